@@ -1,0 +1,212 @@
+// learnloop, the operator's command line: [SECTION] arguments, [SECTION] commands.
+#include "audit.hpp"
+#include "config.hpp"
+#include "crypto.hpp"
+#include "entry_points.hpp"
+#include "identity_store.hpp"
+#include "migrations.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+namespace learnloop::server {
+
+namespace {
+
+// [SECTION] arguments ------------------------------------------------------
+
+constexpr const char* k_usage = R"(usage: learnloop COMMAND [OPTIONS]
+
+Commands:
+  migrate                         apply pending migrations
+  seed demo                       create the demo school and its users (idempotent)
+  create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE]
+  create-user --tenant SLUG --email E --name N --role ROLE
+              (password from LEARNLOOP_PASSWORD or the first line of standard input)
+  audit verify                    check the audit log's hash chains
+  help                            show this text
+
+Common options:
+  --database-url URL    connection string of the owner role (default: DATABASE_URL)
+  --migrations-dir DIR  migrations folder (default: LEARNLOOP_MIGRATIONS_DIR or the source tree's)
+)";
+
+// The demo school that scripts/run loads; its logins are printed by `seed demo`.
+constexpr const char* k_demo_password = "learnloop-demo-2026";
+
+struct Options {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> named;
+
+    std::string get(const std::string& name, std::string fallback = {}) const
+    {
+        auto it = named.find(name);
+        return it == named.end() ? std::move(fallback) : it->second;
+    }
+};
+
+Result<Options> parse_options(const std::vector<std::string>& args)
+{
+    Options options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i].rfind("--", 0) == 0) {
+            if (i + 1 >= args.size())
+                return make_error(ErrorCode::InvalidArgument, args[i] + " needs a value");
+            options.named[args[i].substr(2)] = args[i + 1];
+            ++i;
+        } else {
+            options.positional.push_back(args[i]);
+        }
+    }
+    return options;
+}
+
+std::string env_or(const char* name, std::string fallback)
+{
+    const char* value = std::getenv(name);
+    return (value && *value) ? std::string(value) : std::move(fallback);
+}
+
+// [SECTION] commands -------------------------------------------------------
+
+Result<void> command_migrate(pqxx::connection& connection, const Options& options)
+{
+    auto migrations = TRY(load_migrations(options.get("migrations-dir", env_or("LEARNLOOP_MIGRATIONS_DIR", default_migrations_dir()))));
+    auto report = TRY(apply_migrations(connection, migrations));
+    for (const auto& name : report.applied)
+        std::printf("applied %s\n", name.c_str());
+    std::printf("migrations: %zu applied now, %zu already applied\n", report.applied.size(), report.already_applied);
+    return {};
+}
+
+Result<std::int64_t> ensure_user(pqxx::work& txn, std::int64_t tenant_id, const std::string& email,
+    const std::string& name, Role role)
+{
+    auto existing = txn.exec_params("SELECT id FROM users WHERE tenant_id = $1 AND email = $2", tenant_id, email);
+    if (!existing.empty())
+        return existing[0][0].as<std::int64_t>();
+    return create_user(txn, { tenant_id, email, name, role, k_demo_password }, "cli");
+}
+
+Result<void> command_seed_demo(pqxx::connection& connection)
+{
+    pqxx::work txn(connection);
+    auto tenant_id = find_tenant_id(txn, "demo");
+    if (!tenant_id)
+        tenant_id = TRY(create_tenant(txn, { "demo", "Northbridge Demo School", TenantKind::School, "Europe/London" }, "cli"));
+    struct DemoUser {
+        const char* email;
+        const char* name;
+        Role role;
+    };
+    const DemoUser users[] = {
+        { "admin@demo.learnloop.test", "Alex Admin", Role::Admin },
+        { "teacher@demo.learnloop.test", "Tara Teacher", Role::Teacher },
+        { "student@demo.learnloop.test", "Sam Student", Role::Student },
+        { "parent@demo.learnloop.test", "Pat Parent", Role::Parent },
+    };
+    for (const auto& user : users)
+        TRY(ensure_user(txn, *tenant_id, user.email, user.name, user.role));
+    txn.commit();
+
+    std::printf("Demo school \"demo\" is ready. Sign in with any of these (password: %s):\n", k_demo_password);
+    for (const auto& user : users)
+        std::printf("  %-9s %s\n", std::string(role_name(user.role)).c_str(), user.email);
+    return {};
+}
+
+Result<void> command_create_tenant(pqxx::connection& connection, const Options& options)
+{
+    NewTenant tenant;
+    tenant.slug = options.get("slug");
+    tenant.name = options.get("name");
+    tenant.kind = TRY(parse_tenant_kind(options.get("kind", "school")));
+    tenant.time_zone = options.get("time-zone", "UTC");
+    pqxx::work txn(connection);
+    auto id = TRY(create_tenant(txn, tenant, "cli"));
+    txn.commit();
+    std::printf("created tenant %s (id %lld)\n", tenant.slug.c_str(), static_cast<long long>(id));
+    return {};
+}
+
+Result<void> command_create_user(pqxx::connection& connection, const Options& options)
+{
+    NewUser user;
+    user.email = options.get("email");
+    user.name = options.get("name");
+    user.role = TRY(parse_role(options.get("role")));
+    user.password = env_or("LEARNLOOP_PASSWORD", "");
+    if (user.password.empty())
+        std::getline(std::cin, user.password);
+    pqxx::work txn(connection);
+    auto tenant_id = find_tenant_id(txn, options.get("tenant"));
+    if (!tenant_id)
+        return make_error(ErrorCode::NotFound, "no tenant with slug \"" + options.get("tenant") + "\"", "tenant");
+    user.tenant_id = *tenant_id;
+    auto id = TRY(create_user(txn, user, "cli"));
+    txn.commit();
+    std::printf("created user %s (id %lld)\n", user.email.c_str(), static_cast<long long>(id));
+    return {};
+}
+
+Result<void> command_audit_verify(pqxx::connection& connection)
+{
+    pqxx::read_transaction txn(connection);
+    auto verification = TRY(verify_audit_chain(txn));
+    std::printf("audit log intact: %lld rows checked\n", static_cast<long long>(verification.rows_checked));
+    return {};
+}
+
+Result<void> dispatch(const Options& options)
+{
+    const auto& words = options.positional;
+    auto url = options.get("database-url", env_or("DATABASE_URL", ""));
+    if (url.empty())
+        return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");
+    pqxx::connection connection(url);
+
+    if (words[0] == "migrate")
+        return command_migrate(connection, options);
+    if (words[0] == "seed" && words.size() == 2 && words[1] == "demo")
+        return command_seed_demo(connection);
+    if (words[0] == "create-tenant")
+        return command_create_tenant(connection, options);
+    if (words[0] == "create-user")
+        return command_create_user(connection, options);
+    if (words[0] == "audit" && words.size() == 2 && words[1] == "verify")
+        return command_audit_verify(connection);
+    return make_error(ErrorCode::InvalidArgument, std::string("unknown command\n") + k_usage);
+}
+
+} // namespace
+
+int run_cli(const std::vector<std::string>& args)
+{
+    init_crypto();
+    auto options = parse_options(args);
+    if (!options.ok()) {
+        std::fprintf(stderr, "learnloop: %s\n", options.error().message.c_str());
+        return 2;
+    }
+    if (options.value().positional.empty() || options.value().positional[0] == "help") {
+        std::fputs(k_usage, options.value().positional.empty() ? stderr : stdout);
+        return options.value().positional.empty() ? 2 : 0;
+    }
+    try {
+        auto result = dispatch(options.value());
+        if (!result.ok()) {
+            std::fprintf(stderr, "learnloop: %s\n", result.error().message.c_str());
+            return result.error().code == ErrorCode::InvalidArgument ? 2 : 1;
+        }
+        return 0;
+    } catch (const pqxx::broken_connection& e) {
+        std::fprintf(stderr, "learnloop: cannot connect to the database: %s\n", e.what());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "learnloop: %s\n", e.what());
+    }
+    return 1;
+}
+
+} // namespace learnloop::server

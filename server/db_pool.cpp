@@ -1,0 +1,65 @@
+// Connection pool implementation.
+#include "db_pool.hpp"
+
+namespace learnloop::server {
+
+DbPool::DbPool(std::string conninfo, std::size_t size, std::function<void(pqxx::connection&)> on_connect)
+    : m_conninfo(std::move(conninfo))
+    , m_size(size)
+    , m_on_connect(std::move(on_connect))
+{
+}
+
+std::unique_ptr<pqxx::connection> DbPool::take()
+{
+    std::unique_lock lock(m_mutex);
+    m_available.wait(lock, [&] { return m_in_use < m_size; });
+    ++m_in_use;
+    if (m_idle.empty())
+        return nullptr;
+    auto connection = std::move(m_idle.back());
+    m_idle.pop_back();
+    return connection;
+}
+
+void DbPool::give_back(std::unique_ptr<pqxx::connection> connection)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        --m_in_use;
+        if (connection)
+            m_idle.push_back(std::move(connection));
+    }
+    m_available.notify_one();
+}
+
+DbPool::Lease::Lease(DbPool& pool)
+    : m_pool(pool)
+    , m_connection(pool.take())
+{
+}
+
+DbPool::Lease::~Lease()
+{
+    // A connection left inside a failed state is not worth keeping.
+    if (m_connection && !m_connection->is_open())
+        m_connection.reset();
+    m_pool.give_back(std::move(m_connection));
+}
+
+pqxx::connection& DbPool::Lease::connection()
+{
+    if (!m_connection || !m_connection->is_open()) {
+        try {
+            m_connection = std::make_unique<pqxx::connection>(m_pool.m_conninfo);
+            if (m_pool.m_on_connect)
+                m_pool.m_on_connect(*m_connection);
+        } catch (const pqxx::broken_connection& e) {
+            m_connection.reset();
+            throw DatabaseUnavailable(std::string("cannot connect to the database: ") + e.what());
+        }
+    }
+    return *m_connection;
+}
+
+} // namespace learnloop::server

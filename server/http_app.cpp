@@ -1,0 +1,238 @@
+// HTTP application: [SECTION] routes, [SECTION] handlers, [SECTION] hooks
+// (errors, logging, static files), [SECTION] lifecycle.
+#include "http_app.hpp"
+
+#include "crypto.hpp"
+#include "http_errors.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace learnloop::server {
+
+namespace {
+
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+const char* method_name(int index)
+{
+    static const char* names[] = { "GET", "POST", "PUT", "PATCH", "DELETE" };
+    return names[index];
+}
+
+} // namespace
+
+Result<Json> parse_json_body(const httplib::Request& req)
+{
+    auto type = req.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0)
+        return make_error(ErrorCode::InvalidArgument, "Content-Type must be application/json");
+    auto json = TRY(parse_json(req.body));
+    if (!json.is_object())
+        return make_error(ErrorCode::InvalidArgument, "Request body must be a JSON object");
+    return json;
+}
+
+HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
+    : m_config(config)
+    , m_pool(pool)
+{
+    m_static.load(config.web_root);
+    auto threads = config.threads;
+    m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    m_server.set_payload_max_length(config.max_body_bytes);
+    m_server.set_keep_alive_max_count(1000);
+    m_server.set_keep_alive_timeout(5);
+    m_server.set_read_timeout(10, 0);
+    m_server.set_write_timeout(10, 0);
+    install_hooks();
+    register_routes();
+}
+
+// [SECTION] routes ---------------------------------------------------------
+
+void HttpApp::register_routes()
+{
+    add_route(Method::Get, "/api/health", [this](const auto& req, auto& res) { handle_health(req, res); });
+
+    if (m_config.enable_test_routes) {
+        // Only for the server's own tests (LEARNLOOP_TEST_ROUTES=1): a slow
+        // request to prove graceful shutdown, and a JSON echo to prove body parsing.
+        add_route(Method::Get, "/api/test/sleep", [](const auto& req, auto& res) {
+            auto ms = std::min(5000, std::max(0, std::atoi(req.get_param_value("ms").c_str())));
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+            send_json(res, 200, { { "slept_ms", ms } });
+        });
+        add_route(Method::Post, "/api/test/echo", [](const auto& req, auto& res) {
+            auto body = parse_json_body(req);
+            if (!body.ok())
+                return send_error(res, body.error());
+            send_json(res, 200, body.value());
+        });
+    }
+}
+
+void HttpApp::add_route(Method method, const std::string& pattern, Handler handler)
+{
+    m_routes.push_back({ method, std::regex(pattern) });
+    switch (method) {
+    case Method::Get: m_server.Get(pattern, std::move(handler)); break;
+    case Method::Post: m_server.Post(pattern, std::move(handler)); break;
+    case Method::Put: m_server.Put(pattern, std::move(handler)); break;
+    case Method::Patch: m_server.Patch(pattern, std::move(handler)); break;
+    case Method::Delete: m_server.Delete(pattern, std::move(handler)); break;
+    }
+}
+
+std::string HttpApp::allowed_methods(const std::string& path) const
+{
+    std::string allowed;
+    for (const auto& route : m_routes) {
+        if (!std::regex_match(path, route.pattern))
+            continue;
+        std::string name = method_name(static_cast<int>(route.method));
+        if (allowed.find(name) != std::string::npos)
+            continue;
+        if (!allowed.empty())
+            allowed += ", ";
+        allowed += name;
+        if (route.method == Method::Get)
+            allowed += ", HEAD";
+    }
+    return allowed;
+}
+
+// [SECTION] handlers -------------------------------------------------------
+
+void HttpApp::handle_health(const httplib::Request&, httplib::Response& res)
+{
+    HealthResponse health;
+    health.version = std::string(k_product_version);
+    try {
+        health.database_version = m_pool.with_connection([](pqxx::connection& connection) {
+            pqxx::read_transaction txn(connection);
+            auto version = txn.exec1("SHOW server_version")[0].as<std::string>();
+            return "PostgreSQL " + version.substr(0, version.find(' '));
+        });
+        health.database_reachable = true;
+        health.status = HealthResponse::Status::Ok;
+    } catch (const DatabaseUnavailable&) {
+        health.status = HealthResponse::Status::Unavailable;
+    }
+    res.set_header("Cache-Control", "no-store");
+    send_json(res, health.status == HealthResponse::Status::Ok ? 200 : 503, to_json(health));
+}
+
+// [SECTION] hooks ----------------------------------------------------------
+
+void HttpApp::install_hooks()
+{
+    m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) -> httplib::Server::HandlerResponse {
+        t_request_start = std::chrono::steady_clock::now();
+        res.set_header("X-Request-Id", random_hex(8));
+        // Everything outside /api/ is the web bundle.
+        if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
+            if (m_static.serve(req, res))
+                return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
+    // Called for every status >= 400: give bodiless errors (404, 405, 413,
+    // 400 from the parser) the one JSON error shape.
+    m_server.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty())
+            return httplib::Server::HandlerResponse::Unhandled;
+        switch (res.status) {
+        case 404: {
+            auto allowed = allowed_methods(req.path);
+            if (!allowed.empty()) {
+                res.set_header("Allow", allowed);
+                send_error(res, 405, "Method not allowed", req.method + " is not allowed here; use " + allowed);
+            } else {
+                send_error(res, 404, "Not found", "No such resource");
+            }
+            break;
+        }
+        case 413:
+            send_error(res, 413, "Payload too large",
+                "Request bodies are limited to " + std::to_string(m_config.max_body_bytes) + " bytes");
+            break;
+        case 414: send_error(res, 414, "URI too long"); break;
+        case 400: send_error(res, 400, "Bad request", "The request could not be parsed"); break;
+        default: send_error(res, res.status, "Request failed", "HTTP status " + std::to_string(res.status)); break;
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+
+    // The last resort: never leak exception text to the client.
+    m_server.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+            std::rethrow_exception(ep);
+        } catch (const DatabaseUnavailable& e) {
+            send_error(res, 503, "Service unavailable", "The database is unreachable; try again shortly");
+            what = e.what();
+        } catch (const std::exception& e) {
+            send_error(res, 500, "Internal server error", "Request id " + res.get_header_value("X-Request-Id"));
+            what = e.what();
+        } catch (...) {
+            send_error(res, 500, "Internal server error", "Request id " + res.get_header_value("X-Request-Id"));
+        }
+        std::lock_guard lock(m_log_mutex);
+        auto line = Json { { "level", "error" }, { "request_id", res.get_header_value("X-Request-Id") },
+            { "method", req.method }, { "path", req.path }, { "exception", what } };
+        std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+    });
+
+    m_server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        auto request_id = res.get_header_value("X-Request-Id");
+        Json line = {
+            { "level", "info" },
+            { "request_id", request_id },
+            { "method", req.method },
+            { "path", req.path },
+            { "status", res.status },
+            { "bytes", res.body.size() },
+        };
+        // Requests rejected before routing (unparseable ones) have no start time.
+        if (!request_id.empty()) {
+            auto elapsed = std::chrono::steady_clock::now() - t_request_start;
+            line["duration_ms"] = std::chrono::duration<double, std::milli>(elapsed).count();
+        }
+        auto text = line.dump(-1, ' ', false, Json::error_handler_t::replace);
+        std::lock_guard lock(m_log_mutex);
+        std::fprintf(stdout, "%s\n", text.c_str());
+        std::fflush(stdout);
+    });
+}
+
+// [SECTION] lifecycle ------------------------------------------------------
+
+Result<int> HttpApp::bind()
+{
+    int port = m_config.port;
+    if (port == 0) {
+        port = m_server.bind_to_any_port(m_config.host.c_str());
+        if (port <= 0)
+            return make_error(ErrorCode::FailedPrecondition, "cannot bind " + m_config.host);
+        return port;
+    }
+    if (!m_server.bind_to_port(m_config.host.c_str(), port))
+        return make_error(ErrorCode::FailedPrecondition,
+            "cannot listen on " + m_config.host + ":" + std::to_string(port) + " (is the port in use?)");
+    return port;
+}
+
+void HttpApp::run()
+{
+    m_server.listen_after_bind();
+}
+
+void HttpApp::stop()
+{
+    m_server.stop();
+}
+
+} // namespace learnloop::server

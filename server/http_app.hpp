@@ -1,0 +1,59 @@
+// The HTTP application: routes, error bodies, request logs and static files
+// on top of cpp-httplib. Handlers are thin: parse -> domain -> repository -> JSON.
+#pragma once
+
+#include "config.hpp"
+#include "db_pool.hpp"
+#include "dto.hpp"
+#include "result.hpp"
+#include "static_files.hpp"
+
+#include <httplib.h>
+
+#include <functional>
+#include <mutex>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace learnloop::server {
+
+// Parses a request body as a JSON object. A wrong Content-Type, malformed JSON
+// or a non-object is InvalidArgument.
+[[nodiscard]] Result<Json> parse_json_body(const httplib::Request& req);
+
+class HttpApp {
+public:
+    HttpApp(const ServerConfig& config, DbPool& pool);
+
+    // Binds the listening socket; returns the port (useful with port 0), or an error.
+    [[nodiscard]] Result<int> bind();
+    // Serves until stop(); in-flight requests finish before it returns.
+    void run();
+    void stop();
+    bool is_running() const { return m_server.is_running(); }
+
+private:
+    enum class Method { Get, Post, Put, Patch, Delete };
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+    void register_routes();
+    void add_route(Method method, const std::string& pattern, Handler handler);
+    std::string allowed_methods(const std::string& path) const;
+    void install_hooks();
+
+    void handle_health(const httplib::Request& req, httplib::Response& res);
+
+    ServerConfig m_config;
+    DbPool& m_pool;
+    StaticFiles m_static;
+    httplib::Server m_server;
+    struct Route {
+        Method method;
+        std::regex pattern;
+    };
+    std::vector<Route> m_routes;
+    std::mutex m_log_mutex;
+};
+
+} // namespace learnloop::server

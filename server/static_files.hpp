@@ -1,0 +1,36 @@
+// The web bundle (index.html, app.js, app.wasm, fonts), held in memory and
+// served with correct types, ETags and precompressed gzip variants.
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <string>
+
+namespace learnloop::server {
+
+class StaticFiles {
+public:
+    // Loads every file below `root`; a file `x.gz` beside `x` is its gzip variant.
+    // An empty root serves nothing.
+    void load(const std::string& root);
+
+    // Serves the file for `req.path` ("/" means "/index.html"). Returns false
+    // when there is no such file.
+    bool serve(const httplib::Request& req, httplib::Response& res) const;
+
+    std::size_t size() const { return m_files.size(); }
+
+private:
+    struct File {
+        std::string content;
+        std::string gzip_content;   // empty when there is no .gz variant
+        std::string mime_type;
+        std::string etag;
+    };
+    std::map<std::string, File> m_files;
+};
+
+[[nodiscard]] std::string mime_type_for(const std::string& path);
+
+} // namespace learnloop::server

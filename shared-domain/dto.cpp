@@ -1,0 +1,107 @@
+// JSON codecs for wire DTOs.
+#include "dto.hpp"
+
+namespace learnloop {
+
+namespace {
+
+Result<const Json*> find_field(const Json& object, std::string_view name)
+{
+    if (!object.is_object())
+        return make_error(ErrorCode::InvalidArgument, "Expected a JSON object");
+    auto it = object.find(std::string(name));
+    if (it == object.end())
+        return make_error(ErrorCode::InvalidArgument, std::string(name) + " is required", std::string(name));
+    return &*it;
+}
+
+Error wrong_type(std::string_view name, std::string_view type)
+{
+    return make_error(ErrorCode::InvalidArgument, std::string(name) + " must be " + std::string(type), std::string(name));
+}
+
+} // namespace
+
+Result<Json> parse_json(std::string_view text)
+{
+    auto json = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded())
+        return make_error(ErrorCode::InvalidArgument, "Request body is not valid JSON");
+    return json;
+}
+
+Result<std::string> json_string_field(const Json& object, std::string_view name)
+{
+    auto field = TRY(find_field(object, name));
+    if (!field->is_string())
+        return wrong_type(name, "a string");
+    return field->get_ref<const std::string&>();
+}
+
+Result<bool> json_bool_field(const Json& object, std::string_view name)
+{
+    auto field = TRY(find_field(object, name));
+    if (!field->is_boolean())
+        return wrong_type(name, "true or false");
+    return field->get<bool>();
+}
+
+Result<std::int64_t> json_int_field(const Json& object, std::string_view name)
+{
+    auto field = TRY(find_field(object, name));
+    if (!field->is_number_integer())
+        return wrong_type(name, "an integer");
+    return field->get<std::int64_t>();
+}
+
+Json to_json(const HealthResponse& health)
+{
+    Json database = { { "reachable", health.database_reachable } };
+    if (health.database_reachable)
+        database["version"] = health.database_version;
+    return {
+        { "status", health.status == HealthResponse::Status::Ok ? "ok" : "unavailable" },
+        { "version", health.version },
+        { "database", database },
+    };
+}
+
+Result<HealthResponse> decode_health_response(const Json& json)
+{
+    HealthResponse health;
+    auto status = TRY(json_string_field(json, "status"));
+    if (status == "ok")
+        health.status = HealthResponse::Status::Ok;
+    else if (status == "unavailable")
+        health.status = HealthResponse::Status::Unavailable;
+    else
+        return make_error(ErrorCode::InvalidArgument, "status must be \"ok\" or \"unavailable\"", "status");
+    health.version = TRY(json_string_field(json, "version"));
+    auto database = TRY(find_field(json, "database"));
+    health.database_reachable = TRY(json_bool_field(*database, "reachable"));
+    if (health.database_reachable)
+        health.database_version = TRY(json_string_field(*database, "version"));
+    return health;
+}
+
+Json to_json(const ErrorBody& body)
+{
+    Json json = { { "error", body.error }, { "details", body.details } };
+    if (!body.field.empty())
+        json["field"] = body.field;
+    return json;
+}
+
+Result<ErrorBody> decode_error_body(const Json& json)
+{
+    ErrorBody body;
+    body.error = TRY(json_string_field(json, "error"));
+    // The contract's older errors carry only "error"; details and field are optional.
+    if (json.contains("details") && json["details"].is_string())
+        body.details = json["details"].get<std::string>();
+    if (json.contains("field") && json["field"].is_string())
+        body.field = json["field"].get<std::string>();
+    return body;
+}
+
+} // namespace learnloop
