@@ -31,8 +31,10 @@ std::string mime_type_for(const std::string& path)
 {
     static const std::map<std::string, std::string> types = {
         { ".html", "text/html; charset=utf-8" },
-        { ".js", "text/javascript; charset=utf-8" },
-        { ".mjs", "text/javascript; charset=utf-8" },
+        // cpp-httplib gzips text/* and exactly "application/javascript" bodies
+        // on the fly; this spelling keeps it off our precompressed app.js.
+        { ".js", "application/javascript; charset=utf-8" },
+        { ".mjs", "application/javascript; charset=utf-8" },
         { ".css", "text/css; charset=utf-8" },
         { ".json", "application/json" },
         { ".webmanifest", "application/manifest+json" },

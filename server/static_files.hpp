@@ -1,5 +1,7 @@
 // The web bundle (index.html, app.js, app.wasm, fonts), held in memory and
-// served with correct types, ETags and precompressed gzip variants.
+// served with correct types, ETags and precompressed gzip variants. Only give
+// .gz variants to types cpp-httplib does not compress itself (it compresses
+// text/* on the fly): JavaScript, WebAssembly and fonts.
 #pragma once
 
 #include <httplib.h>

@@ -1,0 +1,211 @@
+// Shared set-up for browser tests and the front-end benchmark: a private
+// PostgreSQL cluster, the real learnloop-server, and Debian's Chromium driven
+// by playwright-core. Everything started here is stopped by stopAll().
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const sourceDir = process.env.LEARNLOOP_SOURCE_DIR ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const cleanups = [];
+
+export const config = {
+  sourceDir,
+  server: process.env.LEARNLOOP_SERVER ?? path.join(sourceDir, 'build/server/learnloop-server'),
+  cli: process.env.LEARNLOOP_CLI ?? path.join(sourceDir, 'build/server/learnloop'),
+  webRoot: process.env.LEARNLOOP_WEB_ROOT ?? path.join(sourceDir, 'build-wasm/web'),
+  artifacts: process.env.LEARNLOOP_ARTIFACTS ?? path.join(sourceDir, 'build/artifacts'),
+};
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
+  return result.stdout;
+}
+
+// Starts a private cluster with one fresh database, migrated and seeded with the demo school.
+export async function startDatabase() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-browser-'));
+  fs.chmodSync(dir, 0o755);
+  const port = await freePort();
+  const db = path.join(sourceDir, 'scripts/db');
+  run(db, ['start', path.join(dir, 'pg'), String(port)]);
+  cleanups.push(() => {
+    spawnSync(db, ['stop', path.join(dir, 'pg')]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  run(db, ['createdb', String(port), 'learnloop']);
+  const url = `host=127.0.0.1 port=${port} dbname=learnloop user=postgres`;
+  const env = { ...process.env, DATABASE_URL: url };
+  run(config.cli, ['migrate'], { env });
+  const seeded = run(config.cli, ['seed', 'demo'], { env });
+  return { url, port, seeded };
+}
+
+// Starts learnloop-server and waits until /api/health answers.
+export async function startServer(databaseUrl) {
+  const port = await freePort();
+  const logPath = path.join(config.artifacts, `server-${port}.log`);
+  fs.mkdirSync(config.artifacts, { recursive: true });
+  const log = fs.openSync(logPath, 'w');
+  const child = spawn(config.server, ['--port', String(port), '--web-root', config.webRoot, '--database-url', databaseUrl],
+    { stdio: ['ignore', log, log] });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  cleanups.push(async () => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (exited) throw new Error(`learnloop-server exited early; see ${logPath}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.status === 200) return { base, port, logPath };
+    } catch { /* not listening yet */ }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`learnloop-server did not become healthy; see ${logPath}`);
+}
+
+export async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync'],
+  });
+  cleanups.push(async () => {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+  return context;
+}
+
+export async function stopAll() {
+  while (cleanups.length) {
+    const cleanup = cleanups.pop();
+    try { await cleanup(); } catch (error) { console.error('cleanup failed:', error.message); }
+  }
+}
+
+// Waits for the app's first frame; returns the page load to first frame time in ms.
+export async function waitForFirstFrame(page, timeout = 60000) {
+  await page.waitForFunction(() => window.learnloop && (window.learnloop.ready || window.learnloop.problem),
+    null, { timeout });
+  const problem = await page.evaluate(() => window.learnloop.problem);
+  if (problem) throw new Error(`the app reported a problem: ${problem}`);
+  return page.evaluate(() => window.learnloop.firstFrameMs);
+}
+
+export function appState(page) {
+  return page.evaluate(() => window.learnloop.state());
+}
+
+// Polls the app's state until `predicate` holds.
+export async function waitForState(page, predicate, what, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  let state;
+  while (Date.now() < deadline) {
+    state = await appState(page);
+    if (state && predicate(state)) return state;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state)}`);
+}
+
+// Clicks the centre of a widget the app reported in its layout.
+export async function clickWidget(page, name) {
+  const state = await appState(page);
+  const rect = state.layout[name];
+  if (!rect) throw new Error(`no widget ${name} on screen ${state.screen}`);
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+// [PNG] A minimal decoder for 8-bit RGB/RGBA screenshots (all five filters).
+export function decodePng(buffer) {
+  let offset = 8;
+  let width = 0, height = 0, channels = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('ascii', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      if (data[8] !== 8) throw new Error('only 8-bit PNGs are supported');
+      channels = { 2: 3, 6: 4 }[data[9]];
+      if (!channels) throw new Error(`unsupported PNG colour type ${data[9]}`);
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    }
+    offset += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x];
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      pixels[y * stride + x] = (value + predictor) & 0xff;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+// How much of a screenshot is drawn: the number of distinct colours and the
+// share of pixels that differ from the most common (background) colour. A
+// blank, black or single-colour canvas has one colour and nothing drawn.
+export function drawnStats(png) {
+  const counts = new Map();
+  const { pixels, channels } = png;
+  for (let i = 0; i < pixels.length; i += channels) {
+    const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const total = pixels.length / channels;
+  let background = 0, backgroundKey = 0;
+  for (const [key, count] of counts) if (count > background) { background = count; backgroundKey = key; }
+  return { colours: counts.size, drawnFraction: 1 - background / total, background: backgroundKey };
+}
+
+export function assertDrawn(png, what) {
+  const stats = drawnStats(png);
+  if (stats.colours < 16 || stats.drawnFraction < 0.01 || stats.background === 0)
+    throw new Error(`${what} looks blank: ${JSON.stringify(stats)}`);
+  return stats;
+}

@@ -1,0 +1,104 @@
+// Browser test: the sign-in screen in headless Chromium against the real
+// server and database. Checks the first frame, health, instant validation and
+// that the canvas is really drawn; saves screenshots under build/artifacts.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  appState, assertDrawn, clickWidget, config, decodePng, launchBrowser, startDatabase, startServer, stopAll,
+  waitForFirstFrame, waitForState,
+} from './harness.mjs';
+
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`not ok - ${name}\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
+  }
+}
+
+async function screenshot(page, name) {
+  const buffer = await page.screenshot();
+  fs.mkdirSync(config.artifacts, { recursive: true });
+  fs.writeFileSync(path.join(config.artifacts, name), buffer);
+  return decodePng(buffer);
+}
+
+try {
+  const database = await startDatabase();
+  const server = await startServer(database.url);
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const consoleErrors = [];
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+  await check('the page loads and draws a first frame', async () => {
+    await page.goto(server.base + '/');
+    const ms = await waitForFirstFrame(page);
+    assert.ok(ms > 0, 'first frame time is reported');
+    const loadingHidden = await page.evaluate(() => document.getElementById('loading').classList.contains('done'));
+    assert.ok(loadingHidden, 'the loading indicator is hidden after the first frame');
+  });
+
+  await check('the sign-in screen shows and the server reports healthy', async () => {
+    const state = await waitForState(page, (s) => s.health.phase === 'done', 'the health check');
+    assert.equal(state.screen, 'sign_in');
+    assert.equal(state.font_loaded, true);
+    assert.equal(state.health.ok, true);
+    assert.match(state.health.database_version, /^PostgreSQL 15/);
+    assert.equal(state.last_network.url, '/api/health');
+    assert.equal(state.last_network.status, 200);
+    assert.deepEqual(state.sign_in.shown_errors, [], 'no errors before the user types');
+  });
+
+  await check('the canvas is really drawn (not blank or black)', async () => {
+    const png = await screenshot(page, 'signin.png');
+    assert.equal(png.width, 1280);
+    assertDrawn(png, 'the sign-in screen');
+  });
+
+  await check('typing an invalid email shows the validation message', async () => {
+    await clickWidget(page, 'email');
+    await page.keyboard.type('not-an-email', { delay: 20 });
+    await clickWidget(page, 'password');   // leaving the field shows its feedback
+    const state = await waitForState(page, (s) => s.sign_in.shown_errors.length > 0, 'the email message');
+    assert.equal(state.sign_in.email, 'not-an-email');
+    assert.deepEqual(state.sign_in.shown_errors, [{ field: 'email', message: 'Email must look like name@example.com' }]);
+    const png = await screenshot(page, 'signin-invalid-email.png');
+    assertDrawn(png, 'the sign-in screen with an error');
+  });
+
+  await check('fixing the email clears the message', async () => {
+    await clickWidget(page, 'email');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('student@demo.learnloop.test', { delay: 10 });
+    await clickWidget(page, 'password');
+    const state = await waitForState(page, (s) => s.sign_in.email === 'student@demo.learnloop.test', 'the typed email');
+    assert.deepEqual(state.sign_in.shown_errors, []);
+  });
+
+  await check('submitting with an empty password shows the password message', async () => {
+    await clickWidget(page, 'sign_in');
+    const state = await waitForState(page, (s) => s.sign_in.shown_errors.length > 0, 'the password message');
+    assert.deepEqual(state.sign_in.shown_errors, [{ field: 'password', message: 'Password is required' }]);
+    assert.equal(state.sign_in.phase, 'idle', 'nothing is sent while the form is invalid');
+  });
+
+  await check('the page raised no script errors', async () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+} catch (error) {
+  results.push({ name: 'set-up', ok: false });
+  console.log(`not ok - set-up\n  ${error.stack ?? error}`);
+} finally {
+  await stopAll();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,53 @@
+// Starts the app: checks WebGL2, loads app.js/app.wasm, hides the loading
+// indicator at the first frame and exposes window.learnloop for tests.
+(function () {
+  'use strict';
+  var started = performance.now();
+  var loading = document.getElementById('loading');
+
+  function showProblem(text) {
+    loading.classList.add('done');
+    document.getElementById('problem-text').textContent = text;
+    document.getElementById('problem').hidden = false;
+    window.learnloop.problem = text;
+  }
+
+  window.learnloop = {
+    ready: false,
+    problem: null,
+    firstFrameMs: null,
+    // Read-only view of the app's state: screen, health, form errors, last network result.
+    state: function () {
+      if (!window.learnloop.ready) return null;
+      return JSON.parse(Module.ccall('learnloop_state_json', 'string', [], []));
+    }
+  };
+
+  window.learnloopFirstFrame = function () {
+    window.learnloop.firstFrameMs = performance.now() - started;
+    window.learnloop.ready = true;
+    loading.classList.add('done');
+    document.getElementById('canvas').focus();
+  };
+
+  var probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    showProblem('Your browser does not support WebGL2, which Learnloop needs to draw its screens. ' +
+      'Please use a current version of Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
+    return;
+  }
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+    onAbort: function (what) { showProblem('Learnloop stopped unexpectedly (' + what + '). Please reload the page.'); }
+  };
+  // Keyboard focus stays on the canvas so typing reaches the app.
+  document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
+
+  var script = document.createElement('script');
+  script.src = 'app.js';
+  script.onerror = function () { showProblem('The application could not be downloaded. Check your connection and reload.'); };
+  document.body.appendChild(script);
+})();
