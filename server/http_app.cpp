@@ -131,6 +131,12 @@ void HttpApp::install_hooks()
     m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) -> httplib::Server::HandlerResponse {
         t_request_start = std::chrono::steady_clock::now();
         res.set_header("X-Request-Id", random_hex(8));
+        // cpp-httplib 0.11 does not apply the payload limit to chunked bodies.
+        if (req.has_header("Transfer-Encoding")) {
+            res.set_header("Connection", "close");
+            send_error(res, 411, "Length required", "Send request bodies with a Content-Length header");
+            return httplib::Server::HandlerResponse::Handled;
+        }
         // Everything outside /api/ is the web bundle.
         if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
             if (m_static.serve(req, res))
@@ -142,6 +148,11 @@ void HttpApp::install_hooks()
     // Called for every status >= 400: give bodiless errors (404, 405, 413,
     // 400 from the parser) the one JSON error shape.
     m_server.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req, httplib::Response& res) {
+        // Requests the parser refused (400, 414) never reached the pre-routing handler.
+        if (!res.has_header("X-Request-Id")) {
+            t_request_start = std::chrono::steady_clock::now();
+            res.set_header("X-Request-Id", random_hex(8));
+        }
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
         switch (res.status) {

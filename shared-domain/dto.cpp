@@ -24,7 +24,17 @@ Error wrong_type(std::string_view name, std::string_view type)
 
 Result<Json> parse_json(std::string_view text)
 {
-    auto json = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    // Copying or dumping a value recurses once per level: bound the nesting.
+    constexpr int k_max_depth = 64;
+    bool too_deep = false;
+    auto json = Json::parse(text.begin(), text.end(),
+        [&too_deep](int depth, Json::parse_event_t, Json&) {
+            too_deep = too_deep || depth > k_max_depth;
+            return !too_deep;
+        },
+        /*allow_exceptions=*/false);
+    if (too_deep)
+        return make_error(ErrorCode::InvalidArgument, "Request body is nested too deeply");
     if (json.is_discarded())
         return make_error(ErrorCode::InvalidArgument, "Request body is not valid JSON");
     return json;

@@ -59,6 +59,23 @@ TEST_CASE("parse_json never throws on hostile text")
     CHECK_FALSE(parse_json(deep).ok());
 }
 
+TEST_CASE("parse_json refuses nesting deeper than 64 levels")
+{
+    auto nested = [](int depth) {
+        std::string text;
+        for (int i = 0; i < depth; ++i)
+            text += "{\"a\":";
+        text += "1";
+        text += std::string(depth, '}');
+        return text;
+    };
+    CHECK(parse_json(nested(64)).ok());
+    auto too_deep = parse_json(nested(65));
+    REQUIRE_FALSE(too_deep.ok());
+    CHECK(too_deep.error().message == "Request body is nested too deeply");
+    CHECK(parse_json(nested(100000)).error().message == "Request body is nested too deeply");
+}
+
 TEST_CASE("field readers name the field and the expected type")
 {
     auto object = Json { { "name", "Ana" }, { "age", 12 }, { "ok", true }, { "ratio", 1.5 } };

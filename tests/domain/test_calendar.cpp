@@ -1,0 +1,57 @@
+// Tests for shared-domain/calendar.*: civil dates, the due_date format and due status.
+#include "calendar.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace learnloop;
+
+TEST_CASE("due dates parse in the contract's format and round-trip")
+{
+    auto parsed = parse_local_datetime("2026-09-30T17:05:09");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value() == LocalDateTime { 2026, 9, 30, 17, 5, 9 });
+    CHECK(format_local_datetime(parsed.value()) == "2026-09-30T17:05:09");
+    CHECK(parse_local_datetime("2028-02-29T00:00:00").ok());
+}
+
+TEST_CASE("impossible or malformed due dates are errors on the field")
+{
+    const char* bad[] = { "", "2026-09-30", "2026-09-30 17:00:00", "2026-9-30T17:00:00", "2026-09-30T17:00:00Z",
+        "2026-13-01T00:00:00", "2026-00-10T00:00:00", "2026-02-29T00:00:00", "2026-04-31T00:00:00",
+        "2026-01-01T24:00:00", "2026-01-01T23:60:00", "1800-01-01T00:00:00", "abcd-ef-ghTij:kl:mn",
+        "2026-01-01T00:00:00'; DROP TABLE assignments;--" };
+    for (auto text : bad) {
+        INFO(text);
+        auto result = parse_local_datetime(text);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().field == "due_date");
+        CHECK(result.error().code == ErrorCode::InvalidArgument);
+    }
+    CHECK(parse_local_datetime("2026-02-30T00:00:00").error().message == "due_date has no day 30 in that month");
+}
+
+TEST_CASE("civil days and unix seconds agree with known dates")
+{
+    CHECK(days_from_civil(1970, 1, 1) == 0);
+    CHECK(days_from_civil(2000, 3, 1) == 11017);
+    CHECK(to_unix_seconds({ 2026, 11, 22, 8, 45, 0 }) == 1795337100);
+    for (std::int64_t s : { std::int64_t(0), std::int64_t(951782400), std::int64_t(1795337100), std::int64_t(-86401) })
+        CHECK(to_unix_seconds(from_unix_seconds(s)) == s);
+    CHECK(is_leap_year(2000));
+    CHECK_FALSE(is_leap_year(1900));
+    CHECK(days_in_month(2024, 2) == 29);
+}
+
+TEST_CASE("due status follows submission, grading and the clock")
+{
+    const std::int64_t due = 1'000'000;
+    CHECK(due_status(due - 3 * 86400, due, false, false) == DueStatus::Upcoming);
+    CHECK(due_status(due - 3600, due, false, false) == DueStatus::DueSoon);
+    CHECK(due_status(due - k_due_soon_seconds, due, false, false) == DueStatus::DueSoon);
+    CHECK(due_status(due + 1, due, false, false) == DueStatus::Overdue);
+    CHECK(due_status(due + 1, due, true, false) == DueStatus::Submitted);
+    CHECK(due_status(due + 1, due, true, true) == DueStatus::Graded);
+    CHECK(due_status_name(DueStatus::DueSoon) == "due_soon");
+    CHECK(is_late(due + 1, due));
+    CHECK_FALSE(is_late(due, due));
+}
