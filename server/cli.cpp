@@ -22,7 +22,7 @@ constexpr const char* k_usage = R"(usage: learnloop COMMAND [OPTIONS]
 Commands:
   migrate                         apply pending migrations
   seed demo                       create the demo school and its users (idempotent)
-  create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE]
+  create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
   create-user --tenant SLUG --email E --name N --role ROLE
               (password from LEARNLOOP_PASSWORD or the first line of standard input)
   audit verify                    check the audit log's hash chains
@@ -107,8 +107,35 @@ Result<void> command_seed_demo(pqxx::connection& connection)
         { "student@demo.learnloop.test", "Sam Student", Role::Student },
         { "parent@demo.learnloop.test", "Pat Parent", Role::Parent },
     };
-    for (const auto& user : users)
-        TRY(ensure_user(txn, *tenant_id, user.email, user.name, user.role));
+    std::int64_t ids[4] = {};
+    for (int i = 0; i < 4; ++i)
+        ids[i] = TRY(ensure_user(txn, *tenant_id, users[i].email, users[i].name, users[i].role));
+    const auto teacher = ids[1], student = ids[2], parent = ids[3];
+
+    // The demo school is the default tenant unless another one already is.
+    txn.exec_params("UPDATE tenants SET is_default = true WHERE id = $1 AND NOT EXISTS "
+                    "(SELECT 1 FROM tenants WHERE is_default)",
+        *tenant_id);
+    // A class with the student in it, the parent linked, and one assignment.
+    if (txn.exec_params("SELECT 1 FROM classes WHERE tenant_id = $1", *tenant_id).empty()) {
+        auto class_id = txn.exec_params1("INSERT INTO classes (tenant_id, name, teacher_id) VALUES ($1, $2, $3) RETURNING id",
+                               *tenant_id, std::string("Year 8 English"), teacher)[0]
+                            .as<std::int64_t>();
+        txn.exec_params("INSERT INTO class_members (tenant_id, class_id, student_id) VALUES ($1, $2, $3)", *tenant_id,
+            class_id, student);
+        txn.exec_params("INSERT INTO parent_links (tenant_id, parent_id, student_id) VALUES ($1, $2, $3)", *tenant_id,
+            parent, student);
+        auto assignment_id = txn.exec_params1(
+                                    "INSERT INTO assignments (tenant_id, teacher_id, class_id, title, description, due_at) "
+                                    "VALUES ($1, $2, $3, $4, $5, date_trunc('day', now()) + interval '7 days 17 hours') RETURNING id",
+                                    *tenant_id, teacher, class_id, std::string("Persuasive letter"),
+                                    std::string("Write a one-page letter to the head teacher arguing for a change you "
+                                                "would like to see at school. Use at least three persuasive techniques."))[0]
+                                 .as<std::int64_t>();
+        append_audit(txn, { *tenant_id, "cli", "demo.seed", "class", std::to_string(class_id), nullptr,
+                              { { "class", "Year 8 English" }, { "student_id", student }, { "parent_id", parent },
+                                  { "assignment_id", assignment_id } } });
+    }
     txn.commit();
 
     std::printf("Demo school \"demo\" is ready. Sign in with any of these (password: %s):\n", k_demo_password);
@@ -126,6 +153,10 @@ Result<void> command_create_tenant(pqxx::connection& connection, const Options& 
     tenant.time_zone = options.get("time-zone", "UTC");
     pqxx::work txn(connection);
     auto id = TRY(create_tenant(txn, tenant, "cli"));
+    if (options.get("default") == "yes") {
+        txn.exec("UPDATE tenants SET is_default = false WHERE is_default");
+        txn.exec_params("UPDATE tenants SET is_default = true WHERE id = $1", id);
+    }
     txn.commit();
     std::printf("created tenant %s (id %lld)\n", tenant.slug.c_str(), static_cast<long long>(id));
     return {};

@@ -55,7 +55,9 @@ std::string server_usage()
            "                        [--web-root DIR] [--migrations-dir DIR] [--threads N]\n"
            "                        [--max-body-bytes N] [--no-migrate]\n"
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
-           "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS\n";
+           "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS,\n"
+           "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
+           "             LEARNLOOP_LOGIN_WINDOW_SECONDS (300), LEARNLOOP_PASSWORD_HASHING_SLOTS (0: one per core)\n";
 }
 
 Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
@@ -69,6 +71,10 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.migrations_dir = env_or("LEARNLOOP_MIGRATIONS_DIR", default_migrations_dir());
     std::string threads = env_or("LEARNLOOP_THREADS", std::to_string(config.threads));
     std::string max_body = std::to_string(config.max_body_bytes);
+    std::string per_account = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT", std::to_string(config.login_failures_per_account));
+    std::string per_address = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS", std::to_string(config.login_failures_per_address));
+    std::string window = env_or("LEARNLOOP_LOGIN_WINDOW_SECONDS", std::to_string(config.login_window_seconds));
+    std::string hashing = env_or("LEARNLOOP_PASSWORD_HASHING_SLOTS", "0");
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
 
@@ -109,6 +115,10 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.port = static_cast<int>(TRY(parse_count(port, "port", 0, 65535)));
     config.threads = TRY(parse_count(threads, "threads", 1, 1024));
     config.max_body_bytes = TRY(parse_count(max_body, "max-body-bytes", 1024, std::size_t(1) << 30));
+    config.login_failures_per_account = static_cast<int>(TRY(parse_count(per_account, "login failures per account", 1, 100000)));
+    config.login_failures_per_address = static_cast<int>(TRY(parse_count(per_address, "login failures per address", 1, 1000000)));
+    config.login_window_seconds = static_cast<int>(TRY(parse_count(window, "login window seconds", 1, 86400)));
+    config.password_hashing_slots = TRY(parse_count(hashing, "password hashing slots", 0, 256));
     if (config.app_database_url.empty() && !config.migrate_database_url.empty())
         config.app_database_url = derive_app_database_url(config.migrate_database_url);
     if (config.app_database_url.empty())

@@ -22,6 +22,13 @@ struct ServerConfig {
     std::size_t threads = 16;
     std::size_t max_body_bytes = 1024 * 1024;
     bool enable_test_routes = false;
+    // Sign-in throttling: failures allowed per account and per client address
+    // within a sliding window, then 429 with Retry-After.
+    int login_failures_per_account = 10;
+    int login_failures_per_address = 100;
+    int login_window_seconds = 300;
+    // Concurrent Argon2id computations (0: one per core).
+    std::size_t password_hashing_slots = 0;
 };
 
 // Reads LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,

@@ -3,6 +3,9 @@
 
 #include <sodium.h>
 
+#include <memory>
+#include <mutex>
+#include <semaphore>
 #include <stdexcept>
 #include <vector>
 
@@ -18,7 +21,35 @@ std::string to_hex(const unsigned char* data, std::size_t size)
     return hex;
 }
 
+std::counting_semaphore<1024>* g_hash_slots = nullptr;
+std::chrono::milliseconds g_hash_wait { 5000 };
+
+// Holds one hashing slot for its lifetime.
+class HashSlot {
+public:
+    HashSlot()
+    {
+        if (g_hash_slots && !g_hash_slots->try_acquire_for(g_hash_wait))
+            throw ServerBusy("every password-hashing slot is busy");
+    }
+    ~HashSlot()
+    {
+        if (g_hash_slots)
+            g_hash_slots->release();
+    }
+    HashSlot(const HashSlot&) = delete;
+    HashSlot& operator=(const HashSlot&) = delete;
+};
+
 } // namespace
+
+void set_password_hashing_limit(std::size_t slots, std::chrono::milliseconds wait)
+{
+    static std::unique_ptr<std::counting_semaphore<1024>> semaphore;
+    semaphore = std::make_unique<std::counting_semaphore<1024>>(static_cast<std::ptrdiff_t>(slots));
+    g_hash_slots = semaphore.get();
+    g_hash_wait = wait;
+}
 
 void init_crypto()
 {
@@ -43,6 +74,7 @@ std::string random_hex(std::size_t bytes)
 Result<std::string> hash_password(std::string_view password)
 {
     char encoded[crypto_pwhash_STRBYTES];
+    HashSlot slot;
     if (crypto_pwhash_str(encoded, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
             crypto_pwhash_MEMLIMIT_INTERACTIVE)
         != 0)
@@ -53,7 +85,16 @@ Result<std::string> hash_password(std::string_view password)
 bool verify_password(std::string_view encoded_hash, std::string_view password)
 {
     std::string hash(encoded_hash); // crypto_pwhash_str_verify needs a NUL-terminated string
+    HashSlot slot;
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool password_needs_rehash(std::string_view encoded_hash)
+{
+    std::string hash(encoded_hash);
+    return crypto_pwhash_str_needs_rehash(hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+               crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0;
 }
 
 } // namespace learnloop::server

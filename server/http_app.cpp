@@ -3,6 +3,7 @@
 #include "http_app.hpp"
 
 #include "crypto.hpp"
+#include "handlers.hpp"
 #include "http_errors.hpp"
 
 #include <chrono>
@@ -23,20 +24,10 @@ const char* method_name(int index)
 
 } // namespace
 
-Result<Json> parse_json_body(const httplib::Request& req)
-{
-    auto type = req.get_header_value("Content-Type");
-    if (type.rfind("application/json", 0) != 0)
-        return make_error(ErrorCode::InvalidArgument, "Content-Type must be application/json");
-    auto json = TRY(parse_json(req.body));
-    if (!json.is_object())
-        return make_error(ErrorCode::InvalidArgument, "Request body must be a JSON object");
-    return json;
-}
-
 HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
     : m_config(config)
     , m_pool(pool)
+    , m_api(pool)
 {
     m_static.load(config.web_root);
     auto threads = config.threads;
@@ -54,7 +45,37 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
 
 void HttpApp::register_routes()
 {
+    // Authenticated routes run in one transaction scoped to the caller's tenant.
+    auto authed = [this](AuthedHandler handler) {
+        return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+            m_api.authed(req, res, handler);
+        };
+    };
+    const std::string id = "(\\d+)";   // non-numeric ids fall through to 404
+
     add_route(Method::Get, "/api/health", [this](const auto& req, auto& res) { handle_health(req, res); });
+
+    // Identity
+    add_route(Method::Post, "/api/signup", [this](const auto& req, auto& res) { send(res, handle_signup(req, m_pool)); });
+    add_route(Method::Post, "/api/login", [this](const auto& req, auto& res) { send(res, handle_login(req, m_pool, m_config)); });
+    add_route(Method::Get, "/api/user", authed(handle_current_user));
+    add_route(Method::Post, "/api/logout", authed(handle_logout));
+    add_route(Method::Post, "/api/refresh", authed(handle_refresh));
+
+    // Assignment tracker (the contract's paths, plus edit, delete and history)
+    add_route(Method::Post, "/api/assignments", authed(handle_create_assignment));
+    add_route(Method::Get, "/api/assignments", authed(handle_list_assignments));
+    add_route(Method::Get, "/api/assignments/" + id, authed(handle_get_assignment));
+    add_route(Method::Put, "/api/assignments/" + id, authed(handle_update_assignment));
+    add_route(Method::Delete, "/api/assignments/" + id, authed(handle_delete_assignment));
+    add_route(Method::Post, "/api/assignments/" + id + "/submit", authed(handle_submit));
+    add_route(Method::Get, "/api/assignments/" + id + "/submission", authed(handle_own_submission));
+    add_route(Method::Get, "/api/assignments/" + id + "/submissions", authed(handle_list_submissions));
+    add_route(Method::Put, "/api/submissions/" + id + "/grade", authed(handle_grade));
+    add_route(Method::Get, "/api/submissions/" + id + "/history", authed(handle_grade_history));
+
+    // Administration
+    add_route(Method::Get, "/api/audit", authed(handle_audit_log));
 
     if (m_config.enable_test_routes) {
         // Only for the server's own tests (LEARNLOOP_TEST_ROUTES=1): a slow
@@ -182,6 +203,10 @@ void HttpApp::install_hooks()
         std::string what = "unknown exception";
         try {
             std::rethrow_exception(ep);
+        } catch (const ServerBusy& e) {
+            res.set_header("Retry-After", "1");
+            send_error(res, 503, "Service unavailable", "The server is busy; try again in a moment");
+            what = e.what();
         } catch (const DatabaseUnavailable& e) {
             send_error(res, 503, "Service unavailable", "The database is unreachable; try again shortly");
             what = e.what();

@@ -2,6 +2,7 @@
 // on top of cpp-httplib. Handlers are thin: parse -> domain -> repository -> JSON.
 #pragma once
 
+#include "api.hpp"
 #include "config.hpp"
 #include "db_pool.hpp"
 #include "dto.hpp"
@@ -17,10 +18,6 @@
 #include <vector>
 
 namespace learnloop::server {
-
-// Parses a request body as a JSON object. A wrong Content-Type, malformed JSON
-// or a non-object is InvalidArgument.
-[[nodiscard]] Result<Json> parse_json_body(const httplib::Request& req);
 
 class HttpApp {
 public:
@@ -46,6 +43,7 @@ private:
 
     ServerConfig m_config;
     DbPool& m_pool;
+    Api m_api;
     StaticFiles m_static;
     httplib::Server m_server;
     struct Route {

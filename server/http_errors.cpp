@@ -20,9 +20,7 @@ int http_status(ErrorCode code)
     return 500;
 }
 
-namespace {
-
-std::string summary(ErrorCode code)
+std::string_view error_summary(ErrorCode code)
 {
     switch (code) {
     case ErrorCode::InvalidArgument: return "Invalid request";
@@ -36,8 +34,6 @@ std::string summary(ErrorCode code)
     }
     return "Internal server error";
 }
-
-} // namespace
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body)
 {
@@ -54,7 +50,7 @@ void send_error(httplib::Response& res, int status, const std::string& error, co
 
 void send_error(httplib::Response& res, const Error& error)
 {
-    send_error(res, http_status(error.code), summary(error.code), error.message, error.field);
+    send_error(res, http_status(error.code), std::string(error_summary(error.code)), error.message, error.field);
 }
 
 } // namespace learnloop::server

@@ -11,6 +11,8 @@
 namespace learnloop::server {
 
 [[nodiscard]] int http_status(ErrorCode code);
+// The "error" summary for a code: "Invalid request", "Not found", ...
+[[nodiscard]] std::string_view error_summary(ErrorCode code);
 
 // Writes {"error": error, "details": details[, "field": field]} with `status`.
 void send_error(httplib::Response& res, int status, const std::string& error, const std::string& details = {},

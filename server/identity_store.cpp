@@ -44,10 +44,19 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         return make_error(ErrorCode::AlreadyExists, "Email already registered", "email");
     auto hash = TRY(hash_password(user.password));
 
-    auto id = txn.exec_params1(
-                     "INSERT INTO users (tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                     user.tenant_id, email, name, std::string(role_name(user.role)), hash)[0]
-                  .as<std::int64_t>();
+    std::int64_t id = 0;
+    try {
+        // A subtransaction, so a concurrent sign-up with the same email
+        // leaves the caller's transaction usable.
+        pqxx::subtransaction insert(txn, "create_user");
+        id = insert.exec_params1(
+                       "INSERT INTO users (tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                       user.tenant_id, email, name, std::string(role_name(user.role)), hash)[0]
+                 .as<std::int64_t>();
+        insert.commit();
+    } catch (const pqxx::unique_violation&) {
+        return make_error(ErrorCode::AlreadyExists, "Email already registered", "email");
+    }
     // The audit row records who was created, never the password hash.
     append_audit(txn,
         { user.tenant_id, actor, "user.create", "user", std::to_string(id), nullptr,

@@ -5,6 +5,7 @@
 #include "http_app.hpp"
 #include "migrations.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
@@ -59,6 +60,11 @@ int run_server(const std::vector<std::string>& args)
         log_line({ { "level", "info" }, { "event", "migrated" }, { "applied", report.value().applied },
             { "already_applied", report.value().already_applied } });
     }
+
+    auto slots = config.value().password_hashing_slots;
+    if (slots == 0)
+        slots = std::max(1u, std::thread::hardware_concurrency());
+    set_password_hashing_limit(slots, std::chrono::seconds(5));
 
     DbPool pool(config.value().app_database_url, config.value().threads);
     HttpApp app(config.value(), pool);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 namespace learnloop {
@@ -205,6 +206,39 @@ Result<void> validate_new_password(std::string_view password, std::string_view e
     if (local.size() >= 4 && lowered.find(local) != std::string::npos)
         return invalid("Password must not contain your email name", "password");
     return {};
+}
+
+Result<std::string> validate_text(std::string_view raw, std::string_view field, std::string_view label,
+    std::size_t min, std::size_t max, TextLines lines)
+{
+    std::string field_name(field), label_text(label);
+    if (!is_valid_utf8(raw))
+        return invalid(label_text + " must be valid UTF-8 text", field_name);
+    auto text = trim(raw);
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        bool allowed_space = lines == TextLines::Multiple && (c == '\n' || c == '\r' || c == '\t');
+        if ((u < 0x20 && !allowed_space) || u == 0x7F)
+            return invalid(label_text + " must not contain control characters", field_name);
+    }
+    auto length = utf8_length(text);
+    if (length < min)
+        return invalid(min == 1 ? label_text + " is required"
+                                : label_text + " must be at least " + std::to_string(min) + " characters",
+            field_name);
+    if (length > max)
+        return invalid(label_text + " must be at most " + std::to_string(max) + " characters", field_name);
+    return std::string(text);
+}
+
+Result<double> validate_grade(double grade)
+{
+    if (!std::isfinite(grade) || grade < 0 || grade > 1000)
+        return invalid("Grade must be a number from 0 to 1000", "grade");
+    double hundredths = grade * 100;
+    if (std::fabs(hundredths - std::round(hundredths)) > 1e-6)
+        return invalid("Grade must have at most two decimal places", "grade");
+    return std::round(hundredths) / 100;
 }
 
 std::vector<Error> validate_sign_in(std::string_view email, std::string_view password)

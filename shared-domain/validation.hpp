@@ -35,6 +35,22 @@ inline constexpr std::size_t k_password_max_length = 128;       // code points
 // name part of the user's email.
 [[nodiscard]] Result<void> validate_new_password(std::string_view password, std::string_view email = {});
 
+// Free text such as a title or a description: valid UTF-8, trimmed, between
+// `min` and `max` code points, no control characters except, when
+// `multiline`, newlines and tabs. Messages name the field by `label`.
+//   validate_text("  Essay 1 ", "title", "Title", 1, 200, TextLines::Single) -> "Essay 1"
+enum class TextLines { Single, Multiple };
+[[nodiscard]] Result<std::string> validate_text(std::string_view text, std::string_view field, std::string_view label,
+    std::size_t min, std::size_t max, TextLines lines);
+
+inline constexpr std::size_t k_title_max_length = 200;
+inline constexpr std::size_t k_description_max_length = 20000;
+inline constexpr std::size_t k_submission_max_length = 100000;
+inline constexpr std::size_t k_feedback_max_length = 20000;
+
+// A grade: a finite number from 0 to 1000 with at most two decimals (error on "grade").
+[[nodiscard]] Result<double> validate_grade(double grade);
+
 // The sign-in form: a well-formed email and a non-empty password. Returns every
 // problem, in field order, so a form can show them all at once.
 [[nodiscard]] std::vector<Error> validate_sign_in(std::string_view email, std::string_view password);

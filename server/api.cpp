@@ -1,0 +1,149 @@
+// Request pipeline implementation.
+#include "api.hpp"
+
+#include "crypto.hpp"
+#include "http_errors.hpp"
+
+#include <charconv>
+
+namespace learnloop::server {
+
+ApiResponse json_response(int status, Json body)
+{
+    ApiResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+ApiResponse error_for(const Error& error)
+{
+    auto response = json_response(http_status(error.code),
+        to_json(ErrorBody { std::string(error_summary(error.code)), error.message, error.field }));
+    return response;
+}
+
+Result<Json> parse_json_body(const httplib::Request& req)
+{
+    auto type = req.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0)
+        return make_error(ErrorCode::InvalidArgument, "Content-Type must be application/json");
+    auto json = TRY(parse_json(req.body));
+    if (!json.is_object())
+        return make_error(ErrorCode::InvalidArgument, "Request body must be a JSON object");
+    return json;
+}
+
+ApiResponse error_response(int status, std::string error, std::string details)
+{
+    return json_response(status, to_json(ErrorBody { std::move(error), std::move(details), {} }));
+}
+
+ApiResponse role_denied(Action action)
+{
+    return error_response(403, "Unauthorized", std::string(denial_message(action)));
+}
+
+void send(httplib::Response& res, const ApiResponse& response)
+{
+    for (const auto& [name, value] : response.headers)
+        res.set_header(name, value);
+    if (response.raw) {
+        res.status = response.status;
+        res.set_content(response.raw->first, response.raw->second.c_str());
+        return;
+    }
+    send_json(res, response.status, response.body);
+}
+
+std::string bearer_token(const httplib::Request& req)
+{
+    auto header = req.get_header_value("Authorization");
+    static constexpr std::string_view prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0)
+        return {};
+    return header.substr(prefix.size());
+}
+
+void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id)
+{
+    txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", std::to_string(tenant_id));
+}
+
+void Api::authed(const httplib::Request& req, httplib::Response& res, const AuthedHandler& handler)
+{
+    auto token = bearer_token(req);
+    // Tokens are 64 hex characters; anything else cannot match and needs no query.
+    if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return send(res, error_response(401, "Unauthorized", "Sign in and send the token as 'Authorization: Bearer <token>'"));
+
+    auto response = m_pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
+        pqxx::work txn(connection);
+        auto rows = txn.exec_params(
+            "SELECT session_id, tenant_id, user_id, role, name, email, time_zone FROM authenticate_session(decode($1, 'hex'))",
+            sha256_hex(token));
+        if (rows.empty())
+            return error_response(401, "Unauthorized", "The session has expired or was signed out; sign in again");
+        Caller caller;
+        caller.session_id = rows[0][0].as<std::int64_t>();
+        caller.tenant_id = rows[0][1].as<std::int64_t>();
+        caller.user_id = rows[0][2].as<std::int64_t>();
+        auto role = parse_role(rows[0][3].as<std::string>());
+        if (!role.ok())
+            return role.release_error();
+        caller.role = role.value();
+        caller.name = rows[0][4].as<std::string>();
+        caller.email = rows[0][5].as<std::string>();
+        caller.time_zone = rows[0][6].as<std::string>();
+
+        auto result = handler(req, txn, caller);
+        if (result.ok() && result.value().status < 400)
+            txn.commit();
+        return result;
+    });
+    if (!response.ok())
+        return send_error(res, response.error());
+    send(res, response.value());
+}
+
+Result<std::int64_t> parse_id(const std::string& text, const std::string& not_found_message)
+{
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+        return make_error(ErrorCode::NotFound, not_found_message);
+    return id;
+}
+
+Result<Page> parse_page(const httplib::Request& req)
+{
+    Page page;
+    auto read = [&](const char* name, std::int64_t& target, std::int64_t min, std::int64_t max) -> Result<void> {
+        if (!req.has_param(name))
+            return {};
+        auto text = req.get_param_value(name);
+        std::int64_t value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+            return make_error(ErrorCode::InvalidArgument,
+                std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+                name);
+        target = value;
+        return {};
+    };
+    TRY(read("limit", page.limit, 1, 200));
+    TRY(read("offset", page.offset, 0, 1'000'000'000));
+    return page;
+}
+
+void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total)
+{
+    response.headers.emplace_back("X-Total-Count", std::to_string(total));
+    if (page.offset + page.limit < total) {
+        response.headers.emplace_back("Link",
+            "<" + req.path + "?limit=" + std::to_string(page.limit) + "&offset=" + std::to_string(page.offset + page.limit)
+                + ">; rel=\"next\"");
+    }
+}
+
+} // namespace learnloop::server

@@ -1,0 +1,32 @@
+// Every API handler, registered in HttpApp::register_routes. Handlers are
+// thin: parse -> shared-domain rules -> store -> JSON.
+#pragma once
+
+#include "api.hpp"
+#include "config.hpp"
+
+namespace learnloop::server {
+
+// [identity] handlers_auth.cpp
+ApiResponse handle_signup(const httplib::Request& req, DbPool& pool);
+ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const ServerConfig& config);
+Result<ApiResponse> handle_current_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_logout(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_refresh(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// [assignment tracker] handlers_tracker.cpp
+Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_get_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_update_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_delete_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// [audit] handlers_admin.cpp
+Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+} // namespace learnloop::server
