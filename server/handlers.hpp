@@ -26,6 +26,23 @@ Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::w
 Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
+// [school] handlers_school.cpp
+Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_deactivate_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_class(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_members(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_remove_member(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_link_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_children(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_gradebook(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
 // [audit] handlers_admin.cpp
 Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 

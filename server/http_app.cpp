@@ -74,6 +74,23 @@ void HttpApp::register_routes()
     add_route(Method::Put, "/api/submissions/" + id + "/grade", authed(handle_grade));
     add_route(Method::Get, "/api/submissions/" + id + "/history", authed(handle_grade_history));
 
+    // People and classes
+    add_route(Method::Get, "/api/users", authed(handle_list_users));
+    add_route(Method::Post, "/api/users", authed(handle_create_user));
+    add_route(Method::Patch, "/api/users/" + id, authed(handle_update_user));
+    add_route(Method::Delete, "/api/users/" + id, authed(handle_deactivate_user));
+    add_route(Method::Get, "/api/classes", authed(handle_list_classes));
+    add_route(Method::Post, "/api/classes", authed(handle_create_class));
+    add_route(Method::Get, "/api/classes/" + id + "/members", authed(handle_list_members));
+    add_route(Method::Post, "/api/classes/" + id + "/members", authed(handle_add_member));
+    add_route(Method::Delete, "/api/classes/" + id + "/members/" + id, authed(handle_remove_member));
+    add_route(Method::Get, "/api/classes/" + id + "/gradebook(\\.csv)?", authed(handle_gradebook));
+    add_route(Method::Get, "/api/parent-links", authed(handle_list_parent_links));
+    add_route(Method::Post, "/api/parent-links", authed(handle_create_parent_link));
+    add_route(Method::Post, "/api/parent-links/codes", authed(handle_create_link_code));
+    add_route(Method::Post, "/api/parent-links/redeem", authed(handle_redeem_link_code));
+    add_route(Method::Get, "/api/children", authed(handle_children));
+
     // Administration
     add_route(Method::Get, "/api/audit", authed(handle_audit_log));
 
