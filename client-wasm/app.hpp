@@ -5,6 +5,7 @@
 #include "dto.hpp"
 #include "result.hpp"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,16 @@
 namespace learnloop::client {
 
 enum class Phase { Idle, Loading, Done, Failed };
+
+// Data fetched from the server: its phase, the JSON once loaded, the error
+// to show when loading failed.
+struct Remote {
+    Phase phase = Phase::Idle;
+    Json data;
+    std::string error;
+    std::int64_t total = 0;   // X-Total-Count for paged lists
+    std::int64_t offset = 0;
+};
 
 struct HealthState {
     Phase phase = Phase::Idle;
@@ -26,7 +37,7 @@ struct SignInState {
     char password[256] = {};
     bool email_edited = false;    // show email feedback once the user has typed
     bool submit_attempted = false;
-    std::vector<Error> errors;    // from shared-domain validate_sign_in, every frame
+    std::vector<Error> errors;        // from shared-domain validate_sign_in, every frame
     std::vector<Error> shown_errors;  // the subset on screen now
     Phase phase = Phase::Idle;
     std::string message;          // the server's answer when signing in failed
@@ -38,12 +49,95 @@ struct Session {
     std::string name;
     std::string role;
     std::int64_t user_id = 0;
+    // Bumped at every sign-in and sign-out, so answers to requests made in an
+    // earlier session are dropped.
+    int generation = 0;
 };
 
 struct NetworkRecord {
     std::string method;
     std::string url;
     int status = -1;              // -1 before any request, 0 for a network error
+};
+
+// A form's save action: its phase and the message to show.
+struct Action {
+    Phase phase = Phase::Idle;
+    std::string message;          // success or failure text
+    bool failed = false;
+};
+
+struct TeacherState {
+    enum class Tab { Assignments, Gradebook };
+    Tab tab = Tab::Assignments;
+    Remote assignments;
+    Remote classes;
+    // The assignment editor (id 0: a new assignment).
+    bool editor_open = false;
+    std::int64_t editing_id = 0;
+    char title[256] = {};
+    char description[4096] = {};
+    char due_date[32] = {};
+    int class_choice = -1;        // index into classes, -1 for none
+    bool editor_attempted = false;
+    Action save;
+    std::int64_t confirm_delete_id = 0;
+    // Submissions of the selected assignment, and the grading panel.
+    std::int64_t selected_assignment = 0;
+    Remote submissions;
+    int selected_submission = -1;
+    char grade[16] = {};
+    char feedback[2048] = {};
+    Action grading;
+    // Gradebook
+    std::int64_t gradebook_class = 0;
+    Remote gradebook;
+};
+
+struct StudentState {
+    Remote assignments;
+    std::int64_t selected = 0;
+    Remote submission;            // the selected assignment's own submission
+    char answer[8192] = {};
+    Action submit;
+};
+
+struct ParentState {
+    Remote children;
+    std::int64_t child_id = 0;
+    Remote assignments;
+    std::vector<std::pair<std::int64_t, Json>> submissions;   // assignment id -> submission (or null)
+    int pending = 0;
+};
+
+struct AdminState {
+    enum class Tab { Users, Classes, Parents, Audit };
+    Tab tab = Tab::Users;
+    Remote users;
+    Remote classes;
+    Remote links;
+    Remote audit;
+    char audit_filter[64] = {};
+    // New user form
+    char new_email[256] = {};
+    char new_name[128] = {};
+    char new_password[256] = {};
+    int new_role = 3;             // index into k_all_roles (student)
+    bool new_attempted = false;
+    Action create_user;
+    std::int64_t confirm_deactivate_id = 0;
+    Action user_action;
+    // Classes and links
+    char class_name[128] = {};
+    int class_teacher = -1;       // index into the teachers of `users`
+    Action create_class;
+    std::int64_t members_class = 0;
+    Remote members;
+    int member_choice = -1;
+    Action member_action;
+    int link_parent = -1, link_student = -1;
+    Action link_action;
+    std::string last_code;
 };
 
 // Where a widget was drawn in the last frame, in CSS pixels, so browser tests
@@ -58,21 +152,41 @@ struct AppState {
     HealthState health;
     SignInState sign_in;
     Session session;
+    std::string notice;           // shown on the sign-in screen, e.g. after a session expired
     NetworkRecord last_network;
+    int requests_in_flight = 0;
+    TeacherState teacher;
+    StudentState student;
+    ParentState parent;
+    AdminState admin;
     float ui_scale = 1.0f;
     bool font_loaded = false;
     long long frame_count = 0;
+    double now = 0;               // seconds since start, this frame
+    double wall_clock = 0;        // seconds since the epoch, this frame
     std::vector<std::pair<std::string, WidgetRect>> layout;   // rebuilt every frame
 };
 
-// Draws one frame of the whole app into the current ImGui frame. `now` is in seconds.
-void draw_app(AppState& state, double now);
+// Draws one frame of the whole app into the current ImGui frame. `now` is
+// seconds since start; `wall_clock` seconds since the epoch.
+void draw_app(AppState& state, double now, double wall_clock);
 
 // Starts a health check (also called every 30 seconds by draw_app).
 void start_health_check(AppState& state, double now);
 
-// The state a browser test may read: screen, health, form errors, last
-// network result. Never includes the password or the token.
+// The state a browser test may read: screen, health, form errors, portal
+// summaries, widget rectangles and the last network result. Never includes a
+// password or the token.
 [[nodiscard]] Json state_for_tests(const AppState& state);
+
+// [portals] one draw function per role, in portal_*.cpp
+void draw_teacher_portal(AppState& state);
+void draw_student_portal(AppState& state);
+void draw_parent_portal(AppState& state);
+void draw_admin_portal(AppState& state);
+Json teacher_summary(const AppState& state);
+Json student_summary(const AppState& state);
+Json parent_summary(const AppState& state);
+Json admin_summary(const AppState& state);
 
 } // namespace learnloop::client

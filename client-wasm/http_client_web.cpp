@@ -32,7 +32,9 @@ void http_send(const HttpRequest& request, std::function<void(HttpResponse)> on_
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::strncpy(attr.requestMethod, request.method.c_str(), sizeof(attr.requestMethod) - 1);
-    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+    // REPLACE skips emscripten's IndexedDB cache lookup, which would defer
+    // the request past this call (and read the body after it is gone).
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY | EMSCRIPTEN_FETCH_REPLACE;
     attr.onsuccess = finish;
     attr.onerror = finish;
     attr.userData = new Pending { std::move(on_done) };

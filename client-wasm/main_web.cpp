@@ -89,6 +89,7 @@ void update_fonts(Runtime& runtime)
     style.FrameRounding = 4.0f;
     style.FramePadding = ImVec2(8.0f, 6.0f);
     style.ItemSpacing = ImVec2(8.0f, 6.0f);
+    style.WindowBorderSize = 0.0f;
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
     runtime.atlas_scale = scale;
@@ -122,7 +123,7 @@ void frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    draw_app(runtime.state, emscripten_get_now() / 1000.0);
+    draw_app(runtime.state, emscripten_get_now() / 1000.0, emscripten_date_now() / 1000.0);
     ImGui::Render();
 
     int width = 0, height = 0;

@@ -135,12 +135,31 @@ export async function waitForState(page, predicate, what, timeout = 15000) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(state)}`);
 }
 
+// Presses a key (with optional modifiers, e.g. 'Control+A') long enough for
+// the app to see it: Dear ImGui 1.86 samples key state once per frame, so a
+// press and release within one frame would be missed.
+export async function pressKey(page, combo) {
+  const keys = combo.split('+');
+  for (const key of keys) await page.keyboard.down(key);
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  for (const key of keys.reverse()) await page.keyboard.up(key);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 // Clicks the centre of a widget the app reported in its layout.
 export async function clickWidget(page, name) {
   const state = await appState(page);
   const rect = state.layout[name];
   if (!rect) throw new Error(`no widget ${name} on screen ${state.screen}`);
-  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  // Hover first, then press and release over a few frames, as a person does:
+  // some Dear ImGui widgets (tabs) react only to a press on an item that was
+  // already hovered in the previous frame.
+  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await page.mouse.down();
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await page.mouse.up();
+  await new Promise((resolve) => setTimeout(resolve, 30));
 }
 
 // [PNG] A minimal decoder for 8-bit RGB/RGBA screenshots (all five filters).

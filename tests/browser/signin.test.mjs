@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  appState, assertDrawn, clickWidget, config, decodePng, launchBrowser, startDatabase, startServer, stopAll,
+  appState, assertDrawn, clickWidget, config, decodePng, launchBrowser, pressKey, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -74,7 +74,7 @@ try {
 
   await check('fixing the email clears the message', async () => {
     await clickWidget(page, 'email');
-    await page.keyboard.press('Control+A');
+    await pressKey(page, 'Control+A');
     await page.keyboard.type('student@demo.learnloop.test', { delay: 10 });
     await clickWidget(page, 'password');
     const state = await waitForState(page, (s) => s.sign_in.email === 'student@demo.learnloop.test', 'the typed email');

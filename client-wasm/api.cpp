@@ -1,0 +1,67 @@
+// API calls for the portals.
+#include "api.hpp"
+
+#include "http_client.hpp"
+
+namespace learnloop::client {
+
+std::string ApiAnswer::error_text() const
+{
+    if (status == 0)
+        return "The server could not be reached. Check your connection and try again.";
+    auto decoded = decode_error_body(body);
+    if (decoded.ok())
+        return decoded.value().details.empty() ? decoded.value().error : decoded.value().details;
+    return "The server answered with status " + std::to_string(status) + ".";
+}
+
+void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = path;
+    request.headers = { { "Authorization", "Bearer " + state.session.token } };
+    if (!body.is_null()) {
+        request.headers.emplace_back("Content-Type", "application/json");
+        request.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    int generation = state.session.generation;
+    ++state.requests_in_flight;
+    http_send(request, [&state, method, path, generation, on_done = std::move(on_done)](HttpResponse response) {
+        --state.requests_in_flight;
+        state.last_network = { method, path, response.status };
+        if (generation != state.session.generation)
+            return;   // the user signed out (or in again) meanwhile
+        ApiAnswer answer;
+        answer.status = response.status;
+        auto json = parse_json(response.body);
+        if (json.ok())
+            answer.body = std::move(json.value());
+        if (answer.status == 401) {
+            state.session = { false, {}, {}, {}, 0, state.session.generation + 1 };
+            state.screen = AppState::Screen::SignIn;
+            state.notice = "Your session has ended. Please sign in again.";
+            return;
+        }
+        on_done(state, answer);
+    });
+}
+
+void api_load(AppState& state, Remote& remote, const std::string& path)
+{
+    remote.phase = Phase::Loading;
+    remote.error.clear();
+    api_call(state, "GET", path, nullptr, [&remote](AppState&, const ApiAnswer& answer) {
+        if (answer.ok()) {
+            remote.data = answer.body;
+            remote.phase = Phase::Done;
+            remote.total = answer.body.is_array() ? static_cast<std::int64_t>(answer.body.size()) : 0;
+        } else {
+            remote.phase = Phase::Failed;
+            remote.error = answer.error_text();
+        }
+    });
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,29 @@
+// Calls to the Learnloop API from the portals: JSON in and out, the session's
+// bearer token, progress counting, and answers from an earlier session dropped.
+#pragma once
+
+#include "app.hpp"
+
+#include <functional>
+#include <string>
+
+namespace learnloop::client {
+
+struct ApiAnswer {
+    int status = 0;               // 0: the network failed
+    Json body;                    // null when the answer was not JSON
+    std::int64_t total = 0;       // X-Total-Count is not exposed by fetch here; lists report their length
+    bool ok() const { return status >= 200 && status < 300; }
+    // The message to show for a failed call.
+    std::string error_text() const;
+};
+
+// Sends a request as the signed-in user. A 401 ends the session and returns
+// to the sign-in screen with a notice.
+void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done);
+
+// Loads `path` into `remote` (phase, data, error).
+void api_load(AppState& state, Remote& remote, const std::string& path);
+
+} // namespace learnloop::client

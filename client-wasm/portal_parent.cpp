@@ -1,0 +1,141 @@
+// The parent's portal: each linked child's assignments, submissions and grades.
+#include "api.hpp"
+#include "calendar.hpp"
+#include "gradebook.hpp"
+#include "ui.hpp"
+
+namespace learnloop::client {
+
+namespace {
+
+std::int64_t utc_seconds(const std::string& text)
+{
+    auto parsed = parse_local_datetime(text.substr(0, 19), "due_at");
+    return parsed.ok() ? to_unix_seconds(parsed.value()) : 0;
+}
+
+const Json* submission_for(const ParentState& p, std::int64_t assignment_id)
+{
+    for (const auto& [id, submission] : p.submissions)
+        if (id == assignment_id)
+            return &submission;
+    return nullptr;
+}
+
+// Loads the child's view: the assignments they see, then each one's submission.
+void load_child(AppState& state, std::int64_t child_id)
+{
+    auto& p = state.parent;
+    p.child_id = child_id;
+    p.submissions.clear();
+    p.assignments.phase = Phase::Loading;
+    api_call(state, "GET", "/api/assignments?limit=200", nullptr, [child_id](AppState& state, const ApiAnswer& answer) {
+        auto& p = state.parent;
+        if (!answer.ok()) {
+            p.assignments = { Phase::Failed, nullptr, answer.error_text() };
+            return;
+        }
+        p.assignments = { Phase::Done, answer.body, {} };
+        for (const auto& a : answer.body) {
+            auto id = a.value("id", std::int64_t(0));
+            ++p.pending;
+            api_call(state, "GET",
+                "/api/assignments/" + std::to_string(id) + "/submission?student_id=" + std::to_string(child_id), nullptr,
+                [id, child_id](AppState& state, const ApiAnswer& answer) {
+                    auto& p = state.parent;
+                    --p.pending;
+                    if (p.child_id == child_id)
+                        p.submissions.emplace_back(id, answer.ok() ? answer.body : Json(nullptr));
+                });
+        }
+    });
+}
+
+} // namespace
+
+void draw_parent_portal(AppState& state)
+{
+    auto& p = state.parent;
+    if (p.children.phase == Phase::Idle)
+        api_load(state, p.children, "/api/children");
+    if (ui::remote_status(state, p.children, "parent.children"))
+        api_load(state, p.children, "/api/children");
+    if (p.children.phase != Phase::Done)
+        return;
+    if (p.children.data.empty()) {
+        ImGui::TextWrapped("No children are linked to your account yet. Ask the school for a link code.");
+        return;
+    }
+    if (p.child_id == 0)
+        load_child(state, p.children.data[0].value("id", std::int64_t(0)));
+
+    ImGui::TextUnformatted("Child:");
+    for (const auto& child : p.children.data) {
+        auto id = child.value("id", std::int64_t(0));
+        ImGui::SameLine();
+        if (ImGui::RadioButton((child.value("name", "") + "##child" + std::to_string(id)).c_str(), p.child_id == id))
+            load_child(state, id);
+        ui::remember(state, "parent.child." + child.value("name", ""));
+    }
+    ImGui::SameLine();
+    if (ui::button(state, "Refresh", "parent.refresh"))
+        load_child(state, p.child_id);
+
+    if (ui::remote_status(state, p.assignments, "parent.assignments"))
+        load_child(state, p.child_id);
+    if (p.assignments.phase != Phase::Done)
+        return;
+    if (p.assignments.data.empty()) {
+        ImGui::TextColored(ui::k_muted, "No assignments yet.");
+        return;
+    }
+    if (p.pending > 0)
+        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Loading submissions");
+    if (ImGui::BeginTable("child_assignments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Assignment");
+        ImGui::TableSetupColumn("Due");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("Grade");
+        ImGui::TableSetupColumn("Feedback");
+        ImGui::TableHeadersRow();
+        for (const auto& a : p.assignments.data) {
+            auto id = a.value("id", std::int64_t(0));
+            const Json* submission = submission_for(p, id);
+            bool submitted = submission && submission->is_object();
+            bool graded = submitted && (*submission)["grade"].is_number();
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.value("title", "").c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.value("due_date", "").c_str());
+            ImGui::TableNextColumn();
+            ui::status_label(due_status_name(
+                due_status(static_cast<std::int64_t>(state.wall_clock), utc_seconds(a.value("due_at", "")), submitted, graded)));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(graded ? format_grade((*submission)["grade"].get<double>()).c_str() : "\xE2\x80\x93");
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", graded && (*submission)["feedback"].is_string()
+                    ? (*submission)["feedback"].get<std::string>().c_str()
+                    : "");
+        }
+        ImGui::EndTable();
+    }
+}
+
+Json parent_summary(const AppState& state)
+{
+    const auto& p = state.parent;
+    Json rows = Json::array();
+    if (p.assignments.data.is_array()) {
+        for (const auto& a : p.assignments.data) {
+            auto id = a.value("id", std::int64_t(0));
+            const Json* submission = submission_for(p, id);
+            rows.push_back({ { "title", a.value("title", "") },
+                { "grade", submission && submission->is_object() ? (*submission)["grade"] : Json(nullptr) },
+                { "feedback", submission && submission->is_object() ? (*submission)["feedback"] : Json(nullptr) } });
+        }
+    }
+    return { { "children", p.children.data }, { "child_id", p.child_id }, { "assignments", rows }, { "pending", p.pending } };
+}
+
+} // namespace learnloop::client

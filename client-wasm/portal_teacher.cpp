@@ -1,0 +1,432 @@
+// The teacher's portal: assignments (create, edit, delete), submissions with a
+// grading panel (Ctrl+Enter saves and moves to the next), and class gradebooks.
+#include "api.hpp"
+#include "calendar.hpp"
+#include "gradebook.hpp"
+#include "ui.hpp"
+#include "validation.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+namespace learnloop::client {
+
+namespace {
+
+void copy_text(char* target, std::size_t size, const std::string& text)
+{
+    std::snprintf(target, size, "%s", text.c_str());
+}
+
+void reload_assignments(AppState& state)
+{
+    api_load(state, state.teacher.assignments, "/api/assignments?limit=200");
+}
+
+void load_submissions(AppState& state, std::int64_t assignment_id)
+{
+    auto& t = state.teacher;
+    t.selected_assignment = assignment_id;
+    t.selected_submission = -1;
+    t.grading = {};
+    api_load(state, t.submissions, "/api/assignments/" + std::to_string(assignment_id) + "/submissions?limit=200");
+}
+
+// Validation of the editor with the shared rules, every frame.
+std::vector<Error> editor_errors(const TeacherState& t)
+{
+    std::vector<Error> errors;
+    if (auto r = validate_text(t.title, "title", "Title", 1, k_title_max_length, TextLines::Single); !r.ok())
+        errors.push_back(r.error());
+    if (auto r = validate_text(t.description, "description", "Description", 0, k_description_max_length,
+            TextLines::Multiple);
+        !r.ok())
+        errors.push_back(r.error());
+    if (auto r = parse_local_datetime(t.due_date, "due_date"); !r.ok())
+        errors.push_back(r.error());
+    return errors;
+}
+
+void open_editor(AppState& state, const Json* assignment)
+{
+    auto& t = state.teacher;
+    t.editor_open = true;
+    t.editor_attempted = false;
+    t.save = {};
+    t.class_choice = -1;
+    if (assignment) {
+        t.editing_id = assignment->value("id", std::int64_t(0));
+        copy_text(t.title, sizeof t.title, assignment->value("title", ""));
+        copy_text(t.description, sizeof t.description, assignment->value("description", ""));
+        copy_text(t.due_date, sizeof t.due_date, assignment->value("due_date", ""));
+        if (t.classes.data.is_array() && (*assignment)["class_id"].is_number()) {
+            for (std::size_t i = 0; i < t.classes.data.size(); ++i) {
+                if (t.classes.data[i]["id"] == (*assignment)["class_id"])
+                    t.class_choice = static_cast<int>(i);
+            }
+        }
+    } else {
+        t.editing_id = 0;
+        t.title[0] = t.description[0] = '\0';
+        // A week from today at 17:00, as a starting point.
+        auto due = from_unix_seconds(static_cast<std::int64_t>(state.wall_clock) + 7 * 86400);
+        due.hour = 17;
+        due.minute = due.second = 0;
+        copy_text(t.due_date, sizeof t.due_date, format_local_datetime(due));
+        if (t.classes.data.is_array() && !t.classes.data.empty())
+            t.class_choice = 0;
+    }
+}
+
+void save_assignment(AppState& state)
+{
+    auto& t = state.teacher;
+    Json body = { { "title", t.title }, { "description", t.description }, { "due_date", t.due_date } };
+    if (t.class_choice >= 0 && t.classes.data.is_array() && t.class_choice < static_cast<int>(t.classes.data.size()))
+        body["class_id"] = t.classes.data[t.class_choice]["id"];
+    else
+        body["class_id"] = nullptr;
+    t.save = { Phase::Loading, {}, false };
+    bool creating = t.editing_id == 0;
+    api_call(state, creating ? "POST" : "PUT",
+        creating ? "/api/assignments" : "/api/assignments/" + std::to_string(t.editing_id), body,
+        [creating](AppState& state, const ApiAnswer& answer) {
+            auto& t = state.teacher;
+            if (answer.ok()) {
+                t.save = { Phase::Done, creating ? "Assignment created" : "Assignment saved", false };
+                t.editor_open = false;
+                reload_assignments(state);
+            } else {
+                t.save = { Phase::Failed, answer.error_text(), true };
+            }
+        });
+}
+
+void draw_editor(AppState& state)
+{
+    auto& t = state.teacher;
+    auto errors = editor_errors(t);
+    ImGui::TextUnformatted(t.editing_id ? "Edit assignment" : "New assignment");
+    ImGui::TextUnformatted("Title");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##title", t.title, sizeof t.title);
+    ui::remember(state, "teacher.title");
+    if (t.editor_attempted || t.title[0])
+        ui::field_errors(errors, "title");
+    ImGui::TextUnformatted("Description");
+    ImGui::InputTextMultiline("##description", t.description, sizeof t.description, ImVec2(-1, ImGui::GetTextLineHeight() * 6));
+    ui::remember(state, "teacher.description");
+    ui::field_errors(errors, "description");
+    ImGui::TextUnformatted("Due (YYYY-MM-DDTHH:MM:SS, school time)");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::InputText("##due", t.due_date, sizeof t.due_date);
+    ui::remember(state, "teacher.due_date");
+    ui::field_errors(errors, "due_date");
+
+    ImGui::TextUnformatted("Class");
+    std::string current = "No class (everyone)";
+    if (t.class_choice >= 0 && t.classes.data.is_array() && t.class_choice < static_cast<int>(t.classes.data.size()))
+        current = t.classes.data[t.class_choice].value("name", "");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("##class", current.c_str())) {
+        if (ImGui::Selectable("No class (everyone)", t.class_choice < 0))
+            t.class_choice = -1;
+        if (t.classes.data.is_array()) {
+            for (std::size_t i = 0; i < t.classes.data.size(); ++i) {
+                auto name = t.classes.data[i].value("name", "");
+                if (ImGui::Selectable((name + "##c" + std::to_string(i)).c_str(), t.class_choice == static_cast<int>(i)))
+                    t.class_choice = static_cast<int>(i);
+            }
+        }
+        ImGui::EndCombo();
+    }
+
+    ImGui::BeginDisabled(t.save.phase == Phase::Loading);
+    if (ui::button(state, "Save", "teacher.save")) {
+        t.editor_attempted = true;
+        if (errors.empty())
+            save_assignment(state);
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ui::button(state, "Cancel", "teacher.cancel"))
+        t.editor_open = false;
+    if (t.editor_attempted && !errors.empty())
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 Fix the fields marked above");
+    ui::action_status(t.save);
+}
+
+void save_grade(AppState& state, bool move_to_next)
+{
+    auto& t = state.teacher;
+    if (t.selected_submission < 0 || !t.submissions.data.is_array())
+        return;
+    auto submission = t.submissions.data[t.selected_submission];
+    double grade = std::atof(t.grade);
+    t.grading = { Phase::Loading, {}, false };
+    api_call(state, "PUT", "/api/submissions/" + std::to_string(submission.value("id", std::int64_t(0))) + "/grade",
+        { { "grade", grade }, { "feedback", t.feedback } },
+        [move_to_next, index = t.selected_submission, grade](AppState& state, const ApiAnswer& answer) {
+            auto& t = state.teacher;
+            if (!answer.ok()) {
+                t.grading = { Phase::Failed, answer.error_text(), true };
+                return;
+            }
+            t.grading = { Phase::Done, "Grade saved", false };
+            if (t.submissions.data.is_array() && index < static_cast<int>(t.submissions.data.size())) {
+                t.submissions.data[index]["grade"] = grade;
+                t.submissions.data[index]["feedback"] = t.feedback;
+            }
+            if (move_to_next && t.submissions.data.is_array() && index + 1 < static_cast<int>(t.submissions.data.size())) {
+                t.selected_submission = index + 1;
+                const auto& next = t.submissions.data[index + 1];
+                copy_text(t.grade, sizeof t.grade, next["grade"].is_number() ? format_grade(next["grade"].get<double>()) : "");
+                copy_text(t.feedback, sizeof t.feedback, next["feedback"].is_string() ? next["feedback"].get<std::string>() : "");
+            }
+        });
+}
+
+void draw_submissions(AppState& state)
+{
+    auto& t = state.teacher;
+    ImGui::TextUnformatted("Submissions");
+    if (ui::remote_status(state, t.submissions, "teacher.submissions"))
+        load_submissions(state, t.selected_assignment);
+    if (t.submissions.phase != Phase::Done)
+        return;
+    if (t.submissions.data.empty()) {
+        ImGui::TextColored(ui::k_muted, "No submissions yet.");
+        return;
+    }
+    if (ImGui::BeginTable("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Student");
+        ImGui::TableSetupColumn("Submitted");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("Grade");
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < t.submissions.data.size(); ++i) {
+            const auto& s = t.submissions.data[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable((s.value("student_name", "") + "##s" + std::to_string(i)).c_str(),
+                    t.selected_submission == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns)) {
+                t.selected_submission = static_cast<int>(i);
+                t.grading = {};
+                copy_text(t.grade, sizeof t.grade, s["grade"].is_number() ? format_grade(s["grade"].get<double>()) : "");
+                copy_text(t.feedback, sizeof t.feedback, s["feedback"].is_string() ? s["feedback"].get<std::string>() : "");
+            }
+            ui::remember(state, "teacher.submission." + std::to_string(i));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.value("submitted_at", "").c_str());
+            ImGui::TableNextColumn();
+            ui::status_label(s["grade"].is_number() ? "graded" : s.value("late", false) ? "late" : "submitted");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s["grade"].is_number() ? format_grade(s["grade"].get<double>()).c_str() : "\xE2\x80\x93");
+        }
+        ImGui::EndTable();
+    }
+
+    if (t.selected_submission < 0 || t.selected_submission >= static_cast<int>(t.submissions.data.size()))
+        return;
+    const auto& s = t.submissions.data[t.selected_submission];
+    ImGui::Separator();
+    ImGui::Text("Grading: %s", s.value("student_name", "").c_str());
+    ImGui::BeginChild("answer", ImVec2(0, ImGui::GetTextLineHeight() * 6), true);
+    ImGui::TextWrapped("%s", s.value("content", "").c_str());
+    ImGui::EndChild();
+    ImGui::TextUnformatted("Grade (0-1000)");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputText("##grade", t.grade, sizeof t.grade, ImGuiInputTextFlags_CharsDecimal);
+    ui::remember(state, "teacher.grade");
+    auto grade_check = t.grade[0] ? validate_grade(std::atof(t.grade))
+                                  : Result<double>(make_error(ErrorCode::InvalidArgument, "Grade is required", "grade"));
+    if (!grade_check.ok() && t.grade[0])
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", grade_check.error().message.c_str());
+    ImGui::TextUnformatted("Feedback");
+    ImGui::InputTextMultiline("##feedback", t.feedback, sizeof t.feedback, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+    ui::remember(state, "teacher.feedback");
+    bool shortcut = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    ImGui::BeginDisabled(!grade_check.ok() || t.grading.phase == Phase::Loading);
+    bool save = ui::button(state, "Save grade", "teacher.save_grade");
+    ImGui::SameLine();
+    bool save_next = ui::button(state, "Save and next (Ctrl+Enter)", "teacher.save_next");
+    ImGui::EndDisabled();
+    if (grade_check.ok() && t.grading.phase != Phase::Loading && (save || save_next || shortcut))
+        save_grade(state, save_next || shortcut);
+    ui::action_status(t.grading);
+}
+
+void draw_assignments_tab(AppState& state)
+{
+    auto& t = state.teacher;
+    ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), false);
+    if (ui::button(state, "New assignment", "teacher.new"))
+        open_editor(state, nullptr);
+    ImGui::SameLine();
+    if (ui::button(state, "Refresh", "teacher.refresh"))
+        reload_assignments(state);
+    if (ui::remote_status(state, t.assignments, "teacher.assignments"))
+        reload_assignments(state);
+    if (t.assignments.phase == Phase::Done && t.assignments.data.empty())
+        ImGui::TextColored(ui::k_muted, "No assignments yet. Create one with \"New assignment\".");
+    if (t.assignments.data.is_array() && ImGui::BeginTable("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Title");
+        ImGui::TableSetupColumn("Due");
+        ImGui::TableHeadersRow();
+        for (const auto& a : t.assignments.data) {
+            auto id = a.value("id", std::int64_t(0));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable((a.value("title", "") + "##a" + std::to_string(id)).c_str(), t.selected_assignment == id,
+                    ImGuiSelectableFlags_SpanAllColumns))
+                load_submissions(state, id);
+            ui::remember(state, "teacher.assignment." + a.value("title", ""));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.value("due_date", "").c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("detail", ImVec2(0, 0), true);
+    if (t.editor_open) {
+        draw_editor(state);
+    } else if (t.selected_assignment) {
+        const Json* selected = nullptr;
+        for (const auto& a : t.assignments.data)
+            if (a.value("id", std::int64_t(0)) == t.selected_assignment)
+                selected = &a;
+        if (selected) {
+            ImGui::TextWrapped("%s", selected->value("title", "").c_str());
+            ImGui::TextColored(ui::k_muted, "Due %s", selected->value("due_date", "").c_str());
+            ImGui::TextWrapped("%s", selected->value("description", "").c_str());
+            if (ui::button(state, "Edit", "teacher.edit"))
+                open_editor(state, selected);
+            ImGui::SameLine();
+            if (ui::button(state, "Delete", "teacher.delete")) {
+                t.confirm_delete_id = t.selected_assignment;
+                ui::open_confirm("Delete assignment?");
+            }
+            ImGui::Separator();
+            draw_submissions(state);
+        }
+    } else {
+        ImGui::TextColored(ui::k_muted, "Select an assignment to see its submissions.");
+        ui::action_status(t.save);
+    }
+    if (ui::confirm_dialog(state, "Delete assignment?", "The assignment and its submissions will be hidden.", "Delete")) {
+        api_call(state, "DELETE", "/api/assignments/" + std::to_string(t.confirm_delete_id), nullptr,
+            [](AppState& state, const ApiAnswer& answer) {
+                auto& t = state.teacher;
+                t.save = answer.ok() ? Action { Phase::Done, "Assignment deleted", false }
+                                     : Action { Phase::Failed, answer.error_text(), true };
+                t.selected_assignment = 0;
+                reload_assignments(state);
+            });
+    }
+    ImGui::EndChild();
+}
+
+void draw_gradebook_tab(AppState& state)
+{
+    auto& t = state.teacher;
+    if (ui::remote_status(state, t.classes, "teacher.classes"))
+        api_load(state, t.classes, "/api/classes");
+    if (!t.classes.data.is_array())
+        return;
+    if (t.classes.data.empty()) {
+        ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
+        return;
+    }
+    for (const auto& c : t.classes.data) {
+        auto id = c.value("id", std::int64_t(0));
+        ImGui::SameLine();
+        if (ImGui::RadioButton((c.value("name", "") + "##g" + std::to_string(id)).c_str(), t.gradebook_class == id)) {
+            t.gradebook_class = id;
+            api_load(state, t.gradebook, "/api/classes/" + std::to_string(id) + "/gradebook");
+        }
+        ui::remember(state, "teacher.gradebook_class." + c.value("name", ""));
+    }
+    ImGui::NewLine();
+    if (ui::remote_status(state, t.gradebook, "teacher.gradebook"))
+        api_load(state, t.gradebook, "/api/classes/" + std::to_string(t.gradebook_class) + "/gradebook");
+    if (t.gradebook.phase != Phase::Done)
+        return;
+    const auto& book = t.gradebook.data;
+    int columns = static_cast<int>(book["assignments"].size()) + 2;
+    if (columns > 63)
+        columns = 63;
+    if (ImGui::BeginTable("gradebook", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) {
+        ImGui::TableSetupColumn("Student");
+        for (int i = 0; i + 2 < columns; ++i)
+            ImGui::TableSetupColumn(book["assignments"][i].value("title", "").c_str());
+        ImGui::TableSetupColumn("Average");
+        ImGui::TableHeadersRow();
+        for (const auto& row : book["rows"]) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.value("student_name", "").c_str());
+            for (int i = 0; i + 2 < columns; ++i) {
+                ImGui::TableNextColumn();
+                const auto& cell = row["cells"][i];
+                if (cell["grade"].is_number())
+                    ImGui::Text("%s", format_grade(cell["grade"].get<double>()).c_str());
+                else
+                    ui::status_label(cell.value("status", "missing"));
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row["average"].is_number() ? format_grade(row["average"].get<double>()).c_str() : "\xE2\x80\x93");
+        }
+        ImGui::EndTable();
+    }
+    if (book["rows"].empty())
+        ImGui::TextColored(ui::k_muted, "This class has no students yet.");
+}
+
+} // namespace
+
+void draw_teacher_portal(AppState& state)
+{
+    auto& t = state.teacher;
+    if (t.assignments.phase == Phase::Idle)
+        reload_assignments(state);
+    if (t.classes.phase == Phase::Idle)
+        api_load(state, t.classes, "/api/classes");
+    if (ImGui::BeginTabBar("teacher_tabs")) {
+        // Each tab's rectangle is remembered right after BeginTabItem, while
+        // it is still the last item.
+        bool open = ImGui::BeginTabItem("Assignments");
+        ui::remember(state, "teacher.tab.assignments");
+        if (open) {
+            t.tab = TeacherState::Tab::Assignments;
+            draw_assignments_tab(state);
+            ImGui::EndTabItem();
+        }
+        open = ImGui::BeginTabItem("Gradebook");
+        ui::remember(state, "teacher.tab.gradebook");
+        if (open) {
+            t.tab = TeacherState::Tab::Gradebook;
+            draw_gradebook_tab(state);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+Json teacher_summary(const AppState& state)
+{
+    const auto& t = state.teacher;
+    Json titles = Json::array();
+    if (t.assignments.data.is_array())
+        for (const auto& a : t.assignments.data)
+            titles.push_back(a.value("title", ""));
+    Json submissions = Json::array();
+    if (t.submissions.data.is_array())
+        for (const auto& s : t.submissions.data)
+            submissions.push_back({ { "student", s.value("student_name", "") }, { "grade", s["grade"] } });
+    return { { "assignments", titles }, { "assignments_phase", static_cast<int>(t.assignments.phase) },
+        { "editor_open", t.editor_open }, { "save", t.save.message }, { "selected_assignment", t.selected_assignment },
+        { "submissions", submissions }, { "grading", t.grading.message }, { "gradebook", t.gradebook.data } };
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,175 @@
+// Browser test of the assignment workflow through the portals, in headless
+// Chromium against the real server: a teacher creates an assignment, the
+// student submits, the teacher grades, the student and the parent see the
+// grade, and the administrator finds it in the audit log. Screenshots of each
+// portal are saved under build/artifacts.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  appState, assertDrawn, clickWidget, config, decodePng, launchBrowser, pressKey, startDatabase, startServer, stopAll,
+  waitForFirstFrame, waitForState,
+} from './harness.mjs';
+
+const PASSWORD = 'learnloop-demo-2026';
+const TITLE = 'Poetry analysis ' + Date.now().toString(36);
+const results = [];
+
+async function check(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`not ok - ${name}\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
+    throw error;   // later steps depend on this one
+  }
+}
+
+async function screenshot(page, name) {
+  const buffer = await page.screenshot();
+  fs.mkdirSync(config.artifacts, { recursive: true });
+  fs.writeFileSync(path.join(config.artifacts, name), buffer);
+  assertDrawn(decodePng(buffer), name);
+}
+
+async function typeInto(page, widget, text) {
+  await clickWidget(page, widget);
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+async function signIn(page, who) {
+  await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'the sign-in screen');
+  await typeInto(page, 'email', `${who}@demo.learnloop.test`);
+  await typeInto(page, 'password', PASSWORD);
+  await pressKey(page, 'Enter');
+  const state = await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
+  assert.equal(state.session.role, who);
+}
+
+async function signOut(page) {
+  await clickWidget(page, 'sign_out');
+  await waitForState(page, (s) => s.screen === 'sign_in', 'signing out');
+}
+
+try {
+  const database = await startDatabase();
+  const server = await startServer(database.url);
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+
+  await check('a wrong password is refused with the server\'s message', async () => {
+    await typeInto(page, 'email', 'teacher@demo.learnloop.test');
+    await typeInto(page, 'password', 'not the password');
+    await pressKey(page, 'Enter');
+    const state = await waitForState(page, (s) => s.sign_in.phase === 'failed', 'the refusal');
+    assert.equal(state.sign_in.message, 'Invalid credentials');
+    assert.equal(state.screen, 'sign_in');
+    await page.reload();
+    await waitForFirstFrame(page);
+  });
+
+  await check('the teacher creates an assignment', async () => {
+    await signIn(page, 'teacher');
+    await waitForState(page, (s) => s.portal.assignments.length >= 1 && s.layout['teacher.new'], 'the teacher\'s assignments');
+    await clickWidget(page, 'teacher.new');
+    await waitForState(page, (s) => s.portal.editor_open && s.layout['teacher.title'], 'the editor');
+    await typeInto(page, 'teacher.title', TITLE);
+    await typeInto(page, 'teacher.description', 'Compare the two poems we read this week.');
+    await clickWidget(page, 'teacher.save');
+    const state = await waitForState(page, (s) => s.portal.assignments.includes(TITLE), 'the new assignment in the list');
+    assert.equal(state.portal.save, 'Assignment created');
+    await screenshot(page, 'portal-teacher-created.png');
+    await signOut(page);
+  });
+
+  await check('the student submits an answer', async () => {
+    await signIn(page, 'student');
+    let state = await waitForState(page, (s) => s.portal.assignments.some((a) => a.title === TITLE), 'the assignment');
+    assert.equal(state.portal.assignments.find((a) => a.title === TITLE).status, 'upcoming');
+    await clickWidget(page, `student.assignment.${TITLE}`);
+    await waitForState(page, (s) => s.layout['student.answer'], 'the answer box');
+    await typeInto(page, 'student.answer', 'Both poems use the sea as a metaphor for time.');
+    await clickWidget(page, 'student.submit');
+    state = await waitForState(page, (s) => s.portal.submit === 'Submitted'
+      && s.portal.assignments.find((a) => a.title === TITLE)?.status === 'submitted', 'the submission');
+    await screenshot(page, 'portal-student-submitted.png');
+    await signOut(page);
+  });
+
+  await check('the teacher grades the submission with feedback', async () => {
+    await signIn(page, 'teacher');
+    await waitForState(page, (s) => s.layout[`teacher.assignment.${TITLE}`], 'the assignment row');
+    await clickWidget(page, `teacher.assignment.${TITLE}`);
+    await waitForState(page, (s) => s.portal.submissions.length === 1 && s.layout['teacher.submission.0'], 'the submission');
+    await clickWidget(page, 'teacher.submission.0');
+    await waitForState(page, (s) => s.layout['teacher.grade'], 'the grading panel');
+    await typeInto(page, 'teacher.grade', '87.5');
+    await typeInto(page, 'teacher.feedback', 'A thoughtful comparison.');
+    await clickWidget(page, 'teacher.save_grade');
+    const state = await waitForState(page, (s) => s.portal.grading === 'Grade saved', 'the grade to save');
+    assert.equal(state.portal.submissions[0].grade, 87.5);
+    await screenshot(page, 'portal-teacher-graded.png');
+    await clickWidget(page, 'teacher.tab.gradebook');
+    await waitForState(page, (s) => s.layout['teacher.gradebook_class.Year 8 English'], 'the class choice');
+    await clickWidget(page, 'teacher.gradebook_class.Year 8 English');
+    const book = await waitForState(page, (s) => s.portal.gradebook?.rows, 'the gradebook');
+    const column = book.portal.gradebook.assignments.findIndex((a) => a.title === TITLE);
+    assert.equal(book.portal.gradebook.rows[0].cells[column].grade, 87.5);
+    await screenshot(page, 'portal-teacher-gradebook.png');
+    await signOut(page);
+  });
+
+  await check('the student sees the grade and feedback', async () => {
+    await signIn(page, 'student');
+    await waitForState(page, (s) => s.layout[`student.assignment.${TITLE}`], 'the assignment row');
+    await clickWidget(page, `student.assignment.${TITLE}`);
+    const state = await waitForState(page, (s) => s.portal.submission?.grade === 87.5, 'the grade');
+    assert.equal(state.portal.submission.feedback, 'A thoughtful comparison.');
+    assert.equal(state.portal.assignments.find((a) => a.title === TITLE).status, 'graded');
+    await screenshot(page, 'portal-student-graded.png');
+    await signOut(page);
+  });
+
+  await check('the parent sees the child\'s grade too', async () => {
+    await signIn(page, 'parent');
+    const state = await waitForState(page,
+      (s) => s.portal.pending === 0 && s.portal.assignments.find((a) => a.title === TITLE)?.grade === 87.5, 'the grade');
+    assert.equal(state.portal.assignments.find((a) => a.title === TITLE).feedback, 'A thoughtful comparison.');
+    await screenshot(page, 'portal-parent.png');
+    await signOut(page);
+  });
+
+  await check('the administrator sees users and the grading in the audit log', async () => {
+    await signIn(page, 'admin');
+    let state = await waitForState(page, (s) => s.portal.users.length >= 4, 'the user list');
+    assert.ok(state.portal.users.some((u) => u.email === 'parent@demo.learnloop.test' && u.role === 'parent'));
+    await screenshot(page, 'portal-admin-users.png');
+    await clickWidget(page, 'admin.tab.audit');
+    state = await waitForState(page, (s) => s.portal.audit.includes('submission.grade'), 'the audit log');
+    assert.equal(state.portal.audit[0], 'session.create', 'newest first: this sign-in');
+    await screenshot(page, 'portal-admin-audit.png');
+    await signOut(page);
+  });
+
+  await check('the pages raised no script errors', async () => {
+    assert.deepEqual(pageErrors, []);
+  });
+} catch (error) {
+  if (!results.some((r) => !r.ok)) {
+    results.push({ name: 'set-up', ok: false });
+    console.log(`not ok - set-up\n  ${error.stack ?? error}`);
+  }
+} finally {
+  await stopAll();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
