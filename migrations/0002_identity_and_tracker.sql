@@ -38,16 +38,19 @@ CREATE FUNCTION authenticate_session(p_token_hash bytea)
                    time_zone text, expires_at timestamptz)
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
+    DECLARE
+        found_session record;
     BEGIN
-        RETURN QUERY
-            SELECT s.id, s.tenant_id, u.id, u.role, u.name, u.email, t.time_zone, s.expires_at
-            FROM auth_sessions s
-            JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.deleted_at IS NULL
-            JOIN tenants t ON t.id = s.tenant_id
-            WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > now();
+        SELECT s.id, s.tenant_id, u.id AS user_id, u.role, u.name, u.email, t.time_zone, s.expires_at
+        INTO found_session
+        FROM auth_sessions s
+        JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.deleted_at IS NULL
+        JOIN tenants t ON t.id = s.tenant_id
+        WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > now();
         IF FOUND THEN
-            PERFORM set_config('app.tenant_id',
-                (SELECT s.tenant_id FROM auth_sessions s WHERE s.token_hash = p_token_hash)::text, true);
+            PERFORM set_config('app.tenant_id', found_session.tenant_id::text, true);
+            RETURN QUERY SELECT found_session.id, found_session.tenant_id, found_session.user_id, found_session.role,
+                found_session.name, found_session.email, found_session.time_zone, found_session.expires_at;
         END IF;
     END
     $$;

@@ -70,6 +70,13 @@ void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id)
     txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", std::to_string(tenant_id));
 }
 
+void prepare_api_statements(pqxx::connection& connection)
+{
+    // Every authenticated request starts with this lookup.
+    connection.prepare("authenticate_session",
+        "SELECT session_id, tenant_id, user_id, role, name, email, time_zone FROM authenticate_session(decode($1, 'hex'))");
+}
+
 void Api::authed(const httplib::Request& req, httplib::Response& res, const AuthedHandler& handler)
 {
     auto token = bearer_token(req);
@@ -79,9 +86,7 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, const Auth
 
     auto response = m_pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
-        auto rows = txn.exec_params(
-            "SELECT session_id, tenant_id, user_id, role, name, email, time_zone FROM authenticate_session(decode($1, 'hex'))",
-            sha256_hex(token));
+        auto rows = txn.exec_prepared("authenticate_session", sha256_hex(token));
         if (rows.empty())
             return error_response(401, "Unauthorized", "The session has expired or was signed out; sign in again");
         Caller caller;

@@ -90,6 +90,9 @@ struct Page {
 // X-Total-Count and a Link header for the next page, when there is one.
 void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total);
 
+// Prepares the pipeline's named statements on a new connection.
+void prepare_api_statements(pqxx::connection& connection);
+
 // Makes the transaction act for `tenant_id` (SET LOCAL app.tenant_id).
 void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id);
 

@@ -7,6 +7,10 @@
 
 namespace learnloop::server {
 
+// Prepares every handler file's named statements on a new connection.
+void prepare_statements(pqxx::connection& connection);
+void prepare_tracker_statements(pqxx::connection& connection);
+
 // [identity] handlers_auth.cpp
 ApiResponse handle_signup(const httplib::Request& req, DbPool& pool);
 ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const ServerConfig& config);

@@ -3,6 +3,12 @@
 
 namespace learnloop::server {
 
+void prepare_statements(pqxx::connection& connection)
+{
+    prepare_api_statements(connection);
+    prepare_tracker_statements(connection);
+}
+
 // GET /api/audit?action=&entity=&entity_id=&limit=&offset= — newest first.
 Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {

@@ -150,6 +150,20 @@ bool class_usable(pqxx::work& txn, const Caller& caller, std::int64_t class_id)
 
 } // namespace
 
+void prepare_tracker_statements(pqxx::connection& connection)
+{
+    // The most frequent read: a role's view of the assignment list.
+    connection.prepare("list_assignments",
+        "SELECT " + k_assignment_columns
+            + ", count(*) OVER (), now_epoch, s.id, s.grade IS NOT NULL, s.grade, s.late"
+              " FROM assignments a JOIN users u ON u.id = a.teacher_id"
+              " CROSS JOIN (SELECT extract(epoch FROM now())::bigint AS now_epoch) clock"
+              " LEFT JOIN submissions s ON s.assignment_id = a.id AND s.student_id = $3 AND $2 = 'student'"
+              " WHERE a.deleted_at IS NULL AND assignment_visible(a.class_id, a.teacher_id, $2, $3)"
+              " AND ($6::bigint IS NULL OR a.class_id = $6)"
+              " ORDER BY a.due_at, a.id LIMIT $4 OFFSET $5");
+}
+
 // [SECTION] assignments ----------------------------------------------------
 
 Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -178,15 +192,8 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
     std::optional<std::int64_t> class_filter;
     if (req.has_param("class_id"))
         class_filter = TRY(parse_id(req.get_param_value("class_id"), "No such class"));
-    auto rows = txn.exec_params("SELECT " + k_assignment_columns
-            + ", count(*) OVER (), now_epoch, s.id, s.grade IS NOT NULL, s.grade, s.late"
-              " FROM assignments a JOIN users u ON u.id = a.teacher_id"
-              " CROSS JOIN (SELECT extract(epoch FROM now())::bigint AS now_epoch) clock"
-              " LEFT JOIN submissions s ON s.assignment_id = a.id AND s.student_id = $3 AND $2 = 'student'"
-              " WHERE a.deleted_at IS NULL AND assignment_visible(a.class_id, a.teacher_id, $2, $3)"
-              " AND ($6::bigint IS NULL OR a.class_id = $6)"
-              " ORDER BY a.due_at, a.id LIMIT $4 OFFSET $5",
-        caller.time_zone, std::string(role_name(caller.role)), caller.user_id, page.limit, page.offset, class_filter);
+    auto rows = txn.exec_prepared("list_assignments", caller.time_zone, std::string(role_name(caller.role)),
+        caller.user_id, page.limit, page.offset, class_filter);
 
     Json list = Json::array();
     std::int64_t total = 0;

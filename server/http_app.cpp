@@ -33,6 +33,8 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
     auto threads = config.threads;
     m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     m_server.set_payload_max_length(config.max_body_bytes);
+    // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs (Nagle).
+    m_server.set_tcp_nodelay(true);
     m_server.set_keep_alive_max_count(1000);
     m_server.set_keep_alive_timeout(5);
     m_server.set_read_timeout(10, 0);

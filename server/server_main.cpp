@@ -2,6 +2,7 @@
 #include "crypto.hpp"
 #include "db_pool.hpp"
 #include "entry_points.hpp"
+#include "handlers.hpp"
 #include "http_app.hpp"
 #include "migrations.hpp"
 
@@ -66,7 +67,7 @@ int run_server(const std::vector<std::string>& args)
         slots = std::max(1u, std::thread::hardware_concurrency());
     set_password_hashing_limit(slots, std::chrono::seconds(5));
 
-    DbPool pool(config.value().app_database_url, config.value().threads);
+    DbPool pool(config.value().app_database_url, config.value().threads, prepare_statements);
     HttpApp app(config.value(), pool);
     auto port = app.bind();
     if (!port.ok()) {
