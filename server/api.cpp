@@ -59,9 +59,15 @@ void send(httplib::Response& res, const ApiResponse& response)
 std::string bearer_token(const httplib::Request& req)
 {
     auto header = req.get_header_value("Authorization");
-    static constexpr std::string_view prefix = "Bearer ";
-    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0)
+    // The scheme name is case-insensitive (RFC 9110 11.1).
+    static constexpr std::string_view prefix = "bearer ";
+    if (header.size() <= prefix.size())
         return {};
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = header[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i])
+            return {};
+    }
     return header.substr(prefix.size());
 }
 
@@ -145,9 +151,15 @@ void add_page_headers(ApiResponse& response, const httplib::Request& req, const 
 {
     response.headers.emplace_back("X-Total-Count", std::to_string(total));
     if (page.offset + page.limit < total) {
-        response.headers.emplace_back("Link",
-            "<" + req.path + "?limit=" + std::to_string(page.limit) + "&offset=" + std::to_string(page.offset + page.limit)
-                + ">; rel=\"next\"");
+        // Keep every other query parameter (filters), replacing the paging ones.
+        std::string query;
+        for (const auto& [name, value] : req.params) {
+            if (name == "limit" || name == "offset")
+                continue;
+            query += httplib::detail::encode_query_param(name) + "=" + httplib::detail::encode_query_param(value) + "&";
+        }
+        query += "limit=" + std::to_string(page.limit) + "&offset=" + std::to_string(page.offset + page.limit);
+        response.headers.emplace_back("Link", "<" + req.path + "?" + query + ">; rel=\"next\"");
     }
 }
 

@@ -40,6 +40,11 @@ Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& tx
             { "created_at", row[7].as<std::string>() }, { "hash", row[8].as<std::string>() } });
         total = row[9].as<std::int64_t>();
     }
+    if (rows.empty() && page.offset > 0)   // past the end: count separately
+        total = txn.exec_params1("SELECT count(*) FROM audit_log WHERE ($1::text IS NULL OR action = $1)"
+                                 " AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)",
+                       filter("action"), filter("entity"), filter("entity_id"))[0]
+                    .as<std::int64_t>();
     auto response = json_response(200, std::move(list));
     add_page_headers(response, req, page, total);
     return response;

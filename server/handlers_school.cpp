@@ -82,6 +82,14 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
         list.push_back(user_json(row));
         total = row[5].as<std::int64_t>();
     }
+    if (rows.empty() && page.offset > 0)   // past the end: count separately
+        total = txn.exec_params1(
+                       "SELECT count(*) FROM users u WHERE ($1::text IS NULL OR u.role = $1)"
+                       " AND ($2 = 'tenant' OR EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
+                       "      WHERE m.student_id = u.id AND c.teacher_id = $3))"
+                       " AND ($2 = 'tenant' OR u.deleted_at IS NULL)",
+                       role, std::string(scope_name(scope)), caller.user_id)[0]
+                    .as<std::int64_t>();
     auto response = json_response(200, std::move(list));
     add_page_headers(response, req, page, total);
     return response;
@@ -178,6 +186,16 @@ Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work&
             { "member_count", row[4].as<std::int64_t>() } });
         total = row[5].as<std::int64_t>();
     }
+    if (rows.empty() && page.offset > 0)   // past the end: count separately
+        total = txn.exec_params1(
+                       "SELECT count(*) FROM classes c WHERE c.deleted_at IS NULL AND ("
+                       "   $1 IN ('admin', 'moderator')"
+                       "   OR ($1 = 'teacher' AND c.teacher_id = $2)"
+                       "   OR ($1 = 'student' AND EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = c.id AND m.student_id = $2))"
+                       "   OR ($1 = 'parent' AND EXISTS (SELECT 1 FROM class_members m JOIN parent_links l ON l.student_id = m.student_id"
+                       "        WHERE m.class_id = c.id AND l.parent_id = $2)))",
+                       std::string(role_name(caller.role)), caller.user_id)[0]
+                    .as<std::int64_t>();
     auto response = json_response(200, std::move(list));
     add_page_headers(response, req, page, total);
     return response;
@@ -294,6 +312,8 @@ Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::
             { "student_id", row[2].as<std::int64_t>() }, { "student_name", row[3].as<std::string>() } });
         total = row[4].as<std::int64_t>();
     }
+    if (rows.empty() && page.offset > 0)   // past the end: count separately
+        total = txn.exec1("SELECT count(*) FROM parent_links")[0].as<std::int64_t>();
     auto response = json_response(200, std::move(list));
     add_page_headers(response, req, page, total);
     return response;

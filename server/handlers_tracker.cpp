@@ -387,6 +387,8 @@ Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::w
         list.push_back(submission_json(row));
         total = row[10].as<std::int64_t>();
     }
+    if (rows.empty() && page.offset > 0)   // past the end: count separately
+        total = txn.exec_params1("SELECT count(*) FROM submissions WHERE assignment_id = $1", id)[0].as<std::int64_t>();
     auto response = json_response(200, std::move(list));
     add_page_headers(response, req, page, total);
     return response;
@@ -435,7 +437,7 @@ Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work
         return error_response(403, "Unauthorized", "Only teachers can view grade history");
     auto id = TRY(parse_id(req.matches[1], k_submission_not_found));
     auto owner = txn.exec_params("SELECT a.teacher_id FROM submissions s JOIN assignments a ON a.id = s.assignment_id"
-                                 " WHERE s.id = $1",
+                                 " WHERE s.id = $1 AND a.deleted_at IS NULL",
         id);
     if (owner.empty())
         return error_response(404, k_submission_not_found);

@@ -53,7 +53,8 @@ public:
 
     T& value() & { return std::get<T>(m_state); }
     const T& value() const& { return std::get<T>(m_state); }
-    T&& value() && { return std::get<T>(std::move(m_state)); }
+    // By value, so `for (auto& x : f().value())` does not dangle.
+    T value() && { return std::get<T>(std::move(m_state)); }
     T release_value() { return std::get<T>(std::move(m_state)); }
 
     const Error& error() const { return std::get<Error>(m_state); }

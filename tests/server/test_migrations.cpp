@@ -64,6 +64,25 @@ bool contains(const std::string& text, const std::string& part)
     return text.find(part) != std::string::npos;
 }
 
+// The repository's own migrations, comma-joined in order ("0001_init.sql,0002_...").
+// Test-made migrations use numbers from 9001 so they sort after them.
+std::vector<std::string> real_migration_names()
+{
+    std::vector<std::string> names;
+    auto files = load_migrations(migrations_dir());   // kept alive for the loop
+    for (const auto& file : files.value())
+        names.push_back(file.file_name);
+    return names;
+}
+
+std::string real_names(const std::string& extra = {})
+{
+    std::string joined;
+    for (const auto& name : real_migration_names())
+        joined += (joined.empty() ? "" : ",") + name;
+    return extra.empty() ? joined : joined + "," + extra;
+}
+
 } // namespace
 
 TEST_CASE("migrations apply from zero on an empty database and record each file's checksum", "[migrations]")
@@ -143,7 +162,7 @@ TEST_CASE("a migration changed after it was applied is refused and nothing new i
     // Change the applied file's text and add a new migration beside it.
     auto init_path = dir.path() + "/0001_init.sql";
     write_file(init_path, read_file(init_path) + "\n-- an innocent-looking edit\n");
-    dir.write("0002_probe.sql", "CREATE TABLE tamper_probe (id integer);\n");
+    dir.write("9001_probe.sql", "CREATE TABLE tamper_probe (id integer);\n");
 
     auto result = migrate(url, dir.path());
     REQUIRE_FALSE(result.ok());
@@ -153,7 +172,7 @@ TEST_CASE("a migration changed after it was applied is refused and nothing new i
     CHECK(contains(result.error().message, checksum_before.substr(0, 12)));
 
     CHECK_FALSE(table_exists(url, "tamper_probe"));
-    CHECK(applied_file_names(url) == "0001_init.sql");
+    CHECK(applied_file_names(url) == real_names());
     CHECK(query(url, "SELECT checksum FROM schema_migrations WHERE version = 1")[0][0].as<std::string>() == checksum_before);
 }
 
@@ -163,20 +182,22 @@ TEST_CASE("a migration recorded in the database but missing from the folder is r
     auto url = cluster.superuser_url(cluster.create_database("missing"));
     TempDir dir("migrations");
     copy_migrations_to(dir);
-    auto extra = dir.write("0002_extra.sql", "CREATE TABLE extra_things (id integer);\n");
+    auto extra = dir.write("9002_extra.sql", "CREATE TABLE extra_things (id integer);\n");
     auto first = migrate(url, dir.path());
     REQUIRE(first.ok());
-    CHECK(first.value().applied == std::vector<std::string> { "0001_init.sql", "0002_extra.sql" });
+    auto expected = real_migration_names();
+    expected.push_back("9002_extra.sql");
+    CHECK(first.value().applied == expected);
 
     fs::remove(extra);
-    dir.write("0003_later.sql", "CREATE TABLE later_things (id integer);\n");
+    dir.write("9003_later.sql", "CREATE TABLE later_things (id integer);\n");
     auto result = migrate(url, dir.path());
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().code == ErrorCode::FailedPrecondition);
-    CHECK(contains(result.error().message, "0002_extra.sql"));
+    CHECK(contains(result.error().message, "9002_extra.sql"));
     CHECK(contains(result.error().message, "not in the migrations folder"));
     CHECK_FALSE(table_exists(url, "later_things"));
-    CHECK(applied_file_names(url) == "0001_init.sql,0002_extra.sql");
+    CHECK(applied_file_names(url) == real_names("9002_extra.sql"));
 }
 
 TEST_CASE("a failing migration rolls back completely, is not recorded and releases the migration lock", "[migrations]")
@@ -185,7 +206,7 @@ TEST_CASE("a failing migration rolls back completely, is not recorded and releas
     auto url = cluster.superuser_url(cluster.create_database("failing"));
     TempDir dir("migrations");
     copy_migrations_to(dir);
-    dir.write("0002_broken.sql",
+    dir.write("9002_broken.sql",
         "CREATE TABLE half_done (id integer);\n"
         "INSERT INTO half_done VALUES (1);\n"
         "SELECT no_such_column FROM no_such_table;\n");
@@ -193,11 +214,11 @@ TEST_CASE("a failing migration rolls back completely, is not recorded and releas
     auto result = migrate(url, dir.path());
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().code == ErrorCode::FailedPrecondition);
-    CHECK(contains(result.error().message, "0002_broken.sql"));
+    CHECK(contains(result.error().message, "9002_broken.sql"));
     CHECK(contains(result.error().message, "rolled back"));
 
     // The migration before it committed; nothing of the broken one survived.
-    CHECK(applied_file_names(url) == "0001_init.sql");
+    CHECK(applied_file_names(url) == real_names());
     CHECK_FALSE(table_exists(url, "half_done"));
 
     // Another session can take the migration lock: the failure released it.
@@ -207,10 +228,10 @@ TEST_CASE("a failing migration rolls back completely, is not recorded and releas
     txn.exec("SELECT pg_advisory_unlock(" + std::to_string(k_migration_lock_key) + ")");
 
     // Once fixed, the migration applies.
-    dir.write("0002_broken.sql", "CREATE TABLE half_done (id integer);\nINSERT INTO half_done VALUES (1);\n");
+    dir.write("9002_broken.sql", "CREATE TABLE half_done (id integer);\nINSERT INTO half_done VALUES (1);\n");
     auto fixed = migrate(url, dir.path());
     REQUIRE(fixed.ok());
-    CHECK(fixed.value().applied == std::vector<std::string> { "0002_broken.sql" });
+    CHECK(fixed.value().applied == std::vector<std::string> { "9002_broken.sql" });
     CHECK(query_int(url, "SELECT count(*) FROM half_done") == 1);
 }
 
@@ -272,14 +293,14 @@ TEST_CASE("the learnloop migrate command applies from zero and a second run appl
     INFO("stdout: " << first.out << "\nstderr: " << first.err);
     CHECK(first.exit_code == 0);
     CHECK(contains(first.out, "applied 0001_init.sql"));
-    CHECK(contains(first.out, "1 applied now, 0 already applied"));
+    CHECK(contains(first.out, std::to_string(real_migration_names().size()) + " applied now, 0 already applied"));
 
     auto second = run_cli({ "migrate" }, url);
     INFO("second stdout: " << second.out << "\nsecond stderr: " << second.err);
     CHECK(second.exit_code == 0);
     CHECK(contains(second.out, "0 applied now"));
     CHECK_FALSE(contains(second.out, "applied 0001_init.sql"));
-    CHECK(applied_file_names(url) == "0001_init.sql");
+    CHECK(applied_file_names(url) == real_names());
 
     // A tampered folder makes the command fail with the reason on stderr.
     TempDir dir("migrations");
@@ -331,7 +352,8 @@ TEST_CASE("row-level security shows the application role only its transaction's 
             auto tenants = txn.exec("SELECT slug FROM tenants");
             REQUIRE(tenants.size() == 1);
             CHECK(tenants[0][0].as<std::string>() == "demo");
-            CHECK(txn.exec1("SELECT count(*) FROM audit_log")[0].as<int>() == 5);
+            // tenant.create, four user.create and demo.seed
+            CHECK(txn.exec1("SELECT count(*) FROM audit_log")[0].as<int>() == 6);
             txn.commit();
         }
         pqxx::work next(app);
@@ -385,12 +407,12 @@ TEST_CASE("learnloop audit verify accepts an intact chain and names the first ta
     REQUIRE(run_cli({ "seed", "demo" }, url).exit_code == 0);
     // Seeding is idempotent: a second run adds no users and no audit rows.
     REQUIRE(run_cli({ "seed", "demo" }, url).exit_code == 0);
-    CHECK(query_int(url, "SELECT count(*) FROM audit_log") == 5);
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log") == 6);
 
     auto intact = run_cli({ "audit", "verify" }, url);
     INFO("stdout: " << intact.out << "\nstderr: " << intact.err);
     CHECK(intact.exit_code == 0);
-    CHECK(contains(intact.out, "5 rows checked"));
+    CHECK(contains(intact.out, "6 rows checked"));
 
     // The audit rows record who was created, never a password hash.
     CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE after::text LIKE '%argon2%'") == 0);
