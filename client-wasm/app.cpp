@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace learnloop::client {
@@ -127,6 +128,108 @@ void draw_sign_in(AppState& state)
         ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
         ImGui::PopTextWrapPos();
     }
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+    ImGui::TextColored(ui::k_muted, "New here?");
+    ImGui::SameLine();
+    if (ui::button(state, "Create an account", "to_sign_up")) {
+        state.sign_up = {};
+        state.screen = AppState::Screen::SignUp;
+    }
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+void start_sign_up(AppState& state)
+{
+    auto& form = state.sign_up;
+    form.phase = Phase::Loading;
+    form.message.clear();
+    HttpRequest request;
+    request.method = "POST";
+    request.url = "/api/signup";
+    request.headers = { { "Content-Type", "application/json" } };
+    request.body = Json { { "name", form.name }, { "email", trim(form.email) }, { "password", form.password },
+        { "role", form.role == 0 ? "teacher" : "student" } }
+                       .dump();
+    http_send(request, [&state, request](HttpResponse response) {
+        state.last_network = { request.method, request.url, response.status };
+        auto& form = state.sign_up;
+        auto json = parse_json(response.body);
+        if (response.status == 201) {
+            // Back to sign-in with the address filled in.
+            auto email = std::string(trim(form.email));
+            state.sign_in = {};
+            std::snprintf(state.sign_in.email, sizeof state.sign_in.email, "%s", email.c_str());
+            state.notice = "Your account is ready. Sign in with your new password.";
+            state.sign_up = {};
+            state.screen = AppState::Screen::SignIn;
+            return;
+        }
+        form.phase = Phase::Failed;
+        form.message = ApiAnswer { response.status, json.ok() ? json.value() : Json(nullptr) }.error_text();
+    });
+}
+
+void draw_sign_up(AppState& state)
+{
+    auto& form = state.sign_up;
+    const float scale = state.ui_scale;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
+    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * 0.12f)));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(card_width);
+    ImGui::SetWindowFontScale(1.4f);
+    ImGui::TextUnformatted("Create your Learnloop account");
+    ImGui::SetWindowFontScale(1.0f);
+
+    // The server applies the same rules; these give feedback as you type.
+    std::vector<Error> errors;
+    if (auto r = validate_display_name(form.name); !r.ok())
+        errors.push_back(r.error());
+    if (auto r = validate_email(form.email); !r.ok())
+        errors.push_back(r.error());
+    if (auto r = validate_new_password(form.password, form.email); !r.ok())
+        errors.push_back(r.error());
+
+    ImGui::TextUnformatted("Full name");
+    ImGui::InputText("##signup_name", form.name, sizeof form.name);
+    ui::remember(state, "signup.name");
+    if (form.attempted || form.name[0])
+        ui::field_errors(errors, "name");
+    ImGui::TextUnformatted("Email");
+    ImGui::InputTextWithHint("##signup_email", "name@school.org", form.email, sizeof form.email);
+    ui::remember(state, "signup.email");
+    if (form.attempted || (form.email[0] && !ImGui::IsItemActive()))
+        ui::field_errors(errors, "email");
+    ImGui::TextUnformatted("Password (at least 10 characters)");
+    ImGui::InputText("##signup_password", form.password, sizeof form.password, ImGuiInputTextFlags_Password);
+    ui::remember(state, "signup.password");
+    if (form.attempted || form.password[0])
+        ui::field_errors(errors, "password");
+    ImGui::TextUnformatted("I am a");
+    ImGui::SameLine();
+    ImGui::RadioButton("teacher", &form.role, 0);
+    ui::remember(state, "signup.teacher");
+    ImGui::SameLine();
+    ImGui::RadioButton("student", &form.role, 1);
+    ui::remember(state, "signup.student");
+
+    ImGui::BeginDisabled(form.phase == Phase::Loading);
+    if (ui::button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
+            "signup.create", ImVec2(card_width, 0))) {
+        form.attempted = true;
+        if (errors.empty())
+            start_sign_up(state);
+    }
+    ImGui::EndDisabled();
+    if (form.phase == Phase::Failed) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (ui::button(state, "Back to sign in", "signup.back"))
+        state.screen = AppState::Screen::SignIn;
     ImGui::PopItemWidth();
     ImGui::EndGroup();
 }
@@ -174,7 +277,7 @@ void draw_portal(AppState& state)
         draw_student_portal(state);
     else if (role == "parent")
         draw_parent_portal(state);
-    else if (role == "admin")
+    else if (role == "admin" || role == "moderator")
         draw_admin_portal(state);
     else
         ImGui::TextWrapped("The %s portal is not available yet. Please use the administration portal or ask your "
@@ -255,6 +358,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     ImGui::BeginChild("screen", ImVec2(0, -status_height), false);
     switch (state.screen) {
     case AppState::Screen::SignIn: draw_sign_in(state); break;
+    case AppState::Screen::SignUp: draw_sign_up(state); break;
     case AppState::Screen::Portal: draw_portal(state); break;
     }
     ImGui::EndChild();
@@ -281,12 +385,15 @@ Json state_for_tests(const AppState& state)
         portal = role == "teacher" ? teacher_summary(state)
             : role == "student"    ? student_summary(state)
             : role == "parent"     ? parent_summary(state)
-            : role == "admin"      ? admin_summary(state)
+            : role == "admin" || role == "moderator" ? admin_summary(state)
                                    : Json(nullptr);
     }
     return {
         { "layout", layout },
-        { "screen", state.screen == AppState::Screen::SignIn ? "sign_in" : "portal" },
+        { "screen", state.screen == AppState::Screen::SignIn ? "sign_in"
+                : state.screen == AppState::Screen::SignUp     ? "sign_up"
+                                                               : "portal" },
+        { "sign_up", { { "phase", phase_name(state.sign_up.phase) }, { "message", state.sign_up.message } } },
         { "frames", state.frame_count },
         { "font_loaded", state.font_loaded },
         { "ui_scale", state.ui_scale },

@@ -43,6 +43,16 @@ struct SignInState {
     std::string message;          // the server's answer when signing in failed
 };
 
+struct SignUpState {
+    char name[128] = {};
+    char email[256] = {};
+    char password[256] = {};
+    int role = 1;                 // 0 teacher, 1 student (what sign-up may give)
+    bool attempted = false;
+    Phase phase = Phase::Idle;
+    std::string message;          // the server's refusal
+};
+
 struct Session {
     bool signed_in = false;
     std::string token;
@@ -60,16 +70,21 @@ struct NetworkRecord {
     int status = -1;              // -1 before any request, 0 for a network error
 };
 
-// A form's save action: its phase and the message to show.
-struct Action {
+// The outcome of a form's action: its phase and the message to show.
+struct Outcome {
     Phase phase = Phase::Idle;
     std::string message;          // success or failure text
     bool failed = false;
 };
 
 struct TeacherState {
-    enum class Tab { Assignments, Gradebook };
+    enum class Tab { Assignments, Classes, Gradebook };
     Tab tab = Tab::Assignments;
+    // Classes tab
+    std::int64_t members_class = 0;
+    Remote members;
+    char class_name[128] = {};
+    Outcome create_class;
     Remote assignments;
     Remote classes;
     // The assignment editor (id 0: a new assignment).
@@ -80,7 +95,7 @@ struct TeacherState {
     char due_date[32] = {};
     int class_choice = -1;        // index into classes, -1 for none
     bool editor_attempted = false;
-    Action save;
+    Outcome save;
     std::int64_t confirm_delete_id = 0;
     // Submissions of the selected assignment, and the grading panel.
     std::int64_t selected_assignment = 0;
@@ -88,7 +103,7 @@ struct TeacherState {
     int selected_submission = -1;
     char grade[16] = {};
     char feedback[2048] = {};
-    Action grading;
+    Outcome grading;
     // Gradebook
     std::int64_t gradebook_class = 0;
     Remote gradebook;
@@ -99,7 +114,7 @@ struct StudentState {
     std::int64_t selected = 0;
     Remote submission;            // the selected assignment's own submission
     char answer[8192] = {};
-    Action submit;
+    Outcome submit;
 };
 
 struct ParentState {
@@ -108,6 +123,8 @@ struct ParentState {
     Remote assignments;
     std::vector<std::pair<std::int64_t, Json>> submissions;   // assignment id -> submission (or null)
     int pending = 0;
+    char link_code[32] = {};
+    Outcome redeem;
 };
 
 struct AdminState {
@@ -124,19 +141,19 @@ struct AdminState {
     char new_password[256] = {};
     int new_role = 3;             // index into k_all_roles (student)
     bool new_attempted = false;
-    Action create_user;
+    Outcome create_user;
     std::int64_t confirm_deactivate_id = 0;
-    Action user_action;
+    Outcome user_action;
     // Classes and links
     char class_name[128] = {};
     int class_teacher = -1;       // index into the teachers of `users`
-    Action create_class;
+    Outcome create_class;
     std::int64_t members_class = 0;
     Remote members;
     int member_choice = -1;
-    Action member_action;
+    Outcome member_action;
     int link_parent = -1, link_student = -1;
-    Action link_action;
+    Outcome link_action;
     std::string last_code;
 };
 
@@ -147,10 +164,11 @@ struct WidgetRect {
 };
 
 struct AppState {
-    enum class Screen { SignIn, Portal };
+    enum class Screen { SignIn, SignUp, Portal };
     Screen screen = Screen::SignIn;
     HealthState health;
     SignInState sign_in;
+    SignUpState sign_up;
     Session session;
     std::string notice;           // shown on the sign-in screen, e.g. after a session expired
     NetworkRecord last_network;

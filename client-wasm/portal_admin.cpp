@@ -43,9 +43,9 @@ void person_combo(const char* id, const std::vector<const Json*>& people, int& c
     }
 }
 
-void finish(Action& action, const ApiAnswer& answer, const std::string& success)
+void finish(Outcome& action, const ApiAnswer& answer, const std::string& success)
 {
-    action = answer.ok() ? Action { Phase::Done, success, false } : Action { Phase::Failed, answer.error_text(), true };
+    action = answer.ok() ? Outcome { Phase::Done, success, false } : Outcome { Phase::Failed, answer.error_text(), true };
 }
 
 // [SECTION] users ----------------------------------------------------------
@@ -74,7 +74,9 @@ void draw_users(AppState& state)
             ImGui::TableNextColumn();
             auto role = u.value("role", "");
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-            if (ImGui::BeginCombo(("##role" + tag).c_str(), role.c_str())) {
+            if (!ui::can(state, learnloop::Action::UserUpdate)) {
+                ImGui::TextUnformatted(role.c_str());
+            } else if (ImGui::BeginCombo(("##role" + tag).c_str(), role.c_str())) {
                 for (auto r : k_all_roles) {
                     std::string name(role_name(r));
                     if (ImGui::Selectable(name.c_str(), name == role) && name != role) {
@@ -91,7 +93,7 @@ void draw_users(AppState& state)
             bool active = u.value("active", false);
             ImGui::TextColored(active ? ui::k_ok : ui::k_muted, active ? "\xE2\x9C\x93 Active" : "\xE2\x80\x93 Deactivated");
             ImGui::TableNextColumn();
-            if (active && id != state.session.user_id) {
+            if (active && id != state.session.user_id && ui::can(state, learnloop::Action::UserDeactivate)) {
                 if (ui::button(state, ("Deactivate##" + tag).c_str(), "admin.deactivate." + u.value("email", ""))) {
                     a.confirm_deactivate_id = id;
                     ui::open_confirm("Deactivate user?");
@@ -109,6 +111,8 @@ void draw_users(AppState& state)
     }
     ui::action_status(a.user_action);
 
+    if (!ui::can(state, learnloop::Action::UserCreate))
+        return;
     ImGui::Separator();
     ImGui::TextUnformatted("Add a user");
     std::vector<Error> errors;
@@ -136,10 +140,14 @@ void draw_users(AppState& state)
         ui::field_errors(errors, "password");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     std::string current(role_name(k_all_roles[a.new_role]));
+    auto own_role = parse_role(state.session.role);
     if (ImGui::BeginCombo("##new_role", current.c_str())) {
-        for (std::size_t i = 0; i < k_all_roles.size(); ++i)
+        for (std::size_t i = 0; i < k_all_roles.size(); ++i) {
+            if (!own_role.ok() || !may_create_role(own_role.value(), k_all_roles[i]))
+                continue;   // moderators add students only
             if (ImGui::Selectable(std::string(role_name(k_all_roles[i])).c_str(), a.new_role == static_cast<int>(i)))
                 a.new_role = static_cast<int>(i);
+        }
         ImGui::EndCombo();
     }
     ImGui::BeginDisabled(a.create_user.phase == Phase::Loading);
@@ -196,6 +204,8 @@ void draw_classes(AppState& state)
         if (a.members.data.is_array())
             for (const auto& m : a.members.data)
                 ImGui::BulletText("%s", m.value("name", "").c_str());
+        if (!ui::can(state, learnloop::Action::ClassManage))
+            return;
         auto students = users_with_role(a, "student");
         person_combo("##member", students, a.member_choice);
         ImGui::SameLine();
@@ -213,6 +223,8 @@ void draw_classes(AppState& state)
         ImGui::EndDisabled();
         ui::action_status(a.member_action);
     }
+    if (!ui::can(state, learnloop::Action::ClassManage))
+        return;
     ImGui::Separator();
     ImGui::TextUnformatted("New class");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
@@ -336,7 +348,7 @@ void draw_audit(AppState& state)
     if (ImGui::BeginTable("audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn("When (UTC)");
         ImGui::TableSetupColumn("Who");
-        ImGui::TableSetupColumn("Action");
+        ImGui::TableSetupColumn("Outcome");
         ImGui::TableSetupColumn("Entity");
         ImGui::TableSetupColumn("Change");
         ImGui::TableHeadersRow();
@@ -371,14 +383,19 @@ void draw_admin_portal(AppState& state)
             AdminState::Tab tab;
             void (*draw)(AppState&);
             const char* name;
+            learnloop::Action needs;
         };
+        // The same portal serves administrators and moderators; the matrix
+        // decides which tabs and controls each sees.
         static const Tab tabs[] = {
-            { "Users", AdminState::Tab::Users, draw_users, "admin.tab.users" },
-            { "Classes", AdminState::Tab::Classes, draw_classes, "admin.tab.classes" },
-            { "Parents", AdminState::Tab::Parents, draw_parents, "admin.tab.parents" },
-            { "Audit log", AdminState::Tab::Audit, draw_audit, "admin.tab.audit" },
+            { "Users", AdminState::Tab::Users, draw_users, "admin.tab.users", learnloop::Action::UserList },
+            { "Classes", AdminState::Tab::Classes, draw_classes, "admin.tab.classes", learnloop::Action::ClassRead },
+            { "Parents", AdminState::Tab::Parents, draw_parents, "admin.tab.parents", learnloop::Action::ParentLinkManage },
+            { "Audit log", AdminState::Tab::Audit, draw_audit, "admin.tab.audit", learnloop::Action::AuditRead },
         };
         for (const auto& tab : tabs) {
+            if (!ui::can(state, tab.needs))
+                continue;
             bool open = ImGui::BeginTabItem(tab.label);
             ui::remember(state, tab.name);   // the tab itself, before its contents
             if (open) {

@@ -51,6 +51,34 @@ void load_child(AppState& state, std::int64_t child_id)
     });
 }
 
+// A code from the school links this parent to a student.
+void draw_redeem(AppState& state)
+{
+    auto& p = state.parent;
+    ImGui::TextUnformatted("Link code from the school:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputText("##link_code", p.link_code, sizeof p.link_code, ImGuiInputTextFlags_CharsNoBlank);
+    ui::remember(state, "parent.link_code");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!p.link_code[0] || p.redeem.phase == Phase::Loading);
+    if (ui::button(state, "Link my child", "parent.redeem")) {
+        p.redeem = { Phase::Loading, {}, false };
+        api_call(state, "POST", "/api/parent-links/redeem", { { "code", p.link_code } },
+            [](AppState& state, const ApiAnswer& answer) {
+                auto& p = state.parent;
+                p.redeem = answer.ok() ? Outcome { Phase::Done, "Linked", false } : Outcome { Phase::Failed, answer.error_text(), true };
+                if (answer.ok()) {
+                    p.link_code[0] = '\0';
+                    p.child_id = 0;
+                    api_load(state, p.children, "/api/children");
+                }
+            });
+    }
+    ImGui::EndDisabled();
+    ui::action_status(p.redeem);
+}
+
 } // namespace
 
 void draw_parent_portal(AppState& state)
@@ -64,6 +92,7 @@ void draw_parent_portal(AppState& state)
         return;
     if (p.children.data.empty()) {
         ImGui::TextWrapped("No children are linked to your account yet. Ask the school for a link code.");
+        draw_redeem(state);
         return;
     }
     if (p.child_id == 0)
@@ -120,6 +149,8 @@ void draw_parent_portal(AppState& state)
         }
         ImGui::EndTable();
     }
+    ImGui::Separator();
+    draw_redeem(state);
 }
 
 Json parent_summary(const AppState& state)

@@ -260,9 +260,11 @@ void draw_assignments_tab(AppState& state)
 {
     auto& t = state.teacher;
     ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), false);
-    if (ui::button(state, "New assignment", "teacher.new"))
-        open_editor(state, nullptr);
-    ImGui::SameLine();
+    if (ui::can(state, learnloop::Action::AssignmentCreate)) {
+        if (ui::button(state, "New assignment", "teacher.new"))
+            open_editor(state, nullptr);
+        ImGui::SameLine();
+    }
     if (ui::button(state, "Refresh", "teacher.refresh"))
         reload_assignments(state);
     if (ui::remote_status(state, t.assignments, "teacher.assignments"))
@@ -318,8 +320,8 @@ void draw_assignments_tab(AppState& state)
         api_call(state, "DELETE", "/api/assignments/" + std::to_string(t.confirm_delete_id), nullptr,
             [](AppState& state, const ApiAnswer& answer) {
                 auto& t = state.teacher;
-                t.save = answer.ok() ? Action { Phase::Done, "Assignment deleted", false }
-                                     : Action { Phase::Failed, answer.error_text(), true };
+                t.save = answer.ok() ? Outcome { Phase::Done, "Assignment deleted", false }
+                                     : Outcome { Phase::Failed, answer.error_text(), true };
                 t.selected_assignment = 0;
                 reload_assignments(state);
             });
@@ -383,6 +385,58 @@ void draw_gradebook_tab(AppState& state)
         ImGui::TextColored(ui::k_muted, "This class has no students yet.");
 }
 
+void draw_classes_tab(AppState& state)
+{
+    auto& t = state.teacher;
+    if (ui::remote_status(state, t.classes, "teacher.classes"))
+        api_load(state, t.classes, "/api/classes");
+    if (t.classes.data.is_array()) {
+        if (t.classes.data.empty())
+            ImGui::TextColored(ui::k_muted, "You teach no classes yet. Create one below; the school adds its students.");
+        for (const auto& c : t.classes.data) {
+            auto id = c.value("id", std::int64_t(0));
+            if (ImGui::Selectable((c.value("name", "") + " \xC2\xB7 " + std::to_string(c.value("member_count", 0))
+                                      + " students##tc" + std::to_string(id))
+                                      .c_str(),
+                    t.members_class == id)) {
+                t.members_class = id;
+                api_load(state, t.members, "/api/classes/" + std::to_string(id) + "/members");
+            }
+        }
+    }
+    if (t.members_class) {
+        ImGui::Separator();
+        if (ui::remote_status(state, t.members, "teacher.members"))
+            api_load(state, t.members, "/api/classes/" + std::to_string(t.members_class) + "/members");
+        if (t.members.data.is_array()) {
+            if (t.members.data.empty())
+                ImGui::TextColored(ui::k_muted, "No students in this class yet.");
+            for (const auto& m : t.members.data)
+                ImGui::BulletText("%s  (%s)", m.value("name", "").c_str(), m.value("email", "").c_str());
+        }
+    }
+    if (!ui::can(state, learnloop::Action::ClassManage))
+        return;
+    ImGui::Separator();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::InputTextWithHint("##class_name", "New class name", t.class_name, sizeof t.class_name);
+    ImGui::SameLine();
+    auto check = validate_text(t.class_name, "name", "Name", 1, 100, TextLines::Single);
+    ImGui::BeginDisabled(!check.ok() || t.create_class.phase == Phase::Loading);
+    if (ui::button(state, "Create class", "teacher.create_class")) {
+        t.create_class = { Phase::Loading, {}, false };
+        api_call(state, "POST", "/api/classes", { { "name", t.class_name } }, [](AppState& state, const ApiAnswer& answer) {
+            auto& t = state.teacher;
+            t.create_class = answer.ok() ? Outcome { Phase::Done, "Class created", false } : Outcome { Phase::Failed, answer.error_text(), true };
+            if (answer.ok())
+                t.class_name[0] = '\0';
+            api_load(state, t.classes, "/api/classes");
+        });
+    }
+    ImGui::EndDisabled();
+    ui::action_status(t.create_class);
+}
+
 } // namespace
 
 void draw_teacher_portal(AppState& state)
@@ -400,6 +454,13 @@ void draw_teacher_portal(AppState& state)
         if (open) {
             t.tab = TeacherState::Tab::Assignments;
             draw_assignments_tab(state);
+            ImGui::EndTabItem();
+        }
+        open = ImGui::BeginTabItem("Classes");
+        ui::remember(state, "teacher.tab.classes");
+        if (open) {
+            t.tab = TeacherState::Tab::Classes;
+            draw_classes_tab(state);
             ImGui::EndTabItem();
         }
         open = ImGui::BeginTabItem("Gradebook");

@@ -3,6 +3,12 @@
 
 namespace learnloop::client::ui {
 
+bool can(const AppState& state, learnloop::Action action)
+{
+    auto role = parse_role(state.session.role);
+    return role.ok() && is_allowed(role.value(), action);
+}
+
 void remember(AppState& state, const std::string& name)
 {
     auto min = ImGui::GetItemRectMin();
@@ -57,7 +63,7 @@ bool remote_status(AppState& state, const Remote& remote, const std::string& nam
     return false;
 }
 
-void action_status(const Action& action)
+void action_status(const Outcome& action)
 {
     if (action.phase == Phase::Loading) {
         ImGui::TextColored(k_muted, "\xE2\x80\xA6 Saving");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "permissions.hpp"
 
 #include <imgui.h>
 
@@ -16,6 +17,10 @@ inline const ImVec4 k_warning { 0.66f, 0.40f, 0.00f, 1.0f };
 inline const ImVec4 k_error { 0.75f, 0.13f, 0.13f, 1.0f };
 inline const ImVec4 k_info { 0.10f, 0.35f, 0.70f, 1.0f };
 inline const ImVec4 k_muted { 0.35f, 0.38f, 0.42f, 1.0f };
+
+// Whether the signed-in role may do `action`, from the shared matrix the
+// server enforces: the portals show only what a role may do.
+[[nodiscard]] bool can(const AppState& state, learnloop::Action action);
 
 // Records the last item's rectangle under `name` for the test hook.
 void remember(AppState& state, const std::string& name);
@@ -31,7 +36,7 @@ void status_label(std::string_view status);
 bool remote_status(AppState& state, const Remote& remote, const std::string& name);
 
 // The outcome of a form action, under the form.
-void action_status(const Action& action);
+void action_status(const Outcome& action);
 
 // Every error of `errors` for `field`, in red with a cross.
 void field_errors(const std::vector<Error>& errors, const char* field);

@@ -105,10 +105,10 @@ ApiResponse handle_signup(const httplib::Request& req, DbPool& pool)
         user.email = TRY(json_string_field(body.value(), "email"));
         user.password = TRY(json_string_field(body.value(), "password"));
         user.name = TRY(json_string_field(body.value(), "name"));
-        auto role = TRY(json_string_field(body.value(), "role"));
-        if (role != "teacher" && role != "student")
+        auto role = parse_role(TRY(json_string_field(body.value(), "role")));
+        if (!role.ok() || !may_sign_up_as(role.value()))
             return make_error(ErrorCode::InvalidArgument, "Role must be teacher or student", "role");
-        user.role = TRY(parse_role(role));
+        user.role = role.value();
         user.email = TRY(validate_email(user.email));
         user.name = TRY(validate_display_name(user.name));
         TRY(validate_new_password(user.password, user.email));

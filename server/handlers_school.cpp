@@ -106,7 +106,7 @@ Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& 
     user.name = TRY(json_string_field(body, "name"));
     user.password = TRY(json_string_field(body, "password"));
     user.role = TRY(parse_role(TRY(json_string_field(body, "role"))));
-    if (caller.role == Role::Moderator && user.role != Role::Student)
+    if (!may_create_role(caller.role, user.role))
         return error_response(403, "Unauthorized", "Moderators can add students only");
     auto id = create_user(txn, user, caller.actor());
     if (!id.ok() && id.error().code == ErrorCode::AlreadyExists)

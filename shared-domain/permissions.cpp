@@ -52,6 +52,18 @@ Scope permission_scope(Role role, Action action)
     return Scope::None;
 }
 
+bool may_create_role(Role creator, Role created)
+{
+    if (!is_allowed(creator, Action::UserCreate))
+        return false;
+    return creator == Role::Admin || created == Role::Student;
+}
+
+bool may_sign_up_as(Role role)
+{
+    return role == Role::Teacher || role == Role::Student;
+}
+
 std::string_view action_name(Action action)
 {
     switch (action) {

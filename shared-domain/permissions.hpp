@@ -43,6 +43,11 @@ enum class Scope { None, Own, Linked, Class, Tenant };
 [[nodiscard]] Scope permission_scope(Role role, Action action);
 [[nodiscard]] inline bool is_allowed(Role role, Action action) { return permission_scope(role, action) != Scope::None; }
 
+// Which roles a user may create: administrators any, moderators students only.
+[[nodiscard]] bool may_create_role(Role creator, Role created);
+// Which roles anyone may give themselves at sign-up (the contract: teacher or student).
+[[nodiscard]] bool may_sign_up_as(Role role);
+
 [[nodiscard]] std::string_view action_name(Action action);
 [[nodiscard]] std::string_view scope_name(Scope scope);
 

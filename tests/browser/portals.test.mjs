@@ -4,6 +4,7 @@
 // grade, and the administrator finds it in the audit log. Screenshots of each
 // portal are saved under build/artifacts.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -154,6 +155,30 @@ try {
     state = await waitForState(page, (s) => s.portal.audit.includes('submission.grade'), 'the audit log');
     assert.equal(state.portal.audit[0], 'session.create', 'newest first: this sign-in');
     await screenshot(page, 'portal-admin-audit.png');
+    await clickWidget(page, 'admin.tab.users');
+    await waitForState(page, (s) => s.layout['admin.new_email'], 'the add-user form');
+    await typeInto(page, 'admin.new_email', 'newstudent@demo.learnloop.test');
+    await typeInto(page, 'admin.new_name', 'Noor Student');
+    await typeInto(page, 'admin.new_password', 'welcome to learnloop');
+    await clickWidget(page, 'admin.add_user');
+    state = await waitForState(page, (s) => s.portal.users.some((u) => u.email === 'newstudent@demo.learnloop.test'),
+      'the new user in the list');
+    assert.equal(state.portal.create_user, 'User added');
+    assert.equal(state.portal.users.find((u) => u.email === 'newstudent@demo.learnloop.test').role, 'student');
+    await signOut(page);
+  });
+
+  await check('a moderator gets the school portal without the audit log or removals', async () => {
+    const created = spawnSync(config.cli, ['create-user', '--tenant', 'demo', '--email', 'moderator@demo.learnloop.test',
+      '--name', 'Mo Moderator', '--role', 'moderator'],
+    { env: { ...process.env, DATABASE_URL: database.url, LEARNLOOP_PASSWORD: PASSWORD }, encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    await signIn(page, 'moderator');
+    const state = await waitForState(page, (s) => s.portal.users.length >= 5 && s.layout['admin.tab.users'], 'the user list');
+    assert.ok(state.layout['admin.tab.parents'], 'moderators link parents');
+    assert.equal(state.layout['admin.tab.audit'], undefined, 'no audit log tab for moderators');
+    assert.ok(!Object.keys(state.layout).some((name) => name.startsWith('admin.deactivate.')), 'no deactivate buttons');
+    await screenshot(page, 'portal-moderator.png');
     await signOut(page);
   });
 

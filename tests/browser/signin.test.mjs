@@ -88,6 +88,35 @@ try {
     assert.equal(state.sign_in.phase, 'idle', 'nothing is sent while the form is invalid');
   });
 
+  await check('a visitor signs up as a student and then signs in', async () => {
+    await page.reload();
+    await waitForFirstFrame(page);
+    await clickWidget(page, 'to_sign_up');
+    await waitForState(page, (s) => s.screen === 'sign_up' && s.layout['signup.name'], 'the sign-up screen');
+    await clickWidget(page, 'signup.name');
+    await page.keyboard.type('Nia New', { delay: 5 });
+    await clickWidget(page, 'signup.email');
+    await page.keyboard.type('nia@demo.learnloop.test', { delay: 5 });
+    await clickWidget(page, 'signup.password');
+    await page.keyboard.type('short', { delay: 5 });
+    await clickWidget(page, 'signup.create');
+    let state = await appState(page);
+    assert.equal(state.sign_up.phase, 'idle', 'a weak password is caught before anything is sent');
+    await clickWidget(page, 'signup.password');
+    await page.keyboard.type(' but now long enough', { delay: 5 });
+    await clickWidget(page, 'signup.student');
+    await clickWidget(page, 'signup.create');
+    state = await waitForState(page, (s) => s.screen === 'sign_in' && s.notice !== '', 'the account to be created');
+    assert.equal(state.sign_in.email, 'nia@demo.learnloop.test');
+    await screenshot(page, 'signup-done.png');
+    await clickWidget(page, 'password');
+    await page.keyboard.type('short but now long enough', { delay: 5 });
+    await pressKey(page, 'Enter');
+    state = await waitForState(page, (s) => s.screen === 'portal', 'signing in');
+    assert.equal(state.session.role, 'student');
+    assert.equal(state.session.name, 'Nia New');
+  });
+
   await check('the page raised no script errors', async () => {
     assert.deepEqual(consoleErrors, []);
   });

@@ -49,3 +49,14 @@ TEST_CASE("every action has a distinct name and every role has an entry for it")
     CHECK(names.size() == k_all_actions.size());
     CHECK(scope_name(Scope::Linked) == "linked");
 }
+
+TEST_CASE("administrators create any role, moderators students only, sign-up gives teacher or student")
+{
+    for (auto role : k_all_roles) {
+        INFO(role_name(role));
+        CHECK(may_create_role(Role::Admin, role));
+        CHECK(may_create_role(Role::Moderator, role) == (role == Role::Student));
+        CHECK_FALSE(may_create_role(Role::Teacher, role));
+        CHECK(may_sign_up_as(role) == (role == Role::Teacher || role == Role::Student));
+    }
+}
