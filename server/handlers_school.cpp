@@ -12,11 +12,35 @@ namespace learnloop::server {
 
 namespace {
 
+// Columns: id, email, name, role, deleted_at, profile.
+const char* k_user_columns = "u.id, u.email, u.name, u.role, u.deleted_at, u.profile::text";
+
 Json user_json(const pqxx::row& row)
 {
+    auto profile = parse_json(row[5].as<std::string>());
     return { { "id", row[0].as<std::int64_t>() }, { "email", row[1].as<std::string>() },
         { "name", row[2].as<std::string>() }, { "role", row[3].as<std::string>() },
-        { "active", row[4].is_null() } };
+        { "active", row[4].is_null() }, { "profile", profile.ok() ? profile.value() : Json::object() } };
+}
+
+// The profile fields a school keeps about a person: class, school, branch
+// (each optional text up to 100 characters).
+Result<Json> read_profile(const Json& body, Json profile)
+{
+    if (!body.is_object())
+        return make_error(ErrorCode::InvalidArgument, "profile must be an object", "profile");
+    for (const auto& [key, value] : body.items()) {
+        if (key != "class" && key != "school" && key != "branch")
+            return make_error(ErrorCode::InvalidArgument, "Unknown profile field " + key, "profile." + key);
+        if (value.is_null()) {
+            profile.erase(key);
+            continue;
+        }
+        if (!value.is_string())
+            return make_error(ErrorCode::InvalidArgument, key + " must be a string", "profile." + key);
+        profile[key] = TRY(validate_text(value.get<std::string>(), "profile." + key, key, 0, 100, TextLines::Single));
+    }
+    return profile;
 }
 
 std::optional<std::string> user_role(pqxx::work& txn, std::int64_t id)
@@ -69,7 +93,7 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
         role = std::string(role_name(TRY(parse_role(req.get_param_value("role")))));
     // Teachers see the students of their classes; administrators and moderators everyone.
     auto rows = txn.exec_params(
-        "SELECT u.id, u.email, u.name, u.role, u.deleted_at, count(*) OVER () FROM users u"
+        "SELECT " + std::string(k_user_columns) + ", count(*) OVER () FROM users u"
         " WHERE ($1::text IS NULL OR u.role = $1)"
         " AND ($2 = 'tenant' OR EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
         "      WHERE m.student_id = u.id AND c.teacher_id = $3))"
@@ -80,7 +104,7 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
     std::int64_t total = 0;
     for (const auto& row : rows) {
         list.push_back(user_json(row));
-        total = row[5].as<std::int64_t>();
+        total = row[6].as<std::int64_t>();
     }
     if (rows.empty() && page.offset > 0)   // past the end: count separately
         total = txn.exec_params1(
@@ -120,24 +144,29 @@ Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& 
         return role_denied(Action::UserUpdate);
     auto id = TRY(parse_id(req.matches[1], k_user_not_found));
     auto body = TRY(parse_json_body(req));
-    auto rows = txn.exec_params("SELECT id, email, name, role, deleted_at FROM users WHERE id = $1 FOR UPDATE", id);
+    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM users u WHERE u.id = $1 FOR UPDATE", id);
     if (rows.empty())
         return error_response(404, k_user_not_found);
     auto before = user_json(rows[0]);
     std::string name = before["name"], role = before["role"];
+    Json profile = before["profile"];
     for (const auto& [key, value] : body.items()) {
-        if (key != "name" && key != "role")
+        if (key != "name" && key != "role" && key != "profile")
             return make_error(ErrorCode::InvalidArgument, "Unknown field " + key, key);
     }
+    if (body.contains("profile"))
+        profile = TRY(read_profile(body["profile"], profile));
     if (body.contains("name"))
         name = TRY(validate_display_name(TRY(json_string_field(body, "name"))));
     if (body.contains("role"))
         role = std::string(role_name(TRY(parse_role(TRY(json_string_field(body, "role"))))));
     if (id == caller.user_id && role != "admin")
         return make_error(ErrorCode::FailedPrecondition, "You cannot remove your own administrator role", "role");
-    txn.exec_params("UPDATE users SET name = $2, role = $3, updated_at = now() WHERE id = $1", id, name, role);
+    txn.exec_params("UPDATE users SET name = $2, role = $3, profile = $4::jsonb, updated_at = now() WHERE id = $1", id,
+        name, role, profile.dump());
     append_audit(txn, { caller.tenant_id, caller.actor(), "user.update", "user", std::to_string(id),
-                          { { "name", before["name"] }, { "role", before["role"] } }, { { "name", name }, { "role", role } } });
+                          { { "name", before["name"] }, { "role", before["role"] }, { "profile", before["profile"] } },
+                          { { "name", name }, { "role", role }, { "profile", profile } } });
     return json_response(200, { { "message", "User updated" } });
 }
 
@@ -227,7 +256,7 @@ Result<ApiResponse> handle_list_members(const httplib::Request& req, pqxx::work&
     auto allowed = TRY(managed_class(txn, caller, class_id, Action::UserList));
     if (allowed.status != 200)
         return allowed;
-    auto rows = txn.exec_params("SELECT u.id, u.email, u.name, u.role, u.deleted_at FROM class_members m"
+    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM class_members m"
                                 " JOIN users u ON u.id = m.student_id WHERE m.class_id = $1 ORDER BY u.name, u.id",
         class_id);
     Json list = Json::array();
@@ -363,7 +392,7 @@ Result<ApiResponse> handle_children(const httplib::Request&, pqxx::work& txn, co
 {
     if (caller.role != Role::Parent)
         return error_response(403, "Unauthorized", "Only parents have linked children");
-    auto rows = txn.exec_params("SELECT u.id, u.email, u.name, u.role, u.deleted_at FROM parent_links l"
+    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM parent_links l"
                                 " JOIN users u ON u.id = l.student_id WHERE l.parent_id = $1 ORDER BY u.name",
         caller.user_id);
     Json list = Json::array();
