@@ -147,6 +147,22 @@ Result<Page> parse_page(const httplib::Request& req)
     return page;
 }
 
+ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx::result& rows, std::size_t total_column,
+    const std::function<Json(const pqxx::row&)>& item, const std::function<std::int64_t()>& count_all)
+{
+    Json list = Json::array();
+    std::int64_t total = 0;
+    for (const auto& row : rows) {
+        list.push_back(item(row));
+        total = row[static_cast<int>(total_column)].as<std::int64_t>();
+    }
+    if (rows.empty())
+        total = page.offset > 0 ? count_all() : 0;
+    auto response = json_response(200, std::move(list));
+    add_page_headers(response, req, page, total);
+    return response;
+}
+
 void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total)
 {
     response.headers.emplace_back("X-Total-Count", std::to_string(total));

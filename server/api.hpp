@@ -87,6 +87,13 @@ struct Page {
 };
 // ?limit=1..200 (default 50) &offset>=0; InvalidArgument otherwise.
 [[nodiscard]] Result<Page> parse_page(const httplib::Request& req);
+// The response for one page of a list. The rows carry count(*) OVER () in
+// `total_column`; a page past the end has no rows, so `count_all` gives the
+// total then. `item` turns a row into its JSON.
+[[nodiscard]] ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx::result& rows,
+    std::size_t total_column, const std::function<Json(const pqxx::row&)>& item,
+    const std::function<std::int64_t()>& count_all);
+
 // X-Total-Count and a Link header for the next page, when there is one.
 void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total);
 

@@ -27,27 +27,21 @@ Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& tx
         " FROM audit_log WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR entity = $2)"
         " AND ($3::text IS NULL OR entity_id = $3) ORDER BY id DESC LIMIT $4 OFFSET $5",
         filter("action"), filter("entity"), filter("entity_id"), page.limit, page.offset);
-    Json list = Json::array();
-    std::int64_t total = 0;
-    for (const auto& row : rows) {
-        auto json_or_null = [](const pqxx::field& field) {
-            return field.is_null() ? Json(nullptr) : Json::parse(field.as<std::string>());
-        };
-        list.push_back({ { "id", row[0].as<std::int64_t>() }, { "actor", row[1].as<std::string>() },
+    auto json_or_null = [](const pqxx::field& field) {
+        return field.is_null() ? Json(nullptr) : Json::parse(field.as<std::string>());
+    };
+    return paged_list(req, page, rows, 9, [&](const pqxx::row& row) -> Json {
+        return { { "id", row[0].as<std::int64_t>() }, { "actor", row[1].as<std::string>() },
             { "action", row[2].as<std::string>() }, { "entity", row[3].as<std::string>() },
             { "entity_id", row[4].is_null() ? Json(nullptr) : Json(row[4].as<std::string>()) },
             { "before", json_or_null(row[5]) }, { "after", json_or_null(row[6]) },
-            { "created_at", row[7].as<std::string>() }, { "hash", row[8].as<std::string>() } });
-        total = row[9].as<std::int64_t>();
-    }
-    if (rows.empty() && page.offset > 0)   // past the end: count separately
-        total = txn.exec_params1("SELECT count(*) FROM audit_log WHERE ($1::text IS NULL OR action = $1)"
-                                 " AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)",
-                       filter("action"), filter("entity"), filter("entity_id"))[0]
-                    .as<std::int64_t>();
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, total);
-    return response;
+            { "created_at", row[7].as<std::string>() }, { "hash", row[8].as<std::string>() } };
+    }, [&] {
+        return txn.exec_params1("SELECT count(*) FROM audit_log WHERE ($1::text IS NULL OR action = $1)"
+                                " AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)",
+                      filter("action"), filter("entity"), filter("entity_id"))[0]
+            .as<std::int64_t>();
+    });
 }
 
 } // namespace learnloop::server

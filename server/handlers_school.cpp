@@ -100,23 +100,15 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
         " AND ($2 = 'tenant' OR u.deleted_at IS NULL)"
         " ORDER BY u.name, u.id LIMIT $4 OFFSET $5",
         role, std::string(scope_name(scope)), caller.user_id, page.limit, page.offset);
-    Json list = Json::array();
-    std::int64_t total = 0;
-    for (const auto& row : rows) {
-        list.push_back(user_json(row));
-        total = row[6].as<std::int64_t>();
-    }
-    if (rows.empty() && page.offset > 0)   // past the end: count separately
-        total = txn.exec_params1(
-                       "SELECT count(*) FROM users u WHERE ($1::text IS NULL OR u.role = $1)"
-                       " AND ($2 = 'tenant' OR EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
-                       "      WHERE m.student_id = u.id AND c.teacher_id = $3))"
-                       " AND ($2 = 'tenant' OR u.deleted_at IS NULL)",
-                       role, std::string(scope_name(scope)), caller.user_id)[0]
-                    .as<std::int64_t>();
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, total);
-    return response;
+    return paged_list(req, page, rows, 6, user_json, [&] {
+        return txn.exec_params1(
+                      "SELECT count(*) FROM users u WHERE ($1::text IS NULL OR u.role = $1)"
+                      " AND ($2 = 'tenant' OR EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
+                      "      WHERE m.student_id = u.id AND c.teacher_id = $3))"
+                      " AND ($2 = 'tenant' OR u.deleted_at IS NULL)",
+                      role, std::string(scope_name(scope)), caller.user_id)[0]
+            .as<std::int64_t>();
+    });
 }
 
 Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -207,27 +199,21 @@ Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work&
         "        WHERE m.class_id = c.id AND l.parent_id = $2)))"
         " ORDER BY c.name, c.id LIMIT $3 OFFSET $4",
         std::string(role_name(caller.role)), caller.user_id, page.limit, page.offset);
-    Json list = Json::array();
-    std::int64_t total = 0;
-    for (const auto& row : rows) {
-        list.push_back({ { "id", row[0].as<std::int64_t>() }, { "name", row[1].as<std::string>() },
+    return paged_list(req, page, rows, 5, [](const pqxx::row& row) -> Json {
+        return { { "id", row[0].as<std::int64_t>() }, { "name", row[1].as<std::string>() },
             { "teacher_id", row[2].as<std::int64_t>() }, { "teacher_name", row[3].as<std::string>() },
-            { "member_count", row[4].as<std::int64_t>() } });
-        total = row[5].as<std::int64_t>();
-    }
-    if (rows.empty() && page.offset > 0)   // past the end: count separately
-        total = txn.exec_params1(
-                       "SELECT count(*) FROM classes c WHERE c.deleted_at IS NULL AND ("
-                       "   $1 IN ('admin', 'moderator')"
-                       "   OR ($1 = 'teacher' AND c.teacher_id = $2)"
-                       "   OR ($1 = 'student' AND EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = c.id AND m.student_id = $2))"
-                       "   OR ($1 = 'parent' AND EXISTS (SELECT 1 FROM class_members m JOIN parent_links l ON l.student_id = m.student_id"
-                       "        WHERE m.class_id = c.id AND l.parent_id = $2)))",
-                       std::string(role_name(caller.role)), caller.user_id)[0]
-                    .as<std::int64_t>();
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, total);
-    return response;
+            { "member_count", row[4].as<std::int64_t>() } };
+    }, [&] {
+        return txn.exec_params1(
+                      "SELECT count(*) FROM classes c WHERE c.deleted_at IS NULL AND ("
+                      "   $1 IN ('admin', 'moderator')"
+                      "   OR ($1 = 'teacher' AND c.teacher_id = $2)"
+                      "   OR ($1 = 'student' AND EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = c.id AND m.student_id = $2))"
+                      "   OR ($1 = 'parent' AND EXISTS (SELECT 1 FROM class_members m JOIN parent_links l ON l.student_id = m.student_id"
+                      "        WHERE m.class_id = c.id AND l.parent_id = $2)))",
+                      std::string(role_name(caller.role)), caller.user_id)[0]
+            .as<std::int64_t>();
+    });
 }
 
 Result<ApiResponse> handle_create_class(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -334,18 +320,10 @@ Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::
                                 " JOIN users p ON p.id = l.parent_id JOIN users s ON s.id = l.student_id"
                                 " ORDER BY p.name, s.name LIMIT $1 OFFSET $2",
         page.limit, page.offset);
-    Json list = Json::array();
-    std::int64_t total = 0;
-    for (const auto& row : rows) {
-        list.push_back({ { "parent_id", row[0].as<std::int64_t>() }, { "parent_name", row[1].as<std::string>() },
-            { "student_id", row[2].as<std::int64_t>() }, { "student_name", row[3].as<std::string>() } });
-        total = row[4].as<std::int64_t>();
-    }
-    if (rows.empty() && page.offset > 0)   // past the end: count separately
-        total = txn.exec1("SELECT count(*) FROM parent_links")[0].as<std::int64_t>();
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, total);
-    return response;
+    return paged_list(req, page, rows, 4, [](const pqxx::row& row) -> Json {
+        return { { "parent_id", row[0].as<std::int64_t>() }, { "parent_name", row[1].as<std::string>() },
+            { "student_id", row[2].as<std::int64_t>() }, { "student_name", row[3].as<std::string>() } };
+    }, [&] { return txn.exec1("SELECT count(*) FROM parent_links")[0].as<std::int64_t>(); });
 }
 
 // A one-time code (valid 7 days) a parent redeems to link themselves to a student.

@@ -195,11 +195,8 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
     auto rows = txn.exec_prepared("list_assignments", caller.time_zone, std::string(role_name(caller.role)),
         caller.user_id, page.limit, page.offset, class_filter);
 
-    Json list = Json::array();
-    std::int64_t total = 0;
-    for (const auto& row : rows) {
+    return paged_list(req, page, rows, 10, [&](const pqxx::row& row) {
         auto a = read_assignment(row);
-        total = row[10].as<std::int64_t>();
         if (caller.role == Role::Student) {
             bool submitted = !row[12].is_null();
             bool graded = submitted && row[13].as<bool>();
@@ -208,17 +205,14 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
             a.json["grade"] = nullable_number(row[14]);
             a.json["late"] = submitted ? Json(row[15].as<bool>()) : Json(nullptr);
         }
-        list.push_back(std::move(a.json));
-    }
-    if (rows.empty() && page.offset > 0)
-        total = txn.exec_params1("SELECT count(*) FROM assignments a WHERE a.deleted_at IS NULL"
-                                 " AND assignment_visible(a.class_id, a.teacher_id, $1, $2)"
-                                 " AND ($3::bigint IS NULL OR a.class_id = $3)",
-                       std::string(role_name(caller.role)), caller.user_id, class_filter)[0]
-                    .as<std::int64_t>();
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, total);
-    return response;
+        return a.json;
+    }, [&] {
+        return txn.exec_params1("SELECT count(*) FROM assignments a WHERE a.deleted_at IS NULL"
+                                " AND assignment_visible(a.class_id, a.teacher_id, $1, $2)"
+                                " AND ($3::bigint IS NULL OR a.class_id = $3)",
+                      std::string(role_name(caller.role)), caller.user_id, class_filter)[0]
+            .as<std::int64_t>();
+    });
 }
 
 Result<ApiResponse> handle_get_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -381,17 +375,9 @@ Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::w
             + ", count(*) OVER () FROM submissions s JOIN users u ON u.id = s.student_id"
               " WHERE s.assignment_id = $1 ORDER BY u.name, s.id LIMIT $3 OFFSET $4",
         id, caller.time_zone, page.limit, page.offset);
-    Json list = Json::array();
-    std::int64_t total = 0;
-    for (const auto& row : rows) {
-        list.push_back(submission_json(row));
-        total = row[10].as<std::int64_t>();
-    }
-    if (rows.empty() && page.offset > 0)   // past the end: count separately
-        total = txn.exec_params1("SELECT count(*) FROM submissions WHERE assignment_id = $1", id)[0].as<std::int64_t>();
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, total);
-    return response;
+    return paged_list(req, page, rows, 10, submission_json, [&] {
+        return txn.exec_params1("SELECT count(*) FROM submissions WHERE assignment_id = $1", id)[0].as<std::int64_t>();
+    });
 }
 
 // [SECTION] grading --------------------------------------------------------

@@ -162,6 +162,49 @@ export async function clickWidget(page, name) {
   await new Promise((resolve) => setTimeout(resolve, 30));
 }
 
+// [RUNNER] Named checks in order, TAP-like output, and the closing
+// "N passed, N failed" line. With `stopOnFailure`, a failed check ends the
+// run (later steps depend on it).
+export function createRunner({ stopOnFailure = false } = {}) {
+  const results = [];
+  return {
+    async check(name, body) {
+      try {
+        await body();
+        results.push({ name, ok: true });
+        console.log(`ok - ${name}`);
+      } catch (error) {
+        results.push({ name, ok: false });
+        console.log(`not ok - ${name}\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
+        if (stopOnFailure) throw Object.assign(error, { reported: true });
+      }
+    },
+    // Records an error outside any check (set-up), unless a check reported it.
+    fail(error) {
+      if (error.reported) return;
+      results.push({ name: 'set-up', ok: false });
+      console.log(`not ok - set-up\n  ${error.stack ?? error}`);
+    },
+    // Prints the summary and exits: 0 only when something ran and nothing failed.
+    finish() {
+      const passed = results.filter((r) => r.ok).length;
+      const failed = results.length - passed;
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed === 0 && passed > 0 ? 0 : 1);
+    },
+  };
+}
+
+// Saves a screenshot under the artifacts folder and checks it is really drawn.
+export async function saveScreenshot(page, name) {
+  const buffer = await page.screenshot();
+  fs.mkdirSync(config.artifacts, { recursive: true });
+  fs.writeFileSync(path.join(config.artifacts, name), buffer);
+  const png = decodePng(buffer);
+  assertDrawn(png, name);
+  return png;
+}
+
 // [PNG] A minimal decoder for 8-bit RGB/RGBA screenshots (all five filters).
 export function decodePng(buffer) {
   let offset = 8;

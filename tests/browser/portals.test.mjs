@@ -5,35 +5,15 @@
 // portal are saved under build/artifacts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appState, assertDrawn, clickWidget, config, decodePng, launchBrowser, pressKey, startDatabase, startServer, stopAll,
+  clickWidget, config, createRunner, launchBrowser, pressKey, saveScreenshot, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const TITLE = 'Poetry analysis ' + Date.now().toString(36);
-const results = [];
-
-async function check(name, body) {
-  try {
-    await body();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`not ok - ${name}\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
-    throw error;   // later steps depend on this one
-  }
-}
-
-async function screenshot(page, name) {
-  const buffer = await page.screenshot();
-  fs.mkdirSync(config.artifacts, { recursive: true });
-  fs.writeFileSync(path.join(config.artifacts, name), buffer);
-  assertDrawn(decodePng(buffer), name);
-}
+const { check, fail, finish } = createRunner({ stopOnFailure: true });
+const screenshot = saveScreenshot;
 
 async function typeInto(page, widget, text) {
   await clickWidget(page, widget);
@@ -186,15 +166,8 @@ try {
     assert.deepEqual(pageErrors, []);
   });
 } catch (error) {
-  if (!results.some((r) => !r.ok)) {
-    results.push({ name: 'set-up', ok: false });
-    console.log(`not ok - set-up\n  ${error.stack ?? error}`);
-  }
+  fail(error);
 } finally {
   await stopAll();
 }
-
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();

@@ -2,31 +2,13 @@
 // server and database. Checks the first frame, health, instant validation and
 // that the canvas is really drawn; saves screenshots under build/artifacts.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appState, assertDrawn, clickWidget, config, decodePng, launchBrowser, pressKey, startDatabase, startServer, stopAll,
-  waitForFirstFrame, waitForState,
+  appState, assertDrawn, clickWidget, createRunner, launchBrowser, pressKey, saveScreenshot, startDatabase, startServer,
+  stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`not ok - ${name}\n  ${String(error.stack ?? error).split('\n').join('\n  ')}`);
-  }
-}
-
-async function screenshot(page, name) {
-  const buffer = await page.screenshot();
-  fs.mkdirSync(config.artifacts, { recursive: true });
-  fs.writeFileSync(path.join(config.artifacts, name), buffer);
-  return decodePng(buffer);
-}
+const { check, fail, finish } = createRunner();
+const screenshot = saveScreenshot;
 
 try {
   const database = await startDatabase();
@@ -121,13 +103,8 @@ try {
     assert.deepEqual(consoleErrors, []);
   });
 } catch (error) {
-  results.push({ name: 'set-up', ok: false });
-  console.log(`not ok - set-up\n  ${error.stack ?? error}`);
+  fail(error);
 } finally {
   await stopAll();
 }
-
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish();
