@@ -52,10 +52,10 @@ std::string derive_app_database_url(const std::string& database_url)
 std::string server_usage()
 {
     return "usage: learnloop-server [--host H] [--port P] [--database-url URL] [--app-database-url URL]\n"
-           "                        [--web-root DIR] [--migrations-dir DIR] [--threads N]\n"
+           "                        [--web-root DIR] [--migrations-dir DIR] [--threads N] [--db-connections N]\n"
            "                        [--max-body-bytes N] [--no-migrate]\n"
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
-           "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS,\n"
+           "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, LEARNLOOP_DB_CONNECTIONS,\n"
            "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
            "             LEARNLOOP_LOGIN_WINDOW_SECONDS (300), LEARNLOOP_PASSWORD_HASHING_SLOTS (0: one per core)\n";
 }
@@ -70,6 +70,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.web_root = env_or("LEARNLOOP_WEB_ROOT", "");
     config.migrations_dir = env_or("LEARNLOOP_MIGRATIONS_DIR", default_migrations_dir());
     std::string threads = env_or("LEARNLOOP_THREADS", std::to_string(config.threads));
+    std::string db_connections = env_or("LEARNLOOP_DB_CONNECTIONS", "0");
     std::string max_body = std::to_string(config.max_body_bytes);
     std::string per_account = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT", std::to_string(config.login_failures_per_account));
     std::string per_address = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS", std::to_string(config.login_failures_per_address));
@@ -106,6 +107,8 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
             TRY(needs_value(config.migrations_dir));
         else if (flag == "--threads")
             TRY(needs_value(threads));
+        else if (flag == "--db-connections")
+            TRY(needs_value(db_connections));
         else if (flag == "--max-body-bytes")
             TRY(needs_value(max_body));
         else
@@ -114,6 +117,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
 
     config.port = static_cast<int>(TRY(parse_count(port, "port", 0, 65535)));
     config.threads = TRY(parse_count(threads, "threads", 1, 1024));
+    config.db_connections = TRY(parse_count(db_connections, "db-connections", 0, 1024));
     config.max_body_bytes = TRY(parse_count(max_body, "max-body-bytes", 1024, std::size_t(1) << 30));
     config.login_failures_per_account = static_cast<int>(TRY(parse_count(per_account, "login failures per account", 1, 100000)));
     config.login_failures_per_address = static_cast<int>(TRY(parse_count(per_address, "login failures per address", 1, 1000000)));

@@ -20,6 +20,10 @@ struct ServerConfig {
     std::string web_root;
     std::string migrations_dir;
     std::size_t threads = 16;
+    // Database connections shared by the workers (0: one per worker). Fewer
+    // connections than workers queue requests in the server instead of
+    // crowding the cores with database backends.
+    std::size_t db_connections = 0;
     std::size_t max_body_bytes = 1024 * 1024;
     bool enable_test_routes = false;
     // Sign-in throttling: failures allowed per account and per client address

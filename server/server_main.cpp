@@ -67,7 +67,8 @@ int run_server(const std::vector<std::string>& args)
         slots = std::max(1u, std::thread::hardware_concurrency());
     set_password_hashing_limit(slots, std::chrono::seconds(5));
 
-    DbPool pool(config.value().app_database_url, config.value().threads, prepare_statements);
+    auto connections = config.value().db_connections ? config.value().db_connections : config.value().threads;
+    DbPool pool(config.value().app_database_url, connections, prepare_statements);
     HttpApp app(config.value(), pool);
     auto port = app.bind();
     if (!port.ok()) {
