@@ -18,6 +18,10 @@ ApiResponse json_response(int status, Json body)
 
 ApiResponse error_for(const Error& error)
 {
+    // Not-found answers name what is missing in "error", as the contract's
+    // {"error": "Assignment not found"} does, whatever made it missing.
+    if (error.code == ErrorCode::NotFound)
+        return error_response(404, error.message);
     auto response = json_response(http_status(error.code),
         to_json(ErrorBody { std::string(error_summary(error.code)), error.message, error.field }));
     return response;

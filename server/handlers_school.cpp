@@ -95,16 +95,16 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
     auto rows = txn.exec_params(
         "SELECT " + std::string(k_user_columns) + ", count(*) OVER () FROM users u"
         " WHERE ($1::text IS NULL OR u.role = $1)"
-        " AND ($2 = 'tenant' OR EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
-        "      WHERE m.student_id = u.id AND c.teacher_id = $3))"
+        " AND ($2 = 'tenant' OR (u.role = 'student' AND EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
+        "      WHERE m.student_id = u.id AND c.teacher_id = $3)))"
         " AND ($2 = 'tenant' OR u.deleted_at IS NULL)"
         " ORDER BY u.name, u.id LIMIT $4 OFFSET $5",
         role, std::string(scope_name(scope)), caller.user_id, page.limit, page.offset);
     return paged_list(req, page, rows, 6, user_json, [&] {
         return txn.exec_params1(
                       "SELECT count(*) FROM users u WHERE ($1::text IS NULL OR u.role = $1)"
-                      " AND ($2 = 'tenant' OR EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
-                      "      WHERE m.student_id = u.id AND c.teacher_id = $3))"
+                      " AND ($2 = 'tenant' OR (u.role = 'student' AND EXISTS (SELECT 1 FROM class_members m JOIN classes c ON c.id = m.class_id"
+                      "      WHERE m.student_id = u.id AND c.teacher_id = $3)))"
                       " AND ($2 = 'tenant' OR u.deleted_at IS NULL)",
                       role, std::string(scope_name(scope)), caller.user_id)[0]
             .as<std::int64_t>();
@@ -154,6 +154,20 @@ Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& 
         role = std::string(role_name(TRY(parse_role(TRY(json_string_field(body, "role"))))));
     if (id == caller.user_id && role != "admin")
         return make_error(ErrorCode::FailedPrecondition, "You cannot remove your own administrator role", "role");
+    // Class membership, teaching and parent links belong to a role; changing
+    // the role underneath them would leave, say, an administrator in a class
+    // list. They are removed first, each with its own audit row.
+    if (role != before["role"].get<std::string>()) {
+        auto ties = txn.exec_params1(
+            "SELECT (SELECT count(*) FROM class_members WHERE student_id = $1)"
+            " + (SELECT count(*) FROM classes WHERE teacher_id = $1 AND deleted_at IS NULL)"
+            " + (SELECT count(*) FROM parent_links WHERE parent_id = $1 OR student_id = $1)",
+            id)[0]
+                        .as<std::int64_t>();
+        if (ties > 0)
+            return make_error(ErrorCode::FailedPrecondition,
+                "Remove this user from their classes and parent links before changing their role", "role");
+    }
     txn.exec_params("UPDATE users SET name = $2, role = $3, profile = $4::jsonb, updated_at = now() WHERE id = $1", id,
         name, role, profile.dump());
     append_audit(txn, { caller.tenant_id, caller.actor(), "user.update", "user", std::to_string(id),
@@ -243,7 +257,7 @@ Result<ApiResponse> handle_list_members(const httplib::Request& req, pqxx::work&
     if (allowed.status != 200)
         return allowed;
     auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM class_members m"
-                                " JOIN users u ON u.id = m.student_id WHERE m.class_id = $1 ORDER BY u.name, u.id",
+                                " JOIN users u ON u.id = m.student_id WHERE m.class_id = $1 AND u.deleted_at IS NULL ORDER BY u.name, u.id",
         class_id);
     Json list = Json::array();
     for (const auto& row : rows)
@@ -371,7 +385,7 @@ Result<ApiResponse> handle_children(const httplib::Request&, pqxx::work& txn, co
     if (caller.role != Role::Parent)
         return error_response(403, "Unauthorized", "Only parents have linked children");
     auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM parent_links l"
-                                " JOIN users u ON u.id = l.student_id WHERE l.parent_id = $1 ORDER BY u.name",
+                                " JOIN users u ON u.id = l.student_id WHERE l.parent_id = $1 AND u.deleted_at IS NULL ORDER BY u.name",
         caller.user_id);
     Json list = Json::array();
     for (const auto& row : rows)
@@ -387,7 +401,7 @@ Result<Gradebook> load_gradebook(pqxx::work& txn, const Caller& caller, std::int
 {
     std::vector<GradebookStudent> students;
     for (const auto& row : txn.exec_params("SELECT u.id, u.name FROM class_members m JOIN users u ON u.id = m.student_id"
-                                           " WHERE m.class_id = $1",
+                                           " WHERE m.class_id = $1 AND u.deleted_at IS NULL",
              class_id))
         students.push_back({ row[0].as<std::int64_t>(), row[1].as<std::string>() });
     std::vector<GradebookAssignment> assignments;
