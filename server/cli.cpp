@@ -4,7 +4,12 @@
 #include "crypto.hpp"
 #include "entry_points.hpp"
 #include "identity_store.hpp"
+#include "mastery.hpp"
 #include "migrations.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +31,13 @@ Commands:
   create-user --tenant SLUG --email E --name N --role ROLE
               (password from LEARNLOOP_PASSWORD or the first line of standard input)
   audit verify                    check the audit log's hash chains
+  kt fit --train FILE [--out FILE]
+                                  fit knowledge-tracing parameters (BKT per skill by EM, and the
+                                  item-difficulty model) from a response log (TSV: user_id, item_id,
+                                  timestamp, correct, skill_id); writes them as JSON
+  kt eval --train FILE --test FILE
+                                  fit on one log and report AUC, RMSE and log-loss of next-answer
+                                  prediction on another (students disjoint)
   help                            show this text
 
 Common options:
@@ -190,9 +202,84 @@ Result<void> command_audit_verify(pqxx::connection& connection)
     return {};
 }
 
+Result<std::string> read_text_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return make_error(ErrorCode::NotFound, "cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Knowledge tracing needs no database: it reads and writes files.
+Result<void> command_kt(const Options& options)
+{
+    const auto& words = options.positional;
+    if (words.size() != 2 || (words[1] != "fit" && words[1] != "eval"))
+        return make_error(ErrorCode::InvalidArgument, std::string("unknown kt command\n") + k_usage);
+    if (options.get("train").empty())
+        return make_error(ErrorCode::InvalidArgument, "kt " + words[1] + " needs --train FILE");
+    auto start = std::chrono::steady_clock::now();
+    auto train = TRY(parse_response_log(TRY(read_text_file(options.get("train")))));
+    double parse_seconds = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    auto skills = fit_bkt(train);
+    double bkt_seconds = seconds_since(start);
+    start = std::chrono::steady_clock::now();
+    auto model = fit_bkt_items(train, skills);
+    double items_seconds = seconds_since(start);
+    std::printf("train: %zu responses, %zu students, %zu items, %zu skills (read in %.2f s)\n", train.responses.size(),
+        train.students.size(), train.items.size(), train.skills.size(), parse_seconds);
+    std::printf("fit: BKT by EM %.2f s, item model %.2f s\n", bkt_seconds, items_seconds);
+
+    if (words[1] == "fit") {
+        Json skills_json = Json::object();
+        for (std::size_t i = 0; i < skills.size(); ++i)
+            skills_json[train.skills[i]] = to_json(skills[i]);
+        Json items_json = Json::object();
+        for (std::size_t i = 0; i < model.item_bias.size(); ++i)
+            items_json[train.items[i]] = model.item_bias[i];
+        Json out = { { "skills", skills_json }, { "item_bias", items_json }, { "w_bkt", model.w_bkt },
+            { "w_ability", model.w_ability }, { "bias", model.bias } };
+        auto path = options.get("out", "kt-params.json");
+        std::ofstream file(path);
+        file << out.dump(1) << "\n";
+        if (!file)
+            return make_error(ErrorCode::Internal, "cannot write " + path);
+        std::printf("wrote %s\n", path.c_str());
+        return {};
+    }
+
+    if (options.get("test").empty())
+        return make_error(ErrorCode::InvalidArgument, "kt eval needs --test FILE");
+    auto test = TRY(parse_response_log(TRY(read_text_file(options.get("test"))), &train));
+    std::vector<bool> outcomes;
+    for (const auto& r : test.responses)
+        outcomes.push_back(r.correct);
+    std::printf("test: %zu responses, %zu students\n\n", test.responses.size(), test.students.size());
+    std::printf("| model | AUC | RMSE | log-loss | predict time |\n|---|---|---|---|---|\n");
+    for (auto which : { KtModel::Bkt, KtModel::BktItems }) {
+        start = std::chrono::steady_clock::now();
+        auto predictions = predict_log(test, model, which);
+        double predict_seconds = seconds_since(start);
+        auto m = evaluate(predictions, outcomes);
+        std::printf("| %s | %.4f | %.4f | %.4f | %.3f s |\n", which == KtModel::Bkt ? "BKT (per skill, EM)" : "BKT + item difficulty",
+            m.auc, m.rmse, m.log_loss, predict_seconds);
+    }
+    return {};
+}
+
 Result<void> dispatch(const Options& options)
 {
     const auto& words = options.positional;
+    if (words[0] == "kt")
+        return command_kt(options);
     auto url = options.get("database-url", env_or("DATABASE_URL", ""));
     if (url.empty())
         return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");
