@@ -4,6 +4,7 @@
 #include "crypto.hpp"
 #include "entry_points.hpp"
 #include "identity_store.hpp"
+#include "curriculum_store.hpp"
 #include "mastery.hpp"
 #include "migrations.hpp"
 
@@ -27,6 +28,8 @@ constexpr const char* k_usage = R"(usage: learnloop COMMAND [OPTIONS]
 Commands:
   migrate                         apply pending migrations
   seed demo                       create the demo school and its users (idempotent)
+  seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
+                                  items are updated, removed ones retired, history kept)
   create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
   create-user --tenant SLUG --email E --name N --role ROLE
               (password from LEARNLOOP_PASSWORD or the first line of standard input)
@@ -153,6 +156,19 @@ Result<void> command_seed_demo(pqxx::connection& connection)
     std::printf("Demo school \"demo\" is ready. Sign in with any of these (password: %s):\n", k_demo_password);
     for (const auto& user : users)
         std::printf("  %-9s %s\n", std::string(role_name(user.role)).c_str(), user.email);
+    return {};
+}
+
+Result<void> command_seed_curriculum(pqxx::connection& connection, const Options& options)
+{
+    auto files = TRY(load_curriculum_dir(options.get("dir", default_curriculum_dir())));
+    pqxx::work txn(connection);
+    auto report = TRY(seed_curriculum(txn, files, "cli"));
+    txn.commit();
+    std::printf("curriculum: targets %d added, %d updated, %d unchanged, %d retired; "
+                "templates %d added, %d updated, %d unchanged, %d retired\n",
+        report.targets_added, report.targets_updated, report.targets_unchanged, report.targets_retired,
+        report.templates_added, report.templates_updated, report.templates_unchanged, report.templates_retired);
     return {};
 }
 
@@ -289,6 +305,8 @@ Result<void> dispatch(const Options& options)
         return command_migrate(connection, options);
     if (words[0] == "seed" && words.size() == 2 && words[1] == "demo")
         return command_seed_demo(connection);
+    if (words[0] == "seed" && words.size() == 2 && words[1] == "curriculum")
+        return command_seed_curriculum(connection, options);
     if (words[0] == "create-tenant")
         return command_create_tenant(connection, options);
     if (words[0] == "create-user")
