@@ -93,6 +93,7 @@ CREATE TABLE task_responses (
     answered_at     timestamptz NOT NULL,        -- when the student answered (may be offline)
     received_at     timestamptz NOT NULL DEFAULT now(),
     UNIQUE (tenant_id, client_id),
+    UNIQUE (task_id),                            -- each task of a set is answered once
     FOREIGN KEY (tenant_id, task_id) REFERENCES tasks (tenant_id, id),
     FOREIGN KEY (tenant_id, student_id) REFERENCES users (tenant_id, id)
 );

@@ -93,6 +93,14 @@ void HttpApp::register_routes()
     add_route(Method::Post, "/api/parent-links/redeem", authed(handle_redeem_link_code));
     add_route(Method::Get, "/api/children", authed(handle_children));
 
+    // Mastery engine
+    add_route(Method::Get, "/api/curriculum/targets", authed(handle_list_targets));
+    add_route(Method::Post, "/api/target-assignments", authed(handle_assign_targets));
+    add_route(Method::Post, "/api/task-sets", authed(handle_create_task_set));
+    add_route(Method::Post, "/api/task-responses", authed(handle_answer_task));
+    add_route(Method::Get, "/api/mastery", authed(handle_student_mastery));
+    add_route(Method::Get, "/api/classes/" + id + "/mastery", authed(handle_class_mastery));
+
     // Administration
     add_route(Method::Get, "/api/audit", authed(handle_audit_log));
 

@@ -32,6 +32,10 @@ constexpr Row k_matrix[] = {
     { Action::SubmissionGrade,      N,    N,        O,      N,      N },
     { Action::GradebookRead,        T,    N,        O,      N,      N },
     { Action::AuditRead,            T,    N,        N,      N,      N },
+    { Action::CurriculumRead,       T,    T,        T,      N,      N },
+    { Action::TargetAssign,         T,    N,        C,      N,      N },
+    { Action::PracticeAnswer,       N,    N,        N,      O,      N },
+    { Action::MasteryRead,          T,    N,        C,      O,      L },
 };
 
 } // namespace
@@ -83,6 +87,10 @@ std::string_view action_name(Action action)
     case Action::SubmissionGrade: return "submission.grade";
     case Action::GradebookRead: return "gradebook.read";
     case Action::AuditRead: return "audit.read";
+    case Action::CurriculumRead: return "curriculum.read";
+    case Action::TargetAssign: return "target.assign";
+    case Action::PracticeAnswer: return "practice.answer";
+    case Action::MasteryRead: return "mastery.read";
     }
     return "unknown";
 }
@@ -114,6 +122,10 @@ std::string_view denial_message(Action action)
     case Action::ClassManage: return "Only teachers and administrators can manage classes";
     case Action::ParentLinkManage: return "Only administrators and moderators can link parents";
     case Action::ParentLinkRedeem: return "Only parents can redeem link codes";
+    case Action::CurriculumRead: return "Only staff can browse the curriculum";
+    case Action::TargetAssign: return "Only teachers and administrators can assign learning targets";
+    case Action::PracticeAnswer: return "Only students can practise";
+    case Action::MasteryRead: return "Your role cannot see this mastery";
     default: return "Your role does not allow this";
     }
 }

@@ -344,6 +344,14 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     auto code_reply = api.post("/api/parent-links/codes", { { "student_id", spare1.id } }, f.token(D.admin));
     REQUIRE(code_reply.status == 201);
     auto code = code_reply.json["code"].get<std::string>();
+    // A one-target curriculum, so assigning targets and practising have something to act on.
+    TempDir curriculum("curriculum");
+    curriculum.write("maths.json", R"({"subject": "maths", "strand": "number",
+        "targets": [{"id": "math.matrix.facts", "title": "Matrix facts"}],
+        "templates": [{"id": "math.matrix.facts.001", "target_id": "math.matrix.facts", "kind": "single_choice",
+          "difficulty": 1, "prompt": "What is 2 + 2?", "explanation": "Two and two make four.",
+          "options": [{"text": "4", "correct": true}, {"text": "5", "feedback": "One too many."}]}]})");
+    REQUIRE(f.cli({ "seed", "curriculum", "--dir", curriculum.path() }).exit_code == 0);
 
     const std::string a = "/api/assignments/" + str(D.assignment_id);
     const std::string c = "/api/classes/" + str(D.class_id);
@@ -438,6 +446,17 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("POST", "/api/parent-links/redeem", { { "code", code } }) },
         { "GET /api/children", { "parent" }, std::nullopt, fixed("GET", "/api/children") },
         { "GET /api/audit", { "admin" }, Action::AuditRead, fixed("GET", "/api/audit") },
+        { "GET /api/curriculum/targets", { "admin", "moderator", "teacher" }, Action::CurriculumRead,
+            fixed("GET", "/api/curriculum/targets") },
+        { "POST /api/target-assignments", { "admin", "teacher" }, Action::TargetAssign,
+            fixed("POST", "/api/target-assignments", { { "target_ids", { "math.matrix.facts" } }, { "student_id", D.student.id } }) },
+        { "POST /api/task-sets", { "student" }, Action::PracticeAnswer, fixed("POST", "/api/task-sets", Json::object()) },
+        { "POST /api/task-responses", { "student" }, Action::PracticeAnswer,
+            fixed("POST", "/api/task-responses",
+                { { "client_id", "matrix-client-1" }, { "task_id", 1 }, { "answer", { { "choice", 0 } } } }) },
+        { "GET /api/mastery", { "admin", "teacher", "student", "parent" }, Action::MasteryRead,
+            fixed("GET", "/api/mastery?student_id=" + str(D.student.id)) },
+        { "GET /api/classes/{id}/mastery", { "admin", "teacher" }, std::nullopt, fixed("GET", c + "/mastery") },
         { "POST /api/logout", everyone, std::nullopt, fixed("POST", "/api/logout") },   // last: ends the session
     };
 
