@@ -109,7 +109,38 @@ struct TeacherState {
     Remote gradebook;
 };
 
+// "Today's tasks": a personalised set answered one task at a time, graded
+// here in the browser by the shared graders, then sent to the server.
+struct PracticeState {
+    Phase phase = Phase::Idle;        // loading the set
+    std::string error;
+    Json tasks = Json::array();       // [{task_id, target_id, reason, task}]
+    Json targets = Json::array();     // [{target_id, title, known, attempts, level, bkt}]
+    std::string message;              // e.g. no targets assigned yet
+    std::size_t index = 0;
+    // The current answer.
+    int choice = -1;
+    std::vector<char> picks;          // multiple_select
+    char text[512] = {};              // short_text and numeric
+    std::vector<std::string> gaps;    // cloze
+    std::vector<int> order;           // ordering: indices into the task's items
+    bool checked = false;
+    std::string verdict;              // "correct", "partial", "incorrect"
+    std::string feedback, explanation, invalid;
+    double known_before = 0, known_after = 0;
+    std::vector<std::pair<std::string, double>> start_known;   // level at the start of the set
+    std::vector<std::pair<std::string, double>> known;         // current local estimate per target
+    // Answers waiting for the server (kept until it confirms).
+    std::vector<Json> outbox;
+    int synced = 0;
+    int requests_during_check = 0;    // network requests made while grading (should stay 0)
+    bool finished = false;
+};
+
 struct StudentState {
+    enum class Tab { Assignments, Practice };
+    Tab tab = Tab::Assignments;
+    PracticeState practice;
     Remote assignments;
     std::int64_t selected = 0;
     Remote submission;            // the selected assignment's own submission
@@ -200,6 +231,8 @@ void start_health_check(AppState& state, double now);
 // [portals] one draw function per role, in portal_*.cpp
 void draw_teacher_portal(AppState& state);
 void draw_student_portal(AppState& state);
+void draw_practice(AppState& state);
+Json practice_summary(const AppState& state);
 void draw_parent_portal(AppState& state);
 void draw_admin_portal(AppState& state);
 Json teacher_summary(const AppState& state);

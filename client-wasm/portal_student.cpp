@@ -78,7 +78,31 @@ void submit(AppState& state)
 
 } // namespace
 
+void draw_student_assignments(AppState& state);
+
 void draw_student_portal(AppState& state)
+{
+    auto& s = state.student;
+    if (ImGui::BeginTabBar("student_tabs")) {
+        bool open = ImGui::BeginTabItem("Assignments");
+        ui::remember(state, "student.tab.assignments");
+        if (open) {
+            s.tab = StudentState::Tab::Assignments;
+            draw_student_assignments(state);
+            ImGui::EndTabItem();
+        }
+        open = ImGui::BeginTabItem("Today's tasks");
+        ui::remember(state, "student.tab.practice");
+        if (open) {
+            s.tab = StudentState::Tab::Practice;
+            draw_practice(state);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+void draw_student_assignments(AppState& state)
 {
     auto& s = state.student;
     if (s.assignments.phase == Phase::Idle)
@@ -174,7 +198,7 @@ Json student_summary(const AppState& state)
         for (const auto& a : s.assignments.data)
             list.push_back({ { "title", a.value("title", "") }, { "status", status_of(state, a) }, { "grade", a["grade"] } });
     return { { "assignments", list }, { "selected", s.selected }, { "submission", s.submission.data },
-        { "submit", s.submit.message } };
+        { "submit", s.submit.message }, { "practice", practice_summary(state) } };
 }
 
 } // namespace learnloop::client

@@ -58,6 +58,28 @@ export async function startDatabase() {
   return { url, port, seeded };
 }
 
+// Loads a curriculum folder into the database (learnloop seed curriculum).
+export function seedCurriculum(database, dir) {
+  return run(config.cli, ['seed', 'curriculum', '--dir', dir], { env: { ...process.env, DATABASE_URL: database.url } });
+}
+
+// Signs in through the API (for setting up data a test does not drive through the UI).
+export async function apiLogin(server, email, password) {
+  const response = await fetch(`${server.base}/api/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status}`);
+  return (await response.json()).token;
+}
+
+export async function apiCall(server, token, method, path, body) {
+  const response = await fetch(`${server.base}${path}`, {
+    method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
 // Starts learnloop-server and waits until /api/health answers.
 export async function startServer(databaseUrl) {
   const port = await freePort();

@@ -1,0 +1,362 @@
+// "Today's tasks": the student answers a personalised set one task at a time.
+// Each answer is graded here, in the same frame, by the shared graders, and
+// the mastery preview moves by the shared BKT update; the answer then goes to
+// the server (with a client id, so a retry cannot count twice), which
+// re-grades it authoritatively.
+// [SECTION] set and sync, [SECTION] answer widgets, [SECTION] screen
+#include "api.hpp"
+#include "grading.hpp"
+#include "mastery.hpp"
+#include "tasks.hpp"
+#include "ui.hpp"
+
+#include <emscripten.h>
+
+#include <cstdio>
+#include <cstring>
+
+namespace learnloop::client {
+
+namespace {
+
+// [SECTION] set and sync -----------------------------------------------------
+
+double* known_of(PracticeState& p, const std::string& target)
+{
+    for (auto& [id, known] : p.known)
+        if (id == target)
+            return &known;
+    return nullptr;
+}
+
+BktParams params_of(const PracticeState& p, const std::string& target)
+{
+    for (const auto& t : p.targets)
+        if (t.value("target_id", "") == target)
+            return decode_bkt_params(t["bkt"]).value_or(BktParams {});
+    return {};
+}
+
+std::string title_of(const PracticeState& p, const std::string& target)
+{
+    for (const auto& t : p.targets)
+        if (t.value("target_id", "") == target)
+            return t.value("title", target);
+    return target;
+}
+
+// A random id for an answer; the server keeps the first answer with it.
+std::string new_client_id()
+{
+    char id[40];
+    std::snprintf(id, sizeof id, "c%08x%08x%08x", static_cast<unsigned>(emscripten_random() * 4294967295.0),
+        static_cast<unsigned>(emscripten_random() * 4294967295.0), static_cast<unsigned>(emscripten_get_now()));
+    return id;
+}
+
+void reset_answer(PracticeState& p, const Task& task)
+{
+    p.choice = -1;
+    p.picks.assign(task.options.size(), 0);
+    p.text[0] = '\0';
+    p.gaps.assign(task.gap_answers.size(), std::string());
+    p.order.clear();
+    for (std::size_t i = 0; i < task.items.size(); ++i)
+        p.order.push_back(static_cast<int>(i));
+    p.checked = false;
+    p.verdict.clear();
+    p.feedback.clear();
+    p.explanation.clear();
+    p.invalid.clear();
+}
+
+void start_set(AppState& state)
+{
+    auto& p = state.student.practice;
+    p = {};
+    p.phase = Phase::Loading;
+    api_call(state, "POST", "/api/task-sets", Json::object(), [](AppState& state, const ApiAnswer& answer) {
+        auto& p = state.student.practice;
+        if (!answer.ok()) {
+            p.phase = Phase::Failed;
+            p.error = answer.error_text();
+            return;
+        }
+        p.phase = Phase::Done;
+        p.tasks = answer.body.value("tasks", Json::array());
+        p.targets = answer.body.value("targets", Json::array());
+        p.message = answer.body.value("message", "");
+        for (const auto& t : p.targets) {
+            p.known.emplace_back(t.value("target_id", ""), t.value("known", 0.0));
+            p.start_known.emplace_back(t.value("target_id", ""), t.value("known", 0.0));
+        }
+        if (!p.tasks.empty()) {
+            auto task = decode_task(p.tasks[0]["task"]);
+            if (task.ok())
+                reset_answer(p, task.value());
+        }
+    });
+}
+
+// Sends every queued answer; those the server confirms (or refuses for good) leave the queue.
+void sync(AppState& state)
+{
+    auto& p = state.student.practice;
+    for (const auto& entry : p.outbox) {
+        auto client_id = entry.value("client_id", "");
+        api_call(state, "POST", "/api/task-responses", entry, [client_id](AppState& state, const ApiAnswer& answer) {
+            auto& p = state.student.practice;
+            if (answer.status == 0 || answer.status >= 500)
+                return;   // offline or busy: stays queued for the next sync
+            std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
+            if (answer.ok())
+                ++p.synced;
+        });
+    }
+}
+
+Json answer_json(const PracticeState& p, const Task& task)
+{
+    switch (task.kind) {
+    case TaskKind::SingleChoice: return { { "choice", p.choice } };
+    case TaskKind::MultipleSelect: {
+        Json choices = Json::array();
+        for (std::size_t i = 0; i < p.picks.size(); ++i)
+            if (p.picks[i])
+                choices.push_back(i);
+        return { { "choices", choices } };
+    }
+    case TaskKind::Numeric: {
+        char* end = nullptr;
+        double value = std::strtod(p.text, &end);
+        if (end == p.text)
+            return { { "value", "not a number" } };   // the grader explains what is wrong
+        return { { "value", value } };
+    }
+    case TaskKind::ShortText: return { { "text", p.text } };
+    case TaskKind::Cloze: return { { "gaps", p.gaps } };
+    case TaskKind::Ordering: return { { "order", p.order } };
+    case TaskKind::QuantitativeComparison: {
+        static const char* names[] = { "a_greater", "b_greater", "equal", "cannot_determine" };
+        return { { "choice", p.choice >= 0 && p.choice < 4 ? names[p.choice] : "" } };
+    }
+    }
+    return nullptr;
+}
+
+// Grades locally (no network), moves the mastery preview, queues the answer.
+void check(AppState& state, const Task& task)
+{
+    auto& p = state.student.practice;
+    int requests_before = state.requests_in_flight;
+    auto answer = answer_json(p, task);
+    auto result = grade(task, answer);
+    if (!result.ok()) {
+        p.invalid = result.error().message;
+        return;
+    }
+    p.checked = true;
+    p.verdict = std::string(verdict_name(result.value().verdict));
+    p.feedback = result.value().feedback;
+    p.explanation = result.value().explanation;
+    auto* known = known_of(p, task.target_id);
+    auto params = params_of(p, task.target_id);
+    p.known_before = known ? *known : params.prior;
+    p.known_after = bkt_update(params, p.known_before, result.value().verdict == Verdict::Correct);
+    if (known)
+        *known = p.known_after;
+    p.requests_during_check += state.requests_in_flight - requests_before;
+
+    p.outbox.push_back({ { "client_id", new_client_id() }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
+        { "answer", answer }, { "client_verdict", p.verdict } });
+}
+
+// [SECTION] answer widgets -----------------------------------------------------
+
+void draw_answer(AppState& state, const Task& task)
+{
+    auto& p = state.student.practice;
+    ImGui::BeginDisabled(p.checked);
+    switch (task.kind) {
+    case TaskKind::SingleChoice:
+        for (std::size_t i = 0; i < task.options.size(); ++i) {
+            ImGui::RadioButton((task.options[i].text + "##o" + std::to_string(i)).c_str(), &p.choice, static_cast<int>(i));
+            ui::remember(state, "practice.option." + std::to_string(i));
+        }
+        break;
+    case TaskKind::MultipleSelect:
+        for (std::size_t i = 0; i < task.options.size(); ++i) {
+            bool picked = p.picks[i];
+            if (ImGui::Checkbox((task.options[i].text + "##m" + std::to_string(i)).c_str(), &picked))
+                p.picks[i] = picked;
+            ui::remember(state, "practice.option." + std::to_string(i));
+        }
+        break;
+    case TaskKind::Numeric:
+    case TaskKind::ShortText:
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+        ImGui::InputText("##text", p.text, sizeof p.text);
+        ui::remember(state, "practice.text");
+        if (!task.unit.empty()) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(task.unit.c_str());
+        }
+        break;
+    case TaskKind::Cloze:
+        for (std::size_t i = 0; i < task.segments.size(); ++i) {
+            ImGui::TextWrapped("%s", task.segments[i].c_str());
+            if (i < p.gaps.size()) {
+                char buffer[128];
+                std::snprintf(buffer, sizeof buffer, "%s", p.gaps[i].c_str());
+                ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+                if (ImGui::InputText(("##gap" + std::to_string(i)).c_str(), buffer, sizeof buffer))
+                    p.gaps[i] = buffer;
+                ui::remember(state, "practice.gap." + std::to_string(i));
+            }
+        }
+        break;
+    case TaskKind::Ordering:
+        for (std::size_t i = 0; i < p.order.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::BeginDisabled(i == 0);
+            if (ImGui::ArrowButton("up", ImGuiDir_Up))
+                std::swap(p.order[i], p.order[i - 1]);
+            ImGui::EndDisabled();
+            ui::remember(state, "practice.up." + std::to_string(i));
+            ImGui::SameLine();
+            ImGui::BeginDisabled(i + 1 == p.order.size());
+            if (ImGui::ArrowButton("down", ImGuiDir_Down))
+                std::swap(p.order[i], p.order[i + 1]);
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            ImGui::Text("%zu. %s", i + 1, task.items[p.order[i]].c_str());
+            ImGui::PopID();
+        }
+        break;
+    case TaskKind::QuantitativeComparison: {
+        ImGui::TextWrapped("Quantity A: %s", task.quantity_a.c_str());
+        ImGui::TextWrapped("Quantity B: %s", task.quantity_b.c_str());
+        static const char* labels[] = { "A is greater", "B is greater", "They are equal", "It cannot be determined" };
+        for (int i = 0; i < 4; ++i) {
+            ImGui::RadioButton(labels[i], &p.choice, i);
+            ui::remember(state, "practice.option." + std::to_string(i));
+        }
+        break;
+    }
+    }
+    ImGui::EndDisabled();
+}
+
+} // namespace
+
+// [SECTION] screen ---------------------------------------------------------------
+
+void draw_practice(AppState& state)
+{
+    auto& p = state.student.practice;
+    // Queued answers go out whenever the network allows; nothing waits on them.
+    if (!p.outbox.empty() && state.requests_in_flight == 0 && state.frame_count % 120 == 0)
+        sync(state);
+
+    if (p.phase == Phase::Idle || (p.finished && ui::button(state, "Start another set", "practice.again"))) {
+        if (p.phase == Phase::Idle && !ui::button(state, "Start today's tasks", "practice.start"))
+            return;
+        start_set(state);
+        return;
+    }
+    if (p.phase == Phase::Loading) {
+        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Choosing your tasks");
+        return;
+    }
+    if (p.phase == Phase::Failed) {
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", p.error.c_str());
+        if (ui::button(state, "Try again", "practice.retry"))
+            start_set(state);
+        return;
+    }
+    if (p.tasks.empty()) {
+        ImGui::TextWrapped("%s", p.message.empty() ? "Nothing to practise right now." : p.message.c_str());
+        return;
+    }
+    if (!p.outbox.empty())
+        ImGui::TextColored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
+
+    if (p.finished) {
+        ImGui::TextUnformatted("Set complete. How your targets moved:");
+        for (const auto& [target, before] : p.start_known) {
+            double after = *known_of(p, target);
+            auto from = mastery_level_name(mastery_level(before, 1));
+            auto to = mastery_level_name(mastery_level(after, 1));
+            ImGui::BulletText("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", title_of(p, target).c_str(),
+                std::string(from).c_str(), std::string(to).c_str(), before * 100, after * 100);
+        }
+        return;
+    }
+
+    auto decoded = decode_task(p.tasks[p.index]["task"]);
+    if (!decoded.ok()) {
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 This task cannot be shown: %s", decoded.error().message.c_str());
+        return;
+    }
+    const auto& task = decoded.value();
+    ImGui::Text("Task %zu of %zu \xC2\xB7 %s", p.index + 1, p.tasks.size(), title_of(p, task.target_id).c_str());
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(task.prompt.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
+    draw_answer(state, task);
+    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
+
+    if (!p.checked) {
+        if (ui::button(state, "Check", "practice.check"))
+            check(state, task);
+        if (!p.invalid.empty())
+            ImGui::TextColored(ui::k_warning, "! %s", p.invalid.c_str());
+        return;
+    }
+    if (p.verdict == "correct")
+        ImGui::TextColored(ui::k_ok, "\xE2\x9C\x93 %s", p.feedback.c_str());
+    else if (p.verdict == "partial")
+        ImGui::TextColored(ui::k_warning, "\xE2\x97\x90 Partly right. %s", p.feedback.c_str());
+    else
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", p.feedback.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ui::k_muted, "%s", p.explanation.c_str());
+    ImGui::PopTextWrapPos();
+    auto params = params_of(p, task.target_id);
+    int needed = answers_to_reach(params, p.known_after, MasteryLevel::Proficient);
+    ImGui::Text("Mastery: %.0f%% \xE2\x86\x92 %.0f%% (%s)", p.known_before * 100, p.known_after * 100,
+        std::string(mastery_level_name(mastery_level(p.known_after, 1))).c_str());
+    if (needed > 0)
+        ImGui::TextColored(ui::k_info, "%d more right answer%s to reach Proficient", needed, needed == 1 ? "" : "s");
+    if (ui::button(state, p.index + 1 < p.tasks.size() ? "Next" : "Finish", "practice.next")) {
+        sync(state);
+        if (p.index + 1 < p.tasks.size()) {
+            ++p.index;
+            auto next = decode_task(p.tasks[p.index]["task"]);
+            if (next.ok())
+                reset_answer(p, next.value());
+        } else {
+            p.finished = true;
+        }
+    }
+}
+
+Json practice_summary(const AppState& state)
+{
+    const auto& p = state.student.practice;
+    Json known = Json::object();
+    for (const auto& [target, value] : p.known)
+        known[target] = value;
+    Json current = nullptr;
+    if (p.index < p.tasks.size())
+        current = p.tasks[p.index]["task"];
+    return { { "phase", static_cast<int>(p.phase) }, { "tasks", p.tasks.size() }, { "index", p.index },
+        { "checked", p.checked }, { "verdict", p.verdict }, { "feedback", p.feedback }, { "invalid", p.invalid },
+        { "known", known }, { "outbox", p.outbox.size() }, { "synced", p.synced },
+        { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current },
+        { "message", p.message } };
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,138 @@
+// Browser test of "Today's tasks": a teacher assigns a learning target; the
+// student answers tasks and gets feedback graded in the browser with no
+// request sent; offline answers wait in the outbox and sync when the network
+// returns; the server's mastery matches what the student saw.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  apiCall, apiLogin, appState, clickWidget, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
+} from './harness.mjs';
+
+const PASSWORD = 'learnloop-demo-2026';
+const { check, fail, finish } = createRunner({ stopOnFailure: true });
+
+// A small curriculum of our own: one target, choice tasks the test can answer from the task itself.
+function writeCurriculum() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-curriculum-'));
+  const templates = [];
+  for (let i = 1; i <= 6; i++) {
+    templates.push({
+      id: `en.test.plurals.00${i}`, target_id: 'en.test.plurals', kind: 'single_choice', difficulty: 1 + (i % 3),
+      prompt: `Which is the plural of "{word}"? (${i})`, explanation: 'Words ending in -y after a consonant change to -ies.',
+      variants: [{ word: 'city', plural: 'cities', wrong: 'citys' }, { word: 'baby', plural: 'babies', wrong: 'babys' },
+        { word: 'party', plural: 'parties', wrong: 'partys' }],
+      options: [{ text: '{plural}', correct: true }, { text: '{wrong}', feedback: 'After a consonant, y becomes ies.' }],
+    });
+  }
+  fs.writeFileSync(path.join(dir, 'test.json'), JSON.stringify({
+    subject: 'english', strand: 'spelling',
+    targets: [{ id: 'en.test.plurals', title: 'Plurals of words ending in y' }], templates,
+  }));
+  return dir;
+}
+
+async function typeInto(page, widget, text) {
+  await clickWidget(page, widget);
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+// Answers the current task correctly (or not) by clicking the option the task marks.
+async function answerCurrent(page, correctly) {
+  const state = await waitForState(page, (s) => s.portal?.practice?.task && s.layout['practice.check'], 'a task');
+  const options = state.portal.practice.task.options;
+  const index = options.findIndex((o) => o.correct === correctly);
+  await clickWidget(page, `practice.option.${index}`);
+  await clickWidget(page, 'practice.check');
+  return waitForState(page, (s) => s.portal.practice.checked, 'the feedback');
+}
+
+try {
+  const database = await startDatabase();
+  seedCurriculum(database, writeCurriculum());
+  const server = await startServer(database.url);
+  const teacher = await apiLogin(server, 'teacher@demo.learnloop.test', PASSWORD);
+  const assigned = await apiCall(server, teacher, 'POST', '/api/target-assignments', { target_ids: ['en.test.plurals'], class_id: 1 });
+  assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
+
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+
+  await check('the student starts today\'s tasks', async () => {
+    await typeInto(page, 'email', 'student@demo.learnloop.test');
+    await typeInto(page, 'password', PASSWORD);
+    await pressKey(page, 'Enter');
+    await waitForState(page, (s) => s.screen === 'portal' && s.layout['student.tab.practice'], 'the student portal');
+    await clickWidget(page, 'student.tab.practice');
+    await waitForState(page, (s) => s.layout['practice.start'], 'the start button');
+    await clickWidget(page, 'practice.start');
+    const state = await waitForState(page, (s) => s.portal.practice.tasks > 0, 'the task set');
+    assert.equal(state.portal.practice.tasks, 6);
+  });
+
+  await check('a right answer gets feedback in the same frame, with no request sent', async () => {
+    const before = requests.length;
+    const state = await answerCurrent(page, true);
+    assert.equal(state.portal.practice.verdict, 'correct');
+    assert.equal(state.portal.practice.requests_during_check, 0);
+    assert.equal(requests.length, before, 'grading sent nothing');
+    assert.ok(state.portal.practice.known['en.test.plurals'] > 0.2, 'mastery moved up');
+    await saveScreenshot(page, 'practice-feedback.png');
+  });
+
+  await check('a wrong answer shows the option\'s feedback', async () => {
+    await clickWidget(page, 'practice.next');
+    const state = await answerCurrent(page, false);
+    assert.equal(state.portal.practice.verdict, 'incorrect');
+    assert.equal(state.portal.practice.feedback, 'After a consonant, y becomes ies.');
+    await clickWidget(page, 'practice.next');
+    await waitForState(page, (s) => s.portal.practice.outbox === 0 && s.portal.practice.synced === 2, 'the first answers to sync');
+  });
+
+  await check('answers made offline wait and sync when the network returns', async () => {
+    await browser.setOffline(true);
+    await answerCurrent(page, true);
+    await clickWidget(page, 'practice.next');
+    await answerCurrent(page, true);
+    let state = await waitForState(page, (s) => s.portal.practice.outbox >= 2, 'answers queued offline');
+    assert.equal(state.portal.practice.synced, 2);
+    await browser.setOffline(false);
+    await clickWidget(page, 'practice.next');
+    state = await waitForState(page, (s) => s.portal.practice.outbox === 0 && s.portal.practice.synced === 4,
+      'the queued answers to sync', 20000);
+    await saveScreenshot(page, 'practice-synced.png');
+  });
+
+  await check('the server\'s mastery equals the mastery the student saw', async () => {
+    const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+    const mastery = await apiCall(server, student, 'GET', '/api/mastery');
+    assert.equal(mastery.status, 200);
+    const target = mastery.body.targets.find((t) => t.target_id === 'en.test.plurals');
+    assert.equal(target.attempts, 4);
+    const state = await appState(page);
+    assert.ok(Math.abs(target.known - state.portal.practice.known['en.test.plurals']) < 1e-9,
+      `server ${target.known} vs browser ${state.portal.practice.known['en.test.plurals']}`);
+    const parent = await apiLogin(server, 'parent@demo.learnloop.test', PASSWORD);
+    const child = await apiCall(server, parent, 'GET', `/api/mastery?student_id=${mastery.body.student_id}`);
+    assert.equal(child.body.history.length, 4);
+    const heatmap = await apiCall(server, teacher, 'GET', '/api/classes/1/mastery');
+    assert.equal(heatmap.body.rows[0].cells[0].attempts, 4);
+  });
+
+  await check('the pages raised no script errors', async () => {
+    assert.deepEqual(pageErrors, []);
+  });
+} catch (error) {
+  fail(error);
+} finally {
+  await stopAll();
+}
+finish();
