@@ -78,7 +78,7 @@ struct Outcome {
 };
 
 struct TeacherState {
-    enum class Tab { Assignments, Classes, Gradebook };
+    enum class Tab { Assignments, Classes, Gradebook, Mastery };
     Tab tab = Tab::Assignments;
     // Classes tab
     std::int64_t members_class = 0;
@@ -107,6 +107,14 @@ struct TeacherState {
     // Gradebook
     std::int64_t gradebook_class = 0;
     Remote gradebook;
+    // Learning targets for the student being graded (curriculum search)
+    char target_query[64] = {};
+    Remote target_results;
+    std::vector<std::string> chosen_targets;
+    Outcome assign;
+    // Mastery heatmap
+    std::int64_t mastery_class = 0;
+    Remote heatmap;
 };
 
 // "Today's tasks": a personalised set answered one task at a time, graded
@@ -132,6 +140,7 @@ struct PracticeState {
     std::vector<std::pair<std::string, double>> known;         // current local estimate per target
     // Answers waiting for the server (kept until it confirms).
     std::vector<Json> outbox;
+    std::vector<std::string> sending; // client ids with a request in flight
     int synced = 0;
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
@@ -156,6 +165,7 @@ struct ParentState {
     int pending = 0;
     char link_code[32] = {};
     Outcome redeem;
+    Remote mastery;               // the chosen child's mastery and history
 };
 
 struct AdminState {

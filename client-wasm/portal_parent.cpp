@@ -4,6 +4,8 @@
 #include "gradebook.hpp"
 #include "ui.hpp"
 
+#include <algorithm>
+
 namespace learnloop::client {
 
 namespace {
@@ -27,6 +29,7 @@ void load_child(AppState& state, std::int64_t child_id)
 {
     auto& p = state.parent;
     p.child_id = child_id;
+    api_load(state, p.mastery, "/api/mastery?student_id=" + std::to_string(child_id));
     p.submissions.clear();
     p.assignments.phase = Phase::Loading;
     api_call(state, "GET", "/api/assignments?limit=200", nullptr, [child_id](AppState& state, const ApiAnswer& answer) {
@@ -49,6 +52,46 @@ void load_child(AppState& state, std::int64_t child_id)
                 });
         }
     });
+}
+
+// Each target's level, a chart of its estimate over the recent answers, and a
+// plain-language summary.
+void draw_child_mastery(AppState& state)
+{
+    auto& p = state.parent;
+    ImGui::Separator();
+    ImGui::TextUnformatted("Practice and mastery");
+    if (ui::remote_status(state, p.mastery, "parent.mastery"))
+        api_load(state, p.mastery, "/api/mastery?student_id=" + std::to_string(p.child_id));
+    if (p.mastery.phase != Phase::Done)
+        return;
+    const auto& m = p.mastery.data;
+    if (m["targets"].empty()) {
+        ImGui::TextColored(ui::k_muted, "No practice targets yet.");
+        return;
+    }
+    int answered = static_cast<int>(m["history"].size()), right = 0;
+    for (const auto& h : m["history"])
+        right += h.value("verdict", "") == "correct" ? 1 : 0;
+    ImGui::TextWrapped("Recently: %d practice answer%s, %d right. %s", answered, answered == 1 ? "" : "s", right,
+        m["weak_spots"].empty() ? "No weak spots at the moment." : "Some targets need more practice (marked below).");
+    for (const auto& target : m["targets"]) {
+        auto id = target.value("target_id", "");
+        // The estimate after each answer to this target, oldest first.
+        std::vector<float> points;
+        for (auto it = m["history"].rbegin(); it != m["history"].rend(); ++it)
+            if ((*it).value("target_id", "") == id)
+                points.push_back((*it).value("known", 0.0f));
+        bool weak = std::find(m["weak_spots"].begin(), m["weak_spots"].end(), Json(id)) != m["weak_spots"].end();
+        ImGui::Text("%s%s: %s (%.0f%%)", weak ? "! " : "", target.value("title", "").c_str(),
+            target.value("level", "").c_str(), target.value("known", 0.0) * 100);
+        if (points.size() >= 2) {
+            ImGui::SameLine();
+            ImGui::PlotLines(("##chart" + id).c_str(), points.data(), static_cast<int>(points.size()), 0, nullptr, 0.0f,
+                1.0f, ImVec2(ImGui::GetFontSize() * 10, ImGui::GetFrameHeight()));
+            ui::remember(state, "parent.chart." + id);
+        }
+    }
 }
 
 // A code from the school links this parent to a student.
@@ -149,6 +192,7 @@ void draw_parent_portal(AppState& state)
         }
         ImGui::EndTable();
     }
+    draw_child_mastery(state);
     ImGui::Separator();
     draw_redeem(state);
 }
@@ -166,7 +210,8 @@ Json parent_summary(const AppState& state)
                 { "feedback", submission && submission->is_object() ? (*submission)["feedback"] : Json(nullptr) } });
         }
     }
-    return { { "children", p.children.data }, { "child_id", p.child_id }, { "assignments", rows }, { "pending", p.pending } };
+    return { { "children", p.children.data }, { "child_id", p.child_id }, { "assignments", rows }, { "pending", p.pending },
+        { "mastery", p.mastery.data } };
 }
 
 } // namespace learnloop::client

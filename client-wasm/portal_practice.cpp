@@ -12,6 +12,7 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -104,12 +105,16 @@ void sync(AppState& state)
     auto& p = state.student.practice;
     for (const auto& entry : p.outbox) {
         auto client_id = entry.value("client_id", "");
+        if (std::find(p.sending.begin(), p.sending.end(), client_id) != p.sending.end())
+            continue;   // already on its way
+        p.sending.push_back(client_id);
         api_call(state, "POST", "/api/task-responses", entry, [client_id](AppState& state, const ApiAnswer& answer) {
             auto& p = state.student.practice;
+            std::erase(p.sending, client_id);
             if (answer.status == 0 || answer.status >= 500)
                 return;   // offline or busy: stays queued for the next sync
-            std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
-            if (answer.ok())
+            auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
+            if (answer.ok() && removed > 0)
                 ++p.synced;
         });
     }

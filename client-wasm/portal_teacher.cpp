@@ -6,6 +6,8 @@
 #include "ui.hpp"
 #include "validation.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 
@@ -156,6 +158,140 @@ void draw_editor(AppState& state)
     ui::action_status(t.save);
 }
 
+// Search the curriculum and assign learning targets to the student whose
+// work is open (linked to the submission) or to the whole class.
+void draw_target_picker(AppState& state, const Json& submission)
+{
+    auto& t = state.teacher;
+    if (!ui::can(state, learnloop::Action::TargetAssign))
+        return;
+    ImGui::Separator();
+    ImGui::TextUnformatted("Learning targets to practise");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    bool search = ImGui::InputTextWithHint("##target_query", "Search targets, e.g. apostrophe", t.target_query,
+        sizeof t.target_query, ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::remember(state, "teacher.target_query");
+    ImGui::SameLine();
+    search |= ui::button(state, "Search", "teacher.target_search");
+    if (search) {
+        std::string query;
+        for (char c : std::string(t.target_query)) {
+            // Percent-encode anything but letters and digits for the query string.
+            if (std::isalnum(static_cast<unsigned char>(c)))
+                query += c;
+            else {
+                char hex[4];
+                std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+                query += hex;
+            }
+        }
+        api_load(state, t.target_results, "/api/curriculum/targets?limit=50&q=" + query);
+    }
+    if (ui::remote_status(state, t.target_results, "teacher.targets"))
+        api_load(state, t.target_results, "/api/curriculum/targets?limit=50");
+    if (t.target_results.phase == Phase::Done && t.target_results.data.empty())
+        ImGui::TextColored(ui::k_muted, "No targets match.");
+    if (t.target_results.data.is_array()) {
+        for (const auto& target : t.target_results.data) {
+            auto id = target.value("target_id", "");
+            bool chosen = std::find(t.chosen_targets.begin(), t.chosen_targets.end(), id) != t.chosen_targets.end();
+            if (ImGui::Checkbox((target.value("title", "") + "  (" + target.value("strand", "") + ")##" + id).c_str(), &chosen)) {
+                if (chosen)
+                    t.chosen_targets.push_back(id);
+                else
+                    std::erase(t.chosen_targets, id);
+            }
+            ui::remember(state, "teacher.target." + id);
+        }
+    }
+    ImGui::BeginDisabled(t.chosen_targets.empty() || t.assign.phase == Phase::Loading);
+    auto assign = [&](Json body, const char* done) {
+        body["target_ids"] = t.chosen_targets;
+        t.assign = { Phase::Loading, {}, false };
+        api_call(state, "POST", "/api/target-assignments", body, [done](AppState& state, const ApiAnswer& answer) {
+            auto& t = state.teacher;
+            t.assign = answer.ok() ? Outcome { Phase::Done, done, false } : Outcome { Phase::Failed, answer.error_text(), true };
+            if (answer.ok())
+                t.chosen_targets.clear();
+        });
+    };
+    if (ui::button(state, "Assign to this student", "teacher.assign_student"))
+        assign({ { "student_id", submission["student_id"] }, { "submission_id", submission["id"] } }, "Targets assigned to the student");
+    ImGui::SameLine();
+    const Json* selected = nullptr;
+    for (const auto& a : t.assignments.data)
+        if (a.value("id", std::int64_t(0)) == t.selected_assignment)
+            selected = &a;
+    bool has_class = selected && (*selected)["class_id"].is_number();
+    ImGui::BeginDisabled(!has_class);
+    if (ui::button(state, "Assign to the whole class", "teacher.assign_class") && has_class)
+        assign({ { "class_id", (*selected)["class_id"] } }, "Targets assigned to the class");
+    ImGui::EndDisabled();
+    ImGui::EndDisabled();
+    ui::action_status(t.assign);
+}
+
+// The class heatmap: students × targets, colour plus level label.
+void draw_mastery_tab(AppState& state)
+{
+    auto& t = state.teacher;
+    if (!t.classes.data.is_array() || t.classes.data.empty()) {
+        ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
+        return;
+    }
+    for (const auto& c : t.classes.data) {
+        auto id = c.value("id", std::int64_t(0));
+        ImGui::SameLine();
+        if (ImGui::RadioButton((c.value("name", "") + "##mc" + std::to_string(id)).c_str(), t.mastery_class == id)) {
+            t.mastery_class = id;
+            api_load(state, t.heatmap, "/api/classes/" + std::to_string(id) + "/mastery");
+        }
+        ui::remember(state, "teacher.mastery_class." + c.value("name", ""));
+    }
+    ImGui::NewLine();
+    if (ui::remote_status(state, t.heatmap, "teacher.heatmap"))
+        api_load(state, t.heatmap, "/api/classes/" + std::to_string(t.mastery_class) + "/mastery");
+    if (t.heatmap.phase != Phase::Done)
+        return;
+    const auto& map = t.heatmap.data;
+    if (map["targets"].empty()) {
+        ImGui::TextColored(ui::k_muted, "No learning targets are assigned in this class yet.");
+        return;
+    }
+    int columns = std::min<int>(62, static_cast<int>(map["targets"].size())) + 1;
+    if (ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX)) {
+        ImGui::TableSetupColumn("Student");
+        for (int i = 0; i + 1 < columns; ++i)
+            ImGui::TableSetupColumn(map["targets"][i].value("title", "").c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& row : map["rows"]) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.value("student_name", "").c_str());
+            for (int i = 0; i + 1 < columns; ++i) {
+                ImGui::TableNextColumn();
+                const auto& cell = row["cells"][i];
+                if (cell.is_null()) {
+                    ImGui::TextColored(ui::k_muted, "â");
+                    continue;
+                }
+                // Colour runs red → amber → green with the estimate; the label says the level.
+                float known = cell.value("known", 0.0f);
+                ImVec4 colour(0.95f - 0.6f * known, 0.55f + 0.35f * known, 0.55f, 1.0f);
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(colour));
+                ImGui::Text("%s %.0f%%", cell.value("level", "").c_str(), known * 100);
+            }
+        }
+        ImGui::EndTable();
+    }
+    if (!map["needs_help"].empty()) {
+        ImGui::TextUnformatted("Needs help:");
+        for (const auto& s : map["needs_help"])
+            ImGui::BulletText("%s (%d weak target%s)", s.value("student_name", "").c_str(), s.value("weak_targets", 0),
+                s.value("weak_targets", 0) == 1 ? "" : "s");
+    }
+}
+
 void save_grade(AppState& state, bool move_to_next)
 {
     auto& t = state.teacher;
@@ -254,6 +390,7 @@ void draw_submissions(AppState& state)
     if (grade_check.ok() && t.grading.phase != Phase::Loading && (save || save_next || shortcut))
         save_grade(state, save_next || shortcut);
     ui::action_status(t.grading);
+    draw_target_picker(state, s);
 }
 
 void draw_assignments_tab(AppState& state)
@@ -463,6 +600,13 @@ void draw_teacher_portal(AppState& state)
             draw_classes_tab(state);
             ImGui::EndTabItem();
         }
+        open = ImGui::BeginTabItem("Mastery");
+        ui::remember(state, "teacher.tab.mastery");
+        if (open) {
+            t.tab = TeacherState::Tab::Mastery;
+            draw_mastery_tab(state);
+            ImGui::EndTabItem();
+        }
         open = ImGui::BeginTabItem("Gradebook");
         ui::remember(state, "teacher.tab.gradebook");
         if (open) {
@@ -487,7 +631,8 @@ Json teacher_summary(const AppState& state)
             submissions.push_back({ { "student", s.value("student_name", "") }, { "grade", s["grade"] } });
     return { { "assignments", titles }, { "assignments_phase", static_cast<int>(t.assignments.phase) },
         { "editor_open", t.editor_open }, { "save", t.save.message }, { "selected_assignment", t.selected_assignment },
-        { "submissions", submissions }, { "grading", t.grading.message }, { "gradebook", t.gradebook.data } };
+        { "submissions", submissions }, { "grading", t.grading.message }, { "gradebook", t.gradebook.data },
+        { "assign", t.assign.message }, { "heatmap", t.heatmap.data }, { "target_results", t.target_results.data } };
 }
 
 } // namespace learnloop::client

@@ -43,7 +43,8 @@ async function typeInto(page, widget, text) {
 async function answerCurrent(page, correctly) {
   const state = await waitForState(page, (s) => s.portal?.practice?.task && s.layout['practice.check'], 'a task');
   const options = state.portal.practice.task.options;
-  const index = options.findIndex((o) => o.correct === correctly);
+  const index = options.findIndex((o) => Boolean(o.correct) === correctly);
+  if (process.env.DEBUG_PRACTICE) console.log(JSON.stringify({ index: state.portal.practice.index, options }));
   await clickWidget(page, `practice.option.${index}`);
   await clickWidget(page, 'practice.check');
   return waitForState(page, (s) => s.portal.practice.checked, 'the feedback');
@@ -125,6 +126,29 @@ try {
     assert.equal(child.body.history.length, 4);
     const heatmap = await apiCall(server, teacher, 'GET', '/api/classes/1/mastery');
     assert.equal(heatmap.body.rows[0].cells[0].attempts, 4);
+  });
+
+  await check('the teacher\'s heatmap and the parent\'s chart show the change', async () => {
+    await clickWidget(page, 'sign_out');
+    await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'the sign-in screen');
+    await typeInto(page, 'email', 'teacher@demo.learnloop.test');
+    await typeInto(page, 'password', PASSWORD);
+    await pressKey(page, 'Enter');
+    await waitForState(page, (s) => s.layout['teacher.tab.mastery'], 'the teacher portal');
+    await clickWidget(page, 'teacher.tab.mastery');
+    await waitForState(page, (s) => s.layout['teacher.mastery_class.Year 8 English'], 'the class choice');
+    await clickWidget(page, 'teacher.mastery_class.Year 8 English');
+    let state = await waitForState(page, (s) => s.portal.heatmap?.rows?.length === 1, 'the heatmap');
+    assert.equal(state.portal.heatmap.rows[0].cells[0].attempts, 4);
+    await saveScreenshot(page, 'practice-teacher-heatmap.png');
+    await clickWidget(page, 'sign_out');
+    await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'the sign-in screen');
+    await typeInto(page, 'email', 'parent@demo.learnloop.test');
+    await typeInto(page, 'password', PASSWORD);
+    await pressKey(page, 'Enter');
+    state = await waitForState(page, (s) => s.layout?.['parent.chart.en.test.plurals'], 'the parent\'s chart');
+    assert.equal(state.portal.mastery.targets[0].attempts, 4);
+    await saveScreenshot(page, 'practice-parent-chart.png');
   });
 
   await check('the pages raised no script errors', async () => {
