@@ -1,10 +1,15 @@
 // Domain benchmark, compiled natively and to WebAssembly (run under node by
 // scripts/bench-domain): BKT updates per second, and the time to fit and
 // evaluate knowledge tracing on a response log. Prints one JSON object.
+#include "curriculum.hpp"
+#include "grading.hpp"
 #include "mastery.hpp"
+#include "selection.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -69,6 +74,61 @@ int main(int argc, char** argv)
         result["predict_seconds"] = seconds_since(start);
         result["auc_bkt_items"] = evaluate(predictions, outcomes).auc;
         result["auc_bkt"] = evaluate(predict_log(test.value(), model, KtModel::Bkt), outcomes).auc;
+    }
+    if (argc >= 4) {
+        // Grading and set generation over the real curriculum.
+        std::vector<TaskTemplate> templates;
+        std::vector<std::filesystem::path> paths;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[3]))
+            if (entry.path().extension() == ".json")
+                paths.push_back(entry.path());
+        std::sort(paths.begin(), paths.end());
+        std::vector<SelectionTarget> targets;
+        for (const auto& path : paths) {
+            auto json = parse_json(read_file(path.string().c_str()));
+            auto file = json.ok() ? decode_curriculum_file(json.value()) : Result<CurriculumFile>(json.error());
+            if (!file.ok())
+                continue;
+            for (const auto& t : file.value().targets)
+                targets.push_back({ t.id, 0.3 + 0.05 * (targets.size() % 10), false });
+            for (auto& t : file.value().templates)
+                templates.push_back(t);
+        }
+        result["templates"] = templates.size();
+        // Pre-render one task per template, then grade its key over and over.
+        std::vector<std::pair<Task, Json>> tasks;
+        for (std::size_t i = 0; i < templates.size(); ++i) {
+            auto task = generate_task(templates[i], i);
+            if (task.ok())
+                tasks.emplace_back(task.value(), correct_answer(task.value()));
+        }
+        const int gradings = 200'000;
+        int correct = 0;
+        start = Clock::now();
+        for (int i = 0; i < gradings; ++i) {
+            const auto& [task, answer] = tasks[i % tasks.size()];
+            auto graded = grade(task, answer);
+            correct += graded.ok() && graded.value().verdict == Verdict::Correct;
+        }
+        result["gradings_per_second"] = gradings / seconds_since(start);
+        result["gradings_correct"] = correct;
+        // A 20-task personalised set: selection over 10 assigned targets, then generation.
+        std::vector<SelectionTarget> assigned(targets.begin(), targets.begin() + std::min<std::size_t>(10, targets.size()));
+        std::vector<SelectionTemplate> pool;
+        for (const auto& t : templates)
+            pool.push_back({ t.id, t.target_id, t.difficulty });
+        const int sets = 200;
+        start = Clock::now();
+        std::size_t generated = 0;
+        for (int s = 0; s < sets; ++s) {
+            SelectionInput input { assigned, pool, {}, 20, 30, static_cast<std::uint64_t>(s) };
+            for (const auto& pick : select_tasks(input)) {
+                auto it = std::find_if(templates.begin(), templates.end(), [&](const auto& t) { return t.id == pick.template_id; });
+                generated += generate_task(*it, pick.seed).ok();
+            }
+        }
+        result["set_of_20_ms"] = seconds_since(start) * 1000 / sets;
+        result["tasks_generated"] = generated;
     }
     std::printf("%s\n", result.dump().c_str());
     return 0;
