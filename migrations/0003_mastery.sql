@@ -71,6 +71,7 @@ CREATE TABLE tasks (
     set_id       bigint NOT NULL,
     position     integer NOT NULL,
     template_id  bigint NOT NULL REFERENCES task_templates (id),
+    template_body jsonb NOT NULL,            -- the template as it was when the task was made
     seed         bigint NOT NULL,
     UNIQUE (tenant_id, id),
     UNIQUE (set_id, position),

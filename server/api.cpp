@@ -117,7 +117,7 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, const Auth
         return result;
     });
     if (!response.ok())
-        return send_error(res, response.error());
+        return send(res, error_for(response.error()));
     send(res, response.value());
 }
 

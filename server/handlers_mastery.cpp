@@ -35,7 +35,9 @@ BktParams params_or_default(const std::string& json_text)
 bool may_see_student(pqxx::work& txn, const Caller& caller, std::int64_t student_id)
 {
     switch (permission_scope(caller.role, Action::MasteryRead)) {
-    case Scope::Tenant: return true;
+    case Scope::Tenant:
+        return !txn.exec_params("SELECT 1 FROM users WHERE id = $1 AND role = 'student' AND deleted_at IS NULL", student_id)
+                    .empty();
     case Scope::Own: return student_id == caller.user_id;
     case Scope::Linked:
         return !txn.exec_params("SELECT 1 FROM parent_links WHERE parent_id = $1 AND student_id = $2", caller.user_id,
@@ -248,9 +250,11 @@ Result<ApiResponse> handle_create_task_set(const httplib::Request&, pqxx::work& 
         auto seed = static_cast<std::uint64_t>(store_seed(pick.seed));
         auto tmpl = TRY(decode_task_template(TRY(parse_json(body))));
         auto task = TRY(generate_task(tmpl, seed));
-        auto task_id = txn.exec_params1("INSERT INTO tasks (tenant_id, set_id, position, template_id, seed)"
-                                        " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                             caller.tenant_id, set_id, position++, template_db_id, static_cast<std::int64_t>(seed))[0]
+        // The task keeps the template as it was, so a later curriculum edit
+        // cannot change how an answer to it is graded.
+        auto task_id = txn.exec_params1("INSERT INTO tasks (tenant_id, set_id, position, template_id, template_body, seed)"
+                                        " VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id",
+                             caller.tenant_id, set_id, position++, template_db_id, body, static_cast<std::int64_t>(seed))[0]
                           .as<std::int64_t>();
         tasks.push_back({ { "task_id", task_id }, { "target_id", pick.target_id },
             { "reason", pick.reason == SelectionReason::Review ? "review" : "practice" },
@@ -287,18 +291,18 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     }
 
     // Offline sync may send the same answer twice: the second time, the stored verdict comes back.
-    auto stored = txn.exec_params("SELECT r.verdict, r.score, r.known_after, r.task_id FROM task_responses r"
-                                  " WHERE r.client_id = $1 AND r.student_id = $2",
-        client_id, caller.user_id);
+    auto stored = txn.exec_params("SELECT r.verdict, r.score, r.known_after, r.task_id, r.student_id FROM task_responses r"
+                                  " WHERE r.client_id = $1",
+        client_id);
     if (!stored.empty()) {
-        if (stored[0][3].as<std::int64_t>() != task_id)
+        if (stored[0][3].as<std::int64_t>() != task_id || stored[0][4].as<std::int64_t>() != caller.user_id)
             return make_error(ErrorCode::Conflict, "client_id was already used for another task", "client_id");
         return json_response(200, { { "verdict", stored[0][0].as<std::string>() }, { "score", stored[0][1].as<double>() },
                                       { "known", stored[0][2].as<double>() }, { "duplicate", true } });
     }
 
     auto rows = txn.exec_params(
-        "SELECT k.seed, tt.body::text, t.id, t.code, t.title, t.strand, coalesce(p.bkt, t.bkt)::text,"
+        "SELECT k.seed, k.template_body::text, t.id, t.code, t.title, t.strand, coalesce(p.bkt, t.bkt)::text,"
         " EXISTS (SELECT 1 FROM task_responses r WHERE r.task_id = k.id)"
         " FROM tasks k JOIN task_sets s ON s.id = k.set_id JOIN task_templates tt ON tt.id = k.template_id"
         " JOIN learning_targets t ON t.id = tt.target_id LEFT JOIN tenant_target_params p ON p.target_id = t.id"
@@ -339,7 +343,7 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     auto inserted = txn.exec_params(
         "INSERT INTO task_responses (tenant_id, task_id, student_id, client_id, answer, verdict, score,"
         " client_verdict, disagreement, known_after, answered_at)"
-        " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, coalesce($11::timestamptz, now()))"
+        " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, least(coalesce($11::timestamptz, now()), now()))"
         " ON CONFLICT DO NOTHING RETURNING id",
         caller.tenant_id, task_id, caller.user_id, client_id, body["answer"].dump(), verdict, result.score,
         client_verdict, disagreement, known_after, answered_at);
