@@ -38,6 +38,9 @@ Commands:
                                   fit knowledge-tracing parameters (BKT per skill by EM, and the
                                   item-difficulty model) from a response log (TSV: user_id, item_id,
                                   timestamp, correct, skill_id); writes them as JSON
+  kt refit --tenant SLUG [--min-answers N]
+                                  refit each target's parameters from one school's own answers
+                                  (targets with fewer than N answers, default 50, are left as they are)
   kt eval --train FILE --test FILE
                                   fit on one log and report AUC, RMSE and log-loss of next-answer
                                   prediction on another (students disjoint)
@@ -291,10 +294,27 @@ Result<void> command_kt(const Options& options)
     return {};
 }
 
+Result<void> command_kt_refit(pqxx::connection& connection, const Options& options)
+{
+    auto min_answers = std::atoi(options.get("min-answers", "50").c_str());
+    if (min_answers < 1)
+        return make_error(ErrorCode::InvalidArgument, "--min-answers must be a positive number");
+    pqxx::work txn(connection);
+    auto tenant_id = find_tenant_id(txn, options.get("tenant"));
+    if (!tenant_id)
+        return make_error(ErrorCode::NotFound, "no tenant with slug \"" + options.get("tenant") + "\"", "tenant");
+    auto start = std::chrono::steady_clock::now();
+    auto report = TRY(refit_tenant(txn, *tenant_id, min_answers, "cli"));
+    txn.commit();
+    std::printf("refit from %d answers in %.2f s: %d targets fitted, %d with too few answers\n", report.answers,
+        seconds_since(start), report.targets_fitted, report.targets_skipped);
+    return {};
+}
+
 Result<void> dispatch(const Options& options)
 {
     const auto& words = options.positional;
-    if (words[0] == "kt")
+    if (words[0] == "kt" && !(words.size() == 2 && words[1] == "refit"))
         return command_kt(options);
     auto url = options.get("database-url", env_or("DATABASE_URL", ""));
     if (url.empty())
@@ -311,6 +331,8 @@ Result<void> dispatch(const Options& options)
         return command_create_tenant(connection, options);
     if (words[0] == "create-user")
         return command_create_user(connection, options);
+    if (words[0] == "kt")
+        return command_kt_refit(connection, options);
     if (words[0] == "audit" && words.size() == 2 && words[1] == "verify")
         return command_audit_verify(connection);
     return make_error(ErrorCode::InvalidArgument, std::string("unknown command\n") + k_usage);

@@ -128,4 +128,44 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
     return report;
 }
 
+Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int min_answers, const std::string& actor)
+{
+    // Every answer of the school, each student's in time order, as a response log.
+    auto rows = txn.exec_params(
+        "SELECT r.student_id::text, tt.code, t.code, r.verdict = 'correct' FROM task_responses r"
+        " JOIN tasks k ON k.id = r.task_id JOIN task_templates tt ON tt.id = k.template_id"
+        " JOIN learning_targets t ON t.id = tt.target_id WHERE r.tenant_id = $1"
+        " ORDER BY r.student_id, r.answered_at, r.id",
+        tenant_id);
+    std::string tsv = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n";
+    for (const auto& row : rows)
+        tsv += row[0].as<std::string>() + "\t" + row[1].as<std::string>() + "\t0\t" + (row[3].as<bool>() ? "1" : "0")
+            + "\t" + row[2].as<std::string>() + "\n";
+    auto log = TRY(parse_response_log(tsv));
+    std::vector<int> answers_per_skill(log.skills.size(), 0);
+    for (const auto& r : log.responses)
+        ++answers_per_skill[r.skill];
+    auto fitted = fit_bkt(log);
+
+    RefitReport report;
+    report.answers = static_cast<int>(log.responses.size());
+    Json summary = Json::object();
+    for (std::size_t skill = 0; skill < log.skills.size(); ++skill) {
+        if (answers_per_skill[skill] < min_answers) {
+            ++report.targets_skipped;
+            continue;
+        }
+        txn.exec_params("INSERT INTO tenant_target_params (tenant_id, target_id, bkt, answers)"
+                        " SELECT $1, id, $3::jsonb, $4 FROM learning_targets WHERE code = $2 AND tenant_id IS NULL"
+                        " ON CONFLICT (tenant_id, target_id) DO UPDATE SET bkt = EXCLUDED.bkt, answers = EXCLUDED.answers,"
+                        " fitted_at = now()",
+            tenant_id, log.skills[skill], to_json(fitted[skill]).dump(), answers_per_skill[skill]);
+        summary[log.skills[skill]] = to_json(fitted[skill]);
+        ++report.targets_fitted;
+    }
+    append_audit(txn, { tenant_id, actor, "kt.refit", "tenant_target_params", std::to_string(tenant_id), nullptr,
+                          { { "answers", report.answers }, { "fitted", summary }, { "skipped", report.targets_skipped } } });
+    return report;
+}
+
 } // namespace learnloop::server

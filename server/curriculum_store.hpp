@@ -29,4 +29,18 @@ struct CurriculumSeedReport {
 
 [[nodiscard]] std::string default_curriculum_dir();
 
+struct RefitReport {
+    int answers = 0;
+    int targets_fitted = 0;
+    int targets_skipped = 0;   // too few answers to fit
+};
+
+// Refits each target's BKT parameters from one school's own answers (by EM,
+// the same code as `kt fit`) and stores them in tenant_target_params, which
+// new answers and task sets use from then on. Targets with fewer than
+// `min_answers` answers keep the curriculum's parameters. Runs in the CLI,
+// outside the server, so requests never wait for it.
+[[nodiscard]] Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int min_answers,
+    const std::string& actor);
+
 } // namespace learnloop::server

@@ -1296,3 +1296,54 @@ TEST_CASE("mastery across tenants: another school shares the curriculum but cann
     check_error(api.get("/api/classes/" + str(O.class_id) + "/mastery", f.token(D.teacher)), 404, "Class not found");
     check_error(mastery(f, D.admin, O.student.id), 404, "Student not found");
 }
+
+TEST_CASE("learnloop kt refit fits a school's own parameters, which new answers then use", "[api][mastery][refit]")
+{
+    ApiFixture f("mastery_refit");
+    auto& D = f.demo;
+    TempDir dir("curriculum");
+    write_curriculum(dir);
+    seed(f, dir);
+    assign_ok(f, D.teacher, { k_maths, k_english }, { { "student_id", D.student.id } });
+
+    // One set answered: right on even positions, wrong on odd ones.
+    auto set = new_set(f, D.student);
+    int position = 0;
+    for (const auto& entry : set["tasks"]) {
+        auto reply = answer(f, D.student, entry["task_id"].get<std::int64_t>(),
+            position++ % 2 == 0 ? right_answer(entry["task"]) : wrong_answer(entry["task"]), fresh_client_id());
+        REQUIRE(reply.status == 201);
+    }
+    auto answers = f.sql_int("SELECT count(*) FROM task_responses");
+    REQUIRE(answers == static_cast<std::int64_t>(set["tasks"].size()));
+
+    // Too few answers: nothing is fitted, and the command says so.
+    auto skipped = f.cli({ "kt", "refit", "--tenant", "demo" });
+    INFO(skipped.err);
+    REQUIRE(skipped.exit_code == 0);
+    CHECK(skipped.out.find("0 targets fitted") != std::string::npos);
+    CHECK(f.sql_int("SELECT count(*) FROM tenant_target_params") == 0);
+
+    auto audit_before = f.audit_count();
+    auto fitted = f.cli({ "kt", "refit", "--tenant", "demo", "--min-answers", "1" });
+    INFO(fitted.err);
+    REQUIRE(fitted.exit_code == 0);
+    CHECK(fitted.out.find("refit from " + str(answers) + " answers") != std::string::npos);
+    CHECK(f.sql_int("SELECT count(*) FROM tenant_target_params") == 2);
+    CHECK(f.audit_count() == audit_before + 1);
+    CHECK(f.last_audit_action() == "kt.refit");
+
+    // The school's parameters are what the student's mastery now reports.
+    auto stored = learnloop::decode_bkt_params(Json::parse(f.sql_text(
+        "SELECT p.bkt::text FROM tenant_target_params p JOIN learning_targets t ON t.id = p.target_id WHERE t.code = '"
+        + k_maths + "'")));
+    REQUIRE(stored.ok());
+    auto view = mastery(f, D.student);
+    REQUIRE(view.status == 200);
+    const auto* target = find_target(view.json["targets"], k_maths);
+    REQUIRE(target != nullptr);
+    CHECK(learnloop::decode_bkt_params((*target)["bkt"]).value() == stored.value());
+
+    CHECK(f.cli({ "kt", "refit", "--tenant", "nowhere" }).exit_code != 0);
+    CHECK(f.cli({ "kt", "refit", "--tenant", "demo", "--min-answers", "0" }).exit_code == 2);
+}
