@@ -141,6 +141,8 @@ struct PracticeState {
     // Answers waiting for the server (kept until it confirms).
     std::vector<Json> outbox;
     std::vector<std::string> sending; // client ids with a request in flight
+    bool outbox_requested = false;    // loading the stored outbox has started
+    bool outbox_loaded = false;
     int synced = 0;
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
@@ -243,6 +245,8 @@ void draw_teacher_portal(AppState& state);
 void draw_student_portal(AppState& state);
 void draw_practice(AppState& state);
 Json practice_summary(const AppState& state);
+// Adds answers stored in IndexedDB (for the user `key`) to the outbox.
+void merge_loaded_outbox(AppState& state, const std::string& key, const std::string& json);
 void draw_parent_portal(AppState& state);
 void draw_admin_portal(AppState& state);
 Json teacher_summary(const AppState& state);

@@ -148,6 +148,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
     return g_runtime.state_json.c_str();
 }
 
+// IndexedDB hands the stored practice outbox back through here (storage_web.cpp).
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_outbox_loaded(const char* key, const char* json)
+{
+    merge_loaded_outbox(g_runtime.state, key, json);
+}
+
 int main()
 {
     if (!glfwInit())

@@ -7,6 +7,7 @@
 #include "api.hpp"
 #include "grading.hpp"
 #include "mastery.hpp"
+#include "storage.hpp"
 #include "tasks.hpp"
 #include "ui.hpp"
 
@@ -46,6 +47,17 @@ std::string title_of(const PracticeState& p, const std::string& target)
     return target;
 }
 
+std::string outbox_key(const AppState& state)
+{
+    return "user-" + std::to_string(state.session.user_id);
+}
+
+// The outbox is written through to IndexedDB after every change.
+void persist_outbox(AppState& state)
+{
+    outbox_save(outbox_key(state), Json(state.student.practice.outbox).dump());
+}
+
 // A random id for an answer; the server keeps the first answer with it.
 std::string new_client_id()
 {
@@ -74,7 +86,10 @@ void reset_answer(PracticeState& p, const Task& task)
 void start_set(AppState& state)
 {
     auto& p = state.student.practice;
+    auto waiting = std::move(p.outbox);   // unsent answers outlive the set they came from
     p = {};
+    p.outbox = std::move(waiting);
+    p.outbox_loaded = true;
     p.phase = Phase::Loading;
     api_call(state, "POST", "/api/task-sets", Json::object(), [](AppState& state, const ApiAnswer& answer) {
         auto& p = state.student.practice;
@@ -116,6 +131,8 @@ void sync(AppState& state)
             auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
             if (answer.ok() && removed > 0)
                 ++p.synced;
+            if (removed > 0)
+                persist_outbox(state);
         });
     }
 }
@@ -174,6 +191,7 @@ void check(AppState& state, const Task& task)
 
     p.outbox.push_back({ { "client_id", new_client_id() }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
         { "answer", answer }, { "client_verdict", p.verdict } });
+    persist_outbox(state);
 }
 
 // [SECTION] answer widgets -----------------------------------------------------
@@ -259,6 +277,11 @@ void draw_answer(AppState& state, const Task& task)
 void draw_practice(AppState& state)
 {
     auto& p = state.student.practice;
+    // Answers left from an earlier visit come back from IndexedDB first.
+    if (!p.outbox_requested) {
+        p.outbox_requested = true;
+        outbox_load(outbox_key(state));
+    }
     // Queued answers go out whenever the network allows; nothing waits on them.
     if (!p.outbox.empty() && state.requests_in_flight == 0 && state.frame_count % 120 == 0)
         sync(state);
@@ -361,7 +384,25 @@ Json practice_summary(const AppState& state)
         { "checked", p.checked }, { "verdict", p.verdict }, { "feedback", p.feedback }, { "invalid", p.invalid },
         { "known", known }, { "outbox", p.outbox.size() }, { "synced", p.synced },
         { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current },
+        { "outbox_loaded", p.outbox_loaded },
         { "message", p.message } };
+}
+
+void merge_loaded_outbox(AppState& state, const std::string& key, const std::string& json)
+{
+    auto& p = state.student.practice;
+    if (key != outbox_key(state))
+        return;   // another user's, from before a sign-out
+    p.outbox_loaded = true;
+    auto parsed = parse_json(json);
+    if (!parsed.ok() || !parsed.value().is_array())
+        return;
+    for (const auto& entry : parsed.value()) {
+        auto id = entry.value("client_id", "");
+        bool known = std::any_of(p.outbox.begin(), p.outbox.end(), [&](const Json& e) { return e.value("client_id", "") == id; });
+        if (!known && !id.empty())
+            p.outbox.push_back(entry);
+    }
 }
 
 } // namespace learnloop::client

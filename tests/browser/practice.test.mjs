@@ -151,6 +151,45 @@ try {
     await saveScreenshot(page, 'practice-parent-chart.png');
   });
 
+  await check('an unsent answer survives a reload (IndexedDB) and syncs afterwards', async () => {
+    await clickWidget(page, 'sign_out');
+    await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'the sign-in screen');
+    const signInStudent = async () => {
+      await typeInto(page, 'email', 'student@demo.learnloop.test');
+      await typeInto(page, 'password', PASSWORD);
+      await pressKey(page, 'Enter');
+      await waitForState(page, (s) => s.layout?.['student.tab.practice'], 'the student portal');
+      await clickWidget(page, 'student.tab.practice');
+    };
+    await signInStudent();
+    await waitForState(page, (s) => s.layout['practice.start'], 'the start button');
+    await clickWidget(page, 'practice.start');
+    await waitForState(page, (s) => s.portal.practice.tasks > 0, 'a new set');
+    // The server cannot be reached for answers: the answer stays in the outbox.
+    await page.route('**/api/task-responses', (route) => route.abort());
+    await answerCurrent(page, true);
+    await clickWidget(page, 'practice.next');
+    await waitForState(page, (s) => s.portal.practice.outbox === 1, 'the queued answer');
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('learnloop', 1);
+      open.onsuccess = () => {
+        const request = open.result.transaction('outbox').objectStore('outbox').getAll();
+        request.onsuccess = () => resolve(request.result);
+      };
+    }));
+    assert.equal(JSON.parse(stored[0]).length, 1, 'the answer is in IndexedDB');
+    await page.reload();
+    await waitForFirstFrame(page);
+    await signInStudent();
+    await waitForState(page, (s) => s.portal.practice.outbox_loaded && s.portal.practice.outbox === 1,
+      'the stored answer back in the outbox');
+    await page.unroute('**/api/task-responses');
+    await waitForState(page, (s) => s.portal.practice.outbox === 0, 'the stored answer to sync', 20000);
+    const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+    const mastery = await apiCall(server, student, 'GET', '/api/mastery');
+    assert.equal(mastery.body.targets[0].attempts, 5);
+  });
+
   await check('the pages raised no script errors', async () => {
     assert.deepEqual(pageErrors, []);
   });
