@@ -68,19 +68,34 @@ void start_sign_in(AppState& state)
     });
 }
 
+// The centred column of the sign-in and sign-up screens: starts it with a
+// large title at `top` (a share of the window height) and returns its width.
+// End it with end_card().
+float begin_card(AppState& state, float top, const char* title, float title_scale)
+{
+    const float scale = state.ui_scale;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
+    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * top)));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(card_width);
+    ImGui::SetWindowFontScale(title_scale);
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
+    return card_width;
+}
+
+void end_card()
+{
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
 void draw_sign_in(AppState& state)
 {
     auto& form = state.sign_in;
     const float scale = state.ui_scale;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
-
-    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * 0.18f)));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(card_width);
-    ImGui::SetWindowFontScale(1.6f);
-    ImGui::TextUnformatted("Learnloop");
-    ImGui::SetWindowFontScale(1.0f);
+    const float card_width = begin_card(state, 0.18f, "Learnloop", 1.6f);
     ImGui::TextColored(ui::k_muted, "Sign in to your school");
     if (!state.notice.empty())
         ImGui::TextColored(ui::k_warning, "! %s", state.notice.c_str());
@@ -135,8 +150,7 @@ void draw_sign_in(AppState& state)
         state.sign_up = {};
         state.screen = AppState::Screen::SignUp;
     }
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    end_card();
 }
 
 void start_sign_up(AppState& state)
@@ -173,15 +187,7 @@ void start_sign_up(AppState& state)
 void draw_sign_up(AppState& state)
 {
     auto& form = state.sign_up;
-    const float scale = state.ui_scale;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
-    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * 0.12f)));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(card_width);
-    ImGui::SetWindowFontScale(1.4f);
-    ImGui::TextUnformatted("Create your Learnloop account");
-    ImGui::SetWindowFontScale(1.0f);
+    const float card_width = begin_card(state, 0.12f, "Create your Learnloop account", 1.4f);
 
     // The server applies the same rules; these give feedback as you type.
     std::vector<Error> errors;
@@ -230,8 +236,7 @@ void draw_sign_up(AppState& state)
     }
     if (ui::button(state, "Back to sign in", "signup.back"))
         state.screen = AppState::Screen::SignIn;
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    end_card();
 }
 
 // [SECTION] top bar and portal dispatch -----------------------------------
