@@ -49,6 +49,8 @@ Result<ApiResponse> handle_gradebook(const httplib::Request& req, pqxx::work& tx
 
 // [mastery engine] handlers_mastery.cpp
 Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& txn, const Caller& caller);

@@ -5,6 +5,7 @@
 #include "audit.hpp"
 #include "calendar.hpp"
 #include "crypto.hpp"
+#include "curriculum.hpp"
 #include "grading.hpp"
 #include "handlers.hpp"
 #include "mastery.hpp"
@@ -129,6 +130,67 @@ Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work&
     });
 }
 
+// POST /api/curriculum/targets {"id", "title", "description"?, "subject", "strand"}: the school's own target.
+Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    if (!is_allowed(caller.role, Action::CurriculumManage))
+        return role_denied(Action::CurriculumManage);
+    auto body = TRY(parse_json_body(req));
+    auto subject = TRY(validate_text(TRY(json_string_field(body, "subject")), "subject", "Subject", 1, 50, TextLines::Single));
+    auto strand = TRY(validate_text(TRY(json_string_field(body, "strand")), "strand", "Strand", 1, 50, TextLines::Single));
+    // The same rules as a curriculum file's target.
+    Json file = { { "subject", subject }, { "strand", strand }, { "templates", Json::array() },
+        { "targets", Json::array({ Json::object() }) } };
+    for (const char* key : { "id", "title", "description" })
+        if (body.contains(key))
+            file["targets"][0][key] = body[key];
+    auto decoded = decode_curriculum_file(file);
+    if (!decoded.ok()) {
+        auto error = decoded.release_error();
+        if (error.field.rfind("targets[0].", 0) == 0)
+            error.field = error.field.substr(11);
+        return error;
+    }
+    const auto& target = decoded.value().targets[0];
+    if (!txn.exec_params("SELECT 1 FROM learning_targets WHERE code = $1", target.id).empty())
+        return make_error(ErrorCode::AlreadyExists, "A learning target " + target.id + " already exists", "id");
+    auto id = txn.exec_params1("INSERT INTO learning_targets (tenant_id, code, subject, strand, title, description, bkt, content_hash)"
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, '') RETURNING id",
+                     caller.tenant_id, target.id, subject, strand, target.title, target.description,
+                     to_json(target.bkt).dump())[0]
+                  .as<std::int64_t>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "curriculum.target.create", "learning_target", std::to_string(id),
+                          nullptr, { { "id", target.id }, { "title", target.title }, { "strand", strand } } });
+    return json_response(201, { { "message", "Target created" }, { "target_id", target.id } });
+}
+
+// POST /api/curriculum/templates {template}: the school's own template for
+// a shared or own target, checked like every curriculum template before any
+// student can see it.
+Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    if (!is_allowed(caller.role, Action::CurriculumManage))
+        return role_denied(Action::CurriculumManage);
+    auto body = TRY(parse_json_body(req));
+    auto tmpl = TRY(decode_task_template(body));
+    TRY(check_template(tmpl, 50));
+    auto target = txn.exec_params("SELECT id FROM learning_targets WHERE code = $1 AND retired_at IS NULL"
+                                  " ORDER BY tenant_id NULLS LAST LIMIT 1",
+        tmpl.target_id);
+    if (target.empty())
+        return make_error(ErrorCode::InvalidArgument, "Unknown learning target " + tmpl.target_id, "target_id");
+    if (!txn.exec_params("SELECT 1 FROM task_templates WHERE code = $1", tmpl.id).empty())
+        return make_error(ErrorCode::AlreadyExists, "A template " + tmpl.id + " already exists", "id");
+    auto id = txn.exec_params1("INSERT INTO task_templates (tenant_id, code, target_id, kind, difficulty, body, content_hash)"
+                               " VALUES ($1, $2, $3, $4, $5, $6::jsonb, '') RETURNING id",
+                     caller.tenant_id, tmpl.id, target[0][0].as<std::int64_t>(), std::string(task_kind_name(tmpl.kind)),
+                     tmpl.difficulty, body.dump())[0]
+                  .as<std::int64_t>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "curriculum.template.create", "task_template", std::to_string(id),
+                          nullptr, { { "id", tmpl.id }, { "target_id", tmpl.target_id }, { "kind", task_kind_name(tmpl.kind) } } });
+    return json_response(201, { { "message", "Template created" }, { "template_id", tmpl.id } });
+}
+
 // POST /api/target-assignments {"target_ids": [...], "student_id" | "class_id", "submission_id"?}
 Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
@@ -142,7 +204,8 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
     for (const auto& code : body["target_ids"]) {
         if (!code.is_string())
             return make_error(ErrorCode::InvalidArgument, "target_ids must be strings", "target_ids");
-        auto rows = txn.exec_params("SELECT id FROM learning_targets WHERE code = $1 AND retired_at IS NULL",
+        auto rows = txn.exec_params("SELECT id FROM learning_targets WHERE code = $1 AND retired_at IS NULL"
+                                    " ORDER BY tenant_id NULLS LAST LIMIT 1",
             code.get<std::string>());
         if (rows.empty())
             return make_error(ErrorCode::InvalidArgument, "Unknown learning target " + code.get<std::string>(), "target_ids");

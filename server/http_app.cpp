@@ -95,6 +95,8 @@ void HttpApp::register_routes()
 
     // Mastery engine
     add_route(Method::Get, "/api/curriculum/targets", authed(handle_list_targets));
+    add_route(Method::Post, "/api/curriculum/targets", authed(handle_create_target));
+    add_route(Method::Post, "/api/curriculum/templates", authed(handle_create_template));
     add_route(Method::Post, "/api/target-assignments", authed(handle_assign_targets));
     add_route(Method::Post, "/api/task-sets", authed(handle_create_task_set));
     add_route(Method::Post, "/api/task-responses", authed(handle_answer_task));

@@ -36,6 +36,7 @@ constexpr Row k_matrix[] = {
     { Action::TargetAssign,         T,    N,        C,      N,      N },
     { Action::PracticeAnswer,       N,    N,        N,      O,      N },
     { Action::MasteryRead,          T,    N,        C,      O,      L },
+    { Action::CurriculumManage,     T,    N,        T,      N,      N },
 };
 
 } // namespace
@@ -91,6 +92,7 @@ std::string_view action_name(Action action)
     case Action::TargetAssign: return "target.assign";
     case Action::PracticeAnswer: return "practice.answer";
     case Action::MasteryRead: return "mastery.read";
+    case Action::CurriculumManage: return "curriculum.manage";
     }
     return "unknown";
 }
@@ -126,6 +128,7 @@ std::string_view denial_message(Action action)
     case Action::TargetAssign: return "Only teachers and administrators can assign learning targets";
     case Action::PracticeAnswer: return "Only students can practise";
     case Action::MasteryRead: return "Your role cannot see this mastery";
+    case Action::CurriculumManage: return "Only teachers and administrators can add to the curriculum";
     default: return "Your role does not allow this";
     }
 }

@@ -30,13 +30,14 @@ enum class Action {
     TargetAssign,        // assign learning targets to a student or a class
     PracticeAnswer,      // get a personalised task set and answer it
     MasteryRead,         // mastery per target (own, a child's, a class's)
+    CurriculumManage,    // add the school's own targets and task templates
 };
 
-inline constexpr std::array<Action, 20> k_all_actions = { Action::UserList, Action::UserCreate, Action::UserUpdate,
+inline constexpr std::array<Action, 21> k_all_actions = { Action::UserList, Action::UserCreate, Action::UserUpdate,
     Action::UserDeactivate, Action::ClassRead, Action::ClassManage, Action::ParentLinkManage, Action::ParentLinkRedeem,
     Action::AssignmentRead, Action::AssignmentCreate, Action::AssignmentUpdate, Action::SubmissionCreate,
     Action::SubmissionRead, Action::SubmissionGrade, Action::GradebookRead, Action::AuditRead, Action::CurriculumRead,
-    Action::TargetAssign, Action::PracticeAnswer, Action::MasteryRead };
+    Action::TargetAssign, Action::PracticeAnswer, Action::MasteryRead, Action::CurriculumManage };
 
 // How far a permission reaches:
 //   Own     — rows the user owns (their assignments, their submissions)

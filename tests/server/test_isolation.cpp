@@ -448,6 +448,20 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/audit", { "admin" }, Action::AuditRead, fixed("GET", "/api/audit") },
         { "GET /api/curriculum/targets", { "admin", "moderator", "teacher" }, Action::CurriculumRead,
             fixed("GET", "/api/curriculum/targets") },
+        { "POST /api/curriculum/targets", { "admin", "teacher" }, Action::CurriculumManage,
+            [](const std::string& role) {
+                return Call { "POST", "/api/curriculum/targets",
+                    { { "id", "school.matrix." + role }, { "title", "Matrix target" }, { "subject", "maths" },
+                        { "strand", "number" } } };
+            } },
+        { "POST /api/curriculum/templates", { "admin", "teacher" }, Action::CurriculumManage,
+            [](const std::string& role) {
+                return Call { "POST", "/api/curriculum/templates",
+                    { { "id", "school.matrix.tmpl." + role }, { "target_id", "math.matrix.facts" },
+                        { "kind", "single_choice" }, { "difficulty", 2 }, { "prompt", "What is 3 + 3?" },
+                        { "explanation", "Three and three make six." },
+                        { "options", { { { "text", "6" }, { "correct", true } }, { { "text", "7" } } } } } };
+            } },
         { "POST /api/target-assignments", { "admin", "teacher" }, Action::TargetAssign,
             fixed("POST", "/api/target-assignments", { { "target_ids", { "math.matrix.facts" } }, { "student_id", D.student.id } }) },
         { "POST /api/task-sets", { "student" }, Action::PracticeAnswer, fixed("POST", "/api/task-sets", Json::object()) },

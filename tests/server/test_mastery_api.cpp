@@ -1347,3 +1347,76 @@ TEST_CASE("learnloop kt refit fits a school's own parameters, which new answers 
     CHECK(f.cli({ "kt", "refit", "--tenant", "nowhere" }).exit_code != 0);
     CHECK(f.cli({ "kt", "refit", "--tenant", "demo", "--min-answers", "0" }).exit_code == 2);
 }
+
+TEST_CASE("a school adds its own targets and templates, checked like the shared curriculum and seen only by it",
+    "[api][mastery][school-curriculum]")
+{
+    FixtureOptions options;
+    options.other_tenant = true;
+    ApiFixture f("mastery_school_curriculum", options);
+    auto& D = f.demo;
+    auto& api = f.api();
+    TempDir dir("curriculum");
+    write_curriculum(dir);
+    seed(f, dir);
+    const auto teacher = f.token(D.teacher);
+
+    Json target = { { "id", "school.reading.diaries" }, { "title", "Reading diaries" }, { "subject", "english" },
+        { "strand", "reading-writing" }, { "description", "Keeping a reading diary." } };
+    auto audit_before = f.audit_count();
+    REQUIRE(api.post("/api/curriculum/targets", target, teacher).status == 201);
+    CHECK(f.audit_count() == audit_before + 1);
+    // The same id again, or a shared target's id, is refused.
+    CHECK(api.post("/api/curriculum/targets", target, teacher).status == 409);
+    target["id"] = k_maths;
+    CHECK(api.post("/api/curriculum/targets", target, teacher).status == 409);
+    target["id"] = "Bad Id!";
+    auto bad = api.post("/api/curriculum/targets", target, teacher);
+    CHECK(bad.status == 400);
+    CHECK(bad.json["field"] == "id");
+    CHECK(api.post("/api/curriculum/targets", { { "id", "school.x" }, { "subject", "english" }, { "strand", "x" } }, teacher).status
+        == 400);   // no title
+    CHECK(api.post("/api/curriculum/targets", Json { { "id", "school.y" } }, f.token(D.student)).status == 403);
+
+    Json tmpl = { { "id", "school.reading.diaries.001" }, { "target_id", "school.reading.diaries" }, { "kind", "single_choice" },
+        { "difficulty", 1 }, { "prompt", "Which belongs in a reading diary?" },
+        { "explanation", "A reading diary records what you read and what you thought of it." },
+        { "options", { { { "text", "The pages you read and your thoughts" }, { "correct", true } },
+                         { { "text", "Your maths homework" }, { "feedback", "That belongs in your maths book." } } } } };
+    REQUIRE(api.post("/api/curriculum/templates", tmpl, teacher).status == 201);
+    CHECK(api.post("/api/curriculum/templates", tmpl, teacher).status == 409);
+    // A template that fails the checks never reaches students.
+    Json broken = tmpl;
+    broken["id"] = "school.reading.diaries.002";
+    broken["explantion"] = "typo";
+    auto refused = api.post("/api/curriculum/templates", broken, teacher);
+    CHECK(refused.status == 400);
+    CHECK(refused.json["details"].get<std::string>().find("explantion") != std::string::npos);
+    Json unknown = tmpl;
+    unknown["id"] = "school.reading.diaries.003";
+    unknown["target_id"] = "school.nowhere";
+    CHECK(api.post("/api/curriculum/templates", unknown, teacher).json["field"] == "target_id");
+
+    // The school's target is searchable and practised like any other.
+    auto found = api.get("/api/curriculum/targets?q=diaries", teacher);
+    REQUIRE(found.status == 200);
+    REQUIRE(found.json.size() == 1);
+    CHECK(found.json[0]["templates"] == 1);
+    assign_ok(f, D.teacher, { "school.reading.diaries" }, { { "student_id", D.student.id } });
+    auto set = new_set(f, D.student);
+    REQUIRE(set["tasks"].size() == 1);
+    CHECK(set["tasks"][0]["target_id"] == "school.reading.diaries");
+    auto reply = answer(f, D.student, set["tasks"][0]["task_id"].get<std::int64_t>(), right_answer(set["tasks"][0]["task"]),
+        fresh_client_id());
+    CHECK(reply.status == 201);
+    CHECK(reply.json["verdict"] == "correct");
+
+    // Another school sees none of it.
+    auto other = api.get("/api/curriculum/targets?q=diaries", f.token(f.other.teacher));
+    REQUIRE(other.status == 200);
+    CHECK(other.json.empty());
+    CHECK(api.post("/api/target-assignments", { { "target_ids", { "school.reading.diaries" } }, { "student_id", f.other.student.id } },
+              f.token(f.other.teacher))
+              .status
+        == 400);
+}
