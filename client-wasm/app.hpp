@@ -112,9 +112,13 @@ struct TeacherState {
     Remote target_results;
     std::vector<std::string> chosen_targets;
     Outcome assign;
-    // Mastery heatmap
+    // Mastery heatmap and one student's drill-down
     std::int64_t mastery_class = 0;
     Remote heatmap;
+    std::int64_t drill_student = 0;
+    Remote drill;
+    Remote strands;               // every target, to offer the strands to browse
+    std::string strand;           // the strand being browsed, empty for all
 };
 
 // "Today's tasks": a personalised set answered one task at a time, graded

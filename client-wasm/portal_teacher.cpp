@@ -187,6 +187,28 @@ void draw_target_picker(AppState& state, const Json& submission)
         }
         api_load(state, t.target_results, "/api/curriculum/targets?limit=50&q=" + query);
     }
+    // Browse by strand: the strands come from the curriculum itself.
+    if (t.strands.phase == Phase::Idle)
+        api_load(state, t.strands, "/api/curriculum/targets?limit=200");
+    if (t.strands.data.is_array()) {
+        std::vector<std::string> strands;
+        for (const auto& target : t.strands.data) {
+            auto strand = target.value("strand", "");
+            if (std::find(strands.begin(), strands.end(), strand) == strands.end())
+                strands.push_back(strand);
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::BeginCombo("##strand", t.strand.empty() ? "Browse a strand\xE2\x80\xA6" : t.strand.c_str())) {
+            for (const auto& strand : strands) {
+                if (ImGui::Selectable(strand.c_str(), strand == t.strand)) {
+                    t.strand = strand;
+                    api_load(state, t.target_results, "/api/curriculum/targets?limit=100&strand=" + strand);
+                }
+            }
+            ImGui::EndCombo();
+        }
+        ui::remember(state, "teacher.strand");
+    }
     if (ui::remote_status(state, t.target_results, "teacher.targets"))
         api_load(state, t.target_results, "/api/curriculum/targets?limit=50");
     if (t.target_results.phase == Phase::Done && t.target_results.data.empty())
@@ -241,14 +263,14 @@ void draw_mastery_tab(AppState& state)
     }
     for (const auto& c : t.classes.data) {
         auto id = c.value("id", std::int64_t(0));
-        ImGui::SameLine();
+        if (&c != &t.classes.data.front())
+            ImGui::SameLine();
         if (ImGui::RadioButton((c.value("name", "") + "##mc" + std::to_string(id)).c_str(), t.mastery_class == id)) {
             t.mastery_class = id;
             api_load(state, t.heatmap, "/api/classes/" + std::to_string(id) + "/mastery");
         }
         ui::remember(state, "teacher.mastery_class." + c.value("name", ""));
     }
-    ImGui::NewLine();
     if (ui::remote_status(state, t.heatmap, "teacher.heatmap"))
         api_load(state, t.heatmap, "/api/classes/" + std::to_string(t.mastery_class) + "/mastery");
     if (t.heatmap.phase != Phase::Done)
@@ -259,7 +281,10 @@ void draw_mastery_tab(AppState& state)
         return;
     }
     int columns = std::min<int>(62, static_cast<int>(map["targets"].size())) + 1;
-    if (ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX)) {
+    // As tall as its rows (up to 12), so the drill-down below stays in view.
+    float heatmap_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(map["rows"].size(), 12) + 1.5f);
+    if (ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
+            ImVec2(0, heatmap_height))) {
         ImGui::TableSetupColumn("Student");
         for (int i = 0; i + 1 < columns; ++i)
             ImGui::TableSetupColumn(map["targets"][i].value("title", "").c_str());
@@ -267,7 +292,13 @@ void draw_mastery_tab(AppState& state)
         for (const auto& row : map["rows"]) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.value("student_name", "").c_str());
+            auto student_id = row.value("student_id", std::int64_t(0));
+            if (ImGui::Selectable((row.value("student_name", "") + "##drill" + std::to_string(student_id)).c_str(),
+                    t.drill_student == student_id)) {
+                t.drill_student = student_id;
+                api_load(state, t.drill, "/api/mastery?student_id=" + std::to_string(student_id));
+            }
+            ui::remember(state, "teacher.drill." + row.value("student_name", ""));
             for (int i = 0; i + 1 < columns; ++i) {
                 ImGui::TableNextColumn();
                 const auto& cell = row["cells"][i];
@@ -283,6 +314,23 @@ void draw_mastery_tab(AppState& state)
             }
         }
         ImGui::EndTable();
+    }
+    if (t.drill_student) {
+        ImGui::Separator();
+        if (ui::remote_status(state, t.drill, "teacher.drill"))
+            api_load(state, t.drill, "/api/mastery?student_id=" + std::to_string(t.drill_student));
+        if (t.drill.phase == Phase::Done) {
+            ImGui::TextUnformatted("Recent answers (newest first):");
+            int shown = 0;
+            for (const auto& h : t.drill.data["history"]) {
+                if (++shown > 15)
+                    break;
+                ImGui::BulletText("%s  %s  %s \xE2\x86\x92 %.0f%%", h.value("answered_at", "").substr(0, 16).c_str(),
+                    h.value("target_id", "").c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
+            }
+            if (t.drill.data["history"].empty())
+                ImGui::TextColored(ui::k_muted, "No practice answers yet.");
+        }
     }
     if (!map["needs_help"].empty()) {
         ImGui::TextUnformatted("Needs help:");
@@ -479,14 +527,14 @@ void draw_gradebook_tab(AppState& state)
     }
     for (const auto& c : t.classes.data) {
         auto id = c.value("id", std::int64_t(0));
-        ImGui::SameLine();
+        if (&c != &t.classes.data.front())
+            ImGui::SameLine();
         if (ImGui::RadioButton((c.value("name", "") + "##g" + std::to_string(id)).c_str(), t.gradebook_class == id)) {
             t.gradebook_class = id;
             api_load(state, t.gradebook, "/api/classes/" + std::to_string(id) + "/gradebook");
         }
         ui::remember(state, "teacher.gradebook_class." + c.value("name", ""));
     }
-    ImGui::NewLine();
     if (ui::remote_status(state, t.gradebook, "teacher.gradebook"))
         api_load(state, t.gradebook, "/api/classes/" + std::to_string(t.gradebook_class) + "/gradebook");
     if (t.gradebook.phase != Phase::Done)
@@ -495,7 +543,10 @@ void draw_gradebook_tab(AppState& state)
     int columns = static_cast<int>(book["assignments"].size()) + 2;
     if (columns > 63)
         columns = 63;
-    if (ImGui::BeginTable("gradebook", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) {
+    float book_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(book["rows"].size(), 20) + 1.5f);
+    if (ImGui::BeginTable("gradebook", columns,
+            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
+            ImVec2(0, book_height))) {
         ImGui::TableSetupColumn("Student");
         for (int i = 0; i + 2 < columns; ++i)
             ImGui::TableSetupColumn(book["assignments"][i].value("title", "").c_str());
@@ -632,7 +683,8 @@ Json teacher_summary(const AppState& state)
     return { { "assignments", titles }, { "assignments_phase", static_cast<int>(t.assignments.phase) },
         { "editor_open", t.editor_open }, { "save", t.save.message }, { "selected_assignment", t.selected_assignment },
         { "submissions", submissions }, { "grading", t.grading.message }, { "gradebook", t.gradebook.data },
-        { "assign", t.assign.message }, { "heatmap", t.heatmap.data }, { "target_results", t.target_results.data } };
+        { "assign", t.assign.message }, { "heatmap", t.heatmap.data }, { "target_results", t.target_results.data },
+        { "drill", t.drill.data } };
 }
 
 } // namespace learnloop::client

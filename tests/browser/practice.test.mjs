@@ -140,6 +140,9 @@ try {
     await clickWidget(page, 'teacher.mastery_class.Year 8 English');
     let state = await waitForState(page, (s) => s.portal.heatmap?.rows?.length === 1, 'the heatmap');
     assert.equal(state.portal.heatmap.rows[0].cells[0].attempts, 4);
+    await clickWidget(page, 'teacher.drill.Sam Student');
+    state = await waitForState(page, (s) => s.portal.drill?.history?.length === 4, 'the student\'s drill-down');
+    assert.equal(state.portal.drill.history[0].target_id, 'en.test.plurals');
     await saveScreenshot(page, 'practice-teacher-heatmap.png');
     await clickWidget(page, 'sign_out');
     await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'the sign-in screen');
