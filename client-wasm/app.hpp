@@ -78,8 +78,6 @@ struct Outcome {
 };
 
 struct TeacherState {
-    enum class Tab { Assignments, Classes, Gradebook, Mastery };
-    Tab tab = Tab::Assignments;
     // Classes tab
     std::int64_t members_class = 0;
     Remote members;
@@ -153,8 +151,6 @@ struct PracticeState {
 };
 
 struct StudentState {
-    enum class Tab { Assignments, Practice };
-    Tab tab = Tab::Assignments;
     PracticeState practice;
     Remote assignments;
     std::int64_t selected = 0;
@@ -175,8 +171,6 @@ struct ParentState {
 };
 
 struct AdminState {
-    enum class Tab { Users, Classes, Parents, Audit };
-    Tab tab = Tab::Users;
     Remote users;
     Remote classes;
     Remote links;

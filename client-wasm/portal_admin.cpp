@@ -380,7 +380,6 @@ void draw_admin_portal(AppState& state)
     if (ImGui::BeginTabBar("admin_tabs")) {
         struct Tab {
             const char* label;
-            AdminState::Tab tab;
             void (*draw)(AppState&);
             const char* name;
             learnloop::Action needs;
@@ -388,18 +387,15 @@ void draw_admin_portal(AppState& state)
         // The same portal serves administrators and moderators; the matrix
         // decides which tabs and controls each sees.
         static const Tab tabs[] = {
-            { "Users", AdminState::Tab::Users, draw_users, "admin.tab.users", learnloop::Action::UserList },
-            { "Classes", AdminState::Tab::Classes, draw_classes, "admin.tab.classes", learnloop::Action::ClassRead },
-            { "Parents", AdminState::Tab::Parents, draw_parents, "admin.tab.parents", learnloop::Action::ParentLinkManage },
-            { "Audit log", AdminState::Tab::Audit, draw_audit, "admin.tab.audit", learnloop::Action::AuditRead },
+            { "Users", draw_users, "admin.tab.users", learnloop::Action::UserList },
+            { "Classes", draw_classes, "admin.tab.classes", learnloop::Action::ClassRead },
+            { "Parents", draw_parents, "admin.tab.parents", learnloop::Action::ParentLinkManage },
+            { "Audit log", draw_audit, "admin.tab.audit", learnloop::Action::AuditRead },
         };
         for (const auto& tab : tabs) {
             if (!ui::can(state, tab.needs))
                 continue;
-            bool open = ImGui::BeginTabItem(tab.label);
-            ui::remember(state, tab.name);   // the tab itself, before its contents
-            if (open) {
-                a.tab = tab.tab;
+            if (ui::tab(state, tab.label, tab.name)) {
                 tab.draw(state);
                 ImGui::EndTabItem();
             }

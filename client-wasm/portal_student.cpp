@@ -82,19 +82,12 @@ void draw_student_assignments(AppState& state);
 
 void draw_student_portal(AppState& state)
 {
-    auto& s = state.student;
     if (ImGui::BeginTabBar("student_tabs")) {
-        bool open = ImGui::BeginTabItem("Assignments");
-        ui::remember(state, "student.tab.assignments");
-        if (open) {
-            s.tab = StudentState::Tab::Assignments;
+        if (ui::tab(state, "Assignments", "student.tab.assignments")) {
             draw_student_assignments(state);
             ImGui::EndTabItem();
         }
-        open = ImGui::BeginTabItem("Today's tasks");
-        ui::remember(state, "student.tab.practice");
-        if (open) {
-            s.tab = StudentState::Tab::Practice;
+        if (ui::tab(state, "Today's tasks", "student.tab.practice")) {
             draw_practice(state);
             ImGui::EndTabItem();
         }

@@ -635,35 +635,22 @@ void draw_teacher_portal(AppState& state)
     if (t.classes.phase == Phase::Idle)
         api_load(state, t.classes, "/api/classes");
     if (ImGui::BeginTabBar("teacher_tabs")) {
-        // Each tab's rectangle is remembered right after BeginTabItem, while
-        // it is still the last item.
-        bool open = ImGui::BeginTabItem("Assignments");
-        ui::remember(state, "teacher.tab.assignments");
-        if (open) {
-            t.tab = TeacherState::Tab::Assignments;
-            draw_assignments_tab(state);
-            ImGui::EndTabItem();
-        }
-        open = ImGui::BeginTabItem("Classes");
-        ui::remember(state, "teacher.tab.classes");
-        if (open) {
-            t.tab = TeacherState::Tab::Classes;
-            draw_classes_tab(state);
-            ImGui::EndTabItem();
-        }
-        open = ImGui::BeginTabItem("Mastery");
-        ui::remember(state, "teacher.tab.mastery");
-        if (open) {
-            t.tab = TeacherState::Tab::Mastery;
-            draw_mastery_tab(state);
-            ImGui::EndTabItem();
-        }
-        open = ImGui::BeginTabItem("Gradebook");
-        ui::remember(state, "teacher.tab.gradebook");
-        if (open) {
-            t.tab = TeacherState::Tab::Gradebook;
-            draw_gradebook_tab(state);
-            ImGui::EndTabItem();
+        struct Tab {
+            const char* label;
+            const char* name;
+            void (*draw)(AppState&);
+        };
+        static const Tab tabs[] = {
+            { "Assignments", "teacher.tab.assignments", draw_assignments_tab },
+            { "Classes", "teacher.tab.classes", draw_classes_tab },
+            { "Mastery", "teacher.tab.mastery", draw_mastery_tab },
+            { "Gradebook", "teacher.tab.gradebook", draw_gradebook_tab },
+        };
+        for (const auto& tab : tabs) {
+            if (ui::tab(state, tab.label, tab.name)) {
+                tab.draw(state);
+                ImGui::EndTabItem();
+            }
         }
         ImGui::EndTabBar();
     }

@@ -17,6 +17,13 @@ void remember(AppState& state, const std::string& name)
     state.layout.emplace_back(name, WidgetRect { min.x / s, min.y / s, (max.x - min.x) / s, (max.y - min.y) / s });
 }
 
+bool tab(AppState& state, const char* label, const std::string& name)
+{
+    bool open = ImGui::BeginTabItem(label);
+    remember(state, name);   // right after BeginTabItem, the tab is the last item
+    return open;
+}
+
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size)
 {
     bool pressed = ImGui::Button(label, size);

@@ -25,6 +25,11 @@ inline const ImVec4 k_muted { 0.35f, 0.38f, 0.42f, 1.0f };
 // Records the last item's rectangle under `name` for the test hook.
 void remember(AppState& state, const std::string& name);
 
+// A tab of the current tab bar, remembered for tests under `name` (the tab
+// itself, not its contents). When it returns true, draw the contents and
+// call ImGui::EndTabItem().
+bool tab(AppState& state, const char* label, const std::string& name);
+
 // A button that is also remembered for tests.
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size = ImVec2(0, 0));
 
