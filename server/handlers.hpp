@@ -54,6 +54,7 @@ Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::wo
 Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_practice_stats(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 

@@ -425,6 +425,18 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     return json_response(201, std::move(json));
 }
 
+// GET /api/practice/stats: answers received and client/server grade
+// disagreements (which should stay at zero: both sides run the same grader).
+Result<ApiResponse> handle_practice_stats(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+{
+    if (!is_allowed(caller.role, Action::AuditRead))
+        return error_response(403, "Unauthorized", "Only administrators can read practice statistics");
+    auto row = txn.exec1("SELECT count(*), count(*) FILTER (WHERE disagreement),"
+                         " count(DISTINCT student_id) FROM task_responses");
+    return json_response(200, { { "answers", row[0].as<std::int64_t>() }, { "disagreements", row[1].as<std::int64_t>() },
+                                  { "students", row[2].as<std::int64_t>() } });
+}
+
 // [SECTION] mastery ----------------------------------------------------------
 
 // GET /api/mastery?student_id= (students may omit it)

@@ -101,6 +101,7 @@ void HttpApp::register_routes()
     add_route(Method::Post, "/api/task-sets", authed(handle_create_task_set));
     add_route(Method::Post, "/api/task-responses", authed(handle_answer_task));
     add_route(Method::Get, "/api/mastery", authed(handle_student_mastery));
+    add_route(Method::Get, "/api/practice/stats", authed(handle_practice_stats));
     add_route(Method::Get, "/api/classes/" + id + "/mastery", authed(handle_class_mastery));
 
     // Administration

@@ -471,6 +471,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/mastery", { "admin", "teacher", "student", "parent" }, Action::MasteryRead,
             fixed("GET", "/api/mastery?student_id=" + str(D.student.id)) },
         { "GET /api/classes/{id}/mastery", { "admin", "teacher" }, std::nullopt, fixed("GET", c + "/mastery") },
+        { "GET /api/practice/stats", { "admin" }, Action::AuditRead, fixed("GET", "/api/practice/stats") },
         { "POST /api/logout", everyone, std::nullopt, fixed("POST", "/api/logout") },   // last: ends the session
     };
 

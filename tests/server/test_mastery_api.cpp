@@ -1317,6 +1317,13 @@ TEST_CASE("learnloop kt refit fits a school's own parameters, which new answers 
     auto answers = f.sql_int("SELECT count(*) FROM task_responses");
     REQUIRE(answers == static_cast<std::int64_t>(set["tasks"].size()));
 
+    // The practice statistics count the answers; client and server never disagreed.
+    auto stats = f.api().get("/api/practice/stats", f.token(D.admin));
+    REQUIRE(stats.status == 200);
+    CHECK(stats.json["answers"] == answers);
+    CHECK(stats.json["disagreements"] == 0);
+    CHECK(f.api().get("/api/practice/stats", f.token(D.teacher)).status == 403);
+
     // Too few answers: nothing is fitted, and the command says so.
     auto skipped = f.cli({ "kt", "refit", "--tenant", "demo" });
     INFO(skipped.err);
