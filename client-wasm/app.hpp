@@ -168,6 +168,7 @@ struct ParentState {
     char link_code[32] = {};
     Outcome redeem;
     Remote mastery;               // the chosen child's mastery and history
+    std::string summary;          // the weekly summary drawn last frame
 };
 
 struct AdminState {

@@ -2,6 +2,7 @@
 #include "api.hpp"
 #include "calendar.hpp"
 #include "gradebook.hpp"
+#include "mastery.hpp"
 #include "ui.hpp"
 
 #include <algorithm>
@@ -10,11 +11,6 @@ namespace learnloop::client {
 
 namespace {
 
-std::int64_t utc_seconds(const std::string& text)
-{
-    auto parsed = parse_local_datetime(text.substr(0, 19), "due_at");
-    return parsed.ok() ? to_unix_seconds(parsed.value()) : 0;
-}
 
 const Json* submission_for(const ParentState& p, std::int64_t assignment_id)
 {
@@ -70,11 +66,28 @@ void draw_child_mastery(AppState& state)
         ImGui::TextColored(ui::k_muted, "No practice targets yet.");
         return;
     }
-    int answered = static_cast<int>(m["history"].size()), right = 0;
+    // The weekly summary is worked out by the shared rules from the history.
+    std::vector<PracticeAnswer> answers;
+    auto title_of = [&](const std::string& id) {
+        for (const auto& t : m["targets"])
+            if (t.value("target_id", "") == id)
+                return t.value("title", id);
+        return id;
+    };
     for (const auto& h : m["history"])
-        right += h.value("verdict", "") == "correct" ? 1 : 0;
-    ImGui::TextWrapped("Recently: %d practice answer%s, %d right. %s", answered, answered == 1 ? "" : "s", right,
-        m["weak_spots"].empty() ? "No weak spots at the moment." : "Some targets need more practice (marked below).");
+        answers.push_back({ title_of(h.value("target_id", "")), h.value("verdict", "") == "correct", h.value("known", 0.0),
+            parse_utc_timestamp(h.value("answered_at", "")).value_or(0) });
+    std::vector<std::string> weak;
+    for (const auto& id : m["weak_spots"])
+        weak.push_back(title_of(id.get<std::string>()));
+    std::string child_name;
+    for (const auto& c : p.children.data)
+        if (c.value("id", std::int64_t(0)) == p.child_id)
+            child_name = c.value("name", "");
+    p.summary = weekly_summary(child_name, answers, weak, static_cast<std::int64_t>(state.wall_clock));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(p.summary.c_str());
+    ImGui::PopTextWrapPos();
     for (const auto& target : m["targets"]) {
         auto id = target.value("target_id", "");
         // The estimate after each answer to this target, oldest first.
@@ -182,7 +195,7 @@ void draw_parent_portal(AppState& state)
             ImGui::TextUnformatted(a.value("due_date", "").c_str());
             ImGui::TableNextColumn();
             ui::status_label(due_status_name(
-                due_status(static_cast<std::int64_t>(state.wall_clock), utc_seconds(a.value("due_at", "")), submitted, graded)));
+                due_status(static_cast<std::int64_t>(state.wall_clock), parse_utc_timestamp(a.value("due_at", "")).value_or(0), submitted, graded)));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(graded ? format_grade((*submission)["grade"].get<double>()).c_str() : "\xE2\x80\x93");
             ImGui::TableNextColumn();
@@ -211,7 +224,7 @@ Json parent_summary(const AppState& state)
         }
     }
     return { { "children", p.children.data }, { "child_id", p.child_id }, { "assignments", rows }, { "pending", p.pending },
-        { "mastery", p.mastery.data } };
+        { "mastery", p.mastery.data }, { "summary", p.summary } };
 }
 
 } // namespace learnloop::client

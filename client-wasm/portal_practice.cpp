@@ -306,8 +306,11 @@ void draw_practice(AppState& state)
         ImGui::TextWrapped("%s", p.message.empty() ? "Nothing to practise right now." : p.message.c_str());
         return;
     }
+    // Always one line, so the layout does not jump when the outbox empties.
     if (!p.outbox.empty())
         ImGui::TextColored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
+    else
+        ImGui::TextColored(ui::k_muted, "\xE2\x9C\x93 All answers saved");
 
     if (p.finished) {
         ImGui::TextUnformatted("Set complete. How your targets moved:");

@@ -19,18 +19,13 @@ void reload(AppState& state)
 }
 
 // Seconds since the epoch of a "YYYY-MM-DDTHH:MM:SSZ" UTC time.
-std::int64_t utc_seconds(const std::string& text)
-{
-    auto parsed = parse_local_datetime(text.substr(0, 19), "due_at");
-    return parsed.ok() ? to_unix_seconds(parsed.value()) : 0;
-}
 
 std::string status_of(const AppState& state, const Json& a)
 {
     bool submitted = a["submission_id"].is_number();
     bool graded = a["grade"].is_number();
     return std::string(due_status_name(
-        due_status(static_cast<std::int64_t>(state.wall_clock), utc_seconds(a.value("due_at", "")), submitted, graded)));
+        due_status(static_cast<std::int64_t>(state.wall_clock), parse_utc_timestamp(a.value("due_at", "")).value_or(0), submitted, graded)));
 }
 
 void select_assignment(AppState& state, std::int64_t id)

@@ -93,6 +93,14 @@ std::string format_local_datetime(const LocalDateTime& v)
     return buffer;
 }
 
+Result<std::int64_t> parse_utc_timestamp(std::string_view text)
+{
+    if (text.size() < 20 || text.back() != 'Z')
+        return make_error(ErrorCode::InvalidArgument, "time must look like 2026-11-22T09:30:00Z");
+    auto local = TRY(parse_local_datetime(text.substr(0, 19), "time"));
+    return to_unix_seconds(local);
+}
+
 DueStatus due_status(std::int64_t now_unix, std::int64_t due_unix, bool submitted, bool graded)
 {
     if (graded)

@@ -29,6 +29,11 @@ struct LocalDateTime {
 [[nodiscard]] std::int64_t to_unix_seconds(const LocalDateTime& value);
 [[nodiscard]] LocalDateTime from_unix_seconds(std::int64_t seconds);
 
+// Seconds since the epoch of a UTC time as the API writes it,
+// "YYYY-MM-DDTHH:MM:SSZ" (fractional seconds after the seconds are ignored).
+//   parse_utc_timestamp("1970-01-02T00:00:00Z") -> 86400
+[[nodiscard]] Result<std::int64_t> parse_utc_timestamp(std::string_view text);
+
 // What a student sees next to an assignment.
 enum class DueStatus { Upcoming, DueSoon, Overdue, Submitted, Graded };
 inline constexpr std::int64_t k_due_soon_seconds = 48 * 3600;

@@ -103,6 +103,65 @@ std::vector<TargetMastery> weak_spots(std::vector<TargetMastery> targets, int mi
     return targets;
 }
 
+std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
+    const std::vector<std::string>& weak_target_titles, std::int64_t now_unix)
+{
+    constexpr std::int64_t k_week = 7 * 86400;
+    std::stable_sort(answers.begin(), answers.end(),
+        [](const auto& a, const auto& b) { return a.answered_unix < b.answered_unix; });
+    std::string name(student_name);
+    int count = 0, right = 0;
+    // Progress per target over the week: the estimate before the week's
+    // first answer (or after the last earlier one) to the latest.
+    struct Progress {
+        double before = -1, after = 0;
+    };
+    std::vector<std::pair<std::string, Progress>> progress;
+    auto entry = [&](const std::string& title) -> Progress& {
+        for (auto& [t, p] : progress)
+            if (t == title)
+                return p;
+        progress.emplace_back(title, Progress {});
+        return progress.back().second;
+    };
+    std::vector<std::pair<std::string, double>> last_before_week;
+    for (const auto& a : answers) {
+        if (a.answered_unix > now_unix)
+            continue;
+        if (a.answered_unix <= now_unix - k_week) {
+            entry(a.target_title).before = a.known_after;
+            continue;
+        }
+        ++count;
+        right += a.correct ? 1 : 0;
+        entry(a.target_title).after = a.known_after;
+    }
+    if (count == 0)
+        return name + " did no practice this week.";
+    std::string text = "This week " + name + " answered " + std::to_string(count) + " practice task"
+        + (count == 1 ? "" : "s") + " and got " + std::to_string(right) + " right.";
+    std::string best;
+    double best_gain = 0.05;   // a step forward worth mentioning
+    for (const auto& [title, p] : progress) {
+        if (p.after == 0)
+            continue;
+        double gain = p.after - (p.before < 0 ? 0.2 : p.before);
+        if (gain > best_gain) {
+            best_gain = gain;
+            best = title + " (now " + std::string(mastery_level_name(mastery_level(p.after, 1))) + ")";
+        }
+    }
+    if (!best.empty())
+        text += " Biggest step forward: " + best + ".";
+    if (!weak_target_titles.empty()) {
+        text += " Needs more practice: ";
+        for (std::size_t i = 0; i < weak_target_titles.size() && i < 3; ++i)
+            text += (i ? ", " : "") + weak_target_titles[i];
+        text += ".";
+    }
+    return text;
+}
+
 // [SECTION] logs -----------------------------------------------------------
 
 namespace {

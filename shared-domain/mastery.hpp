@@ -56,6 +56,20 @@ struct TargetMastery {
 // Targets attempted at least `min_attempts` times and still below Familiar, weakest first.
 [[nodiscard]] std::vector<TargetMastery> weak_spots(std::vector<TargetMastery> targets, int min_attempts = 3);
 
+// A plain-language summary of a student's last seven days of practice, for
+// parents: how much, how well, the biggest step forward, what needs work.
+//   "This week Sam answered 12 practice tasks and got 9 right. Biggest step
+//    forward: Apostrophes for possession (now proficient). Needs more
+//    practice: Commas in lists."
+struct PracticeAnswer {
+    std::string target_title;
+    bool correct = false;
+    double known_after = 0;        // the target's estimate after this answer
+    std::int64_t answered_unix = 0;
+};
+[[nodiscard]] std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
+    const std::vector<std::string>& weak_target_titles, std::int64_t now_unix);
+
 // [SECTION] response logs
 
 struct Response {

@@ -151,6 +151,7 @@ try {
     await pressKey(page, 'Enter');
     state = await waitForState(page, (s) => s.layout?.['parent.chart.en.test.plurals'], 'the parent\'s chart');
     assert.equal(state.portal.mastery.targets[0].attempts, 4);
+    assert.match(state.portal.summary, /^This week Sam Student answered 4 practice tasks and got 3 right\./);
     await saveScreenshot(page, 'practice-parent-chart.png');
   });
 

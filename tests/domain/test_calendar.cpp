@@ -55,3 +55,13 @@ TEST_CASE("due status follows submission, grading and the clock")
     CHECK(is_late(due + 1, due));
     CHECK_FALSE(is_late(due, due));
 }
+
+TEST_CASE("UTC timestamps as the API writes them parse to unix seconds")
+{
+    CHECK(parse_utc_timestamp("1970-01-02T00:00:00Z").value() == 86400);
+    CHECK(parse_utc_timestamp("2026-11-22T08:45:00Z").value() == 1795337100);
+    CHECK(parse_utc_timestamp("2026-11-22T09:30:00.123456Z").value() == to_unix_seconds({ 2026, 11, 22, 9, 30, 0 }));
+    CHECK_FALSE(parse_utc_timestamp("2026-11-22T09:30:00").ok());
+    CHECK_FALSE(parse_utc_timestamp("").ok());
+    CHECK_FALSE(parse_utc_timestamp("2026-02-30T00:00:00Z").ok());
+}

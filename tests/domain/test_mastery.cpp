@@ -161,3 +161,22 @@ TEST_CASE("BKT parameters round-trip through JSON and reject out-of-range values
     CHECK(decode_bkt_params(Json { { "prior", 1.5 }, { "learn", 0.1 }, { "guess", 0.1 }, { "slip", 0.1 } }).error().field == "prior");
     CHECK(decode_bkt_params(Json::array()).error().code == ErrorCode::InvalidArgument);
 }
+
+TEST_CASE("the weekly summary counts this week's practice and names progress and weak spots")
+{
+    const std::int64_t now = 1'000'000'000;
+    const std::int64_t day = 86400;
+    std::vector<PracticeAnswer> answers = {
+        { "Commas in lists", false, 0.18, now - 10 * day },      // before the week
+        { "Apostrophes", true, 0.6, now - 3 * day },
+        { "Apostrophes", true, 0.89, now - 2 * day },
+        { "Commas in lists", false, 0.15, now - day },
+        { "Commas in lists", true, 0.3, now - 3600 },
+    };
+    CHECK(weekly_summary("Sam", answers, { "Commas in lists" }, now)
+        == "This week Sam answered 4 practice tasks and got 3 right. Biggest step forward: Apostrophes (now proficient). "
+           "Needs more practice: Commas in lists.");
+    CHECK(weekly_summary("Sam", { answers[0] }, {}, now) == "Sam did no practice this week.");
+    CHECK(weekly_summary("Ana", { { "Plurals", true, 0.58, now - day } }, {}, now)
+        == "This week Ana answered 1 practice task and got 1 right. Biggest step forward: Plurals (now familiar).");
+}
