@@ -48,6 +48,22 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
     });
 }
 
+void api_post_anonymous(AppState& state, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    HttpRequest request { "POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace),
+        { { "Content-Type", "application/json" } } };
+    http_send(request, [&state, path, on_done = std::move(on_done)](HttpResponse response) {
+        state.last_network = { "POST", path, response.status };
+        ApiAnswer answer;
+        answer.status = response.status;
+        auto json = parse_json(response.body);
+        if (json.ok())
+            answer.body = std::move(json.value());
+        on_done(state, answer);
+    });
+}
+
 void api_load(AppState& state, Remote& remote, const std::string& path)
 {
     remote.phase = Phase::Loading;

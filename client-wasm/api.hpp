@@ -23,6 +23,11 @@ struct ApiAnswer {
 void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
     std::function<void(AppState&, const ApiAnswer&)> on_done);
 
+// Posts JSON without a session (sign-in, sign-up); the answer comes back
+// decoded, and the request is recorded like every other.
+void api_post_anonymous(AppState& state, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done);
+
 // Loads `path` into `remote` (phase, data, error).
 void api_load(AppState& state, Remote& remote, const std::string& path);
 

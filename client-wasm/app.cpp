@@ -36,17 +36,11 @@ void start_sign_in(AppState& state)
     auto& form = state.sign_in;
     form.phase = Phase::Loading;
     form.message.clear();
-    HttpRequest request;
-    request.method = "POST";
-    request.url = "/api/login";
-    request.headers = { { "Content-Type", "application/json" } };
-    request.body = Json { { "email", trim(form.email) }, { "password", form.password } }.dump();
-    http_send(request, [&state, request](HttpResponse response) {
-        state.last_network = { request.method, request.url, response.status };
+    api_post_anonymous(state, "/api/login", { { "email", trim(form.email) }, { "password", form.password } },
+        [](AppState& state, const ApiAnswer& answer) {
         auto& form = state.sign_in;
-        auto json = parse_json(response.body);
-        if (response.status == 200 && json.ok() && json.value().value("token", "") != "") {
-            const auto& body = json.value();
+        if (answer.status == 200 && answer.body.is_object() && answer.body.value("token", "") != "") {
+            const auto& body = answer.body;
             int generation = state.session.generation + 1;
             state.session = { true, body.value("token", ""), body.value("name", ""), body.value("role", ""),
                 body.value("user_id", std::int64_t(0)), generation };
@@ -63,7 +57,6 @@ void start_sign_in(AppState& state)
             return;
         }
         form.phase = Phase::Failed;
-        ApiAnswer answer { response.status, json.ok() ? json.value() : Json(nullptr) };
         form.message = answer.error_text();
     });
 }
@@ -158,18 +151,11 @@ void start_sign_up(AppState& state)
     auto& form = state.sign_up;
     form.phase = Phase::Loading;
     form.message.clear();
-    HttpRequest request;
-    request.method = "POST";
-    request.url = "/api/signup";
-    request.headers = { { "Content-Type", "application/json" } };
-    request.body = Json { { "name", form.name }, { "email", trim(form.email) }, { "password", form.password },
-        { "role", form.role == 0 ? "teacher" : "student" } }
-                       .dump();
-    http_send(request, [&state, request](HttpResponse response) {
-        state.last_network = { request.method, request.url, response.status };
+    Json body = { { "name", form.name }, { "email", trim(form.email) }, { "password", form.password },
+        { "role", form.role == 0 ? "teacher" : "student" } };
+    api_post_anonymous(state, "/api/signup", body, [](AppState& state, const ApiAnswer& answer) {
         auto& form = state.sign_up;
-        auto json = parse_json(response.body);
-        if (response.status == 201) {
+        if (answer.status == 201) {
             // Back to sign-in with the address filled in.
             auto email = std::string(trim(form.email));
             state.sign_in = {};
@@ -180,7 +166,7 @@ void start_sign_up(AppState& state)
             return;
         }
         form.phase = Phase::Failed;
-        form.message = ApiAnswer { response.status, json.ok() ? json.value() : Json(nullptr) }.error_text();
+        form.message = answer.error_text();
     });
 }
 

@@ -253,6 +253,27 @@ void draw_target_picker(AppState& state, const Json& submission)
     ui::action_status(t.assign);
 }
 
+// A row of radio buttons over the teacher's classes; choosing one loads
+// /api/classes/<id>/<view> into `remote`. Returns true once it has loaded.
+bool pick_class(AppState& state, std::int64_t& chosen, Remote& remote, const std::string& view)
+{
+    auto& t = state.teacher;
+    auto load = [&] { api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view); };
+    for (const auto& c : t.classes.data) {
+        auto id = c.value("id", std::int64_t(0));
+        if (&c != &t.classes.data.front())
+            ImGui::SameLine();
+        if (ImGui::RadioButton((c.value("name", "") + "##" + view + std::to_string(id)).c_str(), chosen == id)) {
+            chosen = id;
+            load();
+        }
+        ui::remember(state, "teacher." + view + "_class." + c.value("name", ""));
+    }
+    if (ui::remote_status(state, remote, "teacher." + view))
+        load();
+    return remote.phase == Phase::Done;
+}
+
 // The class heatmap: students × targets, colour plus level label.
 void draw_mastery_tab(AppState& state)
 {
@@ -261,19 +282,7 @@ void draw_mastery_tab(AppState& state)
         ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
         return;
     }
-    for (const auto& c : t.classes.data) {
-        auto id = c.value("id", std::int64_t(0));
-        if (&c != &t.classes.data.front())
-            ImGui::SameLine();
-        if (ImGui::RadioButton((c.value("name", "") + "##mc" + std::to_string(id)).c_str(), t.mastery_class == id)) {
-            t.mastery_class = id;
-            api_load(state, t.heatmap, "/api/classes/" + std::to_string(id) + "/mastery");
-        }
-        ui::remember(state, "teacher.mastery_class." + c.value("name", ""));
-    }
-    if (ui::remote_status(state, t.heatmap, "teacher.heatmap"))
-        api_load(state, t.heatmap, "/api/classes/" + std::to_string(t.mastery_class) + "/mastery");
-    if (t.heatmap.phase != Phase::Done)
+    if (!pick_class(state, t.mastery_class, t.heatmap, "mastery"))
         return;
     const auto& map = t.heatmap.data;
     if (map["targets"].empty()) {
@@ -525,19 +534,7 @@ void draw_gradebook_tab(AppState& state)
         ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
         return;
     }
-    for (const auto& c : t.classes.data) {
-        auto id = c.value("id", std::int64_t(0));
-        if (&c != &t.classes.data.front())
-            ImGui::SameLine();
-        if (ImGui::RadioButton((c.value("name", "") + "##g" + std::to_string(id)).c_str(), t.gradebook_class == id)) {
-            t.gradebook_class = id;
-            api_load(state, t.gradebook, "/api/classes/" + std::to_string(id) + "/gradebook");
-        }
-        ui::remember(state, "teacher.gradebook_class." + c.value("name", ""));
-    }
-    if (ui::remote_status(state, t.gradebook, "teacher.gradebook"))
-        api_load(state, t.gradebook, "/api/classes/" + std::to_string(t.gradebook_class) + "/gradebook");
-    if (t.gradebook.phase != Phase::Done)
+    if (!pick_class(state, t.gradebook_class, t.gradebook, "gradebook"))
         return;
     const auto& book = t.gradebook.data;
     int columns = static_cast<int>(book["assignments"].size()) + 2;
