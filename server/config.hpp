@@ -20,7 +20,7 @@ struct ServerConfig {
     std::string web_root;
     std::string migrations_dir;
     std::size_t threads = 16;
-    // Database connections shared by the workers (0: one per worker). Fewer
+    // Database connections shared by the workers (0: 2 x cores + 1). Fewer
     // connections than workers queue requests in the server instead of
     // crowding the cores with database backends.
     std::size_t db_connections = 0;

@@ -116,6 +116,10 @@ ApiResponse handle_signup(const httplib::Request& req, DbPool& pool)
     }();
     if (!fields.ok())
         return error_for(fields.error());
+    // Hash before taking a database connection (see handle_login).
+    auto hash = hash_password(fields.value().password);
+    if (!hash.ok())
+        return error_for(hash.error());
 
     return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
         pqxx::work txn(connection);
@@ -125,6 +129,7 @@ ApiResponse handle_signup(const httplib::Request& req, DbPool& pool)
         set_tenant(txn, *tenant_id);
         auto user = fields.value();
         user.tenant_id = *tenant_id;
+        user.password_hash = hash.value();
         auto id = create_user(txn, user, "signup");
         if (!id.ok()) {
             if (id.error().code == ErrorCode::AlreadyExists)
@@ -152,40 +157,44 @@ ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const Server
     if (password_field.value().size() > 4 * k_password_max_length)
         return invalid;
 
-    return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
-        // 1. Who would this be, and may they try now?
-        std::optional<std::int64_t> tenant_id;
-        std::optional<std::int64_t> user_id;
-        std::string password_hash, name, role;
-        auto email = validate_email(email_field.value()).value_or(std::string(trim(email_field.value())));
-        {
-            pqxx::work txn(connection);
-            tenant_id = resolve_tenant(txn, req, body.value());
-            auto account = account_key(tenant_id.value_or(0), email);
-            if (int wait = retry_after_seconds(txn, account, address_key(req), config); wait > 0) {
-                auto response = error_response(429, "Too many attempts",
-                    "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
-                response.headers.emplace_back("Retry-After", std::to_string(wait));
-                return response;
-            }
-            if (tenant_id) {
-                set_tenant(txn, *tenant_id);
-                auto rows = txn.exec_params(
-                    "SELECT id, password_hash, name, role FROM users WHERE email = $1 AND deleted_at IS NULL", email);
-                if (!rows.empty()) {
-                    user_id = rows[0][0].as<std::int64_t>();
-                    password_hash = rows[0][1].as<std::string>();
-                    name = rows[0][2].as<std::string>();
-                    role = rows[0][3].as<std::string>();
-                }
-            }
-            txn.commit();
+    // 1. Who would this be, and may they try now?
+    std::optional<std::int64_t> tenant_id;
+    std::optional<std::int64_t> user_id;
+    std::string password_hash, name, role;
+    auto email = validate_email(email_field.value()).value_or(std::string(trim(email_field.value())));
+    auto refused = pool.with_connection([&](pqxx::connection& connection) -> std::optional<ApiResponse> {
+        pqxx::work txn(connection);
+        tenant_id = resolve_tenant(txn, req, body.value());
+        auto account = account_key(tenant_id.value_or(0), email);
+        if (int wait = retry_after_seconds(txn, account, address_key(req), config); wait > 0) {
+            auto response = error_response(429, "Too many attempts",
+                "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
+            response.headers.emplace_back("Retry-After", std::to_string(wait));
+            return response;
         }
+        if (tenant_id) {
+            set_tenant(txn, *tenant_id);
+            auto rows = txn.exec_params(
+                "SELECT id, password_hash, name, role FROM users WHERE email = $1 AND deleted_at IS NULL", email);
+            if (!rows.empty()) {
+                user_id = rows[0][0].as<std::int64_t>();
+                password_hash = rows[0][1].as<std::string>();
+                name = rows[0][2].as<std::string>();
+                role = rows[0][3].as<std::string>();
+            }
+        }
+        txn.commit();
+        return std::nullopt;
+    });
+    if (refused)
+        return *refused;
 
-        // 2. Check the password outside any transaction (it takes a while).
-        bool ok = verify_password(user_id ? password_hash : dummy_hash(), password_field.value()) && user_id;
+    // 2. Check the password holding no database connection: it takes a while,
+    // and a flood of sign-ins must not starve other requests of connections.
+    bool ok = verify_password(user_id ? password_hash : dummy_hash(), password_field.value()) && user_id;
 
-        // 3. Record the outcome.
+    // 3. Record the outcome.
+    return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
         pqxx::work txn(connection);
         if (!ok) {
             record_failure(txn, account_key(tenant_id.value_or(0), email), config);

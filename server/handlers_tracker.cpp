@@ -67,13 +67,35 @@ AssignmentRow read_assignment(const pqxx::row& row)
     return a;
 }
 
+// Who sees an assignment, as a WHERE condition on `a` (the assignments row)
+// with the caller's role and id in the numbered parameters: administrators
+// and moderators all of the tenant's; a teacher their own; a student those of
+// their classes and those with no class; a parent those their linked children
+// see. (Row-level security has already limited the rows to the tenant.)
+// Written out rather than called as an SQL function so that PostgreSQL plans
+// the membership lookups once per query (hashed subplans) instead of running a
+// function per row, which made a 31-row list take a millisecond.
+std::string assignment_visible_sql(const std::string& role_param, const std::string& user_param)
+{
+    const auto& r = role_param;
+    const auto& u = user_param;
+    return "(CASE " + r + "::text WHEN 'admin' THEN true WHEN 'moderator' THEN true"
+        " WHEN 'teacher' THEN a.teacher_id = " + u + "::bigint"
+        " WHEN 'student' THEN a.class_id IS NULL OR a.class_id IN"
+        " (SELECT m.class_id FROM class_members m WHERE m.student_id = " + u + "::bigint)"
+        " WHEN 'parent' THEN EXISTS (SELECT 1 FROM parent_links l WHERE l.parent_id = " + u + "::bigint)"
+        " AND (a.class_id IS NULL OR a.class_id IN (SELECT m.class_id FROM class_members m"
+        " JOIN parent_links l ON l.student_id = m.student_id WHERE l.parent_id = " + u + "::bigint))"
+        " ELSE false END)";
+}
+
 // The assignment if the caller may see it ($1 zone, $2 id, $3 role, $4 user).
 std::optional<AssignmentRow> find_visible_assignment(pqxx::work& txn, const Caller& caller, std::int64_t id,
     bool for_update = false)
 {
     auto rows = txn.exec_params("SELECT " + k_assignment_columns
             + " FROM assignments a JOIN users u ON u.id = a.teacher_id"
-              " WHERE a.id = $2 AND a.deleted_at IS NULL AND assignment_visible(a.class_id, a.teacher_id, $3, $4)"
+              " WHERE a.id = $2 AND a.deleted_at IS NULL AND " + assignment_visible_sql("$3", "$4")
             + (for_update ? " FOR UPDATE OF a" : ""),
         caller.time_zone, id, std::string(role_name(caller.role)), caller.user_id);
     if (rows.empty())
@@ -159,7 +181,7 @@ void prepare_tracker_statements(pqxx::connection& connection)
               " FROM assignments a JOIN users u ON u.id = a.teacher_id"
               " CROSS JOIN (SELECT extract(epoch FROM now())::bigint AS now_epoch) clock"
               " LEFT JOIN submissions s ON s.assignment_id = a.id AND s.student_id = $3 AND $2 = 'student'"
-              " WHERE a.deleted_at IS NULL AND assignment_visible(a.class_id, a.teacher_id, $2, $3)"
+              " WHERE a.deleted_at IS NULL AND " + assignment_visible_sql("$2", "$3") +
               " AND ($6::bigint IS NULL OR a.class_id = $6)"
               " ORDER BY a.due_at, a.id LIMIT $4 OFFSET $5");
 }
@@ -208,7 +230,7 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
         return a.json;
     }, [&] {
         return txn.exec_params1("SELECT count(*) FROM assignments a WHERE a.deleted_at IS NULL"
-                                " AND assignment_visible(a.class_id, a.teacher_id, $1, $2)"
+                                " AND " + assignment_visible_sql("$1", "$2") +
                                 " AND ($3::bigint IS NULL OR a.class_id = $3)",
                       std::string(role_name(caller.role)), caller.user_id, class_filter)[0]
             .as<std::int64_t>();

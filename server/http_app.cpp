@@ -35,6 +35,15 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
     m_server.set_payload_max_length(config.max_body_bytes);
     // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs (Nagle).
     m_server.set_tcp_nodelay(true);
+    // cpp-httplib listens with a backlog of 5: when 64 clients connect at once
+    // the kernel drops SYNs and those clients wait a second to retry. Record
+    // the listening socket so that bind() can raise the backlog. SO_REUSEADDR
+    // alone (not SO_REUSEPORT) so a port already in use is reported.
+    m_server.set_socket_options([this](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        m_listen_socket = sock;
+    });
     m_server.set_keep_alive_max_count(1000);
     m_server.set_keep_alive_timeout(5);
     m_server.set_read_timeout(10, 0);
@@ -283,12 +292,21 @@ Result<int> HttpApp::bind()
         port = m_server.bind_to_any_port(m_config.host.c_str());
         if (port <= 0)
             return make_error(ErrorCode::FailedPrecondition, "cannot bind " + m_config.host);
+        raise_backlog();
         return port;
     }
     if (!m_server.bind_to_port(m_config.host.c_str(), port))
         return make_error(ErrorCode::FailedPrecondition,
             "cannot listen on " + m_config.host + ":" + std::to_string(port) + " (is the port in use?)");
+    raise_backlog();
     return port;
+}
+
+void HttpApp::raise_backlog()
+{
+    // Calling listen() again on a listening socket only changes its backlog.
+    if (m_listen_socket >= 0)
+        ::listen(m_listen_socket, SOMAXCONN);
 }
 
 void HttpApp::run()

@@ -38,6 +38,7 @@ private:
     void add_route(Method method, const std::string& pattern, Handler handler);
     std::string allowed_methods(const std::string& path) const;
     void install_hooks();
+    void raise_backlog();
 
     void handle_health(const httplib::Request& req, httplib::Response& res);
 
@@ -46,6 +47,7 @@ private:
     Api m_api;
     StaticFiles m_static;
     httplib::Server m_server;
+    int m_listen_socket = -1;   // recorded when the server creates it
     struct Route {
         Method method;
         std::regex pattern;

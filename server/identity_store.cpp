@@ -42,7 +42,7 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
     TRY(validate_new_password(user.password, email));
     if (!txn.exec_params("SELECT 1 FROM users WHERE tenant_id = $1 AND email = $2", user.tenant_id, email).empty())
         return make_error(ErrorCode::AlreadyExists, "Email already registered", "email");
-    auto hash = TRY(hash_password(user.password));
+    auto hash = user.password_hash.empty() ? TRY(hash_password(user.password)) : user.password_hash;
 
     std::int64_t id = 0;
     try {

@@ -25,6 +25,7 @@ struct NewUser {
     std::string name;
     Role role = Role::Student;
     std::string password;
+    std::string password_hash;   // when already hashed (outside any transaction); else hashed here
 };
 
 // Validates (shared-domain rules, IANA zone known to PostgreSQL) and inserts.

@@ -67,7 +67,13 @@ int run_server(const std::vector<std::string>& args)
         slots = std::max(1u, std::thread::hardware_concurrency());
     set_password_hashing_limit(slots, std::chrono::seconds(5));
 
-    auto connections = config.value().db_connections ? config.value().db_connections : config.value().threads;
+    // Default pool: 2 x cores + 1 connections (PostgreSQL's usual starting
+    // point), never more than there are workers. More backends than cores only
+    // adds context switches: at 64 concurrent clients a pool the size of the
+    // worker pool tripled p99 (docs/BENCHMARKS.md).
+    std::size_t connections = config.value().db_connections;
+    if (connections == 0)
+        connections = std::min<std::size_t>(config.value().threads, 2 * std::max(1u, std::thread::hardware_concurrency()) + 1);
     DbPool pool(config.value().app_database_url, connections, prepare_statements);
     HttpApp app(config.value(), pool);
     auto port = app.bind();

@@ -5,7 +5,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <future>
 #include <set>
 #include <thread>
@@ -537,6 +543,53 @@ TEST_CASE("every request is logged as one JSON line with method, path, status, d
         INFO("log line: " << line);
         CHECK(Json::parse(line, nullptr, false).is_object());
     }
+}
+
+// [SECTION] listening socket ------------------------------------------------
+
+TEST_CASE("64 clients connecting at once are all queued by the kernel, not dropped", "[http][listen]")
+{
+    ServerProcess server(PgCluster::instance().create_database("http_backlog"));
+    // With the server stopped nothing is accepted: every handshake must wait
+    // in the listen queue. cpp-httplib's own backlog of 5 would drop the rest,
+    // and their clients would retry only after a second.
+    server.send_signal(SIGSTOP);
+    std::vector<int> sockets;
+    for (int i = 0; i < 64; ++i) {
+        int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        REQUIRE(fd >= 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+        sockets.push_back(fd);
+    }
+    int connected = 0;
+    for (int fd : sockets) {
+        pollfd p { fd, POLLOUT, 0 };
+        int error = 0;
+        socklen_t length = sizeof(error);
+        if (::poll(&p, 1, 500) == 1 && ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0)
+            ++connected;
+    }
+    for (int fd : sockets)
+        ::close(fd);
+    server.send_signal(SIGCONT);
+    CHECK(connected == 64);
+    CHECK(server.client().Get("/api/health"));
+}
+
+TEST_CASE("a second server on a port already in use refuses to start and says so", "[http][listen]")
+{
+    auto database = PgCluster::instance().create_database("http_port_in_use");
+    ServerProcess first(database);
+    auto second = run_process({ server_binary(), "--host", "127.0.0.1", "--port", std::to_string(first.port()),
+                                  "--database-url", PgCluster::instance().superuser_url(database), "--no-migrate" },
+        {}, 20s);
+    CHECK(second.exit_code == 1);
+    CHECK(second.err.find("is the port in use?") != std::string::npos);
+    CHECK(first.client().Get("/api/health"));
 }
 
 // [SECTION] shutdown ---------------------------------------------------------
