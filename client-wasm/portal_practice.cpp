@@ -180,7 +180,7 @@ void check(AppState& state, const Task& task)
     p.checked = true;
     p.verdict = std::string(verdict_name(result.value().verdict));
     p.feedback = result.value().feedback;
-    p.explanation = result.value().explanation;
+    p.explanation = task.explanation;
     auto* known = known_of(p, task.target_id);
     auto params = params_of(p, task.target_id);
     p.known_before = known ? *known : params.prior;

@@ -416,7 +416,7 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     append_audit(txn, { caller.tenant_id, caller.actor(), "task.answer", "task_response", std::to_string(response_id),
                           { { "known", known_before } }, { { "known", known_after }, { "verdict", verdict } } });
 
-    auto json = to_json(result);
+    auto json = to_json(result, task);
     json["target"] = target_state_json(row[3].as<std::string>(), row[4].as<std::string>(), row[5].as<std::string>(),
         known_after, attempts, params);
     json["known_before"] = known_before;

@@ -196,7 +196,7 @@ Result<TemplateCheck> check_template(const TaskTemplate& tmpl, int seeds)
                 return file_error(where + "the wrong answer " + answer.dump() + " is rejected: " + wrong.error().message);
             if (wrong.value().verdict != Verdict::Incorrect)
                 return file_error(where + "the wrong answer " + answer.dump() + " grades " + std::string(verdict_name(wrong.value().verdict)));
-            digest = mix_seed(digest, hash_text(to_json(wrong.value()).dump()));
+            digest = mix_seed(digest, hash_text(to_json(wrong.value(), task.value()).dump()));
         }
         ++check.seeds_checked;
     }

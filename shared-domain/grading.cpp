@@ -115,10 +115,14 @@ bool is_trailing_punctuation(char c)
 
 } // namespace
 
-std::string normalize_answer_text(std::string_view text)
+namespace {
+
+// normalize_answer_text into `out` (cleared first), so that graders comparing
+// one answer with many accepted texts reuse one buffer instead of allocating.
+void normalize_answer_text_into(std::string_view text, std::string& out)
 {
     bool utf8 = is_valid_utf8(text);
-    std::string out;
+    out.clear();
     out.reserve(text.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size();) {
@@ -142,6 +146,14 @@ std::string normalize_answer_text(std::string_view text)
     }
     while (!out.empty() && is_trailing_punctuation(out.back()))
         out.pop_back();
+}
+
+} // namespace
+
+std::string normalize_answer_text(std::string_view text)
+{
+    std::string out;
+    normalize_answer_text_into(text, out);
     return out;
 }
 
@@ -158,7 +170,7 @@ std::string_view verdict_name(Verdict verdict)
     return "incorrect";
 }
 
-Json to_json(const GradeResult& result)
+Json to_json(const GradeResult& result, const Task& task)
 {
     Json parts = Json::array();
     for (bool part : result.parts)
@@ -167,7 +179,7 @@ Json to_json(const GradeResult& result)
         { "verdict", verdict_name(result.verdict) },
         { "score", result.score },
         { "feedback", result.feedback },
-        { "explanation", result.explanation },
+        { "explanation", task.explanation },
         { "parts", std::move(parts) },
     };
 }
@@ -183,14 +195,14 @@ Error bad_answer(const std::string& field, const std::string& message)
     return make_error(ErrorCode::InvalidArgument, message, field);
 }
 
-Result<const Json*> answer_field(const Json& answer, const std::string& key, std::string_view example)
+Result<const Json*> answer_field(const Json& answer, const char* key, std::string_view example)
 {
-    auto shape = "Answer must be a JSON object like " + std::string(example);
+    auto wrong_shape = [&] { return bad_answer(key, "Answer must be a JSON object like " + std::string(example)); };
     if (!answer.is_object())
-        return bad_answer(key, shape);
+        return wrong_shape();
     auto it = answer.find(key);
     if (it == answer.end())
-        return bad_answer(key, shape);
+        return wrong_shape();
     if (answer.size() != 1) {
         for (auto& [name, value] : answer.items()) {
             (void)value;
@@ -238,11 +250,12 @@ Result<std::vector<std::size_t>> read_indices(const Json& value, std::size_t cou
     return indices;
 }
 
-Result<std::string> read_answer_text(const Json& value, const std::string& field)
+// The answer's text (a view into `value`), checked for length and encoding.
+Result<std::string_view> read_answer_text(const Json& value, const std::string& field)
 {
     if (!value.is_string())
         return bad_answer(field, field + " must be text");
-    auto& text = value.get_ref<const std::string&>();
+    std::string_view text = value.get_ref<const std::string&>();
     auto too_long = [&] {
         return bad_answer(field, field + " must be at most " + std::to_string(k_max_answer_length) + " characters");
     };
@@ -261,13 +274,12 @@ Result<std::string> read_answer_text(const Json& value, const std::string& field
 constexpr std::string_view k_correct_feedback = "Correct!";
 constexpr std::string_view k_incorrect_feedback = "Not quite.";
 
-GradeResult scored(const Task& task, double score, std::string feedback, std::vector<bool> parts = {})
+GradeResult scored(double score, std::string feedback, std::vector<bool> parts = {})
 {
     GradeResult result;
     result.score = std::clamp(score, 0.0, 1.0);
     result.verdict = result.score >= 1 ? Verdict::Correct : result.score <= 0 ? Verdict::Incorrect : Verdict::Partial;
     result.feedback = std::move(feedback);
-    result.explanation = task.explanation;
     result.parts = std::move(parts);
     return result;
 }
@@ -283,10 +295,14 @@ std::string count_feedback(std::size_t right, std::size_t total, std::string_vie
     return std::to_string(right) + " of " + std::to_string(total) + " " + std::string(what);
 }
 
-bool matches_any(const std::string& normalized, const std::vector<std::string>& accepted)
+// Whether any of `accepted`, normalised, equals `normalized`; `scratch` is
+// the caller's buffer, reused across comparisons.
+bool matches_any(const std::string& normalized, const std::vector<std::string>& accepted, std::string& scratch)
 {
-    return std::any_of(accepted.begin(), accepted.end(),
-        [&](const std::string& text) { return normalize_answer_text(text) == normalized; });
+    return std::any_of(accepted.begin(), accepted.end(), [&](const std::string& text) {
+        normalize_answer_text_into(text, scratch);
+        return scratch == normalized;
+    });
 }
 
 Result<GradeResult> grade_single_choice(const Task& task, const Json& answer)
@@ -295,8 +311,8 @@ Result<GradeResult> grade_single_choice(const Task& task, const Json& answer)
     auto index = TRY(read_index(*value, task.options.size(), "choice", "option"));
     auto& option = task.options[index];
     if (option.correct)
-        return scored(task, 1, or_default(option.feedback, k_correct_feedback));
-    return scored(task, 0, or_default(option.feedback, k_incorrect_feedback));
+        return scored(1, or_default(option.feedback, k_correct_feedback));
+    return scored(0, or_default(option.feedback, k_incorrect_feedback));
 }
 
 Result<GradeResult> grade_multiple_select(const Task& task, const Json& answer)
@@ -329,7 +345,7 @@ Result<GradeResult> grade_multiple_select(const Task& task, const Json& answer)
     else if (feedback.empty())
         feedback = "You picked " + std::to_string(right_picks) + " of " + std::to_string(correct_total)
             + " correct options and " + std::to_string(wrong_picks) + " wrong " + (wrong_picks == 1 ? "one." : "ones.");
-    return scored(task, score, std::move(feedback), std::move(parts));
+    return scored(score, std::move(feedback), std::move(parts));
 }
 
 Result<GradeResult> grade_numeric(const Task& task, const Json& answer)
@@ -345,23 +361,26 @@ Result<GradeResult> grade_numeric(const Task& task, const Json& answer)
         return std::fabs(a - b) <= task.tolerance + 1e-9 * std::max(1.0, std::fabs(b));
     };
     if (close(number, task.answer))
-        return scored(task, 1, std::string(k_correct_feedback));
+        return scored(1, std::string(k_correct_feedback));
     for (auto& mistake : task.numeric_mistakes)
         if (close(number, mistake.value))
-            return scored(task, 0, mistake.feedback);
-    return scored(task, 0, std::string(k_incorrect_feedback));
+            return scored(0, mistake.feedback);
+    return scored(0, std::string(k_incorrect_feedback));
 }
 
 Result<GradeResult> grade_short_text(const Task& task, const Json& answer)
 {
     auto* value = TRY(answer_field(answer, "text", "{\"text\": \"Paris\"}"));
     auto normalized = normalize_answer_text(TRY(read_answer_text(*value, "text")));
-    if (!normalized.empty() && matches_any(normalized, task.accepted_answers))
-        return scored(task, 1, std::string(k_correct_feedback));
-    for (auto& mistake : task.text_mistakes)
-        if (!normalized.empty() && normalize_answer_text(mistake.text) == normalized)
-            return scored(task, 0, mistake.feedback);
-    return scored(task, 0, std::string(k_incorrect_feedback));
+    std::string scratch;
+    if (!normalized.empty() && matches_any(normalized, task.accepted_answers, scratch))
+        return scored(1, std::string(k_correct_feedback));
+    for (auto& mistake : task.text_mistakes) {
+        normalize_answer_text_into(mistake.text, scratch);
+        if (!normalized.empty() && scratch == normalized)
+            return scored(0, mistake.feedback);
+    }
+    return scored(0, std::string(k_incorrect_feedback));
 }
 
 Result<GradeResult> grade_cloze(const Task& task, const Json& answer)
@@ -371,10 +390,12 @@ Result<GradeResult> grade_cloze(const Task& task, const Json& answer)
     if (!value->is_array() || value->size() != gap_count)
         return bad_answer("gaps", "gaps must be an array of " + std::to_string(gap_count) + " strings, one per gap");
     std::vector<bool> parts;
+    parts.reserve(gap_count);
     std::size_t right = 0;
+    std::string normalized, scratch;
     for (std::size_t i = 0; i < gap_count; ++i) {
-        auto normalized = normalize_answer_text(TRY(read_answer_text((*value)[i], "gaps")));
-        bool ok = !normalized.empty() && matches_any(normalized, task.gap_answers[i]);
+        normalize_answer_text_into(TRY(read_answer_text((*value)[i], "gaps")), normalized);
+        bool ok = !normalized.empty() && matches_any(normalized, task.gap_answers[i], scratch);
         right += ok ? 1 : 0;
         parts.push_back(ok);
     }
@@ -382,7 +403,7 @@ Result<GradeResult> grade_cloze(const Task& task, const Json& answer)
     auto feedback = right == gap_count ? std::string(k_correct_feedback)
         : right == 0                   ? std::string(k_incorrect_feedback)
                                        : count_feedback(right, gap_count, "gaps are right.");
-    return scored(task, score, std::move(feedback), std::move(parts));
+    return scored(score, std::move(feedback), std::move(parts));
 }
 
 Result<GradeResult> grade_ordering(const Task& task, const Json& answer)
@@ -400,7 +421,7 @@ Result<GradeResult> grade_ordering(const Task& task, const Json& answer)
     auto feedback = right == order.size()
         ? std::string(k_correct_feedback)
         : count_feedback(right, order.size(), "items are in the right place.");
-    return scored(task, score, std::move(feedback), std::move(parts));
+    return scored(score, std::move(feedback), std::move(parts));
 }
 
 Result<GradeResult> grade_comparison(const Task& task, const Json& answer)
@@ -412,9 +433,9 @@ Result<GradeResult> grade_comparison(const Task& task, const Json& answer)
     if (!choice.ok())
         return bad_answer("choice", "choice must be a_greater, b_greater, equal or cannot_determine");
     if (choice.value() == task.comparison)
-        return scored(task, 1, std::string(k_correct_feedback));
+        return scored(1, std::string(k_correct_feedback));
     auto feedback = task.comparison_feedback.find(choice.value());
-    return scored(task, 0,
+    return scored(0,
         feedback == task.comparison_feedback.end() ? std::string(k_incorrect_feedback) : feedback->second);
 }
 

@@ -20,7 +20,8 @@ struct GradeResult {
     Verdict verdict = Verdict::Incorrect;
     double score = 0;            // 0..1; Partial exactly when 0 < score < 1
     std::string feedback;        // the wrong option's feedback, or a generic message
-    std::string explanation;     // the task's explanation, shown after every answer
+    // (The explanation shown after every answer is the task's own,
+    // task.explanation; it is not copied into each result.)
     // Per-part correctness: one entry per option (multiple_select: was the
     // decision to pick or not pick it right), per gap (cloze) or per position
     // (ordering); empty for the other kinds.
@@ -28,7 +29,9 @@ struct GradeResult {
 
     bool operator==(const GradeResult&) const = default;
 };
-[[nodiscard]] Json to_json(const GradeResult& result);
+// The feedback to show after answering `task`: verdict, score, feedback,
+// the task's explanation and the parts.
+[[nodiscard]] Json to_json(const GradeResult& result, const Task& task);
 
 // Longest answer text accepted, in code points; longer is an error, not a wrong answer.
 inline constexpr std::size_t k_max_answer_length = 1000;

@@ -1574,9 +1574,16 @@ Result<void> validate_task(const Task& task)
             return task_error("must have 2 to 10 items", "items");
         if (!answers)
             break;
-        auto sorted = task.correct_order;
-        std::sort(sorted.begin(), sorted.end());
-        if (sorted != identity_order(task.items.size()))
+        // A permutation: every index below the item count exactly once
+        // (checked without allocating: grading calls this for every answer).
+        std::uint32_t seen = 0;
+        bool permutation = task.correct_order.size() == task.items.size();
+        for (std::size_t index : task.correct_order) {
+            permutation = permutation && index < task.items.size() && !(seen >> index & 1u);
+            if (permutation)
+                seen |= 1u << index;
+        }
+        if (!permutation)
             return task_error("correct_order must be a permutation of the item indices", "correct_order");
         break;
     }
