@@ -105,7 +105,7 @@ Result<std::int64_t> ensure_user(pqxx::work& txn, std::int64_t tenant_id, const 
     auto existing = txn.exec_params("SELECT id FROM users WHERE tenant_id = $1 AND email = $2", tenant_id, email);
     if (!existing.empty())
         return existing[0][0].as<std::int64_t>();
-    return create_user(txn, { tenant_id, email, name, role, k_demo_password, {} }, "cli");
+    return create_user(txn, { tenant_id, email, name, role, k_demo_password }, "cli");
 }
 
 Result<void> command_seed_demo(pqxx::connection& connection)

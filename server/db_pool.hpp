@@ -1,5 +1,6 @@
-// A libpqxx connection pool: one connection per worker, connected lazily and
-// replaced after the database restarts.
+// A libpqxx connection pool shared by the HTTP workers (callers beyond its
+// size wait for a connection), connected lazily and replaced after the
+// database restarts.
 #pragma once
 
 #include <pqxx/pqxx>

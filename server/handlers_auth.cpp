@@ -116,21 +116,35 @@ ApiResponse handle_signup(const httplib::Request& req, DbPool& pool)
     }();
     if (!fields.ok())
         return error_for(fields.error());
-    // Hash before taking a database connection (see handle_login).
-    auto hash = hash_password(fields.value().password);
-    if (!hash.ok())
-        return error_for(hash.error());
+    auto user = fields.value();
 
-    return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
-        pqxx::work txn(connection);
+    // 1. The cheap refusals first (unknown school, email taken), so that they
+    // cost no hashing.
+    auto refused = pool.with_connection([&](pqxx::connection& connection) -> std::optional<ApiResponse> {
+        pqxx::read_transaction txn(connection);
         auto tenant_id = resolve_tenant(txn, req, body.value());
         if (!tenant_id)
             return error_response(404, "Tenant not found", "No school is registered under that name");
         set_tenant(txn, *tenant_id);
-        auto user = fields.value();
+        if (!txn.exec_params("SELECT 1 FROM users WHERE email = $1", user.email).empty())
+            return error_response(409, "Email already registered");
         user.tenant_id = *tenant_id;
-        user.password_hash = hash.value();
-        auto id = create_user(txn, user, "signup");
+        return std::nullopt;
+    });
+    if (refused)
+        return *refused;
+
+    // 2. Hash holding no database connection (see handle_login).
+    auto hash = hash_password(user.password);
+    if (!hash.ok())
+        return error_for(hash.error());
+
+    // 3. Insert; a concurrent sign-up with the same email still meets the
+    // unique constraint and gets 409.
+    return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
+        pqxx::work txn(connection);
+        set_tenant(txn, user.tenant_id);
+        auto id = create_user(txn, user, "signup", hash.value());
         if (!id.ok()) {
             if (id.error().code == ErrorCode::AlreadyExists)
                 return error_response(409, "Email already registered");
@@ -159,10 +173,15 @@ ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const Server
 
     // 1. Who would this be, and may they try now?
     std::optional<std::int64_t> tenant_id;
-    std::optional<std::int64_t> user_id;
+    std::int64_t user_id = 0;   // 0: no such account
     std::string password_hash, name, role;
     auto email = validate_email(email_field.value()).value_or(std::string(trim(email_field.value())));
     auto refused = pool.with_connection([&](pqxx::connection& connection) -> std::optional<ApiResponse> {
+        // A retry after a lost connection starts from nothing.
+        user_id = 0;
+        password_hash.clear();
+        name.clear();
+        role.clear();
         pqxx::work txn(connection);
         tenant_id = resolve_tenant(txn, req, body.value());
         auto account = account_key(tenant_id.value_or(0), email);
@@ -192,6 +211,13 @@ ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const Server
     // 2. Check the password holding no database connection: it takes a while,
     // and a flood of sign-ins must not starve other requests of connections.
     bool ok = verify_password(user_id ? password_hash : dummy_hash(), password_field.value()) && user_id;
+    const std::int64_t signed_in = user_id;
+    // A hash made with older parameters is replaced, also outside the transaction.
+    std::optional<std::string> rehashed;
+    if (ok && password_needs_rehash(password_hash)) {
+        if (auto fresh = hash_password(password_field.value()); fresh.ok())
+            rehashed = fresh.value();
+    }
 
     // 3. Record the outcome.
     return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
@@ -204,15 +230,12 @@ ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const Server
         }
         set_tenant(txn, *tenant_id);
         txn.exec_params("DELETE FROM login_throttle WHERE key = $1", account_key(*tenant_id, email));
-        if (password_needs_rehash(password_hash)) {
-            auto rehashed = hash_password(password_field.value());
-            if (rehashed.ok())
-                txn.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2", rehashed.value(), *user_id);
-        }
-        auto session = create_session(txn, *tenant_id, *user_id);
+        if (rehashed)
+            txn.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2", *rehashed, signed_in);
+        auto session = create_session(txn, *tenant_id, signed_in);
         txn.commit();
         return json_response(200,
-            { { "message", "Login successful" }, { "token", session.token }, { "user_id", *user_id }, { "role", role },
+            { { "message", "Login successful" }, { "token", session.token }, { "user_id", signed_in }, { "role", role },
                 { "name", name }, { "expires_at", session.expires_at } });
     });
 }

@@ -35,14 +35,15 @@ std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const st
     return rows[0][0].as<std::int64_t>();
 }
 
-Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std::string& actor)
+Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std::string& actor,
+    const std::string& password_hash)
 {
     auto email = TRY(validate_email(user.email));
     auto name = TRY(validate_display_name(user.name));
     TRY(validate_new_password(user.password, email));
     if (!txn.exec_params("SELECT 1 FROM users WHERE tenant_id = $1 AND email = $2", user.tenant_id, email).empty())
         return make_error(ErrorCode::AlreadyExists, "Email already registered", "email");
-    auto hash = user.password_hash.empty() ? TRY(hash_password(user.password)) : user.password_hash;
+    auto hash = password_hash.empty() ? TRY(hash_password(user.password)) : password_hash;
 
     std::int64_t id = 0;
     try {

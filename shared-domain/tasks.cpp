@@ -1576,6 +1576,7 @@ Result<void> validate_task(const Task& task)
             break;
         // A permutation: every index below the item count exactly once
         // (checked without allocating: grading calls this for every answer).
+        static_assert(k_max_ordering_items <= 32, "the seen-mask below has 32 bits");
         std::uint32_t seen = 0;
         bool permutation = task.correct_order.size() == task.items.size();
         for (std::size_t index : task.correct_order) {

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <sodium.h>
+
+#include <cstring>
 #include <future>
 #include <set>
 
@@ -259,6 +262,33 @@ TEST_CASE("login answers 200 Login successful with a 64-hex token, the user id, 
     auto shouted = api.login("  TEACHER@demo.learnloop.test ", k_demo_password);
     INFO(describe(shouted));
     CHECK(shouted.status == 200);
+}
+
+TEST_CASE("a password hashed with weaker Argon2id parameters is rehashed at the next sign-in", "[api][auth][login]")
+{
+    ApiFixture f("auth_rehash");
+    auto& api = f.api();
+    REQUIRE(sodium_init() >= 0);
+    char weak[crypto_pwhash_STRBYTES];
+    REQUIRE(crypto_pwhash_str(weak, k_demo_password, std::strlen(k_demo_password), crypto_pwhash_OPSLIMIT_MIN,
+                crypto_pwhash_MEMLIMIT_MIN)
+        == 0);
+    auto id = std::to_string(f.demo.student.id);
+    f.sql("UPDATE users SET password_hash = '" + std::string(weak) + "' WHERE id = " + id);
+    REQUIRE(f.sql_text("SELECT password_hash FROM users WHERE id = " + id).find("m=8,t=1") != std::string::npos);
+
+    auto reply = api.login(f.demo.student.email, k_demo_password);
+    INFO(describe(reply));
+    REQUIRE(reply.status == 200);
+    auto stored = f.sql_text("SELECT password_hash FROM users WHERE id = " + id);
+    CHECK(stored.rfind("$argon2id$", 0) == 0);
+    CHECK(stored.find("m=65536,t=2") != std::string::npos);
+    // The new hash still verifies the same password.
+    CHECK(api.login(f.demo.student.email, k_demo_password).status == 200);
+    // A wrong password never triggers a rehash.
+    f.sql("UPDATE users SET password_hash = '" + std::string(weak) + "' WHERE id = " + id);
+    CHECK(api.login(f.demo.student.email, "not-the-password").status == 401);
+    CHECK(f.sql_text("SELECT password_hash FROM users WHERE id = " + id) == weak);
 }
 
 TEST_CASE("login with a wrong password, an unknown email or an unknown tenant answers 401 Invalid credentials",
