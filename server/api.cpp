@@ -155,6 +155,7 @@ ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx
     const std::function<Json(const pqxx::row&)>& item, const std::function<std::int64_t()>& count_all)
 {
     Json list = Json::array();
+    list.get_ref<Json::array_t&>().reserve(rows.size());
     std::int64_t total = 0;
     for (const auto& row : rows) {
         list.push_back(item(row));

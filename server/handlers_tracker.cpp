@@ -229,7 +229,7 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
             a.json["grade"] = nullable_number(row[14]);
             a.json["late"] = submitted ? Json(row[15].as<bool>()) : Json(nullptr);
         }
-        return a.json;
+        return std::move(a.json);
     }, [&] {
         return txn.exec_params1("SELECT count(*) FROM assignments a WHERE a.deleted_at IS NULL"
                                 " AND " + assignment_visible_sql("$1", "$2") +
