@@ -39,8 +39,7 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
         if (json.ok())
             answer.body = std::move(json.value());
         if (answer.status == 401) {
-            state.session = { false, {}, {}, {}, 0, state.session.generation + 1 };
-            state.screen = AppState::Screen::SignIn;
+            end_session(state);
             state.notice = "Your session has ended. Please sign in again.";
             return;
         }

@@ -4,6 +4,8 @@
 
 #include "api.hpp"
 #include "http_client.hpp"
+#include "identity.hpp"
+#include "storage.hpp"
 #include "ui.hpp"
 #include "validation.hpp"
 
@@ -41,19 +43,11 @@ void start_sign_in(AppState& state)
         auto& form = state.sign_in;
         if (answer.status == 200 && answer.body.is_object() && answer.body.value("token", "") != "") {
             const auto& body = answer.body;
-            int generation = state.session.generation + 1;
-            state.session = { true, body.value("token", ""), body.value("name", ""), body.value("role", ""),
-                body.value("user_id", std::int64_t(0)), generation };
-            // A new session starts every portal afresh.
-            state.teacher = {};
-            state.student = {};
-            state.parent = {};
-            state.admin = {};
-            state.notice.clear();
+            begin_session(state, body.value("token", ""), body.value("name", ""), body.value("role", ""),
+                body.value("user_id", std::int64_t(0)));
             std::memset(form.password, 0, sizeof form.password);
             form.phase = Phase::Done;
             form.submit_attempted = false;
-            state.screen = AppState::Screen::Portal;
             return;
         }
         form.phase = Phase::Failed;
@@ -225,6 +219,48 @@ void draw_sign_up(AppState& state)
     end_card();
 }
 
+} // namespace
+
+// [SECTION] sessions ----------------------------------------------------------
+
+void begin_session(AppState& state, const std::string& token, const std::string& name, const std::string& role,
+    std::int64_t user_id)
+{
+    state.session = { true, token, name, role, user_id, state.session.generation + 1 };
+    state.teacher = {};
+    state.student = {};
+    state.parent = {};
+    state.admin = {};
+    state.notice.clear();
+    state.screen = AppState::Screen::Portal;
+    session_remember(Json { { "token", token }, { "name", name }, { "role", role }, { "user_id", user_id } }
+                         .dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void end_session(AppState& state)
+{
+    state.session = { false, {}, {}, {}, 0, state.session.generation + 1 };
+    state.screen = AppState::Screen::SignIn;
+    session_forget();
+}
+
+void restore_session(AppState& state)
+{
+    auto stored = parse_json(session_recall());
+    if (!stored.ok() || !stored.value().is_object())
+        return;
+    const auto& s = stored.value();
+    auto token = s.value("token", "");
+    auto role = s.value("role", "");
+    if (token.size() != 64 || !parse_role(role).ok()) {
+        session_forget();
+        return;
+    }
+    begin_session(state, token, s.value("name", ""), role, s.value("user_id", std::int64_t(0)));
+}
+
+namespace {
+
 // [SECTION] top bar and portal dispatch -----------------------------------
 
 void sign_out(AppState& state)
@@ -236,9 +272,8 @@ void sign_out(AppState& state)
             state.last_network = { request.method, request.url, response.status };
         });
     }
-    state.session = { false, {}, {}, {}, 0, state.session.generation + 1 };
+    end_session(state);
     state.sign_in = {};
-    state.screen = AppState::Screen::SignIn;
 }
 
 void draw_portal(AppState& state)

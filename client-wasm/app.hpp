@@ -145,6 +145,7 @@ struct PracticeState {
     std::vector<std::string> sending; // client ids with a request in flight
     bool outbox_requested = false;    // loading the stored outbox has started
     bool outbox_loaded = false;
+    bool resumed = false;             // the set came back from storage after a reload
     int synced = 0;
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
@@ -231,6 +232,16 @@ struct AppState {
 // seconds since start; `wall_clock` seconds since the epoch.
 void draw_app(AppState& state, double now, double wall_clock);
 
+// Sessions: begin_session opens the portal for a signed-in user (every
+// portal starts afresh) and remembers the session for reloads of this tab;
+// end_session forgets it (sign-out, or the server saying it has ended).
+// restore_session reopens a remembered session at start-up, also offline;
+// the first request the server refuses with 401 ends it.
+void begin_session(AppState& state, const std::string& token, const std::string& name, const std::string& role,
+    std::int64_t user_id);
+void end_session(AppState& state);
+void restore_session(AppState& state);
+
 // Starts a health check (also called every 30 seconds by draw_app).
 void start_health_check(AppState& state, double now);
 
@@ -244,8 +255,9 @@ void draw_teacher_portal(AppState& state);
 void draw_student_portal(AppState& state);
 void draw_practice(AppState& state);
 Json practice_summary(const AppState& state);
-// Adds answers stored in IndexedDB (for the user `key`) to the outbox.
-void merge_loaded_outbox(AppState& state, const std::string& key, const std::string& json);
+// A value loaded from the browser's storage: the stored outbox (merged into
+// the current one) or the set in progress (resumed if no set was started yet).
+void practice_store_loaded(AppState& state, const std::string& key, const std::string& json);
 void draw_parent_portal(AppState& state);
 void draw_admin_portal(AppState& state);
 Json teacher_summary(const AppState& state);

@@ -148,10 +148,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
     return g_runtime.state_json.c_str();
 }
 
-// IndexedDB hands the stored practice outbox back through here (storage_web.cpp).
-extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_outbox_loaded(const char* key, const char* json)
+// IndexedDB hands stored values back through here (storage_web.cpp).
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, const char* json)
 {
-    merge_loaded_outbox(g_runtime.state, key, json);
+    practice_store_loaded(g_runtime.state, key, json);
 }
 
 int main()
@@ -175,6 +175,8 @@ int main()
     ImGui_ImplGlfw_InitForOpenGL(g_runtime.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
+    // A reload of this tab keeps its session (also offline; see storage.hpp).
+    restore_session(g_runtime.state);
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -52,10 +52,36 @@ std::string outbox_key(const AppState& state)
     return "user-" + std::to_string(state.session.user_id);
 }
 
+std::string set_key(const AppState& state)
+{
+    return "set-user-" + std::to_string(state.session.user_id);
+}
+
+// A stored set older than this is not resumed: "today's" tasks are chosen afresh.
+constexpr double k_resume_seconds = 12 * 3600;
+
 // The outbox is written through to IndexedDB after every change.
 void persist_outbox(AppState& state)
 {
-    outbox_save(outbox_key(state), Json(state.student.practice.outbox).dump());
+    store_save(outbox_key(state), Json(state.student.practice.outbox).dump());
+}
+
+// So is the set in progress: its tasks (with their answers, for grading
+// offline), the mastery estimates and where to resume. An answered task is
+// never offered again after a reload: the resume point is the next one.
+void persist_set(AppState& state)
+{
+    const auto& p = state.student.practice;
+    Json known = Json::array(), start_known = Json::array();
+    for (const auto& [target, value] : p.known)
+        known.push_back({ target, value });
+    for (const auto& [target, value] : p.start_known)
+        start_known.push_back({ target, value });
+    std::size_t resume = p.checked ? p.index + 1 : p.index;
+    store_save(set_key(state),
+        Json { { "saved_at", state.wall_clock }, { "tasks", p.tasks }, { "targets", p.targets },
+            { "resume", resume }, { "known", known }, { "start_known", start_known } }
+            .dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 // A random id for an answer; the server keeps the first answer with it.
@@ -99,6 +125,7 @@ void start_set(AppState& state)
             return;
         }
         p.phase = Phase::Done;
+        p.resumed = false;
         p.tasks = answer.body.value("tasks", Json::array());
         p.targets = answer.body.value("targets", Json::array());
         p.message = answer.body.value("message", "");
@@ -111,6 +138,7 @@ void start_set(AppState& state)
             if (task.ok())
                 reset_answer(p, task.value());
         }
+        persist_set(state);
     });
 }
 
@@ -192,6 +220,7 @@ void check(AppState& state, const Task& task)
     p.outbox.push_back({ { "client_id", new_client_id() }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
         { "answer", answer }, { "client_verdict", p.verdict } });
     persist_outbox(state);
+    persist_set(state);
 }
 
 // [SECTION] answer widgets -----------------------------------------------------
@@ -280,7 +309,8 @@ void draw_practice(AppState& state)
     // Answers left from an earlier visit come back from IndexedDB first.
     if (!p.outbox_requested) {
         p.outbox_requested = true;
-        outbox_load(outbox_key(state));
+        store_load(outbox_key(state));
+        store_load(set_key(state));
     }
     // Queued answers go out whenever the network allows; nothing waits on them.
     if (!p.outbox.empty() && state.requests_in_flight == 0 && state.frame_count % 120 == 0)
@@ -315,7 +345,8 @@ void draw_practice(AppState& state)
     if (p.finished) {
         ImGui::TextUnformatted("Set complete. How your targets moved:");
         for (const auto& [target, before] : p.start_known) {
-            double after = *known_of(p, target);
+            const double* now = known_of(p, target);
+            double after = now ? *now : before;
             auto from = mastery_level_name(mastery_level(before, 1));
             auto to = mastery_level_name(mastery_level(after, 1));
             ImGui::BulletText("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", title_of(p, target).c_str(),
@@ -324,13 +355,19 @@ void draw_practice(AppState& state)
         return;
     }
 
+    // A set resumed from an earlier visit can be swapped for a fresh one.
+    if (p.resumed && ui::button(state, "Start a new set instead", "practice.new")) {
+        start_set(state);
+        return;
+    }
     auto decoded = decode_task(p.tasks[p.index]["task"]);
     if (!decoded.ok()) {
         ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 This task cannot be shown: %s", decoded.error().message.c_str());
         return;
     }
     const auto& task = decoded.value();
-    ImGui::Text("Task %zu of %zu \xC2\xB7 %s", p.index + 1, p.tasks.size(), title_of(p, task.target_id).c_str());
+    ImGui::Text("Task %zu of %zu \xC2\xB7 %s%s", p.index + 1, p.tasks.size(), title_of(p, task.target_id).c_str(),
+        p.resumed ? " \xC2\xB7 resumed where you left off" : "");
     ImGui::Separator();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(task.prompt.c_str());
@@ -387,13 +424,55 @@ Json practice_summary(const AppState& state)
         { "checked", p.checked }, { "verdict", p.verdict }, { "feedback", p.feedback }, { "invalid", p.invalid },
         { "known", known }, { "outbox", p.outbox.size() }, { "synced", p.synced },
         { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current },
-        { "outbox_loaded", p.outbox_loaded },
+        { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed },
         { "message", p.message } };
 }
 
-void merge_loaded_outbox(AppState& state, const std::string& key, const std::string& json)
+namespace {
+
+// Resumes a stored set if the student has not started one in this page yet.
+void resume_set(AppState& state, const Json& stored)
 {
     auto& p = state.student.practice;
+    if (p.phase != Phase::Idle || !stored.is_object())
+        return;
+    double saved_at = stored.value("saved_at", 0.0);
+    auto tasks = stored.value("tasks", Json::array());
+    auto resume = stored.value("resume", std::size_t(0));
+    if (state.wall_clock - saved_at > k_resume_seconds || !tasks.is_array() || resume >= tasks.size())
+        return;
+    auto read_pairs = [](const Json& list) {
+        std::vector<std::pair<std::string, double>> pairs;
+        if (list.is_array())
+            for (const auto& pair : list)
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_number())
+                    pairs.emplace_back(pair[0].get<std::string>(), pair[1].get<double>());
+        return pairs;
+    };
+    auto task = decode_task(tasks[resume].value("task", Json::object()));
+    if (!task.ok())
+        return;
+    p.tasks = std::move(tasks);
+    p.targets = stored.value("targets", Json::array());
+    p.known = read_pairs(stored.value("known", Json::array()));
+    p.start_known = read_pairs(stored.value("start_known", Json::array()));
+    p.index = resume;
+    p.phase = Phase::Done;
+    p.resumed = true;
+    reset_answer(p, task.value());
+}
+
+} // namespace
+
+void practice_store_loaded(AppState& state, const std::string& key, const std::string& json)
+{
+    auto& p = state.student.practice;
+    if (key == set_key(state)) {
+        auto parsed = parse_json(json);
+        if (parsed.ok())
+            resume_set(state, parsed.value());
+        return;
+    }
     if (key != outbox_key(state))
         return;   // another user's, from before a sign-out
     p.outbox_loaded = true;

@@ -1,16 +1,25 @@
-// Answers waiting for the server, kept in the browser's IndexedDB so they
-// survive a reload or a closed tab. Implemented per platform
-// (storage_web.cpp); loading is asynchronous and lands in app state.
+// What the browser keeps for the app between page loads. Implemented per
+// platform (storage_web.cpp).
+//   - IndexedDB: the practice outbox (answers waiting for the server) and the
+//     set in progress, so that both survive a reload or a closed tab, even
+//     offline. Loading is asynchronous and lands in app state.
+//   - sessionStorage: the signed-in session, so that reloading the tab (also
+//     offline) keeps the student signed in; it ends with the tab, at sign-out
+//     and when the server says the session has ended.
 #pragma once
 
 #include <string>
 
 namespace learnloop::client {
 
-// Replaces the stored outbox of `user_key` with `json` (an array).
-void outbox_save(const std::string& user_key, const std::string& json);
-// Starts loading the stored outbox of `user_key`; the result arrives through
-// the exported learnloop_outbox_loaded() (main_web.cpp).
-void outbox_load(const std::string& user_key);
+// Replaces the stored value under `key` with `json`.
+void store_save(const std::string& key, const std::string& json);
+// Starts loading the value under `key`; it arrives (or "null" when there is
+// none) through the exported learnloop_store_loaded() (main_web.cpp).
+void store_load(const std::string& key);
+
+void session_remember(const std::string& json);
+std::string session_recall();   // empty when none
+void session_forget();
 
 } // namespace learnloop::client

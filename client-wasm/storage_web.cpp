@@ -1,11 +1,15 @@
-// IndexedDB storage for the practice outbox.
+// IndexedDB and sessionStorage for the app (see storage.hpp).
 #include "storage.hpp"
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 namespace {
 
-EM_JS(void, js_outbox_save, (const char* key, const char* json), {
+// One object store, "outbox" (its name from the first release), holding
+// JSON text by key.
+EM_JS(void, js_store_save, (const char* key, const char* json), {
     const k = UTF8ToString(key), value = UTF8ToString(json);
     const open = indexedDB.open('learnloop', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
@@ -16,31 +20,70 @@ EM_JS(void, js_outbox_save, (const char* key, const char* json), {
     };
 });
 
-EM_JS(void, js_outbox_load, (const char* key), {
+EM_JS(void, js_store_load, (const char* key), {
     const k = UTF8ToString(key);
-    const deliver = (text) => Module.ccall('learnloop_outbox_loaded', null, ['string', 'string'], [k, text || '[]']);
+    const deliver = (text) => Module.ccall('learnloop_store_loaded', null, ['string', 'string'], [k, text || 'null']);
     const open = indexedDB.open('learnloop', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
-    open.onerror = () => deliver('[]');
+    open.onerror = () => deliver('null');
     open.onsuccess = () => {
         const request = open.result.transaction('outbox', 'readonly').objectStore('outbox').get(k);
         request.onsuccess = () => { deliver(request.result); open.result.close(); };
-        request.onerror = () => { deliver('[]'); open.result.close(); };
+        request.onerror = () => { deliver('null'); open.result.close(); };
     };
+});
+
+EM_JS(void, js_session_remember, (const char* json), {
+    try { sessionStorage.setItem('learnloop.session', UTF8ToString(json)); } catch (e) {}
+});
+
+// Returns a malloc'ed copy of the stored session, or null.
+EM_JS(char*, js_session_recall, (), {
+    let text = null;
+    try { text = sessionStorage.getItem('learnloop.session'); } catch (e) {}
+    if (!text) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(text, buffer, size);
+    return buffer;
+});
+
+EM_JS(void, js_session_forget, (), {
+    try { sessionStorage.removeItem('learnloop.session'); } catch (e) {}
 });
 
 } // namespace
 
 namespace learnloop::client {
 
-void outbox_save(const std::string& user_key, const std::string& json)
+void store_save(const std::string& key, const std::string& json)
 {
-    js_outbox_save(user_key.c_str(), json.c_str());
+    js_store_save(key.c_str(), json.c_str());
 }
 
-void outbox_load(const std::string& user_key)
+void store_load(const std::string& key)
 {
-    js_outbox_load(user_key.c_str());
+    js_store_load(key.c_str());
+}
+
+void session_remember(const std::string& json)
+{
+    js_session_remember(json.c_str());
+}
+
+std::string session_recall()
+{
+    char* text = js_session_recall();
+    if (!text)
+        return {};
+    std::string result(text);
+    std::free(text);
+    return result;
+}
+
+void session_forget()
+{
+    js_session_forget();
 }
 
 } // namespace learnloop::client

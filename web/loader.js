@@ -28,6 +28,13 @@
     window.learnloop.ready = true;
     loading.classList.add('done');
     document.getElementById('canvas').focus();
+    // Keep the app's files for reloads without the network (web/sw.js);
+    // registered after the first frame so it never delays it.
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('sw.js').catch(function (error) {
+        console.warn('offline copy unavailable: ' + error);
+      });
+    }
   };
 
   var probe = document.createElement('canvas');

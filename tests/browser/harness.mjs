@@ -80,28 +80,31 @@ export async function apiCall(server, token, method, path, body) {
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
-// Starts learnloop-server and waits until /api/health answers.
-export async function startServer(databaseUrl) {
-  const port = await freePort();
+// Starts learnloop-server (on `port`, or a free one) and waits until
+// /api/health answers. stop() ends it, so a test can take the server away
+// and start it again on the same port.
+export async function startServer(databaseUrl, { port: wanted } = {}) {
+  const port = wanted ?? await freePort();
   const logPath = path.join(config.artifacts, `server-${port}.log`);
   fs.mkdirSync(config.artifacts, { recursive: true });
-  const log = fs.openSync(logPath, 'w');
+  const log = fs.openSync(logPath, 'a');
   const child = spawn(config.server, ['--port', String(port), '--web-root', config.webRoot, '--database-url', databaseUrl],
     { stdio: ['ignore', log, log] });
   let exited = false;
   child.on('exit', () => { exited = true; });
-  cleanups.push(async () => {
+  const stop = async () => {
     if (!exited) {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-  });
+  };
+  cleanups.push(stop);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (exited) throw new Error(`learnloop-server exited early; see ${logPath}`);
     try {
       const response = await fetch(`${base}/api/health`);
-      if (response.status === 200) return { base, port, logPath };
+      if (response.status === 200) return { base, port, logPath, stop };
     } catch { /* not listening yet */ }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

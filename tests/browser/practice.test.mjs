@@ -53,7 +53,7 @@ async function answerCurrent(page, correctly) {
 try {
   const database = await startDatabase();
   seedCurriculum(database, writeCurriculum());
-  const server = await startServer(database.url);
+  let server = await startServer(database.url);
   const teacher = await apiLogin(server, 'teacher@demo.learnloop.test', PASSWORD);
   const assigned = await apiCall(server, teacher, 'POST', '/api/target-assignments', { target_ids: ['en.test.plurals'], class_id: 1 });
   assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
@@ -166,9 +166,13 @@ try {
       await clickWidget(page, 'student.tab.practice');
     };
     await signInStudent();
-    await waitForState(page, (s) => s.layout['practice.start'], 'the start button');
-    await clickWidget(page, 'practice.start');
-    await waitForState(page, (s) => s.portal.practice.tasks > 0, 'a new set');
+    // The set left unfinished before signing out comes back where it was...
+    const resumed = await waitForState(page, (s) => s.portal.practice.resumed && s.layout['practice.new'], 'the unfinished set');
+    assert.equal(resumed.portal.practice.index, 4);
+    // ...and can be swapped for a fresh one.
+    await clickWidget(page, 'practice.new');
+    await waitForState(page, (s) => s.portal.practice.tasks > 0 && !s.portal.practice.resumed && s.portal.practice.index === 0,
+      'a new set');
     // The server cannot be reached for answers: the answer stays in the outbox.
     await page.route('**/api/task-responses', (route) => route.abort());
     await answerCurrent(page, true);
@@ -181,18 +185,53 @@ try {
         request.onsuccess = () => resolve(request.result);
       };
     }));
-    assert.equal(JSON.parse(stored[0]).length, 1, 'the answer is in IndexedDB');
+    assert.equal(JSON.parse(stored.find((value) => value.startsWith('['))).length, 1, 'the answer is in IndexedDB');
     await page.reload();
     await waitForFirstFrame(page);
-    await signInStudent();
-    await waitForState(page, (s) => s.portal.practice.outbox_loaded && s.portal.practice.outbox === 1,
+    // The tab's session is kept: no sign-in after a reload.
+    await waitForState(page, (s) => s.screen === 'portal' && s.layout?.['student.tab.practice'], 'the student portal');
+    await clickWidget(page, 'student.tab.practice');
+    let state = await waitForState(page, (s) => s.portal.practice.outbox_loaded && s.portal.practice.outbox === 1,
       'the stored answer back in the outbox');
+    // The set resumes at the task after the one answered.
+    state = await waitForState(page, (s) => s.portal.practice.resumed, 'the resumed set');
+    assert.equal(state.portal.practice.index, 1);
     await page.unroute('**/api/task-responses');
     await waitForState(page, (s) => s.portal.practice.outbox === 0, 'the stored answer to sync', 20000);
     const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
     const mastery = await apiCall(server, student, 'GET', '/api/mastery');
     assert.equal(mastery.body.targets[0].attempts, 5);
   });
+
+  await check('with the server unreachable a reload still opens the app, signed in, and the set goes on; answers sync when it is back',
+    async () => {
+      // The offline copy is kept by the service worker once it controls the page.
+      for (let i = 0; i < 100; i++) {
+        if (await page.evaluate(() => Boolean(navigator.serviceWorker?.controller))) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), 'a service worker controls the page');
+      const cached = await page.evaluate(async () => (await (await caches.open('learnloop-app-v1')).keys()).map((r) => new URL(r.url).pathname));
+      for (const file of ['/', '/app.js', '/app.wasm', '/loader.js']) assert.ok(cached.includes(file), `${file} is kept offline`);
+
+      await server.stop();
+      await page.reload();
+      await waitForFirstFrame(page);
+      await waitForState(page, (s) => s.screen === 'portal' && s.layout?.['student.tab.practice'], 'the student portal, offline');
+      await clickWidget(page, 'student.tab.practice');
+      const resumed = await waitForState(page, (s) => s.portal.practice.resumed && s.layout['practice.check'], 'the set, offline');
+      assert.equal(resumed.portal.practice.index, 1);
+      const state = await answerCurrent(page, true);
+      assert.equal(state.portal.practice.verdict, 'correct', 'graded in the browser with no server');
+      await waitForState(page, (s) => s.portal.practice.outbox === 1, 'the answer waiting');
+      await saveScreenshot(page, 'practice-offline-reload.png');
+
+      server = await startServer(database.url, { port: server.port });
+      await waitForState(page, (s) => s.portal.practice.outbox === 0, 'the answer to sync', 20000);
+      const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+      const mastery = await apiCall(server, student, 'GET', '/api/mastery');
+      assert.equal(mastery.body.targets[0].attempts, 6);
+    });
 
   await check('the pages raised no script errors', async () => {
     assert.deepEqual(pageErrors, []);

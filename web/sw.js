@@ -1,0 +1,40 @@
+// The app's service worker: keeps a copy of the app's own files so that a
+// reload works without the network (a student on a train keeps practising;
+// answers wait in IndexedDB and sync later). Every request for those files
+// still goes to the network first, so an update is picked up at once; the
+// copy is only served when the network or the server cannot be reached.
+// API requests are never touched or cached.
+'use strict';
+
+const CACHE = 'learnloop-app-v1';
+const APP_FILES = ['./', 'index.html', 'loader.js', 'style.css', 'app.js', 'app.wasm', 'fonts/DejaVuSans.ttf'];
+
+self.addEventListener('install', (event) => {
+  // One missing file (the font, say) must not stop the rest from being kept.
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => Promise.all(APP_FILES.map((file) => cache.add(file).catch(() => undefined))))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  event.respondWith(fetch(request)
+    .then((response) => {
+      if (response.status === 200) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      }
+      return response;
+    })
+    .catch(() => caches.match(request, { ignoreSearch: true })
+      .then((cached) => cached || (request.mode === 'navigate' ? caches.match('./') : undefined))
+      .then((cached) => cached || Response.error())));
+});
