@@ -13,24 +13,35 @@ DbPool::DbPool(std::string conninfo, std::size_t size, std::function<void(pqxx::
 std::unique_ptr<pqxx::connection> DbPool::take()
 {
     std::unique_lock lock(m_mutex);
-    m_available.wait(lock, [&] { return m_in_use < m_size; });
-    ++m_in_use;
-    if (m_idle.empty())
-        return nullptr;
-    auto connection = std::move(m_idle.back());
-    m_idle.pop_back();
-    return connection;
+    // Nobody may overtake a caller already waiting.
+    if (m_in_use < m_size && m_waiters.empty()) {
+        ++m_in_use;
+        if (m_idle.empty())
+            return nullptr;
+        auto connection = std::move(m_idle.back());
+        m_idle.pop_back();
+        return connection;
+    }
+    Waiter waiter;
+    m_waiters.push_back(&waiter);
+    waiter.handed_over.wait(lock, [&] { return waiter.ready; });
+    return std::move(waiter.connection);   // the lease count was passed on with it
 }
 
 void DbPool::give_back(std::unique_ptr<pqxx::connection> connection)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        --m_in_use;
-        if (connection)
-            m_idle.push_back(std::move(connection));
+    std::lock_guard lock(m_mutex);
+    if (!m_waiters.empty()) {
+        Waiter* next = m_waiters.front();
+        m_waiters.pop_front();
+        next->connection = std::move(connection);
+        next->ready = true;
+        next->handed_over.notify_one();
+        return;
     }
-    m_available.notify_one();
+    --m_in_use;
+    if (connection)
+        m_idle.push_back(std::move(connection));
 }
 
 DbPool::Lease::Lease(DbPool& pool)

@@ -1,12 +1,14 @@
-// A libpqxx connection pool shared by the HTTP workers (callers beyond its
-// size wait for a connection), connected lazily and replaced after the
-// database restarts.
+// A libpqxx connection pool shared by the HTTP workers, connected lazily and
+// replaced after the database restarts. Callers beyond its size wait in
+// arrival order: a connection given back goes straight to the longest
+// waiting caller, so under load no request waits much longer than the rest.
 #pragma once
 
 #include <pqxx/pqxx>
 
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -47,6 +49,12 @@ public:
     }
 
     std::size_t size() const { return m_size; }
+    // Callers waiting for a connection right now.
+    std::size_t waiting() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_waiters.size();
+    }
 
 private:
     class Lease {
@@ -69,10 +77,17 @@ private:
     std::string m_conninfo;
     std::size_t m_size;
     std::function<void(pqxx::connection&)> m_on_connect;
-    std::mutex m_mutex;
-    std::condition_variable m_available;
+    // A caller waiting for a connection; give_back() hands one over directly.
+    struct Waiter {
+        std::condition_variable handed_over;
+        bool ready = false;
+        std::unique_ptr<pqxx::connection> connection;   // may be null: connect lazily
+    };
+
+    mutable std::mutex m_mutex;
+    std::deque<Waiter*> m_waiters;   // oldest first
     std::vector<std::unique_ptr<pqxx::connection>> m_idle;
-    std::size_t m_in_use = 0;
+    std::size_t m_in_use = 0;        // leases out, including those being handed over
 };
 
 } // namespace learnloop::server
