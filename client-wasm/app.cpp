@@ -44,7 +44,7 @@ void start_sign_in(AppState& state)
         if (answer.status == 200 && answer.body.is_object() && answer.body.value("token", "") != "") {
             const auto& body = answer.body;
             begin_session(state, body.value("token", ""), body.value("name", ""), body.value("role", ""),
-                body.value("user_id", std::int64_t(0)));
+                body.value("user_id", std::int64_t(0)), state.wall_clock);
             std::memset(form.password, 0, sizeof form.password);
             form.phase = Phase::Done;
             form.submit_attempted = false;
@@ -223,8 +223,31 @@ void draw_sign_up(AppState& state)
 
 // [SECTION] sessions ----------------------------------------------------------
 
+namespace {
+
+// A remembered session is reopened only if the app was open within this
+// time: closing a tab on a shared computer and reopening it later (browsers
+// restore a closed tab's sessionStorage) must not sign the next person in.
+constexpr double k_session_idle_seconds = 30 * 60;
+
+void remember_session(AppState& state, double now)
+{
+    const auto& s = state.session;
+    state.session_remembered_at = now;
+    session_remember(Json { { "token", s.token }, { "name", s.name }, { "role", s.role }, { "user_id", s.user_id },
+        { "saved_at", now } }
+                         .dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+std::string text_field(const Json& object, const char* name)
+{
+    return object.contains(name) && object[name].is_string() ? object[name].get<std::string>() : std::string();
+}
+
+} // namespace
+
 void begin_session(AppState& state, const std::string& token, const std::string& name, const std::string& role,
-    std::int64_t user_id)
+    std::int64_t user_id, double now)
 {
     state.session = { true, token, name, role, user_id, state.session.generation + 1 };
     state.teacher = {};
@@ -233,8 +256,13 @@ void begin_session(AppState& state, const std::string& token, const std::string&
     state.admin = {};
     state.notice.clear();
     state.screen = AppState::Screen::Portal;
-    session_remember(Json { { "token", token }, { "name", name }, { "role", role }, { "user_id", user_id } }
-                         .dump(-1, ' ', false, Json::error_handler_t::replace));
+    remember_session(state, now);
+}
+
+void keep_session_fresh(AppState& state)
+{
+    if (state.session.signed_in && state.wall_clock - state.session_remembered_at > 60)
+        remember_session(state, state.wall_clock);
 }
 
 void end_session(AppState& state)
@@ -244,19 +272,22 @@ void end_session(AppState& state)
     session_forget();
 }
 
-void restore_session(AppState& state)
+void restore_session(AppState& state, double now)
 {
     auto stored = parse_json(session_recall());
     if (!stored.ok() || !stored.value().is_object())
         return;
     const auto& s = stored.value();
-    auto token = s.value("token", "");
-    auto role = s.value("role", "");
-    if (token.size() != 64 || !parse_role(role).ok()) {
+    auto token = text_field(s, "token");
+    auto role = text_field(s, "role");
+    bool fresh = s.contains("saved_at") && s["saved_at"].is_number()
+        && now - s["saved_at"].get<double>() < k_session_idle_seconds;
+    bool has_user = s.contains("user_id") && s["user_id"].is_number_integer();
+    if (token.size() != 64 || !parse_role(role).ok() || !fresh || !has_user) {
         session_forget();
         return;
     }
-    begin_session(state, token, s.value("name", ""), role, s.value("user_id", std::int64_t(0)));
+    begin_session(state, token, text_field(s, "name"), role, s["user_id"].get<std::int64_t>(), now);
 }
 
 namespace {
@@ -272,6 +303,8 @@ void sign_out(AppState& state)
             state.last_network = { request.method, request.url, response.status };
         });
     }
+    if (state.session.role == "student")
+        practice_sign_out(state);
     end_session(state);
     state.sign_in = {};
 }
@@ -369,6 +402,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     ++state.frame_count;
     state.now = now;
     state.wall_clock = wall_clock;
+    keep_session_fresh(state);
     state.layout.clear();
     if (state.health.phase != Phase::Loading && now - state.health.checked_at > k_health_interval_seconds)
         start_health_check(state, now);

@@ -146,6 +146,8 @@ struct PracticeState {
     bool outbox_requested = false;    // loading the stored outbox has started
     bool outbox_loaded = false;
     bool resumed = false;             // the set came back from storage after a reload
+    bool replacing = false;           // a new set was asked for; the current one stays meanwhile
+    std::string replace_error;
     int synced = 0;
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
@@ -225,6 +227,7 @@ struct AppState {
     long long frame_count = 0;
     double now = 0;               // seconds since start, this frame
     double wall_clock = 0;        // seconds since the epoch, this frame
+    double session_remembered_at = 0;   // when the tab's stored session was last refreshed
     std::vector<std::pair<std::string, WidgetRect>> layout;   // rebuilt every frame
 };
 
@@ -233,14 +236,17 @@ struct AppState {
 void draw_app(AppState& state, double now, double wall_clock);
 
 // Sessions: begin_session opens the portal for a signed-in user (every
-// portal starts afresh) and remembers the session for reloads of this tab;
+// portal starts afresh) and remembers the session for reloads of this tab
+// (refreshed every minute while the app runs: keep_session_fresh);
 // end_session forgets it (sign-out, or the server saying it has ended).
-// restore_session reopens a remembered session at start-up, also offline;
-// the first request the server refuses with 401 ends it.
+// restore_session reopens a remembered session at start-up, also offline,
+// if the app was open in the tab within the last 30 minutes; the first request the
+// server refuses with 401 ends it. `now`: seconds since the epoch.
 void begin_session(AppState& state, const std::string& token, const std::string& name, const std::string& role,
-    std::int64_t user_id);
+    std::int64_t user_id, double now);
+void keep_session_fresh(AppState& state);
 void end_session(AppState& state);
-void restore_session(AppState& state);
+void restore_session(AppState& state, double now);
 
 // Starts a health check (also called every 30 seconds by draw_app).
 void start_health_check(AppState& state, double now);
@@ -258,6 +264,8 @@ Json practice_summary(const AppState& state);
 // A value loaded from the browser's storage: the stored outbox (merged into
 // the current one) or the set in progress (resumed if no set was started yet).
 void practice_store_loaded(AppState& state, const std::string& key, const std::string& json);
+// Deletes the stored set in progress of the signed-in student (at sign-out).
+void practice_sign_out(AppState& state);
 void draw_parent_portal(AppState& state);
 void draw_admin_portal(AppState& state);
 Json teacher_summary(const AppState& state);

@@ -176,7 +176,7 @@ int main()
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // A reload of this tab keeps its session (also offline; see storage.hpp).
-    restore_session(g_runtime.state);
+    restore_session(g_runtime.state, emscripten_date_now() / 1000.0);
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -60,16 +60,22 @@ std::string set_key(const AppState& state)
 // A stored set older than this is not resumed: "today's" tasks are chosen afresh.
 constexpr double k_resume_seconds = 12 * 3600;
 
-// The outbox is written through to IndexedDB after every change.
-void persist_outbox(AppState& state)
+std::string json_text(const Json& json)
 {
-    store_save(outbox_key(state), Json(state.student.practice.outbox).dump());
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// So is the set in progress: its tasks (with their answers, for grading
-// offline), the mastery estimates and where to resume. An answered task is
-// never offered again after a reload: the resume point is the next one.
-void persist_set(AppState& state)
+// The outbox is written through to IndexedDB after every change...
+Json outbox_entry(const AppState& state)
+{
+    return { { outbox_key(state), json_text(Json(state.student.practice.outbox)) } };
+}
+
+// ...and so is the set in progress: its tasks (with their answers, for
+// grading offline), the mastery estimates and where to resume. An answered
+// task is never offered again after a reload: the resume point is the next
+// one, stored in the same transaction as the answer (check()).
+Json set_entry(const AppState& state)
 {
     const auto& p = state.student.practice;
     Json known = Json::array(), start_known = Json::array();
@@ -78,10 +84,19 @@ void persist_set(AppState& state)
     for (const auto& [target, value] : p.start_known)
         start_known.push_back({ target, value });
     std::size_t resume = p.checked ? p.index + 1 : p.index;
-    store_save(set_key(state),
-        Json { { "saved_at", state.wall_clock }, { "tasks", p.tasks }, { "targets", p.targets },
-            { "resume", resume }, { "known", known }, { "start_known", start_known } }
-            .dump(-1, ' ', false, Json::error_handler_t::replace));
+    return { { set_key(state),
+        json_text({ { "saved_at", state.wall_clock }, { "tasks", p.tasks }, { "targets", p.targets },
+            { "resume", resume }, { "known", known }, { "start_known", start_known } }) } };
+}
+
+void persist_outbox(AppState& state)
+{
+    store_save(outbox_entry(state));
+}
+
+void persist_set(AppState& state)
+{
+    store_save(set_entry(state));
 }
 
 // A random id for an answer; the server keeps the first answer with it.
@@ -109,23 +124,44 @@ void reset_answer(PracticeState& p, const Task& task)
     p.invalid.clear();
 }
 
+// Forgets the set (not the outbox: unsent answers outlive the set they came from).
+void clear_set(PracticeState& p)
+{
+    PracticeState fresh;
+    fresh.outbox = std::move(p.outbox);
+    fresh.sending = std::move(p.sending);
+    fresh.outbox_requested = p.outbox_requested;
+    fresh.outbox_loaded = p.outbox_loaded;
+    p = std::move(fresh);
+}
+
+// Asks the server for a new set. A set in progress stays on screen (and
+// usable, also offline) until the new one has arrived.
 void start_set(AppState& state)
 {
     auto& p = state.student.practice;
-    auto waiting = std::move(p.outbox);   // unsent answers outlive the set they came from
-    p = {};
-    p.outbox = std::move(waiting);
-    p.outbox_loaded = true;
-    p.phase = Phase::Loading;
+    bool replacing = !p.tasks.empty() && !p.finished && p.phase == Phase::Done;
+    if (replacing) {
+        p.replacing = true;
+        p.replace_error.clear();
+    } else {
+        clear_set(p);
+        p.phase = Phase::Loading;
+    }
     api_call(state, "POST", "/api/task-sets", Json::object(), [](AppState& state, const ApiAnswer& answer) {
         auto& p = state.student.practice;
-        if (!answer.ok()) {
-            p.phase = Phase::Failed;
-            p.error = answer.error_text();
+        if (!answer.ok() || !answer.body.is_object()) {
+            if (p.replacing) {
+                p.replacing = false;
+                p.replace_error = answer.error_text();
+            } else {
+                p.phase = Phase::Failed;
+                p.error = answer.error_text();
+            }
             return;
         }
+        clear_set(p);
         p.phase = Phase::Done;
-        p.resumed = false;
         p.tasks = answer.body.value("tasks", Json::array());
         p.targets = answer.body.value("targets", Json::array());
         p.message = answer.body.value("message", "");
@@ -219,8 +255,10 @@ void check(AppState& state, const Task& task)
 
     p.outbox.push_back({ { "client_id", new_client_id() }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
         { "answer", answer }, { "client_verdict", p.verdict } });
-    persist_outbox(state);
-    persist_set(state);
+    // The answer and the new resume point, in one transaction.
+    auto entries = outbox_entry(state);
+    entries.update(set_entry(state));
+    store_save(entries);
 }
 
 // [SECTION] answer widgets -----------------------------------------------------
@@ -356,9 +394,18 @@ void draw_practice(AppState& state)
     }
 
     // A set resumed from an earlier visit can be swapped for a fresh one.
-    if (p.resumed && ui::button(state, "Start a new set instead", "practice.new")) {
-        start_set(state);
-        return;
+    if (p.resumed) {
+        ImGui::BeginDisabled(p.replacing);
+        if (ui::button(state, "Start a new set instead", "practice.new"))
+            start_set(state);
+        ImGui::EndDisabled();
+        if (p.replacing) {
+            ImGui::SameLine();
+            ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Choosing new tasks");
+        } else if (!p.replace_error.empty()) {
+            ImGui::SameLine();
+            ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", p.replace_error.c_str());
+        }
     }
     auto decoded = decode_task(p.tasks[p.index]["task"]);
     if (!decoded.ok()) {
@@ -400,6 +447,7 @@ void draw_practice(AppState& state)
         ImGui::TextColored(ui::k_info, "%d more right answer%s to reach Proficient", needed, needed == 1 ? "" : "s");
     if (ui::button(state, p.index + 1 < p.tasks.size() ? "Next" : "Finish", "practice.next")) {
         sync(state);
+        p.resumed = false;   // from here on it is simply the current set
         if (p.index + 1 < p.tasks.size()) {
             ++p.index;
             auto next = decode_task(p.tasks[p.index]["task"]);
@@ -434,12 +482,19 @@ namespace {
 void resume_set(AppState& state, const Json& stored)
 {
     auto& p = state.student.practice;
+    // Stored data is read defensively: it may come from another version of
+    // the app, and reading a field of the wrong type would stop it.
     if (p.phase != Phase::Idle || !stored.is_object())
         return;
-    double saved_at = stored.value("saved_at", 0.0);
-    auto tasks = stored.value("tasks", Json::array());
-    auto resume = stored.value("resume", std::size_t(0));
-    if (state.wall_clock - saved_at > k_resume_seconds || !tasks.is_array() || resume >= tasks.size())
+    auto field = [&](const char* name) { return stored.contains(name) ? stored[name] : Json(); };
+    auto saved_at = field("saved_at");
+    auto tasks = field("tasks");
+    auto resume_field = field("resume");
+    if (!saved_at.is_number() || !tasks.is_array() || !resume_field.is_number_unsigned())
+        return;
+    auto resume = resume_field.get<std::size_t>();
+    if (state.wall_clock - saved_at.get<double>() > k_resume_seconds || resume >= tasks.size()
+        || !tasks[resume].is_object() || !tasks[resume].contains("task"))
         return;
     auto read_pairs = [](const Json& list) {
         std::vector<std::pair<std::string, double>> pairs;
@@ -449,13 +504,14 @@ void resume_set(AppState& state, const Json& stored)
                     pairs.emplace_back(pair[0].get<std::string>(), pair[1].get<double>());
         return pairs;
     };
-    auto task = decode_task(tasks[resume].value("task", Json::object()));
+    auto task = decode_task(tasks[resume]["task"]);
     if (!task.ok())
         return;
+    auto targets = field("targets");
     p.tasks = std::move(tasks);
-    p.targets = stored.value("targets", Json::array());
-    p.known = read_pairs(stored.value("known", Json::array()));
-    p.start_known = read_pairs(stored.value("start_known", Json::array()));
+    p.targets = targets.is_array() ? targets : Json::array();
+    p.known = read_pairs(field("known"));
+    p.start_known = read_pairs(field("start_known"));
     p.index = resume;
     p.phase = Phase::Done;
     p.resumed = true;
@@ -480,11 +536,19 @@ void practice_store_loaded(AppState& state, const std::string& key, const std::s
     if (!parsed.ok() || !parsed.value().is_array())
         return;
     for (const auto& entry : parsed.value()) {
-        auto id = entry.value("client_id", "");
+        if (!entry.is_object() || !entry.contains("client_id") || !entry["client_id"].is_string())
+            continue;
+        auto id = entry["client_id"].get<std::string>();
         bool known = std::any_of(p.outbox.begin(), p.outbox.end(), [&](const Json& e) { return e.value("client_id", "") == id; });
         if (!known && !id.empty())
             p.outbox.push_back(entry);
     }
+}
+
+void practice_sign_out(AppState& state)
+{
+    // The set in progress stays on this computer only for its own student.
+    store_save({ { set_key(state), nullptr } });
 }
 
 } // namespace learnloop::client

@@ -8,12 +8,15 @@
 //     and when the server says the session has ended.
 #pragma once
 
+#include "dto.hpp"
+
 #include <string>
 
 namespace learnloop::client {
 
-// Replaces the stored value under `key` with `json`.
-void store_save(const std::string& key, const std::string& json);
+// Stores every entry of `entries` (key -> JSON text, or null to delete) in
+// one IndexedDB transaction: all of them or none.
+void store_save(const Json& entries);
 // Starts loading the value under `key`; it arrives (or "null" when there is
 // none) through the exported learnloop_store_loaded() (main_web.cpp).
 void store_load(const std::string& key);

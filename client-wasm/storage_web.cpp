@@ -9,14 +9,18 @@ namespace {
 
 // One object store, "outbox" (its name from the first release), holding
 // JSON text by key.
-EM_JS(void, js_store_save, (const char* key, const char* json), {
-    const k = UTF8ToString(key), value = UTF8ToString(json);
+EM_JS(void, js_store_save, (const char* entries_json), {
+    const entries = JSON.parse(UTF8ToString(entries_json));
     const open = indexedDB.open('learnloop', 1);
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
     open.onsuccess = () => {
         const tx = open.result.transaction('outbox', 'readwrite');
-        tx.objectStore('outbox').put(value, k);
+        const store = tx.objectStore('outbox');
+        Object.keys(entries).forEach((key) => {
+            if (entries[key] === null) store.delete(key); else store.put(entries[key], key);
+        });
         tx.oncomplete = () => open.result.close();
+        tx.onerror = () => open.result.close();
     };
 });
 
@@ -56,9 +60,9 @@ EM_JS(void, js_session_forget, (), {
 
 namespace learnloop::client {
 
-void store_save(const std::string& key, const std::string& json)
+void store_save(const Json& entries)
 {
-    js_store_save(key.c_str(), json.c_str());
+    js_store_save(entries.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
 }
 
 void store_load(const std::string& key)

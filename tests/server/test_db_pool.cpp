@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -19,12 +20,13 @@ TEST_CASE("callers waiting for a database connection are served in the order the
     DbPool pool(PgCluster::instance().superuser_url(database), 1);
 
     std::promise<void> holding;
+    std::atomic<bool> release { false };
     auto holder = std::async(std::launch::async, [&] {
         return pool.with_connection([&](pqxx::connection& connection) {
             pqxx::nontransaction(connection).exec("SELECT 1");
             holding.set_value();
-            for (int i = 0; i < 500 && pool.waiting() < 5; ++i)   // until all five queue
-                std::this_thread::sleep_for(10ms);
+            for (int i = 0; i < 1000 && !release; ++i)   // until all five have queued
+                std::this_thread::sleep_for(5ms);
             return 0;
         });
     });
@@ -45,7 +47,9 @@ TEST_CASE("callers waiting for a database connection are served in the order the
         // Each caller is queued before the next arrives.
         for (int k = 0; k < 500 && pool.waiting() < static_cast<std::size_t>(i + 1); ++k)
             std::this_thread::sleep_for(2ms);
+        REQUIRE(pool.waiting() == static_cast<std::size_t>(i + 1));
     }
+    release = true;
     holder.get();
     for (auto& caller : callers)
         caller.get();
