@@ -44,8 +44,13 @@
     return;
   }
 
+  // The build id (stamped in when the bundle is assembled) ties app.js and
+  // app.wasm together, also in the offline copy (sw.js).
+  var build = '@LEARNLOOP_BUILD@';
+
   window.Module = {
     canvas: document.getElementById('canvas'),
+    locateFile: function (path) { return path + '?v=' + build; },
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { showProblem('Learnloop stopped unexpectedly (' + what + '). Please reload the page.'); }
@@ -54,7 +59,7 @@
   document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
 
   var script = document.createElement('script');
-  script.src = 'app.js';
+  script.src = 'app.js?v=' + build;
   script.onerror = function () { showProblem('The application could not be downloaded. Check your connection and reload.'); };
   document.body.appendChild(script);
 })();

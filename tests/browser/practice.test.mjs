@@ -238,8 +238,17 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), 'a service worker controls the page');
-      const cached = await page.evaluate(async () => (await (await caches.open('learnloop-app-v1')).keys()).map((r) => new URL(r.url).pathname));
-      for (const file of ['/', '/app.js', '/app.wasm', '/loader.js']) assert.ok(cached.includes(file), `${file} is kept offline`);
+      // One complete copy, of this build: app.js and app.wasm with the page's build id.
+      const copy = await page.evaluate(async () => {
+        const names = (await caches.keys()).filter((name) => name.startsWith('learnloop-app-'));
+        const urls = names.length === 1 ? (await (await caches.open(names[0])).keys()).map((r) => r.url) : [];
+        return { names, files: urls.map((url) => new URL(url).pathname + new URL(url).search) };
+      });
+      assert.equal(copy.names.length, 1, 'one offline copy');
+      const build = copy.names[0].slice('learnloop-app-'.length);
+      assert.match(build, /^[0-9a-f]{12}$/);
+      for (const file of ['/', '/loader.js', `/app.js?v=${build}`, `/app.wasm?v=${build}`])
+        assert.ok(copy.files.includes(file), `${file} is kept offline (kept: ${copy.files.join(', ')})`);
 
       await server.stop();
       await page.reload();
