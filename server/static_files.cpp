@@ -60,7 +60,8 @@ void StaticFiles::load(const std::string& root)
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         if (!entry.is_regular_file())
             continue;
-        auto relative = "/" + fs::relative(entry.path(), root).generic_string();
+        std::string relative = "/";   // (built up in steps: GCC 12 misreports "/" + string)
+        relative += fs::relative(entry.path(), root).generic_string();
         if (ends_with(relative, ".gz"))
             continue;
         File file;
@@ -70,8 +71,15 @@ void StaticFiles::load(const std::string& root)
         if (fs::is_regular_file(gz))
             file.gzip_content = read_file(gz);
         file.mime_type = mime_type_for(relative);
-        file.etag = "\"" + sha256_hex(file.content).substr(0, 32) + "\"";
+        file.etag = '"';
+        file.etag += sha256_hex(file.content).substr(0, 32);
+        file.etag += '"';
         m_files.emplace(relative, std::move(file));
+    }
+    if (auto id = m_files.find("/build-id.txt"); id != m_files.end()) {
+        m_build_id = id->second.content;
+        while (!m_build_id.empty() && (m_build_id.back() == '\n' || m_build_id.back() == '\r' || m_build_id.back() == ' '))
+            m_build_id.pop_back();
     }
 }
 
@@ -83,9 +91,12 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
         return false;
     const auto& file = it->second;
 
-    // The bundle's names carry no content hash, so clients revalidate every
-    // load; the ETag makes that a cheap 304.
-    res.set_header("Cache-Control", "no-cache");
+    // app.js and app.wasm asked for with this bundle's build id
+    // (?v=ID, see web/loader.js) never change: cached for a year. Everything
+    // else is revalidated on every load; the ETag makes that a cheap 304.
+    bool versioned = !m_build_id.empty() && (path == "/app.js" || path == "/app.wasm") && req.has_param("v")
+        && req.get_param_value("v") == m_build_id;
+    res.set_header("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "no-cache");
     res.set_header("ETag", file.etag);
     res.set_header("Vary", "Accept-Encoding");
     res.set_header("X-Content-Type-Options", "nosniff");

@@ -22,6 +22,8 @@ public:
     bool serve(const httplib::Request& req, httplib::Response& res) const;
 
     std::size_t size() const { return m_files.size(); }
+    // The bundle's build id (build-id.txt, stamped by the build); empty if none.
+    const std::string& build_id() const { return m_build_id; }
 
 private:
     struct File {
@@ -31,6 +33,7 @@ private:
         std::string etag;
     };
     std::map<std::string, File> m_files;
+    std::string m_build_id;
 };
 
 [[nodiscard]] std::string mime_type_for(const std::string& path);

@@ -461,6 +461,23 @@ TEST_CASE("If-None-Match with the current ETag answers 304 without a body", "[ht
     CHECK(raw_get(server.port(), "/app.wasm").header("ETag") != etag);
 }
 
+TEST_CASE("app.js and app.wasm asked for with the bundle's build id are cacheable for a year; other files are revalidated",
+    "[http][static]")
+{
+    ServerProcess server(PgCluster::instance().create_database("http_immutable"));
+    const auto& id = server.bundle().build_id;
+    for (const std::string file : { "/app.js", "/app.wasm" }) {
+        auto versioned = raw_get(server.port(), file + "?v=" + id);
+        REQUIRE(versioned.status == 200);
+        CHECK(versioned.header("Cache-Control") == "public, max-age=31536000, immutable");
+        // Another build's id gets this build's file, revalidated as usual.
+        CHECK(raw_get(server.port(), file + "?v=ffffffffffff").header("Cache-Control") == "no-cache");
+        CHECK(raw_get(server.port(), file).header("Cache-Control") == "no-cache");
+    }
+    CHECK(raw_get(server.port(), "/index.html?v=" + id).header("Cache-Control") == "no-cache");
+    CHECK(raw_get(server.port(), "/build-id.txt").body == id + "\n");
+}
+
 TEST_CASE("path traversal attempts never reach files outside the web root", "[http][static][hostile]")
 {
     ServerProcess server(PgCluster::instance().create_database("http_traversal"));

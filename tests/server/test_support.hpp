@@ -118,6 +118,7 @@ struct WebBundle {
     std::string app_js = "console.log('learnloop test bundle');\n";
     std::string app_js_gz;   // filled by the helper: `gzip -9 -n` of app_js
     std::string app_wasm = std::string("\0asm\x01\0\0\0", 8);
+    std::string build_id = "0123456789ab";   // written as build-id.txt
 };
 
 struct ExitStatus {
