@@ -117,3 +117,46 @@ TEST_CASE("the pool opens no more connections than its size, however many caller
     CHECK(open <= 3);
     CHECK(open >= 1);
 }
+
+TEST_CASE("a connection lost while others wait is replaced: the waiter and the retry both get working connections",
+    "[db][pool]")
+{
+    auto database = PgCluster::instance().create_database("db_pool_lost");
+    auto url = PgCluster::instance().superuser_url(database);
+    DbPool pool(url, 1);
+    std::promise<int> backend;
+    std::atomic<bool> terminated { false };
+    std::atomic<int> attempts { 0 };
+    auto holder = std::async(std::launch::async, [&] {
+        return pool.with_connection([&](pqxx::connection& connection) {
+            ++attempts;
+            pqxx::nontransaction txn(connection);
+            if (attempts == 1) {
+                backend.set_value(txn.exec("SELECT pg_backend_pid()")[0][0].as<int>());
+                for (int i = 0; i < 1000 && !terminated; ++i)
+                    std::this_thread::sleep_for(5ms);
+            }
+            // On the first attempt the server has closed this connection:
+            // broken_connection, the pool drops it and retries on a new one.
+            return txn.exec("SELECT 1")[0][0].as<int>();
+        });
+    });
+    auto pid = backend.get_future().get();
+    auto waiter = std::async(std::launch::async, [&] {
+        return pool.with_connection([](pqxx::connection& connection) {
+            return pqxx::nontransaction(connection).exec("SELECT 2")[0][0].as<int>();
+        });
+    });
+    for (int i = 0; i < 500 && pool.waiting() == 0; ++i)
+        std::this_thread::sleep_for(2ms);
+    REQUIRE(pool.waiting() == 1);
+    {
+        pqxx::connection admin(url);
+        pqxx::nontransaction(admin).exec("SELECT pg_terminate_backend(" + std::to_string(pid) + ")");
+    }
+    std::this_thread::sleep_for(100ms);   // let the server close the socket
+    terminated = true;
+    CHECK(waiter.get() == 2);
+    CHECK(holder.get() == 1);
+    CHECK(attempts == 2);
+}
