@@ -149,6 +149,7 @@ struct PracticeState {
     bool replacing = false;           // a new set was asked for; the current one stays meanwhile
     std::string replace_error;
     int synced = 0;
+    std::string sync_notice;          // e.g. an answer the server already had from elsewhere
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
 };

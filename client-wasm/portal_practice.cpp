@@ -195,6 +195,11 @@ void sync(AppState& state)
             auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
             if (answer.ok() && removed > 0)
                 ++p.synced;
+            // The task was answered already (from another tab or device):
+            // the server kept that answer, so this one is dropped; say so.
+            if (answer.status == 409 && removed > 0)
+                p.sync_notice = "An answer was not saved: that task had already been answered elsewhere "
+                                "(another tab or device), and the first answer counts.";
             if (removed > 0)
                 persist_outbox(state);
         });
@@ -379,6 +384,10 @@ void draw_practice(AppState& state)
         ImGui::TextColored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
     else
         ImGui::TextColored(ui::k_muted, "\xE2\x9C\x93 All answers saved");
+    if (!p.sync_notice.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ui::k_warning, "! %s", p.sync_notice.c_str());
+    }
 
     if (p.finished) {
         ImGui::TextUnformatted("Set complete. How your targets moved:");
@@ -465,14 +474,16 @@ Json practice_summary(const AppState& state)
     Json known = Json::object();
     for (const auto& [target, value] : p.known)
         known[target] = value;
-    Json current = nullptr;
-    if (p.index < p.tasks.size())
-        current = p.tasks[p.index]["task"];
+    Json current = nullptr, current_id = nullptr;
+    if (p.index < p.tasks.size() && p.tasks[p.index].is_object()) {
+        current = p.tasks[p.index].value("task", Json());
+        current_id = p.tasks[p.index].value("task_id", Json());
+    }
     return { { "phase", static_cast<int>(p.phase) }, { "tasks", p.tasks.size() }, { "index", p.index },
         { "checked", p.checked }, { "verdict", p.verdict }, { "feedback", p.feedback }, { "invalid", p.invalid },
         { "known", known }, { "outbox", p.outbox.size() }, { "synced", p.synced },
-        { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current },
-        { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed },
+        { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current }, { "task_id", current_id },
+        { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed }, { "sync_notice", p.sync_notice },
         { "message", p.message } };
 }
 

@@ -269,6 +269,27 @@ try {
       assert.equal(mastery.body.targets[0].attempts, 6);
     });
 
+  await check('an answer the server already has from elsewhere is dropped with a notice, not counted twice', async () => {
+    await clickWidget(page, 'practice.next');
+    let state = await waitForState(page, (s) => s.portal.practice.index === 2 && s.layout['practice.check'], 'the next task');
+    const taskId = state.portal.practice.task_id;
+    assert.ok(Number.isInteger(taskId));
+    await page.route('**/api/task-responses', (route) => route.abort());
+    await answerCurrent(page, true);
+    await waitForState(page, (s) => s.portal.practice.outbox === 1, 'the queued answer');
+    // Meanwhile the same task is answered from another tab (straight to the API).
+    const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+    const other = await apiCall(server, student, 'POST', '/api/task-responses',
+      { task_id: taskId, client_id: 'other-tab-1', answer: { choice: 0 }, client_verdict: 'incorrect' });
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    await page.unroute('**/api/task-responses');
+    state = await waitForState(page, (s) => s.portal.practice.outbox === 0 && s.portal.practice.sync_notice !== '',
+      'the notice', 20000);
+    assert.match(state.portal.practice.sync_notice, /already been answered elsewhere/);
+    const mastery = await apiCall(server, student, 'GET', '/api/mastery');
+    assert.equal(mastery.body.targets[0].attempts, 7, 'one answer counted, not two');
+  });
+
   await check('the pages raised no script errors', async () => {
     assert.deepEqual(pageErrors, []);
   });
