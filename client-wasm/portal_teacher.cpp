@@ -329,13 +329,23 @@ void draw_mastery_tab(AppState& state)
         if (ui::remote_status(state, t.drill, "teacher.drill"))
             api_load(state, t.drill, "/api/mastery?student_id=" + std::to_string(t.drill_student));
         if (t.drill.phase == Phase::Done) {
-            ImGui::TextUnformatted("Recent answers (newest first):");
+            std::string student_name;
+            for (const auto& row : map["rows"])
+                if (row.value("student_id", std::int64_t(0)) == t.drill_student)
+                    student_name = row.value("student_name", "");
+            ImGui::Text("Recent answers of %s (newest first):", student_name.c_str());
+            auto title_of = [&](const std::string& target) {
+                for (const auto& target_state : t.drill.data["targets"])
+                    if (target_state.value("target_id", "") == target)
+                        return target_state.value("title", target);
+                return target;
+            };
             int shown = 0;
             for (const auto& h : t.drill.data["history"]) {
                 if (++shown > 15)
                     break;
-                ImGui::BulletText("%s  %s  %s \xE2\x86\x92 %.0f%%", h.value("answered_at", "").substr(0, 16).c_str(),
-                    h.value("target_id", "").c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
+                ImGui::BulletText("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
+                    title_of(h.value("target_id", "")).c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
             }
             if (t.drill.data["history"].empty())
                 ImGui::TextColored(ui::k_muted, "No practice answers yet.");

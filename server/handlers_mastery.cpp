@@ -465,13 +465,15 @@ Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::wo
         weak.push_back(spot.target_id);
     Json history = Json::array();
     for (const auto& row : txn.exec_params(
-             "SELECT t.code, r.known_after, r.verdict, to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+             "SELECT t.code, r.known_after, r.verdict, to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+             " to_char(r.answered_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI')"
              " FROM task_responses r JOIN tasks k ON k.id = r.task_id JOIN task_templates tt ON tt.id = k.template_id"
              " JOIN learning_targets t ON t.id = tt.target_id WHERE r.student_id = $1"
              " ORDER BY r.answered_at DESC, r.id DESC LIMIT 500",
-             student_id))
+             student_id, caller.time_zone))
         history.push_back({ { "target_id", row[0].as<std::string>() }, { "known", row[1].as<double>() },
-            { "verdict", row[2].as<std::string>() }, { "answered_at", row[3].as<std::string>() } });
+            { "verdict", row[2].as<std::string>() }, { "answered_at", row[3].as<std::string>() },
+            { "answered_local", row[4].as<std::string>() } });
     return json_response(200, { { "student_id", student_id }, { "targets", targets }, { "weak_spots", weak },
                                   { "history", history } });
 }

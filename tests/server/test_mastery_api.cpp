@@ -418,6 +418,14 @@ TEST_CASE("seed curriculum is idempotent, updates changed templates, retires rem
     REQUIRE(seen.json["history"].size() == 1);
     CHECK(seen.json["history"][0]["target_id"] == k_english);
     CHECK(seen.json["history"][0]["verdict"] == "correct");
+    // The same moment in the school's zone (a whole-hour offset: the same minute).
+    {
+        auto utc = seen.json["history"][0]["answered_at"].get<std::string>();
+        auto local = seen.json["history"][0]["answered_local"].get<std::string>();
+        REQUIRE(local.size() == 16);
+        CHECK(local.substr(0, 4) == utc.substr(0, 4));
+        CHECK(local.substr(14, 2) == utc.substr(14, 2));   // same minute
+    }
     CHECK(seen.json["history"][0]["known"].get<double>()
         == Approx(answered.json["target"]["known"].get<double>()).margin(1e-12));
     CHECK(find_target(seen.json["targets"], k_english) != nullptr);
