@@ -74,9 +74,12 @@ void draw_child_mastery(AppState& state)
                 return t.value("title", id);
         return id;
     };
-    for (const auto& h : m["history"])
+    // The history comes newest first; the summary wants oldest first.
+    for (auto it = m["history"].rbegin(); it != m["history"].rend(); ++it) {
+        const auto& h = *it;
         answers.push_back({ title_of(h.value("target_id", "")), h.value("verdict", "") == "correct", h.value("known", 0.0),
             parse_utc_timestamp(h.value("answered_at", "")).value_or(0) });
+    }
     std::vector<std::string> weak;
     for (const auto& id : m["weak_spots"])
         weak.push_back(title_of(id.get<std::string>()));
@@ -105,6 +108,8 @@ void draw_child_mastery(AppState& state)
             ui::remember(state, "parent.chart." + id);
         }
     }
+    ImGui::TextUnformatted("Recent activity (newest first):");
+    ui::recent_answers(m, 5);
 }
 
 // A code from the school links this parent to a student.

@@ -334,21 +334,7 @@ void draw_mastery_tab(AppState& state)
                 if (row.value("student_id", std::int64_t(0)) == t.drill_student)
                     student_name = row.value("student_name", "");
             ImGui::Text("Recent answers of %s (newest first):", student_name.c_str());
-            auto title_of = [&](const std::string& target) {
-                for (const auto& target_state : t.drill.data["targets"])
-                    if (target_state.value("target_id", "") == target)
-                        return target_state.value("title", target);
-                return target;
-            };
-            int shown = 0;
-            for (const auto& h : t.drill.data["history"]) {
-                if (++shown > 15)
-                    break;
-                ImGui::BulletText("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
-                    title_of(h.value("target_id", "")).c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
-            }
-            if (t.drill.data["history"].empty())
-                ImGui::TextColored(ui::k_muted, "No practice answers yet.");
+            ui::recent_answers(t.drill.data, 15);
         }
     }
     if (!map["needs_help"].empty()) {

@@ -48,6 +48,11 @@ void field_errors(const std::vector<Error>& errors, const char* field);
 
 // A modal "Are you sure?" dialog. Call open_confirm() once to show it, then
 // confirm_dialog() every frame; returns true on the frame the user confirms.
+// A student's latest practice answers from a GET /api/mastery answer
+// (`history`, newest first, titles from `targets`): time in the school's
+// zone, target, verdict and the estimate after it; at most `limit` lines.
+void recent_answers(const Json& mastery, std::size_t limit);
+
 void open_confirm(const char* id);
 bool confirm_dialog(AppState& state, const char* id, const std::string& text, const char* confirm_label);
 

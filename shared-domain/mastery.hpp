@@ -67,6 +67,7 @@ struct PracticeAnswer {
     double known_after = 0;        // the target's estimate after this answer
     std::int64_t answered_unix = 0;
 };
+// `answers` oldest first: answers with the same time keep the order given.
 [[nodiscard]] std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
     const std::vector<std::string>& weak_target_titles, std::int64_t now_unix);
 

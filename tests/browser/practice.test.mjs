@@ -173,6 +173,9 @@ try {
     state = await waitForState(page, (s) => s.layout?.['parent.chart.en.test.plurals'], 'the parent\'s chart');
     assert.equal(state.portal.mastery.targets[0].attempts, 4);
     assert.match(state.portal.summary, /^This week Sam Student answered 4 practice tasks and got 3 right\./);
+    // The summary's level is the one the target shows now (the answers came within one second).
+    const level = state.portal.mastery.targets[0].level;
+    assert.ok(state.portal.summary.includes(`(now ${level})`), `${state.portal.summary} / level ${level}`);
     await saveScreenshot(page, 'practice-parent-chart.png');
   });
 

@@ -180,3 +180,17 @@ TEST_CASE("the weekly summary counts this week's practice and names progress and
     CHECK(weekly_summary("Ana", { { "Plurals", true, 0.58, now - day } }, {}, now)
         == "This week Ana answered 1 practice task and got 1 right. Biggest step forward: Plurals (now familiar).");
 }
+
+TEST_CASE("answers given in the same second count in the order given (oldest first) in the weekly summary")
+{
+    const std::int64_t now = 1'000'000'000;
+    // Four answers synced in one second: the last one given holds the estimate now.
+    std::vector<PracticeAnswer> answers = {
+        { "Plurals", true, 0.58, now - 60 },
+        { "Plurals", false, 0.23, now - 60 },
+        { "Plurals", true, 0.62, now - 60 },
+        { "Plurals", true, 0.89, now - 60 },
+    };
+    CHECK(weekly_summary("Sam", answers, {}, now)
+        == "This week Sam answered 4 practice tasks and got 3 right. Biggest step forward: Plurals (now proficient).");
+}
