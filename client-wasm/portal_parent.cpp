@@ -197,7 +197,7 @@ void draw_parent_portal(AppState& state)
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.value("title", "").c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.value("due_date", "").c_str());
+            ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
             ImGui::TableNextColumn();
             ui::status_label(due_status_name(
                 due_status(static_cast<std::int64_t>(state.wall_clock), parse_utc_timestamp(a.value("due_at", "")).value_or(0), submitted, graded)));

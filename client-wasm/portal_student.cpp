@@ -119,7 +119,7 @@ void draw_student_assignments(AppState& state)
                 select_assignment(state, id);
             ui::remember(state, "student.assignment." + a.value("title", ""));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.value("due_date", "").c_str());
+            ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
             ImGui::TableNextColumn();
             ui::status_label(status_of(state, a));
         }
@@ -140,7 +140,7 @@ void draw_student_assignments(AppState& state)
         return;
     }
     ImGui::TextWrapped("%s", selected->value("title", "").c_str());
-    ImGui::TextColored(ui::k_muted, "Due %s \xC2\xB7 set by %s", selected->value("due_date", "").c_str(),
+    ImGui::TextColored(ui::k_muted, "Due %s \xC2\xB7 set by %s", due_for_people(selected->value("due_date", "")).c_str(),
         selected->value("teacher_name", "").c_str());
     ui::status_label(status_of(state, *selected));
     ImGui::TextWrapped("%s", selected->value("description", "").c_str());

@@ -474,7 +474,7 @@ void draw_assignments_tab(AppState& state)
                 load_submissions(state, id);
             ui::remember(state, "teacher.assignment." + a.value("title", ""));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.value("due_date", "").c_str());
+            ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
         }
         ImGui::EndTable();
     }
@@ -490,7 +490,7 @@ void draw_assignments_tab(AppState& state)
                 selected = &a;
         if (selected) {
             ImGui::TextWrapped("%s", selected->value("title", "").c_str());
-            ImGui::TextColored(ui::k_muted, "Due %s", selected->value("due_date", "").c_str());
+            ImGui::TextColored(ui::k_muted, "Due %s", due_for_people(selected->value("due_date", "")).c_str());
             ImGui::TextWrapped("%s", selected->value("description", "").c_str());
             if (ui::button(state, "Edit", "teacher.edit"))
                 open_editor(state, selected);

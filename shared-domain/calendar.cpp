@@ -1,6 +1,7 @@
 // Civil date arithmetic (Howard Hinnant's days_from_civil) and due status.
 #include "calendar.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace learnloop {
@@ -91,6 +92,26 @@ std::string format_local_datetime(const LocalDateTime& v)
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", v.year, v.month, v.day, v.hour, v.minute,
         v.second);
     return buffer;
+}
+
+std::string format_for_people(const LocalDateTime& v)
+{
+    static constexpr const char* k_weekdays[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };   // 1970-01-01 was a Thursday
+    static constexpr const char* k_months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec" };
+    auto days = days_from_civil(v.year, v.month, v.day);
+    auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
+    auto month = static_cast<std::size_t>(std::clamp(v.month, 1, 12) - 1);
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%s %d %s %04d, %02d:%02d", k_weekdays[weekday], v.day, k_months[month], v.year,
+        v.hour, v.minute);
+    return buffer;
+}
+
+std::string due_for_people(std::string_view text)
+{
+    auto parsed = parse_local_datetime(text);
+    return parsed.ok() ? format_for_people(parsed.value()) : std::string(text);
 }
 
 Result<std::int64_t> parse_utc_timestamp(std::string_view text)

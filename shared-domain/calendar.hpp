@@ -21,6 +21,14 @@ struct LocalDateTime {
 [[nodiscard]] Result<LocalDateTime> parse_local_datetime(std::string_view text, std::string_view field = "due_date");
 [[nodiscard]] std::string format_local_datetime(const LocalDateTime& value);
 
+// How people read a date and time (English, no locale):
+//   format_for_people({2026, 11, 29, 17, 0, 0}) -> "Sun 29 Nov 2026, 17:00"
+[[nodiscard]] std::string format_for_people(const LocalDateTime& value);
+// The same for a "YYYY-MM-DDTHH:MM:SS" text (a due_date); text that does not
+// parse is returned as it is.
+//   due_for_people("2026-11-29T17:00:00") -> "Sun 29 Nov 2026, 17:00"
+[[nodiscard]] std::string due_for_people(std::string_view text);
+
 [[nodiscard]] bool is_leap_year(int year);
 [[nodiscard]] int days_in_month(int year, int month);
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.

@@ -65,3 +65,14 @@ TEST_CASE("UTC timestamps as the API writes them parse to unix seconds")
     CHECK_FALSE(parse_utc_timestamp("").ok());
     CHECK_FALSE(parse_utc_timestamp("2026-02-30T00:00:00Z").ok());
 }
+
+TEST_CASE("dates are written for people with the weekday, day, month, year and time")
+{
+    CHECK(format_for_people({ 2026, 11, 29, 17, 0, 0 }) == "Sun 29 Nov 2026, 17:00");
+    CHECK(format_for_people({ 1970, 1, 1, 0, 0, 0 }) == "Thu 1 Jan 1970, 00:00");
+    CHECK(format_for_people({ 1969, 12, 31, 23, 59, 59 }) == "Wed 31 Dec 1969, 23:59");   // before the epoch
+    CHECK(format_for_people({ 2024, 2, 29, 8, 5, 0 }) == "Thu 29 Feb 2024, 08:05");
+    CHECK(due_for_people("2026-11-29T17:00:00") == "Sun 29 Nov 2026, 17:00");
+    CHECK(due_for_people("not a date") == "not a date");
+    CHECK(due_for_people("") == "");
+}
