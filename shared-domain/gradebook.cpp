@@ -107,8 +107,10 @@ std::string csv_field(std::string_view text)
 std::string gradebook_csv(const Gradebook& book)
 {
     std::string csv = "Student";
-    for (const auto& a : book.assignments)
-        csv += "," + csv_field(a.title);
+    for (const auto& a : book.assignments) {
+        csv += ',';
+        csv += csv_field(a.title);
+    }
     csv += ",Average\r\n";
     for (std::size_t i = 0; i < book.students.size(); ++i) {
         csv += csv_field(book.students[i].name);
