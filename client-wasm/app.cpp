@@ -239,11 +239,6 @@ void remember_session(AppState& state, double now)
                          .dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
-std::string text_field(const Json& object, const char* name)
-{
-    return object.contains(name) && object[name].is_string() ? object[name].get<std::string>() : std::string();
-}
-
 } // namespace
 
 void begin_session(AppState& state, const std::string& token, const std::string& name, const std::string& role,
@@ -278,8 +273,8 @@ void restore_session(AppState& state, double now)
     if (!stored.ok() || !stored.value().is_object())
         return;
     const auto& s = stored.value();
-    auto token = text_field(s, "token");
-    auto role = text_field(s, "role");
+    auto token = json_string_field(s, "token").value_or("");
+    auto role = json_string_field(s, "role").value_or("");
     bool fresh = s.contains("saved_at") && s["saved_at"].is_number()
         && now - s["saved_at"].get<double>() < k_session_idle_seconds;
     bool has_user = s.contains("user_id") && s["user_id"].is_number_integer();
@@ -287,7 +282,7 @@ void restore_session(AppState& state, double now)
         session_forget();
         return;
     }
-    begin_session(state, token, text_field(s, "name"), role, s["user_id"].get<std::int64_t>(), now);
+    begin_session(state, token, json_string_field(s, "name").value_or(""), role, s["user_id"].get<std::int64_t>(), now);
 }
 
 namespace {

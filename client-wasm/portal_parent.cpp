@@ -68,12 +68,7 @@ void draw_child_mastery(AppState& state)
     }
     // The weekly summary is worked out by the shared rules from the history.
     std::vector<PracticeAnswer> answers;
-    auto title_of = [&](const std::string& id) {
-        for (const auto& t : m["targets"])
-            if (t.value("target_id", "") == id)
-                return t.value("title", id);
-        return id;
-    };
+    auto title_of = [&](const std::string& id) { return ui::target_title(m["targets"], id); };
     // The history comes newest first; the summary wants oldest first.
     for (auto it = m["history"].rbegin(); it != m["history"].rend(); ++it) {
         const auto& h = *it;

@@ -41,10 +41,7 @@ BktParams params_of(const PracticeState& p, const std::string& target)
 
 std::string title_of(const PracticeState& p, const std::string& target)
 {
-    for (const auto& t : p.targets)
-        if (t.value("target_id", "") == target)
-            return t.value("title", target);
-    return target;
+    return ui::target_title(p.targets, target);
 }
 
 std::string outbox_key(const AppState& state)

@@ -48,6 +48,10 @@ void field_errors(const std::vector<Error>& errors, const char* field);
 
 // A modal "Are you sure?" dialog. Call open_confirm() once to show it, then
 // confirm_dialog() every frame; returns true on the frame the user confirms.
+// The title of learning target `target_id` in a list of targets as the API
+// sends them ([{"target_id", "title", ...}]); the id itself if not listed.
+std::string target_title(const Json& targets, const std::string& target_id);
+
 // A student's latest practice answers from a GET /api/mastery answer
 // (`history`, newest first, titles from `targets`): time in the school's
 // zone, target, verdict and the estimate after it; at most `limit` lines.
