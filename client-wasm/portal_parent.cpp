@@ -69,12 +69,16 @@ void draw_child_mastery(AppState& state)
     // The weekly summary is worked out by the shared rules from the history.
     std::vector<PracticeAnswer> answers;
     auto title_of = [&](const std::string& id) { return ui::target_title(m["targets"], id); };
-    // The history comes newest first; the summary wants oldest first.
+    // The history comes newest first; the summary wants oldest first, and
+    // each target's estimate now.
     for (auto it = m["history"].rbegin(); it != m["history"].rend(); ++it) {
         const auto& h = *it;
         answers.push_back({ title_of(h.value("target_id", "")), h.value("verdict", "") == "correct", h.value("known", 0.0),
             parse_utc_timestamp(h.value("answered_at", "")).value_or(0) });
     }
+    std::vector<TargetEstimate> known_now;
+    for (const auto& target : m["targets"])
+        known_now.push_back({ title_of(target.value("target_id", "")), target.value("known", 0.0) });
     std::vector<std::string> weak;
     for (const auto& id : m["weak_spots"])
         weak.push_back(title_of(id.get<std::string>()));
@@ -82,7 +86,7 @@ void draw_child_mastery(AppState& state)
     for (const auto& c : p.children.data)
         if (c.value("id", std::int64_t(0)) == p.child_id)
             child_name = c.value("name", "");
-    p.summary = weekly_summary(child_name, answers, weak, static_cast<std::int64_t>(state.wall_clock));
+    p.summary = weekly_summary(child_name, answers, known_now, weak, static_cast<std::int64_t>(state.wall_clock));
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(p.summary.c_str());
     ImGui::PopTextWrapPos();

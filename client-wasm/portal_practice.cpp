@@ -5,6 +5,7 @@
 // re-grades it authoritatively.
 // [SECTION] set and sync, [SECTION] answer widgets, [SECTION] screen
 #include "api.hpp"
+#include "calendar.hpp"
 #include "grading.hpp"
 #include "mastery.hpp"
 #include "storage.hpp"
@@ -175,32 +176,38 @@ void start_set(AppState& state)
     });
 }
 
-// Sends every queued answer; those the server confirms (or refuses for good) leave the queue.
+// Sends the queued answers one at a time, oldest first: the server applies
+// each to the mastery estimate in the order it arrives, so the order the
+// student answered in is the order it applies them in (the same estimate the
+// student saw). An answer the server confirms (or refuses for good) leaves the
+// queue and the next one goes; offline or a busy server stops the round until
+// the next sync.
 void sync(AppState& state)
 {
     auto& p = state.student.practice;
-    for (const auto& entry : p.outbox) {
-        auto client_id = entry.value("client_id", "");
-        if (std::find(p.sending.begin(), p.sending.end(), client_id) != p.sending.end())
-            continue;   // already on its way
-        p.sending.push_back(client_id);
-        api_call(state, "POST", "/api/task-responses", entry, [client_id](AppState& state, const ApiAnswer& answer) {
-            auto& p = state.student.practice;
-            std::erase(p.sending, client_id);
-            if (answer.status == 0 || answer.status >= 500)
-                return;   // offline or busy: stays queued for the next sync
-            auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
-            if (answer.ok() && removed > 0)
-                ++p.synced;
-            // The task was answered already (from another tab or device):
-            // the server kept that answer, so this one is dropped; say so.
-            if (answer.status == 409 && removed > 0)
-                p.sync_notice = "An answer was not saved: that task had already been answered elsewhere "
-                                "(another tab or device), and the first answer counts.";
-            if (removed > 0)
-                persist_outbox(state);
-        });
-    }
+    if (!p.sending.empty() || p.outbox.empty())
+        return;
+    const Json entry = p.outbox.front();
+    auto client_id = entry.value("client_id", "");
+    p.sending.push_back(client_id);
+    api_call(state, "POST", "/api/task-responses", entry, [client_id](AppState& state, const ApiAnswer& answer) {
+        auto& p = state.student.practice;
+        std::erase(p.sending, client_id);
+        // Offline, busy, throttled or signed out: stays queued for the next sync.
+        if (answer.status == 0 || answer.status >= 500 || answer.status == 401 || answer.status == 429)
+            return;
+        auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
+        if (answer.ok() && removed > 0)
+            ++p.synced;
+        // The task was answered already (from another tab or device):
+        // the server kept that answer, so this one is dropped; say so.
+        if (answer.status == 409 && removed > 0)
+            p.sync_notice = "An answer was not saved: that task had already been answered elsewhere "
+                            "(another tab or device), and the first answer counts.";
+        if (removed > 0)
+            persist_outbox(state);
+        sync(state);
+    });
 }
 
 Json answer_json(const PracticeState& p, const Task& task)
@@ -256,7 +263,8 @@ void check(AppState& state, const Task& task)
     p.requests_during_check += state.requests_in_flight - requests_before;
 
     p.outbox.push_back({ { "client_id", new_client_id() }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
-        { "answer", answer }, { "client_verdict", p.verdict } });
+        { "answer", answer }, { "client_verdict", p.verdict },
+        { "answered_at", format_utc_timestamp(static_cast<std::int64_t>(state.wall_clock)) } });
     // The answer and the new resume point, in one transaction.
     auto entries = outbox_entry(state);
     entries.update(set_entry(state));
@@ -471,6 +479,9 @@ Json practice_summary(const AppState& state)
     Json known = Json::object();
     for (const auto& [target, value] : p.known)
         known[target] = value;
+    Json queued = Json::array();   // when each waiting answer was made
+    for (const auto& entry : p.outbox)
+        queued.push_back({ { "answered_at", entry.value("answered_at", "") } });
     Json current = nullptr, current_id = nullptr;
     if (p.index < p.tasks.size() && p.tasks[p.index].is_object()) {
         current = p.tasks[p.index].value("task", Json());
@@ -478,7 +489,7 @@ Json practice_summary(const AppState& state)
     }
     return { { "phase", static_cast<int>(p.phase) }, { "tasks", p.tasks.size() }, { "index", p.index },
         { "checked", p.checked }, { "verdict", p.verdict }, { "feedback", p.feedback }, { "invalid", p.invalid },
-        { "known", known }, { "outbox", p.outbox.size() }, { "synced", p.synced },
+        { "known", known }, { "outbox", p.outbox.size() }, { "queued", queued }, { "synced", p.synced },
         { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current }, { "task_id", current_id },
         { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed }, { "sync_notice", p.sync_notice },
         { "message", p.message } };

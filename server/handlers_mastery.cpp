@@ -347,9 +347,9 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     std::optional<std::string> answered_at;
     if (body.contains("answered_at") && !body["answered_at"].is_null()) {
         auto text = TRY(json_string_field(body, "answered_at"));
-        if (text.size() != 20 || text.back() != 'Z')
+        // To the second, as the client writes it (format_utc_timestamp).
+        if (text.size() != 20 || !parse_utc_timestamp(text).ok())
             return make_error(ErrorCode::InvalidArgument, "answered_at must look like 2026-11-22T09:30:00Z", "answered_at");
-        TRY(parse_local_datetime(text.substr(0, 19), "answered_at"));
         answered_at = text;
     }
 
@@ -406,7 +406,11 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     auto inserted = txn.exec_params(
         "INSERT INTO task_responses (tenant_id, task_id, student_id, client_id, answer, verdict, score,"
         " client_verdict, disagreement, known_after, answered_at)"
-        " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, least(coalesce($11::timestamptz, now()), now()))"
+        " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10,"
+        // When the device says it was answered, but not before the task
+        // existed nor after now (a device's clock can be wrong).
+        "  least(greatest(coalesce($11::timestamptz, now()),"
+        "    (SELECT s.created_at FROM tasks k JOIN task_sets s ON s.id = k.set_id WHERE k.id = $2)), now()))"
         " ON CONFLICT DO NOTHING RETURNING id",
         caller.tenant_id, task_id, caller.user_id, client_id, body["answer"].dump(), verdict, result.score,
         client_verdict, disagreement, known_after, answered_at);

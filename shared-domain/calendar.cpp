@@ -122,6 +122,11 @@ Result<std::int64_t> parse_utc_timestamp(std::string_view text)
     return to_unix_seconds(local);
 }
 
+std::string format_utc_timestamp(std::int64_t unix_seconds)
+{
+    return format_local_datetime(from_unix_seconds(unix_seconds)) + "Z";
+}
+
 DueStatus due_status(std::int64_t now_unix, std::int64_t due_unix, bool submitted, bool graded)
 {
     if (graded)

@@ -41,6 +41,9 @@ struct LocalDateTime {
 // "YYYY-MM-DDTHH:MM:SSZ" (fractional seconds after the seconds are ignored).
 //   parse_utc_timestamp("1970-01-02T00:00:00Z") -> 86400
 [[nodiscard]] Result<std::int64_t> parse_utc_timestamp(std::string_view text);
+// And back, to the second:
+//   format_utc_timestamp(86400) -> "1970-01-02T00:00:00Z"
+[[nodiscard]] std::string format_utc_timestamp(std::int64_t unix_seconds);
 
 // What a student sees next to an assignment.
 enum class DueStatus { Upcoming, DueSoon, Overdue, Submitted, Graded };

@@ -104,7 +104,8 @@ std::vector<TargetMastery> weak_spots(std::vector<TargetMastery> targets, int mi
 }
 
 std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
-    const std::vector<std::string>& weak_target_titles, std::int64_t now_unix)
+    const std::vector<TargetEstimate>& known_now, const std::vector<std::string>& weak_target_titles,
+    std::int64_t now_unix)
 {
     constexpr std::int64_t k_week = 7 * 86400;
     std::stable_sort(answers.begin(), answers.end(),
@@ -112,9 +113,10 @@ std::string weekly_summary(std::string_view student_name, std::vector<PracticeAn
     std::string name(student_name);
     int count = 0, right = 0;
     // Progress per target over the week: the estimate before the week's
-    // first answer (or after the last earlier one) to the latest.
+    // first answer (after the last earlier one) to the estimate now.
     struct Progress {
         double before = -1, after = 0;
+        bool this_week = false;
     };
     std::vector<std::pair<std::string, Progress>> progress;
     auto entry = [&](const std::string& title) -> Progress& {
@@ -124,26 +126,31 @@ std::string weekly_summary(std::string_view student_name, std::vector<PracticeAn
         progress.emplace_back(title, Progress {});
         return progress.back().second;
     };
-    std::vector<std::pair<std::string, double>> last_before_week;
     for (const auto& a : answers) {
         if (a.answered_unix > now_unix)
             continue;
+        auto& p = entry(a.target_title);
         if (a.answered_unix <= now_unix - k_week) {
-            entry(a.target_title).before = a.known_after;
+            p.before = a.known_after;
             continue;
         }
         ++count;
         right += a.correct ? 1 : 0;
-        entry(a.target_title).after = a.known_after;
+        p.after = a.known_after;
+        p.this_week = true;
     }
     if (count == 0)
         return name + " did no practice this week.";
+    for (const auto& estimate : known_now)
+        for (auto& [title, p] : progress)
+            if (title == estimate.target_title)
+                p.after = estimate.known;
     std::string text = "This week " + name + " answered " + std::to_string(count) + " practice task"
         + (count == 1 ? "" : "s") + " and got " + std::to_string(right) + " right.";
     std::string best;
     double best_gain = 0.05;   // a step forward worth mentioning
     for (const auto& [title, p] : progress) {
-        if (p.after == 0)
+        if (!p.this_week)
             continue;
         double gain = p.after - (p.before < 0 ? 0.2 : p.before);
         if (gain > best_gain) {

@@ -67,9 +67,17 @@ struct PracticeAnswer {
     double known_after = 0;        // the target's estimate after this answer
     std::int64_t answered_unix = 0;
 };
-// `answers` oldest first: answers with the same time keep the order given.
+struct TargetEstimate {
+    std::string target_title;
+    double known = 0;
+};
+// `answers` in any order (sorted here by time; equal times keep the order
+// given). `known_now` holds each target's estimate now: the step forward is
+// measured to it and the level named is its level, because answers synced
+// late from another device are applied after answers made later.
 [[nodiscard]] std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
-    const std::vector<std::string>& weak_target_titles, std::int64_t now_unix);
+    const std::vector<TargetEstimate>& known_now, const std::vector<std::string>& weak_target_titles,
+    std::int64_t now_unix);
 
 // [SECTION] response logs
 

@@ -120,12 +120,17 @@ try {
   });
 
   await check('answers made offline wait and sync when the network returns', async () => {
+    // A wrong answer then a right one: the server must apply them in this
+    // order to reach the estimate the student saw.
     await browser.setOffline(true);
-    await answerCurrent(page, true);
+    await answerCurrent(page, false);
     await clickWidget(page, 'practice.next');
     await answerCurrent(page, true);
     let state = await waitForState(page, (s) => s.portal.practice.outbox >= 2, 'answers queued offline');
     assert.equal(state.portal.practice.synced, 2);
+    // Each queued answer carries when it was made (UTC, to the second).
+    for (const entry of state.portal.practice.queued)
+      assert.match(entry.answered_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     await browser.setOffline(false);
     await clickWidget(page, 'practice.next');
     state = await waitForState(page, (s) => s.portal.practice.outbox === 0 && s.portal.practice.synced === 4,
@@ -145,6 +150,8 @@ try {
     const parent = await apiLogin(server, 'parent@demo.learnloop.test', PASSWORD);
     const child = await apiCall(server, parent, 'GET', `/api/mastery?student_id=${mastery.body.student_id}`);
     assert.equal(child.body.history.length, 4);
+    // Newest first, in the order answered.
+    assert.deepEqual(child.body.history.map((h) => h.verdict), ['correct', 'incorrect', 'incorrect', 'correct']);
     const heatmap = await apiCall(server, teacher, 'GET', '/api/classes/1/mastery');
     assert.equal(heatmap.body.rows[0].cells[0].attempts, 4);
   });
@@ -172,7 +179,7 @@ try {
     await pressKey(page, 'Enter');
     state = await waitForState(page, (s) => s.layout?.['parent.chart.en.test.plurals'], 'the parent\'s chart');
     assert.equal(state.portal.mastery.targets[0].attempts, 4);
-    assert.match(state.portal.summary, /^This week Sam Student answered 4 practice tasks and got 3 right\./);
+    assert.match(state.portal.summary, /^This week Sam Student answered 4 practice tasks and got 2 right\./);
     // The summary's level is the one the target shows now (the answers came within one second).
     const level = state.portal.mastery.targets[0].level;
     assert.ok(state.portal.summary.includes(`(now ${level})`), `${state.portal.summary} / level ${level}`);

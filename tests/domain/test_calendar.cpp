@@ -61,6 +61,11 @@ TEST_CASE("UTC timestamps as the API writes them parse to unix seconds")
     CHECK(parse_utc_timestamp("1970-01-02T00:00:00Z").value() == 86400);
     CHECK(parse_utc_timestamp("2026-11-22T08:45:00Z").value() == 1795337100);
     CHECK(parse_utc_timestamp("2026-11-22T09:30:00.123456Z").value() == to_unix_seconds({ 2026, 11, 22, 9, 30, 0 }));
+    CHECK(format_utc_timestamp(86400) == "1970-01-02T00:00:00Z");
+    CHECK(format_utc_timestamp(1795337100) == "2026-11-22T08:45:00Z");
+    CHECK(format_utc_timestamp(to_unix_seconds({ 2028, 2, 29, 23, 59, 59 })) == "2028-02-29T23:59:59Z");
+    for (std::int64_t t : { std::int64_t(0), std::int64_t(951782400), std::int64_t(4102444799) })
+        CHECK(parse_utc_timestamp(format_utc_timestamp(t)).value() == t);
     CHECK_FALSE(parse_utc_timestamp("2026-11-22T09:30:00").ok());
     CHECK_FALSE(parse_utc_timestamp("").ok());
     CHECK_FALSE(parse_utc_timestamp("2026-02-30T00:00:00Z").ok());

@@ -173,24 +173,49 @@ TEST_CASE("the weekly summary counts this week's practice and names progress and
         { "Commas in lists", false, 0.15, now - day },
         { "Commas in lists", true, 0.3, now - 3600 },
     };
-    CHECK(weekly_summary("Sam", answers, { "Commas in lists" }, now)
+    CHECK(weekly_summary("Sam", answers, {}, { "Commas in lists" }, now)
         == "This week Sam answered 4 practice tasks and got 3 right. Biggest step forward: Apostrophes (now proficient). "
            "Needs more practice: Commas in lists.");
-    CHECK(weekly_summary("Sam", { answers[0] }, {}, now) == "Sam did no practice this week.");
-    CHECK(weekly_summary("Ana", { { "Plurals", true, 0.58, now - day } }, {}, now)
+    CHECK(weekly_summary("Sam", { answers[0] }, {}, {}, now) == "Sam did no practice this week.");
+    CHECK(weekly_summary("Ana", { { "Plurals", true, 0.58, now - day } }, {}, {}, now)
         == "This week Ana answered 1 practice task and got 1 right. Biggest step forward: Plurals (now familiar).");
 }
 
-TEST_CASE("answers given in the same second count in the order given (oldest first) in the weekly summary")
+TEST_CASE("answers given in the same second count in the order given in the weekly summary")
 {
     const std::int64_t now = 1'000'000'000;
-    // Four answers synced in one second: the last one given holds the estimate now.
+    // Four answers made in one second: the last one given holds the estimate.
     std::vector<PracticeAnswer> answers = {
         { "Plurals", true, 0.58, now - 60 },
         { "Plurals", false, 0.23, now - 60 },
         { "Plurals", true, 0.62, now - 60 },
         { "Plurals", true, 0.89, now - 60 },
     };
-    CHECK(weekly_summary("Sam", answers, {}, now)
+    CHECK(weekly_summary("Sam", answers, {}, {}, now)
         == "This week Sam answered 4 practice tasks and got 3 right. Biggest step forward: Plurals (now proficient).");
+}
+
+TEST_CASE("the weekly summary names the level a target has now, whatever order answers were synced in")
+{
+    const std::int64_t now = 1'000'000'000;
+    // The answer made last (on a phone, at 10:05) reached the server first and
+    // was applied first; one made earlier (offline on a laptop, at 10:00) was
+    // applied after it, so the estimate now is the laptop answer's.
+    std::vector<PracticeAnswer> answers = {
+        { "Plurals", true, 0.58, now - 3600 },
+        { "Plurals", true, 0.96, now - 600 },   // laptop, applied last
+        { "Plurals", true, 0.85, now - 300 },   // phone, applied before it
+    };
+    CHECK(weekly_summary("Sam", answers, { { "Plurals", 0.96 } }, {}, now)
+        == "This week Sam answered 3 practice tasks and got 3 right. Biggest step forward: Plurals (now mastered).");
+    // Without the estimates the latest answer by time names the level.
+    CHECK(weekly_summary("Sam", answers, {}, {}, now)
+        == "This week Sam answered 3 practice tasks and got 3 right. Biggest step forward: Plurals (now proficient).");
+    // An estimate for a target not practised this week changes nothing.
+    CHECK(weekly_summary("Sam", answers, { { "Plurals", 0.96 }, { "Commas", 0.99 } }, {}, now)
+        == weekly_summary("Sam", answers, { { "Plurals", 0.96 } }, {}, now));
+    // A step measured to the estimate now: back below the week's start is no step forward.
+    CHECK(weekly_summary("Sam", { { "Plurals", true, 0.6, now - 10 * 86400 }, { "Plurals", true, 0.8, now - 60 } },
+              { { "Plurals", 0.5 } }, {}, now)
+        == "This week Sam answered 1 practice task and got 1 right.");
 }

@@ -995,8 +995,9 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
         CHECK(reply.json["parts"].size() == order.size());
     }
 
-    // answered_at as the device recorded it, in UTC.
+    // answered_at as the device recorded it, in UTC (the set made before it).
     {
+        f.sql("UPDATE task_sets SET created_at = '2026-01-01T00:00:00Z' WHERE student_id = " + str(D.student.id));
         auto client = fresh_client_id();
         auto reply = answer(f, D.student, id_of(text), right_answer((*text)["task"]), client,
             { { "answered_at", "2026-03-01T09:30:00Z" } });
@@ -1010,6 +1011,24 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
         for (const auto& entry : seen.json["history"])
             found = found || entry["answered_at"] == "2026-03-01T09:30:00Z";
         CHECK(found);
+    }
+    // A device clock that is wrong: not before the task existed, not after now.
+    {
+        f.sql("UPDATE task_sets SET created_at = '2026-02-01T12:00:00Z' WHERE student_id = " + str(D.student.id));
+        auto early = fresh_client_id();
+        expected.check(answer(f, D.student, id_of(cloze), right_answer((*cloze)["task"]), early,
+                           { { "answered_at", "2001-01-01T00:00:00Z" } }),
+            (*cloze)["target_id"].get<std::string>(), "correct");
+        CHECK(f.sql_text("SELECT to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM task_responses"
+                         " WHERE client_id = '" + early + "'")
+            == "2026-02-01 12:00:00");
+        auto late = fresh_client_id();
+        expected.check(answer(f, D.student, id_of(comparison), right_answer((*comparison)["task"]), late,
+                           { { "answered_at", "2999-01-01T00:00:00Z" } }),
+            (*comparison)["target_id"].get<std::string>(), "correct");
+        CHECK(f.sql_text("SELECT (answered_at BETWEEN now() - interval '1 minute' AND now())::text FROM task_responses"
+                         " WHERE client_id = '" + late + "'")
+            == "true");
     }
 
     // The stored mastery is the model's.
@@ -1123,6 +1142,7 @@ TEST_CASE("GET /api/mastery and /api/classes/<id>/mastery: who sees what, histor
     // An answer synced late but made earlier sorts by when it was made.
     {
         auto later = new_set(f, D.student);
+        f.sql("UPDATE task_sets SET created_at = '2019-12-31T00:00:00Z' WHERE student_id = " + str(D.student.id));
         const Json* maths_task = nullptr;
         for (const auto& candidate : later["tasks"])
             if (!maths_task && candidate["target_id"] == k_maths)
