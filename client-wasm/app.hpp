@@ -150,6 +150,8 @@ struct PracticeState {
     std::string replace_error;
     int synced = 0;
     std::string sync_notice;          // e.g. an answer the server already had from elsewhere
+    int sync_failures = 0;            // failed sends of the oldest queued answer in a row
+    std::string sync_trouble;         // said after a few of them
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
 };

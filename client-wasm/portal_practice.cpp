@@ -193,9 +193,20 @@ void sync(AppState& state)
     api_call(state, "POST", "/api/task-responses", entry, [client_id](AppState& state, const ApiAnswer& answer) {
         auto& p = state.student.practice;
         std::erase(p.sending, client_id);
-        // Offline, busy, throttled or signed out: stays queued for the next sync.
-        if (answer.status == 0 || answer.status >= 500 || answer.status == 401 || answer.status == 429)
+        // Offline, busy or throttled: stays queued for the next sync, and
+        // the answers behind it wait (the order matters). After a few
+        // failures in a row the student is told. (A 401 never arrives here:
+        // the session ends and the outbox stays stored for the next sign-in.)
+        if (answer.status == 0 || answer.status >= 500 || answer.status == 429) {
+            if (++p.sync_failures >= 3)
+                p.sync_trouble = answer.status == 0
+                    ? "The server cannot be reached; they are kept on this device and sent when it can."
+                    : "The server is not taking them just now (status " + std::to_string(answer.status)
+                        + "); they are kept on this device and sent later.";
             return;
+        }
+        p.sync_failures = 0;
+        p.sync_trouble.clear();
         auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
         if (answer.ok() && removed > 0)
             ++p.synced;
@@ -385,7 +396,9 @@ void draw_practice(AppState& state)
         return;
     }
     // Always one line, so the layout does not jump when the outbox empties.
-    if (!p.outbox.empty())
+    if (!p.outbox.empty() && !p.sync_trouble.empty())
+        ImGui::TextColored(ui::k_warning, "\xE2\x86\x91 %zu answer(s) waiting. %s", p.outbox.size(), p.sync_trouble.c_str());
+    else if (!p.outbox.empty())
         ImGui::TextColored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
     else
         ImGui::TextColored(ui::k_muted, "\xE2\x9C\x93 All answers saved");
@@ -492,6 +505,7 @@ Json practice_summary(const AppState& state)
         { "known", known }, { "outbox", p.outbox.size() }, { "queued", queued }, { "synced", p.synced },
         { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current }, { "task_id", current_id },
         { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed }, { "sync_notice", p.sync_notice },
+        { "sync_trouble", p.sync_trouble },
         { "message", p.message } };
 }
 
@@ -554,14 +568,23 @@ void practice_store_loaded(AppState& state, const std::string& key, const std::s
     auto parsed = parse_json(json);
     if (!parsed.ok() || !parsed.value().is_array())
         return;
+    // Stored answers were made before any answered since the load began:
+    // they go first, in their stored order (the order they are sent in).
+    std::vector<Json> stored;
     for (const auto& entry : parsed.value()) {
         if (!entry.is_object() || !entry.contains("client_id") || !entry["client_id"].is_string())
             continue;
         auto id = entry["client_id"].get<std::string>();
         bool known = std::any_of(p.outbox.begin(), p.outbox.end(), [&](const Json& e) { return e.value("client_id", "") == id; });
         if (!known && !id.empty())
-            p.outbox.push_back(entry);
+            stored.push_back(entry);
     }
+    bool answered_meanwhile = !p.outbox.empty();
+    p.outbox.insert(p.outbox.begin(), stored.begin(), stored.end());
+    // An answer made before the load finished was written over the stored
+    // list: write the whole queue back.
+    if (answered_meanwhile && !stored.empty())
+        persist_outbox(state);
 }
 
 void practice_sign_out(AppState& state)

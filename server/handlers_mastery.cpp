@@ -366,7 +366,7 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
 
     auto rows = txn.exec_params(
         "SELECT k.seed, k.template_body::text, t.id, t.code, t.title, t.strand, coalesce(p.bkt, t.bkt)::text,"
-        " EXISTS (SELECT 1 FROM task_responses r WHERE r.task_id = k.id)"
+        " EXISTS (SELECT 1 FROM task_responses r WHERE r.task_id = k.id), s.created_at::text"
         " FROM tasks k JOIN task_sets s ON s.id = k.set_id JOIN task_templates tt ON tt.id = k.template_id"
         " JOIN learning_targets t ON t.id = tt.target_id LEFT JOIN tenant_target_params p ON p.target_id = t.id"
         " WHERE k.id = $1 AND s.student_id = $2",
@@ -408,12 +408,11 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
         " client_verdict, disagreement, known_after, answered_at)"
         " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10,"
         // When the device says it was answered, but not before the task
-        // existed nor after now (a device's clock can be wrong).
-        "  least(greatest(coalesce($11::timestamptz, now()),"
-        "    (SELECT s.created_at FROM tasks k JOIN task_sets s ON s.id = k.set_id WHERE k.id = $2)), now()))"
+        // existed ($12, the set's creation) nor after now (a device's clock can be wrong).
+        "  least(greatest(coalesce($11::timestamptz, now()), $12::timestamptz), now()))"
         " ON CONFLICT DO NOTHING RETURNING id",
         caller.tenant_id, task_id, caller.user_id, client_id, body["answer"].dump(), verdict, result.score,
-        client_verdict, disagreement, known_after, answered_at);
+        client_verdict, disagreement, known_after, answered_at, row[8].as<std::string>());
     if (inserted.empty())
         return error_response(409, "Task already answered", "Each task of a set is answered once");
     auto response_id = inserted[0][0].as<std::int64_t>();

@@ -211,8 +211,11 @@ TEST_CASE("the weekly summary names the level a target has now, whatever order a
     // Without the estimates the latest answer by time names the level.
     CHECK(weekly_summary("Sam", answers, {}, {}, now)
         == "This week Sam answered 3 practice tasks and got 3 right. Biggest step forward: Plurals (now proficient).");
-    // An estimate for a target not practised this week changes nothing.
-    CHECK(weekly_summary("Sam", answers, { { "Plurals", 0.96 }, { "Commas", 0.99 } }, {}, now)
+    // A target answered only before this week is no step forward this week,
+    // whatever its estimate now.
+    auto with_older = answers;
+    with_older.insert(with_older.begin(), { "Commas", true, 0.3, now - 9 * 86400 });
+    CHECK(weekly_summary("Sam", with_older, { { "Plurals", 0.96 }, { "Commas", 0.99 } }, {}, now)
         == weekly_summary("Sam", answers, { { "Plurals", 0.96 } }, {}, now));
     // A step measured to the estimate now: back below the week's start is no step forward.
     CHECK(weekly_summary("Sam", { { "Plurals", true, 0.6, now - 10 * 86400 }, { "Plurals", true, 0.8, now - 60 } },

@@ -995,40 +995,30 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
         CHECK(reply.json["parts"].size() == order.size());
     }
 
-    // answered_at as the device recorded it, in UTC (the set made before it).
+    // answered_at as the device recorded it, in UTC, but not before the task
+    // existed nor after now (a device's clock can be wrong).
     {
+        // Answers `item` rightly, saying it was answered at `when`; returns
+        // the time stored, in UTC, and whether it lies in the last minute.
+        auto answered_at = [&](const Json* item, const std::string& when) {
+            auto client = fresh_client_id();
+            expected.check(answer(f, D.student, id_of(item), right_answer((*item)["task"]), client, { { "answered_at", when } }),
+                (*item)["target_id"].get<std::string>(), "correct");
+            return f.sql_text("SELECT to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+                              " || (answered_at BETWEEN now() - interval '1 minute' AND now())::text"
+                              " FROM task_responses WHERE client_id = '" + client + "'");
+        };
         f.sql("UPDATE task_sets SET created_at = '2026-01-01T00:00:00Z' WHERE student_id = " + str(D.student.id));
-        auto client = fresh_client_id();
-        auto reply = answer(f, D.student, id_of(text), right_answer((*text)["task"]), client,
-            { { "answered_at", "2026-03-01T09:30:00Z" } });
-        expected.check(reply, k_english, "correct");
-        CHECK(f.sql_text("SELECT to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM task_responses"
-                         " WHERE client_id = '" + client + "'")
-            == "2026-03-01 09:30:00");
+        CHECK(answered_at(text, "2026-03-01T09:30:00Z") == "2026-03-01 09:30:00false");
         auto seen = mastery(f, D.student);
         REQUIRE(seen.status == 200);
         bool found = false;
         for (const auto& entry : seen.json["history"])
             found = found || entry["answered_at"] == "2026-03-01T09:30:00Z";
         CHECK(found);
-    }
-    // A device clock that is wrong: not before the task existed, not after now.
-    {
         f.sql("UPDATE task_sets SET created_at = '2026-02-01T12:00:00Z' WHERE student_id = " + str(D.student.id));
-        auto early = fresh_client_id();
-        expected.check(answer(f, D.student, id_of(cloze), right_answer((*cloze)["task"]), early,
-                           { { "answered_at", "2001-01-01T00:00:00Z" } }),
-            (*cloze)["target_id"].get<std::string>(), "correct");
-        CHECK(f.sql_text("SELECT to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM task_responses"
-                         " WHERE client_id = '" + early + "'")
-            == "2026-02-01 12:00:00");
-        auto late = fresh_client_id();
-        expected.check(answer(f, D.student, id_of(comparison), right_answer((*comparison)["task"]), late,
-                           { { "answered_at", "2999-01-01T00:00:00Z" } }),
-            (*comparison)["target_id"].get<std::string>(), "correct");
-        CHECK(f.sql_text("SELECT (answered_at BETWEEN now() - interval '1 minute' AND now())::text FROM task_responses"
-                         " WHERE client_id = '" + late + "'")
-            == "true");
+        CHECK(answered_at(cloze, "2001-01-01T00:00:00Z") == "2026-02-01 12:00:00false");
+        CHECK(answered_at(comparison, "2999-01-01T00:00:00Z").ends_with("true"));
     }
 
     // The stored mastery is the model's.
