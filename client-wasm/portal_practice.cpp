@@ -215,6 +215,9 @@ void sync(AppState& state)
         if (answer.status == 409 && removed > 0)
             p.sync_notice = "An answer was not saved: that task had already been answered elsewhere "
                             "(another tab or device), and the first answer counts.";
+        // Refused for good (the task is gone, the answer malformed): dropped, and said.
+        else if (!answer.ok() && removed > 0)
+            p.sync_notice = "An answer was not saved: " + answer.error_text();
         if (removed > 0)
             persist_outbox(state);
         sync(state);
