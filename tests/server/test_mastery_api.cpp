@@ -146,6 +146,19 @@ std::string seed(ApiFixture& f, const TempDir& dir)
     return result.out;
 }
 
+// The test curriculum seeded from `dir`, and Sid Second, a second student
+// in the demo class (added by its teacher).
+Person seed_with_second_student(ApiFixture& f, const TempDir& dir)
+{
+    write_curriculum(dir);
+    seed(f, dir);
+    auto sid = f.signup("sid@demo.learnloop.test", "Sid Second", "student");
+    auto added = f.api().post("/api/classes/" + str(f.demo.class_id) + "/members", { { "student_id", sid.id } },
+        f.token(f.demo.teacher));
+    REQUIRE(added.status == 201);
+    return sid;
+}
+
 std::string report(int targets_added, int targets_unchanged, int added, int updated, int unchanged, int retired)
 {
     return "curriculum: targets " + std::to_string(targets_added) + " added, 0 updated, "
@@ -570,15 +583,11 @@ TEST_CASE("POST /api/target-assignments: teachers assign to their students and c
     auto& D = f.demo;
     auto& api = f.api();
     TempDir dir("curriculum");
-    write_curriculum(dir);
-    seed(f, dir);
 
     // A second member of the class, a student outside it, and another teacher with a class of their own.
-    auto sid = f.signup("sid@demo.learnloop.test", "Sid Second", "student");
+    auto sid = seed_with_second_student(f, dir);
     auto outsider = f.signup("outsider@demo.learnloop.test", "Olly Outsider", "student");
     auto teacher2 = f.create_user("demo", "teacher2@demo.learnloop.test", "Tom Teacher-Two", "teacher");
-    auto added = api.post("/api/classes/" + str(D.class_id) + "/members", { { "student_id", sid.id } }, f.token(D.teacher));
-    REQUIRE(added.status == 201);
     auto other_class = api.post("/api/classes", { { "name", "Year 9 Maths" } }, f.token(teacher2));
     REQUIRE(other_class.status == 201);
     auto other_class_id = other_class.json["class_id"].get<std::int64_t>();
@@ -805,12 +814,7 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
     auto& D = f.demo;
     auto& api = f.api();
     TempDir dir("curriculum");
-    write_curriculum(dir);
-    seed(f, dir);
-    auto sid = f.signup("sid@demo.learnloop.test", "Sid Second", "student");
-    REQUIRE(api.post("/api/classes/" + str(D.class_id) + "/members", { { "student_id", sid.id } }, f.token(D.teacher))
-                .status
-        == 201);
+    auto sid = seed_with_second_student(f, dir);
     assign_ok(f, D.teacher, { k_maths, k_english }, { { "class_id", D.class_id } });
     f.token(D.student);
     f.token(sid);
@@ -1050,12 +1054,7 @@ TEST_CASE("GET /api/mastery and /api/classes/<id>/mastery: who sees what, histor
     auto& D = f.demo;
     auto& api = f.api();
     TempDir dir("curriculum");
-    write_curriculum(dir);
-    seed(f, dir);
-    auto sid = f.signup("sid@demo.learnloop.test", "Sid Second", "student");
-    REQUIRE(api.post("/api/classes/" + str(D.class_id) + "/members", { { "student_id", sid.id } }, f.token(D.teacher))
-                .status
-        == 201);
+    auto sid = seed_with_second_student(f, dir);
     auto teacher2 = f.create_user("demo", "teacher2@demo.learnloop.test", "Tom Teacher-Two", "teacher");
     auto parent2 = f.create_user("demo", "parent2@demo.learnloop.test", "Peg Parent-Two", "parent");
     assign_ok(f, D.teacher, { k_maths, k_english }, { { "class_id", D.class_id } });
