@@ -119,6 +119,16 @@ int free_port()
 
 namespace {
 
+// The null-terminated array of C strings exec wants; `texts` must outlive it.
+std::vector<char*> c_strings(std::vector<std::string>& texts)
+{
+    std::vector<char*> pointers;
+    for (auto& text : texts)
+        pointers.push_back(text.data());
+    pointers.push_back(nullptr);
+    return pointers;
+}
+
 // Starts argv[0] (searched in PATH when it has no '/') with the current
 // environment plus `env`, standard input from /dev/null and standard output
 // and error appended to the given files. Signal mask and dispositions are
@@ -135,15 +145,9 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
     }
     for (const auto& [name, value] : env)
         env_strings.push_back(name + "=" + value);
-    std::vector<char*> envp;
-    for (auto& text : env_strings)
-        envp.push_back(text.data());
-    envp.push_back(nullptr);
+    auto envp = c_strings(env_strings);
     std::vector<std::string> args = argv;
-    std::vector<char*> argp;
-    for (auto& text : args)
-        argp.push_back(text.data());
-    argp.push_back(nullptr);
+    auto argp = c_strings(args);
 
     pid_t pid = ::fork();
     if (pid < 0)
@@ -262,10 +266,7 @@ void PgCluster::start_reaper()
     // every write end is closed, that is when this process is gone.
     std::string script = "cat >/dev/null; \"$0\" stop \"$1\" >/dev/null 2>&1; rm -rf \"$2\"";
     std::vector<std::string> args = { "/bin/sh", "-c", script, source_dir() + "/scripts/db", m_data_dir, scratch_root() };
-    std::vector<char*> argp;
-    for (auto& text : args)
-        argp.push_back(text.data());
-    argp.push_back(nullptr);
+    auto argp = c_strings(args);
     pid_t pid = ::fork();
     if (pid < 0)
         throw std::runtime_error("fork failed");
