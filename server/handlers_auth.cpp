@@ -101,6 +101,7 @@ ApiResponse handle_signup(const httplib::Request& req, DbPool& pool)
     if (!body.ok())
         return error_for(body.error());
     auto fields = [&]() -> Result<NewUser> {
+        TRY(json_only_fields(body.value(), { "email", "password", "name", "role", "tenant" }));
         NewUser user;
         user.email = TRY(json_string_field(body.value(), "email"));
         user.password = TRY(json_string_field(body.value(), "password"));
@@ -160,6 +161,8 @@ ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const Server
     auto body = parse_json_body(req);
     if (!body.ok())
         return error_for(body.error());
+    if (auto only = json_only_fields(body.value(), { "email", "password", "tenant" }); !only.ok())
+        return error_for(only.error());
     auto email_field = json_string_field(body.value(), "email");
     auto password_field = json_string_field(body.value(), "password");
     if (!email_field.ok())

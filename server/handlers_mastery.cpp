@@ -136,6 +136,7 @@ Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work
     if (!is_allowed(caller.role, Action::CurriculumManage))
         return role_denied(Action::CurriculumManage);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "id", "title", "description", "subject", "strand" }));
     auto subject = TRY(validate_text(TRY(json_string_field(body, "subject")), "subject", "Subject", 1, 50, TextLines::Single));
     auto strand = TRY(validate_text(TRY(json_string_field(body, "strand")), "strand", "Strand", 1, 50, TextLines::Single));
     // The same rules as a curriculum file's target.
@@ -197,6 +198,7 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
     if (!is_allowed(caller.role, Action::TargetAssign))
         return role_denied(Action::TargetAssign);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "target_ids", "class_id", "student_id", "submission_id" }));
     if (!body.contains("target_ids") || !body["target_ids"].is_array() || body["target_ids"].empty()
         || body["target_ids"].size() > 50)
         return make_error(ErrorCode::InvalidArgument, "target_ids must be a list of 1 to 50 learning target ids", "target_ids");
@@ -261,11 +263,14 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
 
 // [SECTION] practice ---------------------------------------------------------
 
-// POST /api/task-sets: today's personalised set for the signed-in student.
-Result<ApiResponse> handle_create_task_set(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+// POST /api/task-sets: today's personalised set for the signed-in student
+// (no body, or an empty object).
+Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     if (!is_allowed(caller.role, Action::PracticeAnswer))
         return role_denied(Action::PracticeAnswer);
+    if (!req.body.empty())
+        TRY(json_only_fields(TRY(parse_json_body(req)), {}));
     auto targets = assigned_targets(txn, caller.user_id);
     if (targets.empty())
         return json_response(200, { { "set_id", nullptr }, { "tasks", Json::array() }, { "targets", Json::array() },
@@ -334,6 +339,7 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     if (!is_allowed(caller.role, Action::PracticeAnswer))
         return role_denied(Action::PracticeAnswer);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "client_id", "task_id", "answer", "client_verdict", "answered_at" }));
     auto client_id = TRY(json_string_field(body, "client_id"));
     static const std::string id_chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
     if (client_id.size() < 8 || client_id.size() > 64 || client_id.find_first_not_of(id_chars) != std::string::npos)

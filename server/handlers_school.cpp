@@ -116,6 +116,7 @@ Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& 
     if (!is_allowed(caller.role, Action::UserCreate))
         return role_denied(Action::UserCreate);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "email", "name", "password", "role" }));
     NewUser user;
     user.tenant_id = caller.tenant_id;
     user.email = TRY(json_string_field(body, "email"));
@@ -142,10 +143,7 @@ Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& 
     auto before = user_json(rows[0]);
     std::string name = before["name"], role = before["role"];
     Json profile = before["profile"];
-    for (const auto& [key, value] : body.items()) {
-        if (key != "name" && key != "role" && key != "profile")
-            return make_error(ErrorCode::InvalidArgument, "Unknown field " + key, key);
-    }
+    TRY(json_only_fields(body, { "name", "role", "profile" }));
     if (body.contains("profile"))
         profile = TRY(read_profile(body["profile"], profile));
     if (body.contains("name"))
@@ -235,6 +233,7 @@ Result<ApiResponse> handle_create_class(const httplib::Request& req, pqxx::work&
     if (!is_allowed(caller.role, Action::ClassManage))
         return role_denied(Action::ClassManage);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "name", "teacher_id" }));
     auto name = TRY(validate_text(TRY(json_string_field(body, "name")), "name", "Name", 1, 100, TextLines::Single));
     std::int64_t teacher_id = caller.user_id;
     if (caller.role == Role::Admin) {
@@ -272,6 +271,7 @@ Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& t
     if (allowed.status != 200)
         return allowed;
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "student_id" }));
     auto student_id = TRY(json_int_field(body, "student_id"));
     if (user_role(txn, student_id) != "student")
         return make_error(ErrorCode::InvalidArgument, "student_id must be an active student", "student_id");
@@ -308,6 +308,7 @@ Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx:
     if (!is_allowed(caller.role, Action::ParentLinkManage))
         return role_denied(Action::ParentLinkManage);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "parent_id", "student_id" }));
     auto parent_id = TRY(json_int_field(body, "parent_id"));
     auto student_id = TRY(json_int_field(body, "student_id"));
     if (user_role(txn, parent_id) != "parent")
@@ -346,6 +347,7 @@ Result<ApiResponse> handle_create_link_code(const httplib::Request& req, pqxx::w
     if (!is_allowed(caller.role, Action::ParentLinkManage))
         return role_denied(Action::ParentLinkManage);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "student_id" }));
     auto student_id = TRY(json_int_field(body, "student_id"));
     if (user_role(txn, student_id) != "student")
         return make_error(ErrorCode::InvalidArgument, "student_id must be an active student", "student_id");
@@ -364,6 +366,7 @@ Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::w
     if (!is_allowed(caller.role, Action::ParentLinkRedeem))
         return role_denied(Action::ParentLinkRedeem);
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "code" }));
     auto code = std::string(trim(TRY(json_string_field(body, "code"))));
     auto rows = txn.exec_params("UPDATE parent_link_codes SET redeemed_at = now(), redeemed_by = $2"
                                 " WHERE code_hash = decode($1, 'hex') AND redeemed_at IS NULL AND expires_at > now()"

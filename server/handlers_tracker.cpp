@@ -135,11 +135,7 @@ struct AssignmentFields {
 
 Result<AssignmentFields> read_assignment_fields(const Json& body, const AssignmentFields* current)
 {
-    static const std::set<std::string> known = { "title", "description", "due_date", "class_id" };
-    for (const auto& [key, value] : body.items()) {
-        if (!known.count(key))
-            return make_error(ErrorCode::InvalidArgument, "Unknown field " + key, key);
-    }
+    TRY(json_only_fields(body, { "title", "description", "due_date", "class_id" }));
     AssignmentFields fields = current ? *current : AssignmentFields {};
     if (!current || body.contains("title"))
         fields.title = TRY(validate_text(TRY(json_string_field(body, "title")), "title", "Title", 1, k_title_max_length,
@@ -315,6 +311,7 @@ Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, 
         return role_denied(Action::SubmissionCreate);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "content" }));
     auto content = TRY(validate_text(TRY(json_string_field(body, "content")), "content", "Content", 1,
         k_submission_max_length, TextLines::Multiple));
     auto assignment = find_visible_assignment(txn, caller, id);
@@ -427,6 +424,7 @@ Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, c
         return role_denied(Action::SubmissionGrade);
     auto id = TRY(parse_id(req.matches[1], k_submission_not_found));
     auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "grade", "feedback" }));
     if (!body.contains("grade") || !body["grade"].is_number())
         return make_error(ErrorCode::InvalidArgument, body.contains("grade") ? "grade must be a number" : "grade is required",
             "grade");

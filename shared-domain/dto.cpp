@@ -1,6 +1,8 @@
 // JSON codecs for wire DTOs.
 #include "dto.hpp"
 
+#include <algorithm>
+
 namespace learnloop {
 
 namespace {
@@ -46,6 +48,17 @@ Result<std::string> json_string_field(const Json& object, std::string_view name)
     if (!field->is_string())
         return wrong_type(name, "a string");
     return field->get_ref<const std::string&>();
+}
+
+Result<void> json_only_fields(const Json& object, std::initializer_list<std::string_view> known)
+{
+    if (!object.is_object())
+        return make_error(ErrorCode::InvalidArgument, "The body must be a JSON object");
+    for (const auto& [key, value] : object.items()) {
+        if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
+            return make_error(ErrorCode::InvalidArgument, "Unknown field " + key.substr(0, 64), key.substr(0, 64));
+    }
+    return {};
 }
 
 Result<bool> json_bool_field(const Json& object, std::string_view name)

@@ -25,6 +25,10 @@ inline constexpr std::string_view k_product_version = "0.1.0";
 [[nodiscard]] Result<std::string> json_string_field(const Json& object, std::string_view name);
 [[nodiscard]] Result<bool> json_bool_field(const Json& object, std::string_view name);
 [[nodiscard]] Result<std::int64_t> json_int_field(const Json& object, std::string_view name);
+// A body must be an object with no field outside `known`: an extra field is
+// an InvalidArgument error naming it ("Unknown field colour"), so a misspelt
+// field is refused rather than silently ignored.
+[[nodiscard]] Result<void> json_only_fields(const Json& object, std::initializer_list<std::string_view> known);
 
 // GET /api/health
 struct HealthResponse {

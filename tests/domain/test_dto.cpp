@@ -83,6 +83,14 @@ TEST_CASE("field readers name the field and the expected type")
     CHECK(json_int_field(object, "age").value() == 12);
     CHECK(json_bool_field(object, "ok").value());
     CHECK(json_string_field(object, "age").error().message == "age must be a string");
+    CHECK(json_only_fields(object, { "name", "age", "ok", "ratio", "extra" }).ok());
+    CHECK(json_only_fields(Json::object(), { "name" }).ok());
+    auto extra = json_only_fields(object, { "name" });
+    CHECK(extra.error().message == "Unknown field age");
+    CHECK(extra.error().field == "age");
+    CHECK(extra.error().code == ErrorCode::InvalidArgument);
+    CHECK(json_only_fields(Json::array(), { "name" }).error().code == ErrorCode::InvalidArgument);
+    CHECK(json_only_fields(Json { { std::string(500, 'x'), 1 } }, {}).error().field.size() == 64);
     CHECK(json_int_field(object, "ratio").error().message == "ratio must be an integer");
     CHECK(json_string_field(object, "missing").error().message == "missing is required");
     CHECK(json_string_field(Json("text"), "name").error().message == "Expected a JSON object");
