@@ -438,8 +438,8 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
 // disagreements (which should stay at zero: both sides run the same grader).
 Result<ApiResponse> handle_practice_stats(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::AuditRead))
-        return error_response(403, "Unauthorized", "Only administrators can read practice statistics");
+    if (!is_allowed(caller.role, Action::PracticeStatsRead))
+        return role_denied(Action::PracticeStatsRead);
     auto row = txn.exec1("SELECT count(*), count(*) FILTER (WHERE disagreement),"
                          " count(DISTINCT student_id) FROM task_responses");
     return json_response(200, { { "answers", row[0].as<std::int64_t>() }, { "disagreements", row[1].as<std::int64_t>() },
@@ -490,13 +490,14 @@ Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::wo
 // GET /api/classes/<id>/mastery: the heatmap, students × the class's assigned targets.
 Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::MasteryRead) || caller.role == Role::Student || caller.role == Role::Parent)
-        return error_response(403, "Unauthorized", "Only teachers and administrators can see a class's mastery");
+    if (!is_allowed(caller.role, Action::ClassMasteryRead))
+        return role_denied(Action::ClassMasteryRead);
     auto class_id = TRY(parse_id(req.matches[1], "Class not found"));
     auto owner = txn.exec_params("SELECT teacher_id FROM classes WHERE id = $1 AND deleted_at IS NULL", class_id);
     if (owner.empty())
         return error_response(404, "Class not found");
-    if (caller.role == Role::Teacher && owner[0][0].as<std::int64_t>() != caller.user_id)
+    if (permission_scope(caller.role, Action::ClassMasteryRead) == Scope::Class
+        && owner[0][0].as<std::int64_t>() != caller.user_id)
         return error_response(403, "Forbidden", "You do not teach this class");
 
     auto rows = txn.exec_params(

@@ -255,13 +255,17 @@ Result<ApiResponse> handle_list_members(const httplib::Request& req, pqxx::work&
     auto allowed = TRY(managed_class(txn, caller, class_id, Action::UserList));
     if (allowed.status != 200)
         return allowed;
-    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM class_members m"
-                                " JOIN users u ON u.id = m.student_id WHERE m.class_id = $1 AND u.deleted_at IS NULL ORDER BY u.name, u.id",
-        class_id);
-    Json list = Json::array();
-    for (const auto& row : rows)
-        list.push_back(user_json(row));
-    return json_response(200, std::move(list));
+    auto page = TRY(parse_page(req));
+    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + ", count(*) OVER () FROM class_members m"
+                                " JOIN users u ON u.id = m.student_id WHERE m.class_id = $1 AND u.deleted_at IS NULL"
+                                " ORDER BY u.name, u.id LIMIT $2 OFFSET $3",
+        class_id, page.limit, page.offset);
+    return paged_list(req, page, rows, 6, user_json, [&] {
+        return txn.exec_params1("SELECT count(*) FROM class_members m JOIN users u ON u.id = m.student_id"
+                                " WHERE m.class_id = $1 AND u.deleted_at IS NULL",
+                      class_id)[0]
+            .as<std::int64_t>();
+    });
 }
 
 Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -383,17 +387,21 @@ Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::w
     return json_response(200, { { "message", "Linked" }, { "student_id", student_id } });
 }
 
-Result<ApiResponse> handle_children(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+Result<ApiResponse> handle_children(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (caller.role != Role::Parent)
-        return error_response(403, "Unauthorized", "Only parents have linked children");
-    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM parent_links l"
-                                " JOIN users u ON u.id = l.student_id WHERE l.parent_id = $1 AND u.deleted_at IS NULL ORDER BY u.name",
-        caller.user_id);
-    Json list = Json::array();
-    for (const auto& row : rows)
-        list.push_back(user_json(row));
-    return json_response(200, std::move(list));
+    if (!is_allowed(caller.role, Action::ChildrenRead))
+        return role_denied(Action::ChildrenRead);
+    auto page = TRY(parse_page(req));
+    auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + ", count(*) OVER () FROM parent_links l"
+                                " JOIN users u ON u.id = l.student_id WHERE l.parent_id = $1 AND u.deleted_at IS NULL"
+                                " ORDER BY u.name, u.id LIMIT $2 OFFSET $3",
+        caller.user_id, page.limit, page.offset);
+    return paged_list(req, page, rows, 6, user_json, [&] {
+        return txn.exec_params1("SELECT count(*) FROM parent_links l JOIN users u ON u.id = l.student_id"
+                                " WHERE l.parent_id = $1 AND u.deleted_at IS NULL",
+                      caller.user_id)[0]
+            .as<std::int64_t>();
+    });
 }
 
 // [SECTION] gradebook ------------------------------------------------------

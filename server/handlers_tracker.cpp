@@ -371,23 +371,31 @@ Json submission_json(const pqxx::row& row)
 
 } // namespace
 
-// A student's own submission; a parent passes ?student_id= for a linked child.
+// One student's submission to an assignment, as the matrix's SubmissionRead
+// scope allows: a student their own; a parent a linked child's, a teacher
+// one to their own assignment and an administrator any (these pass
+// ?student_id=).
 Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
+    auto scope = permission_scope(caller.role, Action::SubmissionRead);
+    if (scope == Scope::None)
+        return role_denied(Action::SubmissionRead);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     std::int64_t student_id = caller.user_id;
-    auto scope = permission_scope(caller.role, Action::SubmissionRead);
-    if (caller.role == Role::Parent) {
+    if (scope != Scope::Own || caller.role != Role::Student)
         student_id = TRY(parse_id(req.get_param_value("student_id"), k_submission_not_found));
-        if (txn.exec_params("SELECT 1 FROM parent_links WHERE parent_id = $1 AND student_id = $2", caller.user_id,
-                   student_id)
-                .empty())
-            return error_response(404, k_submission_not_found);
-    } else if (caller.role != Role::Student || scope == Scope::None) {
-        return error_response(403, "Unauthorized", "Only students and their parents can view a student's submission");
-    }
-    if (!find_visible_assignment(txn, caller, id))
+    if (scope == Scope::Linked
+        && txn.exec_params("SELECT 1 FROM parent_links WHERE parent_id = $1 AND student_id = $2", caller.user_id,
+                  student_id)
+               .empty())
+        return error_response(404, k_submission_not_found);
+    auto assignment = find_visible_assignment(txn, caller, id);
+    if (!assignment)
         return error_response(404, k_assignment_not_found);
+    // A teacher's Own scope: submissions to the assignments they own (which
+    // are the ones visible to them).
+    if (scope == Scope::Own && caller.role != Role::Student && assignment->teacher_id != caller.user_id)
+        return error_response(404, k_submission_not_found);
     auto rows = txn.exec_params("SELECT " + k_submission_columns
             + " FROM submissions s JOIN users u ON u.id = s.student_id WHERE s.assignment_id = $1 AND s.student_id = $3",
         id, caller.time_zone, student_id);
@@ -398,14 +406,14 @@ Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::wor
 
 Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (caller.role != Role::Teacher && caller.role != Role::Admin)
-        return error_response(403, "Unauthorized", "Only teachers can view submissions");
+    if (!is_allowed(caller.role, Action::SubmissionReview))
+        return role_denied(Action::SubmissionReview);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto page = TRY(parse_page(req));
     auto assignment = find_tenant_assignment(txn, caller, id);
     if (!assignment)
         return error_response(404, k_assignment_not_found);
-    if (caller.role == Role::Teacher && assignment->teacher_id != caller.user_id)
+    if (permission_scope(caller.role, Action::SubmissionReview) == Scope::Own && assignment->teacher_id != caller.user_id)
         return error_response(403, "Forbidden", "You do not own this assignment");
     auto rows = txn.exec_params("SELECT " + k_submission_columns
             + ", count(*) OVER () FROM submissions s JOIN users u ON u.id = s.student_id"
@@ -456,24 +464,28 @@ Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, c
 
 Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (caller.role != Role::Teacher && caller.role != Role::Admin)
-        return error_response(403, "Unauthorized", "Only teachers can view grade history");
+    if (!is_allowed(caller.role, Action::SubmissionReview))
+        return role_denied(Action::SubmissionReview);
     auto id = TRY(parse_id(req.matches[1], k_submission_not_found));
     auto owner = txn.exec_params("SELECT a.teacher_id FROM submissions s JOIN assignments a ON a.id = s.assignment_id"
                                  " WHERE s.id = $1 AND a.deleted_at IS NULL",
         id);
     if (owner.empty())
         return error_response(404, k_submission_not_found);
-    if (caller.role == Role::Teacher && owner[0][0].as<std::int64_t>() != caller.user_id)
+    if (permission_scope(caller.role, Action::SubmissionReview) == Scope::Own
+        && owner[0][0].as<std::int64_t>() != caller.user_id)
         return error_response(403, "Forbidden", "You do not own the assignment for this submission");
+    auto page = TRY(parse_page(req));
     auto rows = txn.exec_params("SELECT h.grade, h.feedback, u.name, " + utc_time_sql("h.graded_at")
-            + " FROM grade_history h JOIN users u ON u.id = h.graded_by WHERE h.submission_id = $1 ORDER BY h.id",
-        id);
-    Json list = Json::array();
-    for (const auto& row : rows)
-        list.push_back({ { "grade", row[0].as<double>() }, { "feedback", nullable_text(row[1]) },
-            { "graded_by", row[2].as<std::string>() }, { "graded_at", row[3].as<std::string>() } });
-    return json_response(200, std::move(list));
+            + ", count(*) OVER () FROM grade_history h JOIN users u ON u.id = h.graded_by WHERE h.submission_id = $1"
+              " ORDER BY h.id LIMIT $2 OFFSET $3",
+        id, page.limit, page.offset);
+    return paged_list(req, page, rows, 4, [](const pqxx::row& row) -> Json {
+        return { { "grade", row[0].as<double>() }, { "feedback", nullable_text(row[1]) },
+            { "graded_by", row[2].as<std::string>() }, { "graded_at", row[3].as<std::string>() } };
+    }, [&] {
+        return txn.exec_params1("SELECT count(*) FROM grade_history WHERE submission_id = $1", id)[0].as<std::int64_t>();
+    });
 }
 
 } // namespace learnloop::server

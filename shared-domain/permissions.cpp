@@ -37,6 +37,10 @@ constexpr Row k_matrix[] = {
     { Action::PracticeAnswer,       N,    N,        N,      O,      N },
     { Action::MasteryRead,          T,    N,        C,      O,      L },
     { Action::CurriculumManage,     T,    N,        T,      N,      N },
+    { Action::SubmissionReview,     T,    N,        O,      N,      N },
+    { Action::ChildrenRead,         N,    N,        N,      N,      L },
+    { Action::ClassMasteryRead,     T,    N,        C,      N,      N },
+    { Action::PracticeStatsRead,    T,    N,        N,      N,      N },
 };
 
 } // namespace
@@ -93,6 +97,10 @@ std::string_view action_name(Action action)
     case Action::PracticeAnswer: return "practice.answer";
     case Action::MasteryRead: return "mastery.read";
     case Action::CurriculumManage: return "curriculum.manage";
+    case Action::SubmissionReview: return "submission.review";
+    case Action::ChildrenRead: return "children.read";
+    case Action::ClassMasteryRead: return "class_mastery.read";
+    case Action::PracticeStatsRead: return "practice_stats.read";
     }
     return "unknown";
 }
@@ -129,6 +137,11 @@ std::string_view denial_message(Action action)
     case Action::PracticeAnswer: return "Only students can practise";
     case Action::MasteryRead: return "Your role cannot see this mastery";
     case Action::CurriculumManage: return "Only teachers and administrators can add to the curriculum";
+    case Action::SubmissionReview: return "Only teachers can view submissions";
+    case Action::SubmissionRead: return "Your role cannot see this submission";
+    case Action::ChildrenRead: return "Only parents have linked children";
+    case Action::ClassMasteryRead: return "Only teachers and administrators can see a class's mastery";
+    case Action::PracticeStatsRead: return "Only administrators can read practice statistics";
     default: return "Your role does not allow this";
     }
 }

@@ -31,13 +31,18 @@ enum class Action {
     PracticeAnswer,      // get a personalised task set and answer it
     MasteryRead,         // mastery per target (own, a child's, a class's)
     CurriculumManage,    // add the school's own targets and task templates
+    SubmissionReview,    // every submission of an assignment, and each one's grade history
+    ChildrenRead,        // the students a parent is linked to
+    ClassMasteryRead,    // a class's mastery heatmap and who needs help
+    PracticeStatsRead,   // answers received and client/server grade disagreements
 };
 
-inline constexpr std::array<Action, 21> k_all_actions = { Action::UserList, Action::UserCreate, Action::UserUpdate,
+inline constexpr std::array<Action, 25> k_all_actions = { Action::UserList, Action::UserCreate, Action::UserUpdate,
     Action::UserDeactivate, Action::ClassRead, Action::ClassManage, Action::ParentLinkManage, Action::ParentLinkRedeem,
     Action::AssignmentRead, Action::AssignmentCreate, Action::AssignmentUpdate, Action::SubmissionCreate,
     Action::SubmissionRead, Action::SubmissionGrade, Action::GradebookRead, Action::AuditRead, Action::CurriculumRead,
-    Action::TargetAssign, Action::PracticeAnswer, Action::MasteryRead, Action::CurriculumManage };
+    Action::TargetAssign, Action::PracticeAnswer, Action::MasteryRead, Action::CurriculumManage,
+    Action::SubmissionReview, Action::ChildrenRead, Action::ClassMasteryRead, Action::PracticeStatsRead };
 
 // How far a permission reaches:
 //   Own     — rows the user owns (their assignments, their submissions)

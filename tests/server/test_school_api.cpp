@@ -252,6 +252,16 @@ TEST_CASE("GET /api/users as a teacher lists only the active students of the tea
     REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", loner.id } }, teacher).status == 201);
     auto with_loner = api.get("/api/users", teacher);
     CHECK(ids_of(with_loner.json) == std::vector<std::int64_t> { loner.id, f.demo.student.id });
+    // The class's member list, paged like every list.
+    const auto members = class_path(f.demo.class_id, "/members");
+    CHECK(ids_of(api.get(members, teacher).json) == std::vector<std::int64_t> { loner.id, f.demo.student.id });
+    auto first_member = api.get(members + "?limit=1", teacher);
+    REQUIRE(first_member.status == 200);
+    CHECK(ids_of(first_member.json) == std::vector<std::int64_t> { loner.id });
+    CHECK(first_member.header("X-Total-Count") == "2");
+    CHECK(first_member.header("Link") == "<" + members + "?limit=1&offset=1>; rel=\"next\"");
+    CHECK(ids_of(api.get(members + "?limit=1&offset=1", teacher).json) == std::vector<std::int64_t> { f.demo.student.id });
+    CHECK(api.get(members + "?limit=abc", teacher).status == 400);
     REQUIRE(api.del(user_path(loner.id), f.token(f.demo.admin)).status == 200);
     CHECK(ids_of(api.get("/api/users", teacher).json) == std::vector<std::int64_t> { f.demo.student.id });
 }
@@ -1146,6 +1156,14 @@ TEST_CASE("link codes: admins and moderators issue single-use codes; a parent re
     CHECK(second.json["student_id"] == stu.id);
     audit.expect_one("parent_link.redeem", "redeeming a second code");
     CHECK(ids_of(api.get("/api/children", quinn_token).json) == std::vector<std::int64_t> { f.demo.student.id, stu.id });
+    // Paged like every list.
+    auto first_child = api.get("/api/children?limit=1", quinn_token);
+    REQUIRE(first_child.status == 200);
+    CHECK(ids_of(first_child.json) == std::vector<std::int64_t> { f.demo.student.id });
+    CHECK(first_child.header("X-Total-Count") == "2");
+    CHECK(first_child.header("Link") == "</api/children?limit=1&offset=1>; rel=\"next\"");
+    CHECK(ids_of(api.get("/api/children?limit=1&offset=1", quinn_token).json) == std::vector<std::int64_t> { stu.id });
+    check_error(api.get("/api/children?offset=-1", quinn_token), 400, "Invalid request");
 
     // /api/children is for parents only.
     for (const auto& token : { admin, moderator, teacher, student }) {

@@ -459,6 +459,17 @@ TEST_CASE("grading: the owner grades (200), the student and the linked parent se
               .status
         == 404);
     CHECK(api.get(assignment_path(f.demo.assignment_id, "/submission"), parent).status == 404);
+    // Staff by the matrix's SubmissionRead scope: the owning teacher and an
+    // administrator name the student; another teacher sees nothing; a
+    // moderator is refused.
+    const auto one_path = assignment_path(f.demo.assignment_id, "/submission?student_id=" + std::to_string(f.demo.student.id));
+    CHECK(api.get(one_path, teacher).json == own.json);
+    CHECK(api.get(one_path, f.token(f.demo.admin)).json == own.json);
+    check_error(api.get(assignment_path(f.demo.assignment_id, "/submission"), f.token(f.demo.admin)), 404,
+        "Submission not found");
+    auto third_teacher = f.signup("third-teacher@demo.learnloop.test", "Tia Third", "teacher");
+    check_error(api.get(one_path, f.token(third_teacher)), 404, "Assignment not found");
+    check_error(api.get(one_path, f.token(f.demo.moderator)), 403, "Unauthorized", "Your role cannot see this submission");
 
     auto listed = api.get(assignment_path(f.demo.assignment_id, "/submissions"), teacher);
     REQUIRE(listed.status == 200);
@@ -511,6 +522,19 @@ TEST_CASE("grading: the owner grades (200), the student and the linked parent se
     CHECK(api.get(assignment_path(f.demo.assignment_id, "/submission"), f.token(f.demo.student)).json["grade"] == 90);
     check_error(api.get(submission_path(submission, "/history"), f.token(other_teacher)), 403, "Forbidden");
     check_error(api.get("/api/submissions/999999/history", teacher), 404, "Submission not found");
+    check_error(api.get(submission_path(submission, "/history"), f.token(f.demo.student)), 403, "Unauthorized",
+        "Only teachers can view submissions");
+    // Paged like every list.
+    auto first_page = api.get(submission_path(submission, "/history?limit=1"), teacher);
+    REQUIRE(first_page.status == 200);
+    REQUIRE(first_page.json.size() == 1);
+    CHECK(first_page.json[0] == history.json[0]);
+    CHECK(first_page.header("X-Total-Count") == "2");
+    CHECK(first_page.header("Link") == "</api/submissions/" + std::to_string(submission) + "/history?limit=1&offset=1>; rel=\"next\"");
+    auto second_page = api.get(submission_path(submission, "/history?limit=1&offset=1"), teacher);
+    REQUIRE(second_page.json.size() == 1);
+    CHECK(second_page.json[0] == history.json[1]);
+    check_error(api.get(submission_path(submission, "/history?limit=0"), teacher), 400, "Invalid request");
 }
 
 TEST_CASE("a submission after the due time is flagged late, one before it is not", "[api][tracker][late]")
