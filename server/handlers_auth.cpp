@@ -30,11 +30,13 @@ std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn, const ht
 }
 
 struct NewSession {
+    std::string id;
     std::string token;
     std::string expires_at;
 };
 
-NewSession create_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+// A new session row; the caller writes its audit row.
+NewSession insert_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
     NewSession session;
     session.token = random_hex(32);   // 256 random bits
@@ -43,9 +45,17 @@ NewSession create_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t 
         "VALUES ($1, $2, decode($3, 'hex'), now() + $4::interval) "
         "RETURNING id, to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
         tenant_id, user_id, sha256_hex(session.token), std::string(k_session_lifetime));
+    session.id = row[0].as<std::string>();
     session.expires_at = row[1].as<std::string>();
-    append_audit(txn, { tenant_id, "user:" + std::to_string(user_id), "session.create", "session",
-                          row[0].as<std::string>(), nullptr, { { "expires_at", session.expires_at } } });
+    return session;
+}
+
+// Sign-in: a new session and its audit row.
+NewSession create_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+{
+    auto session = insert_session(txn, tenant_id, user_id);
+    append_audit(txn, { tenant_id, "user:" + std::to_string(user_id), "session.create", "session", session.id, nullptr,
+                          { { "expires_at", session.expires_at } } });
     return session;
 }
 
@@ -260,10 +270,11 @@ Result<ApiResponse> handle_logout(const httplib::Request&, pqxx::work& txn, cons
 
 Result<ApiResponse> handle_refresh(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
+    // One mutation, one audit row: the old session revoked, a new one made.
     txn.exec_params("UPDATE auth_sessions SET revoked_at = now() WHERE id = $1", caller.session_id);
-    append_audit(txn, { caller.tenant_id, caller.actor(), "session.revoke", "session",
-                          std::to_string(caller.session_id), nullptr, { { "reason", "refresh" } } });
-    auto session = create_session(txn, caller.tenant_id, caller.user_id);
+    auto session = insert_session(txn, caller.tenant_id, caller.user_id);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "session.refresh", "session", session.id,
+                          { { "session_id", caller.session_id } }, { { "expires_at", session.expires_at } } });
     return json_response(200, { { "message", "Token refreshed" }, { "token", session.token }, { "expires_at", session.expires_at } });
 }
 

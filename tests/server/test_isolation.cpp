@@ -624,6 +624,13 @@ TEST_CASE("every successful mutation appends exactly one audit row, and a refuse
     CHECK(data_digest(f) == digest);
 
     expect_one(api.del("/api/assignments/" + id, teacher), 200, "assignment.delete", actor_teacher);
+    // Refreshing revokes one session and makes another: one mutation, one row.
+    auto refreshed = api.post("/api/refresh", nullptr, teacher);
+    expect_one(refreshed, 200, "session.refresh", actor_teacher);
+    CHECK(f.sql_text("SELECT before->>'session_id' FROM audit_log ORDER BY id DESC LIMIT 1")
+        == f.sql_text("SELECT id::text FROM auth_sessions WHERE revoked_at IS NOT NULL AND user_id = " + str(D.teacher.id)
+            + " ORDER BY revoked_at DESC, id DESC LIMIT 1"));
+    teacher = refreshed.json["token"].get<std::string>();
     expect_one(api.post("/api/logout", nullptr, teacher), 200, "session.revoke", actor_teacher);
 }
 
