@@ -57,7 +57,8 @@ std::string server_usage()
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
            "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, LEARNLOOP_DB_CONNECTIONS,\n"
            "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
-           "             LEARNLOOP_LOGIN_WINDOW_SECONDS (300), LEARNLOOP_PASSWORD_HASHING_SLOTS (0: one per core)\n";
+           "             LEARNLOOP_LOGIN_WINDOW_SECONDS (300), LEARNLOOP_PASSWORD_HASHING_SLOTS (0: one per core),\n"
+           "             LEARNLOOP_PASSWORD_HASHING_WAIT_MS (5000: how long a sign-in waits for a slot before 503)\n";
 }
 
 Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
@@ -76,6 +77,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     std::string per_address = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS", std::to_string(config.login_failures_per_address));
     std::string window = env_or("LEARNLOOP_LOGIN_WINDOW_SECONDS", std::to_string(config.login_window_seconds));
     std::string hashing = env_or("LEARNLOOP_PASSWORD_HASHING_SLOTS", "0");
+    std::string hashing_wait = env_or("LEARNLOOP_PASSWORD_HASHING_WAIT_MS", std::to_string(config.password_hashing_wait_ms));
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
 
@@ -123,6 +125,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.login_failures_per_address = static_cast<int>(TRY(parse_count(per_address, "login failures per address", 1, 1000000)));
     config.login_window_seconds = static_cast<int>(TRY(parse_count(window, "login window seconds", 1, 86400)));
     config.password_hashing_slots = TRY(parse_count(hashing, "password hashing slots", 0, 256));
+    config.password_hashing_wait_ms = TRY(parse_count(hashing_wait, "password hashing wait", 0, 60000));
     if (config.app_database_url.empty() && !config.migrate_database_url.empty())
         config.app_database_url = derive_app_database_url(config.migrate_database_url);
     if (config.app_database_url.empty())

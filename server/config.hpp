@@ -33,6 +33,7 @@ struct ServerConfig {
     int login_window_seconds = 300;
     // Concurrent Argon2id computations (0: one per core).
     std::size_t password_hashing_slots = 0;
+    std::size_t password_hashing_wait_ms = 5000;   // then 503 with Retry-After
 };
 
 // Reads LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,

@@ -65,7 +65,7 @@ int run_server(const std::vector<std::string>& args)
     auto slots = config.value().password_hashing_slots;
     if (slots == 0)
         slots = std::max(1u, std::thread::hardware_concurrency());
-    set_password_hashing_limit(slots, std::chrono::seconds(5));
+    set_password_hashing_limit(slots, std::chrono::milliseconds(config.value().password_hashing_wait_ms));
 
     // Default pool: 2 x cores + 1 connections (PostgreSQL's usual starting
     // point), never more than there are workers. More backends than cores only

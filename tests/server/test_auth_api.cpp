@@ -176,6 +176,42 @@ TEST_CASE("signup refuses missing fields, wrong types, invalid emails, weak pass
     CHECK(f.audit_count() == audit);
 }
 
+TEST_CASE("learnloop create-tenant refuses a bad slug, name, kind or time zone and a taken slug, creating nothing",
+    "[cli][tenant]")
+{
+    ApiFixture f("cli_create_tenant");
+    auto tenants = f.sql_int("SELECT count(*) FROM tenants");
+    auto audit = f.audit_count();
+    struct Refusal {
+        std::vector<std::string> args;
+        std::string says;
+    };
+    const std::vector<Refusal> refusals = {
+        { { "--slug", "zz", "--name", "Zed Academy", "--time-zone", "Mars/Olympus" }, "Time zone must be an IANA name" },
+        { { "--slug", "zz", "--name", "Zed Academy", "--kind", "circus" }, "Kind must be one of school, academy, tutoring" },
+        { { "--slug", "Not A Slug!", "--name", "Zed Academy" }, "Slug must be 2-63 lower-case letters" },
+        { { "--slug", "zz", "--name", "" }, "Name is required" },
+        { { "--slug", "zz'; DROP TABLE tenants; --", "--name", "Zed Academy" }, "Slug must be 2-63 lower-case letters" },
+        { { "--slug", "demo", "--name", "Second Demo" }, "A tenant with slug demo already exists" },
+    };
+    for (const auto& refusal : refusals) {
+        std::vector<std::string> args = { "create-tenant" };
+        args.insert(args.end(), refusal.args.begin(), refusal.args.end());
+        auto result = f.cli(args);
+        INFO(result.out << result.err);
+        CHECK(result.exit_code != 0);
+        CHECK(result.err.find(refusal.says) != std::string::npos);
+    }
+    CHECK(f.sql_int("SELECT count(*) FROM tenants") == tenants);
+    CHECK(f.audit_count() == audit);
+    // And a good one after all of them.
+    auto created = f.cli({ "create-tenant", "--slug", "zz", "--name", "Zed Academy", "--kind", "academy", "--time-zone",
+        "Asia/Tokyo" });
+    INFO(created.err);
+    CHECK(created.exit_code == 0);
+    CHECK(f.sql_text("SELECT kind || ' ' || time_zone FROM tenants WHERE slug = 'zz'") == "academy Asia/Tokyo");
+}
+
 TEST_CASE("signup names its tenant with X-Tenant or a tenant field, and an unknown tenant answers 404",
     "[api][auth][signup][tenant]")
 {
@@ -351,6 +387,69 @@ TEST_CASE("after the configured number of failed logins the account gets 429 wit
     auto later = api.login(f.demo.student.email, k_demo_password);
     INFO(describe(later));
     CHECK(later.status == 200);
+}
+
+TEST_CASE("failed logins from one address are throttled across accounts with 429 and Retry-After",
+    "[api][auth][login][throttle]")
+{
+    FixtureOptions options;
+    options.server_env["LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS"] = "3";
+    ApiFixture f("auth_throttle_address", options);
+    auto& api = f.api();
+
+    // One wrong password each for three accounts (and one unknown email):
+    // no account reaches its own limit of 10, the address reaches 3.
+    check_error(api.login(f.demo.student.email, "not-the-password-1"), 401, "Invalid credentials");
+    check_error(api.login(f.demo.teacher.email, "not-the-password-2"), 401, "Invalid credentials");
+    check_error(api.login("nobody@demo.learnloop.test", "not-the-password-3"), 401, "Invalid credentials");
+    auto throttled = api.login(f.demo.parent.email, k_demo_password);
+    INFO(describe(throttled));
+    CHECK(throttled.status == 429);
+    CHECK(throttled.error() == "Too many attempts");
+    CHECK_FALSE(throttled.json.contains("token"));
+    auto retry_after = throttled.header("Retry-After");
+    REQUIRE_FALSE(retry_after.empty());
+    CHECK(std::stoi(retry_after) > 0);
+    CHECK(std::stoi(retry_after) <= 300);
+    // Once the window has passed, the address may sign in again.
+    f.sql("UPDATE login_throttle SET window_start = now() - interval '1 hour'");
+    CHECK(api.login(f.demo.parent.email, k_demo_password).status == 200);
+}
+
+TEST_CASE("the bound on password hashing: sign-ins beyond the free slots wait, then get 503 with Retry-After",
+    "[api][auth][login][hashing]")
+{
+    FixtureOptions options;
+    options.server_env["LEARNLOOP_PASSWORD_HASHING_SLOTS"] = "1";
+    options.server_env["LEARNLOOP_PASSWORD_HASHING_WAIT_MS"] = "0";   // no waiting: busy means 503
+    ApiFixture f("auth_hashing_bound", options);
+
+    // Twelve sign-ins at once against one slot: each hash takes tens of
+    // milliseconds, so some find the slot taken.
+    std::vector<std::future<Reply>> pending;
+    for (int i = 0; i < 12; ++i)
+        pending.push_back(std::async(std::launch::async, [&f] {
+            ApiClient client(f.api().port());
+            return client.login(f.demo.student.email, k_demo_password);
+        }));
+    int signed_in = 0, busy = 0;
+    for (auto& reply : pending) {
+        auto r = reply.get();
+        INFO(describe(r));
+        if (r.status == 200) {
+            ++signed_in;
+        } else {
+            ++busy;
+            CHECK(r.status == 503);
+            CHECK(r.error() == "Service unavailable");
+            CHECK(r.header("Retry-After") == "1");
+        }
+    }
+    CHECK(signed_in >= 1);
+    CHECK(busy >= 1);
+    // A refused sign-in is no failed attempt: nothing throttled, and one at a time all succeed.
+    for (int i = 0; i < 3; ++i)
+        CHECK(f.api().login(f.demo.student.email, k_demo_password).status == 200);
 }
 
 // [SECTION] sessions -------------------------------------------------------
