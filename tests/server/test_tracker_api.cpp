@@ -537,6 +537,57 @@ TEST_CASE("grading: the owner grades (200), the student and the linked parent se
     check_error(api.get(submission_path(submission, "/history?limit=0"), teacher), 400, "Invalid request");
 }
 
+TEST_CASE("SQL and script text in fields is stored and returned as text, as JSON, and runs nowhere",
+    "[api][tracker][hostile]")
+{
+    ApiFixture f("tracker_hostile_text");
+    auto& api = f.api();
+    const auto teacher = f.token(f.demo.teacher);
+    const std::string title = "Robert'); DROP TABLE assignments; --";
+    const std::string description = "<script>alert('x')</script> \" OR 1=1 -- \\ $1 %s {{7*7}} ${7*7}";
+    const std::string content = "'; UPDATE submissions SET grade = 100; -- <img src=x onerror=alert(1)>";
+    auto created = api.post("/api/assignments",
+        { { "title", title }, { "description", description }, { "due_date", "2030-05-01T09:00:00" },
+            { "class_id", f.demo.class_id } },
+        teacher);
+    INFO(describe(created));
+    REQUIRE(created.status == 201);
+    auto id = created.json["assignment_id"].get<std::int64_t>();
+    auto submitted = api.post(assignment_path(id, "/submit"), { { "content", content } }, f.token(f.demo.student));
+    REQUIRE(submitted.status == 201);
+
+    // Read back exactly, as JSON (never HTML), through every view.
+    auto one = api.get(assignment_path(id, ""), teacher);
+    REQUIRE(one.status == 200);
+    CHECK(one.header("Content-Type").rfind("application/json", 0) == 0);
+    CHECK(one.json["title"] == title);
+    CHECK(one.json["description"] == description);
+    bool listed = false;
+    for (const auto& item : api.get("/api/assignments?limit=200", teacher).json)
+        listed = listed || (item["id"] == id && item["title"] == title && item["description"] == description);
+    CHECK(listed);
+    auto submissions = api.get(assignment_path(id, "/submissions"), teacher);
+    REQUIRE(submissions.json.size() == 1);
+    CHECK(submissions.json[0]["content"] == content);
+    CHECK(submissions.json[0]["grade"].is_null());
+    // In the gradebook CSV a title is one cell, and one a spreadsheet would
+    // take for a formula is written as text.
+    auto formula = api.post("/api/assignments",
+        { { "title", "=HYPERLINK(\"http://evil.test\",\"x\")" }, { "due_date", "2030-05-02T09:00:00" },
+            { "class_id", f.demo.class_id } },
+        teacher);
+    REQUIRE(formula.status == 201);
+    auto csv = api.get("/api/classes/" + std::to_string(f.demo.class_id) + "/gradebook.csv", teacher);
+    REQUIRE(csv.status == 200);
+    auto header = csv.body.substr(0, csv.body.find("\r\n"));
+    CHECK(header.find("," + title + ",") != std::string::npos);
+    CHECK(header.find(",\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\"") != std::string::npos);
+    // Nothing ran: the tables and the other rows are as they were.
+    CHECK(f.sql_int("SELECT count(*) FROM assignments WHERE id = " + std::to_string(f.demo.assignment_id)) == 1);
+    CHECK(f.sql_int("SELECT count(*) FROM submissions WHERE grade IS NOT NULL") == 0);
+    CHECK(f.sql_text("SELECT title FROM assignments WHERE id = " + std::to_string(id)) == title);
+}
+
 TEST_CASE("a submission after the due time is flagged late, one before it is not", "[api][tracker][late]")
 {
     ApiFixture f("tracker_late");
