@@ -168,9 +168,7 @@ struct StudentState {
 struct ParentState {
     Remote children;
     std::int64_t child_id = 0;
-    Remote assignments;
-    std::vector<std::pair<std::int64_t, Json>> submissions;   // assignment id -> submission (or null)
-    int pending = 0;
+    Remote assignments;           // the chosen child's view, with status, grade and feedback
     char link_code[32] = {};
     Outcome redeem;
     Remote mastery;               // the chosen child's mastery and history

@@ -11,43 +11,14 @@ namespace learnloop::client {
 
 namespace {
 
-
-const Json* submission_for(const ParentState& p, std::int64_t assignment_id)
-{
-    for (const auto& [id, submission] : p.submissions)
-        if (id == assignment_id)
-            return &submission;
-    return nullptr;
-}
-
-// Loads the child's view: the assignments they see, then each one's submission.
+// Loads the child's view: the assignments that child sees, each with the
+// child's status, grade and feedback (one request).
 void load_child(AppState& state, std::int64_t child_id)
 {
     auto& p = state.parent;
     p.child_id = child_id;
     api_load(state, p.mastery, "/api/mastery?student_id=" + std::to_string(child_id));
-    p.submissions.clear();
-    p.assignments.phase = Phase::Loading;
-    api_call(state, "GET", "/api/assignments?limit=200", nullptr, [child_id](AppState& state, const ApiAnswer& answer) {
-        auto& p = state.parent;
-        if (!answer.ok()) {
-            p.assignments = { Phase::Failed, nullptr, answer.error_text() };
-            return;
-        }
-        p.assignments = { Phase::Done, answer.body, {} };
-        for (const auto& a : answer.body) {
-            auto id = a.value("id", std::int64_t(0));
-            ++p.pending;
-            api_call(state, "GET",
-                "/api/assignments/" + std::to_string(id) + "/submission?student_id=" + std::to_string(child_id), nullptr,
-                [id, child_id](AppState& state, const ApiAnswer& answer) {
-                    auto& p = state.parent;
-                    --p.pending;
-                    if (p.child_id == child_id)
-                        p.submissions.emplace_back(id, answer.ok() ? answer.body : Json(nullptr));
-                });
-        }
-    });
+    api_load(state, p.assignments, "/api/assignments?limit=200&student_id=" + std::to_string(child_id));
 }
 
 // Each target's level, a chart of its estimate over the recent answers, and a
@@ -178,8 +149,6 @@ void draw_parent_portal(AppState& state)
         ImGui::TextColored(ui::k_muted, "No assignments yet.");
         return;
     }
-    if (p.pending > 0)
-        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Loading submissions");
     if (ImGui::BeginTable("child_assignments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Assignment");
         ImGui::TableSetupColumn("Due");
@@ -188,24 +157,18 @@ void draw_parent_portal(AppState& state)
         ImGui::TableSetupColumn("Feedback");
         ImGui::TableHeadersRow();
         for (const auto& a : p.assignments.data) {
-            auto id = a.value("id", std::int64_t(0));
-            const Json* submission = submission_for(p, id);
-            bool submitted = submission && submission->is_object();
-            bool graded = submitted && (*submission)["grade"].is_number();
+            bool graded = a.value("status", "") == "graded";
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.value("title", "").c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
             ImGui::TableNextColumn();
-            ui::status_label(due_status_name(
-                due_status(static_cast<std::int64_t>(state.wall_clock), parse_utc_timestamp(a.value("due_at", "")).value_or(0), submitted, graded)));
+            ui::status_label(a.value("status", ""));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(graded ? format_grade((*submission)["grade"].get<double>()).c_str() : "\xE2\x80\x93");
+            ImGui::TextUnformatted(graded && a["grade"].is_number() ? format_grade(a["grade"].get<double>()).c_str() : "\xE2\x80\x93");
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", graded && (*submission)["feedback"].is_string()
-                    ? (*submission)["feedback"].get<std::string>().c_str()
-                    : "");
+            ImGui::TextWrapped("%s", graded && a["feedback"].is_string() ? a["feedback"].get<std::string>().c_str() : "");
         }
         ImGui::EndTable();
     }
@@ -219,15 +182,11 @@ Json parent_summary(const AppState& state)
     const auto& p = state.parent;
     Json rows = Json::array();
     if (p.assignments.data.is_array()) {
-        for (const auto& a : p.assignments.data) {
-            auto id = a.value("id", std::int64_t(0));
-            const Json* submission = submission_for(p, id);
-            rows.push_back({ { "title", a.value("title", "") },
-                { "grade", submission && submission->is_object() ? (*submission)["grade"] : Json(nullptr) },
-                { "feedback", submission && submission->is_object() ? (*submission)["feedback"] : Json(nullptr) } });
-        }
+        for (const auto& a : p.assignments.data)
+            rows.push_back({ { "title", a.value("title", "") }, { "status", a.value("status", "") },
+                { "grade", a.value("grade", Json()) }, { "feedback", a.value("feedback", Json()) } });
     }
-    return { { "children", p.children.data }, { "child_id", p.child_id }, { "assignments", rows }, { "pending", p.pending },
+    return { { "children", p.children.data }, { "child_id", p.child_id }, { "assignments", rows },
         { "mastery", p.mastery.data }, { "summary", p.summary } };
 }
 

@@ -189,7 +189,7 @@ void prepare_tracker_statements(pqxx::connection& connection)
         literal.append(role_name(role)).append("'");
         connection.prepare(list_assignments_statement(role),
             "SELECT " + k_assignment_columns
-                + ", count(*) OVER (), now_epoch, s.id, s.grade IS NOT NULL, s.grade, s.late"
+                + ", count(*) OVER (), now_epoch, s.id, s.grade IS NOT NULL, s.grade, s.late, s.feedback"
                   " FROM assignments a JOIN users u ON u.id = a.teacher_id"
                   " CROSS JOIN (SELECT extract(epoch FROM now())::bigint AS now_epoch) clock"
                   " LEFT JOIN submissions s ON s.assignment_id = a.id AND s.student_id = $2 AND " + literal + " = 'student'"
@@ -221,31 +221,48 @@ Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::
     return json_response(201, { { "message", "Assignment created" }, { "assignment_id", id } });
 }
 
+// GET /api/assignments: the caller's view. A parent may pass ?student_id= of
+// a linked child to get that child's view instead, with the child's
+// submission status, grade and feedback on each row.
 Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto page = TRY(parse_page(req));
     std::optional<std::int64_t> class_filter;
     if (req.has_param("class_id"))
         class_filter = TRY(parse_id(req.get_param_value("class_id"), "No such class"));
-    auto rows = txn.exec_prepared(list_assignments_statement(caller.role), caller.time_zone, caller.user_id, page.limit,
+    Role view_role = caller.role;
+    std::int64_t view_user = caller.user_id;
+    if (req.has_param("student_id")) {
+        if (permission_scope(caller.role, Action::AssignmentRead) != Scope::Linked)
+            return make_error(ErrorCode::InvalidArgument, "student_id is for parents choosing a linked child", "student_id");
+        view_user = TRY(parse_id(req.get_param_value("student_id"), "Student not found"));
+        if (txn.exec_params("SELECT 1 FROM parent_links l JOIN users u ON u.id = l.student_id"
+                            " WHERE l.parent_id = $1 AND l.student_id = $2 AND u.deleted_at IS NULL",
+                   caller.user_id, view_user)
+                .empty())
+            return error_response(404, "Student not found");
+        view_role = Role::Student;
+    }
+    auto rows = txn.exec_prepared(list_assignments_statement(view_role), caller.time_zone, view_user, page.limit,
         page.offset, class_filter);
 
     return paged_list(req, page, rows, 10, [&](const pqxx::row& row) {
         auto a = read_assignment(row);
-        if (caller.role == Role::Student) {
+        if (view_role == Role::Student) {
             bool submitted = !row[12].is_null();
             bool graded = submitted && row[13].as<bool>();
             a.json["status"] = due_status_name(due_status(row[11].as<std::int64_t>(), a.due_unix, submitted, graded));
             a.json["submission_id"] = submitted ? Json(row[12].as<std::int64_t>()) : Json(nullptr);
             a.json["grade"] = nullable_number(row[14]);
             a.json["late"] = submitted ? Json(row[15].as<bool>()) : Json(nullptr);
+            a.json["feedback"] = graded ? nullable_text(row[16]) : Json(nullptr);
         }
         return std::move(a.json);
     }, [&] {
         return txn.exec_params1("SELECT count(*) FROM assignments a WHERE a.deleted_at IS NULL"
                                 " AND " + assignment_visible_sql("$1", "$2") +
                                 " AND ($3::bigint IS NULL OR a.class_id = $3)",
-                      std::string(role_name(caller.role)), caller.user_id, class_filter)[0]
+                      std::string(role_name(view_role)), view_user, class_filter)[0]
             .as<std::int64_t>();
     });
 }

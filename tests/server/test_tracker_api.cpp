@@ -424,6 +424,70 @@ TEST_CASE("the owning teacher lists submissions with the contract's fields; othe
     CHECK(api.get("/api/assignments/abc/submissions", f.token(f.demo.teacher)).status == 404);
 }
 
+TEST_CASE("a parent lists one linked child's assignments with that child's status, grade and feedback",
+    "[api][tracker][parent]")
+{
+    ApiFixture f("tracker_parent_children");
+    auto& api = f.api();
+    auto& D = f.demo;
+    const auto teacher = f.token(D.teacher);
+    // A second child, in another class, linked to the same parent.
+    auto other_class = api.post("/api/classes", { { "name", "Year 7 English" } }, teacher);
+    REQUIRE(other_class.status == 201);
+    auto class2 = other_class.json["class_id"].get<std::int64_t>();
+    auto kit = f.signup("kit@demo.learnloop.test", "Kit Second-Child", "student");
+    REQUIRE(api.post("/api/classes/" + std::to_string(class2) + "/members", { { "student_id", kit.id } }, teacher).status == 201);
+    REQUIRE(api.post("/api/parent-links", { { "parent_id", D.parent.id }, { "student_id", kit.id } }, f.token(D.admin)).status
+        == 201);
+    auto kits_work = f.create_assignment(D.teacher, "Year 7 poem", "2030-06-01T09:00:00", class2);
+    // Sam's work, graded.
+    auto submission = f.submit(D.student, D.assignment_id, "Sam's letter");
+    REQUIRE(api.put("/api/submissions/" + std::to_string(submission) + "/grade", { { "grade", 72 }, { "feedback", "Good start" } },
+                teacher)
+                .status
+        == 200);
+
+    const auto parent = f.token(D.parent);
+    auto ids = [](const Json& list) {
+        std::set<std::int64_t> out;
+        for (const auto& a : list)
+            out.insert(a["id"].get<std::int64_t>());
+        return out;
+    };
+    auto sams = api.get("/api/assignments?student_id=" + std::to_string(D.student.id), parent);
+    INFO(describe(sams));
+    REQUIRE(sams.status == 200);
+    CHECK(ids(sams.json).count(D.assignment_id) == 1);
+    CHECK(ids(sams.json).count(kits_work) == 0);
+    for (const auto& a : sams.json)
+        if (a["id"] == D.assignment_id) {
+            CHECK(a["status"] == "graded");
+            CHECK(a["grade"] == 72);
+            CHECK(a["feedback"] == "Good start");
+            CHECK(a["submission_id"] == submission);
+        }
+    auto kits = api.get("/api/assignments?student_id=" + std::to_string(kit.id), parent);
+    REQUIRE(kits.status == 200);
+    CHECK(ids(kits.json).count(kits_work) == 1);
+    CHECK(ids(kits.json).count(D.assignment_id) == 0);
+    for (const auto& a : kits.json) {
+        CHECK(a["status"] != "graded");
+        CHECK(a["grade"].is_null());
+        CHECK(a["feedback"].is_null());
+    }
+    // Without a child: the union, as before (the contract's view).
+    auto both = api.get("/api/assignments", parent);
+    CHECK(ids(both.json).count(kits_work) == 1);
+    CHECK(ids(both.json).count(D.assignment_id) == 1);
+    // Not a linked child, not a number, or not a parent asking.
+    auto outsider = f.signup("outsider@demo.learnloop.test", "Olly Outsider", "student");
+    check_error(api.get("/api/assignments?student_id=" + std::to_string(outsider.id), parent), 404, "Student not found");
+    check_error(api.get("/api/assignments?student_id=abc", parent), 404, "Student not found");
+    auto refused = api.get("/api/assignments?student_id=" + std::to_string(D.student.id), teacher);
+    check_error(refused, 400, "Invalid request");
+    CHECK(refused.field() == "student_id");
+}
+
 TEST_CASE("grading: the owner grades (200), the student and the linked parent see it, others are refused",
     "[api][tracker][grade]")
 {
