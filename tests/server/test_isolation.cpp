@@ -145,6 +145,10 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.admin, "GET", "/api/classes/" + bc + "/gradebook", nullptr },
         { &A.admin, "GET", "/api/classes/" + bc + "/gradebook.csv", nullptr },
         { &A.parent, "POST", "/api/parent-links/redeem", { { "code", b_code } } },
+        { &A.parent, "GET", "/api/assignments?student_id=" + str(B.student.id), nullptr },
+        { &A.admin, "GET", "/api/assignments/" + ba + "/submission?student_id=" + str(B.student.id), nullptr },
+        { &A.teacher, "GET", "/api/assignments/" + str(A.assignment_id) + "/submission?student_id=" + str(B.student.id),
+            nullptr },
     };
     for (const auto& probe : probes) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
@@ -184,6 +188,11 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         REQUIRE(assignments.status == 200);
         CHECK_FALSE(contains_id(assignments.json, B.assignment_id));
         CHECK(assignments.body.find("Other-Teacher") == std::string::npos);
+        // Filtering by B's class finds nothing (and says nothing about it).
+        auto filtered = api.get("/api/assignments?class_id=" + bc, token);
+        REQUIRE(filtered.status == 200);
+        CHECK(filtered.json == Json::array());
+        CHECK(filtered.header("X-Total-Count") == "0");
         auto me = api.get("/api/user", token);
         CHECK(me.json["tenant_id"] == A.id);
         auto classes = api.get("/api/classes?limit=200", token);
