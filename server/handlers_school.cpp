@@ -116,13 +116,15 @@ Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& 
     if (!is_allowed(caller.role, Action::UserCreate))
         return role_denied(Action::UserCreate);
     auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "email", "name", "password", "role" }));
+    TRY(json_only_fields(body, { "email", "name", "password", "role", "profile" }));
     NewUser user;
     user.tenant_id = caller.tenant_id;
     user.email = TRY(json_string_field(body, "email"));
     user.name = TRY(json_string_field(body, "name"));
     user.password = TRY(json_string_field(body, "password"));
     user.role = TRY(parse_role(TRY(json_string_field(body, "role"))));
+    if (body.contains("profile"))
+        user.profile = TRY(read_profile(body["profile"], Json::object()));
     if (!may_create_role(caller.role, user.role))
         return error_response(403, "Unauthorized", "Moderators can add students only");
     auto id = create_user(txn, user, caller.actor());

@@ -51,8 +51,9 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         // leaves the caller's transaction usable.
         pqxx::subtransaction insert(txn, "create_user");
         id = insert.exec_params1(
-                       "INSERT INTO users (tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                       user.tenant_id, email, name, std::string(role_name(user.role)), hash)[0]
+                       "INSERT INTO users (tenant_id, email, name, role, password_hash, profile)"
+                       " VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id",
+                       user.tenant_id, email, name, std::string(role_name(user.role)), hash, user.profile.dump())[0]
                  .as<std::int64_t>();
         insert.commit();
     } catch (const pqxx::unique_violation&) {
@@ -61,7 +62,7 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
     // The audit row records who was created, never the password hash.
     append_audit(txn,
         { user.tenant_id, actor, "user.create", "user", std::to_string(id), nullptr,
-            { { "email", email }, { "name", name }, { "role", role_name(user.role) } } });
+            { { "email", email }, { "name", name }, { "role", role_name(user.role) }, { "profile", user.profile } } });
     return id;
 }
 

@@ -1,6 +1,7 @@
 // Tenants and users in PostgreSQL. Every mutation audits in the same transaction.
 #pragma once
 
+#include "dto.hpp"
 #include "identity.hpp"
 #include "result.hpp"
 
@@ -25,6 +26,7 @@ struct NewUser {
     std::string name;
     Role role = Role::Student;
     std::string password;
+    Json profile = Json::object();   // class, school, branch (checked by the caller)
 };
 
 // Validates (shared-domain rules, IANA zone known to PostgreSQL) and inserts.

@@ -335,6 +335,16 @@ TEST_CASE("POST /api/users: an admin creates any role (201); duplicates 409; inv
     CHECK(audit_after.find("new.parent@demo.learnloop.test") != std::string::npos);
     CHECK(audit_after.find(k_demo_password) == std::string::npos);
     CHECK(audit_after.find("argon2") == std::string::npos);
+    // A profile may be given at creation.
+    auto with_profile = api.post("/api/users",
+        { { "email", "profiled@demo.learnloop.test" }, { "name", "Pro Filed" }, { "password", k_demo_password },
+            { "role", "student" }, { "profile", { { "class", "8B" }, { "branch", "Main" } } } },
+        admin);
+    INFO(describe(with_profile));
+    REQUIRE(with_profile.status == 201);
+    audit.expect_one("user.create", "creating a user with a profile");
+    CHECK(f.sql_text("SELECT profile::text FROM users WHERE email = 'profiled@demo.learnloop.test'")
+        == R"({"class": "8B", "branch": "Main"})");
 
     // The new users can sign in with their role.
     auto login = api.login("new.teacher@demo.learnloop.test", k_demo_password, "demo");
@@ -366,6 +376,9 @@ TEST_CASE("POST /api/users: an admin creates any role (201); duplicates 409; inv
         { "an unknown role", { { "role", "wizard" } }, "role" },
         { "a numeric role", { { "role", 3 } }, "role" },
         { "a missing email", { { "email", nullptr } }, "email" },
+        { "a profile that is not an object", { { "profile", "8B" } }, "profile" },
+        { "an unknown profile field", { { "profile", { { "house", "Red" } } } }, "profile.house" },
+        { "an overlong profile field", { { "profile", { { "class", std::string(101, 'x') } } } }, "profile.class" },
     };
     for (const auto& [what, changes, field] : bad) {
         INFO(what);
