@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -130,17 +131,22 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
 
 Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int min_answers, const std::string& actor)
 {
-    // Every answer of the school, each student's in time order, as a response log.
+    // Every answer of the school, each student's in time order, as a response
+    // log whose skills are target ids: shared targets and the school's own
+    // (whose codes may repeat a shared one's).
     auto rows = txn.exec_params(
-        "SELECT r.student_id::text, tt.code, t.code, r.verdict = 'correct' FROM task_responses r"
+        "SELECT r.student_id::text, tt.code, t.id::text, r.verdict = 'correct', t.code FROM task_responses r"
         " JOIN tasks k ON k.id = r.task_id JOIN task_templates tt ON tt.id = k.template_id"
         " JOIN learning_targets t ON t.id = tt.target_id WHERE r.tenant_id = $1"
         " ORDER BY r.student_id, r.answered_at, r.id",
         tenant_id);
     std::string tsv = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n";
-    for (const auto& row : rows)
+    std::map<std::string, std::string> code_of;   // target id -> code
+    for (const auto& row : rows) {
         tsv += row[0].as<std::string>() + "\t" + row[1].as<std::string>() + "\t0\t" + (row[3].as<bool>() ? "1" : "0")
             + "\t" + row[2].as<std::string>() + "\n";
+        code_of[row[2].as<std::string>()] = row[4].as<std::string>();
+    }
     auto log = TRY(parse_response_log(tsv));
     std::vector<int> answers_per_skill(log.skills.size(), 0);
     for (const auto& r : log.responses)
@@ -156,11 +162,11 @@ Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int mi
             continue;
         }
         txn.exec_params("INSERT INTO tenant_target_params (tenant_id, target_id, bkt, answers)"
-                        " SELECT $1, id, $3::jsonb, $4 FROM learning_targets WHERE code = $2 AND tenant_id IS NULL"
+                        " VALUES ($1, $2::bigint, $3::jsonb, $4)"
                         " ON CONFLICT (tenant_id, target_id) DO UPDATE SET bkt = EXCLUDED.bkt, answers = EXCLUDED.answers,"
                         " fitted_at = now()",
             tenant_id, log.skills[skill], to_json(fitted[skill]).dump(), answers_per_skill[skill]);
-        summary[log.skills[skill]] = to_json(fitted[skill]);
+        summary[code_of[log.skills[skill]]] = to_json(fitted[skill]);
         ++report.targets_fitted;
     }
     append_audit(txn, { tenant_id, actor, "kt.refit", "tenant_target_params", std::to_string(tenant_id), nullptr,

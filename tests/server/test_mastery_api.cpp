@@ -1434,6 +1434,15 @@ TEST_CASE("a school adds its own targets and templates, checked like the shared 
         fresh_client_id());
     CHECK(reply.status == 201);
     CHECK(reply.json["verdict"] == "correct");
+    // kt refit fits the school's own target from its answers, like a shared one.
+    auto refit = f.cli({ "kt", "refit", "--tenant", "demo", "--min-answers", "1" });
+    INFO(refit.err);
+    REQUIRE(refit.exit_code == 0);
+    CHECK(refit.out.find("1 targets fitted") != std::string::npos);
+    CHECK(f.sql_int("SELECT count(*) FROM tenant_target_params p JOIN learning_targets t ON t.id = p.target_id"
+                    " WHERE t.code = 'school.reading.diaries' AND t.tenant_id = p.tenant_id")
+        == 1);
+    CHECK(f.sql_text("SELECT after->'fitted' ? 'school.reading.diaries' FROM audit_log WHERE action = 'kt.refit'") == "t");
 
     // Another school sees none of it.
     auto other = api.get("/api/curriculum/targets?q=diaries", f.token(f.other.teacher));
