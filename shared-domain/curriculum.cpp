@@ -122,6 +122,34 @@ Json correct_answer(const Task& task)
     return nullptr;
 }
 
+std::vector<Json> correct_answers(const Task& task)
+{
+    std::vector<Json> answers = { correct_answer(task) };
+    switch (task.kind) {
+    case TaskKind::ShortText:
+        for (std::size_t i = 1; i < task.accepted_answers.size(); ++i)
+            answers.push_back({ { "text", task.accepted_answers[i] } });
+        break;
+    case TaskKind::Cloze:
+        // Each gap's alternatives, the other gaps at their first answer.
+        for (std::size_t gap = 0; gap < task.gap_answers.size(); ++gap)
+            for (std::size_t alt = 1; alt < task.gap_answers[gap].size(); ++alt) {
+                Json gaps = correct_answer(task)["gaps"];
+                gaps[gap] = task.gap_answers[gap][alt];
+                answers.push_back({ { "gaps", gaps } });
+            }
+        break;
+    case TaskKind::Numeric:
+        if (task.tolerance > 0) {
+            answers.push_back({ { "value", task.answer + task.tolerance } });
+            answers.push_back({ { "value", task.answer - task.tolerance } });
+        }
+        break;
+    default: break;
+    }
+    return answers;
+}
+
 std::vector<Json> wrong_answers(const Task& task)
 {
     std::vector<Json> answers;
@@ -137,6 +165,9 @@ std::vector<Json> wrong_answers(const Task& task)
             if (!task.options[i].correct)
                 wrong.push_back(i);
         answers.push_back({ { "choices", wrong } });   // every wrong pick and no right one
+        for (const auto& pick : wrong)
+            if (wrong.size() > 1)
+                answers.push_back({ { "choices", Json::array({ pick }) } });   // each wrong pick alone
         break;
     }
     case TaskKind::Numeric:
@@ -187,9 +218,12 @@ Result<TemplateCheck> check_template(const TaskTemplate& tmpl, int seeds)
         if (trim(task.value().explanation).empty())
             return file_error(where + "the explanation is empty");
         digest = mix_seed(digest, hash_text(to_json(task.value(), TaskView::WithAnswers).dump()));
-        auto right = grade(task.value(), correct_answer(task.value()));
-        if (!right.ok() || right.value().verdict != Verdict::Correct)
-            return file_error(where + "its own answer " + correct_answer(task.value()).dump() + " does not grade correct");
+        for (const auto& answer : correct_answers(task.value())) {
+            auto right = grade(task.value(), answer);
+            if (!right.ok() || right.value().verdict != Verdict::Correct)
+                return file_error(where + "the right answer " + answer.dump() + " does not grade correct");
+            digest = mix_seed(digest, hash_text(to_json(right.value(), task.value()).dump()));
+        }
         for (const auto& answer : wrong_answers(task.value())) {
             auto wrong = grade(task.value(), answer);
             if (!wrong.ok())

@@ -47,6 +47,10 @@ struct CurriculumFile {
 
 // The answer that a task's own key says is right.
 [[nodiscard]] Json correct_answer(const Task& task);
+// Every answer that must grade correct: the key's answer, each accepted
+// alternative of a short text or a cloze gap, a number at either edge of the
+// tolerance.
+[[nodiscard]] std::vector<Json> correct_answers(const Task& task);
 // Answers that must grade incorrect (score 0): each wrong option, each
 // listed mistake, a derangement of the order, the other comparisons, ...
 [[nodiscard]] std::vector<Json> wrong_answers(const Task& task);

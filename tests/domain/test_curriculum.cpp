@@ -90,3 +90,36 @@ TEST_CASE("a template whose mistake equals its answer fails the check with the s
     REQUIRE_FALSE(check.ok());
     CHECK(check.error().message.find("math.bad.001 (seed") != std::string::npos);
 }
+
+TEST_CASE("the template check grades every accepted alternative and both edges of a tolerance as correct")
+{
+    auto text = decode_task_template(Json::parse(R"({
+        "id": "eng.spell.colour.001", "target_id": "eng.spell", "kind": "short_text", "difficulty": 1,
+        "prompt": "Spell the word for red or blue.", "explanation": "Both spellings are accepted.",
+        "answers": ["colour", "color"]})"));
+    REQUIRE(text.ok());
+    auto task = generate_task(text.value(), 1).value();
+    auto answers = correct_answers(task);
+    REQUIRE(answers.size() == 2);
+    CHECK(answers[1] == Json { { "text", "color" } });
+    auto cloze = decode_task_template(Json::parse(R"({
+        "id": "eng.prep.001", "target_id": "eng.prep", "kind": "cloze", "difficulty": 1,
+        "prompt": "Fill the gaps.", "explanation": "Time prepositions.",
+        "text": "See you ___ Monday ___ noon.", "gaps": [["on"], ["at", "around"]]})"));
+    REQUIRE(cloze.ok());
+    auto cloze_answers = correct_answers(generate_task(cloze.value(), 1).value());
+    REQUIRE(cloze_answers.size() == 2);
+    CHECK(cloze_answers[1] == Json { { "gaps", { "on", "around" } } });
+    auto numeric = decode_task_template(Json::parse(R"({
+        "id": "math.third.001", "target_id": "math.third", "kind": "numeric", "difficulty": 1,
+        "prompt": "What is 1/3 as a decimal?", "explanation": "1 ÷ 3 = 0.333...", "answer": "1/3", "tolerance": 0.005})"));
+    REQUIRE(numeric.ok());
+    auto numeric_task = generate_task(numeric.value(), 1).value();
+    auto numeric_answers = correct_answers(numeric_task);
+    REQUIRE(numeric_answers.size() == 3);
+    for (const auto& answer : numeric_answers)
+        CHECK(grade(numeric_task, answer).value().verdict == Verdict::Correct);
+    // And all of them are part of the check.
+    for (const auto* tmpl : { &text.value(), &cloze.value(), &numeric.value() })
+        CHECK(check_template(*tmpl, 5).ok());
+}

@@ -8,7 +8,9 @@
 // two files (one in a subfolder), seven templates of five kinds.
 #include "api_client.hpp"
 
+#include "grading.hpp"
 #include "mastery.hpp"
+#include "tasks.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -205,6 +207,25 @@ Reply answer(ApiFixture& f, const Person& student, std::int64_t task_id, const J
     for (const auto& [key, value] : extra.items())
         body[key] = value;
     return f.api().post("/api/task-responses", body, f.token(student));
+}
+
+// The verdict a browser gives: the task decoded from the wire JSON and graded
+// by the shared graders, as the portal does before anything is sent.
+std::string browser_verdict(const Json& task_json, const Json& answer_json)
+{
+    auto task = learnloop::decode_task(task_json);
+    REQUIRE(task.ok());
+    auto result = learnloop::grade(task.value(), answer_json);
+    REQUIRE(result.ok());
+    return std::string(learnloop::verdict_name(result.value().verdict));
+}
+
+// answer() with the browser's verdict, as the portal sends it.
+Reply answer_as_browser(ApiFixture& f, const Person& student, const Json& item, const Json& answer_json,
+    const std::string& client_id)
+{
+    return answer(f, student, item["task_id"].get<std::int64_t>(), answer_json, client_id,
+        { { "client_verdict", browser_verdict(item["task"], answer_json) } });
 }
 
 Reply mastery(ApiFixture& f, const Person& viewer, std::optional<std::int64_t> student_id = std::nullopt)
@@ -828,10 +849,10 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
     for (const auto& item : first["tasks"]) {
         INFO(item["task"].dump());
         auto client = fresh_client_id();
-        auto reply = answer(f, D.student, item["task_id"].get<std::int64_t>(), right_answer(item["task"]), client);
+        auto reply = answer_as_browser(f, D.student, item, right_answer(item["task"]), client);
         expected.check(reply, item["target_id"].get<std::string>(), "correct");
         CHECK(reply.json["score"] == 1.0);
-        CHECK(reply.json["disagreement"] == false);
+        CHECK(reply.json["disagreement"] == false);   // the browser said "correct" too
         CHECK(reply.json["explanation"].is_string());
         CHECK_FALSE(reply.json["explanation"].get<std::string>().empty());
         if (first_client.empty()) {
@@ -848,9 +869,10 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
         INFO(item["task"].dump());
         auto target = item["target_id"].get<std::string>();
         double before = expected.known[target];
-        auto reply = answer(f, D.student, item["task_id"].get<std::int64_t>(), wrong_answer(item["task"]), fresh_client_id());
+        auto reply = answer_as_browser(f, D.student, item, wrong_answer(item["task"]), fresh_client_id());
         expected.check(reply, target, "incorrect");
         CHECK(reply.json["score"] == 0.0);
+        CHECK(reply.json["disagreement"] == false);
         double after = reply.json["target"]["known"].get<double>();
         CHECK(after < before);
         CHECK(after < learnloop::bkt_update(params_of(target), before, true));
@@ -1327,14 +1349,15 @@ TEST_CASE("learnloop kt refit fits a school's own parameters, which new answers 
     auto set = new_set(f, D.student);
     int position = 0;
     for (const auto& entry : set["tasks"]) {
-        auto reply = answer(f, D.student, entry["task_id"].get<std::int64_t>(),
+        auto reply = answer_as_browser(f, D.student, entry,
             position++ % 2 == 0 ? right_answer(entry["task"]) : wrong_answer(entry["task"]), fresh_client_id());
         REQUIRE(reply.status == 201);
     }
     auto answers = f.sql_int("SELECT count(*) FROM task_responses");
     REQUIRE(answers == static_cast<std::int64_t>(set["tasks"].size()));
 
-    // The practice statistics count the answers; client and server never disagreed.
+    // The practice statistics count the answers; client (each answer sent with
+    // the browser's verdict) and server never disagreed.
     auto stats = f.api().get("/api/practice/stats", f.token(D.admin));
     REQUIRE(stats.status == 200);
     CHECK(stats.json["answers"] == answers);
