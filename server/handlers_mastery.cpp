@@ -239,9 +239,17 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
     }
     std::optional<std::int64_t> submission_id;
     if (body.contains("submission_id") && !body["submission_id"].is_null()) {
+        // The submission that prompted it: one of these students' work, to an
+        // assignment of the caller's (an administrator's: any of the school).
         submission_id = TRY(json_int_field(body, "submission_id"));
-        if (txn.exec_params("SELECT 1 FROM submissions WHERE id = $1", *submission_id).empty())
+        auto owner = txn.exec_params("SELECT s.student_id, a.teacher_id FROM submissions s"
+                                     " JOIN assignments a ON a.id = s.assignment_id WHERE s.id = $1 AND a.deleted_at IS NULL",
+            *submission_id);
+        if (owner.empty() || (!is_admin && owner[0][1].as<std::int64_t>() != caller.user_id))
             return error_response(404, "Submission not found");
+        if (std::find(students.begin(), students.end(), owner[0][0].as<std::int64_t>()) == students.end())
+            return make_error(ErrorCode::InvalidArgument, "submission_id must be work by the student the targets are for",
+                "submission_id");
     }
 
     int added = 0;

@@ -638,6 +638,7 @@ TEST_CASE("POST /api/target-assignments: teachers assign to their students and c
     CHECK(again.json["assigned"] == 0);
     expect_audit(0, "a duplicate");
     CHECK(assignments() == 1);
+
     // The whole class: every member, without the existing pair.
     auto cls = assign(f, D.teacher, { k_maths, k_english }, { { "class_id", D.class_id } });
     INFO(describe(cls));
@@ -713,6 +714,41 @@ TEST_CASE("POST /api/target-assignments: teachers assign to their students and c
     CHECK(empty_class.json["students"] == 0);
     expect_audit(0, "an empty class");
     CHECK(assignments() == 5);
+
+    // From marking: the submission that prompted the targets is kept with
+    // them (Sam's English target taken off first, so it is added again).
+    f.sql("UPDATE target_assignments SET removed_at = now() FROM learning_targets l WHERE l.id = target_id"
+          " AND student_id = " + str(D.student.id) + " AND l.code = '" + k_english + "'");
+    auto sams_work = f.submit(D.student, D.assignment_id, "Sam's letter");
+    auto sids_work = f.submit(sid, D.assignment_id, "Sid's letter");
+    audit = f.audit_count();
+    auto marked = assign(f, D.teacher, { k_english }, { { "student_id", D.student.id }, { "submission_id", sams_work } });
+    INFO(describe(marked));
+    CHECK(marked.status == 201);
+    CHECK(marked.json["assigned"] == 1);
+    expect_audit(1, "targets from a submission");
+    CHECK(f.sql_int("SELECT submission_id FROM target_assignments t JOIN learning_targets l ON l.id = t.target_id"
+                    " WHERE t.student_id = " + str(D.student.id) + " AND l.code = '" + k_english + "' AND t.removed_at IS NULL")
+        == sams_work);
+    // Someone else's work, work that is not there, or not the teacher's: refused, nothing written.
+    auto rows_before = assignments();
+    auto not_theirs = assign(f, D.teacher, { k_english }, { { "student_id", sid.id }, { "submission_id", sams_work } });
+    check_error(not_theirs, 400, "Invalid request");
+    CHECK(not_theirs.field() == "submission_id");
+    check_error(assign(f, D.teacher, { k_english }, { { "student_id", sid.id }, { "submission_id", 99999999 } }), 404,
+        "Submission not found");
+    check_error(assign(f, D.teacher, { k_english }, { { "class_id", D.class_id }, { "submission_id", "x" } }), 400,
+        "Invalid request");
+    auto theirs_class = api.post("/api/classes/" + str(other_class_id) + "/members", { { "student_id", outsider.id } },
+        f.token(teacher2));
+    REQUIRE(theirs_class.status == 201);
+    audit = f.audit_count();
+    check_error(assign(f, teacher2, { k_maths }, { { "student_id", outsider.id }, { "submission_id", sids_work } }), 404,
+        "Submission not found");
+    CHECK(f.audit_count() == audit);
+    CHECK(assignments() == rows_before);
+    // For a whole class: allowed when it is one member's work.
+    CHECK(assign(f, D.teacher, { k_english }, { { "class_id", D.class_id }, { "submission_id", sids_work } }).status == 201);
 }
 
 // [SECTION] task sets ----------------------------------------------------------
