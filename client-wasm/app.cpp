@@ -19,6 +19,7 @@ namespace learnloop::client {
 namespace {
 
 constexpr double k_health_interval_seconds = 30.0;
+constexpr double k_health_retry_seconds = 5.0;   // while the server is unavailable
 
 const char* phase_name(Phase phase)
 {
@@ -399,7 +400,8 @@ void draw_app(AppState& state, double now, double wall_clock)
     state.wall_clock = wall_clock;
     keep_session_fresh(state);
     state.layout.clear();
-    if (state.health.phase != Phase::Loading && now - state.health.checked_at > k_health_interval_seconds)
+    auto health_interval = state.health.server_ok ? k_health_interval_seconds : k_health_retry_seconds;
+    if (state.health.phase != Phase::Loading && now - state.health.checked_at > health_interval)
         start_health_check(state, now);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

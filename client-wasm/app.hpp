@@ -140,6 +140,9 @@ struct PracticeState {
     double known_before = 0, known_after = 0;
     std::vector<std::pair<std::string, double>> start_known;   // level at the start of the set
     std::vector<std::pair<std::string, double>> known;         // current local estimate per target
+    // The server's estimate per target after each synced answer; applied to
+    // `known` once nothing is left to send (the server's grade wins).
+    std::vector<std::pair<std::string, double>> server_known;
     // Answers waiting for the server (kept until it confirms).
     std::vector<Json> outbox;
     std::vector<std::string> sending; // client ids with a request in flight

@@ -40,9 +40,48 @@ BktParams params_of(const PracticeState& p, const std::string& target)
     return {};
 }
 
+// A target's attempts before this set, and the set's tasks for it answered so far.
+std::pair<int, int> set_attempts(const PracticeState& p, const std::string& target)
+{
+    int before = 0, answered = 0;
+    for (const auto& t : p.targets)
+        if (t.value("target_id", "") == target)
+            before = t.value("attempts", 0);
+    for (std::size_t i = 0; i < p.tasks.size(); ++i) {
+        bool done = i < p.index || (i == p.index && (p.checked || p.finished));
+        if (done && p.tasks[i].value("target_id", "") == target)
+            ++answered;
+    }
+    return { before, answered };
+}
+
 std::string title_of(const PracticeState& p, const std::string& target)
 {
     return ui::target_title(p.targets, target);
+}
+
+// How each target moved over the set: estimate and level (with its attempts:
+// a target never answered before starts "not started").
+struct LevelChange {
+    std::string target, title;
+    double before = 0, after = 0;
+    MasteryLevel from = MasteryLevel::NotStarted, to = MasteryLevel::NotStarted;
+};
+
+std::vector<LevelChange> level_changes(const PracticeState& p)
+{
+    std::vector<LevelChange> changes;
+    for (const auto& [target, before] : p.start_known) {
+        LevelChange c { target, title_of(p, target), before, before };
+        for (const auto& [id, known] : p.known)
+            if (id == target)
+                c.after = known;
+        auto [attempts_before, answered] = set_attempts(p, target);
+        c.from = mastery_level(before, attempts_before);
+        c.to = mastery_level(c.after, attempts_before + answered);
+        changes.push_back(std::move(c));
+    }
+    return changes;
 }
 
 std::string outbox_key(const AppState& state)
@@ -210,6 +249,28 @@ void sync(AppState& state)
         auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
         if (answer.ok() && removed > 0)
             ++p.synced;
+        // The server's grade and estimate win. Each reply carries the
+        // target's estimate after that answer; once every answer made here
+        // has reached the server, its last estimate per target is the one
+        // to show (an answer in between would be built on it).
+        if (answer.ok() && answer.body.contains("target") && answer.body["target"].is_object()) {
+            const auto& target = answer.body["target"];
+            auto id = target.value("target_id", "");
+            auto it = std::find_if(p.server_known.begin(), p.server_known.end(), [&](const auto& e) { return e.first == id; });
+            if (it == p.server_known.end())
+                p.server_known.emplace_back(id, target.value("known", 0.0));
+            else
+                it->second = target.value("known", 0.0);
+            if (answer.body.value("disagreement", false))
+                p.sync_notice = "The server graded one of your answers differently from this device; "
+                                "its grade counts, and your mastery shows it.";
+        }
+        if (p.outbox.empty()) {
+            for (const auto& [id, value] : p.server_known)
+                if (auto* known = known_of(p, id))
+                    *known = value;
+            p.server_known.clear();
+        }
         // The task was answered already (from another tab or device):
         // the server kept that answer, so this one is dropped; say so.
         if (answer.status == 409 && removed > 0)
@@ -412,14 +473,10 @@ void draw_practice(AppState& state)
 
     if (p.finished) {
         ImGui::TextUnformatted("Set complete. How your targets moved:");
-        for (const auto& [target, before] : p.start_known) {
-            const double* now = known_of(p, target);
-            double after = now ? *now : before;
-            auto from = mastery_level_name(mastery_level(before, 1));
-            auto to = mastery_level_name(mastery_level(after, 1));
-            ImGui::BulletText("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", title_of(p, target).c_str(),
-                std::string(from).c_str(), std::string(to).c_str(), before * 100, after * 100);
-        }
+        for (const auto& change : level_changes(p))
+            ImGui::BulletText("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", change.title.c_str(),
+                std::string(mastery_level_name(change.from)).c_str(), std::string(mastery_level_name(change.to)).c_str(),
+                change.before * 100, change.after * 100);
         return;
     }
 
@@ -498,6 +555,10 @@ Json practice_summary(const AppState& state)
     Json queued = Json::array();   // when each waiting answer was made
     for (const auto& entry : p.outbox)
         queued.push_back({ { "answered_at", entry.value("answered_at", "") } });
+    Json levels = Json::array();   // the end-of-set summary
+    for (const auto& change : level_changes(p))
+        levels.push_back({ { "target_id", change.target }, { "from", mastery_level_name(change.from) },
+            { "to", mastery_level_name(change.to) } });
     Json current = nullptr, current_id = nullptr;
     if (p.index < p.tasks.size() && p.tasks[p.index].is_object()) {
         current = p.tasks[p.index].value("task", Json());
@@ -508,7 +569,7 @@ Json practice_summary(const AppState& state)
         { "known", known }, { "outbox", p.outbox.size() }, { "queued", queued }, { "synced", p.synced },
         { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current }, { "task_id", current_id },
         { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed }, { "sync_notice", p.sync_notice },
-        { "sync_trouble", p.sync_trouble },
+        { "sync_trouble", p.sync_trouble }, { "levels", levels },
         { "message", p.message } };
 }
 

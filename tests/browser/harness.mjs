@@ -63,6 +63,13 @@ export function seedCurriculum(database, dir) {
   return run(config.cli, ['seed', 'curriculum', '--dir', dir], { env: { ...process.env, DATABASE_URL: database.url } });
 }
 
+// Runs SQL as the database owner (for a test that must change what the API
+// cannot, e.g. the server's copy of a task); returns psql's unaligned output.
+export function sql(database, text) {
+  return run('psql', ['-h', '127.0.0.1', '-p', String(database.port), '-U', 'postgres', '-d', 'learnloop', '-X', '-A', '-t',
+    '-v', 'ON_ERROR_STOP=1', '-c', text]).trim();
+}
+
 // Signs in through the API (for setting up data a test does not drive through the UI).
 export async function apiLogin(server, email, password) {
   const response = await fetch(`${server.base}/api/login`, {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   apiCall, apiLogin, appState, clickWidget, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
-  startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
+  sql, startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
@@ -98,6 +98,8 @@ try {
     await clickWidget(page, 'practice.start');
     const state = await waitForState(page, (s) => s.portal.practice.tasks > 0, 'the task set');
     assert.equal(state.portal.practice.tasks, 6);
+    // Never practised: the target starts "not started" (its level counts attempts).
+    assert.deepEqual(state.portal.practice.levels.map((l) => l.from), ['not_started']);
   });
 
   await check('a right answer gets feedback in the same frame, with no request sent', async () => {
@@ -295,8 +297,10 @@ try {
     await waitForState(page, (s) => s.portal.practice.outbox === 1, 'the queued answer');
     // Meanwhile the same task is answered from another tab (straight to the API).
     const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+    // (With the verdict that tab's browser gave: option 0 as the task marks it.)
+    const otherVerdict = state.portal.practice.task.options[0].correct ? 'correct' : 'incorrect';
     const other = await apiCall(server, student, 'POST', '/api/task-responses',
-      { task_id: taskId, client_id: 'other-tab-1', answer: { choice: 0 }, client_verdict: 'incorrect' });
+      { task_id: taskId, client_id: 'other-tab-1', answer: { choice: 0 }, client_verdict: otherVerdict });
     assert.equal(other.status, 201, JSON.stringify(other.body));
     await page.unroute('**/api/task-responses');
     state = await waitForState(page, (s) => s.portal.practice.outbox === 0 && s.portal.practice.sync_notice !== '',
@@ -305,6 +309,49 @@ try {
     const mastery = await apiCall(server, student, 'GET', '/api/mastery');
     assert.equal(mastery.body.targets[0].attempts, 7, 'one answer counted, not two');
   });
+
+  await check('the server\'s grade wins: a task the server grades differently corrects the estimate shown, with a notice',
+    async () => {
+      await clickWidget(page, 'practice.next');
+      let state = await waitForState(page, (s) => s.portal.practice.index === 3 && s.layout['practice.check'], 'the next task');
+      const taskId = state.portal.practice.task_id;
+      // The server's copy of this task marks the other option right (as if
+      // the browser had an outdated grader): the answers disagree.
+      // (Answers name options by position: the same texts in the same places,
+      // the other one marked right.)
+      sql(database, `UPDATE tasks SET template_body = jsonb_set(template_body, '{options}',
+        '[{"text": "{plural}", "feedback": "The server copy differs."}, {"text": "{wrong}", "correct": true}]')
+        WHERE id = ${Number(taskId)}`);
+      state = await answerCurrent(page, true);
+      assert.equal(state.portal.practice.verdict, 'correct', 'the browser\'s own grade, shown at once');
+      const browserKnown = state.portal.practice.known['en.test.plurals'];
+      state = await waitForState(page, (s) => s.portal.practice.outbox === 0 && /graded one of your answers differently/
+        .test(s.portal.practice.sync_notice), 'the server\'s grade', 20000);
+      const student = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+      const mastery = await apiCall(server, student, 'GET', '/api/mastery');
+      const target = mastery.body.targets.find((t) => t.target_id === 'en.test.plurals');
+      assert.equal(mastery.body.history[0].verdict, 'incorrect');
+      assert.ok(Math.abs(state.portal.practice.known['en.test.plurals'] - target.known) < 1e-9,
+        `shown ${state.portal.practice.known['en.test.plurals']} vs server ${target.known}`);
+      assert.ok(target.known < browserKnown, 'the estimate went down to the server\'s');
+      const admin = await apiLogin(server, 'admin@demo.learnloop.test', PASSWORD);
+      assert.equal((await apiCall(server, admin, 'GET', '/api/practice/stats')).body.disagreements, 1);
+
+      // The rest of the set, then the summary: levels as the server has them.
+      while (!state.portal.practice.finished) {
+        await clickWidget(page, 'practice.next');
+        state = await waitForState(page, (s) => s.portal.practice.finished || (s.portal.practice.task && !s.portal.practice.checked
+          && s.layout['practice.check']), 'the next task or the end');
+        if (!state.portal.practice.finished)
+          state = await answerCurrent(page, true);
+      }
+      state = await waitForState(page, (s) => s.portal.practice.outbox === 0, 'the last answers to sync', 20000);
+      const after = await apiCall(server, student, 'GET', '/api/mastery');
+      const level = after.body.targets.find((t) => t.target_id === 'en.test.plurals').level;
+      assert.deepEqual(state.portal.practice.levels.map((l) => l.to), [level]);
+      assert.notEqual(state.portal.practice.levels[0].from, 'not_started');
+      await saveScreenshot(page, 'practice-set-summary.png');
+    });
 
   await check('the pages raised no script errors', async () => {
     assert.deepEqual(pageErrors, []);
