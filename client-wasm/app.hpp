@@ -113,6 +113,8 @@ struct TeacherState {
     // Mastery heatmap and one student's drill-down
     std::int64_t mastery_class = 0;
     Remote heatmap;
+    std::int64_t heatmap_offset = 0;       // the first student shown (the server pages students)
+    int heatmap_first_target = 0;          // the first target column shown
     std::int64_t drill_student = 0;
     Remote drill;
     Remote strands;               // every target, to offer the strands to browse

@@ -173,6 +173,13 @@ int main()
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
     ImGui_ImplGlfw_InitForOpenGL(g_runtime.window, true);
+    // Emscripten's GLFW passes the browser's wheel deltas as they are:
+    // positive is down, and in pixels (about 100 a notch) or lines (about 3).
+    // Dear ImGui wants positive up, one unit a notch.
+    glfwSetScrollCallback(g_runtime.window, [](GLFWwindow* window, double x, double y) {
+        auto notches = [](double delta) { return std::fabs(delta) >= 10 ? delta / 100.0 : delta / 3.0; };
+        ImGui_ImplGlfw_ScrollCallback(window, -notches(x), -notches(y));
+    });
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // A reload of this tab keeps its session (also offline; see storage.hpp).

@@ -164,7 +164,7 @@ void draw_student_assignments(AppState& state)
     } else {
         if (mine.is_object())
             ImGui::TextColored(ui::k_info, "Submitted %s%s. You can change it until it is graded.",
-                mine.value("submitted_at", "").c_str(), mine.value("late", false) ? " (late)" : "");
+                due_for_people(mine.value("submitted_at", "")).c_str(), mine.value("late", false) ? " (late)" : "");
         ImGui::TextUnformatted("Your answer");
         ImGui::InputTextMultiline("##answer", s.answer, sizeof s.answer, ImVec2(-1, ImGui::GetTextLineHeight() * 10));
         ui::remember(state, "student.answer");

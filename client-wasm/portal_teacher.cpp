@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 namespace learnloop::client {
 
@@ -254,17 +255,23 @@ void draw_target_picker(AppState& state, const Json& submission)
 }
 
 // A row of radio buttons over the teacher's classes; choosing one loads
-// /api/classes/<id>/<view> into `remote`. Returns true once it has loaded.
-bool pick_class(AppState& state, std::int64_t& chosen, Remote& remote, const std::string& view)
+// /api/classes/<id>/<view><query> into `remote` (and calls `on_choose`
+// first). Returns true once it has loaded.
+bool pick_class(AppState& state, std::int64_t& chosen, Remote& remote, const std::string& view,
+    const std::function<std::string()>& query = {}, const std::function<void()>& on_choose = {})
 {
     auto& t = state.teacher;
-    auto load = [&] { api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view); };
+    auto load = [&] {
+        api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view + (query ? query() : ""));
+    };
     for (const auto& c : t.classes.data) {
         auto id = c.value("id", std::int64_t(0));
         if (&c != &t.classes.data.front())
             ImGui::SameLine();
         if (ImGui::RadioButton((c.value("name", "") + "##" + view + std::to_string(id)).c_str(), chosen == id)) {
             chosen = id;
+            if (on_choose)
+                on_choose();
             load();
         }
         ui::remember(state, "teacher." + view + "_class." + c.value("name", ""));
@@ -282,21 +289,70 @@ void draw_mastery_tab(AppState& state)
         ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
         return;
     }
-    if (!pick_class(state, t.mastery_class, t.heatmap, "mastery"))
+    constexpr int k_students_per_page = 50;
+    auto query = [&t] {
+        return "?limit=" + std::to_string(k_students_per_page) + "&offset=" + std::to_string(t.heatmap_offset);
+    };
+    auto reset = [&t] {
+        t.heatmap_offset = 0;
+        t.heatmap_first_target = 0;
+        t.drill_student = 0;
+    };
+    if (!pick_class(state, t.mastery_class, t.heatmap, "mastery", query, reset))
         return;
     const auto& map = t.heatmap.data;
     if (map["targets"].empty()) {
         ImGui::TextColored(ui::k_muted, "No learning targets are assigned in this class yet.");
         return;
     }
-    int columns = std::min<int>(62, static_cast<int>(map["targets"].size())) + 1;
+    // Pages of students (from the server) and of target columns (a table
+    // holds at most 64 columns; 30 at a time stay readable).
+    constexpr int k_targets_per_page = 30;
+    const int target_count = static_cast<int>(map["targets"].size());
+    const auto total_students = map.value("total_students", std::int64_t(0));
+    t.heatmap_first_target = std::clamp(t.heatmap_first_target, 0, std::max(0, target_count - 1));
+    const int first = t.heatmap_first_target;
+    const int shown = std::min(k_targets_per_page, target_count - first);
+    auto load_page = [&](std::int64_t offset) {
+        t.heatmap_offset = offset;
+        api_load(state, t.heatmap, "/api/classes/" + std::to_string(t.mastery_class) + "/mastery" + query());
+    };
+    if (total_students > k_students_per_page) {
+        ImGui::Text("Students %lld\xE2\x80\x93%lld of %lld", static_cast<long long>(t.heatmap_offset + 1),
+            static_cast<long long>(std::min<std::int64_t>(t.heatmap_offset + k_students_per_page, total_students)),
+            static_cast<long long>(total_students));
+        ImGui::SameLine();
+        ImGui::BeginDisabled(t.heatmap_offset == 0);
+        if (ui::button(state, "\xE2\x97\x80 Earlier students", "teacher.heatmap.students_prev"))
+            load_page(std::max<std::int64_t>(0, t.heatmap_offset - k_students_per_page));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(t.heatmap_offset + k_students_per_page >= total_students);
+        if (ui::button(state, "More students \xE2\x96\xB6", "teacher.heatmap.students_next"))
+            load_page(t.heatmap_offset + k_students_per_page);
+        ImGui::EndDisabled();
+    }
+    if (target_count > k_targets_per_page) {
+        ImGui::Text("Targets %d\xE2\x80\x93%d of %d", first + 1, first + shown, target_count);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(first == 0);
+        if (ui::button(state, "\xE2\x97\x80 Earlier targets", "teacher.heatmap.targets_prev"))
+            t.heatmap_first_target = std::max(0, first - k_targets_per_page);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(first + shown >= target_count);
+        if (ui::button(state, "More targets \xE2\x96\xB6", "teacher.heatmap.targets_next"))
+            t.heatmap_first_target = first + k_targets_per_page;
+        ImGui::EndDisabled();
+    }
+    int columns = shown + 1;
     // As tall as its rows (up to 12), so the drill-down below stays in view.
     float heatmap_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(map["rows"].size(), 12) + 1.5f);
     if (ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
             ImVec2(0, heatmap_height))) {
         ImGui::TableSetupColumn("Student");
-        for (int i = 0; i + 1 < columns; ++i)
-            ImGui::TableSetupColumn(map["targets"][i].value("title", "").c_str());
+        for (int i = 0; i < shown; ++i)
+            ImGui::TableSetupColumn(map["targets"][first + i].value("title", "").c_str());
         ImGui::TableHeadersRow();
         for (const auto& row : map["rows"]) {
             ImGui::TableNextRow();
@@ -308,9 +364,9 @@ void draw_mastery_tab(AppState& state)
                 api_load(state, t.drill, "/api/mastery?student_id=" + std::to_string(student_id));
             }
             ui::remember(state, "teacher.drill." + row.value("student_name", ""));
-            for (int i = 0; i + 1 < columns; ++i) {
+            for (int i = 0; i < shown; ++i) {
                 ImGui::TableNextColumn();
-                const auto& cell = row["cells"][i];
+                const auto& cell = row["cells"][first + i];
                 if (cell.is_null()) {
                     ImGui::TextColored(ui::k_muted, "â");
                     continue;
@@ -406,7 +462,7 @@ void draw_submissions(AppState& state)
             }
             ui::remember(state, "teacher.submission." + std::to_string(i));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.value("submitted_at", "").c_str());
+            ImGui::TextUnformatted(due_for_people(s.value("submitted_at", "")).c_str());
             ImGui::TableNextColumn();
             ui::status_label(s["grade"].is_number() ? "graded" : s.value("late", false) ? "late" : "submitted");
             ImGui::TableNextColumn();

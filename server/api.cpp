@@ -130,24 +130,25 @@ Result<std::int64_t> parse_id(const std::string& text, const std::string& not_fo
     return id;
 }
 
+Result<std::int64_t> parse_number_param(const httplib::Request& req, const char* name, std::int64_t min,
+    std::int64_t max, std::int64_t fallback)
+{
+    if (!req.has_param(name))
+        return fallback;
+    auto text = req.get_param_value(name);
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+        return make_error(ErrorCode::InvalidArgument,
+            std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max), name);
+    return value;
+}
+
 Result<Page> parse_page(const httplib::Request& req)
 {
     Page page;
-    auto read = [&](const char* name, std::int64_t& target, std::int64_t min, std::int64_t max) -> Result<void> {
-        if (!req.has_param(name))
-            return {};
-        auto text = req.get_param_value(name);
-        std::int64_t value = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
-            return make_error(ErrorCode::InvalidArgument,
-                std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
-                name);
-        target = value;
-        return {};
-    };
-    TRY(read("limit", page.limit, 1, 200));
-    TRY(read("offset", page.offset, 0, 1'000'000'000));
+    page.limit = TRY(parse_number_param(req, "limit", 1, 200, page.limit));
+    page.offset = TRY(parse_number_param(req, "offset", 0, 1'000'000'000, page.offset));
     return page;
 }
 

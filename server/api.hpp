@@ -87,6 +87,10 @@ struct Page {
 };
 // ?limit=1..200 (default 50) &offset>=0; InvalidArgument otherwise.
 [[nodiscard]] Result<Page> parse_page(const httplib::Request& req);
+// A whole-number query parameter within [min, max]; `fallback` when absent;
+// anything else is 400 naming the parameter.
+[[nodiscard]] Result<std::int64_t> parse_number_param(const httplib::Request& req, const char* name, std::int64_t min,
+    std::int64_t max, std::int64_t fallback);
 // The response for one page of a list. The rows carry count(*) OVER () in
 // `total_column`; a page past the end has no rows, so `count_all` gives the
 // total then. `item` turns a row into its JSON.

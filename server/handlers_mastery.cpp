@@ -480,19 +480,29 @@ Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::wo
     Json weak = Json::array();
     for (const auto& spot : weak_spots(states))
         weak.push_back(spot.target_id);
+    // The history, newest first, paged with ?history_limit= (default and
+    // most 500) and ?history_offset=; "history_total" counts every answer.
+    auto history_limit = TRY(parse_number_param(req, "history_limit", 1, 500, 500));
+    auto history_offset = TRY(parse_number_param(req, "history_offset", 0, 1'000'000'000, 0));
     Json history = Json::array();
+    std::int64_t history_total = 0;
     for (const auto& row : txn.exec_params(
              "SELECT t.code, r.known_after, r.verdict, to_char(r.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-             " to_char(r.answered_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI')"
+             " to_char(r.answered_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI'), count(*) OVER ()"
              " FROM task_responses r JOIN tasks k ON k.id = r.task_id JOIN task_templates tt ON tt.id = k.template_id"
              " JOIN learning_targets t ON t.id = tt.target_id WHERE r.student_id = $1"
-             " ORDER BY r.answered_at DESC, r.id DESC LIMIT 500",
-             student_id, caller.time_zone))
+             " ORDER BY r.answered_at DESC, r.id DESC LIMIT $3 OFFSET $4",
+             student_id, caller.time_zone, history_limit, history_offset)) {
         history.push_back({ { "target_id", row[0].as<std::string>() }, { "known", row[1].as<double>() },
             { "verdict", row[2].as<std::string>() }, { "answered_at", row[3].as<std::string>() },
             { "answered_local", row[4].as<std::string>() } });
+        history_total = row[5].as<std::int64_t>();
+    }
+    if (history.empty() && history_offset > 0)
+        history_total = txn.exec_params1("SELECT count(*) FROM task_responses WHERE student_id = $1", student_id)[0]
+                            .as<std::int64_t>();
     return json_response(200, { { "student_id", student_id }, { "targets", targets }, { "weak_spots", weak },
-                                  { "history", history } });
+                                  { "history", history }, { "history_total", history_total } });
 }
 
 // GET /api/classes/<id>/mastery: the heatmap, students × the class's assigned targets.
@@ -531,9 +541,13 @@ Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work
     Json targets = Json::array();
     for (const auto& [code, title] : target_titles)
         targets.push_back({ { "target_id", code }, { "title", title } });
+    // Students are paged (?limit=, ?offset=); "needs_help" covers the whole class.
+    auto page = TRY(parse_page(req));
     Json grid = Json::array();
     Json needs_help = Json::array();
+    std::int64_t index = -1;
     for (const auto& [id, name] : students) {
+        ++index;
         Json row_cells = Json::array();
         int weak = 0;
         for (const auto& [code, title] : target_titles) {
@@ -548,11 +562,14 @@ Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work
                 ++weak;
             row_cells.push_back({ { "known", known }, { "attempts", attempts }, { "level", mastery_level_name(level) } });
         }
-        grid.push_back({ { "student_id", id }, { "student_name", name }, { "cells", row_cells } });
+        if (index >= page.offset && index < page.offset + page.limit)
+            grid.push_back({ { "student_id", id }, { "student_name", name }, { "cells", row_cells } });
         if (weak > 0)
             needs_help.push_back({ { "student_id", id }, { "student_name", name }, { "weak_targets", weak } });
     }
-    return json_response(200, { { "class_id", class_id }, { "targets", targets }, { "rows", grid }, { "needs_help", needs_help } });
+    return json_response(200, { { "class_id", class_id }, { "targets", targets }, { "rows", grid },
+                                  { "total_students", students.size() }, { "offset", page.offset }, { "limit", page.limit },
+                                  { "needs_help", needs_help } });
 }
 
 } // namespace learnloop::server

@@ -5,9 +5,10 @@
 // portal are saved under build/artifacts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import {
-  clickWidget, config, createRunner, launchBrowser, pressKey, saveScreenshot, startDatabase, startServer, stopAll,
-  waitForFirstFrame, waitForState,
+  apiCall, apiLogin, clickWidget, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
@@ -36,6 +37,7 @@ async function signOut(page) {
 
 try {
   const database = await startDatabase();
+  seedCurriculum(database, path.join(config.sourceDir, 'curriculum'));   // the real curriculum, for the target picker
   const server = await startServer(database.url);
   const browser = await launchBrowser();
   const page = await browser.newPage();
@@ -96,6 +98,39 @@ try {
     const state = await waitForState(page, (s) => s.portal.grading === 'Grade saved', 'the grade to save');
     assert.equal(state.portal.submissions[0].grade, 87.5);
     await screenshot(page, 'portal-teacher-graded.png');
+    // From the marked work: search the curriculum, pick a target, assign it to
+    // this student (scrolling the panel with the mouse wheel, as a teacher would).
+    await typeInto(page, 'teacher.target_query', 'apostrophe');
+    await clickWidget(page, 'teacher.target_search');
+    const found = await waitForState(page, (s) => Array.isArray(s.portal.target_results) && s.portal.target_results.length > 0
+      && s.layout[`teacher.target.${s.portal.target_results[0].target_id}`], 'the search results');
+    assert.ok(found.portal.target_results.every((t) => /apostrophe/i.test(t.title + ' ' + (t.description ?? ''))),
+      'every result matches the search');
+    const targetId = found.portal.target_results[0].target_id;
+    // Scrolled to the end of the panel (the wheel moves it; it stops at the end).
+    let layout = found.layout;
+    const scrolledTo = layout['teacher.assign_student'].y;
+    for (let i = 0; i < 5; i++) {
+      await page.mouse.move(layout['teacher.target_query'].x + 10, layout['teacher.target_query'].y + 10);
+      await page.mouse.wheel(0, 200);
+      const before = layout['teacher.assign_student'].y;
+      try {
+        layout = (await waitForState(page, (s) => s.layout['teacher.assign_student']?.y !== before, 'the panel to scroll',
+          1000)).layout;
+      } catch {
+        break;   // at the end
+      }
+    }
+    assert.ok(layout['teacher.assign_student'].y < scrolledTo, 'the wheel scrolled the panel down');
+    await clickWidget(page, `teacher.target.${targetId}`);
+    await clickWidget(page, 'teacher.assign_student');
+    await waitForState(page, (s) => s.portal.assign === 'Targets assigned to the student', 'the targets to be assigned');
+    await screenshot(page, 'portal-teacher-targets.png');
+    const teacherToken = await apiLogin(server, 'teacher@demo.learnloop.test', PASSWORD);
+    const sam = await apiLogin(server, 'student@demo.learnloop.test', PASSWORD);
+    const samMastery = await apiCall(server, sam, 'GET', '/api/mastery');
+    assert.ok(samMastery.body.targets.some((t) => t.target_id === targetId), 'the target is the student\'s now');
+    assert.equal((await apiCall(server, teacherToken, 'GET', '/api/mastery?student_id=' + samMastery.body.student_id)).status, 200);
     await clickWidget(page, 'teacher.tab.gradebook');
     await waitForState(page, (s) => s.layout['teacher.gradebook_class.Year 8 English'], 'the class choice');
     await clickWidget(page, 'teacher.gradebook_class.Year 8 English');

@@ -1206,6 +1206,29 @@ TEST_CASE("GET /api/mastery and /api/classes/<id>/mastery: who sees what, histor
         own = seen;
     }
 
+    // The history pages: ?history_limit= and ?history_offset=, with the total.
+    {
+        const auto& all = own.json["history"];
+        CHECK(own.json["history_total"] == all.size());
+        auto first = api.get("/api/mastery?history_limit=2", f.token(D.student));
+        REQUIRE(first.status == 200);
+        REQUIRE(first.json["history"].size() == 2);
+        CHECK(first.json["history"][0] == all[0]);
+        CHECK(first.json["history"][1] == all[1]);
+        CHECK(first.json["history_total"] == all.size());
+        auto second = api.get("/api/mastery?history_limit=2&history_offset=2", f.token(D.student));
+        REQUIRE(second.json["history"].size() == 2);
+        CHECK(second.json["history"][0] == all[2]);
+        auto beyond = api.get("/api/mastery?history_offset=1000", f.token(D.student));
+        CHECK(beyond.json["history"] == Json::array());
+        CHECK(beyond.json["history_total"] == all.size());
+        for (const char* bad : { "history_limit=0", "history_limit=501", "history_offset=-1", "history_limit=x" }) {
+            INFO(bad);
+            auto reply = api.get(std::string("/api/mastery?") + bad, f.token(D.student));
+            check_error(reply, 400, "Invalid request");
+        }
+    }
+
     // Who else sees it: the student with their own id, the linked parent, the class teacher, an admin.
     for (const Person* viewer : { &D.student, &D.parent, &D.teacher, &D.admin }) {
         INFO(viewer->role);
@@ -1268,6 +1291,17 @@ TEST_CASE("GET /api/mastery and /api/classes/<id>/mastery: who sees what, histor
     REQUIRE(heat.json["needs_help"].size() == 1);
     CHECK(heat.json["needs_help"][0]["student_id"] == D.student.id);
     CHECK(heat.json["needs_help"][0]["weak_targets"] == 1);
+
+    CHECK(heat.json["total_students"] == 2);
+    // Students page (?limit=, ?offset=); who needs help is the whole class's.
+    auto page2 = api.get("/api/classes/" + str(D.class_id) + "/mastery?limit=1&offset=1", f.token(D.teacher));
+    REQUIRE(page2.status == 200);
+    REQUIRE(page2.json["rows"].size() == 1);
+    CHECK(page2.json["rows"][0] == rows[1]);
+    CHECK(page2.json["total_students"] == 2);
+    CHECK(page2.json["needs_help"] == heat.json["needs_help"]);
+    CHECK(page2.json["targets"] == heat.json["targets"]);
+    check_error(api.get("/api/classes/" + str(D.class_id) + "/mastery?limit=0", f.token(D.teacher)), 400, "Invalid request");
 
     auto by_admin = api.get("/api/classes/" + str(D.class_id) + "/mastery", f.token(D.admin));
     CHECK(by_admin.status == 200);
