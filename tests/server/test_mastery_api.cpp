@@ -16,7 +16,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -1463,6 +1465,67 @@ TEST_CASE("learnloop kt refit fits a school's own parameters, which new answers 
 
     CHECK(f.cli({ "kt", "refit", "--tenant", "nowhere" }).exit_code != 0);
     CHECK(f.cli({ "kt", "refit", "--tenant", "demo", "--min-answers", "0" }).exit_code == 2);
+}
+
+TEST_CASE("learnloop kt fit and kt eval read response logs, write parameters and report the metrics; bad input fails",
+    "[cli][kt]")
+{
+    ApiFixture f("cli_kt");
+    // A log made by BKT with known parameters: 260 students, two skills, 15
+    // answers each; students 0-199 train, the rest test (the statics format).
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> unit(0, 1);
+    std::string train = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n", test = train;
+    for (int student = 0; student < 260; ++student)
+        for (const std::string skill : { "fractions", "commas" }) {
+            bool knows = unit(random) < 0.2;
+            for (int i = 0; i < 15; ++i) {
+                bool correct = knows ? unit(random) >= 0.1 : unit(random) < 0.15;
+                auto line = "s" + std::to_string(student) + "\t" + skill + "-" + std::to_string(i % 5) + "\t"
+                    + std::to_string(i) + "\t" + (correct ? "1" : "0") + "\t" + skill + "\n";
+                (student < 200 ? train : test) += line;
+                knows = knows || unit(random) < 0.2;
+            }
+        }
+    TempDir dir("kt");
+    dir.write("train.tsv", train);
+    dir.write("test.tsv", test);
+    dir.write("broken.tsv", "user_id\titem_id\ttimestamp\tcorrect\tskill_id\ns1\ti1\t0\tmaybe\tk\n");
+
+    auto out = dir.path() + "/params.json";
+    auto fit = f.cli({ "kt", "fit", "--train", dir.path() + "/train.tsv", "--out", out });
+    INFO(fit.out << fit.err);
+    REQUIRE(fit.exit_code == 0);
+    CHECK(fit.out.find("train: 6000 responses, 200 students, 10 items, 2 skills") != std::string::npos);
+    std::ifstream file(out);
+    auto params = Json::parse(file);
+    for (const std::string skill : { "fractions", "commas" }) {
+        INFO(skill);
+        auto bkt = learnloop::decode_bkt_params(params["skills"][skill]);
+        REQUIRE(bkt.ok());
+        CHECK(bkt.value().learn == Approx(0.2).margin(0.08));
+        CHECK(bkt.value().slip == Approx(0.1).margin(0.08));
+    }
+    CHECK(params["item_bias"].size() == 10);
+
+    auto eval = f.cli({ "kt", "eval", "--train", dir.path() + "/train.tsv", "--test", dir.path() + "/test.tsv" });
+    INFO(eval.out << eval.err);
+    REQUIRE(eval.exit_code == 0);
+    auto row = eval.out.find("| BKT (per skill, EM) | ");
+    REQUIRE(row != std::string::npos);
+    double auc = std::stod(eval.out.substr(row + std::string("| BKT (per skill, EM) | ").size(), 6));
+    CHECK(auc > 0.7);   // the data follows the model
+    CHECK(eval.out.find("| BKT + item difficulty | ") != std::string::npos);
+
+    // Refusals: no log, a missing file, a malformed one, no test log for eval.
+    CHECK(f.cli({ "kt", "fit" }).exit_code != 0);
+    auto missing = f.cli({ "kt", "fit", "--train", dir.path() + "/nowhere.tsv" });
+    CHECK(missing.exit_code != 0);
+    CHECK_FALSE(missing.err.empty());
+    auto broken = f.cli({ "kt", "fit", "--train", dir.path() + "/broken.tsv", "--out", dir.path() + "/x.json" });
+    CHECK(broken.exit_code != 0);
+    CHECK_FALSE(broken.err.empty());
+    CHECK(f.cli({ "kt", "eval", "--train", dir.path() + "/train.tsv" }).exit_code != 0);
 }
 
 TEST_CASE("a school adds its own targets and templates, checked like the shared curriculum and seen only by it",
