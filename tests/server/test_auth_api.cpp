@@ -353,6 +353,24 @@ TEST_CASE("login with a wrong password, an unknown email or an unknown tenant an
     CHECK(f.audit_count() == audit);
 }
 
+namespace {
+
+// A throttled sign-in: 429, no token, and Retry-After in whole seconds within the window.
+void check_throttled(const Reply& reply)
+{
+    INFO(describe(reply));
+    CHECK(reply.status == 429);
+    CHECK(reply.error() == "Too many attempts");
+    CHECK_FALSE(reply.json.contains("token"));
+    auto retry_after = reply.header("Retry-After");
+    REQUIRE_FALSE(retry_after.empty());
+    CHECK(retry_after.find_first_not_of("0123456789") == std::string::npos);
+    CHECK(std::stoi(retry_after) > 0);
+    CHECK(std::stoi(retry_after) <= 300);
+}
+
+} // namespace
+
 TEST_CASE("after the configured number of failed logins the account gets 429 with Retry-After, even with the right password",
     "[api][auth][login][throttle]")
 {
@@ -366,15 +384,7 @@ TEST_CASE("after the configured number of failed logins the account gets 429 wit
         check_error(api.login(f.demo.student.email, "not-the-password-" + std::to_string(attempt)), 401,
             "Invalid credentials");
     }
-    auto throttled = api.login(f.demo.student.email, k_demo_password);
-    INFO(describe(throttled));
-    CHECK(throttled.status == 429);
-    CHECK_FALSE(throttled.json.contains("token"));
-    auto retry_after = throttled.header("Retry-After");
-    REQUIRE_FALSE(retry_after.empty());
-    CHECK(retry_after.find_first_not_of("0123456789") == std::string::npos);
-    CHECK(std::stoi(retry_after) > 0);
-    CHECK(std::stoi(retry_after) <= 300);
+    check_throttled(api.login(f.demo.student.email, k_demo_password));
 
     // Still throttled on the next try, with a wrong password too.
     CHECK(api.login(f.demo.student.email, "not-the-password-4").status == 429);
@@ -402,15 +412,7 @@ TEST_CASE("failed logins from one address are throttled across accounts with 429
     check_error(api.login(f.demo.student.email, "not-the-password-1"), 401, "Invalid credentials");
     check_error(api.login(f.demo.teacher.email, "not-the-password-2"), 401, "Invalid credentials");
     check_error(api.login("nobody@demo.learnloop.test", "not-the-password-3"), 401, "Invalid credentials");
-    auto throttled = api.login(f.demo.parent.email, k_demo_password);
-    INFO(describe(throttled));
-    CHECK(throttled.status == 429);
-    CHECK(throttled.error() == "Too many attempts");
-    CHECK_FALSE(throttled.json.contains("token"));
-    auto retry_after = throttled.header("Retry-After");
-    REQUIRE_FALSE(retry_after.empty());
-    CHECK(std::stoi(retry_after) > 0);
-    CHECK(std::stoi(retry_after) <= 300);
+    check_throttled(api.login(f.demo.parent.email, k_demo_password));
     // Once the window has passed, the address may sign in again.
     f.sql("UPDATE login_throttle SET window_start = now() - interval '1 hour'");
     CHECK(api.login(f.demo.parent.email, k_demo_password).status == 200);
