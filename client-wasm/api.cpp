@@ -67,7 +67,12 @@ void api_load(AppState& state, Remote& remote, const std::string& path)
 {
     remote.phase = Phase::Loading;
     remote.error.clear();
-    api_call(state, "GET", path, nullptr, [&remote](AppState&, const ApiAnswer& answer) {
+    // Only the latest load counts: switching child, class or page while an
+    // earlier load is on its way must not show the earlier answer.
+    auto request = ++remote.request;
+    api_call(state, "GET", path, nullptr, [&remote, request](AppState&, const ApiAnswer& answer) {
+        if (request != remote.request)
+            return;
         if (answer.ok()) {
             remote.data = answer.body;
             remote.phase = Phase::Done;

@@ -22,6 +22,7 @@ struct Remote {
     std::string error;
     std::int64_t total = 0;   // X-Total-Count for paged lists
     std::int64_t offset = 0;
+    unsigned request = 0;     // the latest load; an older reply arriving late is dropped
 };
 
 struct HealthState {

@@ -11,7 +11,6 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
-#include <cmath>
 #include <cstring>
 #include <string>
 
@@ -173,13 +172,19 @@ int main()
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
     ImGui_ImplGlfw_InitForOpenGL(g_runtime.window, true);
-    // Emscripten's GLFW passes the browser's wheel deltas as they are:
-    // positive is down, and in pixels (about 100 a notch) or lines (about 3).
-    // Dear ImGui wants positive up, one unit a notch.
-    glfwSetScrollCallback(g_runtime.window, [](GLFWwindow* window, double x, double y) {
-        auto notches = [](double delta) { return std::fabs(delta) >= 10 ? delta / 100.0 : delta / 3.0; };
-        ImGui_ImplGlfw_ScrollCallback(window, -notches(x), -notches(y));
-    });
+    // The wheel, read from the browser's own event: Emscripten's GLFW passes
+    // the deltas as they are (positive down) and without their unit, so a
+    // wheel scrolled the wrong way and a trackpad raced. Dear ImGui wants
+    // positive up, one unit a notch: about 100 pixels or 3 lines.
+    glfwSetScrollCallback(g_runtime.window, [](GLFWwindow*, double, double) {});
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE,
+        [](int, const EmscriptenWheelEvent* event, void*) -> EM_BOOL {
+            double unit = event->deltaMode == DOM_DELTA_PIXEL ? 100.0 : event->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+            ImGuiIO& io = ImGui::GetIO();
+            io.MouseWheelH -= static_cast<float>(event->deltaX / unit);
+            io.MouseWheel -= static_cast<float>(event->deltaY / unit);
+            return EM_TRUE;
+        });
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // A reload of this tab keeps its session (also offline; see storage.hpp).

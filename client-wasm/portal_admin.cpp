@@ -192,7 +192,7 @@ void draw_classes(AppState& state)
                                       .c_str(),
                     a.members_class == id)) {
                 a.members_class = id;
-                api_load(state, a.members, "/api/classes/" + std::to_string(id) + "/members");
+                api_load(state, a.members, "/api/classes/" + std::to_string(id) + "/members?limit=200");
             }
         }
     }
@@ -200,7 +200,7 @@ void draw_classes(AppState& state)
         ImGui::Separator();
         ImGui::TextUnformatted("Members");
         if (ui::remote_status(state, a.members, "admin.members"))
-            api_load(state, a.members, "/api/classes/" + std::to_string(a.members_class) + "/members");
+            api_load(state, a.members, "/api/classes/" + std::to_string(a.members_class) + "/members?limit=200");
         if (a.members.data.is_array())
             for (const auto& m : a.members.data)
                 ImGui::BulletText("%s", m.value("name", "").c_str());
@@ -216,7 +216,7 @@ void draw_classes(AppState& state)
                 [](AppState& state, const ApiAnswer& answer) {
                     auto& a = state.admin;
                     finish(a.member_action, answer, "Student added");
-                    api_load(state, a.members, "/api/classes/" + std::to_string(a.members_class) + "/members");
+                    api_load(state, a.members, "/api/classes/" + std::to_string(a.members_class) + "/members?limit=200");
                     api_load(state, a.classes, "/api/classes?limit=200");
                 });
         }

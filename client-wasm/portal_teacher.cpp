@@ -315,6 +315,7 @@ void draw_mastery_tab(AppState& state)
     const int shown = std::min(k_targets_per_page, target_count - first);
     auto load_page = [&](std::int64_t offset) {
         t.heatmap_offset = offset;
+        t.drill_student = 0;   // the drill-down names a student of the page shown
         api_load(state, t.heatmap, "/api/classes/" + std::to_string(t.mastery_class) + "/mastery" + query());
     };
     if (total_students > k_students_per_page) {
@@ -637,14 +638,14 @@ void draw_classes_tab(AppState& state)
                                       .c_str(),
                     t.members_class == id)) {
                 t.members_class = id;
-                api_load(state, t.members, "/api/classes/" + std::to_string(id) + "/members");
+                api_load(state, t.members, "/api/classes/" + std::to_string(id) + "/members?limit=200");
             }
         }
     }
     if (t.members_class) {
         ImGui::Separator();
         if (ui::remote_status(state, t.members, "teacher.members"))
-            api_load(state, t.members, "/api/classes/" + std::to_string(t.members_class) + "/members");
+            api_load(state, t.members, "/api/classes/" + std::to_string(t.members_class) + "/members?limit=200");
         if (t.members.data.is_array()) {
             if (t.members.data.empty())
                 ImGui::TextColored(ui::k_muted, "No students in this class yet.");

@@ -166,7 +166,11 @@ Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int mi
                         " ON CONFLICT (tenant_id, target_id) DO UPDATE SET bkt = EXCLUDED.bkt, answers = EXCLUDED.answers,"
                         " fitted_at = now()",
             tenant_id, log.skills[skill], to_json(fitted[skill]).dump(), answers_per_skill[skill]);
-        summary[code_of[log.skills[skill]]] = to_json(fitted[skill]);
+        // By code; a school target sharing a shared one's code is told apart by its id.
+        auto key = code_of[log.skills[skill]];
+        if (summary.contains(key))
+            key += " (target " + log.skills[skill] + ")";
+        summary[key] = to_json(fitted[skill]);
         ++report.targets_fitted;
     }
     append_audit(txn, { tenant_id, actor, "kt.refit", "tenant_target_params", std::to_string(tenant_id), nullptr,

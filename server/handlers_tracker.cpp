@@ -399,11 +399,15 @@ Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::wor
         return role_denied(Action::SubmissionRead);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     std::int64_t student_id = caller.user_id;
-    if (scope != Scope::Own || caller.role != Role::Student)
+    if (scope != Scope::Own || caller.role != Role::Student) {
+        if (!req.has_param("student_id"))
+            return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
         student_id = TRY(parse_id(req.get_param_value("student_id"), k_submission_not_found));
+    }
     if (scope == Scope::Linked
-        && txn.exec_params("SELECT 1 FROM parent_links WHERE parent_id = $1 AND student_id = $2", caller.user_id,
-                  student_id)
+        && txn.exec_params("SELECT 1 FROM parent_links l JOIN users u ON u.id = l.student_id"
+                           " WHERE l.parent_id = $1 AND l.student_id = $2 AND u.deleted_at IS NULL",
+                  caller.user_id, student_id)
                .empty())
         return error_response(404, k_submission_not_found);
     auto assignment = find_visible_assignment(txn, caller, id);
