@@ -558,7 +558,7 @@ Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work
             }
             auto [known, attempts] = it->second;
             auto level = mastery_level(known, attempts);
-            if (attempts >= 3 && known < level_threshold(MasteryLevel::Familiar))
+            if (is_weak_spot({ code, known, attempts }))
                 ++weak;
             row_cells.push_back({ { "known", known }, { "attempts", attempts }, { "level", mastery_level_name(level) } });
         }

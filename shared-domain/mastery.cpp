@@ -94,11 +94,14 @@ int answers_to_reach(const BktParams& p, double known, MasteryLevel level)
     return -1;
 }
 
+bool is_weak_spot(const TargetMastery& target, int min_attempts)
+{
+    return target.attempts >= min_attempts && target.known < level_threshold(MasteryLevel::Familiar);
+}
+
 std::vector<TargetMastery> weak_spots(std::vector<TargetMastery> targets, int min_attempts)
 {
-    std::erase_if(targets, [&](const TargetMastery& t) {
-        return t.attempts < min_attempts || t.known >= level_threshold(MasteryLevel::Familiar);
-    });
+    std::erase_if(targets, [&](const TargetMastery& t) { return !is_weak_spot(t, min_attempts); });
     std::stable_sort(targets.begin(), targets.end(), [](const auto& a, const auto& b) { return a.known < b.known; });
     return targets;
 }

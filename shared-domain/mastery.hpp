@@ -53,7 +53,9 @@ struct TargetMastery {
     double known = 0;
     int attempts = 0;
 };
-// Targets attempted at least `min_attempts` times and still below Familiar, weakest first.
+// A weak spot: attempted at least `min_attempts` times and still below Familiar.
+[[nodiscard]] bool is_weak_spot(const TargetMastery& target, int min_attempts = 3);
+// The weak spots among `targets`, weakest first.
 [[nodiscard]] std::vector<TargetMastery> weak_spots(std::vector<TargetMastery> targets, int min_attempts = 3);
 
 // A plain-language summary of a student's last seven days of practice, for

@@ -139,6 +139,11 @@ TEST_CASE("weak spots are attempted targets below familiar, weakest first")
     REQUIRE(spots.size() == 2);
     CHECK(spots[0].target_id == "apostrophes");
     CHECK(spots[1].target_id == "commas");
+    // One target at a time, at the edges: three attempts, and Familiar's threshold.
+    CHECK(is_weak_spot({ "t", 0.49, 3 }));
+    CHECK_FALSE(is_weak_spot({ "t", 0.49, 2 }));
+    CHECK_FALSE(is_weak_spot({ "t", level_threshold(MasteryLevel::Familiar), 9 }));
+    CHECK(is_weak_spot({ "t", 0.49, 2 }, 2));
 }
 
 TEST_CASE("response logs reject malformed lines with the line number")
