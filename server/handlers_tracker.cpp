@@ -91,6 +91,15 @@ std::string assignment_visible_sql(const std::string& role_param, const std::str
         " ELSE false END)";
 }
 
+// Whether `student_id` is an active student linked to `parent_id`.
+bool is_active_linked_child(pqxx::work& txn, std::int64_t parent_id, std::int64_t student_id)
+{
+    return !txn.exec_params("SELECT 1 FROM parent_links l JOIN users u ON u.id = l.student_id"
+                            " WHERE l.parent_id = $1 AND l.student_id = $2 AND u.deleted_at IS NULL",
+                   parent_id, student_id)
+                .empty();
+}
+
 std::string list_assignments_statement(Role role)
 {
     return "list_assignments_" + std::string(role_name(role));
@@ -236,10 +245,7 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
         if (permission_scope(caller.role, Action::AssignmentRead) != Scope::Linked)
             return make_error(ErrorCode::InvalidArgument, "student_id is for parents choosing a linked child", "student_id");
         view_user = TRY(parse_id(req.get_param_value("student_id"), "Student not found"));
-        if (txn.exec_params("SELECT 1 FROM parent_links l JOIN users u ON u.id = l.student_id"
-                            " WHERE l.parent_id = $1 AND l.student_id = $2 AND u.deleted_at IS NULL",
-                   caller.user_id, view_user)
-                .empty())
+        if (!is_active_linked_child(txn, caller.user_id, view_user))
             return error_response(404, "Student not found");
         view_role = Role::Student;
     }
@@ -404,11 +410,7 @@ Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::wor
             return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
         student_id = TRY(parse_id(req.get_param_value("student_id"), k_submission_not_found));
     }
-    if (scope == Scope::Linked
-        && txn.exec_params("SELECT 1 FROM parent_links l JOIN users u ON u.id = l.student_id"
-                           " WHERE l.parent_id = $1 AND l.student_id = $2 AND u.deleted_at IS NULL",
-                  caller.user_id, student_id)
-               .empty())
+    if (scope == Scope::Linked && !is_active_linked_child(txn, caller.user_id, student_id))
         return error_response(404, k_submission_not_found);
     auto assignment = find_visible_assignment(txn, caller, id);
     if (!assignment)
