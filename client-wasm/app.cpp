@@ -2,12 +2,12 @@
 // [SECTION] status line, [SECTION] app, [SECTION] test hook.
 #include "app.hpp"
 
-#include "api.hpp"
-#include "http_client.hpp"
-#include "identity.hpp"
-#include "storage.hpp"
-#include "ui.hpp"
-#include "validation.hpp"
+#include "net/api.hpp"
+#include "platform/http_client.hpp"
+#include "identity/roles.hpp"
+#include "platform/storage.hpp"
+#include "ui/ui.hpp"
+#include "core/validation.hpp"
 
 #include <imgui.h>
 

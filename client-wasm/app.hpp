@@ -2,8 +2,8 @@
 // structs, draw_*() every frame, network results land in state.
 #pragma once
 
-#include "dto.hpp"
-#include "result.hpp"
+#include "core/dto.hpp"
+#include "core/result.hpp"
 
 #include <cstdint>
 #include <string>

@@ -2,10 +2,10 @@
 // confirmation), classes and members, parent links and link codes, and the
 // audit log viewer with filtering and paging.
 // [SECTION] users, [SECTION] classes, [SECTION] parents, [SECTION] audit
-#include "api.hpp"
-#include "identity.hpp"
-#include "ui.hpp"
-#include "validation.hpp"
+#include "net/api.hpp"
+#include "identity/roles.hpp"
+#include "ui/ui.hpp"
+#include "core/validation.hpp"
 
 #include <cstring>
 

@@ -1,9 +1,9 @@
 // The parent's portal: each linked child's assignments, submissions and grades.
-#include "api.hpp"
-#include "calendar.hpp"
-#include "gradebook.hpp"
-#include "mastery.hpp"
-#include "ui.hpp"
+#include "net/api.hpp"
+#include "core/calendar.hpp"
+#include "tracker/gradebook.hpp"
+#include "practice/mastery.hpp"
+#include "ui/ui.hpp"
 
 #include <algorithm>
 

@@ -4,13 +4,13 @@
 // the server (with a client id, so a retry cannot count twice), which
 // re-grades it authoritatively.
 // [SECTION] set and sync, [SECTION] answer widgets, [SECTION] screen
-#include "api.hpp"
-#include "calendar.hpp"
-#include "grading.hpp"
-#include "mastery.hpp"
-#include "storage.hpp"
-#include "tasks.hpp"
-#include "ui.hpp"
+#include "net/api.hpp"
+#include "core/calendar.hpp"
+#include "practice/grading.hpp"
+#include "practice/mastery.hpp"
+#include "platform/storage.hpp"
+#include "practice/tasks.hpp"
+#include "ui/ui.hpp"
 
 #include <emscripten.h>
 

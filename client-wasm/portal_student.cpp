@@ -1,11 +1,11 @@
 // The student's portal: assignments with their due status (worked out here by
 // the shared rules, so it changes as the clock passes), submit and resubmit,
 // and the grade and feedback once marked.
-#include "api.hpp"
-#include "calendar.hpp"
-#include "gradebook.hpp"
-#include "ui.hpp"
-#include "validation.hpp"
+#include "net/api.hpp"
+#include "core/calendar.hpp"
+#include "tracker/gradebook.hpp"
+#include "ui/ui.hpp"
+#include "core/validation.hpp"
 
 #include <cstdio>
 

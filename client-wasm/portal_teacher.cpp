@@ -1,10 +1,10 @@
 // The teacher's portal: assignments (create, edit, delete), submissions with a
 // grading panel (Ctrl+Enter saves and moves to the next), and class gradebooks.
-#include "api.hpp"
-#include "calendar.hpp"
-#include "gradebook.hpp"
-#include "ui.hpp"
-#include "validation.hpp"
+#include "net/api.hpp"
+#include "core/calendar.hpp"
+#include "tracker/gradebook.hpp"
+#include "ui/ui.hpp"
+#include "core/validation.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,10 +1,10 @@
 // Domain benchmark, compiled natively and to WebAssembly (run under node by
 // scripts/bench-domain): BKT updates per second, and the time to fit and
 // evaluate knowledge tracing on a response log. Prints one JSON object.
-#include "curriculum.hpp"
-#include "grading.hpp"
-#include "mastery.hpp"
-#include "selection.hpp"
+#include "practice/curriculum.hpp"
+#include "practice/grading.hpp"
+#include "practice/mastery.hpp"
+#include "practice/selection.hpp"
 
 #include <algorithm>
 #include <chrono>

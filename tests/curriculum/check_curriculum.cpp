@@ -3,7 +3,7 @@
 // every distractor incorrect. Built natively and to WebAssembly; both print
 // the same digest of every rendered task and grade, which ctest compares.
 //   check_curriculum DIR [SEEDS]
-#include "curriculum.hpp"
+#include "practice/curriculum.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // Tests for shared-domain/calendar.*: civil dates, the due_date format and due status.
-#include "calendar.hpp"
+#include "core/calendar.hpp"
 
 #include <catch2/catch.hpp>
 

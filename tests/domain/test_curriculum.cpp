@@ -1,6 +1,6 @@
 // Tests for shared-domain/curriculum.*: curriculum files, answer keys and template checks.
-#include "curriculum.hpp"
-#include "grading.hpp"
+#include "practice/curriculum.hpp"
+#include "practice/grading.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests for shared-domain/dto.*: JSON codecs round-trip and reject wrong shapes.
-#include "dto.hpp"
+#include "core/dto.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests for shared-domain/gradebook.*: shaping, averages and safe CSV.
-#include "gradebook.hpp"
+#include "tracker/gradebook.hpp"
 
 #include <catch2/catch.hpp>
 

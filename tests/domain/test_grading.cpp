@@ -1,7 +1,7 @@
 // Tests for shared-domain/grading.*: every kind's grader, partial credit, text
 // normalisation, and hostile answers that must be errors rather than wrong answers.
-#include "grading.hpp"
-#include "tasks.hpp"
+#include "practice/grading.hpp"
+#include "practice/tasks.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests for shared-domain/identity.*: roles, tenant kinds and slugs.
-#include "identity.hpp"
+#include "identity/roles.hpp"
 
 #include <catch2/catch.hpp>
 

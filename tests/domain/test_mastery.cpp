@@ -1,6 +1,6 @@
 // Tests for shared-domain/mastery.*: BKT updates against hand-computed values,
 // EM recovering known parameters, metrics, levels and what-if previews.
-#include "mastery.hpp"
+#include "practice/mastery.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests for shared-domain/permissions.*: the matrix's key rules.
-#include "permissions.hpp"
+#include "identity/permissions.hpp"
 
 #include <catch2/catch.hpp>
 

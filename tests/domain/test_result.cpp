@@ -1,5 +1,5 @@
 // Tests for shared-domain/result.*: values, errors and TRY propagation.
-#include "result.hpp"
+#include "core/result.hpp"
 
 #include <catch2/catch.hpp>
 

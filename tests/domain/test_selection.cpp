@@ -1,5 +1,5 @@
 // Tests for shared-domain/selection.*: personalised practice sets from mastery and history.
-#include "selection.hpp"
+#include "practice/selection.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Tests for shared-domain/tasks.*: template decoding and validation, seeded
 // generation, placeholders and expressions, and the task wire codec.
-#include "grading.hpp"
-#include "tasks.hpp"
+#include "practice/grading.hpp"
+#include "practice/tasks.hpp"
 
 #include <catch2/catch.hpp>
 

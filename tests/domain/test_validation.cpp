@@ -1,5 +1,5 @@
 // Tests for shared-domain/validation.*: email, display name and password rules.
-#include "validation.hpp"
+#include "core/validation.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // The database connection pool against a real PostgreSQL: fairness under
 // contention and sharing of connections.
-#include "db_pool.hpp"
+#include "db/db_pool.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

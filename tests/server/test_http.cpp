@@ -1,6 +1,6 @@
 // The HTTP layer of the real learnloop-server binary: error bodies, limits,
 // hostile input, static files, request logs and graceful shutdown.
-#include "migrations.hpp"
+#include "db/migrations.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -3,7 +3,7 @@
 // called by every role, row-level security checked without the handlers, and
 // the audit log's one-row-per-mutation rule and hash chain.
 #include "api_client.hpp"
-#include "permissions.hpp"
+#include "identity/permissions.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +25,7 @@ std::string str(std::int64_t value) { return std::to_string(value); }
 // excluded), read from server/http_app.cpp, with each `id` capture written {id}.
 std::set<std::string> registered_routes()
 {
-    auto text = read_file(source_dir() + "/server/http_app.cpp");
+    auto text = read_file(source_dir() + "/server/http/http_app.cpp");
     auto begin = text.find("void HttpApp::register_routes()");
     REQUIRE(begin != std::string::npos);
     auto end = text.find("enable_test_routes", begin);

@@ -8,9 +8,9 @@
 // two files (one in a subfolder), seven templates of five kinds.
 #include "api_client.hpp"
 
-#include "grading.hpp"
-#include "mastery.hpp"
-#include "tasks.hpp"
+#include "practice/grading.hpp"
+#include "practice/mastery.hpp"
+#include "practice/tasks.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Migrations, the operator's CLI and row-level security, against a real
 // PostgreSQL 15 cluster: every test case gets its own fresh database.
-#include "audit.hpp"
-#include "migrations.hpp"
+#include "audit/audit_log.hpp"
+#include "db/migrations.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,0 +1,87 @@
+// API calls for the portals.
+#include "net/api.hpp"
+
+#include "platform/http_client.hpp"
+
+namespace learnloop::client {
+
+std::string ApiAnswer::error_text() const
+{
+    if (status == 0)
+        return "The server could not be reached. Check your connection and try again.";
+    auto decoded = decode_error_body(body);
+    if (decoded.ok())
+        return decoded.value().details.empty() ? decoded.value().error : decoded.value().details;
+    return "The server answered with status " + std::to_string(status) + ".";
+}
+
+void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = path;
+    request.headers = { { "Authorization", "Bearer " + state.session.token } };
+    if (!body.is_null()) {
+        request.headers.emplace_back("Content-Type", "application/json");
+        request.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    int generation = state.session.generation;
+    ++state.requests_in_flight;
+    http_send(request, [&state, method, path, generation, on_done = std::move(on_done)](HttpResponse response) {
+        --state.requests_in_flight;
+        state.last_network = { method, path, response.status };
+        if (generation != state.session.generation)
+            return;   // the user signed out (or in again) meanwhile
+        ApiAnswer answer;
+        answer.status = response.status;
+        auto json = parse_json(response.body);
+        if (json.ok())
+            answer.body = std::move(json.value());
+        if (answer.status == 401) {
+            end_session(state);
+            state.notice = "Your session has ended. Please sign in again.";
+            return;
+        }
+        on_done(state, answer);
+    });
+}
+
+void api_post_anonymous(AppState& state, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    HttpRequest request { "POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace),
+        { { "Content-Type", "application/json" } } };
+    http_send(request, [&state, path, on_done = std::move(on_done)](HttpResponse response) {
+        state.last_network = { "POST", path, response.status };
+        ApiAnswer answer;
+        answer.status = response.status;
+        auto json = parse_json(response.body);
+        if (json.ok())
+            answer.body = std::move(json.value());
+        on_done(state, answer);
+    });
+}
+
+void api_load(AppState& state, Remote& remote, const std::string& path)
+{
+    remote.phase = Phase::Loading;
+    remote.error.clear();
+    // Only the latest load counts: switching child, class or page while an
+    // earlier load is on its way must not show the earlier answer.
+    auto request = ++remote.request;
+    api_call(state, "GET", path, nullptr, [&remote, request](AppState&, const ApiAnswer& answer) {
+        if (request != remote.request)
+            return;
+        if (answer.ok()) {
+            remote.data = answer.body;
+            remote.phase = Phase::Done;
+            remote.total = answer.body.is_array() ? static_cast<std::int64_t>(answer.body.size()) : 0;
+        } else {
+            remote.phase = Phase::Failed;
+            remote.error = answer.error_text();
+        }
+    });
+}
+
+} // namespace learnloop::client

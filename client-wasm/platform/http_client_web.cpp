@@ -1,0 +1,61 @@
+// Browser implementation of http_send over emscripten_fetch (asynchronous mode).
+#include "platform/http_client.hpp"
+
+#include <emscripten/fetch.h>
+
+#include <cstring>
+#include <memory>
+
+namespace learnloop::client {
+
+namespace {
+
+struct Pending {
+    std::function<void(HttpResponse)> on_done;
+};
+
+void finish(emscripten_fetch_t* fetch)
+{
+    std::unique_ptr<Pending> pending(static_cast<Pending*>(fetch->userData));
+    HttpResponse response;
+    response.status = fetch->status;
+    if (fetch->data && fetch->numBytes > 0)
+        response.body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
+    emscripten_fetch_close(fetch);
+    pending->on_done(std::move(response));
+}
+
+} // namespace
+
+void http_send(const HttpRequest& request, std::function<void(HttpResponse)> on_done)
+{
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, request.method.c_str(), sizeof(attr.requestMethod) - 1);
+    // REPLACE skips emscripten's IndexedDB cache lookup, which would defer
+    // the request past this call (and read the body after it is gone).
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY | EMSCRIPTEN_FETCH_REPLACE;
+    attr.onsuccess = finish;
+    attr.onerror = finish;
+    // A request with no reply in 30 s ends as a network failure (status 0),
+    // so nothing waits on it forever (the practice sync sends one at a time).
+    attr.timeoutMSecs = 30000;
+    attr.userData = new Pending { std::move(on_done) };
+
+    // emscripten_fetch reads headers and body before it returns, so they only
+    // need to live for this call.
+    std::vector<const char*> headers;
+    for (const auto& [name, value] : request.headers) {
+        headers.push_back(name.c_str());
+        headers.push_back(value.c_str());
+    }
+    headers.push_back(nullptr);
+    attr.requestHeaders = headers.data();
+    if (!request.body.empty()) {
+        attr.requestData = request.body.data();
+        attr.requestDataSize = request.body.size();
+    }
+    emscripten_fetch(&attr, request.url.c_str());
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,194 @@
+// Browser entry point: GLFW/WebGL2 window in our canvas, Dear ImGui set-up,
+// font loading, DPI-aware canvas sizing and the JS hook for tests.
+#include "app.hpp"
+#include "platform/http_client.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstring>
+#include <string>
+
+using namespace learnloop;
+using namespace learnloop::client;
+
+namespace {
+
+constexpr float k_base_font_size = 17.0f;
+
+struct Runtime {
+    GLFWwindow* window = nullptr;
+    AppState state;
+    std::string font_bytes;       // the TTF, kept for rebuilding the atlas at a new scale
+    bool font_requested = false;
+    bool font_failed = false;
+    float atlas_scale = 0.0f;     // the scale the current font atlas was built for
+    bool first_frame_reported = false;
+    std::string state_json;       // storage for the string returned to JavaScript
+};
+
+Runtime g_runtime;
+
+EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, js_viewport_width, (), { return window.innerWidth; });
+EM_JS(int, js_viewport_height, (), { return window.innerHeight; });
+EM_JS(void, js_first_frame, (), {
+    if (window.learnloopFirstFrame)
+        window.learnloopFirstFrame();
+});
+
+// Keeps the canvas backing store at CSS size × devicePixelRatio. The GLFW
+// window size is the canvas's pixel size, so ImGui works in device pixels and
+// the UI is scaled by the ratio instead (mouse positions arrive in the same
+// device pixels).
+void fit_canvas(Runtime& runtime)
+{
+    double ratio = js_device_pixel_ratio();
+    int width = static_cast<int>(std::lround(js_viewport_width() * ratio));
+    int height = static_cast<int>(std::lround(js_viewport_height() * ratio));
+    int current_width = 0, current_height = 0;
+    glfwGetWindowSize(runtime.window, &current_width, &current_height);
+    if (width > 0 && height > 0 && (width != current_width || height != current_height))
+        glfwSetWindowSize(runtime.window, width, height);
+    runtime.state.ui_scale = static_cast<float>(ratio);
+}
+
+// (Re)builds the font atlas and style when the font arrives or the scale changes.
+void update_fonts(Runtime& runtime)
+{
+    float scale = runtime.state.ui_scale;
+    if (runtime.font_bytes.empty() || scale == runtime.atlas_scale)
+        return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,   // Basic Latin + Latin-1
+        0x0100, 0x017F,   // Latin Extended-A
+        0x2010, 0x2027,   // dashes, quotes, bullet, ellipsis
+        0x2190, 0x2193,   // arrows
+        0x25B2, 0x25B2,   // ▲
+        0x25CF, 0x25CF,   // ●
+        0x2713, 0x2717,   // ✓ ✗
+        0,
+    };
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;   // runtime.font_bytes outlives the atlas
+    io.Fonts->AddFontFromMemoryTTF(runtime.font_bytes.data(), static_cast<int>(runtime.font_bytes.size()),
+        std::round(k_base_font_size * scale), &config, ranges);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.FrameRounding = 4.0f;
+    style.FramePadding = ImVec2(8.0f, 6.0f);
+    style.ItemSpacing = ImVec2(8.0f, 6.0f);
+    style.WindowBorderSize = 0.0f;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+    runtime.atlas_scale = scale;
+    runtime.state.font_loaded = true;
+}
+
+void request_font(Runtime& runtime)
+{
+    runtime.font_requested = true;
+    http_send({ "GET", "/fonts/DejaVuSans.ttf", {}, {} }, [&runtime](HttpResponse response) {
+        if (response.status == 200 && !response.body.empty())
+            runtime.font_bytes = std::move(response.body);
+        else
+            runtime.font_failed = true;   // fall back to ImGui's built-in font
+    });
+}
+
+void frame()
+{
+    auto& runtime = g_runtime;
+    fit_canvas(runtime);
+    glfwPollEvents();
+    if (!runtime.font_requested)
+        request_font(runtime);
+    update_fonts(runtime);
+    // Hold the first frame until the font has arrived (or failed), so the
+    // first thing drawn is the real UI; the page's loading indicator shows meanwhile.
+    if (!runtime.state.font_loaded && !runtime.font_failed)
+        return;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw_app(runtime.state, emscripten_get_now() / 1000.0, emscripten_date_now() / 1000.0);
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(runtime.window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (!runtime.first_frame_reported) {
+        runtime.first_frame_reported = true;
+        js_first_frame();
+    }
+}
+
+} // namespace
+
+// The read-only hook behind window.learnloop.state() (see web/index.html).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
+{
+    g_runtime.state_json = state_for_tests(g_runtime.state).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return g_runtime.state_json.c_str();
+}
+
+// IndexedDB hands stored values back through here (storage_web.cpp).
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, const char* json)
+{
+    practice_store_loaded(g_runtime.state, key, json);
+}
+
+int main()
+{
+    if (!glfwInit())
+        return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_runtime.window = glfwCreateWindow(js_viewport_width(), js_viewport_height(), "Learnloop", nullptr, nullptr);
+    if (!g_runtime.window)
+        return 1;
+    glfwMakeContextCurrent(g_runtime.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // nothing to persist between visits
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui::StyleColorsLight();
+    ImGui_ImplGlfw_InitForOpenGL(g_runtime.window, true);
+    // The wheel, read from the browser's own event: Emscripten's GLFW passes
+    // the deltas as they are (positive down) and without their unit, so a
+    // wheel scrolled the wrong way and a trackpad raced. Dear ImGui wants
+    // positive up, one unit a notch: about 100 pixels or 3 lines.
+    glfwSetScrollCallback(g_runtime.window, [](GLFWwindow*, double, double) {});
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE,
+        [](int, const EmscriptenWheelEvent* event, void*) -> EM_BOOL {
+            double unit = event->deltaMode == DOM_DELTA_PIXEL ? 100.0 : event->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+            ImGuiIO& io = ImGui::GetIO();
+            io.MouseWheelH -= static_cast<float>(event->deltaX / unit);
+            io.MouseWheel -= static_cast<float>(event->deltaY / unit);
+            return EM_TRUE;
+        });
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // A reload of this tab keeps its session (also offline; see storage.hpp).
+    restore_session(g_runtime.state, emscripten_date_now() / 1000.0);
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

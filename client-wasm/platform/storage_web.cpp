@@ -1,0 +1,93 @@
+// IndexedDB and sessionStorage for the app (see storage.hpp).
+#include "platform/storage.hpp"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+namespace {
+
+// One object store, "outbox" (its name from the first release), holding
+// JSON text by key.
+EM_JS(void, js_store_save, (const char* entries_json), {
+    const entries = JSON.parse(UTF8ToString(entries_json));
+    const open = indexedDB.open('learnloop', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+    open.onsuccess = () => {
+        const tx = open.result.transaction('outbox', 'readwrite');
+        const store = tx.objectStore('outbox');
+        Object.keys(entries).forEach((key) => {
+            if (entries[key] === null) store.delete(key); else store.put(entries[key], key);
+        });
+        tx.oncomplete = () => open.result.close();
+        tx.onerror = () => open.result.close();
+    };
+});
+
+EM_JS(void, js_store_load, (const char* key), {
+    const k = UTF8ToString(key);
+    const deliver = (text) => Module.ccall('learnloop_store_loaded', null, ['string', 'string'], [k, text || 'null']);
+    const open = indexedDB.open('learnloop', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('outbox');
+    open.onerror = () => deliver('null');
+    open.onsuccess = () => {
+        const request = open.result.transaction('outbox', 'readonly').objectStore('outbox').get(k);
+        request.onsuccess = () => { deliver(request.result); open.result.close(); };
+        request.onerror = () => { deliver('null'); open.result.close(); };
+    };
+});
+
+EM_JS(void, js_session_remember, (const char* json), {
+    try { sessionStorage.setItem('learnloop.session', UTF8ToString(json)); } catch (e) {}
+});
+
+// Returns a malloc'ed copy of the stored session, or null.
+EM_JS(char*, js_session_recall, (), {
+    let text = null;
+    try { text = sessionStorage.getItem('learnloop.session'); } catch (e) {}
+    if (!text) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(text, buffer, size);
+    return buffer;
+});
+
+EM_JS(void, js_session_forget, (), {
+    try { sessionStorage.removeItem('learnloop.session'); } catch (e) {}
+});
+
+} // namespace
+
+namespace learnloop::client {
+
+void store_save(const Json& entries)
+{
+    js_store_save(entries.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+}
+
+void store_load(const std::string& key)
+{
+    js_store_load(key.c_str());
+}
+
+void session_remember(const std::string& json)
+{
+    js_session_remember(json.c_str());
+}
+
+std::string session_recall()
+{
+    char* text = js_session_recall();
+    if (!text)
+        return {};
+    std::string result(text);
+    std::free(text);
+    return result;
+}
+
+void session_forget()
+{
+    js_session_forget();
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,110 @@
+// The request pipeline shared by every API handler: bearer-token
+// authentication, one tenant-scoped transaction per request, permission
+// checks from the shared matrix, and JSON responses.
+#pragma once
+
+#include "db/db_pool.hpp"
+#include "core/dto.hpp"
+#include "identity/roles.hpp"
+#include "identity/permissions.hpp"
+#include "core/result.hpp"
+
+#include <httplib.h>
+#include <pqxx/pqxx>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace learnloop::server {
+
+// Who is calling: resolved from the bearer token inside the request's transaction.
+struct Caller {
+    std::int64_t session_id = 0;
+    std::int64_t tenant_id = 0;
+    std::int64_t user_id = 0;
+    Role role = Role::Student;
+    std::string name;
+    std::string email;
+    std::string time_zone;
+
+    std::string actor() const { return "user:" + std::to_string(user_id); }
+};
+
+// What a handler answers. Statuses of 400 and above roll the transaction back.
+struct ApiResponse {
+    int status = 200;
+    Json body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    // When set, sent as is with this content type instead of `body`.
+    std::optional<std::pair<std::string, std::string>> raw;   // (content, content type)
+};
+
+[[nodiscard]] ApiResponse json_response(int status, Json body);
+// A domain error as a response: its code picks the status and the summary.
+[[nodiscard]] ApiResponse error_for(const Error& error);
+// An error with the contract's exact strings, e.g. (404, "Assignment not found").
+[[nodiscard]] ApiResponse error_response(int status, std::string error, std::string details = {});
+// The contract's 403 for a role the matrix refuses: {"error": "Unauthorized", "details": ...}.
+[[nodiscard]] ApiResponse role_denied(Action action);
+
+using AuthedHandler = std::function<Result<ApiResponse>(const httplib::Request&, pqxx::work&, const Caller&)>;
+
+class Api {
+public:
+    explicit Api(DbPool& pool) : m_pool(pool) { }
+
+    // Authenticates the bearer token (401 {"error": "Unauthorized"} without a
+    // live session), then runs `handler` in a transaction scoped to the
+    // caller's tenant. Commits only when the handler answers below 400.
+    void authed(const httplib::Request& req, httplib::Response& res, const AuthedHandler& handler);
+
+    DbPool& pool() { return m_pool; }
+
+private:
+    DbPool& m_pool;
+};
+
+void send(httplib::Response& res, const ApiResponse& response);
+
+// Parses a request body as a JSON object. A wrong Content-Type, malformed JSON
+// or a non-object is InvalidArgument.
+[[nodiscard]] Result<Json> parse_json_body(const httplib::Request& req);
+
+// The bearer token of a request, empty when there is none.
+[[nodiscard]] std::string bearer_token(const httplib::Request& req);
+
+// Parses a positive integer id from a route capture; NotFound otherwise, so a
+// malformed id reads like any id that does not exist.
+[[nodiscard]] Result<std::int64_t> parse_id(const std::string& text, const std::string& not_found_message);
+
+struct Page {
+    std::int64_t limit = 50;
+    std::int64_t offset = 0;
+};
+// ?limit=1..200 (default 50) &offset>=0; InvalidArgument otherwise.
+[[nodiscard]] Result<Page> parse_page(const httplib::Request& req);
+// A whole-number query parameter within [min, max]; `fallback` when absent;
+// anything else is 400 naming the parameter.
+[[nodiscard]] Result<std::int64_t> parse_number_param(const httplib::Request& req, const char* name, std::int64_t min,
+    std::int64_t max, std::int64_t fallback);
+// The response for one page of a list. The rows carry count(*) OVER () in
+// `total_column`; a page past the end has no rows, so `count_all` gives the
+// total then. `item` turns a row into its JSON.
+[[nodiscard]] ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx::result& rows,
+    std::size_t total_column, const std::function<Json(const pqxx::row&)>& item,
+    const std::function<std::int64_t()>& count_all);
+
+// X-Total-Count and a Link header for the next page, when there is one.
+void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total);
+
+// Prepares the pipeline's named statements on a new connection.
+void prepare_api_statements(pqxx::connection& connection);
+
+// Makes the transaction act for `tenant_id` (SET LOCAL app.tenant_id).
+void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id);
+
+} // namespace learnloop::server

@@ -1,0 +1,64 @@
+// Every API handler, registered in HttpApp::register_routes. Handlers are
+// thin: parse -> shared-domain rules -> store -> JSON.
+#pragma once
+
+#include "http/api.hpp"
+#include "platform/config.hpp"
+
+namespace learnloop::server {
+
+// Prepares every handler file's named statements on a new connection.
+void prepare_statements(pqxx::connection& connection);
+void prepare_tracker_statements(pqxx::connection& connection);
+
+// [identity] handlers_auth.cpp
+ApiResponse handle_signup(const httplib::Request& req, DbPool& pool);
+ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const ServerConfig& config);
+Result<ApiResponse> handle_current_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_logout(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_refresh(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// [assignment tracker] handlers_tracker.cpp
+Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_get_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_update_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_delete_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// [school] handlers_school.cpp
+Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_deactivate_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_class(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_members(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_remove_member(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_link_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_children(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_gradebook(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// [mastery engine] handlers_mastery.cpp
+Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_practice_stats(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// [audit] handlers_admin.cpp
+Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+} // namespace learnloop::server

@@ -1,0 +1,54 @@
+// Server configuration from command-line flags and the environment (flags win).
+#pragma once
+
+#include "core/result.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace learnloop::server {
+
+struct ServerConfig {
+    std::string host = "127.0.0.1";
+    int port = 8080;
+    // Connection string of a role that may run migrations (owner or superuser).
+    // Empty: the server does not migrate at start.
+    std::string migrate_database_url;
+    // Connection string of the non-owning application role the server uses.
+    std::string app_database_url;
+    std::string web_root;
+    std::string migrations_dir;
+    std::size_t threads = 16;
+    // Database connections shared by the workers (0: 2 x cores + 1). Fewer
+    // connections than workers queue requests in the server instead of
+    // crowding the cores with database backends.
+    std::size_t db_connections = 0;
+    std::size_t max_body_bytes = 1024 * 1024;
+    bool enable_test_routes = false;
+    // Sign-in throttling: failures allowed per account and per client address
+    // within a sliding window, then 429 with Retry-After.
+    int login_failures_per_account = 10;
+    int login_failures_per_address = 100;
+    int login_window_seconds = 300;
+    // Concurrent Argon2id computations (0: one per core).
+    std::size_t password_hashing_slots = 0;
+    std::size_t password_hashing_wait_ms = 5000;   // then 503 with Retry-After
+};
+
+// Reads LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,
+// LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, then the
+// flags --host --port --database-url --app-database-url --web-root
+// --migrations-dir --threads --max-body-bytes --no-migrate.
+[[nodiscard]] Result<ServerConfig> load_server_config(const std::vector<std::string>& args);
+
+// The application role's connection string derived from the migrating one:
+// the same server and database, user learnloop_app.
+[[nodiscard]] std::string derive_app_database_url(const std::string& database_url);
+
+// The folder of migrations/ in the source tree, used when none is configured.
+[[nodiscard]] std::string default_migrations_dir();
+
+[[nodiscard]] std::string server_usage();
+
+} // namespace learnloop::server

@@ -1,0 +1,100 @@
+// learnloop-server's start-up, serving and graceful shutdown.
+#include "platform/crypto.hpp"
+#include "db/db_pool.hpp"
+#include "entry_points.hpp"
+#include "http/handlers.hpp"
+#include "http/http_app.hpp"
+#include "db/migrations.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+namespace learnloop::server {
+
+namespace {
+
+void log_line(const Json& line)
+{
+    std::fprintf(stdout, "%s\n", line.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+    std::fflush(stdout);
+}
+
+Result<MigrationReport> migrate_at_start(const ServerConfig& config)
+{
+    auto migrations = TRY(load_migrations(config.migrations_dir));
+    try {
+        pqxx::connection connection(config.migrate_database_url);
+        return apply_migrations(connection, migrations);
+    } catch (const pqxx::broken_connection& e) {
+        return make_error(ErrorCode::FailedPrecondition, std::string("cannot connect to migrate: ") + e.what());
+    }
+}
+
+} // namespace
+
+int run_server(const std::vector<std::string>& args)
+{
+    // Block the stop signals in every thread; one thread waits for them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    init_crypto();
+    auto config = load_server_config(args);
+    if (!config.ok()) {
+        std::fprintf(stderr, "%s\n", config.error().message.c_str());
+        return 2;
+    }
+
+    if (!config.value().migrate_database_url.empty()) {
+        auto report = migrate_at_start(config.value());
+        if (!report.ok()) {
+            std::fprintf(stderr, "learnloop-server: %s\n", report.error().message.c_str());
+            return 1;
+        }
+        log_line({ { "level", "info" }, { "event", "migrated" }, { "applied", report.value().applied },
+            { "already_applied", report.value().already_applied } });
+    }
+
+    auto slots = config.value().password_hashing_slots;
+    if (slots == 0)
+        slots = std::max(1u, std::thread::hardware_concurrency());
+    set_password_hashing_limit(slots, std::chrono::milliseconds(config.value().password_hashing_wait_ms));
+
+    // Default pool: 2 x cores + 1 connections (PostgreSQL's usual starting
+    // point), never more than there are workers. More backends than cores only
+    // adds context switches: at 64 concurrent clients a pool the size of the
+    // worker pool tripled p99 (docs/BENCHMARKS.md).
+    std::size_t connections = config.value().db_connections;
+    if (connections == 0)
+        connections = std::min<std::size_t>(config.value().threads, 2 * std::max(1u, std::thread::hardware_concurrency()) + 1);
+    DbPool pool(config.value().app_database_url, connections, prepare_statements);
+    HttpApp app(config.value(), pool);
+    auto port = app.bind();
+    if (!port.ok()) {
+        std::fprintf(stderr, "learnloop-server: %s\n", port.error().message.c_str());
+        return 1;
+    }
+
+    std::thread signal_waiter([&app, stop_signals] {
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        log_line({ { "level", "info" }, { "event", "stopping" }, { "signal", signal_number } });
+        app.stop();
+    });
+    signal_waiter.detach();
+
+    log_line({ { "level", "info" }, { "event", "listening" }, { "host", config.value().host },
+        { "port", port.value() }, { "version", k_product_version } });
+    app.run();
+    log_line({ { "level", "info" }, { "event", "stopped" } });
+    return 0;
+}
+
+} // namespace learnloop::server

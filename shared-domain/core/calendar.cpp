@@ -1,0 +1,155 @@
+// Civil date arithmetic (Howard Hinnant's days_from_civil) and due status.
+#include "core/calendar.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace learnloop {
+
+bool is_leap_year(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month)
+{
+    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month == 2 && is_leap_year(year))
+        return 29;
+    return days[month - 1];
+}
+
+std::int64_t days_from_civil(int year, int month, int day)
+{
+    std::int64_t y = year - (month <= 2 ? 1 : 0);
+    std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    std::int64_t yoe = y - era * 400;
+    std::int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::int64_t to_unix_seconds(const LocalDateTime& v)
+{
+    return days_from_civil(v.year, v.month, v.day) * 86400 + v.hour * 3600 + v.minute * 60 + v.second;
+}
+
+LocalDateTime from_unix_seconds(std::int64_t seconds)
+{
+    std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    std::int64_t rest = seconds - days * 86400;
+    std::int64_t z = days + 719468;
+    std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    std::int64_t doe = z - era * 146097;
+    std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    std::int64_t mp = (5 * doy + 2) / 153;
+    LocalDateTime v;
+    v.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    v.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    v.year = static_cast<int>(yoe + era * 400 + (v.month <= 2 ? 1 : 0));
+    v.hour = static_cast<int>(rest / 3600);
+    v.minute = static_cast<int>(rest % 3600 / 60);
+    v.second = static_cast<int>(rest % 60);
+    return v;
+}
+
+Result<LocalDateTime> parse_local_datetime(std::string_view text, std::string_view field)
+{
+    auto invalid = [&](std::string message) {
+        return make_error(ErrorCode::InvalidArgument, std::move(message), std::string(field));
+    };
+    // Exactly YYYY-MM-DDTHH:MM:SS.
+    static constexpr std::string_view shape = "dddd-dd-ddTdd:dd:dd";
+    if (text.size() != shape.size())
+        return invalid(std::string(field) + " must be a date and time like 2026-09-30T17:00:00");
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        bool ok = shape[i] == 'd' ? (text[i] >= '0' && text[i] <= '9') : text[i] == shape[i];
+        if (!ok)
+            return invalid(std::string(field) + " must be a date and time like 2026-09-30T17:00:00");
+    }
+    auto number = [&](std::size_t at, std::size_t length) {
+        int value = 0;
+        for (std::size_t i = at; i < at + length; ++i)
+            value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    LocalDateTime v { number(0, 4), number(5, 2), number(8, 2), number(11, 2), number(14, 2), number(17, 2) };
+    if (v.year < 1900 || v.year > 2999)
+        return invalid(std::string(field) + " must have a year from 1900 to 2999");
+    if (v.month < 1 || v.month > 12)
+        return invalid(std::string(field) + " has no month " + std::to_string(v.month));
+    if (v.day < 1 || v.day > days_in_month(v.year, v.month))
+        return invalid(std::string(field) + " has no day " + std::to_string(v.day) + " in that month");
+    if (v.hour > 23 || v.minute > 59 || v.second > 59)
+        return invalid(std::string(field) + " has an impossible time of day");
+    return v;
+}
+
+std::string format_local_datetime(const LocalDateTime& v)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", v.year, v.month, v.day, v.hour, v.minute,
+        v.second);
+    return buffer;
+}
+
+std::string format_for_people(const LocalDateTime& v)
+{
+    static constexpr const char* k_weekdays[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };   // 1970-01-01 was a Thursday
+    static constexpr const char* k_months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec" };
+    auto days = days_from_civil(v.year, v.month, v.day);
+    auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
+    auto month = static_cast<std::size_t>(std::clamp(v.month, 1, 12) - 1);
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%s %d %s %04d, %02d:%02d", k_weekdays[weekday], v.day, k_months[month], v.year,
+        v.hour, v.minute);
+    return buffer;
+}
+
+std::string due_for_people(std::string_view text)
+{
+    auto parsed = parse_local_datetime(text);
+    return parsed.ok() ? format_for_people(parsed.value()) : std::string(text);
+}
+
+Result<std::int64_t> parse_utc_timestamp(std::string_view text)
+{
+    if (text.size() < 20 || text.back() != 'Z')
+        return make_error(ErrorCode::InvalidArgument, "time must look like 2026-11-22T09:30:00Z");
+    auto local = TRY(parse_local_datetime(text.substr(0, 19), "time"));
+    return to_unix_seconds(local);
+}
+
+std::string format_utc_timestamp(std::int64_t unix_seconds)
+{
+    return format_local_datetime(from_unix_seconds(unix_seconds)) + "Z";
+}
+
+DueStatus due_status(std::int64_t now_unix, std::int64_t due_unix, bool submitted, bool graded)
+{
+    if (graded)
+        return DueStatus::Graded;
+    if (submitted)
+        return DueStatus::Submitted;
+    if (now_unix > due_unix)
+        return DueStatus::Overdue;
+    if (due_unix - now_unix <= k_due_soon_seconds)
+        return DueStatus::DueSoon;
+    return DueStatus::Upcoming;
+}
+
+std::string_view due_status_name(DueStatus status)
+{
+    switch (status) {
+    case DueStatus::Upcoming: return "upcoming";
+    case DueStatus::DueSoon: return "due_soon";
+    case DueStatus::Overdue: return "overdue";
+    case DueStatus::Submitted: return "submitted";
+    case DueStatus::Graded: return "graded";
+    }
+    return "upcoming";
+}
+
+} // namespace learnloop

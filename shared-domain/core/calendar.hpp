@@ -1,0 +1,58 @@
+// Civil dates and times (no time zones here: the server converts with the
+// tenant's IANA zone), and assignment due status.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace learnloop {
+
+struct LocalDateTime {
+    int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+    auto operator<=>(const LocalDateTime&) const = default;
+};
+
+// Parses "YYYY-MM-DDTHH:MM:SS" (the contract's due_date format), checking the
+// calendar (leap years, days per month). Error on `field`.
+//   parse_local_datetime("2026-02-29T10:00:00", "due_date") -> error: not a leap year
+[[nodiscard]] Result<LocalDateTime> parse_local_datetime(std::string_view text, std::string_view field = "due_date");
+[[nodiscard]] std::string format_local_datetime(const LocalDateTime& value);
+
+// How people read a date and time (English, no locale):
+//   format_for_people({2026, 11, 29, 17, 0, 0}) -> "Sun 29 Nov 2026, 17:00"
+[[nodiscard]] std::string format_for_people(const LocalDateTime& value);
+// The same for a "YYYY-MM-DDTHH:MM:SS" text (a due_date); text that does not
+// parse is returned as it is.
+//   due_for_people("2026-11-29T17:00:00") -> "Sun 29 Nov 2026, 17:00"
+[[nodiscard]] std::string due_for_people(std::string_view text);
+
+[[nodiscard]] bool is_leap_year(int year);
+[[nodiscard]] int days_in_month(int year, int month);
+// Days since 1970-01-01 for a proleptic Gregorian date, and back.
+[[nodiscard]] std::int64_t days_from_civil(int year, int month, int day);
+// Seconds since the epoch when `value` is read as UTC.
+[[nodiscard]] std::int64_t to_unix_seconds(const LocalDateTime& value);
+[[nodiscard]] LocalDateTime from_unix_seconds(std::int64_t seconds);
+
+// Seconds since the epoch of a UTC time as the API writes it,
+// "YYYY-MM-DDTHH:MM:SSZ" (fractional seconds after the seconds are ignored).
+//   parse_utc_timestamp("1970-01-02T00:00:00Z") -> 86400
+[[nodiscard]] Result<std::int64_t> parse_utc_timestamp(std::string_view text);
+// And back, to the second:
+//   format_utc_timestamp(86400) -> "1970-01-02T00:00:00Z"
+[[nodiscard]] std::string format_utc_timestamp(std::int64_t unix_seconds);
+
+// What a student sees next to an assignment.
+enum class DueStatus { Upcoming, DueSoon, Overdue, Submitted, Graded };
+inline constexpr std::int64_t k_due_soon_seconds = 48 * 3600;
+
+[[nodiscard]] DueStatus due_status(std::int64_t now_unix, std::int64_t due_unix, bool submitted, bool graded);
+[[nodiscard]] std::string_view due_status_name(DueStatus status);   // "upcoming", "due_soon", ...
+
+// A submission is late when it arrives after the due time.
+[[nodiscard]] inline bool is_late(std::int64_t submitted_unix, std::int64_t due_unix) { return submitted_unix > due_unix; }
+
+} // namespace learnloop

@@ -1,0 +1,69 @@
+// The role × action × scope matrix. The server enforces it (403); the portals
+// use it to show only what a role may do. One table, read by both.
+#pragma once
+
+#include "identity/roles.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace learnloop {
+
+enum class Action {
+    UserList,            // see the tenant's users
+    UserCreate,          // add a user (moderators: students only)
+    UserUpdate,          // edit name, role, profile
+    UserDeactivate,      // soft-delete
+    ClassRead,
+    ClassManage,         // create classes, add and remove members
+    ParentLinkManage,    // link a parent to a student, issue link codes
+    ParentLinkRedeem,    // a parent redeems a link code
+    AssignmentRead,
+    AssignmentCreate,
+    AssignmentUpdate,    // edit and soft-delete
+    SubmissionCreate,    // submit or resubmit
+    SubmissionRead,      // read submissions (own, a child's, or those of an owned assignment)
+    SubmissionGrade,
+    GradebookRead,       // a class's students × assignments, and its CSV export
+    AuditRead,
+    CurriculumRead,      // browse and search learning targets
+    TargetAssign,        // assign learning targets to a student or a class
+    PracticeAnswer,      // get a personalised task set and answer it
+    MasteryRead,         // mastery per target (own, a child's, a class's)
+    CurriculumManage,    // add the school's own targets and task templates
+    SubmissionReview,    // every submission of an assignment, and each one's grade history
+    ChildrenRead,        // the students a parent is linked to
+    ClassMasteryRead,    // a class's mastery heatmap and who needs help
+    PracticeStatsRead,   // answers received and client/server grade disagreements
+};
+
+inline constexpr std::array<Action, 25> k_all_actions = { Action::UserList, Action::UserCreate, Action::UserUpdate,
+    Action::UserDeactivate, Action::ClassRead, Action::ClassManage, Action::ParentLinkManage, Action::ParentLinkRedeem,
+    Action::AssignmentRead, Action::AssignmentCreate, Action::AssignmentUpdate, Action::SubmissionCreate,
+    Action::SubmissionRead, Action::SubmissionGrade, Action::GradebookRead, Action::AuditRead, Action::CurriculumRead,
+    Action::TargetAssign, Action::PracticeAnswer, Action::MasteryRead, Action::CurriculumManage,
+    Action::SubmissionReview, Action::ChildrenRead, Action::ClassMasteryRead, Action::PracticeStatsRead };
+
+// How far a permission reaches:
+//   Own     — rows the user owns (their assignments, their submissions)
+//   Linked  — rows of the students a parent is linked to
+//   Class   — rows of the classes the user teaches or belongs to
+//   Tenant  — every row of the user's tenant
+enum class Scope { None, Own, Linked, Class, Tenant };
+
+[[nodiscard]] Scope permission_scope(Role role, Action action);
+[[nodiscard]] inline bool is_allowed(Role role, Action action) { return permission_scope(role, action) != Scope::None; }
+
+// Which roles a user may create: administrators any, moderators students only.
+[[nodiscard]] bool may_create_role(Role creator, Role created);
+// Which roles anyone may give themselves at sign-up (the contract: teacher or student).
+[[nodiscard]] bool may_sign_up_as(Role role);
+
+[[nodiscard]] std::string_view action_name(Action action);
+[[nodiscard]] std::string_view scope_name(Scope scope);
+
+// The 403 details for a role refused an action, e.g. "Only teachers can create
+// assignments" (the assignment-tracker contract's wording where it has one).
+[[nodiscard]] std::string_view denial_message(Action action);
+
+} // namespace learnloop

@@ -1,0 +1,66 @@
+// Graders for every task kind: the browser grades for instant feedback, the
+// server re-grades the same answer authoritatively with the same code.
+#pragma once
+
+#include "core/dto.hpp"
+#include "core/result.hpp"
+#include "practice/tasks.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace learnloop {
+
+enum class Verdict { Correct, Partial, Incorrect };
+[[nodiscard]] std::string_view verdict_name(Verdict verdict);   // "correct", "partial", "incorrect"
+
+struct GradeResult {
+    Verdict verdict = Verdict::Incorrect;
+    double score = 0;            // 0..1; Partial exactly when 0 < score < 1
+    std::string feedback;        // the wrong option's feedback, or a generic message
+    // (The explanation shown after every answer is the task's own,
+    // task.explanation; it is not copied into each result.)
+    // Per-part correctness: one entry per option (multiple_select: was the
+    // decision to pick or not pick it right), per gap (cloze) or per position
+    // (ordering); empty for the other kinds.
+    std::vector<bool> parts;
+
+    bool operator==(const GradeResult&) const = default;
+};
+// The feedback to show after answering `task`: verdict, score, feedback,
+// the task's explanation and the parts.
+[[nodiscard]] Json to_json(const GradeResult& result, const Task& task);
+
+// Longest answer text accepted, in code points; longer is an error, not a wrong answer.
+inline constexpr std::size_t k_max_answer_length = 1000;
+
+// Grades `answer` against `task` (which must be WithAnswers). Answer shapes:
+//   single_choice            {"choice": 2}                  index into task.options
+//   multiple_select          {"choices": [0, 3]}            distinct indices
+//   numeric                  {"value": 12.5}                a finite JSON number
+//   short_text               {"text": "Paris"}
+//   cloze                    {"gaps": ["cat", "mat"]}       one string per gap
+//   ordering                 {"order": [2, 0, 1]}           a permutation of item indices
+//   quantitative_comparison  {"choice": "a_greater"}        or b_greater, equal, cannot_determine
+// An answer of the wrong shape (missing or extra fields, wrong types, indices
+// out of range or repeated, wrong gap count, non-finite numbers, text over
+// k_max_answer_length) is an InvalidArgument error, never a wrong answer, so
+// a broken client cannot silently lower a student's mastery.
+// Partial credit: multiple_select (right picks - wrong picks, at least 0, over
+// the number of correct options), cloze (share of gaps right), ordering (share
+// of items in the right position).
+//   grade(task, {{"choice", 1}}) -> {verdict: incorrect, feedback: "You added instead of multiplying."}
+[[nodiscard]] Result<GradeResult> grade(const Task& task, const Json& answer);
+
+// How short_text and cloze answers are compared: curly quotes and apostrophes
+// become straight, letters lower-case (ASCII, Latin-1, Latin Extended-A, Greek
+// and Cyrillic, without locale), whitespace (including no-break spaces) is
+// collapsed and trimmed, and trailing punctuation (. , ; : ! ? …) removed.
+//   normalize_answer_text("  The  Cat. ") -> "the cat"
+//   normalize_answer_text("It\u2019s")    -> "it's"
+// Text that is not valid UTF-8 is returned with only ASCII rules applied.
+[[nodiscard]] std::string normalize_answer_text(std::string_view text);
+
+} // namespace learnloop
