@@ -1,47 +1,60 @@
 // Administration: the audit log viewer.
-#include "http/handlers.hpp"
+#include "audit/audit_repository.hpp"
+#include "audit/routes.hpp"
+#include "http/schema.hpp"
 
 namespace learnloop::server {
 
-void prepare_statements(pqxx::connection& connection)
+namespace {
+
+std::optional<std::string> optional_param(const httplib::Request& req, const char* name)
 {
-    prepare_api_statements(connection);
-    prepare_tracker_statements(connection);
+    if (!req.has_param(name))
+        return std::nullopt;
+    return req.get_param_value(name);
 }
 
 // GET /api/audit?action=&entity=&entity_id=&limit=&offset= — newest first.
-Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller&)
 {
-    if (!is_allowed(caller.role, Action::AuditRead))
-        return role_denied(Action::AuditRead);
     auto page = TRY(parse_page(req));
-    auto filter = [&](const char* name) -> std::optional<std::string> {
-        if (!req.has_param(name))
-            return std::nullopt;
-        return req.get_param_value(name);
+    AuditFilter filter { optional_param(req, "action"), optional_param(req, "entity"), optional_param(req, "entity_id") };
+    auto log = list_audit_log(txn, filter, page);
+    Json items = Json::array();
+    for (const auto& record : log.records)
+        items.push_back(to_json(record));
+    auto response = json_response(200, std::move(items));
+    add_page_headers(response, req, page, log.total);
+    return response;
+}
+
+} // namespace
+
+AreaApi audit_api()
+{
+    AreaApi api { "audit", "The tenant's hash-chained audit trail of every change", {}, Json::object() };
+    api.schemas["AuditRecord"] = object_schema(
+        {
+            { "id", id_schema() },
+            { "actor", string_schema("\"user:<id>\" or \"cli\"") },
+            { "action", string_schema("e.g. assignment.create") },
+            { "entity", string_schema() },
+            { "entity_id", nullable(string_schema()) },
+            { "before", nullable(any_object()) },
+            { "after", nullable(any_object()) },
+            { "created_at", string_schema("UTC with microseconds") },
+            { "hash", string_schema("SHA-256 of the previous hash and this row, hex") },
+        },
+        { "id", "actor", "action", "entity", "entity_id", "before", "after", "created_at", "hash" });
+    api.schemas["AuditRecordList"] = array_of(schema_ref("AuditRecord"));
+    api.routes = {
+        { Method::Get, "/api/audit", Action::AuditRead, handle_audit_log, nullptr,
+            "The audit log, newest first (paged; filter by action, entity, entity_id)", "", "AuditRecordList", 200,
+            { page_limit_param(), page_offset_param(), { "action", string_schema(), "Only this action" },
+                { "entity", string_schema(), "Only this kind of entity" },
+                { "entity_id", string_schema(), "Only this entity" } } },
     };
-    auto rows = txn.exec_params(
-        "SELECT id, actor, action, entity, entity_id, before::text, after::text,"
-        " to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), encode(hash, 'hex'),"
-        " count(*) OVER ()"
-        " FROM audit_log WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR entity = $2)"
-        " AND ($3::text IS NULL OR entity_id = $3) ORDER BY id DESC LIMIT $4 OFFSET $5",
-        filter("action"), filter("entity"), filter("entity_id"), page.limit, page.offset);
-    auto json_or_null = [](const pqxx::field& field) {
-        return field.is_null() ? Json(nullptr) : Json::parse(field.as<std::string>());
-    };
-    return paged_list(req, page, rows, 9, [&](const pqxx::row& row) -> Json {
-        return { { "id", row[0].as<std::int64_t>() }, { "actor", row[1].as<std::string>() },
-            { "action", row[2].as<std::string>() }, { "entity", row[3].as<std::string>() },
-            { "entity_id", row[4].is_null() ? Json(nullptr) : Json(row[4].as<std::string>()) },
-            { "before", json_or_null(row[5]) }, { "after", json_or_null(row[6]) },
-            { "created_at", row[7].as<std::string>() }, { "hash", row[8].as<std::string>() } };
-    }, [&] {
-        return txn.exec_params1("SELECT count(*) FROM audit_log WHERE ($1::text IS NULL OR action = $1)"
-                                " AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)",
-                      filter("action"), filter("entity"), filter("entity_id"))[0]
-            .as<std::int64_t>();
-    });
+    return api;
 }
 
 } // namespace learnloop::server

@@ -18,12 +18,9 @@ ApiResponse json_response(int status, Json body)
 
 ApiResponse error_for(const Error& error)
 {
-    // Not-found answers name what is missing in "error", as the contract's
-    // {"error": "Assignment not found"} does, whatever made it missing.
-    if (error.code == ErrorCode::NotFound)
-        return error_response(404, error.message);
-    auto response = json_response(http_status(error.code),
-        to_json(ErrorBody { std::string(error_summary(error.code)), error.message, error.field }));
+    auto http = http_error(error);
+    auto response = json_response(http.status, to_json(http.body));
+    response.headers = std::move(http.headers);
     return response;
 }
 
@@ -36,16 +33,6 @@ Result<Json> parse_json_body(const httplib::Request& req)
     if (!json.is_object())
         return make_error(ErrorCode::InvalidArgument, "Request body must be a JSON object");
     return json;
-}
-
-ApiResponse error_response(int status, std::string error, std::string details)
-{
-    return json_response(status, to_json(ErrorBody { std::move(error), std::move(details), {} }));
-}
-
-ApiResponse role_denied(Action action)
-{
-    return error_response(403, "Unauthorized", std::string(denial_message(action)));
 }
 
 void send(httplib::Response& res, const ApiResponse& response)
@@ -77,39 +64,34 @@ std::string bearer_token(const httplib::Request& req)
 
 void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id)
 {
-    txn.exec_params("SELECT set_config('app.tenant_id', $1, true)", std::to_string(tenant_id));
+    txn.exec_prepared("identity/set_tenant", std::to_string(tenant_id));
 }
 
-void prepare_api_statements(pqxx::connection& connection)
-{
-    // Every authenticated request starts with this lookup.
-    connection.prepare("authenticate_session",
-        "SELECT session_id, tenant_id, user_id, role, name, email, time_zone FROM authenticate_session(decode($1, 'hex'))");
-}
-
-void Api::authed(const httplib::Request& req, httplib::Response& res, const AuthedHandler& handler)
+void Api::authed(const httplib::Request& req, httplib::Response& res, std::optional<Action> action,
+    const AuthedHandler& handler)
 {
     auto token = bearer_token(req);
     // Tokens are 64 hex characters; anything else cannot match and needs no query.
     if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
-        return send(res, error_response(401, "Unauthorized", "Sign in and send the token as 'Authorization: Bearer <token>'"));
+        return send(res,
+            error_for(make_error(ErrorCode::Unauthenticated, "Sign in and send the token as 'Authorization: Bearer <token>'")));
 
     auto response = m_pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
-        auto rows = txn.exec_prepared("authenticate_session", sha256_hex(token));
+        auto rows = txn.exec_prepared("identity/authenticate_session", sha256_hex(token));
         if (rows.empty())
-            return error_response(401, "Unauthorized", "The session has expired or was signed out; sign in again");
+            return make_error(ErrorCode::Unauthenticated, "The session has expired or was signed out; sign in again");
+        const auto& row = rows[0];
         Caller caller;
-        caller.session_id = rows[0][0].as<std::int64_t>();
-        caller.tenant_id = rows[0][1].as<std::int64_t>();
-        caller.user_id = rows[0][2].as<std::int64_t>();
-        auto role = parse_role(rows[0][3].as<std::string>());
-        if (!role.ok())
-            return role.release_error();
-        caller.role = role.value();
-        caller.name = rows[0][4].as<std::string>();
-        caller.email = rows[0][5].as<std::string>();
-        caller.time_zone = rows[0][6].as<std::string>();
+        caller.session_id = row["session_id"].as<std::int64_t>();
+        caller.tenant_id = row["tenant_id"].as<std::int64_t>();
+        caller.user_id = row["user_id"].as<std::int64_t>();
+        caller.role = TRY(parse_role(row["role"].as<std::string>()));
+        caller.name = row["name"].as<std::string>();
+        caller.email = row["email"].as<std::string>();
+        caller.time_zone = row["time_zone"].as<std::string>();
+        if (action && !is_allowed(caller.role, *action))
+            return role_refused(*action);
 
         auto result = handler(req, txn, caller);
         if (result.ok() && result.value().status < 400)
@@ -166,6 +148,18 @@ ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx
         total = page.offset > 0 ? count_all() : 0;
     auto response = json_response(200, std::move(list));
     add_page_headers(response, req, page, total);
+    return response;
+}
+
+ApiResponse paged_response(const httplib::Request& req, const Page& page, const PageRows& rows,
+    const std::function<Json(const pqxx::row&)>& item)
+{
+    Json list = Json::array();
+    list.get_ref<Json::array_t&>().reserve(rows.rows.size());
+    for (const auto& row : rows.rows)
+        list.push_back(item(row));
+    auto response = json_response(200, std::move(list));
+    add_page_headers(response, req, page, rows.total);
     return response;
 }
 

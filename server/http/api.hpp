@@ -4,6 +4,8 @@
 #pragma once
 
 #include "db/db_pool.hpp"
+#include "db/sql.hpp"
+#include "http/http_errors.hpp"
 #include "core/dto.hpp"
 #include "identity/roles.hpp"
 #include "identity/permissions.hpp"
@@ -44,12 +46,8 @@ struct ApiResponse {
 };
 
 [[nodiscard]] ApiResponse json_response(int status, Json body);
-// A domain error as a response: its code picks the status and the summary.
+// A domain error as a response, through the one mapping (http/http_errors.hpp).
 [[nodiscard]] ApiResponse error_for(const Error& error);
-// An error with the contract's exact strings, e.g. (404, "Assignment not found").
-[[nodiscard]] ApiResponse error_response(int status, std::string error, std::string details = {});
-// The contract's 403 for a role the matrix refuses: {"error": "Unauthorized", "details": ...}.
-[[nodiscard]] ApiResponse role_denied(Action action);
 
 using AuthedHandler = std::function<Result<ApiResponse>(const httplib::Request&, pqxx::work&, const Caller&)>;
 
@@ -58,9 +56,11 @@ public:
     explicit Api(DbPool& pool) : m_pool(pool) { }
 
     // Authenticates the bearer token (401 {"error": "Unauthorized"} without a
-    // live session), then runs `handler` in a transaction scoped to the
+    // live session), refuses a role the permission matrix does not allow
+    // `action` (403), then runs `handler` in a transaction scoped to the
     // caller's tenant. Commits only when the handler answers below 400.
-    void authed(const httplib::Request& req, httplib::Response& res, const AuthedHandler& handler);
+    void authed(const httplib::Request& req, httplib::Response& res, std::optional<Action> action,
+        const AuthedHandler& handler);
 
     DbPool& pool() { return m_pool; }
 
@@ -81,28 +81,25 @@ void send(httplib::Response& res, const ApiResponse& response);
 // malformed id reads like any id that does not exist.
 [[nodiscard]] Result<std::int64_t> parse_id(const std::string& text, const std::string& not_found_message);
 
-struct Page {
-    std::int64_t limit = 50;
-    std::int64_t offset = 0;
-};
 // ?limit=1..200 (default 50) &offset>=0; InvalidArgument otherwise.
 [[nodiscard]] Result<Page> parse_page(const httplib::Request& req);
 // A whole-number query parameter within [min, max]; `fallback` when absent;
 // anything else is 400 naming the parameter.
 [[nodiscard]] Result<std::int64_t> parse_number_param(const httplib::Request& req, const char* name, std::int64_t min,
     std::int64_t max, std::int64_t fallback);
-// The response for one page of a list. The rows carry count(*) OVER () in
-// `total_column`; a page past the end has no rows, so `count_all` gives the
-// total then. `item` turns a row into its JSON.
+// The response for one page of a list (db/sql.hpp exec_page): the items as a
+// JSON array, with X-Total-Count and a Link to the next page.
+[[nodiscard]] ApiResponse paged_response(const httplib::Request& req, const Page& page, const PageRows& rows,
+    const std::function<Json(const pqxx::row&)>& item);
+
+// The older form of a paged response, with the list's filter written twice
+// (rows and count); areas move to exec_page + paged_response, then this goes.
 [[nodiscard]] ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx::result& rows,
     std::size_t total_column, const std::function<Json(const pqxx::row&)>& item,
     const std::function<std::int64_t()>& count_all);
 
 // X-Total-Count and a Link header for the next page, when there is one.
 void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total);
-
-// Prepares the pipeline's named statements on a new connection.
-void prepare_api_statements(pqxx::connection& connection);
 
 // Makes the transaction act for `tenant_id` (SET LOCAL app.tenant_id).
 void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id);

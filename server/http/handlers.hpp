@@ -3,17 +3,15 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "http/route.hpp"
 #include "platform/config.hpp"
 
 namespace learnloop::server {
 
-// Prepares every handler file's named statements on a new connection.
-void prepare_statements(pqxx::connection& connection);
-void prepare_tracker_statements(pqxx::connection& connection);
 
 // [identity] handlers_auth.cpp
-ApiResponse handle_signup(const httplib::Request& req, DbPool& pool);
-ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const ServerConfig& config);
+Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicContext& context);
+Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContext& context);
 Result<ApiResponse> handle_current_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_logout(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_refresh(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
@@ -58,7 +56,5 @@ Result<ApiResponse> handle_practice_stats(const httplib::Request& req, pqxx::wor
 Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
-// [audit] handlers_admin.cpp
-Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
 } // namespace learnloop::server

@@ -3,7 +3,9 @@
 #include "http/http_app.hpp"
 
 #include "platform/crypto.hpp"
-#include "http/handlers.hpp"
+#include "http/openapi.hpp"
+#include "http/registry.hpp"
+#include "http/schema.hpp"
 #include "http/http_errors.hpp"
 
 #include <chrono>
@@ -16,10 +18,12 @@ namespace {
 
 thread_local std::chrono::steady_clock::time_point t_request_start;
 
-const char* method_name(int index)
+// The transport's own refusals (unparseable requests, unknown paths, wrong
+// methods, oversized bodies) come from cpp-httplib before any handler and
+// carry no domain error; they get the same JSON error shape.
+void send_refusal(httplib::Response& res, int status, const std::string& error, const std::string& details = {})
 {
-    static const char* names[] = { "GET", "POST", "PUT", "PATCH", "DELETE" };
-    return names[index];
+    send_json(res, status, to_json(ErrorBody { error, details, {} }));
 }
 
 } // namespace
@@ -54,71 +58,71 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
 
 // [SECTION] routes ---------------------------------------------------------
 
+namespace {
+
+// The cpp-httplib pattern of an OpenAPI path: each {name} matches a positive
+// whole number (anything else falls through to 404), dots are literal.
+std::string route_pattern(const std::string& path)
+{
+    std::string pattern;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '{') {
+            pattern += "(\\d+)";
+            i = path.find('}', i);
+        } else if (path[i] == '.') {
+            pattern += "\\.";
+        } else {
+            pattern += path[i];
+        }
+    }
+    return pattern;
+}
+
+} // namespace
+
 void HttpApp::register_routes()
 {
-    // Authenticated routes run in one transaction scoped to the caller's tenant.
-    auto authed = [this](AuthedHandler handler) {
-        return [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-            m_api.authed(req, res, handler);
-        };
+    m_areas = product_areas();
+    AreaApi system { "system", "The server itself", {}, Json::object() };
+    system.schemas["Health"] = object_schema({ { "status", enum_schema({ "ok", "unavailable" }) },
+                                                 { "version", string_schema() },
+                                                 { "database", object_schema({ { "reachable", boolean_schema() }, { "version", string_schema() } }, { "reachable" }) } },
+        { "status", "version" });
+    system.routes = {
+        { Method::Get, "/api/health", std::nullopt, nullptr,
+            [this](const httplib::Request&, const PublicContext&) -> Result<ApiResponse> { return health(); },
+            "Whether the server and its database answer (503 when the database does not)", "", "Health", 200 },
+        { Method::Get, "/api/openapi.json", std::nullopt, nullptr,
+            [this](const httplib::Request&, const PublicContext&) -> Result<ApiResponse> {
+                return json_response(200, m_openapi);
+            },
+            "This document", "", "", 200 },
     };
-    const std::string id = "(\\d+)";   // non-numeric ids fall through to 404
+    m_areas.insert(m_areas.begin(), std::move(system));
+    m_openapi = openapi_document(m_areas, k_product_version);
 
-    add_route(Method::Get, "/api/health", [this](const auto& req, auto& res) { handle_health(req, res); });
-
-    // Identity
-    add_route(Method::Post, "/api/signup", [this](const auto& req, auto& res) { send(res, handle_signup(req, m_pool)); });
-    add_route(Method::Post, "/api/login", [this](const auto& req, auto& res) { send(res, handle_login(req, m_pool, m_config)); });
-    add_route(Method::Get, "/api/user", authed(handle_current_user));
-    add_route(Method::Post, "/api/logout", authed(handle_logout));
-    add_route(Method::Post, "/api/refresh", authed(handle_refresh));
-
-    // Assignment tracker (the contract's paths, plus edit, delete and history)
-    add_route(Method::Post, "/api/assignments", authed(handle_create_assignment));
-    add_route(Method::Get, "/api/assignments", authed(handle_list_assignments));
-    add_route(Method::Get, "/api/assignments/" + id, authed(handle_get_assignment));
-    add_route(Method::Put, "/api/assignments/" + id, authed(handle_update_assignment));
-    add_route(Method::Delete, "/api/assignments/" + id, authed(handle_delete_assignment));
-    add_route(Method::Post, "/api/assignments/" + id + "/submit", authed(handle_submit));
-    add_route(Method::Get, "/api/assignments/" + id + "/submission", authed(handle_own_submission));
-    add_route(Method::Get, "/api/assignments/" + id + "/submissions", authed(handle_list_submissions));
-    add_route(Method::Put, "/api/submissions/" + id + "/grade", authed(handle_grade));
-    add_route(Method::Get, "/api/submissions/" + id + "/history", authed(handle_grade_history));
-
-    // People and classes
-    add_route(Method::Get, "/api/users", authed(handle_list_users));
-    add_route(Method::Post, "/api/users", authed(handle_create_user));
-    add_route(Method::Patch, "/api/users/" + id, authed(handle_update_user));
-    add_route(Method::Delete, "/api/users/" + id, authed(handle_deactivate_user));
-    add_route(Method::Get, "/api/classes", authed(handle_list_classes));
-    add_route(Method::Post, "/api/classes", authed(handle_create_class));
-    add_route(Method::Get, "/api/classes/" + id + "/members", authed(handle_list_members));
-    add_route(Method::Post, "/api/classes/" + id + "/members", authed(handle_add_member));
-    add_route(Method::Delete, "/api/classes/" + id + "/members/" + id, authed(handle_remove_member));
-    add_route(Method::Get, "/api/classes/" + id + "/gradebook(\\.csv)?", authed(handle_gradebook));
-    add_route(Method::Get, "/api/parent-links", authed(handle_list_parent_links));
-    add_route(Method::Post, "/api/parent-links", authed(handle_create_parent_link));
-    add_route(Method::Post, "/api/parent-links/codes", authed(handle_create_link_code));
-    add_route(Method::Post, "/api/parent-links/redeem", authed(handle_redeem_link_code));
-    add_route(Method::Get, "/api/children", authed(handle_children));
-
-    // Mastery engine
-    add_route(Method::Get, "/api/curriculum/targets", authed(handle_list_targets));
-    add_route(Method::Post, "/api/curriculum/targets", authed(handle_create_target));
-    add_route(Method::Post, "/api/curriculum/templates", authed(handle_create_template));
-    add_route(Method::Post, "/api/target-assignments", authed(handle_assign_targets));
-    add_route(Method::Post, "/api/task-sets", authed(handle_create_task_set));
-    add_route(Method::Post, "/api/task-responses", authed(handle_answer_task));
-    add_route(Method::Get, "/api/mastery", authed(handle_student_mastery));
-    add_route(Method::Get, "/api/practice/stats", authed(handle_practice_stats));
-    add_route(Method::Get, "/api/classes/" + id + "/mastery", authed(handle_class_mastery));
-
-    // Administration
-    add_route(Method::Get, "/api/audit", authed(handle_audit_log));
+    for (const auto& area : m_areas) {
+        for (const auto& route : area.routes) {
+            Handler handler;
+            if (route.authed) {
+                handler = [this, action = route.action, authed = route.authed](const auto& req, auto& res) {
+                    m_api.authed(req, res, action, authed);
+                };
+            } else {
+                handler = [this, open = route.open](const auto& req, auto& res) {
+                    PublicContext context { m_pool, m_config };
+                    auto response = open(req, context);
+                    send(res, response.ok() ? response.value() : error_for(response.error()));
+                };
+            }
+            add_route(route.method, route_pattern(route.path), std::move(handler));
+        }
+    }
 
     if (m_config.enable_test_routes) {
         // Only for the server's own tests (LEARNLOOP_TEST_ROUTES=1): a slow
-        // request to prove graceful shutdown, and a JSON echo to prove body parsing.
+        // request to prove graceful shutdown, and a JSON echo to prove body
+        // parsing. Not part of the product's API document.
         add_route(Method::Get, "/api/test/sleep", [](const auto& req, auto& res) {
             auto ms = std::min(5000, std::max(0, std::atoi(req.get_param_value("ms").c_str())));
             std::this_thread::sleep_for(std::chrono::milliseconds(ms));
@@ -151,7 +155,7 @@ std::string HttpApp::allowed_methods(const std::string& path) const
     for (const auto& route : m_routes) {
         if (!std::regex_match(path, route.pattern))
             continue;
-        std::string name = method_name(static_cast<int>(route.method));
+        std::string name(method_name(route.method));
         if (allowed.find(name) != std::string::npos)
             continue;
         if (!allowed.empty())
@@ -163,9 +167,9 @@ std::string HttpApp::allowed_methods(const std::string& path) const
     return allowed;
 }
 
-// [SECTION] handlers -------------------------------------------------------
+// [SECTION] health ---------------------------------------------------------
 
-void HttpApp::handle_health(const httplib::Request&, httplib::Response& res)
+ApiResponse HttpApp::health()
 {
     HealthResponse health;
     health.version = std::string(k_product_version);
@@ -180,8 +184,9 @@ void HttpApp::handle_health(const httplib::Request&, httplib::Response& res)
     } catch (const DatabaseUnavailable&) {
         health.status = HealthResponse::Status::Unavailable;
     }
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, health.status == HealthResponse::Status::Ok ? 200 : 503, to_json(health));
+    auto response = json_response(health.status == HealthResponse::Status::Ok ? 200 : 503, to_json(health));
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
 }
 
 // [SECTION] hooks ----------------------------------------------------------
@@ -194,7 +199,7 @@ void HttpApp::install_hooks()
         // cpp-httplib 0.11 does not apply the payload limit to chunked bodies.
         if (req.has_header("Transfer-Encoding")) {
             res.set_header("Connection", "close");
-            send_error(res, 411, "Length required", "Send request bodies with a Content-Length header");
+            send_refusal(res, 411, "Length required", "Send request bodies with a Content-Length header");
             return httplib::Server::HandlerResponse::Handled;
         }
         // Everything outside /api/ is the web bundle.
@@ -220,19 +225,19 @@ void HttpApp::install_hooks()
             auto allowed = allowed_methods(req.path);
             if (!allowed.empty()) {
                 res.set_header("Allow", allowed);
-                send_error(res, 405, "Method not allowed", req.method + " is not allowed here; use " + allowed);
+                send_refusal(res, 405, "Method not allowed", req.method + " is not allowed here; use " + allowed);
             } else {
-                send_error(res, 404, "Not found", "No such resource");
+                send_refusal(res, 404, "Not found", "No such resource");
             }
             break;
         }
         case 413:
-            send_error(res, 413, "Payload too large",
+            send_refusal(res, 413, "Payload too large",
                 "Request bodies are limited to " + std::to_string(m_config.max_body_bytes) + " bytes");
             break;
-        case 414: send_error(res, 414, "URI too long"); break;
-        case 400: send_error(res, 400, "Bad request", "The request could not be parsed"); break;
-        default: send_error(res, res.status, "Request failed", "HTTP status " + std::to_string(res.status)); break;
+        case 414: send_refusal(res, 414, "URI too long"); break;
+        case 400: send_refusal(res, 400, "Bad request", "The request could not be parsed"); break;
+        default: send_refusal(res, res.status, "Request failed", "HTTP status " + std::to_string(res.status)); break;
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
@@ -243,17 +248,20 @@ void HttpApp::install_hooks()
         try {
             std::rethrow_exception(ep);
         } catch (const ServerBusy& e) {
-            res.set_header("Retry-After", "1");
-            send_error(res, 503, "Service unavailable", "The server is busy; try again in a moment");
+            auto busy = make_error(ErrorCode::Unavailable, "The server is busy; try again in a moment");
+            busy.retry_after_seconds = 1;
+            send_error(res, busy);
             what = e.what();
         } catch (const DatabaseUnavailable& e) {
-            send_error(res, 503, "Service unavailable", "The database is unreachable; try again shortly");
+            auto down = make_error(ErrorCode::Unavailable, "The database is unreachable; try again shortly");
+            down.retry_after_seconds = 2;
+            send_error(res, down);
             what = e.what();
         } catch (const std::exception& e) {
-            send_error(res, 500, "Internal server error", "Request id " + res.get_header_value("X-Request-Id"));
+            send_error(res, make_error(ErrorCode::Internal, "Request id " + res.get_header_value("X-Request-Id")));
             what = e.what();
         } catch (...) {
-            send_error(res, 500, "Internal server error", "Request id " + res.get_header_value("X-Request-Id"));
+            send_error(res, make_error(ErrorCode::Internal, "Request id " + res.get_header_value("X-Request-Id")));
         }
         std::lock_guard lock(m_log_mutex);
         auto line = Json { { "level", "error" }, { "request_id", res.get_header_value("X-Request-Id") },

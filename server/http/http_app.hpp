@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "http/route.hpp"
 #include "platform/config.hpp"
 #include "db/db_pool.hpp"
 #include "core/dto.hpp"
@@ -28,10 +29,7 @@ public:
     // Serves until stop(); in-flight requests finish before it returns.
     void run();
     void stop();
-    bool is_running() const { return m_server.is_running(); }
-
 private:
-    enum class Method { Get, Post, Put, Patch, Delete };
     using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
     void register_routes();
@@ -40,7 +38,7 @@ private:
     void install_hooks();
     void raise_backlog();
 
-    void handle_health(const httplib::Request& req, httplib::Response& res);
+    ApiResponse health();
 
     ServerConfig m_config;
     DbPool& m_pool;
@@ -48,11 +46,13 @@ private:
     StaticFiles m_static;
     httplib::Server m_server;
     int m_listen_socket = -1;   // recorded when the server creates it
-    struct Route {
+    struct RegisteredRoute {
         Method method;
         std::regex pattern;
     };
-    std::vector<Route> m_routes;
+    std::vector<RegisteredRoute> m_routes;
+    std::vector<AreaApi> m_areas;   // the route tables, kept for the document
+    Json m_openapi;
     std::mutex m_log_mutex;
 };
 

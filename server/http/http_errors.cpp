@@ -1,8 +1,6 @@
 // Error mapping and JSON responses.
 #include "http/http_errors.hpp"
 
-#include "core/dto.hpp"
-
 namespace learnloop::server {
 
 int http_status(ErrorCode code)
@@ -15,6 +13,8 @@ int http_status(ErrorCode code)
     case ErrorCode::AlreadyExists: return 409;
     case ErrorCode::Conflict: return 409;
     case ErrorCode::FailedPrecondition: return 422;
+    case ErrorCode::ResourceExhausted: return 429;
+    case ErrorCode::Unavailable: return 503;
     case ErrorCode::Internal: return 500;
     }
     return 500;
@@ -30,9 +30,34 @@ std::string_view error_summary(ErrorCode code)
     case ErrorCode::AlreadyExists: return "Already exists";
     case ErrorCode::Conflict: return "Conflict";
     case ErrorCode::FailedPrecondition: return "Failed precondition";
+    case ErrorCode::ResourceExhausted: return "Too many requests";
+    case ErrorCode::Unavailable: return "Service unavailable";
     case ErrorCode::Internal: return "Internal server error";
     }
     return "Internal server error";
+}
+
+HttpError http_error(const Error& error)
+{
+    HttpError http;
+    http.status = http_status(error.code);
+    if (error.headline || error.code == ErrorCode::NotFound)
+        http.body = ErrorBody { error.message, error.details, error.field };
+    else
+        http.body = ErrorBody { std::string(error_summary(error.code)), error.message, error.field };
+    if (error.retry_after_seconds > 0)
+        http.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
+    return http;
+}
+
+Error role_refused(Action action)
+{
+    return role_refused(std::string(denial_message(action)));
+}
+
+Error role_refused(std::string details)
+{
+    return headline_error(ErrorCode::PermissionDenied, "Unauthorized", std::move(details));
 }
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body)
@@ -42,15 +67,12 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body)
     res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
 
-void send_error(httplib::Response& res, int status, const std::string& error, const std::string& details,
-    const std::string& field)
-{
-    send_json(res, status, to_json(ErrorBody { error, details, field }));
-}
-
 void send_error(httplib::Response& res, const Error& error)
 {
-    send_error(res, http_status(error.code), std::string(error_summary(error.code)), error.message, error.field);
+    auto http = http_error(error);
+    for (const auto& [name, value] : http.headers)
+        res.set_header(name, value);
+    send_json(res, http.status, to_json(http.body));
 }
 
 } // namespace learnloop::server

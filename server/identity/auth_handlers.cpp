@@ -105,104 +105,84 @@ const std::string& dummy_hash()
 
 } // namespace
 
-ApiResponse handle_signup(const httplib::Request& req, DbPool& pool)
+Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicContext& context)
 {
-    auto body = parse_json_body(req);
-    if (!body.ok())
-        return error_for(body.error());
-    auto fields = [&]() -> Result<NewUser> {
-        TRY(json_only_fields(body.value(), { "email", "password", "name", "role", "tenant" }));
-        NewUser user;
-        user.email = TRY(json_string_field(body.value(), "email"));
-        user.password = TRY(json_string_field(body.value(), "password"));
-        user.name = TRY(json_string_field(body.value(), "name"));
-        auto role = parse_role(TRY(json_string_field(body.value(), "role")));
-        if (!role.ok() || !may_sign_up_as(role.value()))
-            return make_error(ErrorCode::InvalidArgument, "Role must be teacher or student", "role");
-        user.role = role.value();
-        user.email = TRY(validate_email(user.email));
-        user.name = TRY(validate_display_name(user.name));
-        TRY(validate_new_password(user.password, user.email));
-        return user;
-    }();
-    if (!fields.ok())
-        return error_for(fields.error());
-    auto user = fields.value();
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "email", "password", "name", "role", "tenant" }));
+    NewUser user;
+    user.email = TRY(json_string_field(body, "email"));
+    user.password = TRY(json_string_field(body, "password"));
+    user.name = TRY(json_string_field(body, "name"));
+    auto role = parse_role(TRY(json_string_field(body, "role")));
+    if (!role.ok() || !may_sign_up_as(role.value()))
+        return make_error(ErrorCode::InvalidArgument, "Role must be teacher or student", "role");
+    user.role = role.value();
+    user.email = TRY(validate_email(user.email));
+    user.name = TRY(validate_display_name(user.name));
+    TRY(validate_new_password(user.password, user.email));
+    const auto email_taken = headline_error(ErrorCode::AlreadyExists, "Email already registered");
 
     // 1. The cheap refusals first (unknown school, email taken), so that they
     // cost no hashing.
-    auto refused = pool.with_connection([&](pqxx::connection& connection) -> std::optional<ApiResponse> {
+    TRY(context.pool.with_connection([&](pqxx::connection& connection) -> Result<void> {
         pqxx::read_transaction txn(connection);
-        auto tenant_id = resolve_tenant(txn, req, body.value());
+        auto tenant_id = resolve_tenant(txn, req, body);
         if (!tenant_id)
-            return error_response(404, "Tenant not found", "No school is registered under that name");
+            return headline_error(ErrorCode::NotFound, "Tenant not found", "No school is registered under that name");
         set_tenant(txn, *tenant_id);
         if (!txn.exec_params("SELECT 1 FROM users WHERE email = $1", user.email).empty())
-            return error_response(409, "Email already registered");
+            return email_taken;
         user.tenant_id = *tenant_id;
-        return std::nullopt;
-    });
-    if (refused)
-        return *refused;
+        return {};
+    }));
 
     // 2. Hash holding no database connection (see handle_login).
-    auto hash = hash_password(user.password);
-    if (!hash.ok())
-        return error_for(hash.error());
+    auto hash = TRY(hash_password(user.password));
 
     // 3. Insert; a concurrent sign-up with the same email still meets the
     // unique constraint and gets 409.
-    return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
+    return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
         set_tenant(txn, user.tenant_id);
-        auto id = create_user(txn, user, "signup", hash.value());
-        if (!id.ok()) {
-            if (id.error().code == ErrorCode::AlreadyExists)
-                return error_response(409, "Email already registered");
-            return error_for(id.error());
-        }
+        auto id = create_user(txn, user, "signup", hash);
+        if (!id.ok())
+            return id.error().code == ErrorCode::AlreadyExists ? email_taken : id.release_error();
         txn.commit();
         return json_response(201, { { "message", "User created successfully" }, { "user_id", id.value() } });
     });
 }
 
-ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const ServerConfig& config)
+Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContext& context)
 {
-    auto body = parse_json_body(req);
-    if (!body.ok())
-        return error_for(body.error());
-    if (auto only = json_only_fields(body.value(), { "email", "password", "tenant" }); !only.ok())
-        return error_for(only.error());
-    auto email_field = json_string_field(body.value(), "email");
-    auto password_field = json_string_field(body.value(), "password");
-    if (!email_field.ok())
-        return error_for(email_field.error());
-    if (!password_field.ok())
-        return error_for(password_field.error());
-    const auto invalid = error_response(401, "Invalid credentials");
+    const auto& config = context.config;
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "email", "password", "tenant" }));
+    auto email_field = TRY(json_string_field(body, "email"));
+    auto password_field = TRY(json_string_field(body, "password"));
+    const auto invalid = headline_error(ErrorCode::Unauthenticated, "Invalid credentials");
     // Over-long passwords are refused before any hashing work.
-    if (password_field.value().size() > 4 * k_password_max_length)
+    if (password_field.size() > 4 * k_password_max_length)
         return invalid;
 
     // 1. Who would this be, and may they try now?
     std::optional<std::int64_t> tenant_id;
     std::int64_t user_id = 0;   // 0: no such account
     std::string password_hash, name, role;
-    auto email = validate_email(email_field.value()).value_or(std::string(trim(email_field.value())));
-    auto refused = pool.with_connection([&](pqxx::connection& connection) -> std::optional<ApiResponse> {
+    auto email = validate_email(email_field).value_or(std::string(trim(email_field)));
+    TRY(context.pool.with_connection([&](pqxx::connection& connection) -> Result<void> {
         // A retry after a lost connection starts from nothing.
         user_id = 0;
         password_hash.clear();
         name.clear();
         role.clear();
         pqxx::work txn(connection);
-        tenant_id = resolve_tenant(txn, req, body.value());
+        tenant_id = resolve_tenant(txn, req, body);
         auto account = account_key(tenant_id.value_or(0), email);
         if (int wait = retry_after_seconds(txn, account, address_key(req), config); wait > 0) {
-            auto response = error_response(429, "Too many attempts",
+            auto refusal = headline_error(ErrorCode::ResourceExhausted, "Too many attempts",
                 "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
-            response.headers.emplace_back("Retry-After", std::to_string(wait));
-            return response;
+            refusal.retry_after_seconds = wait;
+            return refusal;
         }
         if (tenant_id) {
             set_tenant(txn, *tenant_id);
@@ -216,24 +196,22 @@ ApiResponse handle_login(const httplib::Request& req, DbPool& pool, const Server
             }
         }
         txn.commit();
-        return std::nullopt;
-    });
-    if (refused)
-        return *refused;
+        return {};
+    }));
 
     // 2. Check the password holding no database connection: it takes a while,
     // and a flood of sign-ins must not starve other requests of connections.
-    bool ok = verify_password(user_id ? password_hash : dummy_hash(), password_field.value()) && user_id;
+    bool ok = verify_password(user_id ? password_hash : dummy_hash(), password_field) && user_id;
     const std::int64_t signed_in = user_id;
     // A hash made with older parameters is replaced, also outside the transaction.
     std::optional<std::string> rehashed;
     if (ok && password_needs_rehash(password_hash)) {
-        if (auto fresh = hash_password(password_field.value()); fresh.ok())
+        if (auto fresh = hash_password(password_field); fresh.ok())
             rehashed = fresh.value();
     }
 
     // 3. Record the outcome.
-    return pool.with_connection([&](pqxx::connection& connection) -> ApiResponse {
+    return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
         if (!ok) {
             record_failure(txn, account_key(tenant_id.value_or(0), email), config);

@@ -2,7 +2,7 @@
 #include "platform/crypto.hpp"
 #include "db/db_pool.hpp"
 #include "entry_points.hpp"
-#include "http/handlers.hpp"
+#include "http/registry.hpp"
 #include "http/http_app.hpp"
 #include "db/migrations.hpp"
 

@@ -88,10 +88,8 @@ std::int64_t store_seed(std::uint64_t seed)
 // [SECTION] curriculum and assignment -----------------------------------------
 
 // GET /api/curriculum/targets?q=&subject=&strand=
-Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work& txn, const Caller&)
 {
-    if (!is_allowed(caller.role, Action::CurriculumRead))
-        return role_denied(Action::CurriculumRead);
     auto page = TRY(parse_page(req));
     auto param = [&](const char* name) -> std::optional<std::string> {
         if (!req.has_param(name) || req.get_param_value(name).empty())
@@ -133,8 +131,6 @@ Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work&
 // POST /api/curriculum/targets {"id", "title", "description"?, "subject", "strand"}: the school's own target.
 Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::CurriculumManage))
-        return role_denied(Action::CurriculumManage);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "id", "title", "description", "subject", "strand" }));
     auto subject = TRY(validate_text(TRY(json_string_field(body, "subject")), "subject", "Subject", 1, 50, TextLines::Single));
@@ -170,8 +166,6 @@ Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work
 // student can see it.
 Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::CurriculumManage))
-        return role_denied(Action::CurriculumManage);
     auto body = TRY(parse_json_body(req));
     auto tmpl = TRY(decode_task_template(body));
     TRY(check_template(tmpl, 50));
@@ -195,8 +189,6 @@ Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::wo
 // POST /api/target-assignments {"target_ids": [...], "student_id" | "class_id", "submission_id"?}
 Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::TargetAssign))
-        return role_denied(Action::TargetAssign);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "target_ids", "class_id", "student_id", "submission_id" }));
     if (!body.contains("target_ids") || !body["target_ids"].is_array() || body["target_ids"].empty()
@@ -221,9 +213,9 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
         auto class_id = TRY(json_int_field(body, "class_id"));
         auto owner = txn.exec_params("SELECT teacher_id FROM classes WHERE id = $1 AND deleted_at IS NULL", class_id);
         if (owner.empty())
-            return error_response(404, "Class not found");
+            return make_error(ErrorCode::NotFound, "Class not found");
         if (!is_admin && owner[0][0].as<std::int64_t>() != caller.user_id)
-            return error_response(403, "Forbidden", "You do not teach this class");
+            return make_error(ErrorCode::PermissionDenied, "You do not teach this class");
         for (const auto& row : txn.exec_params("SELECT m.student_id FROM class_members m JOIN users u ON u.id = m.student_id"
                                                " WHERE m.class_id = $1 AND u.deleted_at IS NULL",
                  class_id))
@@ -232,9 +224,9 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
         auto student_id = TRY(json_int_field(body, "student_id"));
         auto role = txn.exec_params("SELECT role FROM users WHERE id = $1 AND deleted_at IS NULL", student_id);
         if (role.empty() || role[0][0].as<std::string>() != "student")
-            return error_response(404, "Student not found");
+            return make_error(ErrorCode::NotFound, "Student not found");
         if (!is_admin && !may_see_student(txn, caller, student_id))
-            return error_response(403, "Forbidden", "This student is not in one of your classes");
+            return make_error(ErrorCode::PermissionDenied, "This student is not in one of your classes");
         students.push_back(student_id);
     }
     std::optional<std::int64_t> submission_id;
@@ -246,7 +238,7 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
                                      " JOIN assignments a ON a.id = s.assignment_id WHERE s.id = $1 AND a.deleted_at IS NULL",
             *submission_id);
         if (owner.empty() || (!is_admin && owner[0][1].as<std::int64_t>() != caller.user_id))
-            return error_response(404, "Submission not found");
+            return make_error(ErrorCode::NotFound, "Submission not found");
         if (std::find(students.begin(), students.end(), owner[0][0].as<std::int64_t>()) == students.end())
             return make_error(ErrorCode::InvalidArgument, "submission_id must be work by the student the targets are for",
                 "submission_id");
@@ -275,8 +267,6 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
 // (no body, or an empty object).
 Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::PracticeAnswer))
-        return role_denied(Action::PracticeAnswer);
     if (!req.body.empty())
         TRY(json_only_fields(TRY(parse_json_body(req)), {}));
     auto targets = assigned_targets(txn, caller.user_id);
@@ -344,8 +334,6 @@ Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::wo
 // POST /api/task-responses {"client_id", "task_id", "answer", "client_verdict"?, "answered_at"?}
 Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::PracticeAnswer))
-        return role_denied(Action::PracticeAnswer);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "client_id", "task_id", "answer", "client_verdict", "answered_at" }));
     auto client_id = TRY(json_string_field(body, "client_id"));
@@ -386,10 +374,10 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
         " WHERE k.id = $1 AND s.student_id = $2",
         task_id, caller.user_id);
     if (rows.empty())
-        return error_response(404, "Task not found");
+        return make_error(ErrorCode::NotFound, "Task not found");
     const auto& row = rows[0];
     if (row[7].as<bool>())
-        return error_response(409, "Task already answered", "Each task of a set is answered once");
+        return headline_error(ErrorCode::Conflict, "Task already answered", "Each task of a set is answered once");
     auto target_db_id = row[2].as<std::int64_t>();
     // Answers to one student's target are applied one at a time, so two
     // devices syncing at once cannot both start from the same mastery.
@@ -428,7 +416,7 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
         caller.tenant_id, task_id, caller.user_id, client_id, body["answer"].dump(), verdict, result.score,
         client_verdict, disagreement, known_after, answered_at, row[8].as<std::string>());
     if (inserted.empty())
-        return error_response(409, "Task already answered", "Each task of a set is answered once");
+        return headline_error(ErrorCode::Conflict, "Task already answered", "Each task of a set is answered once");
     auto response_id = inserted[0][0].as<std::int64_t>();
     append_audit(txn, { caller.tenant_id, caller.actor(), "task.answer", "task_response", std::to_string(response_id),
                           { { "known", known_before } }, { { "known", known_after }, { "verdict", verdict } } });
@@ -444,10 +432,8 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
 
 // GET /api/practice/stats: answers received and client/server grade
 // disagreements (which should stay at zero: both sides run the same grader).
-Result<ApiResponse> handle_practice_stats(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+Result<ApiResponse> handle_practice_stats(const httplib::Request&, pqxx::work& txn, const Caller&)
 {
-    if (!is_allowed(caller.role, Action::PracticeStatsRead))
-        return role_denied(Action::PracticeStatsRead);
     auto row = txn.exec1("SELECT count(*), count(*) FILTER (WHERE disagreement),"
                          " count(DISTINCT student_id) FROM task_responses");
     return json_response(200, { { "answers", row[0].as<std::int64_t>() }, { "disagreements", row[1].as<std::int64_t>() },
@@ -459,15 +445,13 @@ Result<ApiResponse> handle_practice_stats(const httplib::Request&, pqxx::work& t
 // GET /api/mastery?student_id= (students may omit it)
 Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::MasteryRead))
-        return role_denied(Action::MasteryRead);
     std::int64_t student_id = caller.user_id;
     if (req.has_param("student_id"))
         student_id = TRY(parse_id(req.get_param_value("student_id"), "Student not found"));
     else if (caller.role != Role::Student)
         return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
     if (!may_see_student(txn, caller, student_id))
-        return error_response(404, "Student not found");
+        return make_error(ErrorCode::NotFound, "Student not found");
 
     Json targets = Json::array();
     std::vector<TargetMastery> states;
@@ -508,15 +492,13 @@ Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::wo
 // GET /api/classes/<id>/mastery: the heatmap, students × the class's assigned targets.
 Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::ClassMasteryRead))
-        return role_denied(Action::ClassMasteryRead);
     auto class_id = TRY(parse_id(req.matches[1], "Class not found"));
     auto owner = txn.exec_params("SELECT teacher_id FROM classes WHERE id = $1 AND deleted_at IS NULL", class_id);
     if (owner.empty())
-        return error_response(404, "Class not found");
+        return make_error(ErrorCode::NotFound, "Class not found");
     if (permission_scope(caller.role, Action::ClassMasteryRead) == Scope::Class
         && owner[0][0].as<std::int64_t>() != caller.user_id)
-        return error_response(403, "Forbidden", "You do not teach this class");
+        return make_error(ErrorCode::PermissionDenied, "You do not teach this class");
 
     auto rows = txn.exec_params(
         "SELECT u.id, u.name, t.code, t.title, coalesce(m.known, (coalesce(p.bkt, t.bkt)->>'prior')::float8),"

@@ -68,13 +68,13 @@ const char* k_user_not_found = "User not found";
 Result<ApiResponse> managed_class(pqxx::work& txn, const Caller& caller, std::int64_t class_id, Action action)
 {
     if (!is_allowed(caller.role, action))
-        return role_denied(action);
+        return role_refused(action);
     auto teacher = class_teacher(txn, class_id);
     if (!teacher)
-        return error_response(404, k_class_not_found);
+        return make_error(ErrorCode::NotFound, k_class_not_found);
     // Teachers act only on the classes they teach, whatever the action's scope.
     if (caller.role == Role::Teacher && *teacher != caller.user_id)
-        return error_response(403, "Forbidden", "You do not teach this class");
+        return make_error(ErrorCode::PermissionDenied, "You do not teach this class");
     return json_response(200, nullptr);
 }
 
@@ -86,7 +86,7 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
 {
     auto scope = permission_scope(caller.role, Action::UserList);
     if (scope == Scope::None)
-        return role_denied(Action::UserList);
+        return role_refused(Action::UserList);
     auto page = TRY(parse_page(req));
     std::optional<std::string> role;
     if (req.has_param("role"))
@@ -113,8 +113,6 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
 
 Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::UserCreate))
-        return role_denied(Action::UserCreate);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "email", "name", "password", "role", "profile" }));
     NewUser user;
@@ -126,22 +124,20 @@ Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& 
     if (body.contains("profile"))
         user.profile = TRY(read_profile(body["profile"], Json::object()));
     if (!may_create_role(caller.role, user.role))
-        return error_response(403, "Unauthorized", "Moderators can add students only");
+        return role_refused("Moderators can add students only");
     auto id = create_user(txn, user, caller.actor());
     if (!id.ok() && id.error().code == ErrorCode::AlreadyExists)
-        return error_response(409, "Email already registered");
+        return headline_error(ErrorCode::AlreadyExists, "Email already registered");
     return json_response(201, { { "message", "User created" }, { "user_id", TRY(std::move(id)) } });
 }
 
 Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::UserUpdate))
-        return role_denied(Action::UserUpdate);
     auto id = TRY(parse_id(req.matches[1], k_user_not_found));
     auto body = TRY(parse_json_body(req));
     auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + " FROM users u WHERE u.id = $1 FOR UPDATE", id);
     if (rows.empty())
-        return error_response(404, k_user_not_found);
+        return make_error(ErrorCode::NotFound, k_user_not_found);
     auto before = user_json(rows[0]);
     std::string name = before["name"], role = before["role"];
     Json profile = before["profile"];
@@ -178,8 +174,6 @@ Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& 
 
 Result<ApiResponse> handle_deactivate_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::UserDeactivate))
-        return role_denied(Action::UserDeactivate);
     auto id = TRY(parse_id(req.matches[1], k_user_not_found));
     if (id == caller.user_id)
         return make_error(ErrorCode::FailedPrecondition, "You cannot deactivate yourself");
@@ -187,7 +181,7 @@ Result<ApiResponse> handle_deactivate_user(const httplib::Request& req, pqxx::wo
                                 " WHERE id = $1 AND deleted_at IS NULL RETURNING email",
         id);
     if (rows.empty())
-        return error_response(404, k_user_not_found);
+        return make_error(ErrorCode::NotFound, k_user_not_found);
     txn.exec_params("UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", id);
     append_audit(txn, { caller.tenant_id, caller.actor(), "user.deactivate", "user", std::to_string(id),
                           { { "active", true } }, { { "active", false } } });
@@ -200,7 +194,7 @@ Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work&
 {
     auto scope = permission_scope(caller.role, Action::ClassRead);
     if (scope == Scope::None)
-        return role_denied(Action::ClassRead);
+        return role_refused(Action::ClassRead);
     auto page = TRY(parse_page(req));
     auto rows = txn.exec_params(
         "SELECT c.id, c.name, c.teacher_id, t.name,"
@@ -232,8 +226,6 @@ Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work&
 
 Result<ApiResponse> handle_create_class(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::ClassManage))
-        return role_denied(Action::ClassManage);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "name", "teacher_id" }));
     auto name = TRY(validate_text(TRY(json_string_field(body, "name")), "name", "Name", 1, 100, TextLines::Single));
@@ -285,7 +277,7 @@ Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& t
                                     " ON CONFLICT DO NOTHING RETURNING student_id",
         caller.tenant_id, class_id, student_id);
     if (inserted.empty())
-        return error_response(409, "Already a member", "The student is already in this class");
+        return headline_error(ErrorCode::AlreadyExists, "Already a member", "The student is already in this class");
     append_audit(txn, { caller.tenant_id, caller.actor(), "class.add_member", "class", std::to_string(class_id),
                           nullptr, { { "student_id", student_id } } });
     return json_response(201, { { "message", "Student added" } });
@@ -301,7 +293,7 @@ Result<ApiResponse> handle_remove_member(const httplib::Request& req, pqxx::work
     auto removed = txn.exec_params("DELETE FROM class_members WHERE class_id = $1 AND student_id = $2 RETURNING student_id",
         class_id, student_id);
     if (removed.empty())
-        return error_response(404, "Member not found");
+        return make_error(ErrorCode::NotFound, "Member not found");
     append_audit(txn, { caller.tenant_id, caller.actor(), "class.remove_member", "class", std::to_string(class_id),
                           { { "student_id", student_id } }, nullptr });
     return json_response(200, { { "message", "Student removed" } });
@@ -311,8 +303,6 @@ Result<ApiResponse> handle_remove_member(const httplib::Request& req, pqxx::work
 
 Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::ParentLinkManage))
-        return role_denied(Action::ParentLinkManage);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "parent_id", "student_id" }));
     auto parent_id = TRY(json_int_field(body, "parent_id"));
@@ -325,17 +315,15 @@ Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx:
                                     " ON CONFLICT DO NOTHING RETURNING parent_id",
         caller.tenant_id, parent_id, student_id);
     if (inserted.empty())
-        return error_response(409, "Already linked", "This parent is already linked to this student");
+        return headline_error(ErrorCode::AlreadyExists, "Already linked", "This parent is already linked to this student");
     append_audit(txn, { caller.tenant_id, caller.actor(), "parent_link.create", "parent_link",
                           std::to_string(parent_id) + ":" + std::to_string(student_id), nullptr,
                           { { "parent_id", parent_id }, { "student_id", student_id } } });
     return json_response(201, { { "message", "Parent linked" } });
 }
 
-Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::work& txn, const Caller&)
 {
-    if (!is_allowed(caller.role, Action::ParentLinkManage))
-        return role_denied(Action::ParentLinkManage);
     auto page = TRY(parse_page(req));
     auto rows = txn.exec_params("SELECT l.parent_id, p.name, l.student_id, s.name, count(*) OVER () FROM parent_links l"
                                 " JOIN users p ON p.id = l.parent_id JOIN users s ON s.id = l.student_id"
@@ -350,8 +338,6 @@ Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::
 // A one-time code (valid 7 days) a parent redeems to link themselves to a student.
 Result<ApiResponse> handle_create_link_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::ParentLinkManage))
-        return role_denied(Action::ParentLinkManage);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "student_id" }));
     auto student_id = TRY(json_int_field(body, "student_id"));
@@ -369,8 +355,6 @@ Result<ApiResponse> handle_create_link_code(const httplib::Request& req, pqxx::w
 
 Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::ParentLinkRedeem))
-        return role_denied(Action::ParentLinkRedeem);
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "code" }));
     auto code = std::string(trim(TRY(json_string_field(body, "code"))));
@@ -379,7 +363,7 @@ Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::w
                                 " RETURNING id, student_id",
         sha256_hex(code), caller.user_id);
     if (rows.empty())
-        return error_response(404, "Code not found", "The code is wrong, expired or already used");
+        return headline_error(ErrorCode::NotFound, "Code not found", "The code is wrong, expired or already used");
     auto student_id = rows[0][1].as<std::int64_t>();
     txn.exec_params("INSERT INTO parent_links (tenant_id, parent_id, student_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         caller.tenant_id, caller.user_id, student_id);
@@ -391,8 +375,6 @@ Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::w
 
 Result<ApiResponse> handle_children(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::ChildrenRead))
-        return role_denied(Action::ChildrenRead);
     auto page = TRY(parse_page(req));
     auto rows = txn.exec_params("SELECT " + std::string(k_user_columns) + ", count(*) OVER () FROM parent_links l"
                                 " JOIN users u ON u.id = l.student_id WHERE l.parent_id = $1 AND u.deleted_at IS NULL"
@@ -444,7 +426,7 @@ Result<ApiResponse> handle_gradebook(const httplib::Request& req, pqxx::work& tx
     if (allowed.status != 200)
         return allowed;
     auto book = TRY(load_gradebook(txn, caller, class_id));
-    if (req.matches[2] == ".csv") {
+    if (req.path.ends_with(".csv")) {
         ApiResponse response;
         response.raw = std::make_pair(gradebook_csv(book), std::string("text/csv; charset=utf-8"));
         response.headers.emplace_back("Content-Disposition",

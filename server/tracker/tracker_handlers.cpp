@@ -5,6 +5,7 @@
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
 #include "http/handlers.hpp"
+#include "tracker/tracker_repository.hpp"
 #include "core/validation.hpp"
 
 #include <set>
@@ -100,11 +101,6 @@ bool is_active_linked_child(pqxx::work& txn, std::int64_t parent_id, std::int64_
                 .empty();
 }
 
-std::string list_assignments_statement(Role role)
-{
-    return "list_assignments_" + std::string(role_name(role));
-}
-
 // The assignment if the caller may see it ($1 zone, $2 id, $3 role, $4 user).
 std::optional<AssignmentRow> find_visible_assignment(pqxx::work& txn, const Caller& caller, std::int64_t id,
     bool for_update = false)
@@ -184,36 +180,10 @@ bool class_usable(pqxx::work& txn, const Caller& caller, std::int64_t class_id)
 
 } // namespace
 
-void prepare_tracker_statements(pqxx::connection& connection)
-{
-    // The most frequent read: a role's view of the assignment list, one
-    // statement per role ($1 zone, $2 user, $3 limit, $4 offset, $5 class or
-    // NULL). With the role written in, the plan made once (the generic plan)
-    // is as good as one made for each call; with the role as a parameter,
-    // PostgreSQL found a plan for the call's own role so much cheaper that it
-    // planned the statement again on every call (a quarter of the database's
-    // CPU under load; docs/BENCHMARKS.md).
-    for (auto role : k_all_roles) {
-        std::string literal = "'";   // the role's fixed name, not input
-        literal.append(role_name(role)).append("'");
-        connection.prepare(list_assignments_statement(role),
-            "SELECT " + k_assignment_columns
-                + ", count(*) OVER (), now_epoch, s.id, s.grade IS NOT NULL, s.grade, s.late, s.feedback"
-                  " FROM assignments a JOIN users u ON u.id = a.teacher_id"
-                  " CROSS JOIN (SELECT extract(epoch FROM now())::bigint AS now_epoch) clock"
-                  " LEFT JOIN submissions s ON s.assignment_id = a.id AND s.student_id = $2 AND " + literal + " = 'student'"
-                  " WHERE a.deleted_at IS NULL AND " + assignment_visible_sql(literal, "$2") +
-                  " AND ($5::bigint IS NULL OR a.class_id = $5)"
-                  " ORDER BY a.due_at, a.id LIMIT $3 OFFSET $4");
-    }
-}
-
 // [SECTION] assignments ----------------------------------------------------
 
 Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::AssignmentCreate))
-        return role_denied(Action::AssignmentCreate);
     auto body = TRY(parse_json_body(req));
     auto fields = TRY(read_assignment_fields(body, nullptr));
     if (fields.class_id && !class_usable(txn, caller, *fields.class_id))
@@ -246,30 +216,23 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
             return make_error(ErrorCode::InvalidArgument, "student_id is for parents choosing a linked child", "student_id");
         view_user = TRY(parse_id(req.get_param_value("student_id"), "Student not found"));
         if (!is_active_linked_child(txn, caller.user_id, view_user))
-            return error_response(404, "Student not found");
+            return make_error(ErrorCode::NotFound, "Student not found");
         view_role = Role::Student;
     }
-    auto rows = txn.exec_prepared(list_assignments_statement(view_role), caller.time_zone, view_user, page.limit,
-        page.offset, class_filter);
-
-    return paged_list(req, page, rows, 10, [&](const pqxx::row& row) {
+    auto rows = exec_page(txn, list_assignments_statement(view_role), page, caller.time_zone, view_user, class_filter);
+    return paged_response(req, page, rows, [&](const pqxx::row& row) {
         auto a = read_assignment(row);
         if (view_role == Role::Student) {
-            bool submitted = !row[12].is_null();
-            bool graded = submitted && row[13].as<bool>();
-            a.json["status"] = due_status_name(due_status(row[11].as<std::int64_t>(), a.due_unix, submitted, graded));
-            a.json["submission_id"] = submitted ? Json(row[12].as<std::int64_t>()) : Json(nullptr);
-            a.json["grade"] = nullable_number(row[14]);
-            a.json["late"] = submitted ? Json(row[15].as<bool>()) : Json(nullptr);
-            a.json["feedback"] = graded ? nullable_text(row[16]) : Json(nullptr);
+            bool submitted = !row["submission_id"].is_null();
+            bool graded = submitted && row["graded"].as<bool>();
+            a.json["status"] = due_status_name(
+                due_status(row["now_epoch"].as<std::int64_t>(), a.due_unix, submitted, graded));
+            a.json["submission_id"] = submitted ? Json(row["submission_id"].as<std::int64_t>()) : Json(nullptr);
+            a.json["grade"] = nullable_number(row["grade"]);
+            a.json["late"] = submitted ? Json(row["late"].as<bool>()) : Json(nullptr);
+            a.json["feedback"] = graded ? nullable_text(row["feedback"]) : Json(nullptr);
         }
         return std::move(a.json);
-    }, [&] {
-        return txn.exec_params1("SELECT count(*) FROM assignments a WHERE a.deleted_at IS NULL"
-                                " AND " + assignment_visible_sql("$1", "$2") +
-                                " AND ($3::bigint IS NULL OR a.class_id = $3)",
-                      std::string(role_name(view_role)), view_user, class_filter)[0]
-            .as<std::int64_t>();
     });
 }
 
@@ -278,21 +241,19 @@ Result<ApiResponse> handle_get_assignment(const httplib::Request& req, pqxx::wor
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto assignment = find_visible_assignment(txn, caller, id);
     if (!assignment)
-        return error_response(404, k_assignment_not_found);
+        return make_error(ErrorCode::NotFound, k_assignment_not_found);
     return json_response(200, assignment->json);
 }
 
 Result<ApiResponse> handle_update_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::AssignmentUpdate))
-        return role_denied(Action::AssignmentUpdate);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto body = TRY(parse_json_body(req));
     auto assignment = find_tenant_assignment(txn, caller, id, true);
     if (!assignment)
-        return error_response(404, k_assignment_not_found);
+        return make_error(ErrorCode::NotFound, k_assignment_not_found);
     if (assignment->teacher_id != caller.user_id)
-        return error_response(403, "Forbidden", "You do not own this assignment");
+        return make_error(ErrorCode::PermissionDenied, "You do not own this assignment");
 
     AssignmentFields current { assignment->json["title"], assignment->json["description"],
         assignment->json["due_date"], assignment->class_id };
@@ -309,14 +270,12 @@ Result<ApiResponse> handle_update_assignment(const httplib::Request& req, pqxx::
 
 Result<ApiResponse> handle_delete_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::AssignmentUpdate))
-        return role_denied(Action::AssignmentUpdate);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto assignment = find_tenant_assignment(txn, caller, id, true);
     if (!assignment)
-        return error_response(404, k_assignment_not_found);
+        return make_error(ErrorCode::NotFound, k_assignment_not_found);
     if (assignment->teacher_id != caller.user_id)
-        return error_response(403, "Forbidden", "You do not own this assignment");
+        return make_error(ErrorCode::PermissionDenied, "You do not own this assignment");
     txn.exec_params("UPDATE assignments SET deleted_at = now(), updated_at = now() WHERE id = $1", id);
     append_audit(txn, { caller.tenant_id, caller.actor(), "assignment.delete", "assignment", std::to_string(id),
                           { { "title", assignment->json["title"] } }, nullptr });
@@ -330,8 +289,6 @@ Result<ApiResponse> handle_delete_assignment(const httplib::Request& req, pqxx::
 // graded, a resubmission is refused with 409.
 Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::SubmissionCreate))
-        return role_denied(Action::SubmissionCreate);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "content" }));
@@ -339,7 +296,7 @@ Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, 
         k_submission_max_length, TextLines::Multiple));
     auto assignment = find_visible_assignment(txn, caller, id);
     if (!assignment)
-        return error_response(404, k_assignment_not_found);
+        return make_error(ErrorCode::NotFound, k_assignment_not_found);
 
     auto inserted = txn.exec_params(
         "INSERT INTO submissions (tenant_id, assignment_id, student_id, content, late) "
@@ -363,8 +320,7 @@ Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, 
         id, caller.user_id);
     auto submission_id = existing[0].as<std::int64_t>();
     if (existing[1].as<bool>())
-        return error_response(409, "Submission already graded",
-            "This submission has been graded and can no longer be changed");
+        return headline_error(ErrorCode::Conflict, "Submission already graded", "This submission has been graded and can no longer be changed");
     auto late = txn.exec_params1("UPDATE submissions s SET content = $2, submitted_at = now(), late = now() > a.due_at"
                                  " FROM assignments a WHERE s.id = $1 AND a.id = s.assignment_id RETURNING s.late",
                    submission_id, content)[0]
@@ -402,7 +358,7 @@ Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::wor
 {
     auto scope = permission_scope(caller.role, Action::SubmissionRead);
     if (scope == Scope::None)
-        return role_denied(Action::SubmissionRead);
+        return role_refused(Action::SubmissionRead);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     std::int64_t student_id = caller.user_id;
     if (scope != Scope::Own || caller.role != Role::Student) {
@@ -411,33 +367,31 @@ Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::wor
         student_id = TRY(parse_id(req.get_param_value("student_id"), k_submission_not_found));
     }
     if (scope == Scope::Linked && !is_active_linked_child(txn, caller.user_id, student_id))
-        return error_response(404, k_submission_not_found);
+        return make_error(ErrorCode::NotFound, k_submission_not_found);
     auto assignment = find_visible_assignment(txn, caller, id);
     if (!assignment)
-        return error_response(404, k_assignment_not_found);
+        return make_error(ErrorCode::NotFound, k_assignment_not_found);
     // A teacher's Own scope: submissions to the assignments they own (which
     // are the ones visible to them).
     if (scope == Scope::Own && caller.role != Role::Student && assignment->teacher_id != caller.user_id)
-        return error_response(404, k_submission_not_found);
+        return make_error(ErrorCode::NotFound, k_submission_not_found);
     auto rows = txn.exec_params("SELECT " + k_submission_columns
             + " FROM submissions s JOIN users u ON u.id = s.student_id WHERE s.assignment_id = $1 AND s.student_id = $3",
         id, caller.time_zone, student_id);
     if (rows.empty())
-        return error_response(404, k_submission_not_found);
+        return make_error(ErrorCode::NotFound, k_submission_not_found);
     return json_response(200, submission_json(rows[0]));
 }
 
 Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::SubmissionReview))
-        return role_denied(Action::SubmissionReview);
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto page = TRY(parse_page(req));
     auto assignment = find_tenant_assignment(txn, caller, id);
     if (!assignment)
-        return error_response(404, k_assignment_not_found);
+        return make_error(ErrorCode::NotFound, k_assignment_not_found);
     if (permission_scope(caller.role, Action::SubmissionReview) == Scope::Own && assignment->teacher_id != caller.user_id)
-        return error_response(403, "Forbidden", "You do not own this assignment");
+        return make_error(ErrorCode::PermissionDenied, "You do not own this assignment");
     auto rows = txn.exec_params("SELECT " + k_submission_columns
             + ", count(*) OVER () FROM submissions s JOIN users u ON u.id = s.student_id"
               " WHERE s.assignment_id = $1 ORDER BY u.name, s.id LIMIT $3 OFFSET $4",
@@ -451,8 +405,6 @@ Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::w
 
 Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::SubmissionGrade))
-        return role_denied(Action::SubmissionGrade);
     auto id = TRY(parse_id(req.matches[1], k_submission_not_found));
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "grade", "feedback" }));
@@ -470,9 +422,9 @@ Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, c
         " JOIN assignments a ON a.id = s.assignment_id AND a.deleted_at IS NULL WHERE s.id = $1 FOR UPDATE OF s",
         id);
     if (rows.empty())
-        return error_response(404, k_submission_not_found);
+        return make_error(ErrorCode::NotFound, k_submission_not_found);
     if (rows[0][1].as<std::int64_t>() != caller.user_id)
-        return error_response(403, "Forbidden", "You do not own the assignment for this submission");
+        return make_error(ErrorCode::PermissionDenied, "You do not own the assignment for this submission");
 
     Json before = { { "grade", nullable_number(rows[0][2]) }, { "feedback", nullable_text(rows[0][3]) } };
     txn.exec_params("UPDATE submissions SET grade = $2, feedback = $3, graded_at = now(), graded_by = $4 WHERE id = $1",
@@ -487,17 +439,15 @@ Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, c
 
 Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!is_allowed(caller.role, Action::SubmissionReview))
-        return role_denied(Action::SubmissionReview);
     auto id = TRY(parse_id(req.matches[1], k_submission_not_found));
     auto owner = txn.exec_params("SELECT a.teacher_id FROM submissions s JOIN assignments a ON a.id = s.assignment_id"
                                  " WHERE s.id = $1 AND a.deleted_at IS NULL",
         id);
     if (owner.empty())
-        return error_response(404, k_submission_not_found);
+        return make_error(ErrorCode::NotFound, k_submission_not_found);
     if (permission_scope(caller.role, Action::SubmissionReview) == Scope::Own
         && owner[0][0].as<std::int64_t>() != caller.user_id)
-        return error_response(403, "Forbidden", "You do not own the assignment for this submission");
+        return make_error(ErrorCode::PermissionDenied, "You do not own the assignment for this submission");
     auto page = TRY(parse_page(req));
     auto rows = txn.exec_params("SELECT h.grade, h.feedback, u.name, " + utc_time_sql("h.graded_at")
             + ", count(*) OVER () FROM grade_history h JOIN users u ON u.id = h.graded_by WHERE h.submission_id = $1"

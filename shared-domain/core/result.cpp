@@ -13,6 +13,8 @@ std::string_view error_code_name(ErrorCode code)
     case ErrorCode::Unauthenticated: return "Unauthenticated";
     case ErrorCode::FailedPrecondition: return "FailedPrecondition";
     case ErrorCode::Conflict: return "Conflict";
+    case ErrorCode::ResourceExhausted: return "ResourceExhausted";
+    case ErrorCode::Unavailable: return "Unavailable";
     case ErrorCode::Internal: return "Internal";
     }
     return "Internal";

@@ -19,6 +19,8 @@ enum class ErrorCode {
     Unauthenticated,
     FailedPrecondition,
     Conflict,
+    ResourceExhausted,    // too many attempts or requests: try again later
+    Unavailable,          // a dependency is down or busy: try again shortly
     Internal,
 };
 
@@ -29,13 +31,29 @@ struct Error {
     std::string message;
     // The request field the error is about, empty when it concerns the whole request.
     std::string field;
+    // Most errors are told as their kind plus the message ("Invalid request:
+    // title is required"). A headline error is told by its own message
+    // instead, with optional details: the assignment-tracker contract names
+    // its errors that way ("Assignment not found", "Email already registered").
+    bool headline = false;
+    std::string details;
+    // For ResourceExhausted and Unavailable: when to try again, 0 if unknown.
+    int retry_after_seconds = 0;
 
     bool operator==(const Error&) const = default;
 };
 
 [[nodiscard]] inline Error make_error(ErrorCode code, std::string message, std::string field = {})
 {
-    return Error { code, std::move(message), std::move(field) };
+    return Error { code, std::move(message), std::move(field), false, {}, 0 };
+}
+
+// An error whose message is its headline, e.g.
+//   headline_error(ErrorCode::AlreadyExists, "Email already registered")
+//   headline_error(ErrorCode::Conflict, "Already a member", "The student is already in this class")
+[[nodiscard]] inline Error headline_error(ErrorCode code, std::string headline, std::string details = {})
+{
+    return Error { code, std::move(headline), {}, true, std::move(details), 0 };
 }
 
 // Result<T> holds either a value or an Error.

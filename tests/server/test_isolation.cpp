@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <future>
+#include <map>
 #include <set>
 
 using namespace learnloop::test;
@@ -19,48 +20,23 @@ namespace {
 
 std::string str(std::int64_t value) { return std::to_string(value); }
 
-// [SECTION] routes from the source -----------------------------------------
+// [SECTION] routes from the server ---------------------------------------
 
-// Every "METHOD /pattern" that HttpApp::register_routes adds (test routes
-// excluded), read from server/http_app.cpp, with each `id` capture written {id}.
-std::set<std::string> registered_routes()
+// Every "METHOD /path" the running server lists in its OpenAPI document,
+// with the permission-matrix action each names (empty when none).
+std::map<std::string, std::string> registered_routes(ApiFixture& f)
 {
-    auto text = read_file(source_dir() + "/server/http/http_app.cpp");
-    auto begin = text.find("void HttpApp::register_routes()");
-    REQUIRE(begin != std::string::npos);
-    auto end = text.find("enable_test_routes", begin);
-    REQUIRE(end != std::string::npos);
-    text = text.substr(begin, end - begin);
-
-    std::set<std::string> routes;
-    static const std::string marker = "add_route(Method::";
-    for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + 1)) {
-        auto i = at + marker.size();
-        std::string method;
-        while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
-            method += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i++])));
-        if (i < text.size() && text[i] == ',')
-            ++i;
-        std::string pattern;
-        while (i < text.size() && text[i] != ',') {
-            char c = text[i];
-            if (c == '"') {
-                for (++i; i < text.size() && text[i] != '"'; ++i) {
-                    if (text[i] == '\\' && i + 1 < text.size())
-                        ++i;
-                    pattern += text[i];
-                }
-                ++i;
-            } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-                std::string name;
-                while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
-                    name += text[i++];
-                pattern += "{" + name + "}";
-            } else {
-                ++i;   // spaces and '+'
-            }
+    auto reply = f.api().get("/api/openapi.json");
+    INFO(describe(reply));
+    REQUIRE(reply.status == 200);
+    std::map<std::string, std::string> routes;
+    for (const auto& [path, operations] : reply.json["paths"].items()) {
+        for (const auto& [method, operation] : operations.items()) {
+            std::string upper;
+            for (char c : method)
+                upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            routes[upper + " " + path] = operation.value("x-permission-action", "");
         }
-        routes.insert(method + " " + pattern);
     }
     return routes;
 }
@@ -391,6 +367,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     // matrix for the rest.
     const std::vector<RouteCase> routes = {
         { "GET /api/health", everyone, std::nullopt, fixed("GET", "/api/health") },
+        { "GET /api/openapi.json", everyone, std::nullopt, fixed("GET", "/api/openapi.json") },
         { "POST /api/signup", everyone, std::nullopt,
             [](const std::string& role) {
                 return Call { "POST", "/api/signup",
@@ -439,11 +416,11 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", c + "/members") },
         { "POST /api/classes/{id}/members", { "admin", "teacher" }, Action::ClassManage,
             [&](const std::string& role) { return Call { "POST", c + "/members", { { "student_id", spare_for(role) } } }; } },
-        { "DELETE /api/classes/{id}/members/{id}", { "admin", "teacher" }, Action::ClassManage,
+        { "DELETE /api/classes/{id}/members/{student_id}", { "admin", "teacher" }, Action::ClassManage,
             [&](const std::string& role) { return Call { "DELETE", c + "/members/" + str(spare_for(role)), nullptr }; } },
-        { "GET /api/classes/{id}/gradebook(\\.csv)?", { "admin", "teacher" }, Action::GradebookRead,
+        { "GET /api/classes/{id}/gradebook", { "admin", "teacher" }, Action::GradebookRead,
             fixed("GET", c + "/gradebook") },
-        { "GET /api/classes/{id}/gradebook(\\.csv)? as CSV", { "admin", "teacher" }, Action::GradebookRead,
+        { "GET /api/classes/{id}/gradebook.csv", { "admin", "teacher" }, Action::GradebookRead,
             fixed("GET", c + "/gradebook.csv") },
         { "GET /api/parent-links", { "admin", "moderator" }, Action::ParentLinkManage, fixed("GET", "/api/parent-links") },
         { "POST /api/parent-links", { "admin", "moderator" }, Action::ParentLinkManage,
@@ -489,8 +466,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     std::set<std::string> covered;
     for (const auto& route : routes)
         covered.insert(route.route.substr(0, route.route.find(" as ")));
-    auto registered = registered_routes();
-    for (const auto& route : registered) {
+    auto registered = registered_routes(f);
+    for (const auto& [route, action] : registered) {
         INFO("registered but not in the matrix test: " << route);
         CHECK(covered.count(route) == 1);
     }
@@ -499,8 +476,14 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         CHECK(registered.count(route) == 1);
     }
 
-    // Where a route is one action of the shared matrix, the table agrees with it.
+    // Where a route is one action of the shared matrix, the table agrees with
+    // it, and the server names the same action for the route.
     for (const auto& route : routes) {
+        auto listed = registered.find(route.route.substr(0, route.route.find(" as ")));
+        if (listed != registered.end()) {
+            INFO(route.route << ": the server's x-permission-action");
+            CHECK(listed->second == (route.action ? std::string(learnloop::action_name(*route.action)) : std::string()));
+        }
         if (!route.action)
             continue;
         for (auto role : learnloop::k_all_roles) {

@@ -1,0 +1,46 @@
+// The audit log's queries (server/audit/queries/).
+#include "audit/audit_repository.hpp"
+
+namespace learnloop::server {
+
+namespace {
+
+// before/after are stored as jsonb the server wrote itself.
+Json stored_json(const pqxx::field& field)
+{
+    return field.is_null() ? Json(nullptr) : Json::parse(field.as<std::string>(), nullptr, false);
+}
+
+} // namespace
+
+AuditPage list_audit_log(pqxx::transaction_base& txn, const AuditFilter& filter, const Page& page)
+{
+    auto rows = exec_page(txn, "audit/list_audit_log", page, filter.action, filter.entity, filter.entity_id);
+    AuditPage result;
+    result.total = rows.total;
+    result.records.reserve(rows.rows.size());
+    for (const auto& row : rows.rows) {
+        AuditRecord record;
+        record.id = row["id"].as<std::int64_t>();
+        record.actor = row["actor"].as<std::string>();
+        record.action = row["action"].as<std::string>();
+        record.entity = row["entity"].as<std::string>();
+        if (!row["entity_id"].is_null())
+            record.entity_id = row["entity_id"].as<std::string>();
+        record.before = stored_json(row["before"]);
+        record.after = stored_json(row["after"]);
+        record.created_at = row["created_at"].as<std::string>();
+        record.hash = row["hash"].as<std::string>();
+        result.records.push_back(std::move(record));
+    }
+    return result;
+}
+
+Json to_json(const AuditRecord& record)
+{
+    return { { "id", record.id }, { "actor", record.actor }, { "action", record.action }, { "entity", record.entity },
+        { "entity_id", record.entity_id ? Json(*record.entity_id) : Json(nullptr) }, { "before", record.before },
+        { "after", record.after }, { "created_at", record.created_at }, { "hash", record.hash } };
+}
+
+} // namespace learnloop::server

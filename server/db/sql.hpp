@@ -1,0 +1,76 @@
+// Named SQL: every statement lives in a .sql file beside its area
+// (server/<area>/queries/<name>.sql), embedded at build time and prepared on
+// each connection under "<area>/<name>". Handlers never hold SQL text.
+//
+// A file may include a shared fragment with {{> area/_name}} (fragments are
+// files whose name starts with '_'; they are never prepared on their own) and
+// use variables written {{name}}, given by the file's own `-- let name = value`
+// lines or by prepare_variants() for statements prepared once per value.
+//
+//   auto rows = txn.exec_prepared("tracker/find_assignment", zone, id);
+//   rows[0]["title"].as<std::string>();        // columns are read by name
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace learnloop::server {
+
+// The text of a named statement or fragment as written in its file, or empty.
+[[nodiscard]] std::string_view sql_file(std::string_view name);
+// Every embedded name, sorted.
+[[nodiscard]] std::vector<std::string> sql_names();
+// A statement's text with its includes and variables expanded; `variables`
+// add to (and override) the file's own `-- let` lines. An unknown include or
+// a variable left without a value is a programming error: it throws
+// std::logic_error, which the first test run reports.
+[[nodiscard]] std::string expand_sql(std::string_view name, const std::map<std::string, std::string>& variables = {});
+
+// Prepares every statement (not fragments, not files marked `-- variants`)
+// on a new connection; libpqxx prepares each on its first use.
+void prepare_named_statements(pqxx::connection& connection);
+
+// Prepares a statement once per value of one variable, as "<name>[<value>]"
+// with {{<variable>}} replaced by `literal(value)`. For statements whose plan
+// should not be shared between values (the per-role assignment lists).
+void prepare_variants(pqxx::connection& connection, std::string_view name, const std::string& variable,
+    const std::vector<std::string>& values);
+[[nodiscard]] std::string variant_name(std::string_view name, std::string_view value);
+
+// One page of a list: ?limit=1..200 (default 50) &offset>=0.
+struct Page {
+    std::int64_t limit = 50;
+    std::int64_t offset = 0;
+};
+
+// The rows of one page and the number of rows in the whole list.
+struct PageRows {
+    pqxx::result rows;
+    std::int64_t total = 0;
+};
+
+// Runs a paged statement. By convention its $1 is the limit, $2 the offset,
+// and each row carries the whole list's size as column `total`
+// (count(*) OVER ()), so a list states its filter once. A page past the end
+// has no rows to carry the total; the same statement then runs once more for
+// its first row.
+template<typename... Args>
+PageRows exec_page(pqxx::transaction_base& txn, const std::string& statement, const Page& page, Args&&... args)
+{
+    PageRows result;
+    result.rows = txn.exec_prepared(statement, page.limit, page.offset, args...);
+    if (!result.rows.empty()) {
+        result.total = result.rows[0]["total"].as<std::int64_t>();
+    } else if (page.offset > 0) {
+        pqxx::result first = txn.exec_prepared(statement, std::int64_t { 1 }, std::int64_t { 0 }, args...);
+        result.total = first.empty() ? 0 : first[0]["total"].as<std::int64_t>();
+    }
+    return result;
+}
+
+} // namespace learnloop::server

@@ -1,0 +1,47 @@
+// The registry: each area's table, assembled once at start.
+#include "http/registry.hpp"
+
+#include "audit/routes.hpp"
+#include "identity/routes.hpp"
+#include "practice/routes.hpp"
+#include "school/routes.hpp"
+#include "tracker/routes.hpp"
+#include "tracker/tracker_repository.hpp"
+
+namespace learnloop::server {
+
+std::vector<AreaApi> product_areas()
+{
+    return { identity_api(), school_api(), tracker_api(), practice_api(), audit_api() };
+}
+
+void prepare_statements(pqxx::connection& connection)
+{
+    prepare_named_statements(connection);
+    prepare_tracker_variants(connection);
+}
+
+QueryParam page_limit_param()
+{
+    return { "limit", { { "type", "integer" }, { "minimum", 1 }, { "maximum", 200 }, { "default", 50 } },
+        "Items per page", false };
+}
+
+QueryParam page_offset_param()
+{
+    return { "offset", { { "type", "integer" }, { "minimum", 0 }, { "default", 0 } }, "Items to skip", false };
+}
+
+std::string_view method_name(Method method)
+{
+    switch (method) {
+    case Method::Get: return "GET";
+    case Method::Post: return "POST";
+    case Method::Put: return "PUT";
+    case Method::Patch: return "PATCH";
+    case Method::Delete: return "DELETE";
+    }
+    return "GET";
+}
+
+} // namespace learnloop::server
