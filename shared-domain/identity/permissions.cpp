@@ -5,8 +5,14 @@ namespace learnloop {
 
 namespace {
 
+// One row per action: its name (audit and API documents), the 403 details
+// for a role it refuses (the assignment-tracker contract's wording where it
+// has one), and its scope for each role. Adding an action is one row here
+// and one enum value.
 struct Row {
     Action action;
+    std::string_view name;
+    std::string_view denial;
     Scope admin, moderator, teacher, student, parent;
 };
 
@@ -15,50 +21,95 @@ struct Row {
 // contract reserves creating assignments and grading for teachers.
 constexpr Scope N = Scope::None, O = Scope::Own, L = Scope::Linked, C = Scope::Class, T = Scope::Tenant;
 constexpr Row k_matrix[] = {
-    //  action                      admin moderator teacher student parent
-    { Action::UserList,             T,    T,        C,      N,      N },
-    { Action::UserCreate,           T,    T,        N,      N,      N },
-    { Action::UserUpdate,           T,    N,        N,      N,      N },
-    { Action::UserDeactivate,       T,    N,        N,      N,      N },
-    { Action::ClassRead,            T,    T,        C,      C,      L },
-    { Action::ClassManage,          T,    N,        O,      N,      N },
-    { Action::ParentLinkManage,     T,    T,        N,      N,      N },
-    { Action::ParentLinkRedeem,     N,    N,        N,      N,      O },
-    { Action::AssignmentRead,       T,    T,        O,      C,      L },
-    { Action::AssignmentCreate,     N,    N,        O,      N,      N },
-    { Action::AssignmentUpdate,     N,    N,        O,      N,      N },
-    { Action::SubmissionCreate,     N,    N,        N,      O,      N },
-    { Action::SubmissionRead,       T,    N,        O,      O,      L },
-    { Action::SubmissionGrade,      N,    N,        O,      N,      N },
-    { Action::GradebookRead,        T,    N,        O,      N,      N },
-    { Action::AuditRead,            T,    N,        N,      N,      N },
-    { Action::CurriculumRead,       T,    T,        T,      N,      N },
-    { Action::TargetAssign,         T,    N,        C,      N,      N },
-    { Action::PracticeAnswer,       N,    N,        N,      O,      N },
-    { Action::MasteryRead,          T,    N,        C,      O,      L },
-    { Action::CurriculumManage,     T,    N,        T,      N,      N },
-    { Action::SubmissionReview,     T,    N,        O,      N,      N },
-    { Action::ChildrenRead,         N,    N,        N,      N,      L },
-    { Action::ClassMasteryRead,     T,    N,        C,      N,      N },
-    { Action::PracticeStatsRead,    T,    N,        N,      N,      N },
+    //  action, name, denial,
+    //      admin moderator teacher student parent
+    { Action::UserList, "user.list", "Your role does not allow this",
+        T, T, C, N, N },
+    { Action::UserCreate, "user.create", "Only administrators and moderators can add users",
+        T, T, N, N, N },
+    { Action::UserUpdate, "user.update", "Only administrators can edit users",
+        T, N, N, N, N },
+    { Action::UserDeactivate, "user.deactivate", "Only administrators can deactivate users",
+        T, N, N, N, N },
+    { Action::ClassRead, "class.read", "Your role does not allow this",
+        T, T, C, C, L },
+    { Action::ClassManage, "class.manage", "Only teachers and administrators can manage classes",
+        T, N, O, N, N },
+    { Action::ParentLinkManage, "parent_link.manage", "Only administrators and moderators can link parents",
+        T, T, N, N, N },
+    { Action::ParentLinkRedeem, "parent_link.redeem", "Only parents can redeem link codes",
+        N, N, N, N, O },
+    { Action::AssignmentRead, "assignment.read", "Your role does not allow this",
+        T, T, O, C, L },
+    { Action::AssignmentCreate, "assignment.create", "Only teachers can create assignments",
+        N, N, O, N, N },
+    { Action::AssignmentUpdate, "assignment.update", "Only teachers can edit assignments",
+        N, N, O, N, N },
+    { Action::SubmissionCreate, "submission.create", "Only students can submit assignments",
+        N, N, N, O, N },
+    { Action::SubmissionRead, "submission.read", "Your role cannot see this submission",
+        T, N, O, O, L },
+    { Action::SubmissionGrade, "submission.grade", "Only teachers can grade submissions",
+        N, N, O, N, N },
+    { Action::GradebookRead, "gradebook.read", "Only teachers and administrators can view gradebooks",
+        T, N, O, N, N },
+    { Action::AuditRead, "audit.read", "Only administrators can read the audit log",
+        T, N, N, N, N },
+    { Action::CurriculumRead, "curriculum.read", "Only staff can browse the curriculum",
+        T, T, T, N, N },
+    { Action::TargetAssign, "target.assign", "Only teachers and administrators can assign learning targets",
+        T, N, C, N, N },
+    { Action::PracticeAnswer, "practice.answer", "Only students can practise",
+        N, N, N, O, N },
+    { Action::MasteryRead, "mastery.read", "Your role cannot see this mastery",
+        T, N, C, O, L },
+    { Action::CurriculumManage, "curriculum.manage", "Only teachers and administrators can add to the curriculum",
+        T, N, T, N, N },
+    { Action::SubmissionReview, "submission.review", "Only teachers can view submissions",
+        T, N, O, N, N },
+    { Action::ChildrenRead, "children.read", "Only parents have linked children",
+        N, N, N, N, L },
+    { Action::ClassMasteryRead, "class_mastery.read", "Only teachers and administrators can see a class's mastery",
+        T, N, C, N, N },
+    { Action::PracticeStatsRead, "practice_stats.read", "Only administrators can read practice statistics",
+        T, N, N, N, N },
 };
+
+const Row* find_row(Action action)
+{
+    for (const auto& row : k_matrix) {
+        if (row.action == action)
+            return &row;
+    }
+    return nullptr;
+}
 
 } // namespace
 
 Scope permission_scope(Role role, Action action)
 {
-    for (const auto& row : k_matrix) {
-        if (row.action != action)
-            continue;
-        switch (role) {
-        case Role::Admin: return row.admin;
-        case Role::Moderator: return row.moderator;
-        case Role::Teacher: return row.teacher;
-        case Role::Student: return row.student;
-        case Role::Parent: return row.parent;
-        }
+    const Row* row = find_row(action);
+    if (!row)
+        return Scope::None;
+    switch (role) {
+    case Role::Admin: return row->admin;
+    case Role::Moderator: return row->moderator;
+    case Role::Teacher: return row->teacher;
+    case Role::Student: return row->student;
+    case Role::Parent: return row->parent;
     }
     return Scope::None;
+}
+
+const std::vector<Action>& all_actions()
+{
+    static const std::vector<Action> actions = [] {
+        std::vector<Action> list;
+        for (const auto& row : k_matrix)
+            list.push_back(row.action);
+        return list;
+    }();
+    return actions;
 }
 
 bool may_create_role(Role creator, Role created)
@@ -75,34 +126,8 @@ bool may_sign_up_as(Role role)
 
 std::string_view action_name(Action action)
 {
-    switch (action) {
-    case Action::UserList: return "user.list";
-    case Action::UserCreate: return "user.create";
-    case Action::UserUpdate: return "user.update";
-    case Action::UserDeactivate: return "user.deactivate";
-    case Action::ClassRead: return "class.read";
-    case Action::ClassManage: return "class.manage";
-    case Action::ParentLinkManage: return "parent_link.manage";
-    case Action::ParentLinkRedeem: return "parent_link.redeem";
-    case Action::AssignmentRead: return "assignment.read";
-    case Action::AssignmentCreate: return "assignment.create";
-    case Action::AssignmentUpdate: return "assignment.update";
-    case Action::SubmissionCreate: return "submission.create";
-    case Action::SubmissionRead: return "submission.read";
-    case Action::SubmissionGrade: return "submission.grade";
-    case Action::GradebookRead: return "gradebook.read";
-    case Action::AuditRead: return "audit.read";
-    case Action::CurriculumRead: return "curriculum.read";
-    case Action::TargetAssign: return "target.assign";
-    case Action::PracticeAnswer: return "practice.answer";
-    case Action::MasteryRead: return "mastery.read";
-    case Action::CurriculumManage: return "curriculum.manage";
-    case Action::SubmissionReview: return "submission.review";
-    case Action::ChildrenRead: return "children.read";
-    case Action::ClassMasteryRead: return "class_mastery.read";
-    case Action::PracticeStatsRead: return "practice_stats.read";
-    }
-    return "unknown";
+    const Row* row = find_row(action);
+    return row ? row->name : "unknown";
 }
 
 std::string_view scope_name(Scope scope)
@@ -119,31 +144,8 @@ std::string_view scope_name(Scope scope)
 
 std::string_view denial_message(Action action)
 {
-    switch (action) {
-    case Action::AssignmentCreate: return "Only teachers can create assignments";
-    case Action::AssignmentUpdate: return "Only teachers can edit assignments";
-    case Action::SubmissionCreate: return "Only students can submit assignments";
-    case Action::SubmissionGrade: return "Only teachers can grade submissions";
-    case Action::GradebookRead: return "Only teachers and administrators can view gradebooks";
-    case Action::AuditRead: return "Only administrators can read the audit log";
-    case Action::UserCreate: return "Only administrators and moderators can add users";
-    case Action::UserUpdate: return "Only administrators can edit users";
-    case Action::UserDeactivate: return "Only administrators can deactivate users";
-    case Action::ClassManage: return "Only teachers and administrators can manage classes";
-    case Action::ParentLinkManage: return "Only administrators and moderators can link parents";
-    case Action::ParentLinkRedeem: return "Only parents can redeem link codes";
-    case Action::CurriculumRead: return "Only staff can browse the curriculum";
-    case Action::TargetAssign: return "Only teachers and administrators can assign learning targets";
-    case Action::PracticeAnswer: return "Only students can practise";
-    case Action::MasteryRead: return "Your role cannot see this mastery";
-    case Action::CurriculumManage: return "Only teachers and administrators can add to the curriculum";
-    case Action::SubmissionReview: return "Only teachers can view submissions";
-    case Action::SubmissionRead: return "Your role cannot see this submission";
-    case Action::ChildrenRead: return "Only parents have linked children";
-    case Action::ClassMasteryRead: return "Only teachers and administrators can see a class's mastery";
-    case Action::PracticeStatsRead: return "Only administrators can read practice statistics";
-    default: return "Your role does not allow this";
-    }
+    const Row* row = find_row(action);
+    return row ? row->denial : "Your role does not allow this";
 }
 
 } // namespace learnloop

@@ -4,7 +4,7 @@
 
 #include "identity/roles.hpp"
 
-#include <array>
+#include <vector>
 #include <string_view>
 
 namespace learnloop {
@@ -37,12 +37,8 @@ enum class Action {
     PracticeStatsRead,   // answers received and client/server grade disagreements
 };
 
-inline constexpr std::array<Action, 25> k_all_actions = { Action::UserList, Action::UserCreate, Action::UserUpdate,
-    Action::UserDeactivate, Action::ClassRead, Action::ClassManage, Action::ParentLinkManage, Action::ParentLinkRedeem,
-    Action::AssignmentRead, Action::AssignmentCreate, Action::AssignmentUpdate, Action::SubmissionCreate,
-    Action::SubmissionRead, Action::SubmissionGrade, Action::GradebookRead, Action::AuditRead, Action::CurriculumRead,
-    Action::TargetAssign, Action::PracticeAnswer, Action::MasteryRead, Action::CurriculumManage,
-    Action::SubmissionReview, Action::ChildrenRead, Action::ClassMasteryRead, Action::PracticeStatsRead };
+// Every action, in the matrix's order; derived from the matrix itself.
+[[nodiscard]] const std::vector<Action>& all_actions();
 
 // How far a permission reaches:
 //   Own     — rows the user owns (their assignments, their submissions)

@@ -1,0 +1,37 @@
+// Access checks over the named queries in server/access/queries/.
+#include "access/access.hpp"
+
+namespace learnloop::server {
+
+Reach reach_for(const Caller& caller, Action action)
+{
+    return { permission_scope(caller.role, action), caller.user_id };
+}
+
+bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int64_t student_id)
+{
+    if (reach.scope == Scope::None)
+        return false;
+    return txn.exec_prepared("access/student_in_reach", reach.scope_name(), reach.user_id, student_id)[0]["in_reach"]
+        .as<bool>();
+}
+
+std::optional<std::int64_t> class_teacher(pqxx::transaction_base& txn, std::int64_t class_id)
+{
+    auto rows = txn.exec_prepared("access/class_teacher", class_id);
+    if (rows.empty())
+        return std::nullopt;
+    return rows[0]["teacher_id"].as<std::int64_t>();
+}
+
+Result<void> require_class_in_reach(pqxx::transaction_base& txn, const Caller& caller, std::int64_t class_id)
+{
+    auto teacher = class_teacher(txn, class_id);
+    if (!teacher)
+        return make_error(ErrorCode::NotFound, "Class not found");
+    if (caller.role == Role::Teacher && *teacher != caller.user_id)
+        return make_error(ErrorCode::PermissionDenied, "You do not teach this class");
+    return {};
+}
+
+} // namespace learnloop::server
