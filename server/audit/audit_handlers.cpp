@@ -23,9 +23,7 @@ Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& tx
     Json items = Json::array();
     for (const auto& record : log.records)
         items.push_back(to_json(record));
-    auto response = json_response(200, std::move(items));
-    add_page_headers(response, req, page, log.total);
-    return response;
+    return list_response(req, page, log.total, std::move(items));
 }
 
 } // namespace

@@ -163,6 +163,13 @@ ApiResponse paged_response(const httplib::Request& req, const Page& page, const 
     return response;
 }
 
+ApiResponse list_response(const httplib::Request& req, const Page& page, std::int64_t total, Json items)
+{
+    auto response = json_response(200, std::move(items));
+    add_page_headers(response, req, page, total);
+    return response;
+}
+
 void add_page_headers(ApiResponse& response, const httplib::Request& req, const Page& page, std::int64_t total)
 {
     response.headers.emplace_back("X-Total-Count", std::to_string(total));

@@ -92,6 +92,9 @@ void send(httplib::Response& res, const ApiResponse& response);
 [[nodiscard]] ApiResponse paged_response(const httplib::Request& req, const Page& page, const PageRows& rows,
     const std::function<Json(const pqxx::row&)>& item);
 
+// The response for one page of a list already turned into JSON items.
+[[nodiscard]] ApiResponse list_response(const httplib::Request& req, const Page& page, std::int64_t total, Json items);
+
 // The older form of a paged response, with the list's filter written twice
 // (rows and count); areas move to exec_page + paged_response, then this goes.
 [[nodiscard]] ApiResponse paged_list(const httplib::Request& req, const Page& page, const pqxx::result& rows,

@@ -16,18 +16,6 @@ Result<ApiResponse> handle_current_user(const httplib::Request& req, pqxx::work&
 Result<ApiResponse> handle_logout(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_refresh(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
-// [assignment tracker] handlers_tracker.cpp
-Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_get_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_update_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_delete_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_submit(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_own_submission(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
-
 // [school] handlers_school.cpp
 Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);

@@ -3,7 +3,7 @@
 // student's submission and grade history.
 #include "tracker/routes.hpp"
 
-#include "http/handlers.hpp"
+#include "tracker/tracker_handlers.hpp"
 #include "http/schema.hpp"
 
 namespace learnloop::server {

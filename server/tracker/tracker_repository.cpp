@@ -3,6 +3,62 @@
 
 namespace learnloop::server {
 
+namespace {
+
+template<typename T>
+std::optional<T> optional_field(const pqxx::field& field)
+{
+    if (field.is_null())
+        return std::nullopt;
+    return field.as<T>();
+}
+
+AssignmentRecord read_assignment(const pqxx::row& row)
+{
+    AssignmentRecord a;
+    a.id = row["id"].as<std::int64_t>();
+    a.title = row["title"].as<std::string>();
+    a.description = row["description"].as<std::string>();
+    a.due_date = row["due_date"].as<std::string>();
+    a.teacher_name = row["teacher_name"].as<std::string>();
+    a.teacher_id = row["teacher_id"].as<std::int64_t>();
+    a.class_id = optional_field<std::int64_t>(row["class_id"]);
+    a.due_at = row["due_at"].as<std::string>();
+    a.due_unix = row["due_unix"].as<std::int64_t>();
+    a.created_at = row["created_at"].as<std::string>();
+    return a;
+}
+
+SubmissionRecord read_submission(const pqxx::row& row)
+{
+    SubmissionRecord s;
+    s.id = row["id"].as<std::int64_t>();
+    s.student_id = row["student_id"].as<std::int64_t>();
+    s.student_name = row["student_name"].as<std::string>();
+    s.content = row["content"].as<std::string>();
+    s.submitted_at = row["submitted_at"].as<std::string>();
+    s.grade = optional_field<double>(row["grade"]);
+    s.feedback = optional_field<std::string>(row["feedback"]);
+    s.late = row["late"].as<bool>();
+    s.graded_at = optional_field<std::string>(row["graded_at"]);
+    s.assignment_id = row["assignment_id"].as<std::int64_t>();
+    return s;
+}
+
+std::optional<AssignmentRecord> first_assignment(const pqxx::result& rows)
+{
+    if (rows.empty())
+        return std::nullopt;
+    return read_assignment(rows[0]);
+}
+
+std::string list_assignments_statement(Role role)
+{
+    return variant_name("tracker/list_assignments", role_name(role));
+}
+
+} // namespace
+
 void prepare_tracker_variants(pqxx::connection& connection)
 {
     std::vector<std::string> roles;
@@ -11,9 +67,143 @@ void prepare_tracker_variants(pqxx::connection& connection)
     prepare_variants(connection, "tracker/list_assignments", "role", roles);
 }
 
-std::string list_assignments_statement(Role role)
+std::vector<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role, std::int64_t user_id,
+    std::optional<std::int64_t> class_id, const std::string& zone, const Page& page, std::int64_t& total)
 {
-    return variant_name("tracker/list_assignments", role_name(role));
+    auto rows = exec_page(txn, list_assignments_statement(role), page, zone, user_id, class_id);
+    total = rows.total;
+    std::vector<AssignmentListItem> items;
+    items.reserve(rows.rows.size());
+    for (const auto& row : rows.rows) {
+        AssignmentListItem item;
+        item.assignment = read_assignment(row);
+        item.now_unix = row["now_epoch"].as<std::int64_t>();
+        item.submission_id = optional_field<std::int64_t>(row["submission_id"]);
+        item.graded = item.submission_id && row["graded"].as<bool>();
+        item.grade = optional_field<double>(row["grade"]);
+        item.late = optional_field<bool>(row["late"]);
+        item.feedback = optional_field<std::string>(row["feedback"]);
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+std::optional<AssignmentRecord> find_visible_assignment(pqxx::transaction_base& txn, const std::string& zone,
+    std::int64_t id, Role role, std::int64_t user_id)
+{
+    return first_assignment(
+        txn.exec_prepared("tracker/find_visible_assignment", zone, id, std::string(role_name(role)), user_id));
+}
+
+std::optional<AssignmentRecord> find_assignment(pqxx::transaction_base& txn, const std::string& zone, std::int64_t id,
+    Lock lock)
+{
+    return first_assignment(txn.exec_prepared(lock == Lock::ForUpdate ? "tracker/lock_assignment" : "tracker/find_assignment",
+        zone, id));
+}
+
+std::int64_t insert_assignment(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t teacher_id,
+    const AssignmentFields& fields, const std::string& zone)
+{
+    return txn
+        .exec_prepared("tracker/insert_assignment", tenant_id, teacher_id, fields.class_id, fields.title,
+            fields.description, fields.due_date, zone)[0]["id"]
+        .as<std::int64_t>();
+}
+
+void update_assignment(pqxx::transaction_base& txn, std::int64_t id, const AssignmentFields& fields,
+    const std::string& zone)
+{
+    txn.exec_prepared("tracker/update_assignment", id, fields.title, fields.description, fields.due_date, zone,
+        fields.class_id);
+}
+
+void delete_assignment(pqxx::transaction_base& txn, std::int64_t id)
+{
+    txn.exec_prepared("tracker/delete_assignment", id);
+}
+
+bool teaches_class(pqxx::transaction_base& txn, std::int64_t class_id, std::int64_t teacher_id)
+{
+    return txn.exec_prepared("tracker/teacher_class", class_id, teacher_id)[0]["usable"].as<bool>();
+}
+
+std::optional<NewSubmission> insert_submission(pqxx::transaction_base& txn, std::int64_t tenant_id,
+    std::int64_t assignment_id, std::int64_t student_id, const std::string& content)
+{
+    auto rows = txn.exec_prepared("tracker/insert_submission", tenant_id, assignment_id, student_id, content);
+    if (rows.empty())
+        return std::nullopt;
+    return NewSubmission { rows[0]["id"].as<std::int64_t>(), rows[0]["late"].as<bool>() };
+}
+
+OwnSubmission lock_own_submission(pqxx::transaction_base& txn, std::int64_t assignment_id, std::int64_t student_id)
+{
+    auto row = txn.exec_prepared("tracker/lock_own_submission", assignment_id, student_id).at(0);
+    return { row["id"].as<std::int64_t>(), row["graded"].as<bool>(), row["content_length"].as<std::int64_t>(),
+        row["late"].as<bool>() };
+}
+
+bool resubmit(pqxx::transaction_base& txn, std::int64_t submission_id, const std::string& content)
+{
+    return txn.exec_prepared("tracker/resubmit", submission_id, content).at(0)["late"].as<bool>();
+}
+
+std::optional<SubmissionRecord> find_submission(pqxx::transaction_base& txn, std::int64_t assignment_id,
+    std::int64_t student_id, const std::string& zone)
+{
+    auto rows = txn.exec_prepared("tracker/find_submission", assignment_id, zone, student_id);
+    if (rows.empty())
+        return std::nullopt;
+    return read_submission(rows[0]);
+}
+
+std::vector<SubmissionRecord> list_submissions(pqxx::transaction_base& txn, std::int64_t assignment_id,
+    const std::string& zone, const Page& page, std::int64_t& total)
+{
+    auto rows = exec_page(txn, "tracker/list_submissions", page, assignment_id, zone);
+    total = rows.total;
+    std::vector<SubmissionRecord> items;
+    for (const auto& row : rows.rows)
+        items.push_back(read_submission(row));
+    return items;
+}
+
+std::optional<GradingTarget> lock_submission_for_grading(pqxx::transaction_base& txn, std::int64_t submission_id)
+{
+    auto rows = txn.exec_prepared("tracker/lock_submission_for_grading", submission_id);
+    if (rows.empty())
+        return std::nullopt;
+    return GradingTarget { rows[0]["teacher_id"].as<std::int64_t>(), optional_field<double>(rows[0]["grade"]),
+        optional_field<std::string>(rows[0]["feedback"]) };
+}
+
+void grade_submission(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t submission_id, double grade,
+    const std::string& feedback, std::int64_t teacher_id)
+{
+    txn.exec_prepared("tracker/grade_submission", submission_id, grade, feedback, teacher_id);
+    txn.exec_prepared("tracker/insert_grade_history", tenant_id, submission_id, grade, feedback, teacher_id);
+}
+
+std::optional<std::int64_t> submission_teacher(pqxx::transaction_base& txn, std::int64_t submission_id)
+{
+    auto rows = txn.exec_prepared("tracker/submission_teacher", submission_id);
+    if (rows.empty())
+        return std::nullopt;
+    return rows[0]["teacher_id"].as<std::int64_t>();
+}
+
+std::vector<GradeHistoryEntry> list_grade_history(pqxx::transaction_base& txn, std::int64_t submission_id,
+    const Page& page, std::int64_t& total)
+{
+    auto rows = exec_page(txn, "tracker/list_grade_history", page, submission_id);
+    total = rows.total;
+    std::vector<GradeHistoryEntry> items;
+    for (const auto& row : rows.rows) {
+        items.push_back({ row["grade"].as<double>(), optional_field<std::string>(row["feedback"]),
+            row["graded_by"].as<std::string>(), row["graded_at"].as<std::string>() });
+    }
+    return items;
 }
 
 } // namespace learnloop::server
