@@ -8,11 +8,11 @@
 #include "core/calendar.hpp"
 #include "practice/grading.hpp"
 #include "practice/mastery.hpp"
+#include "platform/clock.hpp"
+#include "platform/random.hpp"
 #include "platform/storage.hpp"
 #include "practice/tasks.hpp"
 #include "ui/ui.hpp"
-
-#include <emscripten.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -140,8 +140,8 @@ void persist_set(AppState& state)
 std::string new_client_id()
 {
     char id[40];
-    std::snprintf(id, sizeof id, "c%08x%08x%08x", static_cast<unsigned>(emscripten_random() * 4294967295.0),
-        static_cast<unsigned>(emscripten_random() * 4294967295.0), static_cast<unsigned>(emscripten_get_now()));
+    std::snprintf(id, sizeof id, "c%08x%08x%08x", static_cast<unsigned>(random_unit() * 4294967295.0),
+        static_cast<unsigned>(random_unit() * 4294967295.0), static_cast<unsigned>(monotonic_ms()));
     return id;
 }
 
