@@ -151,7 +151,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
 // IndexedDB hands stored values back through here (storage_web.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, const char* json)
 {
-    practice_store_loaded(g_runtime.state, key, json);
+    portal_store_loaded(g_runtime.state, key, json);
 }
 
 int main()
