@@ -99,7 +99,7 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const Json& map, int fi
             ImGui::TableNextColumn();
             const auto& cell = row["cells"][first + i];
             if (cell.is_null()) {
-                ImGui::TextColored(ui::k_muted, "â");
+                ImGui::TextColored(ui::k_muted, "\xE2\x80\x93");   // – (not practised yet)
                 continue;
             }
             float known = cell.value("known", 0.0f);
