@@ -9,7 +9,7 @@
 //   answers_to_reach(p, known, MasteryLevel::Proficient) // -> 2
 #pragma once
 
-#include "core/dto.hpp"
+#include "core/json.hpp"
 #include "core/result.hpp"
 
 #include <cstdint>
