@@ -2,6 +2,7 @@
 #include "identity/new_user.hpp"
 
 #include "core/validation.hpp"
+#include "identity/user_fields.hpp"
 
 namespace learnloop::client {
 

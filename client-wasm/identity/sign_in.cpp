@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "core/validation.hpp"
+#include "identity/user_fields.hpp"
 #include "net/api.hpp"
 #include "ui/widgets.hpp"
 

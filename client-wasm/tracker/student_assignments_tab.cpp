@@ -3,6 +3,7 @@
 
 #include "core/calendar.hpp"
 #include "core/validation.hpp"
+#include "tracker/due_status.hpp"
 #include "net/api.hpp"
 #include "tracker/gradebook.hpp"
 #include "ui/widgets.hpp"
