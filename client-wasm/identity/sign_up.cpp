@@ -2,7 +2,6 @@
 #include "identity/sign_up.hpp"
 
 #include "app.hpp"
-#include "core/validation.hpp"
 #include "identity/new_user.hpp"
 #include "net/api.hpp"
 #include "ui/widgets.hpp"
@@ -10,6 +9,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <optional>
 
 namespace learnloop::client {
 
@@ -18,18 +18,24 @@ namespace {
 // The roles a visitor may give themselves (may_sign_up_as), in radio-button order.
 constexpr std::array<Role, 2> k_sign_up_roles = { Role::Teacher, Role::Student };
 
-void start_sign_up(AppState& state)
+// The form's fields as the shared new-user rules read them.
+NewUserInput input_of(const SignUpState& form)
+{
+    return { form.email, form.name, form.password, std::string(role_name(k_sign_up_roles[form.role])), std::nullopt };
+}
+
+// Sends the account the shared rules accepted (email normalised, name trimmed).
+void start_sign_up(AppState& state, const ValidNewUser& user)
 {
     auto& form = state.sign_up;
     form.phase = Phase::Loading;
     form.message.clear();
-    Json body = { { "name", form.name }, { "email", trim(form.email) }, { "password", form.password },
-        { "role", role_name(k_sign_up_roles[form.role]) } };
-    api_post_anonymous(state, "/api/signup", body, [](AppState& state, const ApiAnswer& answer) {
+    Json body = { { "name", user.name }, { "email", user.email }, { "password", user.password },
+        { "role", role_name(user.role) } };
+    api_post_anonymous(state, "/api/signup", body, [email = user.email](AppState& state, const ApiAnswer& answer) {
         auto& form = state.sign_up;
         if (answer.status == 201) {
             // Back to sign-in with the address filled in.
-            auto email = std::string(trim(form.email));
             state.sign_in = {};
             ui::copy_text(state.sign_in.email, email);
             state.notice = "Your account is ready. Sign in with your new password.";
@@ -50,7 +56,7 @@ void draw_sign_up(AppState& state)
     const float card_width = ui::begin_card(state, 0.12f, "Create your Learnloop account", 1.4f);
 
     // The server applies the same rules; these give feedback as you type.
-    auto errors = new_user_errors(form.email, form.name, form.password);
+    auto errors = new_user_errors(input_of(form), NewUserRoles::SignUp);
 
     ImGui::TextUnformatted("Full name");
     ImGui::InputText("##signup_name", form.name, sizeof form.name);
@@ -79,8 +85,8 @@ void draw_sign_up(AppState& state)
     if (ui::button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
             "signup.create", ImVec2(card_width, 0))) {
         form.attempted = true;
-        if (errors.empty())
-            start_sign_up(state);
+        if (auto user = validate_new_user(input_of(form), NewUserRoles::SignUp); user.ok())
+            start_sign_up(state, user.value());
     }
     ImGui::EndDisabled();
     if (form.phase == Phase::Failed) {

@@ -3,6 +3,7 @@
 #include "practice/mastery_tab.hpp"
 
 #include "net/api.hpp"
+#include "practice/heatmap.hpp"
 #include "practice/mastery_history.hpp"
 #include "school/class_widgets.hpp"
 #include "ui/charts.hpp"
@@ -73,38 +74,37 @@ void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::i
 // [SECTION] heatmap ------------------------------------------------------------
 
 // Target columns [first, first + shown) of the page's students.
-void draw_heatmap(AppState& state, MasteryTabState& tab, const Json& map, int first, int shown)
+void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map, int first, int shown)
 {
     int columns = shown + 1;
     // As tall as its rows (up to 12), so the drill-down below stays in view.
-    float heatmap_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(map["rows"].size(), 12) + 1.5f);
+    float heatmap_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(map.rows.size(), 12) + 1.5f);
     if (!ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
             ImVec2(0, heatmap_height)))
         return;
     ImGui::TableSetupColumn("Student");
     for (int i = 0; i < shown; ++i)
-        ImGui::TableSetupColumn(map["targets"][first + i].value("title", "").c_str());
+        ImGui::TableSetupColumn(map.targets[first + i].title.c_str());
     ImGui::TableHeadersRow();
-    for (const auto& row : map["rows"]) {
+    for (const auto& row : map.rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        auto student_id = row.value("student_id", std::int64_t(0));
-        if (ImGui::Selectable((row.value("student_name", "") + "##drill" + std::to_string(student_id)).c_str(),
-                tab.drill_student == student_id)) {
-            tab.drill_student = student_id;
+        if (ImGui::Selectable((row.student_name + "##drill" + std::to_string(row.student_id)).c_str(),
+                tab.drill_student == row.student_id)) {
+            tab.drill_student = row.student_id;
             load_drill(state, tab);
         }
-        ui::remember(state, "teacher.drill." + row.value("student_name", ""));
+        ui::remember(state, "teacher.drill." + row.student_name);
         for (int i = 0; i < shown; ++i) {
             ImGui::TableNextColumn();
-            const auto& cell = row["cells"][first + i];
-            if (cell.is_null()) {
-                ImGui::TextColored(ui::k_muted, "\xE2\x80\x93");   // – (not practised yet)
+            const auto index = static_cast<std::size_t>(first + i);
+            const auto& cell = index < row.cells.size() ? row.cells[index] : std::nullopt;
+            if (!cell) {
+                ImGui::TextColored(ui::k_muted, "\xE2\x80\x93");   // – (not assigned to this student)
                 continue;
             }
-            float known = cell.value("known", 0.0f);
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(known)));
-            ImGui::Text("%s %.0f%%", cell.value("level", "").c_str(), known * 100);
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
+            ImGui::Text("%s %.0f%%", std::string(mastery_level_name(cell->level)).c_str(), cell->known * 100);
         }
     }
     ImGui::EndTable();
@@ -128,17 +128,24 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
     };
     if (!pick_class(state, classes, tab.class_id, tab.heatmap, "mastery", query, reset))
         return;
-    const auto& map = tab.heatmap.data;
-    if (map["targets"].empty()) {
+    // Read through the shared DTO (the server builds it with the same code);
+    // decoded each frame, like everything drawn here: a page is small.
+    auto decoded = decode_class_heatmap(tab.heatmap.data);
+    if (!decoded.ok()) {
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 The heatmap cannot be shown: %s", decoded.error().message.c_str());
+        return;
+    }
+    const ClassHeatmap& map = decoded.value();
+    if (map.targets.empty()) {
         ImGui::TextColored(ui::k_muted, "No learning targets are assigned in this class yet.");
         return;
     }
-    const int target_count = static_cast<int>(map["targets"].size());
+    const int target_count = static_cast<int>(map.targets.size());
     tab.first_target = std::clamp(tab.first_target, 0, std::max(0, target_count - 1));
     // Read before the paging buttons move it: this frame draws the page it started with.
     const int first = tab.first_target;
     const int shown = std::min(k_targets_per_page, target_count - first);
-    draw_paging(state, tab, target_count, map.value("total_students", std::int64_t(0)));
+    draw_paging(state, tab, target_count, static_cast<std::int64_t>(map.total_students));
     draw_heatmap(state, tab, map, first, shown);
     if (tab.drill_student) {
         ImGui::Separator();
@@ -146,18 +153,17 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
             load_drill(state, tab);
         if (tab.drill.phase == Phase::Done) {
             std::string student_name;
-            for (const auto& row : map["rows"])
-                if (row.value("student_id", std::int64_t(0)) == tab.drill_student)
-                    student_name = row.value("student_name", "");
+            for (const auto& row : map.rows)
+                if (row.student_id == tab.drill_student)
+                    student_name = row.student_name;
             ImGui::Text("Recent answers of %s (newest first):", student_name.c_str());
             draw_recent_answers(tab.drill.data, 15);
         }
     }
-    if (!map["needs_help"].empty()) {
+    if (!map.needs_help.empty()) {
         ImGui::TextUnformatted("Needs help:");
-        for (const auto& s : map["needs_help"])
-            ImGui::BulletText("%s (%d weak target%s)", s.value("student_name", "").c_str(), s.value("weak_targets", 0),
-                s.value("weak_targets", 0) == 1 ? "" : "s");
+        for (const auto& s : map.needs_help)
+            ImGui::BulletText("%s (%d weak target%s)", s.student_name.c_str(), s.weak_targets, s.weak_targets == 1 ? "" : "s");
     }
 }
 

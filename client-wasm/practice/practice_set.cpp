@@ -288,33 +288,38 @@ void sync(AppState& state, PracticeTabState& p)
 
 namespace {
 
-Json answer_json(const PracticeTabState& p, const Task& task)
+// The answer the widgets hold, in the shared grader's terms.
+Answer answer_of(const PracticeTabState& p, const Task& task)
 {
+    Answer answer;
+    answer.kind = task.kind;
     switch (task.kind) {
-    case TaskKind::SingleChoice: return { { "choice", p.choice } };
-    case TaskKind::MultipleSelect: {
-        Json choices = Json::array();
+    case TaskKind::SingleChoice: answer.choice = p.choice; break;
+    case TaskKind::MultipleSelect:
         for (std::size_t i = 0; i < p.picks.size(); ++i)
             if (p.picks[i])
-                choices.push_back(i);
-        return { { "choices", choices } };
-    }
+                answer.choices.push_back(i);
+        break;
     case TaskKind::Numeric: {
         char* end = nullptr;
         double value = std::strtod(p.text, &end);
-        if (end == p.text)
-            return { { "value", "not a number" } };   // the grader explains what is wrong
-        return { { "value", value } };
+        if (end != p.text)
+            answer.value = value;   // left empty otherwise: the grader explains what is wrong
+        break;
     }
-    case TaskKind::ShortText: return { { "text", p.text } };
-    case TaskKind::Cloze: return { { "gaps", p.gaps } };
-    case TaskKind::Ordering: return { { "order", p.order } };
+    case TaskKind::ShortText: answer.text = p.text; break;
+    case TaskKind::Cloze: answer.gaps = p.gaps; break;
+    case TaskKind::Ordering: answer.order.assign(p.order.begin(), p.order.end()); break;
     case TaskKind::QuantitativeComparison: {
-        static const char* names[] = { "a_greater", "b_greater", "equal", "cannot_determine" };
-        return { { "choice", p.choice >= 0 && p.choice < 4 ? names[p.choice] : "" } };
+        // In the order of the radio buttons (practice_tab.cpp).
+        static constexpr Comparison comparisons[] = { Comparison::AGreater, Comparison::BGreater, Comparison::Equal,
+            Comparison::CannotDetermine };
+        if (p.choice >= 0 && p.choice < 4)
+            answer.comparison = comparisons[p.choice];
+        break;
     }
     }
-    return nullptr;
+    return answer;
 }
 
 } // namespace
@@ -322,7 +327,7 @@ Json answer_json(const PracticeTabState& p, const Task& task)
 void check(AppState& state, PracticeTabState& p, const Task& task)
 {
     int requests_before = state.requests_in_flight;
-    auto answer = answer_json(p, task);
+    auto answer = encode_answer(answer_of(p, task));
     auto result = grade(task, answer);
     if (!result.ok()) {
         p.invalid = result.error().message;

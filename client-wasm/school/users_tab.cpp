@@ -83,11 +83,34 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
 
 // [SECTION] add a user -----------------------------------------------------------
 
+// The form's fields as the shared new-user rules read them (staff may ask
+// for any role; the combo offers only those may_create_role allows).
+NewUserInput input_of(const UsersTabState& tab)
+{
+    return { tab.new_email, tab.new_name, tab.new_password, std::string(role_name(k_all_roles[tab.new_role])),
+        std::nullopt };
+}
+
+void add_user(AppState& state, UsersTabState& tab, Remote& users, const ValidNewUser& user)
+{
+    tab.create_user = { Phase::Loading, {}, false };
+    api_call(state, "POST", "/api/users",
+        { { "email", user.email }, { "name", user.name }, { "password", user.password }, { "role", role_name(user.role) } },
+        [&tab, &users](AppState& state, const ApiAnswer& answer) {
+            tab.create_user = outcome_of(answer, "User added");
+            if (answer.ok()) {
+                tab.new_email[0] = tab.new_name[0] = tab.new_password[0] = '\0';
+                tab.new_attempted = false;
+                reload_users(state, users);
+            }
+        });
+}
+
 void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
 {
     ImGui::Separator();
     ImGui::TextUnformatted("Add a user");
-    auto errors = new_user_errors(tab.new_email, tab.new_name, tab.new_password);
+    auto errors = new_user_errors(input_of(tab), NewUserRoles::Any);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputTextWithHint("##new_email", "Email", tab.new_email, sizeof tab.new_email);
     ui::remember(state, "admin.new_email");
@@ -118,20 +141,8 @@ void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
     ImGui::BeginDisabled(tab.create_user.phase == Phase::Loading);
     if (ui::button(state, "Add user", "admin.add_user")) {
         tab.new_attempted = true;
-        if (errors.empty()) {
-            tab.create_user = { Phase::Loading, {}, false };
-            api_call(state, "POST", "/api/users",
-                { { "email", tab.new_email }, { "name", tab.new_name }, { "password", tab.new_password },
-                    { "role", role_name(k_all_roles[tab.new_role]) } },
-                [&tab, &users](AppState& state, const ApiAnswer& answer) {
-                    tab.create_user = outcome_of(answer, "User added");
-                    if (answer.ok()) {
-                        tab.new_email[0] = tab.new_name[0] = tab.new_password[0] = '\0';
-                        tab.new_attempted = false;
-                        reload_users(state, users);
-                    }
-                });
-        }
+        if (auto user = validate_new_user(input_of(tab), NewUserRoles::Any); user.ok())
+            add_user(state, tab, users, user.value());
     }
     ImGui::EndDisabled();
     ui::action_status(tab.create_user);
