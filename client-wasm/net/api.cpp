@@ -1,7 +1,10 @@
-// API calls for the portals.
+// API calls for the portals (see api.hpp).
 #include "net/api.hpp"
 
 #include "platform/http_client.hpp"
+
+#include <cctype>
+#include <cstdio>
 
 namespace learnloop::client {
 
@@ -76,12 +79,31 @@ void api_load(AppState& state, Remote& remote, const std::string& path)
         if (answer.ok()) {
             remote.data = answer.body;
             remote.phase = Phase::Done;
-            remote.total = answer.body.is_array() ? static_cast<std::int64_t>(answer.body.size()) : 0;
         } else {
             remote.phase = Phase::Failed;
             remote.error = answer.error_text();
         }
     });
+}
+
+Outcome outcome_of(const ApiAnswer& answer, const std::string& success)
+{
+    return answer.ok() ? Outcome { Phase::Done, success, false } : Outcome { Phase::Failed, answer.error_text(), true };
+}
+
+std::string query_escape(std::string_view text)
+{
+    std::string escaped;
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            escaped += c;
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+            escaped += hex;
+        }
+    }
+    return escaped;
 }
 
 } // namespace learnloop::client

@@ -6,13 +6,13 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace learnloop::client {
 
 struct ApiAnswer {
     int status = 0;               // 0: the network failed
     Json body;                    // null when the answer was not JSON
-    std::int64_t total = 0;       // X-Total-Count is not exposed by fetch here; lists report their length
     bool ok() const { return status >= 200 && status < 300; }
     // The message to show for a failed call.
     std::string error_text() const;
@@ -30,5 +30,13 @@ void api_post_anonymous(AppState& state, const std::string& path, const Json& bo
 
 // Loads `path` into `remote` (phase, data, error).
 void api_load(AppState& state, Remote& remote, const std::string& path);
+
+// A form action's outcome from the server's answer: `success` when it
+// succeeded, the server's message when it did not.
+[[nodiscard]] Outcome outcome_of(const ApiAnswer& answer, const std::string& success);
+
+// `text` for a URL's query string: letters and digits as they are, every
+// other byte percent-encoded.
+[[nodiscard]] std::string query_escape(std::string_view text);
 
 } // namespace learnloop::client

@@ -1,6 +1,7 @@
 // Browser entry point: GLFW/WebGL2 window in our canvas, Dear ImGui set-up,
 // font loading, DPI-aware canvas sizing and the JS hook for tests.
 #include "app.hpp"
+#include "platform/clock.hpp"
 #include "platform/http_client.hpp"
 
 #include <imgui.h>
@@ -122,7 +123,7 @@ void frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    draw_app(runtime.state, emscripten_get_now() / 1000.0, emscripten_date_now() / 1000.0);
+    draw_app(runtime.state, monotonic_ms() / 1000.0, wall_clock_seconds());
     ImGui::Render();
 
     int width = 0, height = 0;
@@ -150,7 +151,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
 // IndexedDB hands stored values back through here (storage_web.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, const char* json)
 {
-    practice_store_loaded(g_runtime.state, key, json);
+    portal_store_loaded(g_runtime.state, key, json);
 }
 
 int main()
@@ -188,7 +189,7 @@ int main()
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // A reload of this tab keeps its session (also offline; see storage.hpp).
-    restore_session(g_runtime.state, emscripten_date_now() / 1000.0);
+    restore_session(g_runtime.state, wall_clock_seconds());
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

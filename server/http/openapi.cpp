@@ -11,7 +11,7 @@ namespace learnloop::server {
 
 namespace {
 
-Json error_response(const char* description)
+Json documented_error(const char* description)
 {
     return { { "description", description },
         { "content", { { "application/json", { { "schema", schema_ref("Error") } } } } } };
@@ -71,18 +71,18 @@ Json operation(const AreaApi& area, const Route& route)
         success["content"] = { { "application/json", { { "schema", schema_ref(route.response) } } } };
     Json responses = { { std::to_string(route.status), success } };
     if (!route.request.empty() || !route.query.empty())
-        responses["400"] = error_response("The request is malformed or a field is invalid");
+        responses["400"] = documented_error("The request is malformed or a field is invalid");
     if (authed)
-        responses["401"] = error_response("No valid bearer token");
+        responses["401"] = documented_error("No valid bearer token");
     if (route.action)
-        responses["403"] = error_response("The caller's role or relation does not allow this");
+        responses["403"] = documented_error("The caller's role or relation does not allow this");
     if (!path_parameters(route.path).empty())
-        responses["404"] = error_response("No such resource, or not one the caller may see");
+        responses["404"] = documented_error("No such resource, or not one the caller may see");
     if (route.method != Method::Get)
-        responses["409"] = error_response("Conflicts with the current state");
+        responses["409"] = documented_error("Conflicts with the current state");
     if (!route.request.empty())
-        responses["413"] = error_response("The body is larger than the server accepts");
-    responses["503"] = error_response("The server or its database is busy or down; try again (Retry-After)");
+        responses["413"] = documented_error("The body is larger than the server accepts");
+    responses["503"] = documented_error("The server or its database is busy or down; try again (Retry-After)");
     op["responses"] = std::move(responses);
     return op;
 }

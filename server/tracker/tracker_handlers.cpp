@@ -7,6 +7,7 @@
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
+#include "tracker/due_status.hpp"
 #include "core/validation.hpp"
 #include "tracker/tracker_repository.hpp"
 

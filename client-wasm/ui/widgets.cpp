@@ -1,12 +1,13 @@
-// Shared widgets.
-#include "ui/ui.hpp"
+// Shared widgets (see widgets.hpp).
+#include "ui/widgets.hpp"
+
+#include <algorithm>
 
 namespace learnloop::client::ui {
 
 bool can(const AppState& state, learnloop::Action action)
 {
-    auto role = parse_role(state.session.role);
-    return role.ok() && is_allowed(role.value(), action);
+    return state.session.signed_in && is_allowed(state.session.role, action);
 }
 
 void remember(AppState& state, const std::string& name)
@@ -119,30 +120,24 @@ bool confirm_dialog(AppState& state, const char* id, const std::string& text, co
     return confirmed;
 }
 
-std::string target_title(const Json& targets, const std::string& target_id)
+float begin_card(AppState& state, float top, const char* title, float title_scale)
 {
-    if (targets.is_array())
-        for (const auto& t : targets)
-            if (t.is_object() && t.value("target_id", "") == target_id)
-                return t.value("title", target_id);
-    return target_id;
+    const float scale = state.ui_scale;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
+    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * top)));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(card_width);
+    ImGui::SetWindowFontScale(title_scale);
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
+    return card_width;
 }
 
-void recent_answers(const Json& mastery, std::size_t limit)
+void end_card()
 {
-    if (!mastery.is_object() || !mastery.contains("history") || !mastery["history"].is_array())
-        return;
-    const Json no_targets = Json::array();
-    const Json& targets = mastery.contains("targets") ? mastery["targets"] : no_targets;
-    std::size_t shown = 0;
-    for (const auto& h : mastery["history"]) {
-        if (++shown > limit || !h.is_object())
-            break;
-        ImGui::BulletText("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
-            target_title(targets, h.value("target_id", "")).c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
-    }
-    if (mastery["history"].empty())
-        ImGui::TextColored(k_muted, "No practice answers yet.");
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
 }
 
 } // namespace learnloop::client::ui

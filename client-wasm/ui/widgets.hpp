@@ -1,22 +1,21 @@
-// Small widgets shared by every portal: remembered rectangles for tests,
+// Small widgets shared by every screen: remembered rectangles for tests,
 // status labels that differ in glyph and word as well as colour, loading and
-// error lines, and a confirmation dialog.
+// error lines, a confirmation dialog and the centred card of the sign-in screens.
 #pragma once
 
 #include "app.hpp"
 #include "identity/permissions.hpp"
+#include "ui/theme.hpp"
 
 #include <imgui.h>
 
+#include <cstddef>
+#include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace learnloop::client::ui {
-
-inline const ImVec4 k_ok { 0.11f, 0.50f, 0.22f, 1.0f };
-inline const ImVec4 k_warning { 0.66f, 0.40f, 0.00f, 1.0f };
-inline const ImVec4 k_error { 0.75f, 0.13f, 0.13f, 1.0f };
-inline const ImVec4 k_info { 0.10f, 0.35f, 0.70f, 1.0f };
-inline const ImVec4 k_muted { 0.35f, 0.38f, 0.42f, 1.0f };
 
 // Whether the signed-in role may do `action`, from the shared matrix the
 // server enforces: the portals show only what a role may do.
@@ -48,16 +47,20 @@ void field_errors(const std::vector<Error>& errors, const char* field);
 
 // A modal "Are you sure?" dialog. Call open_confirm() once to show it, then
 // confirm_dialog() every frame; returns true on the frame the user confirms.
-// The title of learning target `target_id` in a list of targets as the API
-// sends them ([{"target_id", "title", ...}]); the id itself if not listed.
-std::string target_title(const Json& targets, const std::string& target_id);
-
-// A student's latest practice answers from a GET /api/mastery answer
-// (`history`, newest first, titles from `targets`): time in the school's
-// zone, target, verdict and the estimate after it; at most `limit` lines.
-void recent_answers(const Json& mastery, std::size_t limit);
-
 void open_confirm(const char* id);
 bool confirm_dialog(AppState& state, const char* id, const std::string& text, const char* confirm_label);
+
+// The centred column of the sign-in and sign-up screens: starts it with a
+// large title at `top` (a share of the window height) and returns its width.
+// End it with end_card().
+float begin_card(AppState& state, float top, const char* title, float title_scale);
+void end_card();
+
+// Copies `text` into a fixed text buffer of an input field (cut to fit).
+template <std::size_t N>
+void copy_text(char (&target)[N], const std::string& text)
+{
+    std::snprintf(target, N, "%s", text.c_str());
+}
 
 } // namespace learnloop::client::ui

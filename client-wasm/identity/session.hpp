@@ -1,0 +1,42 @@
+// The signed-in session: who is signed in and as which role, remembered in
+// the tab so a reload keeps it, and ended at sign-out or when the server says so.
+#pragma once
+
+#include "identity/roles.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace learnloop::client {
+
+struct AppState;
+
+struct Session {
+    bool signed_in = false;
+    std::string token;
+    std::string name;
+    // Parsed once, at sign-in or restore; only meaningful while signed_in.
+    Role role = Role::Student;
+    std::int64_t user_id = 0;
+    // Bumped at every sign-in and sign-out, so answers to requests made in an
+    // earlier session are dropped.
+    int generation = 0;
+};
+
+// begin_session opens the portal for a signed-in user (every portal starts
+// afresh) and remembers the session for reloads of this tab (refreshed every
+// minute while the app runs: keep_session_fresh); end_session forgets it
+// (sign-out, or the server saying it has ended). restore_session reopens a
+// remembered session at start-up, also offline, if the app was open in the
+// tab within the last 30 minutes; the first request the server refuses with
+// 401 ends it. `now`: seconds since the epoch.
+void begin_session(AppState& state, const std::string& token, const std::string& name, Role role,
+    std::int64_t user_id, double now);
+void keep_session_fresh(AppState& state);
+void end_session(AppState& state);
+void restore_session(AppState& state, double now);
+
+// Signs out: revokes the token on the server and ends the session at once.
+void sign_out(AppState& state);
+
+} // namespace learnloop::client

@@ -1,0 +1,107 @@
+// The sign-in screen (see sign_in.hpp).
+#include "identity/sign_in.hpp"
+
+#include "app.hpp"
+#include "core/validation.hpp"
+#include "identity/user_fields.hpp"
+#include "net/api.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <cstring>
+
+namespace learnloop::client {
+
+namespace {
+
+void start_sign_in(AppState& state)
+{
+    auto& form = state.sign_in;
+    form.phase = Phase::Loading;
+    form.message.clear();
+    api_post_anonymous(state, "/api/login", { { "email", trim(form.email) }, { "password", form.password } },
+        [](AppState& state, const ApiAnswer& answer) {
+        auto& form = state.sign_in;
+        const auto& body = answer.body;
+        // The role is read once, here: the portal is chosen by the enum from now on.
+        auto role = body.is_object() ? parse_role(body.value("role", "")) : parse_role("");
+        if (answer.status == 200 && body.is_object() && body.value("token", "") != "" && role.ok()) {
+            begin_session(state, body.value("token", ""), body.value("name", ""), role.value(),
+                body.value("user_id", std::int64_t(0)), state.wall_clock);
+            std::memset(form.password, 0, sizeof form.password);
+            form.phase = Phase::Done;
+            form.submit_attempted = false;
+            return;
+        }
+        form.phase = Phase::Failed;
+        form.message = answer.status == 200 ? "The server sent an account this version of the app does not know."
+                                            : answer.error_text();
+    });
+}
+
+} // namespace
+
+void draw_sign_in(AppState& state)
+{
+    auto& form = state.sign_in;
+    const float scale = state.ui_scale;
+    const float card_width = ui::begin_card(state, 0.18f, "Learnloop", 1.6f);
+    ImGui::TextColored(ui::k_muted, "Sign in to your school");
+    if (!state.notice.empty())
+        ImGui::TextColored(ui::k_warning, "! %s", state.notice.c_str());
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+
+    form.errors = validate_sign_in(form.email, form.password);
+
+    ImGui::TextUnformatted("Email");
+    if (ImGui::IsWindowAppearing())
+        ImGui::SetKeyboardFocusHere();
+    if (ImGui::InputTextWithHint("##email", "name@school.org", form.email, sizeof form.email))
+        form.email_edited = true;
+    ui::remember(state, "email");
+    // Email feedback appears once the user leaves a field they have typed in
+    // (or while typing, once the address has its '@'), never for an untouched
+    // empty field; after a submit attempt every problem shows.
+    bool email_visible = form.submit_attempted
+        || (form.email_edited && form.email[0] && (!ImGui::IsItemActive() || std::strchr(form.email, '@')));
+    form.shown_errors.clear();
+    for (const auto& error : form.errors) {
+        if (error.field == "email" ? email_visible : form.submit_attempted)
+            form.shown_errors.push_back(error);
+    }
+    ui::field_errors(form.shown_errors, "email");
+
+    ImGui::Dummy(ImVec2(0, 4 * scale));
+    ImGui::TextUnformatted("Password");
+    bool submit = ImGui::InputText("##password", form.password, sizeof form.password,
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::remember(state, "password");
+    ui::field_errors(form.shown_errors, "password");
+
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+    ImGui::BeginDisabled(form.phase == Phase::Loading);
+    submit |= ui::button(state, form.phase == Phase::Loading ? "Signing in\xE2\x80\xA6###sign_in" : "Sign in###sign_in",
+        "sign_in", ImVec2(card_width, 0));
+    ImGui::EndDisabled();
+    if (submit && form.phase != Phase::Loading) {
+        form.submit_attempted = true;
+        if (form.errors.empty())
+            start_sign_in(state);
+    }
+    if (form.phase == Phase::Failed && !form.message.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+    ImGui::TextColored(ui::k_muted, "New here?");
+    ImGui::SameLine();
+    if (ui::button(state, "Create an account", "to_sign_up")) {
+        state.sign_up = {};
+        state.screen = AppState::Screen::SignUp;
+    }
+    ui::end_card();
+}
+
+} // namespace learnloop::client

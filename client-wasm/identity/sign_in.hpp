@@ -1,0 +1,28 @@
+// The sign-in screen: email and password checked as you type by the shared
+// rules, then the server's answer.
+#pragma once
+
+#include "core/result.hpp"
+#include "net/remote.hpp"
+
+#include <string>
+#include <vector>
+
+namespace learnloop::client {
+
+struct AppState;
+
+struct SignInState {
+    char email[256] = {};
+    char password[256] = {};
+    bool email_edited = false;        // show email feedback once the user has typed
+    bool submit_attempted = false;
+    std::vector<Error> errors;        // from shared-domain validate_sign_in, every frame
+    std::vector<Error> shown_errors;  // the subset on screen now
+    Phase phase = Phase::Idle;
+    std::string message;              // the server's answer when signing in failed
+};
+
+void draw_sign_in(AppState& state);
+
+} // namespace learnloop::client

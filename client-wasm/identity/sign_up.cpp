@@ -1,0 +1,102 @@
+// The sign-up screen (see sign_up.hpp).
+#include "identity/sign_up.hpp"
+
+#include "app.hpp"
+#include "identity/new_user.hpp"
+#include "net/api.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <optional>
+
+namespace learnloop::client {
+
+namespace {
+
+// The roles a visitor may give themselves (may_sign_up_as), in radio-button order.
+constexpr std::array<Role, 2> k_sign_up_roles = { Role::Teacher, Role::Student };
+
+// The form's fields as the shared new-user rules read them.
+NewUserInput input_of(const SignUpState& form)
+{
+    return { form.email, form.name, form.password, std::string(role_name(k_sign_up_roles[form.role])), std::nullopt };
+}
+
+// Sends the account the shared rules accepted (email normalised, name trimmed).
+void start_sign_up(AppState& state, const ValidNewUser& user)
+{
+    auto& form = state.sign_up;
+    form.phase = Phase::Loading;
+    form.message.clear();
+    Json body = { { "name", user.name }, { "email", user.email }, { "password", user.password },
+        { "role", role_name(user.role) } };
+    api_post_anonymous(state, "/api/signup", body, [email = user.email](AppState& state, const ApiAnswer& answer) {
+        auto& form = state.sign_up;
+        if (answer.status == 201) {
+            // Back to sign-in with the address filled in.
+            state.sign_in = {};
+            ui::copy_text(state.sign_in.email, email);
+            state.notice = "Your account is ready. Sign in with your new password.";
+            state.sign_up = {};
+            state.screen = AppState::Screen::SignIn;
+            return;
+        }
+        form.phase = Phase::Failed;
+        form.message = answer.error_text();
+    });
+}
+
+} // namespace
+
+void draw_sign_up(AppState& state)
+{
+    auto& form = state.sign_up;
+    const float card_width = ui::begin_card(state, 0.12f, "Create your Learnloop account", 1.4f);
+
+    // The server applies the same rules; these give feedback as you type.
+    auto errors = new_user_errors(input_of(form), NewUserRoles::SignUp);
+
+    ImGui::TextUnformatted("Full name");
+    ImGui::InputText("##signup_name", form.name, sizeof form.name);
+    ui::remember(state, "signup.name");
+    if (form.attempted || form.name[0])
+        ui::field_errors(errors, "name");
+    ImGui::TextUnformatted("Email");
+    ImGui::InputTextWithHint("##signup_email", "name@school.org", form.email, sizeof form.email);
+    ui::remember(state, "signup.email");
+    if (form.attempted || (form.email[0] && !ImGui::IsItemActive()))
+        ui::field_errors(errors, "email");
+    ImGui::TextUnformatted("Password (at least 10 characters)");
+    ImGui::InputText("##signup_password", form.password, sizeof form.password, ImGuiInputTextFlags_Password);
+    ui::remember(state, "signup.password");
+    if (form.attempted || form.password[0])
+        ui::field_errors(errors, "password");
+    ImGui::TextUnformatted("I am a");
+    ImGui::SameLine();
+    ImGui::RadioButton("teacher", &form.role, 0);
+    ui::remember(state, "signup.teacher");
+    ImGui::SameLine();
+    ImGui::RadioButton("student", &form.role, 1);
+    ui::remember(state, "signup.student");
+
+    ImGui::BeginDisabled(form.phase == Phase::Loading);
+    if (ui::button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
+            "signup.create", ImVec2(card_width, 0))) {
+        form.attempted = true;
+        if (auto user = validate_new_user(input_of(form), NewUserRoles::SignUp); user.ok())
+            start_sign_up(state, user.value());
+    }
+    ImGui::EndDisabled();
+    if (form.phase == Phase::Failed) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (ui::button(state, "Back to sign in", "signup.back"))
+        state.screen = AppState::Screen::SignIn;
+    ui::end_card();
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,36 @@
+// Mastery answers read for people (see mastery_history.hpp).
+#include "practice/mastery_history.hpp"
+
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+namespace learnloop::client {
+
+std::string target_title(const Json& targets, const std::string& target_id)
+{
+    if (targets.is_array())
+        for (const auto& t : targets)
+            if (t.is_object() && t.value("target_id", "") == target_id)
+                return t.value("title", target_id);
+    return target_id;
+}
+
+void draw_recent_answers(const Json& mastery, std::size_t limit)
+{
+    if (!mastery.is_object() || !mastery.contains("history") || !mastery["history"].is_array())
+        return;
+    const Json no_targets = Json::array();
+    const Json& targets = mastery.contains("targets") ? mastery["targets"] : no_targets;
+    std::size_t shown = 0;
+    for (const auto& h : mastery["history"]) {
+        if (++shown > limit || !h.is_object())
+            break;
+        ImGui::BulletText("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
+            target_title(targets, h.value("target_id", "")).c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
+    }
+    if (mastery["history"].empty())
+        ImGui::TextColored(ui::k_muted, "No practice answers yet.");
+}
+
+} // namespace learnloop::client

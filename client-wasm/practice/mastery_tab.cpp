@@ -1,0 +1,175 @@
+// The teacher's Mastery tab (see mastery_tab.hpp).
+// [SECTION] paging, [SECTION] heatmap, [SECTION] tab
+#include "practice/mastery_tab.hpp"
+
+#include "net/api.hpp"
+#include "practice/heatmap.hpp"
+#include "practice/mastery_history.hpp"
+#include "school/class_widgets.hpp"
+#include "ui/charts.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace learnloop::client {
+
+namespace {
+
+constexpr int k_students_per_page = 50;
+// A table holds at most 64 columns; 30 at a time stay readable.
+constexpr int k_targets_per_page = 30;
+
+std::string page_query(const MasteryTabState& tab)
+{
+    return "?limit=" + std::to_string(k_students_per_page) + "&offset=" + std::to_string(tab.student_offset);
+}
+
+void load_drill(AppState& state, MasteryTabState& tab)
+{
+    api_load(state, tab.drill, "/api/mastery?student_id=" + std::to_string(tab.drill_student));
+}
+
+// [SECTION] paging -------------------------------------------------------------
+
+// Pages of students (from the server) and of target columns (here).
+void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::int64_t total_students)
+{
+    auto load_page = [&](std::int64_t offset) {
+        tab.student_offset = offset;
+        tab.drill_student = 0;   // the drill-down names a student of the page shown
+        api_load(state, tab.heatmap, "/api/classes/" + std::to_string(tab.class_id) + "/mastery" + page_query(tab));
+    };
+    if (total_students > k_students_per_page) {
+        ImGui::Text("Students %lld\xE2\x80\x93%lld of %lld", static_cast<long long>(tab.student_offset + 1),
+            static_cast<long long>(std::min<std::int64_t>(tab.student_offset + k_students_per_page, total_students)),
+            static_cast<long long>(total_students));
+        ImGui::SameLine();
+        ImGui::BeginDisabled(tab.student_offset == 0);
+        if (ui::button(state, "\xE2\x97\x80 Earlier students", "teacher.heatmap.students_prev"))
+            load_page(std::max<std::int64_t>(0, tab.student_offset - k_students_per_page));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(tab.student_offset + k_students_per_page >= total_students);
+        if (ui::button(state, "More students \xE2\x96\xB6", "teacher.heatmap.students_next"))
+            load_page(tab.student_offset + k_students_per_page);
+        ImGui::EndDisabled();
+    }
+    const int first = tab.first_target;
+    const int shown = std::min(k_targets_per_page, target_count - first);
+    if (target_count > k_targets_per_page) {
+        ImGui::Text("Targets %d\xE2\x80\x93%d of %d", first + 1, first + shown, target_count);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(first == 0);
+        if (ui::button(state, "\xE2\x97\x80 Earlier targets", "teacher.heatmap.targets_prev"))
+            tab.first_target = std::max(0, first - k_targets_per_page);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(first + shown >= target_count);
+        if (ui::button(state, "More targets \xE2\x96\xB6", "teacher.heatmap.targets_next"))
+            tab.first_target = first + k_targets_per_page;
+        ImGui::EndDisabled();
+    }
+}
+
+// [SECTION] heatmap ------------------------------------------------------------
+
+// Target columns [first, first + shown) of the page's students.
+void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map, int first, int shown)
+{
+    int columns = shown + 1;
+    // As tall as its rows (up to 12), so the drill-down below stays in view.
+    float heatmap_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(map.rows.size(), 12) + 1.5f);
+    if (!ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
+            ImVec2(0, heatmap_height)))
+        return;
+    ImGui::TableSetupColumn("Student");
+    for (int i = 0; i < shown; ++i)
+        ImGui::TableSetupColumn(map.targets[first + i].title.c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& row : map.rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Selectable((row.student_name + "##drill" + std::to_string(row.student_id)).c_str(),
+                tab.drill_student == row.student_id)) {
+            tab.drill_student = row.student_id;
+            load_drill(state, tab);
+        }
+        ui::remember(state, "teacher.drill." + row.student_name);
+        for (int i = 0; i < shown; ++i) {
+            ImGui::TableNextColumn();
+            const auto index = static_cast<std::size_t>(first + i);
+            const auto& cell = index < row.cells.size() ? row.cells[index] : std::nullopt;
+            if (!cell) {
+                ImGui::TextColored(ui::k_muted, "\xE2\x80\x93");   // – (not assigned to this student)
+                continue;
+            }
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
+            ImGui::Text("%s %.0f%%", std::string(mastery_level_name(cell->level)).c_str(), cell->known * 100);
+        }
+    }
+    ImGui::EndTable();
+}
+
+} // namespace
+
+// [SECTION] tab ----------------------------------------------------------------
+
+void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& classes)
+{
+    if (!classes.data.is_array() || classes.data.empty()) {
+        ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
+        return;
+    }
+    auto query = [&tab] { return page_query(tab); };
+    auto reset = [&tab] {
+        tab.student_offset = 0;
+        tab.first_target = 0;
+        tab.drill_student = 0;
+    };
+    if (!pick_class(state, classes, tab.class_id, tab.heatmap, "mastery", query, reset))
+        return;
+    // Read through the shared DTO (the server builds it with the same code);
+    // decoded each frame, like everything drawn here: a page is small.
+    auto decoded = decode_class_heatmap(tab.heatmap.data);
+    if (!decoded.ok()) {
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 The heatmap cannot be shown: %s", decoded.error().message.c_str());
+        return;
+    }
+    const ClassHeatmap& map = decoded.value();
+    if (map.targets.empty()) {
+        ImGui::TextColored(ui::k_muted, "No learning targets are assigned in this class yet.");
+        return;
+    }
+    const int target_count = static_cast<int>(map.targets.size());
+    tab.first_target = std::clamp(tab.first_target, 0, std::max(0, target_count - 1));
+    // Read before the paging buttons move it: this frame draws the page it started with.
+    const int first = tab.first_target;
+    const int shown = std::min(k_targets_per_page, target_count - first);
+    draw_paging(state, tab, target_count, static_cast<std::int64_t>(map.total_students));
+    draw_heatmap(state, tab, map, first, shown);
+    if (tab.drill_student) {
+        ImGui::Separator();
+        if (ui::remote_status(state, tab.drill, "teacher.drill"))
+            load_drill(state, tab);
+        if (tab.drill.phase == Phase::Done) {
+            std::string student_name;
+            for (const auto& row : map.rows)
+                if (row.student_id == tab.drill_student)
+                    student_name = row.student_name;
+            ImGui::Text("Recent answers of %s (newest first):", student_name.c_str());
+            draw_recent_answers(tab.drill.data, 15);
+        }
+    }
+    if (!map.needs_help.empty()) {
+        ImGui::TextUnformatted("Needs help:");
+        for (const auto& s : map.needs_help)
+            ImGui::BulletText("%s (%d weak target%s)", s.student_name.c_str(), s.weak_targets, s.weak_targets == 1 ? "" : "s");
+    }
+}
+
+Json mastery_tab_summary(const MasteryTabState& tab)
+{
+    return { { "heatmap", tab.heatmap.data }, { "drill", tab.drill.data } };
+}
+
+} // namespace learnloop::client

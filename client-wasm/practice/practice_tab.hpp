@@ -1,0 +1,58 @@
+// The student's "Today's tasks" tab: a personalised set answered one task at
+// a time, graded here in the browser by the shared graders, then sent to the
+// server (which re-grades it; its grade wins).
+#pragma once
+
+#include "app.hpp"
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace learnloop::client {
+
+struct PracticeTabState {
+    Phase phase = Phase::Idle;        // loading the set
+    std::string error;
+    Json tasks = Json::array();       // [{task_id, target_id, reason, task}]
+    Json targets = Json::array();     // [{target_id, title, known, attempts, level, bkt}]
+    std::string message;              // e.g. no targets assigned yet
+    std::size_t index = 0;
+    // The current answer.
+    int choice = -1;
+    std::vector<char> picks;          // multiple_select
+    char text[512] = {};              // short_text and numeric
+    std::vector<std::string> gaps;    // cloze
+    std::vector<int> order;           // ordering: indices into the task's items
+    bool checked = false;
+    std::string verdict;              // "correct", "partial", "incorrect"
+    std::string feedback, explanation, invalid;
+    double known_before = 0, known_after = 0;
+    std::vector<std::pair<std::string, double>> start_known;   // level at the start of the set
+    std::vector<std::pair<std::string, double>> known;         // current local estimate per target
+    // The server's estimate per target after each synced answer; applied to
+    // `known` once nothing is left to send (the server's grade wins).
+    std::vector<std::pair<std::string, double>> server_known;
+    // Answers waiting for the server (kept until it confirms).
+    std::vector<Json> outbox;
+    std::vector<std::string> sending; // client ids with a request in flight
+    bool outbox_requested = false;    // loading the stored outbox has started
+    bool outbox_loaded = false;
+    bool resumed = false;             // the set came back from storage after a reload
+    bool replacing = false;           // a new set was asked for; the current one stays meanwhile
+    std::string replace_error;
+    int synced = 0;
+    std::string sync_notice;          // e.g. an answer the server already had from elsewhere
+    int sync_failures = 0;            // failed sends of the oldest queued answer in a row
+    std::string sync_trouble;         // said after a few of them
+    int requests_during_check = 0;    // network requests made while grading (should stay 0)
+    bool finished = false;
+};
+
+void draw_practice_tab(AppState& state, PracticeTabState& p);
+
+// The test hook's view, under "practice".
+[[nodiscard]] Json practice_summary(const PracticeTabState& p);
+
+} // namespace learnloop::client

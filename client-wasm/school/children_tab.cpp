@@ -1,0 +1,106 @@
+// The parent's page (see children_tab.hpp).
+#include "school/children_tab.hpp"
+
+#include "net/api.hpp"
+#include "ui/widgets.hpp"
+
+namespace learnloop::client {
+
+namespace {
+
+void load_children(AppState& state, ChildrenTabState& tab)
+{
+    api_load(state, tab.children, "/api/children");
+}
+
+// Shows `child_id`: their assignments and their mastery.
+void load_child(AppState& state, ChildrenTabState& tab, std::int64_t child_id)
+{
+    tab.child_id = child_id;
+    load_child_mastery(state, tab.mastery, child_id);
+    load_child_assignments(state, tab.assignments, child_id);
+}
+
+std::string child_name(const ChildrenTabState& tab)
+{
+    std::string name;
+    for (const auto& c : tab.children.data)
+        if (c.value("id", std::int64_t(0)) == tab.child_id)
+            name = c.value("name", "");
+    return name;
+}
+
+// A code from the school links this parent to a student.
+void draw_redeem(AppState& state, ChildrenTabState& tab)
+{
+    ImGui::TextUnformatted("Link code from the school:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputText("##link_code", tab.link_code, sizeof tab.link_code, ImGuiInputTextFlags_CharsNoBlank);
+    ui::remember(state, "parent.link_code");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!tab.link_code[0] || tab.redeem.phase == Phase::Loading);
+    if (ui::button(state, "Link my child", "parent.redeem")) {
+        tab.redeem = { Phase::Loading, {}, false };
+        api_call(state, "POST", "/api/parent-links/redeem", { { "code", tab.link_code } },
+            [&tab](AppState& state, const ApiAnswer& answer) {
+                tab.redeem = outcome_of(answer, "Linked");
+                if (answer.ok()) {
+                    tab.link_code[0] = '\0';
+                    tab.child_id = 0;
+                    load_children(state, tab);
+                }
+            });
+    }
+    ImGui::EndDisabled();
+    ui::action_status(tab.redeem);
+}
+
+} // namespace
+
+void draw_children_tab(AppState& state, ChildrenTabState& tab)
+{
+    if (tab.children.phase == Phase::Idle)
+        load_children(state, tab);
+    if (ui::remote_status(state, tab.children, "parent.children"))
+        load_children(state, tab);
+    if (tab.children.phase != Phase::Done)
+        return;
+    if (tab.children.data.empty()) {
+        ImGui::TextWrapped("No children are linked to your account yet. Ask the school for a link code.");
+        draw_redeem(state, tab);
+        return;
+    }
+    if (tab.child_id == 0)
+        load_child(state, tab, tab.children.data[0].value("id", std::int64_t(0)));
+
+    ImGui::TextUnformatted("Child:");
+    for (const auto& child : tab.children.data) {
+        auto id = child.value("id", std::int64_t(0));
+        ImGui::SameLine();
+        if (ImGui::RadioButton((child.value("name", "") + "##child" + std::to_string(id)).c_str(), tab.child_id == id))
+            load_child(state, tab, id);
+        ui::remember(state, "parent.child." + child.value("name", ""));
+    }
+    ImGui::SameLine();
+    if (ui::button(state, "Refresh", "parent.refresh"))
+        load_child(state, tab, tab.child_id);
+
+    if (ui::remote_status(state, tab.assignments.assignments, "parent.assignments"))
+        load_child(state, tab, tab.child_id);
+    if (!draw_child_assignments(tab.assignments))
+        return;
+    draw_child_mastery(state, tab.mastery, tab.child_id, child_name(tab));
+    ImGui::Separator();
+    draw_redeem(state, tab);
+}
+
+Json children_tab_summary(const ChildrenTabState& tab)
+{
+    Json summary = { { "children", tab.children.data }, { "child_id", tab.child_id } };
+    summary.update(child_assignments_summary(tab.assignments));
+    summary.update(child_mastery_summary(tab.mastery));
+    return summary;
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,27 @@
+// The parent's page: their linked children, one child at a time — that
+// child's assignments and grades, practice and mastery — and redeeming a
+// link code from the school.
+#pragma once
+
+#include "app.hpp"
+#include "practice/child_mastery.hpp"
+#include "tracker/child_assignments.hpp"
+
+#include <cstdint>
+
+namespace learnloop::client {
+
+struct ChildrenTabState {
+    Remote children;
+    std::int64_t child_id = 0;    // the child shown; 0 before the first is chosen
+    ChildAssignmentsState assignments;
+    ChildMasteryState mastery;
+    char link_code[32] = {};
+    Outcome redeem;
+};
+
+void draw_children_tab(AppState& state, ChildrenTabState& tab);
+
+[[nodiscard]] Json children_tab_summary(const ChildrenTabState& tab);
+
+} // namespace learnloop::client

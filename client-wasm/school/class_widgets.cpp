@@ -1,0 +1,37 @@
+// Shared class widgets (see class_widgets.hpp).
+#include "school/class_widgets.hpp"
+
+#include "net/api.hpp"
+#include "ui/widgets.hpp"
+
+namespace learnloop::client {
+
+bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Remote& remote, const std::string& view,
+    const std::function<std::string()>& query, const std::function<void()>& on_choose)
+{
+    auto load = [&] {
+        api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view + (query ? query() : ""));
+    };
+    for (const auto& c : classes.data) {
+        auto id = c.value("id", std::int64_t(0));
+        if (&c != &classes.data.front())
+            ImGui::SameLine();
+        if (ImGui::RadioButton((c.value("name", "") + "##" + view + std::to_string(id)).c_str(), chosen == id)) {
+            chosen = id;
+            if (on_choose)
+                on_choose();
+            load();
+        }
+        ui::remember(state, "teacher." + view + "_class." + c.value("name", ""));
+    }
+    if (ui::remote_status(state, remote, "teacher." + view))
+        load();
+    return remote.phase == Phase::Done;
+}
+
+void load_members(AppState& state, Remote& members, std::int64_t class_id)
+{
+    api_load(state, members, "/api/classes/" + std::to_string(class_id) + "/members?limit=200");
+}
+
+} // namespace learnloop::client

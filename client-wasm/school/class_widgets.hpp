@@ -1,0 +1,23 @@
+// Pieces of the class screens that several tabs share: choosing one of the
+// teacher's classes to load a view of it, and a class's member list.
+#pragma once
+
+#include "app.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace learnloop::client {
+
+// A row of radio buttons over `classes`; choosing one loads
+// /api/classes/<id>/<view><query> into `remote` (and calls `on_choose`
+// first). Each button is remembered as "teacher.<view>_class.<name>".
+// Returns true once the chosen view has loaded.
+bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Remote& remote, const std::string& view,
+    const std::function<std::string()>& query = {}, const std::function<void()>& on_choose = {});
+
+// Loads the students of class `class_id` into `members`.
+void load_members(AppState& state, Remote& members, std::int64_t class_id);
+
+} // namespace learnloop::client

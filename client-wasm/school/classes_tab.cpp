@@ -1,0 +1,101 @@
+// The school's Classes tab (see classes_tab.hpp).
+#include "school/classes_tab.hpp"
+
+#include "core/validation.hpp"
+#include "net/api.hpp"
+#include "school/class_widgets.hpp"
+#include "school/people.hpp"
+#include "ui/widgets.hpp"
+
+namespace learnloop::client {
+
+namespace {
+
+void reload_classes(AppState& state, SchoolClassesTabState& tab)
+{
+    api_load(state, tab.classes, "/api/classes?limit=200");
+}
+
+void draw_members(AppState& state, SchoolClassesTabState& tab, const Remote& users)
+{
+    ImGui::Separator();
+    ImGui::TextUnformatted("Members");
+    if (ui::remote_status(state, tab.members, "admin.members"))
+        load_members(state, tab.members, tab.members_class);
+    if (tab.members.data.is_array())
+        for (const auto& m : tab.members.data)
+            ImGui::BulletText("%s", m.value("name", "").c_str());
+    if (!ui::can(state, learnloop::Action::ClassManage))
+        return;
+    auto students = users_with_role(users, Role::Student);
+    person_combo("##member", students, tab.member_choice);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(tab.member_choice < 0);
+    if (ui::button(state, "Add to class", "admin.add_member") && tab.member_choice >= 0) {
+        api_call(state, "POST", "/api/classes/" + std::to_string(tab.members_class) + "/members",
+            { { "student_id", students[tab.member_choice]->value("id", std::int64_t(0)) } },
+            [&tab](AppState& state, const ApiAnswer& answer) {
+                tab.member_action = outcome_of(answer, "Student added");
+                load_members(state, tab.members, tab.members_class);
+                reload_classes(state, tab);
+            });
+    }
+    ImGui::EndDisabled();
+    ui::action_status(tab.member_action);
+}
+
+void draw_new_class(AppState& state, SchoolClassesTabState& tab, const Remote& users)
+{
+    ImGui::Separator();
+    ImGui::TextUnformatted("New class");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::InputTextWithHint("##class_name", "Class name", tab.class_name, sizeof tab.class_name);
+    auto teachers = users_with_role(users, Role::Teacher);
+    ImGui::SameLine();
+    person_combo("##class_teacher", teachers, tab.class_teacher);
+    ImGui::SameLine();
+    auto name_check = validate_text(tab.class_name, "name", "Name", 1, 100, TextLines::Single);
+    ImGui::BeginDisabled(!name_check.ok() || tab.class_teacher < 0);
+    if (ui::button(state, "Create class", "admin.create_class") && tab.class_teacher >= 0) {
+        api_call(state, "POST", "/api/classes",
+            { { "name", tab.class_name }, { "teacher_id", teachers[tab.class_teacher]->value("id", std::int64_t(0)) } },
+            [&tab](AppState& state, const ApiAnswer& answer) {
+                tab.create_class = outcome_of(answer, "Class created");
+                if (answer.ok())
+                    tab.class_name[0] = '\0';
+                reload_classes(state, tab);
+            });
+    }
+    ImGui::EndDisabled();
+    ui::action_status(tab.create_class);
+}
+
+} // namespace
+
+void draw_school_classes_tab(AppState& state, SchoolClassesTabState& tab, const Remote& users)
+{
+    if (tab.classes.phase == Phase::Idle)
+        reload_classes(state, tab);
+    if (ui::remote_status(state, tab.classes, "admin.classes"))
+        reload_classes(state, tab);
+    if (tab.classes.data.is_array()) {
+        if (tab.classes.data.empty())
+            ImGui::TextColored(ui::k_muted, "No classes yet.");
+        for (const auto& c : tab.classes.data) {
+            auto id = c.value("id", std::int64_t(0));
+            if (ImGui::Selectable((c.value("name", "") + " \xC2\xB7 " + c.value("teacher_name", "") + " \xC2\xB7 "
+                                      + std::to_string(c.value("member_count", 0)) + " students##cl" + std::to_string(id))
+                                      .c_str(),
+                    tab.members_class == id)) {
+                tab.members_class = id;
+                load_members(state, tab.members, id);
+            }
+        }
+    }
+    if (tab.members_class)
+        draw_members(state, tab, users);
+    if (ui::can(state, learnloop::Action::ClassManage))
+        draw_new_class(state, tab, users);
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,37 @@
+// The school's users, shared by the school tabs (see people.hpp).
+#include "school/people.hpp"
+
+#include "net/api.hpp"
+
+#include <imgui.h>
+
+namespace learnloop::client {
+
+void reload_users(AppState& state, Remote& users)
+{
+    api_load(state, users, "/api/users?limit=200");
+}
+
+std::vector<const Json*> users_with_role(const Remote& users, Role role)
+{
+    std::vector<const Json*> out;
+    if (users.data.is_array())
+        for (const auto& u : users.data)
+            if (u.value("role", "") == role_name(role) && u.value("active", false))
+                out.push_back(&u);
+    return out;
+}
+
+void person_combo(const char* id, const std::vector<const Json*>& people, int& choice)
+{
+    std::string current = choice >= 0 && choice < static_cast<int>(people.size()) ? people[choice]->value("name", "") : "Choose\xE2\x80\xA6";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo(id, current.c_str())) {
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (ImGui::Selectable((people[i]->value("name", "") + "##p" + std::to_string(i)).c_str(), choice == static_cast<int>(i)))
+                choice = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,27 @@
+// The school's Users tab (administrators and moderators): the user list with
+// role changes and deactivation (with confirmation), and the add-user form.
+#pragma once
+
+#include "app.hpp"
+
+#include <cstdint>
+
+namespace learnloop::client {
+
+struct UsersTabState {
+    char new_email[256] = {};
+    char new_name[128] = {};
+    char new_password[256] = {};
+    int new_role = 3;             // index into k_all_roles (student)
+    bool new_attempted = false;
+    Outcome create_user;
+    std::int64_t confirm_deactivate_id = 0;
+    Outcome user_action;          // the last role change or deactivation
+};
+
+// `users`: the school's users, shared with the other school tabs.
+void draw_users_tab(AppState& state, UsersTabState& tab, Remote& users);
+
+[[nodiscard]] Json users_tab_summary(const UsersTabState& tab, const Remote& users);
+
+} // namespace learnloop::client

@@ -1,0 +1,137 @@
+// Submissions and grading (see grading_panel.hpp).
+#include "tracker/grading_panel.hpp"
+
+#include "core/calendar.hpp"
+#include "core/validation.hpp"
+#include "net/api.hpp"
+#include "tracker/gradebook.hpp"
+#include "ui/widgets.hpp"
+
+#include <cstdlib>
+
+namespace learnloop::client {
+
+namespace {
+
+// Fills the grading fields from submission `s` (empty when not graded yet).
+void fill_grading_fields(GradingState& g, const Json& s)
+{
+    ui::copy_text(g.grade, s["grade"].is_number() ? format_grade(s["grade"].get<double>()) : "");
+    ui::copy_text(g.feedback, s["feedback"].is_string() ? s["feedback"].get<std::string>() : "");
+}
+
+void save_grade(AppState& state, GradingState& g, bool move_to_next)
+{
+    if (g.selected_submission < 0 || !g.submissions.data.is_array())
+        return;
+    auto submission = g.submissions.data[g.selected_submission];
+    double grade = std::atof(g.grade);
+    g.grading = { Phase::Loading, {}, false };
+    api_call(state, "PUT", "/api/submissions/" + std::to_string(submission.value("id", std::int64_t(0))) + "/grade",
+        { { "grade", grade }, { "feedback", g.feedback } },
+        [&g, move_to_next, index = g.selected_submission, grade](AppState&, const ApiAnswer& answer) {
+            if (!answer.ok()) {
+                g.grading = { Phase::Failed, answer.error_text(), true };
+                return;
+            }
+            g.grading = { Phase::Done, "Grade saved", false };
+            auto& rows = g.submissions.data;
+            if (rows.is_array() && index < static_cast<int>(rows.size())) {
+                rows[index]["grade"] = grade;
+                rows[index]["feedback"] = g.feedback;
+            }
+            if (move_to_next && rows.is_array() && index + 1 < static_cast<int>(rows.size())) {
+                g.selected_submission = index + 1;
+                fill_grading_fields(g, rows[index + 1]);
+            }
+        });
+}
+
+} // namespace
+
+void load_submissions(AppState& state, GradingState& g, std::int64_t assignment_id)
+{
+    g.selected_submission = -1;
+    g.grading = {};
+    api_load(state, g.submissions, "/api/assignments/" + std::to_string(assignment_id) + "/submissions?limit=200");
+}
+
+const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assignment_id)
+{
+    ImGui::TextUnformatted("Submissions");
+    if (ui::remote_status(state, g.submissions, "teacher.submissions"))
+        load_submissions(state, g, assignment_id);
+    if (g.submissions.phase != Phase::Done)
+        return nullptr;
+    if (g.submissions.data.empty()) {
+        ImGui::TextColored(ui::k_muted, "No submissions yet.");
+        return nullptr;
+    }
+    if (ImGui::BeginTable("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Student");
+        ImGui::TableSetupColumn("Submitted");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("Grade");
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < g.submissions.data.size(); ++i) {
+            const auto& s = g.submissions.data[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable((s.value("student_name", "") + "##s" + std::to_string(i)).c_str(),
+                    g.selected_submission == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns)) {
+                g.selected_submission = static_cast<int>(i);
+                g.grading = {};
+                fill_grading_fields(g, s);
+            }
+            ui::remember(state, "teacher.submission." + std::to_string(i));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(due_for_people(s.value("submitted_at", "")).c_str());
+            ImGui::TableNextColumn();
+            ui::status_label(s["grade"].is_number() ? "graded" : s.value("late", false) ? "late" : "submitted");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s["grade"].is_number() ? format_grade(s["grade"].get<double>()).c_str() : "\xE2\x80\x93");
+        }
+        ImGui::EndTable();
+    }
+
+    if (g.selected_submission < 0 || g.selected_submission >= static_cast<int>(g.submissions.data.size()))
+        return nullptr;
+    const auto& s = g.submissions.data[g.selected_submission];
+    ImGui::Separator();
+    ImGui::Text("Grading: %s", s.value("student_name", "").c_str());
+    ImGui::BeginChild("answer", ImVec2(0, ImGui::GetTextLineHeight() * 6), true);
+    ImGui::TextWrapped("%s", s.value("content", "").c_str());
+    ImGui::EndChild();
+    ImGui::TextUnformatted("Grade (0-1000)");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputText("##grade", g.grade, sizeof g.grade, ImGuiInputTextFlags_CharsDecimal);
+    ui::remember(state, "teacher.grade");
+    auto grade_check = g.grade[0] ? validate_grade(std::atof(g.grade))
+                                  : Result<double>(make_error(ErrorCode::InvalidArgument, "Grade is required", "grade"));
+    if (!grade_check.ok() && g.grade[0])
+        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", grade_check.error().message.c_str());
+    ImGui::TextUnformatted("Feedback");
+    ImGui::InputTextMultiline("##feedback", g.feedback, sizeof g.feedback, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+    ui::remember(state, "teacher.feedback");
+    bool shortcut = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    ImGui::BeginDisabled(!grade_check.ok() || g.grading.phase == Phase::Loading);
+    bool save = ui::button(state, "Save grade", "teacher.save_grade");
+    ImGui::SameLine();
+    bool save_next = ui::button(state, "Save and next (Ctrl+Enter)", "teacher.save_next");
+    ImGui::EndDisabled();
+    if (grade_check.ok() && g.grading.phase != Phase::Loading && (save || save_next || shortcut))
+        save_grade(state, g, save_next || shortcut);
+    ui::action_status(g.grading);
+    return &s;
+}
+
+Json grading_summary(const GradingState& g)
+{
+    Json submissions = Json::array();
+    if (g.submissions.data.is_array())
+        for (const auto& s : g.submissions.data)
+            submissions.push_back({ { "student", s.value("student_name", "") }, { "grade", s["grade"] } });
+    return { { "submissions", submissions }, { "grading", g.grading.message } };
+}
+
+} // namespace learnloop::client
