@@ -269,6 +269,26 @@ Result<std::string_view> read_answer_text(const Json& value, const std::string& 
     return text;
 }
 
+// Each kind's one answer field, and the example a wrong shape is told to follow.
+struct AnswerShape {
+    const char* key;
+    std::string_view example;
+};
+
+AnswerShape answer_shape(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::SingleChoice: return { "choice", "{\"choice\": 0}" };
+    case TaskKind::MultipleSelect: return { "choices", "{\"choices\": [0, 2]}" };
+    case TaskKind::Numeric: return { "value", "{\"value\": 12.5}" };
+    case TaskKind::ShortText: return { "text", "{\"text\": \"Paris\"}" };
+    case TaskKind::Cloze: return { "gaps", "{\"gaps\": [\"first\", \"second\"]}" };
+    case TaskKind::Ordering: return { "order", "{\"order\": [2, 0, 1]}" };
+    case TaskKind::QuantitativeComparison: return { "choice", "{\"choice\": \"a_greater\"}" };
+    }
+    return { "choice", "{\"choice\": 0}" };
+}
+
 } // namespace
 
 Result<Answer> decode_answer(const Task& task, const Json& json)
@@ -276,21 +296,20 @@ Result<Answer> decode_answer(const Task& task, const Json& json)
     // The task may come from the network or be built in code: the readers
     // check indices against its fields, so its invariants are checked first.
     TRY(validate_task(task));
+    auto shape = answer_shape(task.kind);
+    auto* value = TRY(answer_field(json, shape.key, shape.example));
     Answer answer;
     answer.kind = task.kind;
     switch (task.kind) {
     case TaskKind::SingleChoice: {
-        auto* value = TRY(answer_field(json, "choice", "{\"choice\": 0}"));
         answer.choice = static_cast<std::int64_t>(TRY(read_index(*value, task.options.size(), "choice", "option")));
         break;
     }
     case TaskKind::MultipleSelect: {
-        auto* value = TRY(answer_field(json, "choices", "{\"choices\": [0, 2]}"));
         answer.choices = TRY(read_indices(*value, task.options.size(), "choices", "option", IndexList::Subset));
         break;
     }
     case TaskKind::Numeric: {
-        auto* value = TRY(answer_field(json, "value", "{\"value\": 12.5}"));
         if (!value->is_number())
             return bad_answer("value", "value must be a number, not " + std::string(value->type_name()));
         answer.value = value->get<double>();
@@ -299,12 +318,10 @@ Result<Answer> decode_answer(const Task& task, const Json& json)
         break;
     }
     case TaskKind::ShortText: {
-        auto* value = TRY(answer_field(json, "text", "{\"text\": \"Paris\"}"));
         answer.text = TRY(read_answer_text(*value, "text"));
         break;
     }
     case TaskKind::Cloze: {
-        auto* value = TRY(answer_field(json, "gaps", "{\"gaps\": [\"first\", \"second\"]}"));
         auto gap_count = task.segments.size() - 1;
         if (!value->is_array() || value->size() != gap_count)
             return bad_answer("gaps", "gaps must be an array of " + std::to_string(gap_count) + " strings, one per gap");
@@ -313,12 +330,10 @@ Result<Answer> decode_answer(const Task& task, const Json& json)
         break;
     }
     case TaskKind::Ordering: {
-        auto* value = TRY(answer_field(json, "order", "{\"order\": [2, 0, 1]}"));
         answer.order = TRY(read_indices(*value, task.items.size(), "order", "item", IndexList::Permutation));
         break;
     }
     case TaskKind::QuantitativeComparison: {
-        auto* value = TRY(answer_field(json, "choice", "{\"choice\": \"a_greater\"}"));
         auto choice = value->is_string() ? parse_comparison(value->get_ref<const std::string&>())
                                          : Result<Comparison>(make_error(ErrorCode::InvalidArgument, ""));
         if (!choice.ok())
@@ -332,25 +347,26 @@ Result<Answer> decode_answer(const Task& task, const Json& json)
 
 Json encode_answer(const Answer& answer)
 {
+    const char* key = answer_shape(answer.kind).key;
     switch (answer.kind) {
     case TaskKind::SingleChoice:
-        return { { "choice", answer.choice } };
+        return { { key, answer.choice } };
     case TaskKind::MultipleSelect:
-        return { { "choices", answer.choices } };
+        return { { key, answer.choices } };
     case TaskKind::Numeric:
         // Text that is not a number is sent as it is refused: the grader
         // (and the server's copy of it) explains what is wrong.
         if (!answer.value)
-            return { { "value", "not a number" } };
-        return { { "value", *answer.value } };
+            return { { key, "not a number" } };
+        return { { key, *answer.value } };
     case TaskKind::ShortText:
-        return { { "text", answer.text } };
+        return { { key, answer.text } };
     case TaskKind::Cloze:
-        return { { "gaps", answer.gaps } };
+        return { { key, answer.gaps } };
     case TaskKind::Ordering:
-        return { { "order", answer.order } };
+        return { { key, answer.order } };
     case TaskKind::QuantitativeComparison:
-        return { { "choice", answer.comparison ? comparison_name(*answer.comparison) : "" } };
+        return { { key, answer.comparison ? comparison_name(*answer.comparison) : "" } };
     }
     return nullptr;
 }
