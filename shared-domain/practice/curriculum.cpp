@@ -29,9 +29,13 @@ Result<LearningTarget> decode_target(const Json& json, const std::string& subjec
     target.subject = subject;
     target.strand = strand;
     target.id = TRY(json_string_field(json, "id"));
+    // The same rule as the learning_targets.code column's CHECK, so that no id
+    // this accepts is refused by the database (a 500 before this matched it).
     static const std::string allowed = "abcdefghijklmnopqrstuvwxyz0123456789._-";
-    if (target.id.size() < 2 || target.id.size() > 100 || target.id.find_first_not_of(allowed) != std::string::npos)
-        return file_error(where + ".id must be 2-100 of a-z 0-9 . _ -", where + ".id");
+    static const std::string first = "abcdefghijklmnopqrstuvwxyz0123456789";
+    if (target.id.size() < 2 || target.id.size() > 100 || target.id.find_first_not_of(allowed) != std::string::npos
+        || first.find(target.id.front()) == std::string::npos)
+        return file_error(where + ".id must be 2-100 of a-z 0-9 . _ - and start with a letter or digit", where + ".id");
     target.title = TRY(validate_text(TRY(json_string_field(json, "title")), where + ".title", "Title", 1, 200, TextLines::Single));
     if (json.contains("description"))
         target.description = TRY(validate_text(TRY(json_string_field(json, "description")), where + ".description",

@@ -57,6 +57,23 @@ TEST_CASE("curriculum files reject unknown fields, unknown targets and repeated 
     json["targets"][0]["id"] = "Bad Id";
     CHECK(decode_curriculum_file(json).error().field == "targets[0].id");
 
+    // Ids the database's CHECK refuses are refused here too: they start with a letter or digit.
+    for (const char* id : { "-math.x", "_math.x", ".math.x" }) {
+        INFO(id);
+        json = sample_file();
+        json["targets"][0]["id"] = id;
+        for (auto& tmpl : json["templates"])
+            tmpl["target_id"] = id;
+        auto decoded = decode_curriculum_file(json);
+        REQUIRE_FALSE(decoded.ok());
+        CHECK(decoded.error().field == "targets[0].id");
+    }
+    json = sample_file();
+    json["targets"][0]["id"] = "9math.x";
+    for (auto& tmpl : json["templates"])
+        tmpl["target_id"] = "9math.x";
+    CHECK(decode_curriculum_file(json).ok());
+
     auto a = decode_curriculum_file(sample_file()).value();
     CHECK(check_curriculum({ a, a }).error().message == "target math.mult.facts is defined in two files");
 }
