@@ -17,18 +17,6 @@ namespace {
 const char* k_class_not_found = "Class not found";
 const char* k_user_not_found = "User not found";
 
-// One page of a list as JSON items, with X-Total-Count and a next-page Link.
-template<typename T>
-ApiResponse page_response(const httplib::Request& req, const Page& page, const PageOf<T>& list)
-{
-    Json items = Json::array();
-    for (const auto& item : list.items)
-        items.push_back(to_json(item));
-    auto response = json_response(200, std::move(items));
-    add_page_headers(response, req, page, list.total);
-    return response;
-}
-
 // The profile fields a school keeps about a person: class, school, branch
 // (each optional text up to 100 characters).
 Result<Json> read_profile(const Json& body, Json profile)
@@ -70,7 +58,7 @@ Result<ApiResponse> handle_list_users(const httplib::Request& req, pqxx::work& t
         role = std::string(role_name(TRY(parse_role(req.get_param_value("role")))));
     // Teachers see the students of their classes; administrators and moderators everyone.
     auto reach = reach_for(caller, Action::UserList);
-    return page_response(req, page, list_users(txn, page, role, reach.scope_name(), reach.user_id));
+    return paged_response(req, page, list_users(txn, page, role, reach.scope_name(), reach.user_id));
 }
 
 Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -144,7 +132,7 @@ Result<ApiResponse> handle_list_classes(const httplib::Request& req, pqxx::work&
 {
     auto page = TRY(parse_page(req));
     auto reach = reach_for(caller, Action::ClassRead);
-    return page_response(req, page, list_classes(txn, page, reach.scope_name(), reach.user_id));
+    return paged_response(req, page, list_classes(txn, page, reach.scope_name(), reach.user_id));
 }
 
 Result<ApiResponse> handle_create_class(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -170,7 +158,7 @@ Result<ApiResponse> handle_list_members(const httplib::Request& req, pqxx::work&
     auto class_id = TRY(parse_id(req.matches[1], k_class_not_found));
     TRY(require_class_in_reach(txn, caller, class_id));
     auto page = TRY(parse_page(req));
-    return page_response(req, page, list_members(txn, page, class_id));
+    return paged_response(req, page, list_members(txn, page, class_id));
 }
 
 Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -221,7 +209,7 @@ Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx:
 Result<ApiResponse> handle_list_parent_links(const httplib::Request& req, pqxx::work& txn, const Caller&)
 {
     auto page = TRY(parse_page(req));
-    return page_response(req, page, list_parent_links(txn, page));
+    return paged_response(req, page, list_parent_links(txn, page));
 }
 
 // A one-time code (valid 7 days) a parent redeems to link themselves to a student.
@@ -257,7 +245,7 @@ Result<ApiResponse> handle_redeem_link_code(const httplib::Request& req, pqxx::w
 Result<ApiResponse> handle_children(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto page = TRY(parse_page(req));
-    return page_response(req, page, list_children(txn, page, caller.user_id));
+    return paged_response(req, page, list_children(txn, page, caller.user_id));
 }
 
 // [SECTION] gradebook ------------------------------------------------------

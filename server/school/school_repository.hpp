@@ -14,13 +14,6 @@
 
 namespace learnloop::server {
 
-// One page of a list and the size of the whole list.
-template<typename T>
-struct PageOf {
-    std::vector<T> items;
-    std::int64_t total = 0;
-};
-
 struct SchoolUser {
     std::int64_t id = 0;
     std::string email;
