@@ -7,6 +7,7 @@
 #include "platform/crypto.hpp"
 #include "practice/curriculum.hpp"
 #include "practice/grading.hpp"
+#include "practice/heatmap.hpp"
 #include "http/handlers.hpp"
 #include "practice/mastery.hpp"
 #include "practice/selection.hpp"
@@ -510,48 +511,14 @@ Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work
         " LEFT JOIN mastery_states m ON m.student_id = u.id AND m.target_id = t.id"
         " WHERE cm.class_id = $1 ORDER BY u.name, u.id, t.code",
         class_id);
-    std::map<std::string, std::string> target_titles;
-    std::vector<std::pair<std::int64_t, std::string>> students;
-    std::map<std::int64_t, std::map<std::string, std::pair<double, int>>> cells;
-    for (const auto& row : rows) {
-        auto id = row[0].as<std::int64_t>();
-        if (students.empty() || students.back().first != id)
-            students.emplace_back(id, row[1].as<std::string>());
-        target_titles[row[2].as<std::string>()] = row[3].as<std::string>();
-        cells[id][row[2].as<std::string>()] = { row[4].as<double>(), row[5].as<int>() };
-    }
-    Json targets = Json::array();
-    for (const auto& [code, title] : target_titles)
-        targets.push_back({ { "target_id", code }, { "title", title } });
+    std::vector<HeatmapRow> heatmap_rows;
+    heatmap_rows.reserve(rows.size());
+    for (const auto& row : rows)
+        heatmap_rows.push_back({ row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+            row[3].as<std::string>(), row[4].as<double>(), row[5].as<int>() });
     // Students are paged (?limit=, ?offset=); "needs_help" covers the whole class.
     auto page = TRY(parse_page(req));
-    Json grid = Json::array();
-    Json needs_help = Json::array();
-    std::int64_t index = -1;
-    for (const auto& [id, name] : students) {
-        ++index;
-        Json row_cells = Json::array();
-        int weak = 0;
-        for (const auto& [code, title] : target_titles) {
-            auto it = cells[id].find(code);
-            if (it == cells[id].end()) {
-                row_cells.push_back(nullptr);   // not assigned to this student
-                continue;
-            }
-            auto [known, attempts] = it->second;
-            auto level = mastery_level(known, attempts);
-            if (is_weak_spot({ code, known, attempts }))
-                ++weak;
-            row_cells.push_back({ { "known", known }, { "attempts", attempts }, { "level", mastery_level_name(level) } });
-        }
-        if (index >= page.offset && index < page.offset + page.limit)
-            grid.push_back({ { "student_id", id }, { "student_name", name }, { "cells", row_cells } });
-        if (weak > 0)
-            needs_help.push_back({ { "student_id", id }, { "student_name", name }, { "weak_targets", weak } });
-    }
-    return json_response(200, { { "class_id", class_id }, { "targets", targets }, { "rows", grid },
-                                  { "total_students", students.size() }, { "offset", page.offset }, { "limit", page.limit },
-                                  { "needs_help", needs_help } });
+    return json_response(200, to_json(build_class_heatmap(class_id, heatmap_rows, page.offset, page.limit)));
 }
 
 } // namespace learnloop::server
