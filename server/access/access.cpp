@@ -34,4 +34,9 @@ Result<void> require_class_in_reach(pqxx::transaction_base& txn, const Caller& c
     return {};
 }
 
+bool has_active_role(pqxx::transaction_base& txn, std::int64_t user_id, Role role)
+{
+    return txn.exec_prepared("access/has_active_role", user_id, std::string(role_name(role)))[0]["has_role"].as<bool>();
+}
+
 } // namespace learnloop::server

@@ -37,4 +37,9 @@ struct Reach {
 // (PermissionDenied "You do not teach this class").
 [[nodiscard]] Result<void> require_class_in_reach(pqxx::transaction_base& txn, const Caller& caller, std::int64_t class_id);
 
+// Whether `user_id` is an active user of the tenant holding `role`: who may
+// be made a class's teacher, enrolled in a class, or linked as a parent or a
+// child.
+[[nodiscard]] bool has_active_role(pqxx::transaction_base& txn, std::int64_t user_id, Role role);
+
 } // namespace learnloop::server

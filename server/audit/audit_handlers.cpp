@@ -19,11 +19,7 @@ Result<ApiResponse> handle_audit_log(const httplib::Request& req, pqxx::work& tx
 {
     auto page = TRY(parse_page(req));
     AuditFilter filter { optional_param(req, "action"), optional_param(req, "entity"), optional_param(req, "entity_id") };
-    auto log = list_audit_log(txn, filter, page);
-    Json items = Json::array();
-    for (const auto& record : log.records)
-        items.push_back(to_json(record));
-    return list_response(req, page, log.total, std::move(items));
+    return paged_response(req, page, list_audit_log(txn, filter, page));
 }
 
 } // namespace

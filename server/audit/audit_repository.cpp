@@ -13,12 +13,11 @@ Json stored_json(const pqxx::field& field)
 
 } // namespace
 
-AuditPage list_audit_log(pqxx::transaction_base& txn, const AuditFilter& filter, const Page& page)
+PageOf<AuditRecord> list_audit_log(pqxx::transaction_base& txn, const AuditFilter& filter, const Page& page)
 {
     auto rows = exec_page(txn, "audit/list_audit_log", page, filter.action, filter.entity, filter.entity_id);
-    AuditPage result;
-    result.total = rows.total;
-    result.records.reserve(rows.rows.size());
+    PageOf<AuditRecord> result { {}, rows.total };
+    result.items.reserve(rows.rows.size());
     for (const auto& row : rows.rows) {
         AuditRecord record;
         record.id = row["id"].as<std::int64_t>();
@@ -31,7 +30,7 @@ AuditPage list_audit_log(pqxx::transaction_base& txn, const AuditFilter& filter,
         record.after = stored_json(row["after"]);
         record.created_at = row["created_at"].as<std::string>();
         record.hash = row["hash"].as<std::string>();
-        result.records.push_back(std::move(record));
+        result.items.push_back(std::move(record));
     }
     return result;
 }

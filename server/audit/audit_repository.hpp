@@ -29,12 +29,7 @@ struct AuditFilter {
     std::optional<std::string> entity_id;
 };
 
-struct AuditPage {
-    std::vector<AuditRecord> records;
-    std::int64_t total = 0;
-};
-
-[[nodiscard]] AuditPage list_audit_log(pqxx::transaction_base& txn, const AuditFilter& filter, const Page& page);
+[[nodiscard]] PageOf<AuditRecord> list_audit_log(pqxx::transaction_base& txn, const AuditFilter& filter, const Page& page);
 
 [[nodiscard]] Json to_json(const AuditRecord& record);
 

@@ -103,9 +103,8 @@ Result<void> command_migrate(pqxx::connection& connection, const Options& option
 Result<std::int64_t> ensure_user(pqxx::work& txn, std::int64_t tenant_id, const std::string& email,
     const std::string& name, Role role)
 {
-    auto existing = txn.exec_params("SELECT id FROM users WHERE tenant_id = $1 AND email = $2", tenant_id, email);
-    if (!existing.empty())
-        return existing[0][0].as<std::int64_t>();
+    if (auto existing = find_user_id(txn, tenant_id, email))
+        return *existing;
     return create_user(txn, { tenant_id, email, name, role, k_demo_password }, "cli");
 }
 

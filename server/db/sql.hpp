@@ -54,6 +54,13 @@ struct PageRows {
     std::int64_t total = 0;
 };
 
+// One page of a list read into a repository's structs, and the whole list's size.
+template<typename T>
+struct PageOf {
+    std::vector<T> items;
+    std::int64_t total = 0;
+};
+
 // Runs a paged statement. By convention its $1 is the limit, $2 the offset,
 // and each row carries the whole list's size as column `total`
 // (count(*) OVER ()), so a list states its filter once. A page past the end

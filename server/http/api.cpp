@@ -172,12 +172,10 @@ ApiResponse paged_response(const httplib::Request& req, const Page& page, const 
     list.get_ref<Json::array_t&>().reserve(rows.rows.size());
     for (const auto& row : rows.rows)
         list.push_back(item(row));
-    auto response = json_response(200, std::move(list));
-    add_page_headers(response, req, page, rows.total);
-    return response;
+    return paged_response(req, page, std::move(list), rows.total);
 }
 
-ApiResponse list_response(const httplib::Request& req, const Page& page, std::int64_t total, Json items)
+ApiResponse paged_response(const httplib::Request& req, const Page& page, Json items, std::int64_t total)
 {
     auto response = json_response(200, std::move(items));
     add_page_headers(response, req, page, total);

@@ -91,9 +91,17 @@ void send(httplib::Response& res, const ApiResponse& response);
 // JSON array, with X-Total-Count and a Link to the next page.
 [[nodiscard]] ApiResponse paged_response(const httplib::Request& req, const Page& page, const PageRows& rows,
     const std::function<Json(const pqxx::row&)>& item);
-
-// The response for one page of a list already turned into JSON items.
-[[nodiscard]] ApiResponse list_response(const httplib::Request& req, const Page& page, std::int64_t total, Json items);
+// The same for a page a repository read into structs, each item written by its to_json.
+[[nodiscard]] ApiResponse paged_response(const httplib::Request& req, const Page& page, Json items, std::int64_t total);
+template<typename T>
+[[nodiscard]] ApiResponse paged_response(const httplib::Request& req, const Page& page, const PageOf<T>& list)
+{
+    Json items = Json::array();
+    items.get_ref<Json::array_t&>().reserve(list.items.size());
+    for (const auto& item : list.items)
+        items.push_back(to_json(item));
+    return paged_response(req, page, std::move(items), list.total);
+}
 
 // The older form of a paged response, with the list's filter written twice
 // (rows and count); areas move to exec_page + paged_response, then this goes.

@@ -2,8 +2,8 @@
 // sign-out and token refresh.
 #include "audit/audit_log.hpp"
 #include "platform/crypto.hpp"
-#include "http/handlers.hpp"
 #include "http/http_errors.hpp"
+#include "identity/identity_handlers.hpp"
 #include "identity/identity_store.hpp"
 #include "core/validation.hpp"
 #include "identity/new_user.hpp"
@@ -15,20 +15,15 @@ namespace {
 
 constexpr const char* k_session_lifetime = "24 hours";
 
-// The tenant named by the X-Tenant header or the body's "tenant" field, or
-// the default tenant when neither is given.
-std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn, const httplib::Request& req, const Json& body)
+// The tenant slug named by the X-Tenant header or the body's "tenant" field;
+// none (the default tenant) when neither is given.
+std::optional<std::string> requested_tenant(const httplib::Request& req, const Json& body)
 {
-    std::optional<std::string> slug;
     if (req.has_header("X-Tenant"))
-        slug = req.get_header_value("X-Tenant");
-    else if (body.contains("tenant") && body["tenant"].is_string())
-        slug = body["tenant"].get<std::string>();
-    auto rows = slug ? txn.exec_params("SELECT id FROM resolve_tenant($1)", *slug)
-                     : txn.exec("SELECT id FROM resolve_tenant(NULL)");
-    if (rows.empty())
-        return std::nullopt;
-    return rows[0][0].as<std::int64_t>();
+        return req.get_header_value("X-Tenant");
+    if (body.contains("tenant") && body["tenant"].is_string())
+        return body["tenant"].get<std::string>();
+    return std::nullopt;
 }
 
 struct NewSession {
@@ -37,25 +32,18 @@ struct NewSession {
     std::string expires_at;
 };
 
-// A new session row; the caller writes its audit row.
-NewSession insert_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+// A new session row with a fresh token; the caller writes its audit row.
+NewSession new_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    NewSession session;
-    session.token = random_hex(32);   // 256 random bits
-    auto row = txn.exec_params1(
-        "INSERT INTO auth_sessions (tenant_id, user_id, token_hash, expires_at) "
-        "VALUES ($1, $2, decode($3, 'hex'), now() + $4::interval) "
-        "RETURNING id, to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
-        tenant_id, user_id, sha256_hex(session.token), std::string(k_session_lifetime));
-    session.id = row[0].as<std::string>();
-    session.expires_at = row[1].as<std::string>();
-    return session;
+    auto token = random_hex(32);   // 256 random bits
+    auto stored = insert_session(txn, tenant_id, user_id, sha256_hex(token), k_session_lifetime);
+    return { std::move(stored.id), std::move(token), std::move(stored.expires_at) };
 }
 
 // Sign-in: a new session and its audit row.
 NewSession create_session(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    auto session = insert_session(txn, tenant_id, user_id);
+    auto session = new_session(txn, tenant_id, user_id);
     append_audit(txn, { tenant_id, "user:" + std::to_string(user_id), "session.create", "session", session.id, nullptr,
                           { { "expires_at", session.expires_at } } });
     return session;
@@ -72,29 +60,9 @@ std::string address_key(const httplib::Request& req)
     return sha256_hex("address:" + req.remote_addr);
 }
 
-// Seconds until the caller may try again, or 0 when not throttled.
-int retry_after_seconds(pqxx::transaction_base& txn, const std::string& account, const std::string& address,
-    const ServerConfig& config)
+LoginLimits login_limits(const ServerConfig& config)
 {
-    auto row = txn.exec_params1(
-        "SELECT coalesce(max(ceil(extract(epoch FROM window_start + make_interval(secs => $3) - now()))), 0)::int "
-        "FROM login_throttle WHERE window_start > now() - make_interval(secs => $3) "
-        "AND ((key = $1 AND failures >= $4) OR (key = $2 AND failures >= $5))",
-        account, address, config.login_window_seconds, config.login_failures_per_account,
-        config.login_failures_per_address);
-    return std::max(0, row[0].as<int>());
-}
-
-void record_failure(pqxx::transaction_base& txn, const std::string& key, const ServerConfig& config)
-{
-    txn.exec_params(
-        "INSERT INTO login_throttle (key, failures, window_start) VALUES ($1, 1, now()) "
-        "ON CONFLICT (key) DO UPDATE SET "
-        "  failures = CASE WHEN login_throttle.window_start <= now() - make_interval(secs => $2) THEN 1 "
-        "                  ELSE login_throttle.failures + 1 END, "
-        "  window_start = CASE WHEN login_throttle.window_start <= now() - make_interval(secs => $2) THEN now() "
-        "                      ELSE login_throttle.window_start END",
-        key, config.login_window_seconds);
+    return { config.login_window_seconds, config.login_failures_per_account, config.login_failures_per_address };
 }
 
 // A real Argon2id hash of a random password: verifying against it for an
@@ -128,11 +96,11 @@ Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicConte
     // cost no hashing.
     TRY(context.pool.with_connection([&](pqxx::connection& connection) -> Result<void> {
         pqxx::read_transaction txn(connection);
-        auto tenant_id = resolve_tenant(txn, req, body);
+        auto tenant_id = resolve_tenant(txn, requested_tenant(req, body));
         if (!tenant_id)
             return headline_error(ErrorCode::NotFound, "Tenant not found", "No school is registered under that name");
         set_tenant(txn, *tenant_id);
-        if (!txn.exec_params("SELECT 1 FROM users WHERE email = $1", user.email).empty())
+        if (find_user_id(txn, *tenant_id, user.email))
             return email_taken;
         user.tenant_id = *tenant_id;
         return {};
@@ -178,9 +146,9 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
         name.clear();
         role.clear();
         pqxx::work txn(connection);
-        tenant_id = resolve_tenant(txn, req, body);
+        tenant_id = resolve_tenant(txn, requested_tenant(req, body));
         auto account = account_key(tenant_id.value_or(0), email);
-        if (int wait = retry_after_seconds(txn, account, address_key(req), config); wait > 0) {
+        if (int wait = login_retry_after(txn, account, address_key(req), login_limits(config)); wait > 0) {
             auto refusal = headline_error(ErrorCode::ResourceExhausted, "Too many attempts",
                 "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
             refusal.retry_after_seconds = wait;
@@ -188,13 +156,11 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
         }
         if (tenant_id) {
             set_tenant(txn, *tenant_id);
-            auto rows = txn.exec_params(
-                "SELECT id, password_hash, name, role FROM users WHERE email = $1 AND deleted_at IS NULL", email);
-            if (!rows.empty()) {
-                user_id = rows[0][0].as<std::int64_t>();
-                password_hash = rows[0][1].as<std::string>();
-                name = rows[0][2].as<std::string>();
-                role = rows[0][3].as<std::string>();
+            if (auto account = find_login(txn, email)) {
+                user_id = account->user_id;
+                password_hash = std::move(account->password_hash);
+                name = std::move(account->name);
+                role = std::move(account->role);
             }
         }
         txn.commit();
@@ -216,15 +182,15 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
     return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
         if (!ok) {
-            record_failure(txn, account_key(tenant_id.value_or(0), email), config);
-            record_failure(txn, address_key(req), config);
+            record_login_failure(txn, account_key(tenant_id.value_or(0), email), config.login_window_seconds);
+            record_login_failure(txn, address_key(req), config.login_window_seconds);
             txn.commit();
             return invalid;
         }
         set_tenant(txn, *tenant_id);
-        txn.exec_params("DELETE FROM login_throttle WHERE key = $1", account_key(*tenant_id, email));
+        clear_login_failures(txn, account_key(*tenant_id, email));
         if (rehashed)
-            txn.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2", *rehashed, signed_in);
+            update_password_hash(txn, signed_in, *rehashed);
         auto session = create_session(txn, *tenant_id, signed_in);
         txn.commit();
         return json_response(200,
@@ -242,7 +208,7 @@ Result<ApiResponse> handle_current_user(const httplib::Request&, pqxx::work&, co
 
 Result<ApiResponse> handle_logout(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
-    txn.exec_params("UPDATE auth_sessions SET revoked_at = now() WHERE id = $1", caller.session_id);
+    revoke_session(txn, caller.session_id);
     append_audit(txn, { caller.tenant_id, caller.actor(), "session.revoke", "session",
                           std::to_string(caller.session_id), nullptr, nullptr });
     return json_response(200, { { "message", "Logged out" } });
@@ -251,8 +217,8 @@ Result<ApiResponse> handle_logout(const httplib::Request&, pqxx::work& txn, cons
 Result<ApiResponse> handle_refresh(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
     // One mutation, one audit row: the old session revoked, a new one made.
-    txn.exec_params("UPDATE auth_sessions SET revoked_at = now() WHERE id = $1", caller.session_id);
-    auto session = insert_session(txn, caller.tenant_id, caller.user_id);
+    revoke_session(txn, caller.session_id);
+    auto session = new_session(txn, caller.tenant_id, caller.user_id);
     append_audit(txn, { caller.tenant_id, caller.actor(), "session.refresh", "session", session.id,
                           { { "session_id", caller.session_id } }, { { "expires_at", session.expires_at } } });
     return json_response(200, { { "message", "Token refreshed" }, { "token", session.token }, { "expires_at", session.expires_at } });

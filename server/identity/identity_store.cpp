@@ -1,4 +1,4 @@
-// Tenant and user persistence.
+// The identity repository over server/identity/queries/.
 #include "identity/identity_store.hpp"
 
 #include "audit/audit_log.hpp"
@@ -8,18 +8,32 @@
 
 namespace learnloop::server {
 
+namespace {
+
+// The id column of a statement answering at most one row.
+std::optional<std::int64_t> optional_id(const pqxx::result& rows)
+{
+    if (rows.empty())
+        return std::nullopt;
+    return rows[0]["id"].as<std::int64_t>();
+}
+
+} // namespace
+
+// [tenants] ------------------------------------------------------------------
+
 Result<std::int64_t> create_tenant(pqxx::work& txn, const NewTenant& tenant, const std::string& actor)
 {
     auto slug = TRY(validate_tenant_slug(tenant.slug));
     auto name = TRY(validate_display_name(tenant.name));
-    if (txn.exec_params("SELECT 1 FROM pg_timezone_names WHERE name = $1", tenant.time_zone).empty())
+    if (!txn.exec_prepared("identity/time_zone_known", tenant.time_zone)[0]["known"].as<bool>())
         return make_error(ErrorCode::InvalidArgument, "Time zone must be an IANA name such as Europe/London",
             "time_zone");
     if (find_tenant_id(txn, slug))
         return make_error(ErrorCode::AlreadyExists, "A tenant with slug " + slug + " already exists", "slug");
 
-    auto id = txn.exec_params1("INSERT INTO tenants (slug, name, kind, time_zone) VALUES ($1, $2, $3, $4) RETURNING id",
-                     slug, name, std::string(tenant_kind_name(tenant.kind)), tenant.time_zone)[0]
+    auto id = txn.exec_prepared("identity/create_tenant", slug, name, std::string(tenant_kind_name(tenant.kind)),
+                     tenant.time_zone)[0]["id"]
                   .as<std::int64_t>();
     append_audit(txn,
         { id, actor, "tenant.create", "tenant", std::to_string(id), nullptr,
@@ -30,11 +44,15 @@ Result<std::int64_t> create_tenant(pqxx::work& txn, const NewTenant& tenant, con
 
 std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const std::string& slug)
 {
-    auto rows = txn.exec_params("SELECT id FROM tenants WHERE slug = $1", slug);
-    if (rows.empty())
-        return std::nullopt;
-    return rows[0][0].as<std::int64_t>();
+    return optional_id(txn.exec_prepared("identity/find_tenant_id", slug));
 }
+
+std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn, const std::optional<std::string>& slug)
+{
+    return optional_id(txn.exec_prepared("identity/resolve_tenant", slug));
+}
+
+// [users] --------------------------------------------------------------------
 
 Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std::string& actor,
     const std::string& password_hash)
@@ -45,7 +63,7 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         NewUserRoles::Any));
     const auto& email = valid.email;
     const auto& name = valid.name;
-    if (!txn.exec_params("SELECT 1 FROM users WHERE tenant_id = $1 AND email = $2", user.tenant_id, email).empty())
+    if (find_user_id(txn, user.tenant_id, email))
         return make_error(ErrorCode::AlreadyExists, "Email already registered", "email");
     auto hash = password_hash.empty() ? TRY(hash_password(user.password)) : password_hash;
 
@@ -54,10 +72,8 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         // A subtransaction, so a concurrent sign-up with the same email
         // leaves the caller's transaction usable.
         pqxx::subtransaction insert(txn, "create_user");
-        id = insert.exec_params1(
-                       "INSERT INTO users (tenant_id, email, name, role, password_hash, profile)"
-                       " VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id",
-                       user.tenant_id, email, name, std::string(role_name(user.role)), hash, user.profile.dump())[0]
+        id = insert.exec_prepared("identity/create_user", user.tenant_id, email, name,
+                       std::string(role_name(user.role)), hash, user.profile.dump())[0]["id"]
                  .as<std::int64_t>();
         insert.commit();
     } catch (const pqxx::unique_violation&) {
@@ -68,6 +84,65 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         { user.tenant_id, actor, "user.create", "user", std::to_string(id), nullptr,
             { { "email", email }, { "name", name }, { "role", role_name(user.role) }, { "profile", user.profile } } });
     return id;
+}
+
+std::optional<std::int64_t> find_user_id(pqxx::transaction_base& txn, std::int64_t tenant_id, const std::string& email)
+{
+    return optional_id(txn.exec_prepared("identity/find_user_id", tenant_id, email));
+}
+
+// [sign-in] ------------------------------------------------------------------
+
+std::optional<LoginAccount> find_login(pqxx::transaction_base& txn, const std::string& email)
+{
+    auto rows = txn.exec_prepared("identity/find_login", email);
+    if (rows.empty())
+        return std::nullopt;
+    const auto& row = rows[0];
+    return LoginAccount { row["id"].as<std::int64_t>(), row["password_hash"].as<std::string>(),
+        row["name"].as<std::string>(), row["role"].as<std::string>() };
+}
+
+void update_password_hash(pqxx::transaction_base& txn, std::int64_t user_id, const std::string& password_hash)
+{
+    txn.exec_prepared("identity/update_password_hash", password_hash, user_id);
+}
+
+int login_retry_after(pqxx::transaction_base& txn, const std::string& account_key, const std::string& address_key,
+    const LoginLimits& limits)
+{
+    auto rows = txn.exec_prepared("identity/login_retry_after", account_key, address_key, limits.window_seconds,
+        limits.failures_per_account, limits.failures_per_address);
+    return std::max(0, rows[0]["wait"].as<int>());
+}
+
+void record_login_failure(pqxx::transaction_base& txn, const std::string& key, int window_seconds)
+{
+    txn.exec_prepared("identity/record_login_failure", key, window_seconds);
+}
+
+void clear_login_failures(pqxx::transaction_base& txn, const std::string& key)
+{
+    txn.exec_prepared("identity/clear_login_failures", key);
+}
+
+// [sessions] -----------------------------------------------------------------
+
+StoredSession insert_session(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t user_id,
+    const std::string& token_hash, const std::string& lifetime)
+{
+    auto row = txn.exec_prepared("identity/create_session", tenant_id, user_id, token_hash, lifetime)[0];
+    return { row["id"].as<std::string>(), row["expires_at"].as<std::string>() };
+}
+
+void revoke_session(pqxx::transaction_base& txn, std::int64_t session_id)
+{
+    txn.exec_prepared("identity/revoke_session", session_id);
+}
+
+void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id)
+{
+    txn.exec_prepared("identity/revoke_user_sessions", user_id);
 }
 
 } // namespace learnloop::server

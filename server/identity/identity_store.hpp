@@ -1,4 +1,6 @@
-// Tenants and users in PostgreSQL. Every mutation audits in the same transaction.
+// The identity repository: tenants, users, sessions and sign-in throttling in
+// PostgreSQL, over the named statements in server/identity/queries/. Every
+// mutation of a tenant or user audits in the same transaction.
 #pragma once
 
 #include "core/dto.hpp"
@@ -29,11 +31,20 @@ struct NewUser {
     Json profile = Json::object();   // class, school, branch (checked by the caller)
 };
 
+// [tenants] ------------------------------------------------------------------
+
 // Validates (shared-domain rules, IANA zone known to PostgreSQL) and inserts.
 // AlreadyExists when the slug is taken.
 [[nodiscard]] Result<std::int64_t> create_tenant(pqxx::work& txn, const NewTenant& tenant, const std::string& actor);
 
 [[nodiscard]] std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const std::string& slug);
+
+// The tenant a sign-up or sign-in names by slug, or the default tenant when
+// no slug is given; nothing when there is no such tenant.
+[[nodiscard]] std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn,
+    const std::optional<std::string>& slug);
+
+// [users] --------------------------------------------------------------------
 
 // Validates, hashes the password (Argon2id) and inserts. AlreadyExists when
 // the email is registered in the tenant.
@@ -41,5 +52,52 @@ struct NewUser {
 // before opening the transaction (hashing takes ~80 ms); empty: hashed here.
 [[nodiscard]] Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std::string& actor,
     const std::string& password_hash = {});
+
+// The id of the tenant's user with this email, active or not.
+[[nodiscard]] std::optional<std::int64_t> find_user_id(pqxx::transaction_base& txn, std::int64_t tenant_id,
+    const std::string& email);
+
+// [sign-in] ------------------------------------------------------------------
+
+// An active user as sign-in needs them (in the transaction's tenant).
+struct LoginAccount {
+    std::int64_t user_id = 0;
+    std::string password_hash;
+    std::string name;
+    std::string role;
+};
+
+[[nodiscard]] std::optional<LoginAccount> find_login(pqxx::transaction_base& txn, const std::string& email);
+
+void update_password_hash(pqxx::transaction_base& txn, std::int64_t user_id, const std::string& password_hash);
+
+// Failed sign-ins counted per key (hashed account or address) within a window.
+struct LoginLimits {
+    int window_seconds = 300;
+    int failures_per_account = 10;
+    int failures_per_address = 100;
+};
+
+// Seconds until a sign-in for this account and address may be tried again, 0
+// when neither is throttled.
+[[nodiscard]] int login_retry_after(pqxx::transaction_base& txn, const std::string& account_key,
+    const std::string& address_key, const LoginLimits& limits);
+void record_login_failure(pqxx::transaction_base& txn, const std::string& key, int window_seconds);
+void clear_login_failures(pqxx::transaction_base& txn, const std::string& key);
+
+// [sessions] -----------------------------------------------------------------
+
+struct StoredSession {
+    std::string id;
+    std::string expires_at;   // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+};
+
+// Stores a session by its token's SHA-256 (hex), living `lifetime` (a
+// PostgreSQL interval such as "24 hours"). The caller writes its audit row.
+[[nodiscard]] StoredSession insert_session(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t user_id,
+    const std::string& token_hash, const std::string& lifetime);
+void revoke_session(pqxx::transaction_base& txn, std::int64_t session_id);
+// Ends every live session of a user (deactivation).
+void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id);
 
 } // namespace learnloop::server

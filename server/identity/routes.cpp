@@ -2,8 +2,8 @@
 // and session refresh (the assignment-tracker contract's first three).
 #include "identity/routes.hpp"
 
-#include "http/handlers.hpp"
 #include "http/schema.hpp"
+#include "identity/identity_handlers.hpp"
 
 namespace learnloop::server {
 
@@ -21,17 +21,20 @@ AreaApi identity_api()
         },
         { "email", "password", "name", "role" });
     s["SignUpResponse"] = message_schema({ { "user_id", id_schema() } });
+    s["SignUpResponse"]["required"] = Json::array({ "message", "user_id" });
     s["LoginRequest"] = request_schema(
         { { "email", string_schema() }, { "password", string_schema() }, { "tenant", string_schema() } },
         { "email", "password" });
     s["LoginResponse"] = message_schema({ { "token", string_schema("Opaque bearer token") }, { "user_id", id_schema() },
         { "role", string_schema() }, { "name", string_schema() }, { "expires_at", utc_timestamp_schema() } });
-    s["LoginResponse"]["required"] = Json::array({ "message", "token", "user_id", "role", "name" });
+    s["LoginResponse"]["required"] = Json::array({ "message", "token", "user_id", "role", "name", "expires_at" });
     s["CurrentUser"] = object_schema({ { "user_id", id_schema() }, { "email", string_schema() }, { "name", string_schema() },
                                          { "role", string_schema() }, { "tenant_id", id_schema() },
                                          { "time_zone", string_schema("IANA zone of the school") } },
-        { "user_id", "email", "name", "role" });
+        { "user_id", "email", "name", "role", "tenant_id", "time_zone" });
     s["SessionResponse"] = message_schema({ { "token", string_schema() }, { "expires_at", utc_timestamp_schema() } });
+    s["SessionResponse"]["required"] = Json::array({ "message", "token", "expires_at" });
+    s["SignedOut"] = message_schema();
 
     api.routes = {
         { Method::Post, "/api/signup", std::nullopt, nullptr, handle_signup,
@@ -41,7 +44,7 @@ AreaApi identity_api()
         { Method::Get, "/api/user", std::nullopt, handle_current_user, nullptr, "The signed-in user", "", "CurrentUser",
             200 },
         { Method::Post, "/api/logout", std::nullopt, handle_logout, nullptr, "Sign out (revoke this token)", "",
-            "SessionResponse", 200 },
+            "SignedOut", 200 },
         { Method::Post, "/api/refresh", std::nullopt, handle_refresh, nullptr,
             "Exchange this token for a fresh one with a new expiry", "", "SessionResponse", 200 },
     };

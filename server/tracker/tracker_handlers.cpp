@@ -47,14 +47,6 @@ Json student_view_json(const AssignmentListItem& item)
     return json;
 }
 
-Json to_json(const SubmissionRecord& s)
-{
-    return { { "id", s.id }, { "student_id", s.student_id }, { "student_name", s.student_name },
-        { "content", s.content }, { "submitted_at", s.submitted_at }, { "grade", nullable(s.grade) },
-        { "feedback", nullable(s.feedback) }, { "late", s.late }, { "graded_at", nullable(s.graded_at) },
-        { "assignment_id", s.assignment_id } };
-}
-
 // The fields of an assignment from a create or edit body. With `current`,
 // absent fields keep its values.
 Result<AssignmentFields> read_assignment_fields(const Json& body, const AssignmentFields* current)
@@ -148,12 +140,11 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
             return make_error(ErrorCode::NotFound, "Student not found");
         view_role = Role::Student;
     }
-    std::int64_t total = 0;
-    auto items = list_assignments(txn, view_role, view_user, class_filter, caller.time_zone, page, total);
-    Json list = Json::array();
-    for (const auto& item : items)
-        list.push_back(view_role == Role::Student ? student_view_json(item) : to_json(item.assignment));
-    return list_response(req, page, total, std::move(list));
+    auto list = list_assignments(txn, view_role, view_user, class_filter, caller.time_zone, page);
+    Json items = Json::array();
+    for (const auto& item : list.items)
+        items.push_back(view_role == Role::Student ? student_view_json(item) : to_json(item.assignment));
+    return paged_response(req, page, std::move(items), list.total);
 }
 
 Result<ApiResponse> handle_get_assignment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -263,11 +254,7 @@ Result<ApiResponse> handle_list_submissions(const httplib::Request& req, pqxx::w
         return make_error(ErrorCode::NotFound, k_assignment_not_found);
     if (reach_for(caller, Action::SubmissionReview).scope == Scope::Own && assignment->teacher_id != caller.user_id)
         return make_error(ErrorCode::PermissionDenied, "You do not own this assignment");
-    std::int64_t total = 0;
-    Json list = Json::array();
-    for (const auto& submission : list_submissions(txn, id, caller.time_zone, page, total))
-        list.push_back(to_json(submission));
-    return list_response(req, page, total, std::move(list));
+    return paged_response(req, page, list_submissions(txn, id, caller.time_zone, page));
 }
 
 // [SECTION] grading --------------------------------------------------------
@@ -307,13 +294,7 @@ Result<ApiResponse> handle_grade_history(const httplib::Request& req, pqxx::work
     if (reach_for(caller, Action::SubmissionReview).scope == Scope::Own && *teacher != caller.user_id)
         return make_error(ErrorCode::PermissionDenied, "You do not own the assignment for this submission");
     auto page = TRY(parse_page(req));
-    std::int64_t total = 0;
-    Json list = Json::array();
-    for (const auto& entry : list_grade_history(txn, id, page, total)) {
-        list.push_back({ { "grade", entry.grade }, { "feedback", nullable(entry.feedback) },
-            { "graded_by", entry.graded_by }, { "graded_at", entry.graded_at } });
-    }
-    return list_response(req, page, total, std::move(list));
+    return paged_response(req, page, list_grade_history(txn, id, page));
 }
 
 } // namespace learnloop::server

@@ -67,12 +67,12 @@ void prepare_tracker_variants(pqxx::connection& connection)
     prepare_variants(connection, "tracker/list_assignments", "role", roles);
 }
 
-std::vector<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role, std::int64_t user_id,
-    std::optional<std::int64_t> class_id, const std::string& zone, const Page& page, std::int64_t& total)
+PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role, std::int64_t user_id,
+    std::optional<std::int64_t> class_id, const std::string& zone, const Page& page)
 {
     auto rows = exec_page(txn, list_assignments_statement(role), page, zone, user_id, class_id);
-    total = rows.total;
-    std::vector<AssignmentListItem> items;
+    PageOf<AssignmentListItem> list { {}, rows.total };
+    auto& items = list.items;
     items.reserve(rows.rows.size());
     for (const auto& row : rows.rows) {
         AssignmentListItem item;
@@ -85,7 +85,7 @@ std::vector<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Ro
         item.feedback = optional_field<std::string>(row["feedback"]);
         items.push_back(std::move(item));
     }
-    return items;
+    return list;
 }
 
 std::optional<AssignmentRecord> find_visible_assignment(pqxx::transaction_base& txn, const std::string& zone,
@@ -158,15 +158,14 @@ std::optional<SubmissionRecord> find_submission(pqxx::transaction_base& txn, std
     return read_submission(rows[0]);
 }
 
-std::vector<SubmissionRecord> list_submissions(pqxx::transaction_base& txn, std::int64_t assignment_id,
-    const std::string& zone, const Page& page, std::int64_t& total)
+PageOf<SubmissionRecord> list_submissions(pqxx::transaction_base& txn, std::int64_t assignment_id,
+    const std::string& zone, const Page& page)
 {
     auto rows = exec_page(txn, "tracker/list_submissions", page, assignment_id, zone);
-    total = rows.total;
-    std::vector<SubmissionRecord> items;
+    PageOf<SubmissionRecord> list { {}, rows.total };
     for (const auto& row : rows.rows)
-        items.push_back(read_submission(row));
-    return items;
+        list.items.push_back(read_submission(row));
+    return list;
 }
 
 std::optional<GradingTarget> lock_submission_for_grading(pqxx::transaction_base& txn, std::int64_t submission_id)
@@ -193,17 +192,42 @@ std::optional<std::int64_t> submission_teacher(pqxx::transaction_base& txn, std:
     return rows[0]["teacher_id"].as<std::int64_t>();
 }
 
-std::vector<GradeHistoryEntry> list_grade_history(pqxx::transaction_base& txn, std::int64_t submission_id,
-    const Page& page, std::int64_t& total)
+PageOf<GradeHistoryEntry> list_grade_history(pqxx::transaction_base& txn, std::int64_t submission_id,
+    const Page& page)
 {
     auto rows = exec_page(txn, "tracker/list_grade_history", page, submission_id);
-    total = rows.total;
-    std::vector<GradeHistoryEntry> items;
+    PageOf<GradeHistoryEntry> list { {}, rows.total };
     for (const auto& row : rows.rows) {
-        items.push_back({ row["grade"].as<double>(), optional_field<std::string>(row["feedback"]),
+        list.items.push_back({ row["grade"].as<double>(), optional_field<std::string>(row["feedback"]),
             row["graded_by"].as<std::string>(), row["graded_at"].as<std::string>() });
     }
-    return items;
+    return list;
+}
+
+// [SECTION] JSON of the records, as the API shows them
+
+namespace {
+
+template<typename T>
+Json nullable(const std::optional<T>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
+
+} // namespace
+
+Json to_json(const GradeHistoryEntry& entry)
+{
+    return { { "grade", entry.grade }, { "feedback", nullable(entry.feedback) }, { "graded_by", entry.graded_by },
+        { "graded_at", entry.graded_at } };
+}
+
+Json to_json(const SubmissionRecord& s)
+{
+    return { { "id", s.id }, { "student_id", s.student_id }, { "student_name", s.student_name },
+        { "content", s.content }, { "submitted_at", s.submitted_at }, { "grade", nullable(s.grade) },
+        { "feedback", nullable(s.feedback) }, { "late", s.late }, { "graded_at", nullable(s.graded_at) },
+        { "assignment_id", s.assignment_id } };
 }
 
 } // namespace learnloop::server

@@ -2,6 +2,7 @@
 // records read by column name.
 #pragma once
 
+#include "core/json.hpp"
 #include "db/sql.hpp"
 #include "identity/roles.hpp"
 
@@ -50,9 +51,8 @@ struct AssignmentFields {
 enum class Lock { None, ForUpdate };
 
 // The assignments `role`/`user` sees, by due date, optionally one class's.
-[[nodiscard]] std::vector<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role,
-    std::int64_t user_id, std::optional<std::int64_t> class_id, const std::string& zone, const Page& page,
-    std::int64_t& total);
+[[nodiscard]] PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role,
+    std::int64_t user_id, std::optional<std::int64_t> class_id, const std::string& zone, const Page& page);
 // An assignment if `role`/`user` may see it.
 [[nodiscard]] std::optional<AssignmentRecord> find_visible_assignment(pqxx::transaction_base& txn,
     const std::string& zone, std::int64_t id, Role role, std::int64_t user_id);
@@ -102,8 +102,8 @@ struct OwnSubmission {
 
 [[nodiscard]] std::optional<SubmissionRecord> find_submission(pqxx::transaction_base& txn, std::int64_t assignment_id,
     std::int64_t student_id, const std::string& zone);
-[[nodiscard]] std::vector<SubmissionRecord> list_submissions(pqxx::transaction_base& txn, std::int64_t assignment_id,
-    const std::string& zone, const Page& page, std::int64_t& total);
+[[nodiscard]] PageOf<SubmissionRecord> list_submissions(pqxx::transaction_base& txn, std::int64_t assignment_id,
+    const std::string& zone, const Page& page);
 
 struct GradingTarget {
     std::int64_t teacher_id = 0;
@@ -125,7 +125,10 @@ struct GradeHistoryEntry {
     std::string graded_by;
     std::string graded_at;
 };
-[[nodiscard]] std::vector<GradeHistoryEntry> list_grade_history(pqxx::transaction_base& txn,
-    std::int64_t submission_id, const Page& page, std::int64_t& total);
+[[nodiscard]] PageOf<GradeHistoryEntry> list_grade_history(pqxx::transaction_base& txn,
+    std::int64_t submission_id, const Page& page);
+
+[[nodiscard]] Json to_json(const SubmissionRecord& submission);
+[[nodiscard]] Json to_json(const GradeHistoryEntry& entry);
 
 } // namespace learnloop::server
