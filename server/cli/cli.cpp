@@ -7,6 +7,7 @@
 #include "practice/curriculum_store.hpp"
 #include "practice/mastery.hpp"
 #include "db/migrations.hpp"
+#include "db/sql.hpp"
 
 #include <chrono>
 #include <fstream>
@@ -320,6 +321,10 @@ Result<void> dispatch(const Options& options)
     if (url.empty())
         return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");
     pqxx::connection connection(url);
+    // The curriculum and refit commands run the server's named statements;
+    // libpqxx prepares each on first use, so commands that run before the
+    // schema exists (migrate) are not affected.
+    prepare_named_statements(connection);
 
     if (words[0] == "migrate")
         return command_migrate(connection, options);
