@@ -8,6 +8,7 @@
 #include "platform/storage.hpp"
 #include "ui/ui.hpp"
 #include "core/validation.hpp"
+#include "identity/user_fields.hpp"
 
 #include <imgui.h>
 

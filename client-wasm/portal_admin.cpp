@@ -6,6 +6,7 @@
 #include "identity/roles.hpp"
 #include "ui/ui.hpp"
 #include "core/validation.hpp"
+#include "identity/user_fields.hpp"
 
 #include <cstring>
 

@@ -3,6 +3,7 @@
 // and the grade and feedback once marked.
 #include "net/api.hpp"
 #include "core/calendar.hpp"
+#include "tracker/due_status.hpp"
 #include "tracker/gradebook.hpp"
 #include "ui/ui.hpp"
 #include "core/validation.hpp"

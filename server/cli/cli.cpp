@@ -5,7 +5,7 @@
 #include "entry_points.hpp"
 #include "identity/identity_store.hpp"
 #include "practice/curriculum_store.hpp"
-#include "practice/mastery.hpp"
+#include "practice/knowledge_tracing.hpp"
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
 

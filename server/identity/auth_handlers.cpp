@@ -6,6 +6,8 @@
 #include "http/http_errors.hpp"
 #include "identity/identity_store.hpp"
 #include "core/validation.hpp"
+#include "identity/new_user.hpp"
+#include "identity/user_fields.hpp"
 
 namespace learnloop::server {
 
@@ -109,17 +111,17 @@ Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicConte
 {
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "email", "password", "name", "role", "tenant" }));
+    NewUserInput input;
+    input.email = TRY(json_string_field(body, "email"));
+    input.password = TRY(json_string_field(body, "password"));
+    input.name = TRY(json_string_field(body, "name"));
+    input.role = TRY(json_string_field(body, "role"));
+    auto valid = TRY(validate_new_user(input, NewUserRoles::SignUp));
     NewUser user;
-    user.email = TRY(json_string_field(body, "email"));
-    user.password = TRY(json_string_field(body, "password"));
-    user.name = TRY(json_string_field(body, "name"));
-    auto role = parse_role(TRY(json_string_field(body, "role")));
-    if (!role.ok() || !may_sign_up_as(role.value()))
-        return make_error(ErrorCode::InvalidArgument, "Role must be teacher or student", "role");
-    user.role = role.value();
-    user.email = TRY(validate_email(user.email));
-    user.name = TRY(validate_display_name(user.name));
-    TRY(validate_new_password(user.password, user.email));
+    user.email = std::move(valid.email);
+    user.name = std::move(valid.name);
+    user.password = std::move(valid.password);
+    user.role = valid.role;
     const auto email_taken = headline_error(ErrorCode::AlreadyExists, "Email already registered");
 
     // 1. The cheap refusals first (unknown school, email taken), so that they

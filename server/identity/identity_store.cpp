@@ -3,7 +3,8 @@
 
 #include "audit/audit_log.hpp"
 #include "platform/crypto.hpp"
-#include "core/validation.hpp"
+#include "identity/new_user.hpp"
+#include "identity/user_fields.hpp"
 
 namespace learnloop::server {
 
@@ -38,9 +39,12 @@ std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const st
 Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std::string& actor,
     const std::string& password_hash)
 {
-    auto email = TRY(validate_email(user.email));
-    auto name = TRY(validate_display_name(user.name));
-    TRY(validate_new_password(user.password, email));
+    // The profile is the caller's to check (apply_profile_changes); the rest
+    // is checked here too, so the CLI and every endpoint store only valid users.
+    auto valid = TRY(validate_new_user({ user.email, user.name, user.password, std::string(role_name(user.role)) },
+        NewUserRoles::Any));
+    const auto& email = valid.email;
+    const auto& name = valid.name;
     if (!txn.exec_params("SELECT 1 FROM users WHERE tenant_id = $1 AND email = $2", user.tenant_id, email).empty())
         return make_error(ErrorCode::AlreadyExists, "Email already registered", "email");
     auto hash = password_hash.empty() ? TRY(hash_password(user.password)) : password_hash;

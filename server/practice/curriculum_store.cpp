@@ -3,6 +3,7 @@
 
 #include "audit/audit_log.hpp"
 #include "platform/crypto.hpp"
+#include "practice/knowledge_tracing.hpp"
 
 #include <algorithm>
 #include <filesystem>

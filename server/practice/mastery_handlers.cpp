@@ -3,8 +3,6 @@
 #include "practice/practice_handlers.hpp"
 #include "practice/practice_repository.hpp"
 
-#include <map>
-
 namespace learnloop::server {
 
 // GET /api/mastery?student_id= (students may omit it)
@@ -50,48 +48,10 @@ Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work
 {
     auto class_id = TRY(parse_id(req.matches[1], "Class not found"));
     TRY(require_class_in_reach(txn, caller, class_id));
-
-    std::map<std::string, std::string> target_titles;
-    std::vector<std::pair<std::int64_t, std::string>> students;
-    std::map<std::int64_t, std::map<std::string, std::pair<double, int>>> cells;
-    for (const auto& row : class_mastery(txn, class_id)) {
-        if (students.empty() || students.back().first != row.student_id)
-            students.emplace_back(row.student_id, row.student_name);
-        target_titles[row.target_code] = row.target_title;
-        cells[row.student_id][row.target_code] = { row.known, row.attempts };
-    }
-    Json targets = Json::array();
-    for (const auto& [code, title] : target_titles)
-        targets.push_back({ { "target_id", code }, { "title", title } });
+    auto rows = class_mastery(txn, class_id);
     // Students are paged (?limit=, ?offset=); "needs_help" covers the whole class.
     auto page = TRY(parse_page(req));
-    Json grid = Json::array();
-    Json needs_help = Json::array();
-    std::int64_t index = -1;
-    for (const auto& [id, name] : students) {
-        ++index;
-        Json row_cells = Json::array();
-        int weak = 0;
-        for (const auto& [code, title] : target_titles) {
-            auto it = cells[id].find(code);
-            if (it == cells[id].end()) {
-                row_cells.push_back(nullptr);   // not assigned to this student
-                continue;
-            }
-            auto [known, attempts] = it->second;
-            auto level = mastery_level(known, attempts);
-            if (is_weak_spot({ code, known, attempts }))
-                ++weak;
-            row_cells.push_back({ { "known", known }, { "attempts", attempts }, { "level", mastery_level_name(level) } });
-        }
-        if (index >= page.offset && index < page.offset + page.limit)
-            grid.push_back({ { "student_id", id }, { "student_name", name }, { "cells", row_cells } });
-        if (weak > 0)
-            needs_help.push_back({ { "student_id", id }, { "student_name", name }, { "weak_targets", weak } });
-    }
-    return json_response(200, { { "class_id", class_id }, { "targets", targets }, { "rows", grid },
-                                  { "total_students", students.size() }, { "offset", page.offset }, { "limit", page.limit },
-                                  { "needs_help", needs_help } });
+    return json_response(200, to_json(build_class_heatmap(class_id, rows, page.offset, page.limit)));
 }
 
 } // namespace learnloop::server

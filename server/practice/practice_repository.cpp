@@ -233,9 +233,9 @@ HistoryPage mastery_history(pqxx::transaction_base& txn, std::int64_t student_id
     return result;
 }
 
-std::vector<ClassMasteryRow> class_mastery(pqxx::transaction_base& txn, std::int64_t class_id)
+std::vector<HeatmapRow> class_mastery(pqxx::transaction_base& txn, std::int64_t class_id)
 {
-    std::vector<ClassMasteryRow> cells;
+    std::vector<HeatmapRow> cells;
     auto rows = txn.exec_prepared("practice/class_mastery", class_id);
     cells.reserve(rows.size());
     for (const auto& row : rows) {

@@ -9,6 +9,7 @@
 
 #include "db/sql.hpp"
 #include "practice/curriculum.hpp"
+#include "practice/heatmap.hpp"
 #include "practice/mastery.hpp"
 #include "practice/tasks.hpp"
 
@@ -204,16 +205,8 @@ struct HistoryPage {
 [[nodiscard]] HistoryPage mastery_history(pqxx::transaction_base& txn, std::int64_t student_id,
     const std::string& time_zone, const Page& page);
 
-// One active student's mastery of one live target assigned to them.
-struct ClassMasteryRow {
-    std::int64_t student_id = 0;
-    std::string student_name;
-    std::string target_code;
-    std::string target_title;
-    double known = 0;
-    int attempts = 0;
-};
-// By student name, student id and target code.
-[[nodiscard]] std::vector<ClassMasteryRow> class_mastery(pqxx::transaction_base& txn, std::int64_t class_id);
+// Each active student's mastery of each live target assigned to them, by
+// student name, student id and target code: the rows build_class_heatmap takes.
+[[nodiscard]] std::vector<HeatmapRow> class_mastery(pqxx::transaction_base& txn, std::int64_t class_id);
 
 } // namespace learnloop::server

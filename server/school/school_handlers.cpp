@@ -7,6 +7,8 @@
 #include "http/handlers.hpp"
 #include "identity/identity_store.hpp"
 #include "core/validation.hpp"
+#include "identity/new_user.hpp"
+#include "identity/user_fields.hpp"
 
 namespace learnloop::server {
 
@@ -21,26 +23,6 @@ Json user_json(const pqxx::row& row)
     return { { "id", row[0].as<std::int64_t>() }, { "email", row[1].as<std::string>() },
         { "name", row[2].as<std::string>() }, { "role", row[3].as<std::string>() },
         { "active", row[4].is_null() }, { "profile", profile.ok() ? profile.value() : Json::object() } };
-}
-
-// The profile fields a school keeps about a person: class, school, branch
-// (each optional text up to 100 characters).
-Result<Json> read_profile(const Json& body, Json profile)
-{
-    if (!body.is_object())
-        return make_error(ErrorCode::InvalidArgument, "profile must be an object", "profile");
-    for (const auto& [key, value] : body.items()) {
-        if (key != "class" && key != "school" && key != "branch")
-            return make_error(ErrorCode::InvalidArgument, "Unknown profile field " + key, "profile." + key);
-        if (value.is_null()) {
-            profile.erase(key);
-            continue;
-        }
-        if (!value.is_string())
-            return make_error(ErrorCode::InvalidArgument, key + " must be a string", "profile." + key);
-        profile[key] = TRY(validate_text(value.get<std::string>(), "profile." + key, key, 0, 100, TextLines::Single));
-    }
-    return profile;
 }
 
 std::optional<std::string> user_role(pqxx::work& txn, std::int64_t id)
@@ -115,16 +97,18 @@ Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& 
 {
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "email", "name", "password", "role", "profile" }));
-    NewUser user;
-    user.tenant_id = caller.tenant_id;
-    user.email = TRY(json_string_field(body, "email"));
-    user.name = TRY(json_string_field(body, "name"));
-    user.password = TRY(json_string_field(body, "password"));
-    user.role = TRY(parse_role(TRY(json_string_field(body, "role"))));
+    NewUserInput input;
+    input.email = TRY(json_string_field(body, "email"));
+    input.name = TRY(json_string_field(body, "name"));
+    input.password = TRY(json_string_field(body, "password"));
+    input.role = TRY(json_string_field(body, "role"));
     if (body.contains("profile"))
-        user.profile = TRY(read_profile(body["profile"], Json::object()));
-    if (!may_create_role(caller.role, user.role))
+        input.profile = body["profile"];
+    auto valid = TRY(validate_new_user(input, NewUserRoles::Any));
+    if (!may_create_role(caller.role, valid.role))
         return role_refused("Moderators can add students only");
+    NewUser user { caller.tenant_id, std::move(valid.email), std::move(valid.name), valid.role,
+        std::move(valid.password), std::move(valid.profile) };
     auto id = create_user(txn, user, caller.actor());
     if (!id.ok() && id.error().code == ErrorCode::AlreadyExists)
         return headline_error(ErrorCode::AlreadyExists, "Email already registered");
@@ -143,7 +127,7 @@ Result<ApiResponse> handle_update_user(const httplib::Request& req, pqxx::work& 
     Json profile = before["profile"];
     TRY(json_only_fields(body, { "name", "role", "profile" }));
     if (body.contains("profile"))
-        profile = TRY(read_profile(body["profile"], profile));
+        profile = TRY(apply_profile_changes(body["profile"], profile));
     if (body.contains("name"))
         name = TRY(validate_display_name(TRY(json_string_field(body, "name"))));
     if (body.contains("role"))

@@ -4,6 +4,7 @@
 // [SECTION] helpers, [SECTION] assignments, [SECTION] submissions, [SECTION] grading
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
+#include "tracker/due_status.hpp"
 #include "http/handlers.hpp"
 #include "tracker/tracker_repository.hpp"
 #include "core/validation.hpp"

@@ -1,5 +1,5 @@
 // Civil dates and times (no time zones here: the server converts with the
-// tenant's IANA zone), and assignment due status.
+// tenant's IANA zone). Assignment due status is tracker/due_status.hpp's.
 #pragma once
 
 #include "core/result.hpp"
@@ -44,15 +44,5 @@ struct LocalDateTime {
 // And back, to the second:
 //   format_utc_timestamp(86400) -> "1970-01-02T00:00:00Z"
 [[nodiscard]] std::string format_utc_timestamp(std::int64_t unix_seconds);
-
-// What a student sees next to an assignment.
-enum class DueStatus { Upcoming, DueSoon, Overdue, Submitted, Graded };
-inline constexpr std::int64_t k_due_soon_seconds = 48 * 3600;
-
-[[nodiscard]] DueStatus due_status(std::int64_t now_unix, std::int64_t due_unix, bool submitted, bool graded);
-[[nodiscard]] std::string_view due_status_name(DueStatus status);   // "upcoming", "due_soon", ...
-
-// A submission is late when it arrives after the due time.
-[[nodiscard]] inline bool is_late(std::int64_t submitted_unix, std::int64_t due_unix) { return submitted_unix > due_unix; }
 
 } // namespace learnloop

@@ -1,5 +1,6 @@
-// Field rules (email, display name, password) and their messages, shared by the
-// client's instant form feedback and the server's rejection of bad input.
+// Generic field rules (UTF-8, trimming, free text, grades) and their messages,
+// shared by the client's instant form feedback and the server. Identity
+// fields (email, name, password) are identity/user_fields.hpp's.
 #pragma once
 
 #include "core/result.hpp"
@@ -7,33 +8,14 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace learnloop {
-
-// Limits, public so the client can size its input buffers from them.
-inline constexpr std::size_t k_email_max_length = 254;          // RFC 5321 path limit
-inline constexpr std::size_t k_display_name_max_length = 100;   // code points
-inline constexpr std::size_t k_password_min_length = 10;        // code points
-inline constexpr std::size_t k_password_max_length = 128;       // code points
 
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 // Number of code points in valid UTF-8 text.
 [[nodiscard]] std::size_t utf8_length(std::string_view text);
 // Strips ASCII whitespace at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
-
-// Returns the normalised address (trimmed, lower-cased) or an error on field "email".
-//   validate_email(" Ana@School.org ") -> "ana@school.org"
-[[nodiscard]] Result<std::string> validate_email(std::string_view email);
-
-// Returns the trimmed name or an error on field "name".
-[[nodiscard]] Result<std::string> validate_display_name(std::string_view name);
-
-// Strength rules for a new password (error on field "password"): length limits,
-// not a common password, not a single repeated character, not containing the
-// name part of the user's email.
-[[nodiscard]] Result<void> validate_new_password(std::string_view password, std::string_view email = {});
 
 // Free text such as a title or a description: valid UTF-8, trimmed, between
 // `min` and `max` code points, no control characters except, when
@@ -50,9 +32,5 @@ inline constexpr std::size_t k_feedback_max_length = 20000;
 
 // A grade: a finite number from 0 to 1000 with at most two decimals (error on "grade").
 [[nodiscard]] Result<double> validate_grade(double grade);
-
-// The sign-in form: a well-formed email and a non-empty password. Returns every
-// problem, in field order, so a form can show them all at once.
-[[nodiscard]] std::vector<Error> validate_sign_in(std::string_view email, std::string_view password);
 
 } // namespace learnloop

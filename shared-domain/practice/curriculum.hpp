@@ -7,7 +7,7 @@
 //   auto report = check_template(file.templates[0], 50); // 50 seeds
 #pragma once
 
-#include "core/dto.hpp"
+#include "core/json.hpp"
 #include "practice/mastery.hpp"
 #include "core/result.hpp"
 #include "practice/tasks.hpp"

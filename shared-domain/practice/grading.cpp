@@ -9,7 +9,7 @@
 #include <set>
 
 // [SECTION] Text normalisation
-// [SECTION] Answer readers
+// [SECTION] Answer codec
 // [SECTION] Graders per kind
 
 namespace learnloop {
@@ -184,7 +184,7 @@ Json to_json(const GradeResult& result, const Task& task)
     };
 }
 
-// [SECTION] Answer readers
+// [SECTION] Answer codec
 //
 // An answer is a JSON object with exactly one field, named after its kind.
 
@@ -269,6 +269,110 @@ Result<std::string_view> read_answer_text(const Json& value, const std::string& 
     return text;
 }
 
+// Each kind's one answer field, and the example a wrong shape is told to follow.
+struct AnswerShape {
+    const char* key;
+    std::string_view example;
+};
+
+AnswerShape answer_shape(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::SingleChoice: return { "choice", "{\"choice\": 0}" };
+    case TaskKind::MultipleSelect: return { "choices", "{\"choices\": [0, 2]}" };
+    case TaskKind::Numeric: return { "value", "{\"value\": 12.5}" };
+    case TaskKind::ShortText: return { "text", "{\"text\": \"Paris\"}" };
+    case TaskKind::Cloze: return { "gaps", "{\"gaps\": [\"first\", \"second\"]}" };
+    case TaskKind::Ordering: return { "order", "{\"order\": [2, 0, 1]}" };
+    case TaskKind::QuantitativeComparison: return { "choice", "{\"choice\": \"a_greater\"}" };
+    }
+    return { "choice", "{\"choice\": 0}" };
+}
+
+} // namespace
+
+Result<Answer> decode_answer(const Task& task, const Json& json)
+{
+    // The task may come from the network or be built in code: the readers
+    // check indices against its fields, so its invariants are checked first.
+    TRY(validate_task(task));
+    auto shape = answer_shape(task.kind);
+    auto* value = TRY(answer_field(json, shape.key, shape.example));
+    Answer answer;
+    answer.kind = task.kind;
+    switch (task.kind) {
+    case TaskKind::SingleChoice: {
+        answer.choice = static_cast<std::int64_t>(TRY(read_index(*value, task.options.size(), "choice", "option")));
+        break;
+    }
+    case TaskKind::MultipleSelect: {
+        answer.choices = TRY(read_indices(*value, task.options.size(), "choices", "option", IndexList::Subset));
+        break;
+    }
+    case TaskKind::Numeric: {
+        if (!value->is_number())
+            return bad_answer("value", "value must be a number, not " + std::string(value->type_name()));
+        answer.value = value->get<double>();
+        if (!std::isfinite(*answer.value))
+            return bad_answer("value", "value must be a finite number");
+        break;
+    }
+    case TaskKind::ShortText: {
+        answer.text = TRY(read_answer_text(*value, "text"));
+        break;
+    }
+    case TaskKind::Cloze: {
+        auto gap_count = task.segments.size() - 1;
+        if (!value->is_array() || value->size() != gap_count)
+            return bad_answer("gaps", "gaps must be an array of " + std::to_string(gap_count) + " strings, one per gap");
+        for (auto& gap : *value)
+            answer.gaps.emplace_back(TRY(read_answer_text(gap, "gaps")));
+        break;
+    }
+    case TaskKind::Ordering: {
+        answer.order = TRY(read_indices(*value, task.items.size(), "order", "item", IndexList::Permutation));
+        break;
+    }
+    case TaskKind::QuantitativeComparison: {
+        auto choice = value->is_string() ? parse_comparison(value->get_ref<const std::string&>())
+                                         : Result<Comparison>(make_error(ErrorCode::InvalidArgument, ""));
+        if (!choice.ok())
+            return bad_answer("choice", "choice must be a_greater, b_greater, equal or cannot_determine");
+        answer.comparison = choice.value();
+        break;
+    }
+    }
+    return answer;
+}
+
+Json encode_answer(const Answer& answer)
+{
+    const char* key = answer_shape(answer.kind).key;
+    switch (answer.kind) {
+    case TaskKind::SingleChoice:
+        return { { key, answer.choice } };
+    case TaskKind::MultipleSelect:
+        return { { key, answer.choices } };
+    case TaskKind::Numeric:
+        // Text that is not a number is sent as it is refused: the grader
+        // (and the server's copy of it) explains what is wrong.
+        if (!answer.value)
+            return { { key, "not a number" } };
+        return { { key, *answer.value } };
+    case TaskKind::ShortText:
+        return { { key, answer.text } };
+    case TaskKind::Cloze:
+        return { { key, answer.gaps } };
+    case TaskKind::Ordering:
+        return { { key, answer.order } };
+    case TaskKind::QuantitativeComparison:
+        return { { key, answer.comparison ? comparison_name(*answer.comparison) : "" } };
+    }
+    return nullptr;
+}
+
+namespace {
+
 // [SECTION] Graders per kind
 
 constexpr std::string_view k_correct_feedback = "Correct!";
@@ -305,22 +409,18 @@ bool matches_any(const std::string& normalized, const std::vector<std::string>& 
     });
 }
 
-Result<GradeResult> grade_single_choice(const Task& task, const Json& answer)
+GradeResult grade_single_choice(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "choice", "{\"choice\": 0}"));
-    auto index = TRY(read_index(*value, task.options.size(), "choice", "option"));
-    auto& option = task.options[index];
+    auto& option = task.options[static_cast<std::size_t>(answer.choice)];
     if (option.correct)
         return scored(1, or_default(option.feedback, k_correct_feedback));
     return scored(0, or_default(option.feedback, k_incorrect_feedback));
 }
 
-Result<GradeResult> grade_multiple_select(const Task& task, const Json& answer)
+GradeResult grade_multiple_select(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "choices", "{\"choices\": [0, 2]}"));
-    auto picks = TRY(read_indices(*value, task.options.size(), "choices", "option", IndexList::Subset));
     std::vector<bool> picked(task.options.size(), false);
-    for (auto index : picks)
+    for (auto index : answer.choices)
         picked[index] = true;
 
     std::size_t correct_total = 0, right_picks = 0, wrong_picks = 0;
@@ -348,14 +448,9 @@ Result<GradeResult> grade_multiple_select(const Task& task, const Json& answer)
     return scored(score, std::move(feedback), std::move(parts));
 }
 
-Result<GradeResult> grade_numeric(const Task& task, const Json& answer)
+GradeResult grade_numeric(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "value", "{\"value\": 12.5}"));
-    if (!value->is_number())
-        return bad_answer("value", "value must be a number, not " + std::string(value->type_name()));
-    double number = value->get<double>();
-    if (!std::isfinite(number))
-        return bad_answer("value", "value must be a finite number");
+    double number = answer.value.value_or(0);
     // A hair of slack for answers like 0.1 + 0.2 that no student types exactly.
     auto close = [&task](double a, double b) {
         return std::fabs(a - b) <= task.tolerance + 1e-9 * std::max(1.0, std::fabs(b));
@@ -368,10 +463,9 @@ Result<GradeResult> grade_numeric(const Task& task, const Json& answer)
     return scored(0, std::string(k_incorrect_feedback));
 }
 
-Result<GradeResult> grade_short_text(const Task& task, const Json& answer)
+GradeResult grade_short_text(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "text", "{\"text\": \"Paris\"}"));
-    auto normalized = normalize_answer_text(TRY(read_answer_text(*value, "text")));
+    auto normalized = normalize_answer_text(answer.text);
     std::string scratch;
     if (!normalized.empty() && matches_any(normalized, task.accepted_answers, scratch))
         return scored(1, std::string(k_correct_feedback));
@@ -383,18 +477,15 @@ Result<GradeResult> grade_short_text(const Task& task, const Json& answer)
     return scored(0, std::string(k_incorrect_feedback));
 }
 
-Result<GradeResult> grade_cloze(const Task& task, const Json& answer)
+GradeResult grade_cloze(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "gaps", "{\"gaps\": [\"first\", \"second\"]}"));
     auto gap_count = task.gap_answers.size();
-    if (!value->is_array() || value->size() != gap_count)
-        return bad_answer("gaps", "gaps must be an array of " + std::to_string(gap_count) + " strings, one per gap");
     std::vector<bool> parts;
     parts.reserve(gap_count);
     std::size_t right = 0;
     std::string normalized, scratch;
     for (std::size_t i = 0; i < gap_count; ++i) {
-        normalize_answer_text_into(TRY(read_answer_text((*value)[i], "gaps")), normalized);
+        normalize_answer_text_into(answer.gaps[i], normalized);
         bool ok = !normalized.empty() && matches_any(normalized, task.gap_answers[i], scratch);
         right += ok ? 1 : 0;
         parts.push_back(ok);
@@ -406,10 +497,9 @@ Result<GradeResult> grade_cloze(const Task& task, const Json& answer)
     return scored(score, std::move(feedback), std::move(parts));
 }
 
-Result<GradeResult> grade_ordering(const Task& task, const Json& answer)
+GradeResult grade_ordering(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "order", "{\"order\": [2, 0, 1]}"));
-    auto order = TRY(read_indices(*value, task.items.size(), "order", "item", IndexList::Permutation));
+    auto& order = answer.order;
     std::vector<bool> parts;
     std::size_t right = 0;
     for (std::size_t position = 0; position < order.size(); ++position) {
@@ -424,31 +514,26 @@ Result<GradeResult> grade_ordering(const Task& task, const Json& answer)
     return scored(score, std::move(feedback), std::move(parts));
 }
 
-Result<GradeResult> grade_comparison(const Task& task, const Json& answer)
+GradeResult grade_comparison(const Task& task, const Answer& answer)
 {
-    auto* value = TRY(answer_field(answer, "choice", "{\"choice\": \"a_greater\"}"));
-    if (!value->is_string())
-        return bad_answer("choice", "choice must be a_greater, b_greater, equal or cannot_determine");
-    auto choice = parse_comparison(value->get_ref<const std::string&>());
-    if (!choice.ok())
-        return bad_answer("choice", "choice must be a_greater, b_greater, equal or cannot_determine");
-    if (choice.value() == task.comparison)
+    auto choice = answer.comparison.value_or(Comparison::CannotDetermine);
+    if (choice == task.comparison)
         return scored(1, std::string(k_correct_feedback));
-    auto feedback = task.comparison_feedback.find(choice.value());
+    auto feedback = task.comparison_feedback.find(choice);
     return scored(0,
         feedback == task.comparison_feedback.end() ? std::string(k_incorrect_feedback) : feedback->second);
 }
 
 } // namespace
 
-Result<GradeResult> grade(const Task& task, const Json& answer)
+Result<GradeResult> grade(const Task& task, const Json& json)
 {
     if (task.view != TaskView::WithAnswers)
         return make_error(
             ErrorCode::FailedPrecondition, "This task was sent without its answers and cannot be graded here");
-    // The task may come from the network or be built in code: the graders
-    // index by its fields, so its invariants are checked first.
-    TRY(validate_task(task));
+    // Decoding checks the task's invariants and the answer's shape against
+    // it, so the graders below index safely.
+    auto answer = TRY(decode_answer(task, json));
     switch (task.kind) {
     case TaskKind::SingleChoice:
         return grade_single_choice(task, answer);

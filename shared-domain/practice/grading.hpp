@@ -2,11 +2,13 @@
 // server re-grades the same answer authoritatively with the same code.
 #pragma once
 
-#include "core/dto.hpp"
+#include "core/json.hpp"
 #include "core/result.hpp"
 #include "practice/tasks.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,32 @@ struct GradeResult {
 
 // Longest answer text accepted, in code points; longer is an error, not a wrong answer.
 inline constexpr std::size_t k_max_answer_length = 1000;
+
+// A student's answer as the portal's widgets hold it; only the field of
+// `kind` is used. encode_answer() writes the shapes listed at grade() below,
+// decode_answer() reads and checks them against a task, so the browser that
+// sends an answer and the server that re-grades it spell it the same way.
+//   Answer answer { .kind = TaskKind::Ordering, .order = { 2, 0, 1 } };
+//   encode_answer(answer)                   -> {"order": [2, 0, 1]}
+//   decode_answer(task, encode_answer(answer)).value() == answer
+struct Answer {
+    TaskKind kind = TaskKind::SingleChoice;
+    std::int64_t choice = -1;               // single_choice: an option index (-1: none picked)
+    std::vector<std::size_t> choices;       // multiple_select: distinct option indices
+    std::optional<double> value;            // numeric; empty when what was typed is not a number
+    std::string text;                       // short_text
+    std::vector<std::string> gaps;          // cloze: one entry per gap
+    std::vector<std::size_t> order;         // ordering: item indices, first to last
+    std::optional<Comparison> comparison;   // quantitative_comparison (empty: none picked)
+
+    bool operator==(const Answer&) const = default;
+};
+// An answer that is not complete (nothing picked, text that is not a number)
+// is still encoded, as a value the grader refuses with a message saying why.
+[[nodiscard]] Json encode_answer(const Answer& answer);
+// The answer to `task` in `json`; errors as for grade() below. `task` may be
+// either view (the shapes do not depend on the answers).
+[[nodiscard]] Result<Answer> decode_answer(const Task& task, const Json& json);
 
 // Grades `answer` against `task` (which must be WithAnswers). Answer shapes:
 //   single_choice            {"choice": 2}                  index into task.options

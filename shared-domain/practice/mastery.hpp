@@ -1,7 +1,7 @@
-// Knowledge tracing: Bayesian Knowledge Tracing per (student, target), fitted
-// by EM; an item-difficulty extension; evaluation metrics; mastery levels and
-// what-if previews. Pure functions over plain data: the same code runs in the
-// browser (previews) and on the server (stored mastery, fitting).
+// Mastery: Bayesian Knowledge Tracing per (student, target), mastery levels,
+// what-if previews, weak spots and the weekly summary. Pure functions over
+// plain data: the same code runs in the browser (previews) and on the server
+// (stored mastery). Fitting the parameters is knowledge_tracing.hpp's job.
 //
 //   BktParams p { 0.2, 0.15, 0.2, 0.1 };
 //   double known = p.prior;
@@ -9,13 +9,12 @@
 //   answers_to_reach(p, known, MasteryLevel::Proficient) // -> 2
 #pragma once
 
-#include "core/dto.hpp"
+#include "core/json.hpp"
 #include "core/result.hpp"
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace learnloop {
@@ -81,69 +80,7 @@ struct TargetEstimate {
     const std::vector<TargetEstimate>& known_now, const std::vector<std::string>& weak_target_titles,
     std::int64_t now_unix);
 
-// [SECTION] response logs
-
-struct Response {
-    std::uint32_t student = 0;   // indices into ResponseLog's name tables
-    std::uint32_t item = 0;
-    std::uint32_t skill = 0;
-    std::int64_t timestamp = 0;
-    bool correct = false;
-};
-
-struct ResponseLog {
-    std::vector<Response> responses;   // each student's responses in time order
-    std::vector<std::string> students, items, skills;
-};
-
-// Parses the TSV of the knowledge-tracing benchmark (header
-// user_id, item_id, timestamp, correct, skill_id). Names are interned in
-// `names_from` when given (so a test log shares the train log's item and
-// skill indices), and new names are appended. Errors name the line.
-[[nodiscard]] Result<ResponseLog> parse_response_log(std::string_view tsv, const ResponseLog* names_from = nullptr);
-
-// [SECTION] fitting
-
-struct BktFitOptions {
-    int iterations = 100;
-    double tolerance = 1e-6;     // stop when no parameter moves more than this
-    double max_guess = 0.5;      // keep the model identifiable: guessing and
-    double max_slip = 0.5;       // slipping stay less likely than not
-};
-
-// Fits BKT parameters for every skill by expectation-maximisation
-// (Baum-Welch on each student's sequence of answers to that skill), from a
-// few starting points, keeping the likeliest. Skills with no data keep `defaults`.
-[[nodiscard]] std::vector<BktParams> fit_bkt(const ResponseLog& log, const BktFitOptions& options = {},
-    const BktParams& defaults = {});
-
-// The item-difficulty extension: P(correct) = sigmoid(w_bkt * logit(BKT's
-// prediction) + w_ability * logit(the student's smoothed running accuracy)
-// + bias + b_item). Small enough to run in the browser.
-struct BktItemModel {
-    std::vector<BktParams> skills;
-    std::vector<double> item_bias;   // per item index; 0 for unseen items
-    double w_bkt = 1, w_ability = 0, bias = 0;
-};
-
-[[nodiscard]] BktItemModel fit_bkt_items(const ResponseLog& log, std::vector<BktParams> skills, int epochs = 30,
-    double l2 = 1e-4);
-
-// [SECTION] evaluation
-
-enum class KtModel { Bkt, BktItems };
-
-// Predicts every response of `log` before seeing it, from the model and that
-// student's earlier responses only; returns one probability per response.
-[[nodiscard]] std::vector<double> predict_log(const ResponseLog& log, const BktItemModel& model, KtModel which);
-
-struct Metrics {
-    double auc = 0;
-    double rmse = 0;
-    double log_loss = 0;
-    std::size_t count = 0;
-};
-[[nodiscard]] Metrics evaluate(const std::vector<double>& predictions, const std::vector<bool>& outcomes);
+// [SECTION] JSON
 
 [[nodiscard]] Json to_json(const BktParams& params);
 [[nodiscard]] Result<BktParams> decode_bkt_params(const Json& json);

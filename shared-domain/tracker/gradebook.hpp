@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/calendar.hpp"
-#include "core/dto.hpp"
+#include "core/json.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -3,7 +3,7 @@
 // evaluate knowledge tracing on a response log. Prints one JSON object.
 #include "practice/curriculum.hpp"
 #include "practice/grading.hpp"
-#include "practice/mastery.hpp"
+#include "practice/knowledge_tracing.hpp"
 #include "practice/selection.hpp"
 
 #include <algorithm>

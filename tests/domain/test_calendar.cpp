@@ -1,4 +1,4 @@
-// Tests for shared-domain/calendar.*: civil dates, the due_date format and due status.
+// Tests for shared-domain/core/calendar.*: civil dates, the due_date format and UTC timestamps.
 #include "core/calendar.hpp"
 
 #include <catch2/catch.hpp>
@@ -40,20 +40,6 @@ TEST_CASE("civil days and unix seconds agree with known dates")
     CHECK(is_leap_year(2000));
     CHECK_FALSE(is_leap_year(1900));
     CHECK(days_in_month(2024, 2) == 29);
-}
-
-TEST_CASE("due status follows submission, grading and the clock")
-{
-    const std::int64_t due = 1'000'000;
-    CHECK(due_status(due - 3 * 86400, due, false, false) == DueStatus::Upcoming);
-    CHECK(due_status(due - 3600, due, false, false) == DueStatus::DueSoon);
-    CHECK(due_status(due - k_due_soon_seconds, due, false, false) == DueStatus::DueSoon);
-    CHECK(due_status(due + 1, due, false, false) == DueStatus::Overdue);
-    CHECK(due_status(due + 1, due, true, false) == DueStatus::Submitted);
-    CHECK(due_status(due + 1, due, true, true) == DueStatus::Graded);
-    CHECK(due_status_name(DueStatus::DueSoon) == "due_soon");
-    CHECK(is_late(due + 1, due));
-    CHECK_FALSE(is_late(due, due));
 }
 
 TEST_CASE("UTC timestamps as the API writes them parse to unix seconds")

@@ -410,3 +410,56 @@ TEST_CASE("grade results have a JSON form")
     CHECK(verdict_name(Verdict::Correct) == "correct");
     CHECK(verdict_name(Verdict::Incorrect) == "incorrect");
 }
+
+TEST_CASE("answers round-trip through encode_answer and decode_answer for every kind")
+{
+    auto single = generated(k_single_choice, 3);
+    auto multiple = generated(k_multiple_select, 3);
+    auto numeric = generated(k_numeric, 3);
+    auto short_text = generated(k_short_text, 3);
+    auto cloze = generated(k_cloze, 3);
+    auto ordering = generated(k_ordering, 3);
+    auto comparison = generated(k_comparison, 3);
+    struct Case {
+        const Task* task;
+        Answer answer;
+        Json json;
+    };
+    Case cases[] = {
+        { &single, { .kind = TaskKind::SingleChoice, .choice = 1 }, { { "choice", 1 } } },
+        { &multiple, { .kind = TaskKind::MultipleSelect, .choices = { 2, 0 } }, { { "choices", { 2, 0 } } } },
+        { &numeric, { .kind = TaskKind::Numeric, .value = 12.5 }, { { "value", 12.5 } } },
+        { &short_text, { .kind = TaskKind::ShortText, .text = "Paris" }, { { "text", "Paris" } } },
+        { &cloze, { .kind = TaskKind::Cloze, .gaps = { "on", "at", "in" } }, { { "gaps", { "on", "at", "in" } } } },
+        { &ordering, { .kind = TaskKind::Ordering, .order = { 3, 1, 0, 2 } }, { { "order", { 3, 1, 0, 2 } } } },
+        { &comparison, { .kind = TaskKind::QuantitativeComparison, .comparison = Comparison::Equal },
+            { { "choice", "equal" } } },
+    };
+    for (auto& c : cases) {
+        INFO(c.json.dump());
+        CHECK(encode_answer(c.answer) == c.json);
+        auto decoded = decode_answer(*c.task, encode_answer(c.answer));
+        REQUIRE(decoded.ok());
+        CHECK(decoded.value() == c.answer);
+        // The student's view of a task reads the same answers.
+        CHECK(decode_answer(decode_task(to_json(*c.task, TaskView::ForStudent)).value(), c.json).value() == c.answer);
+        CHECK(grade(*c.task, encode_answer(c.answer)).ok());
+    }
+}
+
+TEST_CASE("incomplete answers encode to values the grader refuses with a reason")
+{
+    auto numeric = generated(k_numeric, 3);
+    auto not_a_number = encode_answer({ .kind = TaskKind::Numeric });
+    CHECK(not_a_number == Json { { "value", "not a number" } });
+    CHECK(grade(numeric, not_a_number).error().message == "value must be a number, not string");
+
+    auto single = generated(k_single_choice, 3);
+    CHECK(grade(single, encode_answer({ .kind = TaskKind::SingleChoice })).error().message
+        == "choice must not hold negative indices");
+
+    auto comparison = generated(k_comparison, 3);
+    CHECK(encode_answer({ .kind = TaskKind::QuantitativeComparison }) == Json { { "choice", "" } });
+    CHECK(grade(comparison, encode_answer({ .kind = TaskKind::QuantitativeComparison })).error().message
+        == "choice must be a_greater, b_greater, equal or cannot_determine");
+}
