@@ -320,7 +320,9 @@ Result<void> dispatch(const Options& options)
     if (url.empty())
         return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");
     pqxx::connection connection(url);
-    // The commands share the server's named statements (libpqxx prepares each on first use).
+    // The commands run the server's named statements; libpqxx prepares each
+    // on first use, so commands that run before the schema exists (migrate)
+    // are not affected.
     prepare_named_statements(connection);
 
     if (words[0] == "migrate")

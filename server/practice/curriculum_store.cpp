@@ -56,7 +56,7 @@ void count(const pqxx::result& rows, int& added, int& updated, int& unchanged)
 {
     if (rows.empty())
         ++unchanged;   // the hash matched: the conditional update changed nothing
-    else if (rows[0][1].as<bool>())
+    else if (rows[0]["inserted"].as<bool>())
         ++added;
     else
         ++updated;
@@ -73,32 +73,16 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
         for (const auto& target : file.targets) {
             Json body = { { "id", target.id }, { "subject", target.subject }, { "strand", target.strand },
                 { "title", target.title }, { "description", target.description }, { "bkt", to_json(target.bkt) } };
-            auto rows = txn.exec_params(
-                "INSERT INTO learning_targets (tenant_id, code, subject, strand, title, description, bkt, content_hash)"
-                " VALUES (NULL, $1, $2, $3, $4, $5, $6::jsonb, $7)"
-                " ON CONFLICT (tenant_id, code) DO UPDATE SET subject = EXCLUDED.subject, strand = EXCLUDED.strand,"
-                "   title = EXCLUDED.title, description = EXCLUDED.description, bkt = EXCLUDED.bkt,"
-                "   content_hash = EXCLUDED.content_hash, updated_at = now(), retired_at = NULL"
-                " WHERE learning_targets.content_hash <> EXCLUDED.content_hash OR learning_targets.retired_at IS NOT NULL"
-                " RETURNING id, xmax = 0",
-                target.id, target.subject, target.strand, target.title, target.description, to_json(target.bkt).dump(),
-                sha256_hex(body.dump()));
+            auto rows = txn.exec_prepared("practice/seed_shared_target", target.id, target.subject, target.strand,
+                target.title, target.description, to_json(target.bkt).dump(), sha256_hex(body.dump()));
             count(rows, report.targets_added, report.targets_updated, report.targets_unchanged);
             target_codes.push_back(target.id);
         }
         for (std::size_t i = 0; i < file.templates.size(); ++i) {
             const auto& tmpl = file.templates[i];
             auto body = file.template_json[i].dump();
-            auto rows = txn.exec_params(
-                "INSERT INTO task_templates (tenant_id, code, target_id, kind, difficulty, body, content_hash)"
-                " SELECT NULL, $1, t.id, $3, $4, $5::jsonb, $6 FROM learning_targets t"
-                " WHERE t.tenant_id IS NULL AND t.code = $2"
-                " ON CONFLICT (tenant_id, code) DO UPDATE SET target_id = EXCLUDED.target_id, kind = EXCLUDED.kind,"
-                "   difficulty = EXCLUDED.difficulty, body = EXCLUDED.body, content_hash = EXCLUDED.content_hash,"
-                "   updated_at = now(), retired_at = NULL"
-                " WHERE task_templates.content_hash <> EXCLUDED.content_hash OR task_templates.retired_at IS NOT NULL"
-                " RETURNING id, xmax = 0",
-                tmpl.id, tmpl.target_id, std::string(task_kind_name(tmpl.kind)), tmpl.difficulty, body, sha256_hex(body));
+            auto rows = txn.exec_prepared("practice/seed_shared_template", tmpl.id, tmpl.target_id,
+                std::string(task_kind_name(tmpl.kind)), tmpl.difficulty, body, sha256_hex(body));
             count(rows, report.templates_added, report.templates_updated, report.templates_unchanged);
             template_codes.push_back(tmpl.id);
         }
@@ -111,15 +95,9 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
         return joined;
     };
     report.templates_retired = static_cast<int>(
-        txn.exec_params("UPDATE task_templates SET retired_at = now() WHERE tenant_id IS NULL AND retired_at IS NULL"
-                        " AND NOT (code = ANY (string_to_array($1, E'\\n')))",
-               join(template_codes))
-            .affected_rows());
+        txn.exec_prepared("practice/retire_shared_templates", join(template_codes)).affected_rows());
     report.targets_retired = static_cast<int>(
-        txn.exec_params("UPDATE learning_targets SET retired_at = now() WHERE tenant_id IS NULL AND retired_at IS NULL"
-                        " AND NOT (code = ANY (string_to_array($1, E'\\n')))",
-               join(target_codes))
-            .affected_rows());
+        txn.exec_prepared("practice/retire_shared_targets", join(target_codes)).affected_rows());
 
     append_audit(txn,
         { std::nullopt, actor, "curriculum.seed", "curriculum", "shared", nullptr,
@@ -135,18 +113,14 @@ Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int mi
     // Every answer of the school, each student's in time order, as a response
     // log whose skills are target ids: shared targets and the school's own
     // (whose codes may repeat a shared one's).
-    auto rows = txn.exec_params(
-        "SELECT r.student_id::text, tt.code, t.id::text, r.verdict = 'correct', t.code FROM task_responses r"
-        " JOIN tasks k ON k.id = r.task_id JOIN task_templates tt ON tt.id = k.template_id"
-        " JOIN learning_targets t ON t.id = tt.target_id WHERE r.tenant_id = $1"
-        " ORDER BY r.student_id, r.answered_at, r.id",
-        tenant_id);
+    auto rows = txn.exec_prepared("practice/school_answer_log", tenant_id);
     std::string tsv = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n";
     std::map<std::string, std::string> code_of;   // target id -> code
     for (const auto& row : rows) {
-        tsv += row[0].as<std::string>() + "\t" + row[1].as<std::string>() + "\t0\t" + (row[3].as<bool>() ? "1" : "0")
-            + "\t" + row[2].as<std::string>() + "\n";
-        code_of[row[2].as<std::string>()] = row[4].as<std::string>();
+        auto target_id = row["target_id"].as<std::string>();
+        tsv += row["student_id"].as<std::string>() + "\t" + row["template_code"].as<std::string>() + "\t0\t"
+            + (row["correct"].as<bool>() ? "1" : "0") + "\t" + target_id + "\n";
+        code_of[target_id] = row["target_code"].as<std::string>();
     }
     auto log = TRY(parse_response_log(tsv));
     std::vector<int> answers_per_skill(log.skills.size(), 0);
@@ -162,11 +136,8 @@ Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int mi
             ++report.targets_skipped;
             continue;
         }
-        txn.exec_params("INSERT INTO tenant_target_params (tenant_id, target_id, bkt, answers)"
-                        " VALUES ($1, $2::bigint, $3::jsonb, $4)"
-                        " ON CONFLICT (tenant_id, target_id) DO UPDATE SET bkt = EXCLUDED.bkt, answers = EXCLUDED.answers,"
-                        " fitted_at = now()",
-            tenant_id, log.skills[skill], to_json(fitted[skill]).dump(), answers_per_skill[skill]);
+        txn.exec_prepared("practice/save_school_target_params", tenant_id, log.skills[skill],
+            to_json(fitted[skill]).dump(), answers_per_skill[skill]);
         // By code; a school target sharing a shared one's code is told apart by its id.
         auto key = code_of[log.skills[skill]];
         if (summary.contains(key))

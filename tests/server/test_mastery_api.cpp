@@ -1316,6 +1316,23 @@ TEST_CASE("GET /api/mastery and /api/classes/<id>/mastery: who sees what, histor
     check_error(api.get("/api/classes/99999999/mastery", f.token(D.teacher)), 404, "Class not found");
 }
 
+TEST_CASE("a parent no longer sees the mastery of a linked child an administrator has deactivated", "[api][mastery]")
+{
+    ApiFixture f("mastery_deactivated_child");
+    auto& D = f.demo;
+    auto& api = f.api();
+
+    auto before = mastery(f, D.parent, D.student.id);
+    INFO(describe(before));
+    CHECK(before.status == 200);
+    CHECK(before.json["student_id"] == D.student.id);
+
+    auto deactivated = api.del("/api/users/" + str(D.student.id), f.token(D.admin));
+    INFO(describe(deactivated));
+    REQUIRE(deactivated.status == 200);
+    check_error(mastery(f, D.parent, D.student.id), 404, "Student not found");
+}
+
 // [SECTION] across tenants -------------------------------------------------------
 
 TEST_CASE("mastery across tenants: another school shares the curriculum but cannot see or answer this school's "

@@ -1,25 +1,33 @@
-// Every API handler, registered in HttpApp::register_routes. Handlers are
-// thin: parse -> shared-domain rules -> store -> JSON.
+// The practice area's handlers (the mastery engine), named in its route
+// table (practice/routes.cpp).
 #pragma once
 
 #include "http/api.hpp"
-#include "http/route.hpp"
-#include "platform/config.hpp"
+#include "practice/mastery.hpp"
+
+#include <string>
 
 namespace learnloop::server {
 
-
-
-// [mastery engine] handlers_mastery.cpp
+// curriculum_handlers.cpp: the catalogue, the school's own targets and templates, assigning targets.
 Result<ApiResponse> handle_list_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_target(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_template(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// practice_handlers.cpp: task sets, answers, practice statistics.
 Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_practice_stats(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// mastery_handlers.cpp: a student's mastery, a class's heatmap.
 Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
+// One target's mastery as task sets, answers and the mastery view return it
+// (the TargetState schema): {"target_id", "title", "strand", "known",
+// "attempts", "level", "bkt", "answers_to_proficient", "answers_to_mastered"}.
+[[nodiscard]] Json target_state_json(const std::string& code, const std::string& title, const std::string& strand,
+    double known, int attempts, const BktParams& params);
 
 } // namespace learnloop::server
