@@ -131,24 +131,16 @@ Result<void> command_seed_demo(pqxx::connection& connection)
     const auto teacher = ids[1], student = ids[2], parent = ids[3];
 
     // The demo school is the default tenant unless another one already is.
-    txn.exec_params("UPDATE tenants SET is_default = true WHERE id = $1 AND NOT EXISTS "
-                    "(SELECT 1 FROM tenants WHERE is_default)",
-        *tenant_id);
+    txn.exec_prepared("cli/claim_default_tenant", *tenant_id);
     // A class with the student in it, the parent linked, and one assignment.
-    if (txn.exec_params("SELECT 1 FROM classes WHERE tenant_id = $1", *tenant_id).empty()) {
-        auto class_id = txn.exec_params1("INSERT INTO classes (tenant_id, name, teacher_id) VALUES ($1, $2, $3) RETURNING id",
-                               *tenant_id, std::string("Year 8 English"), teacher)[0]
+    if (!txn.exec_prepared("cli/demo_has_class", *tenant_id)[0]["seeded"].as<bool>()) {
+        auto class_id = txn.exec_prepared("cli/demo_class", *tenant_id, std::string("Year 8 English"), teacher, student,
+                               parent)[0]["id"]
                             .as<std::int64_t>();
-        txn.exec_params("INSERT INTO class_members (tenant_id, class_id, student_id) VALUES ($1, $2, $3)", *tenant_id,
-            class_id, student);
-        txn.exec_params("INSERT INTO parent_links (tenant_id, parent_id, student_id) VALUES ($1, $2, $3)", *tenant_id,
-            parent, student);
-        auto assignment_id = txn.exec_params1(
-                                    "INSERT INTO assignments (tenant_id, teacher_id, class_id, title, description, due_at) "
-                                    "VALUES ($1, $2, $3, $4, $5, date_trunc('day', now()) + interval '7 days 17 hours') RETURNING id",
-                                    *tenant_id, teacher, class_id, std::string("Persuasive letter"),
+        auto assignment_id = txn.exec_prepared("cli/demo_assignment", *tenant_id, teacher, class_id,
+                                    std::string("Persuasive letter"),
                                     std::string("Write a one-page letter to the head teacher arguing for a change you "
-                                                "would like to see at school. Use at least three persuasive techniques."))[0]
+                                                "would like to see at school. Use at least three persuasive techniques."))[0]["id"]
                                  .as<std::int64_t>();
         append_audit(txn, { *tenant_id, "cli", "demo.seed", "class", std::to_string(class_id), nullptr,
                               { { "class", "Year 8 English" }, { "student_id", student }, { "parent_id", parent },
@@ -185,8 +177,8 @@ Result<void> command_create_tenant(pqxx::connection& connection, const Options& 
     pqxx::work txn(connection);
     auto id = TRY(create_tenant(txn, tenant, "cli"));
     if (options.get("default") == "yes") {
-        txn.exec("UPDATE tenants SET is_default = false WHERE is_default");
-        txn.exec_params("UPDATE tenants SET is_default = true WHERE id = $1", id);
+        txn.exec_prepared("cli/clear_default_tenant");
+        txn.exec_prepared("cli/make_default_tenant", id);
     }
     txn.commit();
     std::printf("created tenant %s (id %lld)\n", tenant.slug.c_str(), static_cast<long long>(id));

@@ -1,0 +1,2 @@
+-- The database's version, for the health check.
+SHOW server_version
