@@ -79,12 +79,7 @@ Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicConte
 {
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "email", "password", "name", "role", "tenant" }));
-    NewUserInput input;
-    input.email = TRY(json_string_field(body, "email"));
-    input.password = TRY(json_string_field(body, "password"));
-    input.name = TRY(json_string_field(body, "name"));
-    input.role = TRY(json_string_field(body, "role"));
-    auto valid = TRY(validate_new_user(input, NewUserRoles::SignUp));
+    auto valid = TRY(validate_new_user(TRY(read_new_user_input(body)), NewUserRoles::SignUp));
     NewUser user;
     user.email = std::move(valid.email);
     user.name = std::move(valid.name);

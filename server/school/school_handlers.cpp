@@ -47,14 +47,7 @@ Result<ApiResponse> handle_create_user(const httplib::Request& req, pqxx::work& 
 {
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "email", "name", "password", "role", "profile" }));
-    NewUserInput input;
-    input.email = TRY(json_string_field(body, "email"));
-    input.name = TRY(json_string_field(body, "name"));
-    input.password = TRY(json_string_field(body, "password"));
-    input.role = TRY(json_string_field(body, "role"));
-    if (body.contains("profile"))
-        input.profile = body["profile"];
-    auto valid = TRY(validate_new_user(input, NewUserRoles::Any));
+    auto valid = TRY(validate_new_user(TRY(read_new_user_input(body)), NewUserRoles::Any));
     // Finer than the matrix: moderators may add users, but students only.
     if (!may_create_role(caller.role, valid.role))
         return role_refused("Moderators can add students only");

@@ -7,6 +7,18 @@
 
 namespace learnloop {
 
+Result<NewUserInput> read_new_user_input(const Json& body)
+{
+    NewUserInput input;
+    input.email = TRY(json_string_field(body, "email"));
+    input.name = TRY(json_string_field(body, "name"));
+    input.password = TRY(json_string_field(body, "password"));
+    input.role = TRY(json_string_field(body, "role"));
+    if (body.contains("profile"))
+        input.profile = body["profile"];
+    return input;
+}
+
 namespace {
 
 Result<Role> new_user_role(const std::string& name, NewUserRoles roles)

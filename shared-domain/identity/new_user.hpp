@@ -22,6 +22,11 @@ struct NewUserInput {
     std::optional<Json> profile;    // {"class": ..., "school": ..., "branch": ...}, when given
 };
 
+// A new user's fields from a request body: email, name, password and role as
+// strings, and the profile when there is one (checking the body has no other
+// fields is the endpoint's, since each allows its own).
+[[nodiscard]] Result<NewUserInput> read_new_user_input(const Json& body);
+
 // Who creates the account decides which roles may be asked for.
 enum class NewUserRoles {
     SignUp,   // people signing themselves up: teacher or student only

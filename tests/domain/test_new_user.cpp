@@ -92,3 +92,21 @@ TEST_CASE("profile changes are trimmed, bounded, and null removes a field")
     CHECK(apply_profile_changes(Json { { "house", "Red" } }, {}).error().message == "Unknown profile field house");
     CHECK(apply_profile_changes(Json::array(), {}).error().field == "profile");
 }
+
+TEST_CASE("a new user's fields are read from a request body, naming a missing or mistyped field")
+{
+    auto body = Json::parse(R"({"email": "a@b.test", "name": "Ann", "password": "long enough pass", "role": "student",
+        "profile": {"class": "8B"}})");
+    auto input = read_new_user_input(body);
+    REQUIRE(input.ok());
+    CHECK(input.value().email == "a@b.test");
+    CHECK(input.value().role == "student");
+    REQUIRE(input.value().profile.has_value());
+    CHECK((*input.value().profile)["class"] == "8B");
+    body.erase("profile");
+    CHECK_FALSE(read_new_user_input(body).value().profile.has_value());
+    body["name"] = 5;
+    CHECK(read_new_user_input(body).error().field == "name");
+    body.erase("name");
+    CHECK(read_new_user_input(body).error().field == "name");
+}
