@@ -133,9 +133,13 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     auto result = TRY(grade(task, body["answer"]));
     auto verdict = std::string(verdict_name(result.verdict));
     bool disagreement = client_verdict && *client_verdict != verdict;
-    if (disagreement)
-        std::fprintf(stderr, "{\"level\":\"warning\",\"event\":\"grade_disagreement\",\"task_id\":%lld,\"client\":\"%s\",\"server\":\"%s\"}\n",
-            static_cast<long long>(task_id), client_verdict->substr(0, 20).c_str(), verdict.c_str());
+    if (disagreement) {
+        // The client's verdict is the student's input: written as a JSON
+        // string, so no text it holds can end the line or forge another.
+        Json line = { { "level", "warning" }, { "event", "grade_disagreement" }, { "task_id", task_id },
+            { "client", client_verdict->substr(0, 40) }, { "server", verdict } };
+        std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+    }
 
     double known_before = state ? state->known : shown.params.prior;
     double known_after = bkt_update(shown.params, known_before, result.verdict == Verdict::Correct);

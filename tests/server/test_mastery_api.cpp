@@ -18,6 +18,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <random>
 #include <set>
 #include <string>
@@ -1047,6 +1048,29 @@ TEST_CASE("POST /api/task-responses: re-graded by the server, BKT-updated, idemp
         expected.check(reply2, (*numeric)["target_id"].get<std::string>(), "correct");
         CHECK(reply2.json["disagreement"] == false);
         CHECK(f.sql_text("SELECT disagreement::text FROM task_responses WHERE client_id = '" + agreeing + "'") == "false");
+    }
+
+    // A client verdict is logged as data: a hostile one cannot end the log
+    // line and forge another (every stderr line stays one JSON object).
+    {
+        auto set = new_set(f, D.student);
+        REQUIRE(set["tasks"].size() > 0);
+        const auto& item = set["tasks"][0];
+        auto reply = answer(f, D.student, item["task_id"].get<std::int64_t>(), right_answer(item["task"]),
+            fresh_client_id(), { { "client_verdict", "\"}\n{\"level\":\"error\",\"forged\":true" } });
+        expected.check(reply, item["target_id"].get<std::string>(), "correct");
+        CHECK(reply.json["disagreement"] == true);
+        std::istringstream lines(f.server().stderr_text());
+        int disagreements = 0;
+        for (std::string line; std::getline(lines, line);) {
+            INFO(line);
+            auto json = Json::parse(line, nullptr, false);
+            REQUIRE_FALSE(json.is_discarded());
+            CHECK_FALSE(json.contains("forged"));
+            CHECK(json.value("level", "") != "error");
+            disagreements += json.value("event", "") == "grade_disagreement";
+        }
+        CHECK(disagreements >= 2);
     }
 
     // Partial credit (ordering: two items swapped) counts as not correct for BKT.
