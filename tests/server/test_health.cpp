@@ -74,6 +74,13 @@ TEST_CASE("health turns 503 while the database is down and 200 again after it re
             CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
         }
 
+        // An API request meanwhile is told when to try again.
+        auto refused = cli.Get("/api/assignments", { { "Authorization", "Bearer " + std::string(64, 'a') } });
+        REQUIRE(refused);
+        CHECK(refused->status == 503);
+        CHECK(refused->get_header_value("Retry-After") == "2");
+        CHECK(parse_body(refused)["error"] == "Service unavailable");
+
         cluster.start();
         check_healthy(cli.Get("/api/health"));
         // And it stays healthy: the pool holds a working connection again.
