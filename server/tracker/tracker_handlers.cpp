@@ -26,20 +26,24 @@ Json nullable(const std::optional<T>& value)
     return value ? Json(*value) : Json(nullptr);
 }
 
-Json to_json(const AssignmentRecord& a)
+// Takes the record by value so that a list moves its strings into the JSON
+// instead of copying them (lists are the hot path).
+Json to_json(AssignmentRecord a)
 {
-    return { { "id", a.id }, { "title", a.title }, { "description", a.description }, { "due_date", a.due_date },
-        { "teacher_name", a.teacher_name }, { "teacher_id", a.teacher_id }, { "class_id", nullable(a.class_id) },
-        { "due_at", a.due_at }, { "created_at", a.created_at } };
+    return { { "id", a.id }, { "title", std::move(a.title) }, { "description", std::move(a.description) },
+        { "due_date", std::move(a.due_date) }, { "teacher_name", std::move(a.teacher_name) },
+        { "teacher_id", a.teacher_id }, { "class_id", nullable(a.class_id) }, { "due_at", std::move(a.due_at) },
+        { "created_at", std::move(a.created_at) } };
 }
 
 // A list item as a student (or a parent for their child) sees it: with the
 // submission's status, grade and feedback (feedback once graded).
-Json student_view_json(const AssignmentListItem& item)
+Json student_view_json(AssignmentListItem&& item)
 {
-    auto json = to_json(item.assignment);
+    const auto due_unix = item.assignment.due_unix;
+    auto json = to_json(std::move(item.assignment));
     bool submitted = item.submission_id.has_value();
-    json["status"] = due_status_name(due_status(item.now_unix, item.assignment.due_unix, submitted, item.graded));
+    json["status"] = due_status_name(due_status(item.now_unix, due_unix, submitted, item.graded));
     json["submission_id"] = nullable(item.submission_id);
     json["grade"] = nullable(item.grade);
     json["late"] = submitted ? nullable(item.late) : Json(nullptr);
@@ -142,8 +146,9 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
     }
     auto list = list_assignments(txn, view_role, view_user, class_filter, caller.time_zone, page);
     Json items = Json::array();
-    for (const auto& item : list.items)
-        items.push_back(view_role == Role::Student ? student_view_json(item) : to_json(item.assignment));
+    items.get_ref<Json::array_t&>().reserve(list.items.size());
+    for (auto& item : list.items)
+        items.push_back(view_role == Role::Student ? student_view_json(std::move(item)) : to_json(std::move(item.assignment)));
     return paged_response(req, page, std::move(items), list.total);
 }
 
