@@ -2,7 +2,7 @@
 // records read by column name.
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "db/sql.hpp"
 #include "identity/roles.hpp"
 

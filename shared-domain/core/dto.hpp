@@ -1,9 +1,9 @@
 // Wire DTOs shared by every endpoint (health, error bodies) with their JSON
 // codecs. Decoders never throw; a body of the wrong shape is InvalidArgument.
-// Reading JSON fields is core/json.hpp's job.
+// Reading JSON fields is core/json_reader.hpp's job.
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 
 #include <cstdint>

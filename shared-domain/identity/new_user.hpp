@@ -3,7 +3,7 @@
 // add-user endpoints and the user store all compose the same rules here.
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "identity/roles.hpp"
 

@@ -7,7 +7,7 @@
 //   auto report = check_template(file.templates[0], 50); // 50 seeds
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "practice/mastery.hpp"
 #include "core/result.hpp"
 #include "practice/tasks.hpp"

@@ -2,7 +2,7 @@
 // interval arithmetic, evaluation, and platform-independent number formatting.
 #include "practice/template_text.hpp"
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // server re-grades the same answer authoritatively with the same code.
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "practice/tasks.hpp"
 

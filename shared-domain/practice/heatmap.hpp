@@ -2,7 +2,7 @@
 // from plain rows so the server and the teacher's portal shape it the same way.
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "practice/mastery.hpp"
 

@@ -9,7 +9,7 @@
 //   answers_to_reach(p, known, MasteryLevel::Proficient) // -> 2
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 
 #include <cstdint>

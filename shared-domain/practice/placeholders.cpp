@@ -2,7 +2,7 @@
 // scope, and rendering it with a task's drawn values.
 #include "practice/template_text.hpp"
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/validation.hpp"
 
 namespace learnloop::detail {

@@ -2,7 +2,7 @@
 // encoding in either view, decoding, and the invariants every task keeps.
 #include "practice/tasks.hpp"
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +19,7 @@ Error task_error(const std::string& what, std::string field = {})
     return make_error(ErrorCode::InvalidArgument, "Task " + what, std::move(field));
 }
 
-// The codec's readers: core/json's, with every message prefixed "Task "
+// The codec's readers: core/json_reader's, with every message prefixed "Task "
 // (a task on the wire is one value, so its errors say whose field it is).
 template<typename T>
 Result<T> in_task(Result<T> result)

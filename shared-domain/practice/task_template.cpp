@@ -2,7 +2,7 @@
 // docs/curriculum-format.md, so a TaskTemplate that came through always generates.
 #include "practice/tasks.hpp"
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/validation.hpp"
 #include "practice/grading.hpp"
 #include "practice/template_text.hpp"

@@ -5,7 +5,7 @@
 // task_codec.cpp; the template text language in template_text.hpp.
 #pragma once
 
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 #include "core/random.hpp"
 #include "core/result.hpp"
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/calendar.hpp"
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 // Parsing and field readers for untrusted JSON, with field-named errors.
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

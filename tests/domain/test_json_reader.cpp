@@ -1,6 +1,6 @@
-// Tests for shared-domain/core/json.*: parsing hostile text, and field readers
+// Tests for shared-domain/core/json_reader.*: parsing hostile text, and field readers
 // whose errors name the field (flat bodies and paths in nested documents).
-#include "core/json.hpp"
+#include "core/json_reader.hpp"
 
 #include <catch2/catch.hpp>
 
