@@ -93,21 +93,22 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         if (action && !is_allowed(caller.role, *action))
             return role_refused(*action);
 
-        Result<ApiResponse> result = make_error(ErrorCode::Internal, "no answer");
-        try {
-            result = handler(req, txn, caller);
-        } catch (const pqxx::unique_violation&) {
-            // Two requests made the same thing at the same moment: the one that
-            // lost the race is told so, and writes nothing (the transaction
-            // rolls back with its audit row). Handlers check for duplicates
-            // first; this is the race between that check and the insert.
-            return headline_error(ErrorCode::Conflict, "Already exists",
-                "Another request made the same thing at the same moment");
-        } catch (const pqxx::check_violation&) {
-            // A value the handler's validation let through but the schema
-            // refuses: still the client's input, so a 400, never a 500.
-            return make_error(ErrorCode::InvalidArgument, "A value is outside what can be stored");
-        }
+        auto result = [&]() -> Result<ApiResponse> {
+            try {
+                return handler(req, txn, caller);
+            } catch (const pqxx::unique_violation&) {
+                // Two requests made the same thing at the same moment: the one
+                // that lost the race is told so, and writes nothing (the
+                // transaction rolls back with its audit row). Handlers check for
+                // duplicates first; this is the race between that check and the insert.
+                return headline_error(ErrorCode::Conflict, "Already exists",
+                    "Another request made the same thing at the same moment");
+            } catch (const pqxx::check_violation&) {
+                // A value the handler's validation let through but the schema
+                // refuses: still the client's input, so a 400, never a 500.
+                return make_error(ErrorCode::InvalidArgument, "A value is outside what can be stored");
+            }
+        }();
         if (result.ok() && result.value().status < 400)
             txn.commit();
         return result;
