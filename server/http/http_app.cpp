@@ -34,8 +34,6 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
     , m_api(pool)
 {
     m_static.load(config.web_root);
-    auto threads = config.threads;
-    m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     m_server.set_payload_max_length(config.max_body_bytes);
     // Without TCP_NODELAY small responses wait ~40 ms for delayed ACKs (Nagle).
     m_server.set_tcp_nodelay(true);
@@ -48,12 +46,35 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
         m_listen_socket = sock;
     });
-    m_server.set_keep_alive_max_count(1000);
-    m_server.set_keep_alive_timeout(5);
-    m_server.set_read_timeout(10, 0);
-    m_server.set_write_timeout(10, 0);
+    GateOptions gate;
+    gate.limits.max_body_bytes = config.max_body_bytes;
+    gate.limits.max_connections = config.max_connections;
+    gate.limits.request_timeout = std::chrono::milliseconds(config.request_timeout_ms);
+    gate.limits.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
+    gate.general_workers = config.threads;
+    gate.hashing_workers = config.password_hashing_slots ? config.password_hashing_slots
+                                                         : std::max(1u, std::thread::hardware_concurrency());
+    gate.hashing_queue_wait = std::chrono::milliseconds(config.password_hashing_wait_ms);
+    // What cpp-httplib announces in Keep-Alive headers; the gate enforces it.
+    m_server.set_keep_alive_max_count(gate.limits.max_requests_per_connection);
+    m_server.set_keep_alive_timeout(std::max<long>(1, std::chrono::duration_cast<std::chrono::seconds>(gate.limits.idle_timeout).count()));
     install_hooks();
     register_routes();
+    gate.lane_for = [this](std::string_view method, std::string_view target) {
+        auto path = std::string(target.substr(0, target.find('?')));
+        for (const auto& route : m_hashing_routes) {
+            if (method == method_name(route.method) && std::regex_match(path, route.pattern))
+                return Lane::Hashing;
+        }
+        return Lane::General;
+    };
+    gate.log = [this](const Json& line) {
+        auto text = line.dump(-1, ' ', false, Json::error_handler_t::replace);
+        std::lock_guard lock(m_log_mutex);
+        std::fprintf(stdout, "%s\n", text.c_str());
+        std::fflush(stdout);
+    };
+    m_gate = std::make_unique<ConnectionGate>(m_server, std::move(gate));
 }
 
 // [SECTION] routes ---------------------------------------------------------
@@ -116,6 +137,8 @@ void HttpApp::register_routes()
                 };
             }
             add_route(route.method, route_pattern(route.path), std::move(handler));
+            if (route.hashes_password)
+                m_hashing_routes.push_back({ route.method, std::regex(route_pattern(route.path)) });
         }
     }
 
@@ -196,12 +219,6 @@ void HttpApp::install_hooks()
     m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) -> httplib::Server::HandlerResponse {
         t_request_start = std::chrono::steady_clock::now();
         res.set_header("X-Request-Id", random_hex(8));
-        // cpp-httplib 0.11 does not apply the payload limit to chunked bodies.
-        if (req.has_header("Transfer-Encoding")) {
-            res.set_header("Connection", "close");
-            send_refusal(res, 411, "Length required", "Send request bodies with a Content-Length header");
-            return httplib::Server::HandlerResponse::Handled;
-        }
         // Everything outside /api/ is the web bundle.
         if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
             if (m_static.serve(req, res))
@@ -220,6 +237,10 @@ void HttpApp::install_hooks()
         }
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
+        // A request the parser refused leaves the connection in an unknown
+        // state: answer and close it.
+        if (res.status == 400 || res.status == 411 || res.status == 413 || res.status == 414 || res.status == 431)
+            close_connection_after_response();
         switch (res.status) {
         case 404: {
             auto allowed = allowed_methods(req.path);
@@ -241,6 +262,14 @@ void HttpApp::install_hooks()
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
+
+    m_server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!closing_connection_after_response())
+            return;
+        res.headers.erase("Keep-Alive");
+        if (!res.has_header("Connection"))
+            res.set_header("Connection", "close");
+    });
 
     // The last resort: never leak exception text to the client.
     m_server.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -320,6 +349,7 @@ void HttpApp::raise_backlog()
 void HttpApp::run()
 {
     m_server.listen_after_bind();
+    m_gate->stop();
 }
 
 void HttpApp::stop()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "http/connection_gate.hpp"
 #include "http/route.hpp"
 #include "platform/config.hpp"
 #include "db/db_pool.hpp"
@@ -13,6 +14,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <regex>
 #include <string>
@@ -26,7 +28,7 @@ public:
 
     // Binds the listening socket; returns the port (useful with port 0), or an error.
     [[nodiscard]] Result<int> bind();
-    // Serves until stop(); in-flight requests finish before it returns.
+    // Serves until stop(); requests in progress are answered before it returns.
     void run();
     void stop();
 private:
@@ -44,13 +46,15 @@ private:
     DbPool& m_pool;
     Api m_api;
     StaticFiles m_static;
-    httplib::Server m_server;
+    GatedServer m_server;
+    std::unique_ptr<ConnectionGate> m_gate;   // every connection, from accept to close
     int m_listen_socket = -1;   // recorded when the server creates it
     struct RegisteredRoute {
         Method method;
         std::regex pattern;
     };
     std::vector<RegisteredRoute> m_routes;
+    std::vector<RegisteredRoute> m_hashing_routes;   // run in the gate's hashing lane
     std::vector<AreaApi> m_areas;   // the route tables, kept for the document
     Json m_openapi;
     std::mutex m_log_mutex;

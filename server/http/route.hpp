@@ -56,7 +56,17 @@ struct Route {
     int status = 200;          // the success status
     std::vector<QueryParam> query;
     std::string content_type = "application/json";   // of the success body
+    // Computes an Argon2id hash: runs in the connection gate's hashing lane,
+    // so a flood of these never delays other requests.
+    bool hashes_password = false;
 };
+
+// `route`, marked as one that hashes a password.
+[[nodiscard]] inline Route hashes_password(Route route)
+{
+    route.hashes_password = true;
+    return route;
+}
 
 // An area's API: its routes and the JSON schemas they name.
 struct AreaApi {

@@ -37,10 +37,10 @@ AreaApi identity_api()
     s["SignedOut"] = message_schema();
 
     api.routes = {
-        { Method::Post, "/api/signup", std::nullopt, nullptr, handle_signup,
-            "Create an account (teacher or student) in a school", "SignUpRequest", "SignUpResponse", 201 },
-        { Method::Post, "/api/login", std::nullopt, nullptr, handle_login, "Sign in and receive a bearer token",
-            "LoginRequest", "LoginResponse", 200 },
+        hashes_password({ Method::Post, "/api/signup", std::nullopt, nullptr, handle_signup,
+            "Create an account (teacher or student) in a school", "SignUpRequest", "SignUpResponse", 201 }),
+        hashes_password({ Method::Post, "/api/login", std::nullopt, nullptr, handle_login,
+            "Sign in and receive a bearer token", "LoginRequest", "LoginResponse", 200 }),
         { Method::Get, "/api/user", std::nullopt, handle_current_user, nullptr, "The signed-in user", "", "CurrentUser",
             200 },
         { Method::Post, "/api/logout", std::nullopt, handle_logout, nullptr, "Sign out (revoke this token)", "",

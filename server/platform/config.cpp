@@ -53,12 +53,16 @@ std::string server_usage()
 {
     return "usage: learnloop-server [--host H] [--port P] [--database-url URL] [--app-database-url URL]\n"
            "                        [--web-root DIR] [--migrations-dir DIR] [--threads N] [--db-connections N]\n"
-           "                        [--max-body-bytes N] [--no-migrate]\n"
+           "                        [--max-body-bytes N] [--max-connections N] [--request-timeout-ms MS]\n"
+           "                        [--idle-timeout-ms MS] [--no-migrate]\n"
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
            "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, LEARNLOOP_DB_CONNECTIONS,\n"
            "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
            "             LEARNLOOP_LOGIN_WINDOW_SECONDS (300), LEARNLOOP_PASSWORD_HASHING_SLOTS (0: one per core),\n"
-           "             LEARNLOOP_PASSWORD_HASHING_WAIT_MS (5000: how long a sign-in waits for a slot before 503)\n";
+           "             LEARNLOOP_PASSWORD_HASHING_WAIT_MS (5000: how long a sign-in waits for a slot before 503),\n"
+           "             LEARNLOOP_MAX_CONNECTIONS (10000: open connections; past it the longest idle is closed),\n"
+           "             LEARNLOOP_REQUEST_TIMEOUT_MS (10000: a request must arrive whole within it, else 408),\n"
+           "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it)\n";
 }
 
 Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
@@ -72,6 +76,9 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.migrations_dir = env_or("LEARNLOOP_MIGRATIONS_DIR", default_migrations_dir());
     std::string threads = env_or("LEARNLOOP_THREADS", std::to_string(config.threads));
     std::string db_connections = env_or("LEARNLOOP_DB_CONNECTIONS", "0");
+    std::string max_connections = env_or("LEARNLOOP_MAX_CONNECTIONS", std::to_string(config.max_connections));
+    std::string request_timeout = env_or("LEARNLOOP_REQUEST_TIMEOUT_MS", std::to_string(config.request_timeout_ms));
+    std::string idle_timeout = env_or("LEARNLOOP_IDLE_TIMEOUT_MS", std::to_string(config.idle_timeout_ms));
     std::string max_body = std::to_string(config.max_body_bytes);
     std::string per_account = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT", std::to_string(config.login_failures_per_account));
     std::string per_address = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS", std::to_string(config.login_failures_per_address));
@@ -113,6 +120,12 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
             TRY(needs_value(db_connections));
         else if (flag == "--max-body-bytes")
             TRY(needs_value(max_body));
+        else if (flag == "--max-connections")
+            TRY(needs_value(max_connections));
+        else if (flag == "--request-timeout-ms")
+            TRY(needs_value(request_timeout));
+        else if (flag == "--idle-timeout-ms")
+            TRY(needs_value(idle_timeout));
         else
             return make_error(ErrorCode::InvalidArgument, "unknown option " + flag + "\n" + server_usage());
     }
@@ -120,6 +133,9 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.port = static_cast<int>(TRY(parse_count(port, "port", 0, 65535)));
     config.threads = TRY(parse_count(threads, "threads", 1, 1024));
     config.db_connections = TRY(parse_count(db_connections, "db-connections", 0, 1024));
+    config.max_connections = TRY(parse_count(max_connections, "max connections", 1, 1000000));
+    config.request_timeout_ms = TRY(parse_count(request_timeout, "request timeout", 100, 600000));
+    config.idle_timeout_ms = TRY(parse_count(idle_timeout, "idle timeout", 100, 600000));
     config.max_body_bytes = TRY(parse_count(max_body, "max-body-bytes", 1024, std::size_t(1) << 30));
     config.login_failures_per_account = static_cast<int>(TRY(parse_count(per_account, "login failures per account", 1, 100000)));
     config.login_failures_per_address = static_cast<int>(TRY(parse_count(per_address, "login failures per address", 1, 1000000)));

@@ -19,7 +19,15 @@ struct ServerConfig {
     std::string app_database_url;
     std::string web_root;
     std::string migrations_dir;
+    // Workers that run complete requests (the connection gate reads them).
     std::size_t threads = 16;
+    // Open connections at most (lowered to fit the open-file limit).
+    std::size_t max_connections = 10'000;
+    // A request must arrive whole within this time of its first byte (plus
+    // time for its body at 16 KiB/s); a connection without a request closes
+    // after idle_timeout_ms.
+    std::size_t request_timeout_ms = 10'000;
+    std::size_t idle_timeout_ms = 5'000;
     // Database connections shared by the workers (0: 2 x cores + 1). Fewer
     // connections than workers queue requests in the server instead of
     // crowding the cores with database backends.

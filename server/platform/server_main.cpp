@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <thread>
 
 namespace learnloop::server {
@@ -60,6 +61,17 @@ int run_server(const std::vector<std::string>& args)
         }
         log_line({ { "level", "info" }, { "event", "migrated" }, { "applied", report.value().applied },
             { "already_applied", report.value().already_applied } });
+    }
+
+    // Every connection is a file descriptor: use the hard limit, and keep
+    // room for the database connections, files and the listening socket.
+    rlimit files {};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+        getrlimit(RLIMIT_NOFILE, &files);
+        auto room = files.rlim_cur > 256 ? files.rlim_cur - 256 : 1;
+        config.value().max_connections = std::min<std::size_t>(config.value().max_connections, room);
     }
 
     auto slots = config.value().password_hashing_slots;
