@@ -691,7 +691,9 @@ void ConnectionGate::worker_loop(Lane lane)
 void ConnectionGate::serve(Connection* c, Lane lane)
 {
     const auto& limits = m_options.limits;
-    if (lane == Lane::Hashing && Clock::now() - c->ready_at > m_options.hashing_queue_wait) {
+    // Whole milliseconds: with a wait of 0, a request an idle worker took at once runs.
+    auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - c->ready_at);
+    if (lane == Lane::Hashing && waited > m_options.hashing_queue_wait) {
         auto request_id = random_hex(8);
         auto bytes = refusal_bytes(503, "Service unavailable", "The server is busy; try again in a moment", 1, request_id);
         RequestStream stream(c->buffer, 0, c->fd, c->peer_ip, c->peer_port, c->local_ip, c->local_port, limits.write_timeout);
