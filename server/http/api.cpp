@@ -76,9 +76,13 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         return send(res,
             error_for(make_error(ErrorCode::Unauthenticated, "Sign in and send the token as 'Authorization: Bearer <token>'")));
 
+    // Reads run read-only and end with a rollback: nothing to keep, so a
+    // connection lost at the end costs nothing.
+    const bool read_only = req.method == "GET" || req.method == "HEAD";
     auto response = m_pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
-        auto rows = txn.exec_prepared("identity/authenticate_session", sha256_hex(token));
+        auto rows = txn.exec_prepared(
+            read_only ? "identity/authenticate_session_read_only" : "identity/authenticate_session", sha256_hex(token));
         if (rows.empty())
             return make_error(ErrorCode::Unauthenticated, "The session has expired or was signed out; sign in again");
         const auto& row = rows[0];
@@ -109,8 +113,24 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
                 return make_error(ErrorCode::InvalidArgument, "A value is outside what can be stored");
             }
         }();
-        if (result.ok() && result.value().status < 400)
+        if (!result.ok() || result.value().status >= 400 || read_only) {
+            try {
+                txn.abort();
+            } catch (const std::exception&) {
+                // A lost connection has rolled the transaction back already.
+            }
+            return result;
+        }
+        try {
             txn.commit();
+        } catch (const pqxx::in_doubt_error&) {
+            // The connection broke during COMMIT: the change may or may not
+            // have been saved. Say so, and let the client check and retry.
+            auto lost = make_error(ErrorCode::Unavailable,
+                "The connection to the database was lost while saving; the change may not have been saved. Check, then try again");
+            lost.retry_after_seconds = 2;
+            return lost;
+        }
         return result;
     });
     if (!response.ok())

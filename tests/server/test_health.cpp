@@ -1,10 +1,15 @@
 // GET /api/health against the real server and database, including the
 // database going away and coming back while the server keeps running.
+#include "api_client.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
 
 using namespace learnloop::test;
 using Json = nlohmann::json;
@@ -92,4 +97,72 @@ TEST_CASE("health turns 503 while the database is down and 200 again after it re
     auto exit = server.terminate();
     CHECK(exit.exited);
     CHECK(exit.code == 0);
+}
+
+TEST_CASE("database sessions killed under load give 200 or 503 with Retry-After, never 500", "[health][lost-connection]")
+{
+    // An operator's pg_terminate_backend, a failover or a crash: statements
+    // and commits fail mid-request. Reads (read-only, nothing to lose) and
+    // writes whose outcome is unknown answer 503 with Retry-After; none 500.
+    ApiFixture f("health_killed_sessions");
+    auto teacher_token = f.token(f.demo.teacher);
+    auto student_token = f.token(f.demo.student);
+
+    std::atomic<bool> running { true };
+    std::atomic<int> killed { 0 };
+    std::thread killer([&] {
+        pqxx::connection admin(f.superuser_url());
+        while (running) {
+            pqxx::nontransaction txn(admin);
+            auto rows = txn.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                 "WHERE usename = 'learnloop_app' AND datname = current_database()");
+            killed += static_cast<int>(rows.size());
+            std::this_thread::sleep_for(std::chrono::milliseconds(120));
+        }
+    });
+
+    std::mutex mutex;
+    std::map<int, int> statuses;
+    std::vector<std::string> bad;
+    auto record = [&](const Reply& reply) {
+        std::lock_guard lock(mutex);
+        ++statuses[reply.status];
+        if (reply.status == 503 && reply.header("Retry-After").empty())
+            bad.push_back("503 without Retry-After: " + reply.body);
+        if (reply.status >= 500 && reply.status != 503)
+            bad.push_back(std::to_string(reply.status) + ": " + reply.body);
+    };
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c) {
+        clients.emplace_back([&, c] {
+            ApiClient api(f.server().port());
+            auto until = std::chrono::steady_clock::now() + std::chrono::seconds(4);
+            for (int i = 0; std::chrono::steady_clock::now() < until; ++i) {
+                if (c == 0) {
+                    record(api.post("/api/assignments",
+                        { { "title", "Essay " + std::to_string(i) }, { "description", "Write" },
+                            { "due_date", "2027-01-15T09:00:00" } },
+                        teacher_token));
+                } else {
+                    record(api.get("/api/assignments", c == 1 ? teacher_token : student_token));
+                }
+            }
+        });
+    }
+    for (auto& client : clients)
+        client.join();
+    running = false;
+    killer.join();
+
+    std::string summary;
+    for (auto [status, count] : statuses)
+        summary += std::to_string(count) + " x " + std::to_string(status) + " ";
+    INFO("answers: " << summary << "; sessions killed: " << killed);
+    CHECK(killed > 10);
+    CHECK(statuses[200] + statuses[201] > 0);
+    for (const auto& b : bad)
+        FAIL_CHECK(b);
+    if (!bad.empty())
+        UNSCOPED_INFO("server errors: " << f.server().stderr_text());
+    CHECK(bad.empty());
 }
