@@ -1,6 +1,8 @@
 // Request pipeline implementation.
 #include "http/api.hpp"
 
+#include "platform/metrics.hpp"
+
 #include "platform/crypto.hpp"
 #include "http/http_errors.hpp"
 
@@ -124,6 +126,7 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         try {
             txn.commit();
         } catch (const pqxx::in_doubt_error&) {
+            metrics().count(Event::CommitInDoubt);
             // The connection broke during COMMIT: the change may or may not
             // have been saved. Say so, and let the client check and retry.
             auto lost = make_error(ErrorCode::Unavailable,
