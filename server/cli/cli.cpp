@@ -1,6 +1,7 @@
 // learnloop, the operator's command line: [SECTION] arguments, [SECTION] commands.
 #include "audit/audit_checkpoint.hpp"
 #include "audit/audit_log.hpp"
+#include "cli/backup.hpp"
 #include "platform/config.hpp"
 #include "platform/crypto.hpp"
 #include "entry_points.hpp"
@@ -37,6 +38,8 @@ constexpr const char* k_usage = R"(usage: learnloop COMMAND [OPTIONS]
 
 Commands:
   migrate                         apply pending migrations
+  backup FILE                     write the whole database to FILE (pg_dump custom format, mode 0600)
+  restore FILE                    restore FILE into an empty database (creates the roles it needs)
   seed demo                       create the demo school and its users (idempotent)
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
@@ -560,6 +563,8 @@ Result<void> dispatch(const Options& options)
     auto url = options.get("database-url", env_or("DATABASE_URL", ""));
     if (url.empty())
         return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");
+    if (words[0] == "backup")
+        return backup_database(url, words.size() == 2 ? words[1] : std::string());
     pqxx::connection connection(url);
     // The commands run the server's named statements; libpqxx prepares each
     // on first use, so commands that run before the schema exists (migrate)
@@ -568,6 +573,11 @@ Result<void> dispatch(const Options& options)
 
     if (words[0] == "migrate")
         return command_migrate(connection, options);
+    if (words[0] == "restore") {
+        TRY(restore_database(connection, url, words.size() == 2 ? words[1] : std::string()));
+        std::printf("restored; run `learnloop audit verify` (with --checkpoint) to check the audit log\n");
+        return {};
+    }
     if (words[0] == "seed" && words.size() == 2 && words[1] == "demo")
         return command_seed_demo(connection);
     if (words[0] == "seed" && words.size() == 2 && words[1] == "curriculum")
