@@ -44,6 +44,9 @@ Commands:
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
   create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
+                [--signup-policy open|students_only|nobody]
+                                  (who may sign themselves up; default students_only: the school
+                                  adds its staff. Open lets teachers sign up, pending approval)
   create-user --tenant SLUG --email E --name N --role ROLE
               (password from LEARNLOOP_PASSWORD or the first line of standard input)
   audit verify [--checkpoint FILE [--public-key KEY]]
@@ -139,7 +142,10 @@ Result<void> command_seed_demo(pqxx::connection& connection)
     pqxx::work txn(connection);
     auto tenant_id = find_tenant_id(txn, "demo");
     if (!tenant_id)
-        tenant_id = TRY(create_tenant(txn, { "demo", "Northbridge Demo School", TenantKind::School, "Europe/London" }, "cli"));
+        // Open, so the assignment-tracker contract's clients sign up here as
+        // teachers and students (teachers then wait for the admin's approval).
+        tenant_id = TRY(create_tenant(txn,
+            { "demo", "Northbridge Demo School", TenantKind::School, "Europe/London", SignupPolicy::Open }, "cli"));
     struct DemoUser {
         const char* email;
         const char* name;
@@ -200,6 +206,7 @@ Result<void> command_create_tenant(pqxx::connection& connection, const Options& 
     tenant.name = options.get("name");
     tenant.kind = TRY(parse_tenant_kind(options.get("kind", "school")));
     tenant.time_zone = options.get("time-zone", "UTC");
+    tenant.signup_policy = TRY(parse_signup_policy(options.get("signup-policy", "students_only")));
     pqxx::work txn(connection);
     auto id = TRY(create_tenant(txn, tenant, "cli"));
     if (options.get("default") == "yes") {
