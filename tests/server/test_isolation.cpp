@@ -412,6 +412,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     // matrix for the rest.
     const std::vector<RouteCase> routes = {
         { "GET /api/health", everyone, std::nullopt, fixed("GET", "/api/health") },
+        { "GET /api/live", everyone, std::nullopt, fixed("GET", "/api/live") },
         { "GET /api/openapi.json", everyone, std::nullopt, fixed("GET", "/api/openapi.json") },
         { "POST /api/signup", everyone, std::nullopt,
             [](const std::string& role) {
