@@ -1,5 +1,5 @@
 // Sign-up, sign-in (with throttling and bounded hashing), the current user,
-// sign-out and token refresh.
+// sign-out, token refresh and password change.
 #include "audit/audit_log.hpp"
 #include "platform/crypto.hpp"
 #include "http/http_errors.hpp"
@@ -7,6 +7,7 @@
 #include "identity/identity_store.hpp"
 #include "core/validation.hpp"
 #include "identity/new_user.hpp"
+#include "identity/password_policy.hpp"
 #include "identity/user_fields.hpp"
 
 namespace learnloop::server {
@@ -221,6 +222,33 @@ Result<ApiResponse> handle_refresh(const httplib::Request&, pqxx::work& txn, con
     append_audit(txn, { caller.tenant_id, caller.actor(), "session.refresh", "session", session.id,
                           { { "session_id", caller.session_id } }, { { "expires_at", session.expires_at } } });
     return json_response(200, { { "message", "Token refreshed" }, { "token", session.token }, { "expires_at", session.expires_at } });
+}
+
+Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "current_password", "new_password" }));
+    auto current = TRY(json_string_field(body, "current_password"));
+    auto fresh = TRY(json_string_field(body, "new_password"));
+    // The new password meets the rule every new password meets (the sign-up
+    // form's), with the same messages, on the field the client sent.
+    if (auto checked = check_new_password(fresh, { caller.email, caller.name }); !checked.ok()) {
+        auto error = checked.release_error();
+        error.field = "new_password";
+        return error;
+    }
+    // Changing a password is rare, so it hashes inside the request's
+    // transaction; the hashing slots still bound how many run at once.
+    auto account = find_login(txn, caller.email);
+    if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current))
+        return make_error(ErrorCode::PermissionDenied, "Your current password is not right; type the one you sign in with",
+            "current_password");
+    update_password_hash(txn, caller.user_id, TRY(hash_password(fresh)));
+    revoke_other_sessions(txn, caller.user_id, caller.session_id);
+    // The audit row says that it changed, never what to.
+    append_audit(txn, { caller.tenant_id, caller.actor(), "user.password_change", "user",
+                          std::to_string(caller.user_id), nullptr, nullptr });
+    return json_response(200, { { "message", "Password changed" } });
 }
 
 } // namespace learnloop::server

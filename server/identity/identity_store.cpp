@@ -200,4 +200,9 @@ void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id)
     txn.exec_prepared("identity/revoke_user_sessions", user_id);
 }
 
+void revoke_other_sessions(pqxx::transaction_base& txn, std::int64_t user_id, std::int64_t kept_session_id)
+{
+    txn.exec_prepared("identity/revoke_other_sessions", user_id, kept_session_id);
+}
+
 } // namespace learnloop::server

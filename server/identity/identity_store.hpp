@@ -132,5 +132,7 @@ struct StoredSession {
 void revoke_session(pqxx::transaction_base& txn, std::int64_t session_id);
 // Ends every live session of a user (deactivation).
 void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id);
+// Ends every live session of a user but one (a password change).
+void revoke_other_sessions(pqxx::transaction_base& txn, std::int64_t user_id, std::int64_t kept_session_id);
 
 } // namespace learnloop::server

@@ -80,10 +80,13 @@ try {
     await clickWidget(page, 'signup.email');
     await page.keyboard.type('nia@demo.learnloop.test', { delay: 5 });
     await clickWidget(page, 'signup.password');
-    await page.keyboard.type('short', { delay: 5 });
+    await page.keyboard.type('Password1!', { delay: 5 });
     await clickWidget(page, 'signup.create');
     let state = await appState(page);
     assert.equal(state.sign_up.phase, 'idle', 'a weak password is caught before anything is sent');
+    assert.deepEqual(state.sign_up.errors, [{ field: 'password', message: 'This password is one of the most common '
+      + 'ones and is tried first by attackers; choose something less predictable, such as a few unrelated words' }],
+      'the shared rule says why under the field, with the words the server would use');
     await clickWidget(page, 'signup.password');
     await page.keyboard.type(' but now long enough', { delay: 5 });
     await clickWidget(page, 'signup.student');
@@ -92,7 +95,7 @@ try {
     assert.equal(state.sign_in.email, 'nia@demo.learnloop.test');
     await screenshot(page, 'signup-done.png');
     await clickWidget(page, 'password');
-    await page.keyboard.type('short but now long enough', { delay: 5 });
+    await page.keyboard.type('Password1! but now long enough', { delay: 5 });
     await pressKey(page, 'Enter');
     state = await waitForState(page, (s) => s.screen === 'portal', 'signing in');
     assert.equal(state.session.role, 'student');
