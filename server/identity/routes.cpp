@@ -38,10 +38,14 @@ AreaApi identity_api()
                 "pending: a teacher who signed up waits for an administrator's approval before reaching students") } });
     s["SignUpResponse"]["required"] = Json::array({ "message", "user_id" });
     s["LoginRequest"] = request_schema(
-        { { "email", string_schema() }, { "password", string_schema() }, { "tenant", string_schema() } },
+        { { "email", string_schema() }, { "password", string_schema() }, { "tenant", string_schema() },
+            { "device", string_schema("The device_token this browser was given at an earlier sign-in, if any") } },
         { "email", "password" });
     s["LoginResponse"] = message_schema({ { "token", string_schema("Opaque bearer token") }, { "user_id", id_schema() },
-        { "role", string_schema() }, { "name", string_schema() }, { "expires_at", utc_timestamp_schema() } });
+        { "role", string_schema() }, { "name", string_schema() }, { "expires_at", utc_timestamp_schema() },
+        { "device_token",
+            string_schema("Keep it on this device and send it as device at the next sign-in: the owner's device "
+                          "is let through while the account is locked for others") } });
     s["LoginResponse"]["required"] = Json::array({ "message", "token", "user_id", "role", "name", "expires_at" });
     s["CurrentUser"] = object_schema({ { "user_id", id_schema() }, { "email", string_schema() }, { "name", string_schema() },
                                          { "role", string_schema() }, { "tenant_id", id_schema() },
