@@ -102,6 +102,22 @@ try {
     assert.equal(state.session.name, 'Nia New');
   });
 
+  await check('the browser keeps its known-device token and sends it back at the next sign-in', async () => {
+    const key = 'learnloop.device.nia@demo.learnloop.test';
+    const first = await page.evaluate((k) => localStorage.getItem(k), key);
+    assert.match(first ?? '', /^[0-9a-f]{64}$/, 'a device token is stored for the account');
+    await clickWidget(page, 'sign_out');
+    await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'signing out');
+    await clickWidget(page, 'email');
+    await page.keyboard.type('nia@demo.learnloop.test', { delay: 5 });
+    await clickWidget(page, 'password');
+    await page.keyboard.type('Password1! but now long enough', { delay: 5 });
+    await pressKey(page, 'Enter');
+    await waitForState(page, (s) => s.screen === 'portal', 'signing in again');
+    // The server answers a known device with its own token; an unknown one gets a new token.
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), first);
+  });
+
   await check('the page raised no script errors', async () => {
     assert.deepEqual(consoleErrors, []);
   });

@@ -218,12 +218,23 @@ TEST_CASE("an account locked by guessers stays open to its owner's known device,
     check_throttled(sign_in(api, email, k_demo_password, device), 30);
 }
 
-TEST_CASE("a device token must be a string, and the login response carries one", "[api][auth][login]")
+TEST_CASE("a device token must be a string; a user keeps at most 20 known devices, the most recently used",
+    "[api][auth][login][throttle]")
 {
     ApiFixture f("throttle_device_shape");
     auto reply = f.api().post("/api/login", { { "email", f.demo.student.email }, { "password", k_demo_password },
                                                 { "device", 42 } });
     check_error(reply, 400, "Invalid request");
     CHECK(reply.field() == "device");
-    device_of(sign_in(f.api(), f.demo.student.email, k_demo_password));
+
+    // A client that never sends its token back gets a new one each time.
+    auto first = device_of(sign_in(f.api(), f.demo.student.email, k_demo_password));
+    for (int i = 0; i < 24; ++i)
+        device_of(sign_in(f.api(), f.demo.student.email, k_demo_password));
+    auto student = std::to_string(f.demo.student.id);
+    CHECK(f.sql_int("SELECT count(*) FROM signin_devices WHERE user_id = " + student) == 20);
+    // The oldest went first: its token is an unknown device's now.
+    CHECK(f.sql_int("SELECT count(*) FROM signin_devices WHERE token_hash = sha256(convert_to('" + first
+              + "', 'UTF8'))")
+        == 0);
 }
