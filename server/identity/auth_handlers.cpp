@@ -274,7 +274,7 @@ Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::wo
         return error;
     }
     // Changing a password is rare, so it hashes inside the request's
-    // transaction; the hashing slots still bound how many run at once.
+    // transaction; the route runs in the hashing lane like sign-in.
     auto account = find_login(txn, caller.email);
     if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current))
         return make_error(ErrorCode::PermissionDenied, "Your current password is not right; type the one you sign in with",

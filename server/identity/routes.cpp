@@ -120,8 +120,8 @@ AreaApi identity_api()
             "ApprovalDecision", 200 },
         { Method::Post, "/api/users/{id}/refuse", Action::StaffApprove, handle_refuse_account, nullptr,
             "Refuse a waiting staff account: it is deactivated and signed out (audited)", "", "ApprovalDecision", 200 },
-        { Method::Post, "/api/user/password", std::nullopt, handle_change_password, nullptr,
-            "Change your own password; your other sessions are signed out", "PasswordChange", "PasswordChanged", 200 },
+        hashes_password({ Method::Post, "/api/user/password", std::nullopt, handle_change_password, nullptr,
+            "Change your own password; your other sessions are signed out", "PasswordChange", "PasswordChanged", 200 }),
     };
     return api;
 }
