@@ -147,7 +147,9 @@ Json state_for_tests(const AppState& state)
         { "screen", state.screen == AppState::Screen::SignIn ? "sign_in"
                 : state.screen == AppState::Screen::SignUp     ? "sign_up"
                                                                : "portal" },
-        { "sign_up", { { "phase", phase_name(state.sign_up.phase) }, { "message", state.sign_up.message } } },
+        { "sign_up",
+            { { "phase", phase_name(state.sign_up.phase) }, { "message", state.sign_up.message },
+                { "errors", errors_json(state.sign_up.errors) } } },
         { "frames", state.frame_count },
         { "font_loaded", state.font_loaded },
         { "ui_scale", state.ui_scale },

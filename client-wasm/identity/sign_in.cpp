@@ -5,6 +5,7 @@
 #include "core/validation.hpp"
 #include "identity/user_fields.hpp"
 #include "net/api.hpp"
+#include "platform/storage.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -20,13 +21,20 @@ void start_sign_in(AppState& state)
     auto& form = state.sign_in;
     form.phase = Phase::Loading;
     form.message.clear();
-    api_post_anonymous(state, "/api/login", { { "email", trim(form.email) }, { "password", form.password } },
-        [](AppState& state, const ApiAnswer& answer) {
+    // This browser's known-device token for the account, when it has one: it
+    // lets the owner in while guessers elsewhere have the account locked.
+    auto email = validate_email(form.email).value_or(std::string(trim(form.email)));
+    Json request = { { "email", trim(form.email) }, { "password", form.password } };
+    if (auto device = device_token_recall(email); !device.empty())
+        request["device"] = device;
+    api_post_anonymous(state, "/api/login", request, [email](AppState& state, const ApiAnswer& answer) {
         auto& form = state.sign_in;
         const auto& body = answer.body;
         // The role is read once, here: the portal is chosen by the enum from now on.
         auto role = body.is_object() ? parse_role(body.value("role", "")) : parse_role("");
         if (answer.status == 200 && body.is_object() && body.value("token", "") != "" && role.ok()) {
+            if (auto device = body.value("device_token", ""); !device.empty())
+                device_token_remember(email, device);
             begin_session(state, body.value("token", ""), body.value("name", ""), role.value(),
                 body.value("user_id", std::int64_t(0)), state.wall_clock);
             std::memset(form.password, 0, sizeof form.password);

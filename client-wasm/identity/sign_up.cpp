@@ -102,6 +102,7 @@ void draw_sign_up(AppState& state)
 
     // The server applies the same rules; these give feedback as you type.
     auto errors = new_user_errors(input_of(form), NewUserRoles::SignUp);
+    form.errors = errors;
 
     ImGui::TextUnformatted("Full name");
     ImGui::InputText("##signup_name", form.name, sizeof form.name);
@@ -113,7 +114,7 @@ void draw_sign_up(AppState& state)
     ui::remember(state, "signup.email");
     if (form.attempted || (form.email[0] && !ImGui::IsItemActive()))
         ui::field_errors(errors, "email");
-    ImGui::TextUnformatted("Password (at least 10 characters)");
+    ImGui::TextUnformatted("Password (at least 8 characters; a few unrelated words work well)");
     ImGui::InputText("##signup_password", form.password, sizeof form.password, ImGuiInputTextFlags_Password);
     ui::remember(state, "signup.password");
     if (form.attempted || form.password[0])

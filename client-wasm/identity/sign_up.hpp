@@ -2,10 +2,12 @@
 // school's sign-up policy allows (asked of the server when the screen opens).
 #pragma once
 
+#include "core/result.hpp"
 #include "identity/signup_policy.hpp"
 #include "net/remote.hpp"
 
 #include <string>
+#include <vector>
 
 namespace learnloop::client {
 
@@ -23,6 +25,7 @@ struct SignUpState {
     // school allows (the server decides either way).
     Phase policy_phase = Phase::Idle;
     SignupPolicy policy = SignupPolicy::Open;
+    std::vector<Error> errors;    // the shared rules' verdict on the fields, this frame (for tests)
 };
 
 void draw_sign_up(AppState& state);

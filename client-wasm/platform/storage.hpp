@@ -6,6 +6,10 @@
 //   - sessionStorage: the signed-in session, so that reloading the tab (also
 //     offline) keeps the student signed in; it ends with the tab, at sign-out
 //     and when the server says the session has ended.
+//   - localStorage: the known-device token the server gave this browser for
+//     each account it signed in to. It is no credential (the password is
+//     always checked); it lets the owner sign in while guessers elsewhere
+//     have locked the account (docs/operations.md), so it outlives sessions.
 #pragma once
 
 #include "core/dto.hpp"
@@ -24,5 +28,9 @@ void store_load(const std::string& key);
 void session_remember(const std::string& json);
 std::string session_recall();   // empty when none
 void session_forget();
+
+// The known-device token for an account (its normalised email); empty when none.
+void device_token_remember(const std::string& email, const std::string& token);
+std::string device_token_recall(const std::string& email);
 
 } // namespace learnloop::client

@@ -56,6 +56,21 @@ EM_JS(void, js_session_forget, (), {
     try { sessionStorage.removeItem('learnloop.session'); } catch (e) {}
 });
 
+EM_JS(void, js_device_remember, (const char* email, const char* token), {
+    try { localStorage.setItem('learnloop.device.' + UTF8ToString(email), UTF8ToString(token)); } catch (e) {}
+});
+
+// Returns a malloc'ed copy of the stored token, or null.
+EM_JS(char*, js_device_recall, (const char* email), {
+    let text = null;
+    try { text = localStorage.getItem('learnloop.device.' + UTF8ToString(email)); } catch (e) {}
+    if (!text) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(text, buffer, size);
+    return buffer;
+});
+
 } // namespace
 
 namespace learnloop::client {
@@ -88,6 +103,21 @@ std::string session_recall()
 void session_forget()
 {
     js_session_forget();
+}
+
+void device_token_remember(const std::string& email, const std::string& token)
+{
+    js_device_remember(email.c_str(), token.c_str());
+}
+
+std::string device_token_recall(const std::string& email)
+{
+    char* text = js_device_recall(email.c_str());
+    if (!text)
+        return {};
+    std::string result(text);
+    std::free(text);
+    return result;
 }
 
 } // namespace learnloop::client

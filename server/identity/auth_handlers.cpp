@@ -1,5 +1,5 @@
 // Sign-up, sign-in (with throttling and bounded hashing), the current user,
-// sign-out and token refresh.
+// sign-out, token refresh and password change.
 #include "audit/audit_log.hpp"
 #include "platform/crypto.hpp"
 #include "http/http_errors.hpp"
@@ -7,6 +7,7 @@
 #include "identity/identity_store.hpp"
 #include "core/validation.hpp"
 #include "identity/new_user.hpp"
+#include "identity/password_policy.hpp"
 #include "identity/user_fields.hpp"
 
 namespace learnloop::server {
@@ -62,7 +63,27 @@ std::string address_key(const httplib::Request& req)
 
 LoginLimits login_limits(const ServerConfig& config)
 {
-    return { config.login_window_seconds, config.login_failures_per_account, config.login_failures_per_address };
+    LoginLimits limits;
+    limits.window_seconds = config.login_window_seconds;
+    limits.failures_per_account = config.login_failures_per_account;
+    limits.failures_per_address = config.login_failures_per_address;
+    limits.failures_per_known_account = config.login_failures_per_known_account;
+    limits.failures_before_backoff = config.login_failures_before_backoff;
+    return limits;
+}
+
+// The SHA-256 of the known-device token a sign-in carries ("device"), empty
+// when it carries none. Any text is hashed: a token the server never issued
+// matches no device and is ignored, so a browser with a damaged store still
+// signs in, throttled as an unknown device.
+std::string device_token_hash(const Json& body)
+{
+    if (!body.contains("device") || !body["device"].is_string())
+        return {};
+    auto token = body["device"].get<std::string>();
+    if (token.empty() || token.size() > 256)
+        return {};
+    return sha256_hex(token);
 }
 
 // A real Argon2id hash of a random password: verifying against it for an
@@ -124,51 +145,67 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
 {
     const auto& config = context.config;
     auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "email", "password", "tenant" }));
+    TRY(json_only_fields(body, { "email", "password", "tenant", "device" }));
     auto email_field = TRY(json_string_field(body, "email"));
     auto password_field = TRY(json_string_field(body, "password"));
+    if (body.contains("device") && !body["device"].is_string())
+        return make_error(ErrorCode::InvalidArgument, "device must be a string", "device");
     const auto invalid = headline_error(ErrorCode::Unauthenticated, "Invalid credentials");
     // Over-long passwords are refused before any hashing work.
     if (password_field.size() > 4 * k_password_max_length)
         return invalid;
 
-    // 1. Who would this be, and may they try now?
+    // 1. Who would this be, and may they try now? The attempt is counted here,
+    // before the password is checked, in the transaction that checks the
+    // limits: parallel guesses cannot all slip through one check.
     std::optional<std::int64_t> tenant_id;
-    std::int64_t user_id = 0;   // 0: no such account
     std::string password_hash, name, role;
     auto email = validate_email(email_field).value_or(std::string(trim(email_field)));
+    SigninKeys keys;
+    keys.address_key = address_key(req);
+    keys.device_token_hash = device_token_hash(body);
+    SigninAttempt attempt;
     TRY(context.pool.with_connection([&](pqxx::connection& connection) -> Result<void> {
         // A retry after a lost connection starts from nothing.
-        user_id = 0;
+        keys.user_id = 0;
         password_hash.clear();
         name.clear();
         role.clear();
         pqxx::work txn(connection);
         tenant_id = resolve_tenant(txn, requested_tenant(req, body));
-        auto account = account_key(tenant_id.value_or(0), email);
-        if (int wait = login_retry_after(txn, account, address_key(req), login_limits(config)); wait > 0) {
-            auto refusal = headline_error(ErrorCode::ResourceExhausted, "Too many attempts",
-                "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
-            refusal.retry_after_seconds = wait;
-            return refusal;
-        }
+        keys.account_key = account_key(tenant_id.value_or(0), email);
         if (tenant_id) {
             set_tenant(txn, *tenant_id);
             if (auto account = find_login(txn, email)) {
-                user_id = account->user_id;
+                keys.user_id = account->user_id;
                 password_hash = std::move(account->password_hash);
                 name = std::move(account->name);
                 role = std::move(account->role);
             }
         }
+        attempt = TRY(begin_signin_attempt(txn, keys, login_limits(config)));
         txn.commit();
         return {};
     }));
 
     // 2. Check the password holding no database connection: it takes a while,
     // and a flood of sign-ins must not starve other requests of connections.
-    bool ok = verify_password(user_id ? password_hash : dummy_hash(), password_field) && user_id;
-    const std::int64_t signed_in = user_id;
+    // When no hashing slot frees up in time the attempt was never made, so its
+    // count is given back before the 503.
+    bool ok = false;
+    try {
+        ok = verify_password(keys.user_id ? password_hash : dummy_hash(), password_field) && keys.user_id;
+    } catch (const ServerBusy&) {
+        context.pool.with_connection([&](pqxx::connection& connection) {
+            pqxx::work txn(connection);
+            if (tenant_id)
+                set_tenant(txn, *tenant_id);
+            signin_attempt_abandoned(txn, keys, attempt);
+            txn.commit();
+        });
+        throw;
+    }
+    const std::int64_t signed_in = keys.user_id;
     // A hash made with older parameters is replaced, also outside the transaction.
     std::optional<std::string> rehashed;
     if (ok && password_needs_rehash(password_hash)) {
@@ -176,24 +213,24 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
             rehashed = fresh.value();
     }
 
-    // 3. Record the outcome.
+    // 3. A failure stays counted; a success gives its count back, and the
+    // browser gets (or keeps) its known-device token.
+    if (!ok)
+        return invalid;
     return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
-        if (!ok) {
-            record_login_failure(txn, account_key(tenant_id.value_or(0), email), config.login_window_seconds);
-            record_login_failure(txn, address_key(req), config.login_window_seconds);
-            txn.commit();
-            return invalid;
-        }
         set_tenant(txn, *tenant_id);
-        clear_login_failures(txn, account_key(*tenant_id, email));
+        signin_attempt_succeeded(txn, keys, attempt);
+        std::string device_token = attempt.device_id ? body["device"].get<std::string>() : random_hex(32);
+        if (!attempt.device_id)
+            create_signin_device(txn, *tenant_id, signed_in, sha256_hex(device_token));
         if (rehashed)
             update_password_hash(txn, signed_in, *rehashed);
         auto session = create_session(txn, *tenant_id, signed_in);
         txn.commit();
         return json_response(200,
             { { "message", "Login successful" }, { "token", session.token }, { "user_id", signed_in }, { "role", role },
-                { "name", name }, { "expires_at", session.expires_at } });
+                { "name", name }, { "expires_at", session.expires_at }, { "device_token", device_token } });
     });
 }
 
@@ -221,6 +258,33 @@ Result<ApiResponse> handle_refresh(const httplib::Request&, pqxx::work& txn, con
     append_audit(txn, { caller.tenant_id, caller.actor(), "session.refresh", "session", session.id,
                           { { "session_id", caller.session_id } }, { { "expires_at", session.expires_at } } });
     return json_response(200, { { "message", "Token refreshed" }, { "token", session.token }, { "expires_at", session.expires_at } });
+}
+
+Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "current_password", "new_password" }));
+    auto current = TRY(json_string_field(body, "current_password"));
+    auto fresh = TRY(json_string_field(body, "new_password"));
+    // The new password meets the rule every new password meets (the sign-up
+    // form's), with the same messages, on the field the client sent.
+    if (auto checked = check_new_password(fresh, { caller.email, caller.name }); !checked.ok()) {
+        auto error = checked.release_error();
+        error.field = "new_password";
+        return error;
+    }
+    // Changing a password is rare, so it hashes inside the request's
+    // transaction; the route runs in the hashing lane like sign-in.
+    auto account = find_login(txn, caller.email);
+    if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current))
+        return make_error(ErrorCode::PermissionDenied, "Your current password is not right; type the one you sign in with",
+            "current_password");
+    update_password_hash(txn, caller.user_id, TRY(hash_password(fresh)));
+    revoke_other_sessions(txn, caller.user_id, caller.session_id);
+    // The audit row says that it changed, never what to.
+    append_audit(txn, { caller.tenant_id, caller.actor(), "user.password_change", "user",
+                          std::to_string(caller.user_id), nullptr, nullptr });
+    return json_response(200, { { "message", "Password changed" } });
 }
 
 } // namespace learnloop::server

@@ -12,6 +12,7 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
 Result<ApiResponse> handle_current_user(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_logout(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_refresh(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
 // approval_handlers.cpp: the self-registration policy and staff approval.
 Result<ApiResponse> handle_public_signup_policy(const httplib::Request& req, const PublicContext& context);

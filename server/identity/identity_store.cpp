@@ -163,22 +163,78 @@ void update_password_hash(pqxx::transaction_base& txn, std::int64_t user_id, con
     txn.exec_prepared("identity/update_password_hash", password_hash, user_id);
 }
 
-int login_retry_after(pqxx::transaction_base& txn, const std::string& account_key, const std::string& address_key,
-    const LoginLimits& limits)
+namespace {
+
+// The seconds to wait before the next try, 0 when the attempt may go ahead.
+int refusal_wait(const pqxx::row& counters, const LoginLimits& limits)
 {
-    auto rows = txn.exec_prepared("identity/login_retry_after", account_key, address_key, limits.window_seconds,
-        limits.failures_per_account, limits.failures_per_address);
-    return std::max(0, rows[0]["wait"].as<int>());
+    int wait = 0;
+    if (counters["account_failures"].as<int>() >= limits.failures_per_account)
+        wait = std::max(wait, counters["account_wait"].as<int>());
+    // An address many people sign in from (a school behind one NAT) may fail
+    // more often before everyone there without a known device is refused.
+    auto address_limit = static_cast<std::int64_t>(limits.failures_per_address)
+        + static_cast<std::int64_t>(limits.failures_per_known_account) * counters["known_accounts"].as<int>();
+    if (counters["address_failures"].as<std::int64_t>() >= address_limit)
+        wait = std::max(wait, counters["address_wait"].as<int>());
+    return std::max(wait, counters["pair_wait"].as<int>());
 }
 
-void record_login_failure(pqxx::transaction_base& txn, const std::string& key, int window_seconds)
+Error too_many_attempts(int wait)
 {
-    txn.exec_prepared("identity/record_login_failure", key, window_seconds);
+    auto refusal = headline_error(ErrorCode::ResourceExhausted, "Too many attempts",
+        "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds");
+    refusal.retry_after_seconds = wait;
+    return refusal;
 }
 
-void clear_login_failures(pqxx::transaction_base& txn, const std::string& key)
+} // namespace
+
+Result<SigninAttempt> begin_signin_attempt(pqxx::work& txn, const SigninKeys& keys, const LoginLimits& limits)
 {
-    txn.exec_prepared("identity/clear_login_failures", key);
+    if (keys.user_id != 0 && !keys.device_token_hash.empty()) {
+        auto device = txn.exec_prepared("identity/lock_signin_device", keys.device_token_hash, keys.user_id);
+        if (!device.empty()) {
+            if (int wait = device[0]["wait"].as<int>(); wait > 0)
+                return too_many_attempts(wait);
+            auto id = device[0]["id"].as<std::int64_t>();
+            txn.exec_prepared("identity/count_device_attempt", id, limits.failures_before_backoff,
+                limits.backoff_seconds, limits.backoff_max_seconds);
+            return SigninAttempt { id };
+        }
+    }
+    auto counters = txn.exec_prepared("identity/lock_signin_counters", keys.account_key, keys.address_key,
+        limits.window_seconds);
+    if (int wait = refusal_wait(counters[0], limits); wait > 0)
+        return too_many_attempts(wait);
+    txn.exec_prepared("identity/count_signin_attempt", keys.account_key, keys.address_key,
+        limits.failures_before_backoff, limits.backoff_seconds, limits.backoff_max_seconds);
+    return SigninAttempt {};
+}
+
+void signin_attempt_succeeded(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt)
+{
+    // Windows before the pair: the order lock_signin_counters locks them in.
+    if (attempt.device_id)
+        txn.exec_prepared("identity/device_signin_succeeded", *attempt.device_id);
+    else
+        txn.exec_prepared("identity/refund_signin_windows", keys.account_key, keys.address_key);
+    txn.exec_prepared("identity/signin_succeeded", keys.account_key, keys.address_key);
+}
+
+void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt)
+{
+    if (attempt.device_id) {
+        txn.exec_prepared("identity/refund_device_attempt", *attempt.device_id);
+        return;
+    }
+    txn.exec_prepared("identity/refund_signin_windows", keys.account_key, keys.address_key);
+    txn.exec_prepared("identity/refund_signin_pair", keys.account_key, keys.address_key);
+}
+
+void create_signin_device(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id, const std::string& token_hash)
+{
+    txn.exec_prepared("identity/create_signin_device", tenant_id, user_id, token_hash);
 }
 
 // [sessions] -----------------------------------------------------------------
@@ -198,6 +254,11 @@ void revoke_session(pqxx::transaction_base& txn, std::int64_t session_id)
 void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id)
 {
     txn.exec_prepared("identity/revoke_user_sessions", user_id);
+}
+
+void revoke_other_sessions(pqxx::transaction_base& txn, std::int64_t user_id, std::int64_t kept_session_id)
+{
+    txn.exec_prepared("identity/revoke_other_sessions", user_id, kept_session_id);
 }
 
 } // namespace learnloop::server

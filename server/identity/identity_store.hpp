@@ -104,19 +104,55 @@ struct LoginAccount {
 
 void update_password_hash(pqxx::transaction_base& txn, std::int64_t user_id, const std::string& password_hash);
 
-// Failed sign-ins counted per key (hashed account or address) within a window.
+// [sign-in throttling] (docs/operations.md, "Sign-in throttling")
+//
+// A sign-in is counted as a failure before its password is checked, in the
+// same transaction that checks the limits and under row locks, so parallel
+// guesses cannot all pass one check; a success (or a busy server) gives the
+// count back. Without a known device it is counted three ways: per account
+// and per address within a window, and per account-and-address with
+// exponential backoff. With a known device of the account it is counted per
+// device only, with the same backoff: a guesser elsewhere cannot lock the
+// owner out.
 struct LoginLimits {
     int window_seconds = 300;
-    int failures_per_account = 10;
-    int failures_per_address = 100;
+    int failures_per_account = 10;          // in a window, then locked for unknown devices
+    int failures_per_address = 100;         // in a window, for an address no one signs in from
+    int failures_per_known_account = 20;    // added to the address's limit per account that signed in there
+    int failures_before_backoff = 5;        // per account-and-address, and per known device
+    int backoff_seconds = 30;               // the first wait, doubling with each further failure
+    int backoff_max_seconds = 3600;
 };
 
-// Seconds until a sign-in for this account and address may be tried again, 0
-// when neither is throttled.
-[[nodiscard]] int login_retry_after(pqxx::transaction_base& txn, const std::string& account_key,
-    const std::string& address_key, const LoginLimits& limits);
-void record_login_failure(pqxx::transaction_base& txn, const std::string& key, int window_seconds);
-void clear_login_failures(pqxx::transaction_base& txn, const std::string& key);
+// Who is signing in, as the throttle knows them: hashed keys, the account's
+// user (0 when no such account) and the SHA-256 of the device token the
+// request carried (empty when none).
+struct SigninKeys {
+    std::string account_key;
+    std::string address_key;
+    std::int64_t user_id = 0;
+    std::string device_token_hash;
+};
+
+// An attempt that was let through and counted; `device_id` is set when the
+// request came from a known device of the account.
+struct SigninAttempt {
+    std::optional<std::int64_t> device_id;
+};
+
+// Checks the limits and counts the attempt, atomically (the rows stay locked
+// until `txn` commits). A ResourceExhausted error with retry_after_seconds
+// when a limit is reached; nothing is counted then.
+[[nodiscard]] Result<SigninAttempt> begin_signin_attempt(pqxx::work& txn, const SigninKeys& keys,
+    const LoginLimits& limits);
+// The password was right: the attempt's count is given back and the account
+// is remembered as one that signs in from this address.
+void signin_attempt_succeeded(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt);
+// The password was never checked (no hashing slot): the count is given back.
+void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt);
+// Stores a new known device of the user by its token's SHA-256 (hex).
+void create_signin_device(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id,
+    const std::string& token_hash);
 
 // [sessions] -----------------------------------------------------------------
 
@@ -132,5 +168,7 @@ struct StoredSession {
 void revoke_session(pqxx::transaction_base& txn, std::int64_t session_id);
 // Ends every live session of a user (deactivation).
 void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id);
+// Ends every live session of a user but one (a password change).
+void revoke_other_sessions(pqxx::transaction_base& txn, std::int64_t user_id, std::int64_t kept_session_id);
 
 } // namespace learnloop::server

@@ -1,6 +1,6 @@
-// The identity area's routes: sign-up, sign-in, the current user, sign-out
-// and session refresh (the assignment-tracker contract's first three); who
-// may sign up, and staff accounts waiting for approval.
+// The identity area's routes: sign-up, sign-in, the current user, sign-out,
+// session refresh (the assignment-tracker contract's first three) and
+// password change; who may sign up, and staff accounts waiting for approval.
 #include "identity/routes.hpp"
 
 #include "http/schema.hpp"
@@ -26,7 +26,7 @@ AreaApi identity_api()
     s["SignUpRequest"] = request_schema(
         {
             { "email", string_schema() },
-            { "password", string_schema("At least the length the sign-up screen asks for") },
+            { "password", string_schema("At least 8 characters, not a common password (the sign-up screen's rule)") },
             { "name", string_schema() },
             { "role", enum_schema({ "teacher", "student" }) },
             { "tenant", string_schema("The school's slug; the default school when absent (or the X-Tenant header)") },
@@ -38,10 +38,14 @@ AreaApi identity_api()
                 "pending: a teacher who signed up waits for an administrator's approval before reaching students") } });
     s["SignUpResponse"]["required"] = Json::array({ "message", "user_id" });
     s["LoginRequest"] = request_schema(
-        { { "email", string_schema() }, { "password", string_schema() }, { "tenant", string_schema() } },
+        { { "email", string_schema() }, { "password", string_schema() }, { "tenant", string_schema() },
+            { "device", string_schema("The device_token this browser was given at an earlier sign-in, if any") } },
         { "email", "password" });
     s["LoginResponse"] = message_schema({ { "token", string_schema("Opaque bearer token") }, { "user_id", id_schema() },
-        { "role", string_schema() }, { "name", string_schema() }, { "expires_at", utc_timestamp_schema() } });
+        { "role", string_schema() }, { "name", string_schema() }, { "expires_at", utc_timestamp_schema() },
+        { "device_token",
+            string_schema("Keep it on this device and send it as device at the next sign-in: the owner's device "
+                          "is let through while the account is locked for others") } });
     s["LoginResponse"]["required"] = Json::array({ "message", "token", "user_id", "role", "name", "expires_at" });
     s["CurrentUser"] = object_schema({ { "user_id", id_schema() }, { "email", string_schema() }, { "name", string_schema() },
                                          { "role", string_schema() }, { "tenant_id", id_schema() },
@@ -82,6 +86,11 @@ AreaApi identity_api()
     s["ApprovalDecision"] = message_schema({ { "user_id", id_schema() },
         { "approval", enum_schema({ "approved", "refused" }) } });
     s["ApprovalDecision"]["required"] = Json::array({ "message", "user_id", "approval" });
+    s["PasswordChange"] = request_schema(
+        { { "current_password", string_schema() },
+            { "new_password", string_schema("Follows the same rule as a new account's password") } },
+        { "current_password", "new_password" });
+    s["PasswordChanged"] = message_schema();
 
     api.routes = {
         hashes_password({ Method::Post, "/api/signup", std::nullopt, nullptr, handle_signup,
@@ -111,6 +120,8 @@ AreaApi identity_api()
             "ApprovalDecision", 200 },
         { Method::Post, "/api/users/{id}/refuse", Action::StaffApprove, handle_refuse_account, nullptr,
             "Refuse a waiting staff account: it is deactivated and signed out (audited)", "", "ApprovalDecision", 200 },
+        hashes_password({ Method::Post, "/api/user/password", std::nullopt, handle_change_password, nullptr,
+            "Change your own password; your other sessions are signed out", "PasswordChange", "PasswordChanged", 200 }),
     };
     return api;
 }

@@ -58,6 +58,7 @@ std::string server_usage()
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
            "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, LEARNLOOP_DB_CONNECTIONS,\n"
            "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
+           "             LEARNLOOP_LOGIN_FAILURES_PER_KNOWN_ACCOUNT (20), LEARNLOOP_LOGIN_FAILURES_BEFORE_BACKOFF (5),\n"
            "             LEARNLOOP_LOGIN_WINDOW_SECONDS (300), LEARNLOOP_PASSWORD_HASHING_SLOTS (0: one per core),\n"
            "             LEARNLOOP_PASSWORD_HASHING_WAIT_MS (5000: how long a sign-in waits for a slot before 503),\n"
            "             LEARNLOOP_MAX_CONNECTIONS (10000: open connections; past it the longest idle is closed),\n"
@@ -83,6 +84,10 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     std::string max_body = std::to_string(config.max_body_bytes);
     std::string per_account = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT", std::to_string(config.login_failures_per_account));
     std::string per_address = env_or("LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS", std::to_string(config.login_failures_per_address));
+    std::string per_known_account = env_or("LEARNLOOP_LOGIN_FAILURES_PER_KNOWN_ACCOUNT",
+        std::to_string(config.login_failures_per_known_account));
+    std::string before_backoff = env_or("LEARNLOOP_LOGIN_FAILURES_BEFORE_BACKOFF",
+        std::to_string(config.login_failures_before_backoff));
     std::string window = env_or("LEARNLOOP_LOGIN_WINDOW_SECONDS", std::to_string(config.login_window_seconds));
     std::string hashing = env_or("LEARNLOOP_PASSWORD_HASHING_SLOTS", "0");
     std::string hashing_wait = env_or("LEARNLOOP_PASSWORD_HASHING_WAIT_MS", std::to_string(config.password_hashing_wait_ms));
@@ -141,6 +146,10 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.max_body_bytes = TRY(parse_count(max_body, "max-body-bytes", 1024, std::size_t(1) << 30));
     config.login_failures_per_account = static_cast<int>(TRY(parse_count(per_account, "login failures per account", 1, 100000)));
     config.login_failures_per_address = static_cast<int>(TRY(parse_count(per_address, "login failures per address", 1, 1000000)));
+    config.login_failures_per_known_account = static_cast<int>(
+        TRY(parse_count(per_known_account, "login failures per known account", 0, 100000)));
+    config.login_failures_before_backoff = static_cast<int>(
+        TRY(parse_count(before_backoff, "login failures before backoff", 1, 100000)));
     config.login_window_seconds = static_cast<int>(TRY(parse_count(window, "login window seconds", 1, 86400)));
     config.password_hashing_slots = TRY(parse_count(hashing, "password hashing slots", 0, 256));
     // Below the browser's 30 s request timeout, so a waiting sign-in gets its answer.

@@ -37,10 +37,15 @@ struct ServerConfig {
     // GET /metrics needs "Authorization: Bearer <token>" when set; unset, it
     // answers loopback peers only.
     std::string metrics_token;
-    // Sign-in throttling: failures allowed per account and per client address
-    // within a sliding window, then 429 with Retry-After.
+    // Sign-in throttling (docs/operations.md): failures allowed per account
+    // and per client address within a window, then 429 with Retry-After for
+    // sign-ins without a known device; an address's limit grows with each
+    // account that signed in from it; per account-and-address (and per known
+    // device) the waits double after the first few failures.
     int login_failures_per_account = 10;
     int login_failures_per_address = 100;
+    int login_failures_per_known_account = 20;
+    int login_failures_before_backoff = 5;
     int login_window_seconds = 300;
     // Concurrent Argon2id computations (0: one per core).
     std::size_t password_hashing_slots = 0;

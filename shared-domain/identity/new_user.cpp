@@ -2,6 +2,7 @@
 #include "identity/new_user.hpp"
 
 #include "core/validation.hpp"
+#include "identity/password_policy.hpp"
 #include "identity/permissions.hpp"
 #include "identity/user_fields.hpp"
 
@@ -53,9 +54,11 @@ ValidNewUser check_new_user(const NewUserInput& input, NewUserRoles roles, Repor
         go = step(validate_email(input.email), [&](std::string email) { user.email = email; });
     if (go)
         go = step(validate_display_name(input.name), [&](std::string name) { user.name = name; });
-    // Checked against the normalised email when it is valid, else as typed.
+    // Checked against the normalised email and trimmed name when they are
+    // valid, else as typed.
     if (go) {
-        auto password = validate_new_password(input.password, user.email.empty() ? input.email : user.email);
+        auto password = check_new_password(input.password,
+            { user.email.empty() ? input.email : user.email, user.name.empty() ? input.name : user.name });
         if (password.ok())
             user.password = input.password;
         else

@@ -5,7 +5,6 @@
 #include "core/validation.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace learnloop {
 
@@ -58,14 +57,6 @@ bool is_valid_local_part(std::string_view local)
             || static_cast<unsigned char>(c) >= 0x80;
     });
 }
-
-// Passwords that appear at the top of every breached-password list.
-constexpr std::array<std::string_view, 20> k_common_passwords = {
-    "password", "password1", "password12", "password123", "1234567890", "0123456789",
-    "qwertyuiop", "iloveyou12", "letmein123", "welcome123", "abcdefghij", "abc1234567",
-    "passw0rd12", "qwerty1234", "1q2w3e4r5t", "football12", "learnloop1", "school1234",
-    "teacher123", "student123",
-};
 
 } // namespace
 
@@ -125,31 +116,6 @@ Result<std::string> validate_display_name(std::string_view raw)
             return invalid("Name must not contain control characters", "name");
     }
     return std::string(name);
-}
-
-Result<void> validate_new_password(std::string_view password, std::string_view email)
-{
-    if (password.empty())
-        return invalid("Password is required", "password");
-    if (!is_valid_utf8(password))
-        return invalid("Password must be valid UTF-8 text", "password");
-    auto length = utf8_length(password);
-    if (length < k_password_min_length)
-        return invalid("Password must be at least 10 characters", "password");
-    if (length > k_password_max_length)
-        return invalid("Password must be at most 128 characters", "password");
-    if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); }))
-        return invalid("Password must not be one character repeated", "password");
-
-    auto lowered = to_ascii_lower(password);
-    if (std::find(k_common_passwords.begin(), k_common_passwords.end(), lowered) != k_common_passwords.end())
-        return invalid("Password is too common; choose a longer or less predictable one", "password");
-
-    auto at = email.find('@');
-    auto local = to_ascii_lower(trim(email.substr(0, at)));
-    if (local.size() >= 4 && lowered.find(local) != std::string::npos)
-        return invalid("Password must not contain your email name", "password");
-    return {};
 }
 
 std::vector<Error> validate_sign_in(std::string_view email, std::string_view password)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "identity/password_policy.hpp"
 
 #include <cstddef>
 #include <string>
@@ -15,8 +16,7 @@ namespace learnloop {
 // Limits, public so the client can size its input buffers from them.
 inline constexpr std::size_t k_email_max_length = 254;          // RFC 5321 path limit
 inline constexpr std::size_t k_display_name_max_length = 100;   // code points
-inline constexpr std::size_t k_password_min_length = 10;        // code points
-inline constexpr std::size_t k_password_max_length = 128;       // code points
+// The password limits are password_policy.hpp's.
 
 // Returns the normalised address (trimmed, lower-cased) or an error on field "email".
 //   validate_email(" Ana@School.org ") -> "ana@school.org"
@@ -24,11 +24,6 @@ inline constexpr std::size_t k_password_max_length = 128;       // code points
 
 // Returns the trimmed name or an error on field "name".
 [[nodiscard]] Result<std::string> validate_display_name(std::string_view name);
-
-// Strength rules for a new password (error on field "password"): length limits,
-// not a common password, not a single repeated character, not containing the
-// name part of the user's email.
-[[nodiscard]] Result<void> validate_new_password(std::string_view password, std::string_view email = {});
 
 // The sign-in form: a well-formed email and a non-empty password. Returns every
 // problem, in field order, so a form can show them all at once.

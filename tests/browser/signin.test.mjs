@@ -80,10 +80,13 @@ try {
     await clickWidget(page, 'signup.email');
     await page.keyboard.type('nia@demo.learnloop.test', { delay: 5 });
     await clickWidget(page, 'signup.password');
-    await page.keyboard.type('short', { delay: 5 });
+    await page.keyboard.type('Password1!', { delay: 5 });
     await clickWidget(page, 'signup.create');
     let state = await appState(page);
     assert.equal(state.sign_up.phase, 'idle', 'a weak password is caught before anything is sent');
+    assert.deepEqual(state.sign_up.errors, [{ field: 'password', message: 'This password is one of the most common '
+      + 'ones and is tried first by attackers; choose something less predictable, such as a few unrelated words' }],
+      'the shared rule says why under the field, with the words the server would use');
     await clickWidget(page, 'signup.password');
     await page.keyboard.type(' but now long enough', { delay: 5 });
     await clickWidget(page, 'signup.student');
@@ -92,11 +95,27 @@ try {
     assert.equal(state.sign_in.email, 'nia@demo.learnloop.test');
     await screenshot(page, 'signup-done.png');
     await clickWidget(page, 'password');
-    await page.keyboard.type('short but now long enough', { delay: 5 });
+    await page.keyboard.type('Password1! but now long enough', { delay: 5 });
     await pressKey(page, 'Enter');
     state = await waitForState(page, (s) => s.screen === 'portal', 'signing in');
     assert.equal(state.session.role, 'student');
     assert.equal(state.session.name, 'Nia New');
+  });
+
+  await check('the browser keeps its known-device token and sends it back at the next sign-in', async () => {
+    const key = 'learnloop.device.nia@demo.learnloop.test';
+    const first = await page.evaluate((k) => localStorage.getItem(k), key);
+    assert.match(first ?? '', /^[0-9a-f]{64}$/, 'a device token is stored for the account');
+    await clickWidget(page, 'sign_out');
+    await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'signing out');
+    await clickWidget(page, 'email');
+    await page.keyboard.type('nia@demo.learnloop.test', { delay: 5 });
+    await clickWidget(page, 'password');
+    await page.keyboard.type('Password1! but now long enough', { delay: 5 });
+    await pressKey(page, 'Enter');
+    await waitForState(page, (s) => s.screen === 'portal', 'signing in again');
+    // The server answers a known device with its own token; an unknown one gets a new token.
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), first);
   });
 
   await check('the page raised no script errors', async () => {

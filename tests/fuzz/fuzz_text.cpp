@@ -2,6 +2,7 @@
 // arithmetic expressions of maths templates and the response-log importer
 // (TSV). Any bytes give a value or an error.
 #include "core/calendar.hpp"
+#include "identity/password_policy.hpp"
 #include "identity/user_fields.hpp"
 #include "practice/knowledge_tracing.hpp"
 #include "practice/template_text.hpp"
@@ -19,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)parse_utc_timestamp(text);
     (void)validate_email(text);
     (void)validate_display_name(text);
-    (void)validate_new_password(text, "someone@example.org");
+    (void)check_new_password(text, { "someone@example.org", "Some One" });
+    (void)check_new_password("correct horse battery", { text, text });   // any bytes as the owner's email and name
     (void)parse_response_log(text);
     detail::Values values;
     (void)detail::evaluate_source(text, values);

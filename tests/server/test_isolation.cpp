@@ -515,6 +515,9 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", "/api/mastery?student_id=" + str(D.student.id)) },
         { "GET /api/classes/{id}/mastery", { "admin", "teacher" }, Action::ClassMasteryRead, fixed("GET", c + "/mastery") },
         { "GET /api/practice/stats", { "admin" }, Action::PracticeStatsRead, fixed("GET", "/api/practice/stats") },
+        { "POST /api/user/password", everyone, std::nullopt,
+            fixed("POST", "/api/user/password",
+                { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },
         { "POST /api/logout", everyone, std::nullopt, fixed("POST", "/api/logout") },   // last: ends the session
     };
 
