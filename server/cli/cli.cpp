@@ -104,9 +104,15 @@ Result<void> command_migrate(pqxx::connection& connection, const Options& option
 
 Result<void> command_seed_demo(pqxx::connection& connection, const Options& options)
 {
+    auto minimal = options.get("minimal", "no");
+    auto seed = options.get("seed", "2026");
+    if (minimal != "yes" && minimal != "no")
+        return make_error(ErrorCode::InvalidArgument, "--minimal takes yes or no");
+    if (seed.empty() || seed.size() > 19 || seed.find_first_not_of("0123456789") != std::string::npos)
+        return make_error(ErrorCode::InvalidArgument, "--seed takes a whole number");
     DemoOptions demo;
-    demo.size = options.get("minimal") == "yes" ? DemoSize::Minimal : DemoSize::Full;
-    demo.seed = std::strtoull(options.get("seed", "2026").c_str(), nullptr, 10);
+    demo.size = minimal == "yes" ? DemoSize::Minimal : DemoSize::Full;
+    demo.seed = std::stoull(seed);
     demo.now_unix = static_cast<std::int64_t>(std::time(nullptr));
     auto start = std::chrono::steady_clock::now();
     auto report = TRY(seed_demo_school(connection, demo, options.get("curriculum-dir", default_curriculum_dir())));
@@ -121,11 +127,11 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
                 "(password: %s):\n",
         report.classes, report.students,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
-    for (const auto* login : { "admin@demo.learnloop.test", "teacher@demo.learnloop.test", "student@demo.learnloop.test",
-             "parent@demo.learnloop.test" })
+    for (const auto* login : { "admin      admin@demo.learnloop.test", "teacher    teacher@demo.learnloop.test",
+             "student    student@demo.learnloop.test", "parent     parent@demo.learnloop.test" })
         std::printf("  %s\n", login);
     if (demo.size == DemoSize::Full)
-        std::printf("  (every other demo user too, e.g. the maths teacher nadia.rahman@demo.learnloop.test)\n");
+        std::printf("  (and every other demo user, e.g. the maths teacher nadia.rahman@demo.learnloop.test)\n");
     return {};
 }
 

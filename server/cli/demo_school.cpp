@@ -32,6 +32,7 @@ namespace {
 // [SECTION] the school as data ----------------------------------------------
 
 constexpr const char* k_domain = "@demo.learnloop.test";
+constexpr const char* k_time_zone = "Europe/London";   // the demo school's
 constexpr std::int64_t k_day = 86400;
 constexpr int k_weeks = 6;
 
@@ -410,14 +411,18 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
                 continue;
             auto set = week < k_weeks ? start + week * 7 * k_day + 8 * 3600 + 30 * 60 : today - k_day + 9 * 3600;
             auto due = week < k_weeks ? start + (week * 7 + 4) * k_day + 17 * 3600 : today + 5 * k_day + 17 * 3600;
+            // Due at 17:00 on the school's clock, whether or not summer time is on.
+            auto due_local = at(due);
+            due_local.pop_back();   // "...Z" -> a wall-clock time
             history.assignments.push_back({ { "teacher_id", teacher_of_class[c] }, { "class_id", class_ids[c] },
-                { "title", work.title }, { "description", work.description }, { "due_at", at(due) },
+                { "title", work.title }, { "description", work.description }, { "due_local", due_local },
                 { "created_at", at(set) } });
             planned.push_back({ static_cast<int>(c), week });
         }
     }
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> assignment_id;   // by class and title
-    for (const auto& row : txn.exec_prepared("cli/demo_insert_assignments", w.tenant_id, history.assignments.dump()))
+    for (const auto& row : txn.exec_prepared("cli/demo_insert_assignments", w.tenant_id, history.assignments.dump(),
+             std::string(k_time_zone)))
         assignment_id[{ row["class_id"].as<std::int64_t>(), row["title"].as<std::string>() }] = row["id"].as<std::int64_t>();
     report.assignments = static_cast<int>(assignment_id.size());
 
@@ -431,7 +436,9 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
         const auto& json = history.assignments[a];
         auto id = assignment_id.at({ json["class_id"].get<std::int64_t>(), json["title"].get<std::string>() });
         auto set = TRY(parse_utc_timestamp(json["created_at"].get<std::string>()));
-        auto due = TRY(parse_utc_timestamp(json["due_at"].get<std::string>()));
+        // Near enough for choosing when work was handed in; whether it was
+        // late is decided by the database against the real due time.
+        auto due = TRY(parse_utc_timestamp(json["due_local"].get<std::string>() + "Z"));
         const auto& demo_class = k_classes[plan.class_index];
         for (const auto& student : students) {
             if (student.class_index != plan.class_index)
@@ -566,7 +573,7 @@ Result<DemoReport> seed_full(Writer& w, const std::array<std::int64_t, 4>& base,
         sam.id = base[2];
         sam.email = k_student.email;
         sam.parent_id = base[3];
-        sam.ability = 0.7;
+        sam.ability = 0.55;
         sam.sessions_per_week = 3;
         students.push_back(sam);
     }
@@ -640,7 +647,7 @@ Result<DemoReport> seed_demo_school(pqxx::connection& connection, const DemoOpti
     Writer w { txn };
     auto tenant_id = find_tenant_id(txn, "demo");
     if (!tenant_id)
-        tenant_id = TRY(create_tenant(txn, { "demo", "Northbridge Demo School", TenantKind::School, "Europe/London" }, "cli"));
+        tenant_id = TRY(create_tenant(txn, { "demo", "Northbridge Demo School", TenantKind::School, k_time_zone }, "cli"));
     w.tenant_id = *tenant_id;
     auto base = TRY(seed_minimal(w));
 

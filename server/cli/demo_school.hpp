@@ -4,7 +4,9 @@
 // the same domain code the app runs (task selection, generation, grading,
 // knowledge tracing), so every heatmap, chart and summary has a shape.
 //
-//   auto report = TRY(seed_demo_school(connection, { DemoSize::Full, 2026, std::time(nullptr) }));
+//   auto report = TRY(seed_demo_school(connection, { DemoSize::Full, 2026, std::time(nullptr) },
+//       default_curriculum_dir()));
+//   report.answers   // about 11,000 with the default seed
 #pragma once
 
 #include "core/result.hpp"
