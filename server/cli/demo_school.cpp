@@ -477,7 +477,12 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
 
     // Targets: six in the first week, two more after three weeks of marking.
     std::set<std::int64_t> used_seeds;   // set seeds are distinct in the demo, so a seed finds its set
+    std::set<std::int64_t> practised;
+    for (const auto& row : txn.exec_prepared("cli/demo_students_with_practice", w.tenant_id))
+        practised.insert(row["student_id"].as<std::int64_t>());
     for (const auto& student : students) {
+        if (practised.count(student.id))
+            continue;
         const auto& demo_class = k_classes[student.class_index];
         std::vector<DemoTarget> own;
         std::vector<std::int64_t> assigned_at;

@@ -320,9 +320,22 @@ TEST_CASE("the demo is the same from the same seed, and the minimal demo is the 
     CHECK(query_int(minimal, "SELECT count(*) FROM learning_targets") == 0);
     for (const char* login : { "admin@", "teacher@", "student@", "parent@" })
         CHECK(out.find(login) != std::string::npos);
-    // A full seed later grows the minimal demo into the school.
+    // A full seed later grows the minimal demo into the school, leaving the
+    // practice of a student who already has some as it was.
+    REQUIRE(run_cli({ "seed", "curriculum" }, minimal).exit_code == 0);
+    query(minimal, "INSERT INTO target_assignments (tenant_id, student_id, target_id, assigned_by) "
+                   "SELECT s.tenant_id, s.id, t.id, p.id FROM users s, users p, learning_targets t "
+                   "WHERE s.email = 'student@demo.learnloop.test' AND p.email = 'teacher@demo.learnloop.test' "
+                   "AND t.code = 'en.punct.apostrophe-possession'");
     seed(minimal);
     CHECK(query_int(minimal, "SELECT count(*) FROM classes") == 3);
+    CHECK(query_int(minimal, "SELECT count(*) FROM target_assignments a JOIN users s ON s.id = a.student_id "
+                             "WHERE s.email = 'student@demo.learnloop.test'")
+        == 1);
+    CHECK(query_int(minimal, "SELECT count(*) FROM task_responses r JOIN users s ON s.id = r.student_id "
+                             "WHERE s.email = 'student@demo.learnloop.test'")
+        == 0);
+    CHECK(query_int(minimal, "SELECT count(*) FROM task_responses") > 5000);
     CHECK(query_int(minimal, "SELECT count(*) FROM class_members m JOIN classes c ON c.id = m.class_id "
                              "WHERE c.name = 'Year 8 English'")
         == 26);
