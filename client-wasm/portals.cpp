@@ -5,6 +5,8 @@
 // [SECTION] state, [SECTION] tabs, [SECTION] portals, [SECTION] shell hooks
 #include "app.hpp"
 
+#include "identity/approvals_tab.hpp"
+#include "net/api.hpp"
 #include "practice/mastery_tab.hpp"
 #include "practice/practice_set.hpp"
 #include "practice/practice_tab.hpp"
@@ -28,6 +30,7 @@ namespace learnloop::client {
 
 // State several of a portal's tabs read sits beside the tabs that read it.
 struct TeacherPortalState {
+    Remote me;                    // GET /api/user: whether the account still waits for approval
     Remote classes;               // the teacher's classes: the editor, class, mastery and gradebook tabs
     AssignmentsTabState assignments;
     TeacherClassesTabState classes_tab;
@@ -45,6 +48,7 @@ struct SchoolPortalState {
     UsersTabState users_tab;
     SchoolClassesTabState classes;
     ParentLinksTabState parents;
+    ApprovalsTabState approvals;
     AuditTabState audit;
 };
 
@@ -108,10 +112,32 @@ const Tab k_school_tabs[] = {
         [](AppState& s, PortalState& p) { draw_school_classes_tab(s, p.school.classes, p.school.users); }, nullptr },
     { "Parents", "admin.tab.parents", Action::ParentLinkManage,
         [](AppState& s, PortalState& p) { draw_parent_links_tab(s, p.school.parents, p.school.users); }, nullptr },
+    { "Sign-up", "admin.tab.signup", Action::StaffApprove,
+        [](AppState& s, PortalState& p) { draw_approvals_tab(s, p.school.approvals); },
+        [](const AppState&, const PortalState& p) { return approvals_tab_summary(p.school.approvals); } },
     { "Audit log", "admin.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState&, const PortalState& p) { return audit_tab_summary(p.school.audit); } },
 };
+
+// A teacher who signed themselves up learns where they stand from the
+// server; until the school approves them, the portal says so and shows only
+// the tabs a waiting account may use (ui::can reads the approval).
+void prepare_teacher_standing(AppState& s, TeacherPortalState& p)
+{
+    if (p.me.phase == Phase::Idle)
+        api_load(s, p.me, "/api/user");
+    if (p.me.phase == Phase::Done && p.me.data.is_object())
+        s.session.approval = parse_approval(p.me.data.value("approval", "approved")).value_or(Approval::Approved);
+    if (s.session.approval == Approval::Pending) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ui::k_warning,
+            "! Your account is waiting for your school's approval. Until an administrator approves it you can set "
+            "and mark your own assignments, but not see your students' details or progress.");
+        ImGui::PopTextWrapPos();
+        ui::remember(s, "teacher.pending_notice");
+    }
+}
 
 // [SECTION] portals --------------------------------------------------------------
 
@@ -139,6 +165,7 @@ const Portal k_portals[] = {
         nullptr },
     { Role::Teacher, "Teacher", "teacher_tabs", k_teacher_tabs,
         [](AppState& s, PortalState& p) {
+            prepare_teacher_standing(s, p.teacher);
             if (p.teacher.assignments.assignments.phase == Phase::Idle)
                 reload_assignments(s, p.teacher.assignments.assignments);
             if (p.teacher.classes.phase == Phase::Idle)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "identity/roles.hpp"
+#include "identity/signup_policy.hpp"
 
 #include <cstdint>
 #include <string>
@@ -21,6 +22,10 @@ struct Session {
     // Bumped at every sign-in and sign-out, so answers to requests made in an
     // earlier session are dropped.
     int generation = 0;
+    // Staff who signed themselves up are Pending until the school approves
+    // them (read from GET /api/user by the teacher's portal); the portal then
+    // shows only what the server lets a pending account do.
+    Approval approval = Approval::Approved;
 };
 
 // begin_session opens the portal for a signed-in user (every portal starts

@@ -24,6 +24,34 @@ NewUserInput input_of(const SignUpState& form)
     return { form.email, form.name, form.password, std::string(role_name(k_sign_up_roles[form.role])), std::nullopt };
 }
 
+// Asks the server who may sign up to the school, once per visit to the screen.
+void load_policy(AppState& state)
+{
+    state.sign_up.policy_phase = Phase::Loading;
+    api_get_anonymous(state, "/api/signup-policy", [](AppState& state, const ApiAnswer& answer) {
+        auto& form = state.sign_up;
+        auto policy = answer.ok() && answer.body.is_object()
+            ? parse_signup_policy(answer.body.value("policy", ""))
+            : Result<SignupPolicy>(make_error(ErrorCode::Unavailable, "no policy"));
+        if (!policy.ok()) {
+            form.policy_phase = Phase::Failed;   // the form stays as for an open school
+            return;
+        }
+        form.policy = policy.value();
+        form.policy_phase = Phase::Done;
+        if (form.policy == SignupPolicy::StudentsOnly)
+            form.role = 1;   // the only choice left
+    });
+}
+
+bool offers(const SignUpState& form, Role role)
+{
+    for (auto offered : signup_roles(form.policy))
+        if (offered == role)
+            return true;
+    return false;
+}
+
 // Sends the account the shared rules accepted (email normalised, name trimmed).
 void start_sign_up(AppState& state, const ValidNewUser& user)
 {
@@ -38,7 +66,10 @@ void start_sign_up(AppState& state, const ValidNewUser& user)
             // Back to sign-in with the address filled in.
             state.sign_in = {};
             ui::copy_text(state.sign_in.email, email);
-            state.notice = "Your account is ready. Sign in with your new password.";
+            bool waits = answer.body.is_object() && answer.body.value("approval", "") == approval_name(Approval::Pending);
+            state.notice = waits ? "Your account is ready. Sign in to set and mark work; your school will approve it "
+                                   "before you can see your students."
+                                 : "Your account is ready. Sign in with your new password.";
             state.sign_up = {};
             state.screen = AppState::Screen::SignIn;
             return;
@@ -53,7 +84,21 @@ void start_sign_up(AppState& state, const ValidNewUser& user)
 void draw_sign_up(AppState& state)
 {
     auto& form = state.sign_up;
+    if (form.policy_phase == Phase::Idle)
+        load_policy(state);
     const float card_width = ui::begin_card(state, 0.12f, "Create your Learnloop account", 1.4f);
+
+    // A school that makes every account itself: say so, and offer no form.
+    if (form.policy == SignupPolicy::Nobody) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+        ImGui::TextUnformatted(std::string(signup_notice(form.policy)).c_str());
+        ImGui::PopTextWrapPos();
+        ui::remember(state, "signup.closed");
+        if (ui::button(state, "Back to sign in", "signup.back"))
+            state.screen = AppState::Screen::SignIn;
+        ui::end_card();
+        return;
+    }
 
     // The server applies the same rules; these give feedback as you type.
     auto errors = new_user_errors(input_of(form), NewUserRoles::SignUp);
@@ -73,13 +118,27 @@ void draw_sign_up(AppState& state)
     ui::remember(state, "signup.password");
     if (form.attempted || form.password[0])
         ui::field_errors(errors, "password");
-    ImGui::TextUnformatted("I am a");
-    ImGui::SameLine();
-    ImGui::RadioButton("teacher", &form.role, 0);
-    ui::remember(state, "signup.teacher");
-    ImGui::SameLine();
-    ImGui::RadioButton("student", &form.role, 1);
-    ui::remember(state, "signup.student");
+    if (offers(form, Role::Teacher)) {
+        ImGui::TextUnformatted("I am a");
+        ImGui::SameLine();
+        ImGui::RadioButton("teacher", &form.role, 0);
+        ui::remember(state, "signup.teacher");
+        ImGui::SameLine();
+        ImGui::RadioButton("student", &form.role, 1);
+        ui::remember(state, "signup.student");
+        if (form.role == 0) {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+            ImGui::TextColored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());
+            ImGui::PopTextWrapPos();
+        }
+    } else {
+        // Students only: no choice to make, and staff are told where their account comes from.
+        form.role = 1;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+        ImGui::TextColored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());
+        ImGui::PopTextWrapPos();
+        ui::remember(state, "signup.students_only");
+    }
 
     ImGui::BeginDisabled(form.phase == Phase::Loading);
     if (ui::button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",

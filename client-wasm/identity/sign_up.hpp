@@ -1,6 +1,8 @@
-// The sign-up screen: a visitor creates a teacher or student account.
+// The sign-up screen: a visitor creates a teacher or student account, as the
+// school's sign-up policy allows (asked of the server when the screen opens).
 #pragma once
 
+#include "identity/signup_policy.hpp"
 #include "net/remote.hpp"
 
 #include <string>
@@ -17,6 +19,10 @@ struct SignUpState {
     bool attempted = false;
     Phase phase = Phase::Idle;
     std::string message;          // the server's refusal
+    // The school's policy: until it arrives the form offers what an open
+    // school allows (the server decides either way).
+    Phase policy_phase = Phase::Idle;
+    SignupPolicy policy = SignupPolicy::Open;
 };
 
 void draw_sign_up(AppState& state);

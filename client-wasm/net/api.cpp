@@ -50,13 +50,13 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
     });
 }
 
-void api_post_anonymous(AppState& state, const std::string& path, const Json& body,
-    std::function<void(AppState&, const ApiAnswer&)> on_done)
+namespace {
+
+void send_anonymous(AppState& state, HttpRequest request, std::function<void(AppState&, const ApiAnswer&)> on_done)
 {
-    HttpRequest request { "POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace),
-        { { "Content-Type", "application/json" } } };
-    http_send(request, [&state, path, on_done = std::move(on_done)](HttpResponse response) {
-        state.last_network = { "POST", path, response.status };
+    auto method = request.method, path = request.url;
+    http_send(request, [&state, method, path, on_done = std::move(on_done)](HttpResponse response) {
+        state.last_network = { method, path, response.status };
         ApiAnswer answer;
         answer.status = response.status;
         auto json = parse_json(response.body);
@@ -64,6 +64,23 @@ void api_post_anonymous(AppState& state, const std::string& path, const Json& bo
             answer.body = std::move(json.value());
         on_done(state, answer);
     });
+}
+
+} // namespace
+
+void api_post_anonymous(AppState& state, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    send_anonymous(state,
+        { "POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace),
+            { { "Content-Type", "application/json" } } },
+        std::move(on_done));
+}
+
+void api_get_anonymous(AppState& state, const std::string& path,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    send_anonymous(state, { "GET", path, {}, {} }, std::move(on_done));
 }
 
 void api_load(AppState& state, Remote& remote, const std::string& path)

@@ -28,6 +28,10 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
 void api_post_anonymous(AppState& state, const std::string& path, const Json& body,
     std::function<void(AppState&, const ApiAnswer&)> on_done);
 
+// Gets `path` without a session (the sign-up screen's policy).
+void api_get_anonymous(AppState& state, const std::string& path,
+    std::function<void(AppState&, const ApiAnswer&)> on_done);
+
 // Loads `path` into `remote` (phase, data, error).
 void api_load(AppState& state, Remote& remote, const std::string& path);
 

@@ -7,7 +7,7 @@ namespace learnloop::client::ui {
 
 bool can(const AppState& state, learnloop::Action action)
 {
-    return state.session.signed_in && is_allowed(state.session.role, action);
+    return state.session.signed_in && is_allowed(state.session.role, action, state.session.approval);
 }
 
 void remember(AppState& state, const std::string& name)

@@ -18,7 +18,8 @@
 namespace learnloop::client::ui {
 
 // Whether the signed-in role may do `action`, from the shared matrix the
-// server enforces: the portals show only what a role may do.
+// server enforces (for the account's approval): the portals show only what a
+// role may do.
 [[nodiscard]] bool can(const AppState& state, learnloop::Action action);
 
 // Records the last item's rectangle under `name` for the test hook.

@@ -5,7 +5,7 @@ namespace learnloop::server {
 
 Reach reach_for(const Caller& caller, Action action)
 {
-    return { permission_scope(caller.role, action), caller.user_id };
+    return { permission_scope(caller.role, action, caller.approval), caller.user_id };
 }
 
 bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int64_t student_id)
@@ -14,6 +14,11 @@ bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int6
         return false;
     return txn.exec_prepared("access/student_in_reach", reach.scope_name(), reach.user_id, student_id)[0]["in_reach"]
         .as<bool>();
+}
+
+bool student_enrolable(pqxx::transaction_base& txn, const Caller& caller, std::int64_t student_id)
+{
+    return student_in_reach(txn, reach_for(caller, Action::UserList), student_id);
 }
 
 std::optional<std::int64_t> class_teacher(pqxx::transaction_base& txn, std::int64_t class_id)

@@ -13,9 +13,10 @@
 
 namespace learnloop::server {
 
-// A caller's reach for one action: the matrix's scope and the caller's id,
-// passed to SQL as ($scope text, $user bigint) so queries filter by scope
-// rather than by role names.
+// A caller's reach for one action: the matrix's scope for the caller's role
+// and approval (an account waiting for approval reaches no student) and the
+// caller's id, passed to SQL as ($scope text, $user bigint) so queries filter
+// by scope rather than by role names.
 struct Reach {
     Scope scope = Scope::None;
     std::int64_t user_id = 0;
@@ -28,6 +29,14 @@ struct Reach {
 // a class the caller teaches, a linked child, or the caller themself).
 [[nodiscard]] bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int64_t student_id);
 
+// Whether the caller may place `student_id` in a class: the students the
+// school has already put within their reach. An administrator (the tenant's
+// reach) any active student of the school; a teacher only students already in
+// one of the classes they teach (placed there by an administrator), never an
+// arbitrary id; an account waiting for approval nobody. The reach is the
+// caller's user.list reach: whom they may place is whom they may see.
+[[nodiscard]] bool student_enrolable(pqxx::transaction_base& txn, const Caller& caller, std::int64_t student_id);
+
 // The teacher of a live class of the tenant, or nothing (another tenant's
 // class reads as absent).
 [[nodiscard]] std::optional<std::int64_t> class_teacher(pqxx::transaction_base& txn, std::int64_t class_id);
@@ -37,9 +46,9 @@ struct Reach {
 // (PermissionDenied "You do not teach this class").
 [[nodiscard]] Result<void> require_class_in_reach(pqxx::transaction_base& txn, const Caller& caller, std::int64_t class_id);
 
-// Whether `user_id` is an active user of the tenant holding `role`: who may
-// be made a class's teacher, enrolled in a class, or linked as a parent or a
-// child.
+// Whether `user_id` is an active, approved user of the tenant holding
+// `role`: who may be made a class's teacher or linked as a parent (a teacher
+// still waiting for approval may not be given a class).
 [[nodiscard]] bool has_active_role(pqxx::transaction_base& txn, std::int64_t user_id, Role role);
 
 } // namespace learnloop::server

@@ -2,6 +2,7 @@
 // transaction as the change it describes.
 #pragma once
 
+#include "audit/audit_checkpoint.hpp"
 #include "core/dto.hpp"
 #include "core/result.hpp"
 
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace learnloop::server {
 
@@ -33,5 +35,13 @@ struct AuditVerification {
 // Recomputes every row's hash, chain by chain. FailedPrecondition names the
 // first row whose hash or link does not match.
 [[nodiscard]] Result<AuditVerification> verify_audit_chain(pqxx::transaction_base& txn);
+
+// Reads every row once, recomputing its hash, into per-chain state; with a
+// checkpoint, also where its heads stand now. Run it in a repeatable-read
+// transaction together with list_audit_tenants, so both see one snapshot.
+[[nodiscard]] AuditChainScan scan_audit_log(pqxx::transaction_base& txn, const AuditCheckpoint* checkpoint = nullptr);
+[[nodiscard]] std::vector<TenantRef> list_audit_tenants(pqxx::transaction_base& txn);
+// The transaction's time, UTC with microseconds.
+[[nodiscard]] std::string audit_snapshot_time(pqxx::transaction_base& txn);
 
 } // namespace learnloop::server

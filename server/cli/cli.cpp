@@ -1,5 +1,7 @@
 // learnloop, the operator's command line: [SECTION] arguments, [SECTION] commands.
+#include "audit/audit_checkpoint.hpp"
 #include "audit/audit_log.hpp"
+#include "cli/backup.hpp"
 #include "cli/demo_school.hpp"
 #include "platform/config.hpp"
 #include "platform/crypto.hpp"
@@ -10,15 +12,23 @@
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
 
-#include <chrono>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
+#include <sstream>
 
 namespace learnloop::server {
 
@@ -30,6 +40,8 @@ constexpr const char* k_usage = R"(usage: learnloop COMMAND [OPTIONS]
 
 Commands:
   migrate                         apply pending migrations
+  backup FILE                     write the whole database to FILE (pg_dump custom format, mode 0600)
+  restore FILE                    restore FILE into an empty database (creates the roles it needs)
   seed demo [--minimal yes] [--seed N] [--curriculum-dir DIR]
                                   create the demo school (idempotent): three classes, parents, six weeks
                                   of marked work and practice, seeding the curriculum first when absent;
@@ -37,9 +49,20 @@ Commands:
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
   create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
+                [--signup-policy open|students_only|nobody]
+                                  (who may sign themselves up; default students_only: the school
+                                  adds its staff. Open lets teachers sign up, pending approval)
   create-user --tenant SLUG --email E --name N --role ROLE
               (password from LEARNLOOP_PASSWORD or the first line of standard input)
-  audit verify                    check the audit log's hash chains
+  audit verify [--checkpoint FILE [--public-key KEY]]
+                                  check the audit log's hash chains; with a checkpoint, also that every
+                                  chain still holds the head it recorded (exit 1: the log was changed;
+                                  exit 3: the checkpoint is refused, its signature or key is not trusted)
+  audit checkpoint [--key FILE] [--out FILE]
+                                  print (or write) a signed checkpoint of every chain's head, to be kept
+                                  outside the database
+  audit keygen --out FILE         make an Ed25519 key pair for checkpoints: FILE (secret, mode 0600)
+                                  and FILE.pub; refuses to overwrite either
   kt fit --train FILE [--out FILE]
                                   fit knowledge-tracing parameters (BKT per skill by EM, and the
                                   item-difficulty model) from a response log (TSV: user_id, item_id,
@@ -55,6 +78,12 @@ Commands:
 Common options:
   --database-url URL    connection string of the owner role (default: DATABASE_URL)
   --migrations-dir DIR  migrations folder (default: LEARNLOOP_MIGRATIONS_DIR or the source tree's)
+  --key FILE            checkpoint signing key (default: LEARNLOOP_AUDIT_KEY_FILE)
+  --public-key KEY      trusted checkpoint key(s): 64 hex digits, or a file with one key per line
+                        (default: LEARNLOOP_AUDIT_PUBLIC_KEY)
+
+Exit status: 0 success, 1 failure (for audit verify: the audit log was changed), 2 bad usage,
+3 a checkpoint refused (bad signature, untrusted key, malformed).
 )";
 
 struct Options {
@@ -155,6 +184,7 @@ Result<void> command_create_tenant(pqxx::connection& connection, const Options& 
     tenant.name = options.get("name");
     tenant.kind = TRY(parse_tenant_kind(options.get("kind", "school")));
     tenant.time_zone = options.get("time-zone", "UTC");
+    tenant.signup_policy = TRY(parse_signup_policy(options.get("signup-policy", "students_only")));
     pqxx::work txn(connection);
     auto id = TRY(create_tenant(txn, tenant, "cli"));
     if (options.get("default") == "yes") {
@@ -186,14 +216,6 @@ Result<void> command_create_user(pqxx::connection& connection, const Options& op
     return {};
 }
 
-Result<void> command_audit_verify(pqxx::connection& connection)
-{
-    pqxx::read_transaction txn(connection);
-    auto verification = TRY(verify_audit_chain(txn));
-    std::printf("audit log intact: %lld rows checked\n", static_cast<long long>(verification.rows_checked));
-    return {};
-}
-
 Result<std::string> read_text_file(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -207,6 +229,238 @@ Result<std::string> read_text_file(const std::string& path)
 double seconds_since(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// [SECTION] audit checkpoints ----------------------------------------------
+//
+// A checkpoint is signed here and checked here; what it contains and how it
+// compares with the log is audit/audit_checkpoint.hpp's.
+
+std::string trim(std::string text)
+{
+    auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    text.erase(text.begin(), std::find_if(text.begin(), text.end(), not_space));
+    text.erase(std::find_if(text.rbegin(), text.rend(), not_space).base(), text.end());
+    return text;
+}
+
+std::string lower(std::string text)
+{
+    for (auto& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+bool is_hex_key(const std::string& text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isxdigit(c); });
+}
+
+// Creates `path` for writing with `mode`, failing if anything exists there
+// (also a symbolic link), and writes `content` to it.
+Result<void> write_new_file(const std::string& path, const std::string& content, mode_t mode)
+{
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0)
+        return make_error(errno == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Internal,
+            "cannot create " + path + ": " + std::strerror(errno));
+    // The umask may only take bits away; make the mode exact.
+    bool ok = ::fchmod(fd, mode) == 0 && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size())
+        && ::fsync(fd) == 0;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok)
+        return make_error(ErrorCode::Internal, "cannot write " + path + ": " + std::strerror(errno));
+    return {};
+}
+
+// Replaces `path` in one step (a file beside it, then rename), so whoever ships
+// the file never reads half of it.
+Result<void> write_file_atomically(const std::string& path, const std::string& content)
+{
+    std::string temporary = path + ".tmp-XXXXXX";
+    int fd = ::mkstemp(temporary.data());
+    if (fd < 0)
+        return make_error(ErrorCode::Internal, "cannot write beside " + path + ": " + std::strerror(errno));
+    bool ok = ::fchmod(fd, 0644) == 0
+        && ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        auto reason = std::string(std::strerror(errno));
+        ::unlink(temporary.c_str());
+        return make_error(ErrorCode::Internal, "cannot write " + path + ": " + reason);
+    }
+    return {};
+}
+
+Result<void> command_audit_keygen(const Options& options)
+{
+    auto path = options.get("out");
+    if (path.empty())
+        return make_error(ErrorCode::InvalidArgument, "audit keygen needs --out FILE (the secret key; FILE.pub gets the public key)");
+    auto public_path = path + ".pub";
+    for (const auto& existing : { path, public_path }) {
+        struct stat info;
+        if (::lstat(existing.c_str(), &info) == 0)
+            return make_error(ErrorCode::AlreadyExists, existing + " already exists; not overwriting a key");
+    }
+    auto pair = generate_signing_key();
+    auto written = write_new_file(path, pair.secret_key + "\n", 0600);
+    wipe_secret(pair.secret_key);
+    TRY(std::move(written));
+    if (auto result = write_new_file(public_path, pair.public_key + "\n", 0644); !result.ok()) {
+        ::unlink(path.c_str());
+        return result.release_error();
+    }
+    std::printf("secret key: %s (mode 0600; keep it off the database host)\npublic key: %s (%s)\n", path.c_str(),
+        public_path.c_str(), pair.public_key.c_str());
+    return {};
+}
+
+// The signing key from --key or LEARNLOOP_AUDIT_KEY_FILE.
+Result<std::string> read_signing_key(const Options& options)
+{
+    auto path = options.get("key", env_or("LEARNLOOP_AUDIT_KEY_FILE", ""));
+    if (path.empty())
+        return make_error(ErrorCode::InvalidArgument,
+            "audit checkpoint needs a signing key: --key FILE or LEARNLOOP_AUDIT_KEY_FILE (make one with "
+            "learnloop audit keygen --out FILE)");
+    struct stat info;
+    if (::stat(path.c_str(), &info) == 0 && (info.st_mode & 077) != 0)
+        std::fprintf(stderr, "learnloop: warning: the signing key %s can be read by other users (chmod 600 it)\n",
+            path.c_str());
+    auto text = read_text_file(path);
+    if (!text.ok())
+        return make_error(ErrorCode::InvalidArgument, "cannot read the signing key " + path);
+    auto key = trim(text.release_value());
+    if (!signing_public_key(key).ok())
+        return make_error(ErrorCode::InvalidArgument, path + " is not a checkpoint signing key (learnloop audit keygen makes one)");
+    return key;
+}
+
+// The trusted public keys from --public-key or LEARNLOOP_AUDIT_PUBLIC_KEY: a
+// key itself, or a file with one key per line (# starts a comment), so that
+// checkpoints signed before a key rotation still verify.
+Result<std::set<std::string>> read_trusted_keys(const Options& options)
+{
+    auto value = trim(options.get("public-key", env_or("LEARNLOOP_AUDIT_PUBLIC_KEY", "")));
+    if (value.empty())
+        return make_error(ErrorCode::InvalidArgument,
+            "audit verify --checkpoint needs the trusted public key: --public-key KEY|FILE or LEARNLOOP_AUDIT_PUBLIC_KEY");
+    if (is_hex_key(value))
+        return std::set<std::string> { lower(value) };
+    auto text = read_text_file(value);
+    if (!text.ok())
+        return make_error(ErrorCode::InvalidArgument, "--public-key is neither 64 hex digits nor a readable file: " + value);
+    std::set<std::string> keys;
+    std::istringstream lines(text.value());
+    for (std::string line; std::getline(lines, line);) {
+        line = trim(line.substr(0, line.find('#')));
+        if (line.empty())
+            continue;
+        auto key = line.substr(0, line.find_first_of(" \t"));
+        if (!is_hex_key(key))
+            return make_error(ErrorCode::InvalidArgument, value + " holds a line that is not a public key: " + line);
+        keys.insert(lower(key));
+    }
+    if (keys.empty())
+        return make_error(ErrorCode::InvalidArgument, value + " holds no public key");
+    return keys;
+}
+
+// Refuses a checkpoint that is malformed, signed by a key not trusted, or whose
+// signature does not match its content (Unauthenticated: exit status 3).
+Result<SignedCheckpoint> read_trusted_checkpoint(const std::string& path, const std::set<std::string>& trusted)
+{
+    auto text = read_text_file(path);
+    if (!text.ok())
+        return make_error(ErrorCode::InvalidArgument, "cannot read the checkpoint " + path);
+    auto parsed = parse_checkpoint(text.value());
+    if (!parsed.ok())
+        return make_error(ErrorCode::Unauthenticated,
+            "checkpoint refused: " + path + " is not a well-formed checkpoint (" + parsed.error().message + ")");
+    auto checkpoint = parsed.release_value();
+    if (!trusted.contains(checkpoint.checkpoint.public_key))
+        return make_error(ErrorCode::Unauthenticated,
+            "checkpoint refused: " + path + " is signed by key " + checkpoint.checkpoint.public_key
+                + ", which is not a trusted key");
+    if (!verify_detached(checkpoint.checkpoint.public_key, canonical_text(checkpoint.checkpoint), checkpoint.signature))
+        return make_error(ErrorCode::Unauthenticated,
+            "checkpoint refused: the signature of " + path
+                + " does not match its content (the file was changed after it was signed)");
+    return checkpoint;
+}
+
+Result<void> command_audit_checkpoint(pqxx::connection& connection, const Options& options)
+{
+    auto secret_key = TRY(read_signing_key(options));
+    AuditCheckpoint checkpoint;
+    checkpoint.public_key = TRY(signing_public_key(secret_key));
+    std::int64_t rows = 0;
+    {
+        // One snapshot for the rows, the tenants and the time.
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> txn(connection);
+        auto scan = scan_audit_log(txn);
+        auto tenants = list_audit_tenants(txn);
+        // Signing a broken chain would vouch for the damage.
+        if (auto broken = scan.first_broken()) {
+            auto tenant = std::find_if(tenants.begin(), tenants.end(),
+                [&](const TenantRef& t) { return broken->first && t.id == *broken->first; });
+            return make_error(ErrorCode::FailedPrecondition,
+                "not signing a checkpoint of a broken audit log: "
+                    + chain_label(broken->first, tenant == tenants.end() ? std::string() : tenant->slug) + ", row "
+                    + std::to_string(broken->second.id) + " does not "
+                    + (broken->second.intact ? "link to the row before it" : "match its hash")
+                    + " (see learnloop audit verify)");
+        }
+        checkpoint.chains = chain_heads(scan, tenants);
+        checkpoint.created_at = audit_snapshot_time(txn);
+        rows = scan.rows();
+    }
+    SignedCheckpoint signed_checkpoint { checkpoint, TRY(sign_detached(secret_key, canonical_text(checkpoint))) };
+    wipe_secret(secret_key);
+    auto text = to_json(signed_checkpoint).dump(2) + "\n";
+    auto out = options.get("out");
+    if (out.empty()) {
+        std::fputs(text.c_str(), stdout);
+        return {};
+    }
+    TRY(write_file_atomically(out, text));
+    std::printf("wrote %s: %zu chains, %lld rows, at %s\n", out.c_str(), checkpoint.chains.size(),
+        static_cast<long long>(rows), checkpoint.created_at.c_str());
+    return {};
+}
+
+Result<void> command_audit_verify(pqxx::connection& connection, const Options& options)
+{
+    auto path = options.get("checkpoint");
+    if (path.empty()) {
+        pqxx::read_transaction txn(connection);
+        auto verification = TRY(verify_audit_chain(txn));
+        std::printf("audit log intact: %lld rows checked\n", static_cast<long long>(verification.rows_checked));
+        return {};
+    }
+    auto trusted = TRY(read_trusted_keys(options));
+    auto signed_checkpoint = TRY(read_trusted_checkpoint(path, trusted));
+    const auto& checkpoint = signed_checkpoint.checkpoint;
+    std::printf("checkpoint of %s, signed by trusted key %s: signature valid\n", checkpoint.created_at.c_str(),
+        checkpoint.public_key.c_str());
+
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> txn(connection);
+    auto scan = scan_audit_log(txn, &checkpoint);
+    auto report = compare_with_checkpoint(checkpoint, scan, list_audit_tenants(txn));
+    std::string problems;
+    for (const auto& finding : report.findings) {
+        std::printf("%-8s %s: %s\n", finding.ok ? "ok" : "CHANGED", finding.chain.c_str(), finding.message.c_str());
+        if (!finding.ok)
+            problems += "\n  " + finding.chain + ": " + finding.message;
+    }
+    if (!report.ok())
+        return make_error(ErrorCode::FailedPrecondition,
+            "the audit log does not match the checkpoint of " + checkpoint.created_at + " in "
+                + std::to_string(report.problems()) + " of " + std::to_string(report.findings.size()) + " chains:" + problems);
+    std::printf("audit log intact and consistent with the checkpoint: %lld rows checked, %zu chains\n",
+        static_cast<long long>(scan.rows()), report.findings.size());
+    return {};
 }
 
 // Knowledge tracing needs no database: it reads and writes files.
@@ -289,9 +543,13 @@ Result<void> dispatch(const Options& options)
     const auto& words = options.positional;
     if (words[0] == "kt" && !(words.size() == 2 && words[1] == "refit"))
         return command_kt(options);
+    if (words[0] == "audit" && words.size() == 2 && words[1] == "keygen")
+        return command_audit_keygen(options);
     auto url = options.get("database-url", env_or("DATABASE_URL", ""));
     if (url.empty())
         return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");
+    if (words[0] == "backup")
+        return backup_database(url, words.size() == 2 ? words[1] : std::string());
     pqxx::connection connection(url);
     // The commands run the server's named statements; libpqxx prepares each
     // on first use, so commands that run before the schema exists (migrate)
@@ -300,6 +558,11 @@ Result<void> dispatch(const Options& options)
 
     if (words[0] == "migrate")
         return command_migrate(connection, options);
+    if (words[0] == "restore") {
+        TRY(restore_database(connection, url, words.size() == 2 ? words[1] : std::string()));
+        std::printf("restored; run `learnloop audit verify` (with --checkpoint) to check the audit log\n");
+        return {};
+    }
     if (words[0] == "seed" && words.size() == 2 && words[1] == "demo")
         return command_seed_demo(connection, options);
     if (words[0] == "seed" && words.size() == 2 && words[1] == "curriculum")
@@ -311,7 +574,9 @@ Result<void> dispatch(const Options& options)
     if (words[0] == "kt")
         return command_kt_refit(connection, options);
     if (words[0] == "audit" && words.size() == 2 && words[1] == "verify")
-        return command_audit_verify(connection);
+        return command_audit_verify(connection, options);
+    if (words[0] == "audit" && words.size() == 2 && words[1] == "checkpoint")
+        return command_audit_checkpoint(connection, options);
     return make_error(ErrorCode::InvalidArgument, std::string("unknown command\n") + k_usage);
 }
 
@@ -333,7 +598,14 @@ int run_cli(const std::vector<std::string>& args)
         auto result = dispatch(options.value());
         if (!result.ok()) {
             std::fprintf(stderr, "learnloop: %s\n", result.error().message.c_str());
-            return result.error().code == ErrorCode::InvalidArgument ? 2 : 1;
+            switch (result.error().code) {
+            case ErrorCode::InvalidArgument:
+                return 2;
+            case ErrorCode::Unauthenticated:   // a checkpoint whose signature or key is not trusted
+                return 3;
+            default:
+                return 1;
+            }
         }
         return 0;
     } catch (const pqxx::broken_connection& e) {

@@ -652,7 +652,10 @@ Result<DemoReport> seed_demo_school(pqxx::connection& connection, const DemoOpti
     Writer w { txn };
     auto tenant_id = find_tenant_id(txn, "demo");
     if (!tenant_id)
-        tenant_id = TRY(create_tenant(txn, { "demo", "Northbridge Demo School", TenantKind::School, k_time_zone }, "cli"));
+        // Open, so the assignment-tracker contract's clients sign up here as
+        // teachers and students (teachers then wait for the admin's approval).
+        tenant_id = TRY(create_tenant(txn,
+            { "demo", "Northbridge Demo School", TenantKind::School, k_time_zone, SignupPolicy::Open }, "cli"));
     w.tenant_id = *tenant_id;
     auto base = TRY(seed_minimal(w));
 

@@ -1,6 +1,10 @@
 // Connection pool implementation.
 #include "db/db_pool.hpp"
 
+#include "platform/metrics.hpp"
+
+#include <chrono>
+
 namespace learnloop::server {
 
 DbPool::DbPool(std::string conninfo, std::size_t size, std::function<void(pqxx::connection&)> on_connect)
@@ -24,7 +28,9 @@ std::unique_ptr<pqxx::connection> DbPool::take()
     }
     Waiter waiter;
     m_waiters.push_back(&waiter);
+    auto since = std::chrono::steady_clock::now();
     waiter.handed_over.wait(lock, [&] { return waiter.ready; });
+    metrics().observe_pool_wait(std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count());
     return std::move(waiter.connection);   // the lease count was passed on with it
 }
 

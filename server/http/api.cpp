@@ -1,6 +1,8 @@
 // Request pipeline implementation.
 #include "http/api.hpp"
 
+#include "platform/metrics.hpp"
+
 #include "platform/crypto.hpp"
 #include "http/http_errors.hpp"
 
@@ -94,8 +96,10 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         caller.name = row["name"].as<std::string>();
         caller.email = row["email"].as<std::string>();
         caller.time_zone = row["time_zone"].as<std::string>();
-        if (action && !is_allowed(caller.role, *action))
-            return role_refused(*action);
+        caller.approval = TRY(parse_approval(row["approval"].as<std::string>()));
+        if (action && !is_allowed(caller.role, *action, caller.approval))
+            return is_allowed(caller.role, *action) ? role_refused(std::string(pending_denial_message()))
+                                                    : role_refused(*action);
 
         auto result = [&]() -> Result<ApiResponse> {
             try {
@@ -124,6 +128,7 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         try {
             txn.commit();
         } catch (const pqxx::in_doubt_error&) {
+            metrics().count(Event::CommitInDoubt);
             // The connection broke during COMMIT: the change may or may not
             // have been saved. Say so, and let the client check and retry.
             auto lost = make_error(ErrorCode::Unavailable,

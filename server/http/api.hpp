@@ -32,6 +32,9 @@ struct Caller {
     std::string name;
     std::string email;
     std::string time_zone;
+    // Staff who signed themselves up are Pending until an administrator
+    // approves them; the permission check and access/ read it.
+    Approval approval = Approval::Approved;
 
     std::string actor() const { return "user:" + std::to_string(user_id); }
 };
@@ -57,8 +60,9 @@ public:
 
     // Authenticates the bearer token (401 {"error": "Unauthorized"} without a
     // live session), refuses a role the permission matrix does not allow
-    // `action` (403), then runs `handler` in a transaction scoped to the
-    // caller's tenant. Commits only when the handler answers below 400.
+    // `action` (403; also an account still waiting for approval, told so),
+    // then runs `handler` in a transaction scoped to the caller's tenant.
+    // Commits only when the handler answers below 400.
     void authed(const httplib::Request& req, httplib::Response& res, std::optional<Action> action,
         const AuthedHandler& handler);
 

@@ -7,6 +7,7 @@
 #include "http/registry.hpp"
 #include "http/schema.hpp"
 #include "http/http_errors.hpp"
+#include "platform/metrics.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -17,6 +18,9 @@ namespace learnloop::server {
 namespace {
 
 thread_local std::chrono::steady_clock::time_point t_request_start;
+// The route answering this worker's request, for metrics: its OpenAPI path,
+// "static" or "unmatched" (never the raw path, which would be unbounded).
+thread_local std::string_view t_route = "unmatched";
 
 // The transport's own refusals (unparseable requests, unknown paths, wrong
 // methods, oversized bodies) come from cpp-httplib before any handler and
@@ -113,6 +117,13 @@ void HttpApp::register_routes()
         { Method::Get, "/api/health", std::nullopt, nullptr,
             [this](const httplib::Request&, const PublicContext&) -> Result<ApiResponse> { return health(); },
             "Whether the server and its database answer (503 when the database does not)", "", "Health", 200 },
+        { Method::Get, "/api/live", std::nullopt, nullptr,
+            [](const httplib::Request&, const PublicContext&) -> Result<ApiResponse> {
+                auto response = json_response(200, { { "status", "ok" } });
+                response.headers.emplace_back("Cache-Control", "no-store");
+                return response;
+            },
+            "Whether the process serves at all (liveness; /api/health is readiness)", "", "", 200 },
         { Method::Get, "/api/openapi.json", std::nullopt, nullptr,
             [this](const httplib::Request&, const PublicContext&) -> Result<ApiResponse> {
                 return json_response(200, m_openapi);
@@ -120,17 +131,43 @@ void HttpApp::register_routes()
             "This document", "", "", 200 },
     };
     m_areas.insert(m_areas.begin(), std::move(system));
+
+    // Prometheus scrapes this, outside the API and its document. Anyone who
+    // can reach it learns traffic shapes, so it answers only loopback peers
+    // or holders of the metrics token (a proxy must not forward it).
+    m_server.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+        t_route = "/metrics";
+        bool allowed = m_config.metrics_token.empty()
+            ? (req.remote_addr == "127.0.0.1" || req.remote_addr == "::1")
+            : req.get_header_value("Authorization") == "Bearer " + m_config.metrics_token;
+        if (!allowed) {
+            send_refusal(res, 403, "Forbidden", "Metrics are served to the local host or with the metrics token");
+            return;
+        }
+        Metrics::Gauges gauges;
+        auto gate = m_gate->stats();
+        gauges.open_connections = gate.open_connections;
+        gauges.gate_refused = gate.refused;
+        gauges.gate_timed_out = gate.timed_out;
+        gauges.gate_evicted = gate.evicted;
+        gauges.pool_size = m_pool.size();
+        gauges.pool_waiting = m_pool.waiting();
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(metrics().render(gauges, k_product_version), "text/plain; version=0.0.4; charset=utf-8");
+    });
     m_openapi = openapi_document(m_areas, k_product_version);
 
     for (const auto& area : m_areas) {
         for (const auto& route : area.routes) {
             Handler handler;
             if (route.authed) {
-                handler = [this, action = route.action, authed = route.authed](const auto& req, auto& res) {
+                handler = [this, path = route.path, action = route.action, authed = route.authed](const auto& req, auto& res) {
+                    t_route = path;
                     m_api.authed(req, res, action, authed);
                 };
             } else {
-                handler = [this, open = route.open](const auto& req, auto& res) {
+                handler = [this, path = route.path, open = route.open](const auto& req, auto& res) {
+                    t_route = path;
                     PublicContext context { m_pool, m_config };
                     auto response = open(req, context);
                     send(res, response.ok() ? response.value() : error_for(response.error()));
@@ -218,11 +255,14 @@ void HttpApp::install_hooks()
 {
     m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) -> httplib::Server::HandlerResponse {
         t_request_start = std::chrono::steady_clock::now();
+        t_route = "unmatched";
         res.set_header("X-Request-Id", random_hex(8));
         // Everything outside /api/ is the web bundle.
         if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
-            if (m_static.serve(req, res))
+            if (m_static.serve(req, res)) {
+                t_route = "static";
                 return httplib::Server::HandlerResponse::Handled;
+            }
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
@@ -282,6 +322,7 @@ void HttpApp::install_hooks()
             send_error(res, busy);
             what = e.what();
         } catch (const DatabaseUnavailable& e) {
+            metrics().count(Event::DatabaseUnavailable);
             auto down = make_error(ErrorCode::Unavailable, "The database is unreachable; try again shortly");
             down.retry_after_seconds = 2;
             send_error(res, down);
@@ -309,10 +350,13 @@ void HttpApp::install_hooks()
             { "bytes", res.body.size() },
         };
         // Requests rejected before routing (unparseable ones) have no start time.
+        double seconds = 0;
         if (!request_id.empty()) {
-            auto elapsed = std::chrono::steady_clock::now() - t_request_start;
-            line["duration_ms"] = std::chrono::duration<double, std::milli>(elapsed).count();
+            seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count();
+            line["duration_ms"] = seconds * 1000;
         }
+        metrics().record_request(req.method, t_route, res.status, seconds);
+        t_route = "unmatched";
         auto text = line.dump(-1, ' ', false, Json::error_handler_t::replace);
         std::lock_guard lock(m_log_mutex);
         std::fprintf(stdout, "%s\n", text.c_str());

@@ -95,6 +95,8 @@ Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicConte
         if (!tenant_id)
             return headline_error(ErrorCode::NotFound, "Tenant not found", "No school is registered under that name");
         set_tenant(txn, *tenant_id);
+        // The school's policy first: a closed school says nothing about who is registered.
+        user.approval = TRY(signup_standing(tenant_signup_policy(txn), user.role));
         if (find_user_id(txn, *tenant_id, user.email))
             return email_taken;
         user.tenant_id = *tenant_id;
@@ -113,7 +115,8 @@ Result<ApiResponse> handle_signup(const httplib::Request& req, const PublicConte
         if (!id.ok())
             return id.error().code == ErrorCode::AlreadyExists ? email_taken : id.release_error();
         txn.commit();
-        return json_response(201, { { "message", "User created successfully" }, { "user_id", id.value() } });
+        return json_response(201, { { "message", "User created successfully" }, { "user_id", id.value() },
+                                      { "approval", approval_name(user.approval) } });
     });
 }
 
@@ -198,7 +201,8 @@ Result<ApiResponse> handle_current_user(const httplib::Request&, pqxx::work&, co
 {
     return json_response(200,
         { { "user_id", caller.user_id }, { "email", caller.email }, { "name", caller.name },
-            { "role", role_name(caller.role) }, { "tenant_id", caller.tenant_id }, { "time_zone", caller.time_zone } });
+            { "role", role_name(caller.role) }, { "tenant_id", caller.tenant_id }, { "time_zone", caller.time_zone },
+            { "approval", approval_name(caller.approval) } });
 }
 
 Result<ApiResponse> handle_logout(const httplib::Request&, pqxx::work& txn, const Caller& caller)

@@ -33,12 +33,12 @@ Result<std::int64_t> create_tenant(pqxx::work& txn, const NewTenant& tenant, con
         return make_error(ErrorCode::AlreadyExists, "A tenant with slug " + slug + " already exists", "slug");
 
     auto id = txn.exec_prepared("identity/create_tenant", slug, name, std::string(tenant_kind_name(tenant.kind)),
-                     tenant.time_zone)[0]["id"]
+                     tenant.time_zone, std::string(signup_policy_name(tenant.signup_policy)))[0]["id"]
                   .as<std::int64_t>();
     append_audit(txn,
         { id, actor, "tenant.create", "tenant", std::to_string(id), nullptr,
             { { "slug", slug }, { "name", name }, { "kind", tenant_kind_name(tenant.kind) },
-                { "time_zone", tenant.time_zone } } });
+                { "time_zone", tenant.time_zone }, { "signup_policy", signup_policy_name(tenant.signup_policy) } } });
     return id;
 }
 
@@ -50,6 +50,23 @@ std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const st
 std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn, const std::optional<std::string>& slug)
 {
     return optional_id(txn.exec_prepared("identity/resolve_tenant", slug));
+}
+
+SignupPolicy tenant_signup_policy(pqxx::transaction_base& txn)
+{
+    auto rows = txn.exec_prepared("identity/tenant_signup_policy");
+    // No row (no tenant set) or a value this build does not know: nobody signs up.
+    if (rows.empty())
+        return SignupPolicy::Nobody;
+    return parse_signup_policy(rows[0]["signup_policy"].as<std::string>()).value_or(SignupPolicy::Nobody);
+}
+
+SignupPolicy set_signup_policy(pqxx::transaction_base& txn, SignupPolicy policy)
+{
+    auto rows = txn.exec_prepared("identity/set_signup_policy", std::string(signup_policy_name(policy)));
+    if (rows.empty())
+        return policy;   // no tenant set: nothing changed
+    return parse_signup_policy(rows[0]["before"].as<std::string>()).value_or(SignupPolicy::Nobody);
 }
 
 // [users] --------------------------------------------------------------------
@@ -73,7 +90,8 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         // leaves the caller's transaction usable.
         pqxx::subtransaction insert(txn, "create_user");
         id = insert.exec_prepared("identity/create_user", user.tenant_id, email, name,
-                       std::string(role_name(user.role)), hash, user.profile.dump())[0]["id"]
+                       std::string(role_name(user.role)), hash, user.profile.dump(),
+                       std::string(approval_name(user.approval)))[0]["id"]
                  .as<std::int64_t>();
         insert.commit();
     } catch (const pqxx::unique_violation&) {
@@ -82,13 +100,50 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
     // The audit row records who was created, never the password hash.
     append_audit(txn,
         { user.tenant_id, actor, "user.create", "user", std::to_string(id), nullptr,
-            { { "email", email }, { "name", name }, { "role", role_name(user.role) }, { "profile", user.profile } } });
+            { { "email", email }, { "name", name }, { "role", role_name(user.role) }, { "profile", user.profile },
+                { "approval", approval_name(user.approval) } } });
     return id;
 }
 
 std::optional<std::int64_t> find_user_id(pqxx::transaction_base& txn, std::int64_t tenant_id, const std::string& email)
 {
     return optional_id(txn.exec_prepared("identity/find_user_id", tenant_id, email));
+}
+
+// [approval] -----------------------------------------------------------------
+
+namespace {
+
+PendingAccount read_pending(const pqxx::row& row)
+{
+    return { row["id"].as<std::int64_t>(), row["email"].as<std::string>(), row["name"].as<std::string>(),
+        row["role"].as<std::string>(), row["signed_up_at"].as<std::string>() };
+}
+
+} // namespace
+
+Json to_json(const PendingAccount& account)
+{
+    return { { "id", account.id }, { "email", account.email }, { "name", account.name }, { "role", account.role },
+        { "signed_up_at", account.signed_up_at } };
+}
+
+PageOf<PendingAccount> list_pending_accounts(pqxx::transaction_base& txn, const Page& page)
+{
+    auto rows = exec_page(txn, "identity/list_pending_accounts", page);
+    PageOf<PendingAccount> list;
+    list.total = rows.total;
+    for (const auto& row : rows.rows)
+        list.items.push_back(read_pending(row));
+    return list;
+}
+
+std::optional<PendingAccount> decide_approval(pqxx::transaction_base& txn, std::int64_t user_id, Approval decision)
+{
+    auto rows = txn.exec_prepared("identity/decide_approval", user_id, std::string(approval_name(decision)));
+    if (rows.empty())
+        return std::nullopt;
+    return read_pending(rows[0]);
 }
 
 // [sign-in] ------------------------------------------------------------------

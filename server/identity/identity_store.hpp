@@ -5,7 +5,9 @@
 
 #include "core/dto.hpp"
 #include "identity/roles.hpp"
+#include "identity/signup_policy.hpp"
 #include "core/result.hpp"
+#include "db/sql.hpp"
 
 #include <pqxx/pqxx>
 
@@ -20,6 +22,8 @@ struct NewTenant {
     std::string name;
     TenantKind kind = TenantKind::School;
     std::string time_zone = "UTC";
+    // A new school lets students sign up and adds its staff itself.
+    SignupPolicy signup_policy = SignupPolicy::StudentsOnly;
 };
 
 struct NewUser {
@@ -29,6 +33,7 @@ struct NewUser {
     Role role = Role::Student;
     std::string password;
     Json profile = Json::object();   // class, school, branch (checked by the caller)
+    Approval approval = Approval::Approved;   // Pending: staff who signed themselves up
 };
 
 // [tenants] ------------------------------------------------------------------
@@ -44,6 +49,12 @@ struct NewUser {
 [[nodiscard]] std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn,
     const std::optional<std::string>& slug);
 
+// The transaction's tenant's self-registration policy (after set_tenant).
+[[nodiscard]] SignupPolicy tenant_signup_policy(pqxx::transaction_base& txn);
+// Sets it and answers the policy it replaces (the row is locked until the
+// transaction ends; the caller audits).
+[[nodiscard]] SignupPolicy set_signup_policy(pqxx::transaction_base& txn, SignupPolicy policy);
+
 // [users] --------------------------------------------------------------------
 
 // Validates, hashes the password (Argon2id) and inserts. AlreadyExists when
@@ -56,6 +67,28 @@ struct NewUser {
 // The id of the tenant's user with this email, active or not.
 [[nodiscard]] std::optional<std::int64_t> find_user_id(pqxx::transaction_base& txn, std::int64_t tenant_id,
     const std::string& email);
+
+// [approval] -----------------------------------------------------------------
+
+// A staff account waiting for an administrator's approval.
+struct PendingAccount {
+    std::int64_t id = 0;
+    std::string email;
+    std::string name;
+    std::string role;
+    std::string signed_up_at;   // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+};
+[[nodiscard]] Json to_json(const PendingAccount& account);
+
+// The tenant's active accounts waiting for approval, oldest first.
+[[nodiscard]] PageOf<PendingAccount> list_pending_accounts(pqxx::transaction_base& txn, const Page& page);
+
+// Approves or refuses (`decision`) the active account `user_id` if it is
+// waiting for approval: a refused account is deactivated in the same
+// statement. Nothing when no such account waits; the caller ends a refused
+// account's sessions and audits.
+[[nodiscard]] std::optional<PendingAccount> decide_approval(pqxx::transaction_base& txn, std::int64_t user_id,
+    Approval decision);
 
 // [sign-in] ------------------------------------------------------------------
 

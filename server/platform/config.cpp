@@ -62,7 +62,8 @@ std::string server_usage()
            "             LEARNLOOP_PASSWORD_HASHING_WAIT_MS (5000: how long a sign-in waits for a slot before 503),\n"
            "             LEARNLOOP_MAX_CONNECTIONS (10000: open connections; past it the longest idle is closed),\n"
            "             LEARNLOOP_REQUEST_TIMEOUT_MS (10000: a request must arrive whole within it, else 408),\n"
-           "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it)\n";
+           "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it),\n"
+           "             LEARNLOOP_METRICS_TOKEN (unset: GET /metrics answers loopback peers only)\n";
 }
 
 Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
@@ -87,6 +88,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     std::string hashing_wait = env_or("LEARNLOOP_PASSWORD_HASHING_WAIT_MS", std::to_string(config.password_hashing_wait_ms));
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
+    config.metrics_token = env_or("LEARNLOOP_METRICS_TOKEN", "");
 
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& flag = args[i];

@@ -34,6 +34,9 @@ struct ServerConfig {
     std::size_t db_connections = 0;
     std::size_t max_body_bytes = 1024 * 1024;
     bool enable_test_routes = false;
+    // GET /metrics needs "Authorization: Bearer <token>" when set; unset, it
+    // answers loopback peers only.
+    std::string metrics_token;
     // Sign-in throttling: failures allowed per account and per client address
     // within a sliding window, then 429 with Retry-After.
     int login_failures_per_account = 10;

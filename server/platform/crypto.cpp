@@ -21,6 +21,40 @@ std::string to_hex(const unsigned char* data, std::size_t size)
     return hex;
 }
 
+// Decodes exactly `size` bytes of hex; false on anything else.
+bool from_hex(std::string_view hex, unsigned char* out, std::size_t size)
+{
+    std::size_t written = 0;
+    const char* end = nullptr;
+    return hex.size() == size * 2
+        && sodium_hex2bin(out, size, hex.data(), hex.size(), nullptr, &written, &end) == 0 && written == size
+        && end == hex.data() + hex.size();
+}
+
+// A decoded secret key, wiped when it goes out of scope.
+struct SecretKeyBytes {
+    unsigned char bytes[crypto_sign_SECRETKEYBYTES];
+    SecretKeyBytes() = default;
+    ~SecretKeyBytes() { sodium_memzero(bytes, sizeof bytes); }
+    SecretKeyBytes(const SecretKeyBytes&) = delete;
+    SecretKeyBytes& operator=(const SecretKeyBytes&) = delete;
+};
+
+// Decodes a secret key and checks that its public half is the one its seed makes,
+// so a damaged key file is refused rather than producing unverifiable signatures.
+Result<void> decode_secret_key(std::string_view hex, SecretKeyBytes& key)
+{
+    if (!from_hex(hex, key.bytes, sizeof key.bytes))
+        return make_error(ErrorCode::InvalidArgument,
+            "a secret key must be " + std::to_string(crypto_sign_SECRETKEYBYTES * 2) + " hex digits");
+    unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+    SecretKeyBytes rebuilt;
+    crypto_sign_seed_keypair(public_key, rebuilt.bytes, key.bytes);
+    if (sodium_memcmp(rebuilt.bytes, key.bytes, sizeof key.bytes) != 0)
+        return make_error(ErrorCode::InvalidArgument, "the secret key is damaged: its public half does not match its seed");
+    return {};
+}
+
 std::counting_semaphore<1024>* g_hash_slots = nullptr;
 std::chrono::milliseconds g_hash_wait { 5000 };
 
@@ -69,6 +103,49 @@ std::string random_hex(std::size_t bytes)
     std::vector<unsigned char> buffer(bytes);
     randombytes_buf(buffer.data(), buffer.size());
     return to_hex(buffer.data(), buffer.size());
+}
+
+SigningKeyPair generate_signing_key()
+{
+    unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+    SecretKeyBytes secret;
+    crypto_sign_keypair(public_key, secret.bytes);
+    return { to_hex(secret.bytes, sizeof secret.bytes), to_hex(public_key, sizeof public_key) };
+}
+
+Result<std::string> signing_public_key(std::string_view secret_key)
+{
+    SecretKeyBytes key;
+    TRY(decode_secret_key(secret_key, key));
+    unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
+    crypto_sign_ed25519_sk_to_pk(public_key, key.bytes);
+    return to_hex(public_key, sizeof public_key);
+}
+
+Result<std::string> sign_detached(std::string_view secret_key, std::string_view message)
+{
+    SecretKeyBytes key;
+    TRY(decode_secret_key(secret_key, key));
+    unsigned char signature[crypto_sign_BYTES];
+    crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+        key.bytes);
+    return to_hex(signature, sizeof signature);
+}
+
+bool verify_detached(std::string_view public_key, std::string_view message, std::string_view signature)
+{
+    unsigned char key[crypto_sign_PUBLICKEYBYTES];
+    unsigned char bytes[crypto_sign_BYTES];
+    if (!from_hex(public_key, key, sizeof key) || !from_hex(signature, bytes, sizeof bytes))
+        return false;
+    return crypto_sign_verify_detached(bytes, reinterpret_cast<const unsigned char*>(message.data()), message.size(), key)
+        == 0;
+}
+
+void wipe_secret(std::string& secret)
+{
+    sodium_memzero(secret.data(), secret.size());
+    secret.clear();
 }
 
 Result<std::string> hash_password(std::string_view password)

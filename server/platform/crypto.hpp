@@ -1,4 +1,4 @@
-// Hashing, random tokens and password hashing (libsodium).
+// Hashing, random tokens, password hashing and signatures (libsodium).
 #pragma once
 
 #include "core/result.hpp"
@@ -35,5 +35,22 @@ void set_password_hashing_limit(std::size_t slots, std::chrono::milliseconds wai
 [[nodiscard]] bool verify_password(std::string_view encoded_hash, std::string_view password);
 // True when a stored hash uses weaker parameters than hash_password's.
 [[nodiscard]] bool password_needs_rehash(std::string_view encoded_hash);
+
+// Ed25519 signatures (audit checkpoints). Keys and signatures are lower-case
+// hex: a secret key is libsodium's 64 bytes (seed, then public key), a public
+// key 32 bytes, a signature 64 bytes.
+struct SigningKeyPair {
+    std::string secret_key;
+    std::string public_key;
+};
+[[nodiscard]] SigningKeyPair generate_signing_key();
+// The public key of a secret key; InvalidArgument when it is not a
+// well-formed, self-consistent Ed25519 secret key.
+[[nodiscard]] Result<std::string> signing_public_key(std::string_view secret_key);
+[[nodiscard]] Result<std::string> sign_detached(std::string_view secret_key, std::string_view message);
+// False for a malformed key or signature too.
+[[nodiscard]] bool verify_detached(std::string_view public_key, std::string_view message, std::string_view signature);
+// Overwrites a secret held in a string (a key read from its file) before it is freed.
+void wipe_secret(std::string& secret);
 
 } // namespace learnloop::server

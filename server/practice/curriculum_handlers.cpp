@@ -105,12 +105,10 @@ Result<ApiResponse> handle_assign_targets(const httplib::Request& req, pqxx::wor
         students = class_student_ids(txn, class_id);
     } else {
         auto student_id = TRY(json_int_field(body, "student_id"));
-        // Someone who is no active student of the school is not found; one
-        // the caller may not assign to is refused.
-        if (!student_in_reach(txn, { Scope::Tenant, caller.user_id }, student_id))
-            return make_error(ErrorCode::NotFound, "Student not found");
+        // A student out of the caller's reach answers like one who does not
+        // exist, so an id reveals nothing about who is in the school.
         if (!student_in_reach(txn, reach, student_id))
-            return make_error(ErrorCode::PermissionDenied, "This student is not in one of your classes");
+            return make_error(ErrorCode::NotFound, "Student not found");
         students.push_back(student_id);
     }
     std::optional<std::int64_t> submission_id;

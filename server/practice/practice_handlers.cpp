@@ -4,6 +4,7 @@
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
 #include "platform/crypto.hpp"
+#include "platform/metrics.hpp"
 #include "practice/grading.hpp"
 #include "practice/practice_repository.hpp"
 #include "practice/selection.hpp"
@@ -136,6 +137,7 @@ Result<ApiResponse> handle_answer_task(const httplib::Request& req, pqxx::work& 
     auto verdict = std::string(verdict_name(result.verdict));
     bool disagreement = client_verdict && *client_verdict != verdict;
     if (disagreement) {
+        metrics().count(Event::GradeDisagreement);
         // The client's verdict is the student's input: written as a JSON
         // string, so no text it holds can end the line or forge another.
         Json line = { { "level", "warning" }, { "event", "grade_disagreement" }, { "task_id", task_id },

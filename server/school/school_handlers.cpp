@@ -19,13 +19,23 @@ namespace {
 const char* k_class_not_found = "Class not found";
 const char* k_user_not_found = "User not found";
 
-// The 400 for an id in a body that does not name an active user of the role.
+// The 400 for an id in a body that does not name an active (and approved) user of the role.
 Result<void> require_active_role(pqxx::work& txn, std::int64_t user_id, Role role, const char* field)
 {
     if (has_active_role(txn, user_id, role))
         return {};
     return make_error(ErrorCode::InvalidArgument,
         std::string(field) + " must be an active " + std::string(role_name(role)), field);
+}
+
+// The 400 for a body's student_id that names no active student within the
+// caller's reach for `action` (for the school's staff, the whole school): a
+// missing id and one out of reach answer alike.
+Result<void> require_student_in_reach(pqxx::work& txn, const Caller& caller, Action action, std::int64_t student_id)
+{
+    if (student_in_reach(txn, reach_for(caller, action), student_id))
+        return {};
+    return make_error(ErrorCode::InvalidArgument, "student_id must be an active student", "student_id");
 }
 
 } // namespace
@@ -145,7 +155,10 @@ Result<ApiResponse> handle_add_member(const httplib::Request& req, pqxx::work& t
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "student_id" }));
     auto student_id = TRY(json_int_field(body, "student_id"));
-    TRY(require_active_role(txn, student_id, Role::Student, "student_id"));
+    // Only students the school already put within the caller's reach; any
+    // other id (another school's, out of reach, missing) answers alike.
+    if (!student_enrolable(txn, caller, student_id))
+        return make_error(ErrorCode::NotFound, "Student not found", "student_id");
     if (!add_member(txn, caller.tenant_id, class_id, student_id))
         return headline_error(ErrorCode::AlreadyExists, "Already a member", "The student is already in this class");
     append_audit(txn, { caller.tenant_id, caller.actor(), "class.add_member", "class", std::to_string(class_id),
@@ -174,7 +187,7 @@ Result<ApiResponse> handle_create_parent_link(const httplib::Request& req, pqxx:
     auto parent_id = TRY(json_int_field(body, "parent_id"));
     auto student_id = TRY(json_int_field(body, "student_id"));
     TRY(require_active_role(txn, parent_id, Role::Parent, "parent_id"));
-    TRY(require_active_role(txn, student_id, Role::Student, "student_id"));
+    TRY(require_student_in_reach(txn, caller, Action::ParentLinkManage, student_id));
     if (!create_parent_link(txn, caller.tenant_id, parent_id, student_id))
         return headline_error(ErrorCode::AlreadyExists, "Already linked", "This parent is already linked to this student");
     append_audit(txn, { caller.tenant_id, caller.actor(), "parent_link.create", "parent_link",
@@ -195,7 +208,7 @@ Result<ApiResponse> handle_create_link_code(const httplib::Request& req, pqxx::w
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "student_id" }));
     auto student_id = TRY(json_int_field(body, "student_id"));
-    TRY(require_active_role(txn, student_id, Role::Student, "student_id"));
+    TRY(require_student_in_reach(txn, caller, Action::ParentLinkManage, student_id));
     auto code = random_hex(8);   // 64 bits, short enough to read out, single use, expiring
     auto issued = create_link_code(txn, caller.tenant_id, student_id, sha256_hex(code));
     append_audit(txn, { caller.tenant_id, caller.actor(), "parent_link_code.create", "parent_link_code", issued.id,

@@ -73,6 +73,26 @@ constexpr Row k_matrix[] = {
         T, N, C, N, N },
     { Action::PracticeStatsRead, "practice_stats.read", "Only administrators can read practice statistics",
         T, N, N, N, N },
+    { Action::SignupPolicyManage, "signup_policy.manage", "Only administrators can change who may sign up",
+        T, N, N, N, N },
+    { Action::StaffApprove, "staff.approve", "Only administrators can approve staff accounts",
+        T, N, N, N, N },
+};
+
+// What an account waiting for approval keeps of its role's row: the
+// assignment-tracker contract's teacher (set work, see the work handed in to
+// it, grade it) and their own classes list. Everything else reaches students
+// (directory, mastery, answers, enrolment, targets, gradebooks, parents) or
+// the school's shared curriculum, and waits for an administrator.
+constexpr Action k_kept_before_approval[] = {
+    Action::AssignmentRead,
+    Action::AssignmentCreate,
+    Action::AssignmentUpdate,
+    Action::SubmissionRead,
+    Action::SubmissionReview,
+    Action::SubmissionGrade,
+    Action::ClassRead,
+    Action::CurriculumRead,
 };
 
 const Row* find_row(Action action)
@@ -99,6 +119,30 @@ Scope permission_scope(Role role, Action action)
     case Role::Parent: return row->parent;
     }
     return Scope::None;
+}
+
+Scope permission_scope(Role role, Action action, Approval approval)
+{
+    switch (approval) {
+    case Approval::Approved: return permission_scope(role, action);
+    case Approval::Pending:
+        // Sign-up makes staff only as teachers; an account whose role an
+        // administrator changed while it waits keeps nothing until decided.
+        if (role != Role::Teacher)
+            return Scope::None;
+        for (auto kept : k_kept_before_approval) {
+            if (kept == action)
+                return permission_scope(role, action);
+        }
+        return Scope::None;
+    case Approval::Refused: return Scope::None;
+    }
+    return Scope::None;
+}
+
+std::string_view pending_denial_message()
+{
+    return "Your account is waiting for the school's approval";
 }
 
 const std::vector<Action>& all_actions()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "identity/roles.hpp"
+#include "identity/signup_policy.hpp"
 
 #include <vector>
 #include <string_view>
@@ -35,6 +36,8 @@ enum class Action {
     ChildrenRead,        // the students a parent is linked to
     ClassMasteryRead,    // a class's mastery heatmap and who needs help
     PracticeStatsRead,   // answers received and client/server grade disagreements
+    SignupPolicyManage,  // read and change who may sign themselves up
+    StaffApprove,        // see staff waiting for approval; approve or refuse them
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.
@@ -49,6 +52,24 @@ enum class Scope { None, Own, Linked, Class, Tenant };
 
 [[nodiscard]] Scope permission_scope(Role role, Action action);
 [[nodiscard]] inline bool is_allowed(Role role, Action action) { return permission_scope(role, action) != Scope::None; }
+
+// The same for an account by where it stands with its school: an approved
+// account has its role's scope; a pending one (staff who signed themselves
+// up) keeps only what the assignment-tracker contract's teacher needs (their
+// own assignments, the work handed in to them, grading) and nothing that
+// reaches a student's details, progress or family (a pending account of any
+// other role, e.g. one whose role was changed while it waits, keeps nothing);
+// a refused one nothing.
+//   permission_scope(Role::Teacher, Action::AssignmentCreate, Approval::Pending)  // Scope::Own
+//   permission_scope(Role::Teacher, Action::UserList, Approval::Pending)          // Scope::None
+[[nodiscard]] Scope permission_scope(Role role, Action action, Approval approval);
+[[nodiscard]] inline bool is_allowed(Role role, Action action, Approval approval)
+{
+    return permission_scope(role, action, approval) != Scope::None;
+}
+// The 403 details for an account refused an action only because it is still
+// waiting for approval.
+[[nodiscard]] std::string_view pending_denial_message();
 
 // Which roles a user may create: administrators any, moderators students only.
 [[nodiscard]] bool may_create_role(Role creator, Role created);

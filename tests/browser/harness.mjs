@@ -121,11 +121,13 @@ export async function startServer(databaseUrl, { port: wanted } = {}) {
   throw new Error(`learnloop-server did not become healthy; see ${logPath}`);
 }
 
-export async function launchBrowser() {
+// `ignoreHTTPSErrors` for the front door's self-signed certificate.
+export async function launchBrowser({ ignoreHTTPSErrors = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
+    ignoreHTTPSErrors,
     viewport: { width: 1280, height: 800 },
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
@@ -136,6 +138,11 @@ export async function launchBrowser() {
     fs.rmSync(userDataDir, { recursive: true, force: true });
   });
   return context;
+}
+
+// Runs a cleanup when the test ends (with the servers and the browser).
+export function atExit(cleanup) {
+  cleanups.push(cleanup);
 }
 
 export async function stopAll() {

@@ -175,6 +175,30 @@ try {
     await signOut(page);
   });
 
+  await check('a teacher who signed up waits until the administrator approves them in the Sign-up tab', async () => {
+    const email = 'newteacher@demo.learnloop.test';
+    const signup = await fetch(`${server.base}/api/signup`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD, name: 'Nell Newteacher', role: 'teacher' }),
+    });
+    assert.equal(signup.status, 201);
+    assert.equal((await signup.json()).approval, 'pending');
+    const token = await apiLogin(server, email, PASSWORD);
+    assert.equal((await apiCall(server, token, 'GET', '/api/users')).status, 403);
+    await signIn(page, 'admin');
+    await clickWidget(page, 'admin.tab.signup');
+    let state = await waitForState(page, (s) => s.portal.pending_staff.includes(email) && s.layout[`admin.approve.${email}`],
+      'the waiting teacher');
+    assert.equal(state.portal.signup_policy, 'open');
+    await screenshot(page, 'portal-admin-signup.png');
+    await clickWidget(page, `admin.approve.${email}`);
+    state = await waitForState(page, (s) => s.portal.decision === 'Account approved' && s.portal.pending_phase === 'done'
+      && !s.portal.pending_staff.includes(email), 'the approval');
+    assert.equal((await apiCall(server, token, 'GET', '/api/user')).body.approval, 'approved');
+    assert.equal((await apiCall(server, token, 'GET', '/api/users')).status, 200);
+    await signOut(page);
+  });
+
   await check('the administrator sees users and the grading in the audit log', async () => {
     await signIn(page, 'admin');
     let state = await waitForState(page, (s) => s.portal.users.length >= 4, 'the user list');

@@ -217,7 +217,8 @@ TEST_CASE("signup names its tenant with X-Tenant or a tenant field, and an unkno
 {
     ApiFixture f("auth_signup_tenant");
     auto& api = f.api();
-    auto created = f.cli({ "create-tenant", "--slug", "other", "--name", "Other Academy", "--time-zone", "Europe/London" });
+    auto created = f.cli({ "create-tenant", "--slug", "other", "--name", "Other Academy", "--time-zone", "Europe/London",
+        "--signup-policy", "open" });
     REQUIRE(created.exit_code == 0);
     auto other_id = f.sql_int("SELECT id FROM tenants WHERE slug = 'other'");
 

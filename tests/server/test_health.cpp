@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <map>
+#include <sstream>
 #include <mutex>
 #include <thread>
 
@@ -165,4 +166,65 @@ TEST_CASE("database sessions killed under load give 200 or 503 with Retry-After,
     if (!bad.empty())
         UNSCOPED_INFO("server errors: " << f.server().stderr_text());
     CHECK(bad.empty());
+}
+
+TEST_CASE("GET /metrics serves Prometheus text with requests by route and status, latency histograms and build info",
+    "[health][metrics]")
+{
+    ApiFixture f("health_metrics");
+    auto token = f.token(f.demo.teacher);
+    for (int i = 0; i < 3; ++i)
+        CHECK(f.api().get("/api/assignments", token).status == 200);
+    CHECK(f.api().get("/api/classes/999999/members", token).status == 404);
+    CHECK(f.api().login(f.demo.teacher.email, "wrong password").status == 401);
+    CHECK(f.api().get("/api/live").status == 200);
+
+    auto res = f.server().client().Get("/metrics");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type").rfind("text/plain; version=0.0.4", 0) == 0);
+    const auto& text = res->body;
+    auto value_of = [&](const std::string& series) -> double {
+        auto at = text.find("\n" + series + " ");
+        if (at == std::string::npos)
+            return -1;
+        return std::atof(text.c_str() + at + series.size() + 2);
+    };
+    CHECK(value_of("learnloop_http_requests_total{route=\"/api/assignments\",method=\"GET\",status=\"200\"}") >= 3);
+    CHECK(value_of("learnloop_http_requests_total{route=\"/api/classes/{id}/members\",method=\"GET\",status=\"404\"}") == 1);
+    CHECK(value_of("learnloop_http_requests_total{route=\"/api/login\",method=\"POST\",status=\"401\"}") >= 1);
+    CHECK(value_of("learnloop_http_request_duration_seconds_count{route=\"/api/assignments\",method=\"GET\"}") >= 3);
+    CHECK(value_of("learnloop_http_request_duration_seconds_bucket{route=\"/api/assignments\",method=\"GET\",le=\"+Inf\"}") >= 3);
+    CHECK(text.find("learnloop_build_info{version=\"") != std::string::npos);
+    CHECK(value_of("learnloop_open_connections") >= 1);
+    CHECK(value_of("learnloop_db_pool_connections") >= 1);
+    // Raw paths never become labels (ids would make series without end).
+    CHECK(text.find("/api/classes/999999") == std::string::npos);
+    // Every sample line is "name{labels} value" or "name value".
+    std::istringstream lines(text);
+    std::string line;
+    int samples = 0;
+    while (std::getline(lines, line)) {
+        if (line.empty() || line[0] == '#')
+            continue;
+        ++samples;
+        INFO(line);
+        CHECK(line.rfind("learnloop_", 0) == 0);
+        CHECK(line.find(' ', line.rfind('}') == std::string::npos ? 0 : line.rfind('}')) != std::string::npos);
+    }
+    CHECK(samples > 20);
+}
+
+TEST_CASE("with a metrics token, GET /metrics needs it", "[health][metrics]")
+{
+    FixtureOptions options;
+    options.server_env["LEARNLOOP_METRICS_TOKEN"] = "s3cret-scrape-token";
+    ApiFixture f("health_metrics_token", options);
+    auto client = f.server().client();
+    auto refused = client.Get("/metrics");
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    auto allowed = client.Get("/metrics", { { "Authorization", "Bearer s3cret-scrape-token" } });
+    REQUIRE(allowed);
+    CHECK(allowed->status == 200);
 }

