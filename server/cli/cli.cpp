@@ -2,6 +2,7 @@
 #include "audit/audit_checkpoint.hpp"
 #include "audit/audit_log.hpp"
 #include "cli/backup.hpp"
+#include "cli/demo_school.hpp"
 #include "platform/config.hpp"
 #include "platform/crypto.hpp"
 #include "entry_points.hpp"
@@ -22,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -40,7 +42,10 @@ Commands:
   migrate                         apply pending migrations
   backup FILE                     write the whole database to FILE (pg_dump custom format, mode 0600)
   restore FILE                    restore FILE into an empty database (creates the roles it needs)
-  seed demo                       create the demo school and its users (idempotent)
+  seed demo [--minimal yes] [--seed N] [--curriculum-dir DIR]
+                                  create the demo school (idempotent): three classes, parents, six weeks
+                                  of marked work and practice, seeding the curriculum first when absent;
+                                  --minimal yes: only the four logins and one class (for API tests)
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
   create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
@@ -80,9 +85,6 @@ Common options:
 Exit status: 0 success, 1 failure (for audit verify: the audit log was changed), 2 bad usage,
 3 a checkpoint refused (bad signature, untrusted key, malformed).
 )";
-
-// The demo school that scripts/run loads; its logins are printed by `seed demo`.
-constexpr const char* k_demo_password = "learnloop-demo-2026";
 
 struct Options {
     std::vector<std::string> positional;
@@ -129,60 +131,36 @@ Result<void> command_migrate(pqxx::connection& connection, const Options& option
     return {};
 }
 
-Result<std::int64_t> ensure_user(pqxx::work& txn, std::int64_t tenant_id, const std::string& email,
-    const std::string& name, Role role)
+Result<void> command_seed_demo(pqxx::connection& connection, const Options& options)
 {
-    if (auto existing = find_user_id(txn, tenant_id, email))
-        return *existing;
-    return create_user(txn, { tenant_id, email, name, role, k_demo_password }, "cli");
-}
-
-Result<void> command_seed_demo(pqxx::connection& connection)
-{
-    pqxx::work txn(connection);
-    auto tenant_id = find_tenant_id(txn, "demo");
-    if (!tenant_id)
-        // Open, so the assignment-tracker contract's clients sign up here as
-        // teachers and students (teachers then wait for the admin's approval).
-        tenant_id = TRY(create_tenant(txn,
-            { "demo", "Northbridge Demo School", TenantKind::School, "Europe/London", SignupPolicy::Open }, "cli"));
-    struct DemoUser {
-        const char* email;
-        const char* name;
-        Role role;
-    };
-    const DemoUser users[] = {
-        { "admin@demo.learnloop.test", "Alex Admin", Role::Admin },
-        { "teacher@demo.learnloop.test", "Tara Teacher", Role::Teacher },
-        { "student@demo.learnloop.test", "Sam Student", Role::Student },
-        { "parent@demo.learnloop.test", "Pat Parent", Role::Parent },
-    };
-    std::int64_t ids[4] = {};
-    for (int i = 0; i < 4; ++i)
-        ids[i] = TRY(ensure_user(txn, *tenant_id, users[i].email, users[i].name, users[i].role));
-    const auto teacher = ids[1], student = ids[2], parent = ids[3];
-
-    // The demo school is the default tenant unless another one already is.
-    txn.exec_prepared("cli/claim_default_tenant", *tenant_id);
-    // A class with the student in it, the parent linked, and one assignment.
-    if (!txn.exec_prepared("cli/demo_has_class", *tenant_id)[0]["seeded"].as<bool>()) {
-        auto class_id = txn.exec_prepared("cli/demo_class", *tenant_id, std::string("Year 8 English"), teacher, student,
-                               parent)[0]["id"]
-                            .as<std::int64_t>();
-        auto assignment_id = txn.exec_prepared("cli/demo_assignment", *tenant_id, teacher, class_id,
-                                    std::string("Persuasive letter"),
-                                    std::string("Write a one-page letter to the head teacher arguing for a change you "
-                                                "would like to see at school. Use at least three persuasive techniques."))[0]["id"]
-                                 .as<std::int64_t>();
-        append_audit(txn, { *tenant_id, "cli", "demo.seed", "class", std::to_string(class_id), nullptr,
-                              { { "class", "Year 8 English" }, { "student_id", student }, { "parent_id", parent },
-                                  { "assignment_id", assignment_id } } });
-    }
-    txn.commit();
-
-    std::printf("Demo school \"demo\" is ready. Sign in with any of these (password: %s):\n", k_demo_password);
-    for (const auto& user : users)
-        std::printf("  %-9s %s\n", std::string(role_name(user.role)).c_str(), user.email);
+    auto minimal = options.get("minimal", "no");
+    auto seed = options.get("seed", "2026");
+    if (minimal != "yes" && minimal != "no")
+        return make_error(ErrorCode::InvalidArgument, "--minimal takes yes or no");
+    if (seed.empty() || seed.size() > 19 || seed.find_first_not_of("0123456789") != std::string::npos)
+        return make_error(ErrorCode::InvalidArgument, "--seed takes a whole number");
+    DemoOptions demo;
+    demo.size = minimal == "yes" ? DemoSize::Minimal : DemoSize::Full;
+    demo.seed = std::stoull(seed);
+    demo.now_unix = static_cast<std::int64_t>(std::time(nullptr));
+    auto start = std::chrono::steady_clock::now();
+    auto report = TRY(seed_demo_school(connection, demo, options.get("curriculum-dir", default_curriculum_dir())));
+    if (report.curriculum_seeded)
+        std::printf("curriculum: none was loaded, so the shared curriculum was seeded first\n");
+    if (report.history_added)
+        std::printf("history: %d assignments, %d submissions (%d graded), %d targets assigned, %d task sets, "
+                    "%d practice answers\n",
+            report.assignments, report.submissions, report.graded, report.targets_assigned, report.task_sets,
+            report.answers);
+    std::printf("Demo school \"demo\" is ready (%d classes, %d students; %.1f s). Sign in with any of these "
+                "(password: %s):\n",
+        report.classes, report.students,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
+    for (const auto* login : { "admin      admin@demo.learnloop.test", "teacher    teacher@demo.learnloop.test",
+             "student    student@demo.learnloop.test", "parent     parent@demo.learnloop.test" })
+        std::printf("  %s\n", login);
+    if (demo.size == DemoSize::Full)
+        std::printf("  (and every other demo user, e.g. the maths teacher nadia.rahman@demo.learnloop.test)\n");
     return {};
 }
 
@@ -586,7 +564,7 @@ Result<void> dispatch(const Options& options)
         return {};
     }
     if (words[0] == "seed" && words.size() == 2 && words[1] == "demo")
-        return command_seed_demo(connection);
+        return command_seed_demo(connection, options);
     if (words[0] == "seed" && words.size() == 2 && words[1] == "curriculum")
         return command_seed_curriculum(connection, options);
     if (words[0] == "create-tenant")

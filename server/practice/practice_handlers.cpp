@@ -14,16 +14,24 @@
 
 namespace learnloop::server {
 
-namespace {
-
-constexpr std::size_t k_set_size = 20;
-
-std::int64_t store_seed(std::uint64_t seed)
+std::int64_t storable_seed(std::uint64_t seed)
 {
     return static_cast<std::int64_t>(seed & 0x3FFFFFFFFFFFFFFFull);   // fits bigint, JSON-safe as a string
 }
 
-} // namespace
+SelectionInput task_set_selection(const std::vector<AssignedTarget>& targets,
+    const std::vector<PracticeTemplate>& templates, std::vector<std::string> recent_template_codes, std::uint64_t seed)
+{
+    SelectionInput input;
+    for (const auto& target : targets)
+        input.targets.push_back({ target.code, target.known, target.known >= level_threshold(MasteryLevel::Mastered) });
+    for (const auto& tmpl : templates)
+        input.templates.push_back({ tmpl.code, tmpl.target_code, tmpl.difficulty });
+    input.recent_template_ids = std::move(recent_template_codes);
+    input.set_size = k_task_set_size;
+    input.seed = seed;
+    return input;
+}
 
 Json target_state_json(const std::string& code, const std::string& title, const std::string& strand, double known,
     int attempts, const BktParams& params)
@@ -46,30 +54,24 @@ Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::wo
         return json_response(200, { { "set_id", nullptr }, { "tasks", Json::array() }, { "targets", Json::array() },
                                       { "message", "No learning targets are assigned to you yet" } });
 
-    SelectionInput input;
     Json targets_json = Json::array();
-    for (const auto& target : targets) {
-        input.targets.push_back({ target.code, target.known, target.known >= level_threshold(MasteryLevel::Mastered) });
+    for (const auto& target : targets)
         targets_json.push_back(
             target_state_json(target.code, target.title, target.strand, target.known, target.attempts, target.params));
-    }
+    auto available = assigned_templates(txn, caller.user_id);
+    auto input = task_set_selection(targets, available, recent_template_codes(txn, caller.user_id),
+        std::stoull(random_hex(8), nullptr, 16));
     std::map<std::string, PracticeTemplate> templates;   // by template code
-    for (auto& tmpl : assigned_templates(txn, caller.user_id)) {
-        input.templates.push_back({ tmpl.code, tmpl.target_code, tmpl.difficulty });
+    for (auto& tmpl : available)
         templates[tmpl.code] = std::move(tmpl);
-    }
-    input.recent_template_ids = recent_template_codes(txn, caller.user_id);
-    input.set_size = k_set_size;
-    auto seed_hex = random_hex(8);
-    input.seed = std::stoull(seed_hex, nullptr, 16);
 
     auto selected = select_tasks(input);
-    auto set_id = insert_task_set(txn, caller.tenant_id, caller.user_id, store_seed(input.seed));
+    auto set_id = insert_task_set(txn, caller.tenant_id, caller.user_id, storable_seed(input.seed));
     Json tasks = Json::array();
     int position = 0;
     for (const auto& pick : selected) {
         const auto& stored = templates.at(pick.template_id);
-        auto seed = static_cast<std::uint64_t>(store_seed(pick.seed));
+        auto seed = static_cast<std::uint64_t>(storable_seed(pick.seed));
         auto tmpl = TRY(decode_task_template(TRY(parse_json(stored.body))));
         auto task = TRY(generate_task(tmpl, seed));
         // The task keeps the template as it was, so a later curriculum edit

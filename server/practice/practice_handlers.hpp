@@ -4,8 +4,13 @@
 
 #include "http/api.hpp"
 #include "practice/mastery.hpp"
+#include "practice/practice_repository.hpp"
+#include "practice/selection.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace learnloop::server {
 
@@ -23,6 +28,16 @@ Result<ApiResponse> handle_practice_stats(const httplib::Request& req, pqxx::wor
 // mastery_handlers.cpp: a student's mastery, a class's heatmap.
 Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// How a student's task set is chosen, shared by POST /api/task-sets and the
+// demo school's simulated history (server/cli/demo_school.cpp), so both pick
+// sets the same way: k_task_set_size tasks over the assigned targets, a target
+// reviewed once its estimate reaches Mastered, the recent templates avoided.
+inline constexpr std::size_t k_task_set_size = 20;
+[[nodiscard]] SelectionInput task_set_selection(const std::vector<AssignedTarget>& targets,
+    const std::vector<PracticeTemplate>& templates, std::vector<std::string> recent_template_codes, std::uint64_t seed);
+// A seed as a set or task stores it: 62 bits, so it fits a bigint and stays exact in JSON.
+[[nodiscard]] std::int64_t storable_seed(std::uint64_t seed);
 
 // One target's mastery as task sets, answers and the mastery view return it
 // (the TargetState schema): {"target_id", "title", "strand", "known",

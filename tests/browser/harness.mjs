@@ -39,8 +39,11 @@ function run(command, args, options = {}) {
   return result.stdout;
 }
 
-// Starts a private cluster with one fresh database, migrated and seeded with the demo school.
-export async function startDatabase() {
+// Starts a private cluster with one fresh database, migrated and seeded with
+// the demo school: the full school with its six weeks of history, or with
+// { minimal: true } only the four logins and one class (for a test that counts
+// what one student does from a clean start).
+export async function startDatabase({ minimal = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-browser-'));
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
@@ -54,7 +57,7 @@ export async function startDatabase() {
   const url = `host=127.0.0.1 port=${port} dbname=learnloop user=postgres`;
   const env = { ...process.env, DATABASE_URL: url };
   run(config.cli, ['migrate'], { env });
-  const seeded = run(config.cli, ['seed', 'demo'], { env });
+  const seeded = run(config.cli, ['seed', 'demo', ...(minimal ? ['--minimal', 'yes'] : [])], { env });
   return { url, port, seeded };
 }
 

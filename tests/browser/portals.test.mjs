@@ -136,8 +136,20 @@ try {
     await clickWidget(page, 'teacher.gradebook_class.Year 8 English');
     const book = await waitForState(page, (s) => s.portal.gradebook?.rows, 'the gradebook');
     const column = book.portal.gradebook.assignments.findIndex((a) => a.title === TITLE);
-    assert.equal(book.portal.gradebook.rows[0].cells[column].grade, 87.5);
+    const samRow = book.portal.gradebook.rows.find((r) => r.student_name === 'Sam Student');
+    assert.equal(samRow.cells[column].grade, 87.5);
     await screenshot(page, 'portal-teacher-gradebook.png');
+    // The demo's six weeks of practice: the class heatmap has every student,
+    // a spread of levels and a list of who needs help.
+    await clickWidget(page, 'teacher.tab.mastery');
+    await waitForState(page, (s) => s.layout['teacher.mastery_class.Year 8 English'], 'the class choice');
+    await clickWidget(page, 'teacher.mastery_class.Year 8 English');
+    const heatmap = (await waitForState(page, (s) => s.portal.heatmap?.rows?.length > 0, 'the heatmap')).portal.heatmap;
+    assert.equal(heatmap.total_students, 26);
+    assert.ok(heatmap.needs_help.length > 0, 'someone needs help');
+    const levels = new Set(heatmap.rows.flatMap((r) => r.cells.filter((c) => c).map((c) => c.level)));
+    assert.ok(levels.size >= 4, `levels: ${[...levels]}`);
+    await screenshot(page, 'portal-teacher-heatmap.png');
     await signOut(page);
   });
 

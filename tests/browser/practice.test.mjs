@@ -72,7 +72,9 @@ async function answerCurrent(page, correctly) {
 }
 
 try {
-  const database = await startDatabase();
+  // The minimal demo: the test follows one student from no practice at all
+  // (their whole history, the heatmap's only row, the parent's weekly summary).
+  const database = await startDatabase({ minimal: true });
   seedCurriculum(database, writeCurriculum());
   let server = await startServer(database.url);
   const teacher = await apiLogin(server, 'teacher@demo.learnloop.test', PASSWORD);

@@ -180,8 +180,10 @@ const Person& TenantWorld::by_role(const std::string& role) const
 
 namespace {
 
-// A database migrated and seeded by the CLI (`migrate`, `seed demo`, and a
-// demo moderator with `create-user`) once per test binary. Each fixture's
+// A database migrated and seeded by the CLI (`migrate`, `seed demo --minimal
+// yes`, and a demo moderator with `create-user`) once per test binary. The API
+// tests build their worlds on the minimal demo's four logins and one class;
+// the full school is test_demo_school.cpp's. Each fixture's
 // database is a copy of it (CREATE DATABASE ... TEMPLATE), which saves the
 // Argon2id hashing of the seed users in every test case.
 const std::string& demo_template()
@@ -195,7 +197,7 @@ const std::string& demo_template()
                 throw std::runtime_error(std::string("learnloop ") + what + " failed: " + result.err + result.out);
         };
         check(run_cli({ "migrate" }, url), "migrate");
-        check(run_cli({ "seed", "demo" }, url), "seed demo");
+        check(run_cli({ "seed", "demo", "--minimal", "yes" }, url), "seed demo");
         check(run_cli({ "create-user", "--tenant", "demo", "--email", "moderator@demo.learnloop.test", "--name",
                           "Mo Moderator", "--role", "moderator" },
                   url, { { "LEARNLOOP_PASSWORD", k_demo_password } }),
@@ -365,8 +367,8 @@ std::int64_t ApiFixture::submit(const Person& student, std::int64_t assignment_i
 
 void ApiFixture::seed_demo(const FixtureOptions&)
 {
-    // `learnloop seed demo` ran on the template; running it again must change nothing.
-    auto seeded = cli({ "seed", "demo" });
+    // `learnloop seed demo --minimal yes` ran on the template; running it again must change nothing.
+    auto seeded = cli({ "seed", "demo", "--minimal", "yes" });
     INFO("seed demo: " << seeded.err << seeded.out);
     REQUIRE(seeded.exit_code == 0);
     demo.slug = "demo";

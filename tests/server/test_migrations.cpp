@@ -318,7 +318,7 @@ TEST_CASE("row-level security shows the application role only its transaction's 
     auto database = cluster.create_database("rls");
     auto url = cluster.superuser_url(database);
     REQUIRE(run_cli({ "migrate" }, url).exit_code == 0);
-    auto seed = run_cli({ "seed", "demo" }, url);
+    auto seed = run_cli({ "seed", "demo", "--minimal", "yes" }, url);   // four users, counted below
     INFO("seed stderr: " << seed.err);
     REQUIRE(seed.exit_code == 0);
     auto other = run_cli({ "create-tenant", "--slug", "other-school", "--name", "Other School" }, url);
@@ -404,9 +404,9 @@ TEST_CASE("learnloop audit verify accepts an intact chain and names the first ta
     auto& cluster = PgCluster::instance();
     auto url = cluster.superuser_url(cluster.create_database("audit"));
     REQUIRE(run_cli({ "migrate" }, url).exit_code == 0);
-    REQUIRE(run_cli({ "seed", "demo" }, url).exit_code == 0);
+    REQUIRE(run_cli({ "seed", "demo", "--minimal", "yes" }, url).exit_code == 0);
     // Seeding is idempotent: a second run adds no users and no audit rows.
-    REQUIRE(run_cli({ "seed", "demo" }, url).exit_code == 0);
+    REQUIRE(run_cli({ "seed", "demo", "--minimal", "yes" }, url).exit_code == 0);
     CHECK(query_int(url, "SELECT count(*) FROM audit_log") == 6);
 
     auto intact = run_cli({ "audit", "verify" }, url);
