@@ -18,6 +18,7 @@
   var focusBeforeDialog = null;
   var encoder = new TextEncoder();
   var updates = 0;
+  var announce = [];          // alerts that appeared or changed in this frame
 
   function call(name, types, args) {
     if (window.Module && Module.ccall) Module.ccall(name, null, types, args);
@@ -93,7 +94,7 @@
       if (role === 'button') setAttr(el, 'aria-pressed', state & SELECTED ? 'true' : null);
       setAttr(el, 'aria-invalid', state & INVALID ? 'true' : null);
       el.classList.toggle('sem-off', !!(state & OFFSCREEN));
-      if (role === 'alert' && label) announcer.textContent = label;
+      if (role === 'alert' && label) announce.push(label);
     }
     var box = n[8] + ',' + n[9] + ',' + n[10] + ',' + n[11];
     if (rec.box !== box) {
@@ -148,6 +149,11 @@
         sent.delete(key);
       }
     });
+    // New alerts are read out once, together, by the live region.
+    if (announce.length) {
+      announcer.textContent = announce.join('. ');
+      announce = [];
+    }
     if (dialogAppeared) {
       focusBeforeDialog = root.contains(document.activeElement) ? Number(document.activeElement.dataset.key) : 0;
       var first = dialogAppeared.querySelector('button, input, textarea, a');

@@ -47,7 +47,7 @@ void draw_members(AppState& state, SchoolClassesTabState& tab, const Remote& use
 void draw_new_class(AppState& state, SchoolClassesTabState& tab, const Remote& users)
 {
     ImGui::Separator();
-    ui::text_unformatted("New class");
+    ui::heading("New class", 2);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     ui::input_text_with_hint("##class_name", "Class name", tab.class_name, sizeof tab.class_name);
     auto teachers = users_with_role(users, Role::Teacher);

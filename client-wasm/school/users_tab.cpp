@@ -109,7 +109,7 @@ void add_user(AppState& state, UsersTabState& tab, Remote& users, const ValidNew
 void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
 {
     ImGui::Separator();
-    ui::text_unformatted("Add a user");
+    ui::heading("Add a user", 2);
     auto errors = new_user_errors(input_of(tab), NewUserRoles::Any);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ui::input_text_with_hint("##new_email", "Email", tab.new_email, sizeof tab.new_email);

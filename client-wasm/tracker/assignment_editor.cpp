@@ -87,7 +87,7 @@ void open_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
 void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classes, Remote& assignments)
 {
     auto errors = editor_errors(e);
-    ui::text_unformatted(e.editing_id ? "Edit assignment" : "New assignment");
+    ui::heading(e.editing_id ? "Edit assignment" : "New assignment", 2);
     ui::text_unformatted("Title");
     ImGui::SetNextItemWidth(-1);
     ui::input_text("##title", e.title, sizeof e.title);

@@ -32,6 +32,7 @@ struct Recorder {
     std::unordered_set<ImGuiID> activations;
     ImGuiID focus = 0;
     bool focus_visible = false;
+    bool focus_moved = false;     // since the last frame
     ImGuiID focus_request = 0;
     std::optional<std::pair<ImGuiID, TextEdit>> text;
 };
@@ -108,6 +109,14 @@ void begin_frame(float ui_scale)
     r.open.clear();
     r.ordinals.clear();
     r.root_ordinal = 0;
+    // Focus that left a text field in the page (Tab, a click on a button)
+    // ends Dear ImGui's editing of it too, so its caret goes away.
+    if (r.focus_moved) {
+        r.focus_moved = false;
+        ImGuiID active = ImGui::GetActiveID();
+        if (active != 0 && active == r.reported_active && active != r.focus)
+            ImGui::ClearActiveID();
+    }
 }
 
 bool end_frame()
@@ -288,6 +297,7 @@ void on_focus(ImGuiID id, bool visible)
         r.focus_request = id;
     r.focus = id;
     r.focus_visible = visible && id != 0;
+    r.focus_moved = true;
 }
 
 void on_activate(ImGuiID id)

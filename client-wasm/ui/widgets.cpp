@@ -49,20 +49,19 @@ const char* format(const char* fmt, va_list args)
 }
 
 // A field without a visible label is named by the text drawn just before it
-// in the same container ("Email" above "##email"), as a <label> would.
+// ("Email" above "##email"), as a <label> would; without one, by its hint.
+// Section titles are headings (ui::heading), so they never name a field.
 std::string field_name(const char* label, const char* hint)
 {
     std::string_view visible = semantics::visible_label(label);
     if (!visible.empty())
         return std::string(visible);
     const auto& nodes = semantics::nodes();
-    int parent = -1;
-    for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
-        if (it->role == semantics::Role::Text || it->role == semantics::Role::Heading)
-            return it->label;
-        if (it->role == semantics::Role::TextField || it->role == semantics::Role::Button)
-            break;   // the text before an earlier control labels that control
-        (void)parent;
+    if (!nodes.empty() && nodes.back().role == semantics::Role::Text && nodes.back().label.size() <= 60) {
+        std::string text = nodes.back().label;
+        while (!text.empty() && (text.back() == ':' || text.back() == ' '))
+            text.pop_back();   // "Link code from the school:" names the field without its colon
+        return text;
     }
     return hint ? hint : "";
 }
