@@ -114,6 +114,19 @@
     var els = new Array(nodes.length);
     var lastChild = new Map();   // parent element -> last child placed this frame
     var dialogAppeared = null;
+    // Elements of nodes that are gone leave first, so the ones that stay
+    // are not moved around them (a moved button can lose a click in progress).
+    var keep = new Set();
+    for (var k = 0; k < nodes.length; k++) keep.add(nodes[k][0]);
+    var focusLost = false;
+    records.forEach(function (rec, key) {
+      if (!keep.has(key)) {
+        if (rec.el.contains(document.activeElement)) focusLost = true;
+        rec.el.remove();
+        records.delete(key);
+        sent.delete(key);
+      }
+    });
     for (var i = 0; i < nodes.length; i++) {
       var n = nodes[i], key = n[0], role = ROLES[n[2]] || 'group';
       if (seen.has(key)) continue;   // the same id drawn twice: keep the first
@@ -140,15 +153,13 @@
       if (rec.el !== wanted || rec.el.parentNode !== parent) parent.insertBefore(rec.el, wanted);
       lastChild.set(parent, rec.el);
     }
-    var focusLost = false;
-    records.forEach(function (rec, key) {
-      if (!seen.has(key)) {
-        if (rec.el.contains(document.activeElement)) focusLost = true;
-        rec.el.remove();
-        records.delete(key);
-        sent.delete(key);
-      }
-    });
+    // While a dialog is open, what is behind it cannot be reached or pressed,
+    // as Dear ImGui's modal blocks it on the canvas.
+    var dialog = root.querySelector('[role=dialog]');
+    for (var child = root.firstElementChild; child; child = child.nextElementSibling) {
+      var behind = !!dialog && !child.contains(dialog);
+      if (child.inert !== behind) child.inert = behind;
+    }
     // New alerts are read out once, together, by the live region.
     if (announce.length) {
       announcer.textContent = announce.join('. ');
