@@ -18,6 +18,7 @@
   var focusBeforeDialog = null;
   var encoder = new TextEncoder();
   var updates = 0;
+  var updateMs = 0;           // time spent in update(), for the benchmark
   var announce = [];          // alerts that appeared or changed in this frame
 
   function call(name, types, args) {
@@ -96,17 +97,27 @@
       el.classList.toggle('sem-off', !!(state & OFFSCREEN));
       if (role === 'alert' && label) announce.push(label);
     }
-    var box = n[8] + ',' + n[9] + ',' + n[10] + ',' + n[11];
+    // A node scrolled out of view keeps its last place (it takes no pointer),
+    // so scrolling a long table moves only the rows in view. Moves are
+    // transforms: no layout for the page, only for what changed size.
+    if (state & OFFSCREEN && rec.box !== null) return;
+    var size = n[10] + ',' + n[11];
+    if (rec.size !== size) {
+      rec.size = size;
+      el.style.width = n[10] + 'px';
+      el.style.height = n[11] + 'px';
+    }
+    var box = n[8] + ',' + n[9];
     if (rec.box !== box) {
       rec.box = box;
-      var s = el.style;
-      s.left = n[8] + 'px'; s.top = n[9] + 'px'; s.width = n[10] + 'px'; s.height = n[11] + 'px';
+      el.style.transform = 'translate(' + n[8] + 'px,' + n[9] + 'px)';
     }
   }
 
   // The whole tree of one frame (sent only when it changed): elements are
   // kept by key, so a frame that moved one button moves one element.
   function update(json) {
+    var started = performance.now();
     updates++;
     var tree = JSON.parse(json);
     var nodes = tree.nodes;
@@ -140,7 +151,7 @@
       }
       if (!rec) {
         rec = { el: create(role, n[4], n[3]), role: role, level: n[4], multiline: wantMultiline,
-          password: !!(n[3] & PASSWORD), sig: null, box: null };
+          password: !!(n[3] & PASSWORD), sig: null, box: null, size: null };
         rec.el.dataset.key = String(key);
         records.set(key, rec);
         if (role === 'dialog') dialogAppeared = rec.el;
@@ -175,6 +186,7 @@
       if (back) back.el.focus({ focusVisible: true });
       else call('learnloop_semantics_focus', ['number', 'number'], [0, 0]);
     }
+    updateMs += performance.now() - started;
     // A field the app started editing (a form's first field) takes the page's focus.
     if (tree.active !== lastActive) {
       lastActive = tree.active;
@@ -251,5 +263,6 @@
   window.learnloopSemantics = {
     update: update,
     updates: function () { return updates; },
+    updateMs: function () { return updateMs; },
   };
 })();

@@ -2,11 +2,11 @@
 // recording, [SECTION] requests from the page, [SECTION] JSON for the page.
 #include "ui/semantics.hpp"
 
-#include "core/json_reader.hpp"
 
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_set>
 
 namespace learnloop::client::ui::semantics {
@@ -312,17 +312,75 @@ void on_text(ImGuiID id, std::string text, int selection_start, int selection_en
 
 // [SECTION] JSON for the page -----------------------------------------------
 
+namespace {
+
+// JSON string escaping for labels and values (UTF-8 passes through).
+void append_string(std::string& out, const std::string& text)
+{
+    out += '"';
+    for (unsigned char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out += escaped;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += '"';
+}
+
+void append_number(std::string& out, long long value)
+{
+    out += std::to_string(value);
+}
+
+} // namespace
+
 std::string tree_json()
 {
     const auto& r = g_recorder;
     // One array per node, in drawing order (parents before children):
-    // [key, parent index, role, state, level, label, value, hint, x, y, width, height]
-    Json list = Json::array();
-    for (const auto& n : r.nodes)
-        list.push_back(Json::array({ n.key, n.parent, static_cast<int>(n.role), n.state, n.level, n.label, n.value, n.hint,
-            n.x, n.y, n.width, n.height }));
-    Json tree = { { "nodes", std::move(list) }, { "active", r.last_active_field } };
-    return tree.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // [key, parent index, role, state, level, label, value, hint, x, y, width, height].
+    // Written by hand: a table of a few thousand cells is sent while it
+    // scrolls, and building a JSON document first cost several times more.
+    std::string out;
+    out.reserve(64 + r.nodes.size() * 64);
+    out += "{\"active\":";
+    append_number(out, r.last_active_field);
+    out += ",\"nodes\":[";
+    bool first = true;
+    for (const auto& n : r.nodes) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += '[';
+        append_number(out, n.key);
+        out += ',';
+        append_number(out, n.parent);
+        out += ',';
+        append_number(out, static_cast<int>(n.role));
+        out += ',';
+        append_number(out, n.state);
+        out += ',';
+        append_number(out, n.level);
+        out += ',';
+        append_string(out, n.label);
+        out += ',';
+        append_string(out, n.value);
+        out += ',';
+        append_string(out, n.hint);
+        for (float v : { n.x, n.y, n.width, n.height }) {
+            out += ',';
+            append_number(out, static_cast<long long>(v));
+        }
+        out += ']';
+    }
+    out += "]}";
+    return out;
 }
 
 } // namespace learnloop::client::ui::semantics
