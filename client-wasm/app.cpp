@@ -29,12 +29,12 @@ const char* phase_name(Phase phase)
 
 void draw_portal(AppState& state)
 {
-    ImGui::TextUnformatted(portal_title(state.session.role));
+    ui::heading(portal_title(state.session.role), 1);
     ImGui::SameLine();
-    ImGui::TextColored(ui::k_muted, "\xC2\xB7 %s", state.session.name.c_str());
+    ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.name.c_str());
     if (state.requests_in_flight > 0) {
         ImGui::SameLine();
-        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 working");
+        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 working");
     }
     float button_width = ImGui::CalcTextSize("Sign out").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_width);
@@ -53,19 +53,19 @@ void draw_status_line(AppState& state, double now)
     const auto& health = state.health;
     ImGui::Separator();
     if (health.phase == Phase::Loading && health.checked_at < 0) {
-        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Checking the server");
+        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Checking the server");
     } else if (health.server_ok) {
-        ImGui::TextColored(ui::k_ok, "\xE2\x97\x8F Server OK");
+        ui::text_colored(ui::k_ok, "\xE2\x97\x8F Server OK");
         ImGui::SameLine();
-        ImGui::TextColored(ui::k_muted, "%s \xC2\xB7 Learnloop %s", health.response.database_version.c_str(),
+        ui::text_colored(ui::k_muted, "%s \xC2\xB7 Learnloop %s", health.response.database_version.c_str(),
             health.response.version.c_str());
     } else if (health.phase != Phase::Idle) {
-        ImGui::TextColored(ui::k_error, "\xE2\x96\xB2 Server unavailable");
+        ui::text_colored(ui::k_error, "\xE2\x96\xB2 Server unavailable");
         ImGui::SameLine();
-        ImGui::TextColored(ui::k_muted, "%s", health.error.c_str());
+        ui::text_colored(ui::k_muted, "%s", health.error.c_str());
         ImGui::SameLine();
         ImGui::BeginDisabled(health.phase == Phase::Loading);
-        if (ImGui::SmallButton("Retry"))
+        if (ui::small_button("Retry"))
             start_health_check(state, now);
         ImGui::EndDisabled();
     }

@@ -27,7 +27,6 @@
     window.learnloop.firstFrameMs = performance.now() - started;
     window.learnloop.ready = true;
     loading.classList.add('done');
-    document.getElementById('canvas').focus();
     // Keep the app's files for reloads without the network (web/sw.js);
     // registered after the first frame so it never delays it.
     if ('serviceWorker' in navigator) {
@@ -55,7 +54,6 @@
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { showProblem('Learnloop stopped unexpectedly (' + what + '). Please reload the page.'); }
   };
-  // Keyboard focus stays on the canvas so typing reaches the app.
   document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
 
   var script = document.createElement('script');

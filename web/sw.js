@@ -15,7 +15,7 @@
 
 const BUILD = '@LEARNLOOP_BUILD@';
 const CACHE = 'learnloop-app-' + BUILD;
-const APP_FILES = ['./', 'index.html', 'loader.js', 'style.css', 'fonts/DejaVuSans.ttf',
+const APP_FILES = ['./', 'index.html', 'loader.js', 'semantics.js', 'style.css', 'fonts/DejaVuSans.ttf',
   'app.js?v=' + BUILD, 'app.wasm?v=' + BUILD];
 
 self.addEventListener('install', (event) => {

@@ -37,7 +37,7 @@ int loaded_policy(const ApprovalsTabState& tab)
 
 void draw_policy(AppState& state, ApprovalsTabState& tab)
 {
-    ImGui::TextUnformatted("Who may create their own account");
+    ui::text_unformatted("Who may create their own account");
     if (ui::remote_status(state, tab.policy, "admin.signup_policy"))
         load_policy(state, tab);
     const int saved = loaded_policy(tab);
@@ -47,7 +47,7 @@ void draw_policy(AppState& state, ApprovalsTabState& tab)
         tab.chosen = saved;
     for (int i = 0; i < k_policy_count; ++i) {
         auto policy = k_all_signup_policies[i];
-        ImGui::RadioButton(std::string(signup_policy_label(policy)).c_str(), &tab.chosen, i);
+        ui::radio_button(std::string(signup_policy_label(policy)).c_str(), &tab.chosen, i);
         ui::remember(state, "admin.signup_policy." + std::string(signup_policy_name(policy)));
     }
     ImGui::BeginDisabled(tab.chosen == saved || tab.policy_action.phase == Phase::Loading);
@@ -93,37 +93,37 @@ void decide(AppState& state, ApprovalsTabState& tab, std::int64_t id, const char
 
 void draw_pending(AppState& state, ApprovalsTabState& tab)
 {
-    ImGui::TextUnformatted("Staff waiting for approval");
-    ImGui::TextColored(ui::k_muted,
+    ui::text_unformatted("Staff waiting for approval");
+    ui::text_colored(ui::k_muted,
         "They can set and mark their own work, but see no student's details or progress until you approve them.");
     if (ui::remote_status(state, tab.pending, "admin.pending"))
         reload_pending(state, tab);
     if (!tab.pending.data.is_array())
         return;
     if (tab.pending.data.empty())
-        ImGui::TextColored(ui::k_muted, "\xE2\x9C\x93 Nobody is waiting.");
-    else if (ImGui::BeginTable("pending", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ui::text_colored(ui::k_muted, "\xE2\x9C\x93 Nobody is waiting.");
+    else if (ui::begin_table("pending", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Name");
         ImGui::TableSetupColumn("Email");
         ImGui::TableSetupColumn("Role");
         ImGui::TableSetupColumn("Signed up (UTC)");
         ImGui::TableSetupColumn("");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (const auto& account : tab.pending.data) {
             auto id = account.value("id", std::int64_t(0));
             auto email = account.value("email", "");
             auto tag = std::to_string(id);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(account.value("name", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(email.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(role_label(account.value("role", "")).c_str());
-            ImGui::TableNextColumn();
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(account.value("name", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(email.c_str());
+            ui::table_next_column();
+            ui::text_unformatted(role_label(account.value("role", "")).c_str());
+            ui::table_next_column();
             auto when = account.value("signed_up_at", "");
-            ImGui::TextUnformatted(when.substr(0, 16).replace(std::min<std::size_t>(10, when.size()), 1, " ").c_str());
-            ImGui::TableNextColumn();
+            ui::text_unformatted(when.substr(0, 16).replace(std::min<std::size_t>(10, when.size()), 1, " ").c_str());
+            ui::table_next_column();
             ImGui::BeginDisabled(tab.decision.phase == Phase::Loading);
             if (ui::button(state, ("Approve##" + tag).c_str(), "admin.approve." + email))
                 decide(state, tab, id, "approve", "Account approved");
@@ -134,7 +134,7 @@ void draw_pending(AppState& state, ApprovalsTabState& tab)
             }
             ImGui::EndDisabled();
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
     if (ui::confirm_dialog(state, "Refuse account?",
             "The account will be deactivated and signed out. The person can no longer sign in.", "Refuse"))

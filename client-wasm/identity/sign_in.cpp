@@ -55,17 +55,18 @@ void draw_sign_in(AppState& state)
     auto& form = state.sign_in;
     const float scale = state.ui_scale;
     const float card_width = ui::begin_card(state, 0.18f, "Learnloop", 1.6f);
-    ImGui::TextColored(ui::k_muted, "Sign in to your school");
+    ui::text_colored(ui::k_muted, "Sign in to your school");
     if (!state.notice.empty())
-        ImGui::TextColored(ui::k_warning, "! %s", state.notice.c_str());
+        ui::text_colored(ui::k_warning, "! %s", state.notice.c_str());
     ImGui::Dummy(ImVec2(0, 8 * scale));
 
     form.errors = validate_sign_in(form.email, form.password);
 
-    ImGui::TextUnformatted("Email");
+    ui::text_unformatted("Email");
     if (ImGui::IsWindowAppearing())
         ImGui::SetKeyboardFocusHere();
-    if (ImGui::InputTextWithHint("##email", "name@school.org", form.email, sizeof form.email))
+    if (ui::input_text_with_hint("##email", "name@school.org", form.email, sizeof form.email, 0,
+            { .autocomplete = "username" }))
         form.email_edited = true;
     ui::remember(state, "email");
     // Email feedback appears once the user leaves a field they have typed in
@@ -81,9 +82,9 @@ void draw_sign_in(AppState& state)
     ui::field_errors(form.shown_errors, "email");
 
     ImGui::Dummy(ImVec2(0, 4 * scale));
-    ImGui::TextUnformatted("Password");
-    bool submit = ImGui::InputText("##password", form.password, sizeof form.password,
-        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::text_unformatted("Password");
+    bool submit = ui::input_text("##password", form.password, sizeof form.password,
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue, { .autocomplete = "current-password" });
     ui::remember(state, "password");
     ui::field_errors(form.shown_errors, "password");
 
@@ -99,11 +100,11 @@ void draw_sign_in(AppState& state)
     }
     if (form.phase == Phase::Failed && !form.message.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
+        ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
         ImGui::PopTextWrapPos();
     }
     ImGui::Dummy(ImVec2(0, 8 * scale));
-    ImGui::TextColored(ui::k_muted, "New here?");
+    ui::text_colored(ui::k_muted, "New here?");
     ImGui::SameLine();
     if (ui::button(state, "Create an account", "to_sign_up")) {
         state.sign_up = {};

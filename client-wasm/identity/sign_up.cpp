@@ -91,7 +91,7 @@ void draw_sign_up(AppState& state)
     // A school that makes every account itself: say so, and offer no form.
     if (form.policy == SignupPolicy::Nobody) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
-        ImGui::TextUnformatted(std::string(signup_notice(form.policy)).c_str());
+        ui::text_unformatted(std::string(signup_notice(form.policy)).c_str());
         ImGui::PopTextWrapPos();
         ui::remember(state, "signup.closed");
         if (ui::button(state, "Back to sign in", "signup.back"))
@@ -104,39 +104,39 @@ void draw_sign_up(AppState& state)
     auto errors = new_user_errors(input_of(form), NewUserRoles::SignUp);
     form.errors = errors;
 
-    ImGui::TextUnformatted("Full name");
-    ImGui::InputText("##signup_name", form.name, sizeof form.name);
+    ui::text_unformatted("Full name");
+    ui::input_text("##signup_name", form.name, sizeof form.name);
     ui::remember(state, "signup.name");
     if (form.attempted || form.name[0])
         ui::field_errors(errors, "name");
-    ImGui::TextUnformatted("Email");
-    ImGui::InputTextWithHint("##signup_email", "name@school.org", form.email, sizeof form.email);
+    ui::text_unformatted("Email");
+    ui::input_text_with_hint("##signup_email", "name@school.org", form.email, sizeof form.email);
     ui::remember(state, "signup.email");
     if (form.attempted || (form.email[0] && !ImGui::IsItemActive()))
         ui::field_errors(errors, "email");
-    ImGui::TextUnformatted("Password (at least 8 characters; a few unrelated words work well)");
-    ImGui::InputText("##signup_password", form.password, sizeof form.password, ImGuiInputTextFlags_Password);
+    ui::text_unformatted("Password (at least 8 characters; a few unrelated words work well)");
+    ui::input_text("##signup_password", form.password, sizeof form.password, ImGuiInputTextFlags_Password);
     ui::remember(state, "signup.password");
     if (form.attempted || form.password[0])
         ui::field_errors(errors, "password");
     if (offers(form, Role::Teacher)) {
-        ImGui::TextUnformatted("I am a");
+        ui::text_unformatted("I am a");
         ImGui::SameLine();
-        ImGui::RadioButton("teacher", &form.role, 0);
+        ui::radio_button("teacher", &form.role, 0);
         ui::remember(state, "signup.teacher");
         ImGui::SameLine();
-        ImGui::RadioButton("student", &form.role, 1);
+        ui::radio_button("student", &form.role, 1);
         ui::remember(state, "signup.student");
         if (form.role == 0) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
-            ImGui::TextColored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());
+            ui::text_colored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());
             ImGui::PopTextWrapPos();
         }
     } else {
         // Students only: no choice to make, and staff are told where their account comes from.
         form.role = 1;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
-        ImGui::TextColored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());
+        ui::text_colored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());
         ImGui::PopTextWrapPos();
         ui::remember(state, "signup.students_only");
     }
@@ -151,7 +151,7 @@ void draw_sign_up(AppState& state)
     ImGui::EndDisabled();
     if (form.phase == Phase::Failed) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 %s", form.message.c_str());
         ImGui::PopTextWrapPos();
     }
     if (ui::button(state, "Back to sign in", "signup.back"))

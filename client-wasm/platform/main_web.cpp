@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "platform/clock.hpp"
 #include "platform/http_client.hpp"
+#include "ui/semantics.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -30,6 +31,8 @@ struct Runtime {
     bool font_failed = false;
     float atlas_scale = 0.0f;     // the scale the current font atlas was built for
     bool first_frame_reported = false;
+    double frame_ms_total = 0;    // time spent in frame() since the last reset, for the benchmark
+    long long frame_ms_count = 0;
     std::string state_json;       // storage for the string returned to JavaScript
 };
 
@@ -38,6 +41,11 @@ Runtime g_runtime;
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, js_viewport_width, (), { return window.innerWidth; });
 EM_JS(int, js_viewport_height, (), { return window.innerHeight; });
+// Hands a changed semantics tree to the page's script (web/semantics.js).
+EM_JS(void, js_semantics_update, (const char* json), {
+    if (window.learnloopSemantics)
+        window.learnloopSemantics.update(UTF8ToString(json));
+});
 EM_JS(void, js_first_frame, (), {
     if (window.learnloopFirstFrame)
         window.learnloopFirstFrame();
@@ -110,6 +118,7 @@ void request_font(Runtime& runtime)
 void frame()
 {
     auto& runtime = g_runtime;
+    double started = emscripten_get_now();
     fit_canvas(runtime);
     glfwPollEvents();
     if (!runtime.font_requested)
@@ -123,7 +132,10 @@ void frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    ui::semantics::begin_frame(runtime.state.ui_scale);
     draw_app(runtime.state, monotonic_ms() / 1000.0, wall_clock_seconds());
+    if (ui::semantics::end_frame())
+        js_semantics_update(ui::semantics::tree_json().c_str());
     ImGui::Render();
 
     int width = 0, height = 0;
@@ -133,6 +145,8 @@ void frame()
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+    runtime.frame_ms_total += emscripten_get_now() - started;
+    ++runtime.frame_ms_count;
     if (!runtime.first_frame_reported) {
         runtime.first_frame_reported = true;
         js_first_frame();
@@ -146,6 +160,39 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
 {
     g_runtime.state_json = state_for_tests(g_runtime.state).dump(-1, ' ', false, Json::error_handler_t::replace);
     return g_runtime.state_json.c_str();
+}
+
+// The page's accessible tree reports focus, activation and typed text here
+// (web/semantics.js); the app applies them while drawing the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_focus(unsigned key, int visible)
+{
+    ui::semantics::on_focus(key, visible != 0);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_activate(unsigned key)
+{
+    ui::semantics::on_activate(key);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_text(unsigned key, const char* text, int start, int end)
+{
+    ui::semantics::on_text(key, text, start, end);
+}
+
+// The benchmark's switch and meter: semantics on or off, and the mean time
+// spent in a frame (drawing, recording, syncing; not the GPU) since the last call.
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_enable(int on)
+{
+    ui::semantics::set_enabled(on != 0);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE double learnloop_frame_ms()
+{
+    auto& runtime = g_runtime;
+    double mean = runtime.frame_ms_count ? runtime.frame_ms_total / runtime.frame_ms_count : 0;
+    runtime.frame_ms_total = 0;
+    runtime.frame_ms_count = 0;
+    return mean;
 }
 
 // IndexedDB hands stored values back through here (storage_web.cpp).

@@ -20,14 +20,14 @@ void load_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
 void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t child_id, const std::string& child_name)
 {
     ImGui::Separator();
-    ImGui::TextUnformatted("Practice and mastery");
+    ui::text_unformatted("Practice and mastery");
     if (ui::remote_status(state, view.mastery, "parent.mastery"))
         load_child_mastery(state, view, child_id);
     if (view.mastery.phase != Phase::Done)
         return;
     const auto& m = view.mastery.data;
     if (m["targets"].empty()) {
-        ImGui::TextColored(ui::k_muted, "No practice targets yet.");
+        ui::text_colored(ui::k_muted, "No practice targets yet.");
         return;
     }
     // The weekly summary is worked out by the shared rules from the history.
@@ -48,7 +48,7 @@ void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
         weak.push_back(title_of(id.get<std::string>()));
     view.summary = weekly_summary(child_name, answers, known_now, weak, static_cast<std::int64_t>(state.wall_clock));
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(view.summary.c_str());
+    ui::text_unformatted(view.summary.c_str());
     ImGui::PopTextWrapPos();
     for (const auto& target : m["targets"]) {
         auto id = target.value("target_id", "");
@@ -58,11 +58,11 @@ void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
             if ((*it).value("target_id", "") == id)
                 points.push_back((*it).value("known", 0.0f));
         bool is_weak = std::find(m["weak_spots"].begin(), m["weak_spots"].end(), Json(id)) != m["weak_spots"].end();
-        ImGui::Text("%s%s: %s (%.0f%%)", is_weak ? "! " : "", target.value("title", "").c_str(),
+        ui::text("%s%s: %s (%.0f%%)", is_weak ? "! " : "", target.value("title", "").c_str(),
             target.value("level", "").c_str(), target.value("known", 0.0) * 100);
         ui::sparkline(state, "parent.chart." + id, points);
     }
-    ImGui::TextUnformatted("Recent activity (newest first):");
+    ui::text_unformatted("Recent activity (newest first):");
     draw_recent_answers(m, 5);
 }
 

@@ -2,6 +2,7 @@
 #include "practice/mastery_history.hpp"
 
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 #include <imgui.h>
 
@@ -26,11 +27,11 @@ void draw_recent_answers(const Json& mastery, std::size_t limit)
     for (const auto& h : mastery["history"]) {
         if (++shown > limit || !h.is_object())
             break;
-        ImGui::BulletText("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
+        ui::bullet_text("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
             target_title(targets, h.value("target_id", "")).c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
     }
     if (mastery["history"].empty())
-        ImGui::TextColored(ui::k_muted, "No practice answers yet.");
+        ui::text_colored(ui::k_muted, "No practice answers yet.");
 }
 
 } // namespace learnloop::client

@@ -40,7 +40,7 @@ void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::i
         api_load(state, tab.heatmap, "/api/classes/" + std::to_string(tab.class_id) + "/mastery" + page_query(tab));
     };
     if (total_students > k_students_per_page) {
-        ImGui::Text("Students %lld\xE2\x80\x93%lld of %lld", static_cast<long long>(tab.student_offset + 1),
+        ui::text("Students %lld\xE2\x80\x93%lld of %lld", static_cast<long long>(tab.student_offset + 1),
             static_cast<long long>(std::min<std::int64_t>(tab.student_offset + k_students_per_page, total_students)),
             static_cast<long long>(total_students));
         ImGui::SameLine();
@@ -57,7 +57,7 @@ void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::i
     const int first = tab.first_target;
     const int shown = std::min(k_targets_per_page, target_count - first);
     if (target_count > k_targets_per_page) {
-        ImGui::Text("Targets %d\xE2\x80\x93%d of %d", first + 1, first + shown, target_count);
+        ui::text("Targets %d\xE2\x80\x93%d of %d", first + 1, first + shown, target_count);
         ImGui::SameLine();
         ImGui::BeginDisabled(first == 0);
         if (ui::button(state, "\xE2\x97\x80 Earlier targets", "teacher.heatmap.targets_prev"))
@@ -79,35 +79,35 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
     int columns = shown + 1;
     // As tall as its rows (up to 12), so the drill-down below stays in view.
     float heatmap_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(map.rows.size(), 12) + 1.5f);
-    if (!ImGui::BeginTable("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
+    if (!ui::begin_table("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
             ImVec2(0, heatmap_height)))
         return;
     ImGui::TableSetupColumn("Student");
     for (int i = 0; i < shown; ++i)
         ImGui::TableSetupColumn(map.targets[first + i].title.c_str());
-    ImGui::TableHeadersRow();
+    ui::table_headers_row();
     for (const auto& row : map.rows) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        if (ImGui::Selectable((row.student_name + "##drill" + std::to_string(row.student_id)).c_str(),
+        ui::table_next_row();
+        ui::table_next_column();
+        if (ui::selectable((row.student_name + "##drill" + std::to_string(row.student_id)).c_str(),
                 tab.drill_student == row.student_id)) {
             tab.drill_student = row.student_id;
             load_drill(state, tab);
         }
         ui::remember(state, "teacher.drill." + row.student_name);
         for (int i = 0; i < shown; ++i) {
-            ImGui::TableNextColumn();
+            ui::table_next_column();
             const auto index = static_cast<std::size_t>(first + i);
             const auto& cell = index < row.cells.size() ? row.cells[index] : std::nullopt;
             if (!cell) {
-                ImGui::TextColored(ui::k_muted, "\xE2\x80\x93");   // – (not assigned to this student)
+                ui::text_colored(ui::k_muted, "\xE2\x80\x93");   // – (not assigned to this student)
                 continue;
             }
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
-            ImGui::Text("%s %.0f%%", std::string(mastery_level_name(cell->level)).c_str(), cell->known * 100);
+            ui::text("%s %.0f%%", std::string(mastery_level_name(cell->level)).c_str(), cell->known * 100);
         }
     }
-    ImGui::EndTable();
+    ui::end_table();
 }
 
 } // namespace
@@ -117,7 +117,7 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
 void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& classes)
 {
     if (!classes.data.is_array() || classes.data.empty()) {
-        ImGui::TextColored(ui::k_muted, "You teach no classes yet.");
+        ui::text_colored(ui::k_muted, "You teach no classes yet.");
         return;
     }
     auto query = [&tab] { return page_query(tab); };
@@ -132,12 +132,12 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
     // decoded each frame, like everything drawn here: a page is small.
     auto decoded = decode_class_heatmap(tab.heatmap.data);
     if (!decoded.ok()) {
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 The heatmap cannot be shown: %s", decoded.error().message.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 The heatmap cannot be shown: %s", decoded.error().message.c_str());
         return;
     }
     const ClassHeatmap& map = decoded.value();
     if (map.targets.empty()) {
-        ImGui::TextColored(ui::k_muted, "No learning targets are assigned in this class yet.");
+        ui::text_colored(ui::k_muted, "No learning targets are assigned in this class yet.");
         return;
     }
     const int target_count = static_cast<int>(map.targets.size());
@@ -156,14 +156,14 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
             for (const auto& row : map.rows)
                 if (row.student_id == tab.drill_student)
                     student_name = row.student_name;
-            ImGui::Text("Recent answers of %s (newest first):", student_name.c_str());
+            ui::text("Recent answers of %s (newest first):", student_name.c_str());
             draw_recent_answers(tab.drill.data, 15);
         }
     }
     if (!map.needs_help.empty()) {
-        ImGui::TextUnformatted("Needs help:");
+        ui::text_unformatted("Needs help:");
         for (const auto& s : map.needs_help)
-            ImGui::BulletText("%s (%d weak target%s)", s.student_name.c_str(), s.weak_targets, s.weak_targets == 1 ? "" : "s");
+            ui::bullet_text("%s (%d weak target%s)", s.student_name.c_str(), s.weak_targets, s.weak_targets == 1 ? "" : "s");
     }
 }
 

@@ -20,14 +20,14 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
     switch (task.kind) {
     case TaskKind::SingleChoice:
         for (std::size_t i = 0; i < task.options.size(); ++i) {
-            ImGui::RadioButton((task.options[i].text + "##o" + std::to_string(i)).c_str(), &p.choice, static_cast<int>(i));
+            ui::radio_button((task.options[i].text + "##o" + std::to_string(i)).c_str(), &p.choice, static_cast<int>(i));
             ui::remember(state, "practice.option." + std::to_string(i));
         }
         break;
     case TaskKind::MultipleSelect:
         for (std::size_t i = 0; i < task.options.size(); ++i) {
             bool picked = p.picks[i];
-            if (ImGui::Checkbox((task.options[i].text + "##m" + std::to_string(i)).c_str(), &picked))
+            if (ui::checkbox((task.options[i].text + "##m" + std::to_string(i)).c_str(), &picked))
                 p.picks[i] = picked;
             ui::remember(state, "practice.option." + std::to_string(i));
         }
@@ -35,21 +35,21 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
     case TaskKind::Numeric:
     case TaskKind::ShortText:
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-        ImGui::InputText("##text", p.text, sizeof p.text);
+        ui::input_text("##text", p.text, sizeof p.text);
         ui::remember(state, "practice.text");
         if (!task.unit.empty()) {
             ImGui::SameLine();
-            ImGui::TextUnformatted(task.unit.c_str());
+            ui::text_unformatted(task.unit.c_str());
         }
         break;
     case TaskKind::Cloze:
         for (std::size_t i = 0; i < task.segments.size(); ++i) {
-            ImGui::TextWrapped("%s", task.segments[i].c_str());
+            ui::text_wrapped("%s", task.segments[i].c_str());
             if (i < p.gaps.size()) {
                 char buffer[128];
                 ui::copy_text(buffer, p.gaps[i]);
                 ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-                if (ImGui::InputText(("##gap" + std::to_string(i)).c_str(), buffer, sizeof buffer))
+                if (ui::input_text(("##gap" + std::to_string(i)).c_str(), buffer, sizeof buffer))
                     p.gaps[i] = buffer;
                 ui::remember(state, "practice.gap." + std::to_string(i));
             }
@@ -59,26 +59,26 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
         for (std::size_t i = 0; i < p.order.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::BeginDisabled(i == 0);
-            if (ImGui::ArrowButton("up", ImGuiDir_Up))
+            if (ui::arrow_button("up", ImGuiDir_Up, "Move up"))
                 std::swap(p.order[i], p.order[i - 1]);
             ImGui::EndDisabled();
             ui::remember(state, "practice.up." + std::to_string(i));
             ImGui::SameLine();
             ImGui::BeginDisabled(i + 1 == p.order.size());
-            if (ImGui::ArrowButton("down", ImGuiDir_Down))
+            if (ui::arrow_button("down", ImGuiDir_Down, "Move down"))
                 std::swap(p.order[i], p.order[i + 1]);
             ImGui::EndDisabled();
             ImGui::SameLine();
-            ImGui::Text("%zu. %s", i + 1, task.items[p.order[i]].c_str());
+            ui::text("%zu. %s", i + 1, task.items[p.order[i]].c_str());
             ImGui::PopID();
         }
         break;
     case TaskKind::QuantitativeComparison: {
-        ImGui::TextWrapped("Quantity A: %s", task.quantity_a.c_str());
-        ImGui::TextWrapped("Quantity B: %s", task.quantity_b.c_str());
+        ui::text_wrapped("Quantity A: %s", task.quantity_a.c_str());
+        ui::text_wrapped("Quantity B: %s", task.quantity_b.c_str());
         static const char* labels[] = { "A is greater", "B is greater", "They are equal", "It cannot be determined" };
         for (int i = 0; i < 4; ++i) {
-            ImGui::RadioButton(labels[i], &p.choice, i);
+            ui::radio_button(labels[i], &p.choice, i);
             ui::remember(state, "practice.option." + std::to_string(i));
         }
         break;
@@ -91,14 +91,14 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
 void draw_sync_line(const PracticeTabState& p)
 {
     if (!p.outbox.empty() && !p.sync_trouble.empty())
-        ImGui::TextColored(ui::k_warning, "\xE2\x86\x91 %zu answer(s) waiting. %s", p.outbox.size(), p.sync_trouble.c_str());
+        ui::text_colored(ui::k_warning, "\xE2\x86\x91 %zu answer(s) waiting. %s", p.outbox.size(), p.sync_trouble.c_str());
     else if (!p.outbox.empty())
-        ImGui::TextColored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
+        ui::text_colored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
     else
-        ImGui::TextColored(ui::k_muted, "\xE2\x9C\x93 All answers saved");
+        ui::text_colored(ui::k_muted, "\xE2\x9C\x93 All answers saved");
     if (!p.sync_notice.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(ui::k_warning, "! %s", p.sync_notice.c_str());
+        ui::text_colored(ui::k_warning, "! %s", p.sync_notice.c_str());
     }
 }
 
@@ -111,10 +111,10 @@ void draw_replace_line(AppState& state, PracticeTabState& p)
     ImGui::EndDisabled();
     if (p.replacing) {
         ImGui::SameLine();
-        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Choosing new tasks");
+        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Choosing new tasks");
     } else if (!p.replace_error.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", p.replace_error.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 %s", p.replace_error.c_str());
     }
 }
 
@@ -122,20 +122,20 @@ void draw_replace_line(AppState& state, PracticeTabState& p)
 void draw_feedback(AppState& state, PracticeTabState& p, const Task& task)
 {
     if (p.verdict == "correct")
-        ImGui::TextColored(ui::k_ok, "\xE2\x9C\x93 %s", p.feedback.c_str());
+        ui::text_colored(ui::k_ok, "\xE2\x9C\x93 %s", p.feedback.c_str());
     else if (p.verdict == "partial")
-        ImGui::TextColored(ui::k_warning, "\xE2\x97\x90 Partly right. %s", p.feedback.c_str());
+        ui::text_colored(ui::k_warning, "\xE2\x97\x90 Partly right. %s", p.feedback.c_str());
     else
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", p.feedback.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 %s", p.feedback.c_str());
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ui::k_muted, "%s", p.explanation.c_str());
+    ui::text_colored(ui::k_muted, "%s", p.explanation.c_str());
     ImGui::PopTextWrapPos();
     auto params = params_of(p, task.target_id);
     int needed = answers_to_reach(params, p.known_after, MasteryLevel::Proficient);
-    ImGui::Text("Mastery: %.0f%% \xE2\x86\x92 %.0f%% (%s)", p.known_before * 100, p.known_after * 100,
+    ui::text("Mastery: %.0f%% \xE2\x86\x92 %.0f%% (%s)", p.known_before * 100, p.known_after * 100,
         std::string(mastery_level_name(mastery_level(p.known_after, 1))).c_str());
     if (needed > 0)
-        ImGui::TextColored(ui::k_info, "%d more right answer%s to reach Proficient", needed, needed == 1 ? "" : "s");
+        ui::text_colored(ui::k_info, "%d more right answer%s to reach Proficient", needed, needed == 1 ? "" : "s");
     if (ui::button(state, p.index + 1 < p.tasks.size() ? "Next" : "Finish", "practice.next")) {
         sync(state, p);
         p.resumed = false;   // from here on it is simply the current set
@@ -172,25 +172,25 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
         return;
     }
     if (p.phase == Phase::Loading) {
-        ImGui::TextColored(ui::k_muted, "\xE2\x80\xA6 Choosing your tasks");
+        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Choosing your tasks");
         return;
     }
     if (p.phase == Phase::Failed) {
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", p.error.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 %s", p.error.c_str());
         if (ui::button(state, "Try again", "practice.retry"))
             start_set(state, p);
         return;
     }
     if (p.tasks.empty()) {
-        ImGui::TextWrapped("%s", p.message.empty() ? "Nothing to practise right now." : p.message.c_str());
+        ui::text_wrapped("%s", p.message.empty() ? "Nothing to practise right now." : p.message.c_str());
         return;
     }
     draw_sync_line(p);
 
     if (p.finished) {
-        ImGui::TextUnformatted("Set complete. How your targets moved:");
+        ui::text_unformatted("Set complete. How your targets moved:");
         for (const auto& change : level_changes(p))
-            ImGui::BulletText("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", change.title.c_str(),
+            ui::bullet_text("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", change.title.c_str(),
                 std::string(mastery_level_name(change.from)).c_str(), std::string(mastery_level_name(change.to)).c_str(),
                 change.before * 100, change.after * 100);
         return;
@@ -200,15 +200,15 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
         draw_replace_line(state, p);
     auto decoded = decode_task(p.tasks[p.index]["task"]);
     if (!decoded.ok()) {
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 This task cannot be shown: %s", decoded.error().message.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 This task cannot be shown: %s", decoded.error().message.c_str());
         return;
     }
     const auto& task = decoded.value();
-    ImGui::Text("Task %zu of %zu \xC2\xB7 %s%s", p.index + 1, p.tasks.size(), title_of(p, task.target_id).c_str(),
+    ui::text("Task %zu of %zu \xC2\xB7 %s%s", p.index + 1, p.tasks.size(), title_of(p, task.target_id).c_str(),
         p.resumed ? " \xC2\xB7 resumed where you left off" : "");
     ImGui::Separator();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(task.prompt.c_str());
+    ui::text_unformatted(task.prompt.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
     draw_answer(state, p, task);
@@ -218,7 +218,7 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
         if (ui::button(state, "Check", "practice.check"))
             check(state, p, task);
         if (!p.invalid.empty())
-            ImGui::TextColored(ui::k_warning, "! %s", p.invalid.c_str());
+            ui::text_colored(ui::k_warning, "! %s", p.invalid.c_str());
         return;
     }
     draw_feedback(state, p, task);

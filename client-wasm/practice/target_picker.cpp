@@ -13,9 +13,9 @@ void draw_target_picker(AppState& state, TargetPickerState& p, const Json& submi
     if (!ui::can(state, learnloop::Action::TargetAssign))
         return;
     ImGui::Separator();
-    ImGui::TextUnformatted("Learning targets to practise");
+    ui::text_unformatted("Learning targets to practise");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    bool search = ImGui::InputTextWithHint("##target_query", "Search targets, e.g. apostrophe", p.query,
+    bool search = ui::input_text_with_hint("##target_query", "Search targets, e.g. apostrophe", p.query,
         sizeof p.query, ImGuiInputTextFlags_EnterReturnsTrue);
     ui::remember(state, "teacher.target_query");
     ImGui::SameLine();
@@ -33,26 +33,26 @@ void draw_target_picker(AppState& state, TargetPickerState& p, const Json& submi
                 strands.push_back(strand);
         }
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        if (ImGui::BeginCombo("##strand", p.strand.empty() ? "Browse a strand\xE2\x80\xA6" : p.strand.c_str())) {
+        if (ui::begin_combo("##strand", p.strand.empty() ? "Browse a strand\xE2\x80\xA6" : p.strand.c_str())) {
             for (const auto& strand : strands) {
-                if (ImGui::Selectable(strand.c_str(), strand == p.strand)) {
+                if (ui::selectable(strand.c_str(), strand == p.strand)) {
                     p.strand = strand;
                     api_load(state, p.results, "/api/curriculum/targets?limit=100&strand=" + strand);
                 }
             }
-            ImGui::EndCombo();
+            ui::end_combo();
         }
         ui::remember(state, "teacher.strand");
     }
     if (ui::remote_status(state, p.results, "teacher.targets"))
         api_load(state, p.results, "/api/curriculum/targets?limit=50");
     if (p.results.phase == Phase::Done && p.results.data.empty())
-        ImGui::TextColored(ui::k_muted, "No targets match.");
+        ui::text_colored(ui::k_muted, "No targets match.");
     if (p.results.data.is_array()) {
         for (const auto& target : p.results.data) {
             auto id = target.value("target_id", "");
             bool chosen = std::find(p.chosen.begin(), p.chosen.end(), id) != p.chosen.end();
-            if (ImGui::Checkbox((target.value("title", "") + "  (" + target.value("strand", "") + ")##" + id).c_str(), &chosen)) {
+            if (ui::checkbox((target.value("title", "") + "  (" + target.value("strand", "") + ")##" + id).c_str(), &chosen)) {
                 if (chosen)
                     p.chosen.push_back(id);
                 else

@@ -23,7 +23,7 @@ void load_audit(AppState& state, AuditTabState& tab)
 void draw_paging(AppState& state, AuditTabState& tab)
 {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::InputTextWithHint("##audit_filter", "Filter by action, e.g. submission.grade", tab.filter,
+    if (ui::input_text_with_hint("##audit_filter", "Filter by action, e.g. submission.grade", tab.filter,
             sizeof tab.filter, ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_EnterReturnsTrue)) {
         tab.offset = 0;
         load_audit(state, tab);
@@ -56,29 +56,29 @@ void draw_audit_tab(AppState& state, AuditTabState& tab)
     if (!tab.audit.data.is_array())
         return;
     if (tab.audit.data.empty())
-        ImGui::TextColored(ui::k_muted, "No audit entries match.");
-    if (ImGui::BeginTable("audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
+        ui::text_colored(ui::k_muted, "No audit entries match.");
+    if (ui::begin_table("audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
         ImGui::TableSetupColumn("When (UTC)");
         ImGui::TableSetupColumn("Who");
         ImGui::TableSetupColumn("Outcome");
         ImGui::TableSetupColumn("Entity");
         ImGui::TableSetupColumn("Change");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (const auto& e : tab.audit.data) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.value("created_at", "").substr(0, 19).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.value("actor", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.value("action", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s %s", e.value("entity", "").c_str(), e["entity_id"].is_string() ? e["entity_id"].get<std::string>().c_str() : "");
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", (e["before"].is_null() ? std::string() : e["before"].dump() + " \xE2\x86\x92 ").append(
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(e.value("created_at", "").substr(0, 19).c_str());
+            ui::table_next_column();
+            ui::text_unformatted(e.value("actor", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(e.value("action", "").c_str());
+            ui::table_next_column();
+            ui::text("%s %s", e.value("entity", "").c_str(), e["entity_id"].is_string() ? e["entity_id"].get<std::string>().c_str() : "");
+            ui::table_next_column();
+            ui::text_wrapped("%s", (e["before"].is_null() ? std::string() : e["before"].dump() + " \xE2\x86\x92 ").append(
                 e["after"].is_null() ? "removed" : e["after"].dump()).c_str());
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
 }
 

@@ -33,10 +33,10 @@ std::string child_name(const ChildrenTabState& tab)
 // A code from the school links this parent to a student.
 void draw_redeem(AppState& state, ChildrenTabState& tab)
 {
-    ImGui::TextUnformatted("Link code from the school:");
+    ui::text_unformatted("Link code from the school:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::InputText("##link_code", tab.link_code, sizeof tab.link_code, ImGuiInputTextFlags_CharsNoBlank);
+    ui::input_text("##link_code", tab.link_code, sizeof tab.link_code, ImGuiInputTextFlags_CharsNoBlank);
     ui::remember(state, "parent.link_code");
     ImGui::SameLine();
     ImGui::BeginDisabled(!tab.link_code[0] || tab.redeem.phase == Phase::Loading);
@@ -67,18 +67,18 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
     if (tab.children.phase != Phase::Done)
         return;
     if (tab.children.data.empty()) {
-        ImGui::TextWrapped("No children are linked to your account yet. Ask the school for a link code.");
+        ui::text_wrapped("No children are linked to your account yet. Ask the school for a link code.");
         draw_redeem(state, tab);
         return;
     }
     if (tab.child_id == 0)
         load_child(state, tab, tab.children.data[0].value("id", std::int64_t(0)));
 
-    ImGui::TextUnformatted("Child:");
+    ui::text_unformatted("Child:");
     for (const auto& child : tab.children.data) {
         auto id = child.value("id", std::int64_t(0));
         ImGui::SameLine();
-        if (ImGui::RadioButton((child.value("name", "") + "##child" + std::to_string(id)).c_str(), tab.child_id == id))
+        if (ui::radio_button((child.value("name", "") + "##child" + std::to_string(id)).c_str(), tab.child_id == id))
             load_child(state, tab, id);
         ui::remember(state, "parent.child." + child.value("name", ""));
     }

@@ -16,7 +16,7 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
         auto id = c.value("id", std::int64_t(0));
         if (&c != &classes.data.front())
             ImGui::SameLine();
-        if (ImGui::RadioButton((c.value("name", "") + "##" + view + std::to_string(id)).c_str(), chosen == id)) {
+        if (ui::radio_button((c.value("name", "") + "##" + view + std::to_string(id)).c_str(), chosen == id)) {
             chosen = id;
             if (on_choose)
                 on_choose();

@@ -19,12 +19,12 @@ void reload_classes(AppState& state, SchoolClassesTabState& tab)
 void draw_members(AppState& state, SchoolClassesTabState& tab, const Remote& users)
 {
     ImGui::Separator();
-    ImGui::TextUnformatted("Members");
+    ui::text_unformatted("Members");
     if (ui::remote_status(state, tab.members, "admin.members"))
         load_members(state, tab.members, tab.members_class);
     if (tab.members.data.is_array())
         for (const auto& m : tab.members.data)
-            ImGui::BulletText("%s", m.value("name", "").c_str());
+            ui::bullet_text("%s", m.value("name", "").c_str());
     if (!ui::can(state, learnloop::Action::ClassManage))
         return;
     auto students = users_with_role(users, Role::Student);
@@ -47,9 +47,9 @@ void draw_members(AppState& state, SchoolClassesTabState& tab, const Remote& use
 void draw_new_class(AppState& state, SchoolClassesTabState& tab, const Remote& users)
 {
     ImGui::Separator();
-    ImGui::TextUnformatted("New class");
+    ui::heading("New class", 2);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    ImGui::InputTextWithHint("##class_name", "Class name", tab.class_name, sizeof tab.class_name);
+    ui::input_text_with_hint("##class_name", "Class name", tab.class_name, sizeof tab.class_name);
     auto teachers = users_with_role(users, Role::Teacher);
     ImGui::SameLine();
     person_combo("##class_teacher", teachers, tab.class_teacher);
@@ -80,10 +80,10 @@ void draw_school_classes_tab(AppState& state, SchoolClassesTabState& tab, const 
         reload_classes(state, tab);
     if (tab.classes.data.is_array()) {
         if (tab.classes.data.empty())
-            ImGui::TextColored(ui::k_muted, "No classes yet.");
+            ui::text_colored(ui::k_muted, "No classes yet.");
         for (const auto& c : tab.classes.data) {
             auto id = c.value("id", std::int64_t(0));
-            if (ImGui::Selectable((c.value("name", "") + " \xC2\xB7 " + c.value("teacher_name", "") + " \xC2\xB7 "
+            if (ui::selectable((c.value("name", "") + " \xC2\xB7 " + c.value("teacher_name", "") + " \xC2\xB7 "
                                       + std::to_string(c.value("member_count", 0)) + " students##cl" + std::to_string(id))
                                       .c_str(),
                     tab.members_class == id)) {

@@ -24,14 +24,14 @@ void draw_parent_links_tab(AppState& state, ParentLinksTabState& tab, const Remo
         reload_links(state, tab);
     if (tab.links.data.is_array()) {
         if (tab.links.data.empty())
-            ImGui::TextColored(ui::k_muted, "No parents are linked yet.");
+            ui::text_colored(ui::k_muted, "No parents are linked yet.");
         for (const auto& l : tab.links.data)
-            ImGui::BulletText("%s \xE2\x86\x92 %s", l.value("parent_name", "").c_str(), l.value("student_name", "").c_str());
+            ui::bullet_text("%s \xE2\x86\x92 %s", l.value("parent_name", "").c_str(), l.value("student_name", "").c_str());
     }
     ImGui::Separator();
     auto parents = users_with_role(users, Role::Parent);
     auto students = users_with_role(users, Role::Student);
-    ImGui::TextUnformatted("Link a parent to a student");
+    ui::text_unformatted("Link a parent to a student");
     person_combo("##link_parent", parents, tab.link_parent);
     ImGui::SameLine();
     person_combo("##link_student", students, tab.link_student);
@@ -59,7 +59,7 @@ void draw_parent_links_tab(AppState& state, ParentLinksTabState& tab, const Remo
     }
     ImGui::EndDisabled();
     if (!tab.last_code.empty())
-        ImGui::Text("Give this code to the parent: %s", tab.last_code.c_str());
+        ui::text("Give this code to the parent: %s", tab.last_code.c_str());
     ui::action_status(tab.link_action);
 }
 

@@ -2,6 +2,7 @@
 #include "school/people.hpp"
 
 #include "net/api.hpp"
+#include "ui/widgets.hpp"
 
 #include <imgui.h>
 
@@ -26,11 +27,11 @@ void person_combo(const char* id, const std::vector<const Json*>& people, int& c
 {
     std::string current = choice >= 0 && choice < static_cast<int>(people.size()) ? people[choice]->value("name", "") : "Choose\xE2\x80\xA6";
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo(id, current.c_str())) {
+    if (ui::begin_combo(id, current.c_str())) {
         for (std::size_t i = 0; i < people.size(); ++i)
-            if (ImGui::Selectable((people[i]->value("name", "") + "##p" + std::to_string(i)).c_str(), choice == static_cast<int>(i)))
+            if (ui::selectable((people[i]->value("name", "") + "##p" + std::to_string(i)).c_str(), choice == static_cast<int>(i)))
                 choice = static_cast<int>(i);
-        ImGui::EndCombo();
+        ui::end_combo();
     }
 }
 

@@ -15,10 +15,10 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
         load_teacher_classes(state, classes);
     if (classes.data.is_array()) {
         if (classes.data.empty())
-            ImGui::TextColored(ui::k_muted, "You teach no classes yet. Create one below; the school adds its students.");
+            ui::text_colored(ui::k_muted, "You teach no classes yet. Create one below; the school adds its students.");
         for (const auto& c : classes.data) {
             auto id = c.value("id", std::int64_t(0));
-            if (ImGui::Selectable((c.value("name", "") + " \xC2\xB7 " + std::to_string(c.value("member_count", 0))
+            if (ui::selectable((c.value("name", "") + " \xC2\xB7 " + std::to_string(c.value("member_count", 0))
                                       + " students##tc" + std::to_string(id))
                                       .c_str(),
                     tab.members_class == id)) {
@@ -33,16 +33,16 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
             load_members(state, tab.members, tab.members_class);
         if (tab.members.data.is_array()) {
             if (tab.members.data.empty())
-                ImGui::TextColored(ui::k_muted, "No students in this class yet.");
+                ui::text_colored(ui::k_muted, "No students in this class yet.");
             for (const auto& m : tab.members.data)
-                ImGui::BulletText("%s  (%s)", m.value("name", "").c_str(), m.value("email", "").c_str());
+                ui::bullet_text("%s  (%s)", m.value("name", "").c_str(), m.value("email", "").c_str());
         }
     }
     if (!ui::can(state, learnloop::Action::ClassManage))
         return;
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    ImGui::InputTextWithHint("##class_name", "New class name", tab.class_name, sizeof tab.class_name);
+    ui::input_text_with_hint("##class_name", "New class name", tab.class_name, sizeof tab.class_name);
     ImGui::SameLine();
     auto check = validate_text(tab.class_name, "name", "Name", 1, 100, TextLines::Single);
     ImGui::BeginDisabled(!check.ok() || tab.create_class.phase == Phase::Loading);

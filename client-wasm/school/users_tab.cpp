@@ -17,14 +17,14 @@ void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const st
 {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (!ui::can(state, learnloop::Action::UserUpdate)) {
-        ImGui::TextUnformatted(role.c_str());
+        ui::text_unformatted(role.c_str());
         return;
     }
-    if (!ImGui::BeginCombo(("##role" + tag).c_str(), role.c_str()))
+    if (!ui::begin_combo(("##role" + tag).c_str(), role.c_str()))
         return;
     for (auto r : k_all_roles) {
         std::string name(role_name(r));
-        if (ImGui::Selectable(name.c_str(), name == role) && name != role) {
+        if (ui::selectable(name.c_str(), name == role) && name != role) {
             api_call(state, "PATCH", "/api/users/" + tag, { { "role", name } },
                 [&tab, &users](AppState& state, const ApiAnswer& answer) {
                     tab.user_action = outcome_of(answer, "Role changed");
@@ -32,7 +32,7 @@ void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const st
                 });
         }
     }
-    ImGui::EndCombo();
+    ui::end_combo();
 }
 
 void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
@@ -40,28 +40,28 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
     if (ui::remote_status(state, users, "admin.users"))
         reload_users(state, users);
     if (users.data.is_array()
-        && ImGui::BeginTable("users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+        && ui::begin_table("users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
             ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
         ImGui::TableSetupColumn("Name");
         ImGui::TableSetupColumn("Email");
         ImGui::TableSetupColumn("Role");
         ImGui::TableSetupColumn("Status");
         ImGui::TableSetupColumn("");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (auto& u : users.data) {
             auto id = u.value("id", std::int64_t(0));
             auto tag = std::to_string(id);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(u.value("name", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(u.value("email", "").c_str());
-            ImGui::TableNextColumn();
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(u.value("name", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(u.value("email", "").c_str());
+            ui::table_next_column();
             draw_role_cell(state, tab, users, u.value("role", ""), tag);
-            ImGui::TableNextColumn();
+            ui::table_next_column();
             bool active = u.value("active", false);
-            ImGui::TextColored(active ? ui::k_ok : ui::k_muted, active ? "\xE2\x9C\x93 Active" : "\xE2\x80\x93 Deactivated");
-            ImGui::TableNextColumn();
+            ui::text_colored(active ? ui::k_ok : ui::k_muted, active ? "\xE2\x9C\x93 Active" : "\xE2\x80\x93 Deactivated");
+            ui::table_next_column();
             if (active && id != state.session.user_id && ui::can(state, learnloop::Action::UserDeactivate)) {
                 if (ui::button(state, ("Deactivate##" + tag).c_str(), "admin.deactivate." + u.value("email", ""))) {
                     tab.confirm_deactivate_id = id;
@@ -69,7 +69,7 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
                 }
             }
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
     if (ui::confirm_dialog(state, "Deactivate user?", "They will be signed out and can no longer sign in.", "Deactivate")) {
         api_call(state, "DELETE", "/api/users/" + std::to_string(tab.confirm_deactivate_id), nullptr,
@@ -109,34 +109,34 @@ void add_user(AppState& state, UsersTabState& tab, Remote& users, const ValidNew
 void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
 {
     ImGui::Separator();
-    ImGui::TextUnformatted("Add a user");
+    ui::heading("Add a user", 2);
     auto errors = new_user_errors(input_of(tab), NewUserRoles::Any);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    ImGui::InputTextWithHint("##new_email", "Email", tab.new_email, sizeof tab.new_email);
+    ui::input_text_with_hint("##new_email", "Email", tab.new_email, sizeof tab.new_email);
     ui::remember(state, "admin.new_email");
     if (tab.new_attempted || tab.new_email[0])
         ui::field_errors(errors, "email");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    ImGui::InputTextWithHint("##new_name", "Full name", tab.new_name, sizeof tab.new_name);
+    ui::input_text_with_hint("##new_name", "Full name", tab.new_name, sizeof tab.new_name);
     ui::remember(state, "admin.new_name");
     if (tab.new_attempted)
         ui::field_errors(errors, "name");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    ImGui::InputTextWithHint("##new_password", "Initial password", tab.new_password, sizeof tab.new_password,
+    ui::input_text_with_hint("##new_password", "Initial password", tab.new_password, sizeof tab.new_password,
         ImGuiInputTextFlags_Password);
     ui::remember(state, "admin.new_password");
     if (tab.new_attempted || tab.new_password[0])
         ui::field_errors(errors, "password");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     std::string current(role_name(k_all_roles[tab.new_role]));
-    if (ImGui::BeginCombo("##new_role", current.c_str())) {
+    if (ui::begin_combo("##new_role", current.c_str())) {
         for (std::size_t i = 0; i < k_all_roles.size(); ++i) {
             if (!may_create_role(state.session.role, k_all_roles[i]))
                 continue;   // moderators add students only
-            if (ImGui::Selectable(std::string(role_name(k_all_roles[i])).c_str(), tab.new_role == static_cast<int>(i)))
+            if (ui::selectable(std::string(role_name(k_all_roles[i])).c_str(), tab.new_role == static_cast<int>(i)))
                 tab.new_role = static_cast<int>(i);
         }
-        ImGui::EndCombo();
+        ui::end_combo();
     }
     ImGui::BeginDisabled(tab.create_user.phase == Phase::Loading);
     if (ui::button(state, "Add user", "admin.add_user")) {

@@ -87,40 +87,40 @@ void open_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
 void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classes, Remote& assignments)
 {
     auto errors = editor_errors(e);
-    ImGui::TextUnformatted(e.editing_id ? "Edit assignment" : "New assignment");
-    ImGui::TextUnformatted("Title");
+    ui::heading(e.editing_id ? "Edit assignment" : "New assignment", 2);
+    ui::text_unformatted("Title");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##title", e.title, sizeof e.title);
+    ui::input_text("##title", e.title, sizeof e.title);
     ui::remember(state, "teacher.title");
     if (e.attempted || e.title[0])
         ui::field_errors(errors, "title");
-    ImGui::TextUnformatted("Description");
-    ImGui::InputTextMultiline("##description", e.description, sizeof e.description,
+    ui::text_unformatted("Description");
+    ui::input_text_multiline("##description", e.description, sizeof e.description,
         ImVec2(-1, ImGui::GetTextLineHeight() * 6));
     ui::remember(state, "teacher.description");
     ui::field_errors(errors, "description");
-    ImGui::TextUnformatted("Due (YYYY-MM-DDTHH:MM:SS, school time)");
+    ui::text_unformatted("Due (YYYY-MM-DDTHH:MM:SS, school time)");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    ImGui::InputText("##due", e.due_date, sizeof e.due_date);
+    ui::input_text("##due", e.due_date, sizeof e.due_date);
     ui::remember(state, "teacher.due_date");
     ui::field_errors(errors, "due_date");
 
-    ImGui::TextUnformatted("Class");
+    ui::text_unformatted("Class");
     std::string current = "No class (everyone)";
     if (valid_choice(classes, e.class_choice))
         current = classes.data[e.class_choice].value("name", "");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::BeginCombo("##class", current.c_str())) {
-        if (ImGui::Selectable("No class (everyone)", e.class_choice < 0))
+    if (ui::begin_combo("##class", current.c_str())) {
+        if (ui::selectable("No class (everyone)", e.class_choice < 0))
             e.class_choice = -1;
         if (classes.data.is_array()) {
             for (std::size_t i = 0; i < classes.data.size(); ++i) {
                 auto name = classes.data[i].value("name", "");
-                if (ImGui::Selectable((name + "##c" + std::to_string(i)).c_str(), e.class_choice == static_cast<int>(i)))
+                if (ui::selectable((name + "##c" + std::to_string(i)).c_str(), e.class_choice == static_cast<int>(i)))
                     e.class_choice = static_cast<int>(i);
             }
         }
-        ImGui::EndCombo();
+        ui::end_combo();
     }
 
     ImGui::BeginDisabled(e.save.phase == Phase::Loading);
@@ -134,7 +134,7 @@ void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     if (ui::button(state, "Cancel", "teacher.cancel"))
         e.open = false;
     if (e.attempted && !errors.empty())
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 Fix the fields marked above");
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 Fix the fields marked above");
     ui::action_status(e.save);
 }
 

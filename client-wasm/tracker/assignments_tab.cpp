@@ -37,24 +37,24 @@ void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
     if (ui::remote_status(state, tab.assignments, "teacher.assignments"))
         reload_assignments(state, tab.assignments);
     if (tab.assignments.phase == Phase::Done && tab.assignments.data.empty())
-        ImGui::TextColored(ui::k_muted, "No assignments yet. Create one with \"New assignment\".");
+        ui::text_colored(ui::k_muted, "No assignments yet. Create one with \"New assignment\".");
     if (tab.assignments.data.is_array()
-        && ImGui::BeginTable("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        && ui::begin_table("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Title");
         ImGui::TableSetupColumn("Due");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (const auto& a : tab.assignments.data) {
             auto id = a.value("id", std::int64_t(0));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ImGui::Selectable((a.value("title", "") + "##a" + std::to_string(id)).c_str(),
+            ui::table_next_row();
+            ui::table_next_column();
+            if (ui::selectable((a.value("title", "") + "##a" + std::to_string(id)).c_str(),
                     tab.selected_assignment == id, ImGuiSelectableFlags_SpanAllColumns))
                 select_assignment(state, tab, id);
             ui::remember(state, "teacher.assignment." + a.value("title", ""));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
+            ui::table_next_column();
+            ui::text_unformatted(due_for_people(a.value("due_date", "")).c_str());
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
 }
 
@@ -64,9 +64,9 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
         draw_editor(state, tab.editor, classes, tab.assignments);
     } else if (tab.selected_assignment) {
         if (const Json* selected = find_assignment(tab.assignments, tab.selected_assignment)) {
-            ImGui::TextWrapped("%s", selected->value("title", "").c_str());
-            ImGui::TextColored(ui::k_muted, "Due %s", due_for_people(selected->value("due_date", "")).c_str());
-            ImGui::TextWrapped("%s", selected->value("description", "").c_str());
+            ui::text_wrapped("%s", selected->value("title", "").c_str());
+            ui::text_colored(ui::k_muted, "Due %s", due_for_people(selected->value("due_date", "")).c_str());
+            ui::text_wrapped("%s", selected->value("description", "").c_str());
             if (ui::button(state, "Edit", "teacher.edit"))
                 open_editor(state, tab.editor, classes, selected);
             ImGui::SameLine();
@@ -79,7 +79,7 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
                 draw_target_picker(state, tab.targets, *submission, selected);
         }
     } else {
-        ImGui::TextColored(ui::k_muted, "Select an assignment to see its submissions.");
+        ui::text_colored(ui::k_muted, "Select an assignment to see its submissions.");
         ui::action_status(tab.editor.save);
     }
     if (ui::confirm_dialog(state, "Delete assignment?", "The assignment and its submissions will be hidden.", "Delete")) {

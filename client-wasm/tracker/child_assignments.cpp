@@ -18,31 +18,31 @@ bool draw_child_assignments(ChildAssignmentsState& view)
     if (view.assignments.phase != Phase::Done)
         return false;
     if (view.assignments.data.empty()) {
-        ImGui::TextColored(ui::k_muted, "No assignments yet.");
+        ui::text_colored(ui::k_muted, "No assignments yet.");
         return false;
     }
-    if (ImGui::BeginTable("child_assignments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    if (ui::begin_table("child_assignments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Assignment");
         ImGui::TableSetupColumn("Due");
         ImGui::TableSetupColumn("Status");
         ImGui::TableSetupColumn("Grade");
         ImGui::TableSetupColumn("Feedback");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (const auto& a : view.assignments.data) {
             bool graded = a.value("status", "") == "graded";
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.value("title", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
-            ImGui::TableNextColumn();
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(a.value("title", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(due_for_people(a.value("due_date", "")).c_str());
+            ui::table_next_column();
             ui::status_label(a.value("status", ""));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(graded && a["grade"].is_number() ? format_grade(a["grade"].get<double>()).c_str() : "\xE2\x80\x93");
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", graded && a["feedback"].is_string() ? a["feedback"].get<std::string>().c_str() : "");
+            ui::table_next_column();
+            ui::text_unformatted(graded && a["grade"].is_number() ? format_grade(a["grade"].get<double>()).c_str() : "\xE2\x80\x93");
+            ui::table_next_column();
+            ui::text_wrapped("%s", graded && a["feedback"].is_string() ? a["feedback"].get<std::string>().c_str() : "");
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
     return true;
 }

@@ -58,60 +58,60 @@ void load_submissions(AppState& state, GradingState& g, std::int64_t assignment_
 
 const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assignment_id)
 {
-    ImGui::TextUnformatted("Submissions");
+    ui::text_unformatted("Submissions");
     if (ui::remote_status(state, g.submissions, "teacher.submissions"))
         load_submissions(state, g, assignment_id);
     if (g.submissions.phase != Phase::Done)
         return nullptr;
     if (g.submissions.data.empty()) {
-        ImGui::TextColored(ui::k_muted, "No submissions yet.");
+        ui::text_colored(ui::k_muted, "No submissions yet.");
         return nullptr;
     }
-    if (ImGui::BeginTable("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    if (ui::begin_table("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Student");
         ImGui::TableSetupColumn("Submitted");
         ImGui::TableSetupColumn("Status");
         ImGui::TableSetupColumn("Grade");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (std::size_t i = 0; i < g.submissions.data.size(); ++i) {
             const auto& s = g.submissions.data[i];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ImGui::Selectable((s.value("student_name", "") + "##s" + std::to_string(i)).c_str(),
+            ui::table_next_row();
+            ui::table_next_column();
+            if (ui::selectable((s.value("student_name", "") + "##s" + std::to_string(i)).c_str(),
                     g.selected_submission == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns)) {
                 g.selected_submission = static_cast<int>(i);
                 g.grading = {};
                 fill_grading_fields(g, s);
             }
             ui::remember(state, "teacher.submission." + std::to_string(i));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(due_for_people(s.value("submitted_at", "")).c_str());
-            ImGui::TableNextColumn();
+            ui::table_next_column();
+            ui::text_unformatted(due_for_people(s.value("submitted_at", "")).c_str());
+            ui::table_next_column();
             ui::status_label(s["grade"].is_number() ? "graded" : s.value("late", false) ? "late" : "submitted");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s["grade"].is_number() ? format_grade(s["grade"].get<double>()).c_str() : "\xE2\x80\x93");
+            ui::table_next_column();
+            ui::text_unformatted(s["grade"].is_number() ? format_grade(s["grade"].get<double>()).c_str() : "\xE2\x80\x93");
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
 
     if (g.selected_submission < 0 || g.selected_submission >= static_cast<int>(g.submissions.data.size()))
         return nullptr;
     const auto& s = g.submissions.data[g.selected_submission];
     ImGui::Separator();
-    ImGui::Text("Grading: %s", s.value("student_name", "").c_str());
+    ui::text("Grading: %s", s.value("student_name", "").c_str());
     ImGui::BeginChild("answer", ImVec2(0, ImGui::GetTextLineHeight() * 6), true);
-    ImGui::TextWrapped("%s", s.value("content", "").c_str());
+    ui::text_wrapped("%s", s.value("content", "").c_str());
     ImGui::EndChild();
-    ImGui::TextUnformatted("Grade (0-1000)");
+    ui::text_unformatted("Grade (0-1000)");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::InputText("##grade", g.grade, sizeof g.grade, ImGuiInputTextFlags_CharsDecimal);
+    ui::input_text("##grade", g.grade, sizeof g.grade, ImGuiInputTextFlags_CharsDecimal);
     ui::remember(state, "teacher.grade");
     auto grade_check = g.grade[0] ? validate_grade(std::atof(g.grade))
                                   : Result<double>(make_error(ErrorCode::InvalidArgument, "Grade is required", "grade"));
     if (!grade_check.ok() && g.grade[0])
-        ImGui::TextColored(ui::k_error, "\xE2\x9C\x97 %s", grade_check.error().message.c_str());
-    ImGui::TextUnformatted("Feedback");
-    ImGui::InputTextMultiline("##feedback", g.feedback, sizeof g.feedback, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 %s", grade_check.error().message.c_str());
+    ui::text_unformatted("Feedback");
+    ui::input_text_multiline("##feedback", g.feedback, sizeof g.feedback, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
     ui::remember(state, "teacher.feedback");
     bool shortcut = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::BeginDisabled(!grade_check.ok() || g.grading.phase == Phase::Loading);

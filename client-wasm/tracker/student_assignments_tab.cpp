@@ -65,34 +65,34 @@ void submit(AppState& state, StudentAssignmentsTabState& tab)
 
 void draw_list(AppState& state, StudentAssignmentsTabState& tab)
 {
-    ImGui::TextUnformatted("My assignments");
+    ui::text_unformatted("My assignments");
     ImGui::SameLine();
     if (ui::button(state, "Refresh", "student.refresh"))
         reload(state, tab);
     if (ui::remote_status(state, tab.assignments, "student.assignments"))
         reload(state, tab);
     if (tab.assignments.phase == Phase::Done && tab.assignments.data.empty())
-        ImGui::TextColored(ui::k_muted, "Nothing to do: you have no assignments.");
+        ui::text_colored(ui::k_muted, "Nothing to do: you have no assignments.");
     if (tab.assignments.data.is_array()
-        && ImGui::BeginTable("assignments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        && ui::begin_table("assignments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Title");
         ImGui::TableSetupColumn("Due");
         ImGui::TableSetupColumn("Status");
-        ImGui::TableHeadersRow();
+        ui::table_headers_row();
         for (const auto& a : tab.assignments.data) {
             auto id = a.value("id", std::int64_t(0));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ImGui::Selectable((a.value("title", "") + "##a" + std::to_string(id)).c_str(), tab.selected == id,
+            ui::table_next_row();
+            ui::table_next_column();
+            if (ui::selectable((a.value("title", "") + "##a" + std::to_string(id)).c_str(), tab.selected == id,
                     ImGuiSelectableFlags_SpanAllColumns))
                 select_assignment(state, tab, id);
             ui::remember(state, "student.assignment." + a.value("title", ""));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(due_for_people(a.value("due_date", "")).c_str());
-            ImGui::TableNextColumn();
+            ui::table_next_column();
+            ui::text_unformatted(due_for_people(a.value("due_date", "")).c_str());
+            ui::table_next_column();
             ui::status_label(status_of(state, a));
         }
-        ImGui::EndTable();
+        ui::end_table();
     }
 }
 
@@ -104,14 +104,14 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
             if (a.value("id", std::int64_t(0)) == tab.selected)
                 selected = &a;
     if (!selected) {
-        ImGui::TextColored(ui::k_muted, "Select an assignment to read it and hand in your work.");
+        ui::text_colored(ui::k_muted, "Select an assignment to read it and hand in your work.");
         return;
     }
-    ImGui::TextWrapped("%s", selected->value("title", "").c_str());
-    ImGui::TextColored(ui::k_muted, "Due %s \xC2\xB7 set by %s", due_for_people(selected->value("due_date", "")).c_str(),
+    ui::text_wrapped("%s", selected->value("title", "").c_str());
+    ui::text_colored(ui::k_muted, "Due %s \xC2\xB7 set by %s", due_for_people(selected->value("due_date", "")).c_str(),
         selected->value("teacher_name", "").c_str());
     ui::status_label(status_of(state, *selected));
-    ImGui::TextWrapped("%s", selected->value("description", "").c_str());
+    ui::text_wrapped("%s", selected->value("description", "").c_str());
     ImGui::Separator();
 
     if (ui::remote_status(state, tab.submission, "student.submission"))
@@ -121,18 +121,18 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
     const auto& mine = tab.submission.data;
     bool graded = mine.is_object() && mine["grade"].is_number();
     if (graded) {
-        ImGui::TextColored(ui::k_ok, "\xE2\x9C\x93 Grade: %s", format_grade(mine["grade"].get<double>()).c_str());
+        ui::text_colored(ui::k_ok, "\xE2\x9C\x93 Grade: %s", format_grade(mine["grade"].get<double>()).c_str());
         ui::remember(state, "student.grade");
         if (mine["feedback"].is_string() && !mine["feedback"].get<std::string>().empty())
-            ImGui::TextWrapped("Feedback: %s", mine["feedback"].get<std::string>().c_str());
-        ImGui::TextColored(ui::k_muted, "Your answer:");
-        ImGui::TextWrapped("%s", mine.value("content", "").c_str());
+            ui::text_wrapped("Feedback: %s", mine["feedback"].get<std::string>().c_str());
+        ui::text_colored(ui::k_muted, "Your answer:");
+        ui::text_wrapped("%s", mine.value("content", "").c_str());
     } else {
         if (mine.is_object())
-            ImGui::TextColored(ui::k_info, "Submitted %s%s. You can change it until it is graded.",
+            ui::text_colored(ui::k_info, "Submitted %s%s. You can change it until it is graded.",
                 due_for_people(mine.value("submitted_at", "")).c_str(), mine.value("late", false) ? " (late)" : "");
-        ImGui::TextUnformatted("Your answer");
-        ImGui::InputTextMultiline("##answer", tab.answer, sizeof tab.answer, ImVec2(-1, ImGui::GetTextLineHeight() * 10));
+        ui::text_unformatted("Your answer");
+        ui::input_text_multiline("##answer", tab.answer, sizeof tab.answer, ImVec2(-1, ImGui::GetTextLineHeight() * 10));
         ui::remember(state, "student.answer");
         auto check = validate_text(tab.answer, "content", "Your answer", 1, k_submission_max_length, TextLines::Multiple);
         ImGui::BeginDisabled(!check.ok() || tab.submit.phase == Phase::Loading);

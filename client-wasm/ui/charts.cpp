@@ -3,6 +3,8 @@
 
 #include "ui/widgets.hpp"
 
+#include <cstdio>
+
 namespace learnloop::client::ui {
 
 void sparkline(AppState& state, const std::string& name, const std::vector<float>& points)
@@ -13,6 +15,11 @@ void sparkline(AppState& state, const std::string& name, const std::vector<float
     ImGui::PlotLines(("##" + name).c_str(), points.data(), static_cast<int>(points.size()), 0, nullptr, 0.0f, 1.0f,
         ImVec2(ImGui::GetFontSize() * 10, ImGui::GetFrameHeight()));
     remember(state, name);
+    // The chart's text alternative: where the estimate started and ended.
+    char alt[160];
+    std::snprintf(alt, sizeof alt, "Mastery over time: %d answers, from %d%% to %d%%", static_cast<int>(points.size()),
+        static_cast<int>(points.front() * 100 + 0.5f), static_cast<int>(points.back() * 100 + 0.5f));
+    semantics::add(semantics::Role::Image, alt);
 }
 
 ImVec4 mastery_colour(float known)

@@ -33,15 +33,25 @@ void draw_tabs(AppState& state, const char* id, std::span<const Tab<Context>> ta
     }
     if (!ImGui::BeginTabBar(id))
         return;
+    // The tabs first, then the chosen tab's page below the bar, so the
+    // accessible tab list holds only tabs (its page follows it).
+    semantics::begin(semantics::Role::TabList, "");
+    const Tab<Context>* chosen = nullptr;
     for (const auto& tab : tabs) {
         if (tab.needs && !can(state, *tab.needs))
             continue;
         if (ui::tab(state, tab.label, tab.name)) {
-            tab.draw(state, context);
+            chosen = &tab;
             ImGui::EndTabItem();
         }
     }
+    semantics::end_through(semantics::Role::TabList);
     ImGui::EndTabBar();
+    if (chosen) {
+        ImGui::PushID(chosen->name);
+        chosen->draw(state, context);
+        ImGui::PopID();
+    }
 }
 
 // Every tab's summary in one object (hidden tabs too: a key a test reads is

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "identity/permissions.hpp"
+#include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -32,6 +33,45 @@ bool tab(AppState& state, const char* label, const std::string& name);
 
 // A button that is also remembered for tests.
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size = ImVec2(0, 0));
+
+// [SECTION] widgets that record their semantics (ui/semantics.hpp)
+// Each draws the Dear ImGui widget of the same name, records its role, name
+// and state for the page's accessible tree, and honours requests from that
+// tree (activation by a screen reader or the keyboard, focus, typed text).
+// A label's "##" part is hidden from people, as in Dear ImGui.
+void heading(const char* text, int level = 2);
+void text(const char* fmt, ...) IM_FMTARGS(1);
+void text_unformatted(const char* text);
+void text_colored(const ImVec4& colour, const char* fmt, ...) IM_FMTARGS(2);
+void text_wrapped(const char* fmt, ...) IM_FMTARGS(1);
+void bullet_text(const char* fmt, ...) IM_FMTARGS(1);
+// A message people must not miss (an error after an action): also announced.
+void alert_text(const ImVec4& colour, const char* fmt, ...) IM_FMTARGS(2);
+bool small_button(const char* label);
+bool arrow_button(const char* id, ImGuiDir dir, const char* name);
+// A clickable row of a list (opens or picks something).
+bool selectable(const char* label, bool selected = false, ImGuiSelectableFlags flags = 0, ImVec2 size = ImVec2(0, 0));
+bool checkbox(const char* label, bool* value);
+bool radio_button(const char* label, bool active);
+bool radio_button(const char* label, int* value, int button_value);
+// Text fields: typing, input methods, paste and autofill go through a real
+// browser input placed over the field. Without a visible label ("##email"),
+// the field is named by the text drawn just before it.
+bool input_text(const char* label, char* buffer, std::size_t size, ImGuiInputTextFlags flags = 0,
+    semantics::TextOptions options = {});
+bool input_text_with_hint(const char* label, const char* hint, char* buffer, std::size_t size,
+    ImGuiInputTextFlags flags = 0, semantics::TextOptions options = {});
+// A multi-line field: while it has focus the browser's own text area edits it
+// (wrapping, spelling, input methods); otherwise its text is drawn wrapped.
+bool input_text_multiline(const char* label, char* buffer, std::size_t size, ImVec2 size_px);
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
+void end_combo();
+// Tables: rows and cells become the accessible table's rows and cells.
+bool begin_table(const char* id, int columns, ImGuiTableFlags flags = 0, ImVec2 outer_size = ImVec2(0, 0));
+void end_table();
+void table_headers_row();
+void table_next_row();
+bool table_next_column();
 
 // "✓ Graded", "▲ Overdue", ... — glyph, word and colour together.
 void status_label(std::string_view status);

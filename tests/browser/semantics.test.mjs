@@ -1,0 +1,280 @@
+// Browser test of the semantics layer: the page's accessibility tree mirrors
+// what the canvas draws (roles, names, states), so people using a screen
+// reader or the keyboard, and tools, can use every portal. Sign-in and one
+// workflow per portal are driven through that tree by role and name, never by
+// coordinates; axe-core checks every portal screen against WCAG 2.2 A/AA; text
+// typed through an input method, pasted or picked from the emoji picker
+// reaches the server byte for byte. Screenshots go under build/artifacts.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  apiCall, apiLogin, appState, config, createRunner, decodePng, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
+} from './harness.mjs';
+
+const PASSWORD = 'learnloop-demo-2026';
+const TITLE = 'Café poems – Müller review 🎉';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const { check, fail, finish } = createRunner();
+
+// axe-core over the whole page: the WCAG 2.2 A and AA rules, violations only.
+async function axeViolations(page) {
+  if (!await page.evaluate(() => typeof window.axe === 'object')) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
+}
+
+async function expectNoViolations(page, screen) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found WCAG violations on ${screen}`);
+}
+
+// The focused element's role and accessible name, as a screen reader announces it.
+async function focusedName(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const role = el.getAttribute('role') || (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? 'textbox' : el.tagName.toLowerCase());
+    return `${role}:${el.getAttribute('aria-label') || el.textContent}`;
+  });
+}
+
+// Whether the app drew its keyboard focus ring (a blue outline) around a rectangle of the page.
+async function focusRingAround(page, box) {
+  const png = decodePng(await page.screenshot());
+  const scale = png.width / page.viewportSize().width;
+  let ring = 0;
+  for (let y = Math.floor((box.y - 5) * scale); y <= Math.ceil((box.y + box.height + 5) * scale); y++) {
+    for (let x = Math.floor((box.x - 5) * scale); x <= Math.ceil((box.x + box.width + 5) * scale); x++) {
+      if (x < 0 || y < 0 || x >= png.width || y >= png.height) continue;
+      const i = (y * png.width + x) * png.channels;
+      const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+      if (b > 150 && r < 80 && g > 60 && g < 130) ring++;
+    }
+  }
+  return ring;
+}
+
+async function signIn(page, who) {
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@demo.learnloop.test`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const state = await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
+  assert.equal(state.session.role, who);
+}
+
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await waitForState(page, (s) => s.screen === 'sign_in', 'signing out');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+try {
+  const database = await startDatabase();
+  seedCurriculum(database, path.join(config.sourceDir, 'curriculum'));
+  const server = await startServer(database.url);
+  const browser = await launchBrowser();
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+
+  await check('the sign-in screen is in the accessibility tree with roles and names', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('heading', { name: 'Learnloop', level: 1 }).waitFor();
+    const email = page.getByRole('textbox', { name: 'Email' });
+    assert.equal(await email.getAttribute('autocomplete'), 'username');
+    assert.equal(await email.getAttribute('placeholder'), 'name@school.org');
+    const password = page.getByLabel('Password', { exact: true });
+    assert.equal(await password.getAttribute('type'), 'password');
+    assert.equal(await password.getAttribute('autocomplete'), 'current-password');
+    await page.getByRole('button', { name: 'Create an account' }).waitFor();
+    const snapshot = await page.locator('#semantics').ariaSnapshot();
+    assert.match(snapshot, /heading "Learnloop" \[level=1\]/);
+    assert.match(snapshot, /textbox "Email"/);
+    assert.match(snapshot, /button "Sign in"/);
+    // Find-in-page and translation see the words of the screen.
+    assert.ok(await page.evaluate(() => document.body.innerText.includes('Sign in to your school')));
+    await saveScreenshot(page, 'semantics-signin.png');
+  });
+
+  await check('the sign-in screen has no WCAG 2.2 A/AA violations', async () => {
+    await expectNoViolations(page, 'the sign-in screen');
+  });
+
+  await check('Tab and Shift+Tab move through the controls in order with a visible focus ring', async () => {
+    // The form's first field has focus when the screen opens.
+    await waitForState(page, () => true, 'a frame');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Email');
+    const order = [await focusedName(page)];
+    for (let i = 0; i < 3; i++) {
+      await pressKey(page, 'Tab');
+      order.push(await focusedName(page));
+    }
+    assert.deepEqual(order, ['textbox:Email', 'textbox:Password', 'button:Sign in', 'button:Create an account']);
+    await pressKey(page, 'Shift+Tab');
+    assert.equal(await focusedName(page), 'button:Sign in');
+    const box = await page.getByRole('button', { name: 'Sign in' }).boundingBox();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.ok(await focusRingAround(page, box) > 40, 'the focused button has a visible focus ring');
+    await saveScreenshot(page, 'semantics-focus-ring.png');
+  });
+
+  await check('Enter on a focused button activates it (an empty form shows its errors, announced)', async () => {
+    await pressKey(page, 'Enter');
+    await page.getByRole('alert').filter({ hasText: 'Email is required' }).first().waitFor({ timeout: 5000 })
+      .catch(async () => {
+        const state = await appState(page);
+        throw new Error(`no alert; errors shown: ${JSON.stringify(state.sign_in.shown_errors)}`);
+      });
+  });
+
+  await check('the teacher signs in and creates an assignment through the tree, with IME, paste and emoji', async () => {
+    await signIn(page, 'teacher');
+    await page.getByRole('tab', { name: 'Assignments', selected: true }).waitFor();
+    // In the portal, Tab goes from the top bar through the tabs into the page.
+    await page.getByRole('button', { name: 'Sign out' }).focus();
+    const order = [];
+    for (let i = 0; i < 5; i++) {
+      await pressKey(page, 'Tab');
+      order.push(await focusedName(page));
+    }
+    assert.deepEqual(order, ['tab:Assignments', 'tab:Classes', 'tab:Mastery', 'tab:Gradebook', 'button:New assignment']);
+    const box = await page.getByRole('tab', { name: 'Gradebook' }).boundingBox();
+    await pressKey(page, 'Shift+Tab');
+    assert.equal(await focusedName(page), 'tab:Gradebook');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.ok(await focusRingAround(page, box) > 40, 'the focused tab has a visible focus ring');
+    await saveScreenshot(page, 'semantics-teacher-focus.png');
+    // Space on a focused control presses it, as Enter does.
+    await pressKey(page, 'Tab');
+    await pressKey(page, ' ');
+    await page.getByRole('heading', { name: 'New assignment' }).waitFor();
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.click();
+    await page.keyboard.type('Caf');
+    // An input method composes "é" from "e" and an accent, then commits it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'e', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'é', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: 'é' });
+    await page.keyboard.type(' poems ');
+    // Pasted from another page through the browser's clipboard.
+    await page.evaluate(() => navigator.clipboard.writeText('– Müller'));
+    await pressKey(page, 'Control+V');
+    await page.keyboard.type(' review ');
+    // The emoji picker inserts its character as committed text.
+    await page.keyboard.insertText('🎉');
+    await waitForState(page, (s) => s.portal.editor_title === TITLE, 'the title in the app',
+      5000).catch(async () => {
+      assert.equal(await title.inputValue(), TITLE, 'the page field holds the title');
+    });
+    const description = page.getByRole('textbox', { name: 'Description' });
+    await description.click();
+    await page.keyboard.type('Read both poems.');
+    await pressKey(page, 'Enter');
+    await page.keyboard.type('Compare how each one uses the sea; write a paragraph about the imagery and one about the form.');
+    await saveScreenshot(page, 'semantics-teacher-editing.png');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await waitForState(page, (s) => s.portal.assignments.includes(TITLE), 'the new assignment in the list');
+    const token = await apiLogin(server, 'teacher@demo.learnloop.test', PASSWORD);
+    const list = await apiCall(server, token, 'GET', '/api/assignments');
+    const items = Array.isArray(list.body) ? list.body : list.body.assignments ?? list.body.items;
+    const saved = items.find((a) => a.title === TITLE);
+    assert.ok(saved, `the server has the title byte for byte; titles: ${items.map((a) => a.title).join(' | ')}`);
+    assert.ok(Buffer.from(saved.title, 'utf8').equals(Buffer.from(TITLE, 'utf8')));
+    assert.equal(saved.description, 'Read both poems.\nCompare how each one uses the sea; write a paragraph about the imagery and one about the form.');
+    await saveScreenshot(page, 'semantics-teacher-created.png');
+  });
+
+  await check('Escape closes a dialog and focus returns to the control that opened it', async () => {
+    await page.getByRole('button', { name: TITLE }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete assignment?' });
+    await dialog.waitFor();
+    assert.equal(await focusedName(page), 'button:Delete', 'focus moves into the dialog');
+    await expectNoViolations(page, 'the delete dialog');
+    await saveScreenshot(page, 'semantics-dialog.png');
+    await pressKey(page, 'Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await focusedName(page), 'button:Delete', 'focus is back on the button that opened the dialog');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('[role=dialog]')), null);
+    const state = await appState(page);
+    assert.ok(state.portal.assignments.includes(TITLE), 'nothing was deleted');
+  });
+
+  await check('every teacher tab has no WCAG violations and is reached by keyboard', async () => {
+    for (const name of ['Classes', 'Mastery', 'Gradebook', 'Assignments']) {
+      const tab = page.getByRole('tab', { name });
+      await tab.focus();
+      await pressKey(page, 'Enter');
+      await page.getByRole('tab', { name, selected: true }).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 400));   // the tab's data loads
+      await expectNoViolations(page, `the teacher's ${name} tab`);
+      await saveScreenshot(page, `semantics-teacher-${name.toLowerCase()}.png`);
+    }
+    await signOut(page);
+  });
+
+  await check('the student opens an assignment and answers it through the tree', async () => {
+    await signIn(page, 'student');
+    await page.getByRole('button', { name: new RegExp(TITLE) }).first().click();
+    const answer = page.getByRole('textbox', { name: /answer/i });
+    await answer.click();
+    await page.keyboard.type('Both poems use the sea as a metaphor for time – naïve but vivid. ✨');
+    await page.getByRole('button', { name: /Submit/ }).first().click();
+    await waitForState(page, (s) => s.portal.submit === 'Submitted', 'the submission');
+    await expectNoViolations(page, 'the student\'s assignments');
+    await saveScreenshot(page, 'semantics-student.png');
+    for (const name of ["Today's tasks"]) {
+      await page.getByRole('tab', { name }).click();
+      await page.getByRole('tab', { name, selected: true }).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await expectNoViolations(page, `the student's ${name} tab`);
+      await saveScreenshot(page, 'semantics-student-practice.png');
+    }
+    await signOut(page);
+  });
+
+  await check('the parent sees a child\'s work through the tree', async () => {
+    await signIn(page, 'parent');
+    await page.getByText(TITLE).first().waitFor();
+    await expectNoViolations(page, 'the parent\'s portal');
+    await saveScreenshot(page, 'semantics-parent.png');
+    await signOut(page);
+  });
+
+  await check('the administrator adds a user through the tree; every admin tab passes axe', async () => {
+    await signIn(page, 'admin');
+    await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
+    await page.getByRole('cell', { name: 'parent@demo.learnloop.test' }).first().waitFor();
+    await expectNoViolations(page, 'the administrator\'s Users tab');
+    await page.getByRole('textbox', { name: 'Email' }).fill('zoe@demo.learnloop.test');
+    await page.getByRole('textbox', { name: 'Full name' }).fill('Zoë Ødegård');
+    await page.getByLabel('Initial password').fill('welcome to learnloop');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('cell', { name: 'Zoë Ødegård' }).waitFor();
+    await saveScreenshot(page, 'semantics-admin-users.png');
+    for (const name of ['Classes', 'Parents', 'Audit log']) {
+      await page.getByRole('tab', { name }).click();
+      await page.getByRole('tab', { name, selected: true }).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await expectNoViolations(page, `the administrator's ${name} tab`);
+      await saveScreenshot(page, `semantics-admin-${name.toLowerCase().replace(' ', '-')}.png`);
+    }
+    await signOut(page);
+  });
+
+  await check('the pages raised no script errors', async () => {
+    assert.deepEqual(pageErrors, []);
+  });
+} catch (error) {
+  fail(error);
+} finally {
+  await stopAll();
+}
+finish();
