@@ -131,7 +131,7 @@ void prepare_teacher_standing(AppState& s, TeacherPortalState& p)
         s.session.approval = parse_approval(p.me.data.value("approval", "approved")).value_or(Approval::Approved);
     if (s.session.approval == Approval::Pending) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ui::k_warning,
+        ui::alert_text(ui::k_warning,
             "! Your account is waiting for your school's approval. Until an administrator approves it you can set "
             "and mark your own assignments, but not see your students' details or progress.");
         ImGui::PopTextWrapPos();
