@@ -56,9 +56,27 @@ std::string account_key(std::int64_t tenant_id, const std::string& email)
     return sha256_hex("account:" + std::to_string(tenant_id) + ":" + email);
 }
 
+// The address a sign-in comes from. Behind the reverse proxy on the same host
+// (deploy/nginx.conf.template) every request arrives from loopback, and the
+// proxy appends the address it saw to X-Forwarded-For: that last entry is the
+// client's (entries before it are whatever the client claimed). Without it
+// every user would share the proxy's address and its limit.
+std::string client_address(const httplib::Request& req)
+{
+    if ((req.remote_addr == "127.0.0.1" || req.remote_addr == "::1") && req.has_header("X-Forwarded-For")) {
+        auto forwarded = req.get_header_value("X-Forwarded-For");
+        auto comma = forwarded.rfind(',');
+        auto last = trim(comma == std::string::npos ? std::string_view(forwarded)
+                                                    : std::string_view(forwarded).substr(comma + 1));
+        if (!last.empty() && last.size() <= 64)
+            return std::string(last);
+    }
+    return req.remote_addr;
+}
+
 std::string address_key(const httplib::Request& req)
 {
-    return sha256_hex("address:" + req.remote_addr);
+    return sha256_hex("address:" + client_address(req));
 }
 
 LoginLimits login_limits(const ServerConfig& config)

@@ -197,6 +197,31 @@ TEST_CASE("failures from one address for other accounts: a correct sign-in there
     CHECK(sign_in(api, f.demo.parent.email, k_demo_password).status == 200);
 }
 
+TEST_CASE("behind the reverse proxy, the address is the last X-Forwarded-For entry, not the proxy's",
+    "[api][auth][throttle]")
+{
+    FixtureOptions options;
+    options.server_env["LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS"] = "3";
+    options.server_env["LEARNLOOP_LOGIN_FAILURES_PER_KNOWN_ACCOUNT"] = "0";
+    ApiFixture f("throttle_forwarded", options);
+    auto& api = f.api();
+    auto from = [&](const std::string& forwarded, const std::string& email, const std::string& password) {
+        return api.post("/api/login", { { "email", email }, { "password", password } }, {},
+            { { "X-Forwarded-For", forwarded } });
+    };
+    // The proxy (loopback, as in the tests) appends the address it saw.
+    for (int i = 0; i < 3; ++i)
+        check_error(from("203.0.113.5", "nobody-" + std::to_string(i) + "@demo.learnloop.test", "wrong-password-1"),
+            401, "Invalid credentials");
+    check_throttled(from("203.0.113.5", f.demo.parent.email, k_demo_password), 300);
+    // Another client behind the same proxy is not held up...
+    CHECK(from("198.51.100.7", f.demo.parent.email, k_demo_password).status == 200);
+    // ...and the locked client cannot claim another address: the proxy's entry is the last.
+    check_throttled(from("198.51.100.7, 203.0.113.5", f.demo.parent.email, k_demo_password), 300);
+    // Without the header (no proxy), the peer's own address counts.
+    CHECK(sign_in(api, f.demo.teacher.email, k_demo_password).status == 200);
+}
+
 TEST_CASE("an account locked by guessers stays open to its owner's known device, which is throttled on its own",
     "[api][auth][throttle]")
 {
