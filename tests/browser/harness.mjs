@@ -196,12 +196,24 @@ export async function clickWidget(page, name) {
   // Hover first, then press and release over a few frames, as a person does:
   // some Dear ImGui widgets (tabs) react only to a press on an item that was
   // already hovered in the previous frame.
+  // Each step lasts at least two frames: a long screen (the full demo's 144
+  // users) on a busy machine can take longer than 60 ms a frame, and a press
+  // and release inside one frame is lost.
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
-  await new Promise((resolve) => setTimeout(resolve, 60));
+  await waitFrames(page, 2, 60);
   await page.mouse.down();
-  await new Promise((resolve) => setTimeout(resolve, 60));
+  await waitFrames(page, 2, 60);
   await page.mouse.up();
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  await waitFrames(page, 1, 30);
+}
+
+// Waits at least `ms` and until the app has drawn `count` more frames (at most 2 s).
+async function waitFrames(page, count, ms) {
+  const start = (await appState(page)).frames ?? 0;
+  const began = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  while (Date.now() - began < 2000 && ((await appState(page)).frames ?? start + count) < start + count)
+    await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 // [RUNNER] Named checks in order, TAP-like output, and the closing
