@@ -40,12 +40,20 @@ std::uint16_t disabled_state()
     return (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) ? semantics::Disabled : semantics::None;
 }
 
-// Formats like printf into a buffer reused every call (a frame draws many lines).
+// Formats like printf into a buffer reused every call (a frame draws many
+// lines); it grows to fit, so a long answer or description is never cut.
 const char* format(const char* fmt, va_list args)
 {
-    static char buffer[4096];
-    std::vsnprintf(buffer, sizeof buffer, fmt, args);
-    return buffer;
+    static std::string buffer(1024, '\0');
+    va_list again;
+    va_copy(again, args);
+    int needed = std::vsnprintf(buffer.data(), buffer.size(), fmt, args);
+    if (needed >= 0 && static_cast<std::size_t>(needed) >= buffer.size()) {
+        buffer.resize(static_cast<std::size_t>(needed) + 1);
+        std::vsnprintf(buffer.data(), buffer.size(), fmt, again);
+    }
+    va_end(again);
+    return buffer.c_str();
 }
 
 // A field without a visible label is named by the text drawn just before it

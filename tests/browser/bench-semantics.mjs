@@ -73,6 +73,7 @@ try {
   await measure(page, `admin users table (${USERS + 4} rows), scrolling`, { scroll: true });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await waitForState(page, (s) => s.screen === 'sign_in', 'signing out');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();   // the page's tree shows the sign-in screen too
   await signIn('teacher');
   await page.getByRole('tab', { name: 'Mastery' }).click();
   await page.getByRole('radio', { name: 'Year 8 English' }).click();
