@@ -24,11 +24,10 @@ SelectionInput task_set_selection(const std::vector<AssignedTarget>& targets,
 {
     SelectionInput input;
     for (const auto& target : targets)
-        input.targets.push_back({ target.code, target.known, target.known >= level_threshold(MasteryLevel::Mastered) });
+        input.targets.push_back(selection_target(target.code, target.known));
     for (const auto& tmpl : templates)
         input.templates.push_back({ tmpl.code, tmpl.target_code, tmpl.difficulty });
     input.recent_template_ids = std::move(recent_template_codes);
-    input.set_size = k_task_set_size;
     input.seed = seed;
     return input;
 }

@@ -31,9 +31,8 @@ Result<ApiResponse> handle_class_mastery(const httplib::Request& req, pqxx::work
 
 // How a student's task set is chosen, shared by POST /api/task-sets and the
 // demo school's simulated history (server/cli/demo_school.cpp), so both pick
-// sets the same way: k_task_set_size tasks over the assigned targets, a target
-// reviewed once its estimate reaches Mastered, the recent templates avoided.
-inline constexpr std::size_t k_task_set_size = 20;
+// sets the same way: the domain's set size over the assigned targets, each
+// target as selection_target() sees it, the recent templates avoided.
 [[nodiscard]] SelectionInput task_set_selection(const std::vector<AssignedTarget>& targets,
     const std::vector<PracticeTemplate>& templates, std::vector<std::string> recent_template_codes, std::uint64_t seed);
 // A seed as a set or task stores it: 62 bits, so it fits a bigint and stays exact in JSON.

@@ -2,6 +2,7 @@
 // within each target by history and difficulty.
 #include "practice/selection.hpp"
 
+#include "practice/mastery.hpp"
 #include "practice/tasks.hpp"
 
 #include <algorithm>
@@ -11,8 +12,14 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 namespace learnloop {
+
+SelectionTarget selection_target(std::string target_id, double known)
+{
+    return { std::move(target_id), known, known >= level_threshold(MasteryLevel::Mastered) };
+}
 
 DifficultyBand difficulty_band(double mastery)
 {

@@ -15,6 +15,10 @@ struct SelectionTarget {
     bool mastered = false;    // reached mastery earlier: now only reviewed
 };
 
+// A target as selection sees it: once its estimate reaches the Mastered
+// level it is only reviewed (a share of each set), not practised.
+[[nodiscard]] SelectionTarget selection_target(std::string target_id, double known);
+
 struct SelectionTemplate {
     std::string template_id;
     std::string target_id;

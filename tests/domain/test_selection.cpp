@@ -1,6 +1,8 @@
 // Tests for shared-domain/selection.*: personalised practice sets from mastery and history.
 #include "practice/selection.hpp"
 
+#include "practice/mastery.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -279,4 +281,14 @@ TEST_CASE("small pools give a shorter set and their seats to other targets")
     add_templates(odd, "high", 4);
     auto odd_counts = count_by_target(select_tasks(odd));
     CHECK(odd_counts["nan"] > odd_counts["high"]);
+}
+
+TEST_CASE("a target is only reviewed once its estimate reaches the Mastered level")
+{
+    double mastered_at = level_threshold(MasteryLevel::Mastered);
+    CHECK_FALSE(selection_target("t", mastered_at - 0.01).mastered);
+    CHECK(selection_target("t", mastered_at).mastered);
+    auto target = selection_target("grammar.commas", 0.42);
+    CHECK(target.target_id == "grammar.commas");
+    CHECK(target.mastery == 0.42);
 }
