@@ -12,7 +12,7 @@ bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int6
 {
     if (reach.scope == Scope::None)
         return false;
-    return txn.exec_prepared("access/student_in_reach", reach.scope_name(), reach.user_id, student_id)[0]["in_reach"]
+    return exec_named(txn, "access/student_in_reach", reach.scope_name(), reach.user_id, student_id)[0]["in_reach"]
         .as<bool>();
 }
 
@@ -23,7 +23,7 @@ bool student_enrolable(pqxx::transaction_base& txn, const Caller& caller, std::i
 
 std::optional<std::int64_t> class_teacher(pqxx::transaction_base& txn, std::int64_t class_id)
 {
-    auto rows = txn.exec_prepared("access/class_teacher", class_id);
+    auto rows = exec_named(txn, "access/class_teacher", class_id);
     if (rows.empty())
         return std::nullopt;
     return rows[0]["teacher_id"].as<std::int64_t>();
@@ -41,7 +41,7 @@ Result<void> require_class_in_reach(pqxx::transaction_base& txn, const Caller& c
 
 bool has_active_role(pqxx::transaction_base& txn, std::int64_t user_id, Role role)
 {
-    return txn.exec_prepared("access/has_active_role", user_id, std::string(role_name(role)))[0]["has_role"].as<bool>();
+    return exec_named(txn, "access/has_active_role", user_id, std::string(role_name(role)))[0]["has_role"].as<bool>();
 }
 
 } // namespace learnloop::server

@@ -19,7 +19,7 @@ std::optional<std::string> json_or_null(const Json& value)
 
 std::int64_t append_audit(pqxx::transaction_base& txn, const AuditEntry& entry)
 {
-    auto rows = txn.exec_prepared("audit/append", entry.tenant_id, entry.actor, entry.action, entry.entity,
+    auto rows = exec_named(txn, "audit/append", entry.tenant_id, entry.actor, entry.action, entry.entity,
         entry.entity_id, json_or_null(entry.before), json_or_null(entry.after));
     return rows.at(0)["id"].as<std::int64_t>();
 }
@@ -48,14 +48,14 @@ AuditChainScan scan_audit_log(pqxx::transaction_base& txn, const AuditCheckpoint
 std::vector<TenantRef> list_audit_tenants(pqxx::transaction_base& txn)
 {
     std::vector<TenantRef> tenants;
-    for (const auto& row : txn.exec_prepared("audit/checkpoint_tenants"))
+    for (const auto& row : exec_named(txn, "audit/checkpoint_tenants"))
         tenants.push_back({ row["id"].as<std::int64_t>(), row["slug"].as<std::string>() });
     return tenants;
 }
 
 std::string audit_snapshot_time(pqxx::transaction_base& txn)
 {
-    return txn.exec_prepared("audit/snapshot_time").at(0)["snapshot_at"].as<std::string>();
+    return exec_named(txn, "audit/snapshot_time").at(0)["snapshot_at"].as<std::string>();
 }
 
 Result<AuditVerification> verify_audit_chain(pqxx::transaction_base& txn)

@@ -72,7 +72,7 @@ Result<void> restore_database(pqxx::connection& connection, const std::string& u
         return make_error(ErrorCode::NotFound, "cannot read " + file + ": " + std::strerror(errno));
     {
         pqxx::work txn(connection);
-        if (txn.exec_prepared("cli/database_table_count")[0]["tables"].as<long>() > 0)
+        if (exec_named(txn, "cli/database_table_count")[0]["tables"].as<long>() > 0)
             return make_error(ErrorCode::FailedPrecondition,
                 "the database already has tables; restore into a new, empty database (createdb NAME)");
         txn.exec(expand_sql("cli/_ensure_roles"));

@@ -188,8 +188,8 @@ Result<void> command_create_tenant(pqxx::connection& connection, const Options& 
     pqxx::work txn(connection);
     auto id = TRY(create_tenant(txn, tenant, "cli"));
     if (options.get("default") == "yes") {
-        txn.exec_prepared("cli/clear_default_tenant");
-        txn.exec_prepared("cli/make_default_tenant", id);
+        exec_named(txn, "cli/clear_default_tenant");
+        exec_named(txn, "cli/make_default_tenant", id);
     }
     txn.commit();
     std::printf("created tenant %s (id %lld)\n", tenant.slug.c_str(), static_cast<long long>(id));

@@ -356,7 +356,7 @@ Result<std::map<std::string, DemoTarget>> load_demo_targets(pqxx::work& txn)
             codes.push_back(code);
     }
     std::map<std::string, DemoTarget> targets;
-    for (const auto& row : txn.exec_prepared("cli/demo_curriculum", codes.dump())) {
+    for (const auto& row : exec_named(txn, "cli/demo_curriculum", codes.dump())) {
         auto code = row["target_code"].as<std::string>();
         auto& target = targets[code];
         if (target.id == 0) {
@@ -421,7 +421,7 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
         }
     }
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> assignment_id;   // by class and title
-    for (const auto& row : txn.exec_prepared("cli/demo_insert_assignments", w.tenant_id, history.assignments.dump(),
+    for (const auto& row : exec_named(txn, "cli/demo_insert_assignments", w.tenant_id, history.assignments.dump(),
              std::string(k_time_zone)))
         assignment_id[{ row["class_id"].as<std::int64_t>(), row["title"].as<std::string>() }] = row["id"].as<std::int64_t>();
     report.assignments = static_cast<int>(assignment_id.size());
@@ -471,14 +471,14 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
             submissions.push_back(std::move(row));
         }
     }
-    auto counted = txn.exec_prepared("cli/demo_insert_submissions", w.tenant_id, submissions.dump());
+    auto counted = exec_named(txn, "cli/demo_insert_submissions", w.tenant_id, submissions.dump());
     report.submissions = counted[0]["submissions"].as<int>();
     report.graded = counted[0]["graded"].as<int>();
 
     // Targets: six in the first week, two more after three weeks of marking.
     std::set<std::int64_t> used_seeds;   // set seeds are distinct in the demo, so a seed finds its set
     std::set<std::int64_t> practised;
-    for (const auto& row : txn.exec_prepared("cli/demo_students_with_practice", w.tenant_id))
+    for (const auto& row : exec_named(txn, "cli/demo_students_with_practice", w.tenant_id))
         practised.insert(row["student_id"].as<std::int64_t>());
     for (const auto& student : students) {
         if (practised.count(student.id))
@@ -499,12 +499,12 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
                 { "assigned_by", teacher_of_class[student.class_index] }, { "created_at", at(assigned_at[i]) } });
         TRY(simulate_practice(student, own, assigned_at, start, today, options.seed, decoded, used_seeds, history));
     }
-    txn.exec_prepared("cli/demo_assign_targets", w.tenant_id, history.targets.dump());
+    exec_named(txn, "cli/demo_assign_targets", w.tenant_id, history.targets.dump());
     report.targets_assigned = static_cast<int>(history.targets.size());
 
     // Sets, then their tasks and answers by (set, position).
     std::map<std::int64_t, std::int64_t> set_id;   // by seed
-    for (const auto& row : txn.exec_prepared("cli/demo_insert_task_sets", w.tenant_id, history.sets.dump()))
+    for (const auto& row : exec_named(txn, "cli/demo_insert_task_sets", w.tenant_id, history.sets.dump()))
         set_id[row["seed"].as<std::int64_t>()] = row["id"].as<std::int64_t>();
     if (set_id.size() != history.sets.size())
         return make_error(ErrorCode::Internal, "two demo task sets drew the same seed");
@@ -512,9 +512,9 @@ Result<DemoReport> write_history(Writer& w, const std::vector<std::int64_t>& cla
         task["set_id"] = set_id.at(task["set_id"].get<std::int64_t>());
     for (auto& answer : history.answers)
         answer["set_id"] = set_id.at(answer["set_id"].get<std::int64_t>());
-    txn.exec_prepared("cli/demo_insert_tasks", w.tenant_id, history.tasks.dump());
-    txn.exec_prepared("cli/demo_insert_answers", w.tenant_id, history.answers.dump());
-    txn.exec_prepared("cli/demo_insert_mastery", w.tenant_id, history.mastery.dump());
+    exec_named(txn, "cli/demo_insert_tasks", w.tenant_id, history.tasks.dump());
+    exec_named(txn, "cli/demo_insert_answers", w.tenant_id, history.answers.dump());
+    exec_named(txn, "cli/demo_insert_mastery", w.tenant_id, history.mastery.dump());
     report.task_sets = static_cast<int>(history.sets.size());
     report.answers = history.answer_count;
     report.history_added = true;
@@ -539,11 +539,11 @@ Result<std::array<std::int64_t, 4>> seed_minimal(Writer& w)
     const auto teacher = ids[1], student = ids[2], parent = ids[3];
 
     // The demo school is the default tenant unless another one already is.
-    txn.exec_prepared("cli/claim_default_tenant", w.tenant_id);
-    if (!txn.exec_prepared("cli/demo_has_class", w.tenant_id)[0]["seeded"].as<bool>()) {
+    exec_named(txn, "cli/claim_default_tenant", w.tenant_id);
+    if (!exec_named(txn, "cli/demo_has_class", w.tenant_id)[0]["seeded"].as<bool>()) {
         auto class_id = w.scalar(
-            txn.exec_prepared("cli/demo_class", w.tenant_id, std::string("Year 8 English"), teacher, student, parent), "id");
-        auto assignment_id = w.scalar(txn.exec_prepared("cli/demo_assignment", w.tenant_id, teacher, class_id,
+            exec_named(txn, "cli/demo_class", w.tenant_id, std::string("Year 8 English"), teacher, student, parent), "id");
+        auto assignment_id = w.scalar(exec_named(txn, "cli/demo_assignment", w.tenant_id, teacher, class_id,
                                           std::string("Persuasive letter"),
                                           std::string("Write a one-page letter to the head teacher arguing for a change "
                                                       "you would like to see at school. Use at least three persuasive "
@@ -610,9 +610,9 @@ Result<DemoReport> seed_full(Writer& w, const std::array<std::int64_t, 4>& base,
     for (std::size_t c = 0; c < std::size(k_classes); ++c) {
         const auto& demo_class = k_classes[c];
         auto class_teacher = demo_class.maths_teacher ? maths_teacher : teacher;
-        auto found = txn.exec_prepared("cli/demo_find_class", w.tenant_id, std::string(demo_class.name));
+        auto found = exec_named(txn, "cli/demo_find_class", w.tenant_id, std::string(demo_class.name));
         bool created = found.empty();
-        auto class_id = created ? w.scalar(txn.exec_prepared("cli/demo_insert_class", w.tenant_id,
+        auto class_id = created ? w.scalar(exec_named(txn, "cli/demo_insert_class", w.tenant_id,
                                                std::string(demo_class.name), class_teacher, term_start),
                                       "id")
                                 : w.scalar(found, "id");
@@ -623,9 +623,9 @@ Result<DemoReport> seed_full(Writer& w, const std::array<std::int64_t, 4>& base,
             members.push_back(student.id);
             links.push_back({ { "parent_id", student.parent_id }, { "student_id", student.id } });
         }
-        auto added = w.scalar(txn.exec_prepared("cli/demo_add_members", w.tenant_id, class_id, members.dump(), term_start),
+        auto added = w.scalar(exec_named(txn, "cli/demo_add_members", w.tenant_id, class_id, members.dump(), term_start),
             "added");
-        auto linked = w.scalar(txn.exec_prepared("cli/demo_link_parents", w.tenant_id, links.dump(), term_start), "added");
+        auto linked = w.scalar(exec_named(txn, "cli/demo_link_parents", w.tenant_id, links.dump(), term_start), "added");
         if (created || added > 0 || linked > 0)
             append_audit(txn, { w.tenant_id, "cli", "demo.seed", "class", std::to_string(class_id), nullptr,
                                   { { "class", demo_class.name }, { "teacher_id", class_teacher },
@@ -634,7 +634,7 @@ Result<DemoReport> seed_full(Writer& w, const std::array<std::int64_t, 4>& base,
         teacher_of_class.push_back(class_teacher);
     }
 
-    if (!txn.exec_prepared("cli/demo_has_history", w.tenant_id)[0]["seeded"].as<bool>())
+    if (!exec_named(txn, "cli/demo_has_history", w.tenant_id)[0]["seeded"].as<bool>())
         report = TRY(write_history(w, class_ids, teacher_of_class, students, options));
     report.students = static_cast<int>(students.size());
     report.classes = static_cast<int>(class_ids.size());
@@ -662,7 +662,7 @@ Result<DemoReport> seed_demo_school(pqxx::connection& connection, const DemoOpti
     DemoReport report;
     if (options.size == DemoSize::Full) {
         bool curriculum_seeded = false;
-        if (!txn.exec_prepared("cli/demo_has_curriculum")[0]["seeded"].as<bool>()) {
+        if (!exec_named(txn, "cli/demo_has_curriculum")[0]["seeded"].as<bool>()) {
             auto files = TRY(load_curriculum_dir(curriculum_dir));
             (void)TRY(seed_curriculum(txn, files, "cli"));
             curriculum_seeded = true;

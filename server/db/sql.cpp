@@ -2,6 +2,8 @@
 #include "db/sql.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <stdexcept>
 
 namespace learnloop::server {
@@ -116,14 +118,59 @@ std::string expand_sql(std::string_view name, const std::map<std::string, std::s
     return expand(name, variables, 0);
 }
 
-void prepare_named_statements(pqxx::connection& connection)
+namespace {
+
+std::atomic<StatementMode> g_statement_mode { StatementMode::Prepared };
+
+// The expanded statements by name. Built once (expanding ~100 files for each
+// new connection was wasted work); variants are added before the first
+// connection, so after start-up it is only read.
+struct Catalogue {
+    std::mutex mutex;
+    std::map<std::string, std::string, std::less<>> statements;
+    bool loaded = false;
+};
+
+Catalogue& catalogue()
 {
+    static Catalogue instance;
+    return instance;
+}
+
+void load_files(Catalogue& cat)
+{
+    if (cat.loaded)
+        return;
     for (std::size_t i = 0; i < k_embedded_sql_count; ++i) {
         const auto& file = k_embedded_sql[i];
         if (is_fragment(file.name) || has_marker(file.text, "-- variants"))
             continue;
-        connection.prepare(file.name, expand_sql(file.name));
+        cat.statements.emplace(file.name, expand_sql(file.name));
     }
+    cat.loaded = true;
+}
+
+} // namespace
+
+void set_statement_mode(StatementMode mode)
+{
+    g_statement_mode = mode;
+}
+
+StatementMode statement_mode()
+{
+    return g_statement_mode;
+}
+
+void prepare_named_statements(pqxx::connection& connection)
+{
+    auto& cat = catalogue();
+    std::lock_guard lock(cat.mutex);
+    load_files(cat);
+    if (statement_mode() != StatementMode::Prepared)
+        return;
+    for (const auto& [name, text] : cat.statements)
+        connection.prepare(name, text);
 }
 
 std::string variant_name(std::string_view name, std::string_view value)
@@ -131,17 +178,32 @@ std::string variant_name(std::string_view name, std::string_view value)
     return std::string(name) + "[" + std::string(value) + "]";
 }
 
-void prepare_variants(pqxx::connection& connection, std::string_view name, const std::string& variable,
-    const std::vector<std::string>& values)
+void add_variants(std::string_view name, const std::string& variable, const std::vector<std::string>& values)
 {
+    auto& cat = catalogue();
+    std::lock_guard lock(cat.mutex);
     for (const auto& value : values) {
         // The values are the program's own fixed names, never input; quoted as SQL literals.
         std::string literal = "'";
         for (char c : value)
             literal += c == '\'' ? std::string("''") : std::string(1, c);
         literal += "'";
-        connection.prepare(variant_name(name, value), expand_sql(name, { { variable, literal } }));
+        cat.statements.emplace(variant_name(name, value), expand_sql(name, { { variable, literal } }));
     }
+}
+
+const std::string& statement_text(const std::string& name)
+{
+    auto& cat = catalogue();
+    {
+        std::lock_guard lock(cat.mutex);
+        load_files(cat);
+    }
+    // Read without the lock: the map no longer changes once connections exist.
+    auto found = cat.statements.find(name);
+    if (found == cat.statements.end())
+        throw std::logic_error("SQL: no statement named " + name);
+    return found->second;
 }
 
 } // namespace learnloop::server

@@ -7,8 +7,14 @@
 // use variables written {{name}}, given by the file's own `-- let name = value`
 // lines or by prepare_variants() for statements prepared once per value.
 //
-//   auto rows = txn.exec_prepared("tracker/find_assignment", zone, id);
+//   auto rows = exec_named(txn, "tracker/find_assignment", zone, id);
 //   rows[0]["title"].as<std::string>();        // columns are read by name
+//
+// Statements run prepared by default. Behind a pooler in transaction mode
+// (PgBouncer before 1.21), a connection's prepared statements do not follow
+// the client from one transaction to the next, so the server can instead send
+// each statement's text with its parameters (StatementMode::Unnamed; see
+// docs/scaling.md).
 #pragma once
 
 #include <pqxx/pqxx>
@@ -17,6 +23,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace learnloop::server {
@@ -31,16 +38,39 @@ namespace learnloop::server {
 // std::logic_error, which the first test run reports.
 [[nodiscard]] std::string expand_sql(std::string_view name, const std::map<std::string, std::string>& variables = {});
 
-// Prepares every statement (not fragments, not files marked `-- variants`)
-// on a new connection; libpqxx prepares each on its first use.
+// How named statements reach the database.
+enum class StatementMode {
+    Prepared,   // prepared once per connection under their name (libpqxx prepares on first use)
+    Unnamed,    // the expanded text sent with each call, for poolers in transaction mode
+};
+void set_statement_mode(StatementMode mode);
+[[nodiscard]] StatementMode statement_mode();
+
+// Every statement (not fragments, not files marked `-- variants`) expanded
+// once, the first time it is needed; then prepared on each new connection
+// in StatementMode::Prepared.
 void prepare_named_statements(pqxx::connection& connection);
 
-// Prepares a statement once per value of one variable, as "<name>[<value>]"
-// with {{<variable>}} replaced by `literal(value)`. For statements whose plan
-// should not be shared between values (the per-role assignment lists).
-void prepare_variants(pqxx::connection& connection, std::string_view name, const std::string& variable,
-    const std::vector<std::string>& values);
+// Adds a statement once per value of one variable, as "<name>[<value>]" with
+// {{<variable>}} replaced by `literal(value)`, to the expanded statements
+// (call before the first connection; repeated calls change nothing). For
+// statements whose plan should not be shared between values (the per-role
+// assignment lists).
+void add_variants(std::string_view name, const std::string& variable, const std::vector<std::string>& values);
 [[nodiscard]] std::string variant_name(std::string_view name, std::string_view value);
+
+// The expanded text of a statement (or variant) by name; throws
+// std::logic_error for a name that is not one.
+[[nodiscard]] const std::string& statement_text(const std::string& name);
+
+// Runs a named statement in the current statement mode.
+template<typename... Args>
+pqxx::result exec_named(pqxx::transaction_base& txn, const std::string& name, Args&&... args)
+{
+    if (statement_mode() == StatementMode::Prepared)
+        return txn.exec_prepared(name, std::forward<Args>(args)...);
+    return txn.exec_params(statement_text(name), std::forward<Args>(args)...);
+}
 
 // One page of a list: ?limit=1..200 (default 50) &offset>=0.
 struct Page {
@@ -70,11 +100,11 @@ template<typename... Args>
 PageRows exec_page(pqxx::transaction_base& txn, const std::string& statement, const Page& page, Args&&... args)
 {
     PageRows result;
-    result.rows = txn.exec_prepared(statement, page.limit, page.offset, args...);
+    result.rows = exec_named(txn, statement, page.limit, page.offset, args...);
     if (!result.rows.empty()) {
         result.total = result.rows[0]["total"].as<std::int64_t>();
     } else if (page.offset > 0) {
-        pqxx::result first = txn.exec_prepared(statement, std::int64_t { 1 }, std::int64_t { 0 }, args...);
+        pqxx::result first = exec_named(txn, statement, std::int64_t { 1 }, std::int64_t { 0 }, args...);
         result.total = first.empty() ? 0 : first[0]["total"].as<std::int64_t>();
     }
     return result;

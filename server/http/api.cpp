@@ -66,7 +66,7 @@ std::string bearer_token(const httplib::Request& req)
 
 void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id)
 {
-    txn.exec_prepared("identity/set_tenant", std::to_string(tenant_id));
+    exec_named(txn, "identity/set_tenant", std::to_string(tenant_id));
 }
 
 void Api::authed(const httplib::Request& req, httplib::Response& res, std::optional<Action> action,
@@ -83,7 +83,7 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
     const bool read_only = req.method == "GET" || req.method == "HEAD";
     auto response = m_pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
-        auto rows = txn.exec_prepared(
+        auto rows = exec_named(txn, 
             read_only ? "identity/authenticate_session_read_only" : "identity/authenticate_session", sha256_hex(token));
         if (rows.empty())
             return make_error(ErrorCode::Unauthenticated, "The session has expired or was signed out; sign in again");

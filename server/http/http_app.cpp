@@ -236,7 +236,7 @@ ApiResponse HttpApp::health()
     try {
         health.database_version = m_pool.with_connection([](pqxx::connection& connection) {
             pqxx::read_transaction txn(connection);
-            auto version = txn.exec_prepared("http/server_version").at(0)["server_version"].as<std::string>();
+            auto version = exec_named(txn, "http/server_version").at(0)["server_version"].as<std::string>();
             return "PostgreSQL " + version.substr(0, version.find(' '));
         });
         health.database_reachable = true;

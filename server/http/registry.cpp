@@ -8,6 +8,8 @@
 #include "tracker/routes.hpp"
 #include "tracker/tracker_repository.hpp"
 
+#include <mutex>
+
 namespace learnloop::server {
 
 std::vector<AreaApi> product_areas()
@@ -17,8 +19,11 @@ std::vector<AreaApi> product_areas()
 
 void prepare_statements(pqxx::connection& connection)
 {
+    // The variants join the statements once, before the first connection
+    // prepares them all.
+    static std::once_flag variants_added;
+    std::call_once(variants_added, [] { add_tracker_variants(); });
     prepare_named_statements(connection);
-    prepare_tracker_variants(connection);
 }
 
 QueryParam page_limit_param()

@@ -26,13 +26,13 @@ Result<std::int64_t> create_tenant(pqxx::work& txn, const NewTenant& tenant, con
 {
     auto slug = TRY(validate_tenant_slug(tenant.slug));
     auto name = TRY(validate_display_name(tenant.name));
-    if (!txn.exec_prepared("identity/time_zone_known", tenant.time_zone)[0]["known"].as<bool>())
+    if (!exec_named(txn, "identity/time_zone_known", tenant.time_zone)[0]["known"].as<bool>())
         return make_error(ErrorCode::InvalidArgument, "Time zone must be an IANA name such as Europe/London",
             "time_zone");
     if (find_tenant_id(txn, slug))
         return make_error(ErrorCode::AlreadyExists, "A tenant with slug " + slug + " already exists", "slug");
 
-    auto id = txn.exec_prepared("identity/create_tenant", slug, name, std::string(tenant_kind_name(tenant.kind)),
+    auto id = exec_named(txn, "identity/create_tenant", slug, name, std::string(tenant_kind_name(tenant.kind)),
                      tenant.time_zone, std::string(signup_policy_name(tenant.signup_policy)))[0]["id"]
                   .as<std::int64_t>();
     append_audit(txn,
@@ -44,17 +44,17 @@ Result<std::int64_t> create_tenant(pqxx::work& txn, const NewTenant& tenant, con
 
 std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const std::string& slug)
 {
-    return optional_id(txn.exec_prepared("identity/find_tenant_id", slug));
+    return optional_id(exec_named(txn, "identity/find_tenant_id", slug));
 }
 
 std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn, const std::optional<std::string>& slug)
 {
-    return optional_id(txn.exec_prepared("identity/resolve_tenant", slug));
+    return optional_id(exec_named(txn, "identity/resolve_tenant", slug));
 }
 
 SignupPolicy tenant_signup_policy(pqxx::transaction_base& txn)
 {
-    auto rows = txn.exec_prepared("identity/tenant_signup_policy");
+    auto rows = exec_named(txn, "identity/tenant_signup_policy");
     // No row (no tenant set) or a value this build does not know: nobody signs up.
     if (rows.empty())
         return SignupPolicy::Nobody;
@@ -63,7 +63,7 @@ SignupPolicy tenant_signup_policy(pqxx::transaction_base& txn)
 
 SignupPolicy set_signup_policy(pqxx::transaction_base& txn, SignupPolicy policy)
 {
-    auto rows = txn.exec_prepared("identity/set_signup_policy", std::string(signup_policy_name(policy)));
+    auto rows = exec_named(txn, "identity/set_signup_policy", std::string(signup_policy_name(policy)));
     if (rows.empty())
         return policy;   // no tenant set: nothing changed
     return parse_signup_policy(rows[0]["before"].as<std::string>()).value_or(SignupPolicy::Nobody);
@@ -89,7 +89,7 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
         // A subtransaction, so a concurrent sign-up with the same email
         // leaves the caller's transaction usable.
         pqxx::subtransaction insert(txn, "create_user");
-        id = insert.exec_prepared("identity/create_user", user.tenant_id, email, name,
+        id = exec_named(insert, "identity/create_user", user.tenant_id, email, name,
                        std::string(role_name(user.role)), hash, user.profile.dump(),
                        std::string(approval_name(user.approval)))[0]["id"]
                  .as<std::int64_t>();
@@ -107,7 +107,7 @@ Result<std::int64_t> create_user(pqxx::work& txn, const NewUser& user, const std
 
 std::optional<std::int64_t> find_user_id(pqxx::transaction_base& txn, std::int64_t tenant_id, const std::string& email)
 {
-    return optional_id(txn.exec_prepared("identity/find_user_id", tenant_id, email));
+    return optional_id(exec_named(txn, "identity/find_user_id", tenant_id, email));
 }
 
 // [approval] -----------------------------------------------------------------
@@ -140,7 +140,7 @@ PageOf<PendingAccount> list_pending_accounts(pqxx::transaction_base& txn, const 
 
 std::optional<PendingAccount> decide_approval(pqxx::transaction_base& txn, std::int64_t user_id, Approval decision)
 {
-    auto rows = txn.exec_prepared("identity/decide_approval", user_id, std::string(approval_name(decision)));
+    auto rows = exec_named(txn, "identity/decide_approval", user_id, std::string(approval_name(decision)));
     if (rows.empty())
         return std::nullopt;
     return read_pending(rows[0]);
@@ -150,7 +150,7 @@ std::optional<PendingAccount> decide_approval(pqxx::transaction_base& txn, std::
 
 std::optional<LoginAccount> find_login(pqxx::transaction_base& txn, const std::string& email)
 {
-    auto rows = txn.exec_prepared("identity/find_login", email);
+    auto rows = exec_named(txn, "identity/find_login", email);
     if (rows.empty())
         return std::nullopt;
     const auto& row = rows[0];
@@ -160,7 +160,7 @@ std::optional<LoginAccount> find_login(pqxx::transaction_base& txn, const std::s
 
 void update_password_hash(pqxx::transaction_base& txn, std::int64_t user_id, const std::string& password_hash)
 {
-    txn.exec_prepared("identity/update_password_hash", password_hash, user_id);
+    exec_named(txn, "identity/update_password_hash", password_hash, user_id);
 }
 
 namespace {
@@ -193,21 +193,21 @@ Error too_many_attempts(int wait)
 Result<SigninAttempt> begin_signin_attempt(pqxx::work& txn, const SigninKeys& keys, const LoginLimits& limits)
 {
     if (keys.user_id != 0 && !keys.device_token_hash.empty()) {
-        auto device = txn.exec_prepared("identity/lock_signin_device", keys.device_token_hash, keys.user_id);
+        auto device = exec_named(txn, "identity/lock_signin_device", keys.device_token_hash, keys.user_id);
         if (!device.empty()) {
             if (int wait = device[0]["wait"].as<int>(); wait > 0)
                 return too_many_attempts(wait);
             auto id = device[0]["id"].as<std::int64_t>();
-            txn.exec_prepared("identity/count_device_attempt", id, limits.failures_before_backoff,
+            exec_named(txn, "identity/count_device_attempt", id, limits.failures_before_backoff,
                 limits.backoff_seconds, limits.backoff_max_seconds);
             return SigninAttempt { id };
         }
     }
-    auto counters = txn.exec_prepared("identity/lock_signin_counters", keys.account_key, keys.address_key,
+    auto counters = exec_named(txn, "identity/lock_signin_counters", keys.account_key, keys.address_key,
         limits.window_seconds);
     if (int wait = refusal_wait(counters[0], limits); wait > 0)
         return too_many_attempts(wait);
-    txn.exec_prepared("identity/count_signin_attempt", keys.account_key, keys.address_key,
+    exec_named(txn, "identity/count_signin_attempt", keys.account_key, keys.address_key,
         limits.failures_before_backoff, limits.backoff_seconds, limits.backoff_max_seconds);
     return SigninAttempt {};
 }
@@ -216,25 +216,25 @@ void signin_attempt_succeeded(pqxx::work& txn, const SigninKeys& keys, const Sig
 {
     // Windows before the pair: the order lock_signin_counters locks them in.
     if (attempt.device_id)
-        txn.exec_prepared("identity/device_signin_succeeded", *attempt.device_id);
+        exec_named(txn, "identity/device_signin_succeeded", *attempt.device_id);
     else
-        txn.exec_prepared("identity/refund_signin_windows", keys.account_key, keys.address_key);
-    txn.exec_prepared("identity/signin_succeeded", keys.account_key, keys.address_key);
+        exec_named(txn, "identity/refund_signin_windows", keys.account_key, keys.address_key);
+    exec_named(txn, "identity/signin_succeeded", keys.account_key, keys.address_key);
 }
 
 void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt)
 {
     if (attempt.device_id) {
-        txn.exec_prepared("identity/refund_device_attempt", *attempt.device_id);
+        exec_named(txn, "identity/refund_device_attempt", *attempt.device_id);
         return;
     }
-    txn.exec_prepared("identity/refund_signin_windows", keys.account_key, keys.address_key);
-    txn.exec_prepared("identity/refund_signin_pair", keys.account_key, keys.address_key);
+    exec_named(txn, "identity/refund_signin_windows", keys.account_key, keys.address_key);
+    exec_named(txn, "identity/refund_signin_pair", keys.account_key, keys.address_key);
 }
 
 void create_signin_device(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id, const std::string& token_hash)
 {
-    txn.exec_prepared("identity/create_signin_device", tenant_id, user_id, token_hash);
+    exec_named(txn, "identity/create_signin_device", tenant_id, user_id, token_hash);
 }
 
 // [sessions] -----------------------------------------------------------------
@@ -242,23 +242,23 @@ void create_signin_device(pqxx::work& txn, std::int64_t tenant_id, std::int64_t 
 StoredSession insert_session(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t user_id,
     const std::string& token_hash, const std::string& lifetime)
 {
-    auto row = txn.exec_prepared("identity/create_session", tenant_id, user_id, token_hash, lifetime)[0];
+    auto row = exec_named(txn, "identity/create_session", tenant_id, user_id, token_hash, lifetime)[0];
     return { row["id"].as<std::string>(), row["expires_at"].as<std::string>() };
 }
 
 void revoke_session(pqxx::transaction_base& txn, std::int64_t session_id)
 {
-    txn.exec_prepared("identity/revoke_session", session_id);
+    exec_named(txn, "identity/revoke_session", session_id);
 }
 
 void revoke_user_sessions(pqxx::transaction_base& txn, std::int64_t user_id)
 {
-    txn.exec_prepared("identity/revoke_user_sessions", user_id);
+    exec_named(txn, "identity/revoke_user_sessions", user_id);
 }
 
 void revoke_other_sessions(pqxx::transaction_base& txn, std::int64_t user_id, std::int64_t kept_session_id)
 {
-    txn.exec_prepared("identity/revoke_other_sessions", user_id, kept_session_id);
+    exec_named(txn, "identity/revoke_other_sessions", user_id, kept_session_id);
 }
 
 } // namespace learnloop::server

@@ -54,7 +54,8 @@ std::string server_usage()
     return "usage: learnloop-server [--host H] [--port P] [--database-url URL] [--app-database-url URL]\n"
            "                        [--web-root DIR] [--migrations-dir DIR] [--threads N] [--db-connections N]\n"
            "                        [--max-body-bytes N] [--max-connections N] [--request-timeout-ms MS]\n"
-           "                        [--idle-timeout-ms MS] [--no-migrate]\n"
+           "                        [--idle-timeout-ms MS] [--statements prepared|unnamed]\n"
+           "                        [--no-migrate]\n"
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
            "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, LEARNLOOP_DB_CONNECTIONS,\n"
            "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
@@ -64,7 +65,8 @@ std::string server_usage()
            "             LEARNLOOP_MAX_CONNECTIONS (10000: open connections; past it the longest idle is closed),\n"
            "             LEARNLOOP_REQUEST_TIMEOUT_MS (10000: a request must arrive whole within it, else 408),\n"
            "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it),\n"
-           "             LEARNLOOP_METRICS_TOKEN (unset: GET /metrics answers loopback peers only)\n";
+           "             LEARNLOOP_METRICS_TOKEN (unset: GET /metrics answers loopback peers only),\n"
+           "             LEARNLOOP_STATEMENTS (prepared; unnamed behind PgBouncer in transaction mode)\n";
 }
 
 Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
@@ -91,6 +93,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     std::string window = env_or("LEARNLOOP_LOGIN_WINDOW_SECONDS", std::to_string(config.login_window_seconds));
     std::string hashing = env_or("LEARNLOOP_PASSWORD_HASHING_SLOTS", "0");
     std::string hashing_wait = env_or("LEARNLOOP_PASSWORD_HASHING_WAIT_MS", std::to_string(config.password_hashing_wait_ms));
+    std::string statements = env_or("LEARNLOOP_STATEMENTS", "prepared");
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
     config.metrics_token = env_or("LEARNLOOP_METRICS_TOKEN", "");
@@ -133,6 +136,8 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
             TRY(needs_value(request_timeout));
         else if (flag == "--idle-timeout-ms")
             TRY(needs_value(idle_timeout));
+        else if (flag == "--statements")
+            TRY(needs_value(statements));
         else
             return make_error(ErrorCode::InvalidArgument, "unknown option " + flag + "\n" + server_usage());
     }
@@ -154,6 +159,9 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.password_hashing_slots = TRY(parse_count(hashing, "password hashing slots", 0, 256));
     // Below the browser's 30 s request timeout, so a waiting sign-in gets its answer.
     config.password_hashing_wait_ms = TRY(parse_count(hashing_wait, "password hashing wait", 0, 20000));
+    if (statements != "prepared" && statements != "unnamed")
+        return make_error(ErrorCode::InvalidArgument, "--statements must be prepared or unnamed");
+    config.unnamed_statements = statements == "unnamed";
     if (config.app_database_url.empty() && !config.migrate_database_url.empty())
         config.app_database_url = derive_app_database_url(config.migrate_database_url);
     if (config.app_database_url.empty())

@@ -32,6 +32,10 @@ struct ServerConfig {
     // connections than workers queue requests in the server instead of
     // crowding the cores with database backends.
     std::size_t db_connections = 0;
+    // Named statements prepared per connection (default), or sent as text
+    // with each call: needed behind a pooler in transaction mode such as
+    // PgBouncer (docs/scaling.md).
+    bool unnamed_statements = false;
     std::size_t max_body_bytes = 1024 * 1024;
     bool enable_test_routes = false;
     // GET /metrics needs "Authorization: Bearer <token>" when set; unset, it

@@ -5,6 +5,7 @@
 #include "http/registry.hpp"
 #include "http/http_app.hpp"
 #include "db/migrations.hpp"
+#include "db/sql.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -86,6 +87,7 @@ int run_server(const std::vector<std::string>& args)
     std::size_t connections = config.value().db_connections;
     if (connections == 0)
         connections = std::min<std::size_t>(config.value().threads, 2 * std::max(1u, std::thread::hardware_concurrency()) + 1);
+    set_statement_mode(config.value().unnamed_statements ? StatementMode::Unnamed : StatementMode::Prepared);
     DbPool pool(config.value().app_database_url, connections, prepare_statements);
     HttpApp app(config.value(), pool);
     auto port = app.bind();

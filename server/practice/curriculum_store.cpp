@@ -2,6 +2,7 @@
 #include "practice/curriculum_store.hpp"
 
 #include "audit/audit_log.hpp"
+#include "db/sql.hpp"
 #include "platform/crypto.hpp"
 #include "practice/knowledge_tracing.hpp"
 
@@ -73,7 +74,7 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
         for (const auto& target : file.targets) {
             Json body = { { "id", target.id }, { "subject", target.subject }, { "strand", target.strand },
                 { "title", target.title }, { "description", target.description }, { "bkt", to_json(target.bkt) } };
-            auto rows = txn.exec_prepared("practice/seed_shared_target", target.id, target.subject, target.strand,
+            auto rows = exec_named(txn, "practice/seed_shared_target", target.id, target.subject, target.strand,
                 target.title, target.description, to_json(target.bkt).dump(), sha256_hex(body.dump()));
             count(rows, report.targets_added, report.targets_updated, report.targets_unchanged);
             target_codes.push_back(target.id);
@@ -81,7 +82,7 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
         for (std::size_t i = 0; i < file.templates.size(); ++i) {
             const auto& tmpl = file.templates[i];
             auto body = file.template_json[i].dump();
-            auto rows = txn.exec_prepared("practice/seed_shared_template", tmpl.id, tmpl.target_id,
+            auto rows = exec_named(txn, "practice/seed_shared_template", tmpl.id, tmpl.target_id,
                 std::string(task_kind_name(tmpl.kind)), tmpl.difficulty, body, sha256_hex(body));
             count(rows, report.templates_added, report.templates_updated, report.templates_unchanged);
             template_codes.push_back(tmpl.id);
@@ -95,9 +96,9 @@ Result<CurriculumSeedReport> seed_curriculum(pqxx::work& txn, const std::vector<
         return joined;
     };
     report.templates_retired = static_cast<int>(
-        txn.exec_prepared("practice/retire_shared_templates", join(template_codes)).affected_rows());
+        exec_named(txn, "practice/retire_shared_templates", join(template_codes)).affected_rows());
     report.targets_retired = static_cast<int>(
-        txn.exec_prepared("practice/retire_shared_targets", join(target_codes)).affected_rows());
+        exec_named(txn, "practice/retire_shared_targets", join(target_codes)).affected_rows());
 
     append_audit(txn,
         { std::nullopt, actor, "curriculum.seed", "curriculum", "shared", nullptr,
@@ -113,7 +114,7 @@ Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int mi
     // Every answer of the school, each student's in time order, as a response
     // log whose skills are target ids: shared targets and the school's own
     // (whose codes may repeat a shared one's).
-    auto rows = txn.exec_prepared("practice/school_answer_log", tenant_id);
+    auto rows = exec_named(txn, "practice/school_answer_log", tenant_id);
     std::string tsv = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n";
     std::map<std::string, std::string> code_of;   // target id -> code
     for (const auto& row : rows) {
@@ -136,7 +137,7 @@ Result<RefitReport> refit_tenant(pqxx::work& txn, std::int64_t tenant_id, int mi
             ++report.targets_skipped;
             continue;
         }
-        txn.exec_prepared("practice/save_school_target_params", tenant_id, log.skills[skill],
+        exec_named(txn, "practice/save_school_target_params", tenant_id, log.skills[skill],
             to_json(fitted[skill]).dump(), answers_per_skill[skill]);
         // By code; a school target sharing a shared one's code is told apart by its id.
         auto key = code_of[log.skills[skill]];

@@ -52,7 +52,7 @@ TargetPage list_targets(pqxx::transaction_base& txn, const TargetFilter& filter,
 
 std::optional<std::int64_t> find_live_target(pqxx::transaction_base& txn, const std::string& code)
 {
-    auto rows = txn.exec_prepared("practice/find_live_target", code);
+    auto rows = exec_named(txn, "practice/find_live_target", code);
     if (rows.empty())
         return std::nullopt;
     return rows[0]["id"].as<std::int64_t>();
@@ -60,18 +60,17 @@ std::optional<std::int64_t> find_live_target(pqxx::transaction_base& txn, const 
 
 bool target_code_taken(pqxx::transaction_base& txn, const std::string& code)
 {
-    return txn.exec_prepared("practice/target_code_taken", code)[0]["taken"].as<bool>();
+    return exec_named(txn, "practice/target_code_taken", code)[0]["taken"].as<bool>();
 }
 
 bool template_code_taken(pqxx::transaction_base& txn, const std::string& code)
 {
-    return txn.exec_prepared("practice/template_code_taken", code)[0]["taken"].as<bool>();
+    return exec_named(txn, "practice/template_code_taken", code)[0]["taken"].as<bool>();
 }
 
 std::int64_t insert_target(pqxx::transaction_base& txn, std::int64_t tenant_id, const LearningTarget& target)
 {
-    return txn
-        .exec_prepared("practice/insert_target", tenant_id, target.id, target.subject, target.strand, target.title,
+    return exec_named(txn, "practice/insert_target", tenant_id, target.id, target.subject, target.strand, target.title,
             target.description, to_json(target.bkt).dump())[0]["id"]
         .as<std::int64_t>();
 }
@@ -79,8 +78,7 @@ std::int64_t insert_target(pqxx::transaction_base& txn, std::int64_t tenant_id, 
 std::int64_t insert_template(pqxx::transaction_base& txn, std::int64_t tenant_id, const TaskTemplate& tmpl,
     std::int64_t target_id, const std::string& body)
 {
-    return txn
-        .exec_prepared("practice/insert_template", tenant_id, tmpl.id, target_id, std::string(task_kind_name(tmpl.kind)),
+    return exec_named(txn, "practice/insert_template", tenant_id, tmpl.id, target_id, std::string(task_kind_name(tmpl.kind)),
             tmpl.difficulty, body)[0]["id"]
         .as<std::int64_t>();
 }
@@ -90,14 +88,14 @@ std::int64_t insert_template(pqxx::transaction_base& txn, std::int64_t tenant_id
 std::vector<std::int64_t> class_student_ids(pqxx::transaction_base& txn, std::int64_t class_id)
 {
     std::vector<std::int64_t> ids;
-    for (const auto& row : txn.exec_prepared("practice/class_student_ids", class_id))
+    for (const auto& row : exec_named(txn, "practice/class_student_ids", class_id))
         ids.push_back(row["student_id"].as<std::int64_t>());
     return ids;
 }
 
 std::optional<SubmissionOwner> find_submission_owner(pqxx::transaction_base& txn, std::int64_t submission_id)
 {
-    auto rows = txn.exec_prepared("practice/find_submission_owner", submission_id);
+    auto rows = exec_named(txn, "practice/find_submission_owner", submission_id);
     if (rows.empty())
         return std::nullopt;
     return SubmissionOwner { rows[0]["student_id"].as<std::int64_t>(), rows[0]["teacher_id"].as<std::int64_t>() };
@@ -105,7 +103,7 @@ std::optional<SubmissionOwner> find_submission_owner(pqxx::transaction_base& txn
 
 bool assign_target(pqxx::transaction_base& txn, const TargetAssignment& assignment)
 {
-    return !txn.exec_prepared("practice/assign_target", assignment.tenant_id, assignment.student_id,
+    return !exec_named(txn, "practice/assign_target", assignment.tenant_id, assignment.student_id,
                    assignment.target_id, assignment.assigned_by, assignment.submission_id)
                 .empty();
 }
@@ -115,7 +113,7 @@ bool assign_target(pqxx::transaction_base& txn, const TargetAssignment& assignme
 std::vector<AssignedTarget> assigned_targets(pqxx::transaction_base& txn, std::int64_t student_id)
 {
     std::vector<AssignedTarget> targets;
-    for (const auto& row : txn.exec_prepared("practice/assigned_targets", student_id)) {
+    for (const auto& row : exec_named(txn, "practice/assigned_targets", student_id)) {
         targets.push_back({ row["id"].as<std::int64_t>(), row["code"].as<std::string>(), row["title"].as<std::string>(),
             row["strand"].as<std::string>(), bkt_column(row["bkt"]), row["known"].as<double>(),
             row["attempts"].as<int>() });
@@ -126,7 +124,7 @@ std::vector<AssignedTarget> assigned_targets(pqxx::transaction_base& txn, std::i
 std::vector<PracticeTemplate> assigned_templates(pqxx::transaction_base& txn, std::int64_t student_id)
 {
     std::vector<PracticeTemplate> templates;
-    for (const auto& row : txn.exec_prepared("practice/assigned_templates", student_id)) {
+    for (const auto& row : exec_named(txn, "practice/assigned_templates", student_id)) {
         templates.push_back({ row["id"].as<std::int64_t>(), row["code"].as<std::string>(),
             row["target_code"].as<std::string>(), row["difficulty"].as<int>(), row["body"].as<std::string>() });
     }
@@ -136,7 +134,7 @@ std::vector<PracticeTemplate> assigned_templates(pqxx::transaction_base& txn, st
 std::vector<std::string> recent_template_codes(pqxx::transaction_base& txn, std::int64_t student_id)
 {
     std::vector<std::string> codes;
-    for (const auto& row : txn.exec_prepared("practice/recent_template_codes", student_id))
+    for (const auto& row : exec_named(txn, "practice/recent_template_codes", student_id))
         codes.push_back(row["code"].as<std::string>());
     return codes;
 }
@@ -144,20 +142,19 @@ std::vector<std::string> recent_template_codes(pqxx::transaction_base& txn, std:
 std::int64_t insert_task_set(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t student_id,
     std::int64_t seed)
 {
-    return txn.exec_prepared("practice/insert_task_set", tenant_id, student_id, seed)[0]["id"].as<std::int64_t>();
+    return exec_named(txn, "practice/insert_task_set", tenant_id, student_id, seed)[0]["id"].as<std::int64_t>();
 }
 
 std::int64_t insert_task(pqxx::transaction_base& txn, const NewTask& task)
 {
-    return txn
-        .exec_prepared("practice/insert_task", task.tenant_id, task.set_id, task.position, task.template_id,
+    return exec_named(txn, "practice/insert_task", task.tenant_id, task.set_id, task.position, task.template_id,
             task.template_body, task.seed)[0]["id"]
         .as<std::int64_t>();
 }
 
 std::optional<StoredAnswer> find_answer_by_client_id(pqxx::transaction_base& txn, const std::string& client_id)
 {
-    auto rows = txn.exec_prepared("practice/find_response_by_client_id", client_id);
+    auto rows = exec_named(txn, "practice/find_response_by_client_id", client_id);
     if (rows.empty())
         return std::nullopt;
     const auto& row = rows[0];
@@ -168,7 +165,7 @@ std::optional<StoredAnswer> find_answer_by_client_id(pqxx::transaction_base& txn
 std::optional<TaskToAnswer> find_task_to_answer(pqxx::transaction_base& txn, std::int64_t task_id,
     std::int64_t student_id)
 {
-    auto rows = txn.exec_prepared("practice/find_task_to_answer", task_id, student_id);
+    auto rows = exec_named(txn, "practice/find_task_to_answer", task_id, student_id);
     if (rows.empty())
         return std::nullopt;
     const auto& row = rows[0];
@@ -180,13 +177,13 @@ std::optional<TaskToAnswer> find_task_to_answer(pqxx::transaction_base& txn, std
 
 void lock_mastery_state(pqxx::transaction_base& txn, std::int64_t student_id, std::int64_t target_id)
 {
-    txn.exec_prepared("practice/lock_mastery_state", student_id, target_id);
+    exec_named(txn, "practice/lock_mastery_state", student_id, target_id);
 }
 
 std::optional<MasteryState> find_mastery_state(pqxx::transaction_base& txn, std::int64_t student_id,
     std::int64_t target_id)
 {
-    auto rows = txn.exec_prepared("practice/find_mastery_state", student_id, target_id);
+    auto rows = exec_named(txn, "practice/find_mastery_state", student_id, target_id);
     if (rows.empty())
         return std::nullopt;
     return MasteryState { rows[0]["known"].as<double>(), rows[0]["attempts"].as<int>() };
@@ -195,12 +192,12 @@ std::optional<MasteryState> find_mastery_state(pqxx::transaction_base& txn, std:
 void save_mastery_state(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t student_id,
     std::int64_t target_id, const MasteryState& state)
 {
-    txn.exec_prepared("practice/save_mastery_state", tenant_id, student_id, target_id, state.known, state.attempts);
+    exec_named(txn, "practice/save_mastery_state", tenant_id, student_id, target_id, state.known, state.attempts);
 }
 
 std::optional<std::int64_t> insert_answer(pqxx::transaction_base& txn, const NewAnswer& answer)
 {
-    auto rows = txn.exec_prepared("practice/insert_task_response", answer.tenant_id, answer.task_id,
+    auto rows = exec_named(txn, "practice/insert_task_response", answer.tenant_id, answer.task_id,
         answer.student_id, answer.client_id, answer.answer, answer.verdict, answer.score, answer.client_verdict,
         answer.disagreement, answer.known_after, answer.answered_at, answer.set_created_at);
     if (rows.empty())
@@ -210,7 +207,7 @@ std::optional<std::int64_t> insert_answer(pqxx::transaction_base& txn, const New
 
 PracticeStats practice_stats(pqxx::transaction_base& txn)
 {
-    auto rows = txn.exec_prepared("practice/practice_stats");
+    auto rows = exec_named(txn, "practice/practice_stats");
     const auto& row = rows[0];
     return { row["answers"].as<std::int64_t>(), row["disagreements"].as<std::int64_t>(),
         row["students"].as<std::int64_t>() };
@@ -236,7 +233,7 @@ HistoryPage mastery_history(pqxx::transaction_base& txn, std::int64_t student_id
 std::vector<HeatmapRow> class_mastery(pqxx::transaction_base& txn, std::int64_t class_id)
 {
     std::vector<HeatmapRow> cells;
-    auto rows = txn.exec_prepared("practice/class_mastery", class_id);
+    auto rows = exec_named(txn, "practice/class_mastery", class_id);
     cells.reserve(rows.size());
     for (const auto& row : rows) {
         cells.push_back({ row["student_id"].as<std::int64_t>(), row["student_name"].as<std::string>(),

@@ -48,7 +48,7 @@ PageOf<SchoolUser> list_users(pqxx::transaction_base& txn, const Page& page, con
 
 std::optional<SchoolUser> lock_user(pqxx::transaction_base& txn, std::int64_t id)
 {
-    auto rows = txn.exec_prepared("school/lock_user", id);
+    auto rows = exec_named(txn, "school/lock_user", id);
     if (rows.empty())
         return std::nullopt;
     return read_user(rows[0]);
@@ -56,18 +56,18 @@ std::optional<SchoolUser> lock_user(pqxx::transaction_base& txn, std::int64_t id
 
 std::int64_t count_role_ties(pqxx::transaction_base& txn, std::int64_t id)
 {
-    return txn.exec_prepared("school/count_role_ties", id)[0]["ties"].as<std::int64_t>();
+    return exec_named(txn, "school/count_role_ties", id)[0]["ties"].as<std::int64_t>();
 }
 
 void update_user(pqxx::transaction_base& txn, std::int64_t id, const std::string& name, const std::string& role,
     const Json& profile)
 {
-    txn.exec_prepared("school/update_user", id, name, role, profile.dump());
+    exec_named(txn, "school/update_user", id, name, role, profile.dump());
 }
 
 bool deactivate_user(pqxx::transaction_base& txn, std::int64_t id)
 {
-    return !txn.exec_prepared("school/deactivate_user", id).empty();
+    return !exec_named(txn, "school/deactivate_user", id).empty();
 }
 
 // [classes] ------------------------------------------------------------------
@@ -81,7 +81,7 @@ PageOf<ClassSummary> list_classes(pqxx::transaction_base& txn, const Page& page,
 std::int64_t create_class(pqxx::transaction_base& txn, std::int64_t tenant_id, const std::string& name,
     std::int64_t teacher_id)
 {
-    return txn.exec_prepared("school/create_class", tenant_id, name, teacher_id)[0]["id"].as<std::int64_t>();
+    return exec_named(txn, "school/create_class", tenant_id, name, teacher_id)[0]["id"].as<std::int64_t>();
 }
 
 PageOf<SchoolUser> list_members(pqxx::transaction_base& txn, const Page& page, std::int64_t class_id)
@@ -91,12 +91,12 @@ PageOf<SchoolUser> list_members(pqxx::transaction_base& txn, const Page& page, s
 
 bool add_member(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t class_id, std::int64_t student_id)
 {
-    return !txn.exec_prepared("school/add_member", tenant_id, class_id, student_id).empty();
+    return !exec_named(txn, "school/add_member", tenant_id, class_id, student_id).empty();
 }
 
 bool remove_member(pqxx::transaction_base& txn, std::int64_t class_id, std::int64_t student_id)
 {
-    return !txn.exec_prepared("school/remove_member", class_id, student_id).empty();
+    return !exec_named(txn, "school/remove_member", class_id, student_id).empty();
 }
 
 // [parents] ------------------------------------------------------------------
@@ -104,7 +104,7 @@ bool remove_member(pqxx::transaction_base& txn, std::int64_t class_id, std::int6
 bool create_parent_link(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t parent_id,
     std::int64_t student_id)
 {
-    return !txn.exec_prepared("school/create_parent_link", tenant_id, parent_id, student_id).empty();
+    return !exec_named(txn, "school/create_parent_link", tenant_id, parent_id, student_id).empty();
 }
 
 PageOf<ParentLink> list_parent_links(pqxx::transaction_base& txn, const Page& page)
@@ -115,14 +115,14 @@ PageOf<ParentLink> list_parent_links(pqxx::transaction_base& txn, const Page& pa
 IssuedLinkCode create_link_code(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t student_id,
     const std::string& code_hash)
 {
-    auto row = txn.exec_prepared("school/create_link_code", tenant_id, student_id, code_hash)[0];
+    auto row = exec_named(txn, "school/create_link_code", tenant_id, student_id, code_hash)[0];
     return { row["id"].as<std::string>(), row["expires_at"].as<std::string>() };
 }
 
 std::optional<RedeemedLinkCode> redeem_link_code(pqxx::transaction_base& txn, const std::string& code_hash,
     std::int64_t parent_id)
 {
-    auto rows = txn.exec_prepared("school/redeem_link_code", code_hash, parent_id);
+    auto rows = exec_named(txn, "school/redeem_link_code", code_hash, parent_id);
     if (rows.empty())
         return std::nullopt;
     return RedeemedLinkCode { rows[0]["id"].as<std::int64_t>(), rows[0]["student_id"].as<std::int64_t>() };
@@ -138,12 +138,12 @@ PageOf<SchoolUser> list_children(pqxx::transaction_base& txn, const Page& page, 
 GradebookRows load_gradebook_rows(pqxx::transaction_base& txn, std::int64_t class_id, const std::string& time_zone)
 {
     GradebookRows book;
-    for (const auto& row : txn.exec_prepared("school/gradebook_students", class_id))
+    for (const auto& row : exec_named(txn, "school/gradebook_students", class_id))
         book.students.push_back({ row["id"].as<std::int64_t>(), row["name"].as<std::string>() });
-    for (const auto& row : txn.exec_prepared("school/gradebook_assignments", class_id, time_zone))
+    for (const auto& row : exec_named(txn, "school/gradebook_assignments", class_id, time_zone))
         book.assignments.push_back(
             { row["id"].as<std::int64_t>(), row["title"].as<std::string>(), row["due_date"].as<std::string>() });
-    for (const auto& row : txn.exec_prepared("school/gradebook_submissions", class_id)) {
+    for (const auto& row : exec_named(txn, "school/gradebook_submissions", class_id)) {
         GradebookSubmission submission { row["student_id"].as<std::int64_t>(), row["assignment_id"].as<std::int64_t>(),
             std::nullopt, row["late"].as<bool>() };
         if (!row["grade"].is_null())

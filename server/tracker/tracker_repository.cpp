@@ -80,12 +80,12 @@ std::string list_assignments_statement(Role role)
 
 } // namespace
 
-void prepare_tracker_variants(pqxx::connection& connection)
+void add_tracker_variants()
 {
     std::vector<std::string> roles;
     for (auto role : k_all_roles)
         roles.emplace_back(role_name(role));
-    prepare_variants(connection, "tracker/list_assignments", "role", roles);
+    add_variants("tracker/list_assignments", "role", roles);
 }
 
 PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role, std::int64_t user_id,
@@ -119,21 +119,20 @@ std::optional<AssignmentRecord> find_visible_assignment(pqxx::transaction_base& 
     std::int64_t id, Role role, std::int64_t user_id)
 {
     return first_assignment(
-        txn.exec_prepared("tracker/find_visible_assignment", zone, id, std::string(role_name(role)), user_id));
+        exec_named(txn, "tracker/find_visible_assignment", zone, id, std::string(role_name(role)), user_id));
 }
 
 std::optional<AssignmentRecord> find_assignment(pqxx::transaction_base& txn, const std::string& zone, std::int64_t id,
     Lock lock)
 {
-    return first_assignment(txn.exec_prepared(lock == Lock::ForUpdate ? "tracker/lock_assignment" : "tracker/find_assignment",
+    return first_assignment(exec_named(txn, lock == Lock::ForUpdate ? "tracker/lock_assignment" : "tracker/find_assignment",
         zone, id));
 }
 
 std::int64_t insert_assignment(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t teacher_id,
     const AssignmentFields& fields, const std::string& zone)
 {
-    return txn
-        .exec_prepared("tracker/insert_assignment", tenant_id, teacher_id, fields.class_id, fields.title,
+    return exec_named(txn, "tracker/insert_assignment", tenant_id, teacher_id, fields.class_id, fields.title,
             fields.description, fields.due_date, zone)[0]["id"]
         .as<std::int64_t>();
 }
@@ -141,24 +140,24 @@ std::int64_t insert_assignment(pqxx::transaction_base& txn, std::int64_t tenant_
 void update_assignment(pqxx::transaction_base& txn, std::int64_t id, const AssignmentFields& fields,
     const std::string& zone)
 {
-    txn.exec_prepared("tracker/update_assignment", id, fields.title, fields.description, fields.due_date, zone,
+    exec_named(txn, "tracker/update_assignment", id, fields.title, fields.description, fields.due_date, zone,
         fields.class_id);
 }
 
 void delete_assignment(pqxx::transaction_base& txn, std::int64_t id)
 {
-    txn.exec_prepared("tracker/delete_assignment", id);
+    exec_named(txn, "tracker/delete_assignment", id);
 }
 
 bool teaches_class(pqxx::transaction_base& txn, std::int64_t class_id, std::int64_t teacher_id)
 {
-    return txn.exec_prepared("tracker/teacher_class", class_id, teacher_id)[0]["usable"].as<bool>();
+    return exec_named(txn, "tracker/teacher_class", class_id, teacher_id)[0]["usable"].as<bool>();
 }
 
 std::optional<NewSubmission> insert_submission(pqxx::transaction_base& txn, std::int64_t tenant_id,
     std::int64_t assignment_id, std::int64_t student_id, const std::string& content)
 {
-    auto rows = txn.exec_prepared("tracker/insert_submission", tenant_id, assignment_id, student_id, content);
+    auto rows = exec_named(txn, "tracker/insert_submission", tenant_id, assignment_id, student_id, content);
     if (rows.empty())
         return std::nullopt;
     return NewSubmission { rows[0]["id"].as<std::int64_t>(), rows[0]["late"].as<bool>() };
@@ -166,20 +165,20 @@ std::optional<NewSubmission> insert_submission(pqxx::transaction_base& txn, std:
 
 OwnSubmission lock_own_submission(pqxx::transaction_base& txn, std::int64_t assignment_id, std::int64_t student_id)
 {
-    auto row = txn.exec_prepared("tracker/lock_own_submission", assignment_id, student_id).at(0);
+    auto row = exec_named(txn, "tracker/lock_own_submission", assignment_id, student_id).at(0);
     return { row["id"].as<std::int64_t>(), row["graded"].as<bool>(), row["content_length"].as<std::int64_t>(),
         row["late"].as<bool>() };
 }
 
 bool resubmit(pqxx::transaction_base& txn, std::int64_t submission_id, const std::string& content)
 {
-    return txn.exec_prepared("tracker/resubmit", submission_id, content).at(0)["late"].as<bool>();
+    return exec_named(txn, "tracker/resubmit", submission_id, content).at(0)["late"].as<bool>();
 }
 
 std::optional<SubmissionRecord> find_submission(pqxx::transaction_base& txn, std::int64_t assignment_id,
     std::int64_t student_id, const std::string& zone)
 {
-    auto rows = txn.exec_prepared("tracker/find_submission", assignment_id, zone, student_id);
+    auto rows = exec_named(txn, "tracker/find_submission", assignment_id, zone, student_id);
     if (rows.empty())
         return std::nullopt;
     return read_submission(rows[0]);
@@ -197,7 +196,7 @@ PageOf<SubmissionRecord> list_submissions(pqxx::transaction_base& txn, std::int6
 
 std::optional<GradingTarget> lock_submission_for_grading(pqxx::transaction_base& txn, std::int64_t submission_id)
 {
-    auto rows = txn.exec_prepared("tracker/lock_submission_for_grading", submission_id);
+    auto rows = exec_named(txn, "tracker/lock_submission_for_grading", submission_id);
     if (rows.empty())
         return std::nullopt;
     return GradingTarget { rows[0]["teacher_id"].as<std::int64_t>(), optional_field<double>(rows[0]["grade"]),
@@ -207,13 +206,13 @@ std::optional<GradingTarget> lock_submission_for_grading(pqxx::transaction_base&
 void grade_submission(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t submission_id, double grade,
     const std::string& feedback, std::int64_t teacher_id)
 {
-    txn.exec_prepared("tracker/grade_submission", submission_id, grade, feedback, teacher_id);
-    txn.exec_prepared("tracker/insert_grade_history", tenant_id, submission_id, grade, feedback, teacher_id);
+    exec_named(txn, "tracker/grade_submission", submission_id, grade, feedback, teacher_id);
+    exec_named(txn, "tracker/insert_grade_history", tenant_id, submission_id, grade, feedback, teacher_id);
 }
 
 std::optional<std::int64_t> submission_teacher(pqxx::transaction_base& txn, std::int64_t submission_id)
 {
-    auto rows = txn.exec_prepared("tracker/submission_teacher", submission_id);
+    auto rows = exec_named(txn, "tracker/submission_teacher", submission_id);
     if (rows.empty())
         return std::nullopt;
     return rows[0]["teacher_id"].as<std::int64_t>();

@@ -14,7 +14,7 @@
 namespace learnloop::server {
 
 // Prepares the per-role assignment lists on a new connection.
-void prepare_tracker_variants(pqxx::connection& connection);
+void add_tracker_variants();
 
 struct AssignmentRecord {
     std::int64_t id = 0;
