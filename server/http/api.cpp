@@ -69,8 +69,22 @@ void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id)
     exec_named(txn, "identity/set_tenant", std::to_string(tenant_id));
 }
 
+namespace {
+thread_local std::string_view t_database = "primary";
+}
+
+std::string_view request_database()
+{
+    return t_database;
+}
+
+void reset_request_database()
+{
+    t_database = "primary";
+}
+
 void Api::authed(const httplib::Request& req, httplib::Response& res, std::optional<Action> action,
-    const AuthedHandler& handler)
+    const AuthedHandler& handler, bool standby_ok)
 {
     auto token = bearer_token(req);
     // Tokens are 64 hex characters; anything else cannot match and needs no query.
@@ -78,10 +92,56 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         return send(res,
             error_for(make_error(ErrorCode::Unauthenticated, "Sign in and send the token as 'Authorization: Bearer <token>'")));
 
+    std::optional<Result<ApiResponse>> response;
+    if (standby_ok && m_standby.pool && standby_usable()) {
+        try {
+            auto on_standby = run_authed(*m_standby.pool, req, token, action, handler);
+            // A session made a moment ago may not have reached the standby
+            // yet: only the primary may say it does not exist.
+            if (on_standby.ok() || on_standby.error().code != ErrorCode::Unauthenticated) {
+                response = std::move(on_standby);
+                t_database = "standby";
+            }
+        } catch (const std::exception&) {
+            // Unreachable or failing standby: the primary answers instead,
+            // and the next lag check decides when to try it again.
+            std::lock_guard lock(m_lag_mutex);
+            m_standby_fresh = false;
+        }
+    }
+    if (!response)
+        response = run_authed(m_pool, req, token, action, handler);
+    if (!response->ok())
+        return send(res, error_for(response->error()));
+    send(res, response->value());
+}
+
+bool Api::standby_usable()
+{
+    std::lock_guard lock(m_lag_mutex);
+    auto now = std::chrono::steady_clock::now();
+    if (now - m_lag_checked < std::chrono::seconds(1))
+        return m_standby_fresh;
+    m_lag_checked = now;
+    try {
+        m_standby_fresh = m_standby.pool->with_connection([&](pqxx::connection& connection) {
+            pqxx::read_transaction txn(connection);
+            auto row = exec_named(txn, "http/standby_lag")[0];
+            return row["standby"].as<bool>() && row["lag_seconds"].as<double>() <= m_standby.max_lag.count();
+        });
+    } catch (const std::exception&) {
+        m_standby_fresh = false;
+    }
+    return m_standby_fresh;
+}
+
+Result<ApiResponse> Api::run_authed(DbPool& pool, const httplib::Request& req, const std::string& token,
+    std::optional<Action> action, const AuthedHandler& handler)
+{
     // Reads run read-only and end with a rollback: nothing to keep, so a
     // connection lost at the end costs nothing.
     const bool read_only = req.method == "GET" || req.method == "HEAD";
-    auto response = m_pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
+    return pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
         auto rows = exec_named(txn, 
             read_only ? "identity/authenticate_session_read_only" : "identity/authenticate_session", sha256_hex(token));
@@ -138,9 +198,6 @@ void Api::authed(const httplib::Request& req, httplib::Response& res, std::optio
         }
         return result;
     });
-    if (!response.ok())
-        return send(res, error_for(response.error()));
-    send(res, response.value());
 }
 
 Result<std::int64_t> parse_id(const std::string& text, const std::string& not_found_message)

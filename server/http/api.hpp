@@ -14,7 +14,10 @@
 #include <httplib.h>
 #include <pqxx/pqxx>
 
+#include <chrono>
 #include <cstdint>
+#include <mutex>
+#include <string_view>
 #include <functional>
 #include <optional>
 #include <string>
@@ -54,22 +57,44 @@ struct ApiResponse {
 
 using AuthedHandler = std::function<Result<ApiResponse>(const httplib::Request&, pqxx::work&, const Caller&)>;
 
+// Which database served a request, for the request log ("primary" or "standby").
+[[nodiscard]] std::string_view request_database();
+void reset_request_database();
+
+// A hot standby for reports that tolerate lag (docs/scaling.md).
+struct Standby {
+    DbPool* pool = nullptr;            // none configured
+    std::chrono::seconds max_lag { 30 };
+};
+
 class Api {
 public:
-    explicit Api(DbPool& pool) : m_pool(pool) { }
+    explicit Api(DbPool& pool, Standby standby = {}) : m_pool(pool), m_standby(standby) { }
 
     // Authenticates the bearer token (401 {"error": "Unauthorized"} without a
     // live session), refuses a role the permission matrix does not allow
     // `action` (403; also an account still waiting for approval, told so),
     // then runs `handler` in a transaction scoped to the caller's tenant.
     // Commits only when the handler answers below 400.
+    // `standby_ok`: a report that the hot standby may serve when it is
+    // caught up to within the allowed lag; it falls back to the primary when
+    // the standby is behind, unreachable, or has not yet seen the session.
     void authed(const httplib::Request& req, httplib::Response& res, std::optional<Action> action,
-        const AuthedHandler& handler);
+        const AuthedHandler& handler, bool standby_ok = false);
 
     DbPool& pool() { return m_pool; }
 
 private:
+    Result<ApiResponse> run_authed(DbPool& pool, const httplib::Request& req, const std::string& token,
+        std::optional<Action> action, const AuthedHandler& handler);
+    bool standby_usable();
+
     DbPool& m_pool;
+    Standby m_standby;
+    // The standby's lag, checked at most once a second.
+    std::mutex m_lag_mutex;
+    std::chrono::steady_clock::time_point m_lag_checked {};
+    bool m_standby_fresh = false;
 };
 
 void send(httplib::Response& res, const ApiResponse& response);

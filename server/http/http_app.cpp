@@ -32,10 +32,10 @@ void send_refusal(httplib::Response& res, int status, const std::string& error, 
 
 } // namespace
 
-HttpApp::HttpApp(const ServerConfig& config, DbPool& pool)
+HttpApp::HttpApp(const ServerConfig& config, DbPool& pool, DbPool* standby)
     : m_config(config)
     , m_pool(pool)
-    , m_api(pool)
+    , m_api(pool, Standby { standby, std::chrono::seconds(config.standby_max_lag_seconds) })
 {
     m_static.load(config.web_root);
     m_server.set_payload_max_length(config.max_body_bytes);
@@ -161,9 +161,10 @@ void HttpApp::register_routes()
         for (const auto& route : area.routes) {
             Handler handler;
             if (route.authed) {
-                handler = [this, path = route.path, action = route.action, authed = route.authed](const auto& req, auto& res) {
+                handler = [this, path = route.path, action = route.action, authed = route.authed,
+                              standby_ok = route.reads_standby](const auto& req, auto& res) {
                     t_route = path;
-                    m_api.authed(req, res, action, authed);
+                    m_api.authed(req, res, action, authed, standby_ok);
                 };
             } else {
                 handler = [this, path = route.path, open = route.open](const auto& req, auto& res) {
@@ -349,6 +350,9 @@ void HttpApp::install_hooks()
             { "status", res.status },
             { "bytes", res.body.size() },
         };
+        if (request_database() != "primary")
+            line["database"] = request_database();
+        reset_request_database();
         // Requests rejected before routing (unparseable ones) have no start time.
         double seconds = 0;
         if (!request_id.empty()) {

@@ -24,7 +24,8 @@ namespace learnloop::server {
 
 class HttpApp {
 public:
-    HttpApp(const ServerConfig& config, DbPool& pool);
+    // `standby`: a pool on a hot standby for reports, or null.
+    HttpApp(const ServerConfig& config, DbPool& pool, DbPool* standby = nullptr);
 
     // Binds the listening socket; returns the port (useful with port 0), or an error.
     [[nodiscard]] Result<int> bind();

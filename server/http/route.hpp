@@ -59,12 +59,22 @@ struct Route {
     // Computes an Argon2id hash: runs in the connection gate's hashing lane,
     // so a flood of these never delays other requests.
     bool hashes_password = false;
+    // A report that tolerates a few seconds of lag: served from the hot
+    // standby when one is configured and caught up (docs/scaling.md).
+    bool reads_standby = false;
 };
 
 // `route`, marked as one that hashes a password.
 [[nodiscard]] inline Route hashes_password(Route route)
 {
     route.hashes_password = true;
+    return route;
+}
+
+// `route`, marked as a report the hot standby may serve.
+[[nodiscard]] inline Route reads_standby(Route route)
+{
+    route.reads_standby = true;
     return route;
 }
 

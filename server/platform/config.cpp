@@ -55,7 +55,7 @@ std::string server_usage()
            "                        [--web-root DIR] [--migrations-dir DIR] [--threads N] [--db-connections N]\n"
            "                        [--max-body-bytes N] [--max-connections N] [--request-timeout-ms MS]\n"
            "                        [--idle-timeout-ms MS] [--statements prepared|unnamed]\n"
-           "                        [--no-migrate]\n"
+           "                        [--standby-database-url URL] [--standby-max-lag-seconds S] [--no-migrate]\n"
            "Environment: LEARNLOOP_HOST, LEARNLOOP_PORT, DATABASE_URL, APP_DATABASE_URL,\n"
            "             LEARNLOOP_WEB_ROOT, LEARNLOOP_MIGRATIONS_DIR, LEARNLOOP_THREADS, LEARNLOOP_DB_CONNECTIONS,\n"
            "             LEARNLOOP_LOGIN_FAILURES_PER_ACCOUNT (10), LEARNLOOP_LOGIN_FAILURES_PER_ADDRESS (100),\n"
@@ -66,7 +66,8 @@ std::string server_usage()
            "             LEARNLOOP_REQUEST_TIMEOUT_MS (10000: a request must arrive whole within it, else 408),\n"
            "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it),\n"
            "             LEARNLOOP_METRICS_TOKEN (unset: GET /metrics answers loopback peers only),\n"
-           "             LEARNLOOP_STATEMENTS (prepared; unnamed behind PgBouncer in transaction mode)\n";
+           "             LEARNLOOP_STATEMENTS (prepared; unnamed behind PgBouncer in transaction mode),\n"
+           "             STANDBY_DATABASE_URL (a hot standby for reports), LEARNLOOP_STANDBY_MAX_LAG_SECONDS (30)\n";
 }
 
 Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
@@ -94,6 +95,8 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     std::string hashing = env_or("LEARNLOOP_PASSWORD_HASHING_SLOTS", "0");
     std::string hashing_wait = env_or("LEARNLOOP_PASSWORD_HASHING_WAIT_MS", std::to_string(config.password_hashing_wait_ms));
     std::string statements = env_or("LEARNLOOP_STATEMENTS", "prepared");
+    config.standby_database_url = env_or("STANDBY_DATABASE_URL", "");
+    std::string standby_lag = env_or("LEARNLOOP_STANDBY_MAX_LAG_SECONDS", std::to_string(config.standby_max_lag_seconds));
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
     config.metrics_token = env_or("LEARNLOOP_METRICS_TOKEN", "");
@@ -138,6 +141,10 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
             TRY(needs_value(idle_timeout));
         else if (flag == "--statements")
             TRY(needs_value(statements));
+        else if (flag == "--standby-database-url")
+            TRY(needs_value(config.standby_database_url));
+        else if (flag == "--standby-max-lag-seconds")
+            TRY(needs_value(standby_lag));
         else
             return make_error(ErrorCode::InvalidArgument, "unknown option " + flag + "\n" + server_usage());
     }
@@ -162,6 +169,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     if (statements != "prepared" && statements != "unnamed")
         return make_error(ErrorCode::InvalidArgument, "--statements must be prepared or unnamed");
     config.unnamed_statements = statements == "unnamed";
+    config.standby_max_lag_seconds = static_cast<int>(TRY(parse_count(standby_lag, "standby max lag seconds", 0, 86400)));
     if (config.app_database_url.empty() && !config.migrate_database_url.empty())
         config.app_database_url = derive_app_database_url(config.migrate_database_url);
     if (config.app_database_url.empty())

@@ -36,6 +36,10 @@ struct ServerConfig {
     // with each call: needed behind a pooler in transaction mode such as
     // PgBouncer (docs/scaling.md).
     bool unnamed_statements = false;
+    // A hot standby (streaming replication) for reports that tolerate lag,
+    // used while it is at most standby_max_lag_seconds behind (docs/scaling.md).
+    std::string standby_database_url;
+    int standby_max_lag_seconds = 30;
     std::size_t max_body_bytes = 1024 * 1024;
     bool enable_test_routes = false;
     // GET /metrics needs "Authorization: Bearer <token>" when set; unset, it

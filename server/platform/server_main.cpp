@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <memory>
 #include <cstdio>
 #include <pthread.h>
 #include <sys/resource.h>
@@ -89,7 +90,10 @@ int run_server(const std::vector<std::string>& args)
         connections = std::min<std::size_t>(config.value().threads, 2 * std::max(1u, std::thread::hardware_concurrency()) + 1);
     set_statement_mode(config.value().unnamed_statements ? StatementMode::Unnamed : StatementMode::Prepared);
     DbPool pool(config.value().app_database_url, connections, prepare_statements);
-    HttpApp app(config.value(), pool);
+    std::unique_ptr<DbPool> standby;
+    if (!config.value().standby_database_url.empty())
+        standby = std::make_unique<DbPool>(config.value().standby_database_url, connections, prepare_statements);
+    HttpApp app(config.value(), pool, standby.get());
     auto port = app.bind();
     if (!port.ok()) {
         std::fprintf(stderr, "learnloop-server: %s\n", port.error().message.c_str());

@@ -245,11 +245,11 @@ AreaApi practice_api()
             { { "student_id", id_schema(), "Whose mastery (staff and parents)" },
                 { "history_limit", integer_schema(), "Answers of history to return (1-500)" },
                 { "history_offset", integer_schema(), "Answers of history to skip" } } },
-        { Method::Get, "/api/practice/stats", Action::PracticeStatsRead, handle_practice_stats, nullptr,
-            "Answers received and client/server grade disagreements", "", "PracticeStats", 200 },
-        { Method::Get, "/api/classes/{id}/mastery", Action::ClassMasteryRead, handle_class_mastery, nullptr,
-            "A class's mastery heatmap and who needs help", "", "ClassMastery", 200,
-            { page_limit_param(), page_offset_param() } },
+        reads_standby({ Method::Get, "/api/practice/stats", Action::PracticeStatsRead, handle_practice_stats, nullptr,
+            "Answers received and client/server grade disagreements", "", "PracticeStats", 200 }),
+        reads_standby({ Method::Get, "/api/classes/{id}/mastery", Action::ClassMasteryRead, handle_class_mastery,
+            nullptr, "A class's mastery heatmap and who needs help", "", "ClassMastery", 200,
+            { page_limit_param(), page_offset_param() } }),
     };
     return api;
 }
