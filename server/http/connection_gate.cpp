@@ -3,6 +3,7 @@
 // [SECTION] event loop, [SECTION] workers, [SECTION] stop.
 #include "http/connection_gate.hpp"
 
+#include "core/dto.hpp"
 #include "platform/crypto.hpp"
 
 #include <algorithm>
@@ -86,10 +87,9 @@ std::string_view reason_phrase(int status)
 std::string refusal_bytes(int status, std::string_view error, std::string_view details, int retry_after_seconds,
     const std::string& request_id)
 {
-    nlohmann::json body = { { "error", error } };
-    if (!details.empty())
-        body["details"] = details;
-    auto text = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The one error body shape of every response (core/dto.hpp).
+    auto text = to_json(ErrorBody { std::string(error), std::string(details), {} })
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::string out = "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason_phrase(status)) + "\r\n";
     out += "Content-Type: application/json\r\n";
     out += "Content-Length: " + std::to_string(text.size()) + "\r\n";

@@ -65,9 +65,12 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool, DbPool* standby)
     install_hooks();
     register_routes();
     gate.lane_for = [this](std::string_view method, std::string_view target) {
-        auto path = std::string(target.substr(0, target.find('?')));
+        auto path = target.substr(0, target.find('?'));
+        // Fixed paths by lookup; a pattern only for routes with ids in them.
+        if (m_hashing_paths.contains(std::string(method) + " " + std::string(path)))
+            return Lane::Hashing;
         for (const auto& route : m_hashing_routes) {
-            if (method == method_name(route.method) && std::regex_match(path, route.pattern))
+            if (method == method_name(route.method) && std::regex_match(path.begin(), path.end(), route.pattern))
                 return Lane::Hashing;
         }
         return Lane::General;
@@ -175,7 +178,9 @@ void HttpApp::register_routes()
                 };
             }
             add_route(route.method, route_pattern(route.path), std::move(handler));
-            if (route.hashes_password)
+            if (route.hashes_password && route.path.find('{') == std::string::npos)
+                m_hashing_paths.insert(std::string(method_name(route.method)) + " " + route.path);
+            else if (route.hashes_password)
                 m_hashing_routes.push_back({ route.method, std::regex(route_pattern(route.path)) });
         }
     }

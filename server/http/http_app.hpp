@@ -18,6 +18,7 @@
 #include <mutex>
 #include <regex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace learnloop::server {
@@ -55,7 +56,10 @@ private:
         std::regex pattern;
     };
     std::vector<RegisteredRoute> m_routes;
-    std::vector<RegisteredRoute> m_hashing_routes;   // run in the gate's hashing lane
+    // Routes that run in the gate's hashing lane: "METHOD /path" for fixed
+    // paths, patterns for paths with ids.
+    std::unordered_set<std::string> m_hashing_paths;
+    std::vector<RegisteredRoute> m_hashing_routes;
     std::vector<AreaApi> m_areas;   // the route tables, kept for the document
     Json m_openapi;
     std::mutex m_log_mutex;

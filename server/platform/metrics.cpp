@@ -54,9 +54,14 @@ Metrics& metrics()
 void Metrics::record_request(std::string_view method, std::string_view route, int status, double seconds)
 {
     std::lock_guard lock(m_mutex);
-    ++m_requests[{ std::string(route), std::string(method), status }];
-    auto& series = m_latency[{ std::string(route), std::string(method) }];
-    observe(series.buckets, series.count, series.sum, seconds);
+    auto count = m_requests.find(std::make_tuple(route, method, status));
+    if (count == m_requests.end())
+        count = m_requests.emplace(std::make_tuple(std::string(route), std::string(method), status), 0).first;
+    ++count->second;
+    auto series = m_latency.find(std::make_tuple(route, method));
+    if (series == m_latency.end())
+        series = m_latency.emplace(std::make_tuple(std::string(route), std::string(method)), Series {}).first;
+    observe(series->second.buckets, series->second.count, series->second.sum, seconds);
 }
 
 void Metrics::count(Event event)

@@ -55,8 +55,10 @@ private:
     };
     mutable std::mutex m_mutex;
     // (route, method, status) -> counts; latency per (route, method).
-    std::map<std::tuple<std::string, std::string, int>, std::uint64_t> m_requests;
-    std::map<std::tuple<std::string, std::string>, Series> m_latency;
+    // std::less<>: a request is counted by looking its series up with views,
+    // so only a route's first request allocates its keys.
+    std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>> m_requests;
+    std::map<std::tuple<std::string, std::string>, Series, std::less<>> m_latency;
     Series m_pool_wait;
     std::array<std::atomic<std::uint64_t>, 4> m_events {};
 };

@@ -427,7 +427,10 @@ TEST_CASE("the bound on password hashing: sign-ins beyond the free slots wait, t
 {
     FixtureOptions options;
     options.server_env["LEARNLOOP_PASSWORD_HASHING_SLOTS"] = "1";
-    options.server_env["LEARNLOOP_PASSWORD_HASHING_WAIT_MS"] = "0";   // no waiting: busy means 503
+    // A short wait, not none: on a loaded machine even an idle worker can take
+    // a few milliseconds to wake for the first sign-in. An Argon2id hash
+    // takes far longer (about 80 ms), so the others still find the slot busy.
+    options.server_env["LEARNLOOP_PASSWORD_HASHING_WAIT_MS"] = "30";
     // A sign-in counts as a failure until its password is checked, so twelve
     // at once for one account would meet the throttle first: not what is
     // tested here.
