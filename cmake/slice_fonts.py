@@ -65,7 +65,7 @@ BASE_FACE = 'inter'
 # compressed): the names of a class use a few dozen ideographs scattered over
 # 28,000, nearly each in a slice of its own, so a slice's size is what each
 # of them costs. Measured on the demo school's 43 Han and Hangul characters:
-# 894 KB in slices of 256, 282 KB in slices of 64 (docs/fonts.md).
+# 894 KB in 35 slices of 256, 279 KB in 38 slices of 64 (docs/fonts.md).
 # Each (slice, face) pair becomes its own file. Code points no group names
 # land in "other" slices of neighbouring code points.
 GROUPS = [
