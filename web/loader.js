@@ -20,6 +20,16 @@
     state: function () {
       if (!window.learnloop.ready) return null;
       return JSON.parse(Module.ccall('learnloop_state_json', 'string', [], []));
+    },
+    // The code points of `text` the app's font atlas cannot draw yet (docs/fonts.md).
+    glyphsMissing: function (text) {
+      if (!window.learnloop.ready) return null;
+      return JSON.parse(Module.ccall('learnloop_glyphs_missing', 'string', ['string'], [text]));
+    },
+    // Which font slices the app asked for and whether they arrived.
+    fontStatus: function () {
+      if (!window.learnloop.ready) return null;
+      return JSON.parse(Module.ccall('learnloop_font_status', 'string', [], []));
     }
   };
 

@@ -7,16 +7,20 @@
 //     every file arrives, so the copy never mixes two releases; the previous
 //     build's copy is deleted only when the new one is complete.
 //   - app.js?v=ID and app.wasm?v=ID never change: served from the copy.
-//   - Everything else (the page, loader, style, font) goes to the network
+//   - Everything else (the page, loader, style, fonts) goes to the network
 //     first, so a new release is picked up at once; the copy is served when
 //     the network fails or the server (or a proxy in front of it) answers 5xx.
+//   - The base font slice and the fonts' manifest are part of the set; the
+//     other slices load only when text needs them (docs/fonts.md), and each
+//     one that arrives is added to the copy, so names in other scripts
+//     still draw after a reload without the network.
 //   - API requests are never touched or cached.
 'use strict';
 
 const BUILD = '@LEARNLOOP_BUILD@';
 const CACHE = 'learnloop-app-' + BUILD;
-const APP_FILES = ['./', 'index.html', 'loader.js', 'semantics.js', 'style.css', 'fonts/DejaVuSans.ttf',
-  'app.js?v=' + BUILD, 'app.wasm?v=' + BUILD];
+const APP_FILES = ['./', 'index.html', 'loader.js', 'semantics.js', 'style.css', 'fonts/manifest.json',
+  'fonts/base.otf', 'app.js?v=' + BUILD, 'app.wasm?v=' + BUILD];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE)
@@ -42,7 +46,14 @@ self.addEventListener('fetch', (event) => {
   const fromCopy = () => caches.open(CACHE)
     .then((cache) => cache.match(request, { ignoreSearch: true })
       .then((cached) => cached || (request.mode === 'navigate' ? cache.match('./') : undefined)));
+  const keep = (response) => {
+    if (response.status === 200 && url.pathname.startsWith('/fonts/')) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
+    }
+    return response;
+  };
   event.respondWith(fetch(request)
-    .then((response) => (response.status >= 500 ? fromCopy().then((cached) => cached || response) : response))
+    .then((response) => (response.status >= 500 ? fromCopy().then((cached) => cached || response) : keep(response)))
     .catch(() => fromCopy().then((cached) => cached || Response.error())));
 });

@@ -15,6 +15,10 @@ struct HttpRequest {
     std::string url;          // same-origin path, e.g. "/api/health"
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // A text reply may be drawn, so its characters are passed to the fonts
+    // (ui/fonts.hpp) as it arrives; a binary one (a font file) is not.
+    enum class Reply { Text, Binary };
+    Reply reply = Reply::Text;
 };
 
 struct HttpResponse {

@@ -1,6 +1,8 @@
 // Browser implementation of http_send over emscripten_fetch (asynchronous mode).
 #include "platform/http_client.hpp"
 
+#include "ui/fonts.hpp"
+
 #include <emscripten/fetch.h>
 
 #include <cstring>
@@ -12,6 +14,7 @@ namespace {
 
 struct Pending {
     std::function<void(HttpResponse)> on_done;
+    HttpRequest::Reply reply = HttpRequest::Reply::Text;
 };
 
 void finish(emscripten_fetch_t* fetch)
@@ -22,6 +25,10 @@ void finish(emscripten_fetch_t* fetch)
     if (fetch->data && fetch->numBytes > 0)
         response.body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
     emscripten_fetch_close(fetch);
+    // Every text reply, before anyone draws it: names in any script start
+    // their glyphs loading here (ui/fonts.hpp).
+    if (pending->reply == HttpRequest::Reply::Text)
+        ui::fonts::note_text(response.body);
     pending->on_done(std::move(response));
 }
 
@@ -40,7 +47,7 @@ void http_send(const HttpRequest& request, std::function<void(HttpResponse)> on_
     // A request with no reply in 30 s ends as a network failure (status 0),
     // so nothing waits on it forever (the practice sync sends one at a time).
     attr.timeoutMSecs = 30000;
-    attr.userData = new Pending { std::move(on_done) };
+    attr.userData = new Pending { std::move(on_done), request.reply };
 
     // emscripten_fetch reads headers and body before it returns, so they only
     // need to live for this call.

@@ -1,8 +1,8 @@
 // Browser entry point: GLFW/WebGL2 window in our canvas, Dear ImGui set-up,
-// font loading, DPI-aware canvas sizing and the JS hook for tests.
+// the font atlas's texture, DPI-aware canvas sizing and the JS hooks for tests.
 #include "app.hpp"
 #include "platform/clock.hpp"
-#include "platform/http_client.hpp"
+#include "ui/fonts.hpp"
 #include "ui/semantics.hpp"
 
 #include <imgui.h>
@@ -13,6 +13,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -21,15 +22,10 @@ using namespace learnloop::client;
 
 namespace {
 
-constexpr float k_base_font_size = 17.0f;
-
 struct Runtime {
     GLFWwindow* window = nullptr;
     AppState state;
-    std::string font_bytes;       // the TTF, kept for rebuilding the atlas at a new scale
-    bool font_requested = false;
-    bool font_failed = false;
-    float atlas_scale = 0.0f;     // the scale the current font atlas was built for
+    float style_scale = 0.0f;     // the scale the current style was built for
     bool first_frame_reported = false;
     double frame_ms_total = 0;    // time spent in frame() since the last reset, for the benchmark
     long long frame_ms_count = 0;
@@ -67,52 +63,32 @@ void fit_canvas(Runtime& runtime)
     runtime.state.ui_scale = static_cast<float>(ratio);
 }
 
-// (Re)builds the font atlas and style when the font arrives or the scale changes.
-void update_fonts(Runtime& runtime)
+// Uploads the font atlas again when it changed (new glyphs arrived, or the
+// scale), and rescales the style with the scale (ui/fonts.hpp).
+// Returns false while the base font is still on its way.
+bool update_fonts(Runtime& runtime)
 {
     float scale = runtime.state.ui_scale;
-    if (runtime.font_bytes.empty() || scale == runtime.atlas_scale)
-        return;
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,   // Basic Latin + Latin-1
-        0x0100, 0x017F,   // Latin Extended-A
-        0x2010, 0x2027,   // dashes, quotes, bullet, ellipsis
-        0x2190, 0x2193,   // arrows
-        0x25B2, 0x25B2,   // ▲
-        0x25CF, 0x25CF,   // ●
-        0x2713, 0x2717,   // ✓ ✗
-        0,
-    };
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;   // runtime.font_bytes outlives the atlas
-    io.Fonts->AddFontFromMemoryTTF(runtime.font_bytes.data(), static_cast<int>(runtime.font_bytes.size()),
-        std::round(k_base_font_size * scale), &config, ranges);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-
-    ImGuiStyle style;
-    ImGui::StyleColorsLight(&style);
-    style.FrameRounding = 4.0f;
-    style.FramePadding = ImVec2(8.0f, 6.0f);
-    style.ItemSpacing = ImVec2(8.0f, 6.0f);
-    style.WindowBorderSize = 0.0f;
-    style.ScaleAllSizes(scale);
-    ImGui::GetStyle() = style;
-    runtime.atlas_scale = scale;
+    auto atlas = ui::fonts::update(scale);
+    if (atlas == ui::fonts::Atlas::Waiting)
+        return false;
+    if (atlas == ui::fonts::Atlas::Rebuilt) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (scale != runtime.style_scale) {
+        ImGuiStyle style;
+        ImGui::StyleColorsLight(&style);
+        style.FrameRounding = 4.0f;
+        style.FramePadding = ImVec2(8.0f, 6.0f);
+        style.ItemSpacing = ImVec2(8.0f, 6.0f);
+        style.WindowBorderSize = 0.0f;
+        style.ScaleAllSizes(scale);
+        ImGui::GetStyle() = style;
+        runtime.style_scale = scale;
+    }
     runtime.state.font_loaded = true;
-}
-
-void request_font(Runtime& runtime)
-{
-    runtime.font_requested = true;
-    http_send({ "GET", "/fonts/DejaVuSans.ttf", {}, {} }, [&runtime](HttpResponse response) {
-        if (response.status == 200 && !response.body.empty())
-            runtime.font_bytes = std::move(response.body);
-        else
-            runtime.font_failed = true;   // fall back to ImGui's built-in font
-    });
+    return true;
 }
 
 void frame()
@@ -121,12 +97,12 @@ void frame()
     double started = emscripten_get_now();
     fit_canvas(runtime);
     glfwPollEvents();
-    if (!runtime.font_requested)
-        request_font(runtime);
-    update_fonts(runtime);
-    // Hold the first frame until the font has arrived (or failed), so the
-    // first thing drawn is the real UI; the page's loading indicator shows meanwhile.
-    if (!runtime.state.font_loaded && !runtime.font_failed)
+    // Characters typed into the canvas itself (not through the page's fields).
+    for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
+        ui::fonts::note_code_point(static_cast<char32_t>(c));
+    // Hold the first frame until the base font has arrived (or failed), so
+    // the first thing drawn is the real UI; the page's loading indicator shows meanwhile.
+    if (!update_fonts(runtime))
         return;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -198,7 +174,26 @@ extern "C" EMSCRIPTEN_KEEPALIVE double learnloop_frame_ms()
 // IndexedDB hands stored values back through here (storage_web.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, const char* json)
 {
+    ui::fonts::note_text(json);
     portal_store_loaded(g_runtime.state, key, json);
+}
+
+// The test hooks behind window.learnloop.glyphsMissing(text) and
+// fontStatus(): the code points of `text` the font atlas cannot draw, and
+// which font slices were loaded (ui/fonts.hpp).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_glyphs_missing(const char* text)
+{
+    Json missing = Json::array();
+    for (char32_t cp : ui::fonts::missing_glyphs(text))
+        missing.push_back(static_cast<std::uint32_t>(cp));
+    g_runtime.state_json = missing.dump();
+    return g_runtime.state_json.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_font_status()
+{
+    g_runtime.state_json = ui::fonts::status().dump();
+    return g_runtime.state_json.c_str();
 }
 
 int main()

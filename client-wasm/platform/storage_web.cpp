@@ -1,6 +1,8 @@
 // IndexedDB and sessionStorage for the app (see storage.hpp).
 #include "platform/storage.hpp"
 
+#include "ui/fonts.hpp"
+
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -97,6 +99,7 @@ std::string session_recall()
         return {};
     std::string result(text);
     std::free(text);
+    ui::fonts::note_text(result);   // the signed-in person's name, drawn in the top bar
     return result;
 }
 

@@ -2,6 +2,7 @@
 // recording, [SECTION] requests from the page, [SECTION] JSON for the page.
 #include "ui/semantics.hpp"
 
+#include "ui/fonts.hpp"
 
 #include <imgui_internal.h>
 
@@ -307,6 +308,7 @@ void on_activate(ImGuiID id)
 
 void on_text(ImGuiID id, std::string text, int selection_start, int selection_end)
 {
+    fonts::note_text(text);   // typed, pasted or picked: drawn in the field next frame
     g_recorder.text = std::make_pair(id, TextEdit { std::move(text), selection_start, selection_end });
 }
 

@@ -1,20 +1,42 @@
 // Measures page load to first frame (window.learnloop.firstFrameMs): cold
 // loads, each in a fresh browser profile, and in each profile one reload once
 // the service worker controls the page (the offline copy in place, files
-// still fetched from the network first). Prints a Markdown table.
+// still fetched from the network first). Also the bytes a cold load takes on
+// the wire up to its first frame (the DevTools protocol's encodedDataLength:
+// compressed bodies and headers; API requests left out). Prints Markdown tables.
 import { launchBrowser, startDatabase, startServer, stopAll, waitForFirstFrame } from './harness.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
 const cold = [];
 const warm = [];
+const coldBytes = [];
+let files = [];
+
+// Bytes per path of what the page loads, as it finishes.
+async function recordBytes(page) {
+  const paths = new Map();
+  const finished = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (event) => paths.set(event.requestId, new URL(event.request.url).pathname));
+  cdp.on('Network.loadingFinished', (event) => {
+    const path = paths.get(event.requestId);
+    if (path && !path.startsWith('/api/')) finished.push({ path, bytes: event.encodedDataLength });
+  });
+  return finished;
+}
 try {
   const database = await startDatabase();
   const server = await startServer(database.url);
   for (let i = 0; i < runs; i++) {
     const browser = await launchBrowser();
     const page = await browser.newPage();
+    const finished = await recordBytes(page);
     await page.goto(server.base + '/');
     cold.push(await waitForFirstFrame(page));
+    const loaded = [...finished];
+    coldBytes.push(loaded.reduce((sum, file) => sum + file.bytes, 0));
+    if (i === 0) files = loaded;
     for (let k = 0; k < 100 && !(await page.evaluate(() => Boolean(navigator.serviceWorker?.controller))); k++)
       await new Promise((resolve) => setTimeout(resolve, 50));
     await page.reload();
@@ -33,3 +55,9 @@ console.log('| load | runs | min | median | max |');
 console.log('|---|---|---|---|---|');
 row('cold (fresh profile)', cold);
 row('reload (service worker in control)', warm);
+coldBytes.sort((a, b) => a - b);
+console.log(`\nCold load to first frame, bytes on the wire: min ${coldBytes[0]}, `
+  + `median ${coldBytes[Math.floor(coldBytes.length / 2)]}, max ${coldBytes[coldBytes.length - 1]}\n`);
+console.log('| file (first cold load) | bytes |');
+console.log('|---|---|');
+for (const file of files) console.log(`| ${file.path} | ${file.bytes} |`);

@@ -121,13 +121,16 @@ export async function startServer(databaseUrl, { port: wanted } = {}) {
   throw new Error(`learnloop-server did not become healthy; see ${logPath}`);
 }
 
-// `ignoreHTTPSErrors` for the front door's self-signed certificate.
-export async function launchBrowser({ ignoreHTTPSErrors = false } = {}) {
+// `ignoreHTTPSErrors` for the front door's self-signed certificate;
+// `serviceWorkers: 'block'` for a test that intercepts the page's requests
+// (page.route never sees what a service worker fetches).
+export async function launchBrowser({ ignoreHTTPSErrors = false, serviceWorkers = 'allow' } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors,
+    serviceWorkers,
     viewport: { width: 1280, height: 800 },
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
