@@ -39,6 +39,7 @@ std::string mime_type_for(const std::string& path)
         { ".json", "application/json" },
         { ".webmanifest", "application/manifest+json" },
         { ".wasm", "application/wasm" },
+        { ".otf", "font/otf" },
         { ".ttf", "font/ttf" },
         { ".woff2", "font/woff2" },
         { ".png", "image/png" },
