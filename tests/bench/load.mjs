@@ -205,27 +205,43 @@ function statusField(pid, field) {
   }
 }
 
-function pssOf(pid) {
-  try {
-    const match = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 // Resident memory of one process in KiB (0 when it is gone).
 export function rssOf(pid) { return statusField(pid, 'VmRSS'); }
 
-// The postmaster and every process it started. The RSS sum counts the shared
-// buffers once per backend that touched them; the PSS sum shares each page
-// out among the processes mapping it, so it adds up to the cluster's real use.
+// One PostgreSQL process's memory split at its shared memory segment (the
+// shared buffers, mapped as "/dev/zero (deleted)", and the small System V
+// segment): { segment: the segment's resident KiB, other: PSS of everything
+// else (its own heap, caches and work memory, its share of the binary) }.
+function postgresProcessMemory(pid) {
+  let text;
+  try { text = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8'); } catch { return { segment: 0, other: 0 }; }
+  let inSegment = false;
+  let segment = 0;
+  let other = 0;
+  for (const line of text.split('\n')) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) {
+      const name = line.split(/\s+/).slice(5).join(' ');
+      inSegment = name === '/dev/zero (deleted)' || name.startsWith('/SYSV');
+    } else if (inSegment && line.startsWith('Rss:')) {
+      segment += Number(line.split(/\s+/)[1]);
+    } else if (!inSegment && line.startsWith('Pss:')) {
+      other += Number(line.split(/\s+/)[1]);
+    }
+  }
+  return { segment, other };
+}
+
+// The postmaster and every process it started: `rss` sums their RSS (the
+// shared buffers counted once per process that touched them, so it climbs as
+// the data grows with no leak), `shared` is the part of the shared segment in
+// use (bounded by shared_buffers), `other` the PostgreSQL memory outside it
+// (where a leak would show).
 export function postgresMemory(dataDir) {
   let postmaster;
   try {
     postmaster = Number(fs.readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
   } catch {
-    return { processes: 0, rss: 0, pss: 0 };
+    return { processes: 0, rss: 0, shared: 0, other: 0 };
   }
   const pids = [postmaster];
   for (const entry of fs.readdirSync('/proc')) {
@@ -238,12 +254,15 @@ export function postgresMemory(dataDir) {
     } catch { /* gone */ }
   }
   let rss = 0;
-  let pss = 0;
+  let shared = 0;
+  let other = 0;
   for (const pid of pids) {
     rss += rssOf(pid);
-    pss += pssOf(pid);
+    const memory = postgresProcessMemory(pid);
+    shared = Math.max(shared, memory.segment);
+    other += memory.other;
   }
-  return { processes: pids.length, rss, pss };
+  return { processes: pids.length, rss, shared, other };
 }
 
 export const mib = (kib) => (kib / 1024).toFixed(1);
