@@ -64,7 +64,7 @@ const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assi
     if (g.submissions.phase != Phase::Done)
         return nullptr;
     if (g.submissions.data.empty()) {
-        ui::text_colored(ui::k_muted, "No submissions yet.");
+        ui::text_colored(ui::k_muted, "No one has handed in work yet. Students see it in their list until it is due.");
         return nullptr;
     }
     if (ui::begin_table("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
