@@ -142,7 +142,7 @@ void draw_sign_up(AppState& state)
     }
 
     ImGui::BeginDisabled(form.phase == Phase::Loading);
-    if (ui::button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
+    if (ui::primary_button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
             "signup.create", ImVec2(card_width, 0))) {
         form.attempted = true;
         if (auto user = validate_new_user(input_of(form), NewUserRoles::SignUp); user.ok())

@@ -71,7 +71,7 @@ void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const st
 void draw_list_controls(AppState& state, UsersTabState& tab, std::size_t matches)
 {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    if (ui::input_text_with_hint("##user_search", "Search by name, email or role", tab.search, sizeof tab.search))
+    if (ui::input_text_with_hint("##user_search", "Find a person by name, role or address", tab.search, sizeof tab.search))
         tab.page = 0;
     ui::remember(state, "admin.user_search");
     const int pages = std::max(1, static_cast<int>((matches + k_users_per_page - 1) / k_users_per_page));
@@ -221,7 +221,7 @@ void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
         ui::end_combo();
     }
     ImGui::BeginDisabled(tab.create_user.phase == Phase::Loading);
-    if (ui::button(state, "Add user", "admin.add_user")) {
+    if (ui::primary_button(state, "Add user", "admin.add_user")) {
         tab.new_attempted = true;
         if (auto user = validate_new_user(input_of(tab), NewUserRoles::Any); user.ok())
             add_user(state, tab, users, user.value());

@@ -129,7 +129,7 @@ void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     }
 
     ImGui::BeginDisabled(e.save.phase == Phase::Loading);
-    if (ui::button(state, "Save", "teacher.save")) {
+    if (ui::primary_button(state, "Save", "teacher.save")) {
         e.attempted = true;
         if (errors.empty())
             save_assignment(state, e, classes, assignments);

@@ -28,7 +28,7 @@ void select_assignment(AppState& state, AssignmentsTabState& tab, std::int64_t i
 void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
 {
     if (ui::can(state, learnloop::Action::AssignmentCreate)) {
-        if (ui::button(state, "New assignment", "teacher.new"))
+        if (ui::primary_button(state, "New assignment", "teacher.new"))
             open_editor(state, tab.editor, classes, nullptr);
         ImGui::SameLine();
     }

@@ -115,7 +115,7 @@ const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assi
     ui::remember(state, "teacher.feedback");
     bool shortcut = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::BeginDisabled(!grade_check.ok() || g.grading.phase == Phase::Loading);
-    bool save = ui::button(state, "Save grade", "teacher.save_grade");
+    bool save = ui::primary_button(state, "Save grade", "teacher.save_grade");
     ImGui::SameLine();
     bool save_next = ui::button(state, "Save and next (Ctrl+Enter)", "teacher.save_next");
     ImGui::EndDisabled();

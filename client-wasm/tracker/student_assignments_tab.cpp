@@ -138,7 +138,7 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
         ui::remember(state, "student.answer");
         auto check = validate_text(tab.answer, "content", "Your answer", 1, k_submission_max_length, TextLines::Multiple);
         ImGui::BeginDisabled(!check.ok() || tab.submit.phase == Phase::Loading);
-        if (ui::button(state, mine.is_object() ? "Resubmit" : "Submit", "student.submit"))
+        if (ui::primary_button(state, mine.is_object() ? "Resubmit" : "Submit", "student.submit"))
             submit(state, tab);
         ImGui::EndDisabled();
     }

@@ -151,10 +151,13 @@ bool button(AppState& state, const char* label, const std::string& name, ImVec2 
 
 void heading(const char* text, int level)
 {
-    // The type scale: the page title and section titles stand out by size.
-    ImGui::SetWindowFontScale(level <= 1 ? k_type_title : level == 2 ? k_type_heading : k_type_body);
+    // The type scale: the page title and section titles stand out by size
+    // (a caller that set its own size, e.g. the sign-in card's title, keeps it).
+    const float before = ImGui::GetCurrentWindow()->FontWindowScale;
+    if (before == 1.0f)
+        ImGui::SetWindowFontScale(level <= 1 ? k_type_title : level == 2 ? k_type_heading : k_type_body);
     ImGui::TextUnformatted(text);
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::SetWindowFontScale(before);
     if (semantics::enabled())
         semantics::add_rect(semantics::Role::Heading, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0,
             semantics::None, level);
@@ -561,12 +564,22 @@ bool confirm_dialog(AppState& state, const char* id, const std::string& text, co
     return confirmed;
 }
 
+namespace {
+// The sign-in card's contents are drawn first (on a front channel) and its
+// white rounded background after, behind them, once its size is known.
+ImDrawListSplitter g_card_splitter;
+float g_card_padding = 0;
+} // namespace
+
 float begin_card(AppState& state, float top, const char* title, float title_scale)
 {
     const float scale = state.ui_scale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
-    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * top)));
+    const float card_width = std::min(420.0f * scale, display.x - 64.0f * scale);
+    g_card_padding = k_space_xl * scale;
+    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(32.0f * scale, display.y * top)));
+    g_card_splitter.Split(ImGui::GetWindowDrawList(), 2);
+    g_card_splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
     ImGui::BeginGroup();
     ImGui::PushItemWidth(card_width);
     ImGui::SetWindowFontScale(title_scale);
@@ -579,6 +592,14 @@ void end_card()
 {
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+    auto* draw = ImGui::GetWindowDrawList();
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    min = ImVec2(min.x - g_card_padding, min.y - g_card_padding);
+    max = ImVec2(max.x + g_card_padding, max.y + g_card_padding);
+    g_card_splitter.SetCurrentChannel(draw, 0);
+    draw->AddRectFilled(min, max, colour(k_surface), k_card_radius * g_card_padding / k_space_xl);
+    draw->AddRect(min, max, colour(k_border), k_card_radius * g_card_padding / k_space_xl);
+    g_card_splitter.Merge(draw);
 }
 
 } // namespace learnloop::client::ui

@@ -289,7 +289,7 @@ try {
     await signIn(page, 'admin');
     await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
     // A page of the school's people at a time; the search finds anyone.
-    await page.getByRole('textbox', { name: 'Search by name, email or role' }).fill('parent@demo');
+    await page.getByRole('textbox', { name: 'Find a person by name, role or address' }).fill('parent@demo');
     await page.getByRole('cell', { name: 'parent@demo.learnloop.test' }).first().waitFor();
     await expectNoViolations(page, 'the administrator\'s Users tab');
     await page.getByRole('textbox', { name: 'Email' }).fill('zoe@demo.learnloop.test');

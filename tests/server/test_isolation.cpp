@@ -789,8 +789,9 @@ TEST_CASE("GET /api/audit lists the tenant's rows newest first for admins, filte
     CHECK(all.json[0]["actor"] == "user:" + str(D.admin.id));
     CHECK(all.json[0]["actor_name"] == D.admin.name);
     // The time in the school's zone is the UTC time moved by the zone's offset.
-    auto offset_seconds = f.sql_int("SELECT extract(epoch FROM (created_at AT TIME ZONE t.time_zone) - (created_at AT TIME "
-                                    "ZONE 'UTC'))::bigint FROM audit_log l JOIN tenants t ON t.id = l.tenant_id WHERE l.id = "
+    auto offset_seconds = f.sql_int("SELECT extract(epoch FROM (l.created_at AT TIME ZONE t.time_zone) - (l.created_at AT "
+                                    "TIME ZONE 'UTC'))::bigint FROM audit_log l JOIN tenants t ON t.id = l.tenant_id WHERE "
+                                    "l.id = "
         + str(all.json[0]["id"].get<std::int64_t>()));
     CHECK(learnloop::parse_utc_timestamp(all.json[0]["created_local"].get<std::string>() + "Z").value() - offset_seconds
         == learnloop::parse_utc_timestamp(all.json[0]["created_at"].get<std::string>()).value());
