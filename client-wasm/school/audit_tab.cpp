@@ -45,6 +45,16 @@ std::string text_of(const Json& entry, const char* key)
     return entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>() : std::string();
 }
 
+// Who acted, by name; the command line and a sign-up form have none.
+std::string actor_for_people(const Json& entry)
+{
+    std::string who = text_of(entry, "actor_name");
+    if (!who.empty())
+        return who;
+    const std::string actor = text_of(entry, "actor");
+    return actor == "cli" ? "The school's set-up" : actor.starts_with("user:") ? "A former user" : "A visitor signing up";
+}
+
 // A field's value for people: numbers rounded, due dates as dates, known
 // estimates (0..1) as percentages, long text and lists summarised.
 std::string value_for_people(const std::string& key, const Json& value)
@@ -63,6 +73,8 @@ std::string value_for_people(const std::string& key, const Json& value)
         std::string text = value.get<std::string>();
         if (key == "role")
             return ui::role_label(text);
+        if (key == "approval")
+            return text == "pending" ? "waiting" : text;
         if (key == "verdict")
             return ui::verdict_label(text);
         if (key.ends_with("_date") || key == "due_date")
@@ -105,9 +117,7 @@ bool hidden_field(const std::string& key)
 std::string audit_sentence(const Json& e)
 {
     const std::string action = text_of(e, "action");
-    std::string who = text_of(e, "actor_name");
-    if (who.empty())
-        who = text_of(e, "actor") == "cli" ? "The school's set-up" : "Someone";
+    const std::string who = actor_for_people(e);
     const std::string subject = text_of(e, "entity_name");
     const std::string context = text_of(e, "context_name");
     const bool self = !subject.empty() && subject == who;
@@ -265,8 +275,7 @@ void draw_audit_tab(AppState& state, AuditTabState& tab)
             ui::table_next_column();
             ui::text_unformatted(ui::when_for_people(e.value("created_local", ""), state.local_now).c_str());
             ui::table_next_column();
-            std::string who = e["actor_name"].is_string() ? e["actor_name"].get<std::string>() : "School set-up";
-            ui::text_unformatted(who.c_str());
+            ui::text_unformatted(actor_for_people(e).c_str());
             ui::table_next_column();
             ui::text_wrapped("%s", audit_sentence(e).c_str());
             if (auto changes = audit_changes(e); !changes.empty()) {

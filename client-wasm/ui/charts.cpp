@@ -105,13 +105,17 @@ void mastery_chart(AppState& state, const std::string& name, const std::string& 
         ImVec2 ls = text_size_small(label);
         draw_text_small(draw, ImVec2(left - ls.x - k_space_xs * s, y - ls.y * 0.5f), k_muted, label);
     }
-    // The x axis: the first, middle and last answers' dates.
+    // The x axis: the first, middle and last answers' dates ("23 Oct"), or
+    // their times when every answer was on one day.
     draw->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), colour(k_field_border), 1.0f * s);
+    const bool one_day = points.front().local.substr(0, 10) == points.back().local.substr(0, 10);
     for (std::size_t i : { std::size_t(0), points.size() / 2, points.size() - 1 }) {
         std::string date = short_date(points[i].local);
         auto space = date.find(' ');
         if (space != std::string::npos)
             date = date.substr(space + 1);   // "23 Oct"
+        if (one_day && points[i].local.size() >= 16)
+            date = points[i].local.substr(11, 5);   // "08:28"
         ImVec2 ls = text_size_small(date.c_str());
         float x = std::clamp(x_of(i) - ls.x * 0.5f, left, right - ls.x);
         draw->AddLine(ImVec2(x_of(i), bottom), ImVec2(x_of(i), bottom + k_space_xs * s), colour(k_field_border), 1.0f * s);
