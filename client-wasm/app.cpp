@@ -48,27 +48,26 @@ void draw_portal(AppState& state)
 
 // [SECTION] status line ----------------------------------------------------
 
+// The server is named only when something is wrong: a healthy server needs
+// no words, and the first check (at start-up) is not news either.
+bool status_line_shown(const AppState& state)
+{
+    const auto& health = state.health;
+    return !health.server_ok && health.phase != Phase::Idle && !(health.phase == Phase::Loading && health.checked_at < 0);
+}
+
 void draw_status_line(AppState& state, double now)
 {
     const auto& health = state.health;
     ImGui::Separator();
-    if (health.phase == Phase::Loading && health.checked_at < 0) {
-        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Checking the server");
-    } else if (health.server_ok) {
-        ui::text_colored(ui::k_ok, "\xE2\x97\x8F Server OK");
-        ImGui::SameLine();
-        ui::text_colored(ui::k_muted, "%s \xC2\xB7 Learnloop %s", health.response.database_version.c_str(),
-            health.response.version.c_str());
-    } else if (health.phase != Phase::Idle) {
-        ui::text_colored(ui::k_error, "\xE2\x96\xB2 Server unavailable");
-        ImGui::SameLine();
-        ui::text_colored(ui::k_muted, "%s", health.error.c_str());
-        ImGui::SameLine();
-        ImGui::BeginDisabled(health.phase == Phase::Loading);
-        if (ui::small_button("Retry"))
-            start_health_check(state, now);
-        ImGui::EndDisabled();
-    }
+    ui::alert_text(ui::k_error, "\xE2\x96\xB2 %s", health.error == "the database is unreachable"
+            ? "Learnloop is having trouble on the server. Your work on this page is kept; try again in a minute."
+            : "Can\xE2\x80\x99t reach Learnloop. Check your connection; what you have typed is kept.");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(health.phase == Phase::Loading);
+    if (ui::small_button(health.phase == Phase::Loading ? "Trying\xE2\x80\xA6" : "Try again"))
+        start_health_check(state, now);
+    ImGui::EndDisabled();
 }
 
 } // namespace
@@ -116,7 +115,8 @@ void draw_app(AppState& state, double now, double wall_clock)
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings
             | ImGuiWindowFlags_NoBringToFrontOnFocus);
 
-    const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+    const bool status_shown = status_line_shown(state);
+    const float status_height = status_shown ? ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2 : 0;
     ImGui::BeginChild("screen", ImVec2(0, -status_height), false);
     switch (state.screen) {
     case AppState::Screen::SignIn: draw_sign_in(state); break;
@@ -124,7 +124,8 @@ void draw_app(AppState& state, double now, double wall_clock)
     case AppState::Screen::Portal: draw_portal(state); break;
     }
     ImGui::EndChild();
-    draw_status_line(state, now);
+    if (status_shown)
+        draw_status_line(state, now);
     ImGui::End();
 }
 

@@ -61,6 +61,11 @@ struct AppState {
     long long frame_count = 0;
     double wall_clock = 0;        // seconds since the epoch, this frame
     double session_remembered_at = 0;   // when the tab's stored session was last refreshed
+    // The school's clock: its IANA zone (from GET /api/user) and the time
+    // there now, "YYYY-MM-DDTHH:MM:SS", refreshed by the portal while it is up.
+    std::string time_zone;
+    std::string local_now;
+    double local_now_at = -1e9;         // wall clock of the last refresh
     std::vector<std::pair<std::string, WidgetRect>> layout;   // rebuilt every frame
 };
 

@@ -7,6 +7,7 @@
 
 #include "identity/approvals_tab.hpp"
 #include "net/api.hpp"
+#include "platform/clock.hpp"
 #include "practice/mastery_tab.hpp"
 #include "practice/practice_set.hpp"
 #include "practice/practice_tab.hpp"
@@ -30,7 +31,6 @@ namespace learnloop::client {
 
 // State several of a portal's tabs read sits beside the tabs that read it.
 struct TeacherPortalState {
-    Remote me;                    // GET /api/user: whether the account still waits for approval
     Remote classes;               // the teacher's classes: the editor, class, mastery and gradebook tabs
     AssignmentsTabState assignments;
     TeacherClassesTabState classes_tab;
@@ -53,6 +53,7 @@ struct SchoolPortalState {
 };
 
 struct PortalState {
+    Remote me;                    // GET /api/user: the school's time zone; a teacher's approval
     TeacherPortalState teacher;
     StudentPortalState student;
     ChildrenTabState parent;
@@ -123,12 +124,10 @@ const Tab k_school_tabs[] = {
 // A teacher who signed themselves up learns where they stand from the
 // server; until the school approves them, the portal says so and shows only
 // the tabs a waiting account may use (ui::can reads the approval).
-void prepare_teacher_standing(AppState& s, TeacherPortalState& p)
+void prepare_teacher_standing(AppState& s, const Remote& me)
 {
-    if (p.me.phase == Phase::Idle)
-        api_load(s, p.me, "/api/user");
-    if (p.me.phase == Phase::Done && p.me.data.is_object())
-        s.session.approval = parse_approval(p.me.data.value("approval", "approved")).value_or(Approval::Approved);
+    if (me.phase == Phase::Done && me.data.is_object())
+        s.session.approval = parse_approval(me.data.value("approval", "approved")).value_or(Approval::Approved);
     if (s.session.approval == Approval::Pending) {
         ImGui::PushTextWrapPos(0.0f);
         ui::alert_text(ui::k_warning,
@@ -165,7 +164,7 @@ const Portal k_portals[] = {
         nullptr },
     { Role::Teacher, "Teacher", "teacher_tabs", k_teacher_tabs,
         [](AppState& s, PortalState& p) {
-            prepare_teacher_standing(s, p.teacher);
+            prepare_teacher_standing(s, p.me);
             if (p.teacher.assignments.assignments.phase == Phase::Idle)
                 reload_assignments(s, p.teacher.assignments.assignments);
             if (p.teacher.classes.phase == Phase::Idle)
@@ -193,9 +192,28 @@ const char* portal_title(Role role)
     return portal_of(role).title;
 }
 
+// Every portal reads times on the school's clock: its zone comes with the
+// account (GET /api/user), and the time there is worked out by the browser
+// every few seconds (cheap enough, and a minute's display never lags).
+static void keep_school_clock(AppState& state, Remote& me)
+{
+    if (me.phase == Phase::Idle)
+        api_load(state, me, "/api/user");
+    bool zone_arrived = false;
+    if (me.phase == Phase::Done && me.data.is_object() && state.time_zone.empty()) {
+        state.time_zone = me.data.value("time_zone", "");
+        zone_arrived = true;
+    }
+    if (zone_arrived || state.wall_clock - state.local_now_at >= 5 || state.local_now.empty()) {
+        state.local_now = civil_time_in_zone(state.wall_clock, state.time_zone);
+        state.local_now_at = state.wall_clock;
+    }
+}
+
 void draw_portal_tabs(AppState& state)
 {
     const auto& portal = portal_of(state.session.role);
+    keep_school_clock(state, state.portal->me);
     if (portal.prepare)
         portal.prepare(state, *state.portal);
     ui::draw_tabs(state, portal.tab_bar, portal.tabs, *state.portal);
@@ -205,6 +223,8 @@ void reset_portal(AppState& state)
 {
     // In place: the object stays where replies to earlier requests point.
     *state.portal = PortalState {};
+    state.time_zone.clear();
+    state.local_now.clear();
 }
 
 Json portal_summary(const AppState& state)

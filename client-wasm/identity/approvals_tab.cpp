@@ -4,6 +4,7 @@
 
 #include "identity/signup_policy.hpp"
 #include "net/api.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -72,15 +73,6 @@ void reload_pending(AppState& state, ApprovalsTabState& tab)
     api_load(state, tab.pending, "/api/staff-approvals?limit=200");
 }
 
-// The role as a person reads it: "Teacher".
-std::string role_label(const std::string& role)
-{
-    std::string label = role;
-    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
-        label[0] = static_cast<char>(label[0] - 'a' + 'A');
-    return label;
-}
-
 void decide(AppState& state, ApprovalsTabState& tab, std::int64_t id, const char* verb, const char* done)
 {
     tab.decision = { Phase::Loading, {}, false };
@@ -119,7 +111,7 @@ void draw_pending(AppState& state, ApprovalsTabState& tab)
             ui::table_next_column();
             ui::text_unformatted(email.c_str());
             ui::table_next_column();
-            ui::text_unformatted(role_label(account.value("role", "")).c_str());
+            ui::text_unformatted(ui::role_label(account.value("role", "")).c_str());
             ui::table_next_column();
             auto when = account.value("signed_up_at", "");
             ui::text_unformatted(when.substr(0, 16).replace(std::min<std::size_t>(10, when.size()), 1, " ").c_str());

@@ -90,7 +90,7 @@ void draw_sign_in(AppState& state)
 
     ImGui::Dummy(ImVec2(0, 8 * scale));
     ImGui::BeginDisabled(form.phase == Phase::Loading);
-    submit |= ui::button(state, form.phase == Phase::Loading ? "Signing in\xE2\x80\xA6###sign_in" : "Sign in###sign_in",
+    submit |= ui::primary_button(state, form.phase == Phase::Loading ? "Signing in\xE2\x80\xA6###sign_in" : "Sign in###sign_in",
         "sign_in", ImVec2(card_width, 0));
     ImGui::EndDisabled();
     if (submit && form.phase != Phase::Loading) {

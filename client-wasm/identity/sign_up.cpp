@@ -122,10 +122,10 @@ void draw_sign_up(AppState& state)
     if (offers(form, Role::Teacher)) {
         ui::text_unformatted("I am a");
         ImGui::SameLine();
-        ui::radio_button("teacher", &form.role, 0);
+        ui::radio_button("Teacher", &form.role, 0);
         ui::remember(state, "signup.teacher");
         ImGui::SameLine();
-        ui::radio_button("student", &form.role, 1);
+        ui::radio_button("Student", &form.role, 1);
         ui::remember(state, "signup.student");
         if (form.role == 0) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
@@ -142,7 +142,7 @@ void draw_sign_up(AppState& state)
     }
 
     ImGui::BeginDisabled(form.phase == Phase::Loading);
-    if (ui::button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
+    if (ui::primary_button(state, form.phase == Phase::Loading ? "Creating\xE2\x80\xA6###create" : "Create account###create",
             "signup.create", ImVec2(card_width, 0))) {
         form.attempted = true;
         if (auto user = validate_new_user(input_of(form), NewUserRoles::SignUp); user.ok())

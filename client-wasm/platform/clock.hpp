@@ -2,6 +2,8 @@
 // calls Emscripten (implemented in clock_web.cpp).
 #pragma once
 
+#include <string>
+
 namespace learnloop::client {
 
 // Milliseconds from a fixed start (performance.now()): for intervals, never
@@ -9,5 +11,9 @@ namespace learnloop::client {
 [[nodiscard]] double monotonic_ms();
 // Seconds since the Unix epoch (Date.now()): for timestamps and due dates.
 [[nodiscard]] double wall_clock_seconds();
+// The civil date and time at `unix_seconds` in the IANA zone `zone`
+// ("Europe/London"), as "YYYY-MM-DDTHH:MM:SS", by the browser's own zone
+// data; UTC when the zone is empty or unknown to the browser.
+[[nodiscard]] std::string civil_time_in_zone(double unix_seconds, const std::string& zone);
 
 } // namespace learnloop::client

@@ -4,7 +4,40 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>   // emscripten_date_now
 
+#include <cstdlib>
+
 namespace learnloop::client {
+
+namespace {
+
+// Intl.DateTimeFormat carries the IANA database the browser ships, so the
+// client needs none of its own. The answer is malloc'd; the caller frees it.
+EM_JS(char*, js_civil_time, (double ms, const char* zone), {
+    var options = function(timeZone) {
+        return { timeZone: timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+            minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+    };
+    var parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-GB', options(UTF8ToString(zone) || 'UTC')).formatToParts(new Date(ms));
+    } catch (e) {
+        parts = new Intl.DateTimeFormat('en-GB', options('UTC')).formatToParts(new Date(ms));
+    }
+    var get = function(type) {
+        for (var i = 0; i < parts.length; i++)
+            if (parts[i].type === type)
+                return parts[i].value;
+        return '00';
+    };
+    var text = get('year') + '-' + get('month') + '-' + get('day') + 'T' + get('hour') + ':' + get('minute') + ':'
+        + get('second');
+    var size = lengthBytesUTF8(text) + 1;
+    var out = _malloc(size);
+    stringToUTF8(text, out, size);
+    return out;
+});
+
+} // namespace
 
 double monotonic_ms()
 {
@@ -14,6 +47,18 @@ double monotonic_ms()
 double wall_clock_seconds()
 {
     return emscripten_date_now() / 1000.0;
+}
+
+} // namespace learnloop::client
+
+namespace learnloop::client {
+
+std::string civil_time_in_zone(double unix_seconds, const std::string& zone)
+{
+    char* text = js_civil_time(unix_seconds * 1000.0, zone.c_str());
+    std::string civil = text ? text : "";
+    std::free(text);
+    return civil;
 }
 
 } // namespace learnloop::client

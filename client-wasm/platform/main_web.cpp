@@ -4,6 +4,7 @@
 #include "platform/clock.hpp"
 #include "ui/fonts.hpp"
 #include "ui/semantics.hpp"
+#include "ui/theme.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -77,14 +78,7 @@ bool update_fonts(Runtime& runtime)
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     if (scale != runtime.style_scale) {
-        ImGuiStyle style;
-        ImGui::StyleColorsLight(&style);
-        style.FrameRounding = 4.0f;
-        style.FramePadding = ImVec2(8.0f, 6.0f);
-        style.ItemSpacing = ImVec2(8.0f, 6.0f);
-        style.WindowBorderSize = 0.0f;
-        style.ScaleAllSizes(scale);
-        ImGui::GetStyle() = style;
+        ui::apply_theme(scale);
         runtime.style_scale = scale;
     }
     runtime.state.font_loaded = true;
@@ -117,7 +111,7 @@ void frame()
     int width = 0, height = 0;
     glfwGetFramebufferSize(runtime.window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
+    glClearColor(ui::k_page.x, ui::k_page.y, ui::k_page.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

@@ -1,5 +1,6 @@
-// A parent's view of one child's practice: each target's level with a chart
-// of its estimate, the weekly summary in plain words, and recent answers.
+// A parent's view of one child's practice: the weekly summary in plain words,
+// each target's level, a chart of the chosen target's mastery over time, and
+// recent answers.
 #pragma once
 
 #include "app.hpp"
@@ -12,6 +13,8 @@ namespace learnloop::client {
 struct ChildMasteryState {
     Remote mastery;               // the child's mastery and history
     std::string summary;          // the weekly summary drawn last frame
+    std::string chart_target;     // the target whose chart is shown (empty: the first)
+    std::string chart_alt;        // that chart's text alternative, drawn last frame
 };
 
 void load_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t child_id);

@@ -1,6 +1,8 @@
 // Mastery answers read for people (see mastery_history.hpp).
 #include "practice/mastery_history.hpp"
 
+#include "core/calendar.hpp"
+#include "ui/labels.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -27,8 +29,13 @@ void draw_recent_answers(const Json& mastery, std::size_t limit)
     for (const auto& h : mastery["history"]) {
         if (++shown > limit || !h.is_object())
             break;
-        ui::bullet_text("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 %.0f%%", h.value("answered_local", "").c_str(),
-            target_title(targets, h.value("target_id", "")).c_str(), h.value("verdict", "").c_str(), h.value("known", 0.0) * 100);
+        // "2026-11-29 17:05" on the school's clock, read as "Sun 29 Nov 2026, 17:05".
+        std::string local = h.value("answered_local", "");
+        if (local.size() == 16 && local[10] == ' ')
+            local = due_for_people(local.substr(0, 10) + "T" + local.substr(11) + ":00");
+        ui::bullet_text("%s \xC2\xB7 %s \xC2\xB7 %s \xE2\x86\x92 mastery %s", local.c_str(),
+            target_title(targets, h.value("target_id", "")).c_str(), ui::verdict_label(h.value("verdict", "")).c_str(),
+            ui::format_percent(h.value("known", 0.0)).c_str());
     }
     if (mastery["history"].empty())
         ui::text_colored(ui::k_muted, "No practice answers yet.");

@@ -7,6 +7,7 @@
 #include "practice/mastery_history.hpp"
 #include "school/class_widgets.hpp"
 #include "ui/charts.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -45,12 +46,12 @@ void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::i
             static_cast<long long>(total_students));
         ImGui::SameLine();
         ImGui::BeginDisabled(tab.student_offset == 0);
-        if (ui::button(state, "\xE2\x97\x80 Earlier students", "teacher.heatmap.students_prev"))
+        if (ui::button(state, "\xE2\x86\x90 Earlier students", "teacher.heatmap.students_prev"))
             load_page(std::max<std::int64_t>(0, tab.student_offset - k_students_per_page));
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(tab.student_offset + k_students_per_page >= total_students);
-        if (ui::button(state, "More students \xE2\x96\xB6", "teacher.heatmap.students_next"))
+        if (ui::button(state, "More students \xE2\x86\x92", "teacher.heatmap.students_next"))
             load_page(tab.student_offset + k_students_per_page);
         ImGui::EndDisabled();
     }
@@ -60,12 +61,12 @@ void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::i
         ui::text("Targets %d\xE2\x80\x93%d of %d", first + 1, first + shown, target_count);
         ImGui::SameLine();
         ImGui::BeginDisabled(first == 0);
-        if (ui::button(state, "\xE2\x97\x80 Earlier targets", "teacher.heatmap.targets_prev"))
+        if (ui::button(state, "\xE2\x86\x90 Earlier targets", "teacher.heatmap.targets_prev"))
             tab.first_target = std::max(0, first - k_targets_per_page);
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(first + shown >= target_count);
-        if (ui::button(state, "More targets \xE2\x96\xB6", "teacher.heatmap.targets_next"))
+        if (ui::button(state, "More targets \xE2\x86\x92", "teacher.heatmap.targets_next"))
             tab.first_target = first + k_targets_per_page;
         ImGui::EndDisabled();
     }
@@ -100,11 +101,14 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
             const auto index = static_cast<std::size_t>(first + i);
             const auto& cell = index < row.cells.size() ? row.cells[index] : std::nullopt;
             if (!cell) {
-                ui::text_colored(ui::k_muted, "\xE2\x80\x93");   // – (not assigned to this student)
+                // A dash people see, words a screen reader says.
+                ImGui::TextColored(ui::k_muted, "\xE2\x80\x93");
+                ui::semantics::add(ui::semantics::Role::Text, "Not assigned");
                 continue;
             }
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
-            ui::text("%s %.0f%%", std::string(mastery_level_name(cell->level)).c_str(), cell->known * 100);
+            ui::text("%s %s", std::string(ui::mastery_level_label(cell->level)).c_str(),
+                ui::format_percent(cell->known).c_str());
         }
     }
     ui::end_table();
@@ -116,8 +120,12 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
 
 void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& classes)
 {
-    if (!classes.data.is_array() || classes.data.empty()) {
-        ui::text_colored(ui::k_muted, "You teach no classes yet.");
+    if (!classes.data.is_array())
+        return;   // loading or failed: the Gradebook and Classes tabs say so
+    if (classes.data.empty()) {
+        ui::empty_state(state, "No classes yet",
+            "Create a class in the Classes tab. Once the school adds its students and you assign learning targets, "
+            "each student's mastery of each target shows here.");
         return;
     }
     auto query = [&tab] { return page_query(tab); };
@@ -137,7 +145,9 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
     }
     const ClassHeatmap& map = decoded.value();
     if (map.targets.empty()) {
-        ui::text_colored(ui::k_muted, "No learning targets are assigned in this class yet.");
+        ui::empty_state(state, "No learning targets in this class yet",
+            "Open a marked piece of work in Assignments and pick the targets the student should practise. "
+            "The map fills in as students answer their daily tasks.");
         return;
     }
     const int target_count = static_cast<int>(map.targets.size());
@@ -146,6 +156,7 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
     const int first = tab.first_target;
     const int shown = std::min(k_targets_per_page, target_count - first);
     draw_paging(state, tab, target_count, static_cast<std::int64_t>(map.total_students));
+    ui::mastery_legend();
     draw_heatmap(state, tab, map, first, shown);
     if (tab.drill_student) {
         ImGui::Separator();

@@ -4,6 +4,7 @@
 #include "practice/practice_tab.hpp"
 
 #include "practice/practice_set.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 #include <cstdio>
@@ -132,8 +133,8 @@ void draw_feedback(AppState& state, PracticeTabState& p, const Task& task)
     ImGui::PopTextWrapPos();
     auto params = params_of(p, task.target_id);
     int needed = answers_to_reach(params, p.known_after, MasteryLevel::Proficient);
-    ui::text("Mastery: %.0f%% \xE2\x86\x92 %.0f%% (%s)", p.known_before * 100, p.known_after * 100,
-        std::string(mastery_level_name(mastery_level(p.known_after, 1))).c_str());
+    ui::text("Mastery: %s \xE2\x86\x92 %s (%s)", ui::format_percent(p.known_before).c_str(),
+        ui::format_percent(p.known_after).c_str(), std::string(ui::mastery_level_label(mastery_level(p.known_after, 1))).c_str());
     if (needed > 0)
         ui::text_colored(ui::k_info, "%d more right answer%s to reach Proficient", needed, needed == 1 ? "" : "s");
     if (ui::button(state, p.index + 1 < p.tasks.size() ? "Next" : "Finish", "practice.next")) {
@@ -166,7 +167,15 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
         sync(state, p);
 
     if (p.phase == Phase::Idle || (p.finished && ui::button(state, "Start another set", "practice.again"))) {
-        if (p.phase == Phase::Idle && !ui::button(state, "Start today's tasks", "practice.start"))
+        if (p.phase == Phase::Idle) {
+            ui::heading("Today's tasks", 2);
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+            ui::text_colored(ui::k_muted, "A short set chosen for you from your learning targets, about ten minutes. "
+                                          "Each answer is checked at once, and works offline too.");
+            ImGui::PopTextWrapPos();
+            ui::vertical_space(ui::k_space_xs);
+        }
+        if (p.phase == Phase::Idle && !ui::primary_button(state, "Start today's tasks", "practice.start"))
             return;
         start_set(state, p);
         return;
@@ -190,9 +199,9 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
     if (p.finished) {
         ui::text_unformatted("Set complete. How your targets moved:");
         for (const auto& change : level_changes(p))
-            ui::bullet_text("%s: %s \xE2\x86\x92 %s (%.0f%% \xE2\x86\x92 %.0f%%)", change.title.c_str(),
-                std::string(mastery_level_name(change.from)).c_str(), std::string(mastery_level_name(change.to)).c_str(),
-                change.before * 100, change.after * 100);
+            ui::bullet_text("%s: %s \xE2\x86\x92 %s (%s \xE2\x86\x92 %s)", change.title.c_str(),
+                std::string(ui::mastery_level_label(change.from)).c_str(), std::string(ui::mastery_level_label(change.to)).c_str(),
+                ui::format_percent(change.before).c_str(), ui::format_percent(change.after).c_str());
         return;
     }
 

@@ -47,7 +47,7 @@ void draw_target_picker(AppState& state, TargetPickerState& p, const Json& submi
     if (ui::remote_status(state, p.results, "teacher.targets"))
         api_load(state, p.results, "/api/curriculum/targets?limit=50");
     if (p.results.phase == Phase::Done && p.results.data.empty())
-        ui::text_colored(ui::k_muted, "No targets match.");
+        ui::text_colored(ui::k_muted, "No targets match: try a shorter word, or browse a strand.");
     if (p.results.data.is_array()) {
         for (const auto& target : p.results.data) {
             auto id = target.value("target_id", "");

@@ -12,6 +12,15 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
     auto load = [&] {
         api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view + (query ? query() : ""));
     };
+    // The first class is shown at once, so the tab never opens blank.
+    if (chosen == 0 && classes.data.is_array() && !classes.data.empty()) {
+        chosen = classes.data.front().value("id", std::int64_t(0));
+        if (on_choose)
+            on_choose();
+        load();
+    }
+    ui::text_unformatted("Class");
+    ImGui::SameLine();
     for (const auto& c : classes.data) {
         auto id = c.value("id", std::int64_t(0));
         if (&c != &classes.data.front())

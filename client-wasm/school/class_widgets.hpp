@@ -10,7 +10,8 @@
 
 namespace learnloop::client {
 
-// A row of radio buttons over `classes`; choosing one loads
+// A row of radio buttons over `classes`, the first chosen at the start;
+// choosing one loads
 // /api/classes/<id>/<view><query> into `remote` (and calls `on_choose`
 // first). Each button is remembered as "teacher.<view>_class.<name>".
 // Returns true once the chosen view has loaded.

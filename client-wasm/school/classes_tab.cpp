@@ -80,7 +80,7 @@ void draw_school_classes_tab(AppState& state, SchoolClassesTabState& tab, const 
         reload_classes(state, tab);
     if (tab.classes.data.is_array()) {
         if (tab.classes.data.empty())
-            ui::text_colored(ui::k_muted, "No classes yet.");
+            ui::text_colored(ui::k_muted, "No classes yet: create one below, then add its students.");
         for (const auto& c : tab.classes.data) {
             auto id = c.value("id", std::int64_t(0));
             if (ui::selectable((c.value("name", "") + " \xC2\xB7 " + c.value("teacher_name", "") + " \xC2\xB7 "

@@ -24,7 +24,7 @@ void draw_parent_links_tab(AppState& state, ParentLinksTabState& tab, const Remo
         reload_links(state, tab);
     if (tab.links.data.is_array()) {
         if (tab.links.data.empty())
-            ui::text_colored(ui::k_muted, "No parents are linked yet.");
+            ui::text_colored(ui::k_muted, "No parents are linked yet: link one below, or give them a code to link themselves.");
         for (const auto& l : tab.links.data)
             ui::bullet_text("%s \xE2\x86\x92 %s", l.value("parent_name", "").c_str(), l.value("student_name", "").c_str());
     }

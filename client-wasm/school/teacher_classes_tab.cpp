@@ -33,7 +33,7 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
             load_members(state, tab.members, tab.members_class);
         if (tab.members.data.is_array()) {
             if (tab.members.data.empty())
-                ui::text_colored(ui::k_muted, "No students in this class yet.");
+                ui::text_colored(ui::k_muted, "No students in this class yet: the school adds them; ask an administrator.");
             for (const auto& m : tab.members.data)
                 ui::bullet_text("%s  (%s)", m.value("name", "").c_str(), m.value("email", "").c_str());
         }

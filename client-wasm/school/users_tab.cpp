@@ -5,26 +5,58 @@
 #include "identity/new_user.hpp"
 #include "net/api.hpp"
 #include "school/people.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
 
 namespace learnloop::client {
 
 namespace {
 
+constexpr int k_users_per_page = 25;
+
+// Whether `text` contains `needle`, ignoring ASCII case (names in any script
+// still match exactly).
+bool contains_folded(const std::string& text, const std::string& needle)
+{
+    auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+               [&](char a, char b) { return fold(a) == fold(b); })
+        != text.end();
+}
+
+// The users the search matches, as indices into `users`.
+std::vector<std::size_t> matching_users(const Remote& users, const char* search)
+{
+    std::vector<std::size_t> found;
+    if (!users.data.is_array())
+        return found;
+    std::string needle = search;
+    for (std::size_t i = 0; i < users.data.size(); ++i) {
+        const auto& u = users.data[i];
+        if (needle.empty() || contains_folded(u.value("name", ""), needle) || contains_folded(u.value("email", ""), needle)
+            || contains_folded(ui::role_label(u.value("role", "")), needle))
+            found.push_back(i);
+    }
+    return found;
+}
+
 // [SECTION] user list ------------------------------------------------------------
 
 void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const std::string& role, const std::string& tag)
 {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    const std::string label = ui::role_label(role);
     if (!ui::can(state, learnloop::Action::UserUpdate)) {
-        ui::text_unformatted(role.c_str());
+        ui::text_unformatted(label.c_str());
         return;
     }
-    if (!ui::begin_combo(("##role" + tag).c_str(), role.c_str()))
+    if (!ui::begin_combo(("##role" + tag).c_str(), label.c_str()))
         return;
     for (auto r : k_all_roles) {
         std::string name(role_name(r));
-        if (ui::selectable(name.c_str(), name == role) && name != role) {
+        if (ui::selectable(std::string(ui::role_label(r)).c_str(), name == role) && name != role) {
             api_call(state, "PATCH", "/api/users/" + tag, { { "role", name } },
                 [&tab, &users](AppState& state, const ApiAnswer& answer) {
                     tab.user_action = outcome_of(answer, "Role changed");
@@ -35,20 +67,64 @@ void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const st
     ui::end_combo();
 }
 
+// "Showing 26–50 of 145" with the page buttons, and the search box.
+void draw_list_controls(AppState& state, UsersTabState& tab, std::size_t matches)
+{
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ui::input_text_with_hint("##user_search", "Find a person by name, role or address", tab.search, sizeof tab.search))
+        tab.page = 0;
+    ui::remember(state, "admin.user_search");
+    const int pages = std::max(1, static_cast<int>((matches + k_users_per_page - 1) / k_users_per_page));
+    tab.page = std::clamp(tab.page, 0, pages - 1);
+    ImGui::SameLine();
+    if (matches == 0)
+        ui::text_colored(ui::k_muted, "No one matches");
+    else
+        ui::text_colored(ui::k_muted, "%d\xE2\x80\x93%d of %zu", tab.page * k_users_per_page + 1,
+            std::min<int>(static_cast<int>(matches), (tab.page + 1) * k_users_per_page), matches);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(tab.page == 0);
+    if (ui::button(state, "\xE2\x86\x90 Previous", "admin.users_previous"))
+        --tab.page;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(tab.page + 1 >= pages);
+    if (ui::button(state, "Next \xE2\x86\x92", "admin.users_next"))
+        ++tab.page;
+    ImGui::EndDisabled();
+}
+
 void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
 {
     if (ui::remote_status(state, users, "admin.users"))
         reload_users(state, users);
-    if (users.data.is_array()
-        && ui::begin_table("users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
-            ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
+    if (!users.data.is_array())
+        return;
+    auto shown = matching_users(users, tab.search);
+    // A person just added is shown on their page, whatever page was open.
+    if (!tab.reveal_email.empty() && users.phase == Phase::Done) {
+        tab.search[0] = '\0';
+        shown = matching_users(users, tab.search);
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            if (users.data[shown[i]].value("email", "") == tab.reveal_email)
+                tab.page = static_cast<int>(i) / k_users_per_page;
+        tab.reveal_email.clear();
+    }
+    draw_list_controls(state, tab, shown.size());
+    const std::size_t first = static_cast<std::size_t>(tab.page) * k_users_per_page;
+    const std::size_t last = std::min(shown.size(), first + k_users_per_page);
+    if (ui::begin_table("users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+            ImVec2(0, ImGui::GetContentRegionAvail().y * 0.55f))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name");
         ImGui::TableSetupColumn("Email");
         ImGui::TableSetupColumn("Role");
         ImGui::TableSetupColumn("Status");
-        ImGui::TableSetupColumn("");
+        ImGui::TableSetupColumn("Actions");
         ui::table_headers_row();
-        for (auto& u : users.data) {
+        // One page of rows: the table's cost no longer grows with the school.
+        for (std::size_t n = first; n < last; ++n) {
+            auto& u = users.data[shown[n]];
             auto id = u.value("id", std::int64_t(0));
             auto tag = std::to_string(id);
             ui::table_next_row();
@@ -60,7 +136,10 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
             draw_role_cell(state, tab, users, u.value("role", ""), tag);
             ui::table_next_column();
             bool active = u.value("active", false);
-            ui::text_colored(active ? ui::k_ok : ui::k_muted, active ? "\xE2\x9C\x93 Active" : "\xE2\x80\x93 Deactivated");
+            if (active)
+                ui::chip("\xE2\x9C\x93", "Active", ui::k_ok, ui::k_ok_tint);
+            else
+                ui::chip("\xE2\x80\x93", "Deactivated", ui::k_muted, ui::k_muted_tint);
             ui::table_next_column();
             if (active && id != state.session.user_id && ui::can(state, learnloop::Action::UserDeactivate)) {
                 if (ui::button(state, ("Deactivate##" + tag).c_str(), "admin.deactivate." + u.value("email", ""))) {
@@ -99,6 +178,7 @@ void add_user(AppState& state, UsersTabState& tab, Remote& users, const ValidNew
         [&tab, &users](AppState& state, const ApiAnswer& answer) {
             tab.create_user = outcome_of(answer, "User added");
             if (answer.ok()) {
+                tab.reveal_email = tab.new_email;
                 tab.new_email[0] = tab.new_name[0] = tab.new_password[0] = '\0';
                 tab.new_attempted = false;
                 reload_users(state, users);
@@ -127,19 +207,21 @@ void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
     ui::remember(state, "admin.new_password");
     if (tab.new_attempted || tab.new_password[0])
         ui::field_errors(errors, "password");
+    std::string current(ui::role_label(k_all_roles[tab.new_role]));
+    ui::text_unformatted("Role");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    std::string current(role_name(k_all_roles[tab.new_role]));
     if (ui::begin_combo("##new_role", current.c_str())) {
         for (std::size_t i = 0; i < k_all_roles.size(); ++i) {
             if (!may_create_role(state.session.role, k_all_roles[i]))
                 continue;   // moderators add students only
-            if (ui::selectable(std::string(role_name(k_all_roles[i])).c_str(), tab.new_role == static_cast<int>(i)))
+            if (ui::selectable(std::string(ui::role_label(k_all_roles[i])).c_str(), tab.new_role == static_cast<int>(i)))
                 tab.new_role = static_cast<int>(i);
         }
         ui::end_combo();
     }
     ImGui::BeginDisabled(tab.create_user.phase == Phase::Loading);
-    if (ui::button(state, "Add user", "admin.add_user")) {
+    if (ui::primary_button(state, "Add user", "admin.add_user")) {
         tab.new_attempted = true;
         if (auto user = validate_new_user(input_of(tab), NewUserRoles::Any); user.ok())
             add_user(state, tab, users, user.value());

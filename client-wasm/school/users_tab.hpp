@@ -5,6 +5,7 @@
 #include "app.hpp"
 
 #include <cstdint>
+#include <string>
 
 namespace learnloop::client {
 
@@ -17,6 +18,11 @@ struct UsersTabState {
     Outcome create_user;
     std::int64_t confirm_deactivate_id = 0;
     Outcome user_action;          // the last role change or deactivation
+    // The list is shown a page at a time (a school has hundreds of people,
+    // and every row drawn costs each frame), narrowed by a search.
+    char search[128] = {};
+    int page = 0;
+    std::string reveal_email;     // after adding a person: show the page they are on
 };
 
 // `users`: the school's users, shared with the other school tabs.

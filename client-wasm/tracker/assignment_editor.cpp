@@ -4,6 +4,7 @@
 #include "core/calendar.hpp"
 #include "core/validation.hpp"
 #include "net/api.hpp"
+#include "ui/date_picker.hpp"
 #include "ui/widgets.hpp"
 
 namespace learnloop::client {
@@ -74,8 +75,10 @@ void open_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     } else {
         e.editing_id = 0;
         e.title[0] = e.description[0] = '\0';
-        // A week from today at 17:00, as a starting point.
-        auto due = from_unix_seconds(static_cast<std::int64_t>(state.wall_clock) + 7 * 86400);
+        // A week from today (on the school's clock) at 17:00, as a starting point.
+        auto today = parse_local_datetime(state.local_now);
+        auto due = from_unix_seconds((today.ok() ? to_unix_seconds(today.value()) : static_cast<std::int64_t>(state.wall_clock))
+            + 7 * 86400);
         due.hour = 17;
         due.minute = due.second = 0;
         ui::copy_text(e.due_date, format_local_datetime(due));
@@ -99,10 +102,12 @@ void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
         ImVec2(-1, ImGui::GetTextLineHeight() * 6));
     ui::remember(state, "teacher.description");
     ui::field_errors(errors, "description");
-    ui::text_unformatted("Due (YYYY-MM-DDTHH:MM:SS, school time)");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    ui::input_text("##due", e.due_date, sizeof e.due_date);
-    ui::remember(state, "teacher.due_date");
+    ui::text_unformatted("Due");
+    ui::date_time_picker(state, "due", e.due_date, sizeof e.due_date, state.local_now, "Due", "teacher.due_date");
+    if (!state.time_zone.empty()) {
+        ImGui::SameLine();
+        ui::text_colored(ui::k_muted, "school time (%s)", state.time_zone.c_str());
+    }
     ui::field_errors(errors, "due_date");
 
     ui::text_unformatted("Class");
@@ -124,7 +129,7 @@ void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     }
 
     ImGui::BeginDisabled(e.save.phase == Phase::Loading);
-    if (ui::button(state, "Save", "teacher.save")) {
+    if (ui::primary_button(state, "Save", "teacher.save")) {
         e.attempted = true;
         if (errors.empty())
             save_assignment(state, e, classes, assignments);

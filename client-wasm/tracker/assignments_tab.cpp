@@ -28,7 +28,7 @@ void select_assignment(AppState& state, AssignmentsTabState& tab, std::int64_t i
 void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
 {
     if (ui::can(state, learnloop::Action::AssignmentCreate)) {
-        if (ui::button(state, "New assignment", "teacher.new"))
+        if (ui::primary_button(state, "New assignment", "teacher.new"))
             open_editor(state, tab.editor, classes, nullptr);
         ImGui::SameLine();
     }
@@ -37,7 +37,8 @@ void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
     if (ui::remote_status(state, tab.assignments, "teacher.assignments"))
         reload_assignments(state, tab.assignments);
     if (tab.assignments.phase == Phase::Done && tab.assignments.data.empty())
-        ui::text_colored(ui::k_muted, "No assignments yet. Create one with \"New assignment\".");
+        ui::empty_state(state, "No assignments yet",
+            "Set your first piece of work with \xE2\x80\x9CNew assignment\xE2\x80\x9D; choose a class and a due date.");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Title");
@@ -79,7 +80,8 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
                 draw_target_picker(state, tab.targets, *submission, selected);
         }
     } else {
-        ui::text_colored(ui::k_muted, "Select an assignment to see its submissions.");
+        ui::empty_state(state, "Choose an assignment",
+            "Pick one from the list to see who has handed in work, mark it and give feedback.");
         ui::action_status(tab.editor.save);
     }
     if (ui::confirm_dialog(state, "Delete assignment?", "The assignment and its submissions will be hidden.", "Delete")) {
@@ -100,9 +102,9 @@ void draw_assignments_tab(AppState& state, AssignmentsTabState& tab, const Remot
     draw_list(state, tab, classes);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), true);
+    ui::begin_card_panel("detail");
     draw_detail(state, tab, classes);
-    ImGui::EndChild();
+    ui::end_card_panel();
 }
 
 Json assignments_tab_summary(const AssignmentsTabState& tab)
@@ -112,7 +114,8 @@ Json assignments_tab_summary(const AssignmentsTabState& tab)
         for (const auto& a : tab.assignments.data)
             titles.push_back(a.value("title", ""));
     Json summary = { { "assignments", titles }, { "assignments_phase", static_cast<int>(tab.assignments.phase) },
-        { "editor_open", tab.editor.open }, { "save", tab.editor.save.message },
+        { "editor_open", tab.editor.open }, { "editor_title", tab.editor.title }, { "editor_due", tab.editor.due_date },
+        { "save", tab.editor.save.message },
         { "selected_assignment", tab.selected_assignment } };
     summary.update(grading_summary(tab.grading));
     summary.update(target_picker_summary(tab.targets));

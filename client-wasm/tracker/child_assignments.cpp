@@ -18,7 +18,7 @@ bool draw_child_assignments(ChildAssignmentsState& view)
     if (view.assignments.phase != Phase::Done)
         return false;
     if (view.assignments.data.empty()) {
-        ui::text_colored(ui::k_muted, "No assignments yet.");
+        ui::text_colored(ui::k_muted, "No assignments yet: work your child's teachers set shows here with its grade.");
         return false;
     }
     if (ui::begin_table("child_assignments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {

@@ -4,6 +4,8 @@
 #include "net/api.hpp"
 #include "school/class_widgets.hpp"
 #include "tracker/gradebook.hpp"
+#include "ui/charts.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -22,12 +24,33 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
     if (!classes.data.is_array())
         return;
     if (classes.data.empty()) {
-        ui::text_colored(ui::k_muted, "You teach no classes yet.");
+        ui::empty_state(state, "No classes yet",
+            "Create a class in the Classes tab. Its students' grades for each assignment collect here.");
         return;
     }
     if (!pick_class(state, classes, tab.class_id, tab.gradebook, "gradebook"))
         return;
     const auto& book = tab.gradebook.data;
+    // The spread of the class's grades first: how the class is doing at a glance.
+    std::vector<double> grades;
+    for (const auto& row : book["rows"])
+        for (const auto& cell : row["cells"])
+            if (cell["grade"].is_number())
+                grades.push_back(cell["grade"].get<double>());
+    if (!grades.empty()) {
+        ui::vertical_space(ui::k_space_xs);
+        ImGui::BeginGroup();
+        ui::heading("Grades so far", 3);
+        double sum = 0;
+        for (double g : grades)
+            sum += g;
+        ui::text_colored(ui::k_muted, "%zu graded \xC2\xB7 average %s", grades.size(),
+            ui::format_number(sum / static_cast<double>(grades.size()), 1).c_str());
+        ImGui::EndGroup();
+        ImGui::SameLine(0, ui::k_space_xl * state.ui_scale);
+        ui::grade_distribution(state, "teacher.grade_distribution", grades, 360.0f, 110.0f);
+        ui::vertical_space(ui::k_space_xs);
+    }
     // A table holds at most 64 columns: the student, 61 assignments, the average.
     int columns = std::min(static_cast<int>(book["assignments"].size()) + 2, 63);
     float book_height = ImGui::GetFrameHeightWithSpacing() * (std::min<std::size_t>(book["rows"].size(), 20) + 1.5f);
@@ -49,7 +72,7 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
                 if (cell["grade"].is_number())
                     ui::text("%s", format_grade(cell["grade"].get<double>()).c_str());
                 else
-                    ui::status_label(cell.value("status", "missing"));
+                    ui::status_chip(cell.value("status", "missing"));
             }
             ui::table_next_column();
             ui::text_unformatted(row["average"].is_number() ? format_grade(row["average"].get<double>()).c_str() : "\xE2\x80\x93");
@@ -57,7 +80,11 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
         ui::end_table();
     }
     if (book["rows"].empty())
-        ui::text_colored(ui::k_muted, "This class has no students yet.");
+        ui::empty_state(state, "No students in this class yet",
+            "The school adds students to classes. Ask an administrator to add them; their work shows here.");
+    else if (book["assignments"].empty())
+        ui::empty_state(state, "No assignments for this class yet",
+            "Set one in the Assignments tab and choose this class; every student gets a column here.");
 }
 
 Json gradebook_tab_summary(const GradebookTabState& tab)

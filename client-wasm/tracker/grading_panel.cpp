@@ -64,7 +64,7 @@ const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assi
     if (g.submissions.phase != Phase::Done)
         return nullptr;
     if (g.submissions.data.empty()) {
-        ui::text_colored(ui::k_muted, "No submissions yet.");
+        ui::text_colored(ui::k_muted, "No one has handed in work yet. Students see it in their list until it is due.");
         return nullptr;
     }
     if (ui::begin_table("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -115,7 +115,7 @@ const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assi
     ui::remember(state, "teacher.feedback");
     bool shortcut = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::BeginDisabled(!grade_check.ok() || g.grading.phase == Phase::Loading);
-    bool save = ui::button(state, "Save grade", "teacher.save_grade");
+    bool save = ui::primary_button(state, "Save grade", "teacher.save_grade");
     ImGui::SameLine();
     bool save_next = ui::button(state, "Save and next (Ctrl+Enter)", "teacher.save_next");
     ImGui::EndDisabled();

@@ -72,7 +72,8 @@ void draw_list(AppState& state, StudentAssignmentsTabState& tab)
     if (ui::remote_status(state, tab.assignments, "student.assignments"))
         reload(state, tab);
     if (tab.assignments.phase == Phase::Done && tab.assignments.data.empty())
-        ui::text_colored(ui::k_muted, "Nothing to do: you have no assignments.");
+        ui::empty_state(state, "No assignments yet",
+            "When your teachers set work, it appears here with its due date. Meanwhile, try Today's tasks.");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Title");
@@ -104,7 +105,8 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
             if (a.value("id", std::int64_t(0)) == tab.selected)
                 selected = &a;
     if (!selected) {
-        ui::text_colored(ui::k_muted, "Select an assignment to read it and hand in your work.");
+        ui::empty_state(state, "Choose an assignment",
+            "Pick one from the list to read it, write your answer and hand it in.");
         return;
     }
     ui::text_wrapped("%s", selected->value("title", "").c_str());
@@ -136,7 +138,7 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
         ui::remember(state, "student.answer");
         auto check = validate_text(tab.answer, "content", "Your answer", 1, k_submission_max_length, TextLines::Multiple);
         ImGui::BeginDisabled(!check.ok() || tab.submit.phase == Phase::Loading);
-        if (ui::button(state, mine.is_object() ? "Resubmit" : "Submit", "student.submit"))
+        if (ui::primary_button(state, mine.is_object() ? "Resubmit" : "Submit", "student.submit"))
             submit(state, tab);
         ImGui::EndDisabled();
     }
@@ -153,9 +155,9 @@ void draw_student_assignments_tab(AppState& state, StudentAssignmentsTabState& t
     draw_list(state, tab);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), true);
+    ui::begin_card_panel("detail");
     draw_detail(state, tab);
-    ImGui::EndChild();
+    ui::end_card_panel();
 }
 
 Json student_assignments_summary(const AppState& state, const StudentAssignmentsTabState& tab)

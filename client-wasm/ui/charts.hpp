@@ -1,22 +1,52 @@
-// Small charts for mastery: a line of estimates over time and the colour of
-// an estimate in a heatmap cell.
+// Charts for people, drawn with Dear ImGui's draw lists: mastery over time
+// (axes, dates, level bands, a tooltip on hover), the mastery colours and
+// their legend, and a grade distribution. Every chart records itself in the
+// semantics layer as an image whose name is its text alternative (what a
+// sighted reader takes from it, in a sentence).
 #pragma once
 
 #include "app.hpp"
+#include "practice/mastery.hpp"
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace learnloop::client::ui {
 
-// A one-line chart of `points` (each 0..1) on the current line, remembered
-// for tests under `name`. Draws nothing for fewer than two points.
-void sparkline(AppState& state, const std::string& name, const std::vector<float>& points);
+// One estimate after an answer: when (seconds since the epoch, for the x
+// axis; `local` "YYYY-MM-DDTHH:MM:SS" on the school's clock, for labels),
+// the estimate 0..1 and whether the answer was right.
+struct MasteryPoint {
+    std::int64_t unix_seconds = 0;
+    std::string local;
+    float known = 0;
+    bool correct = false;
+};
 
-// Red through amber to green as the estimate `known` (0..1) rises; a label
-// beside it always says the level, so colour is never the only signal.
+// A line chart of `points` (oldest first) for the target `title`, `height`
+// CSS pixels tall across the available width; remembered for tests under
+// `name`. Fewer than two points draw a sentence instead.
+void mastery_chart(AppState& state, const std::string& name, const std::string& title,
+    const std::vector<MasteryPoint>& points, float height = 180.0f);
+// The sentence mastery_chart records as its text alternative.
+[[nodiscard]] std::string mastery_chart_alt(const std::string& title, const std::vector<MasteryPoint>& points);
+
+// A level's colour: a light tint dark text reads on (4.5:1 or more), from
+// grey (not started) through red and amber to green (mastered).
+[[nodiscard]] ImVec4 mastery_level_colour(MasteryLevel level);
+// The colour of an estimate, by the level it reaches after an attempt.
 [[nodiscard]] ImVec4 mastery_colour(float known);
+// One line: a swatch and a name for each level, with its threshold.
+void mastery_legend();
+
+// Counts of `grades` in bands (under 50, 50s, 60s, 70s, 80s, 90 and over) as
+// bars with their counts, `height` CSS pixels tall and `width` wide;
+// remembered for tests under `name`.
+void grade_distribution(AppState& state, const std::string& name, const std::vector<double>& grades,
+    float width = 360.0f, float height = 150.0f);
+[[nodiscard]] std::string grade_distribution_alt(const std::vector<double>& grades);
 
 } // namespace learnloop::client::ui

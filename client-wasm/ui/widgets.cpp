@@ -3,7 +3,10 @@
 
 #include <imgui_internal.h>
 
+#include "ui/labels.hpp"
+
 #include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstring>
 
@@ -148,7 +151,13 @@ bool button(AppState& state, const char* label, const std::string& name, ImVec2 
 
 void heading(const char* text, int level)
 {
+    // The type scale: the page title and section titles stand out by size
+    // (a caller that set its own size, e.g. the sign-in card's title, keeps it).
+    const float before = ImGui::GetCurrentWindow()->FontWindowScale;
+    if (before == 1.0f)
+        ImGui::SetWindowFontScale(level <= 1 ? k_type_title : level == 2 ? k_type_heading : k_type_body);
     ImGui::TextUnformatted(text);
+    ImGui::SetWindowFontScale(before);
     if (semantics::enabled())
         semantics::add_rect(semantics::Role::Heading, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0,
             semantics::None, level);
@@ -370,35 +379,123 @@ bool table_next_column()
     return visible;
 }
 
-void status_label(std::string_view status)
+void chip(const char* glyph, const char* word, const ImVec4& text, const ImVec4& tint)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float scale = style.ItemSpacing.y / k_space_s;
+    const float pad_x = k_space_s * scale, pad_y = 1.0f * scale;
+    std::string shown = std::string(glyph) + " " + word;
+    ImVec2 size = ImGui::CalcTextSize(shown.c_str());
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImVec2 box(size.x + pad_x * 2, size.y + pad_y * 2);
+    ImGui::Dummy(box);
+    auto* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), colour(tint), box.y * 0.5f);
+    draw->AddText(ImVec2(at.x + pad_x, at.y + pad_y), colour(text), shown.c_str());
+    if (semantics::enabled())
+        semantics::add_rect(semantics::Role::Text, word, at, ImVec2(at.x + box.x, at.y + box.y), 0);
+}
+
+void status_chip(std::string_view status)
 {
     struct Look {
         std::string_view status;
-        const char* text;
-        ImVec4 colour;
+        const char* glyph;
+        const ImVec4* text;
+        const ImVec4* tint;
     };
     static const Look looks[] = {
-        { "upcoming", "\xE2\x80\xA2 Upcoming", k_muted },         // •
-        { "due_soon", "! Due soon", k_warning },
-        { "overdue", "\xE2\x96\xB2 Overdue", k_error },           // ▲
-        { "submitted", "\xE2\x86\x91 Submitted", k_info },         // ↑
-        { "late", "\xE2\x86\x91 Late", k_warning },
-        { "graded", "\xE2\x9C\x93 Graded", k_ok },                 // ✓
-        { "missing", "\xE2\x80\x93 Missing", k_muted },            // –
+        { "upcoming", "\xE2\x80\xA2", &k_info, &k_info_tint },           // •
+        { "due_soon", "!", &k_warning, &k_warning_tint },
+        { "overdue", "\xE2\x96\xB2", &k_error, &k_error_tint },          // ▲
+        { "missing", "\xE2\x96\xB2", &k_error, &k_error_tint },          // ▲
+        { "submitted", "\xE2\x86\x91", &k_info, &k_info_tint },          // ↑
+        { "late", "\xE2\x86\x91", &k_warning, &k_warning_tint },         // ↑
+        { "graded", "\xE2\x9C\x93", &k_ok, &k_ok_tint },                 // ✓
     };
+    std::string word = status_label_text(status);
     for (const auto& look : looks) {
         if (look.status == status) {
-            text_colored(look.colour, "%s", look.text);
+            chip(look.glyph, word.c_str(), *look.text, *look.tint);
             return;
         }
     }
-    text_unformatted(std::string(status).c_str());
+    chip("\xE2\x80\xA2", word.c_str(), k_muted, k_muted_tint);
+}
+
+bool primary_button(AppState& state, const char* label, const std::string& name, ImVec2 size)
+{
+    ImGui::PushStyleColor(ImGuiCol_Button, k_accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.118f, 0.251f, 0.686f, 1.0f));   // #1E40AF
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.118f, 0.227f, 0.541f, 1.0f));    // #1E3A8A
+    ImGui::PushStyleColor(ImGuiCol_Text, k_surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, k_accent);
+    bool pressed = button(state, label, name, size);
+    ImGui::PopStyleColor(5);
+    return pressed;
+}
+
+bool empty_state(AppState& state, const char* title, const char* next_step, const char* action, const std::string& name)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float scale = style.ItemSpacing.y / k_space_s;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, k_space_xs * scale));
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0, k_space_s * scale));
+    ImGui::Indent(k_space_l * scale);
+    heading(title, 3);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(200.0f * scale, ImGui::GetContentRegionAvail().x
+        - k_space_l * scale));
+    ImGui::PushStyleColor(ImGuiCol_Text, k_muted);
+    text_unformatted(next_step);
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    bool pressed = false;
+    if (action) {
+        ImGui::Dummy(ImVec2(0, k_space_xs * scale));
+        pressed = button(state, action, name.empty() ? std::string(action) : name);
+    }
+    ImGui::Unindent(k_space_l * scale);
+    ImGui::Dummy(ImVec2(0, k_space_s * scale));
+    ImGui::EndGroup();
+    ImGui::PopStyleVar();
+    // A dashed-looking quiet frame around it: a rounded outline in the border colour.
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    max.x = std::max(max.x, min.x + ImGui::GetContentRegionAvail().x);
+    ImGui::GetWindowDrawList()->AddRect(min, max, colour(k_border), k_card_radius * scale, 0, 1.5f * scale);
+    return pressed;
+}
+
+void skeleton_rows(int rows, float width)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float scale = style.ItemSpacing.y / k_space_s;
+    const float full = width > 0 ? width * scale : ImGui::GetContentRegionAvail().x;
+    const float height = ImGui::GetTextLineHeight();
+    // A slow pulse, so a long wait still looks alive.
+    const float pulse = 0.55f + 0.25f * std::sin(static_cast<float>(ImGui::GetTime()) * 3.0f);
+    ImVec2 first = ImGui::GetCursorScreenPos();
+    auto* draw = ImGui::GetWindowDrawList();
+    for (int i = 0; i < rows; ++i) {
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float w = full * (i % 3 == 2 ? 0.55f : i % 3 == 1 ? 0.8f : 0.95f);
+        ImGui::Dummy(ImVec2(full, height));
+        draw->AddRectFilled(at, ImVec2(at.x + w, at.y + height), colour(k_muted_tint, pulse + 0.2f), k_radius * scale);
+    }
+    if (semantics::enabled())
+        semantics::add_rect(semantics::Role::Text, "Loading\xE2\x80\xA6", first,
+            ImVec2(first.x + full, ImGui::GetItemRectMax().y), 0);
 }
 
 bool remote_status(AppState& state, const Remote& remote, const std::string& name)
 {
     if (remote.phase == Phase::Loading) {
-        text_colored(k_muted, "\xE2\x80\xA6 Loading");
+        // Rows of what is coming while nothing was loaded before; a reload
+        // keeps the old rows on screen and says so in one quiet line.
+        if (remote.data.is_null())
+            skeleton_rows(3);
+        else
+            text_colored(k_muted, "\xE2\x80\xA6 Updating");
         return false;
     }
     if (remote.phase == Phase::Failed) {
@@ -467,12 +564,22 @@ bool confirm_dialog(AppState& state, const char* id, const std::string& text, co
     return confirmed;
 }
 
+namespace {
+// The sign-in card's contents are drawn first (on a front channel) and its
+// white rounded background after, behind them, once its size is known.
+ImDrawListSplitter g_card_splitter;
+float g_card_padding = 0;
+} // namespace
+
 float begin_card(AppState& state, float top, const char* title, float title_scale)
 {
     const float scale = state.ui_scale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
-    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * top)));
+    const float card_width = std::min(420.0f * scale, display.x - 64.0f * scale);
+    g_card_padding = k_space_xl * scale;
+    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(32.0f * scale, display.y * top)));
+    g_card_splitter.Split(ImGui::GetWindowDrawList(), 2);
+    g_card_splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
     ImGui::BeginGroup();
     ImGui::PushItemWidth(card_width);
     ImGui::SetWindowFontScale(title_scale);
@@ -485,6 +592,14 @@ void end_card()
 {
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+    auto* draw = ImGui::GetWindowDrawList();
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    min = ImVec2(min.x - g_card_padding, min.y - g_card_padding);
+    max = ImVec2(max.x + g_card_padding, max.y + g_card_padding);
+    g_card_splitter.SetCurrentChannel(draw, 0);
+    draw->AddRectFilled(min, max, colour(k_surface), k_card_radius * g_card_padding / k_space_xl);
+    draw->AddRect(min, max, colour(k_border), k_card_radius * g_card_padding / k_space_xl);
+    g_card_splitter.Merge(draw);
 }
 
 } // namespace learnloop::client::ui

@@ -73,10 +73,29 @@ void table_headers_row();
 void table_next_row();
 bool table_next_column();
 
-// "✓ Graded", "▲ Overdue", ... — glyph, word and colour together.
-void status_label(std::string_view status);
+// [SECTION] design-system pieces (ui/theme.hpp)
+// A work status ("upcoming", "due_soon", "overdue", "missing", "submitted",
+// "late", "graded") as a chip: a rounded tint, a shape and a word together,
+// so it never rests on colour alone. The accessible name is the word.
+void status_chip(std::string_view status);
+// The same, kept under its old name for screens not yet moved over.
+inline void status_label(std::string_view status) { status_chip(status); }
+// A chip of any word: `glyph` (a shape), `word`, drawn in `text` on `tint`.
+void chip(const char* glyph, const char* word, const ImVec4& text, const ImVec4& tint);
 
-// One line per remote: a spinner text while loading, the error with a retry
+// The one main action of a screen: white words on the accent colour.
+bool primary_button(AppState& state, const char* label, const std::string& name, ImVec2 size = ImVec2(0, 0));
+
+// What an empty screen says: what is missing and what to do next, in a
+// quiet card. With `action`, a button that does it; returns true when pressed.
+bool empty_state(AppState& state, const char* title, const char* next_step, const char* action = nullptr,
+    const std::string& name = {});
+
+// Grey rounded bars where rows will be, while they load (recorded as one
+// "Loading" status for screen readers).
+void skeleton_rows(int rows, float width = -1.0f);
+
+// One line per remote: skeleton rows while loading, the error with a retry
 // button when failed. Returns true when the retry button was pressed.
 bool remote_status(AppState& state, const Remote& remote, const std::string& name);
 

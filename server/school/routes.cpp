@@ -85,7 +85,8 @@ AreaApi school_api()
     s["ClassCreated"] = requiring(message_schema({ { "class_id", id_schema() } }), { "message", "class_id" });
     s["NewMemberRequest"] = request_schema({ { "student_id", id_schema() } }, { "student_id" });
     s["GradebookCell"] = object_schema(
-        { { "status", enum_schema({ "missing", "submitted", "late", "graded" }) }, { "grade", nullable(number_schema()) } },
+        { { "status", enum_schema({ "upcoming", "due_soon", "missing", "submitted", "late", "graded" }) },
+            { "grade", nullable(number_schema()) } },
         { "status", "grade" });
     s["Gradebook"] = object_schema(
         {

@@ -245,7 +245,7 @@ Result<ApiResponse> handle_gradebook(const httplib::Request& req, pqxx::work& tx
     auto class_id = TRY(parse_id(req.matches[1], k_class_not_found));
     TRY(require_class_in_reach(txn, caller, class_id));
     auto rows = load_gradebook_rows(txn, class_id, caller.time_zone);
-    auto book = build_gradebook(std::move(rows.students), std::move(rows.assignments), rows.submissions);
+    auto book = build_gradebook(std::move(rows.students), std::move(rows.assignments), rows.submissions, rows.now_unix);
     if (req.path.ends_with(".csv")) {
         ApiResponse response;
         response.raw = std::make_pair(gradebook_csv(book), std::string("text/csv; charset=utf-8"));

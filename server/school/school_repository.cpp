@@ -140,9 +140,13 @@ GradebookRows load_gradebook_rows(pqxx::transaction_base& txn, std::int64_t clas
     GradebookRows book;
     for (const auto& row : exec_named(txn, "school/gradebook_students", class_id))
         book.students.push_back({ row["id"].as<std::int64_t>(), row["name"].as<std::string>() });
-    for (const auto& row : exec_named(txn, "school/gradebook_assignments", class_id, time_zone))
-        book.assignments.push_back(
-            { row["id"].as<std::int64_t>(), row["title"].as<std::string>(), row["due_date"].as<std::string>() });
+    auto assignments = exec_named(txn, "school/gradebook_assignments", class_id, time_zone);
+    for (const auto& row : assignments)
+        book.assignments.push_back({ row["id"].as<std::int64_t>(), row["title"].as<std::string>(),
+            row["due_date"].as<std::string>(), row["due_unix"].as<std::int64_t>() });
+    // Without assignments no cell has a status, and the clock is not needed.
+    if (!assignments.empty())
+        book.now_unix = assignments[0]["now_unix"].as<std::int64_t>();
     for (const auto& row : exec_named(txn, "school/gradebook_submissions", class_id)) {
         GradebookSubmission submission { row["student_id"].as<std::int64_t>(), row["assignment_id"].as<std::int64_t>(),
             std::nullopt, row["late"].as<bool>() };

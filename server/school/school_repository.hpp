@@ -53,6 +53,7 @@ struct GradebookRows {
     std::vector<GradebookStudent> students;
     std::vector<GradebookAssignment> assignments;
     std::vector<GradebookSubmission> submissions;
+    std::int64_t now_unix = 0;    // the database's clock, for the cells' due statuses
 };
 
 // [users] --------------------------------------------------------------------

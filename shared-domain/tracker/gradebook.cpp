@@ -1,14 +1,28 @@
 // Gradebook shaping and CSV export.
 #include "tracker/gradebook.hpp"
 
+#include "tracker/due_status.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
 
 namespace learnloop {
 
+CellStatus cell_status(std::int64_t now_unix, std::int64_t due_unix, const GradebookSubmission* submission)
+{
+    switch (due_status(now_unix, due_unix, submission != nullptr, submission && submission->grade)) {
+    case DueStatus::Upcoming: return CellStatus::Upcoming;
+    case DueStatus::DueSoon: return CellStatus::DueSoon;
+    case DueStatus::Overdue: return CellStatus::Missing;
+    case DueStatus::Submitted: return submission->late ? CellStatus::Late : CellStatus::Submitted;
+    case DueStatus::Graded: return CellStatus::Graded;
+    }
+    return CellStatus::Missing;
+}
+
 Gradebook build_gradebook(std::vector<GradebookStudent> students, std::vector<GradebookAssignment> assignments,
-    const std::vector<GradebookSubmission>& submissions)
+    const std::vector<GradebookSubmission>& submissions, std::int64_t now_unix)
 {
     std::stable_sort(students.begin(), students.end(),
         [](const auto& a, const auto& b) { return a.name != b.name ? a.name < b.name : a.id < b.id; });
@@ -22,7 +36,10 @@ Gradebook build_gradebook(std::vector<GradebookStudent> students, std::vector<Gr
         assignment_index[assignments[i].id] = i;
 
     Gradebook book;
-    book.cells.assign(students.size(), std::vector<GradebookCell>(assignments.size()));
+    std::vector<GradebookCell> nothing_handed_in;
+    for (const auto& a : assignments)
+        nothing_handed_in.push_back({ cell_status(now_unix, a.due_unix, nullptr), std::nullopt });
+    book.cells.assign(students.size(), nothing_handed_in);
     for (const auto& submission : submissions) {
         auto s = student_index.find(submission.student_id);
         auto a = assignment_index.find(submission.assignment_id);
@@ -30,7 +47,7 @@ Gradebook build_gradebook(std::vector<GradebookStudent> students, std::vector<Gr
             continue;   // a submission of someone no longer in the class
         auto& cell = book.cells[s->second][a->second];
         cell.grade = submission.grade;
-        cell.status = submission.grade ? CellStatus::Graded : submission.late ? CellStatus::Late : CellStatus::Submitted;
+        cell.status = cell_status(now_unix, assignments[a->second].due_unix, &submission);
     }
     for (const auto& row : book.cells) {
         double sum = 0;
@@ -51,6 +68,8 @@ Gradebook build_gradebook(std::vector<GradebookStudent> students, std::vector<Gr
 std::string_view cell_status_name(CellStatus status)
 {
     switch (status) {
+    case CellStatus::Upcoming: return "upcoming";
+    case CellStatus::DueSoon: return "due_soon";
     case CellStatus::Missing: return "missing";
     case CellStatus::Submitted: return "submitted";
     case CellStatus::Late: return "late";
@@ -118,7 +137,7 @@ std::string gradebook_csv(const Gradebook& book)
             csv += ",";
             if (cell.grade)
                 csv += format_grade(*cell.grade);
-            else if (cell.status != CellStatus::Missing)
+            else if (cell.status == CellStatus::Submitted || cell.status == CellStatus::Late)
                 csv += cell_status_name(cell.status);
         }
         csv += ",";

@@ -22,6 +22,7 @@ struct GradebookAssignment {
     std::int64_t id = 0;
     std::string title;
     std::string due_date;   // local "YYYY-MM-DDTHH:MM:SS"
+    std::int64_t due_unix = 0;   // the same moment, seconds since the epoch
 };
 
 struct GradebookSubmission {
@@ -31,7 +32,11 @@ struct GradebookSubmission {
     bool late = false;
 };
 
-enum class CellStatus { Missing, Submitted, Late, Graded };
+// A cell's status follows the student's due status (tracker/due_status.hpp):
+// work not yet handed in is Upcoming or DueSoon until its due time and
+// Missing after it (what the student sees as Overdue); handed-in work is
+// Submitted, or Late when it came after the due time; marked work is Graded.
+enum class CellStatus { Upcoming, DueSoon, Missing, Submitted, Late, Graded };
 
 struct GradebookCell {
     CellStatus status = CellStatus::Missing;
@@ -45,10 +50,18 @@ struct Gradebook {
     std::vector<std::optional<double>> student_average;   // mean of graded cells
 };
 
+// `now_unix`: the clock the due statuses are read at.
 [[nodiscard]] Gradebook build_gradebook(std::vector<GradebookStudent> students,
-    std::vector<GradebookAssignment> assignments, const std::vector<GradebookSubmission>& submissions);
+    std::vector<GradebookAssignment> assignments, const std::vector<GradebookSubmission>& submissions,
+    std::int64_t now_unix);
 
-[[nodiscard]] std::string_view cell_status_name(CellStatus status);   // "missing", "submitted", "late", "graded"
+// The status of one student's work on an assignment due at `due_unix`
+// (`submission` null when nothing was handed in), by the student's due rule.
+//   cell_status(now, now + 7 * 86400, nullptr) -> CellStatus::Upcoming
+[[nodiscard]] CellStatus cell_status(std::int64_t now_unix, std::int64_t due_unix, const GradebookSubmission* submission);
+
+// "upcoming", "due_soon", "missing", "submitted", "late", "graded"
+[[nodiscard]] std::string_view cell_status_name(CellStatus status);
 
 [[nodiscard]] Json to_json(const Gradebook& gradebook);
 

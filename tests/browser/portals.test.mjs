@@ -64,9 +64,30 @@ try {
     await waitForState(page, (s) => s.portal.editor_open && s.layout['teacher.title'], 'the editor');
     await typeInto(page, 'teacher.title', TITLE);
     await typeInto(page, 'teacher.description', 'Compare the two poems we read this week.');
+    // The due date is picked from a calendar and a list of times, never typed
+    // as YYYY-MM-DDTHH:MM:SS: the day after the suggested one, at 16:30.
+    let state = await waitForState(page, (s) => /^\d{4}-\d\d-\d\dT17:00:00$/.test(s.portal.editor_due), 'a suggested due time');
+    assert.equal(await page.getByRole('textbox', { name: /due/i }).count(), 0, 'no text field for the due date');
+    const suggested = state.portal.editor_due.slice(0, 10);
+    const [year, month, day] = suggested.split('-').map(Number);
+    const sameMonth = day < new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const picked = `${year}-${String(month).padStart(2, '0')}-${String(sameMonth ? day + 1 : day - 1).padStart(2, '0')}`;
+    await clickWidget(page, 'teacher.due_date');
+    await page.getByRole('dialog', { name: 'Choose the Due date' }).waitFor();
+    await screenshot(page, 'portal-teacher-date-picker.png');
+    await waitForState(page, (s) => s.layout[`teacher.due_date.day.${picked}`], 'the calendar');
+    await clickWidget(page, `teacher.due_date.day.${picked}`);
+    await waitForState(page, (s) => s.portal.editor_due === `${picked}T17:00:00`, 'the picked day');
+    await clickWidget(page, 'teacher.due_date.time');
+    // As a screen reader chooses it (the list opens over other controls of the page).
+    await page.getByRole('button', { name: '16:30', exact: true }).dispatchEvent('click');
+    await waitForState(page, (s) => s.portal.editor_due === `${picked}T16:30:00`, 'the picked time');
     await clickWidget(page, 'teacher.save');
-    const state = await waitForState(page, (s) => s.portal.assignments.includes(TITLE), 'the new assignment in the list');
+    state = await waitForState(page, (s) => s.portal.assignments.includes(TITLE), 'the new assignment in the list');
     assert.equal(state.portal.save, 'Assignment created');
+    const token = await apiLogin(server, 'teacher@demo.learnloop.test', PASSWORD);
+    const mine = await apiCall(server, token, 'GET', '/api/assignments?limit=200');
+    assert.equal(mine.body.find((a) => a.title === TITLE).due_date, `${picked}T16:30:00`, 'saved in school time as picked');
     await screenshot(page, 'portal-teacher-created.png');
     await signOut(page);
   });
@@ -131,19 +152,23 @@ try {
     const samMastery = await apiCall(server, sam, 'GET', '/api/mastery');
     assert.ok(samMastery.body.targets.some((t) => t.target_id === targetId), 'the target is the student\'s now');
     assert.equal((await apiCall(server, teacherToken, 'GET', '/api/mastery?student_id=' + samMastery.body.student_id)).status, 200);
+    // The gradebook opens on the first class without a choice being made.
     await clickWidget(page, 'teacher.tab.gradebook');
-    await waitForState(page, (s) => s.layout['teacher.gradebook_class.Year 8 English'], 'the class choice');
-    await clickWidget(page, 'teacher.gradebook_class.Year 8 English');
     const book = await waitForState(page, (s) => s.portal.gradebook?.rows, 'the gradebook');
     const column = book.portal.gradebook.assignments.findIndex((a) => a.title === TITLE);
     const samRow = book.portal.gradebook.rows.find((r) => r.student_name === 'Sam Student');
     assert.equal(samRow.cells[column].grade, 87.5);
+    // Work not yet due reads as the student sees it (Upcoming), never Missing.
+    const others = book.portal.gradebook.rows.filter((r) => r.student_name !== 'Sam Student');
+    assert.ok(others.length > 10);
+    for (const row of others)
+      assert.equal(row.cells[column].status, 'upcoming', `${row.student_name}'s work on the new assignment`);
+    await page.getByRole('cell', { name: 'Upcoming' }).first().waitFor();
     await screenshot(page, 'portal-teacher-gradebook.png');
     // The demo's six weeks of practice: the class heatmap has every student,
     // a spread of levels and a list of who needs help.
+    // The Mastery tab shows the first class at once, too.
     await clickWidget(page, 'teacher.tab.mastery');
-    await waitForState(page, (s) => s.layout['teacher.mastery_class.Year 8 English'], 'the class choice');
-    await clickWidget(page, 'teacher.mastery_class.Year 8 English');
     const heatmap = (await waitForState(page, (s) => s.portal.heatmap?.rows?.length > 0, 'the heatmap')).portal.heatmap;
     assert.equal(heatmap.total_students, 26);
     assert.ok(heatmap.needs_help.length > 0, 'someone needs help');
@@ -203,10 +228,34 @@ try {
     await signIn(page, 'admin');
     let state = await waitForState(page, (s) => s.portal.users.length >= 4, 'the user list');
     assert.ok(state.portal.users.some((u) => u.email === 'parent@demo.learnloop.test' && u.role === 'parent'));
+    // The demo school's 145 people are shown a page at a time (the table's
+    // cost per frame no longer grows with the school), and a search finds anyone.
+    assert.ok(state.portal.users.length > 140);
+    await clickWidget(page, 'admin.tab.users');
+    await page.getByRole('cell', { name: 'Abena Mensah' }).waitFor();
+    const rows = await page.getByRole('row').count();
+    assert.ok(rows <= 26, `one page of rows and the header, not ${rows}`);
+    await typeInto(page, 'admin.user_search', 'zofia');
+    await page.getByRole('cell', { name: 'Zofia Kowalska' }).waitFor();
+    await screenshot(page, 'portal-admin-users-search.png');
+    await clickWidget(page, 'admin.user_search');
+    await pressKey(page, 'Control+A');
+    await pressKey(page, 'Backspace');
+    await page.getByRole('cell', { name: 'Abena Mensah' }).waitFor();
     await screenshot(page, 'portal-admin-users.png');
     await clickWidget(page, 'admin.tab.audit');
     state = await waitForState(page, (s) => s.portal.audit.includes('submission.grade'), 'the audit log');
     assert.equal(state.portal.audit[0], 'session.create', 'newest first: this sign-in');
+    // People are named and changes read as sentences, numbers rounded.
+    const graded = state.portal.audit_text.find((t) => t.startsWith('Tara Teacher graded Sam Student'));
+    assert.ok(graded, `a sentence about the grading: ${state.portal.audit_text.join(' | ')}`);
+    assert.match(graded, new RegExp(`on .${TITLE}.`));
+    assert.match(graded, /[Gg]rade 87\.5/);
+    await page.getByRole('cell', { name: 'Tara Teacher' }).first().waitFor();
+    const tree = await page.locator('#semantics').innerText();
+    assert.doesNotMatch(tree, /user:\d+/, 'no account ids');
+    assert.doesNotMatch(tree, /\d\.\d{4,}/, 'no long decimals');
+    assert.doesNotMatch(tree, /[{}]"/, 'no JSON');
     await screenshot(page, 'portal-admin-audit.png');
     await clickWidget(page, 'admin.tab.users');
     await waitForState(page, (s) => s.layout['admin.new_email'], 'the add-user form');

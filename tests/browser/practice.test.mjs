@@ -189,6 +189,10 @@ try {
     // The summary's level is the one the target shows now.
     const level = state.portal.mastery.targets[0].level;
     assert.ok(state.portal.summary.includes(`(now ${level})`), `${state.portal.summary} / level ${level}`);
+    // The chart is an image with a text alternative: what it shows, in a sentence.
+    assert.match(state.portal.chart_alt, /^Mastery of .+ over time: 4 answers from \w{3} \d+ \w{3} to \w{3} \d+ \w{3}; (rose|fell|stayed) from \d+% to \d+% \(\w[\w ]+\)/);
+    const chart = page.getByRole('img', { name: state.portal.chart_alt, includeHidden: true });
+    assert.equal(await chart.count(), 1, 'the chart is in the accessible tree as an image');
     await saveScreenshot(page, 'practice-parent-chart.png');
   });
 

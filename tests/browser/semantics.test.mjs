@@ -29,6 +29,28 @@ async function axeViolations(page) {
 async function expectNoViolations(page, screen) {
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe found WCAG violations on ${screen}`);
+  await expectPeoplesWords(page, screen);
+}
+
+// Everything the accessible tree says (names and text), as one text.
+async function treeText(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById('semantics');
+    const names = [...root.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'));
+    return [root.innerText, ...names].join('\n');
+  });
+}
+
+// What a screen says is for people: no enum names ("not_started",
+// "due_soon"), no text decoded twice ("â€“" for "–"), no server details
+// while the server is well.
+async function expectPeoplesWords(page, screen) {
+  const text = await treeText(page);
+  const enums = text.match(/\b[a-z]+_[a-z_]+\b/g);
+  assert.equal(enums, null, `enum-looking names on ${screen}: ${enums}`);
+  const mojibake = text.match(/(?:Ã.|â€|Â[^A-Za-z])/g);
+  assert.equal(mojibake, null, `text decoded twice on ${screen}: ${mojibake}`);
+  assert.doesNotMatch(text, /PostgreSQL|Server OK/, `no server details on ${screen}`);
 }
 
 // The focused element's role and accessible name, as a screen reader announces it.
@@ -173,6 +195,15 @@ try {
       5000).catch(async () => {
       assert.equal(await title.inputValue(), TITLE, 'the page field holds the title');
     });
+    // The due date is chosen in a calendar dialog, which passes axe too.
+    await page.getByRole('button', { name: /^Due date: / }).click();
+    const calendar = page.getByRole('dialog', { name: 'Choose the Due date' });
+    await calendar.waitFor();
+    assert.ok(await calendar.getByRole('button', { name: /, today$/ }).count() <= 1);
+    await expectNoViolations(page, 'the due date calendar');
+    await saveScreenshot(page, 'semantics-teacher-calendar.png');
+    await pressKey(page, 'Escape');
+    await calendar.waitFor({ state: 'detached' });
     const description = page.getByRole('textbox', { name: 'Description' });
     await description.click();
     await page.keyboard.type('Read both poems.');
@@ -215,6 +246,11 @@ try {
       await page.getByRole('tab', { name, selected: true }).waitFor();
       await new Promise((resolve) => setTimeout(resolve, 400));   // the tab's data loads
       await expectNoViolations(page, `the teacher's ${name} tab`);
+      // Charts say what they show, as a text alternative.
+      if (name === 'Gradebook')
+        await page.getByRole('img', { name: /^Grade distribution of \d+ grades, average [\d.]+: / }).waitFor();
+      if (name === 'Mastery')
+        await page.getByText('Mastered (95% and over)').waitFor();
       await saveScreenshot(page, `semantics-teacher-${name.toLowerCase()}.png`);
     }
     await signOut(page);
@@ -244,6 +280,7 @@ try {
     await signIn(page, 'parent');
     await page.getByText(TITLE).first().waitFor();
     await expectNoViolations(page, 'the parent\'s portal');
+    await page.getByRole('img', { name: /^Mastery of .+ over time: \d+ answers from / }).waitFor({ state: 'attached' });
     await saveScreenshot(page, 'semantics-parent.png');
     await signOut(page);
   });
@@ -251,6 +288,8 @@ try {
   await check('the administrator adds a user through the tree; every admin tab passes axe', async () => {
     await signIn(page, 'admin');
     await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
+    // A page of the school's people at a time; the search finds anyone.
+    await page.getByRole('textbox', { name: 'Find a person by name, role or address' }).fill('parent@demo');
     await page.getByRole('cell', { name: 'parent@demo.learnloop.test' }).first().waitFor();
     await expectNoViolations(page, 'the administrator\'s Users tab');
     await page.getByRole('textbox', { name: 'Email' }).fill('zoe@demo.learnloop.test');
@@ -259,7 +298,7 @@ try {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('cell', { name: 'Zoë Ødegård' }).waitFor();
     await saveScreenshot(page, 'semantics-admin-users.png');
-    for (const name of ['Classes', 'Parents', 'Audit log']) {
+    for (const name of ['Classes', 'Parents', 'Sign-up', 'Audit log']) {
       await page.getByRole('tab', { name }).click();
       await page.getByRole('tab', { name, selected: true }).waitFor();
       await new Promise((resolve) => setTimeout(resolve, 400));

@@ -121,6 +121,20 @@ try {
   await check('the page raised no script errors', async () => {
     assert.deepEqual(consoleErrors, []);
   });
+
+  // After the check above: a server taken away makes the page log failed requests.
+  await check('the server is named only when something is wrong', async () => {
+    let tree = await page.locator('#semantics').innerText();
+    assert.doesNotMatch(tree, /PostgreSQL|Server OK|Learnloop \d/, 'a healthy server needs no words');
+    assert.equal(await page.getByRole('alert').filter({ hasText: /reach|trouble/ }).count(), 0, 'no alert about the server');
+    await server.stop();
+    const alert = page.getByRole('alert').filter({ hasText: 'reach Learnloop' });
+    await alert.waitFor({ timeout: 45000 });
+    await page.getByRole('button', { name: 'Try again' }).waitFor();
+    tree = await page.locator('#semantics').innerText();
+    assert.doesNotMatch(tree, /PostgreSQL|no connection/, 'words for people, not for developers');
+    await screenshot(page, 'signin-server-down.png');
+  });
 } catch (error) {
   fail(error);
 } finally {

@@ -3,6 +3,7 @@
 // called by every role, row-level security checked without the handlers, and
 // the audit log's one-row-per-mutation rule and hash chain.
 #include "api_client.hpp"
+#include "core/calendar.hpp"
 #include "identity/permissions.hpp"
 
 #include <catch2/catch.hpp>
@@ -780,11 +781,24 @@ TEST_CASE("GET /api/audit lists the tenant's rows newest first for admins, filte
     CHECK(std::is_sorted(ids.begin(), ids.end(), std::greater<>()));
     CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
     REQUIRE_FALSE(all.json.empty());
-    for (const char* key : { "id", "actor", "action", "entity", "entity_id", "before", "after", "created_at", "hash" })
+    for (const char* key : { "id", "actor", "actor_name", "action", "entity", "entity_id", "entity_name", "context_name",
+             "before", "after", "created_at", "created_local", "hash" })
         CHECK(all.json[0].contains(key));
-    // Newest first: the admin's own sign-in is the latest row.
+    // Newest first: the admin's own sign-in is the latest row, named for people.
     CHECK(all.json[0]["action"] == "session.create");
     CHECK(all.json[0]["actor"] == "user:" + str(D.admin.id));
+    CHECK(all.json[0]["actor_name"] == D.admin.name);
+    // The time in the school's zone is the UTC time moved by the zone's offset.
+    auto offset_seconds = f.sql_int("SELECT extract(epoch FROM (l.created_at AT TIME ZONE t.time_zone) - (l.created_at AT "
+                                    "TIME ZONE 'UTC'))::bigint FROM audit_log l JOIN tenants t ON t.id = l.tenant_id WHERE "
+                                    "l.id = "
+        + str(all.json[0]["id"].get<std::int64_t>()));
+    CHECK(learnloop::parse_utc_timestamp(all.json[0]["created_local"].get<std::string>() + "Z").value() - offset_seconds
+        == learnloop::parse_utc_timestamp(all.json[0]["created_at"].get<std::string>()).value());
+    // Rows the command line wrote have no acting person.
+    for (const auto& entry : all.json)
+        if (entry["actor"] == "cli")
+            CHECK(entry["actor_name"].is_null());
 
     auto creates = api.get("/api/audit?action=assignment.create", admin);
     INFO(describe(creates));
@@ -793,6 +807,8 @@ TEST_CASE("GET /api/audit lists the tenant's rows newest first for admins, filte
     CHECK(creates.json[0]["entity_id"] == str(second));
     CHECK(creates.json[1]["entity_id"] == str(first));
     CHECK(creates.json[0]["after"]["title"] == "Second audited");
+    CHECK(creates.json[0]["actor_name"] == D.teacher.name);
+    CHECK(creates.json[0]["entity_name"] == "Second audited");
     for (const auto& entry : creates.json)
         CHECK(entry["action"] == "assignment.create");
     CHECK(creates.header("X-Total-Count") == "2");
@@ -801,6 +817,9 @@ TEST_CASE("GET /api/audit lists the tenant's rows newest first for admins, filte
     REQUIRE(by_entity.status == 200);
     REQUIRE(by_entity.json.size() == 1);
     CHECK(by_entity.json[0]["action"] == "submission.create");
+    CHECK(by_entity.json[0]["actor_name"] == D.student.name);
+    CHECK(by_entity.json[0]["entity_name"] == D.student.name);     // whose work
+    CHECK(by_entity.json[0]["context_name"] == "First audited");   // on which assignment
     auto none = api.get("/api/audit?action=no.such.action", admin);
     REQUIRE(none.status == 200);
     CHECK(none.json == Json::array());

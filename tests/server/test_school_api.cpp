@@ -858,7 +858,7 @@ TEST_CASE("class members: the class's teacher and admins add and remove; members
 
 // [SECTION] gradebook ------------------------------------------------------
 
-TEST_CASE("the gradebook: students x assignments with missing/submitted/late/graded and averages; CSV export",
+TEST_CASE("the gradebook: students x assignments with upcoming/missing/submitted/late/graded and averages; CSV export",
     "[api][school][gradebook]")
 {
     ApiFixture f("school_gradebook");
@@ -895,7 +895,15 @@ TEST_CASE("the gradebook: students x assignments with missing/submitted/late/gra
         REQUIRE(reply.json.is_object());
         return reply.json;
     };
-    auto cell = [](const char* status, Json grade = nullptr) { return Json { { "status", status }, { "grade", grade } }; };
+    auto cell = [](const std::string& status, Json grade = nullptr) { return Json { { "status", status }, { "grade", grade } }; };
+    // Work not handed in reads as the student's own list says until it is
+    // due (upcoming, due soon), and missing after: the seeded letter is due
+    // next week, as Zed (who has handed in nothing) sees it.
+    std::string seeded_status;
+    for (const auto& a : api.get("/api/assignments?limit=200", f.token(zed)).json)
+        if (a["id"] == seeded)
+            seeded_status = a["status"];
+    CHECK((seeded_status == "upcoming" || seeded_status == "due_soon"));
     const Json assignments = Json::array({
         { { "id", past }, { "title", "Past essay" }, { "due_date", "2020-01-01T09:00:00" } },
         { { "id", seeded }, { "title", "Persuasive letter" }, { "due_date", seeded_due } },
@@ -910,10 +918,10 @@ TEST_CASE("the gradebook: students x assignments with missing/submitted/late/gra
     REQUIRE(before["rows"].size() == 4);
     CHECK(before["rows"][1]
         == Json { { "student_id", bea.id }, { "student_name", "Bea Second" },
-            { "cells", Json::array({ cell("late"), cell("missing"), cell("submitted"), cell("missing") }) },
+            { "cells", Json::array({ cell("late"), cell(seeded_status), cell("submitted"), cell("upcoming") }) },
             { "average", nullptr } });
     CHECK(before["rows"][2]["cells"]
-        == Json::array({ cell("late"), cell("submitted"), cell("missing"), cell("submitted") }));
+        == Json::array({ cell("late"), cell("submitted"), cell("upcoming"), cell("submitted") }));
 
     // Grading through the API turns cells to graded and gives averages.
     AuditWatch audit(f);
@@ -929,16 +937,16 @@ TEST_CASE("the gradebook: students x assignments with missing/submitted/late/gra
     CHECK(book["assignments"] == assignments);
     const Json rows = Json::array({
         { { "student_id", plus.id }, { "student_name", "+Plus Student" },
-            { "cells", Json::array({ cell("missing"), cell("missing"), cell("missing"), cell("missing") }) },
+            { "cells", Json::array({ cell("missing"), cell(seeded_status), cell("upcoming"), cell("upcoming") }) },
             { "average", nullptr } },
         { { "student_id", bea.id }, { "student_name", "Bea Second" },
-            { "cells", Json::array({ cell("graded", 70.5), cell("missing"), cell("graded", 85), cell("missing") }) },
+            { "cells", Json::array({ cell("graded", 70.5), cell(seeded_status), cell("graded", 85), cell("upcoming") }) },
             { "average", 77.75 } },
         { { "student_id", f.demo.student.id }, { "student_name", "Sam Student" },
-            { "cells", Json::array({ cell("late"), cell("graded", 90), cell("missing"), cell("submitted") }) },
+            { "cells", Json::array({ cell("late"), cell("graded", 90), cell("upcoming"), cell("submitted") }) },
             { "average", 90 } },
         { { "student_id", zed.id }, { "student_name", "Zed Zero" },
-            { "cells", Json::array({ cell("missing"), cell("missing"), cell("missing"), cell("missing") }) },
+            { "cells", Json::array({ cell("missing"), cell(seeded_status), cell("upcoming"), cell("upcoming") }) },
             { "average", nullptr } },
     });
     CHECK(book["rows"] == rows);

@@ -1,0 +1,208 @@
+// Words for people (see labels.hpp).
+#include "ui/labels.hpp"
+
+#include "core/calendar.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace learnloop::client::ui {
+
+namespace {
+
+std::string capitalised(std::string_view name)
+{
+    std::string text(name);
+    for (char& c : text)
+        if (c == '_' || c == '.')
+            c = ' ';
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
+} // namespace
+
+std::string_view role_label(Role role)
+{
+    switch (role) {
+    case Role::Admin: return "Administrator";
+    case Role::Moderator: return "Moderator";
+    case Role::Teacher: return "Teacher";
+    case Role::Student: return "Student";
+    case Role::Parent: return "Parent";
+    }
+    return "Person";
+}
+
+std::string role_label(std::string_view name)
+{
+    auto role = parse_role(name);
+    return role.ok() ? std::string(role_label(role.value())) : capitalised(name);
+}
+
+std::string_view mastery_level_label(MasteryLevel level)
+{
+    switch (level) {
+    case MasteryLevel::NotStarted: return "Not started";
+    case MasteryLevel::Attempted: return "Attempted";
+    case MasteryLevel::Familiar: return "Familiar";
+    case MasteryLevel::Proficient: return "Proficient";
+    case MasteryLevel::Mastered: return "Mastered";
+    }
+    return "Not started";
+}
+
+std::string mastery_level_label(std::string_view name)
+{
+    for (auto level : { MasteryLevel::NotStarted, MasteryLevel::Attempted, MasteryLevel::Familiar,
+             MasteryLevel::Proficient, MasteryLevel::Mastered })
+        if (mastery_level_name(level) == name)
+            return std::string(mastery_level_label(level));
+    return capitalised(name);
+}
+
+std::string_view verdict_label(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Correct: return "Correct";
+    case Verdict::Partial: return "Partly right";
+    case Verdict::Incorrect: return "Not right yet";
+    }
+    return "Not right yet";
+}
+
+std::string verdict_label(std::string_view name)
+{
+    for (auto verdict : { Verdict::Correct, Verdict::Partial, Verdict::Incorrect })
+        if (verdict_name(verdict) == name)
+            return std::string(verdict_label(verdict));
+    return capitalised(name);
+}
+
+std::string status_label_text(std::string_view status)
+{
+    struct Word {
+        std::string_view status, label;
+    };
+    static constexpr Word words[] = {
+        { "upcoming", "Upcoming" }, { "due_soon", "Due soon" }, { "overdue", "Overdue" }, { "missing", "Missing" },
+        { "submitted", "Submitted" }, { "late", "Handed in late" }, { "graded", "Graded" },
+    };
+    for (const auto& word : words)
+        if (word.status == status)
+            return std::string(word.label);
+    return capitalised(status);
+}
+
+std::string audit_action_label(std::string_view action)
+{
+    struct Word {
+        std::string_view action, label;
+    };
+    // Verb phrases that follow a person's name: "Tara Teacher graded ...".
+    static constexpr Word words[] = {
+        { "assignment.create", "set the assignment" },
+        { "assignment.update", "changed the assignment" },
+        { "assignment.delete", "deleted the assignment" },
+        { "submission.create", "handed in" },
+        { "submission.update", "handed in again" },
+        { "submission.grade", "graded" },
+        { "class.create", "created the class" },
+        { "class.add_member", "added a student to" },
+        { "class.remove_member", "removed a student from" },
+        { "user.create", "added the account of" },
+        { "user.update", "changed the account of" },
+        { "user.deactivate", "deactivated the account of" },
+        { "user.approve", "approved the account of" },
+        { "user.refuse", "refused the account of" },
+        { "user.password_change", "changed their password" },
+        { "session.create", "signed in" },
+        { "session.refresh", "stayed signed in" },
+        { "session.revoke", "signed out" },
+        { "parent_link.create", "linked a parent" },
+        { "parent_link.redeem", "linked their child with a code" },
+        { "parent_link_code.create", "made a parent link code" },
+        { "tenant.create", "created the school" },
+        { "tenant.signup_policy", "changed who may sign up" },
+        { "target.assign", "assigned learning targets" },
+        { "task_set.create", "started a practice set" },
+        { "task.answer", "answered a practice task" },
+        { "curriculum.seed", "loaded the curriculum" },
+        { "curriculum.target.create", "added a learning target" },
+        { "curriculum.template.create", "added a task template" },
+        { "kt.refit", "re-tuned the mastery estimates" },
+        { "demo.seed", "set up the demo class" },
+        { "demo.history", "made the demo's history" },
+    };
+    for (const auto& word : words)
+        if (word.action == action)
+            return std::string(word.label);
+    std::string text = capitalised(action);
+    if (!text.empty())
+        text[0] = static_cast<char>(text[0] >= 'A' && text[0] <= 'Z' ? text[0] - 'A' + 'a' : text[0]);
+    return text;
+}
+
+std::string format_percent(double share)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.0f%%", std::round(share * 100));
+    return buffer;
+}
+
+std::string format_number(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return "\xE2\x80\x93";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text = buffer;
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0')
+            text.pop_back();
+        if (text.back() == '.')
+            text.pop_back();
+    }
+    if (text == "-0")
+        text = "0";
+    // Thousands grouped in the whole part.
+    auto point = text.find('.');
+    std::size_t whole_end = point == std::string::npos ? text.size() : point;
+    std::size_t whole_start = text[0] == '-' ? 1 : 0;
+    for (std::size_t i = whole_end; i > whole_start + 3; i -= 3)
+        text.insert(i - 3, ",");
+    return text;
+}
+
+std::string when_for_people(std::string_view local, std::string_view today)
+{
+    auto at = parse_local_datetime(local.substr(0, 19), "time");
+    if (!at.ok())
+        return std::string(local);
+    const auto& t = at.value();
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", t.hour, t.minute);
+    auto day = parse_local_datetime(std::string(today.substr(0, 10)) + "T00:00:00", "time");
+    if (day.ok()) {
+        auto days_ago = days_from_civil(day.value().year, day.value().month, day.value().day)
+            - days_from_civil(t.year, t.month, t.day);
+        if (days_ago == 0)
+            return std::string("Today, ") + clock;
+        if (days_ago == 1)
+            return std::string("Yesterday, ") + clock;
+    }
+    return format_for_people(t);
+}
+
+std::string short_date(std::string_view local)
+{
+    auto at = parse_local_datetime(local.substr(0, 19), "time");
+    if (!at.ok())
+        return std::string(local);
+    std::string text = format_for_people(at.value());   // "Fri 23 Oct 2026, 17:00"
+    auto cut = text.rfind(' ', text.find(','));         // drop " 2026, 17:00"
+    return text.substr(0, cut);
+}
+
+} // namespace learnloop::client::ui

@@ -1,0 +1,48 @@
+// Words for people: one function per enum the portals show (roles, mastery
+// levels, due statuses, verdicts, audit actions) and numbers and times as
+// people read them. Screens never draw an enum's wire name ("not_started").
+#pragma once
+
+#include "identity/roles.hpp"
+#include "practice/grading.hpp"
+#include "practice/mastery.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace learnloop::client::ui {
+
+// "Administrator", "Teacher", ...; from a wire name ("admin") too, which
+// falls back to a capitalised word for a name this build does not know.
+[[nodiscard]] std::string_view role_label(Role role);
+[[nodiscard]] std::string role_label(std::string_view name);
+
+// "Not started", "Attempted", "Familiar", "Proficient", "Mastered".
+[[nodiscard]] std::string_view mastery_level_label(MasteryLevel level);
+[[nodiscard]] std::string mastery_level_label(std::string_view name);
+
+// "Correct", "Partly right", "Not right yet".
+[[nodiscard]] std::string_view verdict_label(Verdict verdict);
+[[nodiscard]] std::string verdict_label(std::string_view name);
+
+// A work status (due statuses and gradebook cells: "upcoming", "due_soon",
+// "overdue", "missing", "submitted", "late", "graded"): "Due soon", ...
+[[nodiscard]] std::string status_label_text(std::string_view status);
+
+// An audit action as a verb phrase: "submission.grade" -> "graded".
+[[nodiscard]] std::string audit_action_label(std::string_view action);
+
+// A share 0..1 as a whole percentage: 0.876 -> "88%".
+[[nodiscard]] std::string format_percent(double share);
+// A number for people: at most `decimals` places, no trailing zeros, and
+// thousands grouped: 11480 -> "11,480", 0.87654 -> "0.88".
+[[nodiscard]] std::string format_number(double value, int decimals = 2);
+
+// A local "YYYY-MM-DDTHH:MM:SS" time relative to `today` (a local
+// "YYYY-MM-DD..." text): "Today, 14:05", "Yesterday, 09:30", or
+// "Fri 23 Oct 2026, 17:00"; text that does not parse is returned as it is.
+[[nodiscard]] std::string when_for_people(std::string_view local, std::string_view today);
+// The date only: "Fri 23 Oct".
+[[nodiscard]] std::string short_date(std::string_view local);
+
+} // namespace learnloop::client::ui
