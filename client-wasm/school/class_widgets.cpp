@@ -12,6 +12,7 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
     auto load = [&] {
         api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view + (query ? query() : ""));
     };
+    ui::begin_radio_group("Class");
     for (const auto& c : classes.data) {
         auto id = c.value("id", std::int64_t(0));
         if (&c != &classes.data.front())
@@ -24,6 +25,7 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
         }
         ui::remember(state, "teacher." + view + "_class." + c.value("name", ""));
     }
+    ui::end_radio_group();
     if (ui::remote_status(state, remote, "teacher." + view))
         load();
     return remote.phase == Phase::Done;

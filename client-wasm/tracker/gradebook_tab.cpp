@@ -25,7 +25,18 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
         ui::text_colored(ui::k_muted, "You teach no classes yet.");
         return;
     }
-    if (!pick_class(state, classes, tab.class_id, tab.gradebook, "gradebook"))
+    // A class opened from the address loads once it is known to be this teacher's.
+    const bool known = find_by_id(classes, tab.class_id) != nullptr;
+    if (known && tab.gradebook.phase == Phase::Idle)
+        api_load(state, tab.gradebook, "/api/classes/" + std::to_string(tab.class_id) + "/gradebook");
+    bool loaded = pick_class(state, classes, tab.class_id, tab.gradebook, "gradebook");
+    if (tab.class_id && !known && classes.phase == Phase::Done) {
+        if (ui::missing_item(state, "This class was not found, or you do not teach it.", "Choose another class",
+                "teacher.gradebook_not_found"))
+            tab.class_id = 0;
+        return;
+    }
+    if (!loaded)
         return;
     const auto& book = tab.gradebook.data;
     // A table holds at most 64 columns: the student, 61 assignments, the average.
@@ -58,6 +69,23 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
     }
     if (book["rows"].empty())
         ui::text_colored(ui::k_muted, "This class has no students yet.");
+}
+
+ui::TabPlace gradebook_tab_place(const GradebookTabState& tab, const Remote& classes)
+{
+    const Json* shown = find_by_id(classes, tab.class_id);
+    return { tab.class_id, {}, 0, shown ? shown->value("name", "") : "" };
+}
+
+bool open_gradebook_tab(GradebookTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id != tab.class_id) {
+        tab.class_id = route.id;
+        forget(tab.gradebook);
+    }
+    return true;
 }
 
 Json gradebook_tab_summary(const GradebookTabState& tab)
