@@ -2,6 +2,7 @@
 // [SECTION] test hook. The screens themselves live in their areas.
 #include "app.hpp"
 
+#include "navigation.hpp"
 #include "platform/http_client.hpp"
 #include "ui/widgets.hpp"
 
@@ -103,6 +104,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     ++state.frame_count;
     state.wall_clock = wall_clock;
     keep_session_fresh(state);
+    follow_location(state);
     state.layout.clear();
     auto health_interval = state.health.server_ok ? k_health_interval_seconds : k_health_retry_seconds;
     if (state.health.phase != Phase::Loading && now - state.health.checked_at > health_interval)
@@ -127,6 +129,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     if (status_shown)
         draw_status_line(state, now);
     ImGui::End();
+    update_location(state);
 }
 
 // [SECTION] test hook ------------------------------------------------------
@@ -169,6 +172,9 @@ Json state_for_tests(const AppState& state)
                 { "role", state.session.signed_in ? std::string(role_name(state.session.role)) : std::string() },
                 { "approval", approval_name(state.session.approval) } } },
         { "portal", in_portal ? portal_summary(state) : Json(nullptr) },
+        { "route",
+            { { "shown", state.navigation.shown }, { "title", state.navigation.title },
+                { "problem", state.navigation.problem }, { "after_sign_in", state.navigation.after_sign_in } } },
         { "last_network",
             { { "method", state.last_network.method }, { "url", state.last_network.url },
                 { "status", state.last_network.status } } },

@@ -9,8 +9,10 @@
 #include "identity/sign_in.hpp"
 #include "identity/sign_up.hpp"
 #include "net/remote.hpp"
+#include "ui/route.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +42,25 @@ struct WidgetRect {
 // Every portal tab's state (portals.cpp).
 struct PortalState;
 
+// The screen's place in the page's address and history (navigation.cpp).
+struct NavigationState {
+    int generation = -1;          // the session the address was last followed for
+    std::string shown;            // the fragment the address bar shows, as last written or read
+    std::string title;            // the page's title, as last written
+    // The next change of screen replaces the history entry instead of adding
+    // one: after following an address (its canonical spelling) and for
+    // changes the user did not ask for (a first child chosen for them).
+    bool replace = false;
+    // The same, but only while the tab stays the same: an item chosen for
+    // the user as a tab opens must not replace the previous tab's entry.
+    bool replace_item = false;
+    std::string after_sign_in;    // a portal's path opened while signed out, shown once signed in
+    std::string open_tab;         // a tab an address asked for, until its tab bar has selected it
+    int open_tab_frames = -1;     // frames since its tab bar was asked to select it; -1: not yet
+    const char* drawn_tab = nullptr;   // the name of the tab drawn this frame (ui/tabs.hpp)
+    std::string problem;          // why the address names no screen for this user; shown instead of the tabs
+};
+
 struct AppState {
     AppState();
     ~AppState();
@@ -56,6 +77,7 @@ struct AppState {
     // Allocated once and reset in place at each sign-in, so a reply that
     // holds a reference to a tab's state never outlives it.
     std::unique_ptr<PortalState> portal;
+    NavigationState navigation;
     float ui_scale = 1.0f;
     bool font_loaded = false;
     long long frame_count = 0;
@@ -95,5 +117,24 @@ void reset_portal(AppState& state);
 void portal_sign_out(AppState& state);
 // A value loaded from the browser's storage (storage.hpp store_load).
 void portal_store_loaded(AppState& state, const std::string& key, const std::string& json);
+
+// [SECTION] routes: the portals' screens in the page's address (navigation.cpp)
+
+// Where the signed-in role's portal is: the route of the tab drawn this frame
+// and the page's title for it ("Persuasive letter — Assignments"); nothing
+// before a tab has been drawn.
+struct PortalPlace {
+    ui::Route route;
+    std::string title;
+};
+[[nodiscard]] std::optional<PortalPlace> portal_place(const AppState& state);
+// What an address that names no screen is told.
+inline constexpr const char* k_no_such_page
+    = "There is no page at this address. The link may be mistyped or out of date.";
+// Opens the screen `route` names in the signed-in role's portal (an empty
+// tab: its first). Returns why it cannot, in words for people (another
+// portal's page, a tab this account may not open, no such page), or an empty
+// string once it is open. Nothing changes when it cannot.
+[[nodiscard]] std::string portal_open(AppState& state, const ui::Route& route);
 
 } // namespace learnloop::client

@@ -2,10 +2,12 @@
 // in which order, and the action of the permission matrix that shows each.
 // Every tab's state is declared beside its drawing code in its area; this
 // file only holds them together for the signed-in user.
-// [SECTION] state, [SECTION] tabs, [SECTION] portals, [SECTION] shell hooks
+// [SECTION] state, [SECTION] tabs, [SECTION] portals, [SECTION] route helpers,
+// [SECTION] shell hooks, [SECTION] routes
 #include "app.hpp"
 
 #include "identity/approvals_tab.hpp"
+#include "navigation.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
 #include "practice/mastery_tab.hpp"
@@ -76,22 +78,32 @@ using Tab = ui::Tab<PortalState>;
 const Tab k_teacher_tabs[] = {
     { "Assignments", "teacher.tab.assignments", Action::AssignmentRead,
         [](AppState& s, PortalState& p) { draw_assignments_tab(s, p.teacher.assignments, p.teacher.classes); },
-        [](const AppState&, const PortalState& p) { return assignments_tab_summary(p.teacher.assignments); } },
+        [](const AppState&, const PortalState& p) { return assignments_tab_summary(p.teacher.assignments); },
+        [](const AppState&, const PortalState& p) { return assignments_tab_place(p.teacher.assignments); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_assignments_tab(s, p.teacher.assignments, r); } },
     { "Classes", "teacher.tab.classes", Action::ClassRead,
         [](AppState& s, PortalState& p) { draw_teacher_classes_tab(s, p.teacher.classes_tab, p.teacher.classes); },
-        nullptr },
+        nullptr,
+        [](const AppState&, const PortalState& p) { return teacher_classes_tab_place(p.teacher.classes_tab, p.teacher.classes); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_teacher_classes_tab(p.teacher.classes_tab, r); } },
     { "Mastery", "teacher.tab.mastery", Action::ClassMasteryRead,
         [](AppState& s, PortalState& p) { draw_mastery_tab(s, p.teacher.mastery, p.teacher.classes); },
-        [](const AppState&, const PortalState& p) { return mastery_tab_summary(p.teacher.mastery); } },
+        [](const AppState&, const PortalState& p) { return mastery_tab_summary(p.teacher.mastery); },
+        [](const AppState&, const PortalState& p) { return mastery_tab_place(p.teacher.mastery, p.teacher.classes); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_mastery_tab(p.teacher.mastery, r); } },
     { "Gradebook", "teacher.tab.gradebook", Action::GradebookRead,
         [](AppState& s, PortalState& p) { draw_gradebook_tab(s, p.teacher.gradebook, p.teacher.classes); },
-        [](const AppState&, const PortalState& p) { return gradebook_tab_summary(p.teacher.gradebook); } },
+        [](const AppState&, const PortalState& p) { return gradebook_tab_summary(p.teacher.gradebook); },
+        [](const AppState&, const PortalState& p) { return gradebook_tab_place(p.teacher.gradebook, p.teacher.classes); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_gradebook_tab(p.teacher.gradebook, r); } },
 };
 
 const Tab k_student_tabs[] = {
     { "Assignments", "student.tab.assignments", Action::AssignmentRead,
         [](AppState& s, PortalState& p) { draw_student_assignments_tab(s, p.student.assignments); },
-        [](const AppState& s, const PortalState& p) { return student_assignments_summary(s, p.student.assignments); } },
+        [](const AppState& s, const PortalState& p) { return student_assignments_summary(s, p.student.assignments); },
+        [](const AppState&, const PortalState& p) { return student_assignments_place(p.student.assignments); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_student_assignments(s, p.student.assignments, r); } },
     { "Today's tasks", "student.tab.practice", Action::PracticeAnswer,
         [](AppState& s, PortalState& p) { draw_practice_tab(s, p.student.practice); },
         [](const AppState&, const PortalState& p) { return Json { { "practice", practice_summary(p.student.practice) } }; } },
@@ -100,7 +112,9 @@ const Tab k_student_tabs[] = {
 const Tab k_parent_tabs[] = {
     { "Children", "parent.tab.children", Action::ChildrenRead,
         [](AppState& s, PortalState& p) { draw_children_tab(s, p.parent); },
-        [](const AppState&, const PortalState& p) { return children_tab_summary(p.parent); } },
+        [](const AppState&, const PortalState& p) { return children_tab_summary(p.parent); },
+        [](const AppState&, const PortalState& p) { return children_tab_place(p.parent); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_children_tab(p.parent, r); } },
 };
 
 // The same portal serves administrators and moderators; the matrix decides
@@ -110,7 +124,9 @@ const Tab k_school_tabs[] = {
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
     { "Classes", "admin.tab.classes", Action::ClassRead,
-        [](AppState& s, PortalState& p) { draw_school_classes_tab(s, p.school.classes, p.school.users); }, nullptr },
+        [](AppState& s, PortalState& p) { draw_school_classes_tab(s, p.school.classes, p.school.users); }, nullptr,
+        [](const AppState&, const PortalState& p) { return school_classes_tab_place(p.school.classes); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_school_classes_tab(p.school.classes, r); } },
     { "Parents", "admin.tab.parents", Action::ParentLinkManage,
         [](AppState& s, PortalState& p) { draw_parent_links_tab(s, p.school.parents, p.school.users); }, nullptr },
     { "Sign-up", "admin.tab.signup", Action::StaffApprove,
@@ -183,6 +199,45 @@ const Portal& portal_of(Role role)
     return k_portals[0];   // unreachable: every role has a row above
 }
 
+// [SECTION] route helpers --------------------------------------------------------
+
+// A tab's address is its name's ("teacher.tab.classes" -> "#/teacher/classes");
+// a portal's is its tabs' first part, shared by administrators and moderators.
+std::string_view portal_page(const Portal& portal)
+{
+    return ui::tab_portal(portal.tabs.front().name);
+}
+
+bool tab_visible(const AppState& state, const Tab& tab)
+{
+    return !tab.needs || ui::can(state, *tab.needs);
+}
+
+const Tab* first_visible_tab(const AppState& state, const Portal& portal)
+{
+    for (const auto& tab : portal.tabs)
+        if (tab_visible(state, tab))
+            return &tab;
+    return nullptr;
+}
+
+// An address this account cannot open is explained where the tabs would be,
+// with the way to its first tab (the address stays as it was, for Back).
+bool draw_route_problem(AppState& state, const Portal& portal)
+{
+    const auto& problem = state.navigation.problem;
+    if (problem.empty())
+        return false;
+    ui::heading("This page is not available", 2);
+    ImGui::PushTextWrapPos(0.0f);
+    ui::text_unformatted(problem.c_str());
+    ImGui::PopTextWrapPos();
+    if (const Tab* home = first_visible_tab(state, portal))
+        if (ui::button(state, (std::string("Go to ") + home->label).c_str(), "route.home"))
+            go_home(state);
+    return true;
+}
+
 } // namespace
 
 // [SECTION] shell hooks ----------------------------------------------------------
@@ -216,6 +271,8 @@ void draw_portal_tabs(AppState& state)
     keep_school_clock(state, state.portal->me);
     if (portal.prepare)
         portal.prepare(state, *state.portal);
+    if (draw_route_problem(state, portal))
+        return;
     ui::draw_tabs(state, portal.tab_bar, portal.tabs, *state.portal);
 }
 
@@ -241,6 +298,56 @@ void portal_sign_out(AppState& state)
 void portal_store_loaded(AppState& state, const std::string& key, const std::string& json)
 {
     practice_store_loaded(state, state.portal->student.practice, key, json);
+}
+
+// [SECTION] routes -----------------------------------------------------------------
+
+std::optional<PortalPlace> portal_place(const AppState& state)
+{
+    const auto* drawn = state.navigation.drawn_tab;
+    if (!drawn)
+        return std::nullopt;
+    for (const auto& tab : portal_of(state.session.role).tabs) {
+        if (std::string_view(tab.name) != drawn)
+            continue;
+        ui::TabPlace place = tab.place ? tab.place(state, *state.portal) : ui::TabPlace {};
+        ui::Route route { std::string(ui::tab_portal(tab.name)), std::string(ui::tab_path(tab.name)), place.id,
+            place.detail, place.detail_id, {} };
+        // "Persuasive letter — Assignments": the item, then the tab.
+        std::string title = place.name.empty() ? tab.label : place.name + " \xE2\x80\x94 " + tab.label;
+        return PortalPlace { std::move(route), std::move(title) };
+    }
+    return std::nullopt;
+}
+
+std::string portal_open(AppState& state, const ui::Route& route)
+{
+    const auto& portal = portal_of(state.session.role);
+    if (!route.page.empty() && route.page != portal_page(portal)) {
+        for (const auto& other : k_portals)
+            if (route.page == portal_page(other))
+                return "This page belongs to a different kind of account, so it cannot be opened with yours. "
+                       "If someone sent you this link, ask them for a link to your own page.";
+        return k_no_such_page;
+    }
+    const Tab* target = nullptr;
+    if (route.tab.empty()) {
+        target = first_visible_tab(state, portal);
+    } else {
+        for (const auto& tab : portal.tabs)
+            if (route.tab == ui::tab_path(tab.name))
+                target = &tab;
+    }
+    if (!target)
+        return k_no_such_page;
+    if (!tab_visible(state, *target))
+        return "Your account cannot open this page.";
+    bool opened = target->open ? target->open(state, *state.portal, route) : route.id == 0;
+    if (!opened)
+        return k_no_such_page;
+    state.navigation.open_tab = target->name;
+    state.navigation.open_tab_frames = -1;
+    return {};
 }
 
 } // namespace learnloop::client

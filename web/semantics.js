@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   var ROLES = ['group', 'heading', 'text', 'button', 'link', 'checkbox', 'radio', 'textfield', 'combobox',
-    'table', 'row', 'cell', 'columnheader', 'tablist', 'tab', 'dialog', 'alert', 'image'];
+    'table', 'row', 'cell', 'columnheader', 'tablist', 'tab', 'dialog', 'alert', 'image', 'radiogroup'];
   var DISABLED = 1, CHECKED = 2, SELECTED = 4, MULTILINE = 8, PASSWORD = 16, INVALID = 32, OFFSCREEN = 64;
   var INTERACTIVE = { button: 1, link: 1, checkbox: 1, radio: 1, textfield: 1, combobox: 1, tab: 1 };
 
@@ -47,7 +47,7 @@
         break;
       case 'image': el = document.createElement('div'); el.setAttribute('role', 'img'); break;
       case 'dialog': el = document.createElement('div'); el.setAttribute('role', 'dialog'); el.setAttribute('aria-modal', 'true'); break;
-      case 'table': case 'row': case 'cell': case 'columnheader': case 'tablist':
+      case 'table': case 'row': case 'cell': case 'columnheader': case 'tablist': case 'radiogroup':
         el = document.createElement('div'); el.setAttribute('role', role); break;
       default: el = document.createElement('div');
     }
@@ -63,8 +63,9 @@
     }
   }
 
-  // Writes only what differs from what this element last showed.
-  function apply(rec, n) {
+  // Writes only what differs from what this element last showed. `parent` is
+  // the record of the element it sits in (null at the root).
+  function apply(rec, n, parent) {
     var el = rec.el, role = rec.role;
     var label = n[5], value = n[6], hint = n[7], state = n[3];
     var sig = label + '\u0001' + value + '\u0001' + hint + '\u0001' + state;
@@ -80,7 +81,7 @@
         } else if (value !== sent.get(n[0]) && value !== el.value) {
           el.value = value;   // the app changed the text itself (cleared it after saving)
         }
-      } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table') {
+      } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table' || role === 'radiogroup') {
         setAttr(el, 'aria-label', label || null);
       } else if (role === 'combobox') {
         setAttr(el, 'aria-label', label ? label + ': ' + value : null);
@@ -100,17 +101,30 @@
     // A node scrolled out of view keeps its last place (it takes no pointer),
     // so scrolling a long table moves only the rows in view. Moves are
     // transforms: no layout for the page, only for what changed size.
-    if (state & OFFSCREEN && rec.box !== null) return;
+    // A transformed element is where its fixed-position children are laid
+    // out, so an element inside another is placed relative to it: a cell
+    // keeps its place in a row that scrolls, and a button in a table is over
+    // the button on the canvas, not displaced by the table's offset.
+    var originX = parent ? parent.x : 0, originY = parent ? parent.y : 0;
+    if (state & OFFSCREEN && rec.box !== null) {
+      rec.x = originX + rec.dx;
+      rec.y = originY + rec.dy;
+      return;
+    }
     var size = n[10] + ',' + n[11];
     if (rec.size !== size) {
       rec.size = size;
       el.style.width = n[10] + 'px';
       el.style.height = n[11] + 'px';
     }
-    var box = n[8] + ',' + n[9];
+    rec.x = n[8];
+    rec.y = n[9];
+    rec.dx = n[8] - originX;
+    rec.dy = n[9] - originY;
+    var box = rec.dx + ',' + rec.dy;
     if (rec.box !== box) {
       rec.box = box;
-      el.style.transform = 'translate(' + n[8] + 'px,' + n[9] + 'px)';
+      el.style.transform = 'translate(' + rec.dx + 'px,' + rec.dy + 'px)';
     }
   }
 
@@ -123,6 +137,7 @@
     var nodes = tree.nodes;
     var seen = new Set();
     var els = new Array(nodes.length);
+    var recs = new Array(nodes.length);
     var lastChild = new Map();   // parent element -> last child placed this frame
     var dialogAppeared = null;
     // Elements of nodes that are gone leave first, so the ones that stay
@@ -130,9 +145,13 @@
     var keep = new Set();
     for (var k = 0; k < nodes.length; k++) keep.add(nodes[k][0]);
     var focusLost = false;
+    // The focused element stays focused when only the container it was in is
+    // gone (a tab list's key changed): it is put back in its new place below.
+    var active = document.activeElement;
+    var activeKey = active && active !== root && root.contains(active) && active.dataset.key ? Number(active.dataset.key) : 0;
     records.forEach(function (rec, key) {
       if (!keep.has(key)) {
-        if (rec.el.contains(document.activeElement)) focusLost = true;
+        if (rec.el.contains(active) && !keep.has(activeKey)) focusLost = true;
         rec.el.remove();
         records.delete(key);
         sent.delete(key);
@@ -151,19 +170,23 @@
       }
       if (!rec) {
         rec = { el: create(role, n[4], n[3]), role: role, level: n[4], multiline: wantMultiline,
-          password: !!(n[3] & PASSWORD), sig: null, box: null, size: null };
+          password: !!(n[3] & PASSWORD), sig: null, box: null, size: null, x: 0, y: 0, dx: 0, dy: 0 };
         rec.el.dataset.key = String(key);
         records.set(key, rec);
         if (role === 'dialog') dialogAppeared = rec.el;
       }
       els[i] = rec.el;
-      apply(rec, n);
+      recs[i] = rec;
+      apply(rec, n, n[1] >= 0 && recs[n[1]] ? recs[n[1]] : null);
       var parent = n[1] >= 0 && els[n[1]] ? els[n[1]] : root;
       var previous = lastChild.get(parent) || null;
       var wanted = previous ? previous.nextSibling : parent.firstChild;
       if (rec.el !== wanted || rec.el.parentNode !== parent) parent.insertBefore(rec.el, wanted);
       lastChild.set(parent, rec.el);
     }
+    rove();
+    if (activeKey && document.activeElement !== active && records.has(activeKey) && records.get(activeKey).el === active)
+      active.focus({ preventScroll: true });
     // While a dialog is open, what is behind it cannot be reached or pressed,
     // as Dear ImGui's modal blocks it on the canvas.
     var dialog = root.querySelector('[role=dialog]');
@@ -193,6 +216,56 @@
       var field = tree.active && records.get(tree.active);
       if (field && document.activeElement !== field.el && !root.querySelector('[role=dialog]')) field.el.focus();
     }
+  }
+
+  // [SECTION] groups with one Tab stop ---------------------------------------
+  // A tab list and a radio group are one stop for Tab (WAI-ARIA's roving
+  // tabindex): the selected tab or checked radio takes it (else the first),
+  // and the arrow keys move between the others (see the key filter below).
+  var GROUPS = { tablist: 'tab', radiogroup: 'radio' };
+
+  function members(group) {
+    var item = GROUPS[group.getAttribute('role')];
+    return Array.prototype.filter.call(group.children, function (el) {
+      return el.getAttribute('role') === item && !el.disabled;
+    });
+  }
+
+  function rove() {
+    var groups = root.querySelectorAll('[role=tablist], [role=radiogroup]');
+    for (var g = 0; g < groups.length; g++) {
+      var items = members(groups[g]);
+      var current = items.filter(function (el) {
+        return el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-checked') === 'true';
+      })[0] || items[0];
+      for (var i = 0; i < items.length; i++) {
+        var index = items[i] === current ? 0 : -1;
+        if (items[i].tabIndex !== index) items[i].tabIndex = index;
+      }
+    }
+  }
+
+  // Arrow keys on a tab or radio move to the next or previous one (wrapping),
+  // Home and End to the first and last, and select it, as a click would: a
+  // tab shows its page, a radio takes the choice. Tabs in a row take Left and
+  // Right; radios take all four arrows. Returns true when the key was used.
+  function moveInGroup(el, key) {
+    var group = el.parentElement;
+    var role = el.getAttribute('role');
+    if (!group || !GROUPS[group.getAttribute('role')] || GROUPS[group.getAttribute('role')] !== role) return false;
+    var forward = key === 'ArrowRight' || (role === 'radio' && key === 'ArrowDown');
+    var back = key === 'ArrowLeft' || (role === 'radio' && key === 'ArrowUp');
+    if (!forward && !back && key !== 'Home' && key !== 'End') return false;
+    var items = members(group);
+    var at = items.indexOf(el);
+    if (at < 0 || !items.length) return false;
+    var next = key === 'Home' ? 0 : key === 'End' ? items.length - 1
+      : (at + (forward ? 1 : -1) + items.length) % items.length;
+    var target = items[next];
+    for (var i = 0; i < items.length; i++) items[i].tabIndex = items[i] === target ? 0 : -1;
+    target.focus();
+    if (target !== el) call('learnloop_semantics_activate', ['number'], [keyOf(target)]);
+    return true;
   }
 
   // [SECTION] from the page to the app ---------------------------------------
@@ -253,6 +326,7 @@
     if (e.key === 'Tab') { e.stopImmediatePropagation(); return; }
     if (!el) return;
     if (e.key === 'Escape') return;
+    if (moveInGroup(el, e.key)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
     if (e.key === 'Enter' && el.tagName === 'INPUT') return;
     e.stopImmediatePropagation();
   }, true);

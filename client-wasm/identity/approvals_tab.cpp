@@ -46,11 +46,13 @@ void draw_policy(AppState& state, ApprovalsTabState& tab)
         return;
     if (tab.chosen < 0)
         tab.chosen = saved;
+    ui::begin_radio_group("Who may create their own account");
     for (int i = 0; i < k_policy_count; ++i) {
         auto policy = k_all_signup_policies[i];
         ui::radio_button(std::string(signup_policy_label(policy)).c_str(), &tab.chosen, i);
         ui::remember(state, "admin.signup_policy." + std::string(signup_policy_name(policy)));
     }
+    ui::end_radio_group();
     ImGui::BeginDisabled(tab.chosen == saved || tab.policy_action.phase == Phase::Loading);
     if (ui::button(state, "Save sign-up policy", "admin.signup_policy.save")) {
         tab.policy_action = { Phase::Loading, {}, false };

@@ -114,19 +114,23 @@ void draw_sign_up(AppState& state)
     ui::remember(state, "signup.email");
     if (form.attempted || (form.email[0] && !ImGui::IsItemActive()))
         ui::field_errors(errors, "email");
-    ui::text_unformatted("Password (at least 8 characters; a few unrelated words work well)");
+    // The field is named by the short label above it; the advice follows it.
+    ui::text_unformatted("Password");
     ui::input_text("##signup_password", form.password, sizeof form.password, ImGuiInputTextFlags_Password);
     ui::remember(state, "signup.password");
+    ui::text_colored(ui::k_muted, "At least 8 characters; a few unrelated words work well.");
     if (form.attempted || form.password[0])
         ui::field_errors(errors, "password");
     if (offers(form, Role::Teacher)) {
         ui::text_unformatted("I am a");
         ImGui::SameLine();
+        ui::begin_radio_group("I am a");
         ui::radio_button("Teacher", &form.role, 0);
         ui::remember(state, "signup.teacher");
         ImGui::SameLine();
         ui::radio_button("Student", &form.role, 1);
         ui::remember(state, "signup.student");
+        ui::end_radio_group();
         if (form.role == 0) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
             ui::text_colored(ui::k_muted, "%s", std::string(signup_notice(form.policy)).c_str());

@@ -4,6 +4,7 @@
 
 #include "core/dto.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace learnloop::client {
@@ -18,6 +19,29 @@ struct Remote {
     std::string error;
     unsigned request = 0;     // the latest load; an older reply arriving late is dropped
 };
+
+// Forgets what `remote` holds, to be loaded afresh (a screen opened from its
+// address loads once it knows the item is there); a load still on its way
+// is dropped when it arrives.
+inline void forget(Remote& remote)
+{
+    remote.phase = Phase::Idle;
+    remote.data = nullptr;
+    remote.error.clear();
+    ++remote.request;
+}
+
+// The row of a loaded list whose "id" is `id`; null when it is not there or
+// the list has not loaded.
+inline const Json* find_by_id(const Remote& list, std::int64_t id)
+{
+    if (id == 0 || !list.data.is_array())
+        return nullptr;
+    for (const auto& row : list.data)
+        if (row.is_object() && row.value("id", std::int64_t(0)) == id)
+            return &row;
+    return nullptr;
+}
 
 // The outcome of a form's action: its phase and the message to show.
 struct Outcome {

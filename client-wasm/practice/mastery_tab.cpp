@@ -30,6 +30,19 @@ void load_drill(AppState& state, MasteryTabState& tab)
     api_load(state, tab.drill, "/api/mastery?student_id=" + std::to_string(tab.drill_student));
 }
 
+void load_heatmap(AppState& state, MasteryTabState& tab)
+{
+    api_load(state, tab.heatmap, "/api/classes/" + std::to_string(tab.class_id) + "/mastery" + page_query(tab));
+}
+
+const HeatmapStudent* find_student(const ClassHeatmap& map, std::int64_t student_id)
+{
+    for (const auto& row : map.rows)
+        if (row.student_id == student_id)
+            return &row;
+    return nullptr;
+}
+
 // [SECTION] paging -------------------------------------------------------------
 
 // Pages of students (from the server) and of target columns (here).
@@ -38,7 +51,7 @@ void draw_paging(AppState& state, MasteryTabState& tab, int target_count, std::i
     auto load_page = [&](std::int64_t offset) {
         tab.student_offset = offset;
         tab.drill_student = 0;   // the drill-down names a student of the page shown
-        api_load(state, tab.heatmap, "/api/classes/" + std::to_string(tab.class_id) + "/mastery" + page_query(tab));
+        load_heatmap(state, tab);
     };
     if (total_students > k_students_per_page) {
         ui::text("Students %lld\xE2\x80\x93%lld of %lld", static_cast<long long>(tab.student_offset + 1),
@@ -134,7 +147,18 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
         tab.first_target = 0;
         tab.drill_student = 0;
     };
-    if (!pick_class(state, classes, tab.class_id, tab.heatmap, "mastery", query, reset))
+    // A class opened from the address loads once it is known to be this teacher's.
+    const bool known = find_by_id(classes, tab.class_id) != nullptr;
+    if (known && tab.heatmap.phase == Phase::Idle)
+        load_heatmap(state, tab);
+    bool loaded = pick_class(state, classes, tab.class_id, tab.heatmap, "mastery", query, reset);
+    if (tab.class_id && !known && classes.phase == Phase::Done) {
+        if (ui::missing_item(state, "This class was not found, or you do not teach it.", "Choose another class",
+                "teacher.mastery_not_found"))
+            tab.class_id = 0;
+        return;
+    }
+    if (!loaded)
         return;
     // Read through the shared DTO (the server builds it with the same code);
     // decoded each frame, like everything drawn here: a page is small.
@@ -160,15 +184,19 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
     draw_heatmap(state, tab, map, first, shown);
     if (tab.drill_student) {
         ImGui::Separator();
-        if (ui::remote_status(state, tab.drill, "teacher.drill"))
-            load_drill(state, tab);
-        if (tab.drill.phase == Phase::Done) {
-            std::string student_name;
-            for (const auto& row : map.rows)
-                if (row.student_id == tab.drill_student)
-                    student_name = row.student_name;
-            ui::text("Recent answers of %s (newest first):", student_name.c_str());
-            draw_recent_answers(tab.drill.data, 15);
+        // A student opened from the address must be one of this page of the class.
+        if (const auto* student = find_student(map, tab.drill_student)) {
+            if (tab.drill.phase == Phase::Idle)
+                load_drill(state, tab);
+            if (ui::remote_status(state, tab.drill, "teacher.drill"))
+                load_drill(state, tab);
+            if (tab.drill.phase == Phase::Done) {
+                ui::text("Recent answers of %s (newest first):", student->student_name.c_str());
+                draw_recent_answers(tab.drill.data, 15);
+            }
+        } else if (ui::missing_item(state, "This student was not found in this class.", "Close",
+                       "teacher.drill_not_found")) {
+            tab.drill_student = 0;
         }
     }
     if (!map.needs_help.empty()) {
@@ -176,6 +204,39 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
         for (const auto& s : map.needs_help)
             ui::bullet_text("%s (%d weak target%s)", s.student_name.c_str(), s.weak_targets, s.weak_targets == 1 ? "" : "s");
     }
+}
+
+ui::TabPlace mastery_tab_place(const MasteryTabState& tab, const Remote& classes)
+{
+    if (!tab.class_id)
+        return {};
+    const Json* shown = find_by_id(classes, tab.class_id);
+    std::string name = shown ? shown->value("name", "") : "";
+    if (!tab.drill_student)
+        return { tab.class_id, {}, 0, name };
+    // The student's name, from the heatmap's rows (its JSON, as the server sent it).
+    if (tab.heatmap.data.is_object() && tab.heatmap.data.contains("rows"))
+        for (const auto& row : tab.heatmap.data["rows"])
+            if (row.value("student_id", std::int64_t(0)) == tab.drill_student)
+                name = row.value("student_name", "") + (name.empty() ? "" : ", " + name);
+    return { tab.class_id, "students", tab.drill_student, name };
+}
+
+bool open_mastery_tab(MasteryTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty() && (route.detail != "students" || !route.detail_id))
+        return false;
+    if (route.id != tab.class_id) {
+        tab.class_id = route.id;
+        tab.student_offset = 0;
+        tab.first_target = 0;
+        forget(tab.heatmap);
+    }
+    if (route.detail_id != tab.drill_student) {
+        tab.drill_student = route.detail_id;
+        forget(tab.drill);
+    }
+    return true;
 }
 
 Json mastery_tab_summary(const MasteryTabState& tab)

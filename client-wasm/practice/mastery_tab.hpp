@@ -22,4 +22,12 @@ void draw_mastery_tab(AppState& state, MasteryTabState& tab, const Remote& class
 
 [[nodiscard]] Json mastery_tab_summary(const MasteryTabState& tab);
 
+// The class and student shown, for the page's address:
+// "#/teacher/mastery/3" (a class's heatmap), "#/teacher/mastery/3/students/7"
+// (one student's recent answers below it).
+[[nodiscard]] ui::TabPlace mastery_tab_place(const MasteryTabState& tab, const Remote& classes);
+// Shows what an address names; the heatmap loads once the teacher's classes
+// show the class is theirs.
+bool open_mastery_tab(MasteryTabState& tab, const ui::Route& route);
+
 } // namespace learnloop::client

@@ -20,10 +20,12 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
     ImGui::BeginDisabled(p.checked);
     switch (task.kind) {
     case TaskKind::SingleChoice:
+        ui::begin_radio_group("Answer");
         for (std::size_t i = 0; i < task.options.size(); ++i) {
             ui::radio_button((task.options[i].text + "##o" + std::to_string(i)).c_str(), &p.choice, static_cast<int>(i));
             ui::remember(state, "practice.option." + std::to_string(i));
         }
+        ui::end_radio_group();
         break;
     case TaskKind::MultipleSelect:
         for (std::size_t i = 0; i < task.options.size(); ++i) {
@@ -78,10 +80,12 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
         ui::text_wrapped("Quantity A: %s", task.quantity_a.c_str());
         ui::text_wrapped("Quantity B: %s", task.quantity_b.c_str());
         static const char* labels[] = { "A is greater", "B is greater", "They are equal", "It cannot be determined" };
+        ui::begin_radio_group("Answer");
         for (int i = 0; i < 4; ++i) {
             ui::radio_button(labels[i], &p.choice, i);
             ui::remember(state, "practice.option." + std::to_string(i));
         }
+        ui::end_radio_group();
         break;
     }
     }

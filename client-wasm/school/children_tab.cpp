@@ -1,6 +1,7 @@
 // The parent's page (see children_tab.hpp).
 #include "school/children_tab.hpp"
 
+#include "navigation.hpp"
 #include "net/api.hpp"
 #include "ui/widgets.hpp"
 
@@ -71,20 +72,39 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
         draw_redeem(state, tab);
         return;
     }
-    if (tab.child_id == 0)
+    if (tab.child_id == 0) {
+        // The first child, chosen for the parent: "#/parent/children" becomes
+        // that child's address without a history entry of its own.
         load_child(state, tab, tab.children.data[0].value("id", std::int64_t(0)));
+        replace_location(state);
+    }
+    const bool known = find_by_id(tab.children, tab.child_id) != nullptr;
+    if (known && tab.assignments.assignments.phase == Phase::Idle)
+        load_child(state, tab, tab.child_id);   // opened from the address
 
     ui::text_unformatted("Child:");
+    ImGui::SameLine();
+    ui::begin_radio_group("Child");
     for (const auto& child : tab.children.data) {
         auto id = child.value("id", std::int64_t(0));
-        ImGui::SameLine();
+        if (&child != &tab.children.data.front())
+            ImGui::SameLine();
         if (ui::radio_button((child.value("name", "") + "##child" + std::to_string(id)).c_str(), tab.child_id == id))
             load_child(state, tab, id);
         ui::remember(state, "parent.child." + child.value("name", ""));
     }
+    ui::end_radio_group();
     ImGui::SameLine();
     if (ui::button(state, "Refresh", "parent.refresh"))
         load_child(state, tab, tab.child_id);
+    if (!known) {
+        if (ui::missing_item(state, "This child is not linked to your account.", "Show my first child",
+                "parent.not_found"))
+            tab.child_id = 0;
+        ImGui::Separator();
+        draw_redeem(state, tab);
+        return;
+    }
 
     if (ui::remote_status(state, tab.assignments.assignments, "parent.assignments"))
         load_child(state, tab, tab.child_id);
@@ -93,6 +113,26 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
     draw_child_mastery(state, tab.mastery, tab.child_id, child_name(tab));
     ImGui::Separator();
     draw_redeem(state, tab);
+}
+
+ui::TabPlace children_tab_place(const ChildrenTabState& tab)
+{
+    const Json* shown = find_by_id(tab.children, tab.child_id);
+    return { tab.child_id, {}, 0, shown ? shown->value("name", "") : "" };
+}
+
+bool open_children_tab(ChildrenTabState& tab, const ui::Route& route)
+{
+    // One page shows a child's assignments and mastery; a link to either part
+    // ("#/parent/children/5/mastery") opens that page.
+    if ((!route.detail.empty() && route.detail != "assignments" && route.detail != "mastery") || route.detail_id)
+        return false;
+    if (route.id != tab.child_id) {
+        tab.child_id = route.id;
+        forget(tab.assignments.assignments);
+        forget(tab.mastery.mastery);
+    }
+    return true;
 }
 
 Json children_tab_summary(const ChildrenTabState& tab)

@@ -24,4 +24,10 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab);
 
 [[nodiscard]] Json children_tab_summary(const ChildrenTabState& tab);
 
+// The child shown, for the page's address: "#/parent/children/5".
+[[nodiscard]] ui::TabPlace children_tab_place(const ChildrenTabState& tab);
+// Shows the child an address names (0: the first); their work loads once the
+// parent's children show the child is theirs.
+bool open_children_tab(ChildrenTabState& tab, const ui::Route& route);
+
 } // namespace learnloop::client

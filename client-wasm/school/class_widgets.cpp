@@ -1,6 +1,7 @@
 // Shared class widgets (see class_widgets.hpp).
 #include "school/class_widgets.hpp"
 
+#include "navigation.hpp"
 #include "net/api.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,15 +13,18 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
     auto load = [&] {
         api_load(state, remote, "/api/classes/" + std::to_string(chosen) + "/" + view + (query ? query() : ""));
     };
-    // The first class is shown at once, so the tab never opens blank.
+    // The first class is shown at once, so the tab never opens blank; its
+    // address replaces the tab's own ("#/teacher/mastery" becomes ".../3").
     if (chosen == 0 && classes.data.is_array() && !classes.data.empty()) {
         chosen = classes.data.front().value("id", std::int64_t(0));
         if (on_choose)
             on_choose();
         load();
+        replace_location(state);
     }
     ui::text_unformatted("Class");
     ImGui::SameLine();
+    ui::begin_radio_group("Class");
     for (const auto& c : classes.data) {
         auto id = c.value("id", std::int64_t(0));
         if (&c != &classes.data.front())
@@ -33,6 +37,7 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
         }
         ui::remember(state, "teacher." + view + "_class." + c.value("name", ""));
     }
+    ui::end_radio_group();
     if (ui::remote_status(state, remote, "teacher." + view))
         load();
     return remote.phase == Phase::Done;

@@ -92,10 +92,36 @@ void draw_school_classes_tab(AppState& state, SchoolClassesTabState& tab, const 
             }
         }
     }
-    if (tab.members_class)
+    const bool known = find_by_id(tab.classes, tab.members_class) != nullptr;
+    if (tab.members_class && known) {
+        if (tab.members.phase == Phase::Idle)
+            load_members(state, tab.members, tab.members_class);   // opened from the address
         draw_members(state, tab, users);
+    } else if (tab.members_class && tab.classes.phase == Phase::Done) {
+        ImGui::Separator();
+        if (ui::missing_item(state, "This class was not found. It may have been removed.", "Show all classes",
+                "admin.class_not_found"))
+            tab.members_class = 0;
+    }
     if (ui::can(state, learnloop::Action::ClassManage))
         draw_new_class(state, tab, users);
+}
+
+ui::TabPlace school_classes_tab_place(const SchoolClassesTabState& tab)
+{
+    const Json* shown = find_by_id(tab.classes, tab.members_class);
+    return { tab.members_class, {}, 0, shown ? shown->value("name", "") : "" };
+}
+
+bool open_school_classes_tab(SchoolClassesTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id != tab.members_class) {
+        tab.members_class = route.id;
+        forget(tab.members);
+    }
+    return true;
 }
 
 } // namespace learnloop::client

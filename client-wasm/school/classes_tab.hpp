@@ -22,4 +22,10 @@ struct SchoolClassesTabState {
 // `users`: the school's users, to choose students and teachers from.
 void draw_school_classes_tab(AppState& state, SchoolClassesTabState& tab, const Remote& users);
 
+// The class shown, for the page's address: "#/admin/classes/3".
+[[nodiscard]] ui::TabPlace school_classes_tab_place(const SchoolClassesTabState& tab);
+// Shows the class an address names (0: none); its members load once the
+// school's classes show it is there.
+bool open_school_classes_tab(SchoolClassesTabState& tab, const ui::Route& route);
+
 } // namespace learnloop::client

@@ -27,8 +27,17 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
             }
         }
     }
-    if (tab.members_class) {
+    const bool known = find_by_id(classes, tab.members_class) != nullptr;
+    if (tab.members_class && !known && classes.phase == Phase::Done) {
         ImGui::Separator();
+        if (ui::missing_item(state, "This class was not found, or you do not teach it.", "Show all classes",
+                "teacher.class_not_found"))
+            tab.members_class = 0;
+    }
+    if (tab.members_class && known) {
+        ImGui::Separator();
+        if (tab.members.phase == Phase::Idle)
+            load_members(state, tab.members, tab.members_class);
         if (ui::remote_status(state, tab.members, "teacher.members"))
             load_members(state, tab.members, tab.members_class);
         if (tab.members.data.is_array()) {
@@ -41,6 +50,9 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
     if (!ui::can(state, learnloop::Action::ClassManage))
         return;
     ImGui::Separator();
+    // A heading, so the field is named by its hint rather than by the last
+    // student listed above it.
+    ui::heading("New class", 2);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     ui::input_text_with_hint("##class_name", "New class name", tab.class_name, sizeof tab.class_name);
     ImGui::SameLine();
@@ -58,6 +70,23 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
     }
     ImGui::EndDisabled();
     ui::action_status(tab.create_class);
+}
+
+ui::TabPlace teacher_classes_tab_place(const TeacherClassesTabState& tab, const Remote& classes)
+{
+    const Json* shown = find_by_id(classes, tab.members_class);
+    return { tab.members_class, {}, 0, shown ? shown->value("name", "") : "" };
+}
+
+bool open_teacher_classes_tab(TeacherClassesTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id != tab.members_class) {
+        tab.members_class = route.id;
+        forget(tab.members);
+    }
+    return true;
 }
 
 } // namespace learnloop::client

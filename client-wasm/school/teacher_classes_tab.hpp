@@ -18,4 +18,10 @@ struct TeacherClassesTabState {
 // `classes`: the teacher's classes, shared with the other teacher tabs.
 void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remote& classes);
 
+// The class shown, for the page's address: "#/teacher/classes/3".
+[[nodiscard]] ui::TabPlace teacher_classes_tab_place(const TeacherClassesTabState& tab, const Remote& classes);
+// Shows the class an address names (0: none); its students load once the
+// teacher's classes show it is theirs.
+bool open_teacher_classes_tab(TeacherClassesTabState& tab, const ui::Route& route);
+
 } // namespace learnloop::client

@@ -2,6 +2,7 @@
 #include "tracker/assignments_tab.hpp"
 
 #include "core/calendar.hpp"
+#include "navigation.hpp"
 #include "net/api.hpp"
 #include "ui/widgets.hpp"
 
@@ -9,20 +10,11 @@ namespace learnloop::client {
 
 namespace {
 
-const Json* find_assignment(const Remote& assignments, std::int64_t id)
-{
-    const Json* found = nullptr;
-    if (assignments.data.is_array())
-        for (const auto& a : assignments.data)
-            if (a.value("id", std::int64_t(0)) == id)
-                found = &a;
-    return found;
-}
-
 void select_assignment(AppState& state, AssignmentsTabState& tab, std::int64_t id)
 {
     tab.selected_assignment = id;
-    load_submissions(state, tab.grading, id);
+    if (id)
+        load_submissions(state, tab.grading, id);
 }
 
 void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
@@ -64,8 +56,11 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
     if (tab.editor.open) {
         draw_editor(state, tab.editor, classes, tab.assignments);
     } else if (tab.selected_assignment) {
-        if (const Json* selected = find_assignment(tab.assignments, tab.selected_assignment)) {
-            ui::text_wrapped("%s", selected->value("title", "").c_str());
+        if (const Json* selected = find_by_id(tab.assignments, tab.selected_assignment)) {
+            // The assignment's title heads its page (a link opens it, a screen reader jumps to it).
+            ImGui::PushTextWrapPos(0.0f);
+            ui::heading(selected->value("title", "").c_str(), 2);
+            ImGui::PopTextWrapPos();
             ui::text_colored(ui::k_muted, "Due %s", due_for_people(selected->value("due_date", "")).c_str());
             ui::text_wrapped("%s", selected->value("description", "").c_str());
             if (ui::button(state, "Edit", "teacher.edit"))
@@ -78,6 +73,11 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
             ImGui::Separator();
             if (const Json* submission = draw_submissions(state, tab.grading, tab.selected_assignment))
                 draw_target_picker(state, tab.targets, *submission, selected);
+        } else if (tab.assignments.phase == Phase::Done
+            && ui::missing_item(state,
+                "This assignment was not found. It may have been deleted, or it was set by another teacher.",
+                "Show all assignments", "teacher.not_found")) {
+            tab.selected_assignment = 0;
         }
     } else {
         ui::empty_state(state, "Choose an assignment",
@@ -89,6 +89,7 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
             [&tab](AppState& state, const ApiAnswer& answer) {
                 tab.editor.save = outcome_of(answer, "Assignment deleted");
                 tab.selected_assignment = 0;
+                replace_location(state);   // Back does not lead to the deleted assignment
                 reload_assignments(state, tab.assignments);
             });
     }
@@ -105,6 +106,26 @@ void draw_assignments_tab(AppState& state, AssignmentsTabState& tab, const Remot
     ui::begin_card_panel("detail");
     draw_detail(state, tab, classes);
     ui::end_card_panel();
+}
+
+ui::TabPlace assignments_tab_place(const AssignmentsTabState& tab)
+{
+    if (!tab.selected_assignment)
+        return {};
+    const Json* selected = find_by_id(tab.assignments, tab.selected_assignment);
+    return { tab.selected_assignment, "submissions", 0, selected ? selected->value("title", "") : "" };
+}
+
+bool open_assignments_tab(AppState& state, AssignmentsTabState& tab, const ui::Route& route)
+{
+    // "#/teacher/assignments/12" is read as its submissions, the one view of an assignment.
+    if ((!route.detail.empty() && route.detail != "submissions") || route.detail_id)
+        return false;
+    if (route.id != tab.selected_assignment) {
+        tab.editor.open = false;
+        select_assignment(state, tab, route.id);
+    }
+    return true;
 }
 
 Json assignments_tab_summary(const AssignmentsTabState& tab)

@@ -25,4 +25,9 @@ void draw_assignments_tab(AppState& state, AssignmentsTabState& tab, const Remot
 
 [[nodiscard]] Json assignments_tab_summary(const AssignmentsTabState& tab);
 
+// The assignment shown, for the page's address: "#/teacher/assignments/12/submissions".
+[[nodiscard]] ui::TabPlace assignments_tab_place(const AssignmentsTabState& tab);
+// Shows the assignment an address names (0: none), with its submissions.
+bool open_assignments_tab(AppState& state, AssignmentsTabState& tab, const ui::Route& route);
+
 } // namespace learnloop::client

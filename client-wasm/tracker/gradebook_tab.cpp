@@ -28,7 +28,18 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
             "Create a class in the Classes tab. Its students' grades for each assignment collect here.");
         return;
     }
-    if (!pick_class(state, classes, tab.class_id, tab.gradebook, "gradebook"))
+    // A class opened from the address loads once it is known to be this teacher's.
+    const bool known = find_by_id(classes, tab.class_id) != nullptr;
+    if (known && tab.gradebook.phase == Phase::Idle)
+        api_load(state, tab.gradebook, "/api/classes/" + std::to_string(tab.class_id) + "/gradebook");
+    bool loaded = pick_class(state, classes, tab.class_id, tab.gradebook, "gradebook");
+    if (tab.class_id && !known && classes.phase == Phase::Done) {
+        if (ui::missing_item(state, "This class was not found, or you do not teach it.", "Choose another class",
+                "teacher.gradebook_not_found"))
+            tab.class_id = 0;
+        return;
+    }
+    if (!loaded)
         return;
     const auto& book = tab.gradebook.data;
     // The spread of the class's grades first: how the class is doing at a glance.
@@ -85,6 +96,23 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
     else if (book["assignments"].empty())
         ui::empty_state(state, "No assignments for this class yet",
             "Set one in the Assignments tab and choose this class; every student gets a column here.");
+}
+
+ui::TabPlace gradebook_tab_place(const GradebookTabState& tab, const Remote& classes)
+{
+    const Json* shown = find_by_id(classes, tab.class_id);
+    return { tab.class_id, {}, 0, shown ? shown->value("name", "") : "" };
+}
+
+bool open_gradebook_tab(GradebookTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id != tab.class_id) {
+        tab.class_id = route.id;
+        forget(tab.gradebook);
+    }
+    return true;
 }
 
 Json gradebook_tab_summary(const GradebookTabState& tab)

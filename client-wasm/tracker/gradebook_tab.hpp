@@ -18,6 +18,12 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
 
 [[nodiscard]] Json gradebook_tab_summary(const GradebookTabState& tab);
 
+// The class shown, for the page's address: "#/teacher/gradebook/3".
+[[nodiscard]] ui::TabPlace gradebook_tab_place(const GradebookTabState& tab, const Remote& classes);
+// Shows the class an address names; its gradebook loads once the teacher's
+// classes show it is theirs.
+bool open_gradebook_tab(GradebookTabState& tab, const ui::Route& route);
+
 // Loads the signed-in teacher's classes into `classes`.
 void load_teacher_classes(AppState& state, Remote& classes);
 

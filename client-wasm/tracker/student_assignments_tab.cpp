@@ -30,6 +30,8 @@ void select_assignment(AppState& state, StudentAssignmentsTabState& tab, std::in
     tab.selected = id;
     tab.submit = {};
     tab.answer[0] = '\0';
+    if (!id)
+        return;
     tab.submission.phase = Phase::Loading;
     api_call(state, "GET", "/api/assignments/" + std::to_string(id) + "/submission", nullptr,
         [&tab](AppState&, const ApiAnswer& answer) {
@@ -99,17 +101,21 @@ void draw_list(AppState& state, StudentAssignmentsTabState& tab)
 
 void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
 {
-    const Json* selected = nullptr;
-    if (tab.assignments.data.is_array())
-        for (const auto& a : tab.assignments.data)
-            if (a.value("id", std::int64_t(0)) == tab.selected)
-                selected = &a;
+    const Json* selected = find_by_id(tab.assignments, tab.selected);
     if (!selected) {
-        ui::empty_state(state, "Choose an assignment",
-            "Pick one from the list to read it, write your answer and hand it in.");
+        if (!tab.selected || tab.assignments.phase != Phase::Done)
+            ui::empty_state(state, "Choose an assignment",
+                "Pick one from the list to read it, write your answer and hand it in.");
+        else if (ui::missing_item(state,
+                     "This assignment was not found. It may have been removed, or it is not one of yours.",
+                     "Show all assignments", "student.not_found"))
+            select_assignment(state, tab, 0);
         return;
     }
-    ui::text_wrapped("%s", selected->value("title", "").c_str());
+    // The assignment's title heads its page (a link opens it, a screen reader jumps to it).
+    ImGui::PushTextWrapPos(0.0f);
+    ui::heading(selected->value("title", "").c_str(), 2);
+    ImGui::PopTextWrapPos();
     ui::text_colored(ui::k_muted, "Due %s \xC2\xB7 set by %s", due_for_people(selected->value("due_date", "")).c_str(),
         selected->value("teacher_name", "").c_str());
     ui::status_label(status_of(state, *selected));
@@ -158,6 +164,21 @@ void draw_student_assignments_tab(AppState& state, StudentAssignmentsTabState& t
     ui::begin_card_panel("detail");
     draw_detail(state, tab);
     ui::end_card_panel();
+}
+
+ui::TabPlace student_assignments_place(const StudentAssignmentsTabState& tab)
+{
+    const Json* selected = find_by_id(tab.assignments, tab.selected);
+    return { tab.selected, {}, 0, selected ? selected->value("title", "") : "" };
+}
+
+bool open_student_assignments(AppState& state, StudentAssignmentsTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id != tab.selected)
+        select_assignment(state, tab, route.id);
+    return true;
 }
 
 Json student_assignments_summary(const AppState& state, const StudentAssignmentsTabState& tab)

@@ -21,4 +21,9 @@ void draw_student_assignments_tab(AppState& state, StudentAssignmentsTabState& t
 
 [[nodiscard]] Json student_assignments_summary(const AppState& state, const StudentAssignmentsTabState& tab);
 
+// The assignment shown, for the page's address: "#/student/assignments/12".
+[[nodiscard]] ui::TabPlace student_assignments_place(const StudentAssignmentsTabState& tab);
+// Shows the assignment an address names (0: none) with the student's own work.
+bool open_student_assignments(AppState& state, StudentAssignmentsTabState& tab, const ui::Route& route);
+
 } // namespace learnloop::client

@@ -35,6 +35,7 @@ struct Recorder {
     bool focus_visible = false;
     bool focus_moved = false;     // since the last frame
     ImGuiID focus_request = 0;
+    ImGuiID scroll_to = 0;        // a node focused from the keyboard, brought into view once drawn
     std::optional<std::pair<ImGuiID, TextEdit>> text;
 };
 
@@ -81,6 +82,15 @@ int push_node(Node node, ImVec2 min, ImVec2 max, bool clip)
     node.width = std::round((max.x - min.x) / s);
     node.height = std::round((max.y - min.y) / s);
     node.parent = current_parent();
+    // Tab moved focus to a node scrolled out of its window (a long table, a
+    // page below the fold): its window scrolls to it, as a browser scrolls a
+    // focused element into view; it is drawn there from the next frame.
+    if (node.key == r.scroll_to && node.key != 0 && clip) {
+        r.scroll_to = 0;
+        ImRect clip_rect = ImGui::GetCurrentWindowRead()->ClipRect;
+        if (!clip_rect.Contains(ImRect(min, max)))
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(min, max));
+    }
     if (node.key == r.focus && r.focus_visible && node.key != 0 && !(node.state & Offscreen))
         draw_focus_ring(min, max);
     r.nodes.push_back(std::move(node));
@@ -129,6 +139,7 @@ bool end_frame()
     // were meant for a screen that has gone.
     r.activations.clear();
     r.focus_request = 0;
+    r.scroll_to = 0;
     r.text.reset();
     if (!r.enabled)
         return false;
@@ -294,8 +305,10 @@ std::optional<TextEdit> take_text(ImGuiID id)
 void on_focus(ImGuiID id, bool visible)
 {
     auto& r = g_recorder;
-    if (id != r.focus)
+    if (id != r.focus) {
         r.focus_request = id;
+        r.scroll_to = visible ? id : 0;
+    }
     r.focus = id;
     r.focus_visible = visible && id != 0;
     r.focus_moved = true;

@@ -9,8 +9,8 @@
 //     bool pressed = ImGui::Button(label) || semantics::take_activation(ImGui::GetItemID());
 //     semantics::add(semantics::Role::Button, label);
 //
-// Containers (table, row, cell, tab list, dialog) are begun and ended around
-// their children; their rectangle is their children's unless given.
+// Containers (table, row, cell, tab list, radio group, dialog) are begun and
+// ended around their children; their rectangle is their children's unless given.
 // See docs/ui-semantics.md.
 #pragma once
 
@@ -26,7 +26,7 @@ namespace learnloop::client::ui::semantics {
 
 enum class Role : std::uint8_t {
     Group, Heading, Text, Button, Link, Checkbox, Radio, TextField, ComboBox,
-    Table, Row, Cell, ColumnHeader, TabList, Tab, Dialog, Alert, Image,
+    Table, Row, Cell, ColumnHeader, TabList, Tab, Dialog, Alert, Image, RadioGroup,
 };
 
 // States of a node, as bits.

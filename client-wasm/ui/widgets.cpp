@@ -25,11 +25,11 @@ void remember(AppState& state, const std::string& name)
     state.layout.emplace_back(name, WidgetRect { min.x / s, min.y / s, (max.x - min.x) / s, (max.y - min.y) / s });
 }
 
-bool tab(AppState& state, const char* label, const std::string& name)
+bool tab(AppState& state, const char* label, const std::string& name, bool select)
 {
     // A tab chosen in the page (screen reader, keyboard) is selected as if clicked.
     ImGuiID id = ImGui::GetID(label);
-    ImGuiTabItemFlags flags = semantics::take_activation(id) ? ImGuiTabItemFlags_SetSelected : 0;
+    ImGuiTabItemFlags flags = semantics::take_activation(id) || select ? ImGuiTabItemFlags_SetSelected : 0;
     bool open = ImGui::BeginTabItem(label, nullptr, flags);
     remember(state, name);   // right after BeginTabItem, the tab is the last item
     semantics::add(semantics::Role::Tab, label, open ? semantics::Selected : semantics::None);
@@ -396,6 +396,18 @@ void chip(const char* glyph, const char* word, const ImVec4& text, const ImVec4&
         semantics::add_rect(semantics::Role::Text, word, at, ImVec2(at.x + box.x, at.y + box.y), 0);
 }
 
+void begin_radio_group(const char* name)
+{
+    // Keyed by its name, so the group stays the same element while the
+    // screen around it changes (a focused radio keeps its focus).
+    semantics::begin(semantics::Role::RadioGroup, name, ImGui::GetID((std::string("##radiogroup.") + name).c_str()));
+}
+
+void end_radio_group()
+{
+    semantics::end_through(semantics::Role::RadioGroup);
+}
+
 void status_chip(std::string_view status)
 {
     struct Look {
@@ -504,6 +516,14 @@ bool remote_status(AppState& state, const Remote& remote, const std::string& nam
         return button(state, ("Retry##" + name).c_str(), name + ".retry");
     }
     return false;
+}
+
+bool missing_item(AppState& state, const char* text, const char* back_label, const std::string& name)
+{
+    ImGui::PushTextWrapPos(0);
+    alert_text(k_warning, "! %s", text);
+    ImGui::PopTextWrapPos();
+    return button(state, back_label, name);
 }
 
 void action_status(const Outcome& action)

@@ -27,9 +27,10 @@ namespace learnloop::client::ui {
 void remember(AppState& state, const std::string& name);
 
 // A tab of the current tab bar, remembered for tests under `name` (the tab
-// itself, not its contents). When it returns true, draw the contents and
-// call ImGui::EndTabItem().
-bool tab(AppState& state, const char* label, const std::string& name);
+// itself, not its contents); `select` selects it (from the next frame, as a
+// click does). When it returns true, draw the contents and call
+// ImGui::EndTabItem().
+bool tab(AppState& state, const char* label, const std::string& name, bool select = false);
 
 // A button that is also remembered for tests.
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size = ImVec2(0, 0));
@@ -73,6 +74,11 @@ void table_headers_row();
 void table_next_row();
 bool table_next_column();
 
+// A group of radio buttons, drawn between begin and end: one stop for Tab,
+// the arrow keys move the choice within it (web/semantics.js).
+void begin_radio_group(const char* name);
+void end_radio_group();
+
 // [SECTION] design-system pieces (ui/theme.hpp)
 // A work status ("upcoming", "due_soon", "overdue", "missing", "submitted",
 // "late", "graded") as a chip: a rounded tint, a shape and a word together,
@@ -98,6 +104,10 @@ void skeleton_rows(int rows, float width = -1.0f);
 // One line per remote: skeleton rows while loading, the error with a retry
 // button when failed. Returns true when the retry button was pressed.
 bool remote_status(AppState& state, const Remote& remote, const std::string& name);
+
+// An item a link named that is not there (deleted, or not this user's): says
+// so in words, with a way back; returns true when that button is pressed.
+bool missing_item(AppState& state, const char* text, const char* back_label, const std::string& name);
 
 // The outcome of a form action, under the form.
 void action_status(const Outcome& action);

@@ -1,0 +1,24 @@
+// The page's address and history, behind one header so the rest of the client
+// never calls Emscripten (implemented in location_web.cpp). The app keeps its
+// screen in the URL's fragment ("#/teacher/assignments", ui/route.hpp).
+#pragma once
+
+#include <string>
+
+namespace learnloop::client {
+
+// The URL's fragment as the browser has it now, with its '#' ("" when none).
+[[nodiscard]] std::string location_fragment();
+// Whether the fragment changed since the last call other than through
+// location_push / location_replace: Back, Forward, a link typed or pasted
+// into the address bar. True on the first call, so the address the page
+// was opened at is read once.
+[[nodiscard]] bool location_take_change();
+// Shows `fragment` in the address bar as a new history entry (Back returns
+// to the one before), or in place of the current one.
+void location_push(const std::string& fragment);
+void location_replace(const std::string& fragment);
+// The page's title: the tab's, the history menu's and a bookmark's name.
+void set_page_title(const std::string& title);
+
+} // namespace learnloop::client
