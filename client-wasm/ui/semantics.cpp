@@ -71,8 +71,14 @@ int push_node(Node node, ImVec2 min, ImVec2 max, bool clip)
     if (clip) {
         ImRect clip_rect = ImGui::GetCurrentWindowRead()->ClipRect;
         if (max.x <= clip_rect.Min.x || min.x >= clip_rect.Max.x || max.y <= clip_rect.Min.y
-            || min.y >= clip_rect.Max.y)
+            || min.y >= clip_rect.Max.y) {
             node.state |= Offscreen;
+        } else {
+            // Only the part in view: a row half scrolled under the tab bar
+            // must not take a tap meant for a tab.
+            min = ImMax(min, clip_rect.Min);
+            max = ImMin(max, clip_rect.Max);
+        }
     }
     float s = r.scale;
     node.x = std::round(min.x / s);
