@@ -29,6 +29,7 @@ const char* phase_name(Phase phase)
 
 void draw_portal(AppState& state)
 {
+    ImGui::AlignTextToFramePadding();   // the title on the line of the Sign out button
     ui::heading(portal_title(state.session.role), 1);
     ImGui::SameLine();
     ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.name.c_str());
@@ -115,6 +116,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     ImGui::Begin("Learnloop", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings
             | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ui::begin_layout(state);
 
     const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
     ImGui::BeginChild("screen", ImVec2(0, -status_height), false);
@@ -125,6 +127,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     }
     ImGui::EndChild();
     draw_status_line(state, now);
+    ui::end_layout();
     ImGui::End();
 }
 
@@ -153,6 +156,7 @@ Json state_for_tests(const AppState& state)
         { "frames", state.frame_count },
         { "font_loaded", state.font_loaded },
         { "ui_scale", state.ui_scale },
+        { "compact", state.compact },
         { "requests_in_flight", state.requests_in_flight },
         { "notice", state.notice },
         { "health",

@@ -82,9 +82,9 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
     if (!ui::begin_table("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
             ImVec2(0, heatmap_height)))
         return;
-    ImGui::TableSetupColumn("Student");
+    ui::table_setup_column("Student");
     for (int i = 0; i < shown; ++i)
-        ImGui::TableSetupColumn(map.targets[first + i].title.c_str());
+        ui::table_setup_column(map.targets[first + i].title.c_str());
     ui::table_headers_row();
     for (const auto& row : map.rows) {
         ui::table_next_row();
@@ -103,7 +103,7 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
                 ui::text_colored(ui::k_muted, "\xE2\x80\x93");   // – (not assigned to this student)
                 continue;
             }
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
+            ui::table_cell_background(ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
             ui::text("%s %.0f%%", std::string(mastery_level_name(cell->level)).c_str(), cell->known * 100);
         }
     }

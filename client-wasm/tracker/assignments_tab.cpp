@@ -40,8 +40,8 @@ void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
         ui::text_colored(ui::k_muted, "No assignments yet. Create one with \"New assignment\".");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Title");
-        ImGui::TableSetupColumn("Due");
+        ui::table_setup_column("Title");
+        ui::table_setup_column("Due");
         ui::table_headers_row();
         for (const auto& a : tab.assignments.data) {
             auto id = a.value("id", std::int64_t(0));
@@ -96,13 +96,11 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
 
 void draw_assignments_tab(AppState& state, AssignmentsTabState& tab, const Remote& classes)
 {
-    ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), false);
-    draw_list(state, tab, classes);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), true);
-    draw_detail(state, tab, classes);
-    ImGui::EndChild();
+    if (ui::list_detail(state, "teacher.assignments", tab.selected_assignment != 0 || tab.editor.open, 0.45f,
+            [&] { draw_list(state, tab, classes); }, [&] { draw_detail(state, tab, classes); })) {
+        tab.selected_assignment = 0;
+        tab.editor.open = false;
+    }
 }
 
 Json assignments_tab_summary(const AssignmentsTabState& tab)

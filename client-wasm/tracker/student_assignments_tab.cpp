@@ -75,9 +75,9 @@ void draw_list(AppState& state, StudentAssignmentsTabState& tab)
         ui::text_colored(ui::k_muted, "Nothing to do: you have no assignments.");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Title");
-        ImGui::TableSetupColumn("Due");
-        ImGui::TableSetupColumn("Status");
+        ui::table_setup_column("Title");
+        ui::table_setup_column("Due");
+        ui::table_setup_column("Status");
         ui::table_headers_row();
         for (const auto& a : tab.assignments.data) {
             auto id = a.value("id", std::int64_t(0));
@@ -149,13 +149,9 @@ void draw_student_assignments_tab(AppState& state, StudentAssignmentsTabState& t
 {
     if (tab.assignments.phase == Phase::Idle)
         reload(state, tab);
-    ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), false);
-    draw_list(state, tab);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), true);
-    draw_detail(state, tab);
-    ImGui::EndChild();
+    if (ui::list_detail(state, "student.assignments", tab.selected != 0, 0.45f, [&] { draw_list(state, tab); },
+            [&] { draw_detail(state, tab); }))
+        tab.selected = 0;
 }
 
 Json student_assignments_summary(const AppState& state, const StudentAssignmentsTabState& tab)

@@ -12,8 +12,9 @@ void sparkline(AppState& state, const std::string& name, const std::vector<float
     if (points.size() < 2)
         return;
     ImGui::SameLine();
+    float width = place(ImGui::GetFontSize() * 10);   // on a phone, below its label when it does not fit beside it
     ImGui::PlotLines(("##" + name).c_str(), points.data(), static_cast<int>(points.size()), 0, nullptr, 0.0f, 1.0f,
-        ImVec2(ImGui::GetFontSize() * 10, ImGui::GetFrameHeight()));
+        ImVec2(width, ImGui::GetFrameHeight()));
     remember(state, name);
     // The chart's text alternative: where the estimate started and ended.
     char alt[160];
