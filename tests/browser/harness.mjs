@@ -121,14 +121,16 @@ export async function startServer(databaseUrl, { port: wanted } = {}) {
   throw new Error(`learnloop-server did not become healthy; see ${logPath}`);
 }
 
-// `ignoreHTTPSErrors` for the front door's self-signed certificate.
-export async function launchBrowser({ ignoreHTTPSErrors = false } = {}) {
+// `ignoreHTTPSErrors` for the front door's self-signed certificate; `device`
+// to emulate a phone ({ viewport, deviceScaleFactor, isMobile, hasTouch }).
+export async function launchBrowser({ ignoreHTTPSErrors = false, device = {} } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     ignoreHTTPSErrors,
     viewport: { width: 1280, height: 800 },
+    ...device,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
       '--disable-sync'],
