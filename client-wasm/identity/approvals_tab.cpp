@@ -103,11 +103,11 @@ void draw_pending(AppState& state, ApprovalsTabState& tab)
     if (tab.pending.data.empty())
         ui::text_colored(ui::k_muted, "\xE2\x9C\x93 Nobody is waiting.");
     else if (ui::begin_table("pending", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ui::table_setup_column("Name");
-        ui::table_setup_column("Email");
-        ui::table_setup_column("Role");
-        ui::table_setup_column("Signed up (UTC)");
-        ui::table_setup_column("");
+        ImGui::TableSetupColumn("Name");
+        ImGui::TableSetupColumn("Email");
+        ImGui::TableSetupColumn("Role");
+        ImGui::TableSetupColumn("Signed up (UTC)");
+        ImGui::TableSetupColumn("");
         ui::table_headers_row();
         for (const auto& account : tab.pending.data) {
             auto id = account.value("id", std::int64_t(0));

@@ -82,9 +82,9 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
     if (!ui::begin_table("heatmap", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
             ImVec2(0, heatmap_height)))
         return;
-    ui::table_setup_column("Student");
+    ImGui::TableSetupColumn("Student");
     for (int i = 0; i < shown; ++i)
-        ui::table_setup_column(map.targets[first + i].title.c_str());
+        ImGui::TableSetupColumn(map.targets[first + i].title.c_str());
     ui::table_headers_row();
     for (const auto& row : map.rows) {
         ui::table_next_row();

@@ -58,11 +58,11 @@ void draw_audit_tab(AppState& state, AuditTabState& tab)
     if (tab.audit.data.empty())
         ui::text_colored(ui::k_muted, "No audit entries match.");
     if (ui::begin_table("audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable)) {
-        ui::table_setup_column("When (UTC)");
-        ui::table_setup_column("Who");
-        ui::table_setup_column("Outcome");
-        ui::table_setup_column("Entity");
-        ui::table_setup_column("Change");
+        ImGui::TableSetupColumn("When (UTC)");
+        ImGui::TableSetupColumn("Who");
+        ImGui::TableSetupColumn("Outcome");
+        ImGui::TableSetupColumn("Entity");
+        ImGui::TableSetupColumn("Change");
         ui::table_headers_row();
         for (const auto& e : tab.audit.data) {
             ui::table_next_row();

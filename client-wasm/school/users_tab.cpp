@@ -42,11 +42,11 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
     if (users.data.is_array()
         && ui::begin_table("users", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
             ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
-        ui::table_setup_column("Name");
-        ui::table_setup_column("Email");
-        ui::table_setup_column("Role");
-        ui::table_setup_column("Status");
-        ui::table_setup_column("");
+        ImGui::TableSetupColumn("Name");
+        ImGui::TableSetupColumn("Email");
+        ImGui::TableSetupColumn("Role");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("");
         ui::table_headers_row();
         for (auto& u : users.data) {
             auto id = u.value("id", std::int64_t(0));

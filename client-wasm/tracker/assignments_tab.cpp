@@ -40,8 +40,8 @@ void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
         ui::text_colored(ui::k_muted, "No assignments yet. Create one with \"New assignment\".");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ui::table_setup_column("Title");
-        ui::table_setup_column("Due");
+        ImGui::TableSetupColumn("Title");
+        ImGui::TableSetupColumn("Due");
         ui::table_headers_row();
         for (const auto& a : tab.assignments.data) {
             auto id = a.value("id", std::int64_t(0));

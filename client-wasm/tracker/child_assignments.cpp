@@ -22,11 +22,11 @@ bool draw_child_assignments(ChildAssignmentsState& view)
         return false;
     }
     if (ui::begin_table("child_assignments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ui::table_setup_column("Assignment");
-        ui::table_setup_column("Due");
-        ui::table_setup_column("Status");
-        ui::table_setup_column("Grade");
-        ui::table_setup_column("Feedback");
+        ImGui::TableSetupColumn("Assignment");
+        ImGui::TableSetupColumn("Due");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("Grade");
+        ImGui::TableSetupColumn("Feedback");
         ui::table_headers_row();
         for (const auto& a : view.assignments.data) {
             bool graded = a.value("status", "") == "graded";

@@ -34,10 +34,10 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
     if (ui::begin_table("gradebook", columns,
             ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
             ImVec2(0, book_height))) {
-        ui::table_setup_column("Student");
+        ImGui::TableSetupColumn("Student");
         for (int i = 0; i + 2 < columns; ++i)
-            ui::table_setup_column(book["assignments"][i].value("title", "").c_str());
-        ui::table_setup_column("Average");
+            ImGui::TableSetupColumn(book["assignments"][i].value("title", "").c_str());
+        ImGui::TableSetupColumn("Average");
         ui::table_headers_row();
         for (const auto& row : book["rows"]) {
             ui::table_next_row();

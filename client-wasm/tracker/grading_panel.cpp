@@ -68,10 +68,10 @@ const Json* draw_submissions(AppState& state, GradingState& g, std::int64_t assi
         return nullptr;
     }
     if (ui::begin_table("submissions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ui::table_setup_column("Student");
-        ui::table_setup_column("Submitted");
-        ui::table_setup_column("Status");
-        ui::table_setup_column("Grade");
+        ImGui::TableSetupColumn("Student");
+        ImGui::TableSetupColumn("Submitted");
+        ImGui::TableSetupColumn("Status");
+        ImGui::TableSetupColumn("Grade");
         ui::table_headers_row();
         for (std::size_t i = 0; i < g.submissions.data.size(); ++i) {
             const auto& s = g.submissions.data[i];

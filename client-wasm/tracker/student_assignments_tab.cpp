@@ -75,9 +75,9 @@ void draw_list(AppState& state, StudentAssignmentsTabState& tab)
         ui::text_colored(ui::k_muted, "Nothing to do: you have no assignments.");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ui::table_setup_column("Title");
-        ui::table_setup_column("Due");
-        ui::table_setup_column("Status");
+        ImGui::TableSetupColumn("Title");
+        ImGui::TableSetupColumn("Due");
+        ImGui::TableSetupColumn("Status");
         ui::table_headers_row();
         for (const auto& a : tab.assignments.data) {
             auto id = a.value("id", std::int64_t(0));

@@ -594,15 +594,21 @@ float card_label_width(const CardTable& c)
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2 outer_size)
 {
     if (g_layout.compact) {
-        // One column of cards, as tall as its content: the page scrolls, not
-        // a box inside it, and nothing needs a sideways scroll.
+        // A card a row, as tall as its content: the page scrolls, not a box
+        // inside it, and nothing needs a sideways scroll. The table keeps
+        // its columns (the screen declares them as usual) but shows only the
+        // first, which holds every line of the card. Its own id: the wide
+        // table's settings never learn that columns were hidden.
         ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(css(12), css(6)));
-        bool open = ImGui::BeginTable(id, 1, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH);
+        bool open = ImGui::BeginTable((std::string(id) + "##cards").c_str(), columns,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH
+                | ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchSame);
         ImGui::PopStyleVar();
         if (!open)
             return false;
+        for (int column = 1; column < columns; ++column)
+            ImGui::TableSetColumnEnabled(column, false);   // takes effect at this frame's first row
         g_cards.push_back({});
-        g_cards.back().columns.reserve(static_cast<std::size_t>(columns));
         semantics::begin(semantics::Role::Table, "", ImGui::GetID(id));
         return true;
     }
@@ -625,26 +631,17 @@ void end_table()
     ImGui::EndTable();
 }
 
-void table_setup_column(const char* label, ImGuiTableColumnFlags flags, float width)
-{
-    if (CardTable* c = card()) {
-        c->columns.emplace_back(semantics::visible_label(label ? label : ""));
-        return;
-    }
-    ImGui::TableSetupColumn(label, flags, width);
-}
-
 void table_headers_row()
 {
     semantics::end_through(semantics::Role::Row);
-    if (CardTable* c = card()) {
+    if (card()) {
         // Cards show each column's name beside its value, so the header row
         // is not drawn; it stays in the accessible tree, where it names the
         // cells as a table's header does.
         semantics::begin(semantics::Role::Row, "");
         ImVec2 at = ImGui::GetCursorScreenPos();
-        for (const auto& name : c->columns)
-            semantics::add_rect(semantics::Role::ColumnHeader, name, at, at, 0);
+        for (int column = 0; column < ImGui::TableGetColumnCount(); ++column)
+            semantics::add_rect(semantics::Role::ColumnHeader, ImGui::TableGetColumnName(column), at, at, 0);
         semantics::end();
         return;
     }
@@ -687,8 +684,11 @@ bool table_next_column()
     close_card_cell(*c);
     if (++c->column == 0)
         c->visible = ImGui::TableNextColumn();   // the card's one cell holds every line
-    if (c->label_width < 0)
+    if (c->label_width < 0) {
+        for (int column = 0; column < ImGui::TableGetColumnCount(); ++column)
+            c->columns.emplace_back(semantics::visible_label(ImGui::TableGetColumnName(column)));
         c->label_width = card_label_width(*c);
+    }
     if (semantics::inside(semantics::Role::Row))
         semantics::begin(semantics::Role::Cell, "");
     // The value beside the column's name (drawn when the cell ends).

@@ -73,7 +73,6 @@ void end_combo();
 // stacked, each beside its column's name (the accessible tree is the same).
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags = 0, ImVec2 outer_size = ImVec2(0, 0));
 void end_table();
-void table_setup_column(const char* label, ImGuiTableColumnFlags flags = 0, float width = 0.0f);
 void table_headers_row();
 void table_next_row();
 bool table_next_column();
