@@ -1,5 +1,5 @@
 // Touch input in the browser (see touch.hpp): [SECTION] page listeners,
-// [SECTION] gesture, [SECTION] frame.
+// [SECTION] scroll targets, [SECTION] gesture, [SECTION] frame.
 #include "platform/touch.hpp"
 
 #include <imgui.h>
@@ -45,9 +45,8 @@ struct Touch {
     bool on_control = false;      // started on a control of the accessible tree
     bool dragging = false;
     bool caught = false;          // it stopped a glide: never a tap
-    bool need_target = false;     // the drag began: pick what it scrolls next frame
     ImVec2 start, last;           // ImGui pixels
-    ImVec2 anchor;                // the finger when the target was picked
+    ImVec2 anchor;                // where the finger was when the target last moved
     std::deque<Sample> samples;
     Target target;
     bool has_target = false;
@@ -155,6 +154,107 @@ EM_JS(void, js_install_touch, (), {
     }, true);
 });
 
+// [SECTION] scroll targets -----------------------------------------------------
+
+// The top window under `at` that drew last frame (what Dear ImGui would call
+// hovered), or null; behind an open modal only the modal counts.
+ImGuiWindow* window_at(ImVec2 at)
+{
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    for (int i = g.Windows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* window = g.Windows[i];
+        if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs))
+            continue;
+        if (!window->OuterRectClipped.Contains(at))
+            continue;
+        if (modal && window->RootWindow != modal)
+            return nullptr;
+        return window;
+    }
+    return nullptr;
+}
+
+// The window a drag along `axis` scrolls: the one under the finger, or the
+// nearest parent that can scroll that way (as the mouse wheel does).
+ImGuiWindow* scrollable(ImGuiWindow* window, int axis)
+{
+    while (window) {
+        bool can = window->ScrollMax[axis] > 0.0f && !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+        if (can)
+            return window;
+        if (!(window->Flags & ImGuiWindowFlags_ChildWindow))
+            return nullptr;
+        window = window->ParentWindow;
+    }
+    return nullptr;
+}
+
+// A tab bar under `at` whose tabs do not all fit (it scrolls sideways).
+ImGuiTabBar* tab_bar_at(ImVec2 at)
+{
+    ImGuiContext& g = *GImGui;
+    for (int i = 0; i < g.TabBars.GetMapSize(); ++i) {
+        ImGuiTabBar* bar = g.TabBars.TryGetMapData(i);
+        if (bar && bar->CurrFrameVisible >= g.FrameCount - 1 && bar->BarRect.Contains(at)
+            && bar->WidthAllTabs > bar->BarRect.GetWidth() + 1.0f)
+            return bar;
+    }
+    return nullptr;
+}
+
+float tab_bar_scroll_max(const ImGuiTabBar* bar)
+{
+    return std::max(0.0f, bar->WidthAllTabs - bar->BarRect.GetWidth());
+}
+
+// What a drag that starts now scrolls (picked between frames, from what the
+// last frame drew, so even a flick shorter than a frame moves something).
+bool pick_target(Touch& touch)
+{
+    Target& target = touch.target;
+    if (target.axis == 0) {
+        if (ImGuiTabBar* bar = tab_bar_at(touch.start)) {
+            target.tab_bar = bar->ID;
+            target.position = bar->ScrollingTarget;
+            return true;
+        }
+    }
+    ImGuiWindow* window = scrollable(window_at(touch.start), target.axis);
+    if (!window)
+        return false;
+    target.window = window->ID;
+    target.position = window->Scroll[target.axis];
+    return true;
+}
+
+// Moves the target to `position` (clamped); returns whether it could move.
+bool scroll_to(Target& target, float position)
+{
+    ImGuiContext& g = *GImGui;
+    if (target.tab_bar) {
+        ImGuiTabBar* bar = g.TabBars.GetByKey(target.tab_bar);
+        if (!bar)
+            return false;
+        float clamped = std::clamp(position, 0.0f, tab_bar_scroll_max(bar));
+        bool moved = clamped != target.position;
+        target.position = clamped;
+        bar->ScrollingTarget = bar->ScrollingAnim = clamped;
+        return moved;
+    }
+    ImGuiWindow* window = ImGui::FindWindowByID(target.window);
+    if (!window)
+        return false;
+    float clamped = std::clamp(position, 0.0f, window->ScrollMax[target.axis]);
+    bool moved = clamped != target.position;
+    target.position = clamped;
+    if (target.axis == 0)
+        ImGui::SetScrollX(window, clamped);
+    else
+        ImGui::SetScrollY(window, clamped);
+    return moved;
+}
+
 // [SECTION] gesture ------------------------------------------------------------
 
 float speed_of(const Touch& touch, int axis)
@@ -178,8 +278,6 @@ void drop_old_samples(Touch& touch, double now)
     while (touch.samples.size() > 1 && touch.samples.front().time < now - k_velocity_window)
         touch.samples.pop_front();
 }
-
-bool scroll_to(Target& target, float position);   // [SECTION] frame
 
 // Returns 1 when the page should cancel the event's default (a drag, or a
 // touch that only stopped a glide): it must not click or focus anything.
@@ -213,8 +311,11 @@ int on_touch(int phase, ImVec2 at, bool on_control, double now)
             float slop = k_slop * ratio();
             if (moved.x * moved.x + moved.y * moved.y > slop * slop) {
                 touch.dragging = true;
-                touch.need_target = true;
                 touch.target.axis = std::fabs(moved.y) >= std::fabs(moved.x) ? 1 : 0;
+                touch.has_target = pick_target(touch);
+                touch.anchor = touch.start;
+                if (touch.has_target)
+                    ++s.status.drags;
             }
         }
         return touch.dragging ? 1 : 0;
@@ -281,103 +382,6 @@ namespace {
 
 // [SECTION] frame --------------------------------------------------------------
 
-// The top window under `at` that drew last frame (what Dear ImGui would call
-// hovered), or null; behind an open modal only the modal counts.
-ImGuiWindow* window_at(ImVec2 at)
-{
-    ImGuiContext& g = *GImGui;
-    ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
-    for (int i = g.Windows.Size - 1; i >= 0; --i) {
-        ImGuiWindow* window = g.Windows[i];
-        if (!window->Active || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs))
-            continue;
-        if (!window->OuterRectClipped.Contains(at))
-            continue;
-        if (modal && window->RootWindow != modal)
-            return nullptr;
-        return window;
-    }
-    return nullptr;
-}
-
-// The window a drag along `axis` scrolls: the one under the finger, or the
-// nearest parent that can scroll that way (as the mouse wheel does).
-ImGuiWindow* scrollable(ImGuiWindow* window, int axis)
-{
-    while (window) {
-        bool can = window->ScrollMax[axis] > 0.0f && !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse);
-        if (can)
-            return window;
-        if (!(window->Flags & ImGuiWindowFlags_ChildWindow))
-            return nullptr;
-        window = window->ParentWindow;
-    }
-    return nullptr;
-}
-
-// A tab bar under `at` whose tabs do not all fit (it scrolls sideways).
-ImGuiTabBar* tab_bar_at(ImVec2 at)
-{
-    ImGuiContext& g = *GImGui;
-    for (int i = 0; i < g.TabBars.GetMapSize(); ++i) {
-        ImGuiTabBar* bar = g.TabBars.TryGetMapData(i);
-        if (bar && bar->CurrFrameVisible >= g.FrameCount - 1 && bar->BarRect.Contains(at)
-            && bar->WidthAllTabs > bar->BarRect.GetWidth() + 1.0f)
-            return bar;
-    }
-    return nullptr;
-}
-
-float tab_bar_scroll_max(const ImGuiTabBar* bar)
-{
-    return std::max(0.0f, bar->WidthAllTabs - bar->BarRect.GetWidth());
-}
-
-bool pick_target(Touch& touch)
-{
-    Target& target = touch.target;
-    if (target.axis == 0) {
-        if (ImGuiTabBar* bar = tab_bar_at(touch.start)) {
-            target.tab_bar = bar->ID;
-            target.position = bar->ScrollingTarget;
-            return true;
-        }
-    }
-    ImGuiWindow* window = scrollable(window_at(touch.start), target.axis);
-    if (!window)
-        return false;
-    target.window = window->ID;
-    target.position = window->Scroll[target.axis];
-    return true;
-}
-
-// Moves the target to `position` (clamped); returns whether it could move.
-bool scroll_to(Target& target, float position)
-{
-    ImGuiContext& g = *GImGui;
-    if (target.tab_bar) {
-        ImGuiTabBar* bar = g.TabBars.GetByKey(target.tab_bar);
-        if (!bar)
-            return false;
-        float clamped = std::clamp(position, 0.0f, tab_bar_scroll_max(bar));
-        bool moved = clamped != target.position;
-        target.position = clamped;
-        bar->ScrollingTarget = bar->ScrollingAnim = clamped;
-        return moved;
-    }
-    ImGuiWindow* window = ImGui::FindWindowByID(target.window);
-    if (!window)
-        return false;
-    float clamped = std::clamp(position, 0.0f, window->ScrollMax[target.axis]);
-    bool moved = clamped != target.position;
-    target.position = clamped;
-    if (target.axis == 0)
-        ImGui::SetScrollX(window, clamped);
-    else
-        ImGui::SetScrollY(window, clamped);
-    return moved;
-}
-
 void feed_tap(ImGuiIO& io)
 {
     auto& s = g_touch;
@@ -410,13 +414,6 @@ void touch_new_frame()
     ImGuiIO& io = ImGui::GetIO();
 
     if (touch.dragging) {
-        if (touch.need_target) {
-            touch.need_target = false;
-            touch.has_target = pick_target(touch);
-            touch.anchor = touch.start;
-            if (touch.has_target)
-                ++s.status.drags;
-        }
         // The content under the finger stays under it.
         if (touch.has_target) {
             Target& target = touch.target;
