@@ -915,8 +915,10 @@ float begin_card(AppState& state, float top, const char* title, float title_scal
 {
     const float scale = state.ui_scale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float card_width = std::min(420.0f * scale, display.x - 32.0f * scale);
-    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(24.0f * scale, display.y * top)));
+    // Centred in the space the window gives it, with a margin each side on a phone.
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float card_width = std::min(420.0f * scale, room - 32.0f * scale);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (room - card_width) * 0.5f, std::max(24.0f * scale, display.y * top)));
     ImGui::BeginGroup();
     ImGui::PushItemWidth(card_width);
     ImGui::SetWindowFontScale(title_scale);

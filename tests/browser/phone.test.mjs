@@ -209,12 +209,20 @@ try {
   await page.goto(server.base + '/');
   await waitForFirstFrame(page);
 
-  await check('the sign-in screen fits a phone', async () => {
+  await check('the sign-in and sign-up screens fit a phone', async () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     assert.equal((await appState(page)).compact, true);
     assert.deepEqual(await layoutProblems(page), []);
     await expectNoViolations(page, 'the sign-in screen on a phone');
     await saveScreenshot(page, 'phone-signin.png');
+    await tap(page, page.getByRole('button', { name: 'Create an account' }));
+    await waitForState(page, (s) => s.screen === 'sign_up', 'the sign-up screen');
+    await page.getByRole('button', { name: 'Back to sign in' }).waitFor();
+    assert.deepEqual(await layoutProblems(page), []);
+    await expectNoViolations(page, 'the sign-up screen on a phone');
+    await saveScreenshot(page, 'phone-signup.png');
+    await tap(page, page.getByRole('button', { name: 'Back to sign in' }));
+    await waitForState(page, (s) => s.screen === 'sign_in', 'back to sign in');
   });
 
   await check('the teacher signs in by tapping the fields and typing', async () => {
