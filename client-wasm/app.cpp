@@ -30,6 +30,7 @@ const char* phase_name(Phase phase)
 
 void draw_portal(AppState& state)
 {
+    ImGui::AlignTextToFramePadding();   // the title on the line of the Sign out button
     ui::heading(portal_title(state.session.role), 1);
     ImGui::SameLine();
     ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.name.c_str());
@@ -116,6 +117,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     ImGui::Begin("Learnloop", nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings
             | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ui::begin_layout(state);
 
     const bool status_shown = status_line_shown(state);
     const float status_height = status_shown ? ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2 : 0;
@@ -128,6 +130,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     ImGui::EndChild();
     if (status_shown)
         draw_status_line(state, now);
+    ui::end_layout();
     ImGui::End();
     update_location(state);
 }
@@ -157,6 +160,7 @@ Json state_for_tests(const AppState& state)
         { "frames", state.frame_count },
         { "font_loaded", state.font_loaded },
         { "ui_scale", state.ui_scale },
+        { "compact", state.compact },
         { "requests_in_flight", state.requests_in_flight },
         { "notice", state.notice },
         { "health",

@@ -79,6 +79,7 @@ struct AppState {
     std::unique_ptr<PortalState> portal;
     NavigationState navigation;
     float ui_scale = 1.0f;
+    bool compact = false;         // the phone layout (narrower than ui::k_compact_width CSS pixels)
     bool font_loaded = false;
     long long frame_count = 0;
     double wall_clock = 0;        // seconds since the epoch, this frame

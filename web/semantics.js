@@ -63,9 +63,8 @@
     }
   }
 
-  // Writes only what differs from what this element last showed. `parent` is
-  // the record of the element it sits in (null at the root).
-  function apply(rec, n, parent) {
+  // Writes only what differs from what this element last showed.
+  function apply(rec, n, originX, originY) {
     var el = rec.el, role = rec.role;
     var label = n[5], value = n[6], hint = n[7], state = n[3];
     var sig = label + '\u0001' + value + '\u0001' + hint + '\u0001' + state;
@@ -99,16 +98,12 @@
       if (role === 'alert' && label) announce.push(label);
     }
     // A node scrolled out of view keeps its last place (it takes no pointer),
-    // so scrolling a long table moves only the rows in view. Moves are
-    // transforms: no layout for the page, only for what changed size.
-    // A transformed element is where its fixed-position children are laid
-    // out, so an element inside another is placed relative to it: a cell
-    // keeps its place in a row that scrolls, and a button in a table is over
-    // the button on the canvas, not displaced by the table's offset.
-    var originX = parent ? parent.x : 0, originY = parent ? parent.y : 0;
+    // so scrolling a long table moves only the rows in view (their cells
+    // move with them). Moves are transforms: no layout for the page, only
+    // for what changed size.
     if (state & OFFSCREEN && rec.box !== null) {
-      rec.x = originX + rec.dx;
-      rec.y = originY + rec.dy;
+      rec.x = originX + rec.offsetX;
+      rec.y = originY + rec.offsetY;
       return;
     }
     var size = n[10] + ',' + n[11];
@@ -117,14 +112,19 @@
       el.style.width = n[10] + 'px';
       el.style.height = n[11] + 'px';
     }
+    // A transformed element is the frame its fixed-position children are
+    // placed in, so each element is placed from its parent's corner (from
+    // the page's, a cell would land at its row's offset twice over, and a
+    // finger on a tab would hit the row below it).
+    var x = n[8] - originX, y = n[9] - originY;
+    var box = x + ',' + y;
     rec.x = n[8];
     rec.y = n[9];
-    rec.dx = n[8] - originX;
-    rec.dy = n[9] - originY;
-    var box = rec.dx + ',' + rec.dy;
+    rec.offsetX = x;
+    rec.offsetY = y;
     if (rec.box !== box) {
       rec.box = box;
-      el.style.transform = 'translate(' + rec.dx + 'px,' + rec.dy + 'px)';
+      el.style.transform = 'translate(' + x + 'px,' + y + 'px)';
     }
   }
 
@@ -137,7 +137,6 @@
     var nodes = tree.nodes;
     var seen = new Set();
     var els = new Array(nodes.length);
-    var recs = new Array(nodes.length);
     var lastChild = new Map();   // parent element -> last child placed this frame
     var dialogAppeared = null;
     // Elements of nodes that are gone leave first, so the ones that stay
@@ -170,15 +169,15 @@
       }
       if (!rec) {
         rec = { el: create(role, n[4], n[3]), role: role, level: n[4], multiline: wantMultiline,
-          password: !!(n[3] & PASSWORD), sig: null, box: null, size: null, x: 0, y: 0, dx: 0, dy: 0 };
+          password: !!(n[3] & PASSWORD), sig: null, box: null, size: null, x: 0, y: 0, offsetX: 0, offsetY: 0 };
         rec.el.dataset.key = String(key);
         records.set(key, rec);
         if (role === 'dialog') dialogAppeared = rec.el;
       }
       els[i] = rec.el;
-      recs[i] = rec;
-      apply(rec, n, n[1] >= 0 && recs[n[1]] ? recs[n[1]] : null);
       var parent = n[1] >= 0 && els[n[1]] ? els[n[1]] : root;
+      var origin = parent === root ? null : records.get(nodes[n[1]][0]);
+      apply(rec, n, origin ? origin.x : 0, origin ? origin.y : 0);
       var previous = lastChild.get(parent) || null;
       var wanted = previous ? previous.nextSibling : parent.firstChild;
       if (rec.el !== wanted || rec.el.parentNode !== parent) parent.insertBefore(rec.el, wanted);

@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "platform/clock.hpp"
 #include "ui/fonts.hpp"
+#include "platform/touch.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 
@@ -101,6 +102,7 @@ void frame()
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    touch_new_frame();
     ImGui::NewFrame();
     ui::semantics::begin_frame(runtime.state.ui_scale);
     draw_app(runtime.state, monotonic_ms() / 1000.0, wall_clock_seconds());
@@ -128,7 +130,11 @@ void frame()
 // The read-only hook behind window.learnloop.state() (see web/index.html).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
 {
-    g_runtime.state_json = state_for_tests(g_runtime.state).dump(-1, ' ', false, Json::error_handler_t::replace);
+    Json state = state_for_tests(g_runtime.state);
+    auto touch = touch_status();
+    state["touch"] = { { "finger_down", touch.finger_down }, { "dragging", touch.dragging }, { "gliding", touch.gliding },
+        { "taps", touch.taps }, { "drags", touch.drags }, { "glides", touch.glides } };
+    g_runtime.state_json = state.dump(-1, ' ', false, Json::error_handler_t::replace);
     return g_runtime.state_json.c_str();
 }
 
@@ -223,6 +229,7 @@ int main()
             return EM_TRUE;
         });
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    install_touch();
 
     // A reload of this tab keeps its session (also offline; see storage.hpp).
     restore_session(g_runtime.state, wall_clock_seconds());

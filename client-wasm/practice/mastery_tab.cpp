@@ -119,9 +119,13 @@ void draw_heatmap(AppState& state, MasteryTabState& tab, const ClassHeatmap& map
                 ui::semantics::add(ui::semantics::Role::Text, "Not assigned");
                 continue;
             }
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
-            ui::text("%s %s", std::string(ui::mastery_level_label(cell->level)).c_str(),
-                ui::format_percent(cell->known).c_str());
+            ui::table_cell_background(ImGui::GetColorU32(ui::mastery_colour(static_cast<float>(cell->known))));
+            // No answers yet: the estimate is only the starting guess, not a score.
+            if (cell->level == learnloop::MasteryLevel::NotStarted)
+                ui::text_unformatted(std::string(ui::mastery_level_label(cell->level)).c_str());
+            else
+                ui::text("%s %s", std::string(ui::mastery_level_label(cell->level)).c_str(),
+                    ui::format_percent(cell->known).c_str());
         }
     }
     ui::end_table();

@@ -44,8 +44,9 @@ std::vector<std::size_t> matching_users(const Remote& users, const char* search)
 
 // [SECTION] user list ------------------------------------------------------------
 
-void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const std::string& role, const std::string& tag)
+void draw_role_cell(AppState& state, UsersTabState& tab, const Json& user, const std::string& tag)
 {
+    const std::string role = user.value("role", "");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     const std::string label = ui::role_label(role);
     if (!ui::can(state, learnloop::Action::UserUpdate)) {
@@ -57,11 +58,16 @@ void draw_role_cell(AppState& state, UsersTabState& tab, Remote& users, const st
     for (auto r : k_all_roles) {
         std::string name(role_name(r));
         if (ui::selectable(std::string(ui::role_label(r)).c_str(), name == role) && name != role) {
-            api_call(state, "PATCH", "/api/users/" + tag, { { "role", name } },
-                [&tab, &users](AppState& state, const ApiAnswer& answer) {
-                    tab.user_action = outcome_of(answer, "Role changed");
-                    reload_users(state, users);
-                });
+            // Nothing changes until the dialog is confirmed (it is opened
+            // outside the menu and the table, where the dialog is drawn).
+            std::string label(ui::role_label(r));
+            std::transform(label.begin(), label.end(), label.begin(),
+                [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            tab.confirm_role_id = user.value("id", std::int64_t(0));
+            tab.confirm_role = name;
+            tab.confirm_role_text = user.value("name", "") + " will become " + (label == "administrator" ? "an " : "a ")
+                + label + ". What they can see and change follows the new role from their next click.";
+            tab.open_role_dialog = true;
         }
     }
     ui::end_combo();
@@ -133,7 +139,7 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
             ui::table_next_column();
             ui::text_unformatted(u.value("email", "").c_str());
             ui::table_next_column();
-            draw_role_cell(state, tab, users, u.value("role", ""), tag);
+            draw_role_cell(state, tab, u, tag);
             ui::table_next_column();
             bool active = u.value("active", false);
             if (active)
@@ -154,6 +160,17 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
         api_call(state, "DELETE", "/api/users/" + std::to_string(tab.confirm_deactivate_id), nullptr,
             [&tab, &users](AppState& state, const ApiAnswer& answer) {
                 tab.user_action = outcome_of(answer, "User deactivated");
+                reload_users(state, users);
+            });
+    }
+    if (tab.open_role_dialog) {
+        tab.open_role_dialog = false;
+        ui::open_confirm("Change role?");
+    }
+    if (ui::confirm_dialog(state, "Change role?", tab.confirm_role_text, "Change role")) {
+        api_call(state, "PATCH", "/api/users/" + std::to_string(tab.confirm_role_id), { { "role", tab.confirm_role } },
+            [&tab, &users](AppState& state, const ApiAnswer& answer) {
+                tab.user_action = outcome_of(answer, "Role changed");
                 reload_users(state, users);
             });
     }

@@ -17,6 +17,11 @@ struct UsersTabState {
     bool new_attempted = false;
     Outcome create_user;
     std::int64_t confirm_deactivate_id = 0;
+    // A role picked in a row's menu waits for the dialog's "Change role".
+    std::int64_t confirm_role_id = 0;
+    std::string confirm_role;     // the role's name on the wire
+    std::string confirm_role_text;
+    bool open_role_dialog = false;
     Outcome user_action;          // the last role change or deactivation
     // The list is shown a page at a time (a school has hundreds of people,
     // and every row drawn costs each frame), narrowed by a search.

@@ -99,13 +99,11 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
 
 void draw_assignments_tab(AppState& state, AssignmentsTabState& tab, const Remote& classes)
 {
-    ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), false);
-    draw_list(state, tab, classes);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ui::begin_card_panel("detail");
-    draw_detail(state, tab, classes);
-    ui::end_card_panel();
+    if (ui::list_detail(state, "teacher.assignments", tab.selected_assignment != 0 || tab.editor.open, 0.45f,
+            [&] { draw_list(state, tab, classes); }, [&] { draw_detail(state, tab, classes); })) {
+        tab.selected_assignment = 0;
+        tab.editor.open = false;
+    }
 }
 
 ui::TabPlace assignments_tab_place(const AssignmentsTabState& tab)

@@ -58,7 +58,8 @@ void draw_gradebook_tab(AppState& state, GradebookTabState& tab, Remote& classes
         ui::text_colored(ui::k_muted, "%zu graded \xC2\xB7 average %s", grades.size(),
             ui::format_number(sum / static_cast<double>(grades.size()), 1).c_str());
         ImGui::EndGroup();
-        ImGui::SameLine(0, ui::k_space_xl * state.ui_scale);
+        if (!ui::compact())   // on a phone the chart goes below its heading
+            ImGui::SameLine(0, ui::k_space_xl * state.ui_scale);
         ui::grade_distribution(state, "teacher.grade_distribution", grades, 360.0f, 110.0f);
         ui::vertical_space(ui::k_space_xs);
     }

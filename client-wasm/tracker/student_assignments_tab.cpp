@@ -157,13 +157,9 @@ void draw_student_assignments_tab(AppState& state, StudentAssignmentsTabState& t
 {
     if (tab.assignments.phase == Phase::Idle)
         reload(state, tab);
-    ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * 0.45f, 0), false);
-    draw_list(state, tab);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    ui::begin_card_panel("detail");
-    draw_detail(state, tab);
-    ui::end_card_panel();
+    if (ui::list_detail(state, "student.assignments", tab.selected != 0, 0.45f, [&] { draw_list(state, tab); },
+            [&] { draw_detail(state, tab); }))
+        tab.selected = 0;
 }
 
 ui::TabPlace student_assignments_place(const StudentAssignmentsTabState& tab)

@@ -238,7 +238,7 @@ void grade_distribution(AppState& state, const std::string& name, const std::vec
     float height)
 {
     const float s = ui_scale();
-    const ImVec2 size(width * s, height * s);
+    const ImVec2 size(std::min(width * s, ImGui::GetContentRegionAvail().x), height * s);
     ImGui::InvisibleButton(name.c_str(), size);
     remember(state, name);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

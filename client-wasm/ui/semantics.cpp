@@ -73,8 +73,14 @@ int push_node(Node node, ImVec2 min, ImVec2 max, bool clip)
     if (clip) {
         ImRect clip_rect = ImGui::GetCurrentWindowRead()->ClipRect;
         if (max.x <= clip_rect.Min.x || min.x >= clip_rect.Max.x || max.y <= clip_rect.Min.y
-            || min.y >= clip_rect.Max.y)
+            || min.y >= clip_rect.Max.y) {
             node.state |= Offscreen;
+        } else {
+            // Only the part in view: a row half scrolled under the tab bar
+            // must not take a tap meant for a tab.
+            min = ImMax(min, clip_rect.Min);
+            max = ImMin(max, clip_rect.Max);
+        }
     }
     float s = r.scale;
     node.x = std::round(min.x / s);
@@ -223,29 +229,32 @@ void end()
     r.open.pop_back();
     if (!open.auto_rect)
         return;
-    // The container's rectangle is the union of its descendants' (they follow it in the list).
+    // The container's rectangle is the union of its descendants' in view
+    // (they follow it in the list): a tab strip scrolled sideways is as wide
+    // as the tabs it shows. When none is in view, of them all, and it is
+    // off screen too.
     auto& container = r.nodes[open.index];
-    bool any = false;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    bool all_offscreen = true;
-    for (std::size_t i = open.index + 1; i < r.nodes.size(); ++i) {
-        const auto& n = r.nodes[i];
-        if (n.width <= 0 && n.height <= 0)
-            continue;
-        all_offscreen = all_offscreen && (n.state & Offscreen);
-        if (!any) {
-            x0 = n.x, y0 = n.y, x1 = n.x + n.width, y1 = n.y + n.height;
-            any = true;
-        } else {
-            x0 = std::min(x0, n.x), y0 = std::min(y0, n.y);
-            x1 = std::max(x1, n.x + n.width), y1 = std::max(y1, n.y + n.height);
+    auto unite = [&](bool in_view_only) {
+        bool any = false;
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        for (std::size_t i = open.index + 1; i < r.nodes.size(); ++i) {
+            const auto& n = r.nodes[i];
+            if ((n.width <= 0 && n.height <= 0) || (in_view_only && (n.state & Offscreen)))
+                continue;
+            if (!any) {
+                x0 = n.x, y0 = n.y, x1 = n.x + n.width, y1 = n.y + n.height;
+                any = true;
+            } else {
+                x0 = std::min(x0, n.x), y0 = std::min(y0, n.y);
+                x1 = std::max(x1, n.x + n.width), y1 = std::max(y1, n.y + n.height);
+            }
         }
-    }
-    if (any) {
-        container.x = x0, container.y = y0, container.width = x1 - x0, container.height = y1 - y0;
-        if (all_offscreen)
-            container.state |= Offscreen;
-    }
+        if (any)
+            container.x = x0, container.y = y0, container.width = x1 - x0, container.height = y1 - y0;
+        return any;
+    };
+    if (!unite(true) && unite(false))
+        container.state |= Offscreen;
 }
 
 void end_through(Role role)

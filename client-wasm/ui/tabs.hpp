@@ -61,7 +61,7 @@ void draw_tabs(AppState& state, const char* id, std::span<const Tab<Context>> ta
         tabs.front().draw(state, context);
         return;
     }
-    if (!ImGui::BeginTabBar(id))
+    if (!ImGui::BeginTabBar(id, tab_bar_flags()))
         return;
     // The tabs first, then the chosen tab's page below the bar, so the
     // accessible tab list holds only tabs (its page follows it). Keyed by the

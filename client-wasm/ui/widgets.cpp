@@ -38,6 +38,134 @@ bool tab(AppState& state, const char* label, const std::string& name, bool selec
 
 namespace {
 
+// [SECTION] layout state ---------------------------------------------------------
+
+struct Layout {
+    bool compact = false;
+    float scale = 1.0f;           // ImGui pixels per CSS pixel
+    int style_vars = 0;           // pushed by begin_layout
+};
+
+Layout g_layout;
+
+float css(float px)
+{
+    return px * g_layout.scale;
+}
+
+// A table drawn as cards (compact layout): one ImGui column, each row a card,
+// each cell a line of the card: its column's name, then its value beside it.
+struct CardTable {
+    std::vector<std::string> columns;
+    int column = -1;              // the current cell, -1 before a row's first
+    bool visible = true;          // whether the row's one ImGui cell is in view
+    float label_width = -1;       // set at the first cell
+    bool value_open = false;      // the cell's value group is open
+    bool fresh = false;           // nothing drawn in the cell's value yet
+    bool control_first = false;   // the value starts with a control (its text sits lower)
+    ImVec2 top;                   // the cell's top left corner (screen)
+};
+
+std::vector<CardTable> g_cards;   // open card tables, innermost last
+
+CardTable* card()
+{
+    return g_layout.compact && !g_cards.empty() ? &g_cards.back() : nullptr;
+}
+
+// Whether the next item goes beside the one before it (after SameLine).
+bool beside_previous(const ImGuiWindow* window)
+{
+    float line_start = std::floor(window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x);
+    return window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y && window->DC.CursorPos.x > line_start + 1.0f;
+}
+
+enum class Item { Text, Control };
+
+// Compact layout: an item of `width` placed beside the one before it that
+// would run past the right edge, or was placed over it (SameLine with an
+// offset), goes to the next line instead, so nothing leaves the screen. So
+// does a control placed beside plain text: a control is taller than a line
+// of text, whose words would sit above the control's (a label goes above
+// its control on a phone; a screen that wants them side by side aligns the
+// text with AlignTextToFramePadding).
+void flow(float width, Item item)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems || !beside_previous(window))
+        return;
+    bool overlaps = window->DC.CursorPos.x < window->DC.CursorPosPrevLine.x;
+    bool past_edge = window->DC.CursorPos.x + width > window->WorkRect.Max.x + 0.5f;
+    bool after_text = item == Item::Control && window->DC.CurrLineTextBaseOffset + 0.5f < ImGui::GetStyle().FramePadding.y;
+    if (overlaps || past_edge || after_text)
+        ImGui::NewLine();
+}
+
+// Before a control: at the start of a card's value it sits beside its
+// label; elsewhere it flows.
+void before_control(float width)
+{
+    if (!g_layout.compact)
+        return;
+    if (CardTable* c = card(); c && c->fresh) {
+        c->fresh = false;
+        c->control_first = true;
+        return;
+    }
+    flow(width, Item::Control);
+}
+
+// Before a line of text: text that does not fit beside the item before it
+// starts a new line.
+void before_text(const char* text)
+{
+    if (!g_layout.compact)
+        return;
+    if (CardTable* c = card(); c && c->fresh) {
+        c->fresh = false;
+        return;
+    }
+    flow(ImGui::CalcTextSize(text).x, Item::Text);
+}
+
+// Text drawn by the wrappers: in the compact layout it wraps at the edge of
+// its column unless the screen set a wrap position. Windows that size
+// themselves to their content (popups) keep their lines: wrapping there
+// would shrink the window a word at a time.
+void draw_text(const char* text)
+{
+    before_text(text);
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    bool wrap = g_layout.compact && window->DC.TextWrapPos < 0.0f && !(window->Flags & ImGuiWindowFlags_AlwaysAutoResize);
+    if (wrap)
+        ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    if (wrap)
+        ImGui::PopTextWrapPos();
+}
+
+// The width a button of `label` will take.
+float button_width(const char* label, ImVec2 size)
+{
+    ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    return ImGui::CalcItemSize(size, text.x + ImGui::GetStyle().FramePadding.x * 2, 0).x;
+}
+
+// Fields and combos take the full width of their column on a phone; one
+// placed beside something with little room left starts a new line.
+void full_width_field()
+{
+    if (!g_layout.compact)
+        return;
+    if (CardTable* c = card(); c && c->fresh) {
+        c->fresh = false;
+        c->control_first = true;
+    } else {
+        flow(ImGui::GetFontSize() * 10, Item::Control);
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+}
+
 std::uint16_t disabled_state()
 {
     return (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) ? semantics::Disabled : semantics::None;
@@ -67,6 +195,16 @@ std::string field_name(const char* label, const char* hint)
     std::string_view visible = semantics::visible_label(label);
     if (!visible.empty())
         return std::string(visible);
+    // In a table, its column's name (a user's "Role"), as on a card.
+    if (semantics::inside(semantics::Role::Cell)) {
+        std::string column;
+        if (const CardTable* c = card())
+            column = static_cast<std::size_t>(c->column) < c->columns.size() ? c->columns[c->column] : "";
+        else if (const char* name = ImGui::TableGetColumnName(ImGui::TableGetColumnIndex()))
+            column = name;
+        if (!column.empty())
+            return column;
+    }
     const auto& nodes = semantics::nodes();
     if (!nodes.empty() && nodes.back().role == semantics::Role::Text && nodes.back().label.size() <= 60) {
         std::string text = nodes.back().label;
@@ -121,6 +259,7 @@ bool field(const char* label, const char* hint, char* buffer, std::size_t size, 
         edit.reset();
     }
     flags |= ImGuiInputTextFlags_CallbackAlways;
+    full_width_field();
     semantics::TextEdit* pending = edit ? &*edit : nullptr;
     // Enter pressed in the page's input reaches Dear ImGui as a key; an
     // EnterReturnsTrue field then reports it even though the page typed the text.
@@ -142,6 +281,7 @@ bool field(const char* label, const char* hint, char* buffer, std::size_t size, 
 
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size)
 {
+    before_control(button_width(label, size));
     bool pressed = ImGui::Button(label, size);
     remember(state, name);
     pressed |= semantics::take_activation(ImGui::GetItemID()) && !(disabled_state() & semantics::Disabled);
@@ -156,7 +296,7 @@ void heading(const char* text, int level)
     const float before = ImGui::GetCurrentWindow()->FontWindowScale;
     if (before == 1.0f)
         ImGui::SetWindowFontScale(level <= 1 ? k_type_title : level == 2 ? k_type_heading : k_type_body);
-    ImGui::TextUnformatted(text);
+    draw_text(text);
     ImGui::SetWindowFontScale(before);
     if (semantics::enabled())
         semantics::add_rect(semantics::Role::Heading, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0,
@@ -165,7 +305,7 @@ void heading(const char* text, int level)
 
 void text_unformatted(const char* text)
 {
-    ImGui::TextUnformatted(text);
+    draw_text(text);
     semantics::add(semantics::Role::Text, text);
 }
 
@@ -206,7 +346,16 @@ void bullet_text(const char* fmt, ...)
     va_start(args, fmt);
     const char* line = format(fmt, args);
     va_end(args);
-    ImGui::BulletText("%s", line);
+    if (g_layout.compact) {
+        // A bullet, then the text wrapped beside it (BulletText never wraps).
+        before_control(ImGui::GetFontSize() * 2);
+        ImGui::Bullet();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(line);
+        ImGui::PopTextWrapPos();
+    } else {
+        ImGui::BulletText("%s", line);
+    }
     semantics::add(semantics::Role::Text, line);
 }
 
@@ -217,14 +366,16 @@ void alert_text(const ImVec4& colour, const char* fmt, ...)
     const char* line = format(fmt, args);
     va_end(args);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextUnformatted(line);
+    draw_text(line);
     ImGui::PopStyleColor();
     semantics::add(semantics::Role::Alert, line);
 }
 
 bool small_button(const char* label)
 {
-    bool pressed = ImGui::SmallButton(label);
+    // On a phone a small button is a whole touch target.
+    before_control(button_width(label, ImVec2(0, 0)));
+    bool pressed = g_layout.compact ? ImGui::Button(label) : ImGui::SmallButton(label);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Button, label, disabled_state());
     return pressed;
@@ -232,6 +383,7 @@ bool small_button(const char* label)
 
 bool arrow_button(const char* id, ImGuiDir dir, const char* name)
 {
+    before_control(ImGui::GetFrameHeight());
     bool pressed = ImGui::ArrowButton(id, dir);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Button, name, disabled_state());
@@ -240,15 +392,84 @@ bool arrow_button(const char* id, ImGuiDir dir, const char* name)
 
 bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, ImVec2 size)
 {
+    if (g_layout.compact) {
+        // A row is a touch target: its height with the half spacing above
+        // and below that Dear ImGui adds to it.
+        // In a card it starts where its label's line starts.
+        CardTable* c = card();
+        bool first_in_card = c && c->fresh;
+        before_control(0.0f);
+        float spacing = ImGui::GetStyle().ItemSpacing.y;
+        if (first_in_card)
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + spacing * 0.5f);
+        size.y = std::max(size.y, css(k_touch_target) - spacing);
+    }
     bool pressed = ImGui::Selectable(label, selected, flags, size);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Button, label, disabled_state() | (selected ? semantics::Selected : 0));
     return pressed;
 }
 
+namespace {
+
+enum class Mark { Check, Radio };
+
+// A checkbox or radio button for the compact layout: Dear ImGui draws their
+// box as tall as a control, which at a touch target's height is a giant
+// circle; this one keeps the whole row the finger's target and the mark the
+// size of the text. Same id as Dear ImGui's own, so the page's requests find it.
+bool touch_toggle(const char* label, bool on, Mark mark)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* label_end = ImGui::FindRenderedTextEnd(label);
+    float box = std::round(ImGui::GetFontSize() * 1.25f);
+    before_control(box + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, label_end).x);
+    // A long label wraps beside its mark instead of running off the screen.
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float room = std::max(ImGui::GetFontSize() * 4, ImGui::GetCurrentWindow()->WorkRect.Max.x - at.x - box - style.ItemInnerSpacing.x);
+    ImVec2 text = ImGui::CalcTextSize(label, label_end, false, room);
+    float height = std::max(css(k_touch_target), text.y + style.FramePadding.y);
+    ImGui::AlignTextToFramePadding();   // its text is a control's: text placed beside it lines up
+    bool pressed = ImGui::InvisibleButton(label, ImVec2(box + style.ItemInnerSpacing.x + text.x, height));
+    ImU32 fill = ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_FrameBgActive
+            : ImGui::IsItemHovered()                     ? ImGuiCol_FrameBgHovered
+                                                         : ImGuiCol_FrameBg);
+    ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+    ImU32 tick = ImGui::GetColorU32(ImGuiCol_CheckMark);
+    ImVec2 min(at.x, at.y + std::round((height - box) * 0.5f));
+    ImVec2 max(min.x + box, min.y + box);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (mark == Mark::Radio) {
+        ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+        draw->AddCircleFilled(centre, box * 0.5f, fill, 24);
+        draw->AddCircle(centre, box * 0.5f, border, 24, css(1));
+        if (on)
+            draw->AddCircleFilled(centre, box * 0.25f, tick, 16);
+    } else {
+        draw->AddRectFilled(min, max, fill, style.FrameRounding);
+        draw->AddRect(min, max, border, style.FrameRounding, 0, css(1));
+        if (on) {
+            float pad = std::max(1.0f, std::floor(box / 6.0f));
+            ImGui::RenderCheckMark(draw, ImVec2(min.x + pad, min.y + pad), tick, box - pad * 2.0f);
+        }
+    }
+    ImGui::RenderTextWrapped(ImVec2(max.x + style.ItemInnerSpacing.x, at.y + std::round((height - text.y) * 0.5f)), label,
+        label_end, room);
+    return pressed;
+}
+
+} // namespace
+
 bool checkbox(const char* label, bool* value)
 {
-    bool pressed = ImGui::Checkbox(label, value);
+    bool pressed = false;
+    if (g_layout.compact) {
+        pressed = touch_toggle(label, *value, Mark::Check);
+        if (pressed)
+            *value = !*value;
+    } else {
+        pressed = ImGui::Checkbox(label, value);
+    }
     if (semantics::take_activation(ImGui::GetItemID())) {
         *value = !*value;
         pressed = true;
@@ -259,7 +480,7 @@ bool checkbox(const char* label, bool* value)
 
 bool radio_button(const char* label, bool active)
 {
-    bool pressed = ImGui::RadioButton(label, active);
+    bool pressed = g_layout.compact ? touch_toggle(label, active, Mark::Radio) : ImGui::RadioButton(label, active);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Radio, label, disabled_state() | (active ? semantics::Checked : 0));
     return pressed;
@@ -296,6 +517,7 @@ bool input_text_multiline(const char* label, char* buffer, std::size_t size, ImV
     }
     // The box is drawn here with its text wrapped; the page's text area,
     // shown over it while it has focus, does the editing.
+    full_width_field();
     ImVec2 box = ImGui::CalcItemSize(size_px, ImGui::CalcItemWidth(), ImGui::GetFrameHeight() * 3);
     ImGui::InvisibleButton(label, box);
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -318,6 +540,7 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags)
     ImGuiID id = ImGui::GetID(label);
     if (semantics::take_activation(id))
         ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));
+    full_width_field();
     // Recorded before BeginCombo, whose popup becomes the current window once open.
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImVec2 end(at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight());
@@ -331,8 +554,72 @@ void end_combo()
     ImGui::EndCombo();
 }
 
+// [SECTION] tables ---------------------------------------------------------------
+
+namespace {
+
+// Ends the current card cell: draws its column's name beside the value's
+// first line (a control's text sits lower than a line of text's), then moves
+// below the taller of the two. The name is drawn, not recorded: the header
+// row names the cell for screen readers, so it would be read twice.
+void close_card_cell(CardTable& c)
+{
+    if (!c.value_open)
+        return;
+    c.value_open = false;
+    c.fresh = false;
+    ImGui::EndGroup();
+    const std::string* name = static_cast<std::size_t>(c.column) < c.columns.size() ? &c.columns[c.column] : nullptr;
+    if (!name || name->empty() || c.label_width <= 0)
+        return;
+    ImVec2 below = ImGui::GetCursorScreenPos();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetCursorScreenPos(ImVec2(c.top.x, c.top.y + (c.control_first ? style.FramePadding.y : 0.0f)));
+    ImGui::PushTextWrapPos(c.top.x + c.label_width - style.ItemSpacing.x - window->Pos.x + window->Scroll.x);
+    ImGui::PushStyleColor(ImGuiCol_Text, k_muted);
+    ImGui::TextUnformatted(name->c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    if (ImGui::GetCursorScreenPos().y < below.y)
+        ImGui::SetCursorScreenPos(below);
+}
+
+// The width of a card's label column: the longest column name, at most two
+// fifths of the card so the values keep most of a phone's width.
+float card_label_width(const CardTable& c)
+{
+    float widest = 0;
+    for (const auto& name : c.columns)
+        widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
+    if (widest <= 0)
+        return 0;
+    return std::min(widest + ImGui::GetStyle().ItemSpacing.x * 2, ImGui::GetContentRegionAvail().x * 0.4f);
+}
+
+} // namespace
+
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2 outer_size)
 {
+    if (g_layout.compact) {
+        // A card a row, as tall as its content: the page scrolls, not a box
+        // inside it, and nothing needs a sideways scroll. The table keeps
+        // its columns (the screen declares them as usual) but shows only the
+        // first, which holds every line of the card. Its own id: the wide
+        // table's settings never learn that columns were hidden.
+        ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(css(12), css(6)));
+        bool open = ImGui::BeginTable((std::string(id) + "##cards").c_str(), columns,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH
+                | ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchSame);
+        ImGui::PopStyleVar();
+        if (!open)
+            return false;
+        for (int column = 1; column < columns; ++column)
+            ImGui::TableSetColumnEnabled(column, false);   // takes effect at this frame's first row
+        g_cards.push_back({});
+        semantics::begin(semantics::Role::Table, "", ImGui::GetID(id));
+        return true;
+    }
     if (!ImGui::BeginTable(id, columns, flags, outer_size))
         return false;
     semantics::begin(semantics::Role::Table, "", ImGui::GetID(id));
@@ -341,6 +628,13 @@ bool begin_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2 oute
 
 void end_table()
 {
+    if (CardTable* c = card()) {
+        close_card_cell(*c);
+        semantics::end_through(semantics::Role::Table);
+        ImGui::EndTable();
+        g_cards.pop_back();
+        return;
+    }
     semantics::end_through(semantics::Role::Table);
     ImGui::EndTable();
 }
@@ -348,6 +642,17 @@ void end_table()
 void table_headers_row()
 {
     semantics::end_through(semantics::Role::Row);
+    if (card()) {
+        // Cards show each column's name beside its value, so the header row
+        // is not drawn; it stays in the accessible tree, where it names the
+        // cells as a table's header does.
+        semantics::begin(semantics::Role::Row, "");
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        for (int column = 0; column < ImGui::TableGetColumnCount(); ++column)
+            semantics::add_rect(semantics::Role::ColumnHeader, ImGui::TableGetColumnName(column), at, at, 0);
+        semantics::end();
+        return;
+    }
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     semantics::begin(semantics::Role::Row, "");
     int columns = ImGui::TableGetColumnCount();
@@ -365,6 +670,10 @@ void table_headers_row()
 
 void table_next_row()
 {
+    if (CardTable* c = card()) {
+        close_card_cell(*c);
+        c->column = -1;
+    }
     semantics::end_through(semantics::Role::Row);
     ImGui::TableNextRow();
     semantics::begin(semantics::Role::Row, "");
@@ -373,10 +682,50 @@ void table_next_row()
 bool table_next_column()
 {
     semantics::end_through(semantics::Role::Cell);
-    bool visible = ImGui::TableNextColumn();
+    CardTable* c = card();
+    if (!c) {
+        bool visible = ImGui::TableNextColumn();
+        if (semantics::inside(semantics::Role::Row))
+            semantics::begin(semantics::Role::Cell, "");
+        return visible;
+    }
+    close_card_cell(*c);
+    if (++c->column == 0)
+        c->visible = ImGui::TableNextColumn();   // the card's one cell holds every line
+    if (c->label_width < 0) {
+        for (int column = 0; column < ImGui::TableGetColumnCount(); ++column)
+            c->columns.emplace_back(semantics::visible_label(ImGui::TableGetColumnName(column)));
+        c->label_width = card_label_width(*c);
+    }
     if (semantics::inside(semantics::Role::Row))
         semantics::begin(semantics::Role::Cell, "");
-    return visible;
+    // The value beside the column's name (drawn when the cell ends).
+    c->top = ImGui::GetCursorScreenPos();
+    const std::string* name = static_cast<std::size_t>(c->column) < c->columns.size() ? &c->columns[c->column] : nullptr;
+    if (name && !name->empty() && c->label_width > 0)
+        ImGui::SetCursorScreenPos(ImVec2(c->top.x + c->label_width, c->top.y));
+    ImGui::BeginGroup();
+    c->value_open = true;
+    c->fresh = true;
+    c->control_first = false;
+    return c->visible;
+}
+
+void table_cell_background(ImU32 colour)
+{
+    if (!card()) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, colour);
+        return;
+    }
+    // A swatch on the value's line, the value's text beside it.
+    before_text("");
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    float side = ImGui::GetFontSize();
+    ImVec2 at(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    window->DrawList->AddRectFilled(at, ImVec2(at.x + side, at.y + side), colour, css(3));
+    window->DrawList->AddRect(at, ImVec2(at.x + side, at.y + side), ImGui::GetColorU32(ImGuiCol_Border), css(3));
+    ImGui::Dummy(ImVec2(side, 0.0f));
+    ImGui::SameLine();
 }
 
 void chip(const char* glyph, const char* word, const ImVec4& text, const ImVec4& tint)
@@ -567,7 +916,13 @@ bool confirm_dialog(AppState& state, const char* id, const std::string& text, co
 {
     bool confirmed = false;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize;
+    if (g_layout.compact) {
+        // As wide as the phone allows, as tall as its wrapped text.
+        ImGui::SetNextWindowSize(ImVec2(ImGui::GetMainViewport()->Size.x - css(32), 0.0f));
+        flags = 0;
+    }
+    if (ImGui::BeginPopupModal(id, nullptr, flags)) {
         semantics::begin(semantics::Role::Dialog, visible_label_of(id));
         text_unformatted(text.c_str());
         ImGui::Separator();
@@ -591,13 +946,103 @@ ImDrawListSplitter g_card_splitter;
 float g_card_padding = 0;
 } // namespace
 
+// [SECTION] layout ---------------------------------------------------------------
+
+void begin_layout(AppState& state)
+{
+    auto& layout = g_layout;
+    layout.scale = state.ui_scale > 0 ? state.ui_scale : 1.0f;
+    layout.compact = ImGui::GetIO().DisplaySize.x / layout.scale < k_compact_width;
+    state.compact = layout.compact;
+    g_cards.clear();
+    layout.style_vars = 0;
+    if (!layout.compact)
+        return;
+    // Every control at least a touch target tall, its text in the middle.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float padding_y = std::max(style.FramePadding.y, (css(k_touch_target) - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, padding_y));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+    // A phone's scroll bar shows where you are; the finger does the scrolling.
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, css(6));
+    layout.style_vars = 3;
+}
+
+void end_layout()
+{
+    ImGui::PopStyleVar(g_layout.style_vars);
+    g_layout.style_vars = 0;
+}
+
+bool compact()
+{
+    return g_layout.compact;
+}
+
+bool list_detail(AppState& state, const char* id, bool picked, float list_share, const std::function<void()>& list,
+    const std::function<void()>& detail)
+{
+    ImGui::PushID(id);
+    bool back = false;
+    if (!g_layout.compact) {
+        ImGui::BeginChild("list", ImVec2(ImGui::GetContentRegionAvail().x * list_share, 0), false);
+        list();
+        ImGui::EndChild();
+        ImGui::SameLine();
+        begin_card_panel("detail");
+        detail();
+        end_card_panel();
+        ImGui::PopID();
+        return false;
+    }
+    // One pane at a time, in the page's own scroll; the other pane starts at
+    // its top, as a new page would.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    ImGuiID shown = ImGui::GetID("detail_shown");
+    if (storage->GetBool(shown, false) != picked) {
+        storage->SetBool(shown, picked);
+        ImGui::SetScrollY(0.0f);
+    }
+    if (picked) {
+        // The arrow is drawn, not read: the button's name is "Back to the list".
+        bool pressed = ImGui::Button("\xE2\x86\x90 Back");   // ←
+        remember(state, std::string(id) + ".back");
+        back = pressed || semantics::take_activation(ImGui::GetItemID());
+        semantics::add(semantics::Role::Button, "Back to the list");
+        ImGui::Separator();
+        detail();
+    } else {
+        list();
+    }
+    ImGui::PopID();
+    return back;
+}
+
+float place(float width)
+{
+    if (!g_layout.compact)
+        return width;
+    if (CardTable* c = card(); c && c->fresh)
+        c->fresh = false;
+    else
+        flow(width, Item::Text);
+    return std::min(width, ImGui::GetContentRegionAvail().x);
+}
+
+ImGuiTabBarFlags tab_bar_flags()
+{
+    return g_layout.compact ? ImGuiTabBarFlags_FittingPolicyScroll : ImGuiTabBarFlags_None;
+}
+
 float begin_card(AppState& state, float top, const char* title, float title_scale)
 {
     const float scale = state.ui_scale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float card_width = std::min(420.0f * scale, display.x - 64.0f * scale);
+    // Centred in the space the window gives it, with a margin each side on a phone.
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float card_width = std::min(420.0f * scale, room - 64.0f * scale);
     g_card_padding = k_space_xl * scale;
-    ImGui::SetCursorPos(ImVec2((display.x - card_width) * 0.5f, std::max(32.0f * scale, display.y * top)));
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (room - card_width) * 0.5f, std::max(32.0f * scale, display.y * top)));
     g_card_splitter.Split(ImGui::GetWindowDrawList(), 2);
     g_card_splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
     ImGui::BeginGroup();

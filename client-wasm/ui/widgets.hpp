@@ -1,6 +1,7 @@
 // Small widgets shared by every screen: remembered rectangles for tests,
 // status labels that differ in glyph and word as well as colour, loading and
-// error lines, a confirmation dialog and the centred card of the sign-in screens.
+// error lines, a confirmation dialog, the centred card of the sign-in screens,
+// and the layout that turns into one column on a phone (the compact layout).
 #pragma once
 
 #include "app.hpp"
@@ -12,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,12 +69,43 @@ bool input_text_with_hint(const char* label, const char* hint, char* buffer, std
 bool input_text_multiline(const char* label, char* buffer, std::size_t size, ImVec2 size_px);
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
 void end_combo();
-// Tables: rows and cells become the accessible table's rows and cells.
+// Tables: rows and cells become the accessible table's rows and cells. In
+// the compact layout a table is a list of cards: each row one card, its cells
+// stacked, each beside its column's name (the accessible tree is the same).
 bool begin_table(const char* id, int columns, ImGuiTableFlags flags = 0, ImVec2 outer_size = ImVec2(0, 0));
 void end_table();
 void table_headers_row();
 void table_next_row();
 bool table_next_column();
+// The current cell's background (a heatmap's colour); a swatch before the
+// value in the compact layout, where a card's cells share one background.
+void table_cell_background(ImU32 colour);
+
+// [SECTION] layout: wide screens and the compact (phone) layout
+// Below k_compact_width CSS pixels every screen is one column: tables are
+// cards, fields take the full width, controls are at least k_touch_target
+// CSS pixels tall, text wraps at the screen's edge and a control that would
+// not fit beside the one before it goes to the next line.
+constexpr float k_compact_width = 600.0f;
+constexpr float k_touch_target = 44.0f;
+// Called by the app around each frame's window: decides the layout from the
+// window's width and sets the style it needs.
+void begin_layout(AppState& state);
+void end_layout();
+[[nodiscard]] bool compact();
+// A list and the detail of what is picked in it, side by side (the list
+// `list_share` of the width). The compact layout shows one at a time: the
+// list, or while `picked` the detail under a "Back" button. Returns true on
+// the frame that button is pressed: the caller drops its pick.
+bool list_detail(AppState& state, const char* id, bool picked, float list_share, const std::function<void()>& list,
+    const std::function<void()>& detail);
+// For a widget drawn without a wrapper (a chart) beside the item before it:
+// in the compact layout, one that would not fit goes to the next line.
+// Returns the width it may take: `width`, or the rest of a shorter line.
+[[nodiscard]] float place(float width);
+// Flags for a tab bar: in the compact layout tabs that do not fit scroll
+// sideways instead of shrinking until their names are cut.
+[[nodiscard]] ImGuiTabBarFlags tab_bar_flags();
 
 // A group of radio buttons, drawn between begin and end: one stop for Tab,
 // the arrow keys move the choice within it (web/semantics.js).

@@ -123,8 +123,9 @@ export async function startServer(databaseUrl, { port: wanted } = {}) {
 
 // `ignoreHTTPSErrors` for the front door's self-signed certificate;
 // `serviceWorkers: 'block'` for a test that intercepts the page's requests
-// (page.route never sees what a service worker fetches).
-export async function launchBrowser({ ignoreHTTPSErrors = false, serviceWorkers = 'allow' } = {}) {
+// (page.route never sees what a service worker fetches); `device` to emulate
+// a phone ({ viewport, deviceScaleFactor, isMobile, hasTouch }).
+export async function launchBrowser({ ignoreHTTPSErrors = false, serviceWorkers = 'allow', device = {} } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'll-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -132,6 +133,7 @@ export async function launchBrowser({ ignoreHTTPSErrors = false, serviceWorkers 
     ignoreHTTPSErrors,
     serviceWorkers,
     viewport: { width: 1280, height: 800 },
+    ...device,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
       '--disable-sync'],

@@ -299,6 +299,27 @@ try {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('cell', { name: 'Zoë Ødegård' }).waitFor();
     await saveScreenshot(page, 'semantics-admin-users.png');
+    // A role change waits for the dialog: Cancel keeps the role, "Change role" applies it.
+    const admin = await apiLogin(server, 'admin@demo.learnloop.test', PASSWORD);
+    const roleOf = async () => {
+      const { body } = await apiCall(server, admin, 'GET', '/api/users?limit=200');
+      return (Array.isArray(body) ? body : body.items).find((u) => u.email === 'zoe@demo.learnloop.test')?.role;
+    };
+    await page.getByRole('textbox', { name: 'Find a person by name, role or address' }).fill('zoe@demo');
+    const pickTeacher = async () => {
+      await page.getByRole('row', { name: /Zoë Ødegård/ }).getByRole('button', { name: 'Role: Student' }).click();
+      await page.getByRole('button', { name: 'Teacher', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Change role?' }).getByText('Zoë Ødegård will become a teacher.', { exact: false }).waitFor();
+    };
+    await pickTeacher();
+    await expectNoViolations(page, 'the role change dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    assert.equal(await roleOf(), 'student', 'Cancel changed nothing');
+    await pickTeacher();
+    await page.getByRole('dialog').getByRole('button', { name: 'Change role' }).click();
+    await page.getByRole('row', { name: /Zoë Ødegård/ }).getByRole('button', { name: 'Role: Teacher' }).waitFor();
+    assert.equal(await roleOf(), 'teacher', 'the confirmed role was saved');
     for (const name of ['Classes', 'Parents', 'Sign-up', 'Audit log']) {
       await page.getByRole('tab', { name }).click();
       await page.getByRole('tab', { name, selected: true }).waitFor();
