@@ -272,6 +272,8 @@ try {
     const reload = page.waitForRequest((request) => request.url().includes('/api/assignments?') && request.url().includes('student_id='));
     await tap(page, page.getByRole('button', { name: 'Refresh' }));
     await reload;
+    // Everything the refresh asked for has arrived (the page has its full length).
+    await waitForState(page, (s) => s.requests_in_flight === 0 && s.layout['parent.redeem'], 'the refresh to finish');
     await checkSwipe(page, cdp, 'parent');
     await checkTabs(page, 'parent', 'phone');
     await signOutByTouch(page);

@@ -23,9 +23,10 @@ async function typeInto(page, widget, text) {
 
 async function signIn(page, who) {
   await waitForState(page, (s) => s.screen === 'sign_in' && s.layout.email, 'the sign-in screen');
-  await typeInto(page, 'email', `${who}@demo.learnloop.test`);
-  await typeInto(page, 'password', PASSWORD);
-  await pressKey(page, 'Enter');
+  // Through the accessible tree, as a person (or a password manager) fills it.
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@demo.learnloop.test`);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   const state = await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
   assert.equal(state.session.role, who);
 }
