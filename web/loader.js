@@ -66,6 +66,18 @@
   };
   document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
 
+  // Input wakes the app's frame pacer (client-wasm/ui/pacing.hpp): a still
+  // screen is drawn a few times a second, one in use at the full rate.
+  function wake() {
+    if (Module.calledRun && Module['_learnloop_wake']) Module['_learnloop_wake']();
+  }
+  ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup', 'wheel',
+    'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'focus', 'blur', 'resize',
+    'hashchange', 'popstate', 'input', 'paste', 'compositionupdate'].forEach(function (type) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  });
+  document.addEventListener('visibilitychange', wake);
+
   var script = document.createElement('script');
   script.src = 'app.js?v=' + build;
   script.onerror = function () { showProblem('The application could not be downloaded. Check your connection and reload.'); };

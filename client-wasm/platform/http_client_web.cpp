@@ -1,6 +1,8 @@
 // Browser implementation of http_send over emscripten_fetch (asynchronous mode).
 #include "platform/http_client.hpp"
 
+#include "platform/frames.hpp"
+
 #include "ui/fonts.hpp"
 
 #include <emscripten/fetch.h>
@@ -30,6 +32,7 @@ void finish(emscripten_fetch_t* fetch)
     if (pending->reply == HttpRequest::Reply::Text)
         ui::fonts::note_text(response.body);
     pending->on_done(std::move(response));
+    request_frames();   // what arrived is drawn now, not at the idle pace
 }
 
 } // namespace

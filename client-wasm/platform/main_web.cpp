@@ -2,7 +2,9 @@
 // the font atlas's texture, DPI-aware canvas sizing and the JS hooks for tests.
 #include "app.hpp"
 #include "platform/clock.hpp"
+#include "platform/frames.hpp"
 #include "ui/fonts.hpp"
+#include "ui/pacing.hpp"
 #include "platform/touch.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
@@ -32,6 +34,7 @@ struct Runtime {
     double frame_ms_total = 0;    // time spent in frame() since the last reset, for the benchmark
     long long frame_ms_count = 0;
     std::string state_json;       // storage for the string returned to JavaScript
+    ui::FramePacer pacer;         // full rate while something happens, a few frames a second when still
 };
 
 Runtime g_runtime;
@@ -86,10 +89,20 @@ bool update_fonts(Runtime& runtime)
     return true;
 }
 
+// Whether the app is moving or waiting on its own, with no event to wake
+// the pacer: a request in flight, a finger down or a glide, a button held.
+bool busy(const Runtime& runtime)
+{
+    auto touch = touch_status();
+    return runtime.state.requests_in_flight > 0 || touch.finger_down || touch.gliding || ImGui::IsAnyMouseDown();
+}
+
 void frame()
 {
     auto& runtime = g_runtime;
     double started = emscripten_get_now();
+    if (!runtime.pacer.should_draw(started, busy(runtime)))
+        return;
     fit_canvas(runtime);
     glfwPollEvents();
     // Characters typed into the canvas itself (not through the page's fields).
@@ -127,6 +140,18 @@ void frame()
 
 } // namespace
 
+void learnloop::client::request_frames()
+{
+    g_runtime.pacer.wake();
+}
+
+// The page's input (pointer, keys, wheel, resize, a changed address) wakes
+// the pacer from web/loader.js, before the event reaches the app.
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_wake()
+{
+    g_runtime.pacer.wake();
+}
+
 // The read-only hook behind window.learnloop.state() (see web/index.html).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
 {
@@ -142,16 +167,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_state_json()
 // (web/semantics.js); the app applies them while drawing the next frame.
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_focus(unsigned key, int visible)
 {
+    g_runtime.pacer.wake();
     ui::semantics::on_focus(key, visible != 0);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_activate(unsigned key)
 {
+    g_runtime.pacer.wake();
     ui::semantics::on_activate(key);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_text(unsigned key, const char* text, int start, int end)
 {
+    g_runtime.pacer.wake();
     ui::semantics::on_text(key, text, start, end);
 }
 
@@ -174,6 +202,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE double learnloop_frame_ms()
 // IndexedDB hands stored values back through here (storage_web.cpp).
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, const char* json)
 {
+    g_runtime.pacer.wake();
     ui::fonts::note_text(json);
     portal_store_loaded(g_runtime.state, key, json);
 }
@@ -226,6 +255,7 @@ int main()
             ImGuiIO& io = ImGui::GetIO();
             io.MouseWheelH -= static_cast<float>(event->deltaX / unit);
             io.MouseWheel -= static_cast<float>(event->deltaY / unit);
+            g_runtime.pacer.wake();
             return EM_TRUE;
         });
     ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -2,6 +2,8 @@
 // [SECTION] scroll targets, [SECTION] gesture, [SECTION] frame.
 #include "platform/touch.hpp"
 
+#include "platform/frames.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -371,6 +373,7 @@ int on_touch(int phase, ImVec2 at, bool on_control, double now)
 // Called by the page's touch listeners (js_install_touch); x and y are CSS pixels.
 extern "C" EMSCRIPTEN_KEEPALIVE int learnloop_touch(int phase, double x, double y, int on_control, double time_ms)
 {
+    learnloop::client::request_frames();
     float scale = learnloop::client::ratio();
     return learnloop::client::on_touch(phase, ImVec2(static_cast<float>(x) * scale, static_cast<float>(y) * scale),
         on_control != 0, time_ms / 1000.0);

@@ -3,6 +3,7 @@
 // [SECTION] answer widgets, [SECTION] screen, [SECTION] test hook
 #include "practice/practice_tab.hpp"
 
+#include "platform/clock.hpp"
 #include "practice/practice_set.hpp"
 #include "ui/labels.hpp"
 #include "ui/widgets.hpp"
@@ -166,9 +167,12 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
         p.outbox_requested = true;
         load_stored(state);
     }
-    // Queued answers go out whenever the network allows; nothing waits on them.
-    if (!p.outbox.empty() && state.requests_in_flight == 0 && state.frame_count % 120 == 0)
+    // Queued answers go out whenever the network allows, tried every two
+    // seconds (by the clock: a still screen draws only a few frames a second).
+    if (!p.outbox.empty() && state.requests_in_flight == 0 && monotonic_ms() - p.last_sync_ms >= 2000.0) {
+        p.last_sync_ms = monotonic_ms();
         sync(state, p);
+    }
 
     if (p.phase == Phase::Idle || (p.finished && ui::button(state, "Start another set", "practice.again"))) {
         if (p.phase == Phase::Idle) {

@@ -13,6 +13,7 @@
 namespace learnloop::client {
 
 struct PracticeTabState {
+    double last_sync_ms = -1e9;       // when queued answers were last sent (monotonic)
     Phase phase = Phase::Idle;        // loading the set
     std::string error;
     Json tasks = Json::array();       // [{task_id, target_id, reason, task}]

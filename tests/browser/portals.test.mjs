@@ -213,8 +213,9 @@ try {
     assert.equal((await apiCall(server, token, 'GET', '/api/users')).status, 403);
     await signIn(page, 'admin');
     await clickWidget(page, 'admin.tab.signup');
-    let state = await waitForState(page, (s) => s.portal.pending_staff.includes(email) && s.layout[`admin.approve.${email}`],
-      'the waiting teacher');
+    // The policy and the waiting staff are two replies; either may come first.
+    let state = await waitForState(page, (s) => s.portal.pending_staff.includes(email) && s.layout[`admin.approve.${email}`]
+      && s.portal.signup_policy !== '', 'the waiting teacher and the policy');
     assert.equal(state.portal.signup_policy, 'open');
     await screenshot(page, 'portal-admin-signup.png');
     await clickWidget(page, `admin.approve.${email}`);
