@@ -330,3 +330,20 @@ export function assertDrawn(png, what) {
     throw new Error(`${what} looks blank: ${JSON.stringify(stats)}`);
   return stats;
 }
+
+// How many pixels of the app's keyboard focus ring (a blue outline) surround
+// a rectangle of the page (routes and semantics tests).
+export async function focusRingAround(page, box) {
+  const png = decodePng(await page.screenshot());
+  const scale = png.width / page.viewportSize().width;
+  let ring = 0;
+  for (let y = Math.floor((box.y - 5) * scale); y <= Math.ceil((box.y + box.height + 5) * scale); y++) {
+    for (let x = Math.floor((box.x - 5) * scale); x <= Math.ceil((box.x + box.width + 5) * scale); x++) {
+      if (x < 0 || y < 0 || x >= png.width || y >= png.height) continue;
+      const i = (y * png.width + x) * png.channels;
+      const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+      if (b > 150 && r < 80 && g > 60 && g < 130) ring++;
+    }
+  }
+  return ring;
+}

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import {
-  apiCall, apiLogin, appState, createRunner, decodePng, launchBrowser, pressKey, saveScreenshot, startDatabase,
+  focusRingAround, apiCall, apiLogin, appState, createRunner, launchBrowser, pressKey, saveScreenshot, startDatabase,
   startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -65,21 +65,6 @@ async function focusedBox(page) {
   });
 }
 
-// How many pixels of the app's keyboard focus ring (a blue outline) surround a rectangle of the page.
-async function focusRingAround(page, box) {
-  const png = decodePng(await page.screenshot());
-  const scale = png.width / page.viewportSize().width;
-  let ring = 0;
-  for (let y = Math.floor((box.y - 5) * scale); y <= Math.ceil((box.y + box.height + 5) * scale); y++) {
-    for (let x = Math.floor((box.x - 5) * scale); x <= Math.ceil((box.x + box.width + 5) * scale); x++) {
-      if (x < 0 || y < 0 || x >= png.width || y >= png.height) continue;
-      const i = (y * png.width + x) * png.channels;
-      const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
-      if (b > 150 && r < 80 && g > 60 && g < 130) ring++;
-    }
-  }
-  return ring;
-}
 
 // Presses Tab `count` times from the focused element; returns each stop's name and box, and checks the
 // app drew its focus ring around each.

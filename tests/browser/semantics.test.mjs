@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  apiCall, apiLogin, appState, config, createRunner, decodePng, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  focusRingAround, apiCall, apiLogin, appState, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
   startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -63,21 +63,6 @@ async function focusedName(page) {
   });
 }
 
-// Whether the app drew its keyboard focus ring (a blue outline) around a rectangle of the page.
-async function focusRingAround(page, box) {
-  const png = decodePng(await page.screenshot());
-  const scale = png.width / page.viewportSize().width;
-  let ring = 0;
-  for (let y = Math.floor((box.y - 5) * scale); y <= Math.ceil((box.y + box.height + 5) * scale); y++) {
-    for (let x = Math.floor((box.x - 5) * scale); x <= Math.ceil((box.x + box.width + 5) * scale); x++) {
-      if (x < 0 || y < 0 || x >= png.width || y >= png.height) continue;
-      const i = (y * png.width + x) * png.channels;
-      const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
-      if (b > 150 && r < 80 && g > 60 && g < 130) ring++;
-    }
-  }
-  return ring;
-}
 
 async function signIn(page, who) {
   await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@demo.learnloop.test`);
