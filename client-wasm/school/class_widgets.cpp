@@ -48,4 +48,21 @@ void load_members(AppState& state, Remote& members, std::int64_t class_id)
     api_load(state, members, "/api/classes/" + std::to_string(class_id) + "/members?limit=200");
 }
 
+ui::TabPlace class_place(const Remote& classes, std::int64_t class_id)
+{
+    const Json* shown = find_by_id(classes, class_id);
+    return { class_id, {}, 0, shown ? shown->value("name", "") : "" };
+}
+
+bool open_class(std::int64_t& class_id, Remote& members, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id != class_id) {
+        class_id = route.id;
+        forget(members);
+    }
+    return true;
+}
+
 } // namespace learnloop::client

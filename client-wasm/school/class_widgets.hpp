@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "ui/route.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -20,5 +21,11 @@ bool pick_class(AppState& state, const Remote& classes, std::int64_t& chosen, Re
 
 // Loads the students of class `class_id` into `members`.
 void load_members(AppState& state, Remote& members, std::int64_t class_id);
+
+// For a tab that shows one class of `classes` with its `members`: its place
+// in the address (the class's id, its name for the page title), and opening
+// the class an address names (a changed class forgets the old members).
+[[nodiscard]] ui::TabPlace class_place(const Remote& classes, std::int64_t class_id);
+bool open_class(std::int64_t& class_id, Remote& members, const ui::Route& route);
 
 } // namespace learnloop::client

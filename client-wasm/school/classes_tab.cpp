@@ -109,19 +109,12 @@ void draw_school_classes_tab(AppState& state, SchoolClassesTabState& tab, const 
 
 ui::TabPlace school_classes_tab_place(const SchoolClassesTabState& tab)
 {
-    const Json* shown = find_by_id(tab.classes, tab.members_class);
-    return { tab.members_class, {}, 0, shown ? shown->value("name", "") : "" };
+    return class_place(tab.classes, tab.members_class);
 }
 
 bool open_school_classes_tab(SchoolClassesTabState& tab, const ui::Route& route)
 {
-    if (!route.detail.empty())
-        return false;
-    if (route.id != tab.members_class) {
-        tab.members_class = route.id;
-        forget(tab.members);
-    }
-    return true;
+    return open_class(tab.members_class, tab.members, route);
 }
 
 } // namespace learnloop::client

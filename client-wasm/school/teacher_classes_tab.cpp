@@ -74,19 +74,12 @@ void draw_teacher_classes_tab(AppState& state, TeacherClassesTabState& tab, Remo
 
 ui::TabPlace teacher_classes_tab_place(const TeacherClassesTabState& tab, const Remote& classes)
 {
-    const Json* shown = find_by_id(classes, tab.members_class);
-    return { tab.members_class, {}, 0, shown ? shown->value("name", "") : "" };
+    return class_place(classes, tab.members_class);
 }
 
 bool open_teacher_classes_tab(TeacherClassesTabState& tab, const ui::Route& route)
 {
-    if (!route.detail.empty())
-        return false;
-    if (route.id != tab.members_class) {
-        tab.members_class = route.id;
-        forget(tab.members);
-    }
-    return true;
+    return open_class(tab.members_class, tab.members, route);
 }
 
 } // namespace learnloop::client
