@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const sourceDir = process.env.LEARNLOOP_SOURCE_DIR ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -346,4 +347,21 @@ export async function focusRingAround(page, box) {
     }
   }
   return ring;
+}
+
+// [SECTION] accessibility checks (axe-core) ----------------------------------------
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// axe-core over the whole page: the WCAG 2.2 A and AA rules, violations only.
+export async function axeViolations(page) {
+  if (!await page.evaluate(() => typeof window.axe === 'object')) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
+}
+
+// Fails with the list when axe-core finds any violation on `screen`.
+export async function expectNoViolations(page, screen) {
+  const violations = await axeViolations(page);
+  if (violations.length) throw new Error(`axe found WCAG violations on ${screen}:\n  ${violations.join('\n  ')}`);
 }

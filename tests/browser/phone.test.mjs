@@ -8,10 +8,9 @@
 // CSS pixels tall; axe-core finds no WCAG violation. Screenshots of every
 // portal tab at phone and desktop size go under the artifacts folder.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  apiCall, apiLogin, appState, config, createRunner, launchBrowser, saveScreenshot, seedCurriculum, startDatabase, startServer, stopAll,
+  expectNoViolations, apiCall, apiLogin, appState, config, createRunner, launchBrowser, saveScreenshot, seedCurriculum, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -19,8 +18,6 @@ const PASSWORD = 'learnloop-demo-2026';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const TOUCH_TARGET = 44;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // Each portal's tabs (the parent's portal is one page) and a widget inside
 // its first page's long list, whose rectangle shows how far the page scrolled.
 const PORTALS = {
@@ -40,12 +37,6 @@ function slug(text) {
   return text.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
 }
 
-async function expectNoViolations(page, screen) {
-  if (!await page.evaluate(() => typeof window.axe === 'object')) await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
-  assert.deepEqual(violations, [], `axe found WCAG violations on ${screen}`);
-}
 
 // Waits until the app has drawn a few more frames (a tap's press and release
 // take three).

@@ -8,24 +8,15 @@
 // and within radio groups (one Tab stop each). Checked by the accessibility
 // tree, the address bar, screenshots and axe-core, on the minimal demo school.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import {
-  focusRingAround, apiCall, apiLogin, appState, createRunner, launchBrowser, pressKey, saveScreenshot, startDatabase,
+  expectNoViolations, focusRingAround, apiCall, apiLogin, appState, createRunner, launchBrowser, pressKey, saveScreenshot, startDatabase,
   startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const SUFFIX = ' — Learnloop';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const { check, fail, finish } = createRunner();
 
-async function expectNoViolations(page, screen) {
-  if (!await page.evaluate(() => typeof window.axe === 'object')) await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
-  assert.deepEqual(violations, [], `axe found WCAG violations on ${screen}`);
-}
 
 const hashOf = (page) => page.evaluate(() => window.location.hash);
 

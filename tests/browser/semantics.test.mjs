@@ -6,25 +6,16 @@
 // typed through an input method, pasted or picked from the emoji picker
 // reaches the server byte for byte. Screenshots go under build/artifacts.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  focusRingAround, apiCall, apiLogin, appState, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  axeViolations, focusRingAround, apiCall, apiLogin, appState, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
   startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const TITLE = 'Café poems – Müller review 🎉';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const { check, fail, finish } = createRunner();
 
-// axe-core over the whole page: the WCAG 2.2 A and AA rules, violations only.
-async function axeViolations(page) {
-  if (!await page.evaluate(() => typeof window.axe === 'object')) await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
-}
 
 async function expectNoViolations(page, screen) {
   const violations = await axeViolations(page);
