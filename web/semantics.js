@@ -75,10 +75,14 @@
         var parts = hint.split('|');
         setAttr(el, 'placeholder', parts[0] || null);
         setAttr(el, 'autocomplete', parts[1] || (state & PASSWORD ? 'new-password' : 'off'));
+        // When the app writes the text, what was last sent no longer
+        // describes the field: typing the same text again (signing in again
+        // as the same person after signing out) must reach the app.
         if (document.activeElement !== el) {
-          if (el.value !== value) el.value = value;
+          if (el.value !== value) { el.value = value; delete el.dataset.sent; }
         } else if (value !== sent.get(n[0]) && value !== el.value) {
           el.value = value;   // the app changed the text itself (cleared it after saving)
+          delete el.dataset.sent;
         }
       } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table' || role === 'radiogroup') {
         setAttr(el, 'aria-label', label || null);

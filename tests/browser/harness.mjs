@@ -195,8 +195,16 @@ export async function pressKey(page, combo) {
 }
 
 // Clicks the centre of a widget the app reported in its layout.
-export async function clickWidget(page, name) {
-  const state = await appState(page);
+// A widget is in the layout once a frame has drawn it, which can be a frame
+// or two after the data behind it arrived (the state shows the data at
+// once): wait for it a while before giving up.
+export async function clickWidget(page, name, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let state = await appState(page);
+  while (!state.layout[name] && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    state = await appState(page);
+  }
   const rect = state.layout[name];
   if (!rect) throw new Error(`no widget ${name} on screen ${state.screen}`);
   // Hover first, then press and release over a few frames, as a person does:
