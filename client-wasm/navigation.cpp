@@ -74,6 +74,14 @@ void go_home(AppState& state)
     (void)portal_open(state, ui::Route {});
 }
 
+void follow_link(AppState& state, const std::string& address)
+{
+    open(state, ui::parse_route(address));
+    // The user's own step: open() replaces an entry only for what the app
+    // decided; this one is a new entry, like a tab chosen by hand.
+    state.navigation.replace = false;
+}
+
 void replace_location(AppState& state)
 {
     state.navigation.replace_item = true;

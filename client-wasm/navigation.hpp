@@ -21,5 +21,8 @@ void update_location(AppState& state);
 void replace_location(AppState& state);
 // The signed-in role's first tab, without an item.
 void go_home(AppState& state);
+// Opens the screen a link in the app names ("#/teacher/assignments/12/
+// submissions"), as a new history entry: Back returns to the screen before.
+void follow_link(AppState& state, const std::string& address);
 
 } // namespace learnloop::client

@@ -6,6 +6,7 @@
 // [SECTION] shell hooks, [SECTION] routes
 #include "app.hpp"
 
+#include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "navigation.hpp"
 #include "net/api.hpp"
@@ -56,6 +57,7 @@ struct SchoolPortalState {
 
 struct PortalState {
     Remote me;                    // GET /api/user: the school's time zone; a teacher's approval
+    HomeState home;               // the teacher's, student's or parent's home page
     TeacherPortalState teacher;
     StudentPortalState student;
     ChildrenTabState parent;
@@ -75,7 +77,11 @@ using Tab = ui::Tab<PortalState>;
 
 // [SECTION] tabs -----------------------------------------------------------------
 
+// Teachers, students and parents open on their home page: what needs doing now.
 const Tab k_teacher_tabs[] = {
+    { "Home", "teacher.tab.home", std::nullopt,
+        [](AppState& s, PortalState& p) { draw_teacher_home(s, p.home, p.teacher.classes); },
+        [](const AppState&, const PortalState& p) { return home_summary(p.home); } },
     { "Assignments", "teacher.tab.assignments", Action::AssignmentRead,
         [](AppState& s, PortalState& p) { draw_assignments_tab(s, p.teacher.assignments, p.teacher.classes); },
         [](const AppState&, const PortalState& p) { return assignments_tab_summary(p.teacher.assignments); },
@@ -99,6 +105,9 @@ const Tab k_teacher_tabs[] = {
 };
 
 const Tab k_student_tabs[] = {
+    { "Home", "student.tab.home", std::nullopt,
+        [](AppState& s, PortalState& p) { draw_student_home(s, p.home, p.student.assignments.assignments); },
+        [](const AppState&, const PortalState& p) { return home_summary(p.home); } },
     { "Assignments", "student.tab.assignments", Action::AssignmentRead,
         [](AppState& s, PortalState& p) { draw_student_assignments_tab(s, p.student.assignments); },
         [](const AppState& s, const PortalState& p) { return student_assignments_summary(s, p.student.assignments); },
@@ -110,6 +119,9 @@ const Tab k_student_tabs[] = {
 };
 
 const Tab k_parent_tabs[] = {
+    { "Home", "parent.tab.home", std::nullopt,
+        [](AppState& s, PortalState& p) { draw_parent_home(s, p.home, p.parent.children); },
+        [](const AppState&, const PortalState& p) { return home_summary(p.home); } },
     { "Children", "parent.tab.children", Action::ChildrenRead,
         [](AppState& s, PortalState& p) { draw_children_tab(s, p.parent); },
         [](const AppState&, const PortalState& p) { return children_tab_summary(p.parent); },

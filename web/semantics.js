@@ -84,6 +84,9 @@
           el.value = value;   // the app changed the text itself (cleared it after saving)
           delete el.dataset.sent;
         }
+      } else if (role === 'link') {
+        if (el.textContent !== label) el.textContent = label;
+        setAttr(el, 'href', hint || '#');
       } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table' || role === 'radiogroup') {
         setAttr(el, 'aria-label', label || null);
       } else if (role === 'combobox') {

@@ -18,21 +18,8 @@ void load_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
     api_load(state, view.mastery, "/api/mastery?student_id=" + std::to_string(child_id));
 }
 
-void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t child_id, const std::string& child_name)
+std::string child_weekly_summary(const Json& m, const std::string& child_name, std::int64_t now_unix)
 {
-    ImGui::Separator();
-    ui::heading("Practice and mastery", 2);
-    if (ui::remote_status(state, view.mastery, "parent.mastery"))
-        load_child_mastery(state, view, child_id);
-    if (view.mastery.phase != Phase::Done)
-        return;
-    const auto& m = view.mastery.data;
-    if (m["targets"].empty()) {
-        ui::empty_state(state, "No practice targets yet",
-            "When a teacher picks learning targets from marked work, your child practises them each day and their "
-            "progress shows here.");
-        return;
-    }
     // The weekly summary is worked out by the shared rules from the history.
     std::vector<PracticeAnswer> answers;
     auto title_of = [&](const std::string& id) { return target_title(m["targets"], id); };
@@ -49,7 +36,25 @@ void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
     std::vector<std::string> weak;
     for (const auto& id : m["weak_spots"])
         weak.push_back(title_of(id.get<std::string>()));
-    view.summary = weekly_summary(child_name, answers, known_now, weak, static_cast<std::int64_t>(state.wall_clock));
+    return weekly_summary(child_name, answers, known_now, weak, now_unix);
+}
+
+void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t child_id, const std::string& child_name)
+{
+    ImGui::Separator();
+    ui::heading("Practice and mastery", 2);
+    if (ui::remote_status(state, view.mastery, "parent.mastery"))
+        load_child_mastery(state, view, child_id);
+    if (view.mastery.phase != Phase::Done)
+        return;
+    const auto& m = view.mastery.data;
+    if (m["targets"].empty()) {
+        ui::empty_state(state, "No practice targets yet",
+            "When a teacher picks learning targets from marked work, your child practises them each day and their "
+            "progress shows here.");
+        return;
+    }
+    view.summary = child_weekly_summary(m, child_name, static_cast<std::int64_t>(state.wall_clock));
     ImGui::PushTextWrapPos(0);
     ui::text_unformatted(view.summary.c_str());
     ImGui::PopTextWrapPos();
@@ -94,7 +99,7 @@ void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
         points.push_back({ parse_utc_timestamp(h.value("answered_at", "")).value_or(0), local, h.value("known", 0.0f),
             h.value("verdict", "") == "correct" });
     }
-    const std::string chart_title = title_of(view.chart_target);
+    const std::string chart_title = target_title(m["targets"], view.chart_target);
     ui::vertical_space(ui::k_space_s);
     ui::heading(("Mastery over time: " + chart_title).c_str(), 3);
     ui::mastery_chart(state, "parent.chart." + view.chart_target, chart_title, points, 170.0f);

@@ -23,4 +23,8 @@ void draw_child_mastery(AppState& state, ChildMasteryState& view, std::int64_t c
 
 [[nodiscard]] Json child_mastery_summary(const ChildMasteryState& view);
 
+// The week's practice in a sentence, from GET /api/mastery?student_id= (the
+// parent's page and their home page say the same).
+[[nodiscard]] std::string child_weekly_summary(const Json& mastery, const std::string& child_name, std::int64_t now_unix);
+
 } // namespace learnloop::client

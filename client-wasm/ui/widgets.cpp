@@ -289,6 +289,34 @@ bool button(AppState& state, const char* label, const std::string& name, ImVec2 
     return pressed;
 }
 
+bool link(AppState& state, const char* label, const std::string& address, const std::string& name)
+{
+    // A button in the look of a link (accent words, underlined when
+    // hovered): the same focus ring, Enter and touch target as a button.
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, k_accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    before_control(button_width(label, ImVec2(0, 0)));
+    bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+    if (ImGui::IsItemHovered()) {
+        ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        float y = max.y - ImGui::GetStyle().FramePadding.y;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), ImGui::GetColorU32(k_accent));
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    remember(state, name);
+    pressed |= semantics::take_activation(ImGui::GetItemID());
+    // The address is the element's href (the page script writes it), so a
+    // screen reader reads it as a link and "copy link" copies the screen's address.
+    semantics::add(semantics::Role::Link, label, semantics::None, {}, address);
+    return pressed;
+}
+
 void heading(const char* text, int level)
 {
     // The type scale: the page title and section titles stand out by size

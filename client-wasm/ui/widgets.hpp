@@ -36,6 +36,10 @@ bool tab(AppState& state, const char* label, const std::string& name, bool selec
 
 // A button that is also remembered for tests.
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size = ImVec2(0, 0));
+// A link to another screen of the app, named by its address ("#/teacher/
+// assignments/12/submissions"). Returns true when followed; the caller opens
+// the address (navigation.hpp's follow_link).
+bool link(AppState& state, const char* label, const std::string& address, const std::string& name);
 
 // [SECTION] widgets that record their semantics (ui/semantics.hpp)
 // Each draws the Dear ImGui widget of the same name, records its role, name

@@ -221,6 +221,19 @@ export async function clickWidget(page, name, timeout = 5000) {
   await waitFrames(page, 1, 30);
 }
 
+// Teachers, students and parents land on their home page; most checks start
+// from the tab they work in, which was the landing tab before there was one.
+const WORK_TABS = { teacher: 'teacher.tab.assignments', student: 'student.tab.assignments', parent: 'parent.tab.children' };
+
+// Opens `who`'s work tab from their home page (nothing for a role without a home page).
+export async function openWorkTab(page, who) {
+  const tab = WORK_TABS[who];
+  if (!tab) return;
+  await waitForState(page, (s) => s.screen === 'portal' && s.layout?.[tab], `${who}'s tabs`);
+  await clickWidget(page, tab);
+  await waitForState(page, (s) => s.route?.shown?.startsWith('#/' + tab.replace('.tab.', '/')), `${who}'s ${tab}`);
+}
+
 // Waits at least `ms` and until the app has drawn `count` more frames (at most 2 s).
 async function waitFrames(page, count, ms) {
   const start = (await appState(page)).frames ?? 0;

@@ -21,9 +21,11 @@ const TOUCH_TARGET = 44;
 // Each portal's tabs (the parent's portal is one page) and a widget inside
 // its first page's long list, whose rectangle shows how far the page scrolled.
 const PORTALS = {
-  teacher: { tabs: ['Assignments', 'Classes', 'Mastery', 'Gradebook'], marker: (layout) => firstOf(layout, 'teacher.assignment.') },
-  student: { tabs: ['Assignments', "Today's tasks"], marker: (layout) => firstOf(layout, 'student.assignment.') },
-  parent: { tabs: [], marker: () => 'parent.redeem' },
+  teacher: { tabs: ['Home', 'Assignments', 'Classes', 'Mastery', 'Gradebook'], work: 'Assignments',
+    marker: (layout) => firstOf(layout, 'teacher.assignment.') },
+  student: { tabs: ['Home', 'Assignments', "Today's tasks"], work: 'Assignments',
+    marker: (layout) => firstOf(layout, 'student.assignment.') },
+  parent: { tabs: ['Home', 'Children'], work: 'Children', marker: () => 'parent.redeem' },
   admin: { tabs: ['Users', 'Classes', 'Parents', 'Sign-up', 'Audit log'], marker: () => 'admin.new_email' },
 };
 const { check, fail, finish } = createRunner();
@@ -125,6 +127,13 @@ async function signInByTouch(page, who) {
   const state = await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
   assert.equal(state.session.role, who);
   assert.equal(state.compact, true, 'the phone gets the compact layout');
+  // Signing in opens the home page; the checks start from the tab the role works in.
+  const work = PORTALS[who].work;
+  if (work) {
+    await page.getByRole('tab', { name: 'Home', selected: true }).waitFor();
+    await tap(page, page.getByRole('tab', { name: work }));
+    await page.getByRole('tab', { name: work, selected: true }).waitFor();
+  }
 }
 
 async function signOutByTouch(page) {
@@ -159,13 +168,10 @@ async function checkSwipe(page, cdp, who) {
 }
 
 async function checkTabs(page, who, prefix) {
-  const tabs = PORTALS[who].tabs.length ? PORTALS[who].tabs : ['Children'];
-  for (const name of tabs) {
-    if (PORTALS[who].tabs.length) {
-      const tab = page.getByRole('tab', { name });
-      if (prefix === 'phone') await tap(page, tab); else await tab.click();
-      await page.getByRole('tab', { name, selected: true }).waitFor();
-    }
+  for (const name of PORTALS[who].tabs) {
+    const tab = page.getByRole('tab', { name });
+    if (prefix === 'phone') await tap(page, tab); else await tab.click();
+    await page.getByRole('tab', { name, selected: true }).waitFor();
     await sleep(600);   // the tab's data loads
     const classChoice = page.getByRole('radio', { name: 'Year 8 English', exact: true });
     if (await classChoice.count()) {

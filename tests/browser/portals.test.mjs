@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  apiCall, apiLogin, clickWidget, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  apiCall, apiLogin, clickWidget, config, createRunner, launchBrowser, openWorkTab, pressKey, saveScreenshot, seedCurriculum,
   startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -29,6 +29,7 @@ async function signIn(page, who) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   const state = await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
   assert.equal(state.session.role, who);
+  await openWorkTab(page, who);
 }
 
 async function signOut(page) {

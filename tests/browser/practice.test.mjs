@@ -185,6 +185,10 @@ try {
     await typeInto(page, 'email', 'parent@demo.learnloop.test');
     await typeInto(page, 'password', PASSWORD);
     await pressKey(page, 'Enter');
+    // The parent's home says the week's practice in the same words as the child's page.
+    state = await waitForState(page, (s) => s.portal?.home?.children?.[0]?.summary, 'the parent\'s home');
+    assert.match(state.portal.home.children[0].summary, /^This week Sam Student answered 4 practice tasks and got 2 right\./);
+    await clickWidget(page, 'parent.tab.children');
     state = await waitForState(page, (s) => s.layout?.['parent.chart.en.test.plurals'], 'the parent\'s chart');
     assert.equal(state.portal.mastery.targets[0].attempts, 4);
     assert.match(state.portal.summary, /^This week Sam Student answered 4 practice tasks and got 2 right\./);

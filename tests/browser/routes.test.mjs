@@ -150,6 +150,11 @@ try {
 
   await check('each teacher tab has an address and a title; opening an item adds a history entry', async () => {
     await signIn(page, 'teacher');
+    // Signing in opens the home page.
+    await waitForHash(page, '#/teacher/home');
+    await waitForTitle(page, 'Home');
+    await expectSelectedTab(page, 'Home');
+    await page.getByRole('tab', { name: 'Assignments' }).click();
     await waitForHash(page, '#/teacher/assignments');
     await waitForTitle(page, 'Assignments');
     await expectSelectedTab(page, 'Assignments');
@@ -230,9 +235,9 @@ try {
     await waitForTitle(page, 'Page not available');
     await expectNoViolations(page, 'a page of another portal');
     await saveScreenshot(page, 'routes-not-available.png');
-    await page.getByRole('button', { name: 'Go to Assignments' }).click();
-    await waitForHash(page, '#/teacher/assignments');
-    await expectSelectedTab(page, 'Assignments');
+    await page.getByRole('button', { name: 'Go to Home' }).click();
+    await waitForHash(page, '#/teacher/home');
+    await expectSelectedTab(page, 'Home');
 
     for (const hash of ['#/teacher/nonsense', '#/teacher/assignments/x', '#/teacher/practice', '#/whatever']) {
       await go(page, hash);
@@ -255,8 +260,8 @@ try {
     }
     // Signed in, the sign-in page leads home instead.
     await go(page, '#/signin');
-    await waitForHash(page, '#/teacher/assignments');
-    await expectSelectedTab(page, 'Assignments');
+    await waitForHash(page, '#/teacher/home');
+    await expectSelectedTab(page, 'Home');
     const state = await appState(page);
     assert.equal(state.screen, 'portal');
   });
@@ -295,15 +300,59 @@ try {
     const student = await openFresh(browser, server, '#/admin/users', pageErrors);
     await waitForHash(student, '#/signin?next=/admin/users');
     await signIn(student, 'student');
-    await waitForHash(student, '#/student/assignments');
-    await expectSelectedTab(student, 'Assignments');
+    await waitForHash(student, '#/student/home');
+    await expectSelectedTab(student, 'Home');
     assert.equal(await student.getByRole('heading', { name: 'This page is not available' }).count(), 0);
     await student.close();
+  });
+
+  await check('each home page says what needs doing; its links open the screen, and Back returns home', async () => {
+    // The teacher of the minimal demo: nothing handed in, no practice yet, said in words.
+    await signIn(page, 'teacher');
+    await waitForHash(page, '#/teacher/home');
+    await waitForTitle(page, 'Home');
+    await page.getByText('Nothing to mark').waitFor();
+    await page.getByText('Nobody needs help right now').waitFor();
+    await expectNoViolations(page, 'the teacher\'s home');
+    await signOut(page);
+
+    // The student: the letter due next week is a link to it.
+    await signIn(page, 'student');
+    await waitForHash(page, '#/student/home');
+    await page.getByText('No practice yet').waitFor();
+    const due = page.getByRole('link', { name: 'Persuasive letter' });
+    assert.equal(await due.getAttribute('href'), `#/student/assignments/${assignment.id}`, 'the link names its screen');
+    await expectNoViolations(page, 'the student\'s home');
+    await saveScreenshot(page, 'routes-student-home.png');
+    await due.click();
+    await waitForHash(page, `#/student/assignments/${assignment.id}`);
+    await expectSelectedTab(page, 'Assignments');
+    await page.getByRole('heading', { name: 'Persuasive letter', level: 2 }).waitFor();
+    await page.goBack();
+    await waitForHash(page, '#/student/home');
+    await expectSelectedTab(page, 'Home');
+    await signOut(page);
+
+    // The parent: the child at a glance, and a link to the child's page.
+    await signIn(page, 'parent');
+    await waitForHash(page, '#/parent/home');
+    await page.getByRole('heading', { name: child.name, level: 2 }).waitFor();
+    await page.getByText(`${child.name} has no practice targets yet.`).waitFor();
+    await page.getByText('Persuasive letter').waitFor();
+    await expectNoViolations(page, 'the parent\'s home');
+    await page.getByRole('link', { name: `Open ${child.name}'s page` }).click();
+    await waitForHash(page, `#/parent/children/${child.id}`);
+    await page.getByRole('radio', { name: child.name, checked: true }).waitFor();
+    await page.goBack();
+    await waitForHash(page, '#/parent/home');
+    await signOut(page);
   });
 
   await check('Tab reaches each portal\'s controls in visual order with a visible focus ring', async () => {
     // Teacher: the tab list is one stop, then the page's controls from the top.
     await signIn(page, 'teacher');
+    await waitForHash(page, '#/teacher/home');
+    await page.getByRole('tab', { name: 'Assignments' }).click();
     await waitForHash(page, '#/teacher/assignments');
     await page.getByRole('button', { name: 'Persuasive letter' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).focus();
@@ -318,6 +367,8 @@ try {
 
     // Student: the same, and an open assignment's answer box and button in the detail.
     await signIn(page, 'student');
+    await waitForHash(page, '#/student/home');
+    await page.getByRole('tab', { name: 'Assignments' }).click();
     await page.getByRole('button', { name: 'Persuasive letter' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).focus();
     stops = await tabThrough(page, 3, 'the student\'s assignments');
@@ -335,12 +386,15 @@ try {
     await expectNoViolations(page, 'the student\'s assignment');
     await signOut(page);
 
-    // Parent: the child radio group, then the page's buttons and the link-code field.
+    // Parent: the tab list, the child radio group, then the page's buttons and the link-code field.
     await signIn(page, 'parent');
+    await waitForHash(page, '#/parent/home');
+    await page.getByRole('tab', { name: 'Children' }).click();
     await page.getByRole('radio', { name: child.name }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).focus();
-    stops = await tabThrough(page, 3, 'the parent\'s page');
-    assert.deepEqual(stops.map((s) => s.name), [`radio:${child.name}`, 'button:Refresh', 'textbox:Link code from the school']);
+    stops = await tabThrough(page, 4, 'the parent\'s page');
+    assert.deepEqual(stops.map((s) => s.name),
+      ['tab:Children', `radio:${child.name}`, 'button:Refresh', 'textbox:Link code from the school']);
     await saveScreenshot(page, 'routes-parent-focus.png');
     await signOut(page);
 

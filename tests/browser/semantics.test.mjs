@@ -133,6 +133,8 @@ try {
 
   await check('the teacher signs in and creates an assignment through the tree, with IME, paste and emoji', async () => {
     await signIn(page, 'teacher');
+    await page.getByRole('tab', { name: 'Home', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Assignments' }).click();
     await page.getByRole('tab', { name: 'Assignments', selected: true }).waitFor();
     // In the portal, Tab goes from the top bar to the tab list (one stop, at
     // its selected tab; the arrow keys move within it) and into the page.
@@ -235,6 +237,7 @@ try {
 
   await check('the student opens an assignment and answers it through the tree', async () => {
     await signIn(page, 'student');
+    await page.getByRole('tab', { name: 'Assignments' }).click();
     await page.getByRole('button', { name: new RegExp(TITLE) }).first().click();
     const answer = page.getByRole('textbox', { name: /answer/i });
     await answer.click();
@@ -255,6 +258,7 @@ try {
 
   await check('the parent sees a child\'s work through the tree', async () => {
     await signIn(page, 'parent');
+    await page.getByRole('tab', { name: 'Children' }).click();
     await page.getByText(TITLE).first().waitFor();
     await expectNoViolations(page, 'the parent\'s portal');
     await page.getByRole('img', { name: /^Mastery of .+ over time: \d+ answers from / }).waitFor({ state: 'attached' });
