@@ -38,6 +38,8 @@ try {
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await waitForState(page, (s) => s.screen === 'portal' && s.requests_in_flight === 0, 'the teacher portal');
+  await page.getByRole('tab', { name: 'Assignments' }).click();   // signing in opens Home
+  await waitForState(page, (s) => s.route?.shown === '#/teacher/assignments' && s.requests_in_flight === 0, 'Assignments');
   await page.mouse.move(1200, 780);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const cdp = await page.context().newCDPSession(page);

@@ -13,12 +13,12 @@ const settle = (ms = 700) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Each role's tabs, and what to click in a tab before its screenshot.
 const TOURS = {
-  teacher: [['Assignments', async (page) => {
+  teacher: [['Home'], ['Assignments', async (page) => {
     await page.getByRole('button', { name: 'New assignment' }).click();
     await settle();
   }], ['Classes'], ['Mastery'], ['Gradebook']],
-  student: [['Assignments'], ["Today's tasks"]],
-  parent: [['Children']],
+  student: [['Home'], ['Assignments'], ["Today's tasks"]],
+  parent: [['Home'], ['Children']],
   admin: [['Users'], ['Classes'], ['Parents'], ['Sign-up'], ['Audit log']],
 };
 
