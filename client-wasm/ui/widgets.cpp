@@ -32,7 +32,22 @@ bool tab(AppState& state, const char* label, const std::string& name, bool selec
     ImGuiTabItemFlags flags = semantics::take_activation(id) || select ? ImGuiTabItemFlags_SetSelected : 0;
     bool open = ImGui::BeginTabItem(label, nullptr, flags);
     remember(state, name);   // right after BeginTabItem, the tab is the last item
-    semantics::add(semantics::Role::Tab, label, open ? semantics::Selected : semantics::None);
+    // A strip too narrow for its tabs scrolls them under its own clip, beside
+    // its arrow buttons: the tab's node is the part shown there, so a finger
+    // on a sliver of tab at the edge presses that tab, not an arrow or its
+    // neighbour (the node's centre is where the page's tap lands).
+    std::uint16_t tab_state = open ? semantics::Selected : semantics::None;
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (const ImGuiTabBar* bar = GImGui->CurrentTabBar) {
+        const float left = ImMax(min.x, bar->ScrollingRectMinX), right = ImMin(max.x, bar->ScrollingRectMaxX);
+        if (right > left) {
+            min.x = left;
+            max.x = right;
+        } else {
+            tab_state |= semantics::Offscreen;
+        }
+    }
+    semantics::add_rect(semantics::Role::Tab, label, min, max, ImGui::GetItemID(), tab_state);
     return open;
 }
 
