@@ -1,0 +1,203 @@
+// Attendance, rates, invoices and payments (see billing.hpp).
+#include "finance/billing.hpp"
+
+#include "core/calendar.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace learnloop {
+
+namespace {
+
+bool valid_date(std::string_view date)
+{
+    return date.size() == 10 && parse_local_datetime(std::string(date) + "T00:00:00", "date").ok();
+}
+
+// How specific a rate is for a student and tutor; -1 when it does not apply.
+int specificity(const Rate& rate, std::int64_t student_id, std::int64_t tutor_id)
+{
+    if (rate.student_id && *rate.student_id != student_id)
+        return -1;
+    if (rate.tutor_id && *rate.tutor_id != tutor_id)
+        return -1;
+    if (rate.student_id && rate.tutor_id)
+        return 3;
+    if (rate.student_id)
+        return 2;
+    if (rate.tutor_id)
+        return 1;
+    return 0;
+}
+
+} // namespace
+
+// [SECTION] attendance and rates -------------------------------------------------
+
+std::vector<AttendanceStatus> default_attendance_statuses()
+{
+    return { { "completed", "Completed", 100 }, { "no_show", "No-show", 100 },
+        { "late_cancel", "Cancelled late", 50 }, { "cancelled", "Cancelled in time", 0 },
+        { "tutor_cancel", "Cancelled by the tutor", 0 } };
+}
+
+Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& statuses)
+{
+    if (statuses.empty() || statuses.size() > 20)
+        return make_error(ErrorCode::InvalidArgument, "There must be 1 to 20 attendance statuses", "statuses");
+    std::set<std::string> keys;
+    for (const auto& s : statuses) {
+        if (s.key.empty() || s.key.size() > 32
+            || s.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+            return make_error(ErrorCode::InvalidArgument,
+                "An attendance status key is 1 to 32 lower-case letters, digits or _", "statuses");
+        if (!keys.insert(s.key).second)
+            return make_error(ErrorCode::InvalidArgument, "Attendance status " + s.key + " is listed twice", "statuses");
+        if (s.label.empty() || s.label.size() > 60)
+            return make_error(ErrorCode::InvalidArgument, "Attendance status " + s.key + " needs a label of up to 60 characters",
+                "statuses");
+        if (s.billable_percent < 0 || s.billable_percent > 100)
+            return make_error(ErrorCode::InvalidArgument,
+                "Attendance status " + s.key + " bills 0 to 100 percent of a session", "statuses");
+    }
+    return {};
+}
+
+Result<Rate> rate_for(const std::vector<Rate>& rates, std::int64_t student_id, std::int64_t tutor_id, std::string_view date)
+{
+    const Rate* best = nullptr;
+    int best_level = -1;
+    for (const auto& rate : rates) {
+        int level = specificity(rate, student_id, tutor_id);
+        if (level < 0 || rate.effective_from > date)
+            continue;
+        // Dates compare as text: "YYYY-MM-DD".
+        if (level > best_level || (level == best_level && rate.effective_from > best->effective_from)) {
+            best = &rate;
+            best_level = level;
+        }
+    }
+    if (!best)
+        return make_error(ErrorCode::NotFound, "No rate applies to this student and tutor on " + std::string(date));
+    return *best;
+}
+
+// [SECTION] invoices ---------------------------------------------------------------
+
+Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const std::vector<Rate>& rates,
+    const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points)
+{
+    if (tax_basis_points < 0 || tax_basis_points > 10000)
+        return make_error(ErrorCode::InvalidArgument, "Tax is 0 to 100 percent", "tax_basis_points");
+    std::stable_sort(sessions.begin(), sessions.end(), [](const BilledSession& a, const BilledSession& b) {
+        return a.date != b.date ? a.date < b.date : a.occurrence_id < b.occurrence_id;
+    });
+    InvoiceDraft draft;
+    draft.subtotal = { 0, currency.code };
+    draft.tax_basis_points = tax_basis_points;
+    for (const auto& session : sessions) {
+        auto status = std::find_if(statuses.begin(), statuses.end(),
+            [&](const AttendanceStatus& s) { return s.key == session.status; });
+        if (status == statuses.end())
+            return make_error(ErrorCode::InvalidArgument,
+                "The session on " + session.date + " has attendance \"" + session.status + "\", which is not in the list",
+                "status");
+        if (status->billable_percent == 0)
+            continue;
+        if (session.minutes < 1 || session.minutes > 24 * 60)
+            return make_error(ErrorCode::InvalidArgument, "A session lasts 1 minute to 24 hours", "minutes");
+        if (!valid_date(session.date))
+            return make_error(ErrorCode::InvalidArgument, "A session's date is YYYY-MM-DD", "date");
+        auto rate = TRY(rate_for(rates, session.student_id, session.tutor_id, session.date));
+        if (rate.per_hour.currency != currency.code)
+            return make_error(ErrorCode::InvalidArgument,
+                "A rate in " + rate.per_hour.currency + " cannot be billed on an invoice in " + currency.code, "currency");
+        auto amount = TRY(scale(rate.per_hour, std::int64_t(session.minutes) * status->billable_percent, 60 * 100));
+        draft.subtotal = TRY(add(draft.subtotal, amount));
+        draft.lines.push_back({ session.occurrence_id, session.student_id, session.date, session.description,
+            session.minutes, status->billable_percent, rate.per_hour, amount });
+    }
+    draft.tax = TRY(scale(draft.subtotal, tax_basis_points, 10000));
+    draft.total = TRY(add(draft.subtotal, draft.tax));
+    return draft;
+}
+
+std::string_view invoice_state_name(InvoiceState state)
+{
+    switch (state) {
+    case InvoiceState::Draft: return "draft";
+    case InvoiceState::Issued: return "issued";
+    case InvoiceState::Paid: return "paid";
+    case InvoiceState::Void: return "void";
+    }
+    return "draft";
+}
+
+Result<InvoiceState> parse_invoice_state(std::string_view name)
+{
+    for (auto state : { InvoiceState::Draft, InvoiceState::Issued, InvoiceState::Paid, InvoiceState::Void })
+        if (invoice_state_name(state) == name)
+            return state;
+    return make_error(ErrorCode::InvalidArgument, "state must be draft, issued, paid or void", "state");
+}
+
+Result<void> check_invoice_transition(InvoiceState from, InvoiceState to)
+{
+    const bool allowed = (from == InvoiceState::Draft && (to == InvoiceState::Issued || to == InvoiceState::Void))
+        || (from == InvoiceState::Issued && (to == InvoiceState::Paid || to == InvoiceState::Void));
+    if (allowed)
+        return {};
+    if (from == InvoiceState::Paid)
+        return make_error(ErrorCode::FailedPrecondition, "This invoice is paid; record a refund as a credit instead");
+    if (from == InvoiceState::Void)
+        return make_error(ErrorCode::FailedPrecondition, "This invoice is void and cannot change");
+    return make_error(ErrorCode::FailedPrecondition, "An invoice that is " + std::string(invoice_state_name(from))
+            + " cannot become " + std::string(invoice_state_name(to)));
+}
+
+std::string invoice_number(std::string_view prefix, int year, std::int64_t sequence)
+{
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "%d-%04lld", year, static_cast<long long>(sequence));
+    return std::string(prefix) + "-" + digits;
+}
+
+// [SECTION] payments ---------------------------------------------------------------
+
+Result<PaymentPlan> allocate_payment(const Money& payment, const std::vector<OpenInvoice>& invoices)
+{
+    if (payment.minor <= 0)
+        return make_error(ErrorCode::InvalidArgument, "A payment must be more than zero", "amount");
+    PaymentPlan plan;
+    Money left = payment;
+    for (const auto& invoice : invoices) {
+        if (invoice.total.currency != payment.currency || invoice.paid.currency != payment.currency)
+            return make_error(ErrorCode::InvalidArgument,
+                "A payment in " + payment.currency + " cannot pay an invoice in " + invoice.total.currency, "currency");
+        if (left.minor == 0)
+            break;
+        auto owed = TRY(subtract(invoice.total, invoice.paid));
+        if (owed.minor <= 0)
+            continue;
+        Money amount = owed.minor <= left.minor ? owed : left;
+        left = TRY(subtract(left, amount));
+        plan.allocations.push_back({ invoice.invoice_id, amount, amount.minor == owed.minor });
+    }
+    plan.credit = left;
+    return plan;
+}
+
+Result<Money> family_balance(const std::vector<Money>& issued_totals, const std::vector<Money>& payments,
+    const Currency& currency)
+{
+    Money balance { 0, currency.code };
+    for (const auto& total : issued_totals)
+        balance = TRY(add(balance, total));
+    for (const auto& paid : payments)
+        balance = TRY(subtract(balance, paid));
+    return balance;
+}
+
+} // namespace learnloop

@@ -1,0 +1,155 @@
+// What a tutoring business charges: attendance statuses that bill all, part
+// or none of a session; rates per student, tutor or pair with effective
+// dates; invoices built from billable sessions, with optional tax; the
+// invoice's life (draft -> issued -> paid, or void); payments spread over a
+// family's open invoices, the rest kept as credit. Amounts are Money
+// (finance/money.hpp): whole minor units, never floating point.
+#pragma once
+
+#include "core/result.hpp"
+#include "finance/money.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace learnloop {
+
+// [SECTION] attendance and rates
+
+// One of the tenant's own attendance statuses ("completed", "no_show",
+// "late_cancel", ...): the share of the session it bills, 0 to 100 percent.
+struct AttendanceStatus {
+    std::string key;
+    std::string label;            // as people read it: "Cancelled late"
+    int billable_percent = 0;
+
+    bool operator==(const AttendanceStatus&) const = default;
+};
+
+// A new tenant's list: completed and no-show bill in full, a late
+// cancellation half, cancellations in time and by the tutor nothing.
+[[nodiscard]] std::vector<AttendanceStatus> default_attendance_statuses();
+// A tenant's list as it is saved: keys of lower-case letters, digits and
+// '_', unique, labels not empty, percentages 0 to 100.
+[[nodiscard]] Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& statuses);
+
+// A price per hour from a date on: for one student and tutor together, for
+// a student, for a tutor, or (neither) the business's default.
+struct Rate {
+    std::optional<std::int64_t> student_id;
+    std::optional<std::int64_t> tutor_id;
+    std::string effective_from;   // local date "YYYY-MM-DD"
+    Money per_hour;
+
+    bool operator==(const Rate&) const = default;
+};
+
+// The rate a session on `date` is charged at: the most specific that
+// applies (the pair's, then the student's, then the tutor's, then the
+// default), and of those the latest in effect on that date. NotFound, in
+// words, when none applies.
+//   rate_for({{7, -, "2026-01-01", £30}, {7, -, "2026-09-01", £32}}, 7, 2, "2026-10-05") -> £32
+[[nodiscard]] Result<Rate> rate_for(const std::vector<Rate>& rates, std::int64_t student_id, std::int64_t tutor_id,
+    std::string_view date);
+
+// [SECTION] invoices
+
+// A session that took place, with the attendance logged for it.
+struct BilledSession {
+    std::int64_t occurrence_id = 0;
+    std::int64_t student_id = 0;
+    std::int64_t tutor_id = 0;
+    std::string date;             // local "YYYY-MM-DD"
+    int minutes = 0;
+    std::string status;           // an AttendanceStatus key
+    std::string description;      // "Maths with Ana Tutor"
+
+    bool operator==(const BilledSession&) const = default;
+};
+
+struct InvoiceLine {
+    std::int64_t occurrence_id = 0;
+    std::int64_t student_id = 0;
+    std::string date;
+    std::string description;
+    int minutes = 0;
+    int billable_percent = 100;
+    Money per_hour;
+    Money amount;                 // per_hour × minutes / 60 × percent / 100, to the minor unit
+
+    bool operator==(const InvoiceLine&) const = default;
+};
+
+struct InvoiceDraft {
+    std::vector<InvoiceLine> lines;   // by date, then occurrence id
+    Money subtotal;
+    int tax_basis_points = 0;         // 2000 = 20%
+    Money tax;
+    Money total;                      // subtotal + tax, exactly
+
+    bool operator==(const InvoiceDraft&) const = default;
+};
+
+// The invoice for a family's sessions: a line per session whose status
+// bills something (none for a status that bills nothing), each at its rate.
+// Each line is rounded to the minor unit and the subtotal is their exact
+// sum; tax is rounded once, on the subtotal. Errors: a status not in the
+// list, a session with no rate, rates in another currency than `currency`,
+// minutes outside 1..1440, tax outside 0..10000 basis points.
+[[nodiscard]] Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const std::vector<Rate>& rates,
+    const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points);
+
+enum class InvoiceState { Draft, Issued, Paid, Void };
+[[nodiscard]] std::string_view invoice_state_name(InvoiceState state);   // "draft", "issued", "paid", "void"
+[[nodiscard]] Result<InvoiceState> parse_invoice_state(std::string_view name);
+
+// Whether an invoice may move from one state to another: a draft is issued
+// or voided; an issued invoice is paid (when its payments reach its total)
+// or voided; paid and void are final. FailedPrecondition, in words, when not.
+[[nodiscard]] Result<void> check_invoice_transition(InvoiceState from, InvoiceState to);
+
+// A tenant's invoice numbers run without gaps; the server keeps the counter.
+//   invoice_number("INV", 2026, 42) -> "INV-2026-0042"
+[[nodiscard]] std::string invoice_number(std::string_view prefix, int year, std::int64_t sequence);
+
+// [SECTION] payments
+
+// An issued invoice with what is still owed on it.
+struct OpenInvoice {
+    std::int64_t invoice_id = 0;
+    Money total;
+    Money paid;                    // payments so far
+
+    bool operator==(const OpenInvoice&) const = default;
+};
+
+struct Allocation {
+    std::int64_t invoice_id = 0;
+    Money amount;
+    bool settles = false;          // the invoice is paid in full with this
+
+    bool operator==(const Allocation&) const = default;
+};
+
+struct PaymentPlan {
+    std::vector<Allocation> allocations;
+    Money credit;                  // what is left over, kept for the family
+
+    bool operator==(const PaymentPlan&) const = default;
+};
+
+// Spreads a payment over a family's open invoices, oldest first (the order
+// given), each up to what it still owes; what is left is credit. A payment
+// must be positive and in the invoices' currency.
+//   allocate_payment(£50, [{1, £30, £0}, {2, £40, £0}]) -> [{1, £30, settles}, {2, £20}], credit £0
+[[nodiscard]] Result<PaymentPlan> allocate_payment(const Money& payment, const std::vector<OpenInvoice>& invoices);
+
+// What a family owes: every issued invoice's total less every payment.
+// Negative when the family is in credit.
+[[nodiscard]] Result<Money> family_balance(const std::vector<Money>& issued_totals, const std::vector<Money>& payments,
+    const Currency& currency);
+
+} // namespace learnloop

@@ -1,0 +1,185 @@
+// Tests for shared-domain/finance/billing.*: attendance statuses, rates, invoices and payments.
+#include "finance/billing.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace learnloop;
+
+namespace {
+
+const Currency gbp { "GBP", 2 };
+
+Money pounds(std::int64_t pence)
+{
+    return { pence, "GBP" };
+}
+
+// Student 7 (tutor 2) pays £30 an hour from January and £32 from September;
+// student 8 has no own rate; tutor 3 charges £40; the default is £25.
+std::vector<Rate> rates()
+{
+    return { { 7, std::nullopt, "2026-01-01", pounds(3000) }, { 7, std::nullopt, "2026-09-01", pounds(3200) },
+        { std::nullopt, 3, "2026-01-01", pounds(4000) }, { std::nullopt, std::nullopt, "2025-01-01", pounds(2500) },
+        { 7, 3, "2026-01-01", pounds(3600) } };
+}
+
+} // namespace
+
+TEST_CASE("the default attendance statuses bill as a tutoring business expects, and are a valid list")
+{
+    auto statuses = default_attendance_statuses();
+    REQUIRE(check_attendance_statuses(statuses).ok());
+    CHECK(statuses[0] == AttendanceStatus { "completed", "Completed", 100 });
+    auto late = std::find_if(statuses.begin(), statuses.end(), [](const auto& s) { return s.key == "late_cancel"; });
+    CHECK(late->billable_percent == 50);
+}
+
+TEST_CASE("an attendance list with a bad key, a repeat, no label or a share outside 0..100 is refused")
+{
+    auto base = default_attendance_statuses();
+    auto with = [&](AttendanceStatus extra) {
+        auto list = base;
+        list.push_back(extra);
+        return check_attendance_statuses(list);
+    };
+    CHECK_FALSE(with({ "Late", "Late", 50 }).ok());
+    CHECK_FALSE(with({ "completed", "Again", 100 }).ok());
+    CHECK_FALSE(with({ "sick", "", 0 }).ok());
+    CHECK_FALSE(with({ "sick", "Sick", 101 }).ok());
+    CHECK_FALSE(with({ "sick", "Sick", -1 }).ok());
+    CHECK(with({ "sick", "Off sick", 0 }).ok());
+    CHECK_FALSE(check_attendance_statuses({}).ok());
+}
+
+TEST_CASE("the rate is the most specific that applies, the latest in effect on the day")
+{
+    CHECK(rate_for(rates(), 7, 2, "2026-03-01").value().per_hour == pounds(3000));
+    CHECK(rate_for(rates(), 7, 2, "2026-09-01").value().per_hour == pounds(3200));   // effective that day
+    CHECK(rate_for(rates(), 7, 3, "2026-10-01").value().per_hour == pounds(3600));   // the pair's, over the student's
+    CHECK(rate_for(rates(), 8, 3, "2026-10-01").value().per_hour == pounds(4000));   // the tutor's
+    CHECK(rate_for(rates(), 8, 2, "2026-10-01").value().per_hour == pounds(2500));   // the default
+    auto none = rate_for({ { 7, std::nullopt, "2026-01-01", pounds(3000) } }, 7, 2, "2025-12-31");
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().code == ErrorCode::NotFound);
+    CHECK(none.error().message == "No rate applies to this student and tutor on 2025-12-31");
+}
+
+TEST_CASE("an invoice has a line per billable session at its rate, and sums exactly")
+{
+    std::vector<BilledSession> sessions {
+        { 12, 7, 2, "2026-10-12", 60, "completed", "English with Tom" },
+        { 10, 7, 2, "2026-10-05", 45, "completed", "English with Tom" },
+        { 14, 7, 2, "2026-10-19", 60, "cancelled", "English with Tom" },     // bills nothing: no line
+        { 16, 7, 2, "2026-10-26", 50, "late_cancel", "English with Tom" },   // half of 50 minutes
+        { 13, 8, 3, "2026-10-12", 90, "no_show", "Maths with Ana" },
+        { 11, 7, 2, "2026-08-31", 60, "completed", "English with Tom" },     // the old rate
+    };
+    auto draft = draft_invoice(sessions, rates(), default_attendance_statuses(), gbp, 0);
+    REQUIRE(draft.ok());
+    const auto& d = draft.value();
+    REQUIRE(d.lines.size() == 5);
+    // By date, then occurrence.
+    CHECK(d.lines[0].occurrence_id == 11);
+    CHECK(d.lines[0].amount == pounds(3000));
+    CHECK(d.lines[1].occurrence_id == 10);
+    CHECK(d.lines[1].amount == pounds(2400));   // 45 min at £32
+    CHECK(d.lines[2].occurrence_id == 12);
+    CHECK(d.lines[3].occurrence_id == 13);
+    CHECK(d.lines[3].amount == pounds(6000));   // 90 min at the tutor's £40
+    CHECK(d.lines[4].occurrence_id == 16);
+    CHECK(d.lines[4].billable_percent == 50);
+    CHECK(d.lines[4].amount == pounds(1333));   // 50 min at £32, half: £13.333 -> £13.33
+    std::int64_t sum = 0;
+    for (const auto& line : d.lines)
+        sum += line.amount.minor;
+    CHECK(d.subtotal == pounds(sum));
+    CHECK(d.tax == pounds(0));
+    CHECK(d.total == d.subtotal);
+}
+
+TEST_CASE("tax is rounded once, on the subtotal, and the total is subtotal plus tax")
+{
+    std::vector<BilledSession> sessions;
+    // Three lines of £13.33 each (a third of £40): 20% of £39.99 is £7.998 -> £8.00.
+    for (int i = 0; i < 3; ++i)
+        sessions.push_back({ i + 1, 8, 3, "2026-10-0" + std::to_string(i + 1), 20, "completed", "Maths" });
+    auto d = draft_invoice(sessions, rates(), default_attendance_statuses(), gbp, 2000).value();
+    CHECK(d.lines[0].amount == pounds(1333));
+    CHECK(d.subtotal == pounds(3999));
+    CHECK(d.tax == pounds(800));
+    CHECK(d.total == pounds(4799));
+}
+
+TEST_CASE("an invoice refuses unknown statuses, missing rates, other currencies and odd lengths")
+{
+    auto statuses = default_attendance_statuses();
+    auto one = [](std::string status, int minutes, std::int64_t student = 7) {
+        return std::vector<BilledSession> { { 1, student, 2, "2026-10-05", minutes, std::move(status), "English" } };
+    };
+    CHECK(draft_invoice(one("sick", 60), rates(), statuses, gbp, 0).error().field == "status");
+    CHECK(draft_invoice(one("completed", 0), rates(), statuses, gbp, 0).error().field == "minutes");
+    CHECK(draft_invoice(one("completed", 1441), rates(), statuses, gbp, 0).error().field == "minutes");
+    CHECK(draft_invoice(one("completed", 60), {}, statuses, gbp, 0).error().code == ErrorCode::NotFound);
+    CHECK(draft_invoice(one("completed", 60), rates(), statuses, Currency { "EUR", 2 }, 0).error().field == "currency");
+    CHECK(draft_invoice(one("completed", 60), rates(), statuses, gbp, 10001).error().field == "tax_basis_points");
+    CHECK(draft_invoice(one("completed", 60), rates(), statuses, gbp, -1).ok() == false);
+    // A status that bills nothing needs no rate.
+    auto free = draft_invoice(one("cancelled", 60, 99), {}, statuses, gbp, 0);
+    REQUIRE(free.ok());
+    CHECK(free.value().lines.empty());
+    CHECK(free.value().total == pounds(0));
+}
+
+TEST_CASE("an invoice goes from draft to issued to paid, or is voided; paid and void are final")
+{
+    using S = InvoiceState;
+    CHECK(check_invoice_transition(S::Draft, S::Issued).ok());
+    CHECK(check_invoice_transition(S::Draft, S::Void).ok());
+    CHECK(check_invoice_transition(S::Issued, S::Paid).ok());
+    CHECK(check_invoice_transition(S::Issued, S::Void).ok());
+    for (auto [from, to] : { std::pair { S::Draft, S::Paid }, { S::Issued, S::Draft }, { S::Paid, S::Void },
+             { S::Paid, S::Issued }, { S::Void, S::Draft }, { S::Void, S::Issued }, { S::Issued, S::Issued } }) {
+        auto result = check_invoice_transition(from, to);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().code == ErrorCode::FailedPrecondition);
+    }
+    CHECK(check_invoice_transition(S::Draft, S::Paid).error().message == "An invoice that is draft cannot become paid");
+    for (auto s : { S::Draft, S::Issued, S::Paid, S::Void })
+        CHECK(parse_invoice_state(invoice_state_name(s)).value() == s);
+    CHECK_FALSE(parse_invoice_state("Paid").ok());
+    CHECK(invoice_number("INV", 2026, 42) == "INV-2026-0042");
+    CHECK(invoice_number("INV", 2026, 12345) == "INV-2026-12345");
+}
+
+TEST_CASE("a payment is spread over open invoices oldest first, the rest kept as credit")
+{
+    std::vector<OpenInvoice> open { { 1, pounds(3000), pounds(1000) }, { 2, pounds(4000), pounds(0) },
+        { 3, pounds(2500), pounds(2500) }, { 4, pounds(1000), pounds(0) } };
+    auto plan = allocate_payment(pounds(5000), open);
+    REQUIRE(plan.ok());
+    REQUIRE(plan.value().allocations.size() == 2);
+    CHECK(plan.value().allocations[0] == Allocation { 1, pounds(2000), true });
+    CHECK(plan.value().allocations[1] == Allocation { 2, pounds(3000), false });
+    CHECK(plan.value().credit == pounds(0));
+    // More than is owed: every invoice settled, the rest is credit.
+    auto over = allocate_payment(pounds(10000), open).value();
+    CHECK(over.allocations.size() == 3);   // the paid invoice 3 takes nothing
+    CHECK(over.allocations[2] == Allocation { 4, pounds(1000), true });
+    CHECK(over.credit == pounds(3000));
+    std::int64_t allocated = 0;
+    for (const auto& a : over.allocations)
+        allocated += a.amount.minor;
+    CHECK(allocated + over.credit.minor == 10000);
+    CHECK_FALSE(allocate_payment(pounds(0), open).ok());
+    CHECK_FALSE(allocate_payment(pounds(-100), open).ok());
+    CHECK(allocate_payment(Money { 100, "EUR" }, open).error().field == "currency");
+    CHECK(allocate_payment(pounds(700), {}).value().credit == pounds(700));
+}
+
+TEST_CASE("a family's balance is what its issued invoices total less what it paid")
+{
+    CHECK(family_balance({ pounds(3000), pounds(4000) }, { pounds(5000) }, gbp).value() == pounds(2000));
+    CHECK(family_balance({ pounds(3000) }, { pounds(5000) }, gbp).value() == pounds(-2000));
+    CHECK(family_balance({}, {}, gbp).value() == pounds(0));
+    CHECK_FALSE(family_balance({ Money { 1, "EUR" } }, {}, gbp).ok());
+}
