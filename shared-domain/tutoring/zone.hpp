@@ -5,7 +5,8 @@
 // The server reads /usr/share/zoneinfo and sends the browser a compact table
 // for the years it shows, so both sides convert lessons the same way:
 //   auto london = TRY(parse_tzif(bytes, "Europe/London"));
-//   to_utc({2026, 3, 29, 2, 30, 0}, london) -> 2026-03-29T01:30:00Z (03:30 BST: the gap is skipped forward)
+//   to_utc({2026, 3, 29, 1, 30, 0}, london) -> 2026-03-29T01:30:00Z, i.e. 02:30 BST: London's clocks
+//   jump from 01:00 to 02:00 that day, so 01:30 does not exist and moves forward by the hour
 #pragma once
 
 #include "core/calendar.hpp"
@@ -85,7 +86,8 @@ struct ZoneRules {
 [[nodiscard]] LocalDateTime to_local(std::int64_t unix_seconds, const ZoneRules& zone);
 // RFC 5545 section 3.3.5's resolution: a wall time that a spring-forward gap
 // skips is read with the offset before the gap (so it moves forward by the
-// gap's length: 02:30 becomes 03:30 BST); a fall-back time that happens twice
+// gap's length: 01:30 in London on 29 March 2026 becomes 02:30 BST, 02:30 in
+// New York on 8 March 2026 becomes 03:30 EDT); a fall-back time that happens twice
 // is the first of the two (the earlier instant, still in daylight time).
 [[nodiscard]] std::int64_t to_utc(const LocalDateTime& local, const ZoneRules& zone);
 // Every change of local time type in [from, to), the footer's included.

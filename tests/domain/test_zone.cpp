@@ -213,6 +213,7 @@ TEST_CASE("wall times in a spring-forward gap move forward by the gap (RFC 5545)
     CHECK(to_utc(at("2026-03-29T01:30:00"), london) == utc("2026-03-29T01:30:00Z"));   // read as GMT: 02:30 BST
     CHECK(to_local(to_utc(at("2026-03-29T01:30:00"), london), london) == at("2026-03-29T02:30:00"));
     CHECK(to_utc(at("2026-03-29T02:00:00"), london) == utc("2026-03-29T01:00:00Z"));
+    CHECK(to_utc(at("2026-03-29T02:30:00"), london) == utc("2026-03-29T01:30:00Z"));   // exists: 02:30 BST, not moved
     // New York, 8 March 2026: 02:00 EST becomes 03:00 EDT; 02:30 is read as EST, i.e. 03:30 EDT.
     const auto& new_york = zone("America/New_York");
     CHECK(to_utc(at("2026-03-08T02:30:00"), new_york) == utc("2026-03-08T07:30:00Z"));
