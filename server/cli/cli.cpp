@@ -9,6 +9,7 @@
 #include "identity/identity_store.hpp"
 #include "practice/curriculum_store.hpp"
 #include "practice/knowledge_tracing.hpp"
+#include "tutoring/recurrence.hpp"
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
 
@@ -73,6 +74,10 @@ Commands:
   kt eval --train FILE --test FILE
                                   fit on one log and report AUC, RMSE and log-loss of next-answer
                                   prediction on another (students disjoint)
+  calendar expand --dtstart T --rrule RULE [--from T] [--to T] [--limit N]
+                                  print the local times (YYYY-MM-DDTHH:MM:SS, one a line) of a recurring
+                                  lesson in the window [from, to) (default: from DTSTART on), at most N
+                                  (default 1000, at most 100000); needs no database
   help                            show this text
 
 Common options:
@@ -538,9 +543,39 @@ Result<void> command_kt_refit(pqxx::connection& connection, const Options& optio
     return {};
 }
 
+// Pure domain work: the same expansion the server and the browser run.
+Result<void> command_calendar_expand(const Options& options)
+{
+    if (options.get("dtstart").empty() || options.get("rrule").empty())
+        return make_error(ErrorCode::InvalidArgument, "calendar expand needs --dtstart T and --rrule RULE");
+    auto dtstart = TRY(parse_local_datetime(options.get("dtstart"), "--dtstart"));
+    auto rule = TRY(RecurrenceRule::create(options.get("rrule")));
+    auto from = options.get("from").empty() ? dtstart : TRY(parse_local_datetime(options.get("from"), "--from"));
+    // No --to: until the rule ends, or the limit.
+    auto to = options.get("to").empty() ? LocalDateTime { 9999, 12, 31, 23, 59, 59 }
+                                        : TRY(parse_local_datetime(options.get("to"), "--to"));
+    auto limit_text = options.get("limit", "1000");
+    if (limit_text.empty() || limit_text.size() > 6 || limit_text.find_first_not_of("0123456789") != std::string::npos
+        || std::stoi(limit_text) < 1 || std::stoi(limit_text) > 100000)
+        return make_error(ErrorCode::InvalidArgument, "--limit takes a whole number from 1 to 100000");
+    auto expansion = TRY(expand(dtstart, rule, from, to, static_cast<std::size_t>(std::stoi(limit_text))));
+    for (const auto& occurrence : expansion.occurrences)
+        std::printf("%s\n", format_local_datetime(occurrence).c_str());
+    if (expansion.end == ExpansionEnd::Limit)
+        std::fprintf(stderr, "learnloop: stopped at the limit of %s; more follow\n", limit_text.c_str());
+    if (expansion.end == ExpansionEnd::IterationCap)
+        return make_error(ErrorCode::ResourceExhausted,
+            "the rule matches too rarely to search the whole window; the list above is incomplete");
+    return {};
+}
+
 Result<void> dispatch(const Options& options)
 {
     const auto& words = options.positional;
+    if (words[0] == "calendar")
+        return words.size() == 2 && words[1] == "expand"
+            ? command_calendar_expand(options)
+            : make_error(ErrorCode::InvalidArgument, std::string("unknown command\n") + k_usage);
     if (words[0] == "kt" && !(words.size() == 2 && words[1] == "refit"))
         return command_kt(options);
     if (words[0] == "audit" && words.size() == 2 && words[1] == "keygen")
