@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 
 #include <filesystem>
+#include <set>
 
 using namespace learnloop;
 using namespace learnloop::server;
@@ -130,6 +131,76 @@ TEST_CASE("migrations apply from zero on an empty database and record each file'
     CHECK(app_role[0][0].as<bool>());
     CHECK_FALSE(app_role[0][1].as<bool>());
     CHECK_FALSE(app_role[0][2].as<bool>());
+}
+
+TEST_CASE("every table of a tenant's rows is under forced row-level security with the application role's policy",
+    "[migrations][rls]")
+{
+    auto& cluster = PgCluster::instance();
+    auto url = cluster.superuser_url(cluster.create_database("rls_everywhere"));
+    REQUIRE(run_cli({ "migrate" }, url).exit_code == 0);
+    // Found by their tenant_id column, so a table a later migration adds is
+    // checked without an edit here.
+    auto tables = query(url, R"(
+        SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+               EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid
+                       AND 'learnloop_app'::regrole = ANY (p.polroles))
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+        WHERE c.relkind = 'r'
+        ORDER BY c.relname)");
+    std::set<std::string> names;
+    for (const auto& row : tables) {
+        auto name = row[0].as<std::string>();
+        INFO("table " << name);
+        names.insert(name);
+        CHECK(row[1].as<bool>());
+        CHECK(row[2].as<bool>());
+        CHECK(row[3].as<bool>());
+    }
+    for (const char* table : { "users", "assignments", "mastery_states", "session_series", "session_occurrences",
+             "invoices", "invoice_lines", "payments", "payment_allocations", "rates", "messages", "calendar_feeds",
+             "tutoring_settings" }) {
+        INFO("table " << table);
+        CHECK(names.count(table) == 1);
+    }
+}
+
+TEST_CASE("a tutoring row cannot point at another tenant's people or series", "[migrations][rls]")
+{
+    auto& cluster = PgCluster::instance();
+    auto url = cluster.superuser_url(cluster.create_database("tutoring_tenants"));
+    REQUIRE(run_cli({ "migrate" }, url).exit_code == 0);
+    REQUIRE(run_cli({ "seed", "demo", "--minimal", "yes" }, url).exit_code == 0);
+    REQUIRE(run_cli({ "create-tenant", "--slug", "other-tutors", "--name", "Other Tutors" }, url).exit_code == 0);
+    auto demo = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'demo'"));
+    auto other = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'other-tutors'"));
+    auto teacher = std::to_string(query_int(url, "SELECT id FROM users WHERE email = 'teacher@demo.learnloop.test'"));
+    auto student = std::to_string(query_int(url, "SELECT id FROM users WHERE email = 'student@demo.learnloop.test'"));
+    auto stranger = std::to_string(query_int(url, "INSERT INTO users (tenant_id, email, name, role, password_hash) "
+                                                  "VALUES (" + other + ", 'tutor@other.test', 'Other Tutor', 'teacher', 'x') RETURNING id"));
+    auto series = [&](const std::string& tenant, const std::string& tutor) {
+        return "INSERT INTO session_series (tenant_id, tutor_id, student_id, subject, dtstart, duration_minutes, rrule) "
+               "VALUES (" + tenant + ", " + tutor + ", " + student + ", 'Maths', '2026-12-07 16:00', 60, "
+               "'FREQ=WEEKLY;BYDAY=MO') RETURNING id";
+    };
+    auto own = std::to_string(query_int(url, series(demo, teacher)));
+    // Another tenant's tutor, or the student under another tenant: refused by the keys.
+    CHECK_THROWS_AS(query(url, series(demo, stranger)), pqxx::foreign_key_violation);
+    CHECK_THROWS_AS(query(url, series(other, stranger)), pqxx::foreign_key_violation);
+    // An occurrence of the demo's series filed under the other tenant.
+    CHECK_THROWS_AS(query(url, "INSERT INTO session_occurrences (tenant_id, series_id, recurrence_id) VALUES (" + other
+                              + ", " + own + ", '2026-12-14 16:00')"),
+        pqxx::foreign_key_violation);
+    // An invoice's total is its subtotal plus tax, and a number comes with issuing.
+    CHECK_THROWS_AS(query(url, "INSERT INTO invoices (tenant_id, family_id, period_from, period_to, currency, "
+                              "subtotal_minor, tax_basis_points, tax_minor, total_minor) VALUES (" + demo + ", " + student
+                              + ", '2026-12-01', '2026-12-31', 'GBP', 1000, 2000, 200, 1100)"),
+        pqxx::check_violation);
+    CHECK(query(url, "INSERT INTO invoices (tenant_id, family_id, period_from, period_to, currency, subtotal_minor, "
+                     "tax_basis_points, tax_minor, total_minor) VALUES (" + demo + ", " + student
+                     + ", '2026-12-01', '2026-12-31', 'GBP', 1000, 2000, 200, 1200) RETURNING id").size() == 1);
 }
 
 TEST_CASE("re-applying migrations applies nothing and changes no record", "[migrations]")
