@@ -1,6 +1,7 @@
 # Writes OUT (a C++ file) holding every SQL file under each area's queries/
 # folder as { "area/name", R"(text)" }, so the server carries its named
 # statements inside the binary. Run with -DSERVER_DIR=... -DOUT=... -P.
+include("${CMAKE_CURRENT_LIST_DIR}/embed_common.cmake")
 file(GLOB_RECURSE sql_files RELATIVE "${SERVER_DIR}" "${SERVER_DIR}/*/queries/*.sql")
 list(SORT sql_files)
 set(body "// Generated from server/*/queries/*.sql by cmake/embed_sql.cmake; do not edit.\n#include <cstddef>\n\nnamespace learnloop::server {\n\nstruct EmbeddedSql {\n    const char* name;\n    const char* text;\n};\n\nextern const EmbeddedSql k_embedded_sql[] = {\n")
@@ -16,11 +17,4 @@ if(count EQUAL 0)
     string(APPEND body "    { \"\", \"\" },\n")
 endif()
 string(APPEND body "};\nextern const std::size_t k_embedded_sql_count = ${count};\n\n} // namespace learnloop::server\n")
-# Rewrite only when the text changed, so an unchanged catalogue rebuilds nothing.
-set(old "")
-if(EXISTS "${OUT}")
-    file(READ "${OUT}" old)
-endif()
-if(NOT old STREQUAL body)
-    file(WRITE "${OUT}" "${body}")
-endif()
+embed_write_if_changed("${OUT}" "${body}")

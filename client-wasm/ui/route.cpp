@@ -1,6 +1,8 @@
 // Routes: parsing and writing a screen's address (see route.hpp).
 #include "ui/route.hpp"
 
+#include "core/validation.hpp"
+
 #include <vector>
 
 namespace learnloop::client::ui {
@@ -82,19 +84,6 @@ std::optional<std::string> percent_decode(std::string_view text)
         i += 2;
     }
     return out;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator)
-{
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        auto at = text.find(separator, start);
-        parts.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-        if (at == std::string_view::npos)
-            return parts;
-        start = at + 1;
-    }
 }
 
 bool is_portal(const Route& route)

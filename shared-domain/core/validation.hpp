@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace learnloop {
 
@@ -16,6 +17,9 @@ namespace learnloop {
 [[nodiscard]] std::size_t utf8_length(std::string_view text);
 // Strips ASCII whitespace at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
+// The parts of `text` between every `separator`, empty ones included:
+//   split("a,,b", ',') -> {"a", "", "b"}; split("", ',') -> {""}
+[[nodiscard]] std::vector<std::string_view> split(std::string_view text, char separator);
 
 // Free text such as a title or a description: valid UTF-8, trimmed, between
 // `min` and `max` code points, no control characters except, when

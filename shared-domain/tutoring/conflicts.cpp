@@ -1,6 +1,8 @@
 // Clashes, availability and blocked dates (see conflicts.hpp).
 #include "tutoring/conflicts.hpp"
 
+#include "core/validation.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -27,18 +29,9 @@ Result<PolicyLevel> parse_level(const Json& json, std::string_view key)
     return make_error(ErrorCode::InvalidArgument, std::string(key) + " must be off, warn or block", std::string(key));
 }
 
-std::string trimmed(std::string_view text)
-{
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    auto last = text.find_last_not_of(" \t");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 std::string normalised_room(std::string_view room)
 {
-    std::string text = trimmed(room);
+    std::string text(trim(room));
     for (auto& c : text)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return text;
@@ -91,7 +84,7 @@ ConflictReport find_conflicts(const BookedSession& proposed, const std::vector<B
         if (other.student_id == proposed.student_id)
             add(ConflictCheck::Student, policy.student, "The student");
         if (!room.empty() && normalised_room(other.room) == room)
-            add(ConflictCheck::Room, policy.room, trimmed(other.room));
+            add(ConflictCheck::Room, policy.room, std::string(trim(other.room)));
     }
     return report;
 }

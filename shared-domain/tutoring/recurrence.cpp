@@ -2,6 +2,8 @@
 // The expansion lives in recurrence_expand.cpp.
 #include "tutoring/recurrence.hpp"
 
+#include "core/validation.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -30,19 +32,6 @@ std::string upper(std::string_view text)
         if (c >= 'a' && c <= 'z')
             c = static_cast<char>(c - 'a' + 'A');
     return out;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator)
-{
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        auto at = text.find(separator, start);
-        parts.push_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-        if (at == std::string_view::npos)
-            return parts;
-        start = at + 1;
-    }
 }
 
 // A decimal integer with an optional sign; at most 9 digits so it fits an int.

@@ -1,7 +1,7 @@
 // Tests for shared-domain/tutoring/recurrence.*: RFC 5545's own RRULE examples
 // as data, invalid rules, COUNT/UNTIL/window semantics and bounded expansion
 // ([SECTION] helpers, [SECTION] RFC 5545 examples, [SECTION] semantics, [SECTION] rules).
-#include "embedded_zones.hpp"
+#include "calendar_samples.hpp"
 #include "tutoring/recurrence.hpp"
 #include "tutoring/zone.hpp"
 
@@ -11,17 +11,12 @@
 #include <sstream>
 
 using namespace learnloop;
+using learnloop::test::at;
+using learnloop::test::zone;
 
 namespace {
 
 // [SECTION] helpers
-
-LocalDateTime at(const char* text)
-{
-    auto parsed = parse_local_datetime(text, "test");
-    REQUIRE(parsed.ok());
-    return parsed.value();
-}
 
 // RFC 5545's compact form "19970902T090000".
 LocalDateTime basic(const char* text)
@@ -71,8 +66,7 @@ std::vector<std::string> texts(const std::vector<LocalDateTime>& values)
 
 const ZoneRules& new_york()
 {
-    static const ZoneRules zone = parse_tzif(embedded_tzif("America/New_York"), "America/New_York").value();
-    return zone;
+    return zone("America/New_York");
 }
 
 // [SECTION] RFC 5545 examples

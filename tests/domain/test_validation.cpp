@@ -19,6 +19,15 @@ TEST_CASE("UTF-8 helpers")
     CHECK(trim("  x y \t") == "x y");
 }
 
+TEST_CASE("text splits at every separator, empty parts included")
+{
+    using Parts = std::vector<std::string_view>;
+    CHECK(split("a,,b", ',') == Parts { "a", "", "b" });
+    CHECK(split("", ',') == Parts { "" });
+    CHECK(split("/teacher/classes/3", '/') == Parts { "", "teacher", "classes", "3" });
+    CHECK(split("FREQ=WEEKLY;", ';') == Parts { "FREQ=WEEKLY", "" });
+}
+
 TEST_CASE("free text is trimmed, bounded and free of control characters")
 {
     CHECK(validate_text("  Essay 1 ", "title", "Title", 1, 200, TextLines::Single).value() == "Essay 1");

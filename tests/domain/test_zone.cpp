@@ -3,6 +3,7 @@
 // resolution, lessons across DST changes in both hemispheres, and the compact
 // JSON form ([SECTION] helpers, [SECTION] parsing, [SECTION] conversions,
 // [SECTION] lessons across DST, [SECTION] compact form).
+#include "calendar_samples.hpp"
 #include "embedded_zones.hpp"
 #include "tutoring/recurrence.hpp"
 #include "tutoring/zone.hpp"
@@ -12,37 +13,18 @@
 #include <map>
 
 using namespace learnloop;
+using learnloop::test::at;
+using learnloop::test::zone;
 
 namespace {
 
 // [SECTION] helpers
-
-LocalDateTime at(const char* text)
-{
-    auto parsed = parse_local_datetime(text, "test");
-    REQUIRE(parsed.ok());
-    return parsed.value();
-}
 
 std::int64_t utc(const char* text)
 {
     auto parsed = parse_utc_timestamp(text);
     REQUIRE(parsed.ok());
     return parsed.value();
-}
-
-const ZoneRules& zone(const char* name)
-{
-    static std::map<std::string, ZoneRules> zones;
-    auto found = zones.find(name);
-    if (found == zones.end()) {
-        auto bytes = embedded_tzif(name);
-        REQUIRE_FALSE(bytes.empty());
-        auto parsed = parse_tzif(bytes, name);
-        REQUIRE(parsed.ok());
-        found = zones.emplace(name, parsed.value()).first;
-    }
-    return found->second;
 }
 
 // A TZif file written by hand, to test the versions Debian does not ship.
