@@ -10,6 +10,7 @@
 #include "practice/curriculum_store.hpp"
 #include "practice/knowledge_tracing.hpp"
 #include "tutoring/recurrence.hpp"
+#include "tutoring/zone.hpp"
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
 
@@ -26,6 +27,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <map>
 #include <set>
@@ -74,10 +76,12 @@ Commands:
   kt eval --train FILE --test FILE
                                   fit on one log and report AUC, RMSE and log-loss of next-answer
                                   prediction on another (students disjoint)
-  calendar expand --dtstart T --rrule RULE [--from T] [--to T] [--limit N]
+  calendar expand --dtstart T --rrule RULE [--from T] [--to T] [--limit N] [--zone ZONE]
                                   print the local times (YYYY-MM-DDTHH:MM:SS, one a line) of a recurring
                                   lesson in the window [from, to) (default: from DTSTART on), at most N
-                                  (default 1000, at most 100000); needs no database
+                                  (default 1000, at most 100000); with --zone (an IANA name such as
+                                  Europe/London, from the system's tz database) an UNTIL in UTC is read
+                                  in that zone, as the server reads it; needs no database
   help                            show this text
 
 Common options:
@@ -543,6 +547,18 @@ Result<void> command_kt_refit(pqxx::connection& connection, const Options& optio
     return {};
 }
 
+// A zone of the system's tz database (Debian's tzdata) by its IANA name.
+Result<ZoneRules> system_zone(const std::string& name)
+{
+    const bool plain = !name.empty() && name.size() <= 64 && name.front() != '/' && name.find("..") == std::string::npos
+        && name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/") == std::string::npos;
+    std::ifstream file(plain ? "/usr/share/zoneinfo/" + name : std::string(), std::ios::binary);
+    if (!plain || !file)
+        return make_error(ErrorCode::InvalidArgument, "--zone " + name.substr(0, 64) + " is not a time zone of this system");
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    return parse_tzif(bytes, name);
+}
+
 // Pure domain work: the same expansion the server and the browser run.
 Result<void> command_calendar_expand(const Options& options)
 {
@@ -550,6 +566,8 @@ Result<void> command_calendar_expand(const Options& options)
         return make_error(ErrorCode::InvalidArgument, "calendar expand needs --dtstart T and --rrule RULE");
     auto dtstart = TRY(parse_local_datetime(options.get("dtstart"), "--dtstart"));
     auto rule = TRY(RecurrenceRule::create(options.get("rrule")));
+    if (auto zone_name = options.get("zone"); !zone_name.empty())
+        rule = localize_until(rule, TRY(system_zone(zone_name)));
     auto from = options.get("from").empty() ? dtstart : TRY(parse_local_datetime(options.get("from"), "--from"));
     // No --to: until the rule ends, or the limit.
     auto to = options.get("to").empty() ? LocalDateTime { 9999, 12, 31, 23, 59, 59 }

@@ -35,6 +35,30 @@ TEST_CASE("calendar expand stops at --limit and says more follow", "[cli][calend
     CHECK(result.err.find("limit of 3") != std::string::npos);
 }
 
+TEST_CASE("calendar expand reads an UNTIL in UTC in the --zone given", "[cli][calendar]")
+{
+    // 12:00 UTC on 5 September 1997 is 08:00 in New York: the 09:00 lesson
+    // that day comes after it. Read as wall time, 12:00 would let it in.
+    std::vector<std::string> args = { "calendar", "expand", "--dtstart", "1997-09-02T09:00:00", "--rrule",
+        "FREQ=DAILY;UNTIL=19970905T120000Z" };
+    auto wall = run_cli(args, k_no_database);
+    CHECK(wall.exit_code == 0);
+    CHECK(wall.out == "1997-09-02T09:00:00\n1997-09-03T09:00:00\n1997-09-04T09:00:00\n1997-09-05T09:00:00\n");
+    args.insert(args.end(), { "--zone", "America/New_York" });
+    auto zoned = run_cli(args, k_no_database);
+    INFO(zoned.err);
+    CHECK(zoned.exit_code == 0);
+    CHECK(zoned.out == "1997-09-02T09:00:00\n1997-09-03T09:00:00\n1997-09-04T09:00:00\n");
+    for (const char* zone : { "Mars/Olympus_Mons", "../../etc/passwd", "/usr/share/zoneinfo/UTC" }) {
+        INFO(zone);
+        auto bad = run_cli({ "calendar", "expand", "--dtstart", "1997-09-02T09:00:00", "--rrule", "FREQ=DAILY;COUNT=2",
+                               "--zone", zone },
+            k_no_database);
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err.find("is not a time zone of this system") != std::string::npos);
+    }
+}
+
 TEST_CASE("calendar expand refuses bad input with the error and a non-zero status", "[cli][calendar]")
 {
     struct Bad {
