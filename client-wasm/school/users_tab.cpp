@@ -107,14 +107,19 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
     if (!users.data.is_array())
         return;
     auto shown = matching_users(users, tab.search);
-    // A person just added is shown on their page, whatever page was open.
+    // A person just added is shown on their page, whatever page was open,
+    // once the list holds them (the list before the reload does not: it
+    // waits for the reload instead of giving up on them).
     if (!tab.reveal_email.empty() && users.phase == Phase::Done) {
-        tab.search[0] = '\0';
-        shown = matching_users(users, tab.search);
-        for (std::size_t i = 0; i < shown.size(); ++i)
-            if (users.data[shown[i]].value("email", "") == tab.reveal_email)
+        auto everyone = matching_users(users, "");
+        for (std::size_t i = 0; i < everyone.size(); ++i)
+            if (users.data[everyone[i]].value("email", "") == tab.reveal_email) {
+                tab.search[0] = '\0';
+                shown = std::move(everyone);
                 tab.page = static_cast<int>(i) / k_users_per_page;
-        tab.reveal_email.clear();
+                tab.reveal_email.clear();
+                break;
+            }
     }
     draw_list_controls(state, tab, shown.size());
     const std::size_t first = static_cast<std::size_t>(tab.page) * k_users_per_page;
