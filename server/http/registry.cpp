@@ -7,6 +7,7 @@
 #include "school/routes.hpp"
 #include "tracker/routes.hpp"
 #include "tracker/tracker_repository.hpp"
+#include "tutoring/routes.hpp"
 
 #include <mutex>
 
@@ -14,7 +15,7 @@ namespace learnloop::server {
 
 std::vector<AreaApi> product_areas()
 {
-    return { identity_api(), school_api(), tracker_api(), practice_api(), audit_api() };
+    return { identity_api(), school_api(), tracker_api(), practice_api(), tutoring_api(), audit_api() };
 }
 
 void prepare_statements(pqxx::connection& connection)

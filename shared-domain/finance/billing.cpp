@@ -65,6 +65,42 @@ Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& stat
     return {};
 }
 
+Result<std::vector<AttendanceStatus>> decode_attendance_statuses(const Json& json)
+{
+    const Json* list = TRY(json_array_at(json, "statuses", 1, 20));
+    std::vector<AttendanceStatus> statuses;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto path = json_index_path("statuses", i);
+        auto reader = TRY(JsonObjectReader::open((*list)[i], path));
+        AttendanceStatus status;
+        status.key = TRY(json_string_at(*TRY(reader.require("key")), reader.path("key")));
+        status.label = TRY(json_string_at(*TRY(reader.require("label")), reader.path("label")));
+        status.billable_percent = static_cast<int>(
+            TRY(json_int_at(*TRY(reader.require("billable_percent")), reader.path("billable_percent"))));
+        TRY(reader.reject_unknown("an attendance status"));
+        statuses.push_back(std::move(status));
+    }
+    TRY(check_attendance_statuses(statuses));
+    return statuses;
+}
+
+Json to_json(const std::vector<AttendanceStatus>& statuses)
+{
+    Json list = Json::array();
+    for (const auto& s : statuses)
+        list.push_back({ { "key", s.key }, { "label", s.label }, { "billable_percent", s.billable_percent } });
+    return list;
+}
+
+const AttendanceStatus* find_status(const std::vector<AttendanceStatus>& statuses, std::string_view key)
+{
+    for (const auto& s : statuses) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
 Result<Rate> rate_for(const std::vector<Rate>& rates, std::int64_t student_id, std::int64_t tutor_id, std::string_view date)
 {
     const Rate* best = nullptr;

@@ -6,6 +6,7 @@
 // (finance/money.hpp): whole minor units, never floating point.
 #pragma once
 
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "finance/money.hpp"
 
@@ -35,6 +36,13 @@ struct AttendanceStatus {
 // A tenant's list as it is saved: keys of lower-case letters, digits and
 // '_', unique, labels not empty, percentages 0 to 100.
 [[nodiscard]] Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& statuses);
+// As tutoring_settings.attendance_statuses keeps them:
+//   [{"key": "completed", "label": "Completed", "billable_percent": 100}, ...]
+// decoded strictly (every key, no other) and checked.
+[[nodiscard]] Result<std::vector<AttendanceStatus>> decode_attendance_statuses(const Json& json);
+[[nodiscard]] Json to_json(const std::vector<AttendanceStatus>& statuses);
+// The status with `key`, or none.
+[[nodiscard]] const AttendanceStatus* find_status(const std::vector<AttendanceStatus>& statuses, std::string_view key);
 
 // A price per hour from a date on: for one student and tutor together, for
 // a student, for a tutor, or (neither) the business's default.

@@ -77,6 +77,14 @@ constexpr Row k_matrix[] = {
         T, N, N, N, N },
     { Action::StaffApprove, "staff.approve", "Only administrators can approve staff accounts",
         T, N, N, N, N },
+    // Tutoring: a tutor (the teacher role) sees, moves and logs only their
+    // own sessions; moderators run everyone's calendar.
+    { Action::ScheduleRead, "schedule.read", "Your role does not allow this",
+        T, T, O, O, L },
+    { Action::ScheduleManage, "schedule.manage", "Only tutors, moderators and administrators can change sessions",
+        T, T, O, N, N },
+    { Action::AttendanceLog, "attendance.log", "Only tutors, moderators and administrators can log attendance",
+        T, T, O, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

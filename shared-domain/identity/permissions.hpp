@@ -38,6 +38,9 @@ enum class Action {
     PracticeStatsRead,   // answers received and client/server grade disagreements
     SignupPolicyManage,  // read and change who may sign themselves up
     StaffApprove,        // see staff waiting for approval; approve or refuse them
+    ScheduleRead,        // tutoring sessions: a tutor's own, a student's own, a parent's children's, or all
+    ScheduleManage,      // book, move and cancel sessions (tutors: their own)
+    AttendanceLog,       // log what happened at a session (tutors: their own)
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

@@ -34,6 +34,24 @@ TEST_CASE("the default attendance statuses bill as a tutoring business expects, 
     CHECK(late->billable_percent == 50);
 }
 
+TEST_CASE("attendance statuses go to JSON and back the same, and a malformed list names where")
+{
+    auto statuses = default_attendance_statuses();
+    auto decoded = decode_attendance_statuses(to_json(statuses));
+    REQUIRE(decoded.ok());
+    CHECK(decoded.value() == statuses);
+    CHECK(find_status(statuses, "no_show")->label == "No-show");
+    CHECK(find_status(statuses, "sick") == nullptr);
+    auto extra = to_json(statuses);
+    extra[1]["colour"] = "red";
+    CHECK(decode_attendance_statuses(extra).error().field == "statuses[1].colour");
+    auto wrong_type = to_json(statuses);
+    wrong_type[0]["billable_percent"] = "all";
+    CHECK(decode_attendance_statuses(wrong_type).error().field == "statuses[0].billable_percent");
+    CHECK_FALSE(decode_attendance_statuses(Json::array()).ok());
+    CHECK_FALSE(decode_attendance_statuses(Json::object()).ok());
+}
+
 TEST_CASE("an attendance list with a bad key, a repeat, no label or a share outside 0..100 is refused")
 {
     auto base = default_attendance_statuses();

@@ -384,6 +384,16 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
           "options": [{"text": "4", "correct": true}, {"text": "5", "feedback": "One too many."}]}]})");
     REQUIRE(f.cli({ "seed", "curriculum", "--dir", curriculum.path() }).exit_code == 0);
 
+    // A tutoring series of the teacher with the student: weekly, begun in the
+    // past, so its sessions can be changed and logged.
+    auto lessons = api.post("/api/tutoring/series",
+        { { "tutor_id", D.teacher.id }, { "student_id", D.student.id }, { "subject", "Matrix maths" },
+            { "dtstart", "2026-01-05T09:00:00" }, { "duration_minutes", 30 }, { "rrule", "FREQ=WEEKLY;COUNT=3" } },
+        f.token(D.admin));
+    REQUIRE(lessons.status == 201);
+    const std::string t = "/api/tutoring/series/" + str(lessons.json["series_id"].get<std::int64_t>());
+    // Each role books its own hour, so no booking clashes with another.
+    auto booking_hour = [](const std::string& role) { return role == "admin" ? "10" : role == "moderator" ? "11" : "12"; };
     const std::string a = "/api/assignments/" + str(D.assignment_id);
     const std::string c = "/api/classes/" + str(D.class_id);
     const std::set<std::string> everyone = { "admin", "moderator", "teacher", "student", "parent" };
@@ -516,6 +526,25 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", "/api/mastery?student_id=" + str(D.student.id)) },
         { "GET /api/classes/{id}/mastery", { "admin", "teacher" }, Action::ClassMasteryRead, fixed("GET", c + "/mastery") },
         { "GET /api/practice/stats", { "admin" }, Action::PracticeStatsRead, fixed("GET", "/api/practice/stats") },
+        { "GET /api/tutoring/settings", everyone, Action::ScheduleRead, fixed("GET", "/api/tutoring/settings") },
+        { "GET /api/tutoring/occurrences", everyone, Action::ScheduleRead,
+            fixed("GET", "/api/tutoring/occurrences?from=2026-01-01&to=2026-02-01") },
+        { "POST /api/tutoring/series", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            [&](const std::string& role) {
+                return Call { "POST", "/api/tutoring/series",
+                    { { "tutor_id", D.teacher.id }, { "student_id", D.student.id }, { "subject", "Matrix " + role },
+                        { "dtstart", std::string("2030-01-07T") + booking_hour(role) + ":00:00" },
+                        { "duration_minutes", 30 } } };
+            } },
+        { "GET /api/tutoring/series/{id}", everyone, Action::ScheduleRead, fixed("GET", t) },
+        { "PUT /api/tutoring/series/{id}", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            fixed("PUT", t, { { "scope", "all" }, { "subject", "Matrix maths, edited" } }) },
+        { "PUT /api/tutoring/series/{id}/occurrence", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            fixed("PUT", t + "/occurrence", { { "recurrence_id", "2026-01-12T09:00:00" }, { "note", "Matrix note" } }) },
+        { "POST /api/tutoring/attendance", { "admin", "moderator", "teacher" }, Action::AttendanceLog,
+            fixed("POST", "/api/tutoring/attendance",
+                { { "series_id", lessons.json["series_id"] }, { "recurrence_id", "2026-01-05T09:00:00" },
+                    { "status", "completed" } }) },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

@@ -1,0 +1,203 @@
+// Series and their changed occurrences as a calendar shows them; the edits
+// of a series ([SECTION] occurrences, [SECTION] edits).
+#include "tutoring/sessions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace learnloop {
+
+namespace {
+
+constexpr std::int64_t k_day_seconds = 86400;
+// Expansions here look one occurrence up, or one series through a window
+// the server has already bounded; this only stops a rule gone wrong.
+constexpr std::size_t k_expansion_cap = 100000;
+
+SessionOccurrence occurrence_of(const SessionSeries& series, const LocalDateTime& recurrence_id,
+    const OccurrenceChange* change, const ZoneRules& zone)
+{
+    SessionOccurrence occurrence;
+    occurrence.series_id = series.id;
+    occurrence.recurrence_id = recurrence_id;
+    occurrence.start = recurrence_id;
+    occurrence.duration_minutes = series.duration_minutes;
+    occurrence.tutor_id = series.tutor_id;
+    occurrence.student_id = series.student_id;
+    occurrence.subject = series.subject;
+    occurrence.room = series.room;
+    if (change) {
+        if (change->starts) {
+            occurrence.moved = *change->starts != recurrence_id;
+            occurrence.start = *change->starts;
+        }
+        if (change->duration_minutes) {
+            occurrence.moved = occurrence.moved || *change->duration_minutes != series.duration_minutes;
+            occurrence.duration_minutes = *change->duration_minutes;
+        }
+        if (change->tutor_id)
+            occurrence.tutor_id = *change->tutor_id;
+        occurrence.cancelled = change->cancelled;
+        occurrence.attendance = change->attendance;
+        occurrence.note = change->note;
+        occurrence.invoice_id = change->invoice_id;
+        occurrence.change_id = change->id;
+    }
+    occurrence.start_utc = to_utc(occurrence.start, zone);
+    occurrence.end_utc = occurrence.start_utc + std::int64_t { occurrence.duration_minutes } * 60;
+    return occurrence;
+}
+
+bool rule_gives(const Series& schedule, const LocalDateTime& when)
+{
+    auto found = expand(schedule.dtstart, *schedule.rule, when, add_seconds(when, 1), 1);
+    return found.ok() && !found.value().occurrences.empty();
+}
+
+LocalDateTime midnight(const std::string& day)
+{
+    auto parsed = parse_local_datetime(day + "T00:00:00", "day");
+    return parsed.ok() ? parsed.value() : LocalDateTime {};
+}
+
+} // namespace
+
+// [SECTION] occurrences ------------------------------------------------------
+
+std::string SessionOccurrence::status() const
+{
+    if (!attendance.empty())
+        return attendance;
+    if (cancelled)
+        return "cancelled";
+    return moved ? "moved" : "scheduled";
+}
+
+LocalDateTime add_seconds(const LocalDateTime& value, std::int64_t seconds)
+{
+    return from_unix_seconds(to_unix_seconds(value) + seconds);
+}
+
+bool is_occurrence(const Series& schedule, const LocalDateTime& when)
+{
+    auto found = expand_series(schedule, when, add_seconds(when, 1), 1);
+    return found.ok() && !found.value().occurrences.empty();
+}
+
+Result<std::vector<SessionOccurrence>> occurrences_between(const std::vector<SessionSeries>& series,
+    const std::vector<OccurrenceChange>& changes, const ZoneRules& zone, std::int64_t from_utc, std::int64_t to_utc,
+    std::size_t limit)
+{
+    if (to_utc <= from_utc)
+        return make_error(ErrorCode::InvalidArgument, "The window must end after it starts", "to");
+    std::map<std::int64_t, std::map<LocalDateTime, const OccurrenceChange*>> by_series;
+    for (const auto& change : changes)
+        by_series[change.series_id][change.recurrence_id] = &change;
+    // Wall time differs from UTC by under a day; a day either side covers
+    // every occurrence that can start in the window, and the UTC test keeps
+    // exactly those.
+    const auto local_from = add_seconds(to_local(from_utc, zone), -k_day_seconds);
+    const auto local_to = add_seconds(to_local(to_utc, zone), k_day_seconds);
+    auto in_window = [&](const SessionOccurrence& o) { return o.start_utc >= from_utc && o.start_utc < to_utc; };
+
+    std::vector<SessionOccurrence> found;
+    for (const auto& one : series) {
+        const auto& series_changes = by_series[one.id];
+        auto expansion = TRY(expand_series(one.schedule, local_from, local_to, k_expansion_cap));
+        std::set<LocalDateTime> expanded(expansion.occurrences.begin(), expansion.occurrences.end());
+        for (const auto& when : expansion.occurrences) {
+            auto change = series_changes.find(when);
+            auto occurrence = occurrence_of(one, when, change == series_changes.end() ? nullptr : change->second, zone);
+            if (in_window(occurrence))
+                found.push_back(std::move(occurrence));
+        }
+        // Occurrences of other days moved into the window.
+        for (const auto& [when, change] : series_changes) {
+            if (!change->starts || expanded.contains(when) || !is_occurrence(one.schedule, when))
+                continue;
+            auto occurrence = occurrence_of(one, when, change, zone);
+            if (in_window(occurrence))
+                found.push_back(std::move(occurrence));
+        }
+        if (found.size() > limit)
+            return make_error(ErrorCode::ResourceExhausted,
+                "More than " + std::to_string(limit) + " sessions in this window; ask for a shorter one", "to");
+    }
+    std::sort(found.begin(), found.end(), [](const SessionOccurrence& a, const SessionOccurrence& b) {
+        return std::tie(a.start_utc, a.series_id, a.recurrence_id) < std::tie(b.start_utc, b.series_id, b.recurrence_id);
+    });
+    return found;
+}
+
+// [SECTION] edits ------------------------------------------------------------
+
+Result<SeriesSplit> split_series(const Series& schedule, const LocalDateTime& at)
+{
+    if (!schedule.rule)
+        return make_error(ErrorCode::InvalidArgument, "A single session has no following sessions to change", "scope");
+    if (at <= schedule.dtstart)
+        return make_error(ErrorCode::InvalidArgument,
+            "The first session of a series starts all of it: change all sessions instead", "scope");
+    if (!is_occurrence(schedule, at) || !rule_gives(schedule, at))
+        return make_error(ErrorCode::InvalidArgument, "That time is not a session of this series", "recurrence_id");
+
+    SeriesSplit split { schedule, schedule };
+    split.after.dtstart = at;
+    auto& before_rule = *split.before.rule;
+    if (schedule.rule->count) {
+        auto earlier = TRY(expand(schedule.dtstart, *schedule.rule, schedule.dtstart, at, k_expansion_cap));
+        const int before_count = static_cast<int>(earlier.occurrences.size());
+        before_rule.count = before_count;
+        split.after.rule->count = *schedule.rule->count - before_count;
+    } else {
+        before_rule.until = Until { add_seconds(at, -1), UntilKind::Floating };
+    }
+    auto partition = [&](const std::vector<LocalDateTime>& all, std::vector<LocalDateTime>& before,
+                         std::vector<LocalDateTime>& after) {
+        before.clear();
+        after.clear();
+        for (const auto& when : all)
+            (when < at ? before : after).push_back(when);
+    };
+    partition(schedule.rdates, split.before.rdates, split.after.rdates);
+    partition(schedule.exdates, split.before.exdates, split.after.exdates);
+    return split;
+}
+
+std::vector<LocalDateTime> skip_blocked_dates(Series& schedule, std::int64_t tutor_id,
+    const std::vector<BlockedDates>& blocked)
+{
+    std::vector<LocalDateTime> skipped;
+    for (const auto& block : blocked) {
+        if (block.tutor_id && *block.tutor_id != tutor_id)
+            continue;
+        auto from = midnight(block.first_day);
+        auto to = add_seconds(midnight(block.last_day), k_day_seconds);
+        auto expansion = expand_series(schedule, from, to, k_expansion_cap);
+        if (!expansion.ok())
+            continue;
+        for (const auto& when : expansion.value().occurrences) {
+            schedule.exdates.push_back(when);
+            skipped.push_back(when);
+        }
+    }
+    std::sort(schedule.exdates.begin(), schedule.exdates.end());
+    schedule.exdates.erase(std::unique(schedule.exdates.begin(), schedule.exdates.end()), schedule.exdates.end());
+    std::sort(skipped.begin(), skipped.end());
+    return skipped;
+}
+
+std::vector<OccurrenceChange> orphaned_changes(const Series& schedule, const std::vector<OccurrenceChange>& changes,
+    std::int64_t shift_seconds)
+{
+    std::vector<OccurrenceChange> orphaned;
+    for (const auto& change : changes) {
+        if (!is_occurrence(schedule, add_seconds(change.recurrence_id, shift_seconds)))
+            orphaned.push_back(change);
+    }
+    return orphaned;
+}
+
+} // namespace learnloop

@@ -1,0 +1,120 @@
+// Tutoring sessions as a business stores them: series (tutoring/recurrence's
+// Series plus who, what and how long) and the changes made to single
+// occurrences (moved, cancelled, another tutor, attendance, a note), turned
+// into the occurrences a calendar shows ([SECTION] occurrences), and the
+// edits people make to a series ([SECTION] edits): "this and following"
+// splits it, holidays are skipped, and an edit of "all" says which changed
+// occurrences it would leave behind.
+//
+// The server answers GET /api/tutoring/occurrences with occurrences_between;
+// the browser runs the same code on the week it keeps for offline viewing.
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/result.hpp"
+#include "tutoring/conflicts.hpp"
+#include "tutoring/recurrence.hpp"
+#include "tutoring/zone.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace learnloop {
+
+// [SECTION] occurrences
+
+// A series of sessions (a session_series row): a tutor teaching a student.
+struct SessionSeries {
+    std::int64_t id = 0;
+    std::int64_t tutor_id = 0;
+    std::int64_t student_id = 0;
+    std::string subject;
+    std::string room;              // empty: none
+    Series schedule;               // local wall time in the tenant's zone
+    int duration_minutes = 60;
+};
+
+// What was changed on one occurrence, keyed by the local start the series
+// gives it (RFC 5545's RECURRENCE-ID): a session_occurrences row.
+struct OccurrenceChange {
+    std::int64_t id = 0;
+    std::int64_t series_id = 0;
+    LocalDateTime recurrence_id;
+    std::optional<LocalDateTime> starts;          // moved to
+    std::optional<int> duration_minutes;
+    std::optional<std::int64_t> tutor_id;         // another tutor for this one
+    bool cancelled = false;
+    std::string attendance;                       // a status key; empty: not logged
+    std::string note;
+    std::optional<std::int64_t> invoice_id;       // on an invoice: locked
+};
+
+struct SessionOccurrence {
+    std::int64_t series_id = 0;
+    LocalDateTime recurrence_id;
+    LocalDateTime start;           // local, after any move
+    int duration_minutes = 0;
+    std::int64_t start_utc = 0, end_utc = 0;
+    std::int64_t tutor_id = 0;
+    std::int64_t student_id = 0;
+    std::string subject;
+    std::string room;
+    bool moved = false;
+    bool cancelled = false;
+    std::string attendance;
+    std::string note;
+    std::optional<std::int64_t> invoice_id;
+    std::optional<std::int64_t> change_id;
+
+    // What the calendar shows: the attendance key once logged, else
+    // "cancelled", "moved" or "scheduled".
+    [[nodiscard]] std::string status() const;
+};
+
+// Every occurrence of `series` that starts in [from_utc, to_utc), by start,
+// with `changes` applied: a moved occurrence shows where it was moved to
+// (in the window or not), a cancelled one stays, marked. At most `limit`
+// occurrences; more is ResourceExhausted ("ask for a shorter window").
+// A change whose recurrence_id is not an occurrence of its series (left
+// over from an edit) is ignored.
+[[nodiscard]] Result<std::vector<SessionOccurrence>> occurrences_between(const std::vector<SessionSeries>& series,
+    const std::vector<OccurrenceChange>& changes, const ZoneRules& zone, std::int64_t from_utc, std::int64_t to_utc,
+    std::size_t limit);
+
+// Whether `when` is an occurrence the series itself gives (DTSTART, the
+// rule's or an RDATE, not an EXDATE).
+[[nodiscard]] bool is_occurrence(const Series& schedule, const LocalDateTime& when);
+
+// [SECTION] edits
+
+// "This and following" from `at`, an occurrence of the rule after DTSTART:
+// `before` ends just before it (UNTIL one second earlier, or the COUNT of
+// occurrences before it), `after` starts at it with what is left of the
+// COUNT; RDATEs and EXDATEs go to the side they fall on. Together they give
+// exactly the occurrences `schedule` gave. `at` == DTSTART is an edit of
+// "all"; a one-off session or `at` not an occurrence is an error.
+struct SeriesSplit {
+    Series before;
+    Series after;
+};
+[[nodiscard]] Result<SeriesSplit> split_series(const Series& schedule, const LocalDateTime& at);
+
+// The occurrences of `schedule` that fall on the business's or the tutor's
+// blocked dates, added to its EXDATEs (a new series skips holidays; an
+// existing one is never changed silently). Returns the dates skipped.
+std::vector<LocalDateTime> skip_blocked_dates(Series& schedule, std::int64_t tutor_id,
+    const std::vector<BlockedDates>& blocked);
+
+// The changes that would no longer belong to an occurrence if the series'
+// schedule became `schedule` and every change were moved by `shift_seconds`
+// (an edit of "all" that moves the time of day moves their keys with it).
+[[nodiscard]] std::vector<OccurrenceChange> orphaned_changes(const Series& schedule,
+    const std::vector<OccurrenceChange>& changes, std::int64_t shift_seconds);
+
+// `value` moved by whole seconds, in wall time.
+[[nodiscard]] LocalDateTime add_seconds(const LocalDateTime& value, std::int64_t seconds);
+
+} // namespace learnloop

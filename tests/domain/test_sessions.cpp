@@ -1,0 +1,161 @@
+// Tests for shared-domain/tutoring/sessions.*: occurrences with their
+// changes across DST, "this and following" splits, holidays skipped, and
+// the changes an edit of "all" would leave behind.
+#include "tutoring/sessions.hpp"
+
+#include "calendar_samples.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace learnloop;
+using learnloop::test::at;
+using learnloop::test::zone;
+
+namespace {
+
+Series weekly(const char* dtstart, const char* rule)
+{
+    auto parsed = RecurrenceRule::create(rule);
+    REQUIRE(parsed.ok());
+    return Series { at(dtstart), parsed.value(), {}, {} };
+}
+
+SessionSeries lesson(std::int64_t id, Series schedule, int minutes = 60)
+{
+    return { id, 2, 7, "Maths", "", std::move(schedule), minutes };
+}
+
+std::int64_t utc(const char* text) { return to_unix_seconds(at(text)); }
+
+std::vector<LocalDateTime> starts(const std::vector<SessionOccurrence>& occurrences)
+{
+    std::vector<LocalDateTime> out;
+    for (const auto& o : occurrences)
+        out.push_back(o.start);
+    return out;
+}
+
+std::vector<LocalDateTime> all_of(const Series& schedule)
+{
+    auto expansion = expand_series(schedule, schedule.dtstart, at("2100-01-01T00:00:00"), 100000);
+    REQUIRE(expansion.ok());
+    return expansion.value().occurrences;
+}
+
+} // namespace
+
+TEST_CASE("a weekly 16:00 lesson stays at 16:00 local across the clock change, in UTC an hour apart")
+{
+    const auto& london = zone("Europe/London");
+    auto found = occurrences_between({ lesson(1, weekly("2026-10-19T16:00:00", "FREQ=WEEKLY")) }, {}, london,
+        utc("2026-10-19T00:00:00"), utc("2026-11-03T00:00:00"), 100);
+    REQUIRE(found.ok());
+    REQUIRE(found.value().size() == 3);
+    CHECK(found.value()[0].start_utc == utc("2026-10-19T15:00:00"));   // BST
+    CHECK(found.value()[1].start_utc == utc("2026-10-26T16:00:00"));   // GMT after 25 October
+    CHECK(found.value()[1].start == at("2026-10-26T16:00:00"));
+    CHECK(found.value()[1].end_utc - found.value()[1].start_utc == 3600);
+    CHECK(found.value()[2].status() == "scheduled");
+}
+
+TEST_CASE("changes show on their occurrence: moved in and out of the window, cancelled, logged, another tutor")
+{
+    const auto& new_york = zone("America/New_York");
+    auto series = lesson(4, weekly("2026-12-01T17:00:00", "FREQ=WEEKLY;COUNT=10"), 45);
+    std::vector<OccurrenceChange> changes {
+        { 10, 4, at("2026-12-08T17:00:00"), at("2026-12-19T10:00:00"), std::nullopt, std::nullopt },   // out of the window
+        { 11, 4, at("2026-12-22T17:00:00"), at("2026-12-10T09:30:00"), 60, 9 },                         // into it
+        { 12, 4, at("2026-12-15T17:00:00"), std::nullopt, std::nullopt, std::nullopt, true },
+        { 13, 4, at("2026-12-01T17:00:00"), std::nullopt, std::nullopt, std::nullopt, false, "completed", "Fractions", 77 },
+        { 14, 4, at("2026-12-02T17:00:00"), at("2026-12-11T17:00:00") },   // not an occurrence: ignored
+    };
+    auto found = occurrences_between({ series }, changes, new_york, to_utc(at("2026-12-01T00:00:00"), new_york),
+        to_utc(at("2026-12-18T00:00:00"), new_york), 100);
+    REQUIRE(found.ok());
+    const auto& list = found.value();
+    CHECK(starts(list)
+        == std::vector { at("2026-12-01T17:00:00"), at("2026-12-10T09:30:00"), at("2026-12-15T17:00:00") });
+    CHECK(list[0].status() == "completed");
+    CHECK(list[0].note == "Fractions");
+    CHECK(list[0].invoice_id == 77);
+    CHECK(list[0].change_id == 13);
+    CHECK(list[1].moved);
+    CHECK(list[1].status() == "moved");
+    CHECK(list[1].recurrence_id == at("2026-12-22T17:00:00"));
+    CHECK(list[1].tutor_id == 9);
+    CHECK(list[1].duration_minutes == 60);
+    CHECK(list[1].start_utc == utc("2026-12-10T14:30:00"));
+    CHECK(list[2].cancelled);
+    CHECK(list[2].status() == "cancelled");
+}
+
+TEST_CASE("a window holding more sessions than the limit is refused, and an empty window is an error")
+{
+    const auto& london = zone("Europe/London");
+    auto daily = lesson(1, weekly("2026-01-01T08:00:00", "FREQ=DAILY"));
+    auto found = occurrences_between({ daily }, {}, london, utc("2026-01-01T00:00:00"), utc("2026-03-01T00:00:00"), 30);
+    REQUIRE_FALSE(found.ok());
+    CHECK(found.error().code == ErrorCode::ResourceExhausted);
+    CHECK_FALSE(occurrences_between({ daily }, {}, london, 10, 10, 30).ok());
+}
+
+TEST_CASE("this and following: the two series together give exactly the old occurrences")
+{
+    for (const char* rule : { "FREQ=WEEKLY;COUNT=12", "FREQ=WEEKLY;UNTIL=20270301T000000Z", "FREQ=WEEKLY;INTERVAL=2;COUNT=9",
+             "FREQ=MONTHLY;BYDAY=-1FR;COUNT=8", "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=15" }) {
+        CAPTURE(rule);
+        auto schedule = weekly("2026-11-02T16:00:00", rule);
+        schedule.exdates = { all_of(schedule)[2], all_of(schedule)[6] };
+        schedule.rdates = { at("2026-11-04T10:00:00") };
+        const auto old_occurrences = all_of(schedule);
+        const auto split_at = old_occurrences[4];
+        auto split = split_series(schedule, split_at);
+        REQUIRE(split.ok());
+        auto before = all_of(split.value().before);
+        auto after = all_of(split.value().after);
+        CHECK(before.back() < split_at);
+        CHECK(after.front() == split_at);
+        before.insert(before.end(), after.begin(), after.end());
+        CHECK(before == old_occurrences);
+        if (schedule.rule->count)
+            CHECK(*split.value().before.rule->count + *split.value().after.rule->count == *schedule.rule->count);
+    }
+}
+
+TEST_CASE("a split is refused at the first session, at a time that is not a session, and for a one-off")
+{
+    auto schedule = weekly("2026-11-02T16:00:00", "FREQ=WEEKLY;COUNT=5");
+    CHECK(split_series(schedule, at("2026-11-02T16:00:00")).error().field == "scope");
+    CHECK(split_series(schedule, at("2026-11-10T16:00:00")).error().field == "recurrence_id");
+    CHECK(split_series(Series { at("2026-11-02T16:00:00"), std::nullopt, {}, {} }, at("2026-11-09T16:00:00"))
+              .error()
+              .message
+        == "A single session has no following sessions to change");
+}
+
+TEST_CASE("holidays are skipped for the business and for the tutor whose days off they are")
+{
+    auto schedule = weekly("2026-12-01T16:00:00", "FREQ=WEEKLY;BYDAY=TU,TH");
+    std::vector<BlockedDates> blocked { { "2026-12-21", "2027-01-01", std::nullopt, "Christmas holidays" },
+        { "2026-12-10", "2026-12-10", 2, "Tutor's day off" }, { "2026-12-03", "2026-12-03", 5, "Another tutor's" } };
+    auto skipped = skip_blocked_dates(schedule, 2, blocked);
+    CHECK(skipped
+        == std::vector { at("2026-12-10T16:00:00"), at("2026-12-22T16:00:00"), at("2026-12-24T16:00:00"),
+            at("2026-12-29T16:00:00"), at("2026-12-31T16:00:00") });
+    CHECK(schedule.exdates == skipped);
+    CHECK(is_occurrence(schedule, at("2026-12-03T16:00:00")));
+    CHECK_FALSE(is_occurrence(schedule, at("2026-12-22T16:00:00")));
+    CHECK(skip_blocked_dates(schedule, 2, blocked).size() == 0);   // already skipped
+}
+
+TEST_CASE("an edit of all names the changed occurrences it would leave behind")
+{
+    std::vector<OccurrenceChange> changes { { 1, 4, at("2026-12-07T16:00:00") }, { 2, 4, at("2026-12-09T16:00:00") } };
+    auto mondays = weekly("2026-12-07T17:00:00", "FREQ=WEEKLY;BYDAY=MO");
+    // Moved an hour later: Monday's change follows its session; Wednesday's
+    // was never a Monday.
+    auto orphaned = orphaned_changes(mondays, changes, 3600);
+    REQUIRE(orphaned.size() == 1);
+    CHECK(orphaned[0].id == 2);
+    CHECK(orphaned_changes(mondays, changes, 0).size() == 2);
+}
