@@ -5,6 +5,7 @@
 #include "cli/demo_school.hpp"
 #include "platform/config.hpp"
 #include "platform/crypto.hpp"
+#include "platform/system_zone.hpp"
 #include "entry_points.hpp"
 #include "identity/identity_store.hpp"
 #include "practice/curriculum_store.hpp"
@@ -547,18 +548,6 @@ Result<void> command_kt_refit(pqxx::connection& connection, const Options& optio
     return {};
 }
 
-// A zone of the system's tz database (Debian's tzdata) by its IANA name.
-Result<ZoneRules> system_zone(const std::string& name)
-{
-    const bool plain = !name.empty() && name.size() <= 64 && name.front() != '/' && name.find("..") == std::string::npos
-        && name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/") == std::string::npos;
-    std::ifstream file(plain ? "/usr/share/zoneinfo/" + name : std::string(), std::ios::binary);
-    if (!plain || !file)
-        return make_error(ErrorCode::InvalidArgument, "--zone " + name.substr(0, 64) + " is not a time zone of this system");
-    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    return parse_tzif(bytes, name);
-}
-
 // Pure domain work: the same expansion the server and the browser run.
 Result<void> command_calendar_expand(const Options& options)
 {
@@ -566,8 +555,12 @@ Result<void> command_calendar_expand(const Options& options)
         return make_error(ErrorCode::InvalidArgument, "calendar expand needs --dtstart T and --rrule RULE");
     auto dtstart = TRY(parse_local_datetime(options.get("dtstart"), "--dtstart"));
     auto rule = TRY(RecurrenceRule::create(options.get("rrule")));
-    if (auto zone_name = options.get("zone"); !zone_name.empty())
-        rule = localize_until(rule, TRY(system_zone(zone_name)));
+    if (auto zone_name = options.get("zone"); !zone_name.empty()) {
+        auto zone = system_zone(zone_name);
+        if (!zone)
+            return make_error(ErrorCode::InvalidArgument, "--zone " + zone.error().message);
+        rule = localize_until(rule, zone.value());
+    }
     auto from = options.get("from").empty() ? dtstart : TRY(parse_local_datetime(options.get("from"), "--from"));
     // No --to: until the rule ends, or the limit.
     auto to = options.get("to").empty() ? LocalDateTime { 9999, 12, 31, 23, 59, 59 }
