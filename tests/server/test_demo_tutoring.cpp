@@ -231,9 +231,10 @@ TEST_CASE("the tutoring demo's sessions span three months, never double-book a t
     const auto& demo = tutoring_demo();
     const auto& url = demo.url;
     const auto& t = demo.tenant;
-    auto sessions = placed_sessions(url, t, demo.today + "T00:00:00");
-    auto all = placed_sessions(url, t, query(url, "SELECT ('" + demo.today + "'::date + 60)::text")[0][0].as<std::string>()
-            + "T00:00:00");
+    // Expanded once for all sections: the past sessions, and all of them until two months ahead.
+    static const auto sessions = placed_sessions(url, t, demo.today + "T00:00:00");
+    static const auto all = placed_sessions(url, t,
+        query(url, "SELECT ('" + demo.today + "'::date + 60)::text")[0][0].as<std::string>() + "T00:00:00");
     REQUIRE(all.size() > 400);
 
     SECTION("over 40 series, weekly and fortnightly, a ten-session course and a series split in two")
