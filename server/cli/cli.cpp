@@ -3,6 +3,7 @@
 #include "audit/audit_log.hpp"
 #include "cli/backup.hpp"
 #include "cli/demo_school.hpp"
+#include "cli/demo_tutoring.hpp"
 #include "platform/config.hpp"
 #include "platform/crypto.hpp"
 #include "platform/time_zones.hpp"
@@ -49,7 +50,9 @@ Commands:
   seed demo [--minimal yes] [--seed N] [--curriculum-dir DIR]
                                   create the demo school (idempotent): three classes, parents, six weeks
                                   of marked work and practice, seeding the curriculum first when absent;
-                                  --minimal yes: only the four logins and one class (for API tests)
+                                  then the demo tutoring business: four tutors, thirty students, three
+                                  months of sessions, invoices, payments and messages;
+                                  --minimal yes: only the logins, one class and one weekly lesson (for API tests)
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
   create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
@@ -171,6 +174,22 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
         std::printf("  %s\n", login);
     if (demo.size == DemoSize::Full)
         std::printf("  (and every other demo user, e.g. the maths teacher nadia.rahman@demo.learnloop.test)\n");
+
+    // The tutoring business in its own transaction, after the school.
+    start = std::chrono::steady_clock::now();
+    auto tutoring = TRY(seed_demo_tutoring(connection, demo));
+    if (tutoring.history_added)
+        std::printf("tutoring history: %d series from %s to %s, %d sessions logged (%d cancelled, %d moved), "
+                    "%d invoices issued and %d drafts, %d payments, %d messages\n",
+            tutoring.series, tutoring.first_day.c_str(), tutoring.last_day.c_str(), tutoring.sessions_logged,
+            tutoring.cancelled, tutoring.moved, tutoring.invoices_issued, tutoring.invoice_drafts, tutoring.payments,
+            tutoring.messages);
+    std::printf("Demo tutoring business \"brightpath\" is ready (%d tutors, %d students in %d families; %.1f s). "
+                "Sign in with any of these (password: %s):\n",
+        tutoring.tutors, tutoring.students, tutoring.families,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
+    for (const auto& login : tutoring_demo_logins())
+        std::printf("  %-10s %s\n", login.role, login.email);
     return {};
 }
 

@@ -178,18 +178,11 @@ std::string at(std::int64_t unix_seconds)
 struct Writer {
     pqxx::work& txn;
     std::int64_t tenant_id = 0;
-    std::string password_hash;   // the demo password's, hashed once for every user made in this run
+    std::string password_hash;   // the demo password's, hashed once for every user made in this run (ensure_demo_user)
 
-    // The user with this email, made when missing. Every demo user has the
-    // same (public) password, so one Argon2id hash serves them all: hashing
-    // the full demo's 144 users one by one would add about 12 s to the seed.
     Result<std::int64_t> ensure_user(const std::string& email, const std::string& name, Role role)
     {
-        if (auto existing = find_user_id(txn, tenant_id, email))
-            return *existing;
-        if (password_hash.empty())
-            password_hash = TRY(hash_password(k_demo_password));
-        return create_user(txn, { tenant_id, email, name, role, k_demo_password }, "cli", password_hash);
+        return ensure_demo_user(txn, tenant_id, email, name, role, password_hash);
     }
 
     std::int64_t scalar(const pqxx::result& rows, const char* column)
@@ -642,6 +635,19 @@ Result<DemoReport> seed_full(Writer& w, const std::array<std::int64_t, 4>& base,
 }
 
 } // namespace
+
+// Every demo user has the same (public) password, so one Argon2id hash serves
+// them all: hashing the full demo's 144 users one by one would add about 12 s
+// to the seed.
+Result<std::int64_t> ensure_demo_user(pqxx::work& txn, std::int64_t tenant_id, const std::string& email,
+    const std::string& name, Role role, std::string& password_hash)
+{
+    if (auto existing = find_user_id(txn, tenant_id, email))
+        return *existing;
+    if (password_hash.empty())
+        password_hash = TRY(hash_password(k_demo_password));
+    return create_user(txn, { tenant_id, email, name, role, k_demo_password }, "cli", password_hash);
+}
 
 // [SECTION] seed_demo_school ----------------------------------------------------
 

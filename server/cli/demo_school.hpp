@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "identity/roles.hpp"
 
 #include <pqxx/pqxx>
 
@@ -53,6 +54,12 @@ struct DemoReport {
 // target exists it is seeded first from `curriculum_dir`.
 [[nodiscard]] Result<DemoReport> seed_demo_school(pqxx::connection& connection, const DemoOptions& options,
     const std::string& curriculum_dir);
+
+// The tenant's user with this email, made (and audited as user.create by the
+// CLI) when missing, with the demo password. `password_hash` is the demo
+// password's hash for the run: empty at first, filled by the first user made.
+[[nodiscard]] Result<std::int64_t> ensure_demo_user(pqxx::work& txn, std::int64_t tenant_id, const std::string& email,
+    const std::string& name, Role role, std::string& password_hash);
 
 // One child of the demo school and the parent linked to them (demo_people.cpp).
 struct DemoFamily {

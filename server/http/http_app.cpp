@@ -88,13 +88,17 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool, DbPool* standby)
 
 namespace {
 
-// The cpp-httplib pattern of an OpenAPI path: each {name} matches a positive
-// whole number (anything else falls through to 404), dots are literal.
+// The cpp-httplib pattern of an OpenAPI path: {token} matches 64 lower-case
+// hex digits, each other {name} a positive whole number (anything else falls
+// through to 404), dots are literal.
 std::string route_pattern(const std::string& path)
 {
     std::string pattern;
     for (std::size_t i = 0; i < path.size(); ++i) {
-        if (path[i] == '{') {
+        if (path.compare(i, 7, "{token}") == 0) {
+            pattern += "([0-9a-f]{64})";   // a random token (a calendar feed's), 256 bits in hex
+            i += 6;
+        } else if (path[i] == '{') {
             pattern += "(\\d+)";
             i = path.find('}', i);
         } else if (path[i] == '.') {

@@ -29,7 +29,8 @@ std::string operation_id(const Route& route)
 {
     std::string id(method_name(route.method));
     std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (char c : route.path.substr(4)) {   // without "/api"
+    const auto path = route.path.rfind("/api/", 0) == 0 ? route.path.substr(4) : route.path;   // without "/api"
+    for (char c : path) {
         if (std::isalnum(static_cast<unsigned char>(c)))
             id += c;
         else if (id.back() != '_')
@@ -50,7 +51,8 @@ Json operation(const AreaApi& area, const Route& route)
 
     Json parameters = Json::array();
     for (const auto& name : path_parameters(route.path))
-        parameters.push_back({ { "name", name }, { "in", "path" }, { "required", true }, { "schema", id_schema() } });
+        parameters.push_back({ { "name", name }, { "in", "path" }, { "required", true },
+            { "schema", name == "token" ? Json { { "type", "string" }, { "pattern", "^[0-9a-f]{64}$" } } : id_schema() } });
     for (const auto& param : route.query) {
         Json p = { { "name", param.name }, { "in", "query" }, { "required", param.required }, { "schema", param.schema } };
         if (!param.description.empty())

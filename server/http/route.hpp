@@ -39,7 +39,8 @@ struct QueryParam {
 
 struct Route {
     Method method = Method::Get;
-    // The OpenAPI path; each {name} matches a positive whole number and
+    // The OpenAPI path; {token} matches 64 lower-case hex digits, each other
+    // {name} a positive whole number, and each
     // reaches the handler as req.matches[1], [2], ... in order.
     std::string path;
     // The matrix action a caller's role must be allowed before the handler

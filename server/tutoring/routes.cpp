@@ -4,6 +4,7 @@
 #include "tutoring/routes.hpp"
 
 #include "http/schema.hpp"
+#include "tutoring/feed_handlers.hpp"
 #include "tutoring/schedule_handlers.hpp"
 
 namespace learnloop::server {
@@ -104,6 +105,7 @@ AreaApi tutoring_api()
         { "scope" });
     s["SeriesEdited"] = message_schema({ { "series_id", id_schema() }, { "dropped", integer_schema() },
         { "warnings", array_of(string_schema()) } });
+    s["Message"] = message_schema();
     s["AttendanceRequest"] = request_schema(
         {
             { "series_id", id_schema() },
@@ -113,6 +115,10 @@ AreaApi tutoring_api()
             { "client_id", string_schema("An offline log's id: the same log is applied once") },
         },
         { "series_id", "recurrence_id", "status" });
+    s["FeedStatus"] = object_schema({ { "active", boolean_schema() }, { "created_at", nullable(utc_timestamp_schema()) } },
+        { "active", "created_at" });
+    s["FeedMade"] = message_schema({ { "url", string_schema("/ical/<token>.ics: the feed's only credential") },
+        { "replaced", boolean_schema() } });
     s["AttendanceLogged"] = message_schema({ { "duplicate", boolean_schema() }, { "status_label", string_schema() } });
 
     const QueryParam day_from { "from", string_schema("First local day, YYYY-MM-DD"), "First day", true };
@@ -141,6 +147,15 @@ AreaApi tutoring_api()
             "OccurrenceChanged", 200 },
         { Method::Post, "/api/tutoring/attendance", Action::AttendanceLog, handle_log_attendance, nullptr,
             "Log what happened at a session (idempotent by client_id)", "AttendanceRequest", "AttendanceLogged", 200 },
+        { Method::Get, "/api/tutoring/feed", Action::ScheduleRead, handle_feed_status, nullptr,
+            "Whether the caller has a private calendar feed", "", "FeedStatus", 200 },
+        { Method::Post, "/api/tutoring/feed", Action::ScheduleRead, handle_make_feed, nullptr,
+            "A new private calendar feed URL (an earlier one stops working)", "", "FeedMade", 201 },
+        { Method::Delete, "/api/tutoring/feed", Action::ScheduleRead, handle_revoke_feed, nullptr,
+            "Turn the caller's calendar feed off", "", "Message", 200 },
+        { Method::Get, "/ical/{token}.ics", std::nullopt, nullptr, handle_calendar_feed,
+            "A private calendar feed (RFC 5545): the owner's sessions from two weeks back to six months ahead",
+            "", "", 200, {}, "text/calendar" },
     };
     return api;
 }

@@ -282,7 +282,7 @@ TEST_CASE("the full demo school has classes, people, marked work and practice wi
             == 0);
         CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND tenant_id = " + t)
             == query_int(url, "SELECT count(*) FROM users WHERE tenant_id = " + t));
-        CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'demo.history'") == 1);
+        CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'demo.history' AND tenant_id = " + t) == 1);
     }
 }
 
@@ -315,7 +315,7 @@ TEST_CASE("the demo is the same from the same seed, and the minimal demo is the 
     auto minimal = cluster.superuser_url(cluster.create_database("demo_minimal"));
     REQUIRE(run_cli({ "migrate" }, minimal).exit_code == 0);
     auto out = seed(minimal, { "--minimal", "yes" }).out;
-    CHECK(query_int(minimal, "SELECT count(*) FROM users") == 4);
+    CHECK(query_int(minimal, "SELECT count(*) FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.slug = 'demo'") == 4);
     CHECK(query_int(minimal, "SELECT count(*) FROM classes") == 1);
     CHECK(query_int(minimal, "SELECT count(*) FROM learning_targets") == 0);
     for (const char* login : { "admin@", "teacher@", "student@", "parent@" })

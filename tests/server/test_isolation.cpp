@@ -392,6 +392,10 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         f.token(D.admin));
     REQUIRE(lessons.status == 201);
     const std::string t = "/api/tutoring/series/" + str(lessons.json["series_id"].get<std::int64_t>());
+    // A calendar feed of a student the table does not sign in as.
+    auto spare_feed = api.post("/api/tutoring/feed", Json::object(), f.token(spare1));
+    REQUIRE(spare_feed.status == 201);
+    const auto feed_url = spare_feed.json["url"].get<std::string>();
     // Each role books its own hour, so no booking clashes with another.
     auto booking_hour = [](const std::string& role) { return role == "admin" ? "10" : role == "moderator" ? "11" : "12"; };
     const std::string a = "/api/assignments/" + str(D.assignment_id);
@@ -545,6 +549,10 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("POST", "/api/tutoring/attendance",
                 { { "series_id", lessons.json["series_id"] }, { "recurrence_id", "2026-01-05T09:00:00" },
                     { "status", "completed" } }) },
+        { "GET /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("GET", "/api/tutoring/feed") },
+        { "POST /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("POST", "/api/tutoring/feed", Json::object()) },
+        { "DELETE /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("DELETE", "/api/tutoring/feed") },
+        { "GET /ical/{token}.ics", everyone, std::nullopt, fixed("GET", feed_url) },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

@@ -1,0 +1,128 @@
+// Calendar feeds: [SECTION] the owner's routes, [SECTION] the feed.
+#include "tutoring/feed_handlers.hpp"
+
+#include "audit/audit_log.hpp"
+#include "core/json_reader.hpp"
+#include "platform/crypto.hpp"
+#include "platform/time_zones.hpp"
+#include "tutoring/icalendar.hpp"
+#include "tutoring/schedule_repository.hpp"
+
+#include <ctime>
+#include <set>
+
+namespace learnloop::server {
+
+namespace {
+
+constexpr std::int64_t k_day = 86400;
+// What a calendar program is sent: two weeks back to six months ahead.
+constexpr std::int64_t k_feed_back_days = 14;
+constexpr std::int64_t k_feed_ahead_days = 183;
+const char* k_feed_not_found = "Calendar feed not found";
+
+std::string feed_path(const std::string& token) { return "/ical/" + token + ".ics"; }
+
+// Whose sessions a user's feed holds, as the calendar's list gives them.
+ScheduleFilter feed_filter(std::string_view role, std::int64_t user_id)
+{
+    ScheduleFilter filter;
+    if (role == "teacher")
+        filter.tutor_id = user_id;
+    else if (role == "student")
+        filter.student_id = user_id;
+    else if (role == "parent")
+        filter.parent_id = user_id;
+    return filter;
+}
+
+} // namespace
+
+// [SECTION] the owner's routes ---------------------------------------------
+
+Result<ApiResponse> handle_feed_status(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+{
+    auto rows = exec_named(txn, "tutoring/live_feed", caller.user_id);
+    if (rows.empty())
+        return json_response(200, { { "active", false }, { "created_at", nullptr } });
+    return json_response(200, { { "active", true }, { "created_at", rows[0]["created_at"].as<std::string>() } });
+}
+
+// POST /api/tutoring/feed: a new feed URL; the old one, if any, stops working.
+Result<ApiResponse> handle_make_feed(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    if (!req.body.empty())   // nothing to send; whatever is sent must be an empty object
+        TRY(json_only_fields(TRY(parse_json_body(req)), {}));
+    auto revoked = exec_named(txn, "tutoring/revoke_feeds", caller.user_id);
+    auto token = random_hex(32);   // 256 random bits
+    auto id = exec_named(txn, "tutoring/insert_feed", caller.tenant_id, caller.user_id, sha256_hex(token))[0]["id"]
+                  .as<std::int64_t>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "calendar_feed.create", "calendar_feed", std::to_string(id),
+                          nullptr, { { "replaced", revoked.size() } } });
+    return json_response(201, { { "message", "Calendar feed ready" }, { "url", feed_path(token) },
+                                  { "replaced", !revoked.empty() } });
+}
+
+Result<ApiResponse> handle_revoke_feed(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+{
+    auto revoked = exec_named(txn, "tutoring/revoke_feeds", caller.user_id);
+    if (revoked.empty())
+        return make_error(ErrorCode::NotFound, k_feed_not_found);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "calendar_feed.revoke", "calendar_feed",
+                          revoked[0]["id"].as<std::string>(), nullptr, nullptr });
+    return json_response(200, { { "message", "Calendar feed turned off" } });
+}
+
+// [SECTION] the feed ---------------------------------------------------------
+
+Result<ApiResponse> handle_calendar_feed(const httplib::Request& req, const PublicContext& context)
+{
+    const std::string token = req.matches[1];
+    return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
+        pqxx::read_transaction txn(connection);
+        auto owners = exec_named(txn, "tutoring/feed_owner", sha256_hex(token));
+        if (owners.empty())
+            return make_error(ErrorCode::NotFound, k_feed_not_found);
+        const auto& owner = owners[0];
+        const auto role = owner["role"].as<std::string>();
+        const auto user_id = owner["user_id"].as<std::int64_t>();
+        auto zone = system_zone(owner["time_zone"].as<std::string>());
+        if (!zone.ok())
+            return make_error(ErrorCode::Internal, "The business's time zone is not known to this server");
+        const auto& rules = *zone.value();
+
+        const auto now = static_cast<std::int64_t>(std::time(nullptr));
+        const auto from = now - k_feed_back_days * k_day, to = now + k_feed_ahead_days * k_day;
+        auto filter = feed_filter(role, user_id);
+        auto series = series_in_window(txn, add_seconds(to_local(from, rules), -k_day),
+            add_seconds(to_local(to, rules), k_day), filter);
+        auto changes = changes_of(txn, series);
+        std::set<std::int64_t> ids;
+        for (const auto& s : series) {
+            ids.insert(s.tutor_id);
+            ids.insert(s.student_id);
+        }
+        auto names = names_of(txn, { ids.begin(), ids.end() });
+        std::vector<FeedEntry> entries;
+        for (auto& s : series) {
+            FeedEntry entry;
+            // A family reads who teaches; a tutor or the office reads who is taught.
+            const bool family = role == "student" || role == "parent";
+            entry.summary = s.subject + " with " + names[family ? s.tutor_id : s.student_id];
+            for (const auto& c : changes) {
+                if (c.series_id == s.id)
+                    entry.changes.push_back(c);
+            }
+            entry.series = std::move(s);
+            entries.push_back(std::move(entry));
+        }
+        FeedOptions options { owner["tenant_name"].as<std::string>() + " – " + owner["name"].as<std::string>(),
+            "learnloop", now, from, to, filter.tutor_id };
+        ApiResponse response;
+        response.raw = std::make_pair(write_icalendar(entries, rules, options), "text/calendar; charset=utf-8");
+        response.headers.push_back({ "Cache-Control", "private, max-age=300" });
+        return response;
+    });
+}
+
+} // namespace learnloop::server

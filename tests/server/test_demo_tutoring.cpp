@@ -1,0 +1,513 @@
+// `learnloop seed demo`'s tutoring business (Brightpath Tutoring): its logins
+// and families, sessions that never double-book a tutor and skip blocked
+// dates, attendance on every past session, invoices that add up with gapless
+// numbers, payments within what the invoices ask, every row in its own
+// tenant, a second run that adds nothing, and the minimal demo's part.
+#include "api_client.hpp"
+#include "tutoring/recurrence.hpp"
+
+#include <catch2/catch.hpp>
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+using namespace learnloop;
+using namespace learnloop::test;
+
+namespace {
+
+pqxx::result query(const std::string& url, const std::string& sql)
+{
+    pqxx::connection connection(url);
+    pqxx::nontransaction txn(connection);
+    return txn.exec(sql);
+}
+
+std::int64_t query_int(const std::string& url, const std::string& sql)
+{
+    return query(url, sql)[0][0].as<std::int64_t>();
+}
+
+ProcessResult seed(const std::string& url, std::vector<std::string> extra = {})
+{
+    std::vector<std::string> args = { "seed", "demo" };
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto result = run_cli(args, url);
+    INFO("seed demo: " << result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    return result;
+}
+
+const char* const k_tutoring_tables[] = { "tutoring_settings", "tutor_availability", "blocked_dates", "session_series",
+    "session_occurrences", "rates", "invoices", "invoice_lines", "payments", "payment_allocations", "messages" };
+
+// Row counts of the tables the tutoring demo writes, to compare two runs.
+std::map<std::string, std::int64_t> tutoring_counts(const std::string& url)
+{
+    std::map<std::string, std::int64_t> counts;
+    for (const char* table : k_tutoring_tables)
+        counts[table] = query_int(url, std::string("SELECT count(*) FROM ") + table);
+    for (const char* table : { "tenants", "users", "parent_links", "audit_log" })
+        counts[table] = query_int(url, std::string("SELECT count(*) FROM ") + table);
+    return counts;
+}
+
+// One session as the calendar shows it: the series' expansion with the
+// occurrence rows applied (moved, cancelled, another tutor).
+struct PlacedSession {
+    std::int64_t series_id = 0;
+    std::int64_t tutor_id = 0;
+    LocalDateTime recurrence, starts;
+    int minutes = 0;
+    bool cancelled = false;
+    bool has_attendance = false;
+};
+
+// Every session of the tenant's live series up to `to`, expanded with the
+// domain's own recurrence code.
+std::vector<PlacedSession> placed_sessions(const std::string& url, const std::string& tenant, const std::string& to)
+{
+    struct Override {
+        std::optional<LocalDateTime> starts;
+        std::optional<int> minutes;
+        std::optional<std::int64_t> tutor_id;
+        bool cancelled = false;
+        bool has_attendance = false;
+    };
+    std::map<std::pair<std::int64_t, std::string>, Override> overrides;
+    for (const auto& row : query(url, "SELECT series_id, to_char(recurrence_id, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS rid, "
+                                      "to_char(starts, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS starts, duration_minutes, "
+                                      "tutor_id, cancelled, attendance IS NOT NULL AS logged "
+                                      "FROM session_occurrences WHERE tenant_id = " + tenant)) {
+        Override o;
+        if (!row["starts"].is_null())
+            o.starts = parse_local_datetime(row["starts"].as<std::string>()).value();
+        if (!row["duration_minutes"].is_null())
+            o.minutes = row["duration_minutes"].as<int>();
+        if (!row["tutor_id"].is_null())
+            o.tutor_id = row["tutor_id"].as<std::int64_t>();
+        o.cancelled = row["cancelled"].as<bool>();
+        o.has_attendance = row["logged"].as<bool>();
+        overrides[{ row["series_id"].as<std::int64_t>(), row["rid"].as<std::string>() }] = o;
+    }
+    auto until = parse_local_datetime(to).value();
+    std::vector<PlacedSession> sessions;
+    for (const auto& row : query(url, "SELECT id, tutor_id, to_char(dtstart, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS dtstart, "
+                                      "duration_minutes, rrule, array_to_json(exdates)::text AS exdates, "
+                                      "array_to_json(rdates)::text AS rdates FROM session_series "
+                                      "WHERE deleted_at IS NULL AND tenant_id = " + tenant)) {
+        Series series;
+        series.dtstart = parse_local_datetime(row["dtstart"].as<std::string>()).value();
+        if (!row["rrule"].is_null())
+            series.rule = RecurrenceRule::create(row["rrule"].as<std::string>()).value();
+        for (const auto& text : Json::parse(row["exdates"].as<std::string>()))
+            series.exdates.push_back(parse_local_datetime(text.get<std::string>().substr(0, 19)).value());
+        for (const auto& text : Json::parse(row["rdates"].as<std::string>()))
+            series.rdates.push_back(parse_local_datetime(text.get<std::string>().substr(0, 19)).value());
+        auto expansion = expand_series(series, series.dtstart, until, 5000).value();
+        REQUIRE(expansion.end == ExpansionEnd::Complete);
+        for (const auto& start : expansion.occurrences) {
+            PlacedSession session { row["id"].as<std::int64_t>(), row["tutor_id"].as<std::int64_t>(), start, start,
+                row["duration_minutes"].as<int>() };
+            auto found = overrides.find({ session.series_id, format_local_datetime(start) });
+            if (found != overrides.end()) {
+                const auto& o = found->second;
+                session.starts = o.starts.value_or(start);
+                session.minutes = o.minutes.value_or(session.minutes);
+                session.tutor_id = o.tutor_id.value_or(session.tutor_id);
+                session.cancelled = o.cancelled;
+                session.has_attendance = o.has_attendance;
+            }
+            sessions.push_back(session);
+        }
+    }
+    return sessions;
+}
+
+std::string date_of(const LocalDateTime& value)
+{
+    return format_local_datetime(value).substr(0, 10);
+}
+
+} // namespace
+
+// One database seeded with the full demo for the checks below (Catch2 runs
+// the test case once per section; the seed runs once).
+struct TutoringDemo {
+    std::string database;
+    std::string url;
+    std::string out;
+    std::string tenant;   // brightpath's id, as text for the queries
+    std::string today;    // the business's date when it was seeded (Europe/London)
+};
+
+const TutoringDemo& tutoring_demo()
+{
+    static const TutoringDemo demo = [] {
+        auto& cluster = PgCluster::instance();
+        TutoringDemo made;
+        made.database = cluster.create_database("demo_tutoring");
+        made.url = cluster.superuser_url(made.database);
+        if (run_cli({ "migrate" }, made.url).exit_code != 0)
+            throw std::runtime_error("migrate failed");
+        made.out = seed(made.url).out;
+        made.tenant = std::to_string(query_int(made.url, "SELECT id FROM tenants WHERE slug = 'brightpath'"));
+        made.today = query(made.url, "SELECT (now() AT TIME ZONE 'Europe/London')::date::text")[0][0].as<std::string>();
+        return made;
+    }();
+    return demo;
+}
+
+TEST_CASE("the tutoring demo is a tutoring tenant with four tutors, thirty students in families and five logins",
+    "[demo][tutoring]")
+{
+    const auto& demo = tutoring_demo();
+    const auto& url = demo.url;
+    const auto& t = demo.tenant;
+    INFO(demo.out);
+    auto tenant = query(url, "SELECT name, kind, time_zone, is_default FROM tenants WHERE slug = 'brightpath'");
+    REQUIRE(tenant.size() == 1);
+    CHECK(tenant[0]["name"].as<std::string>() == "Brightpath Tutoring");
+    CHECK(tenant[0]["kind"].as<std::string>() == "tutoring");
+    CHECK(tenant[0]["time_zone"].as<std::string>() == "Europe/London");
+    CHECK_FALSE(tenant[0]["is_default"].as<bool>());   // the school stays the default
+
+    CHECK(query_int(url, "SELECT count(*) FROM users WHERE role = 'teacher' AND tenant_id = " + t) == 4);
+    CHECK(query_int(url, "SELECT count(*) FROM users WHERE role = 'student' AND tenant_id = " + t) == 30);
+    CHECK(query_int(url, "SELECT count(*) FROM users s WHERE s.role = 'student' AND s.tenant_id = " + t
+              + " AND NOT EXISTS (SELECT 1 FROM parent_links l WHERE l.student_id = s.id)")
+        == 0);
+    // Families: several parents pay for two children, one for three.
+    CHECK(query_int(url, "SELECT count(*) FROM (SELECT parent_id FROM parent_links WHERE tenant_id = " + t
+              + " GROUP BY parent_id HAVING count(*) >= 2) p")
+        >= 5);
+    CHECK(query_int(url, "SELECT max(n) FROM (SELECT count(*) AS n FROM parent_links WHERE tenant_id = " + t
+              + " GROUP BY parent_id) p")
+        == 3);
+    // Names in several scripts: Vietnamese, Cyrillic, CJK and Hangul, Arabic.
+    for (const char* pattern : { "[ễịảọ]", "[А-Яа-яІі]", "[一-龥가-힣]", "[ء-ي]" }) {
+        INFO(pattern);
+        CHECK(query_int(url, "SELECT count(*) FROM users WHERE tenant_id = " + t + " AND name ~ '" + pattern + "'") >= 1);
+    }
+
+    const std::map<std::string, std::string> logins = { { "admin", "admin" }, { "moderator", "moderator" },
+        { "tutor", "teacher" }, { "student", "student" }, { "parent", "parent" } };
+    for (const auto& [login, role] : logins) {
+        auto email = login + "@brightpath.learnloop.test";
+        INFO(email);
+        CHECK(demo.out.find(email) != std::string::npos);
+        auto rows = query(url, "SELECT role FROM users WHERE email = '" + email + "' AND tenant_id = " + t);
+        REQUIRE(rows.size() == 1);
+        CHECK(rows[0][0].as<std::string>() == role);
+    }
+    // The parent login pays for the student login and a brother.
+    CHECK(query_int(url, "SELECT count(*) FROM parent_links l JOIN users p ON p.id = l.parent_id "
+                         "WHERE p.email = 'parent@brightpath.learnloop.test'")
+        == 2);
+    CHECK(query_int(url, "SELECT count(*) FROM parent_links l JOIN users p ON p.id = l.parent_id "
+                         "JOIN users s ON s.id = l.student_id WHERE p.email = 'parent@brightpath.learnloop.test' "
+                         "AND s.email = 'student@brightpath.learnloop.test'")
+        == 1);
+
+    SECTION("the five logins sign in with the demo password")
+    {
+        ServerProcess server(demo.database);
+        ApiClient api(server.port());
+        for (const auto& [login, role] : logins) {
+            auto reply = api.login(login + "@brightpath.learnloop.test", k_demo_password, "brightpath");
+            INFO(describe(reply));
+            CHECK(reply.status == 200);
+        }
+    }
+}
+
+TEST_CASE("the tutoring demo's sessions span three months, never double-book a tutor and skip blocked dates",
+    "[demo][tutoring]")
+{
+    const auto& demo = tutoring_demo();
+    const auto& url = demo.url;
+    const auto& t = demo.tenant;
+    // Expanded once for all sections: the past sessions, and all of them until two months ahead.
+    static const auto sessions = placed_sessions(url, t, demo.today + "T00:00:00");
+    static const auto all = placed_sessions(url, t,
+        query(url, "SELECT ('" + demo.today + "'::date + 60)::text")[0][0].as<std::string>() + "T00:00:00");
+    REQUIRE(all.size() > 400);
+
+    SECTION("over 40 series, weekly and fortnightly, a ten-session course and a series split in two")
+    {
+        CHECK(query_int(url, "SELECT count(*) FROM session_series WHERE tenant_id = " + t) >= 40);
+        CHECK(query_int(url, "SELECT count(*) FROM session_series WHERE rrule LIKE '%INTERVAL=2%' AND tenant_id = " + t) >= 3);
+        CHECK(query_int(url, "SELECT count(*) FROM session_series WHERE rrule LIKE '%COUNT=10%' AND tenant_id = " + t) == 1);
+        CHECK(query_int(url, "SELECT count(*) FROM session_series n JOIN session_series o ON o.id = n.split_from "
+                             "WHERE o.rrule LIKE '%UNTIL=%' AND o.dtstart < n.dtstart AND n.tenant_id = " + t)
+            == 1);
+        auto first = std::min_element(all.begin(), all.end(),
+            [](const auto& a, const auto& b) { return a.starts < b.starts; })->starts;
+        auto last = std::max_element(all.begin(), all.end(),
+            [](const auto& a, const auto& b) { return a.starts < b.starts; })->starts;
+        CHECK(to_unix_seconds(last) - to_unix_seconds(first) >= 12 * 7 * 86400);
+        // Weekday afternoons and Saturday mornings, 30 to 60 minutes.
+        for (const auto& session : all) {
+            INFO(format_local_datetime(session.starts));
+            auto weekday = weekday_of(session.starts);
+            CHECK(weekday != Weekday::Sunday);
+            CHECK(session.starts.hour >= (weekday == Weekday::Saturday ? 9 : 15));
+            CHECK(session.starts.hour * 60 + session.starts.minute + session.minutes <= 20 * 60);
+            CHECK((session.minutes == 30 || session.minutes == 45 || session.minutes == 60));
+        }
+    }
+
+    SECTION("no tutor has two sessions at once")
+    {
+        std::map<std::int64_t, std::vector<std::pair<std::int64_t, std::int64_t>>> by_tutor;
+        for (const auto& session : all)
+            if (!session.cancelled)
+                by_tutor[session.tutor_id].push_back(
+                    { to_unix_seconds(session.starts), to_unix_seconds(session.starts) + session.minutes * 60 });
+        CHECK(by_tutor.size() == 4);
+        for (auto& [tutor, times] : by_tutor) {
+            std::sort(times.begin(), times.end());
+            for (std::size_t i = 1; i < times.size(); ++i) {
+                INFO("tutor " << tutor << " at " << format_utc_timestamp(times[i].first));
+                CHECK(times[i].first >= times[i - 1].second);
+            }
+        }
+    }
+
+    SECTION("no session falls on a blocked date: half-term and the piano tutor's festival were skipped")
+    {
+        auto blocked = query(url, "SELECT first_day::text, last_day::text, tutor_id FROM blocked_dates WHERE tenant_id = " + t);
+        CHECK(query_int(url, "SELECT count(*) FROM blocked_dates WHERE label = 'Half-term break' AND tenant_id = " + t) == 1);
+        CHECK(query_int(url, "SELECT count(*) FROM blocked_dates WHERE label = 'Christmas' AND tenant_id = " + t) >= 1);
+        CHECK(query_int(url, "SELECT count(*) FROM blocked_dates WHERE tutor_id IS NOT NULL AND tenant_id = " + t) == 1);
+        for (const auto& session : all) {
+            if (session.cancelled)
+                continue;
+            auto day = date_of(session.starts);
+            for (const auto& row : blocked) {
+                bool applies = row[2].is_null() || row[2].as<std::int64_t>() == session.tutor_id;
+                INFO(day << " in " << row[0].as<std::string>() << ".." << row[1].as<std::string>());
+                CHECK_FALSE((applies && day >= row[0].as<std::string>() && day <= row[1].as<std::string>()));
+            }
+        }
+        // The half-term week was in the window and every series running then has its EXDATEs.
+        CHECK(query_int(url, "SELECT count(*) FROM session_series WHERE cardinality(exdates) > 0 AND tenant_id = " + t) >= 30);
+    }
+
+    SECTION("every past session has its attendance, mostly completed, with cancellations, no-shows and moves")
+    {
+        REQUIRE(sessions.size() > 300);
+        for (const auto& session : sessions) {
+            INFO("series " << session.series_id << " at " << format_local_datetime(session.recurrence));
+            CHECK((session.has_attendance || session.cancelled));
+        }
+        auto share = [&](const std::string& status) {
+            return static_cast<double>(query_int(url, "SELECT count(*) FROM session_occurrences WHERE attendance = '"
+                       + status + "' AND recurrence_id < '" + demo.today + "' AND tenant_id = " + t))
+                / static_cast<double>(sessions.size());
+        };
+        CHECK(share("completed") > 0.8);
+        for (const char* status : { "cancelled", "late_cancel", "no_show", "tutor_cancel" }) {
+            INFO(status);
+            CHECK(share(status) > 0.0);
+            CHECK(share(status) < 0.1);
+        }
+        CHECK(query_int(url, "SELECT count(*) FROM session_occurrences WHERE starts IS NOT NULL AND recurrence_id < '"
+                  + demo.today + "' AND tenant_id = " + t)
+            >= 2);
+        CHECK(query_int(url, "SELECT count(*) FROM session_occurrences WHERE note LIKE 'Worked on%' AND tenant_id = " + t) >= 1);
+        // Nothing logged in the future, and a few changes already planned there.
+        CHECK(query_int(url, "SELECT count(*) FROM session_occurrences WHERE logged_at >= now() AND tenant_id = " + t) == 0);
+        CHECK(query_int(url, "SELECT count(*) FROM session_occurrences WHERE recurrence_id >= '" + demo.today
+                  + "' AND starts IS NOT NULL AND tenant_id = " + t)
+            == 2);
+        CHECK(query_int(url, "SELECT count(*) FROM session_occurrences WHERE recurrence_id >= '" + demo.today
+                  + "' AND cancelled AND tenant_id = " + t)
+            == 2);
+    }
+}
+
+TEST_CASE("the tutoring demo's invoices add up, are numbered without gaps and are never overpaid", "[demo][tutoring]")
+{
+    const auto& demo = tutoring_demo();
+    const auto& url = demo.url;
+    const auto& t = demo.tenant;
+
+    auto issued = query_int(url, "SELECT count(*) FROM invoices WHERE state <> 'draft' AND tenant_id = " + t);
+    CHECK(issued >= 19);
+    // Each total is its lines' sum and its subtotal plus tax.
+    CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE i.tenant_id = " + t
+              + " AND (i.total_minor <> i.subtotal_minor + i.tax_minor OR i.subtotal_minor <> "
+                "(SELECT coalesce(sum(amount_minor), 0) FROM invoice_lines l WHERE l.invoice_id = i.id))")
+        == 0);
+    CHECK(query_int(url, "SELECT count(*) FROM invoices WHERE total_minor <= 0 AND tenant_id = " + t) == 0);
+    // Each line's session carries the invoice, and only billable attendance is billed.
+    CHECK(query_int(url, "SELECT count(*) FROM invoice_lines l JOIN session_occurrences o ON o.id = l.occurrence_id "
+                         "WHERE (o.invoice_id IS DISTINCT FROM l.invoice_id OR o.attendance NOT IN ('completed', "
+                         "'no_show', 'late_cancel')) AND l.tenant_id = " + t)
+        == 0);
+    CHECK(query_int(url, "SELECT count(*) FROM invoice_lines WHERE billable_percent = 50 AND tenant_id = " + t) >= 1);
+
+    SECTION("numbers BPT-YYYY-NNNN run 1..N without gaps, and the counter is next")
+    {
+        auto rows = query(url, "SELECT number FROM invoices WHERE number IS NOT NULL AND tenant_id = " + t);
+        std::vector<int> sequence;
+        for (const auto& row : rows) {
+            auto number = row[0].as<std::string>();
+            INFO(number);
+            REQUIRE(number.size() == 13);
+            CHECK(number.substr(0, 4) == "BPT-");
+            sequence.push_back(std::stoi(number.substr(9)));
+        }
+        std::sort(sequence.begin(), sequence.end());
+        for (std::size_t i = 0; i < sequence.size(); ++i)
+            CHECK(sequence[i] == static_cast<int>(i) + 1);
+        CHECK(query_int(url, "SELECT next_invoice_number FROM tutoring_settings WHERE tenant_id = " + t)
+            == static_cast<std::int64_t>(sequence.size()) + 1);
+        // Issued in order: a later number is never issued earlier.
+        CHECK(query_int(url, "SELECT count(*) FROM invoices a JOIN invoices b ON a.tenant_id = b.tenant_id "
+                             "AND a.number < b.number AND a.issued_at > b.issued_at WHERE a.tenant_id = " + t)
+            == 0);
+    }
+
+    SECTION("payments never exceed an invoice; most are paid, some part-paid, one family in credit, one overdue")
+    {
+        CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE i.tenant_id = " + t
+                  + " AND (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocations a WHERE a.invoice_id = i.id)"
+                    " > i.total_minor")
+            == 0);
+        // Paid exactly when the allocations reach the total.
+        CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE i.tenant_id = " + t
+                  + " AND i.state <> 'draft' AND ((i.state = 'paid') <> ((SELECT coalesce(sum(amount_minor), 0) "
+                    "FROM payment_allocations a WHERE a.invoice_id = i.id) = i.total_minor) "
+                    "OR (i.state = 'paid') <> (i.paid_at IS NOT NULL))")
+            == 0);
+        auto paid = query_int(url, "SELECT count(*) FROM invoices WHERE state = 'paid' AND tenant_id = " + t);
+        CHECK(paid * 2 > issued);
+        CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE state = 'issued' AND tenant_id = " + t
+                  + " AND EXISTS (SELECT 1 FROM payment_allocations a WHERE a.invoice_id = i.id)")
+            >= 1);
+        // A family's payments beyond its allocations are its credit.
+        CHECK(query_int(url, "SELECT count(*) FROM (SELECT p.family_id FROM payments p WHERE p.tenant_id = " + t
+                  + " GROUP BY p.family_id HAVING sum(p.amount_minor) > (SELECT coalesce(sum(a.amount_minor), 0) "
+                    "FROM payment_allocations a JOIN payments q ON q.id = a.payment_id WHERE q.family_id = p.family_id)) c")
+            == 1);
+        CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE state = 'issued' AND issued_at < now() - interval '30 days'"
+                             " AND NOT EXISTS (SELECT 1 FROM payment_allocations a WHERE a.invoice_id = i.id) AND tenant_id = " + t)
+            >= 1);
+        CHECK(query_int(url, "SELECT count(*) FROM payments WHERE received_on >= '" + demo.today + "' AND tenant_id = " + t) == 0);
+        CHECK(query_int(url, "SELECT count(*) FROM payments p JOIN invoices i ON i.family_id = p.family_id "
+                             "JOIN payment_allocations a ON a.payment_id = p.id AND a.invoice_id = i.id "
+                             "WHERE p.received_on < i.issued_at::date AND p.tenant_id = " + t)
+            == 0);
+    }
+
+    SECTION("this month's sessions are on drafts without numbers; earlier months' invoices are issued")
+    {
+        auto month = demo.today.substr(0, 8) + "01";
+        CHECK(query_int(url, "SELECT count(*) FROM invoices WHERE state <> 'draft' AND period_from >= '" + month
+                  + "' AND tenant_id = " + t)
+            == 0);
+        CHECK(query_int(url, "SELECT count(*) FROM invoices WHERE state = 'draft' AND (period_from < '" + month
+                  + "' OR number IS NOT NULL) AND tenant_id = " + t)
+            == 0);
+    }
+}
+
+TEST_CASE("the tutoring demo's messages: conversations, a broadcast to every tutor, system notices, some unread",
+    "[demo][tutoring]")
+{
+    const auto& demo = tutoring_demo();
+    const auto& url = demo.url;
+    const auto& t = demo.tenant;
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE tenant_id = " + t) >= 30);
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE kind = 'direct' AND tenant_id = " + t) >= 10);
+    auto broadcast = query(url, "SELECT count(*), count(DISTINCT broadcast_id), count(broadcast_id) FROM messages "
+                                "WHERE kind = 'broadcast' AND tenant_id = " + t);
+    CHECK(broadcast[0][0].as<int>() == 4);
+    CHECK(broadcast[0][1].as<int>() == 1);
+    CHECK(broadcast[0][2].as<int>() == 4);
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE kind = 'system' AND body LIKE '%was moved to%' AND tenant_id = " + t) >= 2);
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE kind = 'system' AND body LIKE 'Invoice BPT-%' AND tenant_id = " + t) >= 10);
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE read_at IS NULL AND tenant_id = " + t) >= 5);
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE read_at IS NOT NULL AND tenant_id = " + t) >= 5);
+    CHECK(query_int(url, "SELECT count(*) FROM messages WHERE (created_at >= now() OR read_at >= now()) AND tenant_id = " + t) == 0);
+    // Every login has something in its inbox.
+    for (const char* login : { "admin", "moderator", "tutor", "student", "parent" }) {
+        INFO(login);
+        CHECK(query_int(url, std::string("SELECT count(*) FROM messages m JOIN users u ON u.id = m.recipient_id "
+                                         "WHERE u.email = '") + login + "@brightpath.learnloop.test'")
+            >= 1);
+    }
+}
+
+TEST_CASE("every tutoring demo row is brightpath's, and running the seed again adds nothing", "[demo][tutoring]")
+{
+    const auto& demo = tutoring_demo();
+    const auto& url = demo.url;
+    const auto& t = demo.tenant;
+    for (const char* table : k_tutoring_tables) {
+        INFO(table);
+        CHECK(query_int(url, std::string("SELECT count(*) FROM ") + table) > 0);
+        CHECK(query_int(url, std::string("SELECT count(*) FROM ") + table + " WHERE tenant_id <> " + t) == 0);
+    }
+    // The school's tenant holds none of it, and its users took no part.
+    CHECK(query_int(url, "SELECT count(*) FROM session_series s JOIN users u ON u.id = s.student_id "
+                         "WHERE u.tenant_id <> s.tenant_id")
+        == 0);
+
+    auto before = tutoring_counts(url);
+    auto started = std::chrono::steady_clock::now();
+    auto second = seed(url);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < 10.0);
+    CHECK(second.out.find("tutoring history:") == std::string::npos);
+    CHECK(second.out.find("brightpath") != std::string::npos);
+    CHECK(tutoring_counts(url) == before);
+    seed(url, { "--minimal", "yes" });
+    CHECK(tutoring_counts(url) == before);
+
+    auto verified = run_cli({ "audit", "verify" }, url);
+    INFO(verified.out << verified.err);
+    CHECK(verified.exit_code == 0);
+    // Every write is the CLI's: each user, the seed's pieces and the history once.
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND tenant_id = " + t)
+        == query_int(url, "SELECT count(*) FROM users WHERE tenant_id = " + t));
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'demo.history' AND tenant_id = " + t) == 1);
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE tenant_id = " + t + " AND actor <> 'cli' AND action IN "
+                         "('tenant.create', 'user.create', 'demo.seed', 'demo.history')")
+        == 0);
+}
+
+TEST_CASE("the minimal tutoring demo is the five logins, the settings, a default rate and one weekly series",
+    "[demo][tutoring]")
+{
+    auto& cluster = PgCluster::instance();
+    auto url = cluster.superuser_url(cluster.create_database("demo_tutoring_minimal"));
+    REQUIRE(run_cli({ "migrate" }, url).exit_code == 0);
+    auto out = seed(url, { "--minimal", "yes" }).out;
+    auto t = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'brightpath'"));
+    for (const char* login : { "admin@", "moderator@", "tutor@", "student@", "parent@" })
+        CHECK(out.find(std::string(login) + "brightpath.learnloop.test") != std::string::npos);
+    // The five logins and the parent's second child.
+    CHECK(query_int(url, "SELECT count(*) FROM users WHERE tenant_id = " + t) == 6);
+    CHECK(query_int(url, "SELECT count(*) FROM parent_links WHERE tenant_id = " + t) == 2);
+    CHECK(query_int(url, "SELECT count(*) FROM tutoring_settings WHERE currency = 'GBP' AND invoice_prefix = 'BPT' "
+                         "AND tax_basis_points = 0 AND tenant_id = " + t)
+        == 1);
+    CHECK(query_int(url, "SELECT count(*) FROM rates WHERE student_id IS NULL AND tutor_id IS NULL AND tenant_id = " + t) == 1);
+    auto series = query(url, "SELECT s.rrule, s.duration_minutes, tu.email AS tutor, st.email AS student "
+                             "FROM session_series s JOIN users tu ON tu.id = s.tutor_id JOIN users st ON st.id = s.student_id "
+                             "WHERE s.tenant_id = " + t);
+    REQUIRE(series.size() == 1);
+    CHECK(series[0]["rrule"].as<std::string>() == "FREQ=WEEKLY;BYDAY=TH");
+    CHECK(series[0]["tutor"].as<std::string>() == "tutor@brightpath.learnloop.test");
+    CHECK(series[0]["student"].as<std::string>() == "student@brightpath.learnloop.test");
+    for (const char* table : { "session_occurrences", "invoices", "payments", "messages", "blocked_dates" }) {
+        INFO(table);
+        CHECK(query_int(url, std::string("SELECT count(*) FROM ") + table) == 0);
+    }
+}
