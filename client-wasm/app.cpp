@@ -31,9 +31,13 @@ const char* phase_name(Phase phase)
 void draw_portal(AppState& state)
 {
     ImGui::AlignTextToFramePadding();   // the title on the line of the Sign out button
-    ui::heading(portal_title(state.session.role), 1);
+    ui::heading(portal_title(state), 1);
     ImGui::SameLine();
     ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.name.c_str());
+    if (state.session.tutoring && !state.session.tenant_name.empty()) {
+        ImGui::SameLine();
+        ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.tenant_name.c_str());
+    }
     if (state.requests_in_flight > 0) {
         ImGui::SameLine();
         ui::text_colored(ui::k_muted, "\xE2\x80\xA6 working");

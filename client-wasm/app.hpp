@@ -107,7 +107,7 @@ void start_health_check(AppState& state, double now);
 // [SECTION] portals: the signed-in role's portal, from the tables in portals.cpp
 
 // The portal's title for the top bar ("Teacher", "Administration", ...).
-[[nodiscard]] const char* portal_title(Role role);
+[[nodiscard]] const char* portal_title(const AppState& state);
 // The signed-in role's tabs.
 void draw_portal_tabs(AppState& state);
 // Every tab's state afresh (at each sign-in).

@@ -24,6 +24,7 @@
 #include "tracker/assignments_tab.hpp"
 #include "tracker/gradebook_tab.hpp"
 #include "tracker/student_assignments_tab.hpp"
+#include "tutoring/calendar_tab.hpp"
 #include "ui/tabs.hpp"
 
 #include <array>
@@ -62,6 +63,7 @@ struct PortalState {
     StudentPortalState student;
     ChildrenTabState parent;
     SchoolPortalState school;
+    CalendarTabState calendar;    // a tutoring business's calendar, in each of its portals
 };
 
 AppState::AppState()
@@ -149,6 +151,39 @@ const Tab k_school_tabs[] = {
         [](const AppState&, const PortalState& p) { return audit_tab_summary(p.school.audit); } },
 };
 
+// A tutoring business's portals are its calendar: the office (administrators
+// and moderators) sees everyone's and runs the people; tutors their own week;
+// students and parents their sessions.
+const Tab k_office_tabs[] = {
+    { "Calendar", "office.tab.calendar", Action::ScheduleRead,
+        [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, &p.school.users); },
+        [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+    { "People", "office.tab.people", Action::UserList,
+        [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
+        [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
+    { "Audit log", "office.tab.audit", Action::AuditRead,
+        [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
+        [](const AppState&, const PortalState& p) { return audit_tab_summary(p.school.audit); } },
+};
+
+const Tab k_tutor_tabs[] = {
+    { "My week", "tutor.tab.week", Action::ScheduleRead,
+        [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
+        [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+};
+
+const Tab k_pupil_tabs[] = {
+    { "My sessions", "pupil.tab.sessions", Action::ScheduleRead,
+        [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
+        [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+};
+
+const Tab k_family_tabs[] = {
+    { "Sessions", "family.tab.sessions", Action::ScheduleRead,
+        [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
+        [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+};
+
 // A teacher who signed themselves up learns where they stand from the
 // server; until the school approves them, the portal says so and shows only
 // the tabs a waiting account may use (ui::can reads the approval).
@@ -203,12 +238,30 @@ const Portal k_portals[] = {
     { Role::Parent, "Parent", "parent_tabs", k_parent_tabs, nullptr, nullptr },
 };
 
-const Portal& portal_of(Role role)
+void load_people(AppState& s, PortalState& p)
 {
-    for (const auto& portal : k_portals)
-        if (portal.role == role)
+    if (p.school.users.phase == Phase::Idle)
+        reload_users(s, p.school.users);
+}
+
+const Portal k_tutoring_portals[] = {
+    { Role::Admin, "Office", "office_tabs", k_office_tabs, load_people, nullptr },
+    { Role::Moderator, "Office", "office_tabs", k_office_tabs, load_people, nullptr },
+    { Role::Teacher, "Tutor", "tutor_tabs", k_tutor_tabs, nullptr, nullptr },
+    { Role::Student, "Student", "pupil_tabs", k_pupil_tabs, nullptr, nullptr },
+    { Role::Parent, "Parent", "family_tabs", k_family_tabs, nullptr, nullptr },
+};
+
+// The portal of the signed-in user: by their role, in their school's or
+// business's kind of portals.
+const Portal& portal_of(const AppState& state)
+{
+    std::span<const Portal> portals = state.session.tutoring ? std::span<const Portal>(k_tutoring_portals)
+                                                             : std::span<const Portal>(k_portals);
+    for (const auto& portal : portals)
+        if (portal.role == state.session.role)
             return portal;
-    return k_portals[0];   // unreachable: every role has a row above
+    return portals.front();   // unreachable: every role has a row in both tables
 }
 
 // [SECTION] route helpers --------------------------------------------------------
@@ -254,9 +307,9 @@ bool draw_route_problem(AppState& state, const Portal& portal)
 
 // [SECTION] shell hooks ----------------------------------------------------------
 
-const char* portal_title(Role role)
+const char* portal_title(const AppState& state)
 {
-    return portal_of(role).title;
+    return portal_of(state).title;
 }
 
 // Every portal reads times on the school's clock: its zone comes with the
@@ -279,7 +332,7 @@ static void keep_school_clock(AppState& state, Remote& me)
 
 void draw_portal_tabs(AppState& state)
 {
-    const auto& portal = portal_of(state.session.role);
+    const auto& portal = portal_of(state);
     keep_school_clock(state, state.portal->me);
     if (portal.prepare)
         portal.prepare(state, *state.portal);
@@ -298,12 +351,12 @@ void reset_portal(AppState& state)
 
 Json portal_summary(const AppState& state)
 {
-    return ui::tabs_summary(state, portal_of(state.session.role).tabs, *state.portal);
+    return ui::tabs_summary(state, portal_of(state).tabs, *state.portal);
 }
 
 void portal_sign_out(AppState& state)
 {
-    if (const auto& portal = portal_of(state.session.role); state.session.signed_in && portal.sign_out)
+    if (const auto& portal = portal_of(state); state.session.signed_in && portal.sign_out)
         portal.sign_out(state);
 }
 
@@ -319,7 +372,7 @@ std::optional<PortalPlace> portal_place(const AppState& state)
     const auto* drawn = state.navigation.drawn_tab;
     if (!drawn)
         return std::nullopt;
-    for (const auto& tab : portal_of(state.session.role).tabs) {
+    for (const auto& tab : portal_of(state).tabs) {
         if (std::string_view(tab.name) != drawn)
             continue;
         ui::TabPlace place = tab.place ? tab.place(state, *state.portal) : ui::TabPlace {};
@@ -334,9 +387,10 @@ std::optional<PortalPlace> portal_place(const AppState& state)
 
 std::string portal_open(AppState& state, const ui::Route& route)
 {
-    const auto& portal = portal_of(state.session.role);
+    const auto& portal = portal_of(state);
     if (!route.page.empty() && route.page != portal_page(portal)) {
-        for (const auto& other : k_portals)
+        for (const auto& other : state.session.tutoring ? std::span<const Portal>(k_tutoring_portals)
+                                                        : std::span<const Portal>(k_portals))
             if (route.page == portal_page(other))
                 return "This page belongs to a different kind of account, so it cannot be opened with yours. "
                        "If someone sent you this link, ask them for a link to your own page.";

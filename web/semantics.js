@@ -89,6 +89,11 @@
         setAttr(el, 'href', hint || '#');
       } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table' || role === 'radiogroup') {
         setAttr(el, 'aria-label', label || null);
+      } else if (role === 'group') {
+        // A named group (one calendar session with its buttons) is announced
+        // as one; an unnamed one only holds its children.
+        setAttr(el, 'role', label ? 'group' : null);
+        setAttr(el, 'aria-label', label || null);
       } else if (role === 'combobox') {
         setAttr(el, 'aria-label', label ? label + ': ' + value : null);
         if (el.textContent !== value) el.textContent = value;

@@ -19,16 +19,18 @@ void remember_session(AppState& state, double now)
     const auto& s = state.session;
     state.session_remembered_at = now;
     session_remember(Json { { "token", s.token }, { "name", s.name }, { "role", role_name(s.role) },
-        { "user_id", s.user_id }, { "saved_at", now } }
+        { "user_id", s.user_id }, { "saved_at", now }, { "tenant_name", s.tenant_name },
+        { "tenant_kind", s.tutoring ? "tutoring" : "school" } }
                          .dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 } // namespace
 
-void begin_session(AppState& state, const std::string& token, const std::string& name, Role role,
-    std::int64_t user_id, double now)
+void begin_session(AppState& state, const SignedIn& who, double now)
 {
-    state.session = { true, token, name, role, user_id, state.session.generation + 1 };
+    state.session = { true, who.token, who.name, who.role, who.user_id, state.session.generation + 1 };
+    state.session.tenant_name = who.tenant_name;
+    state.session.tutoring = who.tenant_kind == "tutoring";
     reset_portal(state);
     state.notice.clear();
     state.screen = AppState::Screen::Portal;
@@ -63,8 +65,10 @@ void restore_session(AppState& state, double now)
         session_forget();
         return;
     }
-    begin_session(state, token, json_string_field(s, "name").value_or(""), role.value(),
-        s["user_id"].get<std::int64_t>(), now);
+    begin_session(state,
+        { token, json_string_field(s, "name").value_or(""), role.value(), s["user_id"].get<std::int64_t>(),
+            json_string_field(s, "tenant_name").value_or(""), json_string_field(s, "tenant_kind").value_or("school") },
+        now);
 }
 
 void sign_out(AppState& state)

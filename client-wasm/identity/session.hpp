@@ -26,6 +26,20 @@ struct Session {
     // them (read from GET /api/user by the teacher's portal); the portal then
     // shows only what the server lets a pending account do.
     Approval approval = Approval::Approved;
+    // The school or business signed in to: its name for the top bar, and
+    // whether it is a tutoring business (whose portals are its calendar).
+    std::string tenant_name;
+    bool tutoring = false;
+};
+
+// Who a sign-in opened the portal for, as the server's answer gives it.
+struct SignedIn {
+    std::string token;
+    std::string name;
+    Role role = Role::Student;
+    std::int64_t user_id = 0;
+    std::string tenant_name;
+    std::string tenant_kind;      // "school", "academy", "tutoring"
 };
 
 // begin_session opens the portal for a signed-in user (every portal starts
@@ -35,8 +49,7 @@ struct Session {
 // remembered session at start-up, also offline, if the app was open in the
 // tab within the last 30 minutes; the first request the server refuses with
 // 401 ends it. `now`: seconds since the epoch.
-void begin_session(AppState& state, const std::string& token, const std::string& name, Role role,
-    std::int64_t user_id, double now);
+void begin_session(AppState& state, const SignedIn& who, double now);
 void keep_session_fresh(AppState& state);
 void end_session(AppState& state);
 void restore_session(AppState& state, double now);

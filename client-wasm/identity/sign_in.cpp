@@ -25,6 +25,8 @@ void start_sign_in(AppState& state)
     // lets the owner in while guessers elsewhere have the account locked.
     auto email = validate_email(form.email).value_or(std::string(trim(form.email)));
     Json request = { { "email", trim(form.email) }, { "password", form.password } };
+    if (auto code = trim(form.tenant); !code.empty())
+        request["tenant"] = std::string(code);
     if (auto device = device_token_recall(email); !device.empty())
         request["device"] = device;
     api_post_anonymous(state, "/api/login", request, [email](AppState& state, const ApiAnswer& answer) {
@@ -35,8 +37,11 @@ void start_sign_in(AppState& state)
         if (answer.status == 200 && body.is_object() && body.value("token", "") != "" && role.ok()) {
             if (auto device = body.value("device_token", ""); !device.empty())
                 device_token_remember(email, device);
-            begin_session(state, body.value("token", ""), body.value("name", ""), role.value(),
-                body.value("user_id", std::int64_t(0)), state.wall_clock);
+            tenant_code_remember(std::string(trim(form.tenant)));
+            begin_session(state,
+                { body.value("token", ""), body.value("name", ""), role.value(), body.value("user_id", std::int64_t(0)),
+                    body.value("tenant_name", ""), body.value("tenant_kind", "school") },
+                state.wall_clock);
             std::memset(form.password, 0, sizeof form.password);
             form.phase = Phase::Done;
             form.submit_attempted = false;
@@ -87,6 +92,18 @@ void draw_sign_in(AppState& state)
         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue, { .autocomplete = "current-password" });
     ui::remember(state, "password");
     ui::field_errors(form.shown_errors, "password");
+
+    // Most people sign in to the one school this server runs; a tutoring
+    // business or another school on the same server is named by its code.
+    ImGui::Dummy(ImVec2(0, 4 * scale));
+    if (!form.tenant_recalled) {
+        ui::copy_text(form.tenant, tenant_code_recall());
+        form.tenant_recalled = true;
+    }
+    ui::text_unformatted("School or business code (optional)");
+    submit |= ui::input_text_with_hint("##tenant", "Leave empty for your school", form.tenant, sizeof form.tenant,
+        ImGuiInputTextFlags_EnterReturnsTrue, { .autocomplete = "organization" });
+    ui::remember(state, "tenant");
 
     ImGui::Dummy(ImVec2(0, 8 * scale));
     ImGui::BeginDisabled(form.phase == Phase::Loading);

@@ -15,6 +15,8 @@ struct AppState;
 struct SignInState {
     char email[256] = {};
     char password[256] = {};
+    char tenant[64] = {};             // a school's or business's code; empty: the server's default school
+    bool tenant_recalled = false;     // the last code used on this device, filled in once
     bool email_edited = false;        // show email feedback once the user has typed
     bool submit_attempted = false;
     std::vector<Error> errors;        // from shared-domain validate_sign_in, every frame

@@ -33,4 +33,8 @@ void session_forget();
 void device_token_remember(const std::string& email, const std::string& token);
 std::string device_token_recall(const std::string& email);
 
+// The school or business code last signed in with on this device (empty: the default school).
+void tenant_code_remember(const std::string& code);
+std::string tenant_code_recall();
+
 } // namespace learnloop::client

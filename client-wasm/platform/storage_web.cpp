@@ -58,14 +58,15 @@ EM_JS(void, js_session_forget, (), {
     try { sessionStorage.removeItem('learnloop.session'); } catch (e) {}
 });
 
-EM_JS(void, js_device_remember, (const char* email, const char* token), {
-    try { localStorage.setItem('learnloop.device.' + UTF8ToString(email), UTF8ToString(token)); } catch (e) {}
+// This device's lasting values (localStorage), under "learnloop.<key>".
+EM_JS(void, js_local_remember, (const char* key, const char* value), {
+    try { localStorage.setItem('learnloop.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
 
-// Returns a malloc'ed copy of the stored token, or null.
-EM_JS(char*, js_device_recall, (const char* email), {
+// Returns a malloc'ed copy of the stored value, or null.
+EM_JS(char*, js_local_recall, (const char* key), {
     let text = null;
-    try { text = localStorage.getItem('learnloop.device.' + UTF8ToString(email)); } catch (e) {}
+    try { text = localStorage.getItem('learnloop.' + UTF8ToString(key)); } catch (e) {}
     if (!text) return 0;
     const size = lengthBytesUTF8(text) + 1;
     const buffer = _malloc(size);
@@ -108,19 +109,34 @@ void session_forget()
     js_session_forget();
 }
 
-void device_token_remember(const std::string& email, const std::string& token)
+static std::string local_recall(const std::string& key)
 {
-    js_device_remember(email.c_str(), token.c_str());
-}
-
-std::string device_token_recall(const std::string& email)
-{
-    char* text = js_device_recall(email.c_str());
+    char* text = js_local_recall(key.c_str());
     if (!text)
         return {};
     std::string result(text);
     std::free(text);
     return result;
+}
+
+void device_token_remember(const std::string& email, const std::string& token)
+{
+    js_local_remember(("device." + email).c_str(), token.c_str());
+}
+
+std::string device_token_recall(const std::string& email)
+{
+    return local_recall("device." + email);
+}
+
+void tenant_code_remember(const std::string& code)
+{
+    js_local_remember("tenant", code.c_str());
+}
+
+std::string tenant_code_recall()
+{
+    return local_recall("tenant");
 }
 
 } // namespace learnloop::client

@@ -245,19 +245,23 @@ Result<ApiResponse> handle_login(const httplib::Request& req, const PublicContex
         if (rehashed)
             update_password_hash(txn, signed_in, *rehashed);
         auto session = create_session(txn, *tenant_id, signed_in);
+        auto tenant = tenant_profile(txn, *tenant_id);
         txn.commit();
         return json_response(200,
             { { "message", "Login successful" }, { "token", session.token }, { "user_id", signed_in }, { "role", role },
-                { "name", name }, { "expires_at", session.expires_at }, { "device_token", device_token } });
+                { "name", name }, { "expires_at", session.expires_at }, { "device_token", device_token },
+                { "tenant_name", tenant.name }, { "tenant_kind", tenant.kind } });
     });
 }
 
-Result<ApiResponse> handle_current_user(const httplib::Request&, pqxx::work&, const Caller& caller)
+Result<ApiResponse> handle_current_user(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
+    auto tenant = tenant_profile(txn, caller.tenant_id);
     return json_response(200,
         { { "user_id", caller.user_id }, { "email", caller.email }, { "name", caller.name },
             { "role", role_name(caller.role) }, { "tenant_id", caller.tenant_id }, { "time_zone", caller.time_zone },
-            { "approval", approval_name(caller.approval) } });
+            { "approval", approval_name(caller.approval) }, { "tenant_name", tenant.name },
+            { "tenant_kind", tenant.kind } });
 }
 
 Result<ApiResponse> handle_logout(const httplib::Request&, pqxx::work& txn, const Caller& caller)

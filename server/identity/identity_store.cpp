@@ -6,6 +6,8 @@
 #include "identity/new_user.hpp"
 #include "identity/user_fields.hpp"
 
+#include <stdexcept>
+
 namespace learnloop::server {
 
 namespace {
@@ -50,6 +52,14 @@ std::optional<std::int64_t> find_tenant_id(pqxx::transaction_base& txn, const st
 std::optional<std::int64_t> resolve_tenant(pqxx::transaction_base& txn, const std::optional<std::string>& slug)
 {
     return optional_id(exec_named(txn, "identity/resolve_tenant", slug));
+}
+
+TenantProfile tenant_profile(pqxx::transaction_base& txn, std::int64_t tenant_id)
+{
+    auto rows = exec_named(txn, "identity/tenant_profile", tenant_id);
+    if (rows.empty())   // the caller's own tenant, under its own tenant setting
+        throw std::logic_error("the caller's tenant is not visible");
+    return { rows[0]["name"].as<std::string>(), rows[0]["kind"].as<std::string>() };
 }
 
 SignupPolicy tenant_signup_policy(pqxx::transaction_base& txn)

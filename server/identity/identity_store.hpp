@@ -51,6 +51,14 @@ struct NewUser {
 
 // The transaction's tenant's self-registration policy (after set_tenant).
 [[nodiscard]] SignupPolicy tenant_signup_policy(pqxx::transaction_base& txn);
+
+// The tenant as the portals show it: its name and kind ("school", "academy",
+// "tutoring"), which decides which portal a user gets.
+struct TenantProfile {
+    std::string name;
+    std::string kind;
+};
+[[nodiscard]] TenantProfile tenant_profile(pqxx::transaction_base& txn, std::int64_t tenant_id);
 // Sets it and answers the policy it replaces (the row is locked until the
 // transaction ends; the caller audits).
 [[nodiscard]] SignupPolicy set_signup_policy(pqxx::transaction_base& txn, SignupPolicy policy);

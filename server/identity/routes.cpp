@@ -45,14 +45,18 @@ AreaApi identity_api()
         { "role", string_schema() }, { "name", string_schema() }, { "expires_at", utc_timestamp_schema() },
         { "device_token",
             string_schema("Keep it on this device and send it as device at the next sign-in: the owner's device "
-                          "is let through while the account is locked for others") } });
+                          "is let through while the account is locked for others") },
+        { "tenant_name", string_schema() },
+        { "tenant_kind", enum_schema({ "school", "academy", "tutoring" }) } });
     s["LoginResponse"]["required"] = Json::array({ "message", "token", "user_id", "role", "name", "expires_at" });
     s["CurrentUser"] = object_schema({ { "user_id", id_schema() }, { "email", string_schema() }, { "name", string_schema() },
                                          { "role", string_schema() }, { "tenant_id", id_schema() },
                                          { "time_zone", string_schema("IANA zone of the school") },
                                          { "approval", enum_schema_described({ "approved", "pending" },
                                                            "pending: staff who signed themselves up, not yet approved; "
-                                                           "they keep their own assignments and grading only") } },
+                                                           "they keep their own assignments and grading only") },
+                                         { "tenant_name", string_schema() },
+                                         { "tenant_kind", enum_schema({ "school", "academy", "tutoring" }) } },
         { "user_id", "email", "name", "role", "tenant_id", "time_zone" });
     s["SessionResponse"] = message_schema({ { "token", string_schema() }, { "expires_at", utc_timestamp_schema() } });
     s["SessionResponse"]["required"] = Json::array({ "message", "token", "expires_at" });

@@ -109,11 +109,12 @@ try {
     await waitForState(page, () => true, 'a frame');
     await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Email');
     const order = [await focusedName(page)];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await pressKey(page, 'Tab');
       order.push(await focusedName(page));
     }
-    assert.deepEqual(order, ['textbox:Email', 'textbox:Password', 'button:Sign in', 'button:Create an account']);
+    assert.deepEqual(order, ['textbox:Email', 'textbox:Password', 'textbox:School or business code (optional)',
+      'button:Sign in', 'button:Create an account']);
     await pressKey(page, 'Shift+Tab');
     assert.equal(await focusedName(page), 'button:Sign in');
     const box = await page.getByRole('button', { name: 'Sign in' }).boundingBox();

@@ -5,10 +5,12 @@
 // ids, the invoiced lock), and bad input that writes nothing.
 #include "api_client.hpp"
 
+#include "core/calendar.hpp"
 #include "tutoring/zone.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <set>
 
 using namespace learnloop::test;
@@ -438,4 +440,28 @@ TEST_CASE("attendance: logged once per offline id, only for sessions begun, by t
                  f.token(D.admin))
               .status
         == 200);
+}
+
+TEST_CASE("signing in names the tenant and its kind, which picks the portal: a school, or a tutoring business",
+    "[api][tutoring][identity]")
+{
+    ApiFixture f("tut_kind");
+    auto school = f.api().login(f.demo.teacher.email, k_demo_password);
+    REQUIRE(school.status == 200);
+    CHECK(school.json["tenant_kind"] == "school");
+    auto tutoring = f.api().login("tutor@brightpath.learnloop.test", k_demo_password, "brightpath");
+    INFO(describe(tutoring));
+    REQUIRE(tutoring.status == 200);
+    CHECK(tutoring.json["tenant_kind"] == "tutoring");
+    CHECK(tutoring.json["tenant_name"] == "Brightpath Tutoring");
+    auto me = f.api().get("/api/user", tutoring.json["token"].get<std::string>());
+    CHECK(me.json["tenant_kind"] == "tutoring");
+    CHECK(me.json["time_zone"] == "Europe/London");
+    // The demo business's tutor sees their own week: the minimal demo's weekly lesson.
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    auto day = [](std::int64_t t) { return learnloop::format_utc_timestamp(t).substr(0, 10); };
+    auto week = f.api().get("/api/tutoring/occurrences?from=" + day(now) + "&to=" + day(now + 8 * 86400),
+        tutoring.json["token"].get<std::string>());
+    REQUIRE(week.status == 200);
+    CHECK(week.json["occurrences"].size() >= 1);
 }

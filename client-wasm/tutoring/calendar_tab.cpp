@@ -1,0 +1,297 @@
+// The tutoring calendar tab (see calendar_tab.hpp): [SECTION] the week,
+// [SECTION] a session, [SECTION] logging, [SECTION] drawing.
+#include "tutoring/calendar_tab.hpp"
+
+#include "net/api.hpp"
+#include "platform/clock.hpp"
+#include "platform/random.hpp"
+#include "tutoring/calendar_layout.hpp"
+#include "tutoring/sessions.hpp"
+#include "ui/semantics.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace learnloop::client {
+
+namespace {
+
+// [SECTION] the week -----------------------------------------------------------
+
+std::string day_text(const LocalDateTime& day) { return format_local_datetime(day).substr(0, 10); }
+
+std::optional<LocalDateTime> parse_day(const std::string& text)
+{
+    auto parsed = parse_local_datetime(text.substr(0, 10) + "T00:00:00", "day");
+    return parsed.ok() ? std::optional(parsed.value()) : std::nullopt;
+}
+
+int week_start_day(const CalendarTabState& tab)
+{
+    return tab.settings.data.is_object() ? tab.settings.data.value("week_start", 1) : 1;
+}
+
+// The first day of the week shown: the chosen one, else this week's.
+std::optional<LocalDateTime> shown_week(const AppState& state, const CalendarTabState& tab)
+{
+    if (!tab.week_start.empty())
+        return parse_day(tab.week_start);
+    if (state.local_now.empty())
+        return std::nullopt;
+    auto today = parse_day(state.local_now);
+    return today ? std::optional(start_of_week(*today, week_start_day(tab))) : std::nullopt;
+}
+
+void load_week(AppState& state, CalendarTabState& tab, const LocalDateTime& first, const std::string& key)
+{
+    std::string path = "/api/tutoring/occurrences?from=" + day_text(first)
+        + "&to=" + day_text(add_seconds(first, 7 * 86400));
+    if (tab.tutor_filter)
+        path += "&tutor_id=" + std::to_string(tab.tutor_filter);
+    tab.loaded_for = key;
+    api_load(state, tab.week, path);
+}
+
+// "Mon 7 Dec 2026" of a day's midnight.
+std::string day_heading(const LocalDateTime& day)
+{
+    auto text = format_for_people(day);
+    return text.substr(0, text.find(','));
+}
+
+// [SECTION] a session ------------------------------------------------------------
+
+struct StatusLook {
+    const char* glyph;
+    ImVec4 text, tint;
+};
+
+// A status as a shape and a colour; the word is the business's own label.
+StatusLook look_of(const std::string& status)
+{
+    if (status == "scheduled")
+        return { "\xE2\x97\x8B", ui::k_muted, ui::k_muted_tint };            // ○
+    if (status == "completed")
+        return { "\xE2\x9C\x93", ui::k_ok, ui::k_ok_tint };                  // ✓
+    if (status == "moved")
+        return { "\xE2\x86\xBB", ui::k_info, ui::k_info_tint };              // ↻
+    if (status == "no_show")
+        return { "!", ui::k_warning, ui::k_warning_tint };
+    if (status.find("cancel") != std::string::npos)
+        return { "\xE2\x9C\x97", ui::k_error, ui::k_error_tint };            // ✗
+    return { "\xE2\x80\xA2", ui::k_muted, ui::k_muted_tint };                // •
+}
+
+std::string clock_of(const std::string& local) { return local.size() >= 16 ? local.substr(11, 5) : local; }
+
+// What a session is called on this user's calendar: tutors and the office
+// read who is taught, families who teaches.
+std::string title_of(const AppState& state, const Json& o)
+{
+    const auto subject = o.value("subject", "");
+    switch (state.session.role) {
+    case Role::Student: return subject + " with " + o.value("tutor_name", "");
+    case Role::Parent: return subject + ": " + o.value("student_name", "") + " with " + o.value("tutor_name", "");
+    case Role::Admin:
+    case Role::Moderator: return subject + ": " + o.value("student_name", "") + " with " + o.value("tutor_name", "");
+    case Role::Teacher: return subject + " with " + o.value("student_name", "");
+    }
+    return subject;
+}
+
+std::string key_of(const Json& o)
+{
+    return std::to_string(o.value("series_id", std::int64_t(0))) + "@" + o.value("recurrence_id", "");
+}
+
+// A session can be logged once it has begun, by those who log, unless it is
+// cancelled, already logged, or on an invoice.
+bool loggable(const AppState& state, const Json& o)
+{
+    const auto status = o.value("status", "");
+    return ui::can(state, Action::AttendanceLog) && (status == "scheduled" || status == "moved")
+        && !o.value("invoiced", false) && !state.local_now.empty() && o.value("start", "") <= state.local_now;
+}
+
+// [SECTION] logging --------------------------------------------------------------
+
+std::string new_client_id()
+{
+    char id[40];
+    std::snprintf(id, sizeof id, "a%08x%08x%08x", static_cast<unsigned>(random_unit() * 4294967295.0),
+        static_cast<unsigned>(random_unit() * 4294967295.0), static_cast<unsigned>(monotonic_ms()));
+    return id;
+}
+
+void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const std::string& status,
+    const std::string& label)
+{
+    const auto key = key_of(o);
+    tab.logging.insert(key);
+    tab.action = { Phase::Loading, "Saving\xE2\x80\xA6" };
+    Json body { { "series_id", o.value("series_id", std::int64_t(0)) }, { "recurrence_id", o.value("recurrence_id", "") },
+        { "status", status }, { "client_id", new_client_id() } };
+    const auto what = o.value("subject", "") + " at " + clock_of(o.value("start", ""));
+    api_call(state, "POST", "/api/tutoring/attendance", body,
+        [&tab, key, what, label](AppState& state, const ApiAnswer& answer) {
+            tab.logging.erase(key);
+            tab.action = outcome_of(answer, what + " logged as " + label);
+            if (answer.ok())
+                forget(tab.week);   // reload: the session now shows its status
+        });
+}
+
+// [SECTION] drawing --------------------------------------------------------------
+
+void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
+{
+    const auto title = title_of(state, o);
+    const auto start = o.value("start", ""), end = o.value("end", "");
+    const auto when = clock_of(start) + "\xE2\x80\x93" + clock_of(end);   // 16:00–17:00
+    const auto key = key_of(o);
+    ui::semantics::begin(ui::semantics::Role::Group, title + ", " + when, ImGui::GetID(key.c_str()));
+    ImGui::PushID(key.c_str());
+    ui::text_colored(ui::k_muted, "%s", when.c_str());
+    ImGui::SameLine();
+    ui::text_unformatted(title.c_str());
+    // On a phone the room and status go on a line of their own, so nothing
+    // runs off the screen's edge.
+    const bool compact = ui::compact();
+    bool line_started = false;
+    if (auto room = o.value("room", ""); !room.empty()) {
+        if (!compact)
+            ImGui::SameLine();
+        ui::text_colored(ui::k_muted, compact ? "%s" : "\xC2\xB7 %s", room.c_str());
+        line_started = true;
+    }
+    const auto status = o.value("status", "");
+    const auto look = look_of(status);
+    if (!compact || line_started)
+        ImGui::SameLine();
+    ui::chip(look.glyph, o.value("status_label", status).c_str(), look.text, look.tint);
+    if (o.value("moved", false) && status != "moved") {
+        ImGui::SameLine();
+        ui::chip("\xE2\x86\xBB", "Moved", ui::k_info, ui::k_info_tint);
+    }
+    if (auto note = o.value("note", ""); !note.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ui::text_colored(ui::k_muted, "%s", note.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (loggable(state, o)) {
+        const bool busy = tab.logging.contains(key);
+        ImGui::BeginDisabled(busy);
+        // The business's own statuses; the first two are the everyday ones.
+        const auto& statuses = tab.settings.data.is_object() ? tab.settings.data["attendance_statuses"] : Json::array();
+        int shown = 0;
+        for (const auto& s : statuses) {
+            if (shown > 0)
+                ImGui::SameLine();
+            const auto label = s.value("label", "");
+            if (ui::button(state, (label + "##" + s.value("key", "")).c_str(), "calendar.log." + s.value("key", "")))
+                log_attendance(state, tab, o, s.value("key", ""), label);
+            ++shown;
+        }
+        ImGui::EndDisabled();
+    }
+    ImGui::PopID();
+    ui::semantics::end();
+    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
+}
+
+void draw_tutor_filter(AppState& state, CalendarTabState& tab, const Remote* people)
+{
+    if (!people || !people->data.is_array())
+        return;
+    std::string preview = "Every tutor";
+    for (const auto& p : people->data)
+        if (p.value("id", std::int64_t(0)) == tab.tutor_filter)
+            preview = p.value("name", "");
+    ui::text_unformatted("Tutor");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(220 * state.ui_scale);
+    if (ui::begin_combo("##tutor_filter", preview.c_str())) {
+        if (ui::selectable("Every tutor", tab.tutor_filter == 0))
+            tab.tutor_filter = 0;
+        for (const auto& p : people->data) {
+            if (p.value("role", "") != "teacher")
+                continue;
+            auto id = p.value("id", std::int64_t(0));
+            if (ui::selectable((p.value("name", "") + "##" + std::to_string(id)).c_str(), tab.tutor_filter == id))
+                tab.tutor_filter = id;
+        }
+        ui::end_combo();
+    }
+    ui::remember(state, "calendar.tutor_filter");
+}
+
+} // namespace
+
+void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* people)
+{
+    if (tab.settings.phase == Phase::Idle)
+        api_load(state, tab.settings, "/api/tutoring/settings");
+    if (ui::remote_status(state, tab.settings, "calendar.settings_retry"))
+        forget(tab.settings);
+    if (tab.settings.phase != Phase::Done)
+        return;
+    auto first = shown_week(state, tab);
+    if (!first) {
+        ui::skeleton_rows(4);
+        return;
+    }
+    const auto key = day_text(*first) + "/" + std::to_string(tab.tutor_filter);
+    if (tab.week.phase == Phase::Idle || (tab.loaded_for != key && tab.week.phase != Phase::Loading))
+        load_week(state, tab, *first, key);
+
+    const auto last = add_seconds(*first, 6 * 86400);
+    ui::heading(("Week of " + day_heading(*first)).c_str(), 2);
+    if (ui::button(state, "Previous week", "calendar.previous"))
+        tab.week_start = day_text(add_seconds(*first, -7 * 86400));
+    ImGui::SameLine();
+    if (ui::button(state, "This week", "calendar.this_week"))
+        tab.week_start.clear();
+    ImGui::SameLine();
+    if (ui::button(state, "Next week", "calendar.next"))
+        tab.week_start = day_text(add_seconds(*first, 7 * 86400));
+    draw_tutor_filter(state, tab, people);
+    ui::action_status(tab.action);
+    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
+
+    if (ui::remote_status(state, tab.week, "calendar.retry"))
+        forget(tab.week);
+    if (tab.week.phase != Phase::Done || tab.loaded_for != key)
+        return;
+    const auto& list = tab.week.data.is_object() ? tab.week.data["occurrences"] : Json::array();
+    if (list.empty()) {
+        ui::empty_state(state, "No sessions this week",
+            ("Nothing is booked from " + day_heading(*first) + " to " + day_heading(last) + ".").c_str());
+        return;
+    }
+    std::string current_day;
+    for (const auto& o : list) {
+        auto day = o.value("start", "").substr(0, 10);
+        if (day != current_day) {
+            current_day = day;
+            if (auto midnight = parse_day(day))
+                ui::heading(day_heading(*midnight).c_str(), 3);
+        }
+        draw_session(state, tab, o);
+    }
+}
+
+Json calendar_tab_summary(const CalendarTabState& tab)
+{
+    Json sessions = Json::array();
+    if (tab.week.data.is_object())
+        for (const auto& o : tab.week.data["occurrences"])
+            sessions.push_back({ { "start", o.value("start", "") }, { "status", o.value("status", "") },
+                { "series_id", o.value("series_id", std::int64_t(0)) } });
+    // The week is named once its sessions are here (not while the next loads).
+    return { { "week", tab.week.phase == Phase::Done ? tab.loaded_for : std::string() }, { "sessions", sessions } };
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,186 @@
+// Browser test of the tutoring business's portals on the demo's Brightpath
+// Tutoring: signing in with the business's code, the tutor's week with a
+// session logged in one press, the office's calendar of every tutor (and
+// one tutor's), and a parent's view of their children's sessions; driven
+// through the accessibility tree, checked with axe-core, photographed at
+// desktop and phone size (build/artifacts/tutoring-*.png).
+import assert from 'node:assert/strict';
+import {
+  createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer, stopAll,
+  waitForFirstFrame, waitForState,
+} from './harness.mjs';
+
+const PASSWORD = 'learnloop-demo-2026';
+const TENANT = 'brightpath';
+const { check, fail, finish } = createRunner();
+
+async function login(server, email) {
+  const response = await fetch(`${server.base}/api/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tenant': TENANT },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  assert.equal(response.status, 200, `signing in ${email}`);
+  return response.json();
+}
+
+async function call(server, token, method, path, body) {
+  const response = await fetch(`${server.base}${path}`, {
+    method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+// "YYYY-MM-DDTHH:MM:SS" of a Date in London (the demo business's zone).
+function london(date) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00`;
+}
+
+async function signIn(page, who) {
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@brightpath.learnloop.test`);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill(TENANT);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
+}
+
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await waitForState(page, (s) => s.screen === 'sign_in', 'signing out');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+// The sessions the calendar tab shows (its test summary), once loaded.
+async function shownSessions(page, what, predicate = () => true) {
+  const state = await waitForState(page, (s) => Array.isArray(s.portal?.sessions) && s.portal.week
+    && predicate(s.portal), what);
+  return state.portal.sessions;
+}
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// A phone of its own (touch, small screen), signed in as `who`.
+async function phoneSignedIn(server, who) {
+  const phone = await launchBrowser({ device: PHONE });
+  await phone.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const page = phone.pages()[0] ?? await phone.newPage();
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+  await signIn(page, who);
+  await waitForState(page, (s) => s.compact === true, 'the phone layout');
+  return page;
+}
+
+// Presses a button from the keyboard, as a screen reader user does: the
+// calendar scrolls inside the app, so a button far down is reached by focus.
+async function press(locator) {
+  await locator.focus();
+  await locator.page().keyboard.press('Enter');
+}
+
+try {
+  const database = await startDatabase();
+  const server = await startServer(database.url);
+  const browser = await launchBrowser();
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+
+  // A session of the tutor's that has begun and is not yet logged (the demo
+  // logs every past one): at 06:00 today, or yesterday before 07:00.
+  const office = await login(server, 'admin@brightpath.learnloop.test');
+  const tutor = await login(server, 'tutor@brightpath.learnloop.test');
+  const students = await call(server, office.token, 'GET', '/api/users?role=student&limit=200');
+  const zoe = students.body.find((u) => u.name.startsWith('Zoë'));
+  const now = new Date();
+  const earlier = new Date(now.getTime() - 7 * 3600 * 1000);
+  const day = london(earlier).slice(0, 10);
+  const booked = await call(server, office.token, 'POST', '/api/tutoring/series', {
+    tutor_id: tutor.user_id, student_id: zoe.id, subject: 'Exam practice', dtstart: `${day}T06:00:00`, duration_minutes: 45,
+  });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+
+  await check('a tutor signs in with the business code and sees their week, grouped by day', async () => {
+    await signIn(page, 'tutor');
+    await page.getByRole('heading', { name: 'Tutor', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Week of / }).waitFor();
+    let sessions = await shownSessions(page, "the tutor's week");
+    if (!sessions.some((s) => s.series_id === booked.body.series_id)) {
+      // Early on the week's first day, the session was last week.
+      await page.getByRole('button', { name: 'Previous week' }).click();
+      sessions = await shownSessions(page, "the tutor's last week",
+        (tab) => tab.sessions.some((s) => s.series_id === booked.body.series_id));
+    }
+    assert.ok(sessions.length >= 2, `the tutor's week holds sessions (${sessions.length})`);
+    await page.getByRole('group', { name: /^Exam practice with Zoë/ }).waitFor();
+    await expectNoViolations(page, "the tutor's week");
+    await saveScreenshot(page, 'tutoring-tutor-week.png');
+  });
+
+  await check('one press logs a session that has begun; the calendar then shows it completed', async () => {
+    const session = page.getByRole('group', { name: /^Exam practice with Zoë/ });
+    await press(session.getByRole('button', { name: 'Completed' }));
+    await page.getByText(/Exam practice at 06:00 logged as Completed/).waitFor();
+    await shownSessions(page, 'the logged session',
+      (tab) => tab.sessions.some((x) => x.series_id === booked.body.series_id && x.status === 'completed'));
+    await session.getByRole('button', { name: 'Completed' }).waitFor({ state: 'detached' });
+    const from = day, to = new Date(Date.parse(`${day}T12:00:00Z`) + 86400000).toISOString().slice(0, 10);
+    const week = await call(server, office.token, 'GET', `/api/tutoring/occurrences?from=${from}&to=${to}`);
+    const logged = week.body.occurrences.find((o) => o.series_id === booked.body.series_id);
+    assert.equal(logged.status, 'completed');
+  });
+
+  await check("the tutor's week on a phone: the same sessions, readable, nothing cut off", async () => {
+    const phone = await phoneSignedIn(server, 'tutor');
+    await shownSessions(phone, "the tutor's week on the phone");
+    await phone.getByRole('heading', { name: /^Week of / }).waitFor();
+    await expectNoViolations(phone, "the tutor's week on a phone");
+    await saveScreenshot(phone, 'tutoring-tutor-week-phone.png');
+  });
+
+  await check("the office sees every tutor's sessions, and one tutor's when it picks them", async () => {
+    await signOut(page);
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: 'Office', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Calendar', selected: true }).waitFor();
+    const everyone = await shownSessions(page, "the office's week");
+    await page.getByRole('group').first().waitFor();
+    await expectNoViolations(page, "the office's calendar");
+    await saveScreenshot(page, 'tutoring-office-week.png');
+    await page.getByRole('button', { name: /^Tutor: Every tutor/ }).click();
+    await page.getByRole('button', { name: 'Tomás Tutor' }).click();
+    const one = await shownSessions(page, "Tomás's week", (tab) => tab.week.endsWith(`/${tutor.user_id}`));
+    assert.ok(one.length < everyone.length, `one tutor (${one.length}) has fewer sessions than all (${everyone.length})`);
+  });
+
+  await check("a parent sees their children's sessions and cannot log them", async () => {
+    await signOut(page);
+    await signIn(page, 'parent');
+    await page.getByRole('heading', { name: 'Parent', level: 1 }).waitFor();
+    const sessions = await shownSessions(page, "the parent's week");
+    assert.ok(sessions.length >= 1, 'the children have sessions this week');
+    assert.equal(await page.getByRole('button', { name: 'Completed' }).count(), 0);
+    await expectNoViolations(page, "the parent's sessions");
+    await saveScreenshot(page, 'tutoring-parent-week.png');
+    const phone = await phoneSignedIn(server, 'parent');
+    await shownSessions(phone, "the parent's week on the phone");
+    await saveScreenshot(phone, 'tutoring-parent-phone.png');
+  });
+
+  await check('no script errors on the page', async () => {
+    assert.deepEqual(pageErrors, []);
+  });
+} catch (error) {
+  fail(error);
+} finally {
+  await stopAll();
+  finish();
+}
