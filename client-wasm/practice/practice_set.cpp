@@ -100,15 +100,6 @@ void persist_set(AppState& state, const PracticeTabState& p)
     store_save(set_entry(state, p));
 }
 
-// A random id for an answer; the server keeps the first answer with it.
-std::string new_client_id()
-{
-    char id[40];
-    std::snprintf(id, sizeof id, "c%08x%08x%08x", static_cast<unsigned>(random_unit() * 4294967295.0),
-        static_cast<unsigned>(random_unit() * 4294967295.0), static_cast<unsigned>(monotonic_ms()));
-    return id;
-}
-
 // [SECTION] set ----------------------------------------------------------------
 
 // Forgets the set (not the outbox: unsent answers outlive the set they came from).
@@ -345,7 +336,7 @@ void check(AppState& state, PracticeTabState& p, const Task& task)
         *known = p.known_after;
     p.requests_during_check += state.requests_in_flight - requests_before;
 
-    p.outbox.push_back({ { "client_id", new_client_id() }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
+    p.outbox.push_back({ { "client_id", new_client_id('c') }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
         { "answer", answer }, { "client_verdict", p.verdict },
         { "answered_at", format_utc_timestamp(static_cast<std::int64_t>(state.wall_clock)) } });
     // The answer and the new resume point, in one transaction.

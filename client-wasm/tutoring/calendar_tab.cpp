@@ -13,8 +13,6 @@
 
 #include <imgui.h>
 
-#include <cstdio>
-
 namespace learnloop::client {
 
 namespace {
@@ -118,14 +116,6 @@ bool loggable(const AppState& state, const Json& o)
 
 // [SECTION] logging --------------------------------------------------------------
 
-std::string new_client_id()
-{
-    char id[40];
-    std::snprintf(id, sizeof id, "a%08x%08x%08x", static_cast<unsigned>(random_unit() * 4294967295.0),
-        static_cast<unsigned>(random_unit() * 4294967295.0), static_cast<unsigned>(monotonic_ms()));
-    return id;
-}
-
 void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const std::string& status,
     const std::string& label)
 {
@@ -133,7 +123,7 @@ void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const
     tab.logging.insert(key);
     tab.action = { Phase::Loading, "Saving\xE2\x80\xA6" };
     Json body { { "series_id", o.value("series_id", std::int64_t(0)) }, { "recurrence_id", o.value("recurrence_id", "") },
-        { "status", status }, { "client_id", new_client_id() } };
+        { "status", status }, { "client_id", new_client_id('a') } };
     const auto what = o.value("subject", "") + " at " + clock_of(o.value("start", ""));
     api_call(state, "POST", "/api/tutoring/attendance", body,
         [&tab, key, what, label](AppState& state, const ApiAnswer& answer) {

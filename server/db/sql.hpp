@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -70,6 +71,15 @@ pqxx::result exec_named(pqxx::transaction_base& txn, const std::string& name, Ar
     if (statement_mode() == StatementMode::Prepared)
         return txn.exec_prepared(name, std::forward<Args>(args)...);
     return txn.exec_params(statement_text(name), std::forward<Args>(args)...);
+}
+
+// A column that may be NULL, read as an optional.
+template<typename T>
+std::optional<T> optional_field(const pqxx::field& field)
+{
+    if (field.is_null())
+        return std::nullopt;
+    return field.as<T>();
 }
 
 // One page of a list: ?limit=1..200 (default 50) &offset>=0.

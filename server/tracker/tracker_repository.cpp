@@ -5,14 +5,6 @@ namespace learnloop::server {
 
 namespace {
 
-template<typename T>
-std::optional<T> optional_field(const pqxx::field& field)
-{
-    if (field.is_null())
-        return std::nullopt;
-    return field.as<T>();
-}
-
 // The assignment columns' positions in one result, found by name once: a
 // lookup by name per field scans the columns each time, which cost about 5% of
 // a 31-row list request in an A/B run (docs/BENCHMARKS.md).

@@ -9,14 +9,6 @@ namespace learnloop::server {
 
 namespace {
 
-template<typename T>
-std::optional<T> optional_field(const pqxx::field& field)
-{
-    if (field.is_null())
-        return std::nullopt;
-    return field.as<T>();
-}
-
 // Local times the database wrote itself; a failure here is a bug, not input.
 LocalDateTime stored_time(std::string_view text)
 {

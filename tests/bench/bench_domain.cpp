@@ -5,6 +5,9 @@
 #include "practice/grading.hpp"
 #include "practice/knowledge_tracing.hpp"
 #include "practice/selection.hpp"
+#include "tutoring/calendar_layout.hpp"
+#include "tutoring/sessions.hpp"
+#include "tutoring/zone.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,6 +21,54 @@ using namespace learnloop;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+std::string read_file(const char* path);
+double seconds_since(Clock::time_point start);
+
+// A tutoring business's month grid (six weeks from Monday 30 November 2026)
+// in London: 200 series of weekday lessons at 09:00 and 15:00 (about 12,000
+// sessions), one in twenty changed, expanded with the changes applied,
+// converted to UTC and laid out as a month; the time of one whole pass.
+void bench_calendar(Json& result)
+{
+    auto zone = parse_tzif(read_file("/usr/share/zoneinfo/Europe/London"), "Europe/London");
+    if (!zone.ok()) {
+        std::fprintf(stderr, "no tz database: the calendar benchmark is skipped\n");
+        return;
+    }
+    auto rule = RecurrenceRule::create("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9,15");
+    std::vector<SessionSeries> series;
+    std::vector<OccurrenceChange> changes;
+    for (int i = 0; i < 200; ++i) {
+        series.push_back({ i + 1, 1 + i % 4, 100 + i, "Maths", "", Series { { 2026, 9, 7, 9, 0, 0 }, rule.value(), {}, {} },
+            45 });
+        for (int week = 0; week < 6; ++week)
+            if ((i + week) % 20 == 0)
+                changes.push_back({ 0, i + 1, { 2026, 12, 1 + week, 9, 0, 0 }, std::nullopt, std::nullopt, std::nullopt,
+                    true });
+    }
+    const LocalDateTime first { 2026, 11, 30, 0, 0, 0 };
+    const auto from = to_utc(first, zone.value()), to = to_utc({ 2027, 1, 11, 0, 0, 0 }, zone.value());
+    const int runs = 20;
+    std::size_t count = 0, shown = 0;
+    auto start = Clock::now();
+    for (int run = 0; run < runs; ++run) {
+        auto found = occurrences_between(series, changes, zone.value(), from, to, 100000);
+        std::vector<CalendarEvent> events;
+        events.reserve(found.value().size());
+        for (const auto& o : found.value())
+            events.push_back({ o.series_id * 100000 + o.start.day * 100 + o.start.hour, o.start,
+                add_seconds(o.start, o.duration_minutes * 60), false });
+        auto month = layout_month(events, 2026, 12);
+        count = found.value().size();
+        shown = 0;
+        for (const auto& cell : month)
+            shown += cell.shown.size();
+    }
+    result["calendar_month_ms"] = seconds_since(start) * 1000 / runs;
+    result["calendar_month_sessions"] = count;
+    result["calendar_month_cells_shown"] = shown;
+}
 
 double seconds_since(Clock::time_point start)
 {
@@ -158,6 +209,7 @@ int main(int argc, char** argv)
         result["set_of_20_ms"] = seconds_since(start) * 1000 / sets;
         result["tasks_generated"] = generated;
     }
+    bench_calendar(result);
     std::printf("%s\n", result.dump().c_str());
     return 0;
 }
