@@ -20,6 +20,12 @@ struct Span {
     std::int64_t start = 0, end = 0;   // seconds; end > start
 };
 
+// Rounds toward minus infinity (a day index before the grid is negative).
+std::int64_t floor_div(std::int64_t a, std::int64_t b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
 Span span_of(const CalendarEvent& event)
 {
     std::int64_t s = to_unix_seconds(event.start), e = to_unix_seconds(event.end);
@@ -179,18 +185,22 @@ std::vector<MonthCell> layout_month(const std::vector<CalendarEvent>& events, in
     });
     for (std::int64_t i = 0; i < count; ++i) {
         MonthCell cell;
-        const std::int64_t ds = grid0 + i * k_day, de = ds + k_day;
-        cell.day = from_unix_seconds(ds);
+        cell.day = from_unix_seconds(grid0 + i * k_day);
         cell.in_month = cell.day.month == month;
-        for (const auto& [span, event] : sorted) {
-            if (span.end <= ds || span.start >= de)
-                continue;
+        cells.push_back(std::move(cell));
+    }
+    // Each event to the days it touches, in the sorted order (a month holds
+    // thousands of sessions: one pass over them, not one per day).
+    for (const auto& [span, event] : sorted) {
+        std::int64_t first = std::max<std::int64_t>(0, floor_div(span.start - grid0, k_day));
+        std::int64_t last = std::min<std::int64_t>(count - 1, floor_div(span.end - 1 - grid0, k_day));
+        for (std::int64_t i = first; i <= last; ++i) {
+            auto& cell = cells[static_cast<std::size_t>(i)];
             if (static_cast<int>(cell.shown.size()) < per_cell)
                 cell.shown.push_back(event->id);
             else
                 ++cell.more;
         }
-        cells.push_back(std::move(cell));
     }
     return cells;
 }

@@ -17,7 +17,7 @@ constexpr std::int64_t k_day_seconds = 86400;
 constexpr std::size_t k_expansion_cap = 100000;
 
 SessionOccurrence occurrence_of(const SessionSeries& series, const LocalDateTime& recurrence_id,
-    const OccurrenceChange* change, const ZoneRules& zone)
+    const OccurrenceChange* change, const ZoneWindow& zone)
 {
     SessionOccurrence occurrence;
     occurrence.series_id = series.id;
@@ -45,7 +45,7 @@ SessionOccurrence occurrence_of(const SessionSeries& series, const LocalDateTime
         occurrence.invoice_id = change->invoice_id;
         occurrence.change_id = change->id;
     }
-    occurrence.start_utc = to_utc(occurrence.start, zone);
+    occurrence.start_utc = zone.to_utc(occurrence.start);
     occurrence.end_utc = occurrence.start_utc + std::int64_t { occurrence.duration_minutes } * 60;
     return occurrence;
 }
@@ -100,35 +100,59 @@ Result<std::vector<SessionOccurrence>> occurrences_between(const std::vector<Ses
     // exactly those.
     const auto local_from = add_seconds(to_local(from_utc, zone), -k_day_seconds);
     const auto local_to = add_seconds(to_local(to_utc, zone), k_day_seconds);
-    auto in_window = [&](const SessionOccurrence& o) { return o.start_utc >= from_utc && o.start_utc < to_utc; };
+    const ZoneWindow converter(zone, from_utc - 3 * k_day_seconds, to_utc + 3 * k_day_seconds);
 
-    std::vector<SessionOccurrence> found;
-    for (const auto& one : series) {
-        const auto& series_changes = by_series[one.id];
+    // First the small facts of each session in the window (where it starts,
+    // whose it is), sorted; then the sessions themselves, built once each in
+    // their final place (a month of a business holds thousands).
+    struct Found {
+        std::int64_t start_utc;
+        std::int64_t series_id;
+        std::size_t series;
+        LocalDateTime recurrence_id;
+        const OccurrenceChange* change;
+    };
+    std::vector<Found> found;
+    const std::map<LocalDateTime, const OccurrenceChange*> no_changes;
+    auto start_of = [&](const LocalDateTime& when, const OccurrenceChange* change) {
+        return converter.to_utc(change && change->starts ? *change->starts : when);
+    };
+    for (std::size_t index = 0; index < series.size(); ++index) {
+        const auto& one = series[index];
+        auto listed = by_series.find(one.id);
+        const auto& series_changes = listed == by_series.end() ? no_changes : listed->second;
         auto expansion = TRY(expand_series(one.schedule, local_from, local_to, k_expansion_cap));
-        std::set<LocalDateTime> expanded(expansion.occurrences.begin(), expansion.occurrences.end());
-        for (const auto& when : expansion.occurrences) {
-            auto change = series_changes.find(when);
-            auto occurrence = occurrence_of(one, when, change == series_changes.end() ? nullptr : change->second, zone);
-            if (in_window(occurrence))
-                found.push_back(std::move(occurrence));
+        const auto& expanded = expansion.occurrences;   // in order
+        for (const auto& when : expanded) {
+            auto change = series_changes.empty() ? series_changes.end() : series_changes.find(when);
+            const OccurrenceChange* changed = change == series_changes.end() ? nullptr : change->second;
+            auto start = start_of(when, changed);
+            if (start >= from_utc && start < to_utc)
+                found.push_back({ start, one.id, index, when, changed });
         }
         // Occurrences of other days moved into the window.
         for (const auto& [when, change] : series_changes) {
-            if (!change->starts || expanded.contains(when) || !is_occurrence(one.schedule, when))
+            if (!change->starts || std::binary_search(expanded.begin(), expanded.end(), when)
+                || !is_occurrence(one.schedule, when))
                 continue;
-            auto occurrence = occurrence_of(one, when, change, zone);
-            if (in_window(occurrence))
-                found.push_back(std::move(occurrence));
+            auto start = start_of(when, change);
+            if (start >= from_utc && start < to_utc)
+                found.push_back({ start, one.id, index, when, change });
         }
         if (found.size() > limit)
             return make_error(ErrorCode::ResourceExhausted,
                 "More than " + std::to_string(limit) + " sessions in this window; ask for a shorter one", "to");
     }
-    std::sort(found.begin(), found.end(), [](const SessionOccurrence& a, const SessionOccurrence& b) {
-        return std::tie(a.start_utc, a.series_id, a.recurrence_id) < std::tie(b.start_utc, b.series_id, b.recurrence_id);
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.start_utc != b.start_utc)
+            return a.start_utc < b.start_utc;
+        return a.series_id != b.series_id ? a.series_id < b.series_id : a.recurrence_id < b.recurrence_id;
     });
-    return found;
+    std::vector<SessionOccurrence> list;
+    list.reserve(found.size());
+    for (const auto& f : found)
+        list.push_back(occurrence_of(series[f.series], f.recurrence_id, f.change, converter));
+    return list;
 }
 
 // [SECTION] edits ------------------------------------------------------------

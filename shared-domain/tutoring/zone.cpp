@@ -437,9 +437,10 @@ LocalTimeType type_at(const ZoneRules& zone, std::int64_t t)
 std::vector<ZoneTransition> transitions_between(const ZoneRules& zone, std::int64_t from, std::int64_t to)
 {
     std::vector<ZoneTransition> out;
-    for (const auto& change : zone.transitions)
-        if (change.at >= from && change.at < to)
-            out.push_back(change);
+    auto first = std::lower_bound(zone.transitions.begin(), zone.transitions.end(), from,
+        [](const auto& x, std::int64_t v) { return x.at < v; });
+    for (auto it = first; it != zone.transitions.end() && it->at < to; ++it)
+        out.push_back(*it);
     if (!zone.posix || !zone.posix->daylight || from >= to)
         return out;
     // The footer takes over after the last listed transition; a change it
@@ -499,6 +500,30 @@ std::int64_t to_utc(const LocalDateTime& local, const ZoneRules& zone)
         before = change.type.utc_offset;
     }
     return wall - type_at(zone, wall).utc_offset;   // unreachable for consistent rules
+}
+
+ZoneWindow::ZoneWindow(const ZoneRules& zone, std::int64_t from, std::int64_t to)
+    : m_zone(&zone)
+    , m_from(from)
+    , m_to(to)
+    , m_before(type_at(zone, from).utc_offset)
+    , m_changes(transitions_between(zone, from, to))
+{
+}
+
+std::int64_t ZoneWindow::to_utc(const LocalDateTime& local) const
+{
+    const std::int64_t wall = to_unix_seconds(local);
+    constexpr std::int64_t reach = 2 * k_day;   // as learnloop::to_utc looks around a wall time
+    if (wall - reach < m_from || wall + reach > m_to)
+        return learnloop::to_utc(local, *m_zone);
+    auto next = std::lower_bound(m_changes.begin(), m_changes.end(), wall - reach,
+        [](const auto& x, std::int64_t v) { return x.at < v; });
+    if (next != m_changes.end() && next->at < wall + reach)
+        return learnloop::to_utc(local, *m_zone);   // a change nearby: the careful way
+    // No change within two days: one offset holds all around.
+    const int offset = next == m_changes.begin() ? m_before : std::prev(next)->type.utc_offset;
+    return wall - offset;
 }
 
 RecurrenceRule localize_until(const RecurrenceRule& rule, const ZoneRules& zone)

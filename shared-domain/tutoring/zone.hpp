@@ -90,6 +90,22 @@ struct ZoneRules {
 // New York on 8 March 2026 becomes 03:30 EDT); a fall-back time that happens twice
 // is the first of the two (the earlier instant, still in daylight time).
 [[nodiscard]] std::int64_t to_utc(const LocalDateTime& local, const ZoneRules& zone);
+// Many wall times of one window converted as to_utc does, cheaply: the
+// zone's changes in [from, to) are found once, and a wall time with no
+// change within two days of it takes one lookup (the rest go through to_utc).
+// A calendar converting a month of sessions uses one.
+class ZoneWindow {
+public:
+    ZoneWindow(const ZoneRules& zone, std::int64_t from, std::int64_t to);
+    [[nodiscard]] std::int64_t to_utc(const LocalDateTime& local) const;
+
+private:
+    const ZoneRules* m_zone;
+    std::int64_t m_from, m_to;
+    int m_before;                          // the offset in effect at m_from
+    std::vector<ZoneTransition> m_changes;
+};
+
 // Every change of local time type in [from, to), the footer's included.
 [[nodiscard]] std::vector<ZoneTransition> transitions_between(const ZoneRules& zone, std::int64_t from,
     std::int64_t to);

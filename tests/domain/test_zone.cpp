@@ -326,3 +326,24 @@ TEST_CASE("malformed compact zones are refused with the field named")
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().field == "type");
 }
+
+TEST_CASE("a zone window converts every wall time exactly as to_utc does, across the changes of three zones")
+{
+    for (const char* name : { "Europe/London", "America/New_York", "Australia/Sydney" }) {
+        CAPTURE(name);
+        const auto& rules = learnloop::test::zone(name);
+        const auto from = to_unix_seconds({ 2026, 1, 1, 0, 0, 0 }), to = to_unix_seconds({ 2027, 6, 1, 0, 0, 0 });
+        const ZoneWindow window(rules, from, to);
+        // Every quarter hour of the window and a week beyond either side
+        // (those take the careful path).
+        int compared = 0;
+        std::string first_difference;
+        for (auto wall = from - 7 * 86400; wall < to + 7 * 86400; wall += 900, ++compared) {
+            auto local = from_unix_seconds(wall);
+            if (first_difference.empty() && window.to_utc(local) != to_utc(local, rules))
+                first_difference = format_local_datetime(local);
+        }
+        CHECK(first_difference.empty());
+        CHECK(compared > 50000);
+    }
+}
