@@ -88,6 +88,13 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool, DbPool* standby)
 
 namespace {
 
+// A path as the logs keep it: a calendar feed's URL is its only
+// credential, so its token is left out.
+std::string logged_path(const std::string& path)
+{
+    return path.rfind("/ical/", 0) == 0 ? std::string("/ical/[token].ics") : path;
+}
+
 // The cpp-httplib pattern of an OpenAPI path: {token} matches 64 lower-case
 // hex digits, each other {name} a positive whole number (anything else falls
 // through to 404), dots are literal.
@@ -345,7 +352,7 @@ void HttpApp::install_hooks()
         }
         std::lock_guard lock(m_log_mutex);
         auto line = Json { { "level", "error" }, { "request_id", res.get_header_value("X-Request-Id") },
-            { "method", req.method }, { "path", req.path }, { "exception", what } };
+            { "method", req.method }, { "path", logged_path(req.path) }, { "exception", what } };
         std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
     });
 
@@ -355,7 +362,7 @@ void HttpApp::install_hooks()
             { "level", "info" },
             { "request_id", request_id },
             { "method", req.method },
-            { "path", req.path },
+            { "path", logged_path(req.path) },
             { "status", res.status },
             { "bytes", res.body.size() },
         };

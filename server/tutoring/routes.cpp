@@ -106,6 +106,26 @@ AreaApi tutoring_api()
     s["SeriesEdited"] = message_schema({ { "series_id", id_schema() }, { "dropped", integer_schema() },
         { "warnings", array_of(string_schema()) } });
     s["Message"] = message_schema();
+    s["SettingsUpdate"] = request_schema(
+        {
+            { "attendance_statuses", array_of(any_object()) },
+            { "conflict_policy", any_object() },
+            { "week_start", integer_schema("1 Monday, 0 Sunday") },
+            { "currency", string_schema("ISO 4217") },
+            { "tax_basis_points", integer_schema("0 to 10000") },
+            { "invoice_prefix", string_schema("1 to 10 capital letters or digits") },
+        },
+        {});
+    s["BlockedDates"] = object_schema({ { "id", id_schema() }, { "first_day", string_schema() }, { "last_day", string_schema() },
+                                          { "tutor_id", nullable(id_schema()) }, { "tutor_name", nullable(string_schema()) },
+                                          { "label", string_schema() } },
+        { "id", "first_day", "last_day", "tutor_id", "label" });
+    s["BlockedDatesList"] = array_of(schema_ref("BlockedDates"));
+    s["BlockedDatesRequest"] = request_schema({ { "first_day", string_schema("YYYY-MM-DD") },
+                                                  { "last_day", string_schema("YYYY-MM-DD") }, { "label", string_schema() },
+                                                  { "tutor_id", nullable(id_schema()) } },
+        { "first_day", "last_day", "label" });
+    s["BlockedDatesAdded"] = message_schema({ { "id", id_schema() }, { "affected", array_of(any_object()) } });
     s["AttendanceRequest"] = request_schema(
         {
             { "series_id", id_schema() },
@@ -147,6 +167,16 @@ AreaApi tutoring_api()
             "OccurrenceChanged", 200 },
         { Method::Post, "/api/tutoring/attendance", Action::AttendanceLog, handle_log_attendance, nullptr,
             "Log what happened at a session (idempotent by client_id)", "AttendanceRequest", "AttendanceLogged", 200 },
+        { Method::Put, "/api/tutoring/settings", Action::TutoringSettingsManage, handle_update_tutoring_settings,
+            nullptr, "Change the business's attendance statuses, clash policy, week start, currency, tax or invoice prefix",
+            "SettingsUpdate", "TutoringSettings", 200 },
+        { Method::Get, "/api/tutoring/blocked-dates", Action::ScheduleRead, handle_list_blocked_dates, nullptr,
+            "Holidays and tutors' days off", "", "BlockedDatesList", 200 },
+        { Method::Post, "/api/tutoring/blocked-dates", Action::TutoringSettingsManage, handle_add_blocked_dates, nullptr,
+            "Block days for everyone or one tutor; sessions already booked on them are listed, not cancelled",
+            "BlockedDatesRequest", "BlockedDatesAdded", 201 },
+        { Method::Delete, "/api/tutoring/blocked-dates/{id}", Action::TutoringSettingsManage, handle_remove_blocked_dates,
+            nullptr, "Unblock days", "", "Message", 200 },
         { Method::Get, "/api/tutoring/feed", Action::ScheduleRead, handle_feed_status, nullptr,
             "Whether the caller has a private calendar feed", "", "FeedStatus", 200 },
         { Method::Post, "/api/tutoring/feed", Action::ScheduleRead, handle_make_feed, nullptr,

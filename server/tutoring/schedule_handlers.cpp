@@ -1,11 +1,13 @@
 // The tutoring schedule: [SECTION] helpers, [SECTION] reading the calendar,
-// [SECTION] booking, [SECTION] changing sessions, [SECTION] attendance.
+// [SECTION] booking, [SECTION] changing sessions, [SECTION] attendance,
+// [SECTION] settings and holidays.
 // Domain rules (expansion, splits, clashes, holidays) are shared-domain's
 // tutoring/; this file reads requests, scopes them to the caller and writes.
 #include "tutoring/schedule_handlers.hpp"
 
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
+#include "finance/money.hpp"
 #include "platform/time_zones.hpp"
 #include "tutoring/schedule_repository.hpp"
 
@@ -24,6 +26,8 @@ constexpr int k_max_window_days = 62;          // a month view's six weeks, with
 constexpr std::size_t k_max_occurrences = 5000;
 constexpr int k_check_weeks = 12;              // how far ahead a booking is checked for clashes
 constexpr std::size_t k_check_occurrences = 100;
+constexpr std::size_t k_most_per_day = 8;          // sessions of one series in a day
+constexpr std::size_t k_check_limit = 200000;      // the business's sessions a clash check reads
 const char* k_series_not_found = "Session not found";
 
 std::int64_t now_unix() { return static_cast<std::int64_t>(std::time(nullptr)); }
@@ -178,17 +182,23 @@ std::string session_label(const std::string& subject, const std::string& with, c
     return subject + " with " + with + ", " + format_for_people(start);
 }
 
-Result<Proposal> check_proposal(pqxx::work& txn, const SessionSeries& proposed, const LocalDateTime& from_local,
+// From `from` (UTC) on: a booking is checked from its first session (also
+// one back-filled in the past); an edit from where it changes, and never
+// before yesterday (the past it leaves as it was).
+Result<Proposal> check_proposal(pqxx::work& txn, const SessionSeries& proposed, std::int64_t from,
     const std::set<std::int64_t>& replaced_series, const TutoringSettings& settings, const ZoneRules& zone)
 {
     Proposal proposal;
-    const auto from = std::max(to_utc(from_local, zone), now_unix() - k_day);
     const auto to = from + k_check_weeks * 7 * k_day;
-    auto mine = occurrences_between({ proposed }, {}, zone, from, to, 10000);
-    if (!mine.ok() || mine.value().empty())
+    auto listed = occurrences_between({ proposed }, {}, zone, from, to, k_most_per_day * 7 * k_check_weeks);
+    if (!listed.ok() && listed.error().code == ErrorCode::ResourceExhausted)
+        return make_error(ErrorCode::InvalidArgument,
+            "A series may have at most " + std::to_string(k_most_per_day) + " sessions a day", "rrule");
+    auto mine = TRY(std::move(listed));
+    if (mine.empty())
         return proposal;
     // A day earlier: a session begun before the first proposed one may still run into it.
-    auto others = TRY(occurrences_in(txn, zone, from - k_day, to + k_day, {}));
+    auto others = TRY(occurrences_in(txn, zone, from - k_day, to + k_day, {}, k_check_limit));
     std::set<std::int64_t> ids { proposed.tutor_id, proposed.student_id };
     for (const auto& o : others) {
         ids.insert(o.tutor_id);
@@ -205,7 +215,7 @@ Result<Proposal> check_proposal(pqxx::work& txn, const SessionSeries& proposed, 
     auto availability = load_availability(txn, proposed.tutor_id);
     std::set<std::string> seen;
     std::size_t checked = 0;
-    for (const auto& o : mine.value()) {
+    for (const auto& o : mine) {
         if (++checked > k_check_occurrences)
             break;
         BookedSession session { "proposed", o.tutor_id, o.student_id, o.room, o.start_utc, o.end_utc, "" };
@@ -406,8 +416,9 @@ Result<ApiResponse> handle_create_series(const httplib::Request& req, pqxx::work
     auto zone = TRY(tenant_zone(caller));
     if (series.schedule.rule)
         series.schedule.rule = localize_until(*series.schedule.rule, *zone);
+    TRY(check_storable(series.schedule));
     auto skipped = skip_blocked_dates(series.schedule, series.tutor_id, load_blocked_dates(txn));
-    auto proposal = TRY(check_proposal(txn, series, series.schedule.dtstart, {}, settings, *zone));
+    auto proposal = TRY(check_proposal(txn, series, to_utc(series.schedule.dtstart, *zone), {}, settings, *zone));
     if (!proposal.blocking.empty())
         return blocked_response(proposal);
 
@@ -425,14 +436,22 @@ Result<ApiResponse> handle_create_series(const httplib::Request& req, pqxx::work
 // change its length or tutor, cancel or restore it, note on it.
 Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    auto stored = TRY(series_for_change(txn, caller, req.matches[1]));
-    const auto& series = stored.series;
+    auto id = TRY(parse_id(req.matches[1], k_series_not_found));
+    auto stored = find_series(txn, id, true);
+    if (!stored)
+        return make_error(ErrorCode::NotFound, k_series_not_found);
+    const auto& series = stored->series;
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "recurrence_id", "starts", "duration_minutes", "tutor_id", "cancelled", "note" }));
     auto recurrence_id = TRY(local_time_field(body, "recurrence_id"));
     if (!is_occurrence(series.schedule, recurrence_id))
         return make_error(ErrorCode::InvalidArgument, "That time is not a session of this series", "recurrence_id");
     auto current = lock_change(txn, series.id, recurrence_id);
+    // A tutor changes the sessions they teach: their series' own, and any
+    // the office handed to them; not those handed away.
+    const auto teaches = current && current->tutor_id ? *current->tutor_id : series.tutor_id;
+    if (caller.role == Role::Teacher && teaches != caller.user_id)
+        return role_refused("You can change only your own sessions");
     if (current)
         TRY(require_not_invoiced(*current));
     OccurrenceChange change = current.value_or(OccurrenceChange { 0, series.id, recurrence_id });
@@ -440,6 +459,8 @@ Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::
     if (body.contains("starts"))
         change.starts = body["starts"].is_null() ? std::nullopt
                                                  : std::optional<LocalDateTime>(TRY(local_time_field(body, "starts")));
+    if (change.starts && !storable_time(*change.starts))
+        return make_error(ErrorCode::InvalidArgument, "Sessions are between the years 1900 and 2999", "starts");
     if (body.contains("duration_minutes"))
         change.duration_minutes = body["duration_minutes"].is_null() ? std::nullopt
                                                                      : std::optional<int>(TRY(minutes_field(body)));
@@ -466,7 +487,7 @@ Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::
         moved.duration_minutes = change.duration_minutes.value_or(series.duration_minutes);
         moved.tutor_id = change.tutor_id.value_or(series.tutor_id);
         auto settings = load_settings(txn);
-        auto proposal = TRY(check_proposal(txn, moved, moved.schedule.dtstart, {}, settings, *zone));
+        auto proposal = TRY(check_proposal(txn, moved, to_utc(moved.schedule.dtstart, *zone), {}, settings, *zone));
         std::erase_if(proposal.blocking, [&](const Conflict& c) { return c.with_key == session_key(series.id, recurrence_id); });
         if (!proposal.blocking.empty())
             return blocked_response(proposal);
@@ -529,11 +550,19 @@ Result<ApiResponse> handle_edit_series(const httplib::Request& req, pqxx::work& 
     if (edited.schedule.rule)
         edited.schedule.rule = localize_until(*edited.schedule.rule, *zone);
 
+    TRY(check_storable(edited.schedule));
     auto all_changes = changes_of(txn, { old });
     std::vector<OccurrenceChange> affected;
     for (const auto& c : all_changes) {
         if (c.recurrence_id >= at)
             affected.push_back(c);
+    }
+    for (const auto& c : affected) {
+        if (!storable_time(add_seconds(c.recurrence_id, shift)))
+            return make_error(ErrorCode::InvalidArgument, "Sessions are between the years 1900 and 2999", "starts");
+        // A session the office handed to another tutor is theirs to change.
+        if (caller.role == Role::Teacher && c.tutor_id && *c.tutor_id != caller.user_id)
+            return role_refused("Some of these sessions were handed to another tutor; ask the office to change them");
     }
     auto invoiced = std::count_if(affected.begin(), affected.end(), [](const auto& c) { return c.invoice_id.has_value(); });
     if (invoiced > 0)
@@ -558,7 +587,8 @@ Result<ApiResponse> handle_edit_series(const httplib::Request& req, pqxx::work& 
     }
 
     auto settings = load_settings(txn);
-    auto proposal = TRY(check_proposal(txn, edited, edited.schedule.dtstart, { old.id }, settings, *zone));
+    auto proposal = TRY(check_proposal(txn, edited,
+        std::max(to_utc(edited.schedule.dtstart, *zone), now_unix() - k_day), { old.id }, settings, *zone));
     if (!proposal.blocking.empty())
         return blocked_response(proposal);
 
@@ -603,15 +633,19 @@ Result<ApiResponse> handle_log_attendance(const httplib::Request& req, pqxx::wor
         client_id = TRY(json_string_field(body, "client_id"));
         if (client_id->empty() || client_id->size() > 64)
             return make_error(ErrorCode::InvalidArgument, "client_id is 1 to 64 characters", "client_id");
+    }
+    // The series' lock first: a retry sent while the first is still on its
+    // way waits here, then finds the first's client_id.
+    auto stored = find_series(txn, series_id, true);
+    if (!stored)
+        return make_error(ErrorCode::NotFound, k_series_not_found);
+    if (client_id) {
         if (auto earlier = find_change_by_client_id(txn, *client_id)) {
             if (earlier->series_id != series_id || earlier->recurrence_id != recurrence_id)
                 return headline_error(ErrorCode::Conflict, "Conflict", "This client_id was used for another session");
             return json_response(200, { { "message", "Already logged" }, { "duplicate", true } });
         }
     }
-    auto stored = find_series(txn, series_id, true);
-    if (!stored)
-        return make_error(ErrorCode::NotFound, k_series_not_found);
     const auto& series = stored->series;
     if (!is_occurrence(series.schedule, recurrence_id))
         return make_error(ErrorCode::InvalidArgument, "That time is not a session of this series", "recurrence_id");
@@ -641,6 +675,157 @@ Result<ApiResponse> handle_log_attendance(const httplib::Request& req, pqxx::wor
                           session_key(series_id, recurrence_id), before, change_json(change) });
     return json_response(200, { { "message", "Attendance logged" }, { "duplicate", false },
                                   { "status_label", status_label(status, settings) } });
+}
+
+// [SECTION] settings and holidays -------------------------------------------
+
+// PUT /api/tutoring/settings (administrators): any of the settings; the rest
+// keep their values. An attendance status still used by logged sessions
+// cannot be removed (409, with how many).
+Result<ApiResponse> handle_update_tutoring_settings(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "attendance_statuses", "conflict_policy", "week_start", "currency", "tax_basis_points",
+                                   "invoice_prefix" }));
+    const auto before = load_settings(txn);
+    auto after = before;
+    if (body.contains("attendance_statuses")) {
+        auto statuses = decode_attendance_statuses(body["attendance_statuses"]);
+        if (!statuses.ok()) {
+            auto error = statuses.error();
+            if (error.field.rfind("statuses", 0) == 0)
+                error.field = "attendance_" + error.field;
+            return error;
+        }
+        after.statuses = statuses.value();
+    }
+    if (body.contains("conflict_policy")) {
+        auto policy = decode_conflict_policy(body["conflict_policy"]);
+        if (!policy.ok())
+            return make_error(ErrorCode::InvalidArgument, "conflict_policy: " + policy.error().message, "conflict_policy");
+        after.policy = policy.value();
+    }
+    if (body.contains("week_start")) {
+        auto day = TRY(json_int_field(body, "week_start"));
+        if (day != 0 && day != 1)
+            return make_error(ErrorCode::InvalidArgument, "week_start is 1 (Monday) or 0 (Sunday)", "week_start");
+        after.week_start = static_cast<int>(day);
+    }
+    if (body.contains("currency")) {
+        auto code = TRY(json_string_field(body, "currency"));
+        if (!find_currency(code).ok())
+            return make_error(ErrorCode::InvalidArgument, "currency must be an ISO 4217 code this app knows", "currency");
+        after.currency = code;
+    }
+    if (body.contains("tax_basis_points")) {
+        auto tax = TRY(json_int_field(body, "tax_basis_points"));
+        if (tax < 0 || tax > 10000)
+            return make_error(ErrorCode::InvalidArgument, "tax_basis_points is 0 to 10000 (100.00%)", "tax_basis_points");
+        after.tax_basis_points = static_cast<int>(tax);
+    }
+    if (body.contains("invoice_prefix")) {
+        auto prefix = TRY(json_string_field(body, "invoice_prefix"));
+        if (prefix.empty() || prefix.size() > 10 || prefix.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != std::string::npos)
+            return make_error(ErrorCode::InvalidArgument, "invoice_prefix is 1 to 10 capital letters or digits", "invoice_prefix");
+        after.invoice_prefix = prefix;
+    }
+    for (const auto& old : before.statuses) {
+        if (find_status(after.statuses, old.key))
+            continue;
+        auto used = exec_named(txn, "tutoring/count_status_use", old.key)[0]["used"].as<std::int64_t>();
+        if (used > 0)
+            return headline_error(ErrorCode::Conflict, "Conflict",
+                std::to_string(used) + (used == 1 ? " session is" : " sessions are") + " logged as \"" + old.label
+                    + "\"; keep that status (you can rename it)");
+    }
+    auto view = [](const TutoringSettings& s) {
+        return Json { { "currency", s.currency }, { "tax_basis_points", s.tax_basis_points },
+            { "invoice_prefix", s.invoice_prefix }, { "attendance_statuses", to_json(s.statuses) },
+            { "conflict_policy", to_json(s.policy) }, { "week_start", s.week_start } };
+    };
+    exec_named(txn, "tutoring/save_settings", caller.tenant_id, after.currency, after.tax_basis_points,
+        after.invoice_prefix, to_json(after.statuses).dump(), to_json(after.policy).dump(), after.week_start);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "tutoring_settings.update", "tutoring_settings",
+                          std::to_string(caller.tenant_id), view(before), view(after) });
+    return handle_tutoring_settings(req, txn, caller);
+}
+
+namespace {
+
+Json blocked_json(const pqxx::row& row)
+{
+    return { { "id", row["id"].as<std::int64_t>() }, { "first_day", row["first_day"].as<std::string>() },
+        { "last_day", row["last_day"].as<std::string>() },
+        { "tutor_id", row["tutor_id"].is_null() ? Json(nullptr) : Json(row["tutor_id"].as<std::int64_t>()) },
+        { "tutor_name", row["tutor_name"].is_null() ? Json(nullptr) : Json(row["tutor_name"].as<std::string>()) },
+        { "label", row["label"].as<std::string>() } };
+}
+
+} // namespace
+
+Result<ApiResponse> handle_list_blocked_dates(const httplib::Request&, pqxx::work& txn, const Caller&)
+{
+    Json list = Json::array();
+    for (const auto& row : exec_named(txn, "tutoring/list_blocked_dates"))
+        list.push_back(blocked_json(row));
+    return json_response(200, list);
+}
+
+// POST /api/tutoring/blocked-dates (administrators): a holiday for everyone,
+// or a tutor's days off. New series skip them; sessions already booked on
+// those days are listed, not cancelled: people decide what happens to them.
+Result<ApiResponse> handle_add_blocked_dates(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "first_day", "last_day", "label", "tutor_id" }));
+    auto first = TRY(parse_day(TRY(json_string_field(body, "first_day")), "first_day"));
+    auto last = TRY(parse_day(TRY(json_string_field(body, "last_day")), "last_day"));
+    if (last < first)
+        return make_error(ErrorCode::InvalidArgument, "last_day must be on or after first_day", "last_day");
+    if (to_unix_seconds(last) - to_unix_seconds(first) > 366 * k_day)
+        return make_error(ErrorCode::InvalidArgument, "Block at most a year at a time", "last_day");
+    auto label = TRY(validate_text(TRY(json_string_field(body, "label")), "label", "Label", 1, 100, TextLines::Single));
+    std::optional<std::int64_t> tutor;
+    if (body.contains("tutor_id") && !body["tutor_id"].is_null())
+        tutor = TRY(person_with_role(txn, TRY(json_int_field(body, "tutor_id")), "teacher", "tutor_id", "tutors")).id;
+    auto id = exec_named(txn, "tutoring/insert_blocked_dates", caller.tenant_id, day_of(first), day_of(last), tutor,
+        label)[0]["id"]
+                  .as<std::int64_t>();
+    auto zone = TRY(tenant_zone(caller));
+    ScheduleFilter filter;
+    filter.tutor_id = tutor;
+    auto sessions = TRY(occurrences_in(txn, *zone, to_utc(first, *zone), to_utc(add_seconds(last, k_day), *zone), filter));
+    auto names = names_for(txn, sessions);
+    Json affected = Json::array();
+    for (const auto& o : sessions) {
+        if (o.cancelled || (tutor && o.tutor_id != *tutor))
+            continue;
+        affected.push_back({ { "series_id", o.series_id }, { "recurrence_id", format_local_datetime(o.recurrence_id) },
+            { "start", format_local_datetime(o.start) }, { "title", session_label(o.subject, names[o.student_id], o.start) } });
+    }
+    Json after { { "first_day", day_of(first) }, { "last_day", day_of(last) }, { "label", label },
+        { "tutor_id", tutor ? Json(*tutor) : Json(nullptr) }, { "sessions_on_them", affected.size() } };
+    append_audit(txn, { caller.tenant_id, caller.actor(), "blocked_dates.create", "blocked_dates", std::to_string(id),
+                          nullptr, after });
+    std::string message = affected.empty()
+        ? std::string("Dates blocked")
+        : "Dates blocked. " + std::to_string(affected.size()) + (affected.size() == 1 ? " session is" : " sessions are")
+            + " already booked on them and stay booked: move or cancel them in the calendar";
+    return json_response(201, { { "message", message }, { "id", id }, { "affected", affected } });
+}
+
+Result<ApiResponse> handle_remove_blocked_dates(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto id = TRY(parse_id(req.matches[1], "Blocked dates not found"));
+    auto removed = exec_named(txn, "tutoring/delete_blocked_dates", id);
+    if (removed.empty())
+        return make_error(ErrorCode::NotFound, "Blocked dates not found");
+    const auto& row = removed[0];
+    append_audit(txn, { caller.tenant_id, caller.actor(), "blocked_dates.delete", "blocked_dates", std::to_string(id),
+                          { { "first_day", row["first_day"].as<std::string>() }, { "last_day", row["last_day"].as<std::string>() },
+                              { "label", row["label"].as<std::string>() } },
+                          nullptr });
+    return json_response(200, { { "message", "Dates no longer blocked" } });
 }
 
 } // namespace learnloop::server

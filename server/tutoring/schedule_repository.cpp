@@ -245,12 +245,13 @@ std::int64_t save_change(pqxx::transaction_base& txn, std::int64_t tenant_id, co
 void move_changes(pqxx::transaction_base& txn, std::int64_t from_series, const LocalDateTime& at,
     std::int64_t to_series, std::int64_t shift_seconds)
 {
-    exec_named(txn, "tutoring/move_changes", from_series, format_local_datetime(at), to_series, shift_seconds);
+    exec_named(txn, "tutoring/park_changes", from_series, format_local_datetime(at), to_series, shift_seconds);
+    exec_named(txn, "tutoring/unpark_changes", to_series);
 }
 
 void shift_changes(pqxx::transaction_base& txn, std::int64_t series_id, std::int64_t shift_seconds)
 {
-    exec_named(txn, "tutoring/shift_changes", series_id, shift_seconds);
+    move_changes(txn, series_id, LocalDateTime { 1900, 1, 1, 0, 0, 0 }, series_id, shift_seconds);
 }
 
 void delete_change(pqxx::transaction_base& txn, std::int64_t change_id)

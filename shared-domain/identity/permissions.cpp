@@ -85,6 +85,8 @@ constexpr Row k_matrix[] = {
         T, T, O, N, N },
     { Action::AttendanceLog, "attendance.log", "Only tutors, moderators and administrators can log attendance",
         T, T, O, N, N },
+    { Action::TutoringSettingsManage, "tutoring_settings.manage", "Only administrators can change the business's settings",
+        T, N, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

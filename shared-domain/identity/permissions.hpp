@@ -41,6 +41,7 @@ enum class Action {
     ScheduleRead,        // tutoring sessions: a tutor's own, a student's own, a parent's children's, or all
     ScheduleManage,      // book, move and cancel sessions (tutors: their own)
     AttendanceLog,       // log what happened at a session (tutors: their own)
+    TutoringSettingsManage,   // a tutoring business's attendance statuses, clash policy, holidays, currency
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

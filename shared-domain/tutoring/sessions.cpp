@@ -157,6 +157,24 @@ Result<std::vector<SessionOccurrence>> occurrences_between(const std::vector<Ses
 
 // [SECTION] edits ------------------------------------------------------------
 
+bool storable_time(const LocalDateTime& value)
+{
+    return value.year >= 1900 && value.year <= 2999;
+}
+
+Result<void> check_storable(const Series& schedule)
+{
+    if (!storable_time(schedule.dtstart))
+        return make_error(ErrorCode::InvalidArgument, "Sessions are between the years 1900 and 2999", "dtstart");
+    if (schedule.rule && schedule.rule->until && !storable_time(schedule.rule->until->value))
+        return make_error(ErrorCode::InvalidArgument, "rrule: UNTIL must be between the years 1900 and 2999", "rrule");
+    for (const auto* dates : { &schedule.exdates, &schedule.rdates })
+        for (const auto& d : *dates)
+            if (!storable_time(d))
+                return make_error(ErrorCode::InvalidArgument, "Sessions are between the years 1900 and 2999", "starts");
+    return {};
+}
+
 Result<SeriesSplit> split_series(const Series& schedule, const LocalDateTime& at)
 {
     if (!schedule.rule)

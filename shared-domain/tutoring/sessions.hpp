@@ -90,6 +90,12 @@ struct SessionOccurrence {
 
 // [SECTION] edits
 
+// Whether a series can be stored and read back: every date in it (DTSTART,
+// UNTIL, RDATEs, EXDATEs) from 1900 to 2999, as local times are read
+// (an UNTIL of year 1 in UTC is 31 December of year 0 in New York).
+[[nodiscard]] Result<void> check_storable(const Series& schedule);
+[[nodiscard]] bool storable_time(const LocalDateTime& value);
+
 // "This and following" from `at`, an occurrence of the rule after DTSTART:
 // `before` ends just before it (UNTIL one second earlier, or the COUNT of
 // occurrences before it), `after` starts at it with what is left of the

@@ -159,3 +159,18 @@ TEST_CASE("an edit of all names the changed occurrences it would leave behind")
     CHECK(orphaned[0].id == 2);
     CHECK(orphaned_changes(mondays, changes, 0).size() == 2);
 }
+
+TEST_CASE("a series is storable only with every date from 1900 to 2999, UNTIL included")
+{
+    auto schedule = weekly("2026-11-02T16:00:00", "FREQ=WEEKLY;COUNT=5");
+    CHECK(check_storable(schedule).ok());
+    auto early = weekly("2026-11-02T16:00:00", "FREQ=WEEKLY;UNTIL=00010101T000000Z");
+    early.rule = localize_until(*early.rule, zone("America/New_York"));   // 31 December of year 0
+    CHECK(check_storable(early).error().field == "rrule");
+    schedule.exdates = { at("2026-11-09T16:00:00") };
+    schedule.exdates[0].year = 3000;
+    CHECK(check_storable(schedule).error().field == "starts");
+    schedule.exdates.clear();
+    schedule.dtstart.year = 1899;
+    CHECK(check_storable(schedule).error().field == "dtstart");
+}

@@ -549,6 +549,19 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("POST", "/api/tutoring/attendance",
                 { { "series_id", lessons.json["series_id"] }, { "recurrence_id", "2026-01-05T09:00:00" },
                     { "status", "completed" } }) },
+        { "PUT /api/tutoring/settings", { "admin" }, Action::TutoringSettingsManage,
+            fixed("PUT", "/api/tutoring/settings", { { "week_start", 1 } }) },
+        { "GET /api/tutoring/blocked-dates", everyone, Action::ScheduleRead, fixed("GET", "/api/tutoring/blocked-dates") },
+        { "POST /api/tutoring/blocked-dates", { "admin" }, Action::TutoringSettingsManage,
+            fixed("POST", "/api/tutoring/blocked-dates",
+                { { "first_day", "2031-08-01" }, { "last_day", "2031-08-02" }, { "label", "Matrix days off" } }) },
+        { "DELETE /api/tutoring/blocked-dates/{id}", { "admin" }, Action::TutoringSettingsManage,
+            [&](const std::string&) {
+                return Call { "DELETE",
+                    "/api/tutoring/blocked-dates/"
+                        + std::to_string(f.sql_int("SELECT coalesce(max(id), 0) FROM blocked_dates")),
+                    nullptr };
+            } },
         { "GET /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("GET", "/api/tutoring/feed") },
         { "POST /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("POST", "/api/tutoring/feed", Json::object()) },
         { "DELETE /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("DELETE", "/api/tutoring/feed") },

@@ -465,3 +465,163 @@ TEST_CASE("signing in names the tenant and its kind, which picks the portal: a s
     REQUIRE(week.status == 200);
     CHECK(week.json["occurrences"].size() >= 1);
 }
+
+TEST_CASE("the administrator sets attendance statuses, the clash policy and the week; a status in use stays",
+    "[api][tutoring][settings]")
+{
+    ApiFixture f("tut_settings_put", { .moderators = true });
+    auto& D = f.demo;
+    auto& api = f.api();
+    const auto& admin = f.token(D.admin);
+    auto statuses = Json::array({ { { "key", "completed" }, { "label", "Taught" }, { "billable_percent", 100 } },
+        { { "key", "no_show" }, { "label", "No-show" }, { "billable_percent", 100 } },
+        { { "key", "sick" }, { "label", "Off sick" }, { "billable_percent", 0 } } });
+    auto reply = api.put("/api/tutoring/settings",
+        { { "attendance_statuses", statuses }, { "conflict_policy", { { "tutor", "block" }, { "student", "block" }, { "room", "off" } } },
+            { "week_start", 0 }, { "tax_basis_points", 2000 }, { "invoice_prefix", "NB" } },
+        admin);
+    INFO(describe(reply));
+    REQUIRE(reply.status == 200);
+    CHECK(reply.json["attendance_statuses"][0]["label"] == "Taught");
+    CHECK(reply.json["week_start"] == 0);
+    CHECK(reply.json["tax_basis_points"] == 2000);
+    CHECK(f.last_audit_action() == "tutoring_settings.update");
+    CHECK(api.get("/api/tutoring/settings", f.token(D.teacher)).json["attendance_statuses"][2]["label"] == "Off sick");
+
+    // The student check now blocks: the same student at the same time with another tutor is refused.
+    auto other_tutor = f.create_user("demo", "tutor2@demo.learnloop.test", "Tutor Two", "teacher");
+    REQUIRE(api.post("/api/tutoring/series", weekly(D.teacher, D.student, "2026-01-05T16:00:00", "FREQ=WEEKLY;COUNT=2"), admin)
+                .status
+        == 201);
+    CHECK(api.post("/api/tutoring/series", weekly(other_tutor, D.student, "2026-01-05T16:30:00", ""), admin).status == 409);
+
+    // A status used by a logged session cannot go; renaming it can.
+    auto series = f.sql_int("SELECT max(id) FROM session_series");
+    REQUIRE(api.post("/api/tutoring/attendance",
+                   { { "series_id", series }, { "recurrence_id", "2026-01-05T16:00:00" }, { "status", "sick" } }, admin)
+                .status
+        == 200);
+    auto without_sick = statuses;
+    without_sick.erase(2);
+    check_error(api.put("/api/tutoring/settings", { { "attendance_statuses", without_sick } }, admin), 409, "Conflict",
+        "1 session is logged as \"Off sick\"; keep that status (you can rename it)");
+    statuses[2]["label"] = "Ill";
+    CHECK(api.put("/api/tutoring/settings", { { "attendance_statuses", statuses } }, admin).status == 200);
+
+    // Bad values name their field; nothing changes.
+    auto bad_key = statuses;
+    bad_key[1]["key"] = "No Show";
+    CHECK(api.put("/api/tutoring/settings", { { "attendance_statuses", bad_key } }, admin).field() == "attendance_statuses");
+    CHECK(api.put("/api/tutoring/settings", { { "currency", "XYZ" } }, admin).field() == "currency");
+    CHECK(api.put("/api/tutoring/settings", { { "tax_basis_points", 10001 } }, admin).field() == "tax_basis_points");
+    CHECK(api.put("/api/tutoring/settings", { { "week_start", 3 } }, admin).field() == "week_start");
+    CHECK(api.put("/api/tutoring/settings", { { "invoice_prefix", "inv-" } }, admin).field() == "invoice_prefix");
+    CHECK(api.put("/api/tutoring/settings", { { "conflict_policy", { { "tutor", "never" } } } }, admin).field()
+        == "conflict_policy");
+    CHECK(api.get("/api/tutoring/settings", admin).json["attendance_statuses"][2]["label"] == "Ill");
+    check_error(api.put("/api/tutoring/settings", { { "week_start", 1 } }, f.token(D.moderator)), 403, "Unauthorized");
+}
+
+TEST_CASE("holidays: blocked for everyone or one tutor; sessions already booked on them are listed and kept",
+    "[api][tutoring][holidays]")
+{
+    ApiFixture f("tut_holidays_api", { .moderators = true });
+    auto& D = f.demo;
+    auto& api = f.api();
+    const auto& admin = f.token(D.admin);
+    auto series = book(f, D.admin, weekly(D.teacher, D.student, "2026-12-07T16:00:00", "FREQ=WEEKLY;COUNT=6"));
+    auto added = api.post("/api/tutoring/blocked-dates",
+        { { "first_day", "2026-12-21" }, { "last_day", "2026-12-31" }, { "label", "Christmas holidays" } }, admin);
+    INFO(describe(added));
+    REQUIRE(added.status == 201);
+    REQUIRE(added.json["affected"].size() == 2);
+    CHECK(added.json["affected"][0]["start"] == "2026-12-21T16:00:00");
+    CHECK(added.json["message"].get<std::string>().find("2 sessions are already booked") != std::string::npos);
+    // Kept: the two sessions are still scheduled.
+    auto list = window(f, D.admin, "2026-12-21", "2027-01-01");
+    CHECK(field_of(list, "status", series) == std::vector<std::string> { "scheduled", "scheduled" });
+    // A new series skips them.
+    auto later = api.post("/api/tutoring/series", weekly(D.teacher, D.student, "2026-12-16T10:00:00", "FREQ=WEEKLY;COUNT=4"), admin);
+    CHECK(later.json["skipped"] == Json { "2026-12-23T10:00:00", "2026-12-30T10:00:00" });
+
+    auto holidays = api.get("/api/tutoring/blocked-dates", f.token(D.teacher));
+    REQUIRE(holidays.status == 200);
+    REQUIRE(holidays.json.size() == 1);
+    CHECK(holidays.json[0]["label"] == "Christmas holidays");
+    CHECK(holidays.json[0]["tutor_id"].is_null());
+
+    CHECK(api.post("/api/tutoring/blocked-dates", { { "first_day", "2026-12-21" }, { "last_day", "2026-12-20" }, { "label", "x" } }, admin)
+              .field()
+        == "last_day");
+    CHECK(api.post("/api/tutoring/blocked-dates", { { "first_day", "2026-01-01" }, { "last_day", "2027-06-01" }, { "label", "x" } }, admin)
+              .field()
+        == "last_day");
+    CHECK(api.post("/api/tutoring/blocked-dates", { { "first_day", "21/12/2026" }, { "last_day", "2026-12-22" }, { "label", "x" } }, admin)
+              .field()
+        == "first_day");
+    CHECK(api.post("/api/tutoring/blocked-dates",
+                 { { "first_day", "2026-12-21" }, { "last_day", "2026-12-22" }, { "label", "x" }, { "tutor_id", D.student.id } }, admin)
+              .field()
+        == "tutor_id");
+    check_error(api.post("/api/tutoring/blocked-dates", { { "first_day", "2026-12-21" }, { "last_day", "2026-12-22" }, { "label", "x" } },
+                    f.token(D.moderator)),
+        403, "Unauthorized");
+    auto id = holidays.json[0]["id"].get<std::int64_t>();
+    CHECK(api.del("/api/tutoring/blocked-dates/" + std::to_string(id), admin).status == 200);
+    check_error(api.del("/api/tutoring/blocked-dates/" + std::to_string(id), admin), 404, "Blocked dates not found");
+    CHECK(f.sql_int("SELECT count(*) FROM audit_log WHERE action LIKE 'blocked_dates.%'") == 2);
+}
+
+TEST_CASE("edits that would store what cannot be read back are refused: years out of range, rules too dense",
+    "[api][tutoring][booking]")
+{
+    ApiFixture f("tut_ranges");
+    auto& D = f.demo;
+    auto& api = f.api();
+    const auto& admin = f.token(D.admin);
+    // Year 1 in UTC is 31 December of year 0 in London's wall time.
+    auto early = api.post(k_series, weekly(D.teacher, D.student, "2026-11-02T16:00:00", "FREQ=WEEKLY;UNTIL=00010101T000000Z"), admin);
+    CHECK(early.status == 400);
+    CHECK(early.field() == "rrule");
+    CHECK(api.post(k_series, weekly(D.teacher, D.student, "2026-11-02T16:00:00", "FREQ=DAILY;BYHOUR=6,7,8,9,10,11,12,13,14,15,16,17"), admin)
+              .field()
+        == "rrule");
+    auto id = book(f, D.admin, weekly(D.teacher, D.student, "2026-11-02T16:00:00", "FREQ=WEEKLY;COUNT=4"));
+    for (const char* when : { "2026-11-09T16:00:00", "2026-11-16T16:00:00" })
+        REQUIRE(api.put(series_path(id, "/occurrence"), { { "recurrence_id", when }, { "note", "Noted" } }, admin).status == 200);
+    // The changed sessions' keys would move into the year 3000.
+    CHECK(api.put(series_path(id), { { "scope", "all" }, { "starts", "2999-12-30T16:00:00" } }, admin).field() == "starts");
+    CHECK(api.put(series_path(id, "/occurrence"), { { "recurrence_id", "2026-11-09T16:00:00" }, { "starts", "3000-01-01T10:00:00" } },
+                 admin)
+              .status
+        == 400);
+    CHECK(api.get(series_path(id), admin).json["dtstart"] == "2026-11-02T16:00:00");
+
+    // Moving a series by a whole week moves changes that sit a week apart
+    // (each takes the place of the next one's old key).
+    auto moved = api.put(series_path(id), { { "scope", "all" }, { "starts", "2026-11-09T16:00:00" } }, admin);
+    INFO(describe(moved));
+    CHECK(moved.status == 200);
+    CHECK(f.sql_text("SELECT string_agg(to_char(recurrence_id, 'MM-DD'), ',' ORDER BY recurrence_id) FROM session_occurrences")
+        == "11-16,11-23");
+}
+
+TEST_CASE("a session handed to another tutor is theirs to change, not the series' tutor's", "[api][tutoring][change]")
+{
+    ApiFixture f("tut_handed");
+    auto& D = f.demo;
+    auto& api = f.api();
+    auto other_tutor = f.create_user("demo", "tutor2@demo.learnloop.test", "Tutor Two", "teacher");
+    auto id = book(f, D.admin, weekly(D.teacher, D.student, "2026-11-02T16:00:00", "FREQ=WEEKLY;COUNT=4"));
+    REQUIRE(api.put(series_path(id, "/occurrence"), { { "recurrence_id", "2026-11-09T16:00:00" }, { "tutor_id", other_tutor.id } },
+                   f.token(D.admin))
+                .status
+        == 200);
+    Json note { { "recurrence_id", "2026-11-09T16:00:00" }, { "note", "Bring the workbook" } };
+    check_error(api.put(series_path(id, "/occurrence"), note, f.token(D.teacher)), 403, "Unauthorized",
+        "You can change only your own sessions");
+    CHECK(api.put(series_path(id, "/occurrence"), note, f.token(other_tutor)).status == 200);
+    check_error(api.put(series_path(id), { { "scope", "all" }, { "starts", "2026-11-02T17:00:00" } }, f.token(D.teacher)), 403,
+        "Unauthorized");
+    CHECK(api.put(series_path(id), { { "scope", "all" }, { "starts", "2026-11-02T17:00:00" } }, f.token(D.admin)).status == 200);
+}

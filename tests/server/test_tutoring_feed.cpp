@@ -160,6 +160,10 @@ TEST_CASE("a feed's URL is its only credential: regenerated, the old one stops; 
     CHECK(first.size() == std::string("/ical/.ics").size() + 64);
     CHECK(api.get(first).status == 200);
     CHECK(api.get("/api/tutoring/feed", f.token(D.student)).json["active"] == true);
+    // The request log keeps the feed's path without its token.
+    auto logged = f.server().wait_for_log([](const Json& e) { return e.value("path", "").rfind("/ical/", 0) == 0; });
+    REQUIRE(logged);
+    CHECK((*logged)["path"] == "/ical/[token].ics");
     // Only the token's hash is kept.
     CHECK(f.sql_int("SELECT count(*) FROM calendar_feeds WHERE encode(token_hash, 'hex') = '" + first.substr(6, 64) + "'")
         == 0);
