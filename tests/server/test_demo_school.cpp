@@ -21,18 +21,6 @@ using namespace learnloop::test;
 
 namespace {
 
-pqxx::result query(const std::string& url, const std::string& sql)
-{
-    pqxx::connection connection(url);
-    pqxx::nontransaction txn(connection);
-    return txn.exec(sql);
-}
-
-std::int64_t query_int(const std::string& url, const std::string& sql)
-{
-    return query(url, sql)[0][0].as<std::int64_t>();
-}
-
 // Row counts of every table the demo writes, to compare two runs.
 std::map<std::string, std::int64_t> table_counts(const std::string& url)
 {

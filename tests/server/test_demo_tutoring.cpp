@@ -20,18 +20,6 @@ using namespace learnloop::test;
 
 namespace {
 
-pqxx::result query(const std::string& url, const std::string& sql)
-{
-    pqxx::connection connection(url);
-    pqxx::nontransaction txn(connection);
-    return txn.exec(sql);
-}
-
-std::int64_t query_int(const std::string& url, const std::string& sql)
-{
-    return query(url, sql)[0][0].as<std::int64_t>();
-}
-
 ProcessResult seed(const std::string& url, std::vector<std::string> extra = {})
 {
     std::vector<std::string> args = { "seed", "demo" };

@@ -20,18 +20,6 @@ namespace {
 // The advisory lock apply_migrations takes ("LLMIG").
 constexpr long long k_migration_lock_key = 0x4c4c4d4947;
 
-pqxx::result query(const std::string& url, const std::string& sql)
-{
-    pqxx::connection connection(url);
-    pqxx::nontransaction txn(connection);
-    return txn.exec(sql);
-}
-
-std::int64_t query_int(const std::string& url, const std::string& sql)
-{
-    return query(url, sql)[0][0].as<std::int64_t>();
-}
-
 bool table_exists(const std::string& url, const std::string& table)
 {
     return query(url, "SELECT to_regclass('public." + table + "') IS NOT NULL")[0][0].as<bool>();

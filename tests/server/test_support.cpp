@@ -218,6 +218,18 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     return result;
 }
 
+pqxx::result query(const std::string& url, const std::string& sql)
+{
+    pqxx::connection connection(url);
+    pqxx::nontransaction txn(connection);
+    return txn.exec(sql);
+}
+
+std::int64_t query_int(const std::string& url, const std::string& sql)
+{
+    return query(url, sql)[0][0].as<std::int64_t>();
+}
+
 ProcessResult run_cli(const std::vector<std::string>& args, const std::string& database_url,
     const std::map<std::string, std::string>& env)
 {

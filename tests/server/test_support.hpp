@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 #include <chrono>
 #include <cstddef>
@@ -65,6 +66,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::map<s
     std::chrono::milliseconds timeout = 60s);
 
 // Runs the `learnloop` CLI against `database_url` (passed as DATABASE_URL).
+// SQL on its own connection to `url`, outside any transaction (as the
+// superuser's URL gives it, without row-level security); the first column
+// of the first row as a number.
+pqxx::result query(const std::string& url, const std::string& sql);
+std::int64_t query_int(const std::string& url, const std::string& sql);
+
 ProcessResult run_cli(const std::vector<std::string>& args, const std::string& database_url,
     const std::map<std::string, std::string>& env = {});
 
