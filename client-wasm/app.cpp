@@ -34,7 +34,7 @@ void draw_portal(AppState& state)
     ui::heading(portal_title(state), 1);
     ImGui::SameLine();
     ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.name.c_str());
-    if (state.session.tutoring && !state.session.tenant_name.empty()) {
+    if (state.session.tenant_kind == TenantKind::Tutoring && !state.session.tenant_name.empty()) {
         ImGui::SameLine();
         ui::text_colored(ui::k_muted, "\xC2\xB7 %s", state.session.tenant_name.c_str());
     }

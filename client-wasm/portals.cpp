@@ -148,7 +148,7 @@ const Tab k_school_tabs[] = {
         [](const AppState&, const PortalState& p) { return approvals_tab_summary(p.school.approvals); } },
     { "Audit log", "admin.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
-        [](const AppState&, const PortalState& p) { return audit_tab_summary(p.school.audit); } },
+        [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
 };
 
 // A tutoring business's portals are its calendar: the office (administrators
@@ -163,7 +163,7 @@ const Tab k_office_tabs[] = {
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
     { "Audit log", "office.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
-        [](const AppState&, const PortalState& p) { return audit_tab_summary(p.school.audit); } },
+        [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
 };
 
 const Tab k_tutor_tabs[] = {
@@ -256,7 +256,7 @@ const Portal k_tutoring_portals[] = {
 // business's kind of portals.
 const Portal& portal_of(const AppState& state)
 {
-    std::span<const Portal> portals = state.session.tutoring ? std::span<const Portal>(k_tutoring_portals)
+    std::span<const Portal> portals = state.session.tenant_kind == TenantKind::Tutoring ? std::span<const Portal>(k_tutoring_portals)
                                                              : std::span<const Portal>(k_portals);
     for (const auto& portal : portals)
         if (portal.role == state.session.role)
@@ -389,7 +389,7 @@ std::string portal_open(AppState& state, const ui::Route& route)
 {
     const auto& portal = portal_of(state);
     if (!route.page.empty() && route.page != portal_page(portal)) {
-        for (const auto& other : state.session.tutoring ? std::span<const Portal>(k_tutoring_portals)
+        for (const auto& other : state.session.tenant_kind == TenantKind::Tutoring ? std::span<const Portal>(k_tutoring_portals)
                                                         : std::span<const Portal>(k_portals))
             if (route.page == portal_page(other))
                 return "This page belongs to a different kind of account, so it cannot be opened with yours. "

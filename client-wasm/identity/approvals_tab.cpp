@@ -113,7 +113,7 @@ void draw_pending(AppState& state, ApprovalsTabState& tab)
             ui::table_next_column();
             ui::text_unformatted(email.c_str());
             ui::table_next_column();
-            ui::text_unformatted(ui::role_label(account.value("role", "")).c_str());
+            ui::text_unformatted(ui::role_label(account.value("role", ""), state.session.tenant_kind).c_str());
             ui::table_next_column();
             auto when = account.value("signed_up_at", "");
             ui::text_unformatted(when.substr(0, 16).replace(std::min<std::size_t>(10, when.size()), 1, " ").c_str());

@@ -20,7 +20,7 @@ void remember_session(AppState& state, double now)
     state.session_remembered_at = now;
     session_remember(Json { { "token", s.token }, { "name", s.name }, { "role", role_name(s.role) },
         { "user_id", s.user_id }, { "saved_at", now }, { "tenant_name", s.tenant_name },
-        { "tenant_kind", s.tutoring ? "tutoring" : "school" } }
+        { "tenant_kind", tenant_kind_name(s.tenant_kind) } }
                          .dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
@@ -28,9 +28,16 @@ void remember_session(AppState& state, double now)
 
 void begin_session(AppState& state, const SignedIn& who, double now)
 {
-    state.session = { true, who.token, who.name, who.role, who.user_id, state.session.generation + 1 };
-    state.session.tenant_name = who.tenant_name;
-    state.session.tutoring = who.tenant_kind == "tutoring";
+    Session s;
+    s.signed_in = true;
+    s.token = who.token;
+    s.name = who.name;
+    s.role = who.role;
+    s.user_id = who.user_id;
+    s.generation = state.session.generation + 1;
+    s.tenant_name = who.tenant_name;
+    state.session = std::move(s);
+    state.session.tenant_kind = parse_tenant_kind(who.tenant_kind).value_or(TenantKind::School);
     reset_portal(state);
     state.notice.clear();
     state.screen = AppState::Screen::Portal;
@@ -45,7 +52,9 @@ void keep_session_fresh(AppState& state)
 
 void end_session(AppState& state)
 {
-    state.session = { false, {}, {}, Role::Student, 0, state.session.generation + 1 };
+    const int generation = state.session.generation + 1;
+    state.session = {};
+    state.session.generation = generation;
     state.screen = AppState::Screen::SignIn;
     session_forget();
 }

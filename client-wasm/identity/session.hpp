@@ -27,9 +27,9 @@ struct Session {
     // shows only what the server lets a pending account do.
     Approval approval = Approval::Approved;
     // The school or business signed in to: its name for the top bar, and
-    // whether it is a tutoring business (whose portals are its calendar).
+    // its kind (a tutoring business's portals are its calendar).
     std::string tenant_name;
-    bool tutoring = false;
+    TenantKind tenant_kind = TenantKind::School;
 };
 
 // Who a sign-in opened the portal for, as the server's answer gives it.

@@ -57,7 +57,7 @@ std::string actor_for_people(const Json& entry)
 
 // A field's value for people: numbers rounded, due dates as dates, known
 // estimates (0..1) as percentages, long text and lists summarised.
-std::string value_for_people(const std::string& key, const Json& value)
+std::string value_for_people(const std::string& key, const Json& value, TenantKind kind)
 {
     if (value.is_null())
         return "none";
@@ -72,7 +72,7 @@ std::string value_for_people(const std::string& key, const Json& value)
     if (value.is_string()) {
         std::string text = value.get<std::string>();
         if (key == "role")
-            return ui::role_label(text);
+            return ui::role_label(text, kind);
         if (key == "approval")
             return text == "pending" ? "waiting" : text;
         if (key == "verdict")
@@ -169,7 +169,7 @@ std::string audit_sentence(const Json& e)
     return who + " " + ui::audit_action_label(action) + (subject.empty() ? "" : " " + in_quotes(subject));
 }
 
-std::string audit_changes(const Json& e)
+std::string audit_changes(const Json& e, TenantKind kind)
 {
     const Json& before = e.contains("before") ? e["before"] : Json();
     const Json& after = e.contains("after") ? e["after"] : Json();
@@ -180,17 +180,17 @@ std::string audit_changes(const Json& e)
             if (hidden_field(key) || (before.contains(key) && before[key] == value))
                 continue;
             if (!before.contains(key) || before[key].is_null())
-                parts.push_back(key_for_people(key) + " " + value_for_people(key, value));
+                parts.push_back(key_for_people(key) + " " + value_for_people(key, value, kind));
             else
-                parts.push_back(key_for_people(key) + " " + value_for_people(key, before[key]) + " \xE2\x86\x92 "
-                    + value_for_people(key, value));
+                parts.push_back(key_for_people(key) + " " + value_for_people(key, before[key], kind) + " \xE2\x86\x92 "
+                    + value_for_people(key, value, kind));
         }
     } else if (after.is_object()) {
         // Something new: its few readable details.
         for (const auto& [key, value] : after.items()) {
             if (hidden_field(key) || key == "name" || key == "title" || key == "email" || key == "approval")
                 continue;
-            parts.push_back(key_for_people(key) + " " + value_for_people(key, value));
+            parts.push_back(key_for_people(key) + " " + value_for_people(key, value, kind));
             if (parts.size() == 4)
                 break;
         }
@@ -278,7 +278,7 @@ void draw_audit_tab(AppState& state, AuditTabState& tab)
             ui::text_unformatted(actor_for_people(e).c_str());
             ui::table_next_column();
             ui::text_wrapped("%s", audit_sentence(e).c_str());
-            if (auto changes = audit_changes(e); !changes.empty()) {
+            if (auto changes = audit_changes(e, state.session.tenant_kind); !changes.empty()) {
                 ImGui::PushTextWrapPos(0.0f);
                 ui::text_colored(ui::k_muted, "%s", changes.c_str());
                 ImGui::PopTextWrapPos();
@@ -288,13 +288,13 @@ void draw_audit_tab(AppState& state, AuditTabState& tab)
     }
 }
 
-Json audit_tab_summary(const AuditTabState& tab)
+Json audit_tab_summary(const AuditTabState& tab, TenantKind kind)
 {
     Json audit = Json::array(), sentences = Json::array();
     if (tab.audit.data.is_array()) {
         for (const auto& e : tab.audit.data) {
             audit.push_back(e.value("action", ""));
-            sentences.push_back(audit_sentence(e) + ". " + audit_changes(e));
+            sentences.push_back(audit_sentence(e) + ". " + audit_changes(e, kind));
         }
     }
     return { { "audit", audit }, { "audit_text", sentences } };

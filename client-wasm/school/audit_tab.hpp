@@ -18,11 +18,11 @@ struct AuditTabState {
 
 void draw_audit_tab(AppState& state, AuditTabState& tab);
 
-[[nodiscard]] Json audit_tab_summary(const AuditTabState& tab);
+[[nodiscard]] Json audit_tab_summary(const AuditTabState& tab, TenantKind kind);
 
 // One entry of GET /api/audit as a sentence, and what changed (empty when
 // nothing more is worth saying); numbers rounded, dates for people.
 [[nodiscard]] std::string audit_sentence(const Json& entry);
-[[nodiscard]] std::string audit_changes(const Json& entry);
+[[nodiscard]] std::string audit_changes(const Json& entry, TenantKind kind);
 
 } // namespace learnloop::client

@@ -27,7 +27,7 @@ bool contains_folded(const std::string& text, const std::string& needle)
 }
 
 // The users the search matches, as indices into `users`.
-std::vector<std::size_t> matching_users(const Remote& users, const char* search)
+std::vector<std::size_t> matching_users(const Remote& users, const char* search, TenantKind kind)
 {
     std::vector<std::size_t> found;
     if (!users.data.is_array())
@@ -36,7 +36,7 @@ std::vector<std::size_t> matching_users(const Remote& users, const char* search)
     for (std::size_t i = 0; i < users.data.size(); ++i) {
         const auto& u = users.data[i];
         if (needle.empty() || contains_folded(u.value("name", ""), needle) || contains_folded(u.value("email", ""), needle)
-            || contains_folded(ui::role_label(u.value("role", "")), needle))
+            || contains_folded(ui::role_label(u.value("role", ""), kind), needle))
             found.push_back(i);
     }
     return found;
@@ -48,7 +48,7 @@ void draw_role_cell(AppState& state, UsersTabState& tab, const Json& user, const
 {
     const std::string role = user.value("role", "");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    const std::string label = ui::role_label(role);
+    const std::string label = ui::role_label(role, state.session.tenant_kind);
     if (!ui::can(state, learnloop::Action::UserUpdate)) {
         ui::text_unformatted(label.c_str());
         return;
@@ -57,10 +57,10 @@ void draw_role_cell(AppState& state, UsersTabState& tab, const Json& user, const
         return;
     for (auto r : k_all_roles) {
         std::string name(role_name(r));
-        if (ui::selectable(std::string(ui::role_label(r)).c_str(), name == role) && name != role) {
+        if (ui::selectable(std::string(role_title(r, state.session.tenant_kind)).c_str(), name == role) && name != role) {
             // Nothing changes until the dialog is confirmed (it is opened
             // outside the menu and the table, where the dialog is drawn).
-            std::string label(ui::role_label(r));
+            std::string label(role_title(r, state.session.tenant_kind));
             std::transform(label.begin(), label.end(), label.begin(),
                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             tab.confirm_role_id = user.value("id", std::int64_t(0));
@@ -106,12 +106,12 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
         reload_users(state, users);
     if (!users.data.is_array())
         return;
-    auto shown = matching_users(users, tab.search);
+    auto shown = matching_users(users, tab.search, state.session.tenant_kind);
     // A person just added is shown on their page, whatever page was open,
     // once the list holds them (the list before the reload does not: it
     // waits for the reload instead of giving up on them).
     if (!tab.reveal_email.empty() && users.phase == Phase::Done) {
-        auto everyone = matching_users(users, "");
+        auto everyone = matching_users(users, "", state.session.tenant_kind);
         for (std::size_t i = 0; i < everyone.size(); ++i)
             if (users.data[everyone[i]].value("email", "") == tab.reveal_email) {
                 tab.search[0] = '\0';
@@ -229,7 +229,7 @@ void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
     ui::remember(state, "admin.new_password");
     if (tab.new_attempted || tab.new_password[0])
         ui::field_errors(errors, "password");
-    std::string current(ui::role_label(k_all_roles[tab.new_role]));
+    std::string current(role_title(k_all_roles[tab.new_role], state.session.tenant_kind));
     ui::text_unformatted("Role");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -237,7 +237,7 @@ void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
         for (std::size_t i = 0; i < k_all_roles.size(); ++i) {
             if (!may_create_role(state.session.role, k_all_roles[i]))
                 continue;   // moderators add students only
-            if (ui::selectable(std::string(ui::role_label(k_all_roles[i])).c_str(), tab.new_role == static_cast<int>(i)))
+            if (ui::selectable(std::string(role_title(k_all_roles[i], state.session.tenant_kind)).c_str(), tab.new_role == static_cast<int>(i)))
                 tab.new_role = static_cast<int>(i);
         }
         ui::end_combo();

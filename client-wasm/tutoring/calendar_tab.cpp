@@ -92,7 +92,7 @@ std::string title_of(const AppState& state, const Json& o)
     const auto subject = o.value("subject", "");
     switch (state.session.role) {
     case Role::Student: return subject + " with " + o.value("tutor_name", "");
-    case Role::Parent: return subject + ": " + o.value("student_name", "") + " with " + o.value("tutor_name", "");
+    case Role::Parent:
     case Role::Admin:
     case Role::Moderator: return subject + ": " + o.value("student_name", "") + " with " + o.value("tutor_name", "");
     case Role::Teacher: return subject + " with " + o.value("student_name", "");
@@ -126,7 +126,7 @@ void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const
         { "status", status }, { "client_id", new_client_id('a') } };
     const auto what = o.value("subject", "") + " at " + clock_of(o.value("start", ""));
     api_call(state, "POST", "/api/tutoring/attendance", body,
-        [&tab, key, what, label](AppState& state, const ApiAnswer& answer) {
+        [&tab, key, what, label](AppState&, const ApiAnswer& answer) {
             tab.logging.erase(key);
             tab.action = outcome_of(answer, what + " logged as " + label);
             if (answer.ok())

@@ -23,22 +23,10 @@ std::string capitalised(std::string_view name)
 
 } // namespace
 
-std::string_view role_label(Role role)
-{
-    switch (role) {
-    case Role::Admin: return "Administrator";
-    case Role::Moderator: return "Moderator";
-    case Role::Teacher: return "Teacher";
-    case Role::Student: return "Student";
-    case Role::Parent: return "Parent";
-    }
-    return "Person";
-}
-
-std::string role_label(std::string_view name)
+std::string role_label(std::string_view name, TenantKind kind)
 {
     auto role = parse_role(name);
-    return role.ok() ? std::string(role_label(role.value())) : capitalised(name);
+    return role.ok() ? std::string(role_title(role.value(), kind)) : capitalised(name);
 }
 
 std::string_view mastery_level_label(MasteryLevel level)

@@ -12,10 +12,10 @@
 
 namespace learnloop::client::ui {
 
-// "Administrator", "Teacher", ...; from a wire name ("admin") too, which
-// falls back to a capitalised word for a name this build does not know.
-[[nodiscard]] std::string_view role_label(Role role);
-[[nodiscard]] std::string role_label(std::string_view name);
+// A role's wire name ("admin") as the tenant names it ("Administrator",
+// "Tutor": identity's role_title), or a capitalised word for a name this
+// build does not know.
+[[nodiscard]] std::string role_label(std::string_view name, TenantKind kind);
 
 // "Not started", "Attempted", "Familiar", "Proficient", "Mastered".
 [[nodiscard]] std::string_view mastery_level_label(MasteryLevel level);

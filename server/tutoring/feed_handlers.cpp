@@ -23,19 +23,6 @@ const char* k_feed_not_found = "Calendar feed not found";
 
 std::string feed_path(const std::string& token) { return "/ical/" + token + ".ics"; }
 
-// Whose sessions a user's feed holds, as the calendar's list gives them.
-ScheduleFilter feed_filter(std::string_view role, std::int64_t user_id)
-{
-    ScheduleFilter filter;
-    if (role == "teacher")
-        filter.tutor_id = user_id;
-    else if (role == "student")
-        filter.student_id = user_id;
-    else if (role == "parent")
-        filter.parent_id = user_id;
-    return filter;
-}
-
 } // namespace
 
 // [SECTION] the owner's routes ---------------------------------------------
@@ -84,7 +71,9 @@ Result<ApiResponse> handle_calendar_feed(const httplib::Request& req, const Publ
         if (owners.empty())
             return make_error(ErrorCode::NotFound, k_feed_not_found);
         const auto& owner = owners[0];
-        const auto role = owner["role"].as<std::string>();
+        auto role = parse_role(owner["role"].as<std::string>());
+        if (!role.ok())
+            return make_error(ErrorCode::Internal, "The feed's owner has a role this server does not know");
         const auto user_id = owner["user_id"].as<std::int64_t>();
         auto zone = system_zone(owner["time_zone"].as<std::string>());
         if (!zone.ok())
@@ -93,10 +82,8 @@ Result<ApiResponse> handle_calendar_feed(const httplib::Request& req, const Publ
 
         const auto now = static_cast<std::int64_t>(std::time(nullptr));
         const auto from = now - k_feed_back_days * k_day, to = now + k_feed_ahead_days * k_day;
-        auto filter = feed_filter(role, user_id);
-        auto series = series_in_window(txn, add_seconds(to_local(from, rules), -k_day),
-            add_seconds(to_local(to, rules), k_day), filter);
-        auto changes = changes_of(txn, series);
+        const auto filter = own_sessions(role.value(), user_id);
+        auto [series, changes] = schedule_in_window(txn, rules, from, to, filter);
         std::set<std::int64_t> ids;
         for (const auto& s : series) {
             ids.insert(s.tutor_id);
@@ -107,7 +94,7 @@ Result<ApiResponse> handle_calendar_feed(const httplib::Request& req, const Publ
         for (auto& s : series) {
             FeedEntry entry;
             // A family reads who teaches; a tutor or the office reads who is taught.
-            const bool family = role == "student" || role == "parent";
+            const bool family = role.value() == Role::Student || role.value() == Role::Parent;
             entry.summary = s.subject + " with " + names[family ? s.tutor_id : s.student_id];
             for (const auto& c : changes) {
                 if (c.series_id == s.id)

@@ -6,6 +6,7 @@
 #include "http/schema.hpp"
 #include "tutoring/feed_handlers.hpp"
 #include "tutoring/schedule_handlers.hpp"
+#include "tutoring/settings_handlers.hpp"
 
 namespace learnloop::server {
 

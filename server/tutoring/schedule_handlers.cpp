@@ -1,6 +1,5 @@
 // The tutoring schedule: [SECTION] helpers, [SECTION] reading the calendar,
-// [SECTION] booking, [SECTION] changing sessions, [SECTION] attendance,
-// [SECTION] settings and holidays.
+// [SECTION] booking, [SECTION] changing sessions, [SECTION] attendance.
 // Domain rules (expansion, splits, clashes, holidays) are shared-domain's
 // tutoring/; this file reads requests, scopes them to the caller and writes.
 #include "tutoring/schedule_handlers.hpp"
@@ -9,7 +8,7 @@
 #include "core/validation.hpp"
 #include "finance/money.hpp"
 #include "platform/time_zones.hpp"
-#include "tutoring/schedule_repository.hpp"
+#include "tutoring/tutoring_requests.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -21,82 +20,12 @@ namespace {
 
 // [SECTION] helpers ----------------------------------------------------------
 
-constexpr std::int64_t k_day = 86400;
 constexpr int k_max_window_days = 62;          // a month view's six weeks, with room
-constexpr std::size_t k_max_occurrences = 5000;
 constexpr int k_check_weeks = 12;              // how far ahead a booking is checked for clashes
 constexpr std::size_t k_check_occurrences = 100;
 constexpr std::size_t k_most_per_day = 8;          // sessions of one series in a day
 constexpr std::size_t k_check_limit = 200000;      // the business's sessions a clash check reads
 const char* k_series_not_found = "Session not found";
-
-std::int64_t now_unix() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-Result<std::shared_ptr<const ZoneRules>> tenant_zone(const Caller& caller)
-{
-    auto zone = system_zone(caller.time_zone);
-    if (!zone.ok())   // the tenant's own setting, not the caller's input
-        return make_error(ErrorCode::Internal, "The business's time zone is not known to this server");
-    return zone;
-}
-
-Result<LocalDateTime> parse_day(const std::string& text, const char* field)
-{
-    auto parsed = parse_local_datetime(text.substr(0, 10) + "T00:00:00", field);
-    if (text.size() != 10 || !parsed.ok())
-        return make_error(ErrorCode::InvalidArgument, std::string(field) + " must be a date, YYYY-MM-DD", field);
-    return parsed.value();
-}
-
-std::string day_of(const LocalDateTime& t) { return format_local_datetime(t).substr(0, 10); }
-
-std::string status_label(const std::string& status, const TutoringSettings& settings)
-{
-    if (const auto* found = find_status(settings.statuses, status))
-        return found->label;
-    if (status == "cancelled")
-        return "Cancelled";
-    return status == "moved" ? "Moved" : "Scheduled";
-}
-
-Json occurrence_json(const SessionOccurrence& o, const std::map<std::int64_t, std::string>& names,
-    const TutoringSettings& settings)
-{
-    auto name = [&](std::int64_t id) {
-        auto found = names.find(id);
-        return found == names.end() ? std::string() : found->second;
-    };
-    auto status = o.status();
-    return { { "series_id", o.series_id }, { "recurrence_id", format_local_datetime(o.recurrence_id) },
-        { "start", format_local_datetime(o.start) },
-        { "end", format_local_datetime(add_seconds(o.start, std::int64_t { o.duration_minutes } * 60)) },
-        { "start_utc", format_utc_timestamp(o.start_utc) }, { "end_utc", format_utc_timestamp(o.end_utc) },
-        { "duration_minutes", o.duration_minutes }, { "tutor_id", o.tutor_id }, { "tutor_name", name(o.tutor_id) },
-        { "student_id", o.student_id }, { "student_name", name(o.student_id) }, { "subject", o.subject },
-        { "room", o.room }, { "status", status }, { "status_label", status_label(status, settings) },
-        { "cancelled", o.cancelled }, { "moved", o.moved }, { "note", o.note }, { "invoiced", o.invoice_id.has_value() } };
-}
-
-std::map<std::int64_t, std::string> names_for(pqxx::work& txn, const std::vector<SessionOccurrence>& list)
-{
-    std::set<std::int64_t> ids;
-    for (const auto& o : list) {
-        ids.insert(o.tutor_id);
-        ids.insert(o.student_id);
-    }
-    return names_of(txn, { ids.begin(), ids.end() });
-}
-
-// Occurrences of the tenant's series in a UTC window, as the domain gives them.
-Result<std::vector<SessionOccurrence>> occurrences_in(pqxx::work& txn, const ZoneRules& zone, std::int64_t from_utc,
-    std::int64_t to_utc, const ScheduleFilter& filter, std::size_t limit = k_max_occurrences)
-{
-    auto local_from = add_seconds(to_local(from_utc, zone), -k_day);
-    auto local_to = add_seconds(to_local(to_utc, zone), k_day);
-    auto series = series_in_window(txn, local_from, local_to, filter);
-    auto changes = changes_of(txn, series);
-    return occurrences_between(series, changes, zone, from_utc, to_utc, limit);
-}
 
 // A tutor (the teacher role) acts on their own series only.
 Result<void> require_own_series(const Caller& caller, const SessionSeries& series)
@@ -114,15 +43,6 @@ Result<StoredSeries> series_for_change(pqxx::work& txn, const Caller& caller, co
         return make_error(ErrorCode::NotFound, k_series_not_found);
     TRY(require_own_series(caller, stored->series));
     return *stored;
-}
-
-Result<Person> person_with_role(pqxx::work& txn, std::int64_t id, std::string_view role, const char* field,
-    const char* what)
-{
-    auto person = find_person(txn, id);
-    if (!person || person->role != role)
-        return make_error(ErrorCode::InvalidArgument, std::string(field) + " must be one of the business's " + what, field);
-    return *person;
 }
 
 Result<std::string> subject_field(const Json& body)
@@ -177,10 +97,6 @@ struct Proposal {
     std::vector<std::string> warnings;
 };
 
-std::string session_label(const std::string& subject, const std::string& with, const LocalDateTime& start)
-{
-    return subject + " with " + with + ", " + format_for_people(start);
-}
 
 // From `from` (UTC) on: a booking is checked from its first session (also
 // one back-filled in the past); an edit from where it changes, and never
@@ -198,7 +114,9 @@ Result<Proposal> check_proposal(pqxx::work& txn, const SessionSeries& proposed, 
     if (mine.empty())
         return proposal;
     // A day earlier: a session begun before the first proposed one may still run into it.
-    auto others = TRY(occurrences_in(txn, zone, from - k_day, to + k_day, {}, k_check_limit));
+    auto sharing = schedule_sharing(txn, zone, from - k_day, to + k_day, proposed.tutor_id, proposed.student_id,
+        proposed.room);
+    auto others = TRY(occurrences_between(sharing.series, sharing.changes, zone, from - k_day, to + k_day, k_check_limit));
     std::set<std::int64_t> ids { proposed.tutor_id, proposed.student_id };
     for (const auto& o : others) {
         ids.insert(o.tutor_id);
@@ -289,29 +207,6 @@ Result<void> require_not_invoiced(const OccurrenceChange& change)
 
 // [SECTION] reading the calendar --------------------------------------------
 
-Result<ApiResponse> handle_tutoring_settings(const httplib::Request&, pqxx::work& txn, const Caller& caller)
-{
-    auto settings = load_settings(txn);
-    auto zone = TRY(tenant_zone(caller));
-    const int year = from_unix_seconds(now_unix()).year;
-    Json statuses = Json::array();
-    for (const auto& s : settings.statuses) {
-        Json status { { "key", s.key }, { "label", s.label } };
-        if (caller.role == Role::Admin)   // what a status bills is money: administrators only
-            status["billable_percent"] = s.billable_percent;
-        statuses.push_back(status);
-    }
-    Json body { { "time_zone", caller.time_zone }, { "zone", Json::parse(zone_to_json(*zone, year - 1, year + 2)) },
-        { "week_start", settings.week_start }, { "attendance_statuses", statuses },
-        { "conflict_policy", to_json(settings.policy) } };
-    if (caller.role == Role::Admin) {
-        body["currency"] = settings.currency;
-        body["tax_basis_points"] = settings.tax_basis_points;
-        body["invoice_prefix"] = settings.invoice_prefix;
-    }
-    return json_response(200, body);
-}
-
 // GET /api/tutoring/occurrences?from=YYYY-MM-DD&to=YYYY-MM-DD: the sessions
 // starting on those local days (to excluded), each with its status. Tutors
 // see their own, students theirs, parents their children's; moderators and
@@ -334,25 +229,19 @@ Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::w
         filter.tutor_id = TRY(parse_id(req.get_param_value("tutor_id"), "No such tutor"));
     if (req.has_param("student_id"))
         filter.student_id = TRY(parse_id(req.get_param_value("student_id"), "No such student"));
-    switch (caller.role) {
-    case Role::Teacher:
-        if (filter.tutor_id && *filter.tutor_id != caller.user_id)
-            return role_refused("Tutors see only their own sessions");
-        filter.tutor_id = caller.user_id;
-        break;
-    case Role::Student:
-        if (filter.student_id && *filter.student_id != caller.user_id)
-            return role_refused("Students see only their own sessions");
-        filter.student_id = caller.user_id;
-        break;
-    case Role::Parent:
-        if (filter.student_id && !is_linked_child(txn, caller.user_id, *filter.student_id))
-            return role_refused("Parents see only their children's sessions");
-        filter.parent_id = caller.user_id;
-        break;
-    case Role::Admin:
-    case Role::Moderator: break;
-    }
+    // The office filters as it likes; the others ask only within their own.
+    const auto own = own_sessions(caller.role, caller.user_id);
+    if (own.tutor_id && filter.tutor_id && *filter.tutor_id != *own.tutor_id)
+        return role_refused("Tutors see only their own sessions");
+    if (own.student_id && filter.student_id && *filter.student_id != *own.student_id)
+        return role_refused("Students see only their own sessions");
+    if (own.parent_id && filter.student_id && !is_linked_child(txn, *own.parent_id, *filter.student_id))
+        return role_refused("Parents see only their children's sessions");
+    if (own.tutor_id)
+        filter.tutor_id = own.tutor_id;
+    if (own.student_id)
+        filter.student_id = own.student_id;
+    filter.parent_id = own.parent_id;
 
     auto zone = TRY(tenant_zone(caller));
     auto list = TRY(occurrences_in(txn, *zone, to_utc(from, *zone), to_utc(to, *zone), filter));
@@ -675,157 +564,6 @@ Result<ApiResponse> handle_log_attendance(const httplib::Request& req, pqxx::wor
                           session_key(series_id, recurrence_id), before, change_json(change) });
     return json_response(200, { { "message", "Attendance logged" }, { "duplicate", false },
                                   { "status_label", status_label(status, settings) } });
-}
-
-// [SECTION] settings and holidays -------------------------------------------
-
-// PUT /api/tutoring/settings (administrators): any of the settings; the rest
-// keep their values. An attendance status still used by logged sessions
-// cannot be removed (409, with how many).
-Result<ApiResponse> handle_update_tutoring_settings(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
-{
-    auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "attendance_statuses", "conflict_policy", "week_start", "currency", "tax_basis_points",
-                                   "invoice_prefix" }));
-    const auto before = load_settings(txn);
-    auto after = before;
-    if (body.contains("attendance_statuses")) {
-        auto statuses = decode_attendance_statuses(body["attendance_statuses"]);
-        if (!statuses.ok()) {
-            auto error = statuses.error();
-            if (error.field.rfind("statuses", 0) == 0)
-                error.field = "attendance_" + error.field;
-            return error;
-        }
-        after.statuses = statuses.value();
-    }
-    if (body.contains("conflict_policy")) {
-        auto policy = decode_conflict_policy(body["conflict_policy"]);
-        if (!policy.ok())
-            return make_error(ErrorCode::InvalidArgument, "conflict_policy: " + policy.error().message, "conflict_policy");
-        after.policy = policy.value();
-    }
-    if (body.contains("week_start")) {
-        auto day = TRY(json_int_field(body, "week_start"));
-        if (day != 0 && day != 1)
-            return make_error(ErrorCode::InvalidArgument, "week_start is 1 (Monday) or 0 (Sunday)", "week_start");
-        after.week_start = static_cast<int>(day);
-    }
-    if (body.contains("currency")) {
-        auto code = TRY(json_string_field(body, "currency"));
-        if (!find_currency(code).ok())
-            return make_error(ErrorCode::InvalidArgument, "currency must be an ISO 4217 code this app knows", "currency");
-        after.currency = code;
-    }
-    if (body.contains("tax_basis_points")) {
-        auto tax = TRY(json_int_field(body, "tax_basis_points"));
-        if (tax < 0 || tax > 10000)
-            return make_error(ErrorCode::InvalidArgument, "tax_basis_points is 0 to 10000 (100.00%)", "tax_basis_points");
-        after.tax_basis_points = static_cast<int>(tax);
-    }
-    if (body.contains("invoice_prefix")) {
-        auto prefix = TRY(json_string_field(body, "invoice_prefix"));
-        if (prefix.empty() || prefix.size() > 10 || prefix.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != std::string::npos)
-            return make_error(ErrorCode::InvalidArgument, "invoice_prefix is 1 to 10 capital letters or digits", "invoice_prefix");
-        after.invoice_prefix = prefix;
-    }
-    for (const auto& old : before.statuses) {
-        if (find_status(after.statuses, old.key))
-            continue;
-        auto used = exec_named(txn, "tutoring/count_status_use", old.key)[0]["used"].as<std::int64_t>();
-        if (used > 0)
-            return headline_error(ErrorCode::Conflict, "Conflict",
-                std::to_string(used) + (used == 1 ? " session is" : " sessions are") + " logged as \"" + old.label
-                    + "\"; keep that status (you can rename it)");
-    }
-    auto view = [](const TutoringSettings& s) {
-        return Json { { "currency", s.currency }, { "tax_basis_points", s.tax_basis_points },
-            { "invoice_prefix", s.invoice_prefix }, { "attendance_statuses", to_json(s.statuses) },
-            { "conflict_policy", to_json(s.policy) }, { "week_start", s.week_start } };
-    };
-    exec_named(txn, "tutoring/save_settings", caller.tenant_id, after.currency, after.tax_basis_points,
-        after.invoice_prefix, to_json(after.statuses).dump(), to_json(after.policy).dump(), after.week_start);
-    append_audit(txn, { caller.tenant_id, caller.actor(), "tutoring_settings.update", "tutoring_settings",
-                          std::to_string(caller.tenant_id), view(before), view(after) });
-    return handle_tutoring_settings(req, txn, caller);
-}
-
-namespace {
-
-Json blocked_json(const pqxx::row& row)
-{
-    return { { "id", row["id"].as<std::int64_t>() }, { "first_day", row["first_day"].as<std::string>() },
-        { "last_day", row["last_day"].as<std::string>() },
-        { "tutor_id", row["tutor_id"].is_null() ? Json(nullptr) : Json(row["tutor_id"].as<std::int64_t>()) },
-        { "tutor_name", row["tutor_name"].is_null() ? Json(nullptr) : Json(row["tutor_name"].as<std::string>()) },
-        { "label", row["label"].as<std::string>() } };
-}
-
-} // namespace
-
-Result<ApiResponse> handle_list_blocked_dates(const httplib::Request&, pqxx::work& txn, const Caller&)
-{
-    Json list = Json::array();
-    for (const auto& row : exec_named(txn, "tutoring/list_blocked_dates"))
-        list.push_back(blocked_json(row));
-    return json_response(200, list);
-}
-
-// POST /api/tutoring/blocked-dates (administrators): a holiday for everyone,
-// or a tutor's days off. New series skip them; sessions already booked on
-// those days are listed, not cancelled: people decide what happens to them.
-Result<ApiResponse> handle_add_blocked_dates(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
-{
-    auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "first_day", "last_day", "label", "tutor_id" }));
-    auto first = TRY(parse_day(TRY(json_string_field(body, "first_day")), "first_day"));
-    auto last = TRY(parse_day(TRY(json_string_field(body, "last_day")), "last_day"));
-    if (last < first)
-        return make_error(ErrorCode::InvalidArgument, "last_day must be on or after first_day", "last_day");
-    if (to_unix_seconds(last) - to_unix_seconds(first) > 366 * k_day)
-        return make_error(ErrorCode::InvalidArgument, "Block at most a year at a time", "last_day");
-    auto label = TRY(validate_text(TRY(json_string_field(body, "label")), "label", "Label", 1, 100, TextLines::Single));
-    std::optional<std::int64_t> tutor;
-    if (body.contains("tutor_id") && !body["tutor_id"].is_null())
-        tutor = TRY(person_with_role(txn, TRY(json_int_field(body, "tutor_id")), "teacher", "tutor_id", "tutors")).id;
-    auto id = exec_named(txn, "tutoring/insert_blocked_dates", caller.tenant_id, day_of(first), day_of(last), tutor,
-        label)[0]["id"]
-                  .as<std::int64_t>();
-    auto zone = TRY(tenant_zone(caller));
-    ScheduleFilter filter;
-    filter.tutor_id = tutor;
-    auto sessions = TRY(occurrences_in(txn, *zone, to_utc(first, *zone), to_utc(add_seconds(last, k_day), *zone), filter));
-    auto names = names_for(txn, sessions);
-    Json affected = Json::array();
-    for (const auto& o : sessions) {
-        if (o.cancelled || (tutor && o.tutor_id != *tutor))
-            continue;
-        affected.push_back({ { "series_id", o.series_id }, { "recurrence_id", format_local_datetime(o.recurrence_id) },
-            { "start", format_local_datetime(o.start) }, { "title", session_label(o.subject, names[o.student_id], o.start) } });
-    }
-    Json after { { "first_day", day_of(first) }, { "last_day", day_of(last) }, { "label", label },
-        { "tutor_id", tutor ? Json(*tutor) : Json(nullptr) }, { "sessions_on_them", affected.size() } };
-    append_audit(txn, { caller.tenant_id, caller.actor(), "blocked_dates.create", "blocked_dates", std::to_string(id),
-                          nullptr, after });
-    std::string message = affected.empty()
-        ? std::string("Dates blocked")
-        : "Dates blocked. " + std::to_string(affected.size()) + (affected.size() == 1 ? " session is" : " sessions are")
-            + " already booked on them and stay booked: move or cancel them in the calendar";
-    return json_response(201, { { "message", message }, { "id", id }, { "affected", affected } });
-}
-
-Result<ApiResponse> handle_remove_blocked_dates(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
-{
-    auto id = TRY(parse_id(req.matches[1], "Blocked dates not found"));
-    auto removed = exec_named(txn, "tutoring/delete_blocked_dates", id);
-    if (removed.empty())
-        return make_error(ErrorCode::NotFound, "Blocked dates not found");
-    const auto& row = removed[0];
-    append_audit(txn, { caller.tenant_id, caller.actor(), "blocked_dates.delete", "blocked_dates", std::to_string(id),
-                          { { "first_day", row["first_day"].as<std::string>() }, { "last_day", row["last_day"].as<std::string>() },
-                              { "label", row["label"].as<std::string>() } },
-                          nullptr });
-    return json_response(200, { { "message", "Dates no longer blocked" } });
 }
 
 } // namespace learnloop::server

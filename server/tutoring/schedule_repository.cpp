@@ -101,6 +101,21 @@ std::optional<std::string> rule_text(const SessionSeries& series)
     return series.schedule.rule ? std::optional<std::string>(series.schedule.rule->to_text()) : std::nullopt;
 }
 
+// The series `query` finds in the local window around [from_utc, to_utc)
+// (a day either side: wall times may sit a zone offset away), then their changes.
+template <typename... Params>
+Schedule schedule_of(pqxx::transaction_base& txn, const ZoneRules& zone, std::int64_t from_utc, std::int64_t to_utc,
+    const char* query, const Params&... params)
+{
+    constexpr std::int64_t day = 86'400;
+    Schedule schedule;
+    for (const auto& row : exec_named(txn, query, format_local_datetime(add_seconds(to_local(from_utc, zone), -day)),
+             format_local_datetime(add_seconds(to_local(to_utc, zone), day)), params...))
+        schedule.series.push_back(read_series(row).series);
+    schedule.changes = changes_of(txn, schedule.series);
+    return schedule;
+}
+
 } // namespace
 
 TutoringSettings load_settings(pqxx::transaction_base& txn)
@@ -123,16 +138,6 @@ TutoringSettings load_settings(pqxx::transaction_base& txn)
     return settings;
 }
 
-std::vector<SessionSeries> series_in_window(pqxx::transaction_base& txn, const LocalDateTime& from,
-    const LocalDateTime& to, const ScheduleFilter& filter)
-{
-    std::vector<SessionSeries> list;
-    for (const auto& row : exec_named(txn, "tutoring/series_in_window", format_local_datetime(from),
-             format_local_datetime(to), filter.tutor_id, filter.student_id, filter.parent_id))
-        list.push_back(read_series(row).series);
-    return list;
-}
-
 std::vector<OccurrenceChange> changes_of(pqxx::transaction_base& txn, const std::vector<SessionSeries>& series)
 {
     std::vector<std::int64_t> ids;
@@ -144,6 +149,32 @@ std::vector<OccurrenceChange> changes_of(pqxx::transaction_base& txn, const std:
     for (const auto& row : exec_named(txn, "tutoring/changes_of_series", ids_array(ids)))
         changes.push_back(read_change(row));
     return changes;
+}
+
+ScheduleFilter own_sessions(Role role, std::int64_t user_id)
+{
+    ScheduleFilter filter;
+    switch (role) {
+    case Role::Teacher: filter.tutor_id = user_id; break;
+    case Role::Student: filter.student_id = user_id; break;
+    case Role::Parent: filter.parent_id = user_id; break;
+    case Role::Admin:
+    case Role::Moderator: break;
+    }
+    return filter;
+}
+
+Schedule schedule_in_window(pqxx::transaction_base& txn, const ZoneRules& zone, std::int64_t from_utc,
+    std::int64_t to_utc, const ScheduleFilter& filter)
+{
+    return schedule_of(txn, zone, from_utc, to_utc, "tutoring/series_in_window", filter.tutor_id, filter.student_id,
+        filter.parent_id);
+}
+
+Schedule schedule_sharing(pqxx::transaction_base& txn, const ZoneRules& zone, std::int64_t from_utc,
+    std::int64_t to_utc, std::int64_t tutor_id, std::int64_t student_id, const std::string& room)
+{
+    return schedule_of(txn, zone, from_utc, to_utc, "tutoring/series_sharing", tutor_id, student_id, room);
 }
 
 std::optional<StoredSeries> find_series(pqxx::transaction_base& txn, std::int64_t id, bool lock)

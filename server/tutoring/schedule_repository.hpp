@@ -5,6 +5,7 @@
 
 #include "db/sql.hpp"
 #include "finance/billing.hpp"
+#include "identity/roles.hpp"
 #include "tutoring/conflicts.hpp"
 #include "tutoring/sessions.hpp"
 
@@ -38,17 +39,33 @@ struct ScheduleFilter {
     std::optional<std::int64_t> parent_id;   // the students linked to this parent
 };
 
+// The sessions a role sees of its own: a tutor's (the teacher role) they
+// teach, a student's, a parent's children's; everyone's for the office.
+[[nodiscard]] ScheduleFilter own_sessions(Role role, std::int64_t user_id);
+
 // A series as stored, with what edits need beyond the domain's view.
 struct StoredSeries {
     SessionSeries series;
     std::optional<std::int64_t> split_from;
 };
 
-// Live series that may have sessions in the local window [from, to).
-[[nodiscard]] std::vector<SessionSeries> series_in_window(pqxx::transaction_base& txn, const LocalDateTime& from,
-    const LocalDateTime& to, const ScheduleFilter& filter);
+
+// The changed occurrences of these series.
 [[nodiscard]] std::vector<OccurrenceChange> changes_of(pqxx::transaction_base& txn,
     const std::vector<SessionSeries>& series);
+
+// The live series that may have sessions in the UTC window [from, to) and
+// their changed occurrences: what the calendar and the feed expand.
+struct Schedule {
+    std::vector<SessionSeries> series;
+    std::vector<OccurrenceChange> changes;
+};
+[[nodiscard]] Schedule schedule_in_window(pqxx::transaction_base& txn, const ZoneRules& zone, std::int64_t from_utc,
+    std::int64_t to_utc, const ScheduleFilter& filter);
+// Those that share a tutor, a student or a room (when not empty) with a
+// proposed session: where its clashes can be.
+[[nodiscard]] Schedule schedule_sharing(pqxx::transaction_base& txn, const ZoneRules& zone, std::int64_t from_utc,
+    std::int64_t to_utc, std::int64_t tutor_id, std::int64_t student_id, const std::string& room);
 [[nodiscard]] std::optional<StoredSeries> find_series(pqxx::transaction_base& txn, std::int64_t id, bool lock);
 
 // A new series' id; `split_from` for the second half of "this and following".

@@ -46,6 +46,19 @@ Result<TenantKind> parse_tenant_kind(std::string_view name)
     return make_error(ErrorCode::InvalidArgument, "Kind must be one of school, academy, tutoring", "kind");
 }
 
+std::string_view role_title(Role role, TenantKind kind)
+{
+    switch (role) {
+    case Role::Admin: return "Administrator";
+    case Role::Moderator: return "Moderator";
+    case Role::Teacher:
+        return kind == TenantKind::Tutoring ? "Tutor" : kind == TenantKind::Academy ? "Instructor" : "Teacher";
+    case Role::Student: return "Student";
+    case Role::Parent: return "Parent";
+    }
+    return "Person";
+}
+
 Result<std::string> validate_tenant_slug(std::string_view slug)
 {
     auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };

@@ -21,6 +21,11 @@ enum class TenantKind { School, Academy, Tutoring };
 [[nodiscard]] std::string_view tenant_kind_name(TenantKind kind);
 [[nodiscard]] Result<TenantKind> parse_tenant_kind(std::string_view name);  // error on field "kind"
 
+// A role as a tenant of that kind names it to people: the teacher role is a
+// "Tutor" in a tutoring business and an "Instructor" in an academy.
+//   role_title(Role::Admin, TenantKind::School) -> "Administrator"
+[[nodiscard]] std::string_view role_title(Role role, TenantKind kind);
+
 // 2-63 characters of lower-case letters, digits and hyphens, starting with a
 // letter or digit: "northbridge-high". Error on field "slug".
 [[nodiscard]] Result<std::string> validate_tenant_slug(std::string_view slug);

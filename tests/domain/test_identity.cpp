@@ -21,6 +21,17 @@ TEST_CASE("tenant kinds round-trip through their names")
     CHECK(parse_tenant_kind("university").error().field == "kind");
 }
 
+TEST_CASE("a role is named as the tenant's kind names it")
+{
+    CHECK(role_title(Role::Teacher, TenantKind::School) == "Teacher");
+    CHECK(role_title(Role::Teacher, TenantKind::Tutoring) == "Tutor");
+    CHECK(role_title(Role::Teacher, TenantKind::Academy) == "Instructor");
+    for (auto kind : { TenantKind::School, TenantKind::Academy, TenantKind::Tutoring }) {
+        CHECK(role_title(Role::Admin, kind) == "Administrator");
+        CHECK(role_title(Role::Parent, kind) == "Parent");
+    }
+}
+
 TEST_CASE("tenant slugs are short lower-case identifiers")
 {
     CHECK(validate_tenant_slug("northbridge-high").value() == "northbridge-high");
