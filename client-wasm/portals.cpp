@@ -25,6 +25,7 @@
 #include "tracker/gradebook_tab.hpp"
 #include "tracker/student_assignments_tab.hpp"
 #include "tutoring/calendar_tab.hpp"
+#include "tutoring/money_tab.hpp"
 #include "ui/tabs.hpp"
 
 #include <array>
@@ -64,6 +65,7 @@ struct PortalState {
     ChildrenTabState parent;
     SchoolPortalState school;
     CalendarTabState calendar;    // a tutoring business's calendar, in each of its portals
+    MoneyTabState money;          // its invoices: the office's administrators, and parents
 };
 
 AppState::AppState()
@@ -158,6 +160,9 @@ const Tab k_office_tabs[] = {
     { "Calendar", "office.tab.calendar", Action::ScheduleRead,
         [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, &p.school.users); },
         [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+    { "Money", "office.tab.money", Action::BillingManage,
+        [](AppState& s, PortalState& p) { draw_money_tab(s, p.money, &p.school.users); },
+        [](const AppState&, const PortalState& p) { return money_tab_summary(p.money); } },
     { "People", "office.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
@@ -182,6 +187,9 @@ const Tab k_family_tabs[] = {
     { "Sessions", "family.tab.sessions", Action::ScheduleRead,
         [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
         [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+    { "Invoices", "family.tab.invoices", Action::InvoiceRead,
+        [](AppState& s, PortalState& p) { draw_money_tab(s, p.money, nullptr); },
+        [](const AppState&, const PortalState& p) { return money_tab_summary(p.money); } },
 };
 
 // A teacher who signed themselves up learns where they stand from the

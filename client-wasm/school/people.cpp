@@ -27,7 +27,8 @@ void person_combo(const char* id, const std::vector<const Json*>& people, int& c
 {
     std::string current = choice >= 0 && choice < static_cast<int>(people.size()) ? people[choice]->value("name", "") : "Choose\xE2\x80\xA6";
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ui::begin_combo(id, current.c_str())) {
+    // As tall as the screen allows: more people at a glance, fewer scrolled out of reach.
+    if (ui::begin_combo(id, current.c_str(), ImGuiComboFlags_HeightLargest)) {
         for (std::size_t i = 0; i < people.size(); ++i)
             if (ui::selectable((people[i]->value("name", "") + "##p" + std::to_string(i)).c_str(), choice == static_cast<int>(i)))
                 choice = static_cast<int>(i);

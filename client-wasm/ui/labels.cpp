@@ -122,6 +122,21 @@ std::string audit_action_label(std::string_view action)
         { "kt.refit", "re-tuned the mastery estimates" },
         { "demo.seed", "set up the demo class" },
         { "demo.history", "made the demo's history" },
+        { "series.create", "booked sessions" },
+        { "series.update", "changed a series of sessions" },
+        { "series.split", "changed sessions from a date on" },
+        { "session.change", "changed a session" },
+        { "attendance.log", "logged a session" },
+        { "tutoring_settings.update", "changed the business's settings" },
+        { "blocked_dates.create", "blocked dates" },
+        { "blocked_dates.delete", "unblocked dates" },
+        { "calendar_feed.create", "made a calendar feed" },
+        { "calendar_feed.revoke", "turned off a calendar feed" },
+        { "rate.create", "added a rate" },
+        { "invoice.create", "drafted an invoice" },
+        { "invoice.issue", "issued an invoice" },
+        { "invoice.void", "voided an invoice" },
+        { "payment.create", "recorded a payment" },
     };
     for (const auto& word : words)
         if (word.action == action)

@@ -210,7 +210,7 @@ void ensure_basics(Business& b, const People& people, const Clock& clock)
         std::string(k_invoice_prefix))[0]["made"].as<bool>();
     Json rate = Json::array({ { { "student_id", nullptr }, { "tutor_id", nullptr }, { "effective_from", k_rates_since },
         { "per_hour_minor", k_default_rate }, { "currency", k_currency } } });
-    auto rates_added = exec_named(txn, "cli/demo_tutoring_rates", b.tenant_id, rate.dump())[0]["added"].as<int>();
+    auto rates_added = exec_named(txn, "tutoring/insert_rates", b.tenant_id, rate.dump())[0]["added"].as<int>();
     Json series_id = nullptr;
     if (exec_named(txn, "cli/demo_tutoring_find_series", b.tenant_id, people.tutors[0], people.children[0][0],
             std::string(k_minimal_subject)).empty())
@@ -736,7 +736,7 @@ Json invoice_json(const Invoice& invoice, const People& people, const Clock& clo
 Result<void> store_invoices(Business& b, std::vector<Invoice>& invoices, const People& people, const Clock& clock,
     Ledger& ledger)
 {
-    auto settings = exec_named(b.txn, "cli/demo_tutoring_lock_settings", b.tenant_id);
+    auto settings = exec_named(b.txn, "tutoring/lock_invoice_counter", b.tenant_id);
     if (settings.empty())
         return make_error(ErrorCode::Internal, "the demo's tutoring settings are missing");
     auto prefix = settings[0]["invoice_prefix"].as<std::string>();
@@ -746,10 +746,10 @@ Result<void> store_invoices(Business& b, std::vector<Invoice>& invoices, const P
             invoice.issued_at = std::min(clock.utc(at_minute(next_month(invoice.month), 9 * 60)), clock.today_utc - 3 * 3600);
             invoice.number = invoice_number(prefix, clock.local(invoice.issued_at).year, next++);
         }
-        invoice.id = exec_named(b.txn, "cli/demo_tutoring_insert_invoice", b.tenant_id,
+        invoice.id = exec_named(b.txn, "tutoring/insert_invoice", b.tenant_id,
             invoice_json(invoice, people, clock).dump())[0]["id"].as<std::int64_t>();
     }
-    exec_named(b.txn, "cli/demo_tutoring_set_next_invoice_number", b.tenant_id, next);
+    exec_named(b.txn, "tutoring/set_next_invoice_number", b.tenant_id, next);
     ledger.invoices = invoices;
     return {};
 }
@@ -788,7 +788,7 @@ Result<Money> record_payment(Business& b, const People& people, std::size_t hous
         { "method", k_methods[rng.below(std::size(k_methods))] },
         { "note", note.empty() ? Json(nullptr) : Json(note) }, { "created_by", people.moderator },
         { "created_at", clock.stamp(at) }, { "allocations", allocations }, { "settled", settled } };
-    exec_named(b.txn, "cli/demo_tutoring_insert_payment", b.tenant_id, payment.dump());
+    exec_named(b.txn, "tutoring/insert_payment", b.tenant_id, payment.dump());
     return plan.credit;
 }
 
@@ -1038,14 +1038,14 @@ Result<Placer> write_calendar(Business& b, const People& people, const Clock& cl
     rates.push_back(rate(student_id(people, "tobi.adeyemi"), nullptr, k_rates_since, 3000));   // a bursary
     rates.push_back(rate(student_id(people, "reem.haddad"), nullptr, k_rates_since, 3500));
     rates.push_back(rate(student_id(people, "khoa.nguyen"), people.tutors[3], k_rates_since, 4000));   // the pair's
-    exec_named(b.txn, "cli/demo_tutoring_rates", b.tenant_id, rates.dump());
+    exec_named(b.txn, "tutoring/insert_rates", b.tenant_id, rates.dump());
     return placer;
 }
 
 Result<std::vector<Rate>> load_rates(Business& b)
 {
     std::vector<Rate> rates;
-    for (const auto& row : exec_named(b.txn, "cli/demo_tutoring_list_rates", b.tenant_id)) {
+    for (const auto& row : exec_named(b.txn, "tutoring/rates_for_billing", b.tenant_id)) {
         Rate rate;
         if (!row["student_id"].is_null())
             rate.student_id = row["student_id"].as<std::int64_t>();

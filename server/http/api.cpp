@@ -26,6 +26,13 @@ ApiResponse error_for(const Error& error)
     return response;
 }
 
+Result<void> require_no_fields(const httplib::Request& req)
+{
+    if (req.body.empty())
+        return {};
+    return json_only_fields(TRY(parse_json_body(req)), {});
+}
+
 Result<Json> parse_json_body(const httplib::Request& req)
 {
     auto type = req.get_header_value("Content-Type");

@@ -102,6 +102,9 @@ void send(httplib::Response& res, const ApiResponse& response);
 // Parses a request body as a JSON object. A wrong Content-Type, malformed JSON
 // or a non-object is InvalidArgument.
 [[nodiscard]] Result<Json> parse_json_body(const httplib::Request& req);
+// For a request that needs nothing sent: no body, or an empty JSON object;
+// any field is refused, naming it.
+[[nodiscard]] Result<void> require_no_fields(const httplib::Request& req);
 
 // The bearer token of a request, empty when there is none.
 [[nodiscard]] std::string bearer_token(const httplib::Request& req);

@@ -46,8 +46,7 @@ Json target_state_json(const std::string& code, const std::string& title, const 
 // (no body, or an empty object).
 Result<ApiResponse> handle_create_task_set(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!req.body.empty())
-        TRY(json_only_fields(TRY(parse_json_body(req)), {}));
+    TRY(require_no_fields(req));
     auto targets = assigned_targets(txn, caller.user_id);
     if (targets.empty())
         return json_response(200, { { "set_id", nullptr }, { "tasks", Json::array() }, { "targets", Json::array() },

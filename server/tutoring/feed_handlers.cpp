@@ -38,8 +38,7 @@ Result<ApiResponse> handle_feed_status(const httplib::Request&, pqxx::work& txn,
 // POST /api/tutoring/feed: a new feed URL; the old one, if any, stops working.
 Result<ApiResponse> handle_make_feed(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    if (!req.body.empty())   // nothing to send; whatever is sent must be an empty object
-        TRY(json_only_fields(TRY(parse_json_body(req)), {}));
+    TRY(require_no_fields(req));
     auto revoked = exec_named(txn, "tutoring/revoke_feeds", caller.user_id);
     auto token = random_hex(32);   // 256 random bits
     auto id = exec_named(txn, "tutoring/insert_feed", caller.tenant_id, caller.user_id, sha256_hex(token))[0]["id"]

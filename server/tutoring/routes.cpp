@@ -1,9 +1,11 @@
 // The tutoring business's routes: its calendar (settings with the zone's
-// table, occurrences in a window), booking and changing sessions, and
-// attendance. Money, messages and feeds follow in their own tables.
+// table, occurrences in a window), booking and changing sessions,
+// attendance, holidays, private feeds, and its money (rates, invoices,
+// payments, balances, revenue).
 #include "tutoring/routes.hpp"
 
 #include "http/schema.hpp"
+#include "tutoring/billing_handlers.hpp"
 #include "tutoring/feed_handlers.hpp"
 #include "tutoring/schedule_handlers.hpp"
 #include "tutoring/settings_handlers.hpp"
@@ -141,6 +143,67 @@ AreaApi tutoring_api()
     s["FeedMade"] = message_schema({ { "url", string_schema("/ical/<token>.ics: the feed's only credential") },
         { "replaced", boolean_schema() } });
     s["AttendanceLogged"] = message_schema({ { "duplicate", boolean_schema() }, { "status_label", string_schema() } });
+    // Money: every amount is decimal text in the currency's unit ("12.50")
+    // beside its whole minor units ("12.50" and 1250 as total and total_minor).
+    const auto amount = [](const char* what) { return string_schema(what); };
+    s["Rate"] = object_schema({ { "id", id_schema() }, { "student_id", nullable(id_schema()) },
+                                  { "student_name", nullable(string_schema()) }, { "tutor_id", nullable(id_schema()) },
+                                  { "tutor_name", nullable(string_schema()) }, { "effective_from", string_schema("YYYY-MM-DD") },
+                                  { "currency", string_schema() }, { "per_hour", amount("Per hour") },
+                                  { "per_hour_minor", integer_schema() } },
+        { "id", "student_id", "tutor_id", "effective_from", "currency", "per_hour", "per_hour_minor" });
+    s["RateList"] = array_of(schema_ref("Rate"));
+    s["RateRequest"] = request_schema({ { "student_id", nullable(id_schema()) }, { "tutor_id", nullable(id_schema()) },
+                                          { "effective_from", string_schema("YYYY-MM-DD") },
+                                          { "per_hour", string_schema("Decimal text in the business's currency, e.g. 40.00") } },
+        { "effective_from", "per_hour" });
+    s["Invoice"] = object_schema(
+        {
+            { "id", id_schema() },
+            { "number", nullable(string_schema("Given when issued: PREFIX-YYYY-NNNN")) },
+            { "family_id", id_schema() },
+            { "family_name", string_schema() },
+            { "state", enum_schema({ "draft", "issued", "paid", "void" }) },
+            { "period_from", string_schema() },
+            { "period_to", string_schema() },
+            { "currency", string_schema() },
+            { "subtotal", amount("Sum of the lines") },
+            { "tax", amount("Rounded once, on the subtotal") },
+            { "total", amount("subtotal + tax") },
+            { "paid", amount("Payments spread onto it") },
+            { "due", amount("What is still owed (issued invoices)") },
+            { "tax_basis_points", integer_schema() },
+            { "created_at", utc_timestamp_schema() },
+            { "issued_at", nullable(utc_timestamp_schema()) },
+            { "lines", array_of(any_object()) },
+            { "payments", array_of(any_object()) },
+        },
+        { "id", "number", "family_id", "state", "currency", "subtotal", "tax", "total", "paid", "due" });
+    s["InvoiceList"] = array_of(schema_ref("Invoice"));
+    s["InvoiceRequest"] = request_schema({ { "family_id", id_schema() },
+                                             { "from", string_schema("First local day, YYYY-MM-DD") },
+                                             { "to", string_schema("Last local day, YYYY-MM-DD") } },
+        { "family_id", "from", "to" });
+    s["InvoiceMade"] = message_schema({ { "id", id_schema() }, { "invoice", schema_ref("Invoice") } });
+    s["InvoiceIssued"] = message_schema({ { "invoice", schema_ref("Invoice") } });
+    s["PaymentRequest"] = request_schema(
+        { { "family_id", id_schema() }, { "amount", string_schema("Decimal text in the business's currency") },
+            { "received_on", string_schema("YYYY-MM-DD") },
+            { "method", enum_schema({ "cash", "card", "bank_transfer", "other" }) }, { "note", nullable(string_schema()) } },
+        { "family_id", "amount", "received_on", "method" });
+    s["PaymentRecorded"] = message_schema({ { "id", id_schema() }, { "allocations", array_of(any_object()) },
+        { "credit", amount("Left over, kept for the family") }, { "credit_minor", integer_schema() } });
+    s["Balance"] = object_schema({ { "family_id", id_schema() }, { "family_name", string_schema() },
+                                     { "currency", string_schema() }, { "invoiced", amount("Issued and paid invoices") },
+                                     { "paid", amount("Payments received") }, { "balance", amount("Still owed; negative in credit") },
+                                     { "credit", amount("Paid but not yet on an invoice") } },
+        { "family_id", "family_name", "currency", "invoiced", "paid", "balance", "credit" });
+    s["BalanceList"] = array_of(schema_ref("Balance"));
+    s["Revenue"] = object_schema({ { "currency", string_schema() }, { "from", string_schema() }, { "to", string_schema() },
+                                     { "total", amount("Billed for sessions in the months") },
+                                     { "by_month", array_of(any_object()) }, { "by_tutor", array_of(any_object()) },
+                                     { "by_student", array_of(any_object()) } },
+        { "currency", "from", "to", "total", "by_month", "by_tutor", "by_student" });
 
     const QueryParam day_from { "from", string_schema("First local day, YYYY-MM-DD"), "First day", true };
     const QueryParam day_to { "to", string_schema("The day after the last, YYYY-MM-DD (at most 62 days on)"), "End day",
@@ -184,6 +247,34 @@ AreaApi tutoring_api()
             "A new private calendar feed URL (an earlier one stops working)", "", "FeedMade", 201 },
         { Method::Delete, "/api/tutoring/feed", Action::ScheduleRead, handle_revoke_feed, nullptr,
             "Turn the caller's calendar feed off", "", "Message", 200 },
+        { Method::Get, "/api/tutoring/rates", Action::BillingManage, handle_list_rates, nullptr,
+            "The business's rates per hour: per student, tutor, pair or default, each from a date", "", "RateList", 200 },
+        { Method::Post, "/api/tutoring/rates", Action::BillingManage, handle_add_rate, nullptr,
+            "Add a rate from a date on (one per people and date)", "RateRequest", "Message", 201 },
+        { Method::Get, "/api/tutoring/invoices", Action::InvoiceRead, handle_list_invoices, nullptr,
+            "Invoices, newest first: every family's (administrators, drafts too) or the parent's own family's",
+            "", "InvoiceList", 200,
+            { page_limit_param(), page_offset_param(), { "family_id", id_schema(), "Only this family's" },
+                { "state", enum_schema({ "draft", "issued", "paid", "void" }), "Only invoices in this state" } } },
+        { Method::Post, "/api/tutoring/invoices", Action::BillingManage, handle_create_invoice, nullptr,
+            "Draft an invoice for a family's logged sessions in a period (they are locked until it is voided)",
+            "InvoiceRequest", "InvoiceMade", 201 },
+        { Method::Get, "/api/tutoring/invoices/{id}", Action::InvoiceRead, handle_get_invoice, nullptr,
+            "One invoice with its lines and the payments on it", "", "Invoice", 200 },
+        { Method::Post, "/api/tutoring/invoices/{id}/issue", Action::BillingManage, handle_issue_invoice, nullptr,
+            "Issue a draft with the next invoice number (no gaps); the family's credit pays it first", "",
+            "InvoiceIssued", 200 },
+        { Method::Post, "/api/tutoring/invoices/{id}/void", Action::BillingManage, handle_void_invoice, nullptr,
+            "Void an invoice with no payments on it; its sessions can be changed and billed again", "", "Message", 200 },
+        { Method::Post, "/api/tutoring/payments", Action::BillingManage, handle_record_payment, nullptr,
+            "Record money received from a family: spread over its invoices oldest first, the rest kept as credit",
+            "PaymentRequest", "PaymentRecorded", 201 },
+        { Method::Get, "/api/tutoring/balances", Action::InvoiceRead, handle_balances, nullptr,
+            "Each family's account: invoiced, paid, owed and credit (a parent: their own)", "", "BalanceList", 200 },
+        { Method::Get, "/api/tutoring/revenue", Action::BillingManage, handle_revenue, nullptr,
+            "What invoices bill for sessions in a range of months, per month, tutor and student", "", "Revenue", 200,
+            { { "from", string_schema("YYYY-MM"), "First month", true },
+                { "to", string_schema("YYYY-MM (at most 36 months on)"), "Last month", true } } },
         { Method::Get, "/ical/{token}.ics", std::nullopt, nullptr, handle_calendar_feed,
             "A private calendar feed (RFC 5545): the owner's sessions from two weeks back to six months ahead",
             "", "", 200, {}, "text/calendar" },

@@ -87,6 +87,13 @@ constexpr Row k_matrix[] = {
         T, T, O, N, N },
     { Action::TutoringSettingsManage, "tutoring_settings.manage", "Only administrators can change the business's settings",
         T, N, N, N, N },
+    // Money: administrators see and change every amount; a parent reads the
+    // invoices and balance of their own family; moderators and tutors never
+    // receive an amount.
+    { Action::BillingManage, "billing.manage", "Only administrators can see or change the business's money",
+        T, N, N, N, N },
+    { Action::InvoiceRead, "invoice.read", "Only administrators and parents can see invoices",
+        T, N, N, N, L },
 };
 
 // What an account waiting for approval keeps of its role's row: the

@@ -42,6 +42,8 @@ enum class Action {
     ScheduleManage,      // book, move and cancel sessions (tutors: their own)
     AttendanceLog,       // log what happened at a session (tutors: their own)
     TutoringSettingsManage,   // a tutoring business's attendance statuses, clash policy, holidays, currency
+    BillingManage,       // rates, invoices, payments, balances and revenue: every amount of the business
+    InvoiceRead,         // invoices and balance: all (administrators) or a parent's own family's
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

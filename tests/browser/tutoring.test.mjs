@@ -161,6 +161,35 @@ try {
     assert.ok(one.length < everyone.length, `one tutor (${one.length}) has fewer sessions than all (${everyone.length})`);
   });
 
+  await check('the office drafts an invoice from logged sessions, issues it and records a payment', async () => {
+    const links = await call(server, office.token, 'GET', '/api/parent-links?limit=200');
+    const family = links.body.find((l) => l.student_id === zoe.id).parent_name;
+    await page.getByRole('tab', { name: 'Money' }).click();
+    await waitForState(page, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 10, 'the invoices');
+    await page.getByRole('heading', { name: 'Family accounts' }).waitFor();
+    await expectNoViolations(page, "the office's money");
+    await saveScreenshot(page, 'tutoring-office-money.png');
+    await press(page.getByRole('button', { name: /^Family: / }));
+    await press(page.getByRole('button', { name: family, exact: true }));
+    await page.getByRole('textbox', { name: 'From' }).fill(day);
+    await page.getByRole('textbox', { name: 'to', exact: true }).fill(day);
+    await press(page.getByRole('button', { name: 'Make draft' }));
+    // The new draft opens, with its lines, at the top of the list (newest first).
+    let state = await waitForState(page, (s) => s.portal.action.startsWith('Draft invoice made') && s.portal.lines.length >= 1
+      && s.portal.invoices[0]?.id === s.portal.picked, 'the draft with its lines, first in the list');
+    const draftId = state.portal.picked;
+    await saveScreenshot(page, 'tutoring-office-draft.png');
+    await press(page.getByRole('button', { name: 'Issue' }).first());
+    state = await waitForState(page, (s) => /^Invoice .+ issued/.test(s.portal.action), 'the issued invoice');
+    const issued = await call(server, office.token, 'GET', `/api/tutoring/invoices/${draftId}`);
+    assert.match(issued.body.number, /^BPT-\d{4}-\d{4}$/);
+    await press(page.getByRole('button', { name: /^Paid by: / }));
+    await press(page.getByRole('button', { name: family, exact: true }));
+    await page.getByRole('textbox', { name: 'Amount' }).fill('5.00');
+    await press(page.getByRole('button', { name: 'Record payment' }));
+    await waitForState(page, (s) => s.portal.action.startsWith(`£5.00 received from ${family}`), 'the payment');
+  });
+
   await check("a parent sees their children's sessions and cannot log them", async () => {
     await signOut(page);
     await signIn(page, 'parent');
@@ -173,6 +202,23 @@ try {
     const phone = await phoneSignedIn(server, 'parent');
     await shownSessions(phone, "the parent's week on the phone");
     await saveScreenshot(phone, 'tutoring-parent-phone.png');
+  });
+
+  await check("a parent reads their family's invoices, each line of one, and what they owe", async () => {
+    await page.getByRole('tab', { name: 'Invoices' }).click();
+    const state = await waitForState(page, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 0,
+      "the family's invoices");
+    assert.ok(state.portal.invoices.every((i) => i.state !== 'draft'), 'no drafts reach a parent');
+    await press(page.getByRole('button', { name: 'Open' }).first());
+    await waitForState(page, (s) => s.portal.lines.length > 0, "the invoice's lines");
+    await page.getByRole('heading', { name: /^Invoice BPT-/ }).waitFor();
+    await expectNoViolations(page, "the parent's invoices");
+    await saveScreenshot(page, 'tutoring-parent-invoices.png');
+    const phone = await phoneSignedIn(server, 'parent');
+    await phone.getByRole('tab', { name: 'Invoices' }).click();
+    await waitForState(phone, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 0, 'invoices on the phone');
+    await expectNoViolations(phone, "the parent's invoices on a phone");
+    await saveScreenshot(phone, 'tutoring-parent-invoices-phone.png');
   });
 
   await check('no script errors on the page', async () => {

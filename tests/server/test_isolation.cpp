@@ -392,6 +392,34 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         f.token(D.admin));
     REQUIRE(lessons.status == 201);
     const std::string t = "/api/tutoring/series/" + str(lessons.json["series_id"].get<std::int64_t>());
+    // Money: a default rate, and a second weekly series of the student (the
+    // parent's child), each session logged. The parent's family has an
+    // issued invoice (to read), a draft to issue and a draft to void; the
+    // fourth session is left for the table's own draft.
+    REQUIRE(api.post("/api/tutoring/rates", { { "effective_from", "2026-01-01" }, { "per_hour", "40.00" } }, f.token(D.admin))
+                .status
+        == 201);
+    auto billed = api.post("/api/tutoring/series",
+        { { "tutor_id", D.teacher.id }, { "student_id", D.student.id }, { "subject", "Matrix billing" },
+            { "dtstart", "2026-01-07T14:00:00" }, { "duration_minutes", 60 }, { "rrule", "FREQ=WEEKLY;COUNT=4" } },
+        f.token(D.admin));
+    REQUIRE(billed.status == 201);
+    for (auto day : { "07", "14", "21", "28" })
+        REQUIRE(api.post("/api/tutoring/attendance",
+                       { { "series_id", billed.json["series_id"] }, { "recurrence_id", std::string("2026-01-") + day + "T14:00:00" },
+                           { "status", "completed" } },
+                       f.token(D.admin))
+                    .status
+            == 200);
+    auto invoice_for = [&](const std::string& day) {
+        auto made = api.post("/api/tutoring/invoices",
+            { { "family_id", D.parent.id }, { "from", "2026-01-" + day }, { "to", "2026-01-" + day } }, f.token(D.admin));
+        REQUIRE(made.status == 201);
+        return "/api/tutoring/invoices/" + str(made.json["id"].get<std::int64_t>());
+    };
+    const auto issued_invoice = invoice_for("07");
+    REQUIRE(api.post(issued_invoice + "/issue", Json::object(), f.token(D.admin)).status == 200);
+    const auto draft_to_issue = invoice_for("14"), draft_to_void = invoice_for("21");
     // A calendar feed of a student the table does not sign in as.
     auto spare_feed = api.post("/api/tutoring/feed", Json::object(), f.token(spare1));
     REQUIRE(spare_feed.status == 201);
@@ -566,6 +594,24 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "POST /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("POST", "/api/tutoring/feed", Json::object()) },
         { "DELETE /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("DELETE", "/api/tutoring/feed") },
         { "GET /ical/{token}.ics", everyone, std::nullopt, fixed("GET", feed_url) },
+        { "GET /api/tutoring/rates", { "admin" }, Action::BillingManage, fixed("GET", "/api/tutoring/rates") },
+        { "POST /api/tutoring/rates", { "admin" }, Action::BillingManage,
+            fixed("POST", "/api/tutoring/rates",
+                { { "student_id", D.student.id }, { "effective_from", "2026-02-01" }, { "per_hour", "42.00" } }) },
+        { "GET /api/tutoring/invoices", { "admin", "parent" }, Action::InvoiceRead, fixed("GET", "/api/tutoring/invoices") },
+        { "POST /api/tutoring/invoices", { "admin" }, Action::BillingManage,
+            fixed("POST", "/api/tutoring/invoices", { { "family_id", D.parent.id }, { "from", "2026-01-28" }, { "to", "2026-01-28" } }) },
+        { "GET /api/tutoring/invoices/{id}", { "admin", "parent" }, Action::InvoiceRead, fixed("GET", issued_invoice) },
+        { "POST /api/tutoring/invoices/{id}/issue", { "admin" }, Action::BillingManage,
+            fixed("POST", draft_to_issue + "/issue", Json::object()) },
+        { "POST /api/tutoring/invoices/{id}/void", { "admin" }, Action::BillingManage,
+            fixed("POST", draft_to_void + "/void", Json::object()) },
+        { "POST /api/tutoring/payments", { "admin" }, Action::BillingManage,
+            fixed("POST", "/api/tutoring/payments",
+                { { "family_id", D.parent.id }, { "amount", "25.00" }, { "received_on", "2026-02-02" }, { "method", "card" } }) },
+        { "GET /api/tutoring/balances", { "admin", "parent" }, Action::InvoiceRead, fixed("GET", "/api/tutoring/balances") },
+        { "GET /api/tutoring/revenue", { "admin" }, Action::BillingManage,
+            fixed("GET", "/api/tutoring/revenue?from=2026-01&to=2026-03") },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

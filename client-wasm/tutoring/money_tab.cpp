@@ -1,0 +1,496 @@
+// The tutoring money tab (see money_tab.hpp): [SECTION] words and amounts,
+// [SECTION] loading, [SECTION] the invoice list and one invoice, [SECTION]
+// the office's forms, [SECTION] the tab.
+#include "tutoring/money_tab.hpp"
+
+#include "core/calendar.hpp"
+#include "finance/money.hpp"
+#include "net/api.hpp"
+#include "school/people.hpp"
+#include "ui/semantics.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace learnloop::client {
+
+namespace {
+
+// [SECTION] words and amounts ------------------------------------------------------
+
+constexpr int k_page = 20;   // invoices a page
+constexpr const char* k_state_keys[] = { "", "draft", "issued", "paid", "void" };
+constexpr const char* k_state_words[] = { "Every invoice", "Drafts", "Issued", "Paid", "Void" };
+constexpr const char* k_method_keys[] = { "bank_transfer", "card", "cash", "other" };
+constexpr const char* k_method_words[] = { "Bank transfer", "Card", "Cash", "Other" };
+
+// An amount of the API's (`key` beside `key`_minor) for people: "£12.50".
+// `code`: the currency, when `item` does not name it (an invoice's lines and payments).
+std::string money_text(const Json& item, const std::string& key, std::string code = {})
+{
+    if (code.empty())
+        code = item.value("currency", "GBP");
+    auto currency = find_currency(code);
+    if (!currency.ok())
+        return item.value(key, "") + " " + code;
+    return format_money({ item.value(key + "_minor", std::int64_t(0)), code }, currency.value());
+}
+
+std::string method_word(const std::string& key)
+{
+    for (std::size_t i = 0; i < std::size(k_method_keys); ++i)
+        if (key == k_method_keys[i])
+            return k_method_words[i];
+    return "Other";
+}
+
+// An invoice's state as a chip: a shape and a word, never colour alone.
+void state_chip(const Json& invoice)
+{
+    const auto state = invoice.value("state", "");
+    if (state == "draft")
+        ui::chip("\xE2\x80\xA6", "Draft", ui::k_muted, ui::k_muted_tint);          // …
+    else if (state == "paid")
+        ui::chip("\xE2\x9C\x93", "Paid", ui::k_ok, ui::k_ok_tint);                 // ✓
+    else if (state == "void")
+        ui::chip("\xE2\x9C\x97", "Void", ui::k_muted, ui::k_muted_tint);           // ✗
+    else if (invoice.value("paid_minor", std::int64_t(0)) > 0)
+        ui::chip("\xC2\xBD", "Part paid", ui::k_warning, ui::k_warning_tint);      // ½
+    else
+        ui::chip("\xE2\x80\xA2", "Due", ui::k_info, ui::k_info_tint);              // •
+}
+
+std::string number_of(const Json& invoice)
+{
+    return invoice["number"].is_string() ? invoice["number"].get<std::string>() : std::string("Draft");
+}
+
+// "1 Nov – 30 Nov 2026" from two local days.
+std::string period_text(const Json& invoice)
+{
+    auto day = [](const std::string& text, bool year) {
+        auto parsed = parse_local_datetime(text + "T00:00:00", "day");
+        if (!parsed.ok())
+            return text;
+        static const char* months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+        const auto& d = parsed.value();
+        return std::to_string(d.day) + " " + months[d.month - 1] + (year ? " " + std::to_string(d.year) : "");
+    };
+    const auto from = invoice.value("period_from", ""), to = invoice.value("period_to", "");
+    if (from == to)
+        return day(from, true);
+    return day(from, false) + " \xE2\x80\x93 " + day(to, true);
+}
+
+// Last month's first and last day, the usual period of a new invoice.
+void default_period(const AppState& state, MoneyTabState& tab)
+{
+    if (tab.draft_from[0] || state.local_now.size() < 10)
+        return;
+    int year = std::atoi(state.local_now.substr(0, 4).c_str()), month = std::atoi(state.local_now.substr(5, 2).c_str()) - 1;
+    if (month == 0) {
+        month = 12;
+        --year;
+    }
+    std::snprintf(tab.draft_from, sizeof tab.draft_from, "%04d-%02d-01", year, month);
+    std::snprintf(tab.draft_to, sizeof tab.draft_to, "%04d-%02d-%02d", year, month, days_in_month(year, month));
+    ui::copy_text(tab.payment_received, state.local_now.substr(0, 10));
+}
+
+// [SECTION] loading ------------------------------------------------------------------
+
+void reload(AppState& state, MoneyTabState& tab)
+{
+    tab.loaded_filter = k_state_keys[tab.state_filter];
+    std::string path = "/api/tutoring/invoices?limit=" + std::to_string(k_page) + "&offset=" + std::to_string(tab.offset);
+    if (!tab.loaded_filter.empty())
+        path += "&state=" + tab.loaded_filter;
+    api_load(state, tab.invoices, path);
+    api_load(state, tab.balances, "/api/tutoring/balances");
+    if (tab.picked)
+        api_load(state, tab.detail, "/api/tutoring/invoices/" + std::to_string(tab.picked));
+}
+
+void pick(AppState& state, MoneyTabState& tab, std::int64_t id)
+{
+    tab.picked = id;
+    forget(tab.detail);
+    if (id)
+        api_load(state, tab.detail, "/api/tutoring/invoices/" + std::to_string(id));
+}
+
+// A change the office made: its outcome, then everything read again.
+auto after_change(MoneyTabState& tab, const std::string& success)
+{
+    return [&tab, success](AppState& state, const ApiAnswer& answer) {
+        tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", success) : success);
+        if (answer.ok())
+            reload(state, tab);
+    };
+}
+
+// [SECTION] the invoice list and one invoice ---------------------------------------------
+
+void draw_invoice_actions(AppState& state, MoneyTabState& tab, const Json& invoice, bool office)
+{
+    const auto id = invoice.value("id", std::int64_t(0));
+    const auto tag = std::to_string(id);
+    if (ui::button(state, ((tab.picked == id ? "Close##" : "Open##") + tag).c_str(), "money.open." + tag))
+        pick(state, tab, tab.picked == id ? 0 : id);
+    if (!office)
+        return;
+    const auto invoice_state = invoice.value("state", "");
+    if (invoice_state == "draft") {
+        ImGui::SameLine();
+        if (ui::button(state, ("Issue##" + tag).c_str(), "money.issue." + tag))
+            api_call(state, "POST", "/api/tutoring/invoices/" + tag + "/issue", Json::object(),
+                after_change(tab, "Invoice issued"));
+    }
+    if ((invoice_state == "draft" || invoice_state == "issued") && invoice.value("paid_minor", std::int64_t(0)) == 0) {
+        ImGui::SameLine();
+        if (ui::button(state, ("Void##" + tag).c_str(), "money.void." + tag)) {
+            tab.void_pending = id;
+            tab.void_number = number_of(invoice);
+            ui::open_confirm("Void invoice?");
+        }
+    }
+}
+
+// What is still owed on an invoice: nothing for a draft or a void one.
+std::string owed_text(const Json& invoice)
+{
+    const auto state = invoice.value("state", "");
+    return state == "draft" || state == "void" ? std::string("\xE2\x80\x94") : money_text(invoice, "due");
+}
+
+void draw_invoice_list(AppState& state, MoneyTabState& tab, bool office)
+{
+    if (ui::remote_status(state, tab.invoices, "money.retry"))
+        reload(state, tab);
+    if (!tab.invoices.data.is_array())
+        return;
+    if (tab.invoices.data.empty() && tab.offset == 0) {
+        ui::empty_state(state, office ? "No invoices here yet" : "No invoices yet",
+            office ? "Make a draft from a family's logged sessions above, check it, then issue it."
+                   : "Invoices from the business appear here once they are issued.");
+        return;
+    }
+    if (ui::begin_table("invoices", office ? 7 : 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Invoice");
+        if (office)
+            ImGui::TableSetupColumn("Family");
+        ImGui::TableSetupColumn("Period");
+        ImGui::TableSetupColumn("State");
+        ImGui::TableSetupColumn("Total");
+        ImGui::TableSetupColumn("Owed");
+        ImGui::TableSetupColumn("Actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * (office ? 11.5f : 4.0f));
+        ui::table_headers_row();
+        for (const auto& invoice : tab.invoices.data) {
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(number_of(invoice).c_str());
+            if (office) {
+                ui::table_next_column();
+                ui::text_unformatted(invoice.value("family_name", "").c_str());
+            }
+            ui::table_next_column();
+            ui::text_unformatted(period_text(invoice).c_str());
+            ui::table_next_column();
+            state_chip(invoice);
+            ui::table_next_column();
+            ui::text_unformatted(money_text(invoice, "total").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(owed_text(invoice).c_str());
+            ui::table_next_column();
+            draw_invoice_actions(state, tab, invoice, office);
+        }
+        ui::end_table();
+    }
+    // A page at a time, newest first.
+    const bool older = tab.invoices.data.size() >= static_cast<std::size_t>(k_page);
+    if (tab.offset > 0 || older) {
+        ImGui::BeginDisabled(tab.offset == 0);
+        if (ui::button(state, "Newer", "money.newer")) {
+            tab.offset = std::max(0, tab.offset - k_page);
+            reload(state, tab);
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!older);
+        if (ui::button(state, "Older", "money.older")) {
+            tab.offset += k_page;
+            reload(state, tab);
+        }
+        ImGui::EndDisabled();
+    }
+}
+
+void draw_invoice(AppState& state, MoneyTabState& tab)
+{
+    if (!tab.picked)
+        return;
+    ImGui::Separator();
+    if (ui::remote_status(state, tab.detail, "money.detail_retry"))
+        pick(state, tab, tab.picked);
+    if (!tab.detail.data.is_object())
+        return;
+    const auto& invoice = tab.detail.data;
+    const auto title = "Invoice " + number_of(invoice) + " \xE2\x80\x94 " + invoice.value("family_name", "");
+    ui::heading(title.c_str(), 3);
+    ui::text_colored(ui::k_muted, "Sessions of %s", period_text(invoice).c_str());
+    const auto code = invoice.value("currency", "GBP");
+    if (ui::begin_table("invoice_lines", 5, ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("Date");
+        ImGui::TableSetupColumn("Student");
+        ImGui::TableSetupColumn("Session");
+        ImGui::TableSetupColumn("Charged");
+        ImGui::TableSetupColumn("Amount");
+        ui::table_headers_row();
+        for (const auto& line : invoice["lines"]) {
+            const auto percent = line.value("billable_percent", 100);
+            const auto charged = std::to_string(line.value("minutes", 0)) + " min at " + money_text(line, "per_hour", code)
+                + " an hour" + (percent < 100 ? ", " + std::to_string(percent) + "%" : "");
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(line.value("date", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(line.value("student_name", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(line.value("description", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(charged.c_str());
+            ui::table_next_column();
+            ui::text_unformatted(money_text(line, "amount", code).c_str());
+        }
+        ui::end_table();
+    }
+    ui::text("Subtotal %s", money_text(invoice, "subtotal").c_str());
+    if (invoice.value("tax_minor", std::int64_t(0)) > 0)
+        ui::text("Tax (%.2f%%) %s", invoice.value("tax_basis_points", 0) / 100.0, money_text(invoice, "tax").c_str());
+    ui::text("Total %s", money_text(invoice, "total").c_str());
+    for (const auto& p : invoice["payments"])
+        ui::bullet_text("Paid %s on %s (%s)", money_text(p, "amount", invoice.value("currency", "GBP")).c_str(),
+            p.value("received_on", "").c_str(), method_word(p.value("method", "")).c_str());
+    if (invoice.value("state", "") == "issued")
+        ui::text("Still owed %s", money_text(invoice, "due").c_str());
+}
+
+// [SECTION] the office's forms ---------------------------------------------------------
+
+// Parents, then students (who may pay for themselves).
+std::vector<const Json*> families(const Remote* people)
+{
+    if (!people)
+        return {};
+    auto list = users_with_role(*people, Role::Parent);
+    auto students = users_with_role(*people, Role::Student);
+    list.insert(list.end(), students.begin(), students.end());
+    return list;
+}
+
+void date_field(AppState& state, const char* label, char (&buffer)[11], const std::string& name)
+{
+    ui::text_unformatted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ui::input_text_with_hint(("##" + name).c_str(), "YYYY-MM-DD", buffer, sizeof buffer);
+    ui::remember(state, name);
+}
+
+void draw_draft_form(AppState& state, MoneyTabState& tab, const std::vector<const Json*>& people)
+{
+    ui::heading("Make a draft invoice", 3);
+    ui::text_colored(ui::k_muted, "Bills the family's logged sessions in the period that no invoice holds yet.");
+    ui::text_unformatted("Family");
+    ImGui::SameLine();
+    person_combo("##draft_family", people, tab.draft_family);
+    ui::remember(state, "money.draft_family");
+    if (!ui::compact())
+        ImGui::SameLine();
+    date_field(state, "From", tab.draft_from, "money.draft_from");
+    ImGui::SameLine();
+    date_field(state, "to", tab.draft_to, "money.draft_to");
+    const bool ready = tab.draft_family >= 0 && tab.draft_family < static_cast<int>(people.size());
+    ImGui::BeginDisabled(!ready);
+    if (ui::primary_button(state, "Make draft", "money.make_draft") && ready)
+        api_call(state, "POST", "/api/tutoring/invoices",
+            { { "family_id", people[tab.draft_family]->value("id", std::int64_t(0)) }, { "from", tab.draft_from },
+                { "to", tab.draft_to } },
+            [&tab](AppState& state, const ApiAnswer& answer) {
+                tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Draft made") : "");
+                if (answer.ok()) {
+                    reload(state, tab);
+                    pick(state, tab, answer.body.value("id", std::int64_t(0)));
+                }
+            });
+    ImGui::EndDisabled();
+}
+
+void draw_payment_form(AppState& state, MoneyTabState& tab, const std::vector<const Json*>& people)
+{
+    ui::heading("Record a payment", 3);
+    ui::text_colored(ui::k_muted, "Pays the family's oldest invoices first; anything over is kept as credit.");
+    ui::text_unformatted("Paid by");
+    ImGui::SameLine();
+    person_combo("##payment_family", people, tab.payment_family);
+    ui::remember(state, "money.payment_family");
+    if (!ui::compact())
+        ImGui::SameLine();
+    ui::text_unformatted("Amount");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ui::input_text_with_hint("##payment_amount", "0.00", tab.payment_amount, sizeof tab.payment_amount,
+        ImGuiInputTextFlags_CharsDecimal);
+    ui::remember(state, "money.payment_amount");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ui::begin_combo("##payment_method", k_method_words[tab.payment_method])) {
+        for (int i = 0; i < static_cast<int>(std::size(k_method_words)); ++i)
+            if (ui::selectable(k_method_words[i], tab.payment_method == i))
+                tab.payment_method = i;
+        ui::end_combo();
+    }
+    date_field(state, "Received on", tab.payment_received, "money.payment_received");
+    const bool ready = tab.payment_family >= 0 && tab.payment_family < static_cast<int>(people.size()) && tab.payment_amount[0];
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!ready);
+    if (ui::primary_button(state, "Record payment", "money.record_payment") && ready)
+        api_call(state, "POST", "/api/tutoring/payments",
+            { { "family_id", people[tab.payment_family]->value("id", std::int64_t(0)) }, { "amount", tab.payment_amount },
+                { "received_on", tab.payment_received }, { "method", k_method_keys[tab.payment_method] } },
+            [&tab](AppState& state, const ApiAnswer& answer) {
+                tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Payment recorded") : "");
+                if (answer.ok()) {
+                    tab.payment_amount[0] = '\0';
+                    reload(state, tab);
+                }
+            });
+    ImGui::EndDisabled();
+}
+
+void draw_balances(MoneyTabState& tab, bool office)
+{
+    if (!tab.balances.data.is_array())
+        return;
+    if (!office) {   // a parent: their own account, in a sentence
+        if (tab.balances.data.empty())
+            return;
+        const auto& account = tab.balances.data[0];
+        const auto balance = account.value("balance_minor", std::int64_t(0)), credit = account.value("credit_minor", std::int64_t(0));
+        if (balance > 0)
+            ui::text("You owe %s in all.", money_text(account, "balance").c_str());
+        else
+            ui::text("You owe nothing.");
+        if (credit > 0)
+            ui::text("%s paid ahead will go towards your next invoice.", money_text(account, "credit").c_str());
+        return;
+    }
+    ui::heading("Family accounts", 3);
+    if (tab.balances.data.empty()) {
+        ui::text_colored(ui::k_muted, "No family has been invoiced or has paid yet.");
+        return;
+    }
+    if (!ui::begin_table("balances", 5, ImGuiTableFlags_RowBg))
+        return;
+    ImGui::TableSetupColumn("Family");
+    ImGui::TableSetupColumn("Invoiced");
+    ImGui::TableSetupColumn("Paid");
+    ImGui::TableSetupColumn("Owed");
+    ImGui::TableSetupColumn("Credit");
+    ui::table_headers_row();
+    for (const auto& account : tab.balances.data) {
+        ui::table_next_row();
+        ui::table_next_column();
+        ui::text_unformatted(account.value("family_name", "").c_str());
+        ui::table_next_column();
+        ui::text_unformatted(money_text(account, "invoiced").c_str());
+        ui::table_next_column();
+        ui::text_unformatted(money_text(account, "paid").c_str());
+        ui::table_next_column();
+        ui::text_unformatted(money_text(account, "balance").c_str());
+        ui::table_next_column();
+        ui::text_unformatted(money_text(account, "credit").c_str());
+    }
+    ui::end_table();
+}
+
+} // namespace
+
+// [SECTION] the tab ---------------------------------------------------------------------
+
+void draw_money_tab(AppState& state, MoneyTabState& tab, const Remote* people)
+{
+    const bool office = ui::can(state, Action::BillingManage);
+    if (tab.invoices.phase == Phase::Idle || tab.loaded_filter != k_state_keys[tab.state_filter])
+        if (tab.invoices.phase != Phase::Loading)
+            reload(state, tab);
+    default_period(state, tab);
+
+    if (office) {
+        // The office's everyday work first: bill a family, record what came in.
+        auto people_list = families(people);
+        draw_draft_form(state, tab, people_list);
+        ImGui::Separator();
+        draw_payment_form(state, tab, people_list);
+        ui::action_status(tab.action);
+        ImGui::Separator();
+        ui::heading("Invoices", 3);
+        ui::text_unformatted("Show");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        if (ui::begin_combo("##invoice_state", k_state_words[tab.state_filter])) {
+            for (int i = 0; i < static_cast<int>(std::size(k_state_words)); ++i)
+                if (ui::selectable(k_state_words[i], tab.state_filter == i) && tab.state_filter != i) {
+                    tab.state_filter = i;
+                    tab.offset = 0;
+                }
+            ui::end_combo();
+        }
+        ui::remember(state, "money.state_filter");
+    } else {
+        draw_balances(tab, false);
+    }
+    draw_invoice_list(state, tab, office);
+    draw_invoice(state, tab);
+    if (!office)
+        ui::action_status(tab.action);
+    if (tab.void_pending
+        && ui::confirm_dialog(state, "Void invoice?",
+            "Void " + (tab.void_number == "Draft" ? std::string("this draft") : "invoice " + tab.void_number)
+                + "? Its sessions become free to change and to bill again. This cannot be undone.",
+            "Void invoice")) {
+        api_call(state, "POST", "/api/tutoring/invoices/" + std::to_string(tab.void_pending) + "/void", Json::object(),
+            after_change(tab, "Invoice voided"));
+        tab.void_pending = 0;
+    }
+    if (office) {
+        ImGui::Separator();
+        draw_balances(tab, true);
+    }
+}
+
+Json money_tab_summary(const MoneyTabState& tab)
+{
+    Json invoices = Json::array(), balances = Json::array();
+    if (tab.invoices.data.is_array())
+        for (const auto& i : tab.invoices.data)
+            invoices.push_back({ { "id", i.value("id", std::int64_t(0)) }, { "number", i["number"] },
+                { "family", i.value("family_name", "") }, { "state", i.value("state", "") }, { "total", i.value("total", "") },
+                { "due", i.value("due", "") } });
+    if (tab.balances.data.is_array())
+        for (const auto& b : tab.balances.data)
+            balances.push_back({ { "family", b.value("family_name", "") }, { "balance", b.value("balance", "") },
+                { "credit", b.value("credit", "") } });
+    Json lines = Json::array();
+    if (tab.detail.data.is_object())
+        for (const auto& l : tab.detail.data["lines"])
+            lines.push_back(l.value("amount", ""));
+    return { { "invoices", invoices }, { "invoices_phase", tab.invoices.phase == Phase::Done ? "done" : "loading" },
+        { "balances", balances }, { "picked", tab.picked }, { "lines", lines }, { "action", tab.action.message },
+        { "action_failed", tab.action.failed } };
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,476 @@
+// A tutoring business's money: [SECTION] helpers, [SECTION] rates,
+// [SECTION] invoices (drafts from logged sessions, issue with the next
+// number, void), [SECTION] payments, [SECTION] balances and revenue.
+// Every sum is finance/billing's (whole minor units); this file reads
+// requests, scopes them to the caller and writes. Only administrators reach
+// amounts, except a parent reading their own family's invoices and balance:
+// moderators and tutors are refused by the permission matrix (403), so no
+// amount is ever written to them.
+#include "tutoring/billing_handlers.hpp"
+
+#include "audit/audit_log.hpp"
+#include "core/validation.hpp"
+#include "finance/billing.hpp"
+#include "tutoring/tutoring_requests.hpp"
+
+#include <map>
+
+namespace learnloop::server {
+
+namespace {
+
+// [SECTION] helpers ----------------------------------------------------------
+
+const char* k_invoice_not_found = "Invoice not found";
+constexpr int k_max_invoice_days = 366;
+
+Currency currency_of(const std::string& code)
+{
+    auto found = find_currency(code);
+    if (!found.ok())   // stored codes are checked when saved
+        throw std::logic_error("stored currency " + code + " is unknown");
+    return found.value();
+}
+
+// An amount as the API writes it: decimal text in the currency's unit
+// beside the whole minor units, e.g. "total": "12.50", "total_minor": 1250.
+void put_amount(Json& json, const std::string& key, std::int64_t minor, const Currency& currency)
+{
+    json[key] = format_amount({ minor, currency.code }, currency);
+    json[key + "_minor"] = minor;
+}
+
+Json invoice_json(const pqxx::row& row)
+{
+    const auto currency = currency_of(row["currency"].as<std::string>());
+    const auto total = row["total_minor"].as<std::int64_t>(), paid = row["paid_minor"].as<std::int64_t>();
+    const auto state = row["state"].as<std::string>();
+    Json json { { "id", row["id"].as<std::int64_t>() },
+        { "number", row["number"].is_null() ? Json(nullptr) : Json(row["number"].as<std::string>()) },
+        { "family_id", row["family_id"].as<std::int64_t>() }, { "family_name", row["family_name"].as<std::string>() },
+        { "state", state }, { "period_from", row["period_from"].as<std::string>() },
+        { "period_to", row["period_to"].as<std::string>() }, { "currency", currency.code },
+        { "tax_basis_points", row["tax_basis_points"].as<int>() }, { "created_at", row["created_at"].as<std::string>() },
+        { "issued_at", row["issued_at"].is_null() ? Json(nullptr) : Json(row["issued_at"].as<std::string>()) } };
+    put_amount(json, "subtotal", row["subtotal_minor"].as<std::int64_t>(), currency);
+    put_amount(json, "tax", row["tax_minor"].as<std::int64_t>(), currency);
+    put_amount(json, "total", total, currency);
+    put_amount(json, "paid", paid, currency);
+    put_amount(json, "due", state == "issued" ? total - paid : 0, currency);
+    return json;
+}
+
+// The family an invoice or payment is for: a parent (for their linked
+// children's sessions) or a student paying for themself.
+Result<Person> family_field(pqxx::work& txn, const Json& body)
+{
+    auto id = TRY(json_int_field(body, "family_id"));
+    auto person = find_person(txn, id);
+    if (!person || (person->role != "parent" && person->role != "student"))
+        return make_error(ErrorCode::InvalidArgument, "family_id must be one of the business's parents or students",
+            "family_id");
+    return *person;
+}
+
+// Invoice `id` as the caller may see it: a parent sees their own family's
+// once issued; anyone else's, or a draft, reads as not found.
+Result<pqxx::row> visible_invoice(pqxx::work& txn, const Caller& caller, const std::string& id_text, bool lock)
+{
+    auto id = TRY(parse_id(id_text, k_invoice_not_found));
+    auto rows = exec_named(txn, lock ? "tutoring/lock_invoice" : "tutoring/find_invoice", id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_invoice_not_found);
+    if (caller.role == Role::Parent
+        && (rows[0]["family_id"].as<std::int64_t>() != caller.user_id || rows[0]["state"].as<std::string>() == "draft"))
+        return make_error(ErrorCode::NotFound, k_invoice_not_found);
+    return rows[0];
+}
+
+Result<InvoiceState> state_of(const pqxx::row& invoice)
+{
+    return parse_invoice_state(invoice["state"].as<std::string>());
+}
+
+Result<void> move_invoice(const pqxx::row& invoice, InvoiceState to)
+{
+    auto checked = check_invoice_transition(TRY(state_of(invoice)), to);
+    if (!checked.ok())
+        return headline_error(ErrorCode::Conflict, "Conflict", checked.error().message);
+    return {};
+}
+
+std::vector<Rate> billing_rates(pqxx::work& txn, std::int64_t tenant_id)
+{
+    std::vector<Rate> rates;
+    for (const auto& row : exec_named(txn, "tutoring/rates_for_billing", tenant_id))
+        rates.push_back({ optional_field<std::int64_t>(row["student_id"]), optional_field<std::int64_t>(row["tutor_id"]),
+            row["effective_from"].as<std::string>(),
+            { row["per_hour_minor"].as<std::int64_t>(), row["currency"].as<std::string>() } });
+    return rates;
+}
+
+// Spreads `amount` of payment `payment_id` over the family's open invoices,
+// oldest first (billing's allocate_payment); answers the plan with each
+// invoice's number for people.
+Result<PaymentPlan> spread_payment(pqxx::work& txn, std::int64_t tenant_id, std::int64_t family_id,
+    std::int64_t payment_id, const Money& amount)
+{
+    std::vector<OpenInvoice> open;
+    for (const auto& row : exec_named(txn, "tutoring/open_invoices", family_id))
+        open.push_back({ row["id"].as<std::int64_t>(), { row["total_minor"].as<std::int64_t>(), row["currency"].as<std::string>() },
+            { row["paid_minor"].as<std::int64_t>(), row["currency"].as<std::string>() } });
+    auto plan = TRY(allocate_payment(amount, open));
+    for (const auto& a : plan.allocations)
+        exec_named(txn, "tutoring/allocate_payment", tenant_id, payment_id, a.amount.minor, a.invoice_id, a.settles);
+    return plan;
+}
+
+} // namespace
+
+// [SECTION] rates ------------------------------------------------------------
+
+Result<ApiResponse> handle_list_rates(const httplib::Request&, pqxx::work& txn, const Caller&)
+{
+    Json list = Json::array();
+    for (const auto& row : exec_named(txn, "tutoring/list_rates")) {
+        const auto currency = currency_of(row["currency"].as<std::string>());
+        Json rate { { "id", row["id"].as<std::int64_t>() },
+            { "student_id", row["student_id"].is_null() ? Json(nullptr) : Json(row["student_id"].as<std::int64_t>()) },
+            { "student_name", row["student_name"].is_null() ? Json(nullptr) : Json(row["student_name"].as<std::string>()) },
+            { "tutor_id", row["tutor_id"].is_null() ? Json(nullptr) : Json(row["tutor_id"].as<std::int64_t>()) },
+            { "tutor_name", row["tutor_name"].is_null() ? Json(nullptr) : Json(row["tutor_name"].as<std::string>()) },
+            { "effective_from", row["effective_from"].as<std::string>() }, { "currency", currency.code } };
+        put_amount(rate, "per_hour", row["per_hour_minor"].as<std::int64_t>(), currency);
+        list.push_back(std::move(rate));
+    }
+    return json_response(200, list);
+}
+
+// POST /api/tutoring/rates: a price per hour from a date on, for a student,
+// a tutor, both together, or (neither) the default, in the business's
+// currency. One rate per people and date: a second is 409.
+Result<ApiResponse> handle_add_rate(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "student_id", "tutor_id", "effective_from", "per_hour" }));
+    std::optional<std::int64_t> student, tutor;
+    if (body.contains("student_id") && !body["student_id"].is_null())
+        student = TRY(person_with_role(txn, TRY(json_int_field(body, "student_id")), "student", "student_id", "students")).id;
+    if (body.contains("tutor_id") && !body["tutor_id"].is_null())
+        tutor = TRY(person_with_role(txn, TRY(json_int_field(body, "tutor_id")), "teacher", "tutor_id", "tutors")).id;
+    auto from = day_of(TRY(parse_day(TRY(json_string_field(body, "effective_from")), "effective_from")));
+    const auto currency = currency_of(load_settings(txn).currency);
+    auto per_hour = TRY(parse_money(TRY(json_string_field(body, "per_hour")), currency, "per_hour"));
+    Json rate = Json::array({ { { "student_id", student ? Json(*student) : Json(nullptr) },
+        { "tutor_id", tutor ? Json(*tutor) : Json(nullptr) }, { "effective_from", from },
+        { "per_hour_minor", per_hour.minor }, { "currency", currency.code } } });
+    if (exec_named(txn, "tutoring/insert_rates", caller.tenant_id, rate.dump())[0]["added"].as<int>() == 0)
+        return headline_error(ErrorCode::Conflict, "Conflict",
+            "These people already have a rate from " + from + "; add one from another date");
+    append_audit(txn, { caller.tenant_id, caller.actor(), "rate.create", "rate", from, nullptr, rate[0] });
+    return json_response(201, { { "message", "Rate added" } });
+}
+
+// [SECTION] invoices ---------------------------------------------------------
+
+Result<ApiResponse> handle_list_invoices(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto page = TRY(parse_page(req));
+    std::optional<std::int64_t> family;
+    std::optional<std::string> state;
+    if (req.has_param("family_id"))
+        family = TRY(parse_id(req.get_param_value("family_id"), "No such family"));
+    if (req.has_param("state"))
+        state = std::string(invoice_state_name(TRY(parse_invoice_state(req.get_param_value("state")))));
+    const bool office = caller.role == Role::Admin;
+    if (!office) {   // a parent: their own family's, issued ones
+        if (family && *family != caller.user_id)
+            return role_refused("Parents see only their own family's invoices");
+        family = caller.user_id;
+    }
+    auto rows = exec_page(txn, "tutoring/list_invoices", page, family, state, office);
+    return paged_response(req, page, rows, invoice_json);
+}
+
+Result<ApiResponse> handle_get_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto row = TRY(visible_invoice(txn, caller, req.matches[1], false));
+    auto invoice = invoice_json(row);
+    const auto currency = currency_of(invoice["currency"]);
+    Json lines = Json::array(), payments = Json::array();
+    for (const auto& l : exec_named(txn, "tutoring/invoice_lines", invoice["id"].get<std::int64_t>())) {
+        Json line { { "occurrence_id", l["occurrence_id"].as<std::int64_t>() },
+            { "student_id", l["student_id"].as<std::int64_t>() }, { "student_name", l["student_name"].as<std::string>() },
+            { "date", l["session_date"].as<std::string>() }, { "description", l["description"].as<std::string>() },
+            { "minutes", l["minutes"].as<int>() }, { "billable_percent", l["billable_percent"].as<int>() } };
+        put_amount(line, "per_hour", l["per_hour_minor"].as<std::int64_t>(), currency);
+        put_amount(line, "amount", l["amount_minor"].as<std::int64_t>(), currency);
+        lines.push_back(std::move(line));
+    }
+    for (const auto& p : exec_named(txn, "tutoring/invoice_payments", invoice["id"].get<std::int64_t>())) {
+        Json payment { { "payment_id", p["payment_id"].as<std::int64_t>() },
+            { "received_on", p["received_on"].as<std::string>() }, { "method", p["method"].as<std::string>() } };
+        put_amount(payment, "amount", p["amount_minor"].as<std::int64_t>(), currency);
+        payments.push_back(std::move(payment));
+    }
+    invoice["lines"] = std::move(lines);
+    invoice["payments"] = std::move(payments);
+    return json_response(200, invoice);
+}
+
+// POST /api/tutoring/invoices: a draft for a family's logged sessions on
+// the local days `from` to `to` (both included) that no invoice holds yet,
+// each at its rate (billing's draft_invoice). The sessions it bills are
+// locked (no edits) until the invoice is voided. Nothing to bill is 409; a
+// session with no rate is 409 naming it.
+Result<ApiResponse> handle_create_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "family_id", "from", "to" }));
+    auto family = TRY(family_field(txn, body));
+    auto from = TRY(parse_day(TRY(json_string_field(body, "from")), "from"));
+    auto to = TRY(parse_day(TRY(json_string_field(body, "to")), "to"));
+    if (to < from)
+        return make_error(ErrorCode::InvalidArgument, "to must be on or after from", "to");
+    if (to_unix_seconds(to) - to_unix_seconds(from) >= k_max_invoice_days * k_day)
+        return make_error(ErrorCode::InvalidArgument, "An invoice covers at most a year", "to");
+
+    const auto settings = load_settings(txn);
+    std::vector<BilledSession> sessions;
+    for (const auto& row : exec_named(txn, "tutoring/billable_sessions", family.id, day_of(from), day_of(to)))
+        sessions.push_back({ row["occurrence_id"].as<std::int64_t>(), row["student_id"].as<std::int64_t>(),
+            row["tutor_id"].as<std::int64_t>(), row["day"].as<std::string>(), row["minutes"].as<int>(),
+            row["attendance"].as<std::string>(), row["description"].as<std::string>() });
+    auto drafted = draft_invoice(sessions, billing_rates(txn, caller.tenant_id), settings.statuses,
+        currency_of(settings.currency), settings.tax_basis_points);
+    if (!drafted.ok())
+        return headline_error(ErrorCode::Conflict, "Conflict", drafted.error().message);
+    const auto& draft = drafted.value();
+    if (draft.lines.empty())
+        return headline_error(ErrorCode::Conflict, "Conflict",
+            "Nothing to bill: " + family.name + " has no logged sessions to invoice from " + day_of(from) + " to "
+                + day_of(to));
+
+    Json lines = Json::array();
+    for (const auto& l : draft.lines)
+        lines.push_back({ { "occurrence_id", l.occurrence_id }, { "student_id", l.student_id }, { "session_date", l.date },
+            { "description", l.description }, { "minutes", l.minutes }, { "billable_percent", l.billable_percent },
+            { "per_hour_minor", l.per_hour.minor }, { "amount_minor", l.amount.minor } });
+    Json stored { { "number", nullptr }, { "family_id", family.id }, { "state", "draft" }, { "period_from", day_of(from) },
+        { "period_to", day_of(to) }, { "currency", settings.currency }, { "subtotal_minor", draft.subtotal.minor },
+        { "tax_basis_points", draft.tax_basis_points }, { "tax_minor", draft.tax.minor },
+        { "total_minor", draft.total.minor }, { "created_at", "now" }, { "issued_at", nullptr }, { "lines", lines } };
+    auto id = exec_named(txn, "tutoring/insert_invoice", caller.tenant_id, stored.dump())[0]["id"].as<std::int64_t>();
+    stored.erase("lines");
+    stored.erase("created_at");
+    stored["sessions"] = draft.lines.size();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.create", "invoice", std::to_string(id), nullptr, stored });
+    auto invoice = invoice_json(exec_named(txn, "tutoring/find_invoice", id)[0]);
+    return json_response(201, { { "message", "Draft invoice made for " + family.name }, { "id", id }, { "invoice", invoice } });
+}
+
+// POST /api/tutoring/invoices/{id}/issue: the draft takes the next number
+// of the business's counter, under the settings row's lock in this same
+// transaction, so numbers run without gaps even when two are issued at
+// once. Credit the family has (payments not yet on an invoice) pays it
+// first.
+Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto row = TRY(visible_invoice(txn, caller, req.matches[1], true));
+    TRY(move_invoice(row, InvoiceState::Issued));
+    const auto id = row["id"].as<std::int64_t>(), family = row["family_id"].as<std::int64_t>();
+    exec_named(txn, "tutoring/ensure_settings", caller.tenant_id);
+    auto counter = exec_named(txn, "tutoring/lock_invoice_counter", caller.tenant_id);
+    const auto sequence = counter[0]["next_invoice_number"].as<std::int64_t>();
+    auto zone = TRY(tenant_zone(caller));
+    const auto number = invoice_number(counter[0]["invoice_prefix"].as<std::string>(),
+        to_local(now_unix(), *zone).year, sequence);
+    exec_named(txn, "tutoring/issue_invoice", id, number);
+    exec_named(txn, "tutoring/set_next_invoice_number", caller.tenant_id, sequence + 1);
+
+    // The family's credit, oldest payment first, up to what the invoice owes.
+    const auto currency = currency_of(row["currency"].as<std::string>());
+    std::int64_t owed = row["total_minor"].as<std::int64_t>(), from_credit = 0;
+    for (const auto& payment : exec_named(txn, "tutoring/family_credit", family)) {
+        const auto unspent = payment["unspent_minor"].as<std::int64_t>();
+        if (owed == 0 || unspent <= 0)
+            continue;
+        const auto amount = std::min(owed, unspent);
+        owed -= amount;
+        from_credit += amount;
+        exec_named(txn, "tutoring/allocate_payment", caller.tenant_id, payment["id"].as<std::int64_t>(), amount, id,
+            owed == 0);
+    }
+    append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.issue", "invoice", std::to_string(id),
+                          { { "state", "draft" } },
+                          { { "state", owed == 0 ? "paid" : "issued" }, { "number", number },
+                              { "paid_from_credit_minor", from_credit } } });
+    std::string message = "Invoice " + number + " issued";
+    if (from_credit > 0)
+        message += owed == 0 ? " and paid from the family's credit"
+                             : "; " + format_money({ from_credit, currency.code }, currency) + " of credit paid towards it";
+    auto invoice = invoice_json(exec_named(txn, "tutoring/find_invoice", id)[0]);
+    return json_response(200, { { "message", message }, { "invoice", invoice } });
+}
+
+// POST /api/tutoring/invoices/{id}/void: a draft or issued invoice is
+// cancelled and its sessions are free again (to change, or to bill anew).
+// One with payments on it is refused: they stay the family's record.
+Result<ApiResponse> handle_void_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto row = TRY(visible_invoice(txn, caller, req.matches[1], true));
+    TRY(move_invoice(row, InvoiceState::Void));
+    if (row["paid_minor"].as<std::int64_t>() > 0)
+        return headline_error(ErrorCode::Conflict, "Conflict",
+            "Payments have been received on this invoice, so it cannot be voided");
+    const auto id = row["id"].as<std::int64_t>();
+    auto freed = exec_named(txn, "tutoring/void_invoice", id)[0]["freed"].as<std::int64_t>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.void", "invoice", std::to_string(id),
+                          { { "state", row["state"].as<std::string>() } }, { { "state", "void" }, { "sessions_freed", freed } } });
+    return json_response(200, { { "message", "Invoice voided; its " + std::to_string(freed)
+                                                 + (freed == 1 ? " session is" : " sessions are") + " free to bill again" } });
+}
+
+// [SECTION] payments ---------------------------------------------------------
+
+// POST /api/tutoring/payments: money received from a family, in the
+// business's currency, spread over its issued invoices oldest first; what
+// is left is its credit (it pays the next invoice issued).
+Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "family_id", "amount", "received_on", "method", "note" }));
+    auto family = TRY(family_field(txn, body));
+    const auto currency = currency_of(load_settings(txn).currency);
+    auto amount = TRY(parse_money(TRY(json_string_field(body, "amount")), currency, "amount"));
+    if (amount.minor <= 0)
+        return make_error(ErrorCode::InvalidArgument, "amount must be more than nothing", "amount");
+    auto received = day_of(TRY(parse_day(TRY(json_string_field(body, "received_on")), "received_on")));
+    auto method = TRY(json_string_field(body, "method"));
+    if (method != "cash" && method != "card" && method != "bank_transfer" && method != "other")
+        return make_error(ErrorCode::InvalidArgument, "method must be one of cash, card, bank_transfer, other", "method");
+    std::optional<std::string> note;
+    if (body.contains("note") && !body["note"].is_null())
+        note = TRY(validate_text(TRY(json_string_field(body, "note")), "note", "Note", 0, 500, TextLines::Multiple));
+
+    Json stored { { "family_id", family.id }, { "amount_minor", amount.minor }, { "currency", currency.code },
+        { "received_on", received }, { "method", method }, { "note", note ? Json(*note) : Json(nullptr) },
+        { "created_by", caller.user_id }, { "created_at", "now" }, { "allocations", Json::array() },
+        { "settled", Json::array() } };
+    auto payment_id = exec_named(txn, "tutoring/insert_payment", caller.tenant_id, stored.dump())[0]["id"].as<std::int64_t>();
+    auto plan = TRY(spread_payment(txn, caller.tenant_id, family.id, payment_id, amount));
+
+    Json allocations = Json::array();
+    for (const auto& a : plan.allocations) {
+        Json allocation { { "invoice_id", a.invoice_id }, { "settles", a.settles } };
+        put_amount(allocation, "amount", a.amount.minor, currency);
+        allocations.push_back(std::move(allocation));
+    }
+    stored.erase("allocations");
+    stored.erase("settled");
+    stored.erase("created_at");
+    stored["spread"] = allocations;
+    append_audit(txn, { caller.tenant_id, caller.actor(), "payment.create", "payment", std::to_string(payment_id),
+                          nullptr, stored });
+    std::string message = format_money(amount, currency) + " received from " + family.name;
+    if (plan.credit.minor > 0)
+        message += "; " + format_money(plan.credit, currency) + " kept as credit";
+    Json answer { { "message", message }, { "id", payment_id }, { "allocations", allocations } };
+    put_amount(answer, "credit", plan.credit.minor, currency);
+    return json_response(201, answer);
+}
+
+// [SECTION] balances and revenue ---------------------------------------------
+
+// GET /api/tutoring/balances: each family's account (a parent: their own):
+// invoiced, paid, what is still owed (the balance) and credit.
+Result<ApiResponse> handle_balances(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+{
+    std::optional<std::int64_t> family;
+    if (caller.role != Role::Admin)
+        family = caller.user_id;
+    const auto currency = currency_of(load_settings(txn).currency);
+    Json list = Json::array();
+    for (const auto& row : exec_named(txn, "tutoring/balances", family)) {
+        const auto invoiced = row["invoiced_minor"].as<std::int64_t>(), paid = row["paid_minor"].as<std::int64_t>();
+        Json account { { "family_id", row["family_id"].as<std::int64_t>() },
+            { "family_name", row["family_name"].as<std::string>() }, { "currency", currency.code } };
+        put_amount(account, "invoiced", invoiced, currency);
+        put_amount(account, "paid", paid, currency);
+        put_amount(account, "balance", invoiced - paid, currency);
+        put_amount(account, "credit", row["credit_minor"].as<std::int64_t>(), currency);
+        list.push_back(std::move(account));
+    }
+    return json_response(200, list);
+}
+
+// GET /api/tutoring/revenue?from=YYYY-MM&to=YYYY-MM: what issued and paid
+// invoices bill for sessions in those months, per month, per tutor and per
+// student (administrators only), at most 36 months.
+Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn, const Caller&)
+{
+    auto month_param = [&](const char* name) -> Result<LocalDateTime> {
+        if (!req.has_param(name))
+            return make_error(ErrorCode::InvalidArgument, std::string(name) + " is required (YYYY-MM)", name);
+        auto text = req.get_param_value(name);
+        if (text.size() != 7)
+            return make_error(ErrorCode::InvalidArgument, std::string(name) + " must be a month, YYYY-MM", name);
+        return parse_day(text + "-01", name);
+    };
+    auto from = TRY(month_param("from"));
+    auto to = TRY(month_param("to"));
+    const int months = (to.year - from.year) * 12 + (to.month - from.month) + 1;
+    if (months < 1)
+        return make_error(ErrorCode::InvalidArgument, "to must be on or after from", "to");
+    if (months > 36)
+        return make_error(ErrorCode::InvalidArgument, "Ask for at most 36 months at a time", "to");
+    auto last = to;
+    last.day = days_in_month(to.year, to.month);
+
+    const auto currency = currency_of(load_settings(txn).currency);
+    std::map<std::string, std::int64_t> by_month;
+    std::map<std::int64_t, std::pair<std::string, std::int64_t>> by_tutor, by_student;
+    for (int i = 0; i < months; ++i) {   // every month, also those with nothing billed
+        const int m = from.month - 1 + i;
+        char key[8];
+        std::snprintf(key, sizeof key, "%04d-%02d", from.year + m / 12, m % 12 + 1);
+        by_month[key] = 0;
+    }
+    std::int64_t total = 0;
+    for (const auto& row : exec_named(txn, "tutoring/revenue", day_of(from), day_of(last))) {
+        const auto amount = row["amount_minor"].as<std::int64_t>();
+        total += amount;
+        by_month[row["month"].as<std::string>()] += amount;
+        auto& tutor = by_tutor[row["tutor_id"].as<std::int64_t>()];
+        tutor.first = row["tutor_name"].as<std::string>();
+        tutor.second += amount;
+        auto& student = by_student[row["student_id"].as<std::int64_t>()];
+        student.first = row["student_name"].as<std::string>();
+        student.second += amount;
+    }
+    auto ranked = [&](const std::map<std::int64_t, std::pair<std::string, std::int64_t>>& sums) {
+        std::vector<std::pair<std::int64_t, std::pair<std::string, std::int64_t>>> list(sums.begin(), sums.end());
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
+        Json out = Json::array();
+        for (const auto& [id, named] : list) {
+            Json item { { "id", id }, { "name", named.first } };
+            put_amount(item, "amount", named.second, currency);
+            out.push_back(std::move(item));
+        }
+        return out;
+    };
+    Json months_json = Json::array();
+    for (const auto& [month, amount] : by_month) {
+        Json item { { "month", month } };
+        put_amount(item, "amount", amount, currency);
+        months_json.push_back(std::move(item));
+    }
+    Json answer { { "currency", currency.code }, { "from", day_of(from).substr(0, 7) }, { "to", day_of(to).substr(0, 7) },
+        { "by_month", months_json }, { "by_tutor", ranked(by_tutor) }, { "by_student", ranked(by_student) } };
+    put_amount(answer, "total", total, currency);
+    return json_response(200, answer);
+}
+
+} // namespace learnloop::server
