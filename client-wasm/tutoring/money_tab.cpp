@@ -300,16 +300,26 @@ void date_field(AppState& state, const char* label, char (&buffer)[11], const st
     ui::remember(state, name);
 }
 
-void draw_draft_form(AppState& state, MoneyTabState& tab, const std::vector<const Json*>& people)
+// A form's heading, what it does, and its family picker (on a phone, the
+// form's other fields go below it).
+void begin_family_form(AppState& state, const char* title, const char* what, const char* label,
+    const std::vector<const Json*>& people, int& choice, const std::string& name)
 {
-    ui::heading("Make a draft invoice", 3);
-    ui::text_colored(ui::k_muted, "Bills the family's logged sessions in the period that no invoice holds yet.");
-    ui::text_unformatted("Family");
+    ui::heading(title, 3);
+    ui::text_colored(ui::k_muted, "%s", what);
+    ui::text_unformatted(label);
     ImGui::SameLine();
-    person_combo("##draft_family", people, tab.draft_family);
-    ui::remember(state, "money.draft_family");
+    person_combo(("##" + name).c_str(), people, choice);
+    ui::remember(state, name);
     if (!ui::compact())
         ImGui::SameLine();
+}
+
+void draw_draft_form(AppState& state, MoneyTabState& tab, const std::vector<const Json*>& people)
+{
+    begin_family_form(state, "Make a draft invoice",
+        "Bills the family's logged sessions in the period that no invoice holds yet.", "Family", people, tab.draft_family,
+        "money.draft_family");
     date_field(state, "From", tab.draft_from, "money.draft_from");
     ImGui::SameLine();
     date_field(state, "to", tab.draft_to, "money.draft_to");
@@ -331,14 +341,9 @@ void draw_draft_form(AppState& state, MoneyTabState& tab, const std::vector<cons
 
 void draw_payment_form(AppState& state, MoneyTabState& tab, const std::vector<const Json*>& people)
 {
-    ui::heading("Record a payment", 3);
-    ui::text_colored(ui::k_muted, "Pays the family's oldest invoices first; anything over is kept as credit.");
-    ui::text_unformatted("Paid by");
-    ImGui::SameLine();
-    person_combo("##payment_family", people, tab.payment_family);
-    ui::remember(state, "money.payment_family");
-    if (!ui::compact())
-        ImGui::SameLine();
+    begin_family_form(state, "Record a payment",
+        "Pays the family's oldest invoices first; anything over is kept as credit.", "Paid by", people, tab.payment_family,
+        "money.payment_family");
     ui::text_unformatted("Amount");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
