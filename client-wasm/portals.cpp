@@ -8,6 +8,7 @@
 
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
+#include "messaging/messages_tab.hpp"
 #include "navigation.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
@@ -66,6 +67,7 @@ struct PortalState {
     SchoolPortalState school;
     CalendarTabState calendar;    // a tutoring business's calendar, in each of its portals
     MoneyTabState money;          // its invoices: the office's administrators, and parents
+    MessagesTabState messages;    // each person's messages and notices
 };
 
 AppState::AppState()
@@ -166,6 +168,9 @@ const Tab k_office_tabs[] = {
     { "People", "office.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
+    { "Messages", "office.tab.messages", Action::MessageRead,
+        [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
     { "Audit log", "office.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
@@ -175,12 +180,18 @@ const Tab k_tutor_tabs[] = {
     { "My week", "tutor.tab.week", Action::ScheduleRead,
         [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
         [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+    { "Messages", "tutor.tab.messages", Action::MessageRead,
+        [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
 };
 
 const Tab k_pupil_tabs[] = {
     { "My sessions", "pupil.tab.sessions", Action::ScheduleRead,
         [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
         [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+    { "Messages", "pupil.tab.messages", Action::MessageRead,
+        [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
 };
 
 const Tab k_family_tabs[] = {
@@ -190,6 +201,9 @@ const Tab k_family_tabs[] = {
     { "Invoices", "family.tab.invoices", Action::InvoiceRead,
         [](AppState& s, PortalState& p) { draw_money_tab(s, p.money, nullptr); },
         [](const AppState&, const PortalState& p) { return money_tab_summary(p.money); } },
+    { "Messages", "family.tab.messages", Action::MessageRead,
+        [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
 };
 
 // A teacher who signed themselves up learns where they stand from the

@@ -83,6 +83,18 @@ std::optional<T> optional_field(const pqxx::field& field)
 }
 
 // One page of a list: ?limit=1..200 (default 50) &offset>=0.
+// Ids as a PostgreSQL array literal, "{1,2,3}", for a `$n::bigint[]` parameter.
+inline std::string ids_array(const std::vector<std::int64_t>& ids)
+{
+    std::string out = "{";
+    for (auto id : ids) {
+        if (out.size() > 1)
+            out += ',';
+        out += std::to_string(id);
+    }
+    return out + "}";
+}
+
 struct Page {
     std::int64_t limit = 50;
     std::int64_t offset = 0;

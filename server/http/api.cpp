@@ -48,6 +48,10 @@ void send(httplib::Response& res, const ApiResponse& response)
 {
     for (const auto& [name, value] : response.headers)
         res.set_header(name, value);
+    if (response.status == 304) {   // not modified: no body at all
+        res.status = 304;
+        return;
+    }
     if (response.raw) {
         res.status = response.status;
         res.set_content(response.raw->first, response.raw->second.c_str());

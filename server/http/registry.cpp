@@ -3,6 +3,7 @@
 
 #include "audit/routes.hpp"
 #include "identity/routes.hpp"
+#include "messaging/routes.hpp"
 #include "practice/routes.hpp"
 #include "school/routes.hpp"
 #include "tracker/routes.hpp"
@@ -15,7 +16,7 @@ namespace learnloop::server {
 
 std::vector<AreaApi> product_areas()
 {
-    return { identity_api(), school_api(), tracker_api(), practice_api(), tutoring_api(), audit_api() };
+    return { identity_api(), school_api(), tracker_api(), practice_api(), tutoring_api(), messaging_api(), audit_api() };
 }
 
 void prepare_statements(pqxx::connection& connection)

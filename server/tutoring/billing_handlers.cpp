@@ -11,6 +11,7 @@
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
 #include "finance/billing.hpp"
+#include "messaging/notices.hpp"
 #include "tutoring/tutoring_requests.hpp"
 
 #include <map>
@@ -306,6 +307,9 @@ Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work
                           { { "state", "draft" } },
                           { { "state", owed == 0 ? "paid" : "issued" }, { "number", number },
                               { "paid_from_credit_minor", from_credit } } });
+    notify(txn, caller.tenant_id, { family },
+        "Invoice " + number + " for " + format_money({ row["total_minor"].as<std::int64_t>(), currency.code }, currency)
+            + (owed == 0 ? " is ready, and paid from your credit." : " is ready."));
     std::string message = "Invoice " + number + " issued";
     if (from_credit > 0)
         message += owed == 0 ? " and paid from the family's credit"
@@ -434,7 +438,7 @@ Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn,
     std::map<std::int64_t, std::pair<std::string, std::int64_t>> by_tutor, by_student;
     for (int i = 0; i < months; ++i) {   // every month, also those with nothing billed
         const int m = from.month - 1 + i;
-        char key[8];
+        char key[16];
         std::snprintf(key, sizeof key, "%04d-%02d", from.year + m / 12, m % 12 + 1);
         by_month[key] = 0;
     }

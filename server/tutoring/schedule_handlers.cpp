@@ -7,6 +7,7 @@
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
 #include "finance/money.hpp"
+#include "messaging/notices.hpp"
 #include "platform/time_zones.hpp"
 #include "tutoring/tutoring_requests.hpp"
 
@@ -323,6 +324,34 @@ Result<ApiResponse> handle_create_series(const httplib::Request& req, pqxx::work
 
 // PUT /api/tutoring/series/{id}/occurrence: "this session only": move it,
 // change its length or tutor, cancel or restore it, note on it.
+namespace {
+
+// Tells the people of a session that it was cancelled or moved (not a note
+// or a length): its student, their parents and its tutor, but not whoever
+// made the change.
+void notify_change(pqxx::work& txn, const Caller& caller, const SessionSeries& series, const LocalDateTime& recurrence_id,
+    const std::optional<OccurrenceChange>& before, const OccurrenceChange& after)
+{
+    const bool cancelled = after.cancelled && !(before && before->cancelled);
+    const bool moved = !after.cancelled && after.starts && !(before && before->starts == after.starts);
+    if (!cancelled && !moved)
+        return;
+    const auto tutor = after.tutor_id.value_or(series.tutor_id);
+    std::vector<std::int64_t> people { series.student_id, tutor };
+    for (const auto& row : exec_named(txn, "tutoring/parents_of", series.student_id))
+        people.push_back(row["parent_id"].as<std::int64_t>());
+    std::erase(people, caller.user_id);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    auto names = names_of(txn, { tutor });
+    const auto was = before && before->starts ? *before->starts : recurrence_id;
+    const auto what = series.subject + " with " + names[tutor] + " on " + format_for_people(was);
+    notify(txn, caller.tenant_id, people,
+        cancelled ? what + " is cancelled." : what + " has moved to " + format_for_people(*after.starts) + ".");
+}
+
+} // namespace
+
 Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto id = TRY(parse_id(req.matches[1], k_series_not_found));
@@ -384,6 +413,7 @@ Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::
     change.id = save_change(txn, caller.tenant_id, change, std::nullopt, std::nullopt);
     append_audit(txn, { caller.tenant_id, caller.actor(), "session.change", "session",
                           session_key(series.id, recurrence_id), before, change_json(change) });
+    notify_change(txn, caller, series, recurrence_id, current, change);
     return json_response(200, { { "message", change.cancelled ? "Session cancelled" : "Session changed" },
                                   { "series_id", series.id }, { "recurrence_id", format_local_datetime(recurrence_id) } });
 }

@@ -40,16 +40,6 @@ std::string times_array(const std::vector<LocalDateTime>& times)
     return out + "}";
 }
 
-std::string ids_array(const std::vector<std::int64_t>& ids)
-{
-    std::string out = "{";
-    for (auto id : ids) {
-        if (out.size() > 1)
-            out += ',';
-        out += std::to_string(id);
-    }
-    return out + "}";
-}
 
 StoredSeries read_series(const pqxx::row& row)
 {
@@ -204,7 +194,7 @@ void update_series(pqxx::transaction_base& txn, const SessionSeries& series)
 
 std::optional<Person> find_person(pqxx::transaction_base& txn, std::int64_t id)
 {
-    auto rows = exec_named(txn, "tutoring/person", id);
+    auto rows = exec_named(txn, "access/person", id);
     if (rows.empty())
         return std::nullopt;
     return Person { rows[0]["id"].as<std::int64_t>(), rows[0]["name"].as<std::string>(),

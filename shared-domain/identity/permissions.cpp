@@ -94,6 +94,14 @@ constexpr Row k_matrix[] = {
         T, N, N, N, N },
     { Action::InvoiceRead, "invoice.read", "Only administrators and parents can see invoices",
         T, N, N, N, L },
+    // Messages: the office writes to anyone, everyone else to the office
+    // (messaging/messages' may_message); each reads their own.
+    { Action::MessageSend, "message.send", "Your role does not allow this",
+        T, T, O, O, O },
+    { Action::MessageRead, "message.read", "Your role does not allow this",
+        O, O, O, O, O },
+    { Action::MessageBroadcast, "message.broadcast", "Only administrators can send a message to everyone",
+        T, N, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

@@ -44,6 +44,9 @@ enum class Action {
     TutoringSettingsManage,   // a tutoring business's attendance statuses, clash policy, holidays, currency
     BillingManage,       // rates, invoices, payments, balances and revenue: every amount of the business
     InvoiceRead,         // invoices and balance: all (administrators) or a parent's own family's
+    MessageSend,         // write to someone: the office to anyone, everyone else to the office (messaging/messages)
+    MessageRead,         // one's own messages: received, sent, unread count
+    MessageBroadcast,    // one message to every person of a role, or to everyone
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

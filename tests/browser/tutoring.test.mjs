@@ -221,6 +221,22 @@ try {
     await saveScreenshot(phone, 'tutoring-parent-invoices-phone.png');
   });
 
+  await check("a parent reads the business's notices and writes to the office", async () => {
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    await waitForState(page, (s) => s.portal.messages_phase === 'done' && s.portal.messages.length > 0, 'the messages');
+    await page.getByRole('group', { name: /^Notice from Brightpath Tutoring/ }).first().waitFor();
+    await press(page.getByRole('button', { name: /^To: / }));
+    await press(page.getByRole('button', { name: 'Bea Admin (Administrator)' }));
+    await page.getByRole('textbox', { name: 'Message' }).fill('Could Zoë move to Thursdays after half term? شكراً');
+    await press(page.getByRole('button', { name: 'Send' }));
+    await waitForState(page, (s) => s.portal.message_action === 'Message sent to Bea Admin'
+      && s.portal.messages.some((m) => m.mine && m.body.startsWith('Could Zoë')), 'the message sent and listed');
+    await expectNoViolations(page, "the parent's messages");
+    await saveScreenshot(page, 'tutoring-parent-messages.png');
+    const inbox = await call(server, office.token, 'GET', '/api/messages');
+    assert.ok(inbox.body.some((m) => !m.mine && m.body.startsWith('Could Zoë move')), 'the office received it');
+  });
+
   await check('no script errors on the page', async () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -594,6 +594,17 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "POST /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("POST", "/api/tutoring/feed", Json::object()) },
         { "DELETE /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("DELETE", "/api/tutoring/feed") },
         { "GET /ical/{token}.ics", everyone, std::nullopt, fixed("GET", feed_url) },
+        { "GET /api/messages", everyone, Action::MessageRead, fixed("GET", "/api/messages") },
+        { "GET /api/messages/unread", everyone, Action::MessageRead, fixed("GET", "/api/messages/unread") },
+        { "GET /api/messages/contacts", everyone, Action::MessageSend, fixed("GET", "/api/messages/contacts") },
+        { "POST /api/messages", everyone, Action::MessageSend,
+            [&](const std::string& role) {   // the office writes to anyone, everyone else to the office
+                return Call { "POST", "/api/messages",
+                    { { "recipient_id", role == "admin" ? D.parent.id : D.admin.id }, { "body", "Matrix hello from " + role } } };
+            } },
+        { "POST /api/messages/broadcast", { "admin" }, Action::MessageBroadcast,
+            fixed("POST", "/api/messages/broadcast", { { "audience", "parent" }, { "body", "Matrix news" } }) },
+        { "POST /api/messages/read", everyone, Action::MessageRead, fixed("POST", "/api/messages/read", { { "up_to_id", 1 } }) },
         { "GET /api/tutoring/rates", { "admin" }, Action::BillingManage, fixed("GET", "/api/tutoring/rates") },
         { "POST /api/tutoring/rates", { "admin" }, Action::BillingManage,
             fixed("POST", "/api/tutoring/rates",

@@ -1,0 +1,66 @@
+// The messaging area's routes: each person's messages and unread count,
+// writing to someone, an administrator's broadcast, marking read.
+#include "messaging/routes.hpp"
+
+#include "http/schema.hpp"
+#include "messaging/message_handlers.hpp"
+
+namespace learnloop::server {
+
+AreaApi messaging_api()
+{
+    AreaApi api { "messaging", "Messages between the people of a school or business, and system notices", {},
+        Json::object() };
+    auto& s = api.schemas;
+    s["Message"] = message_schema();
+    s["ChatMessage"] = object_schema(
+        {
+            { "id", id_schema() },
+            { "kind", enum_schema({ "direct", "broadcast", "system" }) },
+            { "sender_id", nullable(id_schema()) },
+            { "sender_name", nullable(string_schema("None for a system notice")) },
+            { "recipient_id", id_schema() },
+            { "recipient_name", string_schema() },
+            { "body", string_schema() },
+            { "created_at", utc_timestamp_schema() },
+            { "mine", boolean_schema("Sent by the caller") },
+            { "read", boolean_schema("Received messages only") },
+            { "reached", integer_schema("A broadcast the caller sent: how many it reached") },
+        },
+        { "id", "kind", "recipient_id", "body", "created_at", "mine" });
+    s["ChatMessageList"] = array_of(schema_ref("ChatMessage"));
+    s["Unread"] = object_schema({ { "unread", integer_schema() }, { "latest_id", integer_schema() } },
+        { "unread", "latest_id" });
+    s["Contact"] = object_schema({ { "id", id_schema() }, { "name", string_schema() }, { "role", string_schema() } },
+        { "id", "name", "role" });
+    s["ContactList"] = array_of(schema_ref("Contact"));
+    s["MessageRequest"] = request_schema({ { "recipient_id", id_schema() }, { "body", string_schema("1 to 4,000 characters") } },
+        { "recipient_id", "body" });
+    s["MessageSent"] = message_schema({ { "id", id_schema() } });
+    s["BroadcastRequest"] = request_schema(
+        { { "audience", enum_schema({ "everyone", "admin", "moderator", "teacher", "student", "parent" }) },
+            { "body", string_schema("1 to 4,000 characters") } },
+        { "audience", "body" });
+    s["BroadcastSent"] = message_schema({ { "sent", integer_schema() } });
+    s["ReadRequest"] = request_schema({ { "up_to_id", id_schema() } }, { "up_to_id" });
+    s["ReadMarked"] = object_schema({ { "marked", integer_schema() }, { "unread", integer_schema() } }, { "marked", "unread" });
+
+    api.routes = {
+        { Method::Get, "/api/messages", Action::MessageRead, handle_list_messages, nullptr,
+            "The caller's messages, newest first: received, and the direct ones and broadcasts they sent", "",
+            "ChatMessageList", 200, { page_limit_param(), page_offset_param() } },
+        { Method::Get, "/api/messages/unread", Action::MessageRead, handle_unread_messages, nullptr,
+            "The unread count and newest message id, with an ETag: 304 while nothing changed", "", "Unread", 200 },
+        { Method::Get, "/api/messages/contacts", Action::MessageSend, handle_contacts, nullptr,
+            "Who the caller may write to: anyone for the office, the office for everyone else", "", "ContactList", 200 },
+        { Method::Post, "/api/messages", Action::MessageSend, handle_send_message, nullptr,
+            "Write to someone (the office to anyone, everyone else to the office)", "MessageRequest", "MessageSent", 201 },
+        { Method::Post, "/api/messages/broadcast", Action::MessageBroadcast, handle_broadcast, nullptr,
+            "One message to every active person of a role, or to everyone", "BroadcastRequest", "BroadcastSent", 201 },
+        { Method::Post, "/api/messages/read", Action::MessageRead, handle_mark_read, nullptr,
+            "Mark the caller's received messages read up to an id", "ReadRequest", "ReadMarked", 200 },
+    };
+    return api;
+}
+
+} // namespace learnloop::server
