@@ -1,6 +1,7 @@
 // API calls for the portals (see api.hpp).
 #include "net/api.hpp"
 
+#include "platform/files.hpp"
 #include "platform/http_client.hpp"
 
 #include <cctype>
@@ -41,11 +42,23 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
         auto json = parse_json(response.body);
         if (json.ok())
             answer.body = std::move(json.value());
+        else
+            answer.text = std::move(response.body);
         if (answer.status == 401) {
             end_session(state);
             state.notice = "Your session has ended. Please sign in again.";
             return;
         }
+        on_done(state, answer);
+    });
+}
+
+void api_download(AppState& state, const std::string& path, const std::string& filename,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    api_call(state, "GET", path, nullptr, [filename, on_done = std::move(on_done)](AppState& state, const ApiAnswer& answer) {
+        if (answer.ok())
+            save_file(filename, answer.text, "text/csv");
         on_done(state, answer);
     });
 }

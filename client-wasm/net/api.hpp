@@ -13,6 +13,7 @@ namespace learnloop::client {
 struct ApiAnswer {
     int status = 0;               // 0: the network failed
     Json body;                    // null when the answer was not JSON
+    std::string text;             // the answer as sent, when it was not JSON (a CSV export)
     bool ok() const { return status >= 200 && status < 300; }
     // The message to show for a failed call.
     std::string error_text() const;
@@ -30,6 +31,11 @@ void api_post_anonymous(AppState& state, const std::string& path, const Json& bo
 
 // Gets `path` without a session (the sign-up screen's policy).
 void api_get_anonymous(AppState& state, const std::string& path,
+    std::function<void(AppState&, const ApiAnswer&)> on_done);
+
+// Fetches `path` (an export) as the signed-in user and, when it arrives,
+// offers it as a download named `filename`; `on_done` then learns how it went.
+void api_download(AppState& state, const std::string& path, const std::string& filename,
     std::function<void(AppState&, const ApiAnswer&)> on_done);
 
 // Loads `path` into `remote` (phase, data, error).

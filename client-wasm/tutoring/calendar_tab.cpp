@@ -218,6 +218,24 @@ void draw_tutor_filter(AppState& state, CalendarTabState& tab, const Remote* peo
     ui::remember(state, "calendar.tutor_filter");
 }
 
+// The week's sessions as a spreadsheet; for the office, the students too.
+void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime& first)
+{
+    auto done = [&tab](AppState&, const ApiAnswer& answer) {
+        tab.action = outcome_of(answer, "Downloaded");
+    };
+    std::string path = "/api/tutoring/sessions.csv?from=" + day_text(first) + "&to=" + day_text(add_seconds(first, 7 * 86400));
+    if (tab.tutor_filter)
+        path += "&tutor_id=" + std::to_string(tab.tutor_filter);
+    if (ui::button(state, "Download this week (CSV)", "calendar.download_week"))
+        api_download(state, path, "sessions-" + day_text(first) + ".csv", done);
+    if (ui::can(state, Action::RosterExport)) {
+        ImGui::SameLine();
+        if (ui::button(state, "Download students (CSV)", "calendar.download_students"))
+            api_download(state, "/api/tutoring/students.csv", "students.csv", done);
+    }
+}
+
 } // namespace
 
 void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* people)
@@ -248,6 +266,7 @@ void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* peo
     if (ui::button(state, "Next week", "calendar.next"))
         tab.week_start = day_text(add_seconds(*first, 7 * 86400));
     draw_tutor_filter(state, tab, people);
+    draw_downloads(state, tab, *first);
     ui::action_status(tab.action);
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
 

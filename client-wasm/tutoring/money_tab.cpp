@@ -7,6 +7,7 @@
 #include "finance/money.hpp"
 #include "net/api.hpp"
 #include "school/people.hpp"
+#include "ui/charts.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -110,6 +111,7 @@ void reload(AppState& state, MoneyTabState& tab)
         path += "&state=" + tab.loaded_filter;
     api_load(state, tab.invoices, path);
     api_load(state, tab.balances, "/api/tutoring/balances");
+    forget(tab.revenue);
     if (tab.picked)
         api_load(state, tab.detail, "/api/tutoring/invoices/" + std::to_string(tab.picked));
 }
@@ -422,6 +424,83 @@ void draw_balances(MoneyTabState& tab, bool office)
     ui::end_table();
 }
 
+// [SECTION] revenue ------------------------------------------------------------------
+
+// "£1240" for a chart's label: whole units, no pence.
+std::string short_money(const Json& item, const std::string& key, const std::string& code)
+{
+    auto text = money_text(item, key, code);
+    if (auto dot = text.rfind('.'); dot != std::string::npos && dot + 3 == text.size())
+        text.erase(dot);
+    return text;
+}
+
+// The last twelve months, this one included: what issued invoices bill for
+// sessions in each, and who the money came through (administrators only).
+void draw_revenue(AppState& state, MoneyTabState& tab)
+{
+    if (state.local_now.size() < 7)
+        return;
+    if (tab.revenue.phase == Phase::Idle) {
+        int year = std::atoi(state.local_now.substr(0, 4).c_str()), month = std::atoi(state.local_now.substr(5, 2).c_str());
+        char from[8], to[8];
+        std::snprintf(to, sizeof to, "%04d-%02d", year, month);
+        month -= 11;
+        if (month < 1) {
+            month += 12;
+            --year;
+        }
+        std::snprintf(from, sizeof from, "%04d-%02d", year, month);
+        api_load(state, tab.revenue, std::string("/api/tutoring/revenue?from=") + from + "&to=" + to);
+    }
+    ui::heading("Revenue", 3);
+    if (ui::remote_status(state, tab.revenue, "money.revenue_retry"))
+        forget(tab.revenue);
+    if (!tab.revenue.data.is_object())
+        return;
+    const auto& revenue = tab.revenue.data;
+    const auto code = revenue.value("currency", "GBP");
+    static const char* months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    std::vector<ui::Bar> bars;
+    std::string alt = "Billed by month: ";
+    for (const auto& m : revenue["by_month"]) {
+        const auto key = m.value("month", "");
+        const int month = key.size() == 7 ? std::atoi(key.substr(5).c_str()) : 1;
+        const auto label = std::string(months[std::clamp(month, 1, 12) - 1]);
+        bars.push_back({ label, static_cast<double>(m.value("amount_minor", std::int64_t(0))), short_money(m, "amount", code) });
+        alt += (bars.size() > 1 ? ", " : "") + label + " " + key.substr(0, 4) + " " + money_text(m, "amount", code);
+    }
+    ui::text("%s billed for sessions in the last twelve months.", money_text(revenue, "total", code).c_str());
+    ImGui::SameLine();
+    const auto csv = "/api/tutoring/revenue.csv?from=" + revenue.value("from", "") + "&to=" + revenue.value("to", "");
+    if (ui::button(state, "Download (CSV)", "money.download_revenue"))
+        api_download(state, csv, "revenue-" + revenue.value("from", "") + ".csv", [&tab](AppState&, const ApiAnswer& answer) {
+            tab.action = outcome_of(answer, "Downloaded");
+        });
+    ui::bar_chart(state, "money.revenue_chart", bars, alt, 720.0f, 170.0f);
+    auto ranking = [&](const char* id, const char* title, const char* column, const Json& list) {
+        ui::text_colored(ui::k_muted, "%s", title);
+        if (!ui::begin_table(id, 2, ImGuiTableFlags_RowBg))
+            return;
+        ImGui::TableSetupColumn(column);
+        ImGui::TableSetupColumn("Billed");
+        ui::table_headers_row();
+        int shown = 0;
+        for (const auto& item : list) {
+            if (++shown > 10)   // the ten who bring in most
+                break;
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(item.value("name", "").c_str());
+            ui::table_next_column();
+            ui::text_unformatted(money_text(item, "amount", code).c_str());
+        }
+        ui::end_table();
+    };
+    ranking("revenue_tutors", "By tutor", role_title(Role::Teacher, state.session.tenant_kind).data(), revenue["by_tutor"]);
+    ranking("revenue_students", "By student", "Student", revenue["by_student"]);
+}
+
 } // namespace
 
 // [SECTION] the tab ---------------------------------------------------------------------
@@ -474,6 +553,8 @@ void draw_money_tab(AppState& state, MoneyTabState& tab, const Remote* people)
     if (office) {
         ImGui::Separator();
         draw_balances(tab, true);
+        ImGui::Separator();
+        draw_revenue(state, tab);
     }
 }
 
@@ -494,7 +575,9 @@ Json money_tab_summary(const MoneyTabState& tab)
         for (const auto& l : tab.detail.data["lines"])
             lines.push_back(l.value("amount", ""));
     return { { "invoices", invoices }, { "invoices_phase", tab.invoices.phase == Phase::Done ? "done" : "loading" },
-        { "balances", balances }, { "picked", tab.picked }, { "lines", lines }, { "action", tab.action.message },
+        { "balances", balances }, { "picked", tab.picked }, { "lines", lines },
+        { "revenue_total", tab.revenue.data.is_object() ? tab.revenue.data.value("total", "") : "" },
+        { "action", tab.action.message },
         { "action_failed", tab.action.failed } };
 }
 

@@ -16,6 +16,7 @@ struct MoneyTabState {
     Remote invoices;              // GET /api/tutoring/invoices (newest first)
     Remote balances;              // GET /api/tutoring/balances
     Remote detail;                // GET /api/tutoring/invoices/{picked}
+    Remote revenue;               // GET /api/tutoring/revenue: the last twelve months (administrators)
     std::int64_t picked = 0;      // the invoice shown in full; 0: none
     int state_filter = 0;         // 0 every invoice, then draft, issued, paid, void
     int offset = 0;               // the page shown

@@ -234,7 +234,7 @@ std::string grade_distribution_alt(const std::vector<double>& grades)
     return alt;
 }
 
-void grade_distribution(AppState& state, const std::string& name, const std::vector<double>& grades, float width,
+void bar_chart(AppState& state, const std::string& name, const std::vector<Bar>& bars, const std::string& alt, float width,
     float height)
 {
     const float s = ui_scale();
@@ -243,31 +243,42 @@ void grade_distribution(AppState& state, const std::string& name, const std::vec
     remember(state, name);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     auto* draw = ImGui::GetWindowDrawList();
-    auto counts = band_counts(grades);
-    const int most = std::max(1, *std::max_element(counts.begin(), counts.end()));
+    double most = 0;
+    for (const auto& bar : bars)
+        most = std::max(most, bar.value);
+    if (most <= 0)
+        most = 1;
     const float label_h = text_size_small("0").y;
     const float bottom = max.y - label_h - k_space_xs * s;
-    const float top = min.y + label_h + k_space_xs * s;   // room for the counts over the bars
-    const float slot = (max.x - min.x) / static_cast<float>(counts.size());
+    const float top = min.y + label_h + k_space_xs * s;   // room for the values over the bars
+    const float slot = (max.x - min.x) / static_cast<float>(std::max<std::size_t>(1, bars.size()));
     draw->AddLine(ImVec2(min.x, bottom), ImVec2(max.x, bottom), colour(k_field_border), 1.0f * s);
-    for (std::size_t b = 0; b < counts.size(); ++b) {
+    for (std::size_t b = 0; b < bars.size(); ++b) {
         float x0 = min.x + slot * static_cast<float>(b) + slot * 0.15f;
         float x1 = x0 + slot * 0.7f;
-        float y = bottom - (bottom - top) * static_cast<float>(counts[b]) / static_cast<float>(most);
-        if (counts[b])
+        float y = bottom - (bottom - top) * static_cast<float>(bars[b].value / most);
+        if (bars[b].value > 0)
             draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, bottom), colour(k_accent, 0.85f), k_radius * s * 0.5f,
                 ImDrawFlags_RoundCornersTop);
-        char count[12];
-        std::snprintf(count, sizeof count, "%d", counts[b]);
-        ImVec2 cs = text_size_small(count);
-        draw_text_small(draw, ImVec2((x0 + x1 - cs.x) * 0.5f, y - cs.y - 2 * s), k_text, count);
-        ImVec2 ls = text_size_small(k_bands[b]);
-        draw_text_small(draw, ImVec2((x0 + x1 - ls.x) * 0.5f, bottom + 2 * s), k_muted, k_bands[b]);
+        ImVec2 vs = text_size_small(bars[b].value_label.c_str());
+        draw_text_small(draw, ImVec2((x0 + x1 - vs.x) * 0.5f, y - vs.y - 2 * s), k_text, bars[b].value_label.c_str());
+        ImVec2 ls = text_size_small(bars[b].label.c_str());
+        draw_text_small(draw, ImVec2((x0 + x1 - ls.x) * 0.5f, bottom + 2 * s), k_muted, bars[b].label.c_str());
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", grade_distribution_alt(grades).c_str());
+        ImGui::SetTooltip("%s", alt.c_str());
     if (semantics::enabled())
-        semantics::add_rect(semantics::Role::Image, grade_distribution_alt(grades), min, max, ImGui::GetItemID());
+        semantics::add_rect(semantics::Role::Image, alt, min, max, ImGui::GetItemID());
+}
+
+void grade_distribution(AppState& state, const std::string& name, const std::vector<double>& grades, float width,
+    float height)
+{
+    auto counts = band_counts(grades);
+    std::vector<Bar> bars;
+    for (std::size_t b = 0; b < counts.size(); ++b)
+        bars.push_back({ k_bands[b], static_cast<double>(counts[b]), std::to_string(counts[b]) });
+    bar_chart(state, name, bars, grade_distribution_alt(grades), width, height);
 }
 
 } // namespace learnloop::client::ui

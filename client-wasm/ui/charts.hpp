@@ -42,6 +42,19 @@ void mastery_chart(AppState& state, const std::string& name, const std::string& 
 // One line: a swatch and a name for each level, with its threshold.
 void mastery_legend();
 
+// One bar of a bar chart: its label under it, its value (the height) and
+// that value as people read it over it ("£1,240").
+struct Bar {
+    std::string label;
+    double value = 0;
+    std::string value_label;
+};
+// Bars side by side, `height` CSS pixels tall and at most `width` wide,
+// recorded in the semantics layer as an image named `alt`; remembered for
+// tests under `name`.
+void bar_chart(AppState& state, const std::string& name, const std::vector<Bar>& bars, const std::string& alt,
+    float width = 360.0f, float height = 150.0f);
+
 // Counts of `grades` in bands (under 50, 50s, 60s, 70s, 80s, 90 and over) as
 // bars with their counts, `height` CSS pixels tall and `width` wide;
 // remembered for tests under `name`.

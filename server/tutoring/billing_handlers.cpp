@@ -410,10 +410,7 @@ Result<ApiResponse> handle_balances(const httplib::Request&, pqxx::work& txn, co
     return json_response(200, list);
 }
 
-// GET /api/tutoring/revenue?from=YYYY-MM&to=YYYY-MM: what issued and paid
-// invoices bill for sessions in those months, per month, per tutor and per
-// student (administrators only), at most 36 months.
-Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn, const Caller&)
+Result<MonthRange> read_month_range(const httplib::Request& req)
 {
     auto month_param = [&](const char* name) -> Result<LocalDateTime> {
         if (!req.has_param(name))
@@ -423,16 +420,28 @@ Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn,
             return make_error(ErrorCode::InvalidArgument, std::string(name) + " must be a month, YYYY-MM", name);
         return parse_day(text + "-01", name);
     };
-    auto from = TRY(month_param("from"));
+    MonthRange range;
+    range.first_day = TRY(month_param("from"));
     auto to = TRY(month_param("to"));
-    const int months = (to.year - from.year) * 12 + (to.month - from.month) + 1;
-    if (months < 1)
+    range.months = (to.year - range.first_day.year) * 12 + (to.month - range.first_day.month) + 1;
+    if (range.months < 1)
         return make_error(ErrorCode::InvalidArgument, "to must be on or after from", "to");
-    if (months > 36)
+    if (range.months > 36)
         return make_error(ErrorCode::InvalidArgument, "Ask for at most 36 months at a time", "to");
-    auto last = to;
-    last.day = days_in_month(to.year, to.month);
+    range.last_day = to;
+    range.last_day.day = days_in_month(to.year, to.month);
+    return range;
+}
 
+// GET /api/tutoring/revenue?from=YYYY-MM&to=YYYY-MM: what issued and paid
+// invoices bill for sessions in those months, per month, per tutor and per
+// student (administrators only), at most 36 months.
+Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn, const Caller&)
+{
+    const auto range = TRY(read_month_range(req));
+    const auto& from = range.first_day;
+    const auto& last = range.last_day;
+    const int months = range.months;
     const auto currency = currency_of(load_settings(txn).currency);
     std::map<std::string, std::int64_t> by_month;
     std::map<std::int64_t, std::pair<std::string, std::int64_t>> by_tutor, by_student;
@@ -471,7 +480,7 @@ Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn,
         put_amount(item, "amount", amount, currency);
         months_json.push_back(std::move(item));
     }
-    Json answer { { "currency", currency.code }, { "from", day_of(from).substr(0, 7) }, { "to", day_of(to).substr(0, 7) },
+    Json answer { { "currency", currency.code }, { "from", day_of(from).substr(0, 7) }, { "to", day_of(last).substr(0, 7) },
         { "by_month", months_json }, { "by_tutor", ranked(by_tutor) }, { "by_student", ranked(by_student) } };
     put_amount(answer, "total", total, currency);
     return json_response(200, answer);

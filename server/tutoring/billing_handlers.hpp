@@ -5,6 +5,7 @@
 // their own family's invoices and balance.
 #pragma once
 
+#include "core/calendar.hpp"
 #include "http/api.hpp"
 
 namespace learnloop::server {
@@ -19,5 +20,12 @@ Result<ApiResponse> handle_void_invoice(const httplib::Request& req, pqxx::work&
 Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_balances(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+
+// ?from=YYYY-MM&to=YYYY-MM (1 to 36 months): their first and last local days.
+struct MonthRange {
+    LocalDateTime first_day, last_day;
+    int months = 0;
+};
+[[nodiscard]] Result<MonthRange> read_month_range(const httplib::Request& req);
 
 } // namespace learnloop::server

@@ -6,6 +6,7 @@
 
 #include "http/schema.hpp"
 #include "tutoring/billing_handlers.hpp"
+#include "tutoring/export_handlers.hpp"
 #include "tutoring/feed_handlers.hpp"
 #include "tutoring/schedule_handlers.hpp"
 #include "tutoring/settings_handlers.hpp"
@@ -275,6 +276,18 @@ AreaApi tutoring_api()
             "What invoices bill for sessions in a range of months, per month, tutor and student", "", "Revenue", 200,
             { { "from", string_schema("YYYY-MM"), "First month", true },
                 { "to", string_schema("YYYY-MM (at most 36 months on)"), "Last month", true } } },
+        { Method::Get, "/api/tutoring/sessions.csv", Action::ScheduleRead, handle_sessions_csv, nullptr,
+            "The sessions of a window as the caller sees them, as a CSV file (no amounts)", "", "", 200,
+            { day_from, day_to, { "tutor_id", id_schema(), "Only this tutor's sessions" },
+                { "student_id", id_schema(), "Only this student's sessions" } },
+            "text/csv" },
+        { Method::Get, "/api/tutoring/students.csv", Action::RosterExport, handle_students_csv, nullptr,
+            "The business's students with their parents and tutors, as a CSV file", "", "", 200, {}, "text/csv" },
+        { Method::Get, "/api/tutoring/revenue.csv", Action::BillingManage, handle_revenue_csv, nullptr,
+            "What invoices bill per month, tutor and student, as a CSV file", "", "", 200,
+            { { "from", string_schema("YYYY-MM"), "First month", true },
+                { "to", string_schema("YYYY-MM (at most 36 months on)"), "Last month", true } },
+            "text/csv" },
         { Method::Get, "/ical/{token}.ics", std::nullopt, nullptr, handle_calendar_feed,
             "A private calendar feed (RFC 5545): the owner's sessions from two weeks back to six months ahead",
             "", "", 200, {}, "text/calendar" },

@@ -208,17 +208,14 @@ Result<void> require_not_invoiced(const OccurrenceChange& change)
 
 // [SECTION] reading the calendar --------------------------------------------
 
-// GET /api/tutoring/occurrences?from=YYYY-MM-DD&to=YYYY-MM-DD: the sessions
-// starting on those local days (to excluded), each with its status. Tutors
-// see their own, students theirs, parents their children's; moderators and
-// administrators everyone's, by tutor or student when they ask.
-Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+Result<CalendarWindow> read_calendar_window(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     if (!req.has_param("from") || !req.has_param("to"))
         return make_error(ErrorCode::InvalidArgument, "from and to are required (YYYY-MM-DD)", "from");
-    auto from = TRY(parse_day(req.get_param_value("from"), "from"));
-    auto to = TRY(parse_day(req.get_param_value("to"), "to"));
-    const auto days = (to_unix_seconds(to) - to_unix_seconds(from)) / k_day;
+    CalendarWindow window;
+    window.from = TRY(parse_day(req.get_param_value("from"), "from"));
+    window.to = TRY(parse_day(req.get_param_value("to"), "to"));
+    const auto days = (to_unix_seconds(window.to) - to_unix_seconds(window.from)) / k_day;
     if (days < 1)
         return make_error(ErrorCode::InvalidArgument, "to must be after from", "to");
     if (days > k_max_window_days)
@@ -245,18 +242,26 @@ Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::w
     filter.parent_id = own.parent_id;
 
     auto zone = TRY(tenant_zone(caller));
-    auto list = TRY(occurrences_in(txn, *zone, to_utc(from, *zone), to_utc(to, *zone), filter));
+    window.sessions = TRY(occurrences_in(txn, *zone, to_utc(window.from, *zone), to_utc(window.to, *zone), filter));
     // A tutor's view holds the sessions they teach: not those of their
     // series handed to another tutor, and those handed to them.
     if (filter.tutor_id)
-        std::erase_if(list, [&](const SessionOccurrence& o) { return o.tutor_id != *filter.tutor_id; });
-    auto settings = load_settings(txn);
-    auto names = names_for(txn, list);
+        std::erase_if(window.sessions, [&](const SessionOccurrence& o) { return o.tutor_id != *filter.tutor_id; });
+    window.settings = load_settings(txn);
+    window.names = names_for(txn, window.sessions);
+    return window;
+}
+
+// GET /api/tutoring/occurrences?from=YYYY-MM-DD&to=YYYY-MM-DD: the calendar
+// window (read_calendar_window) as JSON.
+Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto window = TRY(read_calendar_window(req, txn, caller));
     Json items = Json::array();
-    for (const auto& o : list)
-        items.push_back(occurrence_json(o, names, settings));
-    return json_response(200, { { "time_zone", caller.time_zone }, { "from", day_of(from) }, { "to", day_of(to) },
-                                  { "occurrences", std::move(items) } });
+    for (const auto& o : window.sessions)
+        items.push_back(occurrence_json(o, window.names, window.settings));
+    return json_response(200, { { "time_zone", caller.time_zone }, { "from", day_of(window.from) },
+                                  { "to", day_of(window.to) }, { "occurrences", std::move(items) } });
 }
 
 Result<ApiResponse> handle_get_series(const httplib::Request& req, pqxx::work& txn, const Caller& caller)

@@ -94,6 +94,8 @@ constexpr Row k_matrix[] = {
         T, N, N, N, N },
     { Action::InvoiceRead, "invoice.read", "Only administrators and parents can see invoices",
         T, N, N, N, L },
+    { Action::RosterExport, "roster.export", "Only administrators and moderators can export the students",
+        T, T, N, N, N },
     // Messages: the office writes to anyone, everyone else to the office
     // (messaging/messages' may_message); each reads their own.
     { Action::MessageSend, "message.send", "Your role does not allow this",

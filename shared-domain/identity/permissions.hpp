@@ -44,6 +44,7 @@ enum class Action {
     TutoringSettingsManage,   // a tutoring business's attendance statuses, clash policy, holidays, currency
     BillingManage,       // rates, invoices, payments, balances and revenue: every amount of the business
     InvoiceRead,         // invoices and balance: all (administrators) or a parent's own family's
+    RosterExport,        // the business's students with their parents and tutors, as a file
     MessageSend,         // write to someone: the office to anyone, everyone else to the office (messaging/messages)
     MessageRead,         // one's own messages: received, sent, unread count
     MessageBroadcast,    // one message to every person of a role, or to everyone

@@ -107,22 +107,6 @@ std::string format_grade(double grade)
     return text;
 }
 
-std::string csv_field(std::string_view text)
-{
-    std::string value(text);
-    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
-        value.insert(value.begin(), '\'');
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string quoted = "\"";
-    for (char c : value) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 std::string gradebook_csv(const Gradebook& book)
 {
     std::string csv = "Student";

@@ -2,6 +2,8 @@
 // plain rows so the server and the teacher's portal shape it the same way.
 #pragma once
 
+#include "core/csv.hpp"
+
 #include "core/calendar.hpp"
 #include "core/json_reader.hpp"
 
@@ -65,9 +67,6 @@ struct Gradebook {
 
 [[nodiscard]] Json to_json(const Gradebook& gradebook);
 
-// RFC 4180 field quoting, plus a leading apostrophe on fields a spreadsheet
-// would run as a formula (=, +, -, @, tab, carriage return).
-[[nodiscard]] std::string csv_field(std::string_view text);
 // Header "Student,<assignment titles...>,Average"; a cell is the grade,
 // "late", "submitted" or empty.
 [[nodiscard]] std::string gradebook_csv(const Gradebook& gradebook);

@@ -5,6 +5,7 @@
 // through the accessibility tree, checked with axe-core, photographed at
 // desktop and phone size (build/artifacts/tutoring-*.png).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
@@ -165,10 +166,19 @@ try {
     const links = await call(server, office.token, 'GET', '/api/parent-links?limit=200');
     const family = links.body.find((l) => l.student_id === zoe.id).parent_name;
     await page.getByRole('tab', { name: 'Money' }).click();
-    await waitForState(page, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 10, 'the invoices');
+    await waitForState(page, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 10
+      && s.portal.revenue_total !== '', 'the invoices and the revenue');
     await page.getByRole('heading', { name: 'Family accounts' }).waitFor();
+    await page.getByRole('img', { name: /^Billed by month: / }).waitFor({ state: 'attached' });
     await expectNoViolations(page, "the office's money");
     await saveScreenshot(page, 'tutoring-office-money.png');
+    // The revenue as a spreadsheet: UTF-8 with its mark, the header row first.
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      press(page.getByRole('button', { name: 'Download (CSV)' }))]);
+    assert.match(download.suggestedFilename(), /^revenue-\d{4}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFFMonth,Tutor,Student,Sessions,Amount,Currency\r\n'), csv.slice(0, 80));
+    assert.ok(csv.split('\r\n').length > 10, 'a row per month, tutor and student');
     await press(page.getByRole('button', { name: /^Family: / }));
     await press(page.getByRole('button', { name: family, exact: true }));
     await page.getByRole('textbox', { name: 'From' }).fill(day);
