@@ -221,11 +221,16 @@
       else call('learnloop_semantics_focus', ['number', 'number'], [0, 0]);
     }
     updateMs += performance.now() - started;
-    // A field the app started editing (a form's first field) takes the page's focus.
+    // A field the app started editing (a form's first field) takes the page's
+    // focus, unless a person (or a password manager) is already in another
+    // field: the app's frame can lag behind the page's focus, and taking it
+    // back would put what they type next into the field they left.
     if (tree.active !== lastActive) {
       lastActive = tree.active;
       var field = tree.active && records.get(tree.active);
-      if (field && document.activeElement !== field.el && !root.querySelector('[role=dialog]')) field.el.focus();
+      var current = document.activeElement;
+      var typing = !!current && root.contains(current) && current.matches('input, textarea');
+      if (field && current !== field.el && !typing && !root.querySelector('[role=dialog]')) field.el.focus();
     }
   }
 

@@ -36,7 +36,9 @@ struct Recorder {
     bool focus_moved = false;     // since the last frame
     ImGuiID focus_request = 0;
     ImGuiID scroll_to = 0;        // a node focused from the keyboard, brought into view once drawn
-    std::optional<std::pair<ImGuiID, TextEdit>> text;
+    // The latest text of each field the page changed since the last frame
+    // (two fields filled between two frames keep both).
+    std::vector<std::pair<ImGuiID, TextEdit>> texts;
 };
 
 Recorder g_recorder;
@@ -146,7 +148,7 @@ bool end_frame()
     r.activations.clear();
     r.focus_request = 0;
     r.scroll_to = 0;
-    r.text.reset();
+    r.texts.clear();
     if (!r.enabled)
         return false;
     // The field Dear ImGui is editing, so the page can give its input focus
@@ -303,11 +305,12 @@ ImGuiID focused()
 
 std::optional<TextEdit> take_text(ImGuiID id)
 {
-    auto& text = g_recorder.text;
-    if (!text || text->first != id)
+    auto& texts = g_recorder.texts;
+    auto it = std::find_if(texts.begin(), texts.end(), [id](const auto& t) { return t.first == id; });
+    if (id == 0 || it == texts.end())
         return std::nullopt;
-    auto edit = std::move(text->second);
-    text.reset();
+    auto edit = std::move(it->second);
+    texts.erase(it);
     return edit;
 }
 
@@ -331,7 +334,13 @@ void on_activate(ImGuiID id)
 void on_text(ImGuiID id, std::string text, int selection_start, int selection_end)
 {
     fonts::note_text(text);   // typed, pasted or picked: drawn in the field next frame
-    g_recorder.text = std::make_pair(id, TextEdit { std::move(text), selection_start, selection_end });
+    auto& texts = g_recorder.texts;
+    TextEdit edit { std::move(text), selection_start, selection_end };
+    auto it = std::find_if(texts.begin(), texts.end(), [id](const auto& t) { return t.first == id; });
+    if (it != texts.end())
+        it->second = std::move(edit);
+    else
+        texts.emplace_back(id, std::move(edit));
 }
 
 // [SECTION] JSON for the page -----------------------------------------------

@@ -264,6 +264,38 @@ try {
     await expectNoViolations(page, 'the parent\'s portal');
     await page.getByRole('img', { name: /^Mastery of .+ over time: \d+ answers from / }).waitFor({ state: 'attached' });
     await saveScreenshot(page, 'semantics-parent.png');
+  });
+
+  await check('a password manager filling both fields before the app draws again keeps both, and its focus', async () => {
+    // Signing out opens the sign-in screen, whose first field the app focuses
+    // a frame later; both fields are filled the moment they appear, before
+    // that frame, as a password manager does.
+    await page.evaluate(() => new Promise((resolve) => {
+      const root = document.getElementById('semantics');
+      const fill = (el, value) => {
+        el.focus();
+        el.value = value;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
+      };
+      const observer = new MutationObserver(() => {
+        const email = root.querySelector('input[aria-label="Email"]');
+        const password = root.querySelector('input[aria-label="Password"]');
+        if (!email || !password) return;
+        observer.disconnect();
+        fill(email, 'admin@demo.learnloop.test');
+        fill(password, 'learnloop-demo-2026');
+        resolve();
+      });
+      observer.observe(root, { childList: true, subtree: true });
+      [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Sign out').click();
+    }));
+    const start = (await appState(page)).frames;
+    const state = await waitForState(page, (s) => s.frames >= start + 3, 'a few frames');
+    assert.equal(state.sign_in.email, 'admin@demo.learnloop.test');
+    assert.deepEqual(state.sign_in.errors, [], 'the password reached the app too');
+    assert.equal(await focusedName(page), 'textbox:Password', 'the app did not take the focus back to the first field');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await waitForState(page, (s) => s.screen === 'portal' && s.session.role === 'admin', 'the administrator signing in');
     await signOut(page);
   });
 
