@@ -51,17 +51,21 @@ std::string method_word(const std::string& key)
 // An invoice's state as a chip: a shape and a word, never colour alone.
 void state_chip(const Json& invoice)
 {
-    const auto state = invoice.value("state", "");
-    if (state == "draft")
-        ui::chip("\xE2\x80\xA6", "Draft", ui::k_muted, ui::k_muted_tint);          // …
-    else if (state == "paid")
-        ui::chip("\xE2\x9C\x93", "Paid", ui::k_ok, ui::k_ok_tint);                 // ✓
-    else if (state == "void")
-        ui::chip("\xE2\x9C\x97", "Void", ui::k_muted, ui::k_muted_tint);           // ✗
-    else if (invoice.value("paid_minor", std::int64_t(0)) > 0)
-        ui::chip("\xC2\xBD", "Part paid", ui::k_warning, ui::k_warning_tint);      // ½
-    else
-        ui::chip("\xE2\x80\xA2", "Due", ui::k_info, ui::k_info_tint);              // •
+    auto parsed = parse_invoice_state(invoice.value("state", ""));
+    const auto state = parsed.ok() ? parsed.value() : InvoiceState::Draft;
+    const bool part_paid = invoice.value("paid_minor", std::int64_t(0)) > 0;
+    const std::string word(invoice_state_label(state, part_paid));
+    switch (state) {
+    case InvoiceState::Draft: ui::chip("\xE2\x80\xA6", word.c_str(), ui::k_muted, ui::k_muted_tint); break;   // …
+    case InvoiceState::Paid: ui::chip("\xE2\x9C\x93", word.c_str(), ui::k_ok, ui::k_ok_tint); break;          // ✓
+    case InvoiceState::Void: ui::chip("\xE2\x9C\x97", word.c_str(), ui::k_muted, ui::k_muted_tint); break;    // ✗
+    case InvoiceState::Issued:
+        if (part_paid)
+            ui::chip("\xC2\xBD", word.c_str(), ui::k_warning, ui::k_warning_tint);                            // ½
+        else
+            ui::chip("\xE2\x80\xA2", word.c_str(), ui::k_info, ui::k_info_tint);                             // •
+        break;
+    }
 }
 
 std::string number_of(const Json& invoice)
@@ -69,21 +73,10 @@ std::string number_of(const Json& invoice)
     return invoice["number"].is_string() ? invoice["number"].get<std::string>() : std::string("Draft");
 }
 
-// "1 Nov – 30 Nov 2026" from two local days.
+// "1 Nov – 30 Nov 2026" of an invoice's period.
 std::string period_text(const Json& invoice)
 {
-    auto day = [](const std::string& text, bool year) {
-        auto parsed = parse_local_datetime(text + "T00:00:00", "day");
-        if (!parsed.ok())
-            return text;
-        static const char* months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-        const auto& d = parsed.value();
-        return std::to_string(d.day) + " " + months[d.month - 1] + (year ? " " + std::to_string(d.year) : "");
-    };
-    const auto from = invoice.value("period_from", ""), to = invoice.value("period_to", "");
-    if (from == to)
-        return day(from, true);
-    return day(from, false) + " \xE2\x80\x93 " + day(to, true);
+    return period_for_people(invoice.value("period_from", ""), invoice.value("period_to", ""));
 }
 
 // Last month's first and last day, the usual period of a new invoice.
@@ -460,13 +453,12 @@ void draw_revenue(AppState& state, MoneyTabState& tab)
         return;
     const auto& revenue = tab.revenue.data;
     const auto code = revenue.value("currency", "GBP");
-    static const char* months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     std::vector<ui::Bar> bars;
     std::string alt = "Billed by month: ";
     for (const auto& m : revenue["by_month"]) {
         const auto key = m.value("month", "");
         const int month = key.size() == 7 ? std::atoi(key.substr(5).c_str()) : 1;
-        const auto label = std::string(months[std::clamp(month, 1, 12) - 1]);
+        const auto label = std::string(month_short_name(month));
         bars.push_back({ label, static_cast<double>(m.value("amount_minor", std::int64_t(0))), short_money(m, "amount", code) });
         alt += (bars.size() > 1 ? ", " : "") + label + " " + key.substr(0, 4) + " " + money_text(m, "amount", code);
     }

@@ -11,10 +11,10 @@
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
 #include "finance/billing.hpp"
+#include "finance/revenue.hpp"
 #include "messaging/notices.hpp"
 #include "tutoring/tutoring_requests.hpp"
 
-#include <map>
 
 namespace learnloop::server {
 
@@ -260,10 +260,9 @@ Result<ApiResponse> handle_create_invoice(const httplib::Request& req, pqxx::wor
     Json stored { { "number", nullptr }, { "family_id", family.id }, { "state", "draft" }, { "period_from", day_of(from) },
         { "period_to", day_of(to) }, { "currency", settings.currency }, { "subtotal_minor", draft.subtotal.minor },
         { "tax_basis_points", draft.tax_basis_points }, { "tax_minor", draft.tax.minor },
-        { "total_minor", draft.total.minor }, { "created_at", "now" }, { "issued_at", nullptr }, { "lines", lines } };
+        { "total_minor", draft.total.minor }, { "issued_at", nullptr }, { "lines", lines } };
     auto id = exec_named(txn, "tutoring/insert_invoice", caller.tenant_id, stored.dump())[0]["id"].as<std::int64_t>();
     stored.erase("lines");
-    stored.erase("created_at");
     stored["sessions"] = draft.lines.size();
     append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.create", "invoice", std::to_string(id), nullptr, stored });
     auto invoice = invoice_json(exec_named(txn, "tutoring/find_invoice", id)[0]);
@@ -292,17 +291,14 @@ Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work
 
     // The family's credit, oldest payment first, up to what the invoice owes.
     const auto currency = currency_of(row["currency"].as<std::string>());
-    std::int64_t owed = row["total_minor"].as<std::int64_t>(), from_credit = 0;
-    for (const auto& payment : exec_named(txn, "tutoring/family_credit", family)) {
-        const auto unspent = payment["unspent_minor"].as<std::int64_t>();
-        if (owed == 0 || unspent <= 0)
-            continue;
-        const auto amount = std::min(owed, unspent);
-        owed -= amount;
-        from_credit += amount;
-        exec_named(txn, "tutoring/allocate_payment", caller.tenant_id, payment["id"].as<std::int64_t>(), amount, id,
-            owed == 0);
-    }
+    std::vector<Credit> credits;
+    for (const auto& payment : exec_named(txn, "tutoring/family_credit", family))
+        credits.push_back({ payment["id"].as<std::int64_t>(), { payment["unspent_minor"].as<std::int64_t>(), currency.code } });
+    const auto plan = TRY(apply_credit({ row["total_minor"].as<std::int64_t>(), currency.code }, credits));
+    for (const auto& use : plan.uses)
+        exec_named(txn, "tutoring/allocate_payment", caller.tenant_id, use.payment_id, use.amount.minor, id,
+            &use == &plan.uses.back() && plan.still_owed.minor == 0);
+    const std::int64_t owed = plan.still_owed.minor, from_credit = plan.paid.minor;
     append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.issue", "invoice", std::to_string(id),
                           { { "state", "draft" } },
                           { { "state", owed == 0 ? "paid" : "issued" }, { "number", number },
@@ -361,7 +357,7 @@ Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::wor
 
     Json stored { { "family_id", family.id }, { "amount_minor", amount.minor }, { "currency", currency.code },
         { "received_on", received }, { "method", method }, { "note", note ? Json(*note) : Json(nullptr) },
-        { "created_by", caller.user_id }, { "created_at", "now" }, { "allocations", Json::array() },
+        { "created_by", caller.user_id }, { "allocations", Json::array() },
         { "settled", Json::array() } };
     auto payment_id = exec_named(txn, "tutoring/insert_payment", caller.tenant_id, stored.dump())[0]["id"].as<std::int64_t>();
     auto plan = TRY(spread_payment(txn, caller.tenant_id, family.id, payment_id, amount));
@@ -374,7 +370,6 @@ Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::wor
     }
     stored.erase("allocations");
     stored.erase("settled");
-    stored.erase("created_at");
     stored["spread"] = allocations;
     append_audit(txn, { caller.tenant_id, caller.actor(), "payment.create", "payment", std::to_string(payment_id),
                           nullptr, stored });
@@ -441,47 +436,31 @@ Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn,
     const auto range = TRY(read_month_range(req));
     const auto& from = range.first_day;
     const auto& last = range.last_day;
-    const int months = range.months;
     const auto currency = currency_of(load_settings(txn).currency);
-    std::map<std::string, std::int64_t> by_month;
-    std::map<std::int64_t, std::pair<std::string, std::int64_t>> by_tutor, by_student;
-    for (int i = 0; i < months; ++i) {   // every month, also those with nothing billed
-        const int m = from.month - 1 + i;
-        char key[16];
-        std::snprintf(key, sizeof key, "%04d-%02d", from.year + m / 12, m % 12 + 1);
-        by_month[key] = 0;
-    }
-    std::int64_t total = 0;
-    for (const auto& row : exec_named(txn, "tutoring/revenue", day_of(from), day_of(last))) {
-        const auto amount = row["amount_minor"].as<std::int64_t>();
-        total += amount;
-        by_month[row["month"].as<std::string>()] += amount;
-        auto& tutor = by_tutor[row["tutor_id"].as<std::int64_t>()];
-        tutor.first = row["tutor_name"].as<std::string>();
-        tutor.second += amount;
-        auto& student = by_student[row["student_id"].as<std::int64_t>()];
-        student.first = row["student_name"].as<std::string>();
-        student.second += amount;
-    }
-    auto ranked = [&](const std::map<std::int64_t, std::pair<std::string, std::int64_t>>& sums) {
-        std::vector<std::pair<std::int64_t, std::pair<std::string, std::int64_t>>> list(sums.begin(), sums.end());
-        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
+    std::vector<BilledAmount> billed;
+    for (const auto& row : exec_named(txn, "tutoring/revenue", day_of(from), day_of(last)))
+        billed.push_back({ row["month"].as<std::string>(), row["tutor_id"].as<std::int64_t>(),
+            row["tutor_name"].as<std::string>(), row["student_id"].as<std::int64_t>(),
+            row["student_name"].as<std::string>(), row["amount_minor"].as<std::int64_t>() });
+    const auto report = TRY(summarise_revenue(billed, from.year, from.month, range.months, currency));
+    auto people = [&](const std::vector<PersonRevenue>& list) {
         Json out = Json::array();
-        for (const auto& [id, named] : list) {
-            Json item { { "id", id }, { "name", named.first } };
-            put_amount(item, "amount", named.second, currency);
+        for (const auto& person : list) {
+            Json item { { "id", person.id }, { "name", person.name } };
+            put_amount(item, "amount", person.amount.minor, currency);
             out.push_back(std::move(item));
         }
         return out;
     };
     Json months_json = Json::array();
-    for (const auto& [month, amount] : by_month) {
-        Json item { { "month", month } };
-        put_amount(item, "amount", amount, currency);
+    for (const auto& month : report.by_month) {
+        Json item { { "month", month.month } };
+        put_amount(item, "amount", month.amount.minor, currency);
         months_json.push_back(std::move(item));
     }
     Json answer { { "currency", currency.code }, { "from", day_of(from).substr(0, 7) }, { "to", day_of(last).substr(0, 7) },
-        { "by_month", months_json }, { "by_tutor", ranked(by_tutor) }, { "by_student", ranked(by_student) } };
+        { "by_month", months_json }, { "by_tutor", people(report.by_tutor) }, { "by_student", people(report.by_student) } };
+    const auto total = report.total.minor;
     put_amount(answer, "total", total, currency);
     return json_response(200, answer);
 }

@@ -7,6 +7,7 @@
 #include "platform/time_zones.hpp"
 #include "tutoring/icalendar.hpp"
 #include "tutoring/schedule_repository.hpp"
+#include "tutoring/tutoring_requests.hpp"
 
 #include <ctime>
 #include <set>
@@ -15,7 +16,6 @@ namespace learnloop::server {
 
 namespace {
 
-constexpr std::int64_t k_day = 86400;
 // What a calendar program is sent: two weeks back to six months ahead.
 constexpr std::int64_t k_feed_back_days = 14;
 constexpr std::int64_t k_feed_ahead_days = 183;

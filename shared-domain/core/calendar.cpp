@@ -94,18 +94,38 @@ std::string format_local_datetime(const LocalDateTime& v)
     return buffer;
 }
 
+std::string_view month_short_name(int month)
+{
+    static constexpr const char* k_months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec" };
+    return k_months[std::clamp(month, 1, 12) - 1];
+}
+
 std::string format_for_people(const LocalDateTime& v)
 {
     static constexpr const char* k_weekdays[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };   // 1970-01-01 was a Thursday
-    static constexpr const char* k_months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-        "Nov", "Dec" };
     auto days = days_from_civil(v.year, v.month, v.day);
     auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
-    auto month = static_cast<std::size_t>(std::clamp(v.month, 1, 12) - 1);
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%s %d %s %04d, %02d:%02d", k_weekdays[weekday], v.day, k_months[month], v.year,
-        v.hour, v.minute);
+    std::snprintf(buffer, sizeof buffer, "%s %d %s %04d, %02d:%02d", k_weekdays[weekday], v.day,
+        std::string(month_short_name(v.month)).c_str(), v.year, v.hour, v.minute);
     return buffer;
+}
+
+std::string period_for_people(std::string_view from_day, std::string_view to_day)
+{
+    auto day = [](std::string_view text, bool year) {
+        auto parsed = parse_local_datetime(std::string(text) + "T00:00:00", "day");
+        if (!parsed.ok())
+            return std::string(text);
+        const auto& d = parsed.value();
+        return std::to_string(d.day) + " " + std::string(month_short_name(d.month))
+            + (year ? " " + std::to_string(d.year) : "");
+    };
+    if (from_day == to_day)
+        return day(from_day, true);
+    const bool same_year = from_day.substr(0, 4) == to_day.substr(0, 4);
+    return day(from_day, !same_year) + " \xE2\x80\x93 " + day(to_day, true);
 }
 
 std::string due_for_people(std::string_view text)

@@ -29,6 +29,14 @@ struct LocalDateTime {
 //   due_for_people("2026-11-29T17:00:00") -> "Sun 29 Nov 2026, 17:00"
 [[nodiscard]] std::string due_for_people(std::string_view text);
 
+// "Jan" .. "Dec" for 1 .. 12 (clamped).
+[[nodiscard]] std::string_view month_short_name(int month);
+// A period of whole days for people, from two "YYYY-MM-DD" texts: the
+// year once, at the end; one day alone when they are the same.
+//   period_for_people("2026-11-01", "2026-11-30") -> "1 Nov – 30 Nov 2026"
+//   period_for_people("2026-12-15", "2027-01-14") -> "15 Dec 2026 – 14 Jan 2027"
+[[nodiscard]] std::string period_for_people(std::string_view from_day, std::string_view to_day);
+
 [[nodiscard]] bool is_leap_year(int year);
 [[nodiscard]] int days_in_month(int year, int month);
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.

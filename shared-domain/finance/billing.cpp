@@ -179,6 +179,17 @@ Result<InvoiceState> parse_invoice_state(std::string_view name)
     return make_error(ErrorCode::InvalidArgument, "state must be draft, issued, paid or void", "state");
 }
 
+std::string_view invoice_state_label(InvoiceState state, bool part_paid)
+{
+    switch (state) {
+    case InvoiceState::Draft: return "Draft";
+    case InvoiceState::Issued: return part_paid ? "Part paid" : "Due";
+    case InvoiceState::Paid: return "Paid";
+    case InvoiceState::Void: return "Void";
+    }
+    return "Draft";
+}
+
 Result<void> check_invoice_transition(InvoiceState from, InvoiceState to)
 {
     const bool allowed = (from == InvoiceState::Draft && (to == InvoiceState::Issued || to == InvoiceState::Void))
@@ -222,6 +233,27 @@ Result<PaymentPlan> allocate_payment(const Money& payment, const std::vector<Ope
         plan.allocations.push_back({ invoice.invoice_id, amount, amount.minor == owed.minor });
     }
     plan.credit = left;
+    return plan;
+}
+
+Result<CreditPlan> apply_credit(const Money& owed, const std::vector<Credit>& credits)
+{
+    if (owed.minor < 0)
+        return make_error(ErrorCode::InvalidArgument, "What an invoice owes cannot be negative", "amount");
+    CreditPlan plan { {}, { 0, owed.currency }, owed };
+    for (const auto& credit : credits) {
+        if (credit.unspent.currency != owed.currency)
+            return make_error(ErrorCode::InvalidArgument,
+                "Credit in " + credit.unspent.currency + " cannot pay an invoice in " + owed.currency, "currency");
+        if (plan.still_owed.minor == 0)
+            break;
+        if (credit.unspent.minor <= 0)
+            continue;
+        Money amount = credit.unspent.minor <= plan.still_owed.minor ? credit.unspent : plan.still_owed;
+        plan.still_owed = TRY(subtract(plan.still_owed, amount));
+        plan.paid = TRY(add(plan.paid, amount));
+        plan.uses.push_back({ credit.payment_id, amount });
+    }
     return plan;
 }
 

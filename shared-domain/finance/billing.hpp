@@ -113,6 +113,9 @@ struct InvoiceDraft {
 enum class InvoiceState { Draft, Issued, Paid, Void };
 [[nodiscard]] std::string_view invoice_state_name(InvoiceState state);   // "draft", "issued", "paid", "void"
 [[nodiscard]] Result<InvoiceState> parse_invoice_state(std::string_view name);
+// How people read the state: "Draft", "Due" (issued, nothing paid yet),
+// "Part paid", "Paid", "Void".
+[[nodiscard]] std::string_view invoice_state_label(InvoiceState state, bool part_paid);
 
 // Whether an invoice may move from one state to another: a draft is issued
 // or voided; an issued invoice is paid (when its payments reach its total)
@@ -154,6 +157,35 @@ struct PaymentPlan {
 // must be positive and in the invoices' currency.
 //   allocate_payment(£50, [{1, £30, £0}, {2, £40, £0}]) -> [{1, £30, settles}, {2, £20}], credit £0
 [[nodiscard]] Result<PaymentPlan> allocate_payment(const Money& payment, const std::vector<OpenInvoice>& invoices);
+
+// A payment with some of it not yet on any invoice: the family's credit.
+struct Credit {
+    std::int64_t payment_id = 0;
+    Money unspent;
+
+    bool operator==(const Credit&) const = default;
+};
+
+struct CreditUse {
+    std::int64_t payment_id = 0;
+    Money amount;
+
+    bool operator==(const CreditUse&) const = default;
+};
+
+struct CreditPlan {
+    std::vector<CreditUse> uses;   // which payments pay how much
+    Money paid;                    // their sum
+    Money still_owed;              // what the invoice owes after them
+
+    bool operator==(const CreditPlan&) const = default;
+};
+
+// Pays what an invoice owes from the family's credit, oldest payment first
+// (the order given), each up to what it has unspent. Credits in another
+// currency are an error; nothing owed uses nothing.
+//   apply_credit(£50, [{7, £20}, {9, £40}]) -> [{7, £20}, {9, £30}], paid £50, still owed £0
+[[nodiscard]] Result<CreditPlan> apply_credit(const Money& owed, const std::vector<Credit>& credits);
 
 // What a family owes: every issued invoice's total less every payment.
 // Negative when the family is in credit.

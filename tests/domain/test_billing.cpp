@@ -194,6 +194,35 @@ TEST_CASE("a payment is spread over open invoices oldest first, the rest kept as
     CHECK(allocate_payment(pounds(700), {}).value().credit == pounds(700));
 }
 
+TEST_CASE("an invoice's state reads as people say it")
+{
+    CHECK(invoice_state_label(InvoiceState::Draft, false) == "Draft");
+    CHECK(invoice_state_label(InvoiceState::Issued, false) == "Due");
+    CHECK(invoice_state_label(InvoiceState::Issued, true) == "Part paid");
+    CHECK(invoice_state_label(InvoiceState::Paid, true) == "Paid");
+    CHECK(invoice_state_label(InvoiceState::Void, false) == "Void");
+}
+
+TEST_CASE("a family's credit pays a new invoice, oldest payment first, up to what it owes")
+{
+    std::vector<Credit> credits { { 7, pounds(2000) }, { 8, pounds(0) }, { 9, pounds(4000) }, { 10, pounds(500) } };
+    auto plan = apply_credit(pounds(5000), credits).value();
+    REQUIRE(plan.uses.size() == 2);
+    CHECK(plan.uses[0] == CreditUse { 7, pounds(2000) });
+    CHECK(plan.uses[1] == CreditUse { 9, pounds(3000) });
+    CHECK(plan.paid == pounds(5000));
+    CHECK(plan.still_owed == pounds(0));
+    // Less credit than is owed: all of it is used and the rest is still owed.
+    auto partly = apply_credit(pounds(10000), credits).value();
+    CHECK(partly.uses.size() == 3);
+    CHECK(partly.paid == pounds(6500));
+    CHECK(partly.still_owed == pounds(3500));
+    CHECK(apply_credit(pounds(0), credits).value().uses.empty());
+    CHECK(apply_credit(pounds(900), {}).value().still_owed == pounds(900));
+    CHECK(apply_credit(pounds(900), { { 1, Money { 100, "EUR" } } }).error().field == "currency");
+    CHECK_FALSE(apply_credit(pounds(-1), credits).ok());
+}
+
 TEST_CASE("a family's balance is what its issued invoices total less what it paid")
 {
     CHECK(family_balance({ pounds(3000), pounds(4000) }, { pounds(5000) }, gbp).value() == pounds(2000));

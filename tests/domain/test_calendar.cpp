@@ -67,3 +67,14 @@ TEST_CASE("dates are written for people with the weekday, day, month, year and t
     CHECK(due_for_people("not a date") == "not a date");
     CHECK(due_for_people("") == "");
 }
+
+TEST_CASE("months and periods of days are written for people")
+{
+    CHECK(month_short_name(1) == "Jan");
+    CHECK(month_short_name(12) == "Dec");
+    CHECK(month_short_name(0) == "Jan");   // clamped
+    CHECK(period_for_people("2026-11-01", "2026-11-30") == "1 Nov \xE2\x80\x93 30 Nov 2026");
+    CHECK(period_for_people("2026-12-15", "2027-01-14") == "15 Dec 2026 \xE2\x80\x93 14 Jan 2027");
+    CHECK(period_for_people("2026-11-05", "2026-11-05") == "5 Nov 2026");
+    CHECK(period_for_people("soon", "later") == "soon \xE2\x80\x93 later");
+}

@@ -1,7 +1,7 @@
 -- One invoice of tenant $1 with its lines: $2 is {"number" (null for a
 -- draft), "family_id", "state", "period_from", "period_to", "currency",
 -- "subtotal_minor", "tax_basis_points", "tax_minor", "total_minor",
--- "created_at", "issued_at", "lines": [{"occurrence_id", "student_id",
+-- "created_at" (absent or null: now), "issued_at", "lines": [{"occurrence_id", "student_id",
 -- "session_date", "description", "minutes", "billable_percent",
 -- "per_hour_minor", "amount_minor"}]}. The sessions billed are marked with
 -- the invoice, which locks them. Answers the invoice's id.
@@ -9,7 +9,7 @@ WITH invoice AS (
     INSERT INTO invoices (tenant_id, number, family_id, state, period_from, period_to, currency, subtotal_minor,
                           tax_basis_points, tax_minor, total_minor, created_at, issued_at)
     SELECT $1, i.number, i.family_id, i.state, i.period_from, i.period_to, i.currency, i.subtotal_minor,
-           i.tax_basis_points, i.tax_minor, i.total_minor, i.created_at, i.issued_at
+           i.tax_basis_points, i.tax_minor, i.total_minor, coalesce(i.created_at, now()), i.issued_at
     FROM jsonb_to_record($2::jsonb)
          AS i (number text, family_id bigint, state text, period_from date, period_to date, currency text,
                subtotal_minor bigint, tax_basis_points integer, tax_minor bigint, total_minor bigint,

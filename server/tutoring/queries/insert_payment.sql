@@ -1,12 +1,12 @@
 -- One payment of tenant $1 and how it was spread: $2 is {"family_id",
 -- "amount_minor", "currency", "received_on", "method", "note",
--- "created_by", "created_at", "allocations": [{"invoice_id",
+-- "created_by", "created_at" (absent or null: now), "allocations": [{"invoice_id",
 -- "amount_minor"}], "settled": [{"invoice_id", "paid_at"}]}; the invoices
 -- it settles become paid. Answers the payment's id.
 WITH payment AS (
     INSERT INTO payments (tenant_id, family_id, amount_minor, currency, received_on, method, note, created_by,
                           created_at)
-    SELECT $1, p.family_id, p.amount_minor, p.currency, p.received_on, p.method, p.note, p.created_by, p.created_at
+    SELECT $1, p.family_id, p.amount_minor, p.currency, p.received_on, p.method, p.note, p.created_by, coalesce(p.created_at, now())
     FROM jsonb_to_record($2::jsonb)
          AS p (family_id bigint, amount_minor bigint, currency text, received_on date, method text, note text,
                created_by bigint, created_at timestamptz)
