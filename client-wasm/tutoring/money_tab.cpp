@@ -4,6 +4,7 @@
 #include "tutoring/money_tab.hpp"
 
 #include "core/calendar.hpp"
+#include "finance/billing.hpp"
 #include "finance/money.hpp"
 #include "net/api.hpp"
 #include "school/people.hpp"
