@@ -6,6 +6,7 @@
 #include "platform/clock.hpp"
 #include "platform/random.hpp"
 #include "tutoring/calendar_layout.hpp"
+#include "tutoring/calendar_views.hpp"
 #include "tutoring/sessions.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
@@ -62,27 +63,6 @@ std::string day_heading(const LocalDateTime& day)
 
 // [SECTION] a session ------------------------------------------------------------
 
-struct StatusLook {
-    const char* glyph;
-    ImVec4 text, tint;
-};
-
-// A status as a shape and a colour; the word is the business's own label.
-StatusLook look_of(const std::string& status)
-{
-    if (status == "scheduled")
-        return { "\xE2\x97\x8B", ui::k_muted, ui::k_muted_tint };            // ○
-    if (status == "completed")
-        return { "\xE2\x9C\x93", ui::k_ok, ui::k_ok_tint };                  // ✓
-    if (status == "moved")
-        return { "\xE2\x86\xBB", ui::k_info, ui::k_info_tint };              // ↻
-    if (status == "no_show")
-        return { "!", ui::k_warning, ui::k_warning_tint };
-    if (status.find("cancel") != std::string::npos)
-        return { "\xE2\x9C\x97", ui::k_error, ui::k_error_tint };            // ✗
-    return { "\xE2\x80\xA2", ui::k_muted, ui::k_muted_tint };                // •
-}
-
 std::string clock_of(const std::string& local) { return local.size() >= 16 ? local.substr(11, 5) : local; }
 
 // What a session is called on this user's calendar: tutors and the office
@@ -100,11 +80,6 @@ std::string title_of(const AppState& state, const Json& o)
     return subject;
 }
 
-std::string key_of(const Json& o)
-{
-    return std::to_string(o.value("series_id", std::int64_t(0))) + "@" + o.value("recurrence_id", "");
-}
-
 // A session can be logged once it has begun, by those who log, unless it is
 // cancelled, already logged, or on an invoice.
 bool loggable(const AppState& state, const Json& o)
@@ -114,12 +89,29 @@ bool loggable(const AppState& state, const Json& o)
         && !o.value("invoiced", false) && !state.local_now.empty() && o.value("start", "") <= state.local_now;
 }
 
+// Whether this user may move, change or cancel a session: those who manage
+// sessions (tutors their own, which are all they see), while it is still
+// only booked and on no invoice.
+bool manageable(const AppState& state, const Json& o)
+{
+    const auto status = o.value("status", "");
+    return ui::can(state, Action::ScheduleManage) && (status == "scheduled" || status == "moved")
+        && !o.value("invoiced", false);
+}
+
+// What changed on the server shows on the next frame: the week and month load again.
+void refresh(CalendarTabState& tab)
+{
+    forget(tab.week);
+    forget(tab.month);
+}
+
 // [SECTION] logging --------------------------------------------------------------
 
 void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const std::string& status,
     const std::string& label)
 {
-    const auto key = key_of(o);
+    const auto key = session_key(o);
     tab.logging.insert(key);
     tab.action = { Phase::Loading, "Saving\xE2\x80\xA6" };
     Json body { { "series_id", o.value("series_id", std::int64_t(0)) }, { "recurrence_id", o.value("recurrence_id", "") },
@@ -130,7 +122,7 @@ void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const
             tab.logging.erase(key);
             tab.action = outcome_of(answer, what + " logged as " + label);
             if (answer.ok())
-                forget(tab.week);   // reload: the session now shows its status
+                refresh(tab);   // reload: the session now shows its status
         });
 }
 
@@ -141,7 +133,7 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
     const auto title = title_of(state, o);
     const auto start = o.value("start", ""), end = o.value("end", "");
     const auto when = clock_of(start) + "\xE2\x80\x93" + clock_of(end);   // 16:00–17:00
-    const auto key = key_of(o);
+    const auto key = session_key(o);
     ui::semantics::begin(ui::semantics::Role::Group, title + ", " + when, ImGui::GetID(key.c_str()));
     ImGui::PushID(key.c_str());
     ui::text_colored(ui::k_muted, "%s", when.c_str());
@@ -187,8 +179,19 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
         }
         ImGui::EndDisabled();
     }
+    if (manageable(state, o) && tab.edit.key != key) {
+        if (loggable(state, o))
+            ImGui::SameLine();
+        if (ui::button(state, "Change or cancel", "calendar.change"))
+            begin_session_edit(state, tab.edit, o);
+    }
     ImGui::PopID();
     ui::semantics::end();
+    if (tab.edit.key == key)
+        draw_session_edit(state, tab.edit, state.local_now, [&tab](const std::string& message) {
+            tab.action = { Phase::Done, message, false };
+            refresh(tab);
+        });
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
 }
 
@@ -236,6 +239,163 @@ void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime&
     }
 }
 
+
+void draw_booking(AppState& state, CalendarTabState& tab, const Remote* people)
+{
+    if (!people || !ui::can(state, Action::ScheduleManage))
+        return;
+    if (!tab.booking.open) {
+        if (ui::primary_button(state, "Book a session", "calendar.book"))
+            tab.booking.open = true;
+        return;
+    }
+    ImGui::Separator();
+    draw_booking_form(state, tab.booking, *people, state.local_now, [&tab] { refresh(tab); });
+    ImGui::Separator();
+}
+
+void draw_view_switch(AppState& state, CalendarTabState& tab)
+{
+    ui::begin_radio_group("View");
+    int view = tab.month_view ? 1 : 0;
+    ui::radio_button("Week", &view, 0);
+    ImGui::SameLine();
+    ui::radio_button("Month", &view, 1);
+    ui::end_radio_group();
+    ui::remember(state, "calendar.view");
+    tab.month_view = view == 1;
+}
+
+// The week: a grid on a wide screen, each day's list on a phone; the
+// session picked on the grid, with its actions, below it.
+void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, const LocalDateTime& first)
+{
+    const auto key = day_text(first) + "/" + std::to_string(tab.tutor_filter);
+    if (tab.week.phase == Phase::Idle || (tab.loaded_for != key && tab.week.phase != Phase::Loading))
+        load_week(state, tab, first, key);
+
+    const auto last = add_seconds(first, 6 * 86400);
+    ui::heading(("Week of " + day_heading(first)).c_str(), 2);
+    if (ui::button(state, "Previous week", "calendar.previous"))
+        tab.week_start = day_text(add_seconds(first, -7 * 86400));
+    ImGui::SameLine();
+    if (ui::button(state, "This week", "calendar.this_week"))
+        tab.week_start.clear();
+    ImGui::SameLine();
+    if (ui::button(state, "Next week", "calendar.next"))
+        tab.week_start = day_text(add_seconds(first, 7 * 86400));
+    draw_tutor_filter(state, tab, people);
+    draw_downloads(state, tab, first);
+    draw_booking(state, tab, people);
+    ui::action_status(tab.action);
+    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
+
+    if (ui::remote_status(state, tab.week, "calendar.retry"))
+        forget(tab.week);
+    if (tab.week.phase != Phase::Done || tab.loaded_for != key)
+        return;
+    const auto& list = tab.week.data.is_object() ? tab.week.data["occurrences"] : Json::array();
+    if (list.empty()) {
+        ui::empty_state(state, "No sessions this week",
+            ("Nothing is booked from " + day_heading(first) + " to " + day_heading(last) + ".").c_str());
+        return;
+    }
+    if (!ui::compact()) {
+        // The grid, and beside it the session picked on it with what can be done.
+        auto title = [&state](const Json& o) { return title_of(state, o); };
+        std::string pressed;
+        ui::list_detail(state, "week", !tab.selected.empty(), 0.7f,
+            [&] {
+                ui::semantics::begin(ui::semantics::Role::Group, "Week of " + day_heading(first));
+                pressed = draw_week_grid(state, list, first, 7, tab.selected, title);
+                ui::semantics::end();
+            },
+            [&] {
+                bool shown = false;
+                for (const auto& o : list)
+                    if (session_key(o) == tab.selected) {
+                        ui::heading("The session you picked", 3);
+                        draw_session(state, tab, o);
+                        shown = true;
+                    }
+                if (!shown)
+                    ui::text_wrapped("Pick a session on the calendar to see it, log it or change it.");
+            });
+        if (!pressed.empty())
+            tab.selected = pressed;
+        return;
+    }
+    std::string current_day;
+    for (const auto& o : list) {
+        auto day = o.value("start", "").substr(0, 10);
+        if (day != current_day) {
+            current_day = day;
+            if (auto midnight = parse_day(day))
+                ui::heading(day_heading(*midnight).c_str(), 3);
+        }
+        draw_session(state, tab, o);
+    }
+}
+
+// The month: weeks of days, each with its first sessions; a day opens its week.
+void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
+{
+    const auto today = parse_day(state.local_now);
+    if (!today) {
+        ui::skeleton_rows(4);
+        return;
+    }
+    int year = today->year, month = today->month;
+    if (tab.month_shown.size() == 7) {
+        year = std::atoi(tab.month_shown.substr(0, 4).c_str());
+        month = std::clamp(std::atoi(tab.month_shown.substr(5, 2).c_str()), 1, 12);
+    }
+    auto shifted = [&](int by) {
+        const int m = year * 12 + (month - 1) + by;
+        char text[8];
+        std::snprintf(text, sizeof text, "%04d-%02d", m / 12, m % 12 + 1);
+        return std::string(text);
+    };
+    const LocalDateTime first_of_month { year, month, 1, 0, 0, 0 };
+    const auto grid_first = start_of_week(first_of_month, week_start_day(tab));
+    const auto key = day_text(grid_first) + "/" + std::to_string(tab.tutor_filter);
+    if (tab.month.phase == Phase::Idle || (tab.month_loaded_for != key && tab.month.phase != Phase::Loading)) {
+        std::string path = "/api/tutoring/occurrences?from=" + day_text(grid_first)
+            + "&to=" + day_text(add_seconds(grid_first, 42 * 86400));
+        if (tab.tutor_filter)
+            path += "&tutor_id=" + std::to_string(tab.tutor_filter);
+        tab.month_loaded_for = key;
+        api_load(state, tab.month, path);
+    }
+
+    ui::heading((std::string(month_short_name(month)) + " " + std::to_string(year)).c_str(), 2);
+    if (ui::button(state, "Previous month", "calendar.previous_month"))
+        tab.month_shown = shifted(-1);
+    ImGui::SameLine();
+    if (ui::button(state, "This month", "calendar.this_month"))
+        tab.month_shown.clear();
+    ImGui::SameLine();
+    if (ui::button(state, "Next month", "calendar.next_month"))
+        tab.month_shown = shifted(1);
+    draw_tutor_filter(state, tab, people);
+    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
+    if (ui::remote_status(state, tab.month, "calendar.month_retry"))
+        forget(tab.month);
+    if (tab.month.phase != Phase::Done || tab.month_loaded_for != key)
+        return;
+    const auto& list = tab.month.data.is_object() ? tab.month.data["occurrences"] : Json::array();
+    auto title = [&state](const Json& o) { return title_of(state, o); };
+    ui::text_colored(ui::k_muted, "Pick a day to see its week.");
+    ui::semantics::begin(ui::semantics::Role::Group, std::string(month_short_name(month)) + " " + std::to_string(year));
+    auto pressed = draw_month_grid(state, list, year, month, week_start_day(tab), title);
+    ui::semantics::end();
+    if (pressed) {
+        tab.week_start = day_text(start_of_week(*pressed, week_start_day(tab)));
+        tab.month_view = false;
+        tab.selected.clear();
+    }
+}
+
 } // namespace
 
 void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* people)
@@ -251,45 +411,11 @@ void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* peo
         ui::skeleton_rows(4);
         return;
     }
-    const auto key = day_text(*first) + "/" + std::to_string(tab.tutor_filter);
-    if (tab.week.phase == Phase::Idle || (tab.loaded_for != key && tab.week.phase != Phase::Loading))
-        load_week(state, tab, *first, key);
-
-    const auto last = add_seconds(*first, 6 * 86400);
-    ui::heading(("Week of " + day_heading(*first)).c_str(), 2);
-    if (ui::button(state, "Previous week", "calendar.previous"))
-        tab.week_start = day_text(add_seconds(*first, -7 * 86400));
-    ImGui::SameLine();
-    if (ui::button(state, "This week", "calendar.this_week"))
-        tab.week_start.clear();
-    ImGui::SameLine();
-    if (ui::button(state, "Next week", "calendar.next"))
-        tab.week_start = day_text(add_seconds(*first, 7 * 86400));
-    draw_tutor_filter(state, tab, people);
-    draw_downloads(state, tab, *first);
-    ui::action_status(tab.action);
-    ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
-
-    if (ui::remote_status(state, tab.week, "calendar.retry"))
-        forget(tab.week);
-    if (tab.week.phase != Phase::Done || tab.loaded_for != key)
-        return;
-    const auto& list = tab.week.data.is_object() ? tab.week.data["occurrences"] : Json::array();
-    if (list.empty()) {
-        ui::empty_state(state, "No sessions this week",
-            ("Nothing is booked from " + day_heading(*first) + " to " + day_heading(last) + ".").c_str());
-        return;
-    }
-    std::string current_day;
-    for (const auto& o : list) {
-        auto day = o.value("start", "").substr(0, 10);
-        if (day != current_day) {
-            current_day = day;
-            if (auto midnight = parse_day(day))
-                ui::heading(day_heading(*midnight).c_str(), 3);
-        }
-        draw_session(state, tab, o);
-    }
+    draw_view_switch(state, tab);
+    if (tab.month_view)
+        draw_month(state, tab, people);
+    else
+        draw_week(state, tab, people, *first);
 }
 
 Json calendar_tab_summary(const CalendarTabState& tab)
@@ -300,7 +426,11 @@ Json calendar_tab_summary(const CalendarTabState& tab)
             sessions.push_back({ { "start", o.value("start", "") }, { "status", o.value("status", "") },
                 { "series_id", o.value("series_id", std::int64_t(0)) } });
     // The week is named once its sessions are here (not while the next loads).
-    return { { "week", tab.week.phase == Phase::Done ? tab.loaded_for : std::string() }, { "sessions", sessions } };
+    return { { "week", tab.week.phase == Phase::Done ? tab.loaded_for : std::string() }, { "sessions", sessions },
+        { "calendar_view", tab.month_view ? "month" : "week" },
+        { "calendar_month", tab.month.phase == Phase::Done ? tab.month_loaded_for : std::string() },
+        { "calendar_selected", tab.selected }, { "calendar_editing", tab.edit.key },
+        { "booking_open", tab.booking.open } };
 }
 
 } // namespace learnloop::client

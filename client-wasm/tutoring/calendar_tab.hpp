@@ -1,11 +1,16 @@
-// A tutoring business's calendar, one week at a time: each day's sessions
-// with their time, who, where and status (a shape and a word, never colour
-// alone), and for sessions that have begun and are not yet logged, one
-// press to log what happened. Tutors see their own week, students and
-// parents their sessions, the office everyone's (or one tutor's).
+// A tutoring business's calendar: a week (hours down, days across, on a
+// wide screen; each day's sessions in a list on a phone) or a month, with
+// each session's time, who, where and status (a shape and a word, never
+// colour alone). A session picked on the grid shows below it, with one
+// press to log what happened once it has begun, and, for those who manage
+// it, a form to move, change or cancel it (this session, this and the
+// following ones, or every one). The office books new sessions here.
+// Tutors see their own week, students and parents their sessions, the
+// office everyone's (or one tutor's).
 #pragma once
 
 #include "app.hpp"
+#include "tutoring/session_forms.hpp"
 
 #include <cstdint>
 #include <set>
@@ -21,6 +26,13 @@ struct CalendarTabState {
     std::int64_t tutor_filter = 0;   // the office: one tutor's sessions, 0 for everyone's
     std::set<std::string> logging;   // sessions being logged ("series@recurrence_id")
     Outcome action;               // the last log's outcome
+    bool month_view = false;      // the month instead of the week
+    std::string month_shown;      // "YYYY-MM" of the month shown; empty: this month
+    Remote month;                 // GET /api/tutoring/occurrences for the month's weeks
+    std::string month_loaded_for;
+    std::string selected;         // the session shown below the week grid ("series@recurrence_id")
+    BookingForm booking;
+    SessionEdit edit;
 };
 
 // `people`: the business's users (the office's tutor filter); null for

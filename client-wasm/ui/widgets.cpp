@@ -448,7 +448,13 @@ bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, Im
         size.y = std::max(size.y, css(k_touch_target) - spacing);
     }
     bool pressed = ImGui::Selectable(label, selected, flags, size);
-    pressed |= semantics::take_activation(ImGui::GetItemID());
+    // Picked from the page (a screen reader, Enter on the option): the list
+    // closes as it does for a click.
+    const bool activated = semantics::take_activation(ImGui::GetItemID());
+    if (activated && !pressed && !(flags & ImGuiSelectableFlags_DontClosePopups)
+        && (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_Popup))
+        ImGui::CloseCurrentPopup();
+    pressed |= activated;
     semantics::add(semantics::Role::Button, label, disabled_state() | (selected ? semantics::Selected : 0));
     return pressed;
 }

@@ -213,7 +213,10 @@ try {
     const token = await apiLogin(server, email, PASSWORD);
     assert.equal((await apiCall(server, token, 'GET', '/api/users')).status, 403);
     await signIn(page, 'admin');
-    await clickWidget(page, 'admin.tab.signup');
+    // By the accessible tree (a click at the tab's pixels was lost while a
+    // busy machine was still laying out the 144 users behind it).
+    await page.getByRole('tab', { name: 'Sign-up' }).click();
+    await waitForState(page, (s) => s.route?.shown === '#/admin/signup', 'the Sign-up tab');
     // The policy and the waiting staff are two replies; either may come first.
     let state = await waitForState(page, (s) => s.portal.pending_staff.includes(email) && s.layout[`admin.approve.${email}`]
       && s.portal.signup_policy !== '', 'the waiting teacher and the policy');
