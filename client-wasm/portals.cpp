@@ -384,6 +384,8 @@ void portal_sign_out(AppState& state)
 
 void portal_store_loaded(AppState& state, const std::string& key, const std::string& json)
 {
+    if (offline_stored(state, state.portal->calendar.offline, key, json))
+        return;
     practice_store_loaded(state, state.portal->student.practice, key, json);
 }
 

@@ -6,6 +6,7 @@
 #include "platform/clock.hpp"
 #include "platform/random.hpp"
 #include "tutoring/calendar_layout.hpp"
+#include "tutoring/calendar_offline.hpp"
 #include "tutoring/calendar_views.hpp"
 #include "tutoring/sessions.hpp"
 #include "ui/semantics.hpp"
@@ -108,22 +109,28 @@ void refresh(CalendarTabState& tab)
 
 // [SECTION] logging --------------------------------------------------------------
 
+// A log reached the server: the connection is back, so the week loads
+// afresh (the session shows its status from the server).
+void log_sent(CalendarTabState& tab)
+{
+    tab.kept_at.clear();
+    refresh(tab);
+}
+
+// A log goes into the outbox first (kept in the browser at once) and is
+// sent from there: with no connection it waits, and the calendar shows it.
 void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const std::string& status,
     const std::string& label)
 {
-    const auto key = session_key(o);
-    tab.logging.insert(key);
-    tab.action = { Phase::Loading, "Saving\xE2\x80\xA6" };
-    Json body { { "series_id", o.value("series_id", std::int64_t(0)) }, { "recurrence_id", o.value("recurrence_id", "") },
-        { "status", status }, { "client_id", new_client_id('a') } };
     const auto what = o.value("subject", "") + " at " + clock_of(o.value("start", ""));
-    api_call(state, "POST", "/api/tutoring/attendance", body,
-        [&tab, key, what, label](AppState&, const ApiAnswer& answer) {
-            tab.logging.erase(key);
-            tab.action = outcome_of(answer, what + " logged as " + label);
-            if (answer.ok())
-                refresh(tab);   // reload: the session now shows its status
-        });
+    offline_queue(state, tab.offline,
+        { { "series_id", o.value("series_id", std::int64_t(0)) }, { "recurrence_id", o.value("recurrence_id", "") },
+            { "status", status }, { "client_id", new_client_id('a') }, { "label", label }, { "what", what } });
+    const bool offline = tab.offline.failures > 0 || !tab.kept_at.empty();
+    tab.action = { Phase::Done,
+        what + " logged as " + label + (offline ? "; kept on this device and sent when the connection is back" : ""),
+        false };
+    offline_sync(state, tab.offline, [&tab] { log_sent(tab); });
 }
 
 // [SECTION] drawing --------------------------------------------------------------
@@ -149,11 +156,18 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
         ui::text_colored(ui::k_muted, compact ? "%s" : "\xC2\xB7 %s", room.c_str());
         line_started = true;
     }
-    const auto status = o.value("status", "");
+    // A log waiting in the outbox shows as logged, and as waiting.
+    const Json* queued = offline_queued(tab.offline, key);
+    const auto status = queued ? queued->value("status", "") : o.value("status", "");
     const auto look = look_of(status);
     if (!compact || line_started)
         ImGui::SameLine();
-    ui::chip(look.glyph, o.value("status_label", status).c_str(), look.text, look.tint);
+    ui::chip(look.glyph, (queued ? queued->value("label", status) : o.value("status_label", status)).c_str(), look.text,
+        look.tint);
+    if (queued) {
+        ImGui::SameLine();
+        ui::chip("\xE2\x80\xA6", "Waiting to send", ui::k_warning, ui::k_warning_tint);
+    }
     if (o.value("moved", false) && status != "moved") {
         ImGui::SameLine();
         ui::chip("\xE2\x86\xBB", "Moved", ui::k_info, ui::k_info_tint);
@@ -163,9 +177,8 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
         ui::text_colored(ui::k_muted, "%s", note.c_str());
         ImGui::PopTextWrapPos();
     }
-    if (loggable(state, o)) {
-        const bool busy = tab.logging.contains(key);
-        ImGui::BeginDisabled(busy);
+    const bool can_log = loggable(state, o) && !queued;
+    if (can_log) {
         // The business's own statuses; the first two are the everyday ones.
         const auto& statuses = tab.settings.data.is_object() ? tab.settings.data["attendance_statuses"] : Json::array();
         int shown = 0;
@@ -177,10 +190,9 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
                 log_attendance(state, tab, o, s.value("key", ""), label);
             ++shown;
         }
-        ImGui::EndDisabled();
     }
-    if (manageable(state, o) && tab.edit.key != key) {
-        if (loggable(state, o))
+    if (manageable(state, o) && !queued && tab.edit.key != key) {
+        if (can_log)
             ImGui::SameLine();
         if (ui::button(state, "Change or cancel", "calendar.change"))
             begin_session_edit(state, tab.edit, o);
@@ -240,6 +252,18 @@ void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime&
 }
 
 
+// What the outbox holds and how sending goes, in words.
+void draw_outbox_status(AppState&, CalendarTabState& tab)
+{
+    const auto waiting = tab.offline.outbox.size();
+    if (waiting > 0)
+        ui::text_colored(ui::k_muted, "%zu %s waiting to be sent.", waiting, waiting == 1 ? "log is" : "logs are");
+    if (!tab.offline.trouble.empty())
+        ui::alert_text(ui::k_warning, "! %s", tab.offline.trouble.c_str());
+    if (!tab.offline.notice.empty())
+        ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", tab.offline.notice.c_str());
+}
+
 void draw_booking(AppState& state, CalendarTabState& tab, const Remote* people)
 {
     if (!people || !ui::can(state, Action::ScheduleManage))
@@ -290,6 +314,34 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
     ui::action_status(tab.action);
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
 
+    // No connection: this week as it was kept, said so.
+    // (The week kept is the last one seen; another asked for shows that one.)
+    const auto& kept = tab.offline.week;
+    if (tab.week.phase == Phase::Failed && kept.is_object() && kept.contains("week")) {
+        const auto kept_key = kept.value("key", "");
+        if (kept_key == key) {
+            tab.week.data = kept["week"];
+            tab.week.phase = Phase::Done;
+            tab.kept_at = kept.value("saved_at", "");
+        } else if (tab.kept_at.empty() && kept_key.size() >= 10 && kept_key.substr(kept_key.find('/') + 1) == std::to_string(tab.tutor_filter)) {
+            tab.week_start = kept_key.substr(0, 10);
+            tab.kept_at = kept.value("saved_at", "");
+        }
+    }
+    if (tab.week.phase == Phase::Done && tab.kept_at.empty() && tab.kept_request != tab.week.request) {
+        tab.kept_request = tab.week.request;
+        offline_keep_week(state, tab.offline, key, tab.week.data, tab.settings.data);
+    }
+    if (!tab.kept_at.empty()) {
+        ui::alert_text(ui::k_warning, "! No connection: this is the week as it was at %s.%s",
+            due_for_people(tab.kept_at).c_str(),
+            ui::can(state, Action::AttendanceLog) ? " Logs are kept on this device until it is back." : "");
+        if (ui::button(state, "Try again", "calendar.offline_retry")) {
+            tab.kept_at.clear();
+            forget(tab.week);
+        }
+    }
+    draw_outbox_status(state, tab);
     if (ui::remote_status(state, tab.week, "calendar.retry"))
         forget(tab.week);
     if (tab.week.phase != Phase::Done || tab.loaded_for != key)
@@ -301,13 +353,20 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
         return;
     }
     if (!ui::compact()) {
-        // The grid, and beside it the session picked on it with what can be done.
+        // The grid, and beside it the session picked on it with what can be
+        // done. A log waiting to be sent shows on the grid as it will be.
+        Json shown = list;
+        for (auto& o : shown)
+            if (const Json* queued = offline_queued(tab.offline, session_key(o))) {
+                o["status"] = queued->value("status", "");
+                o["status_label"] = queued->value("label", "") + " (waiting to send)";
+            }
         auto title = [&state](const Json& o) { return title_of(state, o); };
         std::string pressed;
         ui::list_detail(state, "week", !tab.selected.empty(), 0.7f,
             [&] {
                 ui::semantics::begin(ui::semantics::Role::Group, "Week of " + day_heading(first));
-                pressed = draw_week_grid(state, list, first, 7, tab.selected, title);
+                pressed = draw_week_grid(state, shown, first, 7, tab.selected, title);
                 ui::semantics::end();
             },
             [&] {
@@ -400,8 +459,17 @@ void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
 
 void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* people)
 {
+    offline_load(state, tab.offline);
+    if (!tab.offline.outbox.empty())
+        offline_sync(state, tab.offline, [&tab] { log_sent(tab); });
     if (tab.settings.phase == Phase::Idle)
         api_load(state, tab.settings, "/api/tutoring/settings");
+    // No connection: the settings kept with the week.
+    if (tab.settings.phase == Phase::Failed && tab.offline.week.is_object() && tab.offline.week.contains("settings")
+        && tab.offline.week["settings"].is_object()) {
+        tab.settings.data = tab.offline.week["settings"];
+        tab.settings.phase = Phase::Done;
+    }
     if (ui::remote_status(state, tab.settings, "calendar.settings_retry"))
         forget(tab.settings);
     if (tab.settings.phase != Phase::Done)
@@ -430,7 +498,8 @@ Json calendar_tab_summary(const CalendarTabState& tab)
         { "calendar_view", tab.month_view ? "month" : "week" },
         { "calendar_month", tab.month.phase == Phase::Done ? tab.month_loaded_for : std::string() },
         { "calendar_selected", tab.selected }, { "calendar_editing", tab.edit.key },
-        { "booking_open", tab.booking.open } };
+        { "booking_open", tab.booking.open }, { "attendance_outbox", tab.offline.outbox.size() },
+        { "attendance_synced", tab.offline.synced }, { "calendar_kept_at", tab.kept_at } };
 }
 
 } // namespace learnloop::client

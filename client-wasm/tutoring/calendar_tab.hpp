@@ -10,6 +10,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "tutoring/calendar_offline.hpp"
 #include "tutoring/session_forms.hpp"
 
 #include <cstdint>
@@ -24,7 +25,6 @@ struct CalendarTabState {
     std::string week_start;       // "YYYY-MM-DD" of the week shown; empty: this week
     std::string loaded_for;       // the week and filter `week` was asked for
     std::int64_t tutor_filter = 0;   // the office: one tutor's sessions, 0 for everyone's
-    std::set<std::string> logging;   // sessions being logged ("series@recurrence_id")
     Outcome action;               // the last log's outcome
     bool month_view = false;      // the month instead of the week
     std::string month_shown;      // "YYYY-MM" of the month shown; empty: this month
@@ -33,6 +33,9 @@ struct CalendarTabState {
     std::string selected;         // the session shown below the week grid ("series@recurrence_id")
     BookingForm booking;
     SessionEdit edit;
+    CalendarOffline offline;      // logs waiting to be sent, and this week kept for no connection
+    std::string kept_at;          // when the week shown was kept (shown with no connection); empty: live
+    unsigned kept_request = 0;    // the week load last kept
 };
 
 // `people`: the business's users (the office's tutor filter); null for

@@ -105,6 +105,12 @@ try {
     tutor_id: tutor.user_id, student_id: zoe.id, subject: 'Exam practice', dtstart: `${day}T06:00:00`, duration_minutes: 45,
   });
   assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  // Another, logged offline below.
+  const offlineBooked = await call(server, office.token, 'POST', '/api/tutoring/series', {
+    tutor_id: tutor.user_id, student_id: zoe.id, subject: 'Offline practice', dtstart: `${day}T05:00:00`, duration_minutes: 45,
+  });
+  assert.equal(offlineBooked.status, 201, JSON.stringify(offlineBooked.body));
+
 
   await page.goto(server.base + '/');
   await waitForFirstFrame(page);
@@ -140,6 +146,38 @@ try {
     const week = await call(server, office.token, 'GET', `/api/tutoring/occurrences?from=${from}&to=${to}`);
     const logged = week.body.occurrences.find((o) => o.series_id === booked.body.series_id);
     assert.equal(logged.status, 'completed');
+  });
+
+  await check('with no connection a log waits on this device, outlives a reload, and is sent once it is back', async () => {
+    // The offline copy of the app is kept by the service worker once it controls the page.
+    for (let i = 0; i < 100 && !(await page.evaluate(() => Boolean(navigator.serviceWorker?.controller))); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker?.controller)), 'a service worker controls the page');
+    await browser.setOffline(true);
+    try {
+      await press(page.getByRole('button', { name: /^\w+ \d+ \w+: Offline practice with Zoë/ }));
+      const session = page.getByRole('group', { name: /^Offline practice with Zoë/ });
+      await press(session.getByRole('button', { name: 'Completed', exact: true }));
+      await waitForState(page, (s) => s.portal.attendance_outbox === 1, 'the log kept on the device');
+      await session.getByText('Waiting to send').waitFor();
+      // A reload with no connection: the app, this week and the waiting log are all still here.
+      await page.reload();
+      await waitForFirstFrame(page);
+      await waitForState(page, (s) => s.screen === 'portal' && s.portal.calendar_kept_at && s.portal.attendance_outbox === 1
+        && s.portal.sessions.some((x) => x.series_id === offlineBooked.body.series_id), 'the kept week, offline');
+      await page.getByText(/No connection: this is the week as it was at/).first().waitFor();
+      await page.getByRole('button', { name: /Offline practice with Zoë.*, Completed \(waiting to send\)$/ }).waitFor();
+      await expectNoViolations(page, 'the week with no connection');
+      await saveScreenshot(page, 'tutoring-tutor-offline.png');
+    } finally {
+      await browser.setOffline(false);
+    }
+    await waitForState(page, (s) => s.portal.attendance_outbox === 0 && s.portal.attendance_synced === 1, 'the log sent', 30000);
+    await waitForState(page, (s) => !s.portal.calendar_kept_at && s.portal.sessions.some(
+      (x) => x.series_id === offlineBooked.body.series_id && x.status === 'completed'), 'the week from the server again');
+    const to = new Date(Date.parse(`${day}T12:00:00Z`) + 86400000).toISOString().slice(0, 10);
+    const week = await call(server, office.token, 'GET', `/api/tutoring/occurrences?from=${day}&to=${to}`);
+    assert.equal(week.body.occurrences.find((o) => o.series_id === offlineBooked.body.series_id).status, 'completed');
   });
 
   await check("the tutor's week on a phone: the same sessions, readable, nothing cut off", async () => {
