@@ -27,6 +27,7 @@
 #include "tracker/student_assignments_tab.hpp"
 #include "tutoring/calendar_tab.hpp"
 #include "tutoring/money_tab.hpp"
+#include "tutoring/settings_tab.hpp"
 #include "ui/tabs.hpp"
 
 #include <array>
@@ -67,6 +68,7 @@ struct PortalState {
     SchoolPortalState school;
     CalendarTabState calendar;    // a tutoring business's calendar, in each of its portals
     MoneyTabState money;          // its invoices: the office's administrators, and parents
+    SettingsTabState settings;    // its settings: the office's administrators
     MessagesTabState messages;    // each person's messages and notices
 };
 
@@ -171,6 +173,9 @@ const Tab k_office_tabs[] = {
     { "Messages", "office.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
         [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
+    { "Settings", "office.tab.settings", Action::TutoringSettingsManage,
+        [](AppState& s, PortalState& p) { draw_settings_tab(s, p.settings); },
+        [](const AppState&, const PortalState& p) { return settings_tab_summary(p.settings); } },
     { "Audit log", "office.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },

@@ -285,7 +285,7 @@ void send_change(AppState& state, SessionEdit& edit, bool drop_changes, const st
             if (answer.status == 409 && answer.body.is_object() && answer.body.value("field", "") == "drop_changes") {
                 edit.dropped = static_cast<int>(answer.body.value("dropped", Json::array()).size());
                 edit.drop_pending = true;
-                ui::open_confirm("Drop changed sessions?");
+                edit.ask_drop = true;   // the dialog opens where it is drawn
                 edit.outcome = {};
                 return;
             }
@@ -367,6 +367,10 @@ void draw_session_edit(AppState& state, SessionEdit& edit, const std::string& to
             "Cancel session")) {
         edit.cancel_pending = false;
         send_cancel(state, edit, on_changed);
+    }
+    if (edit.ask_drop) {
+        edit.ask_drop = false;
+        ui::open_confirm("Drop changed sessions?");
     }
     if (edit.drop_pending
         && ui::confirm_dialog(state, "Drop changed sessions?",

@@ -38,6 +38,7 @@ struct SessionEdit {
     char room[61] = "";
     bool cancel_pending = false;     // the "Cancel this session?" question is open
     bool drop_pending = false;       // the "drop changed sessions?" question is open
+    bool ask_drop = false;           // ... and is to open on the next frame
     int dropped = 0;                 // how many changed sessions the new schedule drops
     std::vector<std::string> problems;
     Outcome outcome;

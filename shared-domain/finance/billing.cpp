@@ -4,6 +4,7 @@
 #include "core/calendar.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 
@@ -41,6 +42,30 @@ std::vector<AttendanceStatus> default_attendance_statuses()
     return { { "completed", "Completed", 100 }, { "no_show", "No-show", 100 },
         { "late_cancel", "Cancelled late", 50 }, { "cancelled", "Cancelled in time", 0 },
         { "tutor_cancel", "Cancelled by the tutor", 0 } };
+}
+
+std::string attendance_key_for(std::string_view label, const std::vector<AttendanceStatus>& existing)
+{
+    std::string key;
+    for (char c : label) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) && u < 0x80)
+            key += static_cast<char>(std::tolower(u));
+        else if (!key.empty() && key.back() != '_')
+            key += '_';
+    }
+    while (!key.empty() && key.back() == '_')
+        key.pop_back();
+    if (key.size() > 40)
+        key.resize(40);
+    if (key.empty())
+        key = "status";
+    auto taken = [&](const std::string& k) { return find_status(existing, k) != nullptr; };
+    if (!taken(key))
+        return key;
+    for (int n = 2;; ++n)
+        if (auto candidate = key + "_" + std::to_string(n); !taken(candidate))
+            return candidate;
 }
 
 Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& statuses)

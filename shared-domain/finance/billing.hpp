@@ -41,6 +41,12 @@ struct AttendanceStatus {
 // decoded strictly (every key, no other) and checked.
 [[nodiscard]] Result<std::vector<AttendanceStatus>> decode_attendance_statuses(const Json& json);
 [[nodiscard]] Json to_json(const std::vector<AttendanceStatus>& statuses);
+// A key for a new status named `label`, unique among `existing`: its ASCII
+// letters and digits in lower case, anything else one '_' (at most 40
+// characters); "status" when nothing is left (a label in another script),
+// with "_2", "_3", ... when taken.
+//   attendance_key_for("Cancelled late (24h)", {}) -> "cancelled_late_24h"
+[[nodiscard]] std::string attendance_key_for(std::string_view label, const std::vector<AttendanceStatus>& existing);
 // The status with `key`, or none.
 [[nodiscard]] const AttendanceStatus* find_status(const std::vector<AttendanceStatus>& statuses, std::string_view key);
 

@@ -291,6 +291,50 @@ try {
     await page.getByRole('heading', { name: /^Week of / }).waitFor();
   });
 
+  await check('the administrator sets clash rules, adds an attendance status and a holiday, and is told what it holds', async () => {
+    await press(page.getByRole('tab', { name: 'Settings' }));
+    await page.getByRole('heading', { name: 'When a booking clashes' }).waitFor();
+    await waitForState(page, (s) => s.route?.shown === '#/office/settings' && s.portal.settings_statuses?.length >= 3,
+      'the settings');
+    await expectNoViolations(page, 'the settings');
+    // A room booked twice is refused from now on.
+    await press(page.getByRole('button', { name: /^A room booked twice at once/ }));
+    await press(page.getByRole('button', { name: 'Refused', exact: true }));
+    await press(page.getByRole('button', { name: 'Save clash rules and week' }));
+    await page.getByText('✓ Clash rules and week saved').waitFor();
+    let settings = await call(server, office.token, 'GET', '/api/tutoring/settings');
+    assert.equal(settings.body.conflict_policy.room, 'block');
+    // A new status, not billed, with a key made from its name.
+    await page.getByRole('textbox', { name: 'New status' }).fill('Sick (tutor)');
+    await press(page.getByRole('button', { name: 'Add status' }));
+    await press(page.getByRole('button', { name: 'Save statuses' }));
+    await page.getByText('✓ Attendance statuses saved').waitFor();
+    settings = await call(server, office.token, 'GET', '/api/tutoring/settings');
+    const sick = settings.body.attendance_statuses.find((x) => x.key === 'sick_tutor');
+    assert.deepEqual(sick, { key: 'sick_tutor', label: 'Sick (tutor)', billable_percent: 0 });
+    // A holiday over the day the Chemistry sessions start: they stay booked, and are listed.
+    const first = (await call(server, office.token, 'GET', `/api/tutoring/occurrences?from=${day}&to=${
+      new Date(Date.parse(`${day}T12:00:00Z`) + 40 * 86400000).toISOString().slice(0, 10)}`))
+      .body.occurrences.find((o) => o.subject === 'Chemistry revision' && !o.cancelled);
+    const holiday = first.start.slice(0, 10);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Staff training day');
+    await page.getByRole('textbox', { name: 'From' }).fill(holiday);
+    await page.getByRole('textbox', { name: 'to' }).fill(holiday);
+    await press(page.getByRole('button', { name: 'Add holiday' }));
+    await page.getByText('✓ Staff training day added').waitFor();
+    await page.getByText(/already booked on these days and stays? booked/).waitFor();
+    await page.getByText(/Chemistry revision/).first().waitFor();
+    await saveScreenshot(page, 'tutoring-office-settings.png');
+    // Removing it asks first.
+    await press(page.getByRole('button', { name: 'Remove Staff training day' }));
+    const dialog = page.getByRole('dialog', { name: 'Remove holiday?' });
+    await press(dialog.getByRole('button', { name: 'Remove', exact: true }));
+    await page.getByText('✓ Staff training day removed').waitFor();
+    const blocked = await call(server, office.token, 'GET', '/api/tutoring/blocked-dates');
+    assert.ok(!blocked.body.some((b) => b.label === 'Staff training day'));
+    await press(page.getByRole('tab', { name: 'Calendar' }));
+  });
+
   await check('the office drafts an invoice from logged sessions, issues it and records a payment', async () => {
     const links = await call(server, office.token, 'GET', '/api/parent-links?limit=200');
     const family = links.body.find((l) => l.student_id === zoe.id).parent_name;

@@ -194,6 +194,21 @@ TEST_CASE("a payment is spread over open invoices oldest first, the rest kept as
     CHECK(allocate_payment(pounds(700), {}).value().credit == pounds(700));
 }
 
+TEST_CASE("a new attendance status gets a key from its label, unique in the list")
+{
+    auto statuses = default_attendance_statuses();
+    CHECK(attendance_key_for("Cancelled late (24h)", {}) == "cancelled_late_24h");
+    CHECK(attendance_key_for("  Sick!  ", {}) == "sick");
+    CHECK(attendance_key_for("Completed", statuses) == "completed_2");
+    CHECK(attendance_key_for("病欠", {}) == "status");
+    CHECK(attendance_key_for(std::string(60, 'a'), {}).size() == 40);
+    statuses.push_back({ "status", "x", 0 });
+    CHECK(attendance_key_for("Отмена", statuses) == "status_2");
+    // Every key it makes passes the list's own check.
+    statuses.push_back({ attendance_key_for("Late (tutor)", statuses), "Late (tutor)", 0 });
+    CHECK(check_attendance_statuses(statuses).ok());
+}
+
 TEST_CASE("an invoice's state reads as people say it")
 {
     CHECK(invoice_state_label(InvoiceState::Draft, false) == "Draft");
