@@ -45,14 +45,19 @@ std::optional<LocalDateTime> shown_week(const AppState& state, const CalendarTab
     return today ? std::optional(start_of_week(*today, week_start_day(tab))) : std::nullopt;
 }
 
+// "?from=...&to=..." for `days` days from `first`, with the office's tutor filter.
+std::string window_query(const CalendarTabState& tab, const LocalDateTime& first, int days)
+{
+    std::string query = "?from=" + day_text(first) + "&to=" + day_text(add_seconds(first, days * 86400));
+    if (tab.tutor_filter)
+        query += "&tutor_id=" + std::to_string(tab.tutor_filter);
+    return query;
+}
+
 void load_week(AppState& state, CalendarTabState& tab, const LocalDateTime& first, const std::string& key)
 {
-    std::string path = "/api/tutoring/occurrences?from=" + day_text(first)
-        + "&to=" + day_text(add_seconds(first, 7 * 86400));
-    if (tab.tutor_filter)
-        path += "&tutor_id=" + std::to_string(tab.tutor_filter);
     tab.loaded_for = key;
-    api_load(state, tab.week, path);
+    api_load(state, tab.week, "/api/tutoring/occurrences" + window_query(tab, first, 7));
 }
 
 // "Mon 7 Dec 2026" of a day's midnight.
@@ -239,9 +244,7 @@ void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime&
     auto done = [&tab](AppState&, const ApiAnswer& answer) {
         tab.action = outcome_of(answer, "Downloaded");
     };
-    std::string path = "/api/tutoring/sessions.csv?from=" + day_text(first) + "&to=" + day_text(add_seconds(first, 7 * 86400));
-    if (tab.tutor_filter)
-        path += "&tutor_id=" + std::to_string(tab.tutor_filter);
+    const auto path = "/api/tutoring/sessions.csv" + window_query(tab, first, 7);
     if (ui::button(state, "Download this week (CSV)", "calendar.download_week"))
         api_download(state, path, "sessions-" + day_text(first) + ".csv", done);
     if (ui::can(state, Action::RosterExport)) {
@@ -419,12 +422,8 @@ void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
     const auto grid_first = start_of_week(first_of_month, week_start_day(tab));
     const auto key = day_text(grid_first) + "/" + std::to_string(tab.tutor_filter);
     if (tab.month.phase == Phase::Idle || (tab.month_loaded_for != key && tab.month.phase != Phase::Loading)) {
-        std::string path = "/api/tutoring/occurrences?from=" + day_text(grid_first)
-            + "&to=" + day_text(add_seconds(grid_first, 42 * 86400));
-        if (tab.tutor_filter)
-            path += "&tutor_id=" + std::to_string(tab.tutor_filter);
         tab.month_loaded_for = key;
-        api_load(state, tab.month, path);
+        api_load(state, tab.month, "/api/tutoring/occurrences" + window_query(tab, grid_first, 42));
     }
 
     ui::heading((std::string(month_short_name(month)) + " " + std::to_string(year)).c_str(), 2);
