@@ -31,6 +31,7 @@
 #include "ui/tabs.hpp"
 
 #include <array>
+#include <utility>
 
 namespace learnloop::client {
 
@@ -174,7 +175,11 @@ const Tab k_office_tabs[] = {
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
         [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
     { "Settings", "office.tab.settings", Action::TutoringSettingsManage,
-        [](AppState& s, PortalState& p) { draw_settings_tab(s, p.settings); },
+        [](AppState& s, PortalState& p) {
+            draw_settings_tab(s, p.settings);
+            if (std::exchange(p.settings.saved, false))
+                forget(p.calendar.settings);   // the calendar shows the new statuses and week
+        },
         [](const AppState&, const PortalState& p) { return settings_tab_summary(p.settings); } },
     { "Audit log", "office.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
@@ -272,11 +277,11 @@ void load_people(AppState& s, PortalState& p)
 }
 
 const Portal k_tutoring_portals[] = {
-    { Role::Admin, "Office", "office_tabs", k_office_tabs, load_people, nullptr },
-    { Role::Moderator, "Office", "office_tabs", k_office_tabs, load_people, nullptr },
-    { Role::Teacher, "Tutor", "tutor_tabs", k_tutor_tabs, nullptr, nullptr },
-    { Role::Student, "Student", "pupil_tabs", k_pupil_tabs, nullptr, nullptr },
-    { Role::Parent, "Parent", "family_tabs", k_family_tabs, nullptr, nullptr },
+    { Role::Admin, "Office", "office_tabs", k_office_tabs, load_people, offline_forget_week },
+    { Role::Moderator, "Office", "office_tabs", k_office_tabs, load_people, offline_forget_week },
+    { Role::Teacher, "Tutor", "tutor_tabs", k_tutor_tabs, nullptr, offline_forget_week },
+    { Role::Student, "Student", "pupil_tabs", k_pupil_tabs, nullptr, offline_forget_week },
+    { Role::Parent, "Parent", "family_tabs", k_family_tabs, nullptr, offline_forget_week },
 };
 
 // The portal of the signed-in user: by their role, in their school's or

@@ -47,26 +47,31 @@ bool offline_stored(AppState& state, CalendarOffline& offline, const std::string
         return false;
     offline.outbox_loaded = true;
     auto parsed = parse_json(json);
-    if (!parsed.ok() || !parsed.value().is_array())
-        return true;
-    // Stored logs were made before any logged since the load began: they go first.
+    // Stored logs were made before any logged since the load began: they go
+    // first, and the two are stored together (logs made before the load
+    // arrived were kept in memory only, so as not to write over the stored).
     Json merged = Json::array();
-    for (const auto& entry : parsed.value())
-        if (entry.is_object() && entry.contains("client_id") && entry["client_id"].is_string())
-            merged.push_back(entry);
+    if (parsed.ok() && parsed.value().is_array())
+        for (const auto& entry : parsed.value())
+            if (entry.is_object() && entry.contains("client_id") && entry["client_id"].is_string())
+                merged.push_back(entry);
     for (const auto& entry : offline.outbox) {
         const auto id = entry.value("client_id", "");
         if (std::none_of(merged.begin(), merged.end(), [&](const Json& e) { return e.value("client_id", "") == id; }))
             merged.push_back(entry);
     }
+    const bool grew = merged.size() != offline.outbox.size();
     offline.outbox = std::move(merged);
+    if (grew || !offline.outbox.empty())
+        persist_outbox(state, offline);
     return true;
 }
 
 void offline_queue(AppState& state, CalendarOffline& offline, Json entry)
 {
     offline.outbox.push_back(std::move(entry));
-    persist_outbox(state, offline);
+    if (offline.outbox_loaded)
+        persist_outbox(state, offline);
 }
 
 const Json* offline_queued(const CalendarOffline& offline, const std::string& session_key)
@@ -83,7 +88,8 @@ const Json* offline_queued(const CalendarOffline& offline, const std::string& se
 // round until the next try.
 void offline_sync(AppState& state, CalendarOffline& offline, const std::function<void()>& on_sent)
 {
-    if (!offline.sending.empty() || offline.outbox.empty())
+    // Nothing goes before the stored logs are here: they are older, and go first.
+    if (!offline.outbox_loaded || !offline.sending.empty() || offline.outbox.empty())
         return;
     if (monotonic_ms() - offline.last_try_ms < 3000.0 && offline.failures > 0)
         return;
@@ -118,6 +124,11 @@ void offline_sync(AppState& state, CalendarOffline& offline, const std::function
             }
             offline_sync(state, offline, on_sent);
         });
+}
+
+void offline_forget_week(AppState& state)
+{
+    store_save({ { week_key(state), nullptr } });
 }
 
 void offline_keep_week(AppState& state, CalendarOffline& offline, const std::string& key, const Json& week,

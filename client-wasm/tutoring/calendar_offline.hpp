@@ -29,7 +29,8 @@ void offline_load(AppState& state, CalendarOffline& offline);
 // Takes a stored value back; false when `key` is not the calendar's.
 bool offline_stored(AppState& state, CalendarOffline& offline, const std::string& key, const std::string& json);
 
-// Queues a log (kept at once) and tries to send it.
+// Queues a log (kept at once, once the stored outbox has loaded; in memory
+// until then) and tries to send it.
 void offline_queue(AppState& state, CalendarOffline& offline, Json entry);
 // Sends what is queued, one at a time, oldest first; `on_sent` runs after
 // each log the server took. Tried again every few seconds while anything waits.
@@ -37,6 +38,9 @@ void offline_sync(AppState& state, CalendarOffline& offline, const std::function
 // The queued log of a session ("series@recurrence_id"), or null.
 [[nodiscard]] const Json* offline_queued(const CalendarOffline& offline, const std::string& session_key);
 
+// At sign-out: the kept week (names, rooms) leaves the device; logs still
+// waiting stay, to be sent at the next sign-in.
+void offline_forget_week(AppState& state);
 // Keeps `week` (as the API gave it) and the settings, for `key`.
 void offline_keep_week(AppState& state, CalendarOffline& offline, const std::string& key, const Json& week,
     const Json& settings);

@@ -335,6 +335,22 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
         tab.kept_request = tab.week.request;
         offline_keep_week(state, tab.offline, key, tab.week.data, tab.settings.data);
     }
+    if (!tab.kept_at.empty() && tab.week.phase == Phase::Done && !tab.probing
+        && monotonic_ms() - tab.probed_ms >= 10000.0) {
+        // Now and then, quietly: is the connection back? Then the week comes from the server again.
+        tab.probing = true;
+        tab.probed_ms = monotonic_ms();
+        const auto request = tab.week.request;
+        api_call(state, "GET", "/api/tutoring/occurrences" + window_query(tab, first, 7), nullptr,
+            [&tab, request](AppState&, const ApiAnswer& answer) {
+                tab.probing = false;
+                if (!answer.ok() || request != tab.week.request)
+                    return;
+                tab.week.data = answer.body;
+                tab.kept_at.clear();
+                forget(tab.settings);   // and the settings, which were the kept ones
+            });
+    }
     if (!tab.kept_at.empty()) {
         ui::alert_text(ui::k_warning, "! No connection: this is the week as it was at %s.%s",
             due_for_people(tab.kept_at).c_str(),

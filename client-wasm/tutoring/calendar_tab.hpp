@@ -36,6 +36,8 @@ struct CalendarTabState {
     CalendarOffline offline;      // logs waiting to be sent, and this week kept for no connection
     std::string kept_at;          // when the week shown was kept (shown with no connection); empty: live
     unsigned kept_request = 0;    // the week load last kept
+    bool probing = false;         // asking whether the connection is back
+    double probed_ms = -1e9;
 };
 
 // `people`: the business's users (the office's tutor filter); null for

@@ -40,9 +40,9 @@ void label(const char* text)
 }
 
 // A session's length from a list (its own length kept when it is not on it).
-void length_field(AppState& state, int& minutes, const std::string& name)
+void length_field(AppState& state, const char* text, int& minutes, const std::string& name)
 {
-    label("Length");
+    label(text);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ui::begin_combo(("##" + name).c_str(), minutes_text(minutes).c_str())) {
         for (int m : k_lengths)
@@ -97,16 +97,10 @@ std::string warnings_text(const Json& body)
     return text;
 }
 
-std::string local_shifted(const std::string& local, std::int64_t seconds)
+std::optional<LocalDateTime> local_time(const std::string& text)
 {
-    auto parsed = parse_local_datetime(local.substr(0, 19), "starts");
-    return parsed.ok() ? format_local_datetime(add_seconds(parsed.value(), seconds)) : local;
-}
-
-std::int64_t seconds_between(const std::string& from, const std::string& to)
-{
-    auto a = parse_local_datetime(from.substr(0, 19), "from"), b = parse_local_datetime(to.substr(0, 19), "to");
-    return a.ok() && b.ok() ? to_unix_seconds(b.value()) - to_unix_seconds(a.value()) : 0;
+    auto parsed = parse_local_datetime(text.substr(0, 19), "starts");
+    return parsed.ok() ? std::optional(parsed.value()) : std::nullopt;
 }
 
 // The next whole hour from now (a new booking's first suggestion).
@@ -147,7 +141,7 @@ void draw_booking_form(AppState& state, BookingForm& form, const Remote& people,
     ui::date_time_picker(state, "##booking_starts", form.starts, sizeof form.starts, today, "Starts", "booking.starts");
     if (!ui::compact())
         ImGui::SameLine();
-    length_field(state, form.minutes, "booking.length");
+    length_field(state, "Length", form.minutes, "booking.length");
     label("Repeats");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ui::begin_combo("##booking_repeat", k_repeats[form.repeat])) {
@@ -260,19 +254,21 @@ void send_change(AppState& state, SessionEdit& edit, bool drop_changes, const st
             body["duration_minutes"] = edit.minutes;
     } else {
         path = "/api/tutoring/series/" + series_id;
-        body = { { "scope", edit.scope == 1 ? "following" : "all" } };
-        // The new time moves the session from where the series puts it
-        // (its recurrence id); "every session" moves the series' first by as much.
-        const auto shift = seconds_between(recurrence, starts);
-        if (edit.scope == 1) {
+        // Shared-domain's rule: the series' slot moves by as much as the
+        // person moved this session from where it is shown.
+        const auto first_text = edit.series.data.is_object() ? edit.series.data.value("dtstart", recurrence) : recurrence;
+        const auto slot = local_time(recurrence), first = local_time(first_text), shown = local_time(s.value("start", "")),
+                   wanted = local_time(starts);
+        SeriesMove move { edit.scope == 1, std::nullopt };
+        if (slot && first && shown && wanted)
+            move = series_move(edit.scope == 1, *slot, *first, *shown, *wanted);
+        body = { { "scope", move.following ? "following" : "all" } };
+        if (move.following)
             body["recurrence_id"] = recurrence;
-            if (shift != 0)
-                body["starts"] = starts;
-        } else if (shift != 0) {
-            const auto first = edit.series.data.is_object() ? edit.series.data.value("dtstart", recurrence) : recurrence;
-            body["starts"] = local_shifted(first, shift);
-        }
-        body["duration_minutes"] = edit.minutes;
+        if (move.starts)
+            body["starts"] = format_local_datetime(*move.starts);
+        if (edit.minutes != s.value("duration_minutes", 60))
+            body["duration_minutes"] = edit.minutes;
         if (edit.room != s.value("room", ""))
             body["room"] = edit.room;
         if (drop_changes)
@@ -280,7 +276,14 @@ void send_change(AppState& state, SessionEdit& edit, bool drop_changes, const st
     }
     edit.outcome = { Phase::Loading, "Saving\xE2\x80\xA6" };
     const auto scope_words = std::string(k_scopes[edit.scope]);
-    api_call(state, "PUT", path, body, [&edit, scope_words, on_changed](AppState&, const ApiAnswer& answer) {
+    const auto sent_for = edit.key;
+    api_call(state, "PUT", path, body, [&edit, scope_words, sent_for, on_changed](AppState&, const ApiAnswer& answer) {
+        // Another session opened meanwhile: its form stays as it is.
+        if (edit.key != sent_for) {
+            if (answer.ok())
+                on_changed("Saved (" + scope_words + ")." + warnings_text(answer.body));
+            return;
+        }
         if (!answer.ok()) {
             if (answer.status == 409 && answer.body.is_object() && answer.body.value("field", "") == "drop_changes") {
                 edit.dropped = static_cast<int>(answer.body.value("dropped", Json::array()).size());
@@ -304,8 +307,14 @@ void send_cancel(AppState& state, SessionEdit& edit, const std::function<void(co
     const auto& s = edit.session;
     const auto path = "/api/tutoring/series/" + std::to_string(s.value("series_id", std::int64_t(0))) + "/occurrence";
     edit.outcome = { Phase::Loading, "Cancelling\xE2\x80\xA6" };
+    const auto sent_for = edit.key;
     api_call(state, "PUT", path, { { "recurrence_id", s.value("recurrence_id", "") }, { "cancelled", true } },
-        [&edit, on_changed](AppState&, const ApiAnswer& answer) {
+        [&edit, sent_for, on_changed](AppState&, const ApiAnswer& answer) {
+            if (edit.key != sent_for) {
+                if (answer.ok())
+                    on_changed("Session cancelled; the student, their family and the tutor are told.");
+                return;
+            }
             if (!answer.ok()) {
                 take_refusal(answer, edit.problems, edit.outcome);
                 return;
@@ -338,9 +347,9 @@ void draw_session_edit(AppState& state, SessionEdit& edit, const std::string& to
     ui::date_time_picker(state, "##edit_starts", edit.starts, sizeof edit.starts, today, "New start", "edit.starts");
     if (!ui::compact())
         ImGui::SameLine();
-    length_field(state, edit.minutes, "edit.length");
+    length_field(state, "New length", edit.minutes, "edit.length");
     if (edit.scope > 0)
-        text_field(state, "Room", "none", edit.room, sizeof edit.room, "edit.room", 8);
+        text_field(state, "New room", "none", edit.room, sizeof edit.room, "edit.room", 8);
     draw_problems(edit.problems);
 
     const bool busy = edit.outcome.phase == Phase::Loading;

@@ -18,8 +18,8 @@ namespace learnloop::client {
 struct BookingForm {
     bool open = false;
     int tutor = -1, student = -1;    // indexes into the business's tutors and students
-    char subject[101] = "";
-    char room[61] = "";
+    char subject[401] = "";          // 100 characters of any script
+    char room[241] = "";             // 60
     char starts[20] = "";            // "YYYY-MM-DDTHH:MM:SS", local
     int minutes = 60;
     int repeat = 1;                  // 0 once, 1 every week, 2 every two weeks
@@ -35,7 +35,7 @@ struct SessionEdit {
     int scope = 0;                   // 0 this session, 1 this and following, 2 every session
     char starts[20] = "";
     int minutes = 60;
-    char room[61] = "";
+    char room[241] = "";
     bool cancel_pending = false;     // the "Cancel this session?" question is open
     bool drop_pending = false;       // the "drop changed sessions?" question is open
     bool ask_drop = false;           // ... and is to open on the next frame

@@ -24,16 +24,24 @@ constexpr int k_percents[] = { 0, 25, 50, 75, 100 };
 
 // [SECTION] the form from the server -------------------------------------------
 
-void take_settings(SettingsTabState& tab, const Json& settings)
+enum class Part { Policy = 1, Statuses = 2, All = 3 };
+
+// The form's `part` as the server has it (a section saved or undone leaves
+// the other's unsaved edits alone).
+void take_settings(SettingsTabState& tab, const Json& settings, Part part = Part::All)
 {
-    const auto& policy = settings.value("conflict_policy", Json::object());
-    for (int i = 0; i < 3; ++i) {
-        const auto level = policy.value(k_checks[i], "warn");
-        for (int l = 0; l < 3; ++l)
-            if (level == k_policy_keys[l])
-                tab.policy[i] = l;
+    if (static_cast<int>(part) & static_cast<int>(Part::Policy)) {
+        const auto& policy = settings.value("conflict_policy", Json::object());
+        for (int i = 0; i < 3; ++i) {
+            const auto level = policy.value(k_checks[i], "warn");
+            for (int l = 0; l < 3; ++l)
+                if (level == k_policy_keys[l])
+                    tab.policy[i] = l;
+        }
+        tab.week_start = settings.value("week_start", 1);
     }
-    tab.week_start = settings.value("week_start", 1);
+    if (!(static_cast<int>(part) & static_cast<int>(Part::Statuses)))
+        return;
     tab.statuses.clear();
     for (const auto& s : settings.value("attendance_statuses", Json::array())) {
         StatusRow row;
@@ -42,7 +50,6 @@ void take_settings(SettingsTabState& tab, const Json& settings)
         row.percent = s.value("billable_percent", 0);
         tab.statuses.push_back(row);
     }
-    tab.edited_from_load = true;
 }
 
 void reload(AppState& state, SettingsTabState& tab)
@@ -52,14 +59,15 @@ void reload(AppState& state, SettingsTabState& tab)
     api_load(state, tab.blocked, "/api/tutoring/blocked-dates");
 }
 
-void save(AppState& state, SettingsTabState& tab, Json body, const std::string& done)
+void save(AppState& state, SettingsTabState& tab, Json body, Part part, const std::string& done)
 {
     tab.action = { Phase::Loading, "Saving\xE2\x80\xA6" };
-    api_call(state, "PUT", "/api/tutoring/settings", body, [&tab, done](AppState&, const ApiAnswer& answer) {
+    api_call(state, "PUT", "/api/tutoring/settings", body, [&tab, part, done](AppState&, const ApiAnswer& answer) {
         tab.action = outcome_of(answer, done);
         if (answer.ok()) {
             tab.settings.data = answer.body;
-            take_settings(tab, answer.body);
+            take_settings(tab, answer.body, part);
+            tab.saved = true;
         }
     });
 }
@@ -103,7 +111,8 @@ void draw_policy(AppState& state, SettingsTabState& tab)
         Json policy;
         for (int i = 0; i < 3; ++i)
             policy[k_checks[i]] = k_policy_keys[tab.policy[i]];
-        save(state, tab, { { "conflict_policy", policy }, { "week_start", tab.week_start } }, "Clash rules and week saved");
+        save(state, tab, { { "conflict_policy", policy }, { "week_start", tab.week_start } }, Part::Policy,
+            "Clash rules and week saved");
     }
 }
 
@@ -166,11 +175,11 @@ void draw_statuses(AppState& state, SettingsTabState& tab)
         Json list = Json::array();
         for (const auto& r : tab.statuses)
             list.push_back({ { "key", r.key }, { "label", r.label }, { "billable_percent", r.percent } });
-        save(state, tab, { { "attendance_statuses", list } }, "Attendance statuses saved");
+        save(state, tab, { { "attendance_statuses", list } }, Part::Statuses, "Attendance statuses saved");
     }
     ImGui::SameLine();
     if (ui::button(state, "Undo changes", "settings.undo_statuses") && tab.settings.data.is_object())
-        take_settings(tab, tab.settings.data);
+        take_settings(tab, tab.settings.data, Part::Statuses);
 }
 
 // [SECTION] holidays and days off --------------------------------------------------
@@ -193,7 +202,8 @@ void draw_blocked(AppState& state, SettingsTabState& tab)
             ui::bullet_text("%s: %s%s", label.c_str(),
                 period_for_people(b.value("first_day", ""), b.value("last_day", "")).c_str(), who.c_str());
             ImGui::SameLine();
-            if (ui::button(state, ("Remove " + label).c_str(), "settings.unblock." + std::to_string(id))) {
+            const auto period = period_for_people(b.value("first_day", ""), b.value("last_day", ""));
+            if (ui::button(state, ("Remove " + label + " (" + period + ")").c_str(), "settings.unblock." + std::to_string(id))) {
                 tab.unblock_pending = id;
                 tab.unblock_label = label;
                 ask = true;
@@ -266,8 +276,10 @@ void draw_settings_tab(AppState& state, SettingsTabState& tab)
         reload(state, tab);
     if (tab.settings.phase != Phase::Done)
         return;
-    if (!tab.edited_from_load)
+    if (!tab.edited_from_load) {
         take_settings(tab, tab.settings.data);
+        tab.edited_from_load = true;
+    }
     ui::heading("Settings", 2);
     ui::action_status(tab.action);
     draw_policy(state, tab);

@@ -35,6 +35,7 @@ struct SettingsTabState {
     std::string unblock_label;
     std::vector<std::string> affected;   // sessions already booked on the days just blocked
     Outcome action;
+    bool saved = false;           // saved since the portal last looked (the calendar reloads its copy)
 };
 
 void draw_settings_tab(AppState& state, SettingsTabState& tab);

@@ -46,26 +46,34 @@ std::vector<AttendanceStatus> default_attendance_statuses()
 
 std::string attendance_key_for(std::string_view label, const std::vector<AttendanceStatus>& existing)
 {
-    std::string key;
+    std::string base;
     for (char c : label) {
         const auto u = static_cast<unsigned char>(c);
         if (std::isalnum(u) && u < 0x80)
-            key += static_cast<char>(std::tolower(u));
-        else if (!key.empty() && key.back() != '_')
-            key += '_';
+            base += static_cast<char>(std::tolower(u));
+        else if (!base.empty() && base.back() != '_')
+            base += '_';
     }
-    while (!key.empty() && key.back() == '_')
-        key.pop_back();
-    if (key.size() > 40)
-        key.resize(40);
-    if (key.empty())
-        key = "status";
+    if (base.empty() || base == "_")
+        base = "status";
+    // At most `room` characters, never ending in '_'.
+    auto cut = [](std::string text, std::size_t room) {
+        if (text.size() > room)
+            text.resize(room);
+        while (!text.empty() && text.back() == '_')
+            text.pop_back();
+        return text.empty() ? std::string("s") : text;
+    };
     auto taken = [&](const std::string& k) { return find_status(existing, k) != nullptr; };
+    auto key = cut(base, k_attendance_key_max);
     if (!taken(key))
         return key;
-    for (int n = 2;; ++n)
-        if (auto candidate = key + "_" + std::to_string(n); !taken(candidate))
+    for (int n = 2;; ++n) {
+        const auto suffix = "_" + std::to_string(n);
+        auto candidate = cut(base, k_attendance_key_max - suffix.size()) + suffix;
+        if (!taken(candidate))
             return candidate;
+    }
 }
 
 Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& statuses)
@@ -74,7 +82,7 @@ Result<void> check_attendance_statuses(const std::vector<AttendanceStatus>& stat
         return make_error(ErrorCode::InvalidArgument, "There must be 1 to 20 attendance statuses", "statuses");
     std::set<std::string> keys;
     for (const auto& s : statuses) {
-        if (s.key.empty() || s.key.size() > 32
+        if (s.key.empty() || s.key.size() > k_attendance_key_max
             || s.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
             return make_error(ErrorCode::InvalidArgument,
                 "An attendance status key is 1 to 32 lower-case letters, digits or _", "statuses");

@@ -41,10 +41,13 @@ struct AttendanceStatus {
 // decoded strictly (every key, no other) and checked.
 [[nodiscard]] Result<std::vector<AttendanceStatus>> decode_attendance_statuses(const Json& json);
 [[nodiscard]] Json to_json(const std::vector<AttendanceStatus>& statuses);
+inline constexpr std::size_t k_attendance_key_max = 32;
+
 // A key for a new status named `label`, unique among `existing`: its ASCII
-// letters and digits in lower case, anything else one '_' (at most 40
-// characters); "status" when nothing is left (a label in another script),
-// with "_2", "_3", ... when taken.
+// letters and digits in lower case, anything else one '_', at most
+// k_attendance_key_max characters and never ending in '_'; "status" when
+// nothing is left (a label in another script), with "_2", "_3", ... when
+// taken. Every key it makes passes check_attendance_statuses.
 //   attendance_key_for("Cancelled late (24h)", {}) -> "cancelled_late_24h"
 [[nodiscard]] std::string attendance_key_for(std::string_view label, const std::vector<AttendanceStatus>& existing);
 // The status with `key`, or none.

@@ -80,6 +80,17 @@ LocalDateTime add_seconds(const LocalDateTime& value, std::int64_t seconds)
     return from_unix_seconds(to_unix_seconds(value) + seconds);
 }
 
+SeriesMove series_move(bool following, const LocalDateTime& slot, const LocalDateTime& first,
+    const LocalDateTime& shown, const LocalDateTime& wanted)
+{
+    SeriesMove move;
+    move.following = following && to_unix_seconds(slot) != to_unix_seconds(first);
+    const auto shift = to_unix_seconds(wanted) - to_unix_seconds(shown);
+    if (shift != 0)
+        move.starts = add_seconds(move.following ? slot : first, shift);
+    return move;
+}
+
 bool is_occurrence(const Series& schedule, const LocalDateTime& when)
 {
     auto found = expand_series(schedule, when, add_seconds(when, 1), 1);

@@ -123,4 +123,20 @@ std::vector<LocalDateTime> skip_blocked_dates(Series& schedule, std::int64_t tut
 // `value` moved by whole seconds, in wall time.
 [[nodiscard]] LocalDateTime add_seconds(const LocalDateTime& value, std::int64_t seconds);
 
+// What a person asks of a series by moving one of its sessions from where
+// the calendar shows it (`shown`: its own time when it was moved alone) to
+// `wanted`, for "this and following" (`following`) or every session: the
+// scope the API is sent ("this and following" from the series' first
+// session is every session) and the start it is sent, the series' slot
+// moved by as much as the person moved the session (`slot`: the session's
+// recurrence id; `first`: the series' first start); none when the time did
+// not change.
+//   series_move(true, 09-07 16:00, 09-01 16:00, 09-07 17:00 (moved alone), 09-07 18:00) -> following, 09-07 17:00
+struct SeriesMove {
+    bool following = false;
+    std::optional<LocalDateTime> starts;
+};
+[[nodiscard]] SeriesMove series_move(bool following, const LocalDateTime& slot, const LocalDateTime& first,
+    const LocalDateTime& shown, const LocalDateTime& wanted);
+
 } // namespace learnloop

@@ -326,7 +326,7 @@ try {
     await page.getByText(/Chemistry revision/).first().waitFor();
     await saveScreenshot(page, 'tutoring-office-settings.png');
     // Removing it asks first.
-    await press(page.getByRole('button', { name: 'Remove Staff training day' }));
+    await press(page.getByRole('button', { name: /^Remove Staff training day \(/ }));
     const dialog = page.getByRole('dialog', { name: 'Remove holiday?' });
     await press(dialog.getByRole('button', { name: 'Remove', exact: true }));
     await page.getByText('✓ Staff training day removed').waitFor();
@@ -379,7 +379,12 @@ try {
     await page.getByRole('heading', { name: 'Parent', level: 1 }).waitFor();
     const sessions = await shownSessions(page, "the parent's week");
     assert.ok(sessions.length >= 1, 'the children have sessions this week');
+    // A session picked on the grid shows no log buttons to a parent.
+    await press(page.getByRole('button', { name: /^\w+ \d+ \w+: .+, \d\d:\d\d–\d\d:\d\d, / }).first());
+    await waitForState(page, (s) => s.portal.calendar_selected !== '', 'a picked session');
+    await page.getByRole('heading', { name: 'The session you picked' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Completed', exact: true }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Change or cancel' }).count(), 0);
     await expectNoViolations(page, "the parent's sessions");
     await saveScreenshot(page, 'tutoring-parent-week.png');
     const phone = await phoneSignedIn(server, 'parent');

@@ -201,11 +201,18 @@ TEST_CASE("a new attendance status gets a key from its label, unique in the list
     CHECK(attendance_key_for("  Sick!  ", {}) == "sick");
     CHECK(attendance_key_for("Completed", statuses) == "completed_2");
     CHECK(attendance_key_for("病欠", {}) == "status");
-    CHECK(attendance_key_for(std::string(60, 'a'), {}).size() == 40);
+    CHECK(attendance_key_for(std::string(60, 'a'), {}) == std::string(32, 'a'));
+    // Cut where a '_' would end it, and room kept for a suffix.
+    CHECK(attendance_key_for(std::string(31, 'b') + " c", {}) == std::string(31, 'b'));
+    const std::vector<AttendanceStatus> long_taken { { std::string(32, 'a'), "x", 0 } };
+    CHECK(attendance_key_for(std::string(60, 'a'), long_taken) == std::string(30, 'a') + "_2");
     statuses.push_back({ "status", "x", 0 });
     CHECK(attendance_key_for("Отмена", statuses) == "status_2");
     // Every key it makes passes the list's own check.
     statuses.push_back({ attendance_key_for("Late (tutor)", statuses), "Late (tutor)", 0 });
+    for (const auto* label : { "A very long name for a status that goes on and on", "Ça-va? (très) long_long_long_long_long" })
+        statuses.push_back({ attendance_key_for(label, statuses), label, 0 });
+    statuses.push_back({ attendance_key_for("A very long name for a status that goes on and on", statuses), "again", 0 });
     CHECK(check_attendance_statuses(statuses).ok());
 }
 

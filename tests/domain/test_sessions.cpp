@@ -174,3 +174,24 @@ TEST_CASE("a series is storable only with every date from 1900 to 2999, UNTIL in
     schedule.dtstart.year = 1899;
     CHECK(check_storable(schedule).error().field == "dtstart");
 }
+
+TEST_CASE("moving one session of a series moves the series' slot by as much, for its scope")
+{
+    const auto first = at("2026-09-01T16:00:00"), slot = at("2026-09-08T16:00:00");
+    // Moved on its own to 17:00 earlier; now to 18:00 for it and the following: the slot moves an hour.
+    auto move = series_move(true, slot, first, at("2026-09-08T17:00:00"), at("2026-09-08T18:00:00"));
+    CHECK(move.following);
+    REQUIRE(move.starts);
+    CHECK(*move.starts == at("2026-09-08T17:00:00"));
+    // Every session: the first moves by as much (a day and an hour here).
+    move = series_move(false, slot, first, at("2026-09-08T16:00:00"), at("2026-09-09T17:00:00"));
+    CHECK_FALSE(move.following);
+    CHECK(*move.starts == at("2026-09-02T17:00:00"));
+    // The time untouched (the room changed): no start sent, even for a session moved alone.
+    move = series_move(true, slot, first, at("2026-09-08T17:00:00"), at("2026-09-08T17:00:00"));
+    CHECK_FALSE(move.starts);
+    // "This and following" from the first session is every session.
+    move = series_move(true, first, first, first, at("2026-09-01T15:00:00"));
+    CHECK_FALSE(move.following);
+    CHECK(*move.starts == at("2026-09-01T15:00:00"));
+}
