@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include <cctype>
 #include <cstdio>
 
 namespace learnloop::client {
@@ -164,21 +165,29 @@ void draw_booking_form(AppState& state, BookingForm& form, const Remote& people,
         }
         ui::remember(state, "booking.count");
     }
+    // What is missing, said once Book was pressed, and gone as soon as it is filled in.
+    std::vector<std::string> missing;
+    const bool has_tutor = form.tutor >= 0 && form.tutor < static_cast<int>(tutors.size());
+    const bool has_student = form.student >= 0 && form.student < static_cast<int>(students.size());
+    if (!has_tutor) {
+        std::string role(role_title(Role::Teacher, state.session.tenant_kind));
+        role[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(role[0])));
+        missing.push_back("Choose the " + role + ".");
+    }
+    if (!has_student)
+        missing.push_back("Choose the student.");
+    if (!form.subject[0])
+        missing.push_back("Write what the session is about (the subject).");
+    if (form.attempted)
+        draw_problems(missing);
     draw_problems(form.problems);
 
     const bool busy = form.outcome.phase == Phase::Loading;
     ImGui::BeginDisabled(busy);
     if (ui::primary_button(state, busy ? "Booking\xE2\x80\xA6###book" : "Book###book", "booking.book")) {
         form.problems.clear();
-        const bool has_tutor = form.tutor >= 0 && form.tutor < static_cast<int>(tutors.size());
-        const bool has_student = form.student >= 0 && form.student < static_cast<int>(students.size());
-        if (!has_tutor)
-            form.problems.push_back("Choose the " + std::string(role_title(Role::Teacher, state.session.tenant_kind)) + ".");
-        if (!has_student)
-            form.problems.push_back("Choose the student.");
-        if (!form.subject[0])
-            form.problems.push_back("Write what the session is about (the subject).");
-        if (form.problems.empty()) {
+        form.attempted = true;
+        if (missing.empty()) {
             Json body { { "tutor_id", tutors[static_cast<std::size_t>(form.tutor)]->value("id", std::int64_t(0)) },
                 { "student_id", students[static_cast<std::size_t>(form.student)]->value("id", std::int64_t(0)) },
                 { "subject", form.subject }, { "dtstart", form.starts }, { "duration_minutes", form.minutes } };
@@ -205,6 +214,7 @@ void draw_booking_form(AppState& state, BookingForm& form, const Remote& people,
                     form.outcome = { Phase::Done, message + warnings_text(answer.body) };
                     form.subject[0] = '\0';
                     form.room[0] = '\0';
+                    form.attempted = false;
                     on_booked();
                 });
         }
@@ -214,6 +224,7 @@ void draw_booking_form(AppState& state, BookingForm& form, const Remote& people,
     if (ui::button(state, "Close", "booking.close")) {
         form.open = false;
         form.problems.clear();
+        form.attempted = false;
     }
     ui::action_status(form.outcome);
 }

@@ -24,7 +24,8 @@ struct BookingForm {
     int minutes = 60;
     int repeat = 1;                  // 0 once, 1 every week, 2 every two weeks
     int count = 10;                  // sessions, when it repeats
-    std::vector<std::string> problems;   // why the last try was refused
+    bool attempted = false;          // Book was pressed: what is missing is said
+    std::vector<std::string> problems;   // why the server refused the last try
     Outcome outcome;
 };
 

@@ -213,9 +213,10 @@ try {
     await press(page.getByRole('button', { name: 'Book a session' }));
     await page.getByRole('heading', { name: 'Book a session' }).waitFor();
     await press(page.getByRole('button', { name: 'Book', exact: true }));
-    await page.getByText('Choose the Tutor.').first().waitFor();   // nothing chosen yet: said in words, nothing sent
+    await page.getByText('Choose the tutor.').first().waitFor();   // nothing chosen yet: said in words, nothing sent
     await press(page.getByRole('button', { name: /^Tutor: Choose/ }));
     await press(page.getByRole('button', { name: 'Tomás Tutor', exact: true }));
+    await page.getByRole('main').getByText('Choose the tutor.').waitFor({ state: 'detached' });   // gone once chosen
     await press(page.getByRole('button', { name: /^Student: Choose/ }));
     await press(page.getByRole('button', { name: zoe.name, exact: true }));
     await page.getByRole('textbox', { name: 'Subject' }).fill('Chemistry revision');
