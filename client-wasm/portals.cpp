@@ -28,6 +28,7 @@
 #include "tutoring/calendar_tab.hpp"
 #include "tutoring/money_tab.hpp"
 #include "tutoring/settings_tab.hpp"
+#include "tutoring/students_tab.hpp"
 #include "ui/tabs.hpp"
 
 #include <array>
@@ -69,6 +70,7 @@ struct PortalState {
     SchoolPortalState school;
     CalendarTabState calendar;    // a tutoring business's calendar, in each of its portals
     MoneyTabState money;          // its invoices: the office's administrators, and parents
+    StudentsTabState students;    // a tutor's students
     SettingsTabState settings;    // its settings: the office's administrators
     MessagesTabState messages;    // each person's messages and notices
 };
@@ -173,7 +175,10 @@ const Tab k_office_tabs[] = {
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
     { "Messages", "office.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
-        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_place(p.messages); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_messages_tab(p.messages, r); },
+        [](const AppState&, const PortalState& p) { return messages_badge(p.messages); } },
     { "Settings", "office.tab.settings", Action::TutoringSettingsManage,
         [](AppState& s, PortalState& p) {
             draw_settings_tab(s, p.settings);
@@ -190,9 +195,15 @@ const Tab k_tutor_tabs[] = {
     { "My week", "tutor.tab.week", Action::ScheduleRead,
         [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
         [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
+    { "My students", "tutor.tab.students", Action::ScheduleManage,
+        [](AppState& s, PortalState& p) { draw_students_tab(s, p.students); },
+        [](const AppState&, const PortalState& p) { return students_tab_summary(p.students); } },
     { "Messages", "tutor.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
-        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_place(p.messages); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_messages_tab(p.messages, r); },
+        [](const AppState&, const PortalState& p) { return messages_badge(p.messages); } },
 };
 
 const Tab k_pupil_tabs[] = {
@@ -201,7 +212,10 @@ const Tab k_pupil_tabs[] = {
         [](const AppState&, const PortalState& p) { return calendar_tab_summary(p.calendar); } },
     { "Messages", "pupil.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
-        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_place(p.messages); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_messages_tab(p.messages, r); },
+        [](const AppState&, const PortalState& p) { return messages_badge(p.messages); } },
 };
 
 const Tab k_family_tabs[] = {
@@ -213,7 +227,10 @@ const Tab k_family_tabs[] = {
         [](const AppState&, const PortalState& p) { return money_tab_summary(p.money); } },
     { "Messages", "family.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
-        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); } },
+        [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); },
+        [](const AppState&, const PortalState& p) { return messages_tab_place(p.messages); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_messages_tab(p.messages, r); },
+        [](const AppState&, const PortalState& p) { return messages_badge(p.messages); } },
 };
 
 // A teacher who signed themselves up learns where they stand from the
@@ -270,18 +287,27 @@ const Portal k_portals[] = {
     { Role::Parent, "Parent", "parent_tabs", k_parent_tabs, nullptr, nullptr },
 };
 
-void load_people(AppState& s, PortalState& p)
+// Every tutoring portal asks after new messages whichever tab is open (the
+// Messages tab counts them); the office also loads its people.
+void prepare_tutoring(AppState& s, PortalState& p)
+{
+    if (ui::can(s, Action::MessageRead))
+        poll_messages(s, p.messages);
+}
+
+void prepare_office(AppState& s, PortalState& p)
 {
     if (p.school.users.phase == Phase::Idle)
         reload_users(s, p.school.users);
+    prepare_tutoring(s, p);
 }
 
 const Portal k_tutoring_portals[] = {
-    { Role::Admin, "Office", "office_tabs", k_office_tabs, load_people, offline_forget_week },
-    { Role::Moderator, "Office", "office_tabs", k_office_tabs, load_people, offline_forget_week },
-    { Role::Teacher, "Tutor", "tutor_tabs", k_tutor_tabs, nullptr, offline_forget_week },
-    { Role::Student, "Student", "pupil_tabs", k_pupil_tabs, nullptr, offline_forget_week },
-    { Role::Parent, "Parent", "family_tabs", k_family_tabs, nullptr, offline_forget_week },
+    { Role::Admin, "Office", "office_tabs", k_office_tabs, prepare_office, offline_forget_week },
+    { Role::Moderator, "Office", "office_tabs", k_office_tabs, prepare_office, offline_forget_week },
+    { Role::Teacher, "Tutor", "tutor_tabs", k_tutor_tabs, prepare_tutoring, offline_forget_week },
+    { Role::Student, "Student", "pupil_tabs", k_pupil_tabs, prepare_tutoring, offline_forget_week },
+    { Role::Parent, "Parent", "family_tabs", k_family_tabs, prepare_tutoring, offline_forget_week },
 };
 
 // The portal of the signed-in user: by their role, in their school's or

@@ -1,5 +1,6 @@
 // The messages tab (see messages_tab.hpp): [SECTION] loading and polling,
-// [SECTION] the list, [SECTION] writing, [SECTION] the tab.
+// [SECTION] the conversations, [SECTION] a conversation, [SECTION] writing,
+// [SECTION] the tab.
 #include "messaging/messages_tab.hpp"
 
 #include "core/calendar.hpp"
@@ -12,6 +13,9 @@
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 namespace learnloop::client {
 
@@ -22,58 +26,88 @@ constexpr const char* k_audience_keys[] = { "everyone", "parent", "student", "te
 
 // [SECTION] loading and polling ---------------------------------------------------
 
+void load_threads(AppState& state, MessagesTabState& tab)
+{
+    tab.loaded_latest = tab.latest_id;
+    api_load(state, tab.threads, "/api/messages/threads?limit=100");
+}
+
+void load_talk(AppState& state, MessagesTabState& tab)
+{
+    tab.talk_for = tab.open;
+    api_load(state, tab.talk, "/api/messages?limit=100&with=" + tab.open);
+}
+
+// Something was sent or arrived: the list, and the conversation open, again.
 void reload(AppState& state, MessagesTabState& tab)
 {
-    api_load(state, tab.list, "/api/messages?limit=50");
+    load_threads(state, tab);
+    if (!tab.open.empty())
+        load_talk(state, tab);
 }
 
-// Asks whether anything changed; the list is read again only when it did.
-void poll(AppState& state, MessagesTabState& tab)
+const Json* thread_of(const MessagesTabState& tab, const std::string& with)
 {
-    if (tab.polling || state.wall_clock - tab.polled_at < k_poll_seconds)
-        return;
-    tab.polling = true;
-    tab.polled_at = state.wall_clock;
-    api_call(state, "GET", "/api/messages/unread", nullptr, [&tab](AppState& state, const ApiAnswer& answer) {
-        tab.polling = false;
-        if (!answer.ok() || !answer.body.is_object())
-            return;
-        tab.unread = answer.body.value("unread", std::int64_t(0));
-        if (answer.body.value("latest_id", std::int64_t(0)) != tab.newest_seen && tab.list.phase != Phase::Loading)
-            reload(state, tab);
-    });
+    if (tab.threads.data.is_array())
+        for (const auto& t : tab.threads.data)
+            if (t.value("with", "") == with)
+                return &t;
+    return nullptr;
 }
 
-// Once the list shows received messages not yet read, they count as read.
+// Once the open conversation shows received messages not yet read, they
+// count as read (that conversation's only).
 void mark_read(AppState& state, MessagesTabState& tab)
 {
+    if (tab.open.empty() || tab.talk_for != tab.open || !tab.talk.data.is_array())
+        return;
     std::int64_t newest_unread = 0;
-    for (const auto& m : tab.list.data)
+    for (const auto& m : tab.talk.data)
         if (!m.value("mine", false) && !m.value("read", true))
             newest_unread = std::max(newest_unread, m.value("id", std::int64_t(0)));
     if (newest_unread == 0 || newest_unread <= tab.marked_up_to)
         return;
     tab.marked_up_to = newest_unread;
-    api_call(state, "POST", "/api/messages/read", { { "up_to_id", newest_unread } },
-        [&tab](AppState&, const ApiAnswer& answer) {
-            if (answer.ok())
-                tab.unread = answer.body.value("unread", std::int64_t(0));
+    api_call(state, "POST", "/api/messages/read", { { "up_to_id", newest_unread }, { "with", tab.open } },
+        [&tab, with = tab.open](AppState&, const ApiAnswer& answer) {
+            if (!answer.ok())
+                return;
+            tab.unread = answer.body.value("unread", std::int64_t(0));
+            // The list's count goes at once; the conversation keeps its
+            // "New" marks until it is read again.
+            if (tab.threads.data.is_array())
+                for (auto& t : tab.threads.data)
+                    if (t.value("with", "") == with)
+                        t["unread"] = 0;
         });
 }
 
-// [SECTION] the list ---------------------------------------------------------------
-
-// "From Bea Admin", "To Priya Parent", "To 19 parents", "Notice".
-std::string heading_of(const AppState& state, const Json& m)
+// A person's name and what they are in this business: "Bea Admin (Administrator)".
+std::string person_words(const AppState& state, const Json& person)
 {
-    const auto kind = m.value("kind", "");
-    if (kind == "system")
-        return state.session.tenant_name.empty() ? std::string("Notice") : "Notice from " + state.session.tenant_name;
-    if (!m.value("mine", false))
-        return "From " + m.value("sender_name", "");
-    if (kind == "broadcast")
-        return "To " + std::to_string(m.value("reached", std::int64_t(0))) + " people";
-    return "To " + m.value("recipient_name", "");
+    return person.value("name", "") + " (" + ui::role_label(person.value("role", ""), state.session.tenant_kind) + ")";
+}
+
+// What a conversation is called: the person's name, or the notices or announcements.
+std::string thread_title(const AppState& state, const Json& t)
+{
+    const auto with = t.value("with", "");
+    if (with == "notices")
+        return state.session.tenant_name.empty() ? std::string("Notices") : "Notices from " + state.session.tenant_name;
+    if (with == "announcements")
+        return "Your announcements";
+    if (t.contains("person") && t["person"].is_object())
+        return person_words(state, t["person"]);
+    return "Someone who has left";
+}
+
+// Whether the signed-in person may answer in this conversation (shared-domain may_message).
+bool may_reply(const AppState& state, const Json* t)
+{
+    if (!t || !t->contains("person") || !(*t)["person"].is_object())
+        return false;
+    auto role = parse_role((*t)["person"].value("role", ""));
+    return role.ok() && ui::can(state, Action::MessageSend) && may_message(state.session.role, role.value());
 }
 
 // A UTC time of the server's, in the school's or business's zone: "Sat 5 Dec 2026, 19:39".
@@ -82,18 +116,120 @@ std::string time_for_people(const AppState& state, const std::string& utc)
     auto seconds = parse_utc_timestamp(utc);
     if (!seconds.ok())
         return utc;
-    auto local = parse_local_datetime(civil_time_in_zone(static_cast<double>(seconds.value()), state.time_zone).substr(0, 19), "at");
-    return local.ok() ? format_for_people(local.value()) : utc;
+    auto local = read_local_datetime(civil_time_in_zone(static_cast<double>(seconds.value()), state.time_zone));
+    return local ? ui::when_for_people(format_local_datetime(*local), state.local_now) : utc;
+}
+
+// [SECTION] the conversations -------------------------------------------------------
+
+// One conversation in the list: its name, unread count, when, and the
+// newest message's first words; a button named with all of them.
+bool draw_thread_row(AppState& state, const Json& t, bool picked)
+{
+    const float scale = state.ui_scale;
+    const float line = ImGui::GetTextLineHeight();
+    const float pad = 8 * scale;
+    const auto title = thread_title(state, t);
+    const auto unread = t.value("unread", std::int64_t(0));
+    const auto& last = t.contains("last") && t["last"].is_object() ? t["last"] : Json::object();
+    const auto when = time_for_people(state, last.value("created_at", ""));
+    const auto preview = (last.value("mine", false) ? std::string("You: ") : std::string())
+        + message_preview(last.value("body", ""), 60);
+    const auto width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + 2 * line + 2 * pad);
+    ImGui::PushID(t.value("with", "").c_str());
+    bool pressed = ImGui::InvisibleButton("thread", ImVec2(std::max(width, 1.0f), max.y - min.y));
+    pressed |= ui::semantics::take_activation(ImGui::GetItemID());
+    const bool hovered = ImGui::IsItemHovered();
+    auto* draw = ImGui::GetWindowDrawList();
+    auto colour = [](const ImVec4& c) { return ImGui::GetColorU32(c); };
+    if (picked || hovered)
+        draw->AddRectFilled(min, max, colour(picked ? ui::k_info_tint : ui::k_muted_tint), 6 * scale);
+    draw->PushClipRect(min, max, true);
+    float x = min.x + pad;
+    draw->AddText(ImVec2(x, min.y + pad), colour(ui::k_text), title.c_str());
+    if (unread > 0) {
+        // The count in a filled pill after the name (and in words for a screen reader).
+        const auto count = std::to_string(unread) + " new";
+        const ImVec2 text = ImGui::CalcTextSize(count.c_str());
+        const float left = x + ImGui::CalcTextSize(title.c_str()).x + pad;
+        draw->AddRectFilled(ImVec2(left, min.y + pad), ImVec2(left + text.x + pad, min.y + pad + line), colour(ui::k_info),
+            line / 2);
+        draw->AddText(ImVec2(left + pad / 2, min.y + pad), colour(ui::k_surface), count.c_str());
+    }
+    const ImVec2 when_size = ImGui::CalcTextSize(when.c_str());
+    if (!ui::compact() || when_size.x < width / 3)
+        draw->AddText(ImVec2(max.x - pad - when_size.x, min.y + pad), colour(ui::k_muted), when.c_str());
+    draw->AddText(ImVec2(x, min.y + pad + line), colour(ui::k_muted), preview.c_str());
+    draw->PopClipRect();
+    if (hovered)
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    std::string name = title;
+    if (unread > 0)
+        name += ", " + std::to_string(unread) + " new";
+    name += ", " + when + ": " + preview;
+    ui::semantics::add(ui::semantics::Role::Button, name, picked ? ui::semantics::Selected : ui::semantics::None);
+    ImGui::PopID();
+    ImGui::Separator();
+    return pressed;
+}
+
+void open_thread(AppState& state, MessagesTabState& tab, const std::string& with)
+{
+    if (tab.open == with)
+        return;
+    tab.open = with;
+    tab.marked_up_to = 0;
+    tab.reply[0] = '\0';
+    forget(tab.talk);
+    if (!with.empty())
+        load_talk(state, tab);
+}
+
+void draw_threads(AppState& state, MessagesTabState& tab)
+{
+    ui::heading("Conversations", 3);
+    if (ui::remote_status(state, tab.threads, "messages.retry"))
+        load_threads(state, tab);
+    if (!tab.threads.data.is_array())
+        return;
+    if (tab.threads.data.empty()) {
+        ui::empty_state(state, "No messages yet",
+            "Messages from the office, and notices about your sessions and invoices, appear here.");
+        return;
+    }
+    std::string picked;
+    for (const auto& t : tab.threads.data)
+        if (draw_thread_row(state, t, t.value("with", "") == tab.open))
+            picked = t.value("with", "");
+    if (!picked.empty())
+        open_thread(state, tab, picked);
+}
+
+// [SECTION] a conversation ----------------------------------------------------------
+
+// "Bea Admin", "You", "Brightpath Tutoring" (a notice), "You, to 19 people".
+std::string from_words(const AppState& state, const Json& m)
+{
+    const auto kind = m.value("kind", "");
+    if (kind == "system")
+        return state.session.tenant_name.empty() ? std::string("Notice") : state.session.tenant_name;
+    if (!m.value("mine", false))
+        return m.value("sender_name", "");
+    if (kind == "broadcast")
+        return "You, to " + std::to_string(m.value("reached", std::int64_t(0))) + " people";
+    return "You";
 }
 
 void draw_message(AppState& state, const Json& m)
 {
-    const auto heading = heading_of(state, m);
+    const auto from = from_words(state, m);
     const bool unread = !m.value("mine", false) && !m.value("read", true);
     const auto when = time_for_people(state, m.value("created_at", ""));
     const auto key = "message." + std::to_string(m.value("id", std::int64_t(0)));
-    ui::semantics::begin(ui::semantics::Role::Group, heading + ", " + when, ImGui::GetID(key.c_str()));
-    ui::text_unformatted(heading.c_str());
+    ui::semantics::begin(ui::semantics::Role::Group, from + ", " + when, ImGui::GetID(key.c_str()));
+    ui::text_colored(m.value("mine", false) ? ui::k_accent : ui::k_text, "%s", from.c_str());
     ImGui::SameLine();
     ui::text_colored(ui::k_muted, "%s", when.c_str());
     if (unread) {
@@ -104,7 +240,51 @@ void draw_message(AppState& state, const Json& m)
     ui::text_unformatted(m.value("body", "").c_str());
     ImGui::PopTextWrapPos();
     ui::semantics::end();
+    ImGui::Spacing();
+}
+
+void send_reply(AppState& state, MessagesTabState& tab, std::int64_t person)
+{
+    api_call(state, "POST", "/api/messages", { { "recipient_id", person }, { "body", tab.reply } },
+        [&tab](AppState& state, const ApiAnswer& answer) {
+            tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Message sent") : "");
+            if (answer.ok()) {
+                tab.reply[0] = '\0';
+                reload(state, tab);
+            }
+        });
+}
+
+void draw_talk(AppState& state, MessagesTabState& tab)
+{
+    const Json* t = thread_of(tab, tab.open);
+    ui::heading(t ? thread_title(state, *t).c_str() : "Conversation", 3);
+    if (ui::remote_status(state, tab.talk, "messages.talk_retry"))
+        load_talk(state, tab);
+    if (tab.talk.data.is_array()) {
+        // Oldest first, as a conversation reads; the newest at the bottom, by the reply box.
+        for (auto it = tab.talk.data.rbegin(); it != tab.talk.data.rend(); ++it)
+            draw_message(state, *it);
+        if (tab.talk.data.empty() && tab.talk.phase == Phase::Done)
+            ui::text_colored(ui::k_muted, "No messages yet.");
+        if (tab.talk.data.size() >= 100)
+            ui::text_colored(ui::k_muted, "The 100 newest messages are shown.");
+    }
+    if (!may_reply(state, t)) {
+        if (tab.open == "notices")
+            ui::text_colored(ui::k_muted, "Notices are sent by the system; they cannot be answered.");
+        return;
+    }
     ImGui::Separator();
+    const auto person = (*t)["person"];
+    ui::text_unformatted(("Reply to " + person.value("name", "")).c_str());
+    ui::input_text_multiline("##message_reply", tab.reply, sizeof tab.reply, ImVec2(-1, ImGui::GetFontSize() * 4));
+    ui::remember(state, "messages.reply");
+    const bool ready = check_message_body(tab.reply).ok();
+    ImGui::BeginDisabled(!ready);
+    if (ui::primary_button(state, "Send reply", "messages.send_reply") && ready)
+        send_reply(state, tab, person.value("id", std::int64_t(0)));
+    ImGui::EndDisabled();
 }
 
 // [SECTION] writing -----------------------------------------------------------------
@@ -113,20 +293,24 @@ void draw_compose(AppState& state, MessagesTabState& tab)
 {
     if (tab.contacts.phase == Phase::Idle)
         api_load(state, tab.contacts, "/api/messages/contacts");
-    if (!tab.contacts.data.is_array() || tab.contacts.data.empty())
+    ui::heading("New message", 3);
+    if (ui::remote_status(state, tab.contacts, "messages.contacts_retry"))
+        api_load(state, tab.contacts, "/api/messages/contacts");
+    if (!tab.contacts.data.is_array())
         return;
     const auto& people = tab.contacts.data;
-    ui::heading("Write a message", 3);
+    if (people.empty()) {
+        ui::text_colored(ui::k_muted, "There is nobody you can write to yet.");
+        return;
+    }
     ui::text_unformatted("To");
     ImGui::SameLine();
-    std::string preview = tab.to >= 0 && tab.to < static_cast<int>(people.size())
-        ? people[tab.to].value("name", "") + " (" + ui::role_label(people[tab.to].value("role", ""), state.session.tenant_kind) + ")"
-        : std::string("Choose\xE2\x80\xA6");
+    std::string preview = tab.to >= 0 && tab.to < static_cast<int>(people.size()) ? person_words(state, people[tab.to])
+                                                                                 : std::string("Choose\xE2\x80\xA6");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     if (ui::begin_combo("##message_to", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
         for (int i = 0; i < static_cast<int>(people.size()); ++i) {
-            const auto label = people[i].value("name", "") + " ("
-                + ui::role_label(people[i].value("role", ""), state.session.tenant_kind) + ")##c" + std::to_string(i);
+            const auto label = person_words(state, people[i]) + "##c" + std::to_string(i);
             if (ui::selectable(label.c_str(), tab.to == i))
                 tab.to = i;
         }
@@ -138,22 +322,29 @@ void draw_compose(AppState& state, MessagesTabState& tab)
     ui::remember(state, "messages.body");
     const bool ready = tab.to >= 0 && tab.to < static_cast<int>(people.size()) && check_message_body(tab.body).ok();
     ImGui::BeginDisabled(!ready);
-    if (ui::primary_button(state, "Send", "messages.send") && ready)
-        api_call(state, "POST", "/api/messages", { { "recipient_id", people[tab.to].value("id", std::int64_t(0)) }, { "body", tab.body } },
-            [&tab](AppState& state, const ApiAnswer& answer) {
+    if (ui::primary_button(state, "Send", "messages.send") && ready) {
+        const auto person = people[tab.to].value("id", std::int64_t(0));
+        api_call(state, "POST", "/api/messages", { { "recipient_id", person }, { "body", tab.body } },
+            [&tab, person](AppState& state, const ApiAnswer& answer) {
                 tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Message sent") : "");
-                if (answer.ok()) {
-                    tab.body[0] = '\0';
-                    reload(state, tab);
-                }
+                if (!answer.ok())
+                    return;
+                // The form closes and the conversation it started (or added to) opens.
+                tab.body[0] = '\0';
+                tab.to = -1;
+                tab.writing = false;
+                open_thread(state, tab, std::to_string(person));
+                load_threads(state, tab);
             });
+    }
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ui::button(state, "Cancel", "messages.cancel_new"))
+        tab.writing = false;
 }
 
 void draw_broadcast(AppState& state, MessagesTabState& tab)
 {
-    if (!ui::can(state, Action::MessageBroadcast))
-        return;
     ui::heading("Message everyone", 3);
     ui::text_unformatted("Send to");
     ImGui::SameLine();
@@ -179,58 +370,132 @@ void draw_broadcast(AppState& state, MessagesTabState& tab)
         api_call(state, "POST", "/api/messages/broadcast", { { "audience", k_audience_keys[tab.audience] }, { "body", tab.broadcast } },
             [&tab](AppState& state, const ApiAnswer& answer) {
                 tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Sent") : "");
-                if (answer.ok()) {
-                    tab.broadcast[0] = '\0';
-                    reload(state, tab);
-                }
+                if (!answer.ok())
+                    return;
+                tab.broadcast[0] = '\0';
+                tab.announcing = false;
+                open_thread(state, tab, "announcements");
+                load_threads(state, tab);
             });
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ui::button(state, "Cancel", "messages.cancel_broadcast"))
+        tab.announcing = false;
 }
 
 } // namespace
 
 // [SECTION] the tab ---------------------------------------------------------------------
 
+void poll_messages(AppState& state, MessagesTabState& tab)
+{
+    if (tab.polling || state.wall_clock - tab.polled_at < k_poll_seconds)
+        return;
+    tab.polling = true;
+    tab.polled_at = state.wall_clock;
+    api_call(state, "GET", "/api/messages/unread", nullptr, [&tab](AppState&, const ApiAnswer& answer) {
+        tab.polling = false;
+        if (!answer.ok() || !answer.body.is_object())
+            return;
+        tab.unread = answer.body.value("unread", std::int64_t(0));
+        tab.latest_id = answer.body.value("latest_id", std::int64_t(0));
+    });
+}
+
+std::string messages_badge(const MessagesTabState& tab)
+{
+    return tab.unread > 0 ? std::to_string(tab.unread) : std::string();
+}
+
 void draw_messages_tab(AppState& state, MessagesTabState& tab)
 {
-    if (tab.list.phase == Phase::Idle)
+    if (tab.threads.phase == Phase::Idle)
+        load_threads(state, tab);
+    // What the poll found new shows once the list in hand is older than it.
+    else if (tab.latest_id >= 0 && tab.loaded_latest >= 0 && tab.latest_id != tab.loaded_latest
+        && tab.threads.phase != Phase::Loading)
         reload(state, tab);
-    poll(state, tab);
-    if (tab.list.data.is_array()) {
-        std::int64_t newest = 0;
-        for (const auto& m : tab.list.data)
-            newest = std::max(newest, m.value("id", std::int64_t(0)));
-        tab.newest_seen = newest;
-        mark_read(state, tab);
+    else if (tab.loaded_latest < 0 && tab.latest_id >= 0)
+        tab.loaded_latest = tab.latest_id;   // the first poll answered after the first load went
+    // A person the address named: their conversation, once the list is in
+    // (with no messages yet, an empty one to write in).
+    if (tab.route_person && tab.threads.phase == Phase::Done) {
+        open_thread(state, tab, std::to_string(std::exchange(tab.route_person, 0)));
     }
+    mark_read(state, tab);
 
-    draw_compose(state, tab);
-    ui::action_status(tab.action);
-    draw_broadcast(state, tab);
-    ImGui::Separator();
-    ui::heading("Messages", 3);
-    if (ui::remote_status(state, tab.list, "messages.retry"))
-        reload(state, tab);
-    if (!tab.list.data.is_array())
-        return;
-    if (tab.list.data.empty()) {
-        ui::empty_state(state, "No messages yet",
-            "Messages from the office, and notices about your sessions and invoices, appear here.");
-        return;
+    if (!tab.writing && !tab.announcing) {
+        if (ui::can(state, Action::MessageSend) && ui::button(state, "New message", "messages.new")) {
+            tab.writing = true;
+            tab.action = {};
+        }
+        if (ui::can(state, Action::MessageBroadcast)) {
+            ImGui::SameLine();
+            if (ui::button(state, "Message everyone", "messages.announce")) {
+                tab.announcing = true;
+                tab.action = {};
+            }
+        }
     }
-    for (const auto& m : tab.list.data)
-        draw_message(state, m);
+    if (tab.writing)
+        draw_compose(state, tab);
+    else if (tab.announcing)
+        draw_broadcast(state, tab);
+    ui::action_status(tab.action);
+    ImGui::Separator();
+
+    const bool back = ui::list_detail(state, "messages", !tab.open.empty(), 0.4f,
+        [&] { draw_threads(state, tab); },
+        [&] {
+            if (tab.open.empty())
+                ui::text_colored(ui::k_muted, "Pick a conversation to read it here.");
+            else
+                draw_talk(state, tab);
+        });
+    if (back)
+        open_thread(state, tab, "");
 }
 
 Json messages_tab_summary(const MessagesTabState& tab)
 {
-    Json messages = Json::array();
-    if (tab.list.data.is_array())
-        for (const auto& m : tab.list.data)
+    Json threads = Json::array(), messages = Json::array();
+    if (tab.threads.data.is_array())
+        for (const auto& t : tab.threads.data)
+            threads.push_back({ { "with", t.value("with", "") }, { "unread", t.value("unread", std::int64_t(0)) },
+                { "messages", t.value("messages", std::int64_t(0)) } });
+    if (tab.talk.data.is_array() && tab.talk_for == tab.open)
+        for (const auto& m : tab.talk.data)
             messages.push_back({ { "id", m.value("id", std::int64_t(0)) }, { "kind", m.value("kind", "") },
                 { "mine", m.value("mine", false) }, { "body", m.value("body", "") } });
-    return { { "messages", messages }, { "messages_phase", tab.list.phase == Phase::Done ? "done" : "loading" },
-        { "unread", tab.unread }, { "message_action", tab.action.message }, { "message_action_failed", tab.action.failed } };
+    return { { "threads", threads }, { "threads_phase", tab.threads.phase == Phase::Done ? "done" : "loading" },
+        { "messages", messages }, { "messages_phase", tab.talk.phase == Phase::Done ? "done" : "loading" },
+        { "message_thread", tab.open }, { "unread", tab.unread }, { "messages_polled", tab.latest_id >= 0 }, { "message_action", tab.action.message },
+        { "message_action_failed", tab.action.failed } };
+}
+
+ui::TabPlace messages_tab_place(const MessagesTabState& tab)
+{
+    ui::TabPlace place;
+    auto thread = parse_thread(tab.open);
+    if (!tab.open.empty() && thread.ok() && thread.value().kind == Thread::Kind::Person) {
+        place.id = thread.value().person_id;
+        if (const Json* t = thread_of(tab, tab.open); t && t->contains("person") && (*t)["person"].is_object())
+            place.name = (*t)["person"].value("name", "");
+    }
+    return place;
+}
+
+bool open_messages_tab(MessagesTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id == 0) {
+        tab.open.clear();
+        return true;
+    }
+    if (tab.open != std::to_string(route.id))
+        tab.route_person = route.id;
+    return true;
 }
 
 } // namespace learnloop::client

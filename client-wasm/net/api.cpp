@@ -57,8 +57,10 @@ void api_download(AppState& state, const std::string& path, const std::string& f
     std::function<void(AppState&, const ApiAnswer&)> on_done)
 {
     api_call(state, "GET", path, nullptr, [filename, on_done = std::move(on_done)](AppState& state, const ApiAnswer& answer) {
+        // The file's type from its name: a PDF, else a spreadsheet's CSV.
+        const bool pdf = filename.size() > 4 && filename.compare(filename.size() - 4, 4, ".pdf") == 0;
         if (answer.ok())
-            save_file(filename, answer.text, "text/csv");
+            save_file(filename, answer.text, pdf ? "application/pdf" : "text/csv");
         on_done(state, answer);
     });
 }

@@ -67,13 +67,8 @@ std::string json_text(const Json& json)
     return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// The outbox is written through to IndexedDB after every change...
-Json outbox_entry(const AppState& state, const PracticeTabState& p)
-{
-    return { { outbox_key(state), json_text(Json(p.outbox)) } };
-}
-
-// ...and so is the set in progress: its tasks (with their answers, for
+// The outbox is written through to IndexedDB after every change (net/outbox),
+// and so is the set in progress: its tasks (with their answers, for
 // grading offline), the mastery estimates and where to resume. An answered
 // task is never offered again after a reload: the resume point is the next
 // one, stored in the same transaction as the answer (check()).
@@ -90,11 +85,6 @@ Json set_entry(const AppState& state, const PracticeTabState& p)
             { "resume", resume }, { "known", known }, { "start_known", start_known } }) } };
 }
 
-void persist_outbox(AppState& state, const PracticeTabState& p)
-{
-    store_save(outbox_entry(state, p));
-}
-
 void persist_set(AppState& state, const PracticeTabState& p)
 {
     store_save(set_entry(state, p));
@@ -107,9 +97,7 @@ void clear_set(PracticeTabState& p)
 {
     PracticeTabState fresh;
     fresh.outbox = std::move(p.outbox);
-    fresh.sending = std::move(p.sending);
     fresh.outbox_requested = p.outbox_requested;
-    fresh.outbox_loaded = p.outbox_loaded;
     p = std::move(fresh);
 }
 
@@ -144,9 +132,9 @@ std::vector<LevelChange> level_changes(const PracticeTabState& p)
     return changes;
 }
 
-void load_stored(AppState& state)
+void load_stored(AppState& state, PracticeTabState& p)
 {
-    store_load(outbox_key(state));
+    outbox_load(p.outbox, answers_route(state, p));
     store_load(set_key(state));
 }
 
@@ -207,72 +195,70 @@ void start_set(AppState& state, PracticeTabState& p)
 
 // [SECTION] sync ---------------------------------------------------------------
 
-// Sends the queued answers one at a time, oldest first: the server applies
-// each to the mastery estimate in the order it arrives, so the order the
-// student answered in is the order it applies them in (the same estimate the
-// student saw). An answer the server confirms (or refuses for good) leaves the
-// queue and the next one goes; offline or a busy server stops the round until
-// the next sync.
+namespace {
+
+// The server's grade and estimate win. Each reply carries the target's
+// estimate after that answer; once every answer made here has reached the
+// server, its last estimate per target is the one to show (an answer in
+// between would be built on it).
+void answer_synced(PracticeTabState& p, const ApiAnswer& answer)
+{
+    if (answer.ok() && answer.body.contains("target") && answer.body["target"].is_object()) {
+        const auto& target = answer.body["target"];
+        auto id = target.value("target_id", "");
+        auto it = std::find_if(p.server_known.begin(), p.server_known.end(), [&](const auto& e) { return e.first == id; });
+        if (it == p.server_known.end())
+            p.server_known.emplace_back(id, target.value("known", 0.0));
+        else
+            it->second = target.value("known", 0.0);
+        if (answer.body.value("disagreement", false))
+            p.sync_notice = "The server graded one of your answers differently from this device; "
+                            "its grade counts, and your mastery shows it.";
+    }
+    if (p.outbox.entries.empty()) {
+        for (const auto& [id, value] : p.server_known)
+            if (auto* known = known_of(p, id))
+                *known = value;
+        p.server_known.clear();
+    }
+    // The task was answered already (from another tab or device): the
+    // server kept that answer, so this one is dropped; say so.
+    if (answer.status == 409)
+        p.sync_notice = "An answer was not saved: that task had already been answered elsewhere "
+                        "(another tab or device), and the first answer counts.";
+    // Refused for good (the task is gone, the answer malformed): dropped, and said.
+    else if (!answer.ok())
+        p.sync_notice = "An answer was not saved: " + answer.error_text();
+}
+
+} // namespace
+
+OutboxRoute answers_route(const AppState& state, PracticeTabState& p)
+{
+    OutboxRoute route;
+    route.key = outbox_key(state);
+    route.path = "/api/task-responses";
+    route.done = [&p](AppState&, const Json&, const ApiAnswer& answer) { answer_synced(p, answer); };
+    return route;
+}
+
+// Answers go one at a time, oldest first: the server applies each to the
+// mastery estimate in the order it arrives, so the order the student
+// answered in is the order it applies them in (the same estimate the
+// student saw).
 void sync(AppState& state, PracticeTabState& p)
 {
-    if (!p.sending.empty() || p.outbox.empty())
-        return;
-    const Json entry = p.outbox.front();
-    auto client_id = entry.value("client_id", "");
-    p.sending.push_back(client_id);
-    api_call(state, "POST", "/api/task-responses", entry, [&p, client_id](AppState& state, const ApiAnswer& answer) {
-        std::erase(p.sending, client_id);
-        // Offline, busy or throttled: stays queued for the next sync, and
-        // the answers behind it wait (the order matters). After a few
-        // failures in a row the student is told. (A 401 never arrives here:
-        // the session ends and the outbox stays stored for the next sign-in.)
-        if (answer.status == 0 || answer.status >= 500 || answer.status == 429) {
-            if (++p.sync_failures >= 3)
-                p.sync_trouble = answer.status == 0
-                    ? "The server cannot be reached; they are kept on this device and sent when it can."
-                    : "The server is not taking them just now (status " + std::to_string(answer.status)
-                        + "); they are kept on this device and sent later.";
-            return;
-        }
-        p.sync_failures = 0;
-        p.sync_trouble.clear();
-        auto removed = std::erase_if(p.outbox, [&](const Json& e) { return e.value("client_id", "") == client_id; });
-        if (answer.ok() && removed > 0)
-            ++p.synced;
-        // The server's grade and estimate win. Each reply carries the
-        // target's estimate after that answer; once every answer made here
-        // has reached the server, its last estimate per target is the one
-        // to show (an answer in between would be built on it).
-        if (answer.ok() && answer.body.contains("target") && answer.body["target"].is_object()) {
-            const auto& target = answer.body["target"];
-            auto id = target.value("target_id", "");
-            auto it = std::find_if(p.server_known.begin(), p.server_known.end(), [&](const auto& e) { return e.first == id; });
-            if (it == p.server_known.end())
-                p.server_known.emplace_back(id, target.value("known", 0.0));
-            else
-                it->second = target.value("known", 0.0);
-            if (answer.body.value("disagreement", false))
-                p.sync_notice = "The server graded one of your answers differently from this device; "
-                                "its grade counts, and your mastery shows it.";
-        }
-        if (p.outbox.empty()) {
-            for (const auto& [id, value] : p.server_known)
-                if (auto* known = known_of(p, id))
-                    *known = value;
-            p.server_known.clear();
-        }
-        // The task was answered already (from another tab or device):
-        // the server kept that answer, so this one is dropped; say so.
-        if (answer.status == 409 && removed > 0)
-            p.sync_notice = "An answer was not saved: that task had already been answered elsewhere "
-                            "(another tab or device), and the first answer counts.";
-        // Refused for good (the task is gone, the answer malformed): dropped, and said.
-        else if (!answer.ok() && removed > 0)
-            p.sync_notice = "An answer was not saved: " + answer.error_text();
-        if (removed > 0)
-            persist_outbox(state, p);
-        sync(state, p);
-    });
+    outbox_sync(state, p.outbox, answers_route(state, p));
+}
+
+std::string sync_trouble(const PracticeTabState& p)
+{
+    if (!outbox_stalled(p.outbox))
+        return {};
+    return p.outbox.last_status == 0
+        ? "The server cannot be reached; they are kept on this device and sent when it can."
+        : "The server is not taking them just now (status " + std::to_string(p.outbox.last_status)
+            + "); they are kept on this device and sent later.";
 }
 
 // [SECTION] check --------------------------------------------------------------
@@ -336,11 +322,13 @@ void check(AppState& state, PracticeTabState& p, const Task& task)
         *known = p.known_after;
     p.requests_during_check += state.requests_in_flight - requests_before;
 
-    p.outbox.push_back({ { "client_id", new_client_id('c') }, { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) },
-        { "answer", answer }, { "client_verdict", p.verdict },
-        { "answered_at", format_utc_timestamp(static_cast<std::int64_t>(state.wall_clock)) } });
-    // The answer and the new resume point, in one transaction.
-    auto entries = outbox_entry(state, p);
+    const auto route = answers_route(state, p);
+    p.outbox.entries.push_back({ { "client_id", new_client_id('c') },
+        { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) }, { "answer", answer },
+        { "client_verdict", p.verdict }, { "answered_at", format_utc_timestamp(static_cast<std::int64_t>(state.wall_clock)) } });
+    // The answer and the new resume point, in one transaction (the answer
+    // waits in memory until the stored outbox is in, not to write over it).
+    auto entries = outbox_storage(p.outbox, route);
     entries.update(set_entry(state, p));
     store_save(entries);
 }
@@ -400,27 +388,7 @@ void practice_store_loaded(AppState& state, PracticeTabState& p, const std::stri
     }
     if (key != outbox_key(state))
         return;   // another user's, from before a sign-out
-    p.outbox_loaded = true;
-    auto parsed = parse_json(json);
-    if (!parsed.ok() || !parsed.value().is_array())
-        return;
-    // Stored answers were made before any answered since the load began:
-    // they go first, in their stored order (the order they are sent in).
-    std::vector<Json> stored;
-    for (const auto& entry : parsed.value()) {
-        if (!entry.is_object() || !entry.contains("client_id") || !entry["client_id"].is_string())
-            continue;
-        auto id = entry["client_id"].get<std::string>();
-        bool known = std::any_of(p.outbox.begin(), p.outbox.end(), [&](const Json& e) { return e.value("client_id", "") == id; });
-        if (!known && !id.empty())
-            stored.push_back(entry);
-    }
-    bool answered_meanwhile = !p.outbox.empty();
-    p.outbox.insert(p.outbox.begin(), stored.begin(), stored.end());
-    // An answer made before the load finished was written over the stored
-    // list: write the whole queue back.
-    if (answered_meanwhile && !stored.empty())
-        persist_outbox(state, p);
+    outbox_stored(state, p.outbox, answers_route(state, p), json);
 }
 
 void practice_sign_out(AppState& state)

@@ -26,14 +26,18 @@ struct LevelChange {
 [[nodiscard]] std::string title_of(const PracticeTabState& p, const std::string& target);
 
 // Starts loading the stored outbox and set of the signed-in student.
-void load_stored(AppState& state);
+void load_stored(AppState& state, PracticeTabState& p);
 
 // Asks the server for a new set. A set in progress stays on screen (and
 // usable, also offline) until the new one has arrived.
 void start_set(AppState& state, PracticeTabState& p);
 
+// The answers' outbox: where it is kept and sent, and what a reply does.
+[[nodiscard]] OutboxRoute answers_route(const AppState& state, PracticeTabState& p);
 // Sends the queued answers, one at a time, oldest first.
 void sync(AppState& state, PracticeTabState& p);
+// What to tell the student once sending has failed a few times; empty until then.
+[[nodiscard]] std::string sync_trouble(const PracticeTabState& p);
 
 // Clears the answer widgets for `task`.
 void reset_answer(PracticeTabState& p, const Task& task);

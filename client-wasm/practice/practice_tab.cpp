@@ -96,10 +96,11 @@ void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
 // Always one line, so the layout does not jump when the outbox empties.
 void draw_sync_line(const PracticeTabState& p)
 {
-    if (!p.outbox.empty() && !p.sync_trouble.empty())
-        ui::text_colored(ui::k_warning, "\xE2\x86\x91 %zu answer(s) waiting. %s", p.outbox.size(), p.sync_trouble.c_str());
-    else if (!p.outbox.empty())
-        ui::text_colored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.size());
+    const auto trouble = sync_trouble(p);
+    if (!p.outbox.entries.empty() && !trouble.empty())
+        ui::text_colored(ui::k_warning, "\xE2\x86\x91 %zu answer(s) waiting. %s", p.outbox.entries.size(), trouble.c_str());
+    else if (!p.outbox.entries.empty())
+        ui::text_colored(ui::k_muted, "\xE2\x86\x91 %zu answer(s) waiting to sync", p.outbox.entries.size());
     else
         ui::text_colored(ui::k_muted, "\xE2\x9C\x93 All answers saved");
     if (!p.sync_notice.empty()) {
@@ -165,11 +166,11 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
     // Answers left from an earlier visit come back from IndexedDB first.
     if (!p.outbox_requested) {
         p.outbox_requested = true;
-        load_stored(state);
+        load_stored(state, p);
     }
     // Queued answers go out whenever the network allows, tried every two
     // seconds (by the clock: a still screen draws only a few frames a second).
-    if (!p.outbox.empty() && state.requests_in_flight == 0 && monotonic_ms() - p.last_sync_ms >= 2000.0) {
+    if (!p.outbox.entries.empty() && state.requests_in_flight == 0 && monotonic_ms() - p.last_sync_ms >= 2000.0) {
         p.last_sync_ms = monotonic_ms();
         sync(state, p);
     }
@@ -249,7 +250,7 @@ Json practice_summary(const PracticeTabState& p)
     for (const auto& [target, value] : p.known)
         known[target] = value;
     Json queued = Json::array();   // when each waiting answer was made
-    for (const auto& entry : p.outbox)
+    for (const auto& entry : p.outbox.entries)
         queued.push_back({ { "answered_at", entry.value("answered_at", "") } });
     Json levels = Json::array();   // the end-of-set summary
     for (const auto& change : level_changes(p))
@@ -262,10 +263,10 @@ Json practice_summary(const PracticeTabState& p)
     }
     return { { "phase", static_cast<int>(p.phase) }, { "tasks", p.tasks.size() }, { "index", p.index },
         { "checked", p.checked }, { "verdict", p.verdict }, { "feedback", p.feedback }, { "invalid", p.invalid },
-        { "known", known }, { "outbox", p.outbox.size() }, { "queued", queued }, { "synced", p.synced },
+        { "known", known }, { "outbox", p.outbox.entries.size() }, { "queued", queued }, { "synced", p.outbox.synced },
         { "requests_during_check", p.requests_during_check }, { "finished", p.finished }, { "task", current },
-        { "task_id", current_id }, { "outbox_loaded", p.outbox_loaded }, { "resumed", p.resumed },
-        { "sync_notice", p.sync_notice }, { "sync_trouble", p.sync_trouble }, { "levels", levels },
+        { "task_id", current_id }, { "outbox_loaded", p.outbox.loaded }, { "resumed", p.resumed },
+        { "sync_notice", p.sync_notice }, { "sync_trouble", sync_trouble(p) }, { "levels", levels },
         { "message", p.message } };
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "net/outbox.hpp"
 
 #include <cstddef>
 #include <string>
@@ -36,17 +37,12 @@ struct PracticeTabState {
     // `known` once nothing is left to send (the server's grade wins).
     std::vector<std::pair<std::string, double>> server_known;
     // Answers waiting for the server (kept until it confirms).
-    std::vector<Json> outbox;
-    std::vector<std::string> sending; // client ids with a request in flight
-    bool outbox_requested = false;    // loading the stored outbox has started
-    bool outbox_loaded = false;
+    Outbox outbox;
+    bool outbox_requested = false;    // loading the stored outbox and set has started
     bool resumed = false;             // the set came back from storage after a reload
     bool replacing = false;           // a new set was asked for; the current one stays meanwhile
     std::string replace_error;
-    int synced = 0;
     std::string sync_notice;          // e.g. an answer the server already had from elsewhere
-    int sync_failures = 0;            // failed sends of the oldest queued answer in a row
-    std::string sync_trouble;         // said after a few of them
     int requests_during_check = 0;    // network requests made while grading (should stay 0)
     bool finished = false;
 };

@@ -6,21 +6,16 @@
 #pragma once
 
 #include "app.hpp"
+#include "net/outbox.hpp"
 
 #include <string>
 
 namespace learnloop::client {
 
 struct CalendarOffline {
-    Json outbox = Json::array();   // [{"series_id", "recurrence_id", "status", "client_id", "label", "what"}], oldest first
-    bool asked = false;            // the stored outbox and week were asked for
-    bool outbox_loaded = false;
-    std::string sending;           // the client id on its way
-    double last_try_ms = -1e9;
-    int failures = 0;              // in a row
-    std::string trouble;           // said once sending has failed a few times
+    Outbox outbox;                 // {"series_id", "recurrence_id", "status", "client_id", "label", "what"}
+    bool week_asked = false;       // the kept week was asked for
     std::string notice;            // a log the server refused for good
-    int synced = 0;                // sent from this page
     Json week;                     // the kept week: {"key", "week", "settings", "saved_at"}; null when none
 };
 
@@ -30,11 +25,13 @@ void offline_load(AppState& state, CalendarOffline& offline);
 bool offline_stored(AppState& state, CalendarOffline& offline, const std::string& key, const std::string& json);
 
 // Queues a log (kept at once, once the stored outbox has loaded; in memory
-// until then) and tries to send it.
+// until then).
 void offline_queue(AppState& state, CalendarOffline& offline, Json entry);
 // Sends what is queued, one at a time, oldest first; `on_sent` runs after
 // each log the server took. Tried again every few seconds while anything waits.
 void offline_sync(AppState& state, CalendarOffline& offline, const std::function<void()>& on_sent);
+// What to tell the tutor once sending has failed a few times; empty until then.
+[[nodiscard]] std::string offline_trouble(const CalendarOffline& offline);
 // The queued log of a session ("series@recurrence_id"), or null.
 [[nodiscard]] const Json* offline_queued(const CalendarOffline& offline, const std::string& session_key);
 

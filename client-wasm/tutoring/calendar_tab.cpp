@@ -15,19 +15,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace learnloop::client {
 
 namespace {
 
 // [SECTION] the week -----------------------------------------------------------
-
-std::string day_text(const LocalDateTime& day) { return format_local_datetime(day).substr(0, 10); }
-
-std::optional<LocalDateTime> parse_day(const std::string& text)
-{
-    auto parsed = parse_local_datetime(text.substr(0, 10) + "T00:00:00", "day");
-    return parsed.ok() ? std::optional(parsed.value()) : std::nullopt;
-}
 
 int week_start_day(const CalendarTabState& tab)
 {
@@ -38,17 +32,17 @@ int week_start_day(const CalendarTabState& tab)
 std::optional<LocalDateTime> shown_week(const AppState& state, const CalendarTabState& tab)
 {
     if (!tab.week_start.empty())
-        return parse_day(tab.week_start);
+        return read_local_day(tab.week_start);
     if (state.local_now.empty())
         return std::nullopt;
-    auto today = parse_day(state.local_now);
+    auto today = read_local_day(state.local_now);
     return today ? std::optional(start_of_week(*today, week_start_day(tab))) : std::nullopt;
 }
 
 // "?from=...&to=..." for `days` days from `first`, with the office's tutor filter.
 std::string window_query(const CalendarTabState& tab, const LocalDateTime& first, int days)
 {
-    std::string query = "?from=" + day_text(first) + "&to=" + day_text(add_seconds(first, days * 86400));
+    std::string query = "?from=" + local_day_text(first) + "&to=" + local_day_text(add_seconds(first, days * 86400));
     if (tab.tutor_filter)
         query += "&tutor_id=" + std::to_string(tab.tutor_filter);
     return query;
@@ -61,15 +55,9 @@ void load_week(AppState& state, CalendarTabState& tab, const LocalDateTime& firs
 }
 
 // "Mon 7 Dec 2026" of a day's midnight.
-std::string day_heading(const LocalDateTime& day)
-{
-    auto text = format_for_people(day);
-    return text.substr(0, text.find(','));
-}
+std::string day_heading(const LocalDateTime& day) { return day_for_people(day, true); }
 
 // [SECTION] a session ------------------------------------------------------------
-
-std::string clock_of(const std::string& local) { return local.size() >= 16 ? local.substr(11, 5) : local; }
 
 // What a session is called on this user's calendar: tutors and the office
 // read who is taught, families who teaches.
@@ -86,13 +74,13 @@ std::string title_of(const AppState& state, const Json& o)
     return subject;
 }
 
-// A session can be logged once it has begun, by those who log, unless it is
-// cancelled, already logged, or on an invoice.
+// Log buttons show on a booked session once it has begun, for those who log
+// (the server's rule, shared-domain check_loggable).
 bool loggable(const AppState& state, const Json& o)
 {
-    const auto status = o.value("status", "");
-    return ui::can(state, Action::AttendanceLog) && (status == "scheduled" || status == "moved")
-        && !o.value("invoiced", false) && !state.local_now.empty() && o.value("start", "") <= state.local_now;
+    auto start = parse_utc_timestamp(o.value("start_utc", ""));
+    return ui::can(state, Action::AttendanceLog) && is_booked(o.value("status", "")) && start.ok()
+        && check_loggable(o.value("invoiced", false), start.value(), static_cast<std::int64_t>(state.wall_clock)).ok();
 }
 
 // Whether this user may move, change or cancel a session: those who manage
@@ -100,9 +88,8 @@ bool loggable(const AppState& state, const Json& o)
 // only booked and on no invoice.
 bool manageable(const AppState& state, const Json& o)
 {
-    const auto status = o.value("status", "");
-    return ui::can(state, Action::ScheduleManage) && (status == "scheduled" || status == "moved")
-        && !o.value("invoiced", false);
+    return ui::can(state, Action::ScheduleManage) && is_booked(o.value("status", ""))
+        && check_changeable(o.value("invoiced", false)).ok();
 }
 
 // What changed on the server shows on the next frame: the week and month load again.
@@ -110,6 +97,7 @@ void refresh(CalendarTabState& tab)
 {
     forget(tab.week);
     forget(tab.month);
+    forget(tab.to_log);
 }
 
 // [SECTION] logging --------------------------------------------------------------
@@ -127,11 +115,11 @@ void log_sent(CalendarTabState& tab)
 void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const std::string& status,
     const std::string& label)
 {
-    const auto what = o.value("subject", "") + " at " + clock_of(o.value("start", ""));
+    const auto what = o.value("subject", "") + " at " + clock_for_people(o.value("start", ""));
     offline_queue(state, tab.offline,
         { { "series_id", o.value("series_id", std::int64_t(0)) }, { "recurrence_id", o.value("recurrence_id", "") },
             { "status", status }, { "client_id", new_client_id('a') }, { "label", label }, { "what", what } });
-    const bool offline = tab.offline.failures > 0 || !tab.kept_at.empty();
+    const bool offline = tab.offline.outbox.failures > 0 || !tab.kept_at.empty();
     tab.action = { Phase::Done,
         what + " logged as " + label + (offline ? "; kept on this device and sent when the connection is back" : ""),
         false };
@@ -140,13 +128,19 @@ void log_attendance(AppState& state, CalendarTabState& tab, const Json& o, const
 
 // [SECTION] drawing --------------------------------------------------------------
 
-void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
+// A session with what can be done to it. In the list of those not logged
+// yet (`in_to_log`), it is named with its day and offers logging only.
+void draw_session(AppState& state, CalendarTabState& tab, const Json& o, bool in_to_log = false)
 {
     const auto title = title_of(state, o);
     const auto start = o.value("start", ""), end = o.value("end", "");
-    const auto when = clock_of(start) + "\xE2\x80\x93" + clock_of(end);   // 16:00–17:00
+    const auto when = clock_for_people(start) + "\xE2\x80\x93" + clock_for_people(end);   // 16:00–17:00
     const auto key = session_key(o);
-    ui::semantics::begin(ui::semantics::Role::Group, title + ", " + when, ImGui::GetID(key.c_str()));
+    std::string name = title + ", " + when;
+    if (in_to_log)
+        if (auto day = read_local_day(start))
+            name = "Not logged: " + day_for_people(*day, false) + ", " + name;
+    ui::semantics::begin(ui::semantics::Role::Group, name, ImGui::GetID(key.c_str()));
     ImGui::PushID(key.c_str());
     ui::text_colored(ui::k_muted, "%s", when.c_str());
     ImGui::SameLine();
@@ -196,7 +190,7 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
             ++shown;
         }
     }
-    if (manageable(state, o) && !queued && tab.edit.key != key) {
+    if (!in_to_log && manageable(state, o) && !queued && tab.edit.key != key) {
         if (can_log)
             ImGui::SameLine();
         if (ui::button(state, "Change or cancel", "calendar.change"))
@@ -204,7 +198,7 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o)
     }
     ImGui::PopID();
     ui::semantics::end();
-    if (tab.edit.key == key)
+    if (!in_to_log && tab.edit.key == key)
         draw_session_edit(state, tab.edit, state.local_now, [&tab](const std::string& message) {
             tab.action = { Phase::Done, message, false };
             refresh(tab);
@@ -246,7 +240,7 @@ void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime&
     };
     const auto path = "/api/tutoring/sessions.csv" + window_query(tab, first, 7);
     if (ui::button(state, "Download this week (CSV)", "calendar.download_week"))
-        api_download(state, path, "sessions-" + day_text(first) + ".csv", done);
+        api_download(state, path, "sessions-" + local_day_text(first) + ".csv", done);
     if (ui::can(state, Action::RosterExport)) {
         ImGui::SameLine();
         if (ui::button(state, "Download students (CSV)", "calendar.download_students"))
@@ -255,14 +249,70 @@ void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime&
 }
 
 
+// The sessions of the last four weeks before the week shown that have
+// begun and are not logged yet (GET /api/tutoring/students' to_log): one
+// line saying how many, and on request the list, oldest first, each with
+// its log buttons; what a tutor catches up on. Those of the week shown are
+// on its grid. Nothing shows while it loads or when it cannot (no
+// connection: the week says so).
+void draw_to_log(AppState& state, CalendarTabState& tab, const LocalDateTime& first)
+{
+    if (!ui::can(state, Action::AttendanceLog) || !ui::can(state, Action::ScheduleManage))
+        return;
+    const auto query = tab.tutor_filter ? "?tutor_id=" + std::to_string(tab.tutor_filter) : std::string();
+    if (tab.to_log.phase == Phase::Idle || (tab.to_log_for != query && tab.to_log.phase != Phase::Loading)) {
+        tab.to_log_for = query;
+        api_load(state, tab.to_log, "/api/tutoring/students" + query);
+    }
+    if (tab.to_log.phase != Phase::Done || !tab.to_log.data.is_object())
+        return;
+    const auto week_first = format_local_datetime(first);
+    // Pointers into the loaded list itself (it stays as it is while drawn).
+    std::vector<const Json*> waiting;
+    const auto students = tab.to_log.data.find("students");
+    if (students != tab.to_log.data.end() && students->is_array())
+        for (const auto& student : *students) {
+            const auto sessions = student.is_object() ? student.find("to_log") : student.end();
+            if (sessions == student.end() || !sessions->is_array())
+                continue;
+            for (const auto& o : *sessions)
+                if (o.is_object() && o.value("start", "") < week_first && loggable(state, o)
+                    && !offline_queued(tab.offline, session_key(o)))
+                    waiting.push_back(&o);
+        }
+    if (waiting.empty())
+        return;
+    std::stable_sort(waiting.begin(), waiting.end(),
+        [](const Json* a, const Json* b) { return a->value("start_utc", "") < b->value("start_utc", ""); });
+    const auto count = std::to_string(waiting.size()) + (waiting.size() == 1 ? " session" : " sessions");
+    ui::alert_text(ui::k_warning, "! Not logged yet from earlier weeks: %s.", count.c_str());
+    ImGui::SameLine();
+    if (ui::button(state, tab.show_to_log ? "Hide them" : "Show them", "calendar.to_log"))
+        tab.show_to_log = !tab.show_to_log;
+    if (!tab.show_to_log)
+        return;
+    constexpr std::size_t k_shown = 5;
+    ImGui::PushID("to_log");
+    for (std::size_t i = 0; i < waiting.size() && i < k_shown; ++i) {
+        const auto& o = *waiting[i];
+        if (auto day = read_local_day(o.value("start", "")))
+            ui::text_colored(ui::k_muted, "%s", day_for_people(*day, false).c_str());
+        draw_session(state, tab, o, true);
+    }
+    ImGui::PopID();
+    if (waiting.size() > k_shown)
+        ui::text_colored(ui::k_muted, "And %zu more: log these first.", waiting.size() - k_shown);
+    ImGui::Separator();
+}
+
 // What the outbox holds and how sending goes, in words.
 void draw_outbox_status(AppState&, CalendarTabState& tab)
 {
-    const auto waiting = tab.offline.outbox.size();
+    const auto waiting = tab.offline.outbox.entries.size();
     if (waiting > 0)
         ui::text_colored(ui::k_muted, "%zu %s waiting to be sent.", waiting, waiting == 1 ? "log is" : "logs are");
-    if (!tab.offline.trouble.empty())
-        ui::alert_text(ui::k_warning, "! %s", tab.offline.trouble.c_str());
+    if (const auto trouble = offline_trouble(tab.offline); !trouble.empty())
+        ui::alert_text(ui::k_warning, "! %s", trouble.c_str());
     if (!tab.offline.notice.empty())
         ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", tab.offline.notice.c_str());
 }
@@ -297,20 +347,20 @@ void draw_view_switch(AppState& state, CalendarTabState& tab)
 // session picked on the grid, with its actions, below it.
 void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, const LocalDateTime& first)
 {
-    const auto key = day_text(first) + "/" + std::to_string(tab.tutor_filter);
+    const auto key = local_day_text(first) + "/" + std::to_string(tab.tutor_filter);
     if (tab.week.phase == Phase::Idle || (tab.loaded_for != key && tab.week.phase != Phase::Loading))
         load_week(state, tab, first, key);
 
     const auto last = add_seconds(first, 6 * 86400);
     ui::heading(("Week of " + day_heading(first)).c_str(), 2);
     if (ui::button(state, "Previous week", "calendar.previous"))
-        tab.week_start = day_text(add_seconds(first, -7 * 86400));
+        tab.week_start = local_day_text(add_seconds(first, -7 * 86400));
     ImGui::SameLine();
     if (ui::button(state, "This week", "calendar.this_week"))
         tab.week_start.clear();
     ImGui::SameLine();
     if (ui::button(state, "Next week", "calendar.next"))
-        tab.week_start = day_text(add_seconds(first, 7 * 86400));
+        tab.week_start = local_day_text(add_seconds(first, 7 * 86400));
     draw_tutor_filter(state, tab, people);
     draw_downloads(state, tab, first);
     draw_booking(state, tab, people);
@@ -361,6 +411,7 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
         }
     }
     draw_outbox_status(state, tab);
+    draw_to_log(state, tab, first);
     if (ui::remote_status(state, tab.week, "calendar.retry"))
         forget(tab.week);
     if (tab.week.phase != Phase::Done || tab.loaded_for != key)
@@ -408,7 +459,7 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
         auto day = o.value("start", "").substr(0, 10);
         if (day != current_day) {
             current_day = day;
-            if (auto midnight = parse_day(day))
+            if (auto midnight = read_local_day(day))
                 ui::heading(day_heading(*midnight).c_str(), 3);
         }
         draw_session(state, tab, o);
@@ -418,7 +469,7 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
 // The month: weeks of days, each with its first sessions; a day opens its week.
 void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
 {
-    const auto today = parse_day(state.local_now);
+    const auto today = read_local_day(state.local_now);
     if (!today) {
         ui::skeleton_rows(4);
         return;
@@ -436,7 +487,7 @@ void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
     };
     const LocalDateTime first_of_month { year, month, 1, 0, 0, 0 };
     const auto grid_first = start_of_week(first_of_month, week_start_day(tab));
-    const auto key = day_text(grid_first) + "/" + std::to_string(tab.tutor_filter);
+    const auto key = local_day_text(grid_first) + "/" + std::to_string(tab.tutor_filter);
     if (tab.month.phase == Phase::Idle || (tab.month_loaded_for != key && tab.month.phase != Phase::Loading)) {
         tab.month_loaded_for = key;
         api_load(state, tab.month, "/api/tutoring/occurrences" + window_query(tab, grid_first, 42));
@@ -464,7 +515,7 @@ void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
     auto pressed = draw_month_grid(state, list, year, month, week_start_day(tab), title);
     ui::semantics::end();
     if (pressed) {
-        tab.week_start = day_text(start_of_week(*pressed, week_start_day(tab)));
+        tab.week_start = local_day_text(start_of_week(*pressed, week_start_day(tab)));
         tab.month_view = false;
         tab.selected.clear();
     }
@@ -475,7 +526,7 @@ void draw_month(AppState& state, CalendarTabState& tab, const Remote* people)
 void draw_calendar_tab(AppState& state, CalendarTabState& tab, const Remote* people)
 {
     offline_load(state, tab.offline);
-    if (!tab.offline.outbox.empty())
+    if (!tab.offline.outbox.entries.empty())
         offline_sync(state, tab.offline, [&tab] { log_sent(tab); });
     if (tab.settings.phase == Phase::Idle)
         api_load(state, tab.settings, "/api/tutoring/settings");
@@ -513,8 +564,9 @@ Json calendar_tab_summary(const CalendarTabState& tab)
         { "calendar_view", tab.month_view ? "month" : "week" },
         { "calendar_month", tab.month.phase == Phase::Done ? tab.month_loaded_for : std::string() },
         { "calendar_selected", tab.selected }, { "calendar_editing", tab.edit.key },
-        { "booking_open", tab.booking.open }, { "attendance_outbox", tab.offline.outbox.size() },
-        { "attendance_synced", tab.offline.synced }, { "calendar_kept_at", tab.kept_at } };
+        { "booking_open", tab.booking.open }, { "attendance_outbox", tab.offline.outbox.entries.size() },
+        { "attendance_synced", tab.offline.outbox.synced }, { "calendar_kept_at", tab.kept_at },
+        { "to_log_phase", tab.to_log.phase == Phase::Done ? "done" : "loading" } };
 }
 
 } // namespace learnloop::client

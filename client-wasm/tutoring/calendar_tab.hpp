@@ -2,7 +2,9 @@
 // wide screen; each day's sessions in a list on a phone) or a month, with
 // each session's time, who, where and status (a shape and a word, never
 // colour alone). A session picked on the grid shows below it, with one
-// press to log what happened once it has begun, and, for those who manage
+// press to log what happened once it has begun (those of earlier weeks not
+// logged yet are counted above the week, and listed on request), and, for
+// those who manage
 // it, a form to move, change or cancel it (this session, this and the
 // following ones, or every one). The office books new sessions here.
 // Tutors see their own week, students and parents their sessions, the
@@ -28,6 +30,9 @@ struct CalendarTabState {
     Outcome action;               // the last log's outcome
     bool month_view = false;      // the month instead of the week
     std::string month_shown;      // "YYYY-MM" of the month shown; empty: this month
+    Remote to_log;                // GET /api/tutoring/students: sessions begun and not logged
+    std::string to_log_for;       // the tutor filter `to_log` was asked with
+    bool show_to_log = false;     // the list of them is open
     Remote month;                 // GET /api/tutoring/occurrences for the month's weeks
     std::string month_loaded_for;
     std::string selected;         // the session shown below the week grid ("series@recurrence_id")

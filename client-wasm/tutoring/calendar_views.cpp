@@ -21,19 +21,13 @@ namespace {
 
 // [SECTION] sessions ---------------------------------------------------------------
 
-std::optional<LocalDateTime> parse_local(const std::string& text)
-{
-    auto parsed = parse_local_datetime(text.substr(0, 19), "start");
-    return parsed.ok() ? std::optional(parsed.value()) : std::nullopt;
-}
-
 // The API's sessions as the layout's events; an event's id is its index in the list.
 std::vector<CalendarEvent> events_of(const Json& occurrences)
 {
     std::vector<CalendarEvent> events;
     std::int64_t index = 0;
     for (const auto& o : occurrences) {
-        auto start = parse_local(o.value("start", "")), end = parse_local(o.value("end", ""));
+        auto start = read_local_datetime(o.value("start", "")), end = read_local_datetime(o.value("end", ""));
         if (start && end && to_unix_seconds(*end) > to_unix_seconds(*start))
             events.push_back({ index, *start, *end, false });
         ++index;
@@ -41,24 +35,15 @@ std::vector<CalendarEvent> events_of(const Json& occurrences)
     return events;
 }
 
-std::string clock_text(const std::string& local) { return local.size() >= 16 ? local.substr(11, 5) : local; }
-
 // "Mon 7 Dec" of a day.
-std::string short_day(const LocalDateTime& day)
-{
-    auto text = format_for_people(day);   // "Mon 7 Dec 2026, 00:00"
-    text = text.substr(0, text.find(','));
-    return text.substr(0, text.rfind(' '));
-}
-
-std::string day_key(const LocalDateTime& day) { return format_local_datetime(day).substr(0, 10); }
+std::string short_day(const LocalDateTime& day) { return day_for_people(day, false); }
 
 ImU32 colour(const ImVec4& c) { return ImGui::GetColorU32(c); }
 
 // "Maths: Zoë Student with Tomás Tutor, 16:00–17:00, Completed"
 std::string spoken(const Json& o, const SessionTitle& title)
 {
-    return title(o) + ", " + clock_text(o.value("start", "")) + "\xE2\x80\x93" + clock_text(o.value("end", "")) + ", "
+    return title(o) + ", " + clock_for_people(o.value("start", "")) + "\xE2\x80\x93" + clock_for_people(o.value("end", "")) + ", "
         + o.value("status_label", o.value("status", ""));
 }
 
@@ -95,7 +80,7 @@ std::string draw_week_grid(AppState& state, const Json& occurrences, const Local
     int first_hour = 8, last_hour = 18;
     for (const auto& e : events) {
         first_hour = std::min(first_hour, e.start.hour);
-        const bool next_day = day_key(e.end) != day_key(e.start);
+        const bool next_day = local_day_text(e.end) != local_day_text(e.start);
         last_hour = std::max(last_hour, next_day ? 24 : e.end.hour + (e.end.minute > 0 ? 1 : 0));
     }
     last_hour = std::min(last_hour, 24);
@@ -112,7 +97,7 @@ std::string draw_week_grid(AppState& state, const Json& occurrences, const Local
     // Days across, hours down.
     for (int d = 0; d < days; ++d) {
         const float x = origin.x + gutter + static_cast<float>(d) * column;
-        const bool is_today = day_key(layout.days[static_cast<std::size_t>(d)]) == today;
+        const bool is_today = local_day_text(layout.days[static_cast<std::size_t>(d)]) == today;
         if (is_today)
             draw->AddRectFilled(ImVec2(x, origin.y), ImVec2(x + column, origin.y + header + body), colour(ui::k_info_tint));
         draw->AddText(ImVec2(x + 6 * scale, origin.y + 5 * scale), colour(is_today ? ui::k_accent : ui::k_text),
@@ -158,7 +143,7 @@ std::string draw_week_grid(AppState& state, const Json& occurrences, const Local
             draw->AddRect(min, max, colour(is_selected ? ui::k_accent : ui::k_muted), 4 * scale, 0, 2 * scale);
         draw->PushClipRect(min, max, true);
         // The status in words beside the time (and its colour down the side).
-        const auto when = clock_text(o.value("start", "")) + " " + o.value("status_label", status);
+        const auto when = clock_for_people(o.value("start", "")) + " " + o.value("status_label", status);
         draw->AddText(ImVec2(x0 + 6 * scale, y0 + 2 * scale), colour(look.text), when.c_str());
         if (y1 - y0 > 2 * line)
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0 + 6 * scale, y0 + 2 * scale + line),
@@ -204,7 +189,7 @@ std::optional<LocalDateTime> draw_month_grid(AppState& state, const Json& occurr
     // Every session of each day, for the day's accessible name.
     std::map<std::string, std::vector<std::size_t>> by_day;
     for (const auto& e : events)
-        by_day[day_key(e.start)].push_back(static_cast<std::size_t>(e.id));
+        by_day[local_day_text(e.start)].push_back(static_cast<std::size_t>(e.id));
 
     std::optional<LocalDateTime> pressed;
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -212,7 +197,7 @@ std::optional<LocalDateTime> draw_month_grid(AppState& state, const Json& occurr
         const float x0 = origin.x + static_cast<float>(i % 7) * cell_w;
         const float y0 = origin.y + header + static_cast<float>(i / 7) * cell_h;
         const ImVec2 min(x0, y0), max(x0 + cell_w, y0 + cell_h);
-        const auto key = day_key(cell.day);
+        const auto key = local_day_text(cell.day);
         ImGui::SetCursorScreenPos(min);
         ImGui::PushID(key.c_str());
         bool clicked = ImGui::InvisibleButton("day", ImVec2(cell_w, cell_h));
@@ -233,7 +218,7 @@ std::optional<LocalDateTime> draw_month_grid(AppState& state, const Json& occurr
             for (auto id : cell.shown) {
                 const auto& o = occurrences[static_cast<std::size_t>(id)];
                 const auto look = look_of(o.value("status", ""));
-                const auto text = clock_text(o.value("start", "")) + " " + o.value("subject", "");
+                const auto text = clock_for_people(o.value("start", "")) + " " + o.value("subject", "");
                 draw->AddText(ImVec2(x0 + 6 * scale, y), colour(look.text), text.c_str());
                 y += line;
             }

@@ -26,8 +26,6 @@ namespace {
 constexpr int k_page = 20;   // invoices a page
 constexpr const char* k_state_keys[] = { "", "draft", "issued", "paid", "void" };
 constexpr const char* k_state_words[] = { "Every invoice", "Drafts", "Issued", "Paid", "Void" };
-constexpr const char* k_method_keys[] = { "bank_transfer", "card", "cash", "other" };
-constexpr const char* k_method_words[] = { "Bank transfer", "Card", "Cash", "Other" };
 
 // An amount of the API's (`key` beside `key`_minor) for people: "£12.50".
 // `code`: the currency, when `item` does not name it (an invoice's lines and payments).
@@ -41,13 +39,7 @@ std::string money_text(const Json& item, const std::string& key, std::string cod
     return format_money({ item.value(key + "_minor", std::int64_t(0)), code }, currency.value());
 }
 
-std::string method_word(const std::string& key)
-{
-    for (std::size_t i = 0; i < std::size(k_method_keys); ++i)
-        if (key == k_method_keys[i])
-            return k_method_words[i];
-    return "Other";
-}
+std::string method_word(const std::string& key) { return std::string(payment_method_label(key)); }
 
 // An invoice's state as a chip: a shape and a word, never colour alone.
 void state_chip(const Json& invoice)
@@ -272,6 +264,14 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
             p.value("received_on", "").c_str(), method_word(p.value("method", "")).c_str());
     if (invoice.value("state", "") == "issued")
         ui::text("Still owed %s", money_text(invoice, "due").c_str());
+    // The same invoice as a PDF file, to print or keep.
+    const auto number = invoice["number"].is_string() ? invoice["number"].get<std::string>()
+                                                      : "draft-" + std::to_string(invoice.value("id", std::int64_t(0)));
+    if (ui::button(state, "Download PDF", "money.pdf"))
+        api_download(state, "/api/tutoring/invoices/" + std::to_string(invoice.value("id", std::int64_t(0))) + ".pdf",
+            "invoice-" + number + ".pdf", [&tab](AppState&, const ApiAnswer& answer) {
+                tab.action = outcome_of(answer, "Downloaded");
+            });
 }
 
 // [SECTION] the office's forms ---------------------------------------------------------
@@ -348,9 +348,9 @@ void draw_payment_form(AppState& state, MoneyTabState& tab, const std::vector<co
     ui::remember(state, "money.payment_amount");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ui::begin_combo("##payment_method", k_method_words[tab.payment_method])) {
-        for (int i = 0; i < static_cast<int>(std::size(k_method_words)); ++i)
-            if (ui::selectable(k_method_words[i], tab.payment_method == i))
+    if (ui::begin_combo("##payment_method", method_word(std::string(k_payment_methods[tab.payment_method])).c_str())) {
+        for (int i = 0; i < static_cast<int>(std::size(k_payment_methods)); ++i)
+            if (ui::selectable(method_word(std::string(k_payment_methods[i])).c_str(), tab.payment_method == i))
                 tab.payment_method = i;
         ui::end_combo();
     }
@@ -361,7 +361,7 @@ void draw_payment_form(AppState& state, MoneyTabState& tab, const std::vector<co
     if (ui::primary_button(state, "Record payment", "money.record_payment") && ready)
         api_call(state, "POST", "/api/tutoring/payments",
             { { "family_id", people[tab.payment_family]->value("id", std::int64_t(0)) }, { "amount", tab.payment_amount },
-                { "received_on", tab.payment_received }, { "method", k_method_keys[tab.payment_method] } },
+                { "received_on", tab.payment_received }, { "method", std::string(k_payment_methods[tab.payment_method]) } },
             [&tab](AppState& state, const ApiAnswer& answer) {
                 tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Payment recorded") : "");
                 if (answer.ok()) {

@@ -98,19 +98,13 @@ std::string warnings_text(const Json& body)
     return text;
 }
 
-std::optional<LocalDateTime> local_time(const std::string& text)
-{
-    auto parsed = parse_local_datetime(text.substr(0, 19), "starts");
-    return parsed.ok() ? std::optional(parsed.value()) : std::nullopt;
-}
-
 // The next whole hour from now (a new booking's first suggestion).
 std::string next_hour(const std::string& today)
 {
-    auto parsed = parse_local_datetime(today.substr(0, 19), "now");
-    if (!parsed.ok())
+    auto parsed = read_local_datetime(today);
+    if (!parsed)
         return today;
-    auto v = parsed.value();
+    auto v = *parsed;
     v.minute = 0;
     v.second = 0;
     return format_local_datetime(add_seconds(v, 3600));
@@ -268,8 +262,8 @@ void send_change(AppState& state, SessionEdit& edit, bool drop_changes, const st
         // Shared-domain's rule: the series' slot moves by as much as the
         // person moved this session from where it is shown.
         const auto first_text = edit.series.data.is_object() ? edit.series.data.value("dtstart", recurrence) : recurrence;
-        const auto slot = local_time(recurrence), first = local_time(first_text), shown = local_time(s.value("start", "")),
-                   wanted = local_time(starts);
+        const auto slot = read_local_datetime(recurrence), first = read_local_datetime(first_text), shown = read_local_datetime(s.value("start", "")),
+                   wanted = read_local_datetime(starts);
         SeriesMove move { edit.scope == 1, std::nullopt };
         if (slot && first && shown && wanted)
             move = series_move(edit.scope == 1, *slot, *first, *shown, *wanted);

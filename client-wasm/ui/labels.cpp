@@ -180,16 +180,13 @@ std::string format_number(double value, int decimals)
 
 std::string when_for_people(std::string_view local, std::string_view today)
 {
-    auto at = parse_local_datetime(local.substr(0, 19), "time");
-    if (!at.ok())
+    auto at = read_local_datetime(local);
+    if (!at)
         return std::string(local);
-    const auto& t = at.value();
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", t.hour, t.minute);
-    auto day = parse_local_datetime(std::string(today.substr(0, 10)) + "T00:00:00", "time");
-    if (day.ok()) {
-        auto days_ago = days_from_civil(day.value().year, day.value().month, day.value().day)
-            - days_from_civil(t.year, t.month, t.day);
+    const auto& t = *at;
+    const auto clock = clock_for_people(local);
+    if (auto day = read_local_day(today)) {
+        auto days_ago = days_from_civil(day->year, day->month, day->day) - days_from_civil(t.year, t.month, t.day);
         if (days_ago == 0)
             return std::string("Today, ") + clock;
         if (days_ago == 1)
@@ -200,12 +197,8 @@ std::string when_for_people(std::string_view local, std::string_view today)
 
 std::string short_date(std::string_view local)
 {
-    auto at = parse_local_datetime(local.substr(0, 19), "time");
-    if (!at.ok())
-        return std::string(local);
-    std::string text = format_for_people(at.value());   // "Fri 23 Oct 2026, 17:00"
-    auto cut = text.rfind(' ', text.find(','));         // drop " 2026, 17:00"
-    return text.substr(0, cut);
+    auto at = read_local_datetime(local);
+    return at ? day_for_people(*at, false) : std::string(local);
 }
 
 } // namespace learnloop::client::ui

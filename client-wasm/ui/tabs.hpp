@@ -32,6 +32,8 @@ struct Tab {
     // route.detail_id). Returns false for a shape of address the tab does not
     // have; an id it cannot find is the tab's to show as not found.
     bool (*open)(AppState&, Context&, const Route&) = nullptr;
+    // A count shown after the label ("2": two unread messages); empty: none.
+    std::string (*badge)(const AppState&, const Context&) = nullptr;
 };
 
 // A tab's portal and path in the address, from its name ("teacher.tab.classes").
@@ -76,7 +78,7 @@ void draw_tabs(AppState& state, const char* id, std::span<const Tab<Context>> ta
         bool select = navigation.open_tab_frames < 0 && navigation.open_tab == tab.name;
         if (select)
             navigation.open_tab_frames = 0;
-        if (ui::tab(state, tab.label, tab.name, select)) {
+        if (ui::tab(state, tab.label, tab.name, select, tab.badge ? tab.badge(state, context) : std::string())) {
             chosen = &tab;
             ImGui::EndTabItem();
         }

@@ -25,12 +25,15 @@ void remember(AppState& state, const std::string& name)
     state.layout.emplace_back(name, WidgetRect { min.x / s, min.y / s, (max.x - min.x) / s, (max.y - min.y) / s });
 }
 
-bool tab(AppState& state, const char* label, const std::string& name, bool select)
+bool tab(AppState& state, const char* label, const std::string& name, bool select, const std::string& badge)
 {
+    // The tab is known by its label alone ("###"), so a count that comes
+    // and goes leaves it the same tab (selected, focused).
+    const std::string shown = (badge.empty() ? std::string(label) : std::string(label) + " (" + badge + ")") + "###" + label;
     // A tab chosen in the page (screen reader, keyboard) is selected as if clicked.
-    ImGuiID id = ImGui::GetID(label);
+    ImGuiID id = ImGui::GetID(shown.c_str());
     ImGuiTabItemFlags flags = semantics::take_activation(id) || select ? ImGuiTabItemFlags_SetSelected : 0;
-    bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    bool open = ImGui::BeginTabItem(shown.c_str(), nullptr, flags);
     remember(state, name);   // right after BeginTabItem, the tab is the last item
     // A strip too narrow for its tabs scrolls them under its own clip, beside
     // its arrow buttons: the tab's node is the part shown there, so a finger
@@ -47,7 +50,8 @@ bool tab(AppState& state, const char* label, const std::string& name, bool selec
             tab_state |= semantics::Offscreen;
         }
     }
-    semantics::add_rect(semantics::Role::Tab, label, min, max, ImGui::GetItemID(), tab_state);
+    const std::string spoken = badge.empty() ? std::string(label) : std::string(label) + ", " + badge + " new";
+    semantics::add_rect(semantics::Role::Tab, spoken, min, max, ImGui::GetItemID(), tab_state);
     return open;
 }
 

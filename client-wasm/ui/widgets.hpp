@@ -31,8 +31,10 @@ void remember(AppState& state, const std::string& name);
 // A tab of the current tab bar, remembered for tests under `name` (the tab
 // itself, not its contents); `select` selects it (from the next frame, as a
 // click does). When it returns true, draw the contents and call
-// ImGui::EndTabItem().
-bool tab(AppState& state, const char* label, const std::string& name, bool select = false);
+// ImGui::EndTabItem(). A `badge` is a count after the label: "Messages (2)",
+// read as "Messages, 2 new".
+bool tab(AppState& state, const char* label, const std::string& name, bool select = false,
+    const std::string& badge = {});
 
 // A button that is also remembered for tests.
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size = ImVec2(0, 0));

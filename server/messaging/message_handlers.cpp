@@ -27,6 +27,40 @@ Json message_json(const pqxx::row& row)
     return json;
 }
 
+// ?with= or a body's "with": one conversation (shared-domain Thread); none
+// when absent. A person who is not of the caller's business is 404.
+Result<std::optional<std::string>> thread_of(pqxx::work& txn, const std::optional<std::string>& text)
+{
+    if (!text)
+        return std::optional<std::string>();
+    auto thread = TRY(parse_thread(*text));
+    if (thread.kind == Thread::Kind::Person && exec_named(txn, "access/person", thread.person_id).empty())
+        return make_error(ErrorCode::NotFound, "No such person in your school or business");
+    return std::optional<std::string>(thread_key(thread));
+}
+
+std::optional<std::string> query_text(const httplib::Request& req, const char* name)
+{
+    if (!req.has_param(name))
+        return std::nullopt;
+    return req.get_param_value(name);
+}
+
+Json thread_json(const pqxx::row& row)
+{
+    Json json { { "with", row["thread"].as<std::string>() }, { "messages", row["messages"].as<std::int64_t>() },
+        { "unread", row["unread"].as<std::int64_t>() },
+        { "last", { { "id", row["id"].as<std::int64_t>() }, { "kind", row["kind"].as<std::string>() },
+                      { "body", row["body"].as<std::string>() }, { "created_at", row["created_at"].as<std::string>() },
+                      { "mine", row["mine"].as<bool>() },
+                      { "sender_name",
+                          row["sender_name"].is_null() ? Json(nullptr) : Json(row["sender_name"].as<std::string>()) } } } };
+    if (!row["person_id"].is_null())
+        json["person"] = { { "id", row["person_id"].as<std::int64_t>() }, { "name", row["person_name"].as<std::string>() },
+            { "role", row["person_role"].as<std::string>() } };
+    return json;
+}
+
 } // namespace
 
 // [SECTION] reading --------------------------------------------------------------
@@ -34,8 +68,17 @@ Json message_json(const pqxx::row& row)
 Result<ApiResponse> handle_list_messages(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto page = TRY(parse_page(req));
-    auto rows = exec_page(txn, "messaging/messages_of", page, caller.user_id);
+    auto thread = TRY(thread_of(txn, query_text(req, "with")));
+    auto rows = exec_page(txn, "messaging/messages_of", page, caller.user_id, thread);
     return paged_response(req, page, rows, message_json);
+}
+
+// GET /api/messages/threads: the caller's conversations, the latest first.
+Result<ApiResponse> handle_message_threads(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto page = TRY(parse_page(req));
+    auto rows = exec_page(txn, "messaging/threads_of", page, caller.user_id);
+    return paged_response(req, page, rows, thread_json);
 }
 
 // GET /api/messages/unread: the unread count and the newest message's id,
@@ -117,19 +160,27 @@ Result<ApiResponse> handle_broadcast(const httplib::Request& req, pqxx::work& tx
                                   { "sent", sent } });
 }
 
-// POST /api/messages/read: {"up_to_id"}: the caller has read what they
-// received up to that message.
+// POST /api/messages/read: {"up_to_id", "with"?}: the caller has read what
+// they received up to that message (of one conversation, with "with").
 Result<ApiResponse> handle_mark_read(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "up_to_id" }));
+    TRY(json_only_fields(body, { "up_to_id", "with" }));
     auto up_to = TRY(json_int_field(body, "up_to_id"));
     if (up_to < 1)
         return make_error(ErrorCode::InvalidArgument, "up_to_id must be a message id", "up_to_id");
-    auto marked = exec_named(txn, "messaging/mark_read", caller.user_id, up_to).size();
-    if (marked > 0)
+    std::optional<std::string> with;
+    if (body.contains("with"))
+        with = TRY(json_string_field(body, "with"));
+    auto thread = TRY(thread_of(txn, with));
+    auto marked = exec_named(txn, "messaging/mark_read", caller.user_id, up_to, thread).size();
+    if (marked > 0) {
+        Json after { { "marked", marked } };
+        if (thread)
+            after["with"] = *thread;
         append_audit(txn, { caller.tenant_id, caller.actor(), "message.read", "message", std::to_string(up_to), nullptr,
-                              { { "marked", marked } } });
+                              std::move(after) });
+    }
     auto unread = exec_named(txn, "messaging/unread", caller.user_id)[0]["unread"].as<std::int64_t>();
     return json_response(200, { { "marked", marked }, { "unread", unread } });
 }

@@ -42,13 +42,32 @@ AreaApi messaging_api()
             { "body", string_schema("1 to 4,000 characters") } },
         { "audience", "body" });
     s["BroadcastSent"] = message_schema({ { "sent", integer_schema() } });
-    s["ReadRequest"] = request_schema({ { "up_to_id", id_schema() } }, { "up_to_id" });
+    s["Thread"] = object_schema(
+        {
+            { "with", string_schema("The conversation: the other person's id, notices or announcements") },
+            { "messages", integer_schema() },
+            { "unread", integer_schema() },
+            { "last", object_schema({ { "id", id_schema() }, { "kind", enum_schema({ "direct", "broadcast", "system" }) },
+                                        { "body", string_schema() }, { "created_at", utc_timestamp_schema() },
+                                        { "mine", boolean_schema() }, { "sender_name", nullable(string_schema()) } },
+                          { "id", "kind", "body", "created_at", "mine" }) },
+            { "person", schema_ref("Contact") },
+        },
+        { "with", "messages", "unread", "last" });
+    s["ThreadList"] = array_of(schema_ref("Thread"));
+    s["ReadRequest"] = request_schema(
+        { { "up_to_id", id_schema() }, { "with", string_schema("Only this conversation's (see Thread)") } }, { "up_to_id" });
     s["ReadMarked"] = object_schema({ { "marked", integer_schema() }, { "unread", integer_schema() } }, { "marked", "unread" });
 
     api.routes = {
         { Method::Get, "/api/messages", Action::MessageRead, handle_list_messages, nullptr,
             "The caller's messages, newest first: received, and the direct ones and broadcasts they sent", "",
-            "ChatMessageList", 200, { page_limit_param(), page_offset_param() } },
+            "ChatMessageList", 200,
+            { page_limit_param(), page_offset_param(),
+                { "with", string_schema(), "One conversation only: a person's id, notices or announcements" } } },
+        { Method::Get, "/api/messages/threads", Action::MessageRead, handle_message_threads, nullptr,
+            "The caller's conversations, the latest first, each with its newest message and unread count", "",
+            "ThreadList", 200, { page_limit_param(), page_offset_param() } },
         { Method::Get, "/api/messages/unread", Action::MessageRead, handle_unread_messages, nullptr,
             "The unread count and newest message id, with an ETag: 304 while nothing changed", "", "Unread", 200 },
         { Method::Get, "/api/messages/contacts", Action::MessageSend, handle_contacts, nullptr,
@@ -58,7 +77,7 @@ AreaApi messaging_api()
         { Method::Post, "/api/messages/broadcast", Action::MessageBroadcast, handle_broadcast, nullptr,
             "One message to every active person of a role, or to everyone", "BroadcastRequest", "BroadcastSent", 201 },
         { Method::Post, "/api/messages/read", Action::MessageRead, handle_mark_read, nullptr,
-            "Mark the caller's received messages read up to an id", "ReadRequest", "ReadMarked", 200 },
+            "Mark the caller's received messages read up to an id, of one conversation or all", "ReadRequest", "ReadMarked", 200 },
     };
     return api;
 }

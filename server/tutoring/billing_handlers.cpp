@@ -8,6 +8,8 @@
 // amount is ever written to them.
 #include "tutoring/billing_handlers.hpp"
 
+#include "tutoring/invoice_pdf.hpp"
+
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
 #include "finance/billing.hpp"
@@ -193,7 +195,10 @@ Result<ApiResponse> handle_list_invoices(const httplib::Request& req, pqxx::work
     return paged_response(req, page, rows, invoice_json);
 }
 
-Result<ApiResponse> handle_get_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+namespace {
+
+// An invoice the caller may see, with its lines and payments (GET and PDF).
+Result<Json> invoice_with_lines(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto row = TRY(visible_invoice(txn, caller, req.matches[1], false));
     auto invoice = invoice_json(row);
@@ -216,7 +221,35 @@ Result<ApiResponse> handle_get_invoice(const httplib::Request& req, pqxx::work& 
     }
     invoice["lines"] = std::move(lines);
     invoice["payments"] = std::move(payments);
-    return json_response(200, invoice);
+    return invoice;
+}
+
+} // namespace
+
+Result<ApiResponse> handle_get_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    return json_response(200, TRY(invoice_with_lines(req, txn, caller)));
+}
+
+// GET /api/tutoring/invoices/{id}.pdf: the same invoice as a PDF file, for
+// whoever may read it (a parent their own family's issued ones).
+Result<ApiResponse> handle_invoice_pdf(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto invoice = TRY(invoice_with_lines(req, txn, caller));
+    std::string issued_on;
+    if (invoice["issued_at"].is_string()) {
+        auto at = parse_utc_timestamp(invoice["issued_at"].get<std::string>());
+        auto zone = TRY(tenant_zone(caller));
+        if (at.ok())
+            issued_on = local_day_text(to_local(at.value(), *zone));
+    }
+    ApiResponse response;
+    const auto business = exec_named(txn, "identity/tenant_profile", caller.tenant_id)[0]["name"].as<std::string>();
+    response.raw = std::make_pair(TRY(invoice_pdf(invoice, business, issued_on)), std::string("application/pdf"));
+    const auto number = invoice["number"].is_string() ? invoice["number"].get<std::string>()
+                                                      : "draft-" + std::to_string(invoice["id"].get<std::int64_t>());
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"invoice-" + number + ".pdf\"");
+    return response;
 }
 
 // POST /api/tutoring/invoices: a draft for a family's logged sessions on
@@ -349,7 +382,7 @@ Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::wor
         return make_error(ErrorCode::InvalidArgument, "amount must be more than nothing", "amount");
     auto received = day_of(TRY(parse_day(TRY(json_string_field(body, "received_on")), "received_on")));
     auto method = TRY(json_string_field(body, "method"));
-    if (method != "cash" && method != "card" && method != "bank_transfer" && method != "other")
+    if (!is_payment_method(method))
         return make_error(ErrorCode::InvalidArgument, "method must be one of cash, card, bank_transfer, other", "method");
     std::optional<std::string> note;
     if (body.contains("note") && !body["note"].is_null())

@@ -14,6 +14,7 @@ Result<ApiResponse> handle_list_rates(const httplib::Request& req, pqxx::work& t
 Result<ApiResponse> handle_add_rate(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_list_invoices(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_get_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_invoice_pdf(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_void_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller);

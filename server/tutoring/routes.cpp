@@ -55,6 +55,21 @@ AreaApi tutoring_api()
     s["OccurrenceList"] = object_schema({ { "time_zone", string_schema() }, { "from", string_schema() },
                                             { "to", string_schema() }, { "occurrences", array_of(schema_ref("Occurrence")) } },
         { "time_zone", "from", "to", "occurrences" });
+    s["StudentSessions"] = object_schema(
+        {
+            { "id", id_schema() },
+            { "name", string_schema() },
+            { "subjects", array_of(string_schema()) },
+            { "tutors", array_of(object_schema({ { "id", id_schema() }, { "name", string_schema() } }, { "id", "name" })) },
+            { "next", nullable(schema_ref("Occurrence")) },
+            { "last", nullable(schema_ref("Occurrence")) },
+            { "logged", integer_schema("Begun sessions with attendance logged") },
+            { "to_log", array_of(schema_ref("Occurrence")) },
+        },
+        { "id", "name", "subjects", "tutors", "next", "last", "logged", "to_log" });
+    s["StudentSessionsList"] = object_schema({ { "from", string_schema() }, { "to", string_schema() },
+                                                 { "students", array_of(schema_ref("StudentSessions")) } },
+        { "from", "to", "students" });
     s["SeriesRequest"] = request_schema(
         {
             { "tutor_id", id_schema() },
@@ -219,6 +234,10 @@ AreaApi tutoring_api()
             "", "OccurrenceList", 200,
             { day_from, day_to, { "tutor_id", id_schema(), "Only this tutor's sessions" },
                 { "student_id", id_schema(), "Only this student's sessions" } } },
+        { Method::Get, "/api/tutoring/students", Action::ScheduleManage, handle_list_students, nullptr,
+            "The students of the sessions from four weeks ago to eight weeks ahead (a tutor's own; the office's, or one "
+            "tutor's): subjects, tutors, next and last session, how many are logged and those still to log",
+            "", "StudentSessionsList", 200, { { "tutor_id", id_schema(), "Only this tutor's students" } } },
         { Method::Post, "/api/tutoring/series", Action::ScheduleManage, handle_create_series, nullptr,
             "Book a session or a recurring series (holidays skipped; clashes by the business's policy)",
             "SeriesRequest", "SeriesBooked", 201 },
@@ -262,6 +281,9 @@ AreaApi tutoring_api()
             "InvoiceRequest", "InvoiceMade", 201 },
         { Method::Get, "/api/tutoring/invoices/{id}", Action::InvoiceRead, handle_get_invoice, nullptr,
             "One invoice with its lines and the payments on it", "", "Invoice", 200 },
+        { Method::Get, "/api/tutoring/invoices/{id}.pdf", Action::InvoiceRead, handle_invoice_pdf, nullptr,
+            "The same invoice as a PDF file to print or keep (A4, fonts embedded)", "", "", 200, {},
+            "application/pdf" },
         { Method::Post, "/api/tutoring/invoices/{id}/issue", Action::BillingManage, handle_issue_invoice, nullptr,
             "Issue a draft with the next invoice number (no gaps); the family's credit pays it first", "",
             "InvoiceIssued", 200 },

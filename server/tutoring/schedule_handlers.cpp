@@ -196,14 +196,6 @@ Json change_json(const OccurrenceChange& c)
         { "attendance", c.attendance }, { "note_length", c.note.size() } };
 }
 
-Result<void> require_not_invoiced(const OccurrenceChange& change)
-{
-    if (change.invoice_id)
-        return headline_error(ErrorCode::Conflict, "Conflict",
-            "This session is on an invoice; an administrator must void the invoice before it can change");
-    return {};
-}
-
 } // namespace
 
 // [SECTION] reading the calendar --------------------------------------------
@@ -262,6 +254,53 @@ Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::w
         items.push_back(occurrence_json(o, window.names, window.settings));
     return json_response(200, { { "time_zone", caller.time_zone }, { "from", day_of(window.from) },
                                   { "to", day_of(window.to) }, { "occurrences", std::move(items) } });
+}
+
+// GET /api/tutoring/students?tutor_id=: the students of the sessions from
+// four weeks ago to eight weeks ahead (shared-domain sessions_by_student):
+// a tutor's own, or the office's (everyone's, or one tutor's), by name.
+Result<ApiResponse> handle_list_students(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    ScheduleFilter filter;
+    if (req.has_param("tutor_id"))
+        filter.tutor_id = TRY(parse_id(req.get_param_value("tutor_id"), "No such tutor"));
+    const auto own = own_sessions(caller.role, caller.user_id);
+    if (own.tutor_id && filter.tutor_id && *filter.tutor_id != *own.tutor_id)
+        return role_refused("Tutors see only their own students");
+    if (own.tutor_id)
+        filter.tutor_id = own.tutor_id;
+    auto zone = TRY(tenant_zone(caller));
+    const auto now = now_unix();
+    auto today = to_local(now, *zone);
+    today.hour = today.minute = today.second = 0;
+    const auto from = add_seconds(today, -28 * k_day), to = add_seconds(today, 57 * k_day);
+    auto sessions = TRY(occurrences_in(txn, *zone, to_utc(from, *zone), to_utc(to, *zone), filter));
+    if (filter.tutor_id)
+        std::erase_if(sessions, [&](const SessionOccurrence& o) { return o.tutor_id != *filter.tutor_id; });
+    const auto names = names_for(txn, sessions);
+    const auto settings = load_settings(txn);
+    auto name = [&](std::int64_t id) {
+        auto found = names.find(id);
+        return found == names.end() ? std::string() : found->second;
+    };
+    auto summary = sessions_by_student(sessions, now);
+    std::stable_sort(summary.begin(), summary.end(),
+        [&](const StudentSessions& a, const StudentSessions& b) { return name(a.student_id) < name(b.student_id); });
+    Json students = Json::array();
+    for (const auto& s : summary) {
+        Json tutors = Json::array();
+        for (auto id : s.tutor_ids)
+            tutors.push_back({ { "id", id }, { "name", name(id) } });
+        Json to_log = Json::array();
+        for (const auto& o : s.to_log)
+            to_log.push_back(occurrence_json(o, names, settings));
+        students.push_back({ { "id", s.student_id }, { "name", name(s.student_id) }, { "subjects", s.subjects },
+            { "tutors", std::move(tutors) },
+            { "next", s.next ? occurrence_json(*s.next, names, settings) : Json(nullptr) },
+            { "last", s.last ? occurrence_json(*s.last, names, settings) : Json(nullptr) }, { "logged", s.logged },
+            { "to_log", std::move(to_log) } });
+    }
+    return json_response(200, { { "from", day_of(from) }, { "to", day_of(to) }, { "students", std::move(students) } });
 }
 
 Result<ApiResponse> handle_get_series(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -376,7 +415,7 @@ Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::
     if (caller.role == Role::Teacher && teaches != caller.user_id)
         return role_refused("You can change only your own sessions");
     if (current)
-        TRY(require_not_invoiced(*current));
+        TRY(check_changeable(current->invoice_id.has_value()));
     OccurrenceChange change = current.value_or(OccurrenceChange { 0, series.id, recurrence_id });
     const auto before = current ? change_json(*current) : Json(nullptr);
     if (body.contains("starts"))
@@ -578,8 +617,6 @@ Result<ApiResponse> handle_log_attendance(const httplib::Request& req, pqxx::wor
     const auto tutor = change.tutor_id.value_or(series.tutor_id);
     if (caller.role == Role::Teacher && tutor != caller.user_id)
         return role_refused("You can log only your own sessions");
-    if (current)
-        TRY(require_not_invoiced(*current));
     auto settings = load_settings(txn);
     if (!find_status(settings.statuses, status)) {
         std::string keys;
@@ -588,8 +625,7 @@ Result<ApiResponse> handle_log_attendance(const httplib::Request& req, pqxx::wor
         return make_error(ErrorCode::InvalidArgument, "status must be one of " + keys, "status");
     }
     auto zone = TRY(tenant_zone(caller));
-    if (to_utc(change.starts.value_or(recurrence_id), *zone) > now_unix())
-        return make_error(ErrorCode::FailedPrecondition, "This session has not started yet", "recurrence_id");
+    TRY(check_loggable(change.invoice_id.has_value(), to_utc(change.starts.value_or(recurrence_id), *zone), now_unix()));
     const auto before = current ? change_json(*current) : Json(nullptr);
     change.attendance = status;
     if (body.contains("note"))

@@ -27,6 +27,7 @@ struct CalendarWindow {
     const Caller& caller);
 
 Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_students(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_create_series(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_get_series(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_change_occurrence(const httplib::Request& req, pqxx::work& txn, const Caller& caller);

@@ -101,26 +101,56 @@ std::string_view month_short_name(int month)
     return k_months[std::clamp(month, 1, 12) - 1];
 }
 
-std::string format_for_people(const LocalDateTime& v)
+std::string day_for_people(const LocalDateTime& v, bool with_year)
 {
     static constexpr const char* k_weekdays[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };   // 1970-01-01 was a Thursday
     auto days = days_from_civil(v.year, v.month, v.day);
     auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%s %d %s %04d, %02d:%02d", k_weekdays[weekday], v.day,
-        std::string(month_short_name(v.month)).c_str(), v.year, v.hour, v.minute);
-    return buffer;
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%s %d %s", k_weekdays[weekday], v.day, std::string(month_short_name(v.month)).c_str());
+    std::string text = buffer;
+    if (with_year) {
+        std::snprintf(buffer, sizeof buffer, " %04d", v.year);
+        text += buffer;
+    }
+    return text;
+}
+
+std::string format_for_people(const LocalDateTime& v)
+{
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", v.hour, v.minute);
+    return day_for_people(v, true) + ", " + clock;
+}
+
+std::optional<LocalDateTime> read_local_datetime(std::string_view text)
+{
+    auto parsed = parse_local_datetime(text.substr(0, 19), "time");
+    return parsed.ok() ? std::optional(parsed.value()) : std::nullopt;
+}
+
+std::optional<LocalDateTime> read_local_day(std::string_view text)
+{
+    if (text.size() < 10)
+        return std::nullopt;
+    return read_local_datetime(std::string(text.substr(0, 10)) + "T00:00:00");
+}
+
+std::string local_day_text(const LocalDateTime& value) { return format_local_datetime(value).substr(0, 10); }
+
+std::string clock_for_people(std::string_view local)
+{
+    return std::string(local.size() >= 16 ? local.substr(11, 5) : local);
 }
 
 std::string period_for_people(std::string_view from_day, std::string_view to_day)
 {
     auto day = [](std::string_view text, bool year) {
-        auto parsed = parse_local_datetime(std::string(text) + "T00:00:00", "day");
-        if (!parsed.ok())
+        auto d = text.size() == 10 ? read_local_day(text) : std::nullopt;
+        if (!d)
             return std::string(text);
-        const auto& d = parsed.value();
-        return std::to_string(d.day) + " " + std::string(month_short_name(d.month))
-            + (year ? " " + std::to_string(d.year) : "");
+        return std::to_string(d->day) + " " + std::string(month_short_name(d->month))
+            + (year ? " " + std::to_string(d->year) : "");
     };
     if (from_day == to_day)
         return day(from_day, true);

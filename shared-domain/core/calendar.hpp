@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,23 @@ struct LocalDateTime {
 // parse is returned as it is.
 //   due_for_people("2026-11-29T17:00:00") -> "Sun 29 Nov 2026, 17:00"
 [[nodiscard]] std::string due_for_people(std::string_view text);
+
+// The same as text the API sends reads back, or nothing: a local time from
+// the first 19 characters ("YYYY-MM-DDTHH:MM:SS"), a day from the first 10
+// (at midnight). Screens use these on the API's own fields.
+//   read_local_datetime("2026-12-07T16:00:00") -> {2026, 12, 7, 16, 0, 0}
+//   read_local_day("2026-12-07T16:00:00")      -> {2026, 12, 7, 0, 0, 0}
+[[nodiscard]] std::optional<LocalDateTime> read_local_datetime(std::string_view text);
+[[nodiscard]] std::optional<LocalDateTime> read_local_day(std::string_view text);
+// "YYYY-MM-DD" of a local time (the API's day parameters).
+[[nodiscard]] std::string local_day_text(const LocalDateTime& value);
+// A day for people, with or without its year:
+//   day_for_people({2026, 12, 7}, true)  -> "Mon 7 Dec 2026"
+//   day_for_people({2026, 12, 7}, false) -> "Mon 7 Dec"
+[[nodiscard]] std::string day_for_people(const LocalDateTime& value, bool with_year);
+// The clock of a local time text, "HH:MM"; text too short is returned as it is.
+//   clock_for_people("2026-12-07T16:00:00") -> "16:00"
+[[nodiscard]] std::string clock_for_people(std::string_view local);
 
 // "Jan" .. "Dec" for 1 .. 12 (clamped).
 [[nodiscard]] std::string_view month_short_name(int month);

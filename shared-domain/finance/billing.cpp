@@ -212,6 +212,22 @@ Result<InvoiceState> parse_invoice_state(std::string_view name)
     return make_error(ErrorCode::InvalidArgument, "state must be draft, issued, paid or void", "state");
 }
 
+bool is_payment_method(std::string_view key)
+{
+    return std::find(std::begin(k_payment_methods), std::end(k_payment_methods), key) != std::end(k_payment_methods);
+}
+
+std::string_view payment_method_label(std::string_view key)
+{
+    if (key == "bank_transfer")
+        return "Bank transfer";
+    if (key == "card")
+        return "Card";
+    if (key == "cash")
+        return "Cash";
+    return "Other";
+}
+
 std::string_view invoice_state_label(InvoiceState state, bool part_paid)
 {
     switch (state) {

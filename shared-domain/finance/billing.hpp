@@ -126,6 +126,13 @@ enum class InvoiceState { Draft, Issued, Paid, Void };
 // "Part paid", "Paid", "Void".
 [[nodiscard]] std::string_view invoice_state_label(InvoiceState state, bool part_paid);
 
+// How a payment was made, as the API names it, and its words for people
+// (an unknown key reads "Other").
+//   payment_method_label("bank_transfer") -> "Bank transfer"
+inline constexpr std::string_view k_payment_methods[] = { "bank_transfer", "card", "cash", "other" };
+[[nodiscard]] bool is_payment_method(std::string_view key);
+[[nodiscard]] std::string_view payment_method_label(std::string_view key);
+
 // Whether an invoice may move from one state to another: a draft is issued
 // or voided; an issued invoice is paid (when its payments reach its total)
 // or voided; paid and void are final. FailedPrecondition, in words, when not.

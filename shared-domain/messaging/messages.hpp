@@ -6,6 +6,7 @@
 #include "core/result.hpp"
 #include "identity/roles.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,5 +29,25 @@ struct Audience {
     std::optional<Role> role;   // none: everyone
 };
 [[nodiscard]] Result<Audience> parse_audience(std::string_view name);
+
+// A conversation in one person's messages: with another person (the direct
+// messages both ways, and the broadcasts that person sent them), the
+// business's notices (system messages), or the announcements they sent.
+// Its key on the wire, and in SQL's message_thread(): "notices",
+// "announcements" or the other person's id.
+//   parse_thread("42") -> person 42;  parse_thread("notices") -> notices
+struct Thread {
+    enum class Kind { Person, Notices, Announcements };
+    Kind kind = Kind::Person;
+    std::int64_t person_id = 0;   // Person only
+};
+[[nodiscard]] Result<Thread> parse_thread(std::string_view key);
+[[nodiscard]] std::string thread_key(const Thread& thread);
+
+// A message's first words for a list of conversations: line breaks and runs
+// of spaces read as one space, cut after `characters` characters (never
+// inside one) with "…".
+//   message_preview("See you\n\nat 5, Sam", 10) -> "See you at…"
+[[nodiscard]] std::string message_preview(std::string_view body, std::size_t characters);
 
 } // namespace learnloop

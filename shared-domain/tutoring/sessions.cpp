@@ -1,5 +1,6 @@
 // Series and their changed occurrences as a calendar shows them; the edits
-// of a series ([SECTION] occurrences, [SECTION] edits).
+// of a series ([SECTION] occurrences, [SECTION] what may be done to a session,
+// [SECTION] students, [SECTION] edits).
 #include "tutoring/sessions.hpp"
 
 #include <algorithm>
@@ -164,6 +165,63 @@ Result<std::vector<SessionOccurrence>> occurrences_between(const std::vector<Ses
     for (const auto& f : found)
         list.push_back(occurrence_of(series[f.series], f.recurrence_id, f.change, converter));
     return list;
+}
+
+// [SECTION] what may be done to a session ----------------------------------
+
+bool is_booked(std::string_view status) { return status == "scheduled" || status == "moved"; }
+
+Result<void> check_changeable(bool invoiced)
+{
+    if (invoiced)
+        return headline_error(ErrorCode::Conflict, "Conflict",
+            "This session is on an invoice; an administrator must void the invoice before it can change");
+    return {};
+}
+
+Result<void> check_loggable(bool invoiced, std::int64_t start_utc, std::int64_t now_utc)
+{
+    TRY(check_changeable(invoiced));
+    if (start_utc > now_utc)
+        return make_error(ErrorCode::FailedPrecondition, "This session has not started yet", "recurrence_id");
+    return {};
+}
+
+// [SECTION] students ---------------------------------------------------------
+
+std::vector<StudentSessions> sessions_by_student(const std::vector<SessionOccurrence>& sessions, std::int64_t now_utc)
+{
+    std::map<std::int64_t, StudentSessions> by_student;
+    std::vector<const SessionOccurrence*> ordered;
+    for (const auto& o : sessions)
+        ordered.push_back(&o);
+    std::stable_sort(ordered.begin(), ordered.end(),
+        [](const SessionOccurrence* a, const SessionOccurrence* b) { return a->start_utc < b->start_utc; });
+    for (const auto* o : ordered) {
+        auto& s = by_student[o->student_id];
+        s.student_id = o->student_id;
+        if (std::find(s.subjects.begin(), s.subjects.end(), o->subject) == s.subjects.end())
+            s.subjects.push_back(o->subject);
+        if (std::find(s.tutor_ids.begin(), s.tutor_ids.end(), o->tutor_id) == s.tutor_ids.end())
+            s.tutor_ids.push_back(o->tutor_id);
+        const bool begun = o->start_utc <= now_utc;
+        const auto status = o->status();
+        if (!begun) {
+            if (!o->cancelled && !s.next)
+                s.next = *o;
+            continue;
+        }
+        if (!o->cancelled)
+            s.last = *o;
+        if (!o->attendance.empty())
+            ++s.logged;
+        else if (is_booked(status) && !o->invoice_id)
+            s.to_log.push_back(*o);
+    }
+    std::vector<StudentSessions> out;
+    for (auto& [id, s] : by_student)
+        out.push_back(std::move(s));
+    return out;
 }
 
 // [SECTION] edits ------------------------------------------------------------

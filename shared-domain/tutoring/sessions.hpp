@@ -4,7 +4,8 @@
 // into the occurrences a calendar shows ([SECTION] occurrences), and the
 // edits people make to a series ([SECTION] edits): "this and following"
 // splits it, holidays are skipped, and an edit of "all" says which changed
-// occurrences it would leave behind.
+// occurrences it would leave behind; and what each student's sessions come
+// to ([SECTION] students).
 //
 // The server answers GET /api/tutoring/occurrences with occurrences_between;
 // the browser runs the same code on the week it keeps for offline viewing.
@@ -20,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace learnloop {
@@ -87,6 +89,39 @@ struct SessionOccurrence {
 // Whether `when` is an occurrence the series itself gives (DTSTART, the
 // rule's or an RDATE, not an EXDATE).
 [[nodiscard]] bool is_occurrence(const Series& schedule, const LocalDateTime& when);
+
+// [SECTION] what may be done to a session
+//
+// The server refuses these (409 on an invoice, 422 before a session begins)
+// and the calendar asks the same before it offers a button.
+
+// Still only booked: neither logged nor cancelled (status() is "scheduled"
+// or "moved"). The calendar offers logging and changes for these.
+[[nodiscard]] bool is_booked(std::string_view status);
+// A session on an invoice is locked until an administrator voids the invoice.
+[[nodiscard]] Result<void> check_changeable(bool invoiced);
+// Attendance is logged once the session has begun (in UTC: the fall-back
+// hour's two 01:30s are told apart) and while it is on no invoice.
+[[nodiscard]] Result<void> check_loggable(bool invoiced, std::int64_t start_utc, std::int64_t now_utc);
+
+// [SECTION] students
+
+// What a tutor (or the office) reads about one student from the sessions of
+// a window: the subjects and tutors in it, the next session not yet begun
+// and the latest begun (neither cancelled), how many begun sessions are
+// logged, and those begun but still only booked (to log), oldest first.
+struct StudentSessions {
+    std::int64_t student_id = 0;
+    std::vector<std::string> subjects;          // each once, as first met
+    std::vector<std::int64_t> tutor_ids;        // each once, as first met
+    std::optional<SessionOccurrence> next;
+    std::optional<SessionOccurrence> last;
+    int logged = 0;
+    std::vector<SessionOccurrence> to_log;
+};
+// One per student met in `sessions`, by student id.
+[[nodiscard]] std::vector<StudentSessions> sessions_by_student(const std::vector<SessionOccurrence>& sessions,
+    std::int64_t now_utc);
 
 // [SECTION] edits
 

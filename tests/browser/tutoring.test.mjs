@@ -96,6 +96,7 @@ try {
   // logs every past one): at 06:00 today, or yesterday before 07:00.
   const office = await login(server, 'admin@brightpath.learnloop.test');
   const tutor = await login(server, 'tutor@brightpath.learnloop.test');
+  const parent = await login(server, 'parent@brightpath.learnloop.test');
   const students = await call(server, office.token, 'GET', '/api/users?role=student&limit=200');
   const zoe = students.body.find((u) => u.name.startsWith('Zoë'));
   const now = new Date();
@@ -131,6 +132,32 @@ try {
     await page.getByRole('button', { name: /^\w+ \d+ \w+: Exam practice with Zoë.*, 06:00–06:45, Scheduled$/ }).waitFor();
     await expectNoViolations(page, "the tutor's week");
     await saveScreenshot(page, 'tutoring-tutor-week.png');
+  });
+
+  await check("what has begun and is not logged is listed above the week; the tutor's students say how many wait", async () => {
+    // From the next week, this week's unlogged sessions are counted above the calendar, and listed on request.
+    const shown = (await waitForState(page, (s) => s.portal.week, 'the week')).portal.week;
+    await press(page.getByRole('button', { name: 'Next week' }));
+    await waitForState(page, (s) => s.portal.week && s.portal.week !== shown, 'the next week');
+    await page.getByRole('main').getByText(/^! Not logged yet from earlier weeks: \d+ sessions?\.$/).waitFor();
+    await press(page.getByRole('button', { name: 'Show them' }));
+    await page.getByRole('group', { name: /^Not logged: \w+ \d+ \w+, Exam practice with Zoë/ }).waitFor();
+    await page.getByRole('group', { name: /^Not logged: \w+ \d+ \w+, Exam practice with Zoë/ })
+      .getByRole('button', { name: 'Completed', exact: true }).waitFor();
+    await expectNoViolations(page, 'the sessions not logged yet');
+    await saveScreenshot(page, 'tutoring-tutor-to-log.png');
+    await press(page.getByRole('button', { name: 'Previous week' }));
+    await waitForState(page, (s) => s.portal.week === shown, 'back to the week');
+    await page.getByRole('tab', { name: 'My students' }).click();
+    const state = await waitForState(page, (s) => s.portal.students_phase === 'done' && s.portal.students.length > 0,
+      "the tutor's students");
+    const row = state.portal.students.find((x) => x.id === zoe.id);
+    assert.ok(row && row.to_log >= 2, `Zoë's sessions to log are counted (${JSON.stringify(row)})`);
+    await page.getByRole('group', { name: zoe.name }).getByText(/^Next: /).waitFor();
+    await expectNoViolations(page, "the tutor's students");
+    await saveScreenshot(page, 'tutoring-tutor-students.png');
+    await page.getByRole('tab', { name: 'My week' }).click();
+    await page.getByRole('heading', { name: /^Week of / }).waitFor();
   });
 
   await check('one press logs a session that has begun; the calendar then shows it completed', async () => {
@@ -401,6 +428,11 @@ try {
     await press(page.getByRole('button', { name: 'Open' }).first());
     await waitForState(page, (s) => s.portal.lines.length > 0, "the invoice's lines");
     await page.getByRole('heading', { name: /^Invoice BPT-/ }).waitFor();
+    // The invoice as a PDF file to print or keep.
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download PDF' }))]);
+    assert.match(download.suggestedFilename(), /^invoice-BPT-\d{4}-\d{4}\.pdf$/);
+    const pdf = fs.readFileSync(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'a PDF file');
     await expectNoViolations(page, "the parent's invoices");
     await saveScreenshot(page, 'tutoring-parent-invoices.png');
     const phone = await phoneSignedIn(server, 'parent');
@@ -410,20 +442,58 @@ try {
     await saveScreenshot(phone, 'tutoring-parent-invoices-phone.png');
   });
 
-  await check("a parent reads the business's notices and writes to the office", async () => {
-    await page.getByRole('tab', { name: 'Messages' }).click();
-    await waitForState(page, (s) => s.portal.messages_phase === 'done' && s.portal.messages.length > 0, 'the messages');
-    await page.getByRole('group', { name: /^Notice from Brightpath Tutoring/ }).first().waitFor();
-    await press(page.getByRole('button', { name: /^To: / }));
-    await press(page.getByRole('button', { name: 'Bea Admin (Administrator)' }));
-    await page.getByRole('textbox', { name: 'Message' }).fill('Could Zoë move to Thursdays after half term? شكراً');
-    await press(page.getByRole('button', { name: 'Send' }));
+  await check("a parent's messages: a new one is counted on the tab without a reload, read in its conversation, answered", async () => {
+    // The office writes while the parent is on another tab: within a poll
+    // (every 20 s) the tab's label counts it.
+    const before = (await waitForState(page, (s) => s.portal.messages_polled, 'the unread count')).portal.unread;
+    const sent = await call(server, office.token, 'POST', '/api/messages',
+      { recipient_id: parent.user_id, body: "Zoë's end-of-term report is ready: a very good term." });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    await waitForState(page, (s) => s.portal.unread === before + 1, 'the new message counted', 40000);
+    await page.getByRole('tab', { name: `Messages, ${before + 1} new` }).click();
+    await waitForState(page, (s) => s.portal.threads_phase === 'done' && s.portal.threads.length > 0, 'the conversations');
+    // The administrator's conversation is first, with what is new in it.
+    await press(page.getByRole('button', { name: /^Bea Admin \(Administrator\), \d+ new, / }));
+    await waitForState(page, (s) => s.portal.message_thread === String(office.user_id)
+      && s.portal.messages.some((m) => m.body.startsWith("Zoë's end-of-term")), 'the conversation');
+    await page.getByRole('group', { name: /^Bea Admin, / }).first().waitFor();
+    await waitForState(page, (s) => s.portal.threads.find((t) => t.with === String(office.user_id))?.unread === 0
+      && s.portal.unread === before, 'its messages read, and the count down');
+    assert.match(new URL(page.url()).hash, new RegExp(`^#/family/messages/${office.user_id}$`));
+    await page.getByRole('textbox', { name: 'Reply to Bea Admin' }).fill('Thank you! Could Zoë move to Thursdays after half term? شكراً');
+    await press(page.getByRole('button', { name: 'Send reply' }));
     await waitForState(page, (s) => s.portal.message_action === 'Message sent to Bea Admin'
-      && s.portal.messages.some((m) => m.mine && m.body.startsWith('Could Zoë')), 'the message sent and listed');
-    await expectNoViolations(page, "the parent's messages");
+      && s.portal.messages.some((m) => m.mine && m.body.startsWith('Thank you!')), 'the reply in the conversation');
+    await expectNoViolations(page, "the parent's conversation");
     await saveScreenshot(page, 'tutoring-parent-messages.png');
-    const inbox = await call(server, office.token, 'GET', '/api/messages');
-    assert.ok(inbox.body.some((m) => !m.mine && m.body.startsWith('Could Zoë move')), 'the office received it');
+    const inbox = await call(server, office.token, 'GET', `/api/messages?with=${parent.user_id}`);
+    assert.ok(inbox.body.some((m) => !m.mine && m.body.startsWith('Thank you! Could Zoë')), 'the office received it');
+    // The business's notices are a conversation of their own, not answered.
+    await press(page.getByRole('button', { name: /^Notices from Brightpath Tutoring/ }));
+    await page.getByRole('group', { name: /^Brightpath Tutoring, / }).first().waitFor();
+    await page.getByText('Notices are sent by the system; they cannot be answered.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Send reply' }).count(), 0);
+    // A new message from the form opens its conversation.
+    await press(page.getByRole('button', { name: 'New message' }));
+    await press(page.getByRole('button', { name: /^To: / }));
+    await press(page.getByRole('button', { name: 'Bea Admin (Administrator)', exact: true }));
+    await page.getByRole('textbox', { name: 'Message' }).fill('And could we have the invoice by email?');
+    await press(page.getByRole('button', { name: 'Send', exact: true }));
+    await waitForState(page, (s) => s.portal.message_thread === String(office.user_id)
+      && s.portal.messages.some((m) => m.mine && m.body.startsWith('And could we')), 'the new message in its conversation');
+    // On a phone: the list, then one conversation with the way back.
+    const phone = await phoneSignedIn(server, 'parent');
+    await phone.getByRole('tab', { name: /^Messages/ }).click();
+    await waitForState(phone, (s) => s.portal.threads_phase === 'done' && s.portal.threads.length > 0, 'conversations on the phone');
+    await expectNoViolations(phone, "the parent's conversations on a phone");
+    await saveScreenshot(phone, 'tutoring-parent-messages-list-phone.png');
+    await press(phone.getByRole('button', { name: /^Bea Admin \(Administrator\)/ }));
+    await phone.getByRole('button', { name: 'Back to the list' }).waitFor();
+    await phone.getByRole('textbox', { name: 'Reply to Bea Admin' }).waitFor();
+    await expectNoViolations(phone, "a conversation on a phone");
+    await saveScreenshot(phone, 'tutoring-parent-messages-phone.png');
+    await press(phone.getByRole('button', { name: 'Back to the list' }));
+    await waitForState(phone, (s) => s.portal.message_thread === '', 'back to the list');
   });
 
   await check('no script errors on the page', async () => {

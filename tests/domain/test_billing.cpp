@@ -252,3 +252,14 @@ TEST_CASE("a family's balance is what its issued invoices total less what it pai
     CHECK(family_balance({}, {}, gbp).value() == pounds(0));
     CHECK_FALSE(family_balance({ Money { 1, "EUR" } }, {}, gbp).ok());
 }
+
+TEST_CASE("payments are made by bank transfer, card, cash or otherwise, each with its words")
+{
+    for (auto key : k_payment_methods)
+        CHECK(is_payment_method(key));
+    CHECK_FALSE(is_payment_method("cheque"));
+    CHECK_FALSE(is_payment_method(""));
+    CHECK(payment_method_label("bank_transfer") == "Bank transfer");
+    CHECK(payment_method_label("cash") == "Cash");
+    CHECK(payment_method_label("cheque") == "Other");
+}

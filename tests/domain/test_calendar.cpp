@@ -66,6 +66,24 @@ TEST_CASE("dates are written for people with the weekday, day, month, year and t
     CHECK(due_for_people("2026-11-29T17:00:00") == "Sun 29 Nov 2026, 17:00");
     CHECK(due_for_people("not a date") == "not a date");
     CHECK(due_for_people("") == "");
+    CHECK(day_for_people({ 2026, 12, 7, 16, 0, 0 }, true) == "Mon 7 Dec 2026");
+    CHECK(day_for_people({ 2026, 12, 7, 16, 0, 0 }, false) == "Mon 7 Dec");
+    CHECK(clock_for_people("2026-12-07T16:05:00") == "16:05");
+    CHECK(clock_for_people("16:0") == "16:0");
+}
+
+TEST_CASE("the API's local times and days read back, or give nothing")
+{
+    CHECK(read_local_datetime("2026-12-07T16:00:00") == LocalDateTime { 2026, 12, 7, 16, 0, 0 });
+    CHECK(read_local_datetime("2026-12-07T16:00:00.5Z") == LocalDateTime { 2026, 12, 7, 16, 0, 0 });
+    CHECK_FALSE(read_local_datetime("2026-02-30T16:00:00"));
+    CHECK_FALSE(read_local_datetime("2026-12-07"));
+    CHECK_FALSE(read_local_datetime(""));
+    CHECK(read_local_day("2026-12-07T16:00:00") == LocalDateTime { 2026, 12, 7, 0, 0, 0 });
+    CHECK(read_local_day("2026-12-07") == LocalDateTime { 2026, 12, 7, 0, 0, 0 });
+    CHECK_FALSE(read_local_day("2026-12"));
+    CHECK_FALSE(read_local_day("2026-13-01"));
+    CHECK(local_day_text({ 2026, 12, 7, 16, 0, 0 }) == "2026-12-07");
 }
 
 TEST_CASE("months and periods of days are written for people")

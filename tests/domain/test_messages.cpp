@@ -36,3 +36,31 @@ TEST_CASE("a broadcast reaches one role or everyone")
     CHECK(parse_audience("parents").error().field == "audience");
     CHECK(parse_audience("").error().field == "audience");
 }
+
+TEST_CASE("a conversation is keyed by the other person's id, or is the notices or the announcements")
+{
+    auto person = parse_thread("42");
+    REQUIRE(person.ok());
+    CHECK(person.value().kind == Thread::Kind::Person);
+    CHECK(person.value().person_id == 42);
+    CHECK(parse_thread("notices").value().kind == Thread::Kind::Notices);
+    CHECK(parse_thread("announcements").value().kind == Thread::Kind::Announcements);
+    for (const char* bad : { "", "0", "042", "-1", "4x", "Notices", "1234567890123456789", " 42" })
+        CHECK(parse_thread(bad).error().field == "with");
+    CHECK(parse_thread("999999999999999999").value().person_id == 999999999999999999);
+    for (const char* key : { "7", "notices", "announcements" })
+        CHECK(thread_key(parse_thread(key).value()) == key);
+}
+
+TEST_CASE("a message's preview is its first words on one line, cut between characters")
+{
+    CHECK(message_preview("See you\n\nat 5, Sam", 10) == "See you at\xE2\x80\xA6");
+    CHECK(message_preview("  Short.  ", 10) == "Short.");
+    CHECK(message_preview("Exactly 10", 10) == "Exactly 10");
+    CHECK(message_preview("", 10).empty());
+    // Two-, three- and four-byte characters count as one each.
+    CHECK(message_preview("Zoë Łukasz", 3) == "Zoë\xE2\x80\xA6");
+    CHECK(message_preview("مرحبا بكم", 5) == "مرحبا\xE2\x80\xA6");
+    CHECK(message_preview("你好世界", 2) == "你好\xE2\x80\xA6");
+    CHECK(message_preview("\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 1) == "\xF0\x9F\x98\x80\xE2\x80\xA6");
+}

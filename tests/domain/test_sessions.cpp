@@ -195,3 +195,67 @@ TEST_CASE("moving one session of a series moves the series' slot by as much, for
     CHECK_FALSE(move.following);
     CHECK(*move.starts == at("2026-09-01T15:00:00"));
 }
+
+TEST_CASE("a session is logged once begun and changed while on no invoice; booked ones are offered both")
+{
+    CHECK(is_booked("scheduled"));
+    CHECK(is_booked("moved"));
+    CHECK_FALSE(is_booked("cancelled"));
+    CHECK_FALSE(is_booked("completed"));
+    CHECK(check_changeable(false).ok());
+    auto locked = check_changeable(true);
+    REQUIRE_FALSE(locked.ok());
+    CHECK(locked.error().code == ErrorCode::Conflict);
+    CHECK(check_loggable(false, 1000, 1000).ok());   // the minute it begins
+    CHECK(check_loggable(false, 1000, 5000).ok());
+    auto early = check_loggable(false, 1001, 1000);
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.error().code == ErrorCode::FailedPrecondition);
+    CHECK(early.error().field == "recurrence_id");
+    CHECK(check_loggable(true, 1000, 5000).error().code == ErrorCode::Conflict);
+}
+
+TEST_CASE("each student's sessions come to their subjects, tutors, next and last session, logged and to log")
+{
+    auto session = [](std::int64_t student, std::int64_t tutor, std::int64_t start, std::string subject) {
+        SessionOccurrence o;
+        o.series_id = student * 10;
+        o.student_id = student;
+        o.tutor_id = tutor;
+        o.start_utc = start;
+        o.end_utc = start + 3600;
+        o.subject = std::move(subject);
+        return o;
+    };
+    const std::int64_t now = 100'000;
+    auto logged = session(1, 7, now - 30'000, "Maths");
+    logged.attendance = "completed";
+    auto unlogged = session(1, 7, now - 20'000, "Maths");
+    auto invoiced = session(1, 7, now - 25'000, "Maths");
+    invoiced.invoice_id = 3;
+    auto cancelled_past = session(1, 8, now - 10'000, "Physics");
+    cancelled_past.cancelled = true;
+    auto cancelled_next = session(1, 7, now + 5'000, "Maths");
+    cancelled_next.cancelled = true;
+    auto next = session(1, 7, now + 9'000, "Maths");
+    auto later = session(1, 7, now + 90'000, "Maths");
+    auto other = session(2, 7, now + 1'000, "Piano");
+    // Given out of order: the summary reads them by time.
+    auto summary = sessions_by_student({ later, other, next, cancelled_next, cancelled_past, unlogged, invoiced, logged }, now);
+    REQUIRE(summary.size() == 2);
+    const auto& first = summary[0];
+    CHECK(first.student_id == 1);
+    CHECK(first.subjects == std::vector<std::string> { "Maths", "Physics" });
+    CHECK(first.tutor_ids == std::vector<std::int64_t> { 7, 8 });
+    REQUIRE(first.next);
+    CHECK(first.next->start_utc == now + 9'000);
+    REQUIRE(first.last);
+    CHECK(first.last->start_utc == now - 20'000);   // the cancelled one after it is not "last"
+    CHECK(first.logged == 1);
+    REQUIRE(first.to_log.size() == 1);               // the invoiced one is locked, not "to log"
+    CHECK(first.to_log[0].start_utc == now - 20'000);
+    CHECK(summary[1].student_id == 2);
+    CHECK_FALSE(summary[1].last);
+    CHECK(summary[1].to_log.empty());
+    CHECK(sessions_by_student({}, now).empty());
+}

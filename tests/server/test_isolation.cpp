@@ -561,6 +561,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/tutoring/settings", everyone, Action::ScheduleRead, fixed("GET", "/api/tutoring/settings") },
         { "GET /api/tutoring/occurrences", everyone, Action::ScheduleRead,
             fixed("GET", "/api/tutoring/occurrences?from=2026-01-01&to=2026-02-01") },
+        { "GET /api/tutoring/students", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            fixed("GET", "/api/tutoring/students") },
         { "POST /api/tutoring/series", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
             [&](const std::string& role) {
                 return Call { "POST", "/api/tutoring/series",
@@ -596,6 +598,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /ical/{token}.ics", everyone, std::nullopt, fixed("GET", feed_url) },
         { "GET /api/messages", everyone, Action::MessageRead, fixed("GET", "/api/messages") },
         { "GET /api/messages/unread", everyone, Action::MessageRead, fixed("GET", "/api/messages/unread") },
+        { "GET /api/messages/threads", everyone, Action::MessageRead, fixed("GET", "/api/messages/threads") },
         { "GET /api/messages/contacts", everyone, Action::MessageSend, fixed("GET", "/api/messages/contacts") },
         { "POST /api/messages", everyone, Action::MessageSend,
             [&](const std::string& role) {   // the office writes to anyone, everyone else to the office
@@ -619,6 +622,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "POST /api/tutoring/invoices", { "admin" }, Action::BillingManage,
             fixed("POST", "/api/tutoring/invoices", { { "family_id", D.parent.id }, { "from", "2026-01-28" }, { "to", "2026-01-28" } }) },
         { "GET /api/tutoring/invoices/{id}", { "admin", "parent" }, Action::InvoiceRead, fixed("GET", issued_invoice) },
+        { "GET /api/tutoring/invoices/{id}.pdf", { "admin", "parent" }, Action::InvoiceRead,
+            fixed("GET", issued_invoice + ".pdf") },
         { "POST /api/tutoring/invoices/{id}/issue", { "admin" }, Action::BillingManage,
             fixed("POST", draft_to_issue + "/issue", Json::object()) },
         { "POST /api/tutoring/invoices/{id}/void", { "admin" }, Action::BillingManage,

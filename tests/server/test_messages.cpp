@@ -193,3 +193,91 @@ TEST_CASE("a cancelled or moved session and an issued invoice send notices to th
     auto newest = messages_of(f, D.parent)[0]["body"].get<std::string>();
     CHECK(newest == "Invoice " + issued.json["invoice"]["number"].get<std::string>() + " for £30.00 is ready.");
 }
+
+TEST_CASE("messages read as conversations: one per person, the notices and the announcements, each read on its own",
+    "[api][messages]")
+{
+    ApiFixture f("msg_threads", { .moderators = true, .other_tenant = true });
+    auto& D = f.demo;
+    auto& api = f.api();
+    REQUIRE(send(f, D.moderator, D.parent.id, "Could Sam come at 17:00?").status == 201);
+    REQUIRE(send(f, D.parent, D.moderator.id, "Yes, 17:00 is fine.").status == 201);
+    REQUIRE(send(f, D.moderator, D.parent.id, "Booked, thank you.").status == 201);
+    REQUIRE(send(f, D.admin, D.parent.id, "Your invoice is attached to your account.").status == 201);
+    f.sql("INSERT INTO messages (tenant_id, kind, recipient_id, body) VALUES (" + std::to_string(D.id) + ", 'system', "
+        + std::to_string(D.parent.id) + ", 'Maths on Monday is cancelled.')");
+    REQUIRE(api.post("/api/messages/broadcast", { { "audience", "parent" }, { "body", "No sessions on 24 December." } },
+                   f.token(D.admin))
+                .status
+        == 201);
+
+    // The parent's conversations, the latest first: the administrator's
+    // (a direct message and the broadcast), the notices, the moderator's.
+    auto threads = api.get("/api/messages/threads", f.token(D.parent));
+    INFO(describe(threads));
+    REQUIRE(threads.status == 200);
+    REQUIRE(threads.json.size() == 3);
+    CHECK(threads.json[0]["with"] == std::to_string(D.admin.id));
+    CHECK(threads.json[0]["person"]["name"] == D.admin.name);
+    CHECK(threads.json[0]["person"]["role"] == "admin");
+    CHECK(threads.json[0]["messages"] == 2);
+    CHECK(threads.json[0]["unread"] == 2);
+    CHECK(threads.json[0]["last"]["kind"] == "broadcast");
+    CHECK(threads.json[0]["last"]["body"] == "No sessions on 24 December.");
+    CHECK(threads.json[1]["with"] == "notices");
+    CHECK_FALSE(threads.json[1].contains("person"));
+    CHECK(threads.json[1]["last"]["sender_name"].is_null());
+    CHECK(threads.json[2]["with"] == std::to_string(D.moderator.id));
+    CHECK(threads.json[2]["messages"] == 3);
+    CHECK(threads.json[2]["unread"] == 2);
+    CHECK(threads.json[2]["last"]["body"] == "Booked, thank you.");
+    CHECK(threads.json[2]["last"]["mine"] == false);
+
+    // One conversation, both ways, newest first; paged like every list.
+    auto with_moderator = "/api/messages?with=" + std::to_string(D.moderator.id);
+    auto talk = api.get(with_moderator, f.token(D.parent));
+    REQUIRE(talk.status == 200);
+    REQUIRE(talk.json.size() == 3);
+    CHECK(talk.json[0]["body"] == "Booked, thank you.");
+    CHECK(talk.json[1]["mine"] == true);
+    auto first_page = api.get("/api/messages/threads?limit=1", f.token(D.parent));
+    CHECK(first_page.json.size() == 1);
+    CHECK(first_page.header("X-Total-Count") == "3");
+    CHECK(api.get("/api/messages?with=notices", f.token(D.parent)).json.size() == 1);
+
+    // The administrator's: the parent, and their own announcements.
+    auto office = api.get("/api/messages/threads", f.token(D.admin)).json;
+    REQUIRE(office.size() == 2);
+    CHECK(office[0]["with"] == "announcements");
+    CHECK(office[0]["last"]["mine"] == true);
+    CHECK(office[0]["unread"] == 0);
+    CHECK(office[1]["with"] == std::to_string(D.parent.id));
+
+    // Reading one conversation leaves the others unread.
+    auto read = api.post("/api/messages/read",
+        { { "up_to_id", talk.json[0]["id"] }, { "with", std::to_string(D.moderator.id) } }, f.token(D.parent));
+    INFO(describe(read));
+    REQUIRE(read.status == 200);
+    CHECK(read.json["marked"] == 2);
+    CHECK(read.json["unread"] == 3);   // the administrator's two and the notice
+    threads = api.get("/api/messages/threads", f.token(D.parent));
+    CHECK(threads.json[2]["unread"] == 0);
+    CHECK(threads.json[0]["unread"] == 2);
+
+    // Bad input: a conversation that is not one, another business's person.
+    auto rows = f.sql_int("SELECT count(*) FROM messages WHERE read_at IS NOT NULL");
+    auto audit = f.audit_count();
+    CHECK(api.get("/api/messages?with=everyone", f.token(D.parent)).field() == "with");
+    CHECK(api.get("/api/messages?with=", f.token(D.parent)).field() == "with");
+    check_error(api.get("/api/messages?with=999999", f.token(D.parent)), 404, "No such person in your school or business");
+    check_error(api.get("/api/messages?with=" + std::to_string(f.other.admin.id), f.token(D.parent)), 404,
+        "No such person in your school or business");
+    CHECK(api.post("/api/messages/read", { { "up_to_id", 999999 }, { "with", D.admin.id } }, f.token(D.parent)).field()
+        == "with");
+    CHECK(api.post("/api/messages/read", { { "up_to_id", 999999 }, { "with", "nobody" } }, f.token(D.parent)).field()
+        == "with");
+    CHECK(f.sql_int("SELECT count(*) FROM messages WHERE read_at IS NOT NULL") == rows);
+    CHECK(f.audit_count() == audit);
+    // Another business sees none of these conversations.
+    CHECK(api.get("/api/messages/threads", f.token(f.other.admin)).json.empty());
+}

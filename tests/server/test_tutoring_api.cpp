@@ -3,7 +3,7 @@
 // the calendar window in local time across DST, who sees which sessions,
 // changing one session, "this and following" and "all", attendance (offline
 // ids, the invoiced lock), and bad input that writes nothing.
-#include "api_client.hpp"
+#include "tutoring_support.hpp"
 
 #include "core/calendar.hpp"
 #include "tutoring/zone.hpp"
@@ -22,20 +22,10 @@ const std::string k_series = "/api/tutoring/series";
 Json weekly(const Person& tutor, const Person& student, const std::string& dtstart, const std::string& rrule,
     int minutes = 60, const std::string& subject = "Maths")
 {
-    Json body { { "tutor_id", tutor.id }, { "student_id", student.id }, { "subject", subject }, { "dtstart", dtstart },
-        { "duration_minutes", minutes } };
-    if (!rrule.empty())
-        body["rrule"] = rrule;
-    return body;
+    return series_body(tutor, student, dtstart, rrule, minutes, subject);
 }
 
-std::int64_t book(ApiFixture& f, const Person& as, const Json& body)
-{
-    auto reply = f.api().post(k_series, body, f.token(as));
-    INFO(describe(reply));
-    REQUIRE(reply.status == 201);
-    return reply.json["series_id"].get<std::int64_t>();
-}
+std::int64_t book(ApiFixture& f, const Person& as, const Json& body) { return book_series(f, as, body); }
 
 Json window(ApiFixture& f, const Person& as, const std::string& from, const std::string& to,
     const std::string& more = {})
@@ -497,10 +487,7 @@ TEST_CASE("the administrator sets attendance statuses, the clash policy and the 
 
     // A status used by a logged session cannot go; renaming it can.
     auto series = f.sql_int("SELECT max(id) FROM session_series");
-    REQUIRE(api.post("/api/tutoring/attendance",
-                   { { "series_id", series }, { "recurrence_id", "2026-01-05T16:00:00" }, { "status", "sick" } }, admin)
-                .status
-        == 200);
+    log_session(f, D.admin, series, "2026-01-05T16:00:00", "sick");
     auto without_sick = statuses;
     without_sick.erase(2);
     check_error(api.put("/api/tutoring/settings", { { "attendance_statuses", without_sick } }, admin), 409, "Conflict",
@@ -624,4 +611,59 @@ TEST_CASE("a session handed to another tutor is theirs to change, not the series
     check_error(api.put(series_path(id), { { "scope", "all" }, { "starts", "2026-11-02T17:00:00" } }, f.token(D.teacher)), 403,
         "Unauthorized");
     CHECK(api.put(series_path(id), { { "scope", "all" }, { "starts", "2026-11-02T17:00:00" } }, f.token(D.admin)).status == 200);
+}
+
+TEST_CASE("a tutor's students: subjects, next and last session, logged and those still to log; the office's by tutor",
+    "[api][tutoring][students]")
+{
+    ApiFixture f("tut_students", { .moderators = true });
+    auto& D = f.demo;
+    auto& api = f.api();
+    auto tutor2 = f.create_user("demo", "tutor2@demo.learnloop.test", "Søren Ødegård", "teacher");
+    auto pupil2 = f.create_user("demo", "pupil2@demo.learnloop.test", "李华", "student");
+    // Weekly from three weeks and an hour ago (the fourth began an hour ago),
+    // and one session two hours from now: local times, from the database's clock.
+    auto local = [&](const std::string& offset) {
+        return f.sql_text("SELECT to_char(now() AT TIME ZONE 'Europe/London' " + offset + ", 'YYYY-MM-DD\"T\"HH24:MI:00')");
+    };
+    const auto first = local("- interval '21 days 1 hour'"), hour_ago = local("- interval '1 hour'"),
+               soon = local("+ interval '2 hours'");
+    auto weekly_maths = book(f, D.admin, weekly(D.teacher, D.student, first, "FREQ=WEEKLY;COUNT=6"));
+    book(f, D.admin, weekly(D.teacher, D.student, soon, "", 30, "Physics"));
+    book(f, D.admin, weekly(tutor2, pupil2, first, "FREQ=WEEKLY;COUNT=2", 45, "Piano"));
+    log_session(f, D.teacher, weekly_maths, first, "completed");
+
+    auto mine = api.get("/api/tutoring/students", f.token(D.teacher));
+    INFO(describe(mine));
+    REQUIRE(mine.status == 200);
+    REQUIRE(mine.json["students"].size() == 1);
+    const auto& sam = mine.json["students"][0];
+    CHECK(sam["id"] == D.student.id);
+    CHECK(sam["name"] == D.student.name);
+    CHECK(sam["subjects"] == Json::array({ "Maths", "Physics" }));
+    CHECK(sam["tutors"][0]["name"] == D.teacher.name);
+    CHECK(sam["logged"] == 1);
+    // Two weeks ago, last week and an hour ago have begun and wait to be logged.
+    REQUIRE(sam["to_log"].size() == 3);
+    CHECK(sam["to_log"][2]["start"] == hour_ago);
+    CHECK(sam["last"]["start"] == hour_ago);
+    CHECK(sam["next"]["start"] == soon);
+    CHECK(sam["next"]["subject"] == "Physics");
+
+    // The office: everyone's by name, or one tutor's.
+    auto all = api.get("/api/tutoring/students", f.token(D.moderator));
+    REQUIRE(all.status == 200);
+    CHECK(all.json["students"].size() == 2);
+    auto one = api.get("/api/tutoring/students?tutor_id=" + std::to_string(tutor2.id), f.token(D.admin));
+    REQUIRE(one.json["students"].size() == 1);
+    CHECK(one.json["students"][0]["name"] == "李华");
+    CHECK(one.json["students"][0]["to_log"].size() == 2);
+    CHECK(one.json["students"][0]["next"].is_null());
+
+    // A tutor asks only for their own; families have no such list; bad ids are 404.
+    check_error(api.get("/api/tutoring/students?tutor_id=" + std::to_string(tutor2.id), f.token(D.teacher)), 403,
+        "Unauthorized", "Tutors see only their own students");
+    CHECK(api.get("/api/tutoring/students", f.token(D.parent)).status == 403);
+    CHECK(api.get("/api/tutoring/students", f.token(D.student)).status == 403);
+    CHECK(api.get("/api/tutoring/students?tutor_id=abc", f.token(D.admin)).status == 404);
 }

@@ -4,10 +4,13 @@
 // oldest first with credit kept and spent, balances, revenue, voiding, who
 // sees amounts (administrators, and a parent their own family's — never a
 // moderator or a tutor), and bad input that writes nothing.
-#include "api_client.hpp"
+#include "tutoring_support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <set>
 
@@ -20,23 +23,13 @@ namespace {
 std::int64_t book_weekly(ApiFixture& f, const Person& tutor, const Person& student, const std::string& dtstart, int count,
     int minutes = 60, const std::string& subject = "Maths")
 {
-    std::string rule = "FREQ=WEEKLY;COUNT=";
-    rule += std::to_string(count);
-    auto reply = f.api().post("/api/tutoring/series",
-        { { "tutor_id", tutor.id }, { "student_id", student.id }, { "subject", subject }, { "dtstart", dtstart },
-            { "duration_minutes", minutes }, { "rrule", rule } },
-        f.token(f.demo.admin));
-    INFO(describe(reply));
-    REQUIRE(reply.status == 201);
-    return reply.json["series_id"].get<std::int64_t>();
+    return book_series(f, f.demo.admin,
+        series_body(tutor, student, dtstart, "FREQ=WEEKLY;COUNT=" + std::to_string(count), minutes, subject));
 }
 
 void log_session(ApiFixture& f, std::int64_t series, const std::string& recurrence_id, const std::string& status)
 {
-    auto reply = f.api().post("/api/tutoring/attendance",
-        { { "series_id", series }, { "recurrence_id", recurrence_id }, { "status", status } }, f.token(f.demo.admin));
-    INFO(describe(reply));
-    REQUIRE(reply.status == 200);
+    log_session(f, f.demo.admin, series, recurrence_id, status);
 }
 
 void add_rate(ApiFixture& f, Json body)
@@ -393,4 +386,62 @@ TEST_CASE("revenue adds up issued and paid invoices per month, tutor and student
     CHECK(revenue.json["by_tutor"][1]["amount"] == "50.00");
     REQUIRE(revenue.json["by_student"].size() == 1);
     CHECK(revenue.json["by_student"][0]["amount_minor"] == 11000);
+}
+
+TEST_CASE("an invoice prints as a PDF file: its number, family, sessions in any script and sums; to those who may read it",
+    "[api][tutoring][billing][pdf]")
+{
+    ApiFixture f("bill_pdf", { .moderators = true, .other_tenant = true });
+    auto& D = f.demo;
+    auto& api = f.api();
+    auto pupil = f.create_user("demo", "lihua@demo.learnloop.test", "李华 Zhang", "student");
+    f.sql("INSERT INTO parent_links (tenant_id, parent_id, student_id) VALUES (" + std::to_string(D.id) + ", "
+        + std::to_string(D.parent.id) + ", " + std::to_string(pupil.id) + ")");
+    add_rate(f, { { "effective_from", "2025-09-01" }, { "per_hour", "30.00" } });
+    auto series = book_weekly(f, D.teacher, pupil, "2026-01-05T16:00:00", 2, 45, "Mandarin, 中文");
+    log_session(f, series, "2026-01-05T16:00:00", "completed");
+    log_session(f, series, "2026-01-12T16:00:00", "late_cancel");
+    auto id = made_draft(f, D.parent.id, "2026-01-01", "2026-01-31");
+
+    // A draft: for the office only, and it says it is one.
+    auto draft = api.get(invoice_path(id, ".pdf"), f.token(D.admin));
+    INFO(describe(draft));
+    REQUIRE(draft.status == 200);
+    CHECK(draft.header("Content-Type") == "application/pdf");
+    CHECK(draft.header("Content-Disposition") == "attachment; filename=\"invoice-draft-" + std::to_string(id) + ".pdf\"");
+    REQUIRE(draft.body.rfind("%PDF-", 0) == 0);
+    check_error(api.get(invoice_path(id, ".pdf"), f.token(D.parent)), 404, "Invoice not found");
+
+    const auto number = issue(f, id)["invoice"]["number"].get<std::string>();
+    REQUIRE(pay(f, D.parent.id, "20").status == 201);
+    auto pdf = api.get(invoice_path(id, ".pdf"), f.token(D.parent));
+    INFO(describe(pdf));
+    REQUIRE(pdf.status == 200);
+    CHECK(pdf.header("Content-Disposition") == "attachment; filename=\"invoice-" + number + ".pdf\"");
+
+    // What a reader sees, read back by poppler's pdftotext (and kept to look at, with the browser tests' screenshots).
+    TempDir dir("pdf");
+    auto path = dir.write("invoice.pdf", pdf.body);
+    if (const char* artifacts = std::getenv("LEARNLOOP_ARTIFACTS")) {
+        std::filesystem::create_directories(artifacts);
+        std::ofstream(std::string(artifacts) + "/tutoring-invoice.pdf", std::ios::binary) << pdf.body;
+    }
+    auto text = run_process({ "/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", path, "-" });
+    INFO(text.err);
+    REQUIRE(text.exit_code == 0);
+    INFO(text.out);
+    for (const auto& expected : { "Invoice " + number, std::string("Demo"), D.parent.name, std::string("李华 Zhang"),
+             std::string("Mandarin, 中文"), std::string("45 min at 50%"), std::string("5 Jan 2026"),
+             std::string("1 Jan – 31 Jan 2026"), std::string("Total"), std::string("£33.75"), std::string("Paid"),
+             std::string("£20.00"), std::string("Due"), std::string("£13.75"), std::string("Bank transfer"),
+             std::string("Page 1") })
+        CHECK(text.out.find(expected) != std::string::npos);
+
+    // Nobody else: moderators and tutors see no money, strangers and other businesses nothing.
+    check_error(api.get(invoice_path(id, ".pdf"), f.token(D.moderator)), 403, "Unauthorized");
+    check_error(api.get(invoice_path(id, ".pdf"), f.token(D.teacher)), 403, "Unauthorized");
+    auto stranger = f.create_user("demo", "stranger@demo.learnloop.test", "Stan Ranger", "parent");
+    check_error(api.get(invoice_path(id, ".pdf"), f.token(stranger)), 404, "Invoice not found");
+    check_error(api.get(invoice_path(id, ".pdf"), f.token(f.other.admin)), 404, "Invoice not found");
+    CHECK(api.get("/api/tutoring/invoices/99999999.pdf", f.token(D.admin)).status == 404);
 }

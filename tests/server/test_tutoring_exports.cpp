@@ -2,7 +2,7 @@
 // RFC 4180 records that a spreadsheet opens as written (names in any
 // script, no formula run), each caller's own sessions only, no amounts but
 // to administrators.
-#include "api_client.hpp"
+#include "tutoring_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -37,23 +37,12 @@ TEST_CASE("sessions, students and revenue export as CSV a spreadsheet opens as w
     auto formula = f.create_user("demo", "formula@demo.learnloop.test", "=HYPERLINK(\"http://x\")", "student");
     auto arabic = f.create_user("demo", "karim@demo.learnloop.test", "كريم حداد", "student");
     auto book = [&](const Person& student, const std::string& dtstart, const std::string& subject) {
-        auto reply = api.post("/api/tutoring/series",
-            { { "tutor_id", D.teacher.id }, { "student_id", student.id }, { "subject", subject }, { "dtstart", dtstart },
-                { "duration_minutes", 45 } },
-            f.token(D.admin));
-        INFO(describe(reply));
-        REQUIRE(reply.status == 201);
-        return reply.json["series_id"].get<std::int64_t>();
+        return book_series(f, D.admin, series_body(D.teacher, student, dtstart, {}, 45, subject));
     };
     auto sam = book(D.student, "2026-01-05T16:00:00", "Maths, GCSE");
     book(formula, "2026-01-06T16:00:00", "Physics");
     book(arabic, "2026-01-07T16:00:00", "Arabic");
-    REQUIRE(api.post("/api/tutoring/attendance",
-                   { { "series_id", sam }, { "recurrence_id", "2026-01-05T16:00:00" }, { "status", "completed" },
-                       { "note", "Worked on \"fractions\"" } },
-                   f.token(D.teacher))
-                .status
-        == 200);
+    log_session(f, D.teacher, sam, "2026-01-05T16:00:00", "completed", "Worked on \"fractions\"");
 
     auto sessions = api.get("/api/tutoring/sessions.csv?from=2026-01-01&to=2026-01-31", f.token(D.admin));
     INFO(describe(sessions));

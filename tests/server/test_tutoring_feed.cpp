@@ -6,7 +6,7 @@
 // clock change, with a holiday, a moved, a cancelled, a handed-over and a
 // noted session and a series split "this and following". Then the feed's
 // life: regenerated, revoked, unknown tokens.
-#include "api_client.hpp"
+#include "tutoring_support.hpp"
 #include "test_support.hpp"
 
 #include "platform/time_zones.hpp"
@@ -100,12 +100,7 @@ TEST_CASE("a calendar program expands each person's feed to exactly the sessions
         + c.day(41) + "', '" + c.day(43) + "', 'Half-term, with a comma; and a semicolon')");
 
     // Weekly for 30 weeks from a week ago (a clock change lies in any six months of London).
-    auto book = [&](Json body) {
-        auto reply = api.post("/api/tutoring/series", body, admin);
-        INFO(describe(reply));
-        REQUIRE(reply.status == 201);
-        return reply.json["series_id"].get<std::int64_t>();
-    };
+    auto book = [&](const Json& body) { return book_series(f, D.admin, body); };
     auto weekly = book({ { "tutor_id", D.teacher.id }, { "student_id", D.student.id }, { "subject", "Maths, higher" },
         { "room", "Room 1" }, { "dtstart", c.at(-7, 16) }, { "duration_minutes", 60 },
         { "rrule", "FREQ=WEEKLY;COUNT=30" } });
@@ -124,11 +119,7 @@ TEST_CASE("a calendar program expands each person's feed to exactly the sessions
     change(2, { { "starts", c.at(8, 17, 30) }, { "duration_minutes", 45 } });
     change(4, { { "cancelled", true } });
     change(5, { { "tutor_id", tutor2.id } });
-    REQUIRE(api.post("/api/tutoring/attendance", { { "series_id", weekly }, { "recurrence_id", c.at(-7, 16) },
-                                                     { "status", "completed" } },
-                   admin)
-                .status
-        == 200);
+    log_session(f, D.admin, weekly, c.at(-7, 16), "completed");
     auto split = api.put("/api/tutoring/series/" + std::to_string(weekly),
         { { "scope", "following" }, { "recurrence_id", c.at(-7 + 7 * 10, 16) }, { "starts", c.at(-7 + 7 * 10, 17) } },
         admin);
