@@ -363,7 +363,21 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
         tab.week_start = local_day_text(add_seconds(first, 7 * 86400));
     draw_tutor_filter(state, tab, people);
     draw_downloads(state, tab, first);
-    draw_booking(state, tab, people);
+    // A tutor books their own sessions, with the students they teach (the
+    // list of sessions to log brings them: /api/tutoring/students).
+    Remote own_people;
+    const Remote* booking_people = people;
+    if (!people && state.session.role == Role::Teacher && tab.to_log.phase == Phase::Done && tab.to_log.data.is_object()) {
+        own_people.phase = Phase::Done;
+        own_people.data = Json::array();
+        own_people.data.push_back(
+            { { "id", state.session.user_id }, { "name", state.session.name }, { "role", "teacher" }, { "active", true } });
+        for (const auto& student : tab.to_log.data.value("students", Json::array()))
+            own_people.data.push_back({ { "id", student.value("id", std::int64_t(0)) }, { "name", student.value("name", "") },
+                { "role", "student" }, { "active", true } });
+        booking_people = &own_people;
+    }
+    draw_booking(state, tab, booking_people);
     ui::action_status(tab.action);
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
 

@@ -6,7 +6,8 @@
 // logged yet are counted above the week, and listed on request), and, for
 // those who manage
 // it, a form to move, change or cancel it (this session, this and the
-// following ones, or every one). The office books new sessions here.
+// following ones, or every one). The office books new sessions here, and tutors their own with the
+// students they teach.
 // Tutors see their own week, students and parents their sessions, the
 // office everyone's (or one tutor's).
 #pragma once

@@ -160,6 +160,25 @@ try {
     await page.getByRole('heading', { name: /^Week of / }).waitFor();
   });
 
+  await check('a tutor books a session of their own with one of their students', async () => {
+    await press(page.getByRole('button', { name: 'Book a session' }));
+    await press(page.getByRole('button', { name: /^Tutor: Choose/ }));
+    assert.equal(await page.getByRole('button', { name: 'Bea Admin', exact: true }).count(), 0, 'only themself');
+    await press(page.getByRole('button', { name: 'Tomás Tutor', exact: true }));
+    await press(page.getByRole('button', { name: /^Student: Choose/ }));
+    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await page.getByRole('textbox', { name: 'Subject' }).fill('Essay clinic');
+    await press(page.getByRole('button', { name: /^Starts time: / }));
+    await press(page.getByRole('button', { name: '21:00', exact: true }));
+    await press(page.getByRole('button', { name: /^Repeats: / }));
+    await press(page.getByRole('button', { name: 'Does not repeat', exact: true }));
+    await press(page.getByRole('button', { name: 'Book', exact: true }));
+    await page.getByText(/^✓ Booked: Essay clinic with Zoë/).waitFor();
+    const mine = await call(server, tutor.token, 'GET', '/api/tutoring/students');
+    const zoeRow = mine.body.students.find((x) => x.id === zoe.id);
+    assert.ok(zoeRow.subjects.includes('Essay clinic'), JSON.stringify(zoeRow.subjects));
+  });
+
   await check('one press logs a session that has begun; the calendar then shows it completed', async () => {
     await press(page.getByRole('button', { name: /^\w+ \d+ \w+: Exam practice with Zoë/ }));
     await waitForState(page, (s) => s.portal.calendar_selected.startsWith(`${booked.body.series_id}@`), 'the picked session');
