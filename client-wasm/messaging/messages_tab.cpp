@@ -46,6 +46,13 @@ void reload(AppState& state, MessagesTabState& tab)
         load_talk(state, tab);
 }
 
+// What a conversation's key names (shared-domain Thread): a person, the notices, the announcements.
+Thread::Kind kind_of(const std::string& with)
+{
+    auto thread = parse_thread(with);
+    return thread.ok() ? thread.value().kind : Thread::Kind::Person;
+}
+
 const Json* thread_of(const MessagesTabState& tab, const std::string& with)
 {
     if (tab.threads.data.is_array())
@@ -91,11 +98,12 @@ std::string person_words(const AppState& state, const Json& person)
 // What a conversation is called: the person's name, or the notices or announcements.
 std::string thread_title(const AppState& state, const Json& t)
 {
-    const auto with = t.value("with", "");
-    if (with == "notices")
+    switch (kind_of(t.value("with", ""))) {
+    case Thread::Kind::Notices:
         return state.session.tenant_name.empty() ? std::string("Notices") : "Notices from " + state.session.tenant_name;
-    if (with == "announcements")
-        return "Your announcements";
+    case Thread::Kind::Announcements: return "Your announcements";
+    case Thread::Kind::Person: break;
+    }
     if (t.contains("person") && t["person"].is_object())
         return person_words(state, t["person"]);
     return "Someone who has left";
@@ -104,7 +112,7 @@ std::string thread_title(const AppState& state, const Json& t)
 // Whether the signed-in person may answer in this conversation (shared-domain may_message).
 bool may_reply(const AppState& state, const Json* t)
 {
-    if (!t || !t->contains("person") || !(*t)["person"].is_object())
+    if (!t || !t->contains("person") || !(*t)["person"].is_object() || !(*t)["person"].value("active", true))
         return false;
     auto role = parse_role((*t)["person"].value("role", ""));
     return role.ok() && ui::can(state, Action::MessageSend) && may_message(state.session.role, role.value());
@@ -271,8 +279,10 @@ void draw_talk(AppState& state, MessagesTabState& tab)
             ui::text_colored(ui::k_muted, "The 100 newest messages are shown.");
     }
     if (!may_reply(state, t)) {
-        if (tab.open == "notices")
+        if (kind_of(tab.open) == Thread::Kind::Notices)
             ui::text_colored(ui::k_muted, "Notices are sent by the system; they cannot be answered.");
+        else if (t && t->contains("person") && (*t)["person"].is_object() && !(*t)["person"].value("active", true))
+            ui::text_colored(ui::k_muted, "%s has left; their messages stay here.", (*t)["person"].value("name", "").c_str());
         return;
     }
     ImGui::Separator();
@@ -374,7 +384,7 @@ void draw_broadcast(AppState& state, MessagesTabState& tab)
                     return;
                 tab.broadcast[0] = '\0';
                 tab.announcing = false;
-                open_thread(state, tab, "announcements");
+                open_thread(state, tab, thread_key({ Thread::Kind::Announcements, 0 }));
                 load_threads(state, tab);
             });
     ImGui::EndDisabled();
@@ -428,6 +438,19 @@ void draw_messages_tab(AppState& state, MessagesTabState& tab)
         if (ui::can(state, Action::MessageSend) && ui::button(state, "New message", "messages.new")) {
             tab.writing = true;
             tab.action = {};
+        }
+        // Everything read at once, also in conversations far down the list.
+        if (tab.unread > 0 && tab.latest_id > 0) {
+            ImGui::SameLine();
+            if (ui::button(state, "Mark everything read", "messages.all_read"))
+                api_call(state, "POST", "/api/messages/read", { { "up_to_id", tab.latest_id } },
+                    [&tab](AppState& state, const ApiAnswer& answer) {
+                        tab.action = outcome_of(answer, "Everything is read");
+                        if (!answer.ok())
+                            return;
+                        tab.unread = answer.body.value("unread", std::int64_t(0));
+                        load_threads(state, tab);
+                    });
         }
         if (ui::can(state, Action::MessageBroadcast)) {
             ImGui::SameLine();

@@ -19,17 +19,13 @@ std::string ApiAnswer::error_text() const
     return "The server answered with status " + std::to_string(status) + ".";
 }
 
-void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
-    std::function<void(AppState&, const ApiAnswer&)> on_done)
+namespace {
+
+// Sends `request` as the signed-in user; a reply from an earlier session is dropped, a 401 ends this one.
+void send_authed(AppState& state, HttpRequest request, std::function<void(AppState&, const ApiAnswer&)> on_done)
 {
-    HttpRequest request;
-    request.method = method;
-    request.url = path;
-    request.headers = { { "Authorization", "Bearer " + state.session.token } };
-    if (!body.is_null()) {
-        request.headers.emplace_back("Content-Type", "application/json");
-        request.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    }
+    const auto method = request.method, path = request.url;
+    request.headers.emplace_back("Authorization", "Bearer " + state.session.token);
     int generation = state.session.generation;
     ++state.requests_in_flight;
     http_send(request, [&state, method, path, generation, on_done = std::move(on_done)](HttpResponse response) {
@@ -53,10 +49,29 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
     });
 }
 
+} // namespace
+
+void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = path;
+    if (!body.is_null()) {
+        request.headers.emplace_back("Content-Type", "application/json");
+        request.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    send_authed(state, std::move(request), std::move(on_done));
+}
+
 void api_download(AppState& state, const std::string& path, const std::string& filename,
     std::function<void(AppState&, const ApiAnswer&)> on_done)
 {
-    api_call(state, "GET", path, nullptr, [filename, on_done = std::move(on_done)](AppState& state, const ApiAnswer& answer) {
+    // A file is not drawn: its bytes are not read for the characters the fonts need.
+    HttpRequest request;
+    request.url = path;
+    request.reply = HttpRequest::Reply::Binary;
+    send_authed(state, std::move(request), [filename, on_done = std::move(on_done)](AppState& state, const ApiAnswer& answer) {
         // The file's type from its name: a PDF, else a spreadsheet's CSV.
         const bool pdf = filename.size() > 4 && filename.compare(filename.size() - 4, 4, ".pdf") == 0;
         if (answer.ok())

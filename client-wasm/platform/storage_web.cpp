@@ -29,13 +29,25 @@ EM_JS(void, js_store_save, (const char* entries_json), {
 EM_JS(void, js_store_load, (const char* key), {
     const k = UTF8ToString(key);
     const deliver = (text) => Module.ccall('learnloop_store_loaded', null, ['string', 'string'], [k, text || 'null']);
-    const open = indexedDB.open('learnloop', 1);
+    let open;
+    try {
+        open = indexedDB.open('learnloop', 1);
+    } catch (e) {
+        deliver('null');   // no IndexedDB here (a private window of some browsers)
+        return;
+    }
     open.onupgradeneeded = () => open.result.createObjectStore('outbox');
     open.onerror = () => deliver('null');
     open.onsuccess = () => {
-        const request = open.result.transaction('outbox', 'readonly').objectStore('outbox').get(k);
-        request.onsuccess = () => { deliver(request.result); open.result.close(); };
-        request.onerror = () => { deliver('null'); open.result.close(); };
+        // Storage that cannot be read still answers (nothing stored), so what waits on it goes on.
+        try {
+            const request = open.result.transaction('outbox', 'readonly').objectStore('outbox').get(k);
+            request.onsuccess = () => { deliver(request.result); open.result.close(); };
+            request.onerror = () => { deliver('null'); open.result.close(); };
+        } catch (e) {
+            deliver('null');
+            open.result.close();
+        }
     };
 });
 

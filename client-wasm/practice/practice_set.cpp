@@ -326,8 +326,11 @@ void check(AppState& state, PracticeTabState& p, const Task& task)
     p.outbox.entries.push_back({ { "client_id", new_client_id('c') },
         { "task_id", p.tasks[p.index].value("task_id", std::int64_t(0)) }, { "answer", answer },
         { "client_verdict", p.verdict }, { "answered_at", format_utc_timestamp(static_cast<std::int64_t>(state.wall_clock)) } });
-    // The answer and the new resume point, in one transaction (the answer
-    // waits in memory until the stored outbox is in, not to write over it).
+    // The answer and the new resume point, in one transaction. Until the
+    // stored outbox is in, the answer waits in memory (not to write over
+    // it) and so does the resume point: both are stored once it arrives.
+    if (!p.outbox.loaded)
+        return;
     auto entries = outbox_storage(p.outbox, route);
     entries.update(set_entry(state, p));
     store_save(entries);
@@ -388,7 +391,10 @@ void practice_store_loaded(AppState& state, PracticeTabState& p, const std::stri
     }
     if (key != outbox_key(state))
         return;   // another user's, from before a sign-out
+    const bool answered_meanwhile = !p.outbox.entries.empty();
     outbox_stored(state, p.outbox, answers_route(state, p), json);
+    if (answered_meanwhile && !p.tasks.empty())
+        persist_set(state, p);   // the resume point held back in check()
 }
 
 void practice_sign_out(AppState& state)

@@ -97,7 +97,8 @@ void refresh(CalendarTabState& tab)
 {
     forget(tab.week);
     forget(tab.month);
-    forget(tab.to_log);
+    // Loaded again, kept meanwhile: a tutor's booking form reads its students from it.
+    tab.to_log_for = "(stale)";
 }
 
 // [SECTION] logging --------------------------------------------------------------
@@ -367,7 +368,7 @@ void draw_week(AppState& state, CalendarTabState& tab, const Remote* people, con
     // list of sessions to log brings them: /api/tutoring/students).
     Remote own_people;
     const Remote* booking_people = people;
-    if (!people && state.session.role == Role::Teacher && tab.to_log.phase == Phase::Done && tab.to_log.data.is_object()) {
+    if (!people && state.session.role == Role::Teacher && tab.to_log.data.is_object()) {
         own_people.phase = Phase::Done;
         own_people.data = Json::array();
         own_people.data.push_back(

@@ -257,7 +257,7 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
     }
     ui::text("Subtotal %s", money_text(invoice, "subtotal").c_str());
     if (invoice.value("tax_minor", std::int64_t(0)) > 0)
-        ui::text("Tax (%.2f%%) %s", invoice.value("tax_basis_points", 0) / 100.0, money_text(invoice, "tax").c_str());
+        ui::text("Tax (%s) %s", basis_points_text(invoice.value("tax_basis_points", 0)).c_str(), money_text(invoice, "tax").c_str());
     ui::text("Total %s", money_text(invoice, "total").c_str());
     for (const auto& p : invoice["payments"])
         ui::bullet_text("Paid %s on %s (%s)", money_text(p, "amount", invoice.value("currency", "GBP")).c_str(),
@@ -265,11 +265,11 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
     if (invoice.value("state", "") == "issued")
         ui::text("Still owed %s", money_text(invoice, "due").c_str());
     // The same invoice as a PDF file, to print or keep.
-    const auto number = invoice["number"].is_string() ? invoice["number"].get<std::string>()
-                                                      : "draft-" + std::to_string(invoice.value("id", std::int64_t(0)));
+    const auto id = invoice.value("id", std::int64_t(0));
     if (ui::button(state, "Download PDF", "money.pdf"))
-        api_download(state, "/api/tutoring/invoices/" + std::to_string(invoice.value("id", std::int64_t(0))) + ".pdf",
-            "invoice-" + number + ".pdf", [&tab](AppState&, const ApiAnswer& answer) {
+        api_download(state, "/api/tutoring/invoices/" + std::to_string(id) + ".pdf",
+            invoice_file_name(invoice["number"].is_string() ? invoice["number"].get<std::string>() : "", id, "pdf"),
+            [&tab](AppState&, const ApiAnswer& answer) {
                 tab.action = outcome_of(answer, "Downloaded");
             });
 }

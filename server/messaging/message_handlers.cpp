@@ -28,13 +28,14 @@ Json message_json(const pqxx::row& row)
 }
 
 // ?with= or a body's "with": one conversation (shared-domain Thread); none
-// when absent. A person who is not of the caller's business is 404.
+// when absent. A person who is not of the caller's business is 404 (one who
+// has left is not: their conversation stays readable).
 Result<std::optional<std::string>> thread_of(pqxx::work& txn, const std::optional<std::string>& text)
 {
     if (!text)
         return std::optional<std::string>();
     auto thread = TRY(parse_thread(*text));
-    if (thread.kind == Thread::Kind::Person && exec_named(txn, "access/person", thread.person_id).empty())
+    if (thread.kind == Thread::Kind::Person && exec_named(txn, "messaging/person_in_business", thread.person_id).empty())
         return make_error(ErrorCode::NotFound, "No such person in your school or business");
     return std::optional<std::string>(thread_key(thread));
 }
@@ -57,7 +58,7 @@ Json thread_json(const pqxx::row& row)
                           row["sender_name"].is_null() ? Json(nullptr) : Json(row["sender_name"].as<std::string>()) } } } };
     if (!row["person_id"].is_null())
         json["person"] = { { "id", row["person_id"].as<std::int64_t>() }, { "name", row["person_name"].as<std::string>() },
-            { "role", row["person_role"].as<std::string>() } };
+            { "role", row["person_role"].as<std::string>() }, { "active", row["person_active"].as<bool>() } };
     return json;
 }
 

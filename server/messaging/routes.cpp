@@ -51,7 +51,9 @@ AreaApi messaging_api()
                                         { "body", string_schema() }, { "created_at", utc_timestamp_schema() },
                                         { "mine", boolean_schema() }, { "sender_name", nullable(string_schema()) } },
                           { "id", "kind", "body", "created_at", "mine" }) },
-            { "person", schema_ref("Contact") },
+            { "person", object_schema({ { "id", id_schema() }, { "name", string_schema() }, { "role", string_schema() },
+                                          { "active", boolean_schema("False once they have left: no reply") } },
+                            { "id", "name", "role", "active" }) },
         },
         { "with", "messages", "unread", "last" });
     s["ThreadList"] = array_of(schema_ref("Thread"));

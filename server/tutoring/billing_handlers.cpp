@@ -246,9 +246,9 @@ Result<ApiResponse> handle_invoice_pdf(const httplib::Request& req, pqxx::work& 
     ApiResponse response;
     const auto business = exec_named(txn, "identity/tenant_profile", caller.tenant_id)[0]["name"].as<std::string>();
     response.raw = std::make_pair(TRY(invoice_pdf(invoice, business, issued_on)), std::string("application/pdf"));
-    const auto number = invoice["number"].is_string() ? invoice["number"].get<std::string>()
-                                                      : "draft-" + std::to_string(invoice["id"].get<std::int64_t>());
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"invoice-" + number + ".pdf\"");
+    const auto name = invoice_file_name(invoice["number"].is_string() ? invoice["number"].get<std::string>() : "",
+        invoice["id"].get<std::int64_t>(), "pdf");
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
     return response;
 }
 

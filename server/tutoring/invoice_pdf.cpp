@@ -22,15 +22,6 @@ std::string money_of(const Json& item, const std::string& key, const Currency& c
     return format_money({ item.value(key + "_minor", std::int64_t(0)), currency.code }, currency);
 }
 
-// Basis points as a percentage: 2000 -> "20%", 1750 -> "17.5%", 1725 -> "17.25%".
-std::string percent_words(int points)
-{
-    auto text = std::to_string(points / 100);
-    if (const int rest = points % 100; rest != 0)
-        text += rest % 10 == 0 ? "." + std::to_string(rest / 10) : (rest < 10 ? ".0" : ".") + std::to_string(rest);
-    return text + "%";
-}
-
 // "7 Dec 2026" of a "YYYY-MM-DD".
 std::string day_words(const std::string& day) { return day.empty() ? day : period_for_people(day, day); }
 
@@ -126,7 +117,7 @@ Result<std::string> invoice_pdf(const Json& invoice, const std::string& business
     w.y += 4;
     sum("Subtotal", "subtotal", false);
     if (invoice.value("tax_minor", std::int64_t(0)) != 0) {
-        const auto label = "Tax (" + percent_words(invoice.value("tax_basis_points", 0)) + ")";
+        const auto label = "Tax (" + basis_points_text(invoice.value("tax_basis_points", 0)) + ")";
         sum(label.c_str(), "tax", false);
     }
     sum("Total", "total", true);

@@ -212,6 +212,22 @@ Result<InvoiceState> parse_invoice_state(std::string_view name)
     return make_error(ErrorCode::InvalidArgument, "state must be draft, issued, paid or void", "state");
 }
 
+std::string invoice_file_name(std::string_view number, std::int64_t id, std::string_view extension)
+{
+    const auto name = number.empty() ? "draft-" + std::to_string(id) : std::string(number);
+    return "invoice-" + name + "." + std::string(extension);
+}
+
+std::string basis_points_text(int points)
+{
+    std::string text = points < 0 ? "-" : "";
+    const int magnitude = points < 0 ? -points : points;
+    text += std::to_string(magnitude / 100);
+    if (const int rest = magnitude % 100; rest != 0)
+        text += rest % 10 == 0 ? "." + std::to_string(rest / 10) : (rest < 10 ? ".0" : ".") + std::to_string(rest);
+    return text + "%";
+}
+
 bool is_payment_method(std::string_view key)
 {
     return std::find(std::begin(k_payment_methods), std::end(k_payment_methods), key) != std::end(k_payment_methods);

@@ -126,6 +126,13 @@ enum class InvoiceState { Draft, Issued, Paid, Void };
 // "Part paid", "Paid", "Void".
 [[nodiscard]] std::string_view invoice_state_label(InvoiceState state, bool part_paid);
 
+// An invoice's file name: its number's, or a draft's by its id.
+//   invoice_file_name("BPT-2026-0001", 7, "pdf") -> "invoice-BPT-2026-0001.pdf"
+//   invoice_file_name("", 7, "pdf")              -> "invoice-draft-7.pdf"
+[[nodiscard]] std::string invoice_file_name(std::string_view number, std::int64_t id, std::string_view extension);
+// A rate in basis points as people read it: 2000 -> "20%", 1750 -> "17.5%", 1725 -> "17.25%".
+[[nodiscard]] std::string basis_points_text(int points);
+
 // How a payment was made, as the API names it, and its words for people
 // (an unknown key reads "Other").
 //   payment_method_label("bank_transfer") -> "Bank transfer"

@@ -263,3 +263,15 @@ TEST_CASE("payments are made by bank transfer, card, cash or otherwise, each wit
     CHECK(payment_method_label("cash") == "Cash");
     CHECK(payment_method_label("cheque") == "Other");
 }
+
+TEST_CASE("an invoice's file name and a tax rate are written for people")
+{
+    CHECK(invoice_file_name("BPT-2026-0001", 7, "pdf") == "invoice-BPT-2026-0001.pdf");
+    CHECK(invoice_file_name("", 7, "pdf") == "invoice-draft-7.pdf");
+    CHECK(basis_points_text(2000) == "20%");
+    CHECK(basis_points_text(1750) == "17.5%");
+    CHECK(basis_points_text(1725) == "17.25%");
+    CHECK(basis_points_text(1705) == "17.05%");
+    CHECK(basis_points_text(0) == "0%");
+    CHECK(basis_points_text(-250) == "-2.5%");
+}

@@ -264,6 +264,18 @@ TEST_CASE("messages read as conversations: one per person, the notices and the a
     CHECK(threads.json[2]["unread"] == 0);
     CHECK(threads.json[0]["unread"] == 2);
 
+    // Someone who has left: their conversation stays readable and can be read, not answered.
+    f.sql("UPDATE users SET deleted_at = now() WHERE id = " + std::to_string(D.moderator.id));
+    threads = api.get("/api/messages/threads", f.token(D.parent));
+    REQUIRE(threads.status == 200);
+    CHECK(threads.json[2]["person"]["active"] == false);
+    CHECK(threads.json[0]["person"]["active"] == true);
+    CHECK(api.get(with_moderator, f.token(D.parent)).json.size() == 3);
+    CHECK(api.post("/api/messages/read", { { "up_to_id", talk.json[0]["id"] }, { "with", std::to_string(D.moderator.id) } },
+                 f.token(D.parent))
+              .status
+        == 200);
+
     // Bad input: a conversation that is not one, another business's person.
     auto rows = f.sql_int("SELECT count(*) FROM messages WHERE read_at IS NOT NULL");
     auto audit = f.audit_count();

@@ -21,7 +21,7 @@ WITH mine AS (
 SELECT l.thread, c.messages, c.unread, l.id, l.kind, l.body,
        to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
        l.sender_id IS NOT DISTINCT FROM $3 AS mine, s.name AS sender_name,
-       p.id AS person_id, p.name AS person_name, p.role AS person_role,
+       p.id AS person_id, p.name AS person_name, p.role AS person_role, p.deleted_at IS NULL AS person_active,
        count(*) OVER () AS total
 FROM latest l
 JOIN counted c USING (thread)
