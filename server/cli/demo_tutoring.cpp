@@ -13,6 +13,7 @@
 #include "finance/money.hpp"
 #include "identity/identity_store.hpp"
 #include "platform/time_zones.hpp"
+#include "tutoring/tutoring_requests.hpp"
 #include "tutoring/conflicts.hpp"
 #include "tutoring/recurrence.hpp"
 #include "tutoring/zone.hpp"
@@ -657,6 +658,7 @@ struct Invoice {
     std::size_t household = 0;
     LocalDateTime month;
     InvoiceDraft draft;
+    std::optional<LocalDateTime> sold_on;   // a package's sale: issued that day
     bool issued = false;
     std::string number;
     std::int64_t issued_at = 0;
@@ -686,23 +688,76 @@ std::vector<BilledSession> billed_sessions(const std::vector<Session>& sessions,
     return billed;
 }
 
-// Each family's invoice for each month with sessions: issued with the next
-// number on the first of the following month, or a draft for this month.
+// Prepaid hours two families bought early in the history (`day`s after its
+// first Monday), for their first child, a little under the default rate.
+struct DemoPackageSale {
+    std::size_t household;
+    int minutes;
+    std::int64_t price_pence;
+    int day;
+};
+constexpr DemoPackageSale k_package_sales[] = { { 0, 600, 36000, 10 }, { 3, 1200, 68000, 17 } };
+
+struct SoldPackage {
+    HourPackage package;
+    std::size_t household = 0;
+    std::string student_name;
+};
+
+// Stores the packages (their sale invoices come with the others).
+Result<std::vector<SoldPackage>> sell_packages(Business& b, const std::vector<Booking>& bookings, const People& people,
+    const Clock& clock)
+{
+    std::vector<SoldPackage> sold;
+    for (const auto& sale : k_package_sales) {
+        if (sale.household >= people.children.size() || people.children[sale.household].empty())
+            continue;
+        SoldPackage p;
+        p.household = sale.household;
+        p.package.student_id = people.children[sale.household][0];
+        for (const auto& booking : bookings)
+            if (booking.student_id == p.package.student_id)
+                p.student_name = booking.student_name;
+        p.package.purchased_on = date_text(add_days(clock.first_monday, sale.day));
+        p.package.minutes = p.package.minutes_left = sale.minutes;
+        p.package.price = { sale.price_pence, k_currency };
+        TRY(check_package(p.package));
+        Json row { { "student_id", p.package.student_id }, { "family_id", people.parents[sale.household] },
+            { "minutes", sale.minutes }, { "price_minor", sale.price_pence }, { "currency", k_currency },
+            { "purchased_on", p.package.purchased_on }, { "expires_on", nullptr }, { "created_by", people.admin } };
+        p.package.id = exec_named(b.txn, "tutoring/insert_package", b.tenant_id, row.dump())[0]["id"].as<std::int64_t>();
+        sold.push_back(std::move(p));
+    }
+    return sold;
+}
+
+// Each package's sale, issued the day it was bought; then each family's
+// invoice for each month with sessions (drawing on its packages): issued
+// with the next number on the first of the following month, or a draft for
+// this month.
 Result<std::vector<Invoice>> draft_invoices(const std::vector<Session>& sessions, const std::vector<Booking>& bookings,
-    const std::vector<Rate>& rates, const Clock& clock)
+    const std::vector<Rate>& rates, const std::vector<SoldPackage>& sold, const Clock& clock)
 {
     auto statuses = default_attendance_statuses();   // the settings row keeps the schema's default, which is this
     auto currency = TRY(find_currency(k_currency));
+    std::vector<Invoice> invoices;
+    std::vector<HourPackage> packages;
+    for (const auto& p : sold) {
+        auto day = TRY(parse_local_datetime(p.package.purchased_on + "T00:00:00", "purchased_on"));
+        Invoice sale { p.household, first_of_month(day), TRY(package_sale(p.package, p.student_name, currency, 0)), day };
+        sale.issued = true;
+        invoices.push_back(std::move(sale));
+        packages.push_back(p.package);
+    }
     LocalDateTime first = clock.today;
     for (const auto& session : sessions)
         first = std::min(first, session.starts);
-    std::vector<Invoice> invoices;
     for (auto month = first_of_month(first); month <= clock.today; month = next_month(month)) {
         for (std::size_t h = 0; h < demo_households().size(); ++h) {
             auto billed = billed_sessions(sessions, bookings, h, month, clock);
             if (billed.empty())
                 continue;
-            Invoice invoice { h, month, TRY(draft_invoice(billed, rates, statuses, currency, 0)) };
+            Invoice invoice { h, month, TRY(draft_invoice(billed, rates, statuses, currency, 0, packages)) };
             if (invoice.draft.lines.empty())
                 continue;
             invoice.issued = next_month(month) <= clock.today;
@@ -714,21 +769,16 @@ Result<std::vector<Invoice>> draft_invoices(const std::vector<Session>& sessions
 
 Json invoice_json(const Invoice& invoice, const People& people, const Clock& clock)
 {
-    Json lines = Json::array();
-    for (const auto& line : invoice.draft.lines)
-        lines.push_back({ { "occurrence_id", line.occurrence_id }, { "student_id", line.student_id },
-            { "session_date", line.date }, { "description", line.description }, { "minutes", line.minutes },
-            { "billable_percent", line.billable_percent }, { "per_hour_minor", line.per_hour.minor },
-            { "amount_minor", line.amount.minor } });
-    auto last_day = add_days(next_month(invoice.month), -1);
-    return { { "number", invoice.issued ? Json(invoice.number) : Json(nullptr) },
-        { "family_id", people.parents[invoice.household] }, { "state", invoice.issued ? "issued" : "draft" },
-        { "period_from", date_text(invoice.month) }, { "period_to", date_text(last_day) },
-        { "currency", k_currency }, { "subtotal_minor", invoice.draft.subtotal.minor },
-        { "tax_basis_points", invoice.draft.tax_basis_points }, { "tax_minor", invoice.draft.tax.minor },
-        { "total_minor", invoice.draft.total.minor },
-        { "created_at", clock.stamp(invoice.issued ? invoice.issued_at - 1800 : clock.today_utc - 2 * 3600) },
-        { "issued_at", invoice.issued ? Json(clock.stamp(invoice.issued_at)) : Json(nullptr) }, { "lines", lines } };
+    const auto first = invoice.sold_on ? *invoice.sold_on : invoice.month;
+    const auto last = invoice.sold_on ? *invoice.sold_on : add_days(next_month(invoice.month), -1);
+    auto record = invoice_record(invoice.draft, people.parents[invoice.household], date_text(first), date_text(last));
+    const bool nothing_owed = invoice.draft.total.minor == 0;   // every session prepaid: paid as issued
+    record["number"] = invoice.issued ? Json(invoice.number) : Json(nullptr);
+    record["state"] = !invoice.issued ? "draft" : nothing_owed ? "paid" : "issued";
+    record["created_at"] = clock.stamp(invoice.issued ? invoice.issued_at - 1800 : clock.today_utc - 2 * 3600);
+    record["issued_at"] = invoice.issued ? Json(clock.stamp(invoice.issued_at)) : Json(nullptr);
+    record["paid_at"] = invoice.issued && nothing_owed ? Json(clock.stamp(invoice.issued_at)) : Json(nullptr);
+    return record;
 }
 
 // Issues and stores the invoices: numbers from the settings' counter in the
@@ -741,11 +791,18 @@ Result<void> store_invoices(Business& b, std::vector<Invoice>& invoices, const P
         return make_error(ErrorCode::Internal, "the demo's tutoring settings are missing");
     auto prefix = settings[0]["invoice_prefix"].as<std::string>();
     auto next = settings[0]["next_invoice_number"].as<std::int64_t>();
+    for (auto& invoice : invoices)
+        if (invoice.issued)
+            invoice.issued_at = invoice.sold_on ? clock.utc(at_minute(*invoice.sold_on, 10 * 60))
+                                                : std::min(clock.utc(at_minute(next_month(invoice.month), 9 * 60)),
+                                                      clock.today_utc - 3 * 3600);
+    // Numbered in the order they were issued; drafts last.
+    std::stable_sort(invoices.begin(), invoices.end(), [](const Invoice& a, const Invoice& b) {
+        return a.issued != b.issued ? a.issued : a.issued && a.issued_at < b.issued_at;
+    });
     for (auto& invoice : invoices) {
-        if (invoice.issued) {
-            invoice.issued_at = std::min(clock.utc(at_minute(next_month(invoice.month), 9 * 60)), clock.today_utc - 3 * 3600);
+        if (invoice.issued)
             invoice.number = invoice_number(prefix, clock.local(invoice.issued_at).year, next++);
-        }
         invoice.id = exec_named(b.txn, "tutoring/insert_invoice", b.tenant_id,
             invoice_json(invoice, people, clock).dump())[0]["id"].as<std::int64_t>();
     }
@@ -870,20 +927,22 @@ void invoice_notices(Ledger& ledger, const People& people, const Clock& clock)
 {
     LocalDateTime latest;
     for (const auto& invoice : ledger.invoices)
-        if (invoice.issued)
+        if (invoice.issued && !invoice.sold_on)
             latest = std::max(latest, invoice.month);
     std::set<std::size_t> reminded;
     for (const auto& invoice : ledger.invoices) {
         if (!invoice.issued)
             continue;
         auto parent = people.parents[invoice.household];
-        if (invoice.month == latest) {
+        if (invoice.month == latest && !invoice.sold_on) {
             // Some families have not opened theirs yet (the parent login's among them).
             bool read = invoice.issued_at < clock.today_utc - 3 * k_day && invoice.household % 3 != 0;
             Json read_at = read ? Json(clock.stamp(invoice.issued_at + 7200)) : Json(nullptr);
             ledger.notices.push_back({ { "kind", "system" }, { "sender_id", nullptr }, { "recipient_id", parent },
-                { "body", "Invoice " + invoice.number + " for " + month_name(invoice.month) + " ("
-                        + money_text(invoice.draft.total) + ") is ready." },
+                { "body", "Invoice " + invoice.number + " for " + month_name(invoice.month)
+                        + (invoice.draft.total.minor == 0
+                                ? " is ready: its sessions were paid from your prepaid hours, so there is nothing to pay."
+                                : " (" + money_text(invoice.draft.total) + ") is ready.") },
                 { "created_at", clock.stamp(invoice.issued_at) }, { "read_at", read_at } });
         }
         if (demo_households()[invoice.household].payer == DemoPayer::Overdue && reminded.insert(invoice.household).second)
@@ -1143,7 +1202,8 @@ Result<TutoringDemoReport> write_history(Business& b, const People& people, cons
     store_sessions(b, changes.sessions, bookings, clock);
 
     auto rates = TRY(load_rates(b));
-    auto invoices = TRY(draft_invoices(changes.sessions, bookings, rates, clock));
+    auto sold = TRY(sell_packages(b, bookings, people, clock));
+    auto invoices = TRY(draft_invoices(changes.sessions, bookings, rates, sold, clock));
     Ledger ledger;
     TRY(store_invoices(b, invoices, people, clock, ledger));
     SeededRandom rng(mix_seed(seed, hash_text("tutoring payments")));

@@ -43,6 +43,13 @@ void put_amount(Json& json, const std::string& key, std::int64_t minor, const Cu
     json[key + "_minor"] = minor;
 }
 
+// A column that may be NULL as JSON: its value, or null.
+template <typename T>
+Json nullable_json(const pqxx::field& field)
+{
+    return field.is_null() ? Json(nullptr) : Json(field.as<T>());
+}
+
 Json invoice_json(const pqxx::row& row)
 {
     const auto currency = currency_of(row["currency"].as<std::string>());
@@ -112,6 +119,19 @@ std::vector<Rate> billing_rates(pqxx::work& txn, std::int64_t tenant_id)
     return rates;
 }
 
+// The packages family `family_id`'s sessions may draw on, locked until the
+// transaction ends (tutoring/lock_family_packages), with what is left.
+std::vector<HourPackage> live_packages(pqxx::work& txn, std::int64_t family_id)
+{
+    exec_named(txn, "tutoring/lock_family_packages", family_id);
+    std::vector<HourPackage> packages;
+    for (const auto& row : exec_named(txn, "tutoring/packages_for_billing", family_id))
+        packages.push_back({ row["id"].as<std::int64_t>(), row["student_id"].as<std::int64_t>(),
+            row["purchased_on"].as<std::string>(), row["expires_on"].as<std::string>(), row["minutes"].as<int>(),
+            row["minutes_left"].as<int>(), { row["price_minor"].as<std::int64_t>(), row["currency"].as<std::string>() } });
+    return packages;
+}
+
 // Spreads `amount` of payment `payment_id` over the family's open invoices,
 // oldest first (billing's allocate_payment); answers the plan with each
 // invoice's number for people.
@@ -161,7 +181,7 @@ Result<ApiResponse> handle_add_rate(const httplib::Request& req, pqxx::work& txn
         student = TRY(person_with_role(txn, TRY(json_int_field(body, "student_id")), "student", "student_id", "students")).id;
     if (body.contains("tutor_id") && !body["tutor_id"].is_null())
         tutor = TRY(person_with_role(txn, TRY(json_int_field(body, "tutor_id")), "teacher", "tutor_id", "tutors")).id;
-    auto from = day_of(TRY(parse_day(TRY(json_string_field(body, "effective_from")), "effective_from")));
+    auto from = local_day_text(TRY(parse_day(TRY(json_string_field(body, "effective_from")), "effective_from")));
     const auto currency = currency_of(load_settings(txn).currency);
     auto per_hour = TRY(parse_money(TRY(json_string_field(body, "per_hour")), currency, "per_hour"));
     Json rate = Json::array({ { { "student_id", student ? Json(*student) : Json(nullptr) },
@@ -205,10 +225,12 @@ Result<Json> invoice_with_lines(const httplib::Request& req, pqxx::work& txn, co
     const auto currency = currency_of(invoice["currency"]);
     Json lines = Json::array(), payments = Json::array();
     for (const auto& l : exec_named(txn, "tutoring/invoice_lines", invoice["id"].get<std::int64_t>())) {
-        Json line { { "occurrence_id", l["occurrence_id"].as<std::int64_t>() },
+        Json line { { "occurrence_id", nullable_json<std::int64_t>(l["occurrence_id"]) },
             { "student_id", l["student_id"].as<std::int64_t>() }, { "student_name", l["student_name"].as<std::string>() },
             { "date", l["session_date"].as<std::string>() }, { "description", l["description"].as<std::string>() },
-            { "minutes", l["minutes"].as<int>() }, { "billable_percent", l["billable_percent"].as<int>() } };
+            { "minutes", l["minutes"].as<int>() }, { "billable_percent", l["billable_percent"].as<int>() },
+            { "package_id", nullable_json<std::int64_t>(l["package_id"]) },
+            { "package_minutes", l["package_minutes"].as<int>() } };
         put_amount(line, "per_hour", l["per_hour_minor"].as<std::int64_t>(), currency);
         put_amount(line, "amount", l["amount_minor"].as<std::int64_t>(), currency);
         lines.push_back(std::move(line));
@@ -270,36 +292,36 @@ Result<ApiResponse> handle_create_invoice(const httplib::Request& req, pqxx::wor
         return make_error(ErrorCode::InvalidArgument, "An invoice covers at most a year", "to");
 
     const auto settings = load_settings(txn);
+    auto packages = live_packages(txn, family.id);
     std::vector<BilledSession> sessions;
-    for (const auto& row : exec_named(txn, "tutoring/billable_sessions", family.id, day_of(from), day_of(to)))
+    for (const auto& row : exec_named(txn, "tutoring/billable_sessions", family.id, local_day_text(from), local_day_text(to)))
         sessions.push_back({ row["occurrence_id"].as<std::int64_t>(), row["student_id"].as<std::int64_t>(),
             row["tutor_id"].as<std::int64_t>(), row["day"].as<std::string>(), row["minutes"].as<int>(),
             row["attendance"].as<std::string>(), row["description"].as<std::string>() });
     auto drafted = draft_invoice(sessions, billing_rates(txn, caller.tenant_id), settings.statuses,
-        currency_of(settings.currency), settings.tax_basis_points);
+        currency_of(settings.currency), settings.tax_basis_points, packages);
     if (!drafted.ok())
         return headline_error(ErrorCode::Conflict, "Conflict", drafted.error().message);
     const auto& draft = drafted.value();
     if (draft.lines.empty())
         return headline_error(ErrorCode::Conflict, "Conflict",
-            "Nothing to bill: " + family.name + " has no logged sessions to invoice from " + day_of(from) + " to "
-                + day_of(to));
+            "Nothing to bill: " + family.name + " has no logged sessions to invoice from " + local_day_text(from) + " to "
+                + local_day_text(to));
 
-    Json lines = Json::array();
-    for (const auto& l : draft.lines)
-        lines.push_back({ { "occurrence_id", l.occurrence_id }, { "student_id", l.student_id }, { "session_date", l.date },
-            { "description", l.description }, { "minutes", l.minutes }, { "billable_percent", l.billable_percent },
-            { "per_hour_minor", l.per_hour.minor }, { "amount_minor", l.amount.minor } });
-    Json stored { { "number", nullptr }, { "family_id", family.id }, { "state", "draft" }, { "period_from", day_of(from) },
-        { "period_to", day_of(to) }, { "currency", settings.currency }, { "subtotal_minor", draft.subtotal.minor },
-        { "tax_basis_points", draft.tax_basis_points }, { "tax_minor", draft.tax.minor },
-        { "total_minor", draft.total.minor }, { "issued_at", nullptr }, { "lines", lines } };
+    auto stored = invoice_record(draft, family.id, local_day_text(from), local_day_text(to));
     auto id = exec_named(txn, "tutoring/insert_invoice", caller.tenant_id, stored.dump())[0]["id"].as<std::int64_t>();
+    int prepaid = 0;
+    for (const auto& l : draft.lines)
+        prepaid += l.package_minutes > 0 ? 1 : 0;
     stored.erase("lines");
     stored["sessions"] = draft.lines.size();
+    stored["prepaid_sessions"] = prepaid;
     append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.create", "invoice", std::to_string(id), nullptr, stored });
     auto invoice = invoice_json(exec_named(txn, "tutoring/find_invoice", id)[0]);
-    return json_response(201, { { "message", "Draft invoice made for " + family.name }, { "id", id }, { "invoice", invoice } });
+    std::string message = "Draft invoice made for " + family.name;
+    if (prepaid > 0)
+        message += "; " + std::to_string(prepaid) + (prepaid == 1 ? " session is" : " sessions are") + " paid from prepaid hours";
+    return json_response(201, { { "message", message }, { "id", id }, { "invoice", invoice } });
 }
 
 // POST /api/tutoring/invoices/{id}/issue: the draft takes the next number
@@ -336,11 +358,15 @@ Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work
                           { { "state", "draft" } },
                           { { "state", owed == 0 ? "paid" : "issued" }, { "number", number },
                               { "paid_from_credit_minor", from_credit } } });
+    const auto total = row["total_minor"].as<std::int64_t>();
     notify(txn, caller.tenant_id, { family },
-        "Invoice " + number + " for " + format_money({ row["total_minor"].as<std::int64_t>(), currency.code }, currency)
-            + (owed == 0 ? " is ready, and paid from your credit." : " is ready."));
+        total == 0 ? "Invoice " + number + " is ready: its sessions were paid from your prepaid hours, so there is nothing to pay."
+                   : "Invoice " + number + " for " + format_money({ total, currency.code }, currency)
+                + (owed == 0 ? " is ready, and paid from your credit." : " is ready."));
     std::string message = "Invoice " + number + " issued";
-    if (from_credit > 0)
+    if (total == 0)
+        message += "; its sessions were all prepaid, so it is paid";
+    else if (from_credit > 0)
         message += owed == 0 ? " and paid from the family's credit"
                              : "; " + format_money({ from_credit, currency.code }, currency) + " of credit paid towards it";
     auto invoice = invoice_json(exec_named(txn, "tutoring/find_invoice", id)[0]);
@@ -359,9 +385,24 @@ Result<ApiResponse> handle_void_invoice(const httplib::Request& req, pqxx::work&
         return headline_error(ErrorCode::Conflict, "Conflict",
             "Payments have been received on this invoice, so it cannot be voided");
     const auto id = row["id"].as<std::int64_t>();
+    // An invoice that sells prepaid hours voids them with it: not while
+    // another invoice has drawn on them.
+    const auto sale = exec_named(txn, "tutoring/package_sold_by", id);
+    std::vector<std::string> drawing;
+    for (const auto& other : sale)
+        if (!other["drawn_by"].is_null())
+            drawing.push_back(other["drawn_by"].as<std::string>());
+    if (!drawing.empty())
+        return headline_error(ErrorCode::Conflict, "Conflict",
+            "This invoice sells prepaid hours that sessions on " + list_for_people(drawing)
+                + " have used; void " + (drawing.size() == 1 ? "that invoice" : "those invoices") + " first");
     auto freed = exec_named(txn, "tutoring/void_invoice", id)[0]["freed"].as<std::int64_t>();
     append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.void", "invoice", std::to_string(id),
-                          { { "state", row["state"].as<std::string>() } }, { { "state", "void" }, { "sessions_freed", freed } } });
+                          { { "state", row["state"].as<std::string>() } },
+                          { { "state", "void" }, { "sessions_freed", freed },
+                              { "package_voided", sale.empty() ? Json(nullptr) : Json(sale[0]["package_id"].as<std::int64_t>()) } } });
+    if (!sale.empty())
+        return json_response(200, { { "message", "Invoice voided; the prepaid hours it sold are void too" } });
     return json_response(200, { { "message", "Invoice voided; its " + std::to_string(freed)
                                                  + (freed == 1 ? " session is" : " sessions are") + " free to bill again" } });
 }
@@ -380,7 +421,7 @@ Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::wor
     auto amount = TRY(parse_money(TRY(json_string_field(body, "amount")), currency, "amount"));
     if (amount.minor <= 0)
         return make_error(ErrorCode::InvalidArgument, "amount must be more than nothing", "amount");
-    auto received = day_of(TRY(parse_day(TRY(json_string_field(body, "received_on")), "received_on")));
+    auto received = local_day_text(TRY(parse_day(TRY(json_string_field(body, "received_on")), "received_on")));
     auto method = TRY(json_string_field(body, "method"));
     if (!is_payment_method(method))
         return make_error(ErrorCode::InvalidArgument, "method must be one of cash, card, bank_transfer, other", "method");
@@ -412,6 +453,100 @@ Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::wor
     Json answer { { "message", message }, { "id", payment_id }, { "allocations", allocations } };
     put_amount(answer, "credit", plan.credit.minor, currency);
     return json_response(201, answer);
+}
+
+// [SECTION] prepaid packages -------------------------------------------------
+
+namespace {
+
+Json package_json(const pqxx::row& row, const std::string& today)
+{
+    const auto currency = currency_of(row["currency"].as<std::string>());
+    HourPackage package { row["id"].as<std::int64_t>(), row["student_id"].as<std::int64_t>(),
+        row["purchased_on"].as<std::string>(), optional_field<std::string>(row["expires_on"]).value_or(""),
+        row["minutes"].as<int>(), row["minutes"].as<int>() - row["minutes_used"].as<int>(),
+        { row["price_minor"].as<std::int64_t>(), currency.code } };
+    const auto state = package_state(package, row["invoice_state"].as<std::string>() == "void", today);
+    Json json { { "id", package.id }, { "student_id", package.student_id },
+        { "student_name", row["student_name"].as<std::string>() }, { "family_id", row["family_id"].as<std::int64_t>() },
+        { "family_name", row["family_name"].as<std::string>() }, { "minutes", package.minutes },
+        { "minutes_used", row["minutes_used"].as<int>() }, { "minutes_left", std::max(package.minutes_left, 0) },
+        { "hours", hours_for_people(package.minutes) },
+        { "left", package.minutes_left > 0 ? hours_for_people(package.minutes_left) : "none" },
+        { "currency", currency.code }, { "purchased_on", package.purchased_on },
+        { "expires_on", package.expires_on.empty() ? Json(nullptr) : Json(package.expires_on) },
+        { "invoice_id", row["invoice_id"].as<std::int64_t>() }, { "invoice_number", nullable_json<std::string>(row["invoice_number"]) },
+        { "state", package_state_name(state) }, { "state_label", package_state_label(state) } };
+    put_amount(json, "price", package.price.minor, currency);
+    return json;
+}
+
+} // namespace
+
+// GET /api/tutoring/packages?student_id=: prepaid hours sold, newest first,
+// with what is left: every family's (administrators) or, for a parent,
+// those they paid for or bought for their children, once invoiced.
+Result<ApiResponse> handle_list_packages(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    std::optional<std::int64_t> student;
+    if (req.has_param("student_id"))
+        student = TRY(parse_id(req.get_param_value("student_id"), "No such student"));
+    const bool office = caller.role == Role::Admin;
+    std::optional<std::int64_t> family;
+    if (!office)
+        family = caller.user_id;
+    auto zone = TRY(tenant_zone(caller));
+    const auto today = local_day_text(to_local(now_unix(), *zone));
+    Json list = Json::array();
+    for (const auto& row : exec_named(txn, "tutoring/list_packages", family, student, office))
+        list.push_back(package_json(row, today));
+    return json_response(200, list);
+}
+
+// POST /api/tutoring/packages: hours sold ahead for a student, paid for by
+// `family_id` (by default the student's first linked parent, or the student
+// themself), on a draft invoice of its own (billing's package_sale) to issue
+// like any other. The student's sessions billed from `purchased_on` to
+// `expires_on` draw on it.
+Result<ApiResponse> handle_sell_package(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "student_id", "family_id", "minutes", "price", "purchased_on", "expires_on" }));
+    auto student = TRY(person_with_role(txn, TRY(json_int_field(body, "student_id")), "student", "student_id", "students"));
+    Person family = student;
+    if (body.contains("family_id") && !body["family_id"].is_null()) {
+        family = TRY(family_field(txn, body));
+    } else if (auto parents = exec_named(txn, "tutoring/parents_of", student.id); !parents.empty()) {
+        if (auto parent = find_person(txn, parents[0]["parent_id"].as<std::int64_t>()))
+            family = *parent;
+    }
+    const auto settings = load_settings(txn);
+    const auto currency = currency_of(settings.currency);
+    HourPackage package;
+    package.student_id = student.id;
+    package.minutes = TRY(json_int_field(body, "minutes"));
+    package.minutes_left = package.minutes;
+    package.price = TRY(parse_money(TRY(json_string_field(body, "price")), currency, "price"));
+    package.purchased_on = local_day_text(TRY(parse_day(TRY(json_string_field(body, "purchased_on")), "purchased_on")));
+    if (body.contains("expires_on") && !body["expires_on"].is_null())
+        package.expires_on = local_day_text(TRY(parse_day(TRY(json_string_field(body, "expires_on")), "expires_on")));
+    TRY(check_package(package));
+
+    Json stored { { "student_id", student.id }, { "family_id", family.id }, { "minutes", package.minutes },
+        { "price_minor", package.price.minor }, { "currency", currency.code }, { "purchased_on", package.purchased_on },
+        { "expires_on", package.expires_on.empty() ? Json(nullptr) : Json(package.expires_on) },
+        { "created_by", caller.user_id } };
+    package.id = exec_named(txn, "tutoring/insert_package", caller.tenant_id, stored.dump())[0]["id"].as<std::int64_t>();
+    const auto sale = TRY(package_sale(package, student.name, currency, settings.tax_basis_points));
+    const auto invoice_id = exec_named(txn, "tutoring/insert_invoice", caller.tenant_id,
+        invoice_record(sale, family.id, package.purchased_on, package.purchased_on).dump())[0]["id"].as<std::int64_t>();
+    stored["invoice_id"] = invoice_id;
+    append_audit(txn, { caller.tenant_id, caller.actor(), "package.create", "package", std::to_string(package.id),
+                          nullptr, stored });
+    return json_response(201, { { "message", hours_for_people(package.minutes) + " prepaid for " + student.name
+                                                 + "; the draft invoice for " + format_money(sale.total, currency)
+                                                 + " is ready to issue to " + family.name },
+                                   { "id", package.id }, { "invoice_id", invoice_id } });
 }
 
 // [SECTION] balances and revenue ---------------------------------------------
@@ -471,7 +606,7 @@ Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn,
     const auto& last = range.last_day;
     const auto currency = currency_of(load_settings(txn).currency);
     std::vector<BilledAmount> billed;
-    for (const auto& row : exec_named(txn, "tutoring/revenue", day_of(from), day_of(last)))
+    for (const auto& row : exec_named(txn, "tutoring/revenue", local_day_text(from), local_day_text(last)))
         billed.push_back({ row["month"].as<std::string>(), row["tutor_id"].as<std::int64_t>(),
             row["tutor_name"].as<std::string>(), row["student_id"].as<std::int64_t>(),
             row["student_name"].as<std::string>(), row["amount_minor"].as<std::int64_t>() });
@@ -491,7 +626,7 @@ Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn,
         put_amount(item, "amount", month.amount.minor, currency);
         months_json.push_back(std::move(item));
     }
-    Json answer { { "currency", currency.code }, { "from", day_of(from).substr(0, 7) }, { "to", day_of(last).substr(0, 7) },
+    Json answer { { "currency", currency.code }, { "from", local_day_text(from).substr(0, 7) }, { "to", local_day_text(last).substr(0, 7) },
         { "by_month", months_json }, { "by_tutor", people(report.by_tutor) }, { "by_student", people(report.by_student) } };
     const auto total = report.total.minor;
     put_amount(answer, "total", total, currency);

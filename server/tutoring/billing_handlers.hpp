@@ -19,6 +19,8 @@ Result<ApiResponse> handle_create_invoice(const httplib::Request& req, pqxx::wor
 Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_void_invoice(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_record_payment(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_list_packages(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_sell_package(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_balances(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_revenue(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 

@@ -41,7 +41,7 @@ Result<ApiResponse> handle_sessions_csv(const httplib::Request& req, pqxx::work&
         csv += csv_row({ start.substr(0, 10), start.substr(11, 5), end.substr(11, 5), name_of(window.names, o.tutor_id),
             name_of(window.names, o.student_id), o.subject, o.room, status_label(o.status(), window.settings), o.note });
     }
-    return csv_response(std::move(csv), "sessions-" + day_of(window.from) + ".csv");
+    return csv_response(std::move(csv), "sessions-" + local_day_text(window.from) + ".csv");
 }
 
 // GET /api/tutoring/students.csv: the office's list of students with their
@@ -66,12 +66,12 @@ Result<ApiResponse> handle_revenue_csv(const httplib::Request& req, pqxx::work& 
         return make_error(ErrorCode::Internal, "The business's currency is not known to this server");
     std::string csv(k_csv_utf8_mark);
     csv += csv_row({ "Month", "Tutor", "Student", "Sessions", "Amount", "Currency" });
-    for (const auto& row : exec_named(txn, "tutoring/revenue", day_of(range.first_day), day_of(range.last_day)))
+    for (const auto& row : exec_named(txn, "tutoring/revenue", local_day_text(range.first_day), local_day_text(range.last_day)))
         csv += csv_row({ row["month"].as<std::string>(), row["tutor_name"].as<std::string>(),
             row["student_name"].as<std::string>(), row["sessions"].as<std::string>(),
             format_amount({ row["amount_minor"].as<std::int64_t>(), currency.value().code }, currency.value()),
             currency.value().code });
-    return csv_response(std::move(csv), "revenue-" + day_of(range.first_day).substr(0, 7) + ".csv");
+    return csv_response(std::move(csv), "revenue-" + local_day_text(range.first_day).substr(0, 7) + ".csv");
 }
 
 } // namespace learnloop::server

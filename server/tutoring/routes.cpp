@@ -215,6 +215,39 @@ AreaApi tutoring_api()
                                      { "credit", amount("Paid but not yet on an invoice") } },
         { "family_id", "family_name", "currency", "invoiced", "paid", "balance", "credit" });
     s["BalanceList"] = array_of(schema_ref("Balance"));
+    s["Package"] = object_schema(
+        {
+            { "id", id_schema() },
+            { "student_id", id_schema() },
+            { "student_name", string_schema() },
+            { "family_id", id_schema() },
+            { "family_name", string_schema() },
+            { "minutes", integer_schema("Bought") },
+            { "minutes_used", integer_schema("Drawn by invoices that are not void") },
+            { "minutes_left", integer_schema() },
+            { "hours", string_schema("The size for people: \"10 hours\"") },
+            { "left", string_schema("What is left for people: \"6 hours 30 min\", or \"none\"") },
+            { "currency", string_schema() },
+            { "price", amount("What it was sold for, before tax") },
+            { "price_minor", integer_schema() },
+            { "purchased_on", string_schema("YYYY-MM-DD: sessions from this day draw on it") },
+            { "expires_on", nullable(string_schema("The last day it covers")) },
+            { "invoice_id", id_schema() },
+            { "invoice_number", nullable(string_schema()) },
+            { "state", enum_schema({ "active", "used_up", "expired", "void" }) },
+            { "state_label", string_schema() },
+        },
+        { "id", "student_id", "family_id", "minutes", "minutes_left", "price", "purchased_on", "invoice_id", "state" });
+    s["PackageList"] = array_of(schema_ref("Package"));
+    s["PackageRequest"] = request_schema(
+        { { "student_id", id_schema() },
+            { "family_id", nullable(id_schema()) },
+            { "minutes", integer_schema("30 to 30000 (500 hours)") },
+            { "price", string_schema("Decimal text in the business's currency, before tax") },
+            { "purchased_on", string_schema("YYYY-MM-DD") },
+            { "expires_on", nullable(string_schema("YYYY-MM-DD, the last day it covers; none: it does not expire")) } },
+        { "student_id", "minutes", "price", "purchased_on" });
+    s["PackageSold"] = message_schema({ { "id", id_schema() }, { "invoice_id", id_schema() } });
     s["Revenue"] = object_schema({ { "currency", string_schema() }, { "from", string_schema() }, { "to", string_schema() },
                                      { "total", amount("Billed for sessions in the months") },
                                      { "by_month", array_of(any_object()) }, { "by_tutor", array_of(any_object()) },
@@ -292,6 +325,12 @@ AreaApi tutoring_api()
         { Method::Post, "/api/tutoring/payments", Action::BillingManage, handle_record_payment, nullptr,
             "Record money received from a family: spread over its invoices oldest first, the rest kept as credit",
             "PaymentRequest", "PaymentRecorded", 201 },
+        { Method::Get, "/api/tutoring/packages", Action::InvoiceRead, handle_list_packages, nullptr,
+            "Prepaid hours sold, with what is left (a parent: their family's, once invoiced)", "", "PackageList", 200,
+            { { "student_id", id_schema(), "Only this student's packages" } } },
+        { Method::Post, "/api/tutoring/packages", Action::BillingManage, handle_sell_package, nullptr,
+            "Sell a package of hours for a student, on a draft invoice of its own; their sessions billed later draw on it",
+            "PackageRequest", "PackageSold", 201 },
         { Method::Get, "/api/tutoring/balances", Action::InvoiceRead, handle_balances, nullptr,
             "Each family's account: invoiced, paid, owed and credit (a parent: their own)", "", "BalanceList", 200 },
         { Method::Get, "/api/tutoring/revenue", Action::BillingManage, handle_revenue, nullptr,

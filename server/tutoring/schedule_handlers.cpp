@@ -200,6 +200,48 @@ Json change_json(const OccurrenceChange& c)
 
 // [SECTION] reading the calendar --------------------------------------------
 
+namespace {
+
+// The filter a request asks for (tutor_id, student_id), kept within what the
+// caller may see: the office filters as it likes; tutors, students and
+// parents ask only within their own (`what` names the refused list).
+Result<ScheduleFilter> scoped_filter(const httplib::Request& req, pqxx::work& txn, const Caller& caller,
+    const std::string& what)
+{
+    ScheduleFilter filter;
+    if (req.has_param("tutor_id"))
+        filter.tutor_id = TRY(parse_id(req.get_param_value("tutor_id"), "No such tutor"));
+    if (req.has_param("student_id"))
+        filter.student_id = TRY(parse_id(req.get_param_value("student_id"), "No such student"));
+    const auto own = own_sessions(caller.role, caller.user_id);
+    if (own.tutor_id && filter.tutor_id && *filter.tutor_id != *own.tutor_id)
+        return role_refused("Tutors see only their own " + what);
+    if (own.student_id && filter.student_id && *filter.student_id != *own.student_id)
+        return role_refused("Students see only their own " + what);
+    if (own.parent_id && filter.student_id && !is_linked_child(txn, *own.parent_id, *filter.student_id))
+        return role_refused("Parents see only their children's " + what);
+    if (own.tutor_id)
+        filter.tutor_id = own.tutor_id;
+    if (own.student_id)
+        filter.student_id = own.student_id;
+    filter.parent_id = own.parent_id;
+    return filter;
+}
+
+// The occurrences from local day `from` to `to` that a filter sees. A
+// tutor's view holds the sessions they teach: not those of their series
+// handed to another tutor, and those handed to them.
+Result<std::vector<SessionOccurrence>> sessions_seen(pqxx::work& txn, const ZoneRules& zone, const LocalDateTime& from,
+    const LocalDateTime& to, const ScheduleFilter& filter)
+{
+    auto sessions = TRY(occurrences_in(txn, zone, to_utc(from, zone), to_utc(to, zone), filter));
+    if (filter.tutor_id)
+        std::erase_if(sessions, [&](const SessionOccurrence& o) { return o.tutor_id != *filter.tutor_id; });
+    return sessions;
+}
+
+} // namespace
+
 Result<CalendarWindow> read_calendar_window(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     if (!req.has_param("from") || !req.has_param("to"))
@@ -214,31 +256,9 @@ Result<CalendarWindow> read_calendar_window(const httplib::Request& req, pqxx::w
         return make_error(ErrorCode::InvalidArgument,
             "Ask for at most " + std::to_string(k_max_window_days) + " days at a time", "to");
 
-    ScheduleFilter filter;
-    if (req.has_param("tutor_id"))
-        filter.tutor_id = TRY(parse_id(req.get_param_value("tutor_id"), "No such tutor"));
-    if (req.has_param("student_id"))
-        filter.student_id = TRY(parse_id(req.get_param_value("student_id"), "No such student"));
-    // The office filters as it likes; the others ask only within their own.
-    const auto own = own_sessions(caller.role, caller.user_id);
-    if (own.tutor_id && filter.tutor_id && *filter.tutor_id != *own.tutor_id)
-        return role_refused("Tutors see only their own sessions");
-    if (own.student_id && filter.student_id && *filter.student_id != *own.student_id)
-        return role_refused("Students see only their own sessions");
-    if (own.parent_id && filter.student_id && !is_linked_child(txn, *own.parent_id, *filter.student_id))
-        return role_refused("Parents see only their children's sessions");
-    if (own.tutor_id)
-        filter.tutor_id = own.tutor_id;
-    if (own.student_id)
-        filter.student_id = own.student_id;
-    filter.parent_id = own.parent_id;
-
+    auto filter = TRY(scoped_filter(req, txn, caller, "sessions"));
     auto zone = TRY(tenant_zone(caller));
-    window.sessions = TRY(occurrences_in(txn, *zone, to_utc(window.from, *zone), to_utc(window.to, *zone), filter));
-    // A tutor's view holds the sessions they teach: not those of their
-    // series handed to another tutor, and those handed to them.
-    if (filter.tutor_id)
-        std::erase_if(window.sessions, [&](const SessionOccurrence& o) { return o.tutor_id != *filter.tutor_id; });
+    window.sessions = TRY(sessions_seen(txn, *zone, window.from, window.to, filter));
     window.settings = load_settings(txn);
     window.names = names_for(txn, window.sessions);
     return window;
@@ -252,8 +272,8 @@ Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::w
     Json items = Json::array();
     for (const auto& o : window.sessions)
         items.push_back(occurrence_json(o, window.names, window.settings));
-    return json_response(200, { { "time_zone", caller.time_zone }, { "from", day_of(window.from) },
-                                  { "to", day_of(window.to) }, { "occurrences", std::move(items) } });
+    return json_response(200, { { "time_zone", caller.time_zone }, { "from", local_day_text(window.from) },
+                                  { "to", local_day_text(window.to) }, { "occurrences", std::move(items) } });
 }
 
 // GET /api/tutoring/students?tutor_id=: the students of the sessions from
@@ -261,22 +281,13 @@ Result<ApiResponse> handle_list_occurrences(const httplib::Request& req, pqxx::w
 // a tutor's own, or the office's (everyone's, or one tutor's), by name.
 Result<ApiResponse> handle_list_students(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    ScheduleFilter filter;
-    if (req.has_param("tutor_id"))
-        filter.tutor_id = TRY(parse_id(req.get_param_value("tutor_id"), "No such tutor"));
-    const auto own = own_sessions(caller.role, caller.user_id);
-    if (own.tutor_id && filter.tutor_id && *filter.tutor_id != *own.tutor_id)
-        return role_refused("Tutors see only their own students");
-    if (own.tutor_id)
-        filter.tutor_id = own.tutor_id;
+    auto filter = TRY(scoped_filter(req, txn, caller, "students"));
     auto zone = TRY(tenant_zone(caller));
     const auto now = now_unix();
     auto today = to_local(now, *zone);
     today.hour = today.minute = today.second = 0;
     const auto from = add_seconds(today, -28 * k_day), to = add_seconds(today, 57 * k_day);
-    auto sessions = TRY(occurrences_in(txn, *zone, to_utc(from, *zone), to_utc(to, *zone), filter));
-    if (filter.tutor_id)
-        std::erase_if(sessions, [&](const SessionOccurrence& o) { return o.tutor_id != *filter.tutor_id; });
+    auto sessions = TRY(sessions_seen(txn, *zone, from, to, filter));
     const auto names = names_for(txn, sessions);
     const auto settings = load_settings(txn);
     auto name = [&](std::int64_t id) {
@@ -300,7 +311,7 @@ Result<ApiResponse> handle_list_students(const httplib::Request& req, pqxx::work
             { "last", s.last ? occurrence_json(*s.last, names, settings) : Json(nullptr) }, { "logged", s.logged },
             { "to_log", std::move(to_log) } });
     }
-    return json_response(200, { { "from", day_of(from) }, { "to", day_of(to) }, { "students", std::move(students) } });
+    return json_response(200, { { "from", local_day_text(from) }, { "to", local_day_text(to) }, { "students", std::move(students) } });
 }
 
 Result<ApiResponse> handle_get_series(const httplib::Request& req, pqxx::work& txn, const Caller& caller)

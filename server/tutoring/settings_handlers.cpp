@@ -147,7 +147,7 @@ Result<ApiResponse> handle_add_blocked_dates(const httplib::Request& req, pqxx::
     std::optional<std::int64_t> tutor;
     if (body.contains("tutor_id") && !body["tutor_id"].is_null())
         tutor = TRY(person_with_role(txn, TRY(json_int_field(body, "tutor_id")), "teacher", "tutor_id", "tutors")).id;
-    auto id = exec_named(txn, "tutoring/insert_blocked_dates", caller.tenant_id, day_of(first), day_of(last), tutor,
+    auto id = exec_named(txn, "tutoring/insert_blocked_dates", caller.tenant_id, local_day_text(first), local_day_text(last), tutor,
         label)[0]["id"]
                   .as<std::int64_t>();
     auto zone = TRY(tenant_zone(caller));
@@ -162,7 +162,7 @@ Result<ApiResponse> handle_add_blocked_dates(const httplib::Request& req, pqxx::
         affected.push_back({ { "series_id", o.series_id }, { "recurrence_id", format_local_datetime(o.recurrence_id) },
             { "start", format_local_datetime(o.start) }, { "title", session_label(o.subject, names[o.student_id], o.start) } });
     }
-    Json after { { "first_day", day_of(first) }, { "last_day", day_of(last) }, { "label", label },
+    Json after { { "first_day", local_day_text(first) }, { "last_day", local_day_text(last) }, { "label", label },
         { "tutor_id", tutor ? Json(*tutor) : Json(nullptr) }, { "sessions_on_them", affected.size() } };
     append_audit(txn, { caller.tenant_id, caller.actor(), "blocked_dates.create", "blocked_dates", std::to_string(id),
                           nullptr, after });

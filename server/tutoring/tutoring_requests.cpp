@@ -20,13 +20,11 @@ Result<std::shared_ptr<const ZoneRules>> tenant_zone(const Caller& caller)
 
 Result<LocalDateTime> parse_day(const std::string& text, const char* field)
 {
-    auto parsed = parse_local_datetime(text.substr(0, 10) + "T00:00:00", field);
-    if (text.size() != 10 || !parsed.ok())
+    auto parsed = text.size() == 10 ? read_local_day(text) : std::nullopt;
+    if (!parsed)
         return make_error(ErrorCode::InvalidArgument, std::string(field) + " must be a date, YYYY-MM-DD", field);
-    return parsed.value();
+    return *parsed;
 }
-
-std::string day_of(const LocalDateTime& t) { return format_local_datetime(t).substr(0, 10); }
 
 std::string status_label(const std::string& status, const TutoringSettings& settings)
 {
@@ -84,6 +82,21 @@ Result<Person> person_with_role(pqxx::work& txn, std::int64_t id, std::string_vi
 std::string session_label(const std::string& subject, const std::string& with, const LocalDateTime& start)
 {
     return subject + " with " + with + ", " + format_for_people(start);
+}
+
+Json invoice_record(const InvoiceDraft& draft, std::int64_t family_id, const std::string& from, const std::string& to)
+{
+    Json lines = Json::array();
+    for (const auto& l : draft.lines)
+        lines.push_back({ { "occurrence_id", l.occurrence_id ? Json(l.occurrence_id) : Json(nullptr) },
+            { "student_id", l.student_id }, { "session_date", l.date }, { "description", l.description },
+            { "minutes", l.minutes }, { "billable_percent", l.billable_percent }, { "per_hour_minor", l.per_hour.minor },
+            { "amount_minor", l.amount.minor }, { "package_id", l.package_id ? Json(l.package_id) : Json(nullptr) },
+            { "package_minutes", l.package_minutes }, { "package_value_minor", l.package_value.minor } });
+    return { { "number", nullptr }, { "family_id", family_id }, { "state", "draft" }, { "period_from", from },
+        { "period_to", to }, { "currency", draft.subtotal.currency }, { "subtotal_minor", draft.subtotal.minor },
+        { "tax_basis_points", draft.tax_basis_points }, { "tax_minor", draft.tax.minor },
+        { "total_minor", draft.total.minor }, { "issued_at", nullptr }, { "lines", std::move(lines) } };
 }
 
 } // namespace learnloop::server

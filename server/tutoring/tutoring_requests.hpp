@@ -3,6 +3,7 @@
 // the people a request names.
 #pragma once
 
+#include "finance/billing.hpp"
 #include "http/api.hpp"
 #include "tutoring/schedule_repository.hpp"
 
@@ -25,7 +26,6 @@ inline constexpr std::size_t k_max_occurrences = 5000;   // in one answer
 
 // A local day "YYYY-MM-DD" from a request (an error on `field` otherwise), as its midnight.
 [[nodiscard]] Result<LocalDateTime> parse_day(const std::string& text, const char* field);
-[[nodiscard]] std::string day_of(const LocalDateTime& t);
 
 // An occurrence's status for people: the tenant's label of its attendance, or "Scheduled", "Moved", "Cancelled".
 [[nodiscard]] std::string status_label(const std::string& status, const TutoringSettings& settings);
@@ -46,5 +46,11 @@ inline constexpr std::size_t k_max_occurrences = 5000;   // in one answer
 
 // "Maths with Ana Ruiz, Tue 6 Oct 2026, 16:00".
 [[nodiscard]] std::string session_label(const std::string& subject, const std::string& with, const LocalDateTime& start);
+
+// A draft invoice as tutoring/insert_invoice takes it, for family
+// `family_id`, covering local days `from` to `to`: no number, state draft
+// (the demo sets both for invoices it issues in the past).
+[[nodiscard]] Json invoice_record(const InvoiceDraft& draft, std::int64_t family_id, const std::string& from,
+    const std::string& to);
 
 } // namespace learnloop::server

@@ -15,6 +15,12 @@ namespace learnloop {
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 // Number of code points in valid UTF-8 text.
 [[nodiscard]] std::size_t utf8_length(std::string_view text);
+// The first `characters` code points of UTF-8 text (all of it when shorter):
+//   utf8_prefix("Zoë Student", 3) -> "Zoë"
+[[nodiscard]] std::string utf8_prefix(std::string_view text, std::size_t characters);
+// Items as a list in words: {"a"} -> "a", {"a", "b"} -> "a and b",
+// {"a", "b", "c"} -> "a, b and c"; {} -> "".
+[[nodiscard]] std::string list_for_people(const std::vector<std::string>& items);
 // Strips ASCII whitespace at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
 // The parts of `text` between every `separator`, empty ones included:

@@ -2,6 +2,7 @@
 #include "finance/billing.hpp"
 
 #include "core/calendar.hpp"
+#include "core/validation.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -158,6 +159,43 @@ Result<Rate> rate_for(const std::vector<Rate>& rates, std::int64_t student_id, s
 Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const std::vector<Rate>& rates,
     const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points)
 {
+    std::vector<HourPackage> none;
+    return draft_invoice(std::move(sessions), rates, statuses, currency, tax_basis_points, none);
+}
+
+namespace {
+
+// The package that covers a student's session on `date`: the oldest bought
+// with minutes left, in the invoice's currency; null when none.
+HourPackage* package_for(std::vector<HourPackage>& packages, std::int64_t student_id, const std::string& date,
+    const Currency& currency)
+{
+    HourPackage* found = nullptr;
+    for (auto& p : packages) {
+        if (p.student_id != student_id || p.minutes_left <= 0 || p.price.currency != currency.code
+            || p.purchased_on > date || (!p.expires_on.empty() && date > p.expires_on))
+            continue;
+        if (!found || p.purchased_on < found->purchased_on || (p.purchased_on == found->purchased_on && p.id < found->id))
+            found = &p;
+    }
+    return found;
+}
+
+constexpr std::size_t k_description_max = 200;   // characters, as invoice_lines keeps them
+
+// A covered line's description: the session's, and how much was prepaid.
+std::string covered_description(const std::string& description, int covered, int billed)
+{
+    const auto suffix = covered == billed ? std::string(" (prepaid)") : " (" + std::to_string(covered) + " min prepaid)";
+    return utf8_prefix(description, k_description_max - suffix.size()) + suffix;
+}
+
+} // namespace
+
+Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const std::vector<Rate>& rates,
+    const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points,
+    std::vector<HourPackage>& packages)
+{
     if (tax_basis_points < 0 || tax_basis_points > 10000)
         return make_error(ErrorCode::InvalidArgument, "Tax is 0 to 100 percent", "tax_basis_points");
     std::stable_sort(sessions.begin(), sessions.end(), [](const BilledSession& a, const BilledSession& b) {
@@ -183,11 +221,114 @@ Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const st
         if (rate.per_hour.currency != currency.code)
             return make_error(ErrorCode::InvalidArgument,
                 "A rate in " + rate.per_hour.currency + " cannot be billed on an invoice in " + currency.code, "currency");
-        auto amount = TRY(scale(rate.per_hour, std::int64_t(session.minutes) * status->billable_percent, 60 * 100));
-        draft.subtotal = TRY(add(draft.subtotal, amount));
-        draft.lines.push_back({ session.occurrence_id, session.student_id, session.date, session.description,
-            session.minutes, status->billable_percent, rate.per_hour, amount });
+        InvoiceLine line { session.occurrence_id, session.student_id, session.date, session.description,
+            session.minutes, status->billable_percent, rate.per_hour, {}, 0, 0, { 0, currency.code } };
+        // Charged: the rate for the billed minutes no package covers, as a
+        // share of the whole (so a line with no package rounds as before).
+        const int billed = billed_minutes(session.minutes, status->billable_percent);
+        if (auto* package = package_for(packages, session.student_id, session.date, currency)) {
+            line.package_id = package->id;
+            line.package_minutes = std::min(package->minutes_left, billed);
+            line.package_value = TRY(scale(package->price, line.package_minutes, package->minutes));
+            package->minutes_left -= line.package_minutes;
+            line.description = covered_description(line.description, line.package_minutes, billed);
+        }
+        line.amount = TRY(scale(rate.per_hour,
+            std::int64_t(session.minutes) * status->billable_percent * (billed - line.package_minutes),
+            std::int64_t(60) * 100 * billed));
+        draft.subtotal = TRY(add(draft.subtotal, line.amount));
+        draft.lines.push_back(std::move(line));
     }
+    draft.tax = TRY(scale(draft.subtotal, tax_basis_points, 10000));
+    draft.total = TRY(add(draft.subtotal, draft.tax));
+    return draft;
+}
+
+// [SECTION] prepaid packages of hours ----------------------------------------------
+
+Result<void> check_package(const HourPackage& package)
+{
+    if (package.minutes < k_package_minutes_min || package.minutes > k_package_minutes_max)
+        return make_error(ErrorCode::InvalidArgument, "A package holds 30 minutes to 500 hours", "minutes");
+    if (package.price.minor < 0)
+        return make_error(ErrorCode::InvalidArgument, "A package's price cannot be negative", "price");
+    if (!valid_date(package.purchased_on))
+        return make_error(ErrorCode::InvalidArgument, "purchased_on must be a date, YYYY-MM-DD", "purchased_on");
+    if (!package.expires_on.empty() && !valid_date(package.expires_on))
+        return make_error(ErrorCode::InvalidArgument, "expires_on must be a date, YYYY-MM-DD", "expires_on");
+    if (!package.expires_on.empty() && package.expires_on < package.purchased_on)
+        return make_error(ErrorCode::InvalidArgument, "A package cannot end before the day it is bought", "expires_on");
+    return {};
+}
+
+int billed_minutes(int minutes, int billable_percent) { return (minutes * billable_percent + 99) / 100; }
+
+std::string hours_for_people(int minutes)
+{
+    const int hours = minutes / 60, rest = minutes % 60;
+    std::string text;
+    if (hours > 0)
+        text = std::to_string(hours) + (hours == 1 ? " hour" : " hours");
+    if (rest > 0 || hours == 0)
+        text += (text.empty() ? "" : " ") + std::to_string(rest) + " min";
+    return text;
+}
+
+PackageState package_state(const HourPackage& package, bool sale_voided, std::string_view today)
+{
+    if (sale_voided)
+        return PackageState::Void;
+    if (!package.expires_on.empty() && today > package.expires_on)
+        return PackageState::Expired;
+    return package.minutes_left <= 0 ? PackageState::UsedUp : PackageState::Active;
+}
+
+std::string_view package_state_name(PackageState state)
+{
+    switch (state) {
+    case PackageState::Active: return "active";
+    case PackageState::UsedUp: return "used_up";
+    case PackageState::Expired: return "expired";
+    case PackageState::Void: return "void";
+    }
+    return "active";
+}
+
+std::string_view package_state_label(PackageState state)
+{
+    switch (state) {
+    case PackageState::Active: return "Active";
+    case PackageState::UsedUp: return "Used up";
+    case PackageState::Expired: return "Expired";
+    case PackageState::Void: return "Void";
+    }
+    return "Active";
+}
+
+Result<InvoiceDraft> package_sale(const HourPackage& package, std::string_view student_name, const Currency& currency,
+    int tax_basis_points)
+{
+    TRY(check_package(package));
+    if (package.price.currency != currency.code)
+        return make_error(ErrorCode::InvalidArgument,
+            "A package priced in " + package.price.currency + " cannot be sold on an invoice in " + currency.code, "price");
+    if (tax_basis_points < 0 || tax_basis_points > 10000)
+        return make_error(ErrorCode::InvalidArgument, "Tax is 0 to 100 percent", "tax_basis_points");
+    auto description
+        = utf8_prefix(hours_for_people(package.minutes) + " prepaid for " + std::string(student_name), k_description_max);
+    InvoiceLine line;
+    line.student_id = package.student_id;
+    line.date = package.purchased_on;
+    line.description = std::move(description);
+    line.minutes = package.minutes;
+    line.per_hour = Money { 0, currency.code };
+    line.amount = package.price;
+    line.package_id = package.id;
+    line.package_value = Money { 0, currency.code };
+    InvoiceDraft draft;
+    draft.lines.push_back(std::move(line));
+    draft.subtotal = package.price;
+    draft.tax_basis_points = tax_basis_points;
     draft.tax = TRY(scale(draft.subtotal, tax_basis_points, 10000));
     draft.total = TRY(add(draft.subtotal, draft.tax));
     return draft;

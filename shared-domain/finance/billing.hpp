@@ -95,7 +95,12 @@ struct InvoiceLine {
     int minutes = 0;
     int billable_percent = 100;
     Money per_hour;
-    Money amount;                 // per_hour × minutes / 60 × percent / 100, to the minor unit
+    Money amount;                 // what is charged: per_hour × the minutes billed and not prepaid, to the minor unit
+    // Prepaid hours: the package the line draws on (a session) or sells (no
+    // session: occurrence_id 0); 0 when none.
+    std::int64_t package_id = 0;
+    int package_minutes = 0;      // the billed minutes the package covers
+    Money package_value;          // their share of the package's price (what the session earned)
 
     bool operator==(const InvoiceLine&) const = default;
 };
@@ -118,6 +123,58 @@ struct InvoiceDraft {
 // minutes outside 1..1440, tax outside 0..10000 basis points.
 [[nodiscard]] Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const std::vector<Rate>& rates,
     const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points);
+
+// [SECTION] prepaid packages of hours
+
+// Hours a family pays for ahead, for one student. The student's billed
+// sessions from the day it was bought (to the last day it covers, if it
+// ends) draw on it before anything is charged.
+struct HourPackage {
+    std::int64_t id = 0;
+    std::int64_t student_id = 0;
+    std::string purchased_on;     // local "YYYY-MM-DD"
+    std::string expires_on;       // the last day it covers; empty: it does not expire
+    int minutes = 0;              // bought
+    int minutes_left = 0;         // not yet drawn by an invoice
+    Money price;
+
+    bool operator==(const HourPackage&) const = default;
+};
+
+inline constexpr int k_package_minutes_min = 30;
+inline constexpr int k_package_minutes_max = 500 * 60;
+
+// A package as it is sold: 30 minutes to 500 hours, a price of nothing or
+// more, real days, and an end on or after the day it was bought. Errors
+// name the field (minutes, price, purchased_on, expires_on).
+[[nodiscard]] Result<void> check_package(const HourPackage& package);
+// The minutes of a session a status bills, rounded up: what a package gives.
+//   billed_minutes(45, 50) -> 23
+[[nodiscard]] int billed_minutes(int minutes, int billable_percent);
+// "10 hours", "1 hour 30 min", "45 min": a package's size for people.
+[[nodiscard]] std::string hours_for_people(int minutes);
+
+// The same invoice, with each line drawing first on the student's packages
+// that cover its day (the oldest bought first, one package per line; what it
+// cannot cover is charged at the rate). A covered line says so in its
+// description; `packages`' minutes_left go down by what the draft draws.
+[[nodiscard]] Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const std::vector<Rate>& rates,
+    const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points,
+    std::vector<HourPackage>& packages);
+
+// Where a package stands on `today` ("YYYY-MM-DD"): void when its sale was
+// voided, else expired after its last day, else used up with no minutes
+// left, else active.
+enum class PackageState { Active, UsedUp, Expired, Void };
+[[nodiscard]] PackageState package_state(const HourPackage& package, bool sale_voided, std::string_view today);
+[[nodiscard]] std::string_view package_state_name(PackageState state);    // "active", "used_up", "expired", "void"
+[[nodiscard]] std::string_view package_state_label(PackageState state);   // "Active", "Used up", "Expired", "Void"
+
+// The invoice that sells a package: one line, "10 hours prepaid for Zoë
+// Student", at its price, with the tax on it. Errors from check_package,
+// or a price in another currency.
+[[nodiscard]] Result<InvoiceDraft> package_sale(const HourPackage& package, std::string_view student_name,
+    const Currency& currency, int tax_basis_points);
 
 enum class InvoiceState { Draft, Issued, Paid, Void };
 [[nodiscard]] std::string_view invoice_state_name(InvoiceState state);   // "draft", "issued", "paid", "void"

@@ -55,3 +55,11 @@ TEST_CASE("grades are finite, in range and have at most two decimals")
     CHECK(validate_grade(std::numeric_limits<double>::quiet_NaN()).error().field == "grade");
     CHECK(validate_grade(1.234).error().message == "Grade must have at most two decimal places");
 }
+
+TEST_CASE("a list reads in words, with 'and' before the last")
+{
+    CHECK(list_for_people({}) == "");
+    CHECK(list_for_people({ "BPT-2026-0004" }) == "BPT-2026-0004");
+    CHECK(list_for_people({ "a", "b" }) == "a and b");
+    CHECK(list_for_people({ "a", "b", "c" }) == "a, b and c");
+}

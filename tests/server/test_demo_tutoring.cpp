@@ -31,7 +31,8 @@ ProcessResult seed(const std::string& url, std::vector<std::string> extra = {})
 }
 
 const char* const k_tutoring_tables[] = { "tutoring_settings", "tutor_availability", "blocked_dates", "session_series",
-    "session_occurrences", "rates", "invoices", "invoice_lines", "payments", "payment_allocations", "messages" };
+    "session_occurrences", "rates", "invoices", "invoice_lines", "payments", "payment_allocations", "messages",
+    "hour_packages" };
 
 // Row counts of the tables the tutoring demo writes, to compare two runs.
 std::map<std::string, std::int64_t> tutoring_counts(const std::string& url)
@@ -332,7 +333,22 @@ TEST_CASE("the tutoring demo's invoices add up, are numbered without gaps and ar
               + " AND (i.total_minor <> i.subtotal_minor + i.tax_minor OR i.subtotal_minor <> "
                 "(SELECT coalesce(sum(amount_minor), 0) FROM invoice_lines l WHERE l.invoice_id = i.id))")
         == 0);
-    CHECK(query_int(url, "SELECT count(*) FROM invoices WHERE total_minor <= 0 AND tenant_id = " + t) == 0);
+    // Nothing owed only when every line was prepaid, and then it is paid.
+    CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE total_minor < 0 AND tenant_id = " + t) == 0);
+    CHECK(query_int(url, "SELECT count(*) FROM invoices i WHERE total_minor = 0 AND tenant_id = " + t
+              + " AND (state = 'issued' OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id"
+                " AND (l.package_id IS NULL OR l.amount_minor > 0)))")
+        == 0);
+    // Two families bought prepaid hours: each sold on an issued invoice of
+    // its own, drawn on by their later sessions, never beyond what was bought.
+    CHECK(query_int(url, "SELECT count(*) FROM hour_packages WHERE tenant_id = " + t) == 2);
+    CHECK(query_int(url, "SELECT count(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
+                         "WHERE l.occurrence_id IS NULL AND i.state IN ('issued', 'paid') AND l.tenant_id = " + t)
+        == 2);
+    CHECK(query_int(url, "SELECT count(*) FROM invoice_lines WHERE package_minutes > 0 AND tenant_id = " + t) >= 4);
+    CHECK(query_int(url, "SELECT count(*) FROM hour_packages p WHERE tenant_id = " + t
+              + " AND p.minutes < (SELECT sum(package_minutes) FROM invoice_lines l WHERE l.package_id = p.id)")
+        == 0);
     // Each line's session carries the invoice, and only billable attendance is billed.
     CHECK(query_int(url, "SELECT count(*) FROM invoice_lines l JOIN session_occurrences o ON o.id = l.occurrence_id "
                          "WHERE (o.invoice_id IS DISTINCT FROM l.invoice_id OR o.attendance NOT IN ('completed', "

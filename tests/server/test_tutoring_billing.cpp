@@ -18,54 +18,6 @@ using namespace learnloop::test;
 
 namespace {
 
-// A weekly series of `student` with `tutor` from `dtstart` (January 2026,
-// long past), `count` sessions of `minutes`.
-std::int64_t book_weekly(ApiFixture& f, const Person& tutor, const Person& student, const std::string& dtstart, int count,
-    int minutes = 60, const std::string& subject = "Maths")
-{
-    return book_series(f, f.demo.admin,
-        series_body(tutor, student, dtstart, "FREQ=WEEKLY;COUNT=" + std::to_string(count), minutes, subject));
-}
-
-void log_session(ApiFixture& f, std::int64_t series, const std::string& recurrence_id, const std::string& status)
-{
-    log_session(f, f.demo.admin, series, recurrence_id, status);
-}
-
-void add_rate(ApiFixture& f, Json body)
-{
-    auto reply = f.api().post("/api/tutoring/rates", body, f.token(f.demo.admin));
-    INFO(describe(reply));
-    REQUIRE(reply.status == 201);
-}
-
-Reply draft(ApiFixture& f, std::int64_t family, const std::string& from, const std::string& to)
-{
-    return f.api().post("/api/tutoring/invoices", { { "family_id", family }, { "from", from }, { "to", to } },
-        f.token(f.demo.admin));
-}
-
-std::string invoice_path(std::int64_t id, const std::string& rest = {})
-{
-    return "/api/tutoring/invoices/" + std::to_string(id) + rest;
-}
-
-std::int64_t made_draft(ApiFixture& f, std::int64_t family, const std::string& from, const std::string& to)
-{
-    auto reply = draft(f, family, from, to);
-    INFO(describe(reply));
-    REQUIRE(reply.status == 201);
-    return reply.json["id"].get<std::int64_t>();
-}
-
-Json issue(ApiFixture& f, std::int64_t id)
-{
-    auto reply = f.api().post(invoice_path(id, "/issue"), Json::object(), f.token(f.demo.admin));
-    INFO(describe(reply));
-    REQUIRE(reply.status == 200);
-    return reply.json;
-}
-
 Reply pay(ApiFixture& f, std::int64_t family, const std::string& amount, const std::string& method = "bank_transfer")
 {
     return f.api().post("/api/tutoring/payments",

@@ -1,8 +1,10 @@
 -- What issued and paid invoices bill for sessions on local days $1 to $2
 -- (both included), one row per month, tutor and student: the revenue
--- charts add them up as they need.
+-- charts add them up as they need. A session prepaid by a package earns its
+-- share of the package's price (a package's sale is not a session, so it
+-- earns nothing until its hours are used).
 SELECT to_char(l.session_date, 'YYYY-MM') AS month, coalesce(o.tutor_id, s.tutor_id) AS tutor_id, tu.name AS tutor_name,
-       l.student_id, st.name AS student_name, sum(l.amount_minor) AS amount_minor, count(*) AS sessions
+       l.student_id, st.name AS student_name, sum(l.amount_minor + l.package_value_minor) AS amount_minor, count(*) AS sessions
 FROM invoice_lines l
 JOIN invoices i ON i.id = l.invoice_id AND i.state IN ('issued', 'paid')
 JOIN session_occurrences o ON o.id = l.occurrence_id
