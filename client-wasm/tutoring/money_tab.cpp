@@ -3,6 +3,8 @@
 // the office's forms, [SECTION] the tab.
 #include "tutoring/money_tab.hpp"
 
+#include "tutoring/money_fields.hpp"
+
 #include "core/calendar.hpp"
 #include "finance/billing.hpp"
 #include "finance/money.hpp"
@@ -26,18 +28,6 @@ namespace {
 constexpr int k_page = 20;   // invoices a page
 constexpr const char* k_state_keys[] = { "", "draft", "issued", "paid", "void" };
 constexpr const char* k_state_words[] = { "Every invoice", "Drafts", "Issued", "Paid", "Void" };
-
-// An amount of the API's (`key` beside `key`_minor) for people: "£12.50".
-// `code`: the currency, when `item` does not name it (an invoice's lines and payments).
-std::string money_text(const Json& item, const std::string& key, std::string code = {})
-{
-    if (code.empty())
-        code = item.value("currency", "GBP");
-    auto currency = find_currency(code);
-    if (!currency.ok())
-        return item.value(key, "") + " " + code;
-    return format_money({ item.value(key + "_minor", std::int64_t(0)), code }, currency.value());
-}
 
 std::string method_word(const std::string& key) { return std::string(payment_method_label(key)); }
 
@@ -98,6 +88,7 @@ void reload(AppState& state, MoneyTabState& tab)
     api_load(state, tab.invoices, path);
     api_load(state, tab.balances, "/api/tutoring/balances");
     forget(tab.revenue);
+    forget(tab.packages.packages);   // a voided sale, or an invoice drawing on one, changes what is left
     if (tab.picked)
         api_load(state, tab.detail, "/api/tutoring/invoices/" + std::to_string(tab.picked));
 }
@@ -228,7 +219,8 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
     const auto& invoice = tab.detail.data;
     const auto title = "Invoice " + number_of(invoice) + " \xE2\x80\x94 " + invoice.value("family_name", "");
     ui::heading(title.c_str(), 3);
-    ui::text_colored(ui::k_muted, "Sessions of %s", period_text(invoice).c_str());
+    ui::text_colored(ui::k_muted, invoice.value("sells_package", false) ? "Prepaid hours bought on %s" : "Sessions of %s",
+        period_text(invoice).c_str());
     const auto code = invoice.value("currency", "GBP");
     if (ui::begin_table("invoice_lines", 5, ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("Date");
@@ -238,9 +230,13 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
         ImGui::TableSetupColumn("Amount");
         ui::table_headers_row();
         for (const auto& line : invoice["lines"]) {
-            const auto percent = line.value("billable_percent", 100);
-            const auto charged = std::to_string(line.value("minutes", 0)) + " min at " + money_text(line, "per_hour", code)
-                + " an hour" + (percent < 100 ? ", " + std::to_string(percent) + "%" : "");
+            // "60 min at £40.00 an hour", "60 min, prepaid", or a package's "10 hours".
+            const bool sale = !line.value("occurrence_id", Json()).is_number();
+            auto charged = line_time_for_people(line.value("minutes", 0), line.value("billable_percent", 100),
+                line.value("package_minutes", 0), sale);
+            if (!sale && line.value("amount_minor", std::int64_t(0)) > 0)
+                charged += (line.value("package_minutes", 0) > 0 ? "; the rest at " : " at ")
+                    + money_text(line, "per_hour", code) + " an hour";
             ui::table_next_row();
             ui::table_next_column();
             ui::text_unformatted(line.value("date", "").c_str());
@@ -285,15 +281,6 @@ std::vector<const Json*> families(const Remote* people)
     auto students = users_with_role(*people, Role::Student);
     list.insert(list.end(), students.begin(), students.end());
     return list;
-}
-
-void date_field(AppState& state, const char* label, char (&buffer)[11], const std::string& name)
-{
-    ui::text_unformatted(label);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ui::input_text_with_hint(("##" + name).c_str(), "YYYY-MM-DD", buffer, sizeof buffer);
-    ui::remember(state, name);
 }
 
 // A form's heading, what it does, and its family picker (on a phone, the
@@ -543,6 +530,12 @@ void draw_money_tab(AppState& state, MoneyTabState& tab, const Remote* people)
             after_change(tab, "Invoice voided"));
         tab.void_pending = 0;
     }
+    // Prepaid hours: a sale's invoice joins the list and opens.
+    ImGui::Separator();
+    draw_packages_panel(state, tab.packages, office ? people : nullptr, [&tab](AppState& state, std::int64_t invoice) {
+        reload(state, tab);
+        pick(state, tab, invoice);
+    });
     if (office) {
         ImGui::Separator();
         draw_balances(tab, true);
@@ -570,6 +563,7 @@ Json money_tab_summary(const MoneyTabState& tab)
     return { { "invoices", invoices }, { "invoices_phase", tab.invoices.phase == Phase::Done ? "done" : "loading" },
         { "balances", balances }, { "picked", tab.picked }, { "lines", lines },
         { "revenue_total", tab.revenue.data.is_object() ? tab.revenue.data.value("total", "") : "" },
+        { "packages", packages_summary(tab.packages) },
         { "action", tab.action.message },
         { "action_failed", tab.action.failed } };
 }

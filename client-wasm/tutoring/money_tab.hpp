@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "tutoring/packages_panel.hpp"
 
 #include <cstdint>
 #include <string>
@@ -30,6 +31,7 @@ struct MoneyTabState {
     char payment_amount[16] = "";
     int payment_method = 0;       // bank transfer, card, cash, other
     char payment_received[11] = "";
+    PackagesState packages;       // prepaid hours
     std::int64_t void_pending = 0;   // the invoice the void dialog asks about
     std::string void_number;
     Outcome action;

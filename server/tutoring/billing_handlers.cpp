@@ -241,6 +241,9 @@ Result<Json> invoice_with_lines(const httplib::Request& req, pqxx::work& txn, co
         put_amount(payment, "amount", p["amount_minor"].as<std::int64_t>(), currency);
         payments.push_back(std::move(payment));
     }
+    // A package's sale: its lines bill no session.
+    invoice["sells_package"] = !lines.empty()
+        && std::all_of(lines.begin(), lines.end(), [](const Json& l) { return l["occurrence_id"].is_null(); });
     invoice["lines"] = std::move(lines);
     invoice["payments"] = std::move(payments);
     return invoice;

@@ -86,7 +86,7 @@ Result<std::string> invoice_pdf(const Json& invoice, const std::string& business
     pdf.text(k_left, w.y, "For", 10, false, true);
     pdf.text(k_left + 70, w.y, pdf.fit(invoice.value("family_name", ""), k_right - k_left - 70, 10), 10);
     w.y += 15;
-    pdf.text(k_left, w.y, "Sessions", 10, false, true);
+    pdf.text(k_left, w.y, invoice.value("sells_package", false) ? "Bought" : "Sessions", 10, false, true);
     pdf.text(k_left + 70, w.y, period_for_people(invoice.value("period_from", ""), invoice.value("period_to", "")), 10);
     w.y += 30;
 
@@ -94,10 +94,9 @@ Result<std::string> invoice_pdf(const Json& invoice, const std::string& business
     w.table_header();
     for (const auto& line : invoice.value("lines", Json::array())) {
         w.need(1, true);
-        // "45 min", or "45 min at 50%" for a session billed in part (a late cancellation).
-        auto time = std::to_string(line.value("minutes", 0)) + " min";
-        if (const auto percent = line.value("billable_percent", 100); percent != 100)
-            time += " at " + std::to_string(percent) + "%";
+        // "45 min", "45 min at 50%" (a late cancellation), "60 min, prepaid", or a package's "10 hours".
+        const auto time = line_time_for_people(line.value("minutes", 0), line.value("billable_percent", 100),
+            line.value("package_minutes", 0), !line.value("occurrence_id", Json()).is_number());
         pdf.text(k_date, w.y, day_words(line.value("date", "")), 9);
         pdf.text(k_session, w.y, pdf.fit(line.value("description", ""), k_student - k_session - 8, 9), 9);
         pdf.text(k_student, w.y, pdf.fit(line.value("student_name", ""), k_minutes_end - 75 - k_student, 9), 9);

@@ -193,6 +193,7 @@ AreaApi tutoring_api()
             { "issued_at", nullable(utc_timestamp_schema()) },
             { "lines", array_of(any_object()) },
             { "payments", array_of(any_object()) },
+            { "sells_package", boolean_schema("Its one line sells prepaid hours (GET one invoice)") },
         },
         { "id", "number", "family_id", "state", "currency", "subtotal", "tax", "total", "paid", "due" });
     s["InvoiceList"] = array_of(schema_ref("Invoice"));

@@ -261,6 +261,25 @@ Result<void> check_package(const HourPackage& package)
     return {};
 }
 
+Result<int> parse_hours(std::string_view text)
+{
+    auto refuse = [] { return make_error(ErrorCode::InvalidArgument, "Hours are a number such as 10 or 1.5", "minutes"); };
+    const auto dot = text.find('.');
+    const auto whole = text.substr(0, dot), fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    auto digits = [](std::string_view part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.empty() || whole.size() > 4 || !digits(whole) || fraction.size() > 2 || !digits(fraction)
+        || (dot != std::string_view::npos && fraction.empty()))
+        return refuse();
+    int hundredths = 0;
+    for (std::size_t i = 0; i < 2; ++i)
+        hundredths = hundredths * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+    if (hundredths * 60 % 100 != 0)
+        return refuse();
+    return std::stoi(std::string(whole)) * 60 + hundredths * 60 / 100;
+}
+
 int billed_minutes(int minutes, int billable_percent) { return (minutes * billable_percent + 99) / 100; }
 
 std::string hours_for_people(int minutes)
@@ -303,6 +322,20 @@ std::string_view package_state_label(PackageState state)
     case PackageState::Void: return "Void";
     }
     return "Active";
+}
+
+std::string line_time_for_people(int minutes, int billable_percent, int package_minutes, bool sale)
+{
+    if (sale)
+        return hours_for_people(minutes);
+    auto text = std::to_string(minutes) + " min";
+    if (billable_percent != 100)
+        text += " at " + std::to_string(billable_percent) + "%";
+    if (package_minutes > 0)
+        text += package_minutes >= billed_minutes(minutes, billable_percent)
+            ? std::string(", prepaid")
+            : ", " + std::to_string(package_minutes) + " min prepaid";
+    return text;
 }
 
 Result<InvoiceDraft> package_sale(const HourPackage& package, std::string_view student_name, const Currency& currency,

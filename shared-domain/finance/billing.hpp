@@ -151,8 +151,19 @@ inline constexpr int k_package_minutes_max = 500 * 60;
 // The minutes of a session a status bills, rounded up: what a package gives.
 //   billed_minutes(45, 50) -> 23
 [[nodiscard]] int billed_minutes(int minutes, int billable_percent);
+// Hours as people type them, in whole minutes: "10" -> 600, "1.5" -> 90,
+// "0.25" -> 15. InvalidArgument on `minutes` for anything else ("1.01" is
+// not a whole minute; "", "-1", "1,5", "ten").
+[[nodiscard]] Result<int> parse_hours(std::string_view text);
 // "10 hours", "1 hour 30 min", "45 min": a package's size for people.
 [[nodiscard]] std::string hours_for_people(int minutes);
+// An invoice line's time for people: a package's sale by its size, a
+// session by its minutes, the share billed and what was prepaid.
+//   line_time_for_people(600, 100, 0, true)  -> "10 hours"
+//   line_time_for_people(45, 50, 0, false)   -> "45 min at 50%"
+//   line_time_for_people(60, 100, 60, false) -> "60 min, prepaid"
+//   line_time_for_people(60, 100, 20, false) -> "60 min, 20 min prepaid"
+[[nodiscard]] std::string line_time_for_people(int minutes, int billable_percent, int package_minutes, bool sale);
 
 // The same invoice, with each line drawing first on the student's packages
 // that cover its day (the oldest bought first, one package per line; what it

@@ -50,7 +50,7 @@ async function signIn(page, who) {
 }
 
 async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await press(page.getByRole('button', { name: 'Sign out' }));   // wherever the page is scrolled
   await waitForState(page, (s) => s.screen === 'sign_in', 'signing out');
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }
@@ -420,6 +420,28 @@ try {
     await waitForState(page, (s) => s.portal.action.startsWith(`£5.00 received from ${family}`), 'the payment');
   });
 
+  await check('the office sells a student prepaid hours; the sale opens as a draft invoice', async () => {
+    await page.getByRole('heading', { name: 'Prepaid hours' }).waitFor();
+    await waitForState(page, (s) => s.portal.packages.phase === 'done', 'the packages sold');
+    await press(page.getByRole('button', { name: /^Student: / }));
+    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await page.getByRole('textbox', { name: 'Hours' }).fill('10');
+    await page.getByRole('textbox', { name: 'Price' }).fill('360.00');
+    await press(page.getByRole('button', { name: 'Sell hours' }));
+    const state = await waitForState(page, (s) => s.portal.packages.action.startsWith(`10 hours prepaid for ${zoe.name}`)
+      && s.portal.lines.length === 1 && s.portal.packages.list.some((p) => p.invoice_id === s.portal.picked),
+    "the sale's draft invoice, open");
+    const sold = await call(server, office.token, 'GET', `/api/tutoring/packages?student_id=${zoe.id}`);
+    const made = sold.body.find((p) => p.invoice_id === state.portal.picked);
+    assert.ok(made, JSON.stringify(sold.body));
+    assert.equal(made.minutes, 600);
+    assert.equal(made.price, '360.00');
+    assert.equal(made.state, 'active');
+    await page.getByRole('main').getByText(`10 hours prepaid for ${zoe.name}`).first().waitFor();
+    await expectNoViolations(page, "the office's prepaid hours");
+    await saveScreenshot(page, 'tutoring-office-packages.png');
+  });
+
   await check("a parent sees their children's sessions and cannot log them", async () => {
     await signOut(page);
     await signIn(page, 'parent');
@@ -444,6 +466,10 @@ try {
     const state = await waitForState(page, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 0,
       "the family's invoices");
     assert.ok(state.portal.invoices.every((i) => i.state !== 'draft'), 'no drafts reach a parent');
+    // The hours the family prepaid, and what is left of them.
+    await page.getByRole('heading', { name: 'Prepaid hours' }).waitFor();
+    const prepaid = await waitForState(page, (s) => s.portal.packages.list.length > 0, 'the prepaid hours');
+    assert.ok(prepaid.portal.packages.list.every((p) => /hour|min|none/.test(p.left)), JSON.stringify(prepaid.portal.packages));
     await press(page.getByRole('button', { name: 'Open' }).first());
     await waitForState(page, (s) => s.portal.lines.length > 0, "the invoice's lines");
     await page.getByRole('heading', { name: /^Invoice BPT-/ }).waitFor();

@@ -52,6 +52,18 @@ TEST_CASE("a package holds 30 minutes to 500 hours at a price of nothing or more
     CHECK(with([](HourPackage& p) { p.expires_on = "2026-10-01"; }).ok());
 }
 
+TEST_CASE("hours are typed as whole or decimal numbers of whole minutes")
+{
+    CHECK(parse_hours("10").value() == 600);
+    CHECK(parse_hours("1.5").value() == 90);
+    CHECK(parse_hours("0.25").value() == 15);
+    CHECK(parse_hours("2.1").value() == 126);
+    for (auto bad : { "", "-1", "1,5", "ten", "1.", ".5", "1.01", "1.333", "12345", " 1" }) {
+        INFO(bad);
+        CHECK(parse_hours(bad).error().field == "minutes");
+    }
+}
+
 TEST_CASE("a package's size and a status's billed minutes read as people expect")
 {
     CHECK(hours_for_people(600) == "10 hours");
@@ -61,6 +73,12 @@ TEST_CASE("a package's size and a status's billed minutes read as people expect"
     CHECK(billed_minutes(60, 100) == 60);
     CHECK(billed_minutes(45, 50) == 23);   // rounded up
     CHECK(billed_minutes(60, 0) == 0);
+    CHECK(line_time_for_people(600, 100, 0, true) == "10 hours");
+    CHECK(line_time_for_people(45, 100, 0, false) == "45 min");
+    CHECK(line_time_for_people(45, 50, 0, false) == "45 min at 50%");
+    CHECK(line_time_for_people(60, 100, 60, false) == "60 min, prepaid");
+    CHECK(line_time_for_people(45, 50, 23, false) == "45 min at 50%, prepaid");
+    CHECK(line_time_for_people(60, 100, 20, false) == "60 min, 20 min prepaid");
 }
 
 TEST_CASE("an invoice's sessions draw on the student's package before they are charged")

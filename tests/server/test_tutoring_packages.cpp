@@ -50,6 +50,7 @@ TEST_CASE("a package of hours is sold on its own invoice; later sessions draw on
     CHECK(invoice["lines"][0]["description"] == "2 hours prepaid for " + D.student.name);
     CHECK(invoice["lines"][0]["occurrence_id"].is_null());
     CHECK(invoice["lines"][0]["package_id"] == package);
+    CHECK(invoice["sells_package"] == true);
 
     // The parent sees it once its invoice is issued.
     CHECK(packages(f, D.parent).empty());
@@ -82,6 +83,21 @@ TEST_CASE("a package of hours is sold on its own invoice; later sessions draw on
     CHECK(lines == std::vector<std::string> { "2026-01-05 30.00 0", "2026-01-12 0.00 60", "2026-01-19 0.00 60", "2026-01-26 30.00 0" });
     CHECK(invoice["lines"][1]["description"] == "Maths with " + D.teacher.name + " (prepaid)");
     CHECK(invoice["total"] == "60.00");
+    CHECK(invoice["sells_package"] == false);
+    // As a PDF: the prepaid lines say so, and cost nothing.
+    {
+        TempDir dir("pdf");
+        auto path = dir.write("invoice.pdf", api.get(invoice_path(month, ".pdf"), f.token(D.admin)).body);
+        auto text = run_process({ "/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", path, "-" });
+        INFO(text.out);
+        CHECK(text.out.find("60 min, prepaid") != std::string::npos);
+        CHECK(text.out.find("(prepaid)") != std::string::npos);
+        path = dir.write("sale.pdf", api.get(invoice_path(sale, ".pdf"), f.token(D.admin)).body);
+        text = run_process({ "/usr/bin/pdftotext", "-layout", "-enc", "UTF-8", path, "-" });
+        INFO(text.out);
+        CHECK(text.out.find("Bought") != std::string::npos);
+        CHECK(text.out.find("2 hours prepaid for " + D.student.name) != std::string::npos);
+    }
     listed = packages(f, D.admin);
     CHECK(listed[0]["minutes_left"] == 0);
     CHECK(listed[0]["state"] == "used_up");
