@@ -184,10 +184,9 @@ bool date_time_picker(AppState& state, const char* id, char* value, std::size_t 
     ImGui::PushID("time");
     if (begin_combo(("##" + time_name).c_str(), time, ImGuiComboFlags_HeightLarge)) {
         for (int minutes = 0; minutes < 24 * 60; minutes += 15) {
-            char option[8];
-            std::snprintf(option, sizeof option, "%02d:%02d", minutes / 60, minutes % 60);
+            const auto option = clock_text(minutes);
             const bool current = v.hour * 60 + v.minute == minutes;
-            if (selectable(option, current)) {
+            if (selectable(option.c_str(), current)) {
                 v.hour = minutes / 60;
                 v.minute = minutes % 60;
                 v.second = 0;

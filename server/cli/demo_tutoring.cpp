@@ -1046,13 +1046,6 @@ std::vector<BlockedDates> blocked_dates(const Clock& clock, const People& people
     return blocked;
 }
 
-std::string time_text(int minute)
-{
-    char text[16];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
-    return text;
-}
-
 // The tutors' weekly windows (and one added Sunday morning next week), the
 // blocked dates and the rates beyond the default: the tutors' own, a
 // bursary, a pair's, the piano tutor's rise last month and the default's
@@ -1067,8 +1060,8 @@ Result<Placer> write_calendar(Business& b, const People& people, const Clock& cl
         placer.windows[static_cast<std::size_t>(window.tutor)].push_back(
             { window.weekday, "", window.start_minute, window.end_minute, true });
         windows.push_back({ { "tutor_id", people.tutors[static_cast<std::size_t>(window.tutor)] },
-            { "weekday", window.weekday }, { "on_date", nullptr }, { "starts", time_text(window.start_minute) },
-            { "ends", time_text(window.end_minute) }, { "available", true } });
+            { "weekday", window.weekday }, { "on_date", nullptr }, { "starts", clock_text(window.start_minute) },
+            { "ends", clock_text(window.end_minute) }, { "available", true } });
     }
     auto extra_sunday = date_text(add_days(clock.today, 13 - static_cast<int>(weekday_of(clock.today))));
     placer.windows[3].push_back({ std::nullopt, extra_sunday, 600, 720, true });

@@ -5,6 +5,7 @@
 #include "tutoring/routes.hpp"
 
 #include "http/schema.hpp"
+#include "tutoring/availability_handlers.hpp"
 #include "tutoring/billing_handlers.hpp"
 #include "tutoring/export_handlers.hpp"
 #include "tutoring/feed_handlers.hpp"
@@ -240,6 +241,26 @@ AreaApi tutoring_api()
         },
         { "id", "student_id", "family_id", "minutes", "minutes_left", "price", "purchased_on", "invoice_id", "state" });
     s["PackageList"] = array_of(schema_ref("Package"));
+    s["AvailabilityWindow"] = object_schema(
+        {
+            { "id", id_schema() },
+            { "weekday", nullable(integer_schema("0 Sunday .. 6 Saturday: every week")) },
+            { "on_date", nullable(string_schema("YYYY-MM-DD: that day only")) },
+            { "starts", string_schema("HH:MM") },
+            { "ends", string_schema("HH:MM (24:00 ends the day)") },
+            { "available", boolean_schema("false: away then (dates only)") },
+            { "label", string_schema("For people: \"Mondays, 16:00–20:00\"") },
+        },
+        { "id", "weekday", "on_date", "starts", "ends", "available", "label" });
+    s["Availability"] = object_schema({ { "tutor_id", id_schema() }, { "tutor_name", string_schema() },
+                                          { "windows", array_of(schema_ref("AvailabilityWindow")) } },
+        { "tutor_id", "tutor_name", "windows" });
+    s["AvailabilityRequest"] = request_schema(
+        { { "tutor_id", nullable(id_schema()) }, { "weekday", nullable(integer_schema("0 Sunday .. 6 Saturday")) },
+            { "on_date", nullable(string_schema("YYYY-MM-DD")) }, { "starts", string_schema("HH:MM") },
+            { "ends", string_schema("HH:MM") }, { "available", boolean_schema("false: away (a date only)") } },
+        { "starts", "ends" });
+    s["AvailabilityAdded"] = message_schema({ { "id", id_schema() } });
     s["PackageRequest"] = request_schema(
         { { "student_id", id_schema() },
             { "family_id", nullable(id_schema()) },
@@ -295,6 +316,14 @@ AreaApi tutoring_api()
             "BlockedDatesRequest", "BlockedDatesAdded", 201 },
         { Method::Delete, "/api/tutoring/blocked-dates/{id}", Action::TutoringSettingsManage, handle_remove_blocked_dates,
             nullptr, "Unblock days", "", "Message", 200 },
+        { Method::Get, "/api/tutoring/availability", Action::ScheduleManage, handle_list_availability, nullptr,
+            "A tutor's availability: weekly windows, then days away or extra (tutors: their own)", "", "Availability", 200,
+            { { "tutor_id", id_schema(), "The tutor (the office; a tutor is always themself)" } } },
+        { Method::Post, "/api/tutoring/availability", Action::ScheduleManage, handle_add_availability, nullptr,
+            "Add a weekly window, or a day's exception, to a tutor's availability (tutors: their own)",
+            "AvailabilityRequest", "AvailabilityAdded", 201 },
+        { Method::Delete, "/api/tutoring/availability/{id}", Action::ScheduleManage, handle_remove_availability, nullptr,
+            "Remove a window from a tutor's availability (tutors: their own)", "", "Message", 200 },
         { Method::Get, "/api/tutoring/feed", Action::ScheduleRead, handle_feed_status, nullptr,
             "Whether the caller has a private calendar feed", "", "FeedStatus", 200 },
         { Method::Post, "/api/tutoring/feed", Action::ScheduleRead, handle_make_feed, nullptr,

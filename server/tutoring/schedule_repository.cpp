@@ -225,12 +225,17 @@ std::vector<BlockedDates> load_blocked_dates(pqxx::transaction_base& txn)
     return list;
 }
 
+AvailabilityWindow read_window(const pqxx::row& row)
+{
+    return { optional_field<int>(row["weekday"]), row["on_date"].as<std::string>(), row["start_minute"].as<int>(),
+        row["end_minute"].as<int>(), row["available"].as<bool>(), row["id"].as<std::int64_t>() };
+}
+
 std::vector<AvailabilityWindow> load_availability(pqxx::transaction_base& txn, std::int64_t tutor_id)
 {
     std::vector<AvailabilityWindow> list;
-    for (const auto& row : exec_named(txn, "tutoring/availability", tutor_id))
-        list.push_back({ optional_field<int>(row["weekday"]), row["on_date"].as<std::string>(),
-            row["start_minute"].as<int>(), row["end_minute"].as<int>(), row["available"].as<bool>() });
+    for (const auto& row : exec_named(txn, "tutoring/list_availability", tutor_id))
+        list.push_back(read_window(row));
     return list;
 }
 

@@ -85,7 +85,9 @@ struct Person {
 [[nodiscard]] bool is_linked_child(pqxx::transaction_base& txn, std::int64_t parent_id, std::int64_t student_id);
 
 [[nodiscard]] std::vector<BlockedDates> load_blocked_dates(pqxx::transaction_base& txn);
+// Tutor `tutor_id`'s windows, and one window from a row of tutoring/list_availability's columns.
 [[nodiscard]] std::vector<AvailabilityWindow> load_availability(pqxx::transaction_base& txn, std::int64_t tutor_id);
+[[nodiscard]] AvailabilityWindow read_window(const pqxx::row& row);
 
 // The change of one occurrence, locked; none when it has none yet.
 [[nodiscard]] std::optional<OccurrenceChange> lock_change(pqxx::transaction_base& txn, std::int64_t series_id,

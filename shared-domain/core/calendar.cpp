@@ -138,6 +138,26 @@ std::optional<LocalDateTime> read_local_day(std::string_view text)
 
 std::string local_day_text(const LocalDateTime& value) { return format_local_datetime(value).substr(0, 10); }
 
+Result<int> parse_clock(std::string_view text, std::string_view field)
+{
+    auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
+        return make_error(ErrorCode::InvalidArgument, std::string(field) + " must be a time, HH:MM", std::string(field));
+    const int hour = (text[0] - '0') * 10 + (text[1] - '0'), minute = (text[3] - '0') * 10 + (text[4] - '0');
+    if (minute > 59 || hour > 24 || (hour == 24 && minute != 0))
+        return make_error(ErrorCode::InvalidArgument, std::string(field) + " must be a time of day, 00:00 to 24:00",
+            std::string(field));
+    return hour * 60 + minute;
+}
+
+std::string clock_text(int minute_of_day)
+{
+    const int minutes = std::clamp(minute_of_day, 0, 24 * 60);
+    char text[24];
+    std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
+    return text;
+}
+
 std::string clock_for_people(std::string_view local)
 {
     return std::string(local.size() >= 16 ? local.substr(11, 5) : local);

@@ -47,6 +47,13 @@ struct LocalDateTime {
 //   clock_for_people("2026-12-07T16:00:00") -> "16:00"
 [[nodiscard]] std::string clock_for_people(std::string_view local);
 
+// A clock time "HH:MM" as minutes of the day, 0 .. 1440 ("24:00" ends a
+// day). InvalidArgument on `field` otherwise.
+//   parse_clock("16:30", "starts") -> 990
+[[nodiscard]] Result<int> parse_clock(std::string_view text, std::string_view field);
+// Minutes of the day as "HH:MM": 990 -> "16:30", 1440 -> "24:00".
+[[nodiscard]] std::string clock_text(int minute_of_day);
+
 // "Jan" .. "Dec" for 1 .. 12 (clamped).
 [[nodiscard]] std::string_view month_short_name(int month);
 // A period of whole days for people, from two "YYYY-MM-DD" texts: the

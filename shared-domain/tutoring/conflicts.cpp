@@ -1,10 +1,12 @@
 // Clashes, availability and blocked dates (see conflicts.hpp).
 #include "tutoring/conflicts.hpp"
 
+#include "core/calendar.hpp"
 #include "core/validation.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace learnloop {
 
@@ -87,6 +89,46 @@ ConflictReport find_conflicts(const BookedSession& proposed, const std::vector<B
             add(ConflictCheck::Room, policy.room, std::string(trim(other.room)));
     }
     return report;
+}
+
+Result<void> check_window(const AvailabilityWindow& window)
+{
+    if (window.weekday.has_value() == !window.on_date.empty())
+        return make_error(ErrorCode::InvalidArgument, "Give a weekday or a date, not both", "weekday");
+    if (window.weekday && (*window.weekday < 0 || *window.weekday > 6))
+        return make_error(ErrorCode::InvalidArgument, "weekday is 0 (Sunday) to 6 (Saturday)", "weekday");
+    if (!window.weekday
+        && (window.on_date.size() != 10 || !parse_local_datetime(window.on_date + "T00:00:00", "on_date").ok()))
+        return make_error(ErrorCode::InvalidArgument, "on_date must be a date, YYYY-MM-DD", "on_date");
+    if (window.start_minute < 0 || window.start_minute >= 24 * 60)
+        return make_error(ErrorCode::InvalidArgument, "starts must be a time of day", "starts");
+    if (window.end_minute <= window.start_minute || window.end_minute > 24 * 60)
+        return make_error(ErrorCode::InvalidArgument, "ends must be after starts, on the same day", "ends");
+    return {};
+}
+
+std::string window_for_people(const AvailabilityWindow& window)
+{
+    static constexpr const char* k_days[] = { "Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
+        "Saturdays" };
+    const auto span = clock_text(window.start_minute) + "\xE2\x80\x93" + clock_text(window.end_minute);
+    if (window.weekday)
+        return std::string(k_days[std::clamp(*window.weekday, 0, 6)]) + ", " + span;
+    auto day = read_local_day(window.on_date);
+    return (day ? day_for_people(*day, true) : window.on_date) + (window.available ? ": also " : ": away ") + span;
+}
+
+void sort_windows(std::vector<AvailabilityWindow>& windows)
+{
+    std::stable_sort(windows.begin(), windows.end(), [](const AvailabilityWindow& a, const AvailabilityWindow& b) {
+        if (a.weekday.has_value() != b.weekday.has_value())
+            return a.weekday.has_value();
+        if (a.weekday && *a.weekday != *b.weekday)
+            return *a.weekday < *b.weekday;
+        if (a.on_date != b.on_date)
+            return a.on_date < b.on_date;
+        return a.start_minute < b.start_minute;
+    });
 }
 
 bool within_availability(const std::vector<AvailabilityWindow>& windows, const LocalDateTime& start, int minutes)

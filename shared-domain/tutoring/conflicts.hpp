@@ -80,6 +80,7 @@ struct AvailabilityWindow {
     std::string on_date;          // set when weekday is not
     int start_minute = 0, end_minute = 0;
     bool available = true;
+    std::int64_t id = 0;          // as stored; 0 when not
 
     bool operator==(const AvailabilityWindow&) const = default;
 };
@@ -90,6 +91,18 @@ struct AvailabilityWindow {
 // windows at all has not said, and is taken as available.
 [[nodiscard]] bool within_availability(const std::vector<AvailabilityWindow>& windows, const LocalDateTime& start,
     int minutes);
+
+// A window as it is saved: a weekday 0..6 or a real date (not both), and a
+// start before its end within the day. Errors name the field (weekday,
+// on_date, starts, ends).
+[[nodiscard]] Result<void> check_window(const AvailabilityWindow& window);
+// A window for people:
+//   {Monday, 16:00-20:00}               -> "Mondays, 16:00–20:00"
+//   {2026-12-24, 10:00-12:00, removed}  -> "Thu 24 Dec 2026: away 10:00–12:00"
+//   {2026-12-27, 09:00-12:00, added}    -> "Sun 27 Dec 2026: also 09:00–12:00"
+[[nodiscard]] std::string window_for_people(const AvailabilityWindow& window);
+// Weekly windows first (Sunday to Saturday, then by start), then dates in order.
+void sort_windows(std::vector<AvailabilityWindow>& windows);
 
 struct BlockedDates {
     std::string first_day, last_day;   // "YYYY-MM-DD", inclusive

@@ -96,3 +96,16 @@ TEST_CASE("months and periods of days are written for people")
     CHECK(period_for_people("2026-11-05", "2026-11-05") == "5 Nov 2026");
     CHECK(period_for_people("soon", "later") == "soon \xE2\x80\x93 later");
 }
+
+TEST_CASE("a clock time HH:MM is minutes of the day, 00:00 to 24:00, and back")
+{
+    CHECK(parse_clock("16:30", "starts").value() == 990);
+    CHECK(parse_clock("00:00", "starts").value() == 0);
+    CHECK(parse_clock("24:00", "ends").value() == 1440);
+    for (auto bad : { "24:01", "7:30", "16.30", "16:60", "", "25:00", "ab:cd" }) {
+        INFO(bad);
+        CHECK(parse_clock(bad, "ends").error().field == "ends");
+    }
+    CHECK(clock_text(990) == "16:30");
+    CHECK(clock_text(1440) == "24:00");
+}

@@ -89,3 +89,39 @@ TEST_CASE("blocked dates are the business's holidays and a tutor's own days off,
     CHECK(blocked_on(blocked, "2026-12-09", 2)->label == "Training day");
     CHECK(blocked_on(blocked, "2026-12-09", 3) == nullptr);
 }
+
+TEST_CASE("an availability window is a weekday or a date with a start before its end, read as people say it")
+{
+    AvailabilityWindow monday { 1, "", 16 * 60, 20 * 60, true };
+    CHECK(check_window(monday).ok());
+    CHECK(window_for_people(monday) == "Mondays, 16:00–20:00");
+    AvailabilityWindow away { std::nullopt, "2026-12-24", 10 * 60, 12 * 60, false };
+    CHECK(check_window(away).ok());
+    CHECK(window_for_people(away) == "Thu 24 Dec 2026: away 10:00–12:00");
+    AvailabilityWindow extra { std::nullopt, "2026-12-27", 9 * 60, 12 * 60, true };
+    CHECK(window_for_people(extra) == "Sun 27 Dec 2026: also 09:00–12:00");
+
+    auto with = [](auto change) {
+        AvailabilityWindow w { 1, "", 16 * 60, 20 * 60, true };
+        change(w);
+        return check_window(w);
+    };
+    CHECK(with([](AvailabilityWindow& w) { w.on_date = "2026-12-24"; }).error().field == "weekday");
+    CHECK(with([](AvailabilityWindow& w) { w.weekday.reset(); }).error().field == "weekday");
+    CHECK(with([](AvailabilityWindow& w) { w.weekday = 7; }).error().field == "weekday");
+    CHECK(with([](AvailabilityWindow& w) {
+        w.weekday.reset();
+        w.on_date = "2026-02-30";
+    }).error().field == "on_date");
+    CHECK(with([](AvailabilityWindow& w) { w.end_minute = w.start_minute; }).error().field == "ends");
+    CHECK(with([](AvailabilityWindow& w) { w.end_minute = 1441; }).error().field == "ends");
+    CHECK(with([](AvailabilityWindow& w) { w.start_minute = -1; }).error().field == "starts");
+
+    std::vector<AvailabilityWindow> list { extra, away, monday, { 0, "", 10 * 60, 11 * 60, true }, { 1, "", 9 * 60, 10 * 60, true } };
+    sort_windows(list);
+    CHECK(list[0].weekday == 0);
+    CHECK(list[1].start_minute == 9 * 60);
+    CHECK(list[2] == monday);
+    CHECK(list[3] == away);
+    CHECK(list[4] == extra);
+}

@@ -592,6 +592,18 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                         + std::to_string(f.sql_int("SELECT coalesce(max(id), 0) FROM blocked_dates")),
                     nullptr };
             } },
+        { "GET /api/tutoring/availability", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            fixed("GET", "/api/tutoring/availability?tutor_id=" + std::to_string(D.teacher.id)) },
+        { "POST /api/tutoring/availability", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            fixed("POST", "/api/tutoring/availability",
+                { { "tutor_id", D.teacher.id }, { "weekday", 2 }, { "starts", "15:00" }, { "ends", "19:00" } }) },
+        { "DELETE /api/tutoring/availability/{id}", { "admin", "moderator", "teacher" }, Action::ScheduleManage,
+            [&](const std::string&) {
+                return Call { "DELETE",
+                    "/api/tutoring/availability/"
+                        + std::to_string(f.sql_int("SELECT coalesce(max(id), 0) FROM tutor_availability")),
+                    nullptr };
+            } },
         { "GET /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("GET", "/api/tutoring/feed") },
         { "POST /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("POST", "/api/tutoring/feed", Json::object()) },
         { "DELETE /api/tutoring/feed", everyone, Action::ScheduleRead, fixed("DELETE", "/api/tutoring/feed") },
