@@ -26,6 +26,7 @@
 #include "tracker/gradebook_tab.hpp"
 #include "tracker/student_assignments_tab.hpp"
 #include "tutoring/calendar_tab.hpp"
+#include "tutoring/availability_tab.hpp"
 #include "tutoring/money_tab.hpp"
 #include "tutoring/settings_tab.hpp"
 #include "tutoring/students_tab.hpp"
@@ -71,6 +72,7 @@ struct PortalState {
     CalendarTabState calendar;    // a tutoring business's calendar, in each of its portals
     MoneyTabState money;          // its invoices: the office's administrators, and parents
     StudentsTabState students;    // a tutor's students
+    AvailabilityTabState hours;   // a tutor's hours: their own, or the office's pick
     SettingsTabState settings;    // its settings: the office's administrators
     MessagesTabState messages;    // each person's messages and notices
 };
@@ -173,6 +175,9 @@ const Tab k_office_tabs[] = {
     { "People", "office.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
+    { "Tutors' hours", "office.tab.hours", Action::ScheduleManage,
+        [](AppState& s, PortalState& p) { draw_availability_tab(s, p.hours, &p.school.users); },
+        [](const AppState&, const PortalState& p) { return availability_tab_summary(p.hours); } },
     { "Messages", "office.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
         [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); },
@@ -198,6 +203,9 @@ const Tab k_tutor_tabs[] = {
     { "My students", "tutor.tab.students", Action::ScheduleManage,
         [](AppState& s, PortalState& p) { draw_students_tab(s, p.students); },
         [](const AppState&, const PortalState& p) { return students_tab_summary(p.students); } },
+    { "My hours", "tutor.tab.hours", Action::ScheduleManage,
+        [](AppState& s, PortalState& p) { draw_availability_tab(s, p.hours, nullptr); },
+        [](const AppState&, const PortalState& p) { return availability_tab_summary(p.hours); } },
     { "Messages", "tutor.tab.messages", Action::MessageRead,
         [](AppState& s, PortalState& p) { draw_messages_tab(s, p.messages); },
         [](const AppState&, const PortalState& p) { return messages_tab_summary(p.messages); },

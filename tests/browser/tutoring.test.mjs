@@ -240,6 +240,32 @@ try {
     await saveScreenshot(phone, 'tutoring-tutor-month-phone.png');
   });
 
+  await check('a tutor keeps their hours: adds a day away, sees it listed, removes it once they confirm', async () => {
+    await page.getByRole('tab', { name: 'My hours' }).click();
+    let state = await waitForState(page, (s) => s.portal.hours.phase === 'done' && s.portal.hours.windows.length > 0,
+      "the tutor's hours");
+    const before = state.portal.hours.windows.length;
+    await page.getByRole('textbox', { name: 'On' }).fill('2027-01-04');
+    await page.getByRole('textbox', { name: 'starting' }).fill('16:00');
+    await page.getByRole('textbox', { name: 'ending' }).fill('18:00');
+    await press(page.getByRole('radio', { name: 'Away' }));
+    await press(page.getByRole('button', { name: 'Add this day' }));
+    const label = 'Mon 4 Jan 2027: away 16:00–18:00';
+    state = await waitForState(page, (s) => s.portal.hours.windows.includes(label), 'the day away, listed');
+    const hours = await call(server, tutor.token, 'GET', '/api/tutoring/availability');
+    assert.ok(hours.body.windows.some((w) => w.on_date === '2027-01-04' && !w.available), JSON.stringify(hours.body));
+    await expectNoViolations(page, "the tutor's hours");
+    await saveScreenshot(page, 'tutoring-tutor-hours.png');
+    await press(page.getByRole('button', { name: `Remove ${label}` }));
+    const dialog = page.getByRole('dialog', { name: 'Remove these hours?' });
+    await dialog.waitFor();
+    await press(dialog.getByRole('button', { name: 'Remove', exact: true }));
+    await waitForState(page, (s) => s.portal.hours.windows.length === before && !s.portal.hours.windows.includes(label),
+      'the day removed');
+    await page.getByRole('tab', { name: 'My week' }).click();
+    await page.getByRole('heading', { name: /^Week of / }).waitFor();
+  });
+
   await check("the office sees every tutor's sessions, and one tutor's when it picks them", async () => {
     await signOut(page);
     await signIn(page, 'admin');
