@@ -110,7 +110,7 @@ void draw_weekly_form(AppState& state, AvailabilityTabState& tab, std::int64_t t
 void draw_day_form(AppState& state, AvailabilityTabState& tab, std::int64_t tutor)
 {
     ui::heading("A day away, or extra time", 3);
-    ui::text_colored(ui::k_muted, "%s", "For one date: time taken away from the weekly hours, or added to them.");
+    ui::note("For one date: time taken away from the weekly hours, or added to them.");
     date_field(state, "On", tab.day, "hours.day");
     ImGui::SameLine();
     time_field(state, "starting", tab.day_starts, "hours.day_starts");
@@ -148,7 +148,7 @@ void draw_availability_tab(AppState& state, AvailabilityTabState& tab, const Rem
         person_combo("##hours_tutor", tutors, tab.tutor);
         ui::remember(state, "hours.tutor");
         if (tab.tutor < 0 || tab.tutor >= static_cast<int>(tutors.size())) {
-            ui::text_colored(ui::k_muted, "%s", "Pick a tutor to see and change their hours.");
+            ui::note("Pick a tutor to see and change their hours.");
             return;
         }
         tutor = tutors[static_cast<std::size_t>(tab.tutor)]->value("id", std::int64_t(0));
@@ -157,8 +157,7 @@ void draw_availability_tab(AppState& state, AvailabilityTabState& tab, const Rem
         reload(state, tab, tutor);
 
     ui::heading(people ? "Their hours" : "My hours", 3);
-    ui::text_colored(ui::k_muted, "%s",
-        "Sessions booked outside these hours are flagged to whoever books them. No hours at all: any time can be booked.");
+    ui::note("Sessions booked outside these hours are flagged to whoever books them. No hours at all: any time can be booked.");
     if (ui::remote_status(state, tab.windows, "hours.retry"))
         reload(state, tab, tutor);
     if (tab.windows.data.is_object())

@@ -541,6 +541,10 @@ void draw_money_tab(AppState& state, MoneyTabState& tab, const Remote* people)
         draw_balances(tab, true);
         ImGui::Separator();
         draw_revenue(state, tab);
+        if (people) {
+            ImGui::Separator();
+            draw_rates_panel(state, tab.rates, *people);
+        }
     }
 }
 
@@ -564,6 +568,7 @@ Json money_tab_summary(const MoneyTabState& tab)
         { "balances", balances }, { "picked", tab.picked }, { "lines", lines },
         { "revenue_total", tab.revenue.data.is_object() ? tab.revenue.data.value("total", "") : "" },
         { "packages", packages_summary(tab.packages) },
+        { "rates", rates_summary(tab.rates) },
         { "action", tab.action.message },
         { "action_failed", tab.action.failed } };
 }

@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "tutoring/packages_panel.hpp"
+#include "tutoring/rates_panel.hpp"
 
 #include <cstdint>
 #include <string>
@@ -32,6 +33,7 @@ struct MoneyTabState {
     int payment_method = 0;       // bank transfer, card, cash, other
     char payment_received[11] = "";
     PackagesState packages;       // prepaid hours
+    RatesState rates;             // prices per hour (administrators)
     std::int64_t void_pending = 0;   // the invoice the void dialog asks about
     std::string void_number;
     Outcome action;

@@ -153,19 +153,18 @@ void draw_packages_panel(AppState& state, PackagesState& panel, const Remote* pe
         return;
     ui::heading("Prepaid hours", 3);
     if (office) {
-        ui::text_colored(ui::k_muted, "%s",
-            "Hours a family pays for ahead, on an invoice of their own. The student's sessions from that day draw on "
+        ui::note("Hours a family pays for ahead, on an invoice of their own. The student's sessions from that day draw on "
             "them before anything is charged.");
         draw_sale_form(state, panel, *people, sold);
     } else {
-        ui::text_colored(ui::k_muted, "%s", "Sessions from the first day are paid from these hours until they are used up.");
+        ui::note("Sessions from the first day are paid from these hours until they are used up.");
     }
     if (ui::remote_status(state, panel.packages, "packages.retry"))
         reload_packages(state, panel);
     if (!panel.packages.data.is_array())
         return;
     if (panel.packages.data.empty()) {
-        ui::text_colored(ui::k_muted, "%s", "No hours have been sold ahead yet.");
+        ui::note("No hours have been sold ahead yet.");
         return;
     }
     draw_list(panel, office);

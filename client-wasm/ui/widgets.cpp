@@ -387,6 +387,15 @@ void text_wrapped(const char* fmt, ...)
     ImGui::PopTextWrapPos();
 }
 
+void note(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, k_muted);
+    ImGui::PushTextWrapPos(0.0f);
+    text_unformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 void bullet_text(const char* fmt, ...)
 {
     va_list args;

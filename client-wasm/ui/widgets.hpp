@@ -53,6 +53,8 @@ void text(const char* fmt, ...) IM_FMTARGS(1);
 void text_unformatted(const char* text);
 void text_colored(const ImVec4& colour, const char* fmt, ...) IM_FMTARGS(2);
 void text_wrapped(const char* fmt, ...) IM_FMTARGS(1);
+// A muted paragraph that wraps to the window: what a section is for.
+void note(const char* text);
 void bullet_text(const char* fmt, ...) IM_FMTARGS(1);
 // A message people must not miss (an error after an action): also announced.
 void alert_text(const ImVec4& colour, const char* fmt, ...) IM_FMTARGS(2);

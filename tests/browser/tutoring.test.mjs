@@ -468,6 +468,26 @@ try {
     await saveScreenshot(page, 'tutoring-office-packages.png');
   });
 
+  await check("the administrator sets a student's own rate with one tutor, from a date", async () => {
+    await page.getByRole('heading', { name: 'Rates' }).waitFor();
+    await waitForState(page, (s) => s.portal.rates.phase === 'done' && s.portal.rates.list.length > 0, 'the rates');
+    await press(page.getByRole('button', { name: /^For: / }));
+    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await press(page.getByRole('button', { name: /^with: / }));
+    await press(page.getByRole('button', { name: 'Tomás Tutor', exact: true }));
+    await page.getByRole('textbox', { name: 'Starting' }).fill('2027-01-04');
+    await page.getByRole('textbox', { name: 'Per hour' }).fill('45.00');
+    await press(page.getByRole('button', { name: 'Add rate' }));
+    const who = `${zoe.name} with Tomás Tutor`;
+    await waitForState(page, (s) => s.portal.rates.action === 'Rate added'
+      && s.portal.rates.list.some((r) => r.for === who && r.from === '2027-01-04' && r.per_hour === '45.00'), 'the new rate');
+    const rates = await call(server, office.token, 'GET', '/api/tutoring/rates');
+    assert.ok(rates.body.some((r) => r.student_id === zoe.id && r.tutor_id === tutor.user_id && r.per_hour === '45.00'));
+    await page.getByRole('main').getByText(who).first().waitFor();
+    await expectNoViolations(page, "the office's rates");
+    await saveScreenshot(page, 'tutoring-office-rates.png');
+  });
+
   await check("a parent sees their children's sessions and cannot log them", async () => {
     await signOut(page);
     await signIn(page, 'parent');
