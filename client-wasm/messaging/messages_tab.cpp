@@ -13,6 +13,8 @@
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
+
+#include <cctype>
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -362,7 +364,9 @@ void draw_broadcast(AppState& state, MessagesTabState& tab)
         if (i == 0)
             return "Everyone";
         auto role = parse_role(k_audience_keys[i]);
-        return "Every " + std::string(role_title(role.value(), state.session.tenant_kind));
+        auto title = std::string(role_title(role.value(), state.session.tenant_kind));   // "Tutor": "Every tutor"
+        title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+        return "Every " + title;
     };
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (ui::begin_combo("##broadcast_audience", audience_word(tab.audience).c_str())) {
@@ -372,21 +376,52 @@ void draw_broadcast(AppState& state, MessagesTabState& tab)
         ui::end_combo();
     }
     ui::remember(state, "messages.audience");
+    // Among one tutor's (or teacher's) students and their families.
+    if (tab.contacts.phase == Phase::Idle)
+        api_load(state, tab.contacts, "/api/messages/contacts");
+    std::vector<const Json*> teachers;
+    if (tab.contacts.data.is_array())
+        for (const auto& c : tab.contacts.data)
+            if (c.value("role", "") == "teacher")
+                teachers.push_back(&c);
+    if (!teachers.empty()) {
+        if (!ui::compact())
+            ImGui::SameLine();
+        auto among_word = [&](int i) {
+            return i < 0 || i >= static_cast<int>(teachers.size())
+                ? std::string("The whole ") + (state.session.tenant_kind == TenantKind::Tutoring ? "business" : "school")
+                : teachers[static_cast<std::size_t>(i)]->value("name", "") + "'s students and their families";
+        };
+        ui::text_unformatted("Among");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+        if (ui::begin_combo("##broadcast_among", among_word(tab.among).c_str(), ImGuiComboFlags_HeightLargest)) {
+            for (int i = -1; i < static_cast<int>(teachers.size()); ++i)
+                if (ui::selectable((among_word(i) + "##among" + std::to_string(i)).c_str(), tab.among == i))
+                    tab.among = i;
+            ui::end_combo();
+        }
+        ui::remember(state, "messages.among");
+    }
     ui::text_unformatted("Announcement");
     ui::input_text_multiline("##broadcast_body", tab.broadcast, sizeof tab.broadcast, ImVec2(-1, ImGui::GetFontSize() * 4));
     const bool ready = check_message_body(tab.broadcast).ok();
     ImGui::BeginDisabled(!ready);
-    if (ui::button(state, "Send to all", "messages.broadcast") && ready)
-        api_call(state, "POST", "/api/messages/broadcast", { { "audience", k_audience_keys[tab.audience] }, { "body", tab.broadcast } },
-            [&tab](AppState& state, const ApiAnswer& answer) {
-                tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Sent") : "");
-                if (!answer.ok())
-                    return;
-                tab.broadcast[0] = '\0';
-                tab.announcing = false;
-                open_thread(state, tab, thread_key({ Thread::Kind::Announcements, 0 }));
-                load_threads(state, tab);
-            });
+    if (ui::button(state, "Send to all", "messages.broadcast") && ready) {
+        Json request { { "audience", k_audience_keys[tab.audience] }, { "body", tab.broadcast } };
+        if (tab.among >= 0 && tab.among < static_cast<int>(teachers.size()))
+            request["teacher_id"] = teachers[static_cast<std::size_t>(tab.among)]->value("id", std::int64_t(0));
+        api_call(state, "POST", "/api/messages/broadcast", request, [&tab](AppState& state, const ApiAnswer& answer) {
+            tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Sent") : "");
+            if (!answer.ok())
+                return;
+            tab.broadcast[0] = '\0';
+            tab.announcing = false;
+            tab.among = -1;
+            open_thread(state, tab, thread_key({ Thread::Kind::Announcements, 0 }));
+            load_threads(state, tab);
+        });
+    }
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ui::button(state, "Cancel", "messages.cancel_broadcast"))

@@ -73,11 +73,7 @@ void draw_windows(AppState& state, AvailabilityTabState& tab)
 
 void time_field(AppState& state, const char* label, char (&buffer)[6], const std::string& name)
 {
-    ui::text_unformatted(label);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
-    ui::input_text_with_hint(("##" + name).c_str(), "HH:MM", buffer, sizeof buffer);
-    ui::remember(state, name);
+    ui::labelled_input(state, label, "HH:MM", buffer, sizeof buffer, name, 4);
 }
 
 void draw_weekly_form(AppState& state, AvailabilityTabState& tab, std::int64_t tutor)

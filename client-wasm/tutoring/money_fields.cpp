@@ -4,8 +4,6 @@
 #include "finance/money.hpp"
 #include "ui/widgets.hpp"
 
-#include <imgui.h>
-
 namespace learnloop::client {
 
 std::string money_text(const Json& item, const std::string& key, std::string code)
@@ -20,11 +18,7 @@ std::string money_text(const Json& item, const std::string& key, std::string cod
 
 void date_field(AppState& state, const char* label, char (&buffer)[11], const std::string& name)
 {
-    ui::text_unformatted(label);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ui::input_text_with_hint(("##" + name).c_str(), "YYYY-MM-DD", buffer, sizeof buffer);
-    ui::remember(state, name);
+    ui::labelled_input(state, label, "YYYY-MM-DD", buffer, sizeof buffer, name, 7);
 }
 
 } // namespace learnloop::client

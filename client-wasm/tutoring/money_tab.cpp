@@ -327,12 +327,8 @@ void draw_payment_form(AppState& state, MoneyTabState& tab, const std::vector<co
     begin_family_form(state, "Record a payment",
         "Pays the family's oldest invoices first; anything over is kept as credit.", "Paid by", people, tab.payment_family,
         "money.payment_family");
-    ui::text_unformatted("Amount");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ui::input_text_with_hint("##payment_amount", "0.00", tab.payment_amount, sizeof tab.payment_amount,
+    ui::labelled_input(state, "Amount", "0.00", tab.payment_amount, sizeof tab.payment_amount, "money.payment_amount", 6,
         ImGuiInputTextFlags_CharsDecimal);
-    ui::remember(state, "money.payment_amount");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ui::begin_combo("##payment_method", method_word(std::string(k_payment_methods[tab.payment_method])).c_str())) {

@@ -95,17 +95,11 @@ void draw_sale_form(AppState& state, PackagesState& panel, const Remote& people,
     ui::remember(state, "packages.student");
     if (!ui::compact())
         ImGui::SameLine();
-    ui::text_unformatted("Hours");
+    ui::labelled_input(state, "Hours", "10", panel.hours, sizeof panel.hours, "packages.hours", 4,
+        ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
-    ui::input_text_with_hint("##package_hours", "10", panel.hours, sizeof panel.hours, ImGuiInputTextFlags_CharsDecimal);
-    ui::remember(state, "packages.hours");
-    ImGui::SameLine();
-    ui::text_unformatted("Price");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ui::input_text_with_hint("##package_price", "0.00", panel.price, sizeof panel.price, ImGuiInputTextFlags_CharsDecimal);
-    ui::remember(state, "packages.price");
+    ui::labelled_input(state, "Price", "0.00", panel.price, sizeof panel.price, "packages.price", 6,
+        ImGuiInputTextFlags_CharsDecimal);
     date_field(state, "First day", panel.bought, "packages.bought");
     ImGui::SameLine();
     date_field(state, "Last day (optional)", panel.last_day, "packages.last_day");

@@ -70,11 +70,8 @@ void draw_form(AppState& state, RatesState& panel, const Remote& people)
         ImGui::SameLine();
     date_field(state, "Starting", panel.starting, "rates.starting");
     ImGui::SameLine();
-    ui::text_unformatted("Per hour");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ui::input_text_with_hint("##rate_per_hour", "0.00", panel.per_hour, sizeof panel.per_hour, ImGuiInputTextFlags_CharsDecimal);
-    ui::remember(state, "rates.per_hour");
+    ui::labelled_input(state, "Per hour", "0.00", panel.per_hour, sizeof panel.per_hour, "rates.per_hour", 6,
+        ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine();
     const bool ready = panel.per_hour[0] && panel.starting[0];
     ImGui::BeginDisabled(!ready);

@@ -214,11 +214,7 @@ void draw_blocked(AppState& state, SettingsTabState& tab)
     if (ask)   // outside the rows' ids, where the dialog is drawn
         ui::open_confirm("Remove holiday?");
     auto field = [&](const char* text, const char* hint, char* buffer, std::size_t size, const char* name, float em) {
-        ui::text_unformatted(text);
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * em);
-        ui::input_text_with_hint((std::string("##") + name).c_str(), hint, buffer, size);
-        ui::remember(state, std::string("settings.") + name);
+        ui::labelled_input(state, text, hint, buffer, size, std::string("settings.") + name, em);
     };
     field("Name", "Winter break", tab.block_label, sizeof tab.block_label, "block_label", 12);
     if (!ui::compact())

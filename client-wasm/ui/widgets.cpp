@@ -387,6 +387,17 @@ void text_wrapped(const char* fmt, ...)
     ImGui::PopTextWrapPos();
 }
 
+bool labelled_input(AppState& state, const char* label, const char* hint, char* buffer, std::size_t size,
+    const std::string& name, float width_em, ImGuiInputTextFlags flags)
+{
+    text_unformatted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * width_em);
+    const bool changed = input_text_with_hint(("##" + name).c_str(), hint, buffer, size, flags);
+    remember(state, name);
+    return changed;
+}
+
 void note(const char* text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, k_muted);

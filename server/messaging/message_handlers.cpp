@@ -138,25 +138,47 @@ Result<ApiResponse> handle_send_message(const httplib::Request& req, pqxx::work&
     return json_response(201, { { "message", "Message sent to " + found[0]["name"].as<std::string>() }, { "id", id } });
 }
 
-// POST /api/messages/broadcast: {"audience": a role or "everyone", "body"}:
-// a copy for every active person it names (administrators only).
+// POST /api/messages/broadcast: {"audience": a role or "everyone", "body",
+// "class_id"? or "teacher_id"?}: a copy for every active person it names
+// (administrators only) — with a class, among its students and their
+// parents; with a teacher or tutor, among the students they teach and their
+// parents.
 Result<ApiResponse> handle_broadcast(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "audience", "body" }));
+    TRY(json_only_fields(body, { "audience", "body", "class_id", "teacher_id" }));
     auto audience = TRY(parse_audience(TRY(json_string_field(body, "audience"))));
     auto text = TRY(check_message_body(TRY(json_string_field(body, "body"))));
+    std::optional<std::int64_t> class_id, teacher_id;
+    if (body.contains("class_id") && !body["class_id"].is_null()) {
+        class_id = TRY(json_int_field(body, "class_id"));
+        if (exec_named(txn, "access/class_teacher", *class_id).empty())
+            return make_error(ErrorCode::InvalidArgument, "class_id must be one of the school's classes", "class_id");
+    }
+    if (body.contains("teacher_id") && !body["teacher_id"].is_null()) {
+        teacher_id = TRY(json_int_field(body, "teacher_id"));
+        auto teacher = exec_named(txn, "access/person", *teacher_id);
+        if (teacher.empty() || teacher[0]["role"].as<std::string>() != "teacher")
+            return make_error(ErrorCode::InvalidArgument, "teacher_id must be one of the business's tutors or teachers",
+                "teacher_id");
+    }
+    if (class_id && teacher_id)
+        return make_error(ErrorCode::InvalidArgument, "Send to a class or to a teacher's students, not both", "teacher_id");
     // The copies share an id of their own: 62 random bits.
     const auto broadcast_id = static_cast<std::int64_t>(std::stoull(random_hex(8), nullptr, 16) >> 2) + 1;
     std::optional<std::string> role;
     if (audience.role)
         role = std::string(role_name(*audience.role));
-    auto sent = exec_named(txn, "messaging/broadcast", caller.tenant_id, caller.user_id, broadcast_id, text, role)[0]["sent"]
+    auto sent = exec_named(txn, "messaging/broadcast", caller.tenant_id, caller.user_id, broadcast_id, text, role, class_id,
+        teacher_id)[0]["sent"]
                     .as<std::int64_t>();
     if (sent == 0)
         return headline_error(ErrorCode::Conflict, "Conflict", "Nobody would receive this message");
     append_audit(txn, { caller.tenant_id, caller.actor(), "message.broadcast", "message", std::to_string(broadcast_id),
-                          nullptr, { { "audience", role ? Json(*role) : Json("everyone") }, { "sent", sent } } });
+                          nullptr,
+                          { { "audience", role ? Json(*role) : Json("everyone") },
+                              { "class_id", class_id ? Json(*class_id) : Json(nullptr) },
+                              { "teacher_id", teacher_id ? Json(*teacher_id) : Json(nullptr) }, { "sent", sent } } });
     return json_response(201, { { "message", "Message sent to " + std::to_string(sent) + (sent == 1 ? " person" : " people") },
                                   { "sent", sent } });
 }

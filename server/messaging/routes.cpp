@@ -39,7 +39,9 @@ AreaApi messaging_api()
     s["MessageSent"] = message_schema({ { "id", id_schema() } });
     s["BroadcastRequest"] = request_schema(
         { { "audience", enum_schema({ "everyone", "admin", "moderator", "teacher", "student", "parent" }) },
-            { "body", string_schema("1 to 4,000 characters") } },
+            { "body", string_schema("1 to 4,000 characters") },
+            { "class_id", nullable(id_schema()) },
+            { "teacher_id", nullable(integer_schema("Among the students a tutor or teacher teaches, and their parents")) } },
         { "audience", "body" });
     s["BroadcastSent"] = message_schema({ { "sent", integer_schema() } });
     s["Thread"] = object_schema(
@@ -77,7 +79,9 @@ AreaApi messaging_api()
         { Method::Post, "/api/messages", Action::MessageSend, handle_send_message, nullptr,
             "Write to someone (the office to anyone, everyone else to the office)", "MessageRequest", "MessageSent", 201 },
         { Method::Post, "/api/messages/broadcast", Action::MessageBroadcast, handle_broadcast, nullptr,
-            "One message to every active person of a role, or to everyone", "BroadcastRequest", "BroadcastSent", 201 },
+            "One message to every active person of a role, or to everyone; among one class's or one teacher's students "
+            "and their parents",
+            "BroadcastRequest", "BroadcastSent", 201 },
         { Method::Post, "/api/messages/read", Action::MessageRead, handle_mark_read, nullptr,
             "Mark the caller's received messages read up to an id, of one conversation or all", "ReadRequest", "ReadMarked", 200 },
     };

@@ -4,6 +4,7 @@
 // from the tutoring calendar and invoices, another tenant kept out, and bad
 // input that writes nothing.
 #include "api_client.hpp"
+#include "tutoring_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -132,6 +133,47 @@ TEST_CASE("an administrator's broadcast reaches every active person of a role, o
         403, "Unauthorized");
     CHECK(api.post("/api/messages/broadcast", { { "audience", "parents" }, { "body", "Hi" } }, f.token(D.admin)).field()
         == "audience");
+}
+
+TEST_CASE("a broadcast among one tutor's students, or one class, reaches them and their parents only",
+    "[api][messages]")
+{
+    ApiFixture f("msg_broadcast_among", { .moderators = true, .other_tenant = true });
+    auto& D = f.demo;
+    auto& api = f.api();
+    auto tia = f.create_user("demo", "tia@demo.learnloop.test", "Tia Tutor", "teacher");
+    auto otto = f.create_user("demo", "otto@demo.learnloop.test", "Otto Other", "student");
+    book_series(f, D.admin, series_body(D.teacher, D.student, "2026-01-05T16:00:00", "FREQ=WEEKLY;COUNT=2"));
+    book_series(f, D.admin, series_body(tia, otto, "2026-01-05T17:00:00", "FREQ=WEEKLY;COUNT=2"));
+    auto broadcast = [&](Json body) {
+        body["body"] = "Lessons move to the new room next week.";
+        return api.post("/api/messages/broadcast", body, f.token(D.admin));
+    };
+
+    // The families of the students Sam's tutor teaches: their parent, then student and parent.
+    auto parents = broadcast({ { "audience", "parent" }, { "teacher_id", D.teacher.id } });
+    INFO(describe(parents));
+    REQUIRE(parents.status == 201);
+    CHECK(parents.json["sent"] == 1);
+    CHECK(unread_of(f, D.parent) == 1);
+    CHECK(unread_of(f, otto) == 0);
+    CHECK(broadcast({ { "audience", "everyone" }, { "teacher_id", D.teacher.id } }).json["sent"] == 2);
+    CHECK(unread_of(f, otto) == 0);
+    // Otto has no parent: nobody to reach.
+    check_error(broadcast({ { "audience", "parent" }, { "teacher_id", tia.id } }), 409, "Conflict",
+        "Nobody would receive this message");
+    // A class: its students and their parents.
+    const auto members = f.sql_int("SELECT count(*) FROM class_members WHERE class_id = " + std::to_string(D.class_id));
+    CHECK(broadcast({ { "audience", "student" }, { "class_id", D.class_id } }).json["sent"] == members);
+
+    const auto audit = f.audit_count();
+    CHECK(broadcast({ { "audience", "parent" }, { "class_id", 99999999 } }).field() == "class_id");
+    CHECK(broadcast({ { "audience", "parent" }, { "class_id", f.other.class_id } }).field() == "class_id");
+    CHECK(broadcast({ { "audience", "parent" }, { "teacher_id", D.student.id } }).field() == "teacher_id");
+    CHECK(broadcast({ { "audience", "parent" }, { "teacher_id", f.other.teacher.id } }).field() == "teacher_id");
+    CHECK(broadcast({ { "audience", "parent" }, { "teacher_id", D.teacher.id }, { "class_id", D.class_id } }).field()
+        == "teacher_id");
+    CHECK(f.audit_count() == audit);
 }
 
 TEST_CASE("a cancelled or moved session and an issued invoice send notices to the people concerned",
