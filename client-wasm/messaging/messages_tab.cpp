@@ -387,18 +387,25 @@ void draw_broadcast(AppState& state, MessagesTabState& tab)
     if (!teachers.empty()) {
         if (!ui::compact())
             ImGui::SameLine();
-        auto among_word = [&](int i) {
-            return i < 0 || i >= static_cast<int>(teachers.size())
-                ? std::string("The whole ") + (state.session.tenant_kind == TenantKind::Tutoring ? "business" : "school")
-                : teachers[static_cast<std::size_t>(i)]->value("name", "") + "'s students and their families";
+        auto among_word = [&](const Json* teacher) {
+            return teacher ? teacher->value("name", "") + "'s students and their families"
+                           : std::string("The whole ") + (state.session.tenant_kind == TenantKind::Tutoring ? "business" : "school");
         };
+        const Json* picked = nullptr;
+        for (const auto* t : teachers)
+            if (t->value("id", std::int64_t(0)) == tab.among)
+                picked = t;
         ui::text_unformatted("Among");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-        if (ui::begin_combo("##broadcast_among", among_word(tab.among).c_str(), ImGuiComboFlags_HeightLargest)) {
-            for (int i = -1; i < static_cast<int>(teachers.size()); ++i)
-                if (ui::selectable((among_word(i) + "##among" + std::to_string(i)).c_str(), tab.among == i))
-                    tab.among = i;
+        if (ui::begin_combo("##broadcast_among", among_word(picked).c_str(), ImGuiComboFlags_HeightLargest)) {
+            if (ui::selectable(among_word(nullptr).c_str(), picked == nullptr))
+                tab.among = 0;
+            for (const auto* t : teachers) {
+                const auto id = t->value("id", std::int64_t(0));
+                if (ui::selectable((among_word(t) + "##among" + std::to_string(id)).c_str(), picked == t))
+                    tab.among = id;
+            }
             ui::end_combo();
         }
         ui::remember(state, "messages.among");
@@ -409,15 +416,15 @@ void draw_broadcast(AppState& state, MessagesTabState& tab)
     ImGui::BeginDisabled(!ready);
     if (ui::button(state, "Send to all", "messages.broadcast") && ready) {
         Json request { { "audience", k_audience_keys[tab.audience] }, { "body", tab.broadcast } };
-        if (tab.among >= 0 && tab.among < static_cast<int>(teachers.size()))
-            request["teacher_id"] = teachers[static_cast<std::size_t>(tab.among)]->value("id", std::int64_t(0));
+        if (tab.among)
+            request["teacher_id"] = tab.among;
         api_call(state, "POST", "/api/messages/broadcast", request, [&tab](AppState& state, const ApiAnswer& answer) {
             tab.action = outcome_of(answer, answer.ok() ? answer.body.value("message", "Sent") : "");
             if (!answer.ok())
                 return;
             tab.broadcast[0] = '\0';
             tab.announcing = false;
-            tab.among = -1;
+            tab.among = 0;
             open_thread(state, tab, thread_key({ Thread::Kind::Announcements, 0 }));
             load_threads(state, tab);
         });

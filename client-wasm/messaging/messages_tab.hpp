@@ -41,7 +41,7 @@ struct MessagesTabState {
     char reply[4001] = "";
     bool announcing = false;         // the "Message everyone" form is open
     int audience = 0;                // a broadcast's audience
-    int among = -1;                  // among one teacher's students and families (an index of the contacts' teachers); -1: all
+    std::int64_t among = 0;          // among one teacher's students and their families (the teacher's id); 0: all
     char broadcast[4001] = "";
     Outcome action;
 };

@@ -72,13 +72,13 @@ bool input_text(const char* label, char* buffer, std::size_t size, ImGuiInputTex
     semantics::TextOptions options = {});
 bool input_text_with_hint(const char* label, const char* hint, char* buffer, std::size_t size,
     ImGuiInputTextFlags flags = 0, semantics::TextOptions options = {});
-// A multi-line field: while it has focus the browser's own text area edits it
-// (wrapping, spelling, input methods); otherwise its text is drawn wrapped.
 // "Label [field]" on one line: the label (which names the field for screen
 // readers), a field `width_em` font sizes wide with `hint`, remembered as
 // `name` for tests.
 bool labelled_input(AppState& state, const char* label, const char* hint, char* buffer, std::size_t size,
     const std::string& name, float width_em, ImGuiInputTextFlags flags = 0);
+// A multi-line field: while it has focus the browser's own text area edits it
+// (wrapping, spelling, input methods); otherwise its text is drawn wrapped.
 bool input_text_multiline(const char* label, char* buffer, std::size_t size, ImVec2 size_px);
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
 void end_combo();

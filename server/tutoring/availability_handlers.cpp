@@ -66,8 +66,12 @@ Result<ApiResponse> handle_add_availability(const httplib::Request& req, pqxx::w
         asked = TRY(json_int_field(body, "tutor_id"));
     const auto tutor = TRY(tutor_of(txn, caller, asked));
     AvailabilityWindow window;
-    if (body.contains("weekday") && !body["weekday"].is_null())
-        window.weekday = TRY(json_int_field(body, "weekday"));
+    if (body.contains("weekday") && !body["weekday"].is_null()) {
+        const auto weekday = TRY(json_int_field(body, "weekday"));
+        if (weekday < 0 || weekday > 6)
+            return make_error(ErrorCode::InvalidArgument, "weekday is 0 (Sunday) to 6 (Saturday)", "weekday");
+        window.weekday = static_cast<int>(weekday);
+    }
     if (body.contains("on_date") && !body["on_date"].is_null())
         window.on_date = TRY(json_string_field(body, "on_date"));
     window.start_minute = TRY(parse_clock(TRY(json_string_field(body, "starts")), "starts"));

@@ -363,12 +363,12 @@ Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work
                               { "paid_from_credit_minor", from_credit } } });
     const auto total = row["total_minor"].as<std::int64_t>();
     notify(txn, caller.tenant_id, { family },
-        total == 0 ? "Invoice " + number + " is ready: its sessions were paid from your prepaid hours, so there is nothing to pay."
+        total == 0 ? "Invoice " + number + " is ready: there is nothing to pay."
                    : "Invoice " + number + " for " + format_money({ total, currency.code }, currency)
                 + (owed == 0 ? " is ready, and paid from your credit." : " is ready."));
     std::string message = "Invoice " + number + " issued";
     if (total == 0)
-        message += "; its sessions were all prepaid, so it is paid";
+        message += "; there is nothing to pay, so it is paid";
     else if (from_credit > 0)
         message += owed == 0 ? " and paid from the family's credit"
                              : "; " + format_money({ from_credit, currency.code }, currency) + " of credit paid towards it";
@@ -389,16 +389,24 @@ Result<ApiResponse> handle_void_invoice(const httplib::Request& req, pqxx::work&
             "Payments have been received on this invoice, so it cannot be voided");
     const auto id = row["id"].as<std::int64_t>();
     // An invoice that sells prepaid hours voids them with it: not while
-    // another invoice has drawn on them.
+    // another invoice has drawn on them (read under the drafts' lock).
+    exec_named(txn, "tutoring/lock_sold_package", id);
     const auto sale = exec_named(txn, "tutoring/package_sold_by", id);
     std::vector<std::string> drawing;
+    int drafts = 0;
     for (const auto& other : sale)
-        if (!other["drawn_by"].is_null())
+        if (other["drawn_by"].is_null())
+            continue;
+        else if (other["number"].is_null())
+            ++drafts;
+        else
             drawing.push_back(other["drawn_by"].as<std::string>());
+    if (drafts > 0)
+        drawing.push_back(drafts == 1 ? std::string("a draft") : std::to_string(drafts) + " drafts");
     if (!drawing.empty())
         return headline_error(ErrorCode::Conflict, "Conflict",
             "This invoice sells prepaid hours that sessions on " + list_for_people(drawing)
-                + " have used; void " + (drawing.size() == 1 ? "that invoice" : "those invoices") + " first");
+                + " have used; void " + (drawing.size() == 1 && drafts <= 1 ? "that invoice" : "those invoices") + " first");
     auto freed = exec_named(txn, "tutoring/void_invoice", id)[0]["freed"].as<std::int64_t>();
     append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.void", "invoice", std::to_string(id),
                           { { "state", row["state"].as<std::string>() } },
@@ -488,7 +496,7 @@ Json package_json(const pqxx::row& row, const std::string& today)
 
 // GET /api/tutoring/packages?student_id=: prepaid hours sold, newest first,
 // with what is left: every family's (administrators) or, for a parent,
-// those they paid for or bought for their children, once invoiced.
+// those they paid for, once invoiced.
 Result<ApiResponse> handle_list_packages(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     std::optional<std::int64_t> student;
@@ -519,6 +527,9 @@ Result<ApiResponse> handle_sell_package(const httplib::Request& req, pqxx::work&
     Person family = student;
     if (body.contains("family_id") && !body["family_id"].is_null()) {
         family = TRY(family_field(txn, body));
+        if (family.id != student.id && !is_linked_child(txn, family.id, student.id))
+            return make_error(ErrorCode::InvalidArgument, "family_id must be the student or one of their parents",
+                "family_id");
     } else if (auto parents = exec_named(txn, "tutoring/parents_of", student.id); !parents.empty()) {
         if (auto parent = find_person(txn, parents[0]["parent_id"].as<std::int64_t>()))
             family = *parent;
@@ -527,7 +538,10 @@ Result<ApiResponse> handle_sell_package(const httplib::Request& req, pqxx::work&
     const auto currency = currency_of(settings.currency);
     HourPackage package;
     package.student_id = student.id;
-    package.minutes = TRY(json_int_field(body, "minutes"));
+    const auto minutes = TRY(json_int_field(body, "minutes"));
+    if (minutes < k_package_minutes_min || minutes > k_package_minutes_max)
+        return make_error(ErrorCode::InvalidArgument, "A package holds 30 minutes to 500 hours", "minutes");
+    package.minutes = static_cast<int>(minutes);
     package.minutes_left = package.minutes;
     package.price = TRY(parse_money(TRY(json_string_field(body, "price")), currency, "price"));
     package.purchased_on = local_day_text(TRY(parse_day(TRY(json_string_field(body, "purchased_on")), "purchased_on")));
@@ -546,6 +560,9 @@ Result<ApiResponse> handle_sell_package(const httplib::Request& req, pqxx::work&
     stored["invoice_id"] = invoice_id;
     append_audit(txn, { caller.tenant_id, caller.actor(), "package.create", "package", std::to_string(package.id),
                           nullptr, stored });
+    append_audit(txn, { caller.tenant_id, caller.actor(), "invoice.create", "invoice", std::to_string(invoice_id), nullptr,
+                          { { "family_id", family.id }, { "state", "draft" }, { "total_minor", sale.total.minor },
+                              { "sells_package", package.id } } });
     return json_response(201, { { "message", hours_for_people(package.minutes) + " prepaid for " + student.name
                                                  + "; the draft invoice for " + format_money(sale.total, currency)
                                                  + " is ready to issue to " + family.name },

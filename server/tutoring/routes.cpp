@@ -356,7 +356,7 @@ AreaApi tutoring_api()
             "Record money received from a family: spread over its invoices oldest first, the rest kept as credit",
             "PaymentRequest", "PaymentRecorded", 201 },
         { Method::Get, "/api/tutoring/packages", Action::InvoiceRead, handle_list_packages, nullptr,
-            "Prepaid hours sold, with what is left (a parent: their family's, once invoiced)", "", "PackageList", 200,
+            "Prepaid hours sold, with what is left (a parent: those they paid for, once invoiced)", "", "PackageList", 200,
             { { "student_id", id_schema(), "Only this student's packages" } } },
         { Method::Post, "/api/tutoring/packages", Action::BillingManage, handle_sell_package, nullptr,
             "Sell a package of hours for a student, on a draft invoice of its own; their sessions billed later draw on it",

@@ -229,7 +229,13 @@ Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const st
         if (auto* package = package_for(packages, session.student_id, session.date, currency)) {
             line.package_id = package->id;
             line.package_minutes = std::min(package->minutes_left, billed);
-            line.package_value = TRY(scale(package->price, line.package_minutes, package->minutes));
+            // The share of the price: what the package is worth used so far
+            // after this line, less before it, so the shares of a package
+            // used up add up to its price exactly.
+            const int used_before = package->minutes - package->minutes_left;
+            const auto worth_after = TRY(scale(package->price, used_before + line.package_minutes, package->minutes));
+            const auto worth_before = TRY(scale(package->price, used_before, package->minutes));
+            line.package_value = TRY(subtract(worth_after, worth_before));
             package->minutes_left -= line.package_minutes;
             line.description = covered_description(line.description, line.package_minutes, billed);
         }

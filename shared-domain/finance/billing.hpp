@@ -100,7 +100,8 @@ struct InvoiceLine {
     // session: occurrence_id 0); 0 when none.
     std::int64_t package_id = 0;
     int package_minutes = 0;      // the billed minutes the package covers
-    Money package_value;          // their share of the package's price (what the session earned)
+    Money package_value;          // their share of the package's price (what the session earned); the
+                                  // shares of a package used up add up to its price exactly
 
     bool operator==(const InvoiceLine&) const = default;
 };

@@ -93,7 +93,9 @@ ConflictReport find_conflicts(const BookedSession& proposed, const std::vector<B
 
 Result<void> check_window(const AvailabilityWindow& window)
 {
-    if (window.weekday.has_value() == !window.on_date.empty())
+    if (!window.weekday && window.on_date.empty())
+        return make_error(ErrorCode::InvalidArgument, "Give a weekday or a date", "weekday");
+    if (window.weekday && !window.on_date.empty())
         return make_error(ErrorCode::InvalidArgument, "Give a weekday or a date, not both", "weekday");
     if (window.weekday && (*window.weekday < 0 || *window.weekday > 6))
         return make_error(ErrorCode::InvalidArgument, "weekday is 0 (Sunday) to 6 (Saturday)", "weekday");

@@ -107,6 +107,24 @@ TEST_CASE("an invoice's sessions draw on the student's package before they are c
     CHECK(packages[0].minutes_left == 600 - 60 - 45 - 30);
 }
 
+TEST_CASE("the shares of a package's price add up to the price once it is used up")
+{
+    HourPackage p { 1, 7, "2026-10-01", "", 600, 600, pounds(10000) };   // £100 for 10 hours
+    std::vector<HourPackage> packages { p };
+    std::vector<BilledSession> sessions;
+    for (int i = 0; i < 3; ++i)
+        sessions.push_back(session(i + 1, "2026-10-0" + std::to_string(i + 5), 200));
+    auto d = draft_invoice(sessions, k_rates, default_attendance_statuses(), gbp, 0, packages).value();
+    std::int64_t earned = 0;
+    for (const auto& line : d.lines)
+        earned += line.package_value.minor;
+    CHECK(d.lines[0].package_value == pounds(3333));
+    CHECK(d.lines[1].package_value == pounds(3334));
+    CHECK(d.lines[2].package_value == pounds(3333));
+    CHECK(earned == 10000);
+    CHECK(packages[0].minutes_left == 0);
+}
+
 TEST_CASE("a package that runs out covers part of a session, and the rest is charged at the rate")
 {
     auto p = ten_hours();

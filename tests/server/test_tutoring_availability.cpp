@@ -111,6 +111,7 @@ TEST_CASE("availability input is checked, tutors keep only their own, and strang
     CHECK(with({ { "ends", "24:30" } }).field() == "ends");
     CHECK(with({ { "on_date", "2026-01-12" } }).field() == "weekday");
     CHECK(with({ { "weekday", 7 } }).field() == "weekday");
+    CHECK(with({ { "weekday", 4294967297LL } }).field() == "weekday");   // not wrapped round to 1
     CHECK(with({ { "weekday", "Monday" } }).field() == "weekday");
     CHECK(with({ { "available", false } }).field() == "available");   // a weekly window is time available
     CHECK(add(f, D.teacher, { { "on_date", "2026-02-30" }, { "starts", "10:00" }, { "ends", "11:00" } }).field() == "on_date");

@@ -138,6 +138,11 @@ TEST_CASE("a package ends on its last day, and a partly covered session is charg
     INFO(describe(sold));
     REQUIRE(sold.status == 201);
     issue(f, sold.json["invoice_id"].get<std::int64_t>());
+    // Another package, still on a draft invoice: it covers nothing yet.
+    REQUIRE(sell(f, { { "student_id", D.student.id }, { "minutes", 600 }, { "price", "300.00" },
+                        { "purchased_on", "2026-01-05" } })
+                .status
+        == 201);
     auto mondays = book_weekly(f, D.teacher, D.student, "2026-01-05T16:00:00", 3);
     for (auto day : { "2026-01-05", "2026-01-12", "2026-01-19" })
         log_session(f, mondays, std::string(day) + "T16:00:00", "completed");
@@ -157,6 +162,7 @@ TEST_CASE("package input is checked, only administrators sell, and nothing is ha
     ApiFixture f("bill_package_input", { .moderators = true, .other_tenant = true });
     auto& D = f.demo;
     auto& api = f.api();
+    auto stranger = f.create_user("demo", "stranger@demo.learnloop.test", "Stan Ranger", "parent");
     for (const Person* who : { &D.admin, &D.moderator, &D.teacher })
         (void)f.token(*who);   // signed in before counting audit records
     auto audit = f.audit_count();
@@ -171,6 +177,7 @@ TEST_CASE("package input is checked, only administrators sell, and nothing is ha
     CHECK(sell(f, body({ { "minutes", 29 } })).field() == "minutes");
     CHECK(sell(f, body({ { "minutes", 30001 } })).field() == "minutes");
     CHECK(sell(f, body({ { "minutes", "600" } })).field() == "minutes");
+    CHECK(sell(f, body({ { "minutes", 4294967356LL } })).field() == "minutes");   // not wrapped round to 60
     CHECK(sell(f, body({ { "price", "250.005" } })).field() == "price");
     CHECK(sell(f, body({ { "price", "-1" } })).field() == "price");
     CHECK(sell(f, body({ { "price", 250 } })).field() == "price");
@@ -179,6 +186,7 @@ TEST_CASE("package input is checked, only administrators sell, and nothing is ha
     CHECK(sell(f, body({ { "student_id", D.teacher.id } })).field() == "student_id");
     CHECK(sell(f, body({ { "student_id", f.other.student.id } })).field() == "student_id");
     CHECK(sell(f, body({ { "family_id", D.teacher.id } })).field() == "family_id");
+    CHECK(sell(f, body({ { "family_id", stranger.id } })).field() == "family_id");   // not the student's parent
     CHECK(sell(f, body({ { "hours", 10 } })).status == 400);
     check_error(api.post("/api/tutoring/packages", body(Json::object()), f.token(D.moderator)), 403, "Unauthorized");
     check_error(api.post("/api/tutoring/packages", body(Json::object()), f.token(D.teacher)), 403, "Unauthorized");
@@ -191,6 +199,5 @@ TEST_CASE("package input is checked, only administrators sell, and nothing is ha
     // Another business sees none of this one's packages.
     REQUIRE(sell(f, body(Json::object())).status == 201);
     CHECK(packages(f, f.other.admin).empty());
-    auto stranger = f.create_user("demo", "stranger@demo.learnloop.test", "Stan Ranger", "parent");
     CHECK(packages(f, stranger).empty());
 }
