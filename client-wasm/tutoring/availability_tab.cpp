@@ -2,6 +2,7 @@
 // the list, [SECTION] the forms, [SECTION] the tab.
 #include "tutoring/availability_tab.hpp"
 
+#include "core/calendar.hpp"
 #include "net/api.hpp"
 #include "school/people.hpp"
 #include "tutoring/money_fields.hpp"
@@ -15,8 +16,6 @@
 namespace learnloop::client {
 
 namespace {
-
-constexpr const char* k_weekdays[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
 
 // [SECTION] loading --------------------------------------------------------------------
 
@@ -82,9 +81,9 @@ void draw_weekly_form(AppState& state, AvailabilityTabState& tab, std::int64_t t
     ui::text_unformatted("Every");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ui::begin_combo("##hours_weekday", k_weekdays[tab.weekday])) {
-        for (int d = 0; d < static_cast<int>(std::size(k_weekdays)); ++d)
-            if (ui::selectable(k_weekdays[d], tab.weekday == d))
+    if (ui::begin_combo("##hours_weekday", std::string(weekday_name(tab.weekday)).c_str())) {
+        for (int d = 0; d < 7; ++d)
+            if (ui::selectable(std::string(weekday_name(d)).c_str(), tab.weekday == d))
                 tab.weekday = d;
         ui::end_combo();
     }

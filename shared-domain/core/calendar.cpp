@@ -158,6 +158,13 @@ std::string clock_text(int minute_of_day)
     return text;
 }
 
+std::string_view weekday_name(int weekday)
+{
+    static constexpr std::string_view k_names[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday" };
+    return k_names[std::clamp(weekday, 0, 6)];
+}
+
 std::string clock_for_people(std::string_view local)
 {
     return std::string(local.size() >= 16 ? local.substr(11, 5) : local);

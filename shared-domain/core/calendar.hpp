@@ -54,6 +54,8 @@ struct LocalDateTime {
 // Minutes of the day as "HH:MM": 990 -> "16:30", 1440 -> "24:00".
 [[nodiscard]] std::string clock_text(int minute_of_day);
 
+// "Sunday" .. "Saturday" for 0 .. 6 (clamped), as weekday_of counts.
+[[nodiscard]] std::string_view weekday_name(int weekday);
 // "Jan" .. "Dec" for 1 .. 12 (clamped).
 [[nodiscard]] std::string_view month_short_name(int month);
 // A period of whole days for people, from two "YYYY-MM-DD" texts: the

@@ -181,6 +181,13 @@ HourPackage* package_for(std::vector<HourPackage>& packages, std::int64_t studen
     return found;
 }
 
+Result<void> check_tax(int tax_basis_points)
+{
+    if (tax_basis_points < 0 || tax_basis_points > 10000)
+        return make_error(ErrorCode::InvalidArgument, "Tax is 0 to 100 percent", "tax_basis_points");
+    return {};
+}
+
 constexpr std::size_t k_description_max = 200;   // characters, as invoice_lines keeps them
 
 // A covered line's description: the session's, and how much was prepaid.
@@ -196,8 +203,7 @@ Result<InvoiceDraft> draft_invoice(std::vector<BilledSession> sessions, const st
     const std::vector<AttendanceStatus>& statuses, const Currency& currency, int tax_basis_points,
     std::vector<HourPackage>& packages)
 {
-    if (tax_basis_points < 0 || tax_basis_points > 10000)
-        return make_error(ErrorCode::InvalidArgument, "Tax is 0 to 100 percent", "tax_basis_points");
+    TRY(check_tax(tax_basis_points));
     std::stable_sort(sessions.begin(), sessions.end(), [](const BilledSession& a, const BilledSession& b) {
         return a.date != b.date ? a.date < b.date : a.occurrence_id < b.occurrence_id;
     });
@@ -351,8 +357,7 @@ Result<InvoiceDraft> package_sale(const HourPackage& package, std::string_view s
     if (package.price.currency != currency.code)
         return make_error(ErrorCode::InvalidArgument,
             "A package priced in " + package.price.currency + " cannot be sold on an invoice in " + currency.code, "price");
-    if (tax_basis_points < 0 || tax_basis_points > 10000)
-        return make_error(ErrorCode::InvalidArgument, "Tax is 0 to 100 percent", "tax_basis_points");
+    TRY(check_tax(tax_basis_points));
     auto description
         = utf8_prefix(hours_for_people(package.minutes) + " prepaid for " + std::string(student_name), k_description_max);
     InvoiceLine line;

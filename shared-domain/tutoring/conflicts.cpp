@@ -111,11 +111,9 @@ Result<void> check_window(const AvailabilityWindow& window)
 
 std::string window_for_people(const AvailabilityWindow& window)
 {
-    static constexpr const char* k_days[] = { "Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
-        "Saturdays" };
     const auto span = clock_text(window.start_minute) + "\xE2\x80\x93" + clock_text(window.end_minute);
     if (window.weekday)
-        return std::string(k_days[std::clamp(*window.weekday, 0, 6)]) + ", " + span;
+        return std::string(weekday_name(*window.weekday)) + "s, " + span;
     auto day = read_local_day(window.on_date);
     return (day ? day_for_people(*day, true) : window.on_date) + (window.available ? ": also " : ": away ") + span;
 }

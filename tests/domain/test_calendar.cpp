@@ -109,3 +109,11 @@ TEST_CASE("a clock time HH:MM is minutes of the day, 00:00 to 24:00, and back")
     CHECK(clock_text(990) == "16:30");
     CHECK(clock_text(1440) == "24:00");
 }
+
+TEST_CASE("weekdays are named from Sunday, as weekday_of counts them")
+{
+    CHECK(weekday_name(0) == "Sunday");
+    CHECK(weekday_name(1) == "Monday");
+    CHECK(weekday_name(6) == "Saturday");
+    CHECK(weekday_name(7) == "Saturday");   // clamped
+}

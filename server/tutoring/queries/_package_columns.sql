@@ -4,6 +4,4 @@
 p.id, p.student_id, st.name AS student_name, p.family_id, f.name AS family_name, p.minutes, p.price_minor, p.currency,
 p.purchased_on::text AS purchased_on, p.expires_on::text AS expires_on, si.id AS invoice_id, si.number AS invoice_number,
 si.state AS invoice_state,
-(SELECT coalesce(sum(l.package_minutes), 0)
- FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id AND i.state <> 'void'
- WHERE l.package_id = p.id AND l.occurrence_id IS NOT NULL) AS minutes_used
+{{> tutoring/_package_drawn}} AS minutes_used

@@ -4,9 +4,7 @@
 -- left.
 SELECT p.id, p.student_id, p.minutes, p.price_minor, p.currency, p.purchased_on::text AS purchased_on,
        coalesce(p.expires_on::text, '') AS expires_on,
-       p.minutes - (SELECT coalesce(sum(l.package_minutes), 0)
-                    FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id AND i.state <> 'void'
-                    WHERE l.package_id = p.id AND l.occurrence_id IS NOT NULL) AS minutes_left
+       p.minutes - {{> tutoring/_package_drawn}} AS minutes_left
 FROM hour_packages p
 JOIN invoice_lines sale ON sale.package_id = p.id AND sale.occurrence_id IS NULL
 JOIN invoices si ON si.id = sale.invoice_id AND si.state IN ('issued', 'paid')
