@@ -502,12 +502,15 @@ Result<ApiResponse> handle_edit_series(const httplib::Request& req, pqxx::work& 
     const std::int64_t shift = body.contains("starts")
         ? to_unix_seconds(TRY(local_time_field(body, "starts"))) - to_unix_seconds(at)
         : 0;
+    const auto unmoved = edited.schedule.dtstart;
     edited.schedule.dtstart = add_seconds(edited.schedule.dtstart, shift);
     for (auto* dates : { &edited.schedule.exdates, &edited.schedule.rdates })
         for (auto& d : *dates)
             d = add_seconds(d, shift);
     if (body.contains("rrule"))
         edited.schedule.rule = TRY(rule_field(body));
+    else if (edited.schedule.rule && shift != 0)
+        edited.schedule.rule = TRY(shift_rule(*edited.schedule.rule, unmoved, edited.schedule.dtstart));
     if (body.contains("duration_minutes"))
         edited.duration_minutes = TRY(minutes_field(body));
     if (body.contains("subject"))

@@ -311,4 +311,52 @@ std::vector<OccurrenceChange> orphaned_changes(const Series& schedule, const std
     return orphaned;
 }
 
+Result<RecurrenceRule> shift_rule(const RecurrenceRule& rule, const LocalDateTime& from, const LocalDateTime& to)
+{
+    const auto seconds = to_unix_seconds(to) - to_unix_seconds(from);
+    const auto days = days_from_civil(to.year, to.month, to.day) - days_from_civil(from.year, from.month, from.day);
+    const bool new_time = to.hour != from.hour || to.minute != from.minute || to.second != from.second;
+    auto refuse = [](std::string_view part) {
+        return make_error(ErrorCode::InvalidArgument,
+            "Moving these sessions changes their rule's " + std::string(part) + "; send the new rule too", "rrule");
+    };
+    RecurrenceRule moved = rule;
+    if (moved.until) {
+        auto& until = moved.until->value;
+        until = moved.until->kind == UntilKind::Date ? from_unix_seconds(to_unix_seconds(until) + days * 86400)
+                                                     : add_seconds(until, seconds);
+    }
+    if (new_time && !(rule.by_hour.empty() && rule.by_minute.empty() && rule.by_second.empty()))
+        return refuse("time of day (BYHOUR, BYMINUTE or BYSECOND)");
+    if (days == 0)
+        return moved;
+    if (!rule.by_week_no.empty())
+        return refuse("weeks of the year (BYWEEKNO)");
+    if (!rule.by_set_pos.empty())
+        return refuse("positions (BYSETPOS)");
+    if (!rule.by_month.empty() && (to.month != from.month || to.year != from.year))
+        return refuse("months (BYMONTH)");
+    const int week_days = static_cast<int>(((days % 7) + 7) % 7);
+    for (auto& entry : moved.by_day)
+        entry.weekday = static_cast<Weekday>((static_cast<int>(entry.weekday) + week_days) % 7);
+    // A day counted from the end moves the same way (-1 + 1 day is the
+    // month's last day's next day, which does not exist): both signs must
+    // stay in range, and keep their sign.
+    auto move_days = [&](std::vector<int>& list, int most) {
+        for (auto& value : list) {
+            const auto next = value + days;
+            if (next == 0 || next < -most || next > most || (value > 0) != (next > 0))
+                return false;
+            value = static_cast<int>(next);
+        }
+        return true;
+    };
+    if (!move_days(moved.by_month_day, 31))
+        return refuse("days of the month (BYMONTHDAY)");
+    if (!move_days(moved.by_year_day, 366))
+        return refuse("days of the year (BYYEARDAY)");
+    // Sorted and free of duplicates again, as every rule is.
+    return RecurrenceRule::create(moved.to_text());
+}
+
 } // namespace learnloop

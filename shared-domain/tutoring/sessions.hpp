@@ -155,6 +155,18 @@ std::vector<LocalDateTime> skip_blocked_dates(Series& schedule, std::int64_t tut
 [[nodiscard]] std::vector<OccurrenceChange> orphaned_changes(const Series& schedule,
     const std::vector<OccurrenceChange>& changes, std::int64_t shift_seconds);
 
+// The rule of a series whose start moves from `from` to `to` (an edit that
+// moves every session by as much): UNTIL moves with it, so a later time of
+// day keeps the last session, and the days a rule names move by as many days
+// (BYDAY, BYMONTHDAY, BYYEARDAY), so Mondays moved to Tuesdays stay one
+// weekly lesson. Parts that cannot move by days (BYMONTH across a month's
+// end, BYWEEKNO, BYSETPOS, BYHOUR/BYMINUTE/BYSECOND with a new time of day,
+// a day of the month past 31) are an error asking for the new rule.
+//   shift_rule(WEEKLY;BYDAY=MO,WE;UNTIL=20261130T160000, Mon 16:00, Tue 17:00)
+//     -> WEEKLY;UNTIL=20261201T170000;BYDAY=TU,TH
+[[nodiscard]] Result<RecurrenceRule> shift_rule(const RecurrenceRule& rule, const LocalDateTime& from,
+    const LocalDateTime& to);
+
 // `value` moved by whole seconds, in wall time.
 [[nodiscard]] LocalDateTime add_seconds(const LocalDateTime& value, std::int64_t seconds);
 

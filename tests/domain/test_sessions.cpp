@@ -160,6 +160,54 @@ TEST_CASE("an edit of all names the changed occurrences it would leave behind")
     CHECK(orphaned_changes(mondays, changes, 0).size() == 2);
 }
 
+TEST_CASE("moving every session moves the rule with them: UNTIL, the weekdays and the days of the month")
+{
+    auto rule = [](const char* text) {
+        auto parsed = RecurrenceRule::create(text);
+        REQUIRE(parsed.ok());
+        return parsed.value();
+    };
+    // Mondays and Wednesdays at 16:00 until the last Monday's lesson, moved to
+    // Tuesday 17:00: Tuesdays and Thursdays, and the last lesson is kept.
+    const auto monday = at("2026-11-02T16:00:00"), tuesday = at("2026-11-03T17:00:00");
+    auto moved = shift_rule(rule("FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261130T160000"), monday, tuesday);
+    REQUIRE(moved.ok());
+    CHECK(moved.value().to_text() == "FREQ=WEEKLY;UNTIL=20261201T170000;BYDAY=TU,TH");
+    const Series before { monday, rule("FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261130T160000"), {}, {} };
+    const Series after { tuesday, moved.value(), {}, {} };
+    auto old_sessions = all_of(before), new_sessions = all_of(after);
+    REQUIRE(old_sessions.size() == new_sessions.size());
+    for (std::size_t i = 0; i < old_sessions.size(); ++i)
+        CHECK(add_seconds(old_sessions[i], 25 * 3600) == new_sessions[i]);
+    // A later time on the same day: only UNTIL moves (a date UNTIL not at all).
+    CHECK(shift_rule(rule("FREQ=WEEKLY;UNTIL=20261130T160000"), monday, at("2026-11-02T17:30:00")).value().to_text()
+        == "FREQ=WEEKLY;UNTIL=20261130T173000");
+    CHECK(shift_rule(rule("FREQ=WEEKLY;UNTIL=20261130"), monday, at("2026-11-02T18:00:00")).value().to_text()
+        == "FREQ=WEEKLY;UNTIL=20261130");
+    // Saturday to Monday wraps the week; ordinals keep their place.
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYDAY=1SA"), at("2026-11-07T10:00:00"), at("2026-11-09T10:00:00"))
+              .value()
+              .to_text()
+        == "FREQ=MONTHLY;BYDAY=1MO");
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYMONTHDAY=15,-3"), at("2026-11-15T10:00:00"), at("2026-11-16T10:00:00"))
+              .value()
+              .to_text()
+        == "FREQ=MONTHLY;BYMONTHDAY=-2,16");
+    // What cannot move by days asks for the new rule.
+    const auto later = at("2026-11-03T16:00:00");
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYMONTHDAY=31"), monday, later).error().field == "rrule");
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYMONTHDAY=-1"), monday, later).error().field == "rrule");
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"), monday, later).error().field == "rrule");
+    CHECK(shift_rule(rule("FREQ=YEARLY;BYWEEKNO=20"), monday, later).error().field == "rrule");
+    CHECK(shift_rule(rule("FREQ=DAILY;BYHOUR=16,18"), monday, at("2026-11-02T17:00:00")).error().field == "rrule");
+    CHECK(shift_rule(rule("FREQ=YEARLY;BYMONTH=11"), at("2026-11-30T16:00:00"), at("2026-12-01T16:00:00"))
+              .error()
+              .field
+        == "rrule");
+    // Within the month, BYMONTH stays; a time change leaves BYHOUR-free rules alone.
+    CHECK(shift_rule(rule("FREQ=YEARLY;BYMONTH=11"), monday, later).value().to_text() == "FREQ=YEARLY;BYMONTH=11");
+}
+
 TEST_CASE("a series is storable only with every date from 1900 to 2999, UNTIL included")
 {
     auto schedule = weekly("2026-11-02T16:00:00", "FREQ=WEEKLY;COUNT=5");

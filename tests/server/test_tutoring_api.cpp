@@ -364,6 +364,29 @@ TEST_CASE("all sessions: moved and cancelled ones follow the new time; those the
     REQUIRE(dropped.status == 200);
     CHECK(dropped.json["dropped"] == 1);
     CHECK(f.sql_int("SELECT count(*) FROM session_occurrences") == 0);
+
+    // Mondays and Wednesdays until the last Wednesday's lesson, moved to
+    // Tuesday an hour later: Tuesdays and Thursdays, the last one kept, the
+    // cancelled Wednesday now a cancelled Thursday, nothing to confirm.
+    auto twice = book(f, D.admin, weekly(D.teacher, D.student, "2026-12-07T16:00:00", "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261216T160000"));
+    REQUIRE(api.put(series_path(twice, "/occurrence"), { { "recurrence_id", "2026-12-09T16:00:00" }, { "cancelled", true } },
+                   admin)
+                .status
+        == 200);
+    auto weekdays = api.put(series_path(twice), { { "scope", "all" }, { "starts", "2026-12-08T17:00:00" } }, admin);
+    INFO(describe(weekdays));
+    REQUIRE(weekdays.status == 200);
+    CHECK(weekdays.json["dropped"] == 0);
+    CHECK(api.get(series_path(twice), admin).json["rrule"] == "FREQ=WEEKLY;UNTIL=20261217T170000;BYDAY=TU,TH");
+    auto december = window(f, D.admin, "2026-12-01", "2027-01-01");
+    CHECK(field_of(december, "start")
+        == std::vector<std::string> { "2026-12-08T17:00:00", "2026-12-10T17:00:00", "2026-12-15T17:00:00",
+            "2026-12-17T17:00:00" });
+    CHECK(december[1]["status"] == "cancelled");
+    // A rule that cannot move by days asks for the new one.
+    auto last_day = book(f, D.admin, weekly(D.teacher, D.student, "2027-01-31T10:00:00", "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3"));
+    CHECK(api.put(series_path(last_day), { { "scope", "all" }, { "starts", "2027-02-01T10:00:00" } }, admin).field()
+        == "rrule");
 }
 
 TEST_CASE("attendance: logged once per offline id, only for sessions begun, by their tutor, and never on an invoice",
