@@ -45,7 +45,7 @@ Json occurrence_json(const SessionOccurrence& o, const std::map<std::int64_t, st
     auto status = o.status();
     return { { "series_id", o.series_id }, { "recurrence_id", format_local_datetime(o.recurrence_id) },
         { "start", format_local_datetime(o.start) },
-        { "end", format_local_datetime(add_seconds(o.start, std::int64_t { o.duration_minutes } * 60)) },
+        { "end", format_local_datetime(o.end) },
         { "start_utc", format_utc_timestamp(o.start_utc) }, { "end_utc", format_utc_timestamp(o.end_utc) },
         { "duration_minutes", o.duration_minutes }, { "tutor_id", o.tutor_id }, { "tutor_name", name(o.tutor_id) },
         { "student_id", o.student_id }, { "student_name", name(o.student_id) }, { "subject", o.subject },

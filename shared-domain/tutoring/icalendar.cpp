@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 namespace learnloop {
 
@@ -51,30 +52,61 @@ private:
 
 // [SECTION] VTIMEZONE --------------------------------------------------------
 
-// One observance per change of local time in the window (a year either side
-// of it), each starting at the wall time before the change, as RFC 5545
-// section 3.6.5 writes them; the first gives the time in effect before.
+// The yearly rule of a POSIX date "Mm.w.d" (week 5 is the last) as an RRULE,
+// when the change falls on that day (its time is within the day); none
+// for the day-number forms, which have no RRULE spelling.
+std::optional<std::string> yearly_rule(const PosixDate& date)
+{
+    if (date.kind != PosixDate::Kind::MonthWeekDay || date.time < 0 || date.time >= 86400)
+        return std::nullopt;
+    static constexpr const char* days[] = { "SU", "MO", "TU", "WE", "TH", "FR", "SA" };
+    return "FREQ=YEARLY;BYMONTH=" + std::to_string(date.month)
+        + ";BYDAY=" + (date.week == 5 ? std::string("-1") : std::to_string(date.week)) + days[date.weekday];
+}
+
+// One observance per change of local time from a year before `from` to a
+// year after `to` (and at least to the end of the zone's own table), each
+// starting at the wall time before the change, as RFC 5545 section 3.6.5
+// writes them; the first gives the time in effect before. The zone's
+// yearly rule then goes on as two observances with an RRULE, so a calendar
+// showing a lesson years ahead still puts it at the right hour.
 void write_timezone(Writer& w, const ZoneRules& zone, std::int64_t from, std::int64_t to)
 {
     constexpr std::int64_t year = 366 * 86400;
     const auto start = from - year;
+    auto listed_to = to + year;
+    if (!zone.transitions.empty())
+        listed_to = std::max(listed_to, zone.transitions.back().at + 1);
     auto before = type_at(zone, start);
     w.line("BEGIN:VTIMEZONE");
     w.line("TZID", zone.name);
-    auto observance = [&](const LocalTimeType& prior, const LocalTimeType& type, std::int64_t at) {
+    auto observance = [&](const LocalTimeType& prior, const LocalTimeType& type, std::int64_t at,
+                          const std::optional<std::string>& rule) {
         const char* kind = type.is_dst ? "DAYLIGHT" : "STANDARD";
         w.line("BEGIN", kind);
         w.line("DTSTART", basic_time(from_unix_seconds(at + prior.utc_offset)));
+        if (rule)
+            w.line("RRULE", *rule);
         w.line("TZOFFSETFROM", offset_text(prior.utc_offset));
         w.line("TZOFFSETTO", offset_text(type.utc_offset));
         if (!type.abbreviation.empty())
             w.line("TZNAME", escape_ical_text(type.abbreviation));
         w.line("END", kind);
     };
-    observance(before, before, start);
-    for (const auto& change : transitions_between(zone, start, to + year)) {
-        observance(before, change.type, change.at);
+    observance(before, before, start, std::nullopt);
+    for (const auto& change : transitions_between(zone, start, listed_to)) {
+        observance(before, change.type, change.at, std::nullopt);
         before = change.type;
+    }
+    if (zone.posix && zone.posix->daylight) {
+        auto starts = yearly_rule(zone.posix->start), ends = yearly_rule(zone.posix->end);
+        auto next = transitions_between(zone, listed_to, listed_to + 2 * year);
+        if (starts && ends && next.size() >= 2) {
+            for (std::size_t i = 0; i < 2; ++i) {
+                observance(before, next[i].type, next[i].at, next[i].type.is_dst ? starts : ends);
+                before = next[i].type;
+            }
+        }
     }
     w.line("END:VTIMEZONE");
 }
@@ -108,10 +140,13 @@ struct EventTimes {
     int minutes = 0;
 };
 
+// DTEND is where the session's length reaches on the clock: across a change
+// of clocks that is not start + length (RFC 5545 gives every instance of a
+// series the exact length from DTSTART to DTEND).
 void write_times(Writer& w, const ZoneRules& zone, const EventTimes& times)
 {
     w.line("DTSTART" + zoned(zone, times.start));
-    w.line("DTEND" + zoned(zone, add_seconds(times.start, std::int64_t { times.minutes } * 60)));
+    w.line("DTEND" + zoned(zone, to_local(to_utc(times.start, zone) + std::int64_t { times.minutes } * 60, zone)));
 }
 
 void write_details(Writer& w, const SessionSeries& series, const std::string& summary, const OccurrenceChange* change)
@@ -247,7 +282,11 @@ std::string write_icalendar(const std::vector<FeedEntry>& entries, const ZoneRul
     w.line("METHOD:PUBLISH");
     w.line("X-WR-CALNAME", escape_ical_text(options.calendar_name));
     w.line("X-WR-TIMEZONE", zone.name);
-    write_timezone(w, zone, options.from_utc, options.to_utc);
+    // From the earliest series' start too: a calendar reads DTSTART in the zone.
+    auto from = options.from_utc;
+    for (const auto& entry : entries)
+        from = std::min(from, to_utc(entry.series.schedule.dtstart, zone));
+    write_timezone(w, zone, from, options.to_utc);
     for (const auto& entry : entries)
         write_entry(w, entry, zone, options);
     w.line("END:VCALENDAR");

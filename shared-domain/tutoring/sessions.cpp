@@ -48,6 +48,7 @@ SessionOccurrence occurrence_of(const SessionSeries& series, const LocalDateTime
     }
     occurrence.start_utc = zone.to_utc(occurrence.start);
     occurrence.end_utc = occurrence.start_utc + std::int64_t { occurrence.duration_minutes } * 60;
+    occurrence.end = zone.to_local(occurrence.end_utc);
     return occurrence;
 }
 

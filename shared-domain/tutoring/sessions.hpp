@@ -58,6 +58,7 @@ struct SessionOccurrence {
     std::int64_t series_id = 0;
     LocalDateTime recurrence_id;
     LocalDateTime start;           // local, after any move
+    LocalDateTime end;             // local, at end_utc: across a clock change not start + duration
     int duration_minutes = 0;
     std::int64_t start_utc = 0, end_utc = 0;
     std::int64_t tutor_id = 0;

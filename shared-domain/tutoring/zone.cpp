@@ -526,6 +526,16 @@ std::int64_t ZoneWindow::to_utc(const LocalDateTime& local) const
     return wall - offset;
 }
 
+LocalDateTime ZoneWindow::to_local(std::int64_t unix_seconds) const
+{
+    if (unix_seconds < m_from || unix_seconds >= m_to)
+        return learnloop::to_local(unix_seconds, *m_zone);
+    auto next = std::upper_bound(m_changes.begin(), m_changes.end(), unix_seconds,
+        [](std::int64_t v, const auto& x) { return v < x.at; });
+    const int offset = next == m_changes.begin() ? m_before : std::prev(next)->type.utc_offset;
+    return from_unix_seconds(unix_seconds + offset);
+}
+
 RecurrenceRule localize_until(const RecurrenceRule& rule, const ZoneRules& zone)
 {
     RecurrenceRule out = rule;

@@ -98,6 +98,8 @@ class ZoneWindow {
 public:
     ZoneWindow(const ZoneRules& zone, std::int64_t from, std::int64_t to);
     [[nodiscard]] std::int64_t to_utc(const LocalDateTime& local) const;
+    // As learnloop::to_local, with the window's changes found once.
+    [[nodiscard]] LocalDateTime to_local(std::int64_t unix_seconds) const;
 
 private:
     const ZoneRules* m_zone;

@@ -84,6 +84,9 @@ TEST_CASE("a feed: the zone as a VTIMEZONE, the series with RRULE and EXDATE in 
         != std::string::npos);
     CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\n")
         != std::string::npos);
+    // After the listed changes the zone's yearly rule goes on, so a lesson years ahead keeps its hour.
+    CHECK(count(text, "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\n") == 1);
+    CHECK(count(text, "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\n") == 1);
     CHECK(text.find("DTSTART;TZID=Europe/London:20261019T160000\r\nDTEND;TZID=Europe/London:20261019T170000\r\n")
         != std::string::npos);
     // A floating UNTIL beside a zoned DTSTART is written in UTC (RFC 5545 3.3.10).
@@ -102,6 +105,20 @@ TEST_CASE("a feed: the zone as a VTIMEZONE, the series with RRULE and EXDATE in 
     CHECK(count(text, "BEGIN:VEVENT") == count(text, "END:VEVENT"));
 }
 
+TEST_CASE("the VTIMEZONE reaches back to the earliest series' start; DTEND is where the length reaches on the clock")
+{
+    const auto& london = zone("Europe/London");
+    auto entry = maths_entry();
+    entry.series.schedule.dtstart = at("2019-03-30T23:30:00");
+    entry.series.duration_minutes = 120;   // to 02:30 BST: the clocks jump at 01:00
+    entry.changes.clear();
+    auto text = write_icalendar({ entry }, london, options());
+    CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20190331T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\n")
+        != std::string::npos);
+    CHECK(text.find("DTSTART;TZID=Europe/London:20190330T233000\r\nDTEND;TZID=Europe/London:20190331T023000\r\n")
+        != std::string::npos);
+}
+
 TEST_CASE("a tutor's feed leaves out a session handed away and holds one handed to them, on its own")
 {
     const auto& london = zone("Europe/London");
@@ -111,6 +128,6 @@ TEST_CASE("a tutor's feed leaves out a session handed away and holds one handed 
     auto other = write_icalendar({ maths_entry() }, london, options(9));
     CHECK(count(other, "BEGIN:VEVENT") == 1);
     CHECK(other.find("UID:series-4-20261123T160000@brightpath.example\r\n") != std::string::npos);
-    CHECK(other.find("RRULE") == std::string::npos);
+    CHECK(other.find("RRULE:FREQ=WEEKLY") == std::string::npos);   // only the zone's yearly rules
     CHECK(other.find("DTSTART;TZID=Europe/London:20261123T160000") != std::string::npos);
 }

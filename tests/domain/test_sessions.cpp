@@ -58,6 +58,24 @@ TEST_CASE("a weekly 16:00 lesson stays at 16:00 local across the clock change, i
     CHECK(found.value()[2].status() == "scheduled");
 }
 
+TEST_CASE("a session across the clock change ends at the wall time its length reaches, not start + length")
+{
+    // Two hours from 00:30: London's clocks jump at 01:00 GMT, so it ends at 03:30 BST.
+    auto spring = occurrences_between({ lesson(1, weekly("2026-03-22T00:30:00", "FREQ=WEEKLY;COUNT=2"), 120) }, {},
+        zone("Europe/London"), utc("2026-03-21T00:00:00"), utc("2026-03-31T00:00:00"), 10);
+    REQUIRE(spring.ok());
+    REQUIRE(spring.value().size() == 2);
+    CHECK(spring.value()[0].end == at("2026-03-22T02:30:00"));
+    CHECK(spring.value()[1].end == at("2026-03-29T03:30:00"));
+    CHECK(spring.value()[1].end_utc - spring.value()[1].start_utc == 7200);
+    // New York falls back at 02:00 EDT: two hours from 00:30 end at 01:30 EST.
+    auto autumn = occurrences_between({ lesson(1, weekly("2026-11-01T00:30:00", "FREQ=DAILY;COUNT=1"), 120) }, {},
+        zone("America/New_York"), utc("2026-10-31T00:00:00"), utc("2026-11-03T00:00:00"), 10);
+    REQUIRE(autumn.ok());
+    REQUIRE(autumn.value().size() == 1);
+    CHECK(autumn.value()[0].end == at("2026-11-01T01:30:00"));
+}
+
 TEST_CASE("changes show on their occurrence: moved in and out of the window, cancelled, logged, another tutor")
 {
     const auto& new_york = zone("America/New_York");
