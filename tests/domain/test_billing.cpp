@@ -1,5 +1,6 @@
 // Tests for shared-domain/finance/billing.*: attendance statuses, rates, invoices and payments.
 #include "finance/billing.hpp"
+#include "finance/printed_invoice.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -274,4 +275,58 @@ TEST_CASE("an invoice's file name and a tax rate are written for people")
     CHECK(basis_points_text(1705) == "17.05%");
     CHECK(basis_points_text(0) == "0%");
     CHECK(basis_points_text(-250) == "-2.5%");
+}
+
+TEST_CASE("a printed invoice words every line, sum and payment once, for the PDF and the print view")
+{
+    auto parsed = parse_json(R"({
+        "id": 7, "number": "BP-0007", "state": "issued", "currency": "GBP", "family_name": "Priya Parent",
+        "period_from": "2026-11-01", "period_to": "2026-11-30", "subtotal_minor": 7500, "tax_minor": 1500,
+        "tax_basis_points": 2000, "total_minor": 9000, "paid_minor": 4000, "due_minor": 5000,
+        "lines": [
+          {"occurrence_id": 3, "date": "2026-11-02", "description": "Maths", "student_name": "Zoë Student",
+           "minutes": 60, "billable_percent": 100, "package_minutes": 0, "amount_minor": 4000},
+          {"occurrence_id": 4, "date": "2026-11-09", "description": "Maths", "student_name": "Zoë Student",
+           "minutes": 60, "billable_percent": 50, "package_minutes": 0, "amount_minor": 3500}],
+        "payments": [{"received_on": "2026-12-03", "method": "bank_transfer", "amount_minor": 4000}]})");
+    REQUIRE(parsed.ok());
+    Json invoice = parsed.value();
+    auto printed = printed_invoice(invoice, "Brightpath Tutoring", "2026-12-01");
+    REQUIRE(printed.ok());
+    const auto& p = printed.value();
+    CHECK(p.title == "Invoice BP-0007");
+    CHECK(p.status == "Issued 1 Dec 2026");
+    CHECK_FALSE(p.cancelled);
+    CHECK(p.period_label == "Sessions");
+    CHECK(p.period == "1 Nov \xE2\x80\x93 30 Nov 2026");
+    REQUIRE(p.lines.size() == 2);
+    CHECK(p.lines[1].date == "9 Nov 2026");
+    CHECK(p.lines[1].time == "60 min at 50%");
+    CHECK(p.lines[1].amount == "\xC2\xA3" "35.00");
+    std::vector<std::string> labels;
+    for (const auto& sum : p.sums)
+        labels.push_back(sum.label + " " + sum.amount);
+    CHECK(labels
+        == std::vector<std::string> { "Subtotal \xC2\xA3" "75.00", "Tax (20%) \xC2\xA3" "15.00", "Total \xC2\xA3" "90.00",
+            "Paid \xC2\xA3" "40.00", "Due \xC2\xA3" "50.00" });
+    REQUIRE(p.payments.size() == 1);
+    CHECK(p.payments[0].text == "3 Dec 2026, Bank transfer");
+    CHECK(p.footer == "Brightpath Tutoring \xC2\xB7 Invoice BP-0007");
+    CHECK(printed_invoice_json(p)["lines"][0]["student"] == "Zoë Student");
+
+    // A draft has no Paid or Due; a void one says so; a sale says "Bought".
+    invoice["number"] = nullptr;
+    invoice["state"] = "draft";
+    invoice["sells_package"] = true;
+    auto draft = printed_invoice(invoice, "Brightpath Tutoring", "").value();
+    CHECK(draft.title == "Draft invoice");
+    CHECK(draft.status == "Not issued yet");
+    CHECK(draft.period_label == "Bought");
+    CHECK(draft.sums.size() == 3);
+    invoice["state"] = "void";
+    auto cancelled = printed_invoice(invoice, "Brightpath Tutoring", "").value();
+    CHECK(cancelled.cancelled);
+    CHECK(cancelled.status == "Void: this invoice is cancelled");
+    invoice["currency"] = "XXX";
+    CHECK_FALSE(printed_invoice(invoice, "Brightpath Tutoring", "").ok());
 }
