@@ -19,7 +19,7 @@
 
 const BUILD = '@LEARNLOOP_BUILD@';
 const CACHE = 'learnloop-app-' + BUILD;
-const APP_FILES = ['./', 'index.html', 'loader.js', 'semantics.js', 'style.css', 'fonts/manifest.json',
+const APP_FILES = ['./', 'index.html', 'loader.js', 'semantics.js', 'print.js', 'style.css', 'fonts/manifest.json',
   'fonts/base.otf', 'app.js?v=' + BUILD, 'app.wasm?v=' + BUILD];
 
 self.addEventListener('install', (event) => {

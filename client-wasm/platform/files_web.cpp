@@ -1,4 +1,5 @@
-// Browser implementation of save_file: a Blob behind a temporary link.
+// Browser implementation of save_file (a Blob behind a temporary link) and
+// show_printable (web/print.js).
 #include "platform/files.hpp"
 
 #include <emscripten/emscripten.h>
@@ -19,7 +20,17 @@ EM_JS(void, js_save_file, (const char* name, const char* data, int size, const c
     setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
+EM_JS(void, js_show_printable, (const char* kind, const char* json), {
+    if (window.learnloopPrint)
+        window.learnloopPrint.show(UTF8ToString(kind), UTF8ToString(json));
+});
+
 } // namespace
+
+void show_printable(const std::string& kind, const std::string& json)
+{
+    js_show_printable(kind.c_str(), json.c_str());
+}
 
 void save_file(const std::string& name, const std::string& content, const std::string& type)
 {

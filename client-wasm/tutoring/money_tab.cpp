@@ -8,7 +8,9 @@
 #include "core/calendar.hpp"
 #include "finance/billing.hpp"
 #include "finance/money.hpp"
+#include "finance/printed_invoice.hpp"
 #include "net/api.hpp"
+#include "platform/files.hpp"
 #include "school/people.hpp"
 #include "ui/charts.hpp"
 #include "ui/semantics.hpp"
@@ -268,6 +270,16 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
             [&tab](AppState&, const ApiAnswer& answer) {
                 tab.action = outcome_of(answer, "Downloaded");
             });
+    // The same words as a page of the browser's own, to read, zoom and print.
+    ImGui::SameLine();
+    if (ui::button(state, "Printable page", "money.print")) {
+        auto printed = printed_invoice(invoice, state.session.tenant_name,
+            invoice["issued_on"].is_string() ? invoice["issued_on"].get<std::string>() : std::string());
+        if (printed.ok())
+            show_printable("invoice", printed_invoice_json(printed.value()).dump());
+        else
+            tab.action = { Phase::Failed, "This invoice cannot be printed: " + printed.error().message, true };
+    }
 }
 
 // [SECTION] the office's forms ---------------------------------------------------------

@@ -246,6 +246,13 @@ Result<Json> invoice_with_lines(const httplib::Request& req, pqxx::work& txn, co
         && std::all_of(lines.begin(), lines.end(), [](const Json& l) { return l["occurrence_id"].is_null(); });
     invoice["lines"] = std::move(lines);
     invoice["payments"] = std::move(payments);
+    // The day it was issued on the business's calendar, as printed.
+    invoice["issued_on"] = nullptr;
+    if (invoice["issued_at"].is_string()) {
+        auto at = parse_utc_timestamp(invoice["issued_at"].get<std::string>());
+        if (at.ok())
+            invoice["issued_on"] = local_day_text(to_local(at.value(), *TRY(tenant_zone(caller))));
+    }
     return invoice;
 }
 
@@ -261,13 +268,7 @@ Result<ApiResponse> handle_get_invoice(const httplib::Request& req, pqxx::work& 
 Result<ApiResponse> handle_invoice_pdf(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto invoice = TRY(invoice_with_lines(req, txn, caller));
-    std::string issued_on;
-    if (invoice["issued_at"].is_string()) {
-        auto at = parse_utc_timestamp(invoice["issued_at"].get<std::string>());
-        auto zone = TRY(tenant_zone(caller));
-        if (at.ok())
-            issued_on = local_day_text(to_local(at.value(), *zone));
-    }
+    const auto issued_on = invoice["issued_on"].is_string() ? invoice["issued_on"].get<std::string>() : std::string();
     ApiResponse response;
     const auto business = exec_named(txn, "identity/tenant_profile", caller.tenant_id)[0]["name"].as<std::string>();
     response.raw = std::make_pair(TRY(invoice_pdf(invoice, business, issued_on)), std::string("application/pdf"));

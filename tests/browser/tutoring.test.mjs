@@ -547,11 +547,43 @@ try {
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'a PDF file');
     await expectNoViolations(page, "the parent's invoices");
     await saveScreenshot(page, 'tutoring-parent-invoices.png');
+    // The same invoice as a page of real HTML, to read with a screen reader, zoom and print.
+    const shownLines = (await waitForState(page, (s) => s.portal.lines.length > 0, "the invoice's lines")).portal.lines;
+    await press(page.getByRole('button', { name: 'Printable page' }));
+    const printable = page.getByRole('dialog', { name: /^Invoice BPT-/ });
+    await printable.waitFor();
+    const sessionsTable = printable.getByRole('table', { name: /Sessions|What was bought/ });
+    await sessionsTable.getByRole('columnheader', { name: 'Student' }).waitFor();
+    // A header row, one row per line, then the sums (Subtotal, Total, Paid, Due at least).
+    assert.ok(await sessionsTable.getByRole('row').count() >= 1 + shownLines.length + 4, 'rows for lines and sums');
+    await printable.getByRole('rowheader', { name: 'Total', exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Print', 'the dialog takes the focus');
+    await expectNoViolations(page, 'the printable invoice');
+    await saveScreenshot(page, 'tutoring-invoice-printable.png');
+    // On paper: only the invoice, without its buttons.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('#semantics').isHidden(), 'the app is not printed');
+    assert.ok(await printable.getByRole('button', { name: 'Print' }).isHidden(), 'the buttons are not printed');
+    await saveScreenshot(page, 'tutoring-invoice-print-media.png');
+    await page.emulateMedia({ media: 'screen' });
+    // Escape closes it and gives the focus back.
+    await page.keyboard.press('Escape');
+    await printable.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Printable page', 'the focus is back');
     const phone = await phoneSignedIn(server, 'parent');
     await phone.getByRole('tab', { name: 'Invoices' }).click();
     await waitForState(phone, (s) => s.portal.invoices_phase === 'done' && s.portal.invoices.length > 0, 'invoices on the phone');
     await expectNoViolations(phone, "the parent's invoices on a phone");
     await saveScreenshot(phone, 'tutoring-parent-invoices-phone.png');
+    await press(phone.getByRole('button', { name: 'Open' }).first());
+    await waitForState(phone, (s) => s.portal.lines.length > 0, "the invoice's lines on the phone");
+    await press(phone.getByRole('button', { name: 'Printable page' }));
+    const onPhone = phone.getByRole('dialog', { name: /^Invoice BPT-/ });
+    await onPhone.getByRole('rowheader', { name: 'Total', exact: true }).waitFor();
+    await expectNoViolations(phone, 'the printable invoice on a phone');
+    await saveScreenshot(phone, 'tutoring-invoice-printable-phone.png');
+    await onPhone.getByRole('button', { name: 'Close' }).click();
+    await onPhone.waitFor({ state: 'detached' });
   });
 
   await check("a parent's messages: a new one is counted on the tab without a reload, read in its conversation, answered", async () => {
