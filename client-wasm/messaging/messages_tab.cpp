@@ -158,12 +158,13 @@ bool draw_thread_row(AppState& state, const Json& t, bool picked)
         draw->AddRectFilled(min, max, colour(picked ? ui::k_info_tint : ui::k_muted_tint), 6 * scale);
     draw->PushClipRect(min, max, true);
     float x = min.x + pad;
-    draw->AddText(ImVec2(x, min.y + pad), colour(ui::k_text), title.c_str());
+    const char* title_shown = ui::drawn(title.c_str());
+    draw->AddText(ImVec2(x, min.y + pad), colour(ui::k_text), title_shown);
     if (unread > 0) {
         // The count in a filled pill after the name (and in words for a screen reader).
         const auto count = std::to_string(unread) + " new";
         const ImVec2 text = ImGui::CalcTextSize(count.c_str());
-        const float left = x + ImGui::CalcTextSize(title.c_str()).x + pad;
+        const float left = x + ImGui::CalcTextSize(title_shown).x + pad;
         draw->AddRectFilled(ImVec2(left, min.y + pad), ImVec2(left + text.x + pad, min.y + pad + line), colour(ui::k_info),
             line / 2);
         draw->AddText(ImVec2(left + pad / 2, min.y + pad), colour(ui::k_surface), count.c_str());
@@ -171,7 +172,7 @@ bool draw_thread_row(AppState& state, const Json& t, bool picked)
     const ImVec2 when_size = ImGui::CalcTextSize(when.c_str());
     if (!ui::compact() || when_size.x < width / 3)
         draw->AddText(ImVec2(max.x - pad - when_size.x, min.y + pad), colour(ui::k_muted), when.c_str());
-    draw->AddText(ImVec2(x, min.y + pad + line), colour(ui::k_muted), preview.c_str());
+    draw->AddText(ImVec2(x, min.y + pad + line), colour(ui::k_muted), ui::drawn(preview.c_str()));
     draw->PopClipRect();
     if (hovered)
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "platform/clock.hpp"
 #include "platform/frames.hpp"
+#include "core/bidi.hpp"
 #include "ui/fonts.hpp"
 #include "ui/pacing.hpp"
 #include "platform/touch.hpp"
@@ -208,12 +209,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_store_loaded(const char* key, con
 }
 
 // The test hooks behind window.learnloop.glyphsMissing(text) and
-// fontStatus(): the code points of `text` the font atlas cannot draw, and
-// which font slices were loaded (ui/fonts.hpp).
+// fontStatus(): the code points of `text` as the app draws it (Arabic
+// joined, core/bidi) the font atlas cannot draw, and which font slices were
+// loaded (ui/fonts.hpp).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* learnloop_glyphs_missing(const char* text)
 {
     Json missing = Json::array();
-    for (char32_t cp : ui::fonts::missing_glyphs(text))
+    for (char32_t cp : ui::fonts::missing_glyphs(display_text(text)))
         missing.push_back(static_cast<std::uint32_t>(cp));
     g_runtime.state_json = missing.dump();
     return g_runtime.state_json.c_str();

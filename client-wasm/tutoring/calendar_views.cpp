@@ -144,10 +144,10 @@ std::string draw_week_grid(AppState& state, const Json& occurrences, const Local
         draw->PushClipRect(min, max, true);
         // The status in words beside the time (and its colour down the side).
         const auto when = clock_for_people(o.value("start", "")) + " " + o.value("status_label", status);
-        draw->AddText(ImVec2(x0 + 6 * scale, y0 + 2 * scale), colour(look.text), when.c_str());
+        draw->AddText(ImVec2(x0 + 6 * scale, y0 + 2 * scale), colour(look.text), ui::drawn(when.c_str()));
         if (y1 - y0 > 2 * line)
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0 + 6 * scale, y0 + 2 * scale + line),
-                colour(ui::k_text), title(o).c_str(), nullptr, x1 - x0 - 8 * scale);
+                colour(ui::k_text), ui::drawn(title(o).c_str()), nullptr, x1 - x0 - 8 * scale);
         draw->PopClipRect();
         if (hovered)
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -219,7 +219,7 @@ std::optional<LocalDateTime> draw_month_grid(AppState& state, const Json& occurr
                 const auto& o = occurrences[static_cast<std::size_t>(id)];
                 const auto look = look_of(o.value("status", ""));
                 const auto text = clock_for_people(o.value("start", "")) + " " + o.value("subject", "");
-                draw->AddText(ImVec2(x0 + 6 * scale, y), colour(look.text), text.c_str());
+                draw->AddText(ImVec2(x0 + 6 * scale, y), colour(look.text), ui::drawn(text.c_str()));
                 y += line;
             }
             if (cell.more > 0)

@@ -3,9 +3,12 @@
 
 #include <imgui_internal.h>
 
+#include "core/bidi.hpp"
+#include "ui/fonts.hpp"
 #include "ui/labels.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdarg>
 #include <cstring>
@@ -23,6 +26,23 @@ void remember(AppState& state, const std::string& name)
     auto max = ImGui::GetItemRectMax();
     float s = state.ui_scale;
     state.layout.emplace_back(name, WidgetRect { min.x / s, min.y / s, (max.x - min.x) / s, (max.y - min.y) / s });
+}
+
+const char* drawn(const char* text)
+{
+    if (!text || !has_right_to_left(text))
+        return text;
+    // A few buffers in turn: a widget passes on a label and a preview at once.
+    static std::array<std::string, 8> buffers;
+    static std::size_t next = 0;
+    auto& out = buffers[next++ % buffers.size()];
+    const std::string_view all(text);
+    const auto id = all.find("##");
+    out = display_text(all.substr(0, id));
+    if (id != std::string_view::npos)
+        out.append(all.substr(id));
+    fonts::note_text(out);   // the joined forms are glyphs of their own
+    return out.c_str();
 }
 
 bool tab(AppState& state, const char* label, const std::string& name, bool select, const std::string& badge)
@@ -153,6 +173,7 @@ void before_text(const char* text)
 // would shrink the window a word at a time.
 void draw_text(const char* text)
 {
+    text = drawn(text);
     before_text(text);
     const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
     bool wrap = g_layout.compact && window->DC.TextWrapPos < 0.0f && !(window->Flags & ImGuiWindowFlags_AlwaysAutoResize);
@@ -300,8 +321,9 @@ bool field(const char* label, const char* hint, char* buffer, std::size_t size, 
 
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size)
 {
-    before_control(button_width(label, size));
-    bool pressed = ImGui::Button(label, size);
+    const char* shown = drawn(label);
+    before_control(button_width(shown, size));
+    bool pressed = ImGui::Button(shown, size);
     remember(state, name);
     pressed |= semantics::take_activation(ImGui::GetItemID()) && !(disabled_state() & semantics::Disabled);
     semantics::add(semantics::Role::Button, label, disabled_state());
@@ -318,8 +340,9 @@ bool link(AppState& state, const char* label, const std::string& address, const 
     ImGui::PushStyleColor(ImGuiCol_Text, k_accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    before_control(button_width(label, ImVec2(0, 0)));
-    bool pressed = ImGui::Button(label);
+    const char* shown = drawn(label);
+    before_control(button_width(shown, ImVec2(0, 0)));
+    bool pressed = ImGui::Button(shown);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(4);
     if (ImGui::IsItemHovered()) {
@@ -418,10 +441,10 @@ void bullet_text(const char* fmt, ...)
         before_control(ImGui::GetFontSize() * 2);
         ImGui::Bullet();
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(line);
+        ImGui::TextUnformatted(drawn(line));
         ImGui::PopTextWrapPos();
     } else {
-        ImGui::BulletText("%s", line);
+        ImGui::BulletText("%s", drawn(line));
     }
     semantics::add(semantics::Role::Text, line);
 }
@@ -441,8 +464,9 @@ void alert_text(const ImVec4& colour, const char* fmt, ...)
 bool small_button(const char* label)
 {
     // On a phone a small button is a whole touch target.
-    before_control(button_width(label, ImVec2(0, 0)));
-    bool pressed = g_layout.compact ? ImGui::Button(label) : ImGui::SmallButton(label);
+    const char* shown = drawn(label);
+    before_control(button_width(shown, ImVec2(0, 0)));
+    bool pressed = g_layout.compact ? ImGui::Button(shown) : ImGui::SmallButton(shown);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Button, label, disabled_state());
     return pressed;
@@ -471,7 +495,7 @@ bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, Im
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + spacing * 0.5f);
         size.y = std::max(size.y, css(k_touch_target) - spacing);
     }
-    bool pressed = ImGui::Selectable(label, selected, flags, size);
+    bool pressed = ImGui::Selectable(drawn(label), selected, flags, size);
     // Picked from the page (a screen reader, Enter on the option): the list
     // closes as it does for a click.
     const bool activated = semantics::take_activation(ImGui::GetItemID());
@@ -537,11 +561,11 @@ bool checkbox(const char* label, bool* value)
 {
     bool pressed = false;
     if (g_layout.compact) {
-        pressed = touch_toggle(label, *value, Mark::Check);
+        pressed = touch_toggle(drawn(label), *value, Mark::Check);
         if (pressed)
             *value = !*value;
     } else {
-        pressed = ImGui::Checkbox(label, value);
+        pressed = ImGui::Checkbox(drawn(label), value);
     }
     if (semantics::take_activation(ImGui::GetItemID())) {
         *value = !*value;
@@ -553,7 +577,7 @@ bool checkbox(const char* label, bool* value)
 
 bool radio_button(const char* label, bool active)
 {
-    bool pressed = g_layout.compact ? touch_toggle(label, active, Mark::Radio) : ImGui::RadioButton(label, active);
+    bool pressed = g_layout.compact ? touch_toggle(drawn(label), active, Mark::Radio) : ImGui::RadioButton(drawn(label), active);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Radio, label, disabled_state() | (active ? semantics::Checked : 0));
     return pressed;
@@ -619,7 +643,7 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags)
     ImVec2 end(at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight());
     semantics::add_rect(semantics::Role::ComboBox, field_name(label, nullptr), at, end, id, disabled_state(), 0,
         preview);
-    return ImGui::BeginCombo(label, preview, flags);
+    return ImGui::BeginCombo(label, drawn(preview), flags);
 }
 
 void end_combo()
@@ -806,14 +830,15 @@ void chip(const char* glyph, const char* word, const ImVec4& text, const ImVec4&
     const ImGuiStyle& style = ImGui::GetStyle();
     const float scale = style.ItemSpacing.y / k_space_s;
     const float pad_x = k_space_s * scale, pad_y = 1.0f * scale;
-    std::string shown = std::string(glyph) + " " + word;
-    ImVec2 size = ImGui::CalcTextSize(shown.c_str());
+    const std::string words = std::string(glyph) + " " + word;
+    const char* shown = drawn(words.c_str());
+    ImVec2 size = ImGui::CalcTextSize(shown);
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImVec2 box(size.x + pad_x * 2, size.y + pad_y * 2);
     ImGui::Dummy(box);
     auto* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), colour(tint), box.y * 0.5f);
-    draw->AddText(ImVec2(at.x + pad_x, at.y + pad_y), colour(text), shown.c_str());
+    draw->AddText(ImVec2(at.x + pad_x, at.y + pad_y), colour(text), shown);
     if (semantics::enabled())
         semantics::add_rect(semantics::Role::Text, word, at, ImVec2(at.x + box.x, at.y + box.y), 0);
 }

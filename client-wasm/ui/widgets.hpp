@@ -43,7 +43,17 @@ bool button(AppState& state, const char* label, const std::string& name, ImVec2 
 // the address (navigation.hpp's follow_link).
 bool link(AppState& state, const char* label, const std::string& address, const std::string& name);
 
+// [SECTION] right-to-left text
+// What Dear ImGui draws for `text`, which has no shaping or right-to-left of
+// its own: the same pointer for text of no right-to-left script (nearly
+// all), else its letters joined and in the order they show (shared-domain
+// core/bidi), the "##" part kept. The accessible tree keeps the text as
+// written. The result lasts for the next few calls, long enough to pass on.
+//   ImGui::GetWindowDrawList()->AddText(at, colour, ui::drawn(name.c_str()));
+[[nodiscard]] const char* drawn(const char* text);
+
 // [SECTION] widgets that record their semantics (ui/semantics.hpp)
+// Their text is drawn through drawn(): names in Arabic or Hebrew read right.
 // Each draws the Dear ImGui widget of the same name, records its role, name
 // and state for the page's accessible tree, and honours requests from that
 // tree (activation by a screen reader or the keyboard, focus, typed text).

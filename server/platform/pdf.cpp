@@ -1,6 +1,8 @@
 // PDF files through libharu (see pdf.hpp).
 #include "platform/pdf.hpp"
 
+#include "core/bidi.hpp"
+
 #include <hpdf.h>
 
 #include <filesystem>
@@ -153,7 +155,7 @@ int PdfDocument::pages() const { return m_state->pages; }
 float PdfDocument::width(std::string_view text, float size, bool bold)
 {
     float total = 0;
-    for (const auto& run : runs_of(text))
+    for (const auto& run : runs_of(display_text(text)))
         total += m_state->run_width(run, size, bold);
     return total;
 }
@@ -164,7 +166,8 @@ void PdfDocument::text(float x, float y, std::string_view text, float size, bool
     const float shade = grey ? 0.32f : 0.12f;   // the portals' muted and body text
     HPDF_Page_SetRGBFill(page, shade, shade + 0.04f, shade + 0.08f);
     HPDF_Page_BeginText(page);
-    for (const auto& run : runs_of(text)) {
+    // Arabic joined and right-to-left runs in the order they are read (core/bidi).
+    for (const auto& run : runs_of(display_text(text))) {
         HPDF_Page_SetFontAndSize(page, m_state->font_for(run, bold), size);
         HPDF_Page_TextOut(page, x, k_height - y, run.text.c_str());
         x += m_state->run_width(run, size, bold);

@@ -1,7 +1,8 @@
 // PDF files of text and rules on A4 pages (libharu), for documents people
 // keep or print: an invoice. Text is UTF-8 in any script the fonts cover:
-// DejaVu Sans (Latin, Greek, Cyrillic, Arabic and Hebrew letters, drawn
-// unjoined and left to right) and Droid Sans Fallback for Han, kana and
+// DejaVu Sans (Latin, Greek, Cyrillic, Arabic and Hebrew letters; Arabic
+// joined and right-to-left text in reading order, by shared-domain
+// core/bidi) and Droid Sans Fallback for Han, kana and
 // Hangul, which is loaded only when a text needs it. Fonts are embedded, so
 // the file reads the same on any machine.
 //

@@ -11,6 +11,8 @@
 // [SECTION] Public functions
 #include "core/bidi.hpp"
 
+#include "core/validation.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -83,27 +85,6 @@ std::vector<char32_t> decode(std::string_view text)
         at += decoded.length;
     }
     return code_points;
-}
-
-// The same as practice/grading.cpp's; core/validation.hpp, beside
-// is_valid_utf8, is the place for one of them.
-void append_utf8(std::string& out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // [SECTION] Bidi classes

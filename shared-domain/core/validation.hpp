@@ -18,6 +18,8 @@ namespace learnloop {
 // The first `characters` code points of UTF-8 text (all of it when shorter):
 //   utf8_prefix("Zoë Student", 3) -> "Zoë"
 [[nodiscard]] std::string utf8_prefix(std::string_view text, std::size_t characters);
+// Appends one code point (U+0000 to U+10FFFF) as UTF-8.
+void append_utf8(std::string& out, char32_t code_point);
 // Items as a list in words: {"a"} -> "a", {"a", "b"} -> "a and b",
 // {"a", "b", "c"} -> "a, b and c"; {} -> "".
 [[nodiscard]] std::string list_for_people(const std::vector<std::string>& items);

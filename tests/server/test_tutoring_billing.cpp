@@ -353,6 +353,8 @@ TEST_CASE("an invoice prints as a PDF file: its number, family, sessions in any 
     auto series = book_weekly(f, D.teacher, pupil, "2026-01-05T16:00:00", 2, 45, "Mandarin, 中文");
     log_session(f, series, "2026-01-05T16:00:00", "completed");
     log_session(f, series, "2026-01-12T16:00:00", "late_cancel");
+    auto arabic = book_weekly(f, D.teacher, pupil, "2026-01-07T16:00:00", 1, 30, "اللغة العربية");
+    log_session(f, arabic, "2026-01-07T16:00:00", "completed");
     auto id = made_draft(f, D.parent.id, "2026-01-01", "2026-01-31");
 
     // A draft: for the office only, and it says it is one.
@@ -384,10 +386,13 @@ TEST_CASE("an invoice prints as a PDF file: its number, family, sessions in any 
     INFO(text.out);
     for (const auto& expected : { "Invoice " + number, std::string("Demo"), D.parent.name, std::string("李华 Zhang"),
              std::string("Mandarin, 中文"), std::string("45 min at 50%"), std::string("5 Jan 2026"),
-             std::string("1 Jan – 31 Jan 2026"), std::string("Total"), std::string("£33.75"), std::string("Paid"),
-             std::string("£20.00"), std::string("Due"), std::string("£13.75"), std::string("Bank transfer"),
+             std::string("1 Jan – 31 Jan 2026"), std::string("Total"), std::string("£48.75"), std::string("Paid"),
+             std::string("£20.00"), std::string("Due"), std::string("£28.75"), std::string("Bank transfer"),
              std::string("Page 1") })
         CHECK(text.out.find(expected) != std::string::npos);
+    // Arabic is drawn joined: pdftotext reads the words back in reading order
+    // as the letters' joined forms (U+FExx), which isolated letters would not give.
+    CHECK(text.out.find("\uFE8D\uFEDF\uFEE0\uFED0\uFE94 \uFE8D\uFEDF\uFECC\uFEAE\uFE91\uFEF4\uFE94") != std::string::npos);
 
     // Nobody else: moderators and tutors see no money, strangers and other businesses nothing.
     check_error(api.get(invoice_path(id, ".pdf"), f.token(D.moderator)), 403, "Unauthorized");
