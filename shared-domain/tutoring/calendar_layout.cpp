@@ -4,6 +4,7 @@
 #include "tutoring/calendar_layout.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace learnloop {
 
@@ -175,14 +176,27 @@ std::vector<MonthCell> layout_month(const std::vector<CalendarEvent>& events, in
     const std::int64_t lead = (to_unix_seconds(first) - grid0) / k_day;
     const std::int64_t count = (lead + days_in_month(year, month) + 6) / 7 * 7;
 
-    std::vector<std::pair<Span, const CalendarEvent*>> sorted;
-    for (const auto& event : events)
-        sorted.push_back({ span_of(event), &event });
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
-        if (a.second->all_day != b.second->all_day)
-            return a.second->all_day;   // all-day events head the day's list
-        return a.first.start != b.first.start ? a.first.start < b.first.start : a.second->id < b.second->id;
-    });
+    // Sorted by what the order needs, held in the key: a month's sessions
+    // share start times (every 16:00 lesson), and following each tie to its
+    // event was most of the sort's time. All-day events head the day's list;
+    // the place in `events` keeps equal keys in their order.
+    struct Key {
+        bool timed;
+        std::int64_t start, id;
+        std::size_t place;
+        Span span;
+        bool operator<(const Key& o) const
+        {
+            return std::tie(timed, start, id, place) < std::tie(o.timed, o.start, o.id, o.place);
+        }
+    };
+    std::vector<Key> sorted;
+    sorted.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto span = span_of(events[i]);
+        sorted.push_back({ !events[i].all_day, span.start, events[i].id, i, span });
+    }
+    std::sort(sorted.begin(), sorted.end());
     for (std::int64_t i = 0; i < count; ++i) {
         MonthCell cell;
         cell.day = from_unix_seconds(grid0 + i * k_day);
@@ -191,7 +205,9 @@ std::vector<MonthCell> layout_month(const std::vector<CalendarEvent>& events, in
     }
     // Each event to the days it touches, in the sorted order (a month holds
     // thousands of sessions: one pass over them, not one per day).
-    for (const auto& [span, event] : sorted) {
+    for (const auto& key : sorted) {
+        const auto& span = key.span;
+        const auto* event = &events[key.place];
         std::int64_t first = std::max<std::int64_t>(0, floor_div(span.start - grid0, k_day));
         std::int64_t last = std::min<std::int64_t>(count - 1, floor_div(span.end - 1 - grid0, k_day));
         for (std::int64_t i = first; i <= last; ++i) {

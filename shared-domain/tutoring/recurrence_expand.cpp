@@ -105,12 +105,14 @@ struct Plan {
     // Ordinals in BYDAY count within the month (monthly rules, and yearly ones
     // with BYMONTH) or within the year.
     bool ordinals_in_month = false;
+    // Only plain weekdays pick the days (a weekly lesson, the common case):
+    // a day matches by its weekday alone, with no date worked out.
+    bool weekdays_only = false;
 
     std::size_t times_per_day() const { return hours.size() * minutes.size() * seconds.size(); }
 
-    LocalDateTime at(DayNumber day, std::size_t time_index) const
+    LocalDateTime at(LocalDateTime value, std::size_t time_index) const
     {
-        auto value = date_of(day);
         std::size_t per_hour = minutes.size() * seconds.size();
         value.hour = hours[time_index / per_hour];
         value.minute = minutes[time_index % per_hour / seconds.size()];
@@ -142,11 +144,19 @@ Plan make_plan(const RecurrenceRule& rule, const LocalDateTime& dtstart)
     if (plan.seconds.empty())
         plan.seconds = { dtstart.second };
     plan.ordinals_in_month = rule.frequency == Frequency::Monthly || !rule.by_month.empty();
+    plan.weekdays_only = plan.by_month.empty() && plan.by_month_day.empty() && rule.by_year_day.empty()
+        && rule.by_week_no.empty() && !plan.by_day.empty()
+        && std::all_of(plan.by_day.begin(), plan.by_day.end(), [](const WeekdayNum& entry) { return entry.ordinal == 0; });
     return plan;
 }
 
 bool day_matches(const Plan& plan, DayNumber day)
 {
+    if (plan.weekdays_only) {
+        auto weekday = static_cast<Weekday>(weekday_index(day));
+        return std::any_of(plan.by_day.begin(), plan.by_day.end(),
+            [&](const WeekdayNum& entry) { return entry.weekday == weekday; });
+    }
     const auto& rule = plan.rule;
     auto date = date_of(day);
     if (!plan.by_month.empty() && !contains(plan.by_month, date.month))
@@ -301,7 +311,7 @@ Result<Expansion> expand(const LocalDateTime& dtstart, const RecurrenceRule& rul
     Plan plan = make_plan(rule, dtstart);
     std::size_t per_day = plan.times_per_day();
     std::int64_t steps = 0;
-    std::vector<DayNumber> days;
+    std::vector<LocalDateTime> days;   // the period's matching days, as dates
     std::vector<std::size_t> picks;   // indexes into the period's days x times, in order
     DayNumber last_day = day_number(to);
     for (std::int64_t k = first_period_for(rule, dtstart, from);; ++k) {
@@ -311,7 +321,7 @@ Result<Expansion> expand(const LocalDateTime& dtstart, const RecurrenceRule& rul
         days.clear();
         for (DayNumber day = period.first; day <= period.last; ++day)
             if (day_matches(plan, day))
-                days.push_back(day);
+                days.push_back(date_of(day));
         steps += period.last - period.first + 1;
 
         // The period's instances are days x times in order, so BYSETPOS picks
@@ -380,10 +390,15 @@ Result<Expansion> expand_series(const Series& series, const LocalDateTime& from,
         if (rdate >= from && rdate < to && (!cut || rdate <= *cut))
             out.occurrences.push_back(rdate);
     }
-    std::sort(out.occurrences.begin(), out.occurrences.end());
-    out.occurrences.erase(std::unique(out.occurrences.begin(), out.occurrences.end()), out.occurrences.end());
-    out.occurrences.erase(std::remove_if(out.occurrences.begin(), out.occurrences.end(), is_excluded),
-        out.occurrences.end());
+    // The rule's own instances come sorted and distinct; only RDATEs can
+    // break that, and only EXDATEs remove any.
+    if (!series.rdates.empty()) {
+        std::sort(out.occurrences.begin(), out.occurrences.end());
+        out.occurrences.erase(std::unique(out.occurrences.begin(), out.occurrences.end()), out.occurrences.end());
+    }
+    if (!series.exdates.empty())
+        out.occurrences.erase(std::remove_if(out.occurrences.begin(), out.occurrences.end(), is_excluded),
+            out.occurrences.end());
     if (out.occurrences.size() > limit) {
         out.occurrences.resize(limit);
         out.end = ExpansionEnd::Limit;

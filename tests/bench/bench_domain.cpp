@@ -57,8 +57,7 @@ void bench_calendar(Json& result)
         std::vector<CalendarEvent> events;
         events.reserve(found.value().size());
         for (const auto& o : found.value())
-            events.push_back({ o.series_id * 100000 + o.start.day * 100 + o.start.hour, o.start,
-                add_seconds(o.start, o.duration_minutes * 60), false });
+            events.push_back({ o.series_id * 100000 + o.start.day * 100 + o.start.hour, o.start, o.end, false });
         auto month = layout_month(events, 2026, 12);
         count = found.value().size();
         shown = 0;
