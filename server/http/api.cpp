@@ -188,7 +188,7 @@ Result<ApiResponse> Api::run_authed(DbPool& pool, const httplib::Request& req, c
                 return make_error(ErrorCode::InvalidArgument, "A value is outside what can be stored");
             }
         }();
-        if (!result.ok() || result.value().status >= 400 || read_only) {
+        if (!result.ok() || (result.value().status >= 400 && !result.value().keep_writes) || read_only) {
             try {
                 txn.abort();
             } catch (const std::exception&) {

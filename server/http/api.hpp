@@ -49,6 +49,9 @@ struct ApiResponse {
     std::vector<std::pair<std::string, std::string>> headers;
     // When set, sent as is with this content type instead of `body`.
     std::optional<std::pair<std::string, std::string>> raw;   // (content, content type)
+    // A refusal (4xx) whose writes still commit: one that must be counted,
+    // as a wrong current password is. Any other 4xx writes nothing.
+    bool keep_writes = false;
 };
 
 [[nodiscard]] ApiResponse json_response(int status, Json body);

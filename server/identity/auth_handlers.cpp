@@ -10,6 +10,11 @@
 #include "identity/password_policy.hpp"
 #include "identity/user_fields.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cstring>
+
 namespace learnloop::server {
 
 namespace {
@@ -74,9 +79,25 @@ std::string client_address(const httplib::Request& req)
     return req.remote_addr;
 }
 
+// What the throttle counts an address as: an IPv6 client by its /64 (a home
+// or a phone is given a whole /64 and may take a new address from it at
+// will), an IPv4 address written as IPv6 (::ffff:203.0.113.5) as itself.
+//   address_group("2001:db8:1:2::a") -> "2001:db8:1:2::/64"
+std::string address_group(const std::string& address)
+{
+    in6_addr v6 {};
+    if (address.find(':') == std::string::npos || inet_pton(AF_INET6, address.c_str(), &v6) != 1)
+        return address;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (IN6_IS_ADDR_V4MAPPED(&v6))
+        return inet_ntop(AF_INET, &v6.s6_addr[12], text, sizeof text) ? std::string(text) : address;
+    std::memset(&v6.s6_addr[8], 0, 8);
+    return inet_ntop(AF_INET6, &v6, text, sizeof text) ? std::string(text) + "/64" : address;
+}
+
 std::string address_key(const httplib::Request& req)
 {
-    return sha256_hex("address:" + client_address(req));
+    return sha256_hex("address:" + address_group(client_address(req)));
 }
 
 LoginLimits login_limits(const ServerConfig& config)
@@ -296,11 +317,19 @@ Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::wo
         return error;
     }
     // Changing a password is rare, so it hashes inside the request's
-    // transaction; the route runs in the hashing lane like sign-in.
+    // transaction; the route runs in the hashing lane like sign-in. Wrong
+    // current passwords are counted (the refusal keeps that write), so a
+    // session left open cannot be used to guess the password.
+    TRY(begin_password_check(txn, caller.tenant_id, caller.user_id));
     auto account = find_login(txn, caller.email);
-    if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current))
-        return make_error(ErrorCode::PermissionDenied, "Your current password is not right; type the one you sign in with",
-            "current_password");
+    if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current)) {
+        password_check_failed(txn, caller.tenant_id, caller.user_id);
+        auto refused = error_for(make_error(ErrorCode::PermissionDenied,
+            "Your current password is not right; type the one you sign in with", "current_password"));
+        refused.keep_writes = true;
+        return refused;
+    }
+    password_check_passed(txn, caller.tenant_id, caller.user_id);
     update_password_hash(txn, caller.user_id, TRY(hash_password(fresh)));
     revoke_other_sessions(txn, caller.user_id, caller.session_id);
     // The audit row says that it changed, never what to.

@@ -158,6 +158,18 @@ struct SigninAttempt {
 void signin_attempt_succeeded(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt);
 // The password was never checked (no hashing slot): the count is given back.
 void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt);
+// Wrong current passwords when changing one's password: at most
+// k_password_tries in a window of k_password_window_seconds per account, so a
+// borrowed session cannot be used to guess the password it lacks.
+inline constexpr int k_password_tries = 5;
+inline constexpr int k_password_window_seconds = 15 * 60;
+// Locks the account's count (until `txn` ends); a ResourceExhausted error
+// with retry_after_seconds when its tries are spent.
+[[nodiscard]] Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+// The current password was wrong (counted) or right (the count is forgotten).
+void password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+
 // Stores a new known device of the user by its token's SHA-256 (hex).
 void create_signin_device(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id,
     const std::string& token_hash);

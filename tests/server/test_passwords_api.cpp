@@ -140,6 +140,40 @@ TEST_CASE("a password change refuses weak new passwords with 400, needs the curr
     CHECK(api.get("/api/user", other_session).status == 401);
 }
 
+TEST_CASE("wrong current passwords are counted: five in fifteen minutes, then 429 until the window passes",
+    "[api][auth][passwords][throttle]")
+{
+    ApiFixture f("passwords_tries");
+    auto& api = f.api();
+    const auto& student = f.demo.student;
+    auto token = f.login(student);
+    auto change = [&](const std::string& current) {
+        return api.post("/api/user/password", { { "current_password", current }, { "new_password", "a fresh river stone" } },
+            token);
+    };
+    auto audit = f.audit_count();
+    for (int i = 0; i < 5; ++i)
+        CHECK(change("guess number " + std::to_string(i)).status == 403);
+    // The sixth try is refused before the password is looked at, the right one too.
+    auto held = change(k_demo_password);
+    INFO(describe(held));
+    CHECK(held.status == 429);
+    CHECK(held.field() == "current_password");
+    CHECK(std::stoi(held.header("Retry-After")) > 800);
+    CHECK(f.audit_count() == audit);   // refusals write no audit row
+    CHECK(api.login(student.email, k_demo_password).status == 200);   // nothing changed
+    // Another person's tries are their own.
+    auto teacher = f.login(f.demo.teacher);
+    CHECK(api.post("/api/user/password", { { "current_password", "wrong" }, { "new_password", "a fresh river stone" } },
+              teacher)
+              .status
+        == 403);
+    // The window over, the right password changes it, and the count is forgotten.
+    f.sql("UPDATE login_throttle SET window_start = now() - interval '16 minutes'");
+    CHECK(change(k_demo_password).status == 200);
+    CHECK(f.sql_int("SELECT count(*) FROM login_throttle WHERE failures >= 5") == 0);
+}
+
 TEST_CASE("people whose stored password predates the rule keep signing in with it", "[api][auth][passwords]")
 {
     ApiFixture f("passwords_existing");

@@ -218,6 +218,13 @@ TEST_CASE("behind the reverse proxy, the address is the last X-Forwarded-For ent
     CHECK(from("198.51.100.7", f.demo.parent.email, k_demo_password).status == 200);
     // ...and the locked client cannot claim another address: the proxy's entry is the last.
     check_throttled(from("198.51.100.7, 203.0.113.5", f.demo.parent.email, k_demo_password), 300);
+    // An IPv4 address written as IPv6 is the same client.
+    check_throttled(from("::ffff:203.0.113.5", f.demo.parent.email, k_demo_password), 300);
+    // An IPv6 client is counted by its /64: new addresses from it do not start afresh.
+    for (const char* address : { "2001:db8:1:2::a", "2001:db8:1:2::b", "2001:db8:1:2:ffff:1:2:3" })
+        check_error(from(address, "nobody@demo.learnloop.test", "wrong-password-1"), 401, "Invalid credentials");
+    check_throttled(from("2001:db8:1:2::d", f.demo.parent.email, k_demo_password), 300);
+    CHECK(from("2001:db8:1:3::d", f.demo.parent.email, k_demo_password).status == 200);   // the next /64
     // Without the header (no proxy), the peer's own address counts.
     CHECK(sign_in(api, f.demo.teacher.email, k_demo_password).status == 200);
 }
