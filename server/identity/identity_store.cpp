@@ -233,6 +233,12 @@ void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t
     exec_named(txn, "identity/clear_password_tries", password_tries_key(tenant_id, user_id));
 }
 
+PrunedThrottle prune_signin_throttle(pqxx::work& txn)
+{
+    auto row = exec_named(txn, "identity/prune_throttle")[0];
+    return { row["windows"].as<int>(), row["pairs"].as<int>() };
+}
+
 Result<SigninAttempt> begin_signin_attempt(pqxx::work& txn, const SigninKeys& keys, const LoginLimits& limits)
 {
     if (keys.user_id != 0 && !keys.device_token_hash.empty()) {

@@ -170,6 +170,13 @@ inline constexpr int k_password_window_seconds = 15 * 60;
 void password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 
+// Removes the throttle's rows nobody needs any more (identity/prune_throttle.sql);
+// answers how many windows and account-and-address pairs went.
+struct PrunedThrottle {
+    int windows = 0, pairs = 0;
+};
+[[nodiscard]] PrunedThrottle prune_signin_throttle(pqxx::work& txn);
+
 // Stores a new known device of the user by its token's SHA-256 (hex).
 void create_signin_device(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id,
     const std::string& token_hash);

@@ -92,6 +92,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     std::string before_backoff = env_or("LEARNLOOP_LOGIN_FAILURES_BEFORE_BACKOFF",
         std::to_string(config.login_failures_before_backoff));
     std::string window = env_or("LEARNLOOP_LOGIN_WINDOW_SECONDS", std::to_string(config.login_window_seconds));
+    std::string prune = env_or("LEARNLOOP_PRUNE_SECONDS", std::to_string(config.prune_interval_seconds));
     std::string hashing = env_or("LEARNLOOP_PASSWORD_HASHING_SLOTS", "0");
     std::string hashing_wait = env_or("LEARNLOOP_PASSWORD_HASHING_WAIT_MS", std::to_string(config.password_hashing_wait_ms));
     std::string statements = env_or("LEARNLOOP_STATEMENTS", "prepared");
@@ -163,6 +164,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.login_failures_before_backoff = static_cast<int>(
         TRY(parse_count(before_backoff, "login failures before backoff", 1, 100000)));
     config.login_window_seconds = static_cast<int>(TRY(parse_count(window, "login window seconds", 1, 86400)));
+    config.prune_interval_seconds = static_cast<int>(TRY(parse_count(prune, "prune seconds", 1, 86400)));
     config.password_hashing_slots = TRY(parse_count(hashing, "password hashing slots", 0, 256));
     // Below the browser's 30 s request timeout, so a waiting sign-in gets its answer.
     config.password_hashing_wait_ms = TRY(parse_count(hashing_wait, "password hashing wait", 0, 20000));

@@ -55,6 +55,8 @@ struct ServerConfig {
     int login_failures_per_known_account = 20;
     int login_failures_before_backoff = 5;
     int login_window_seconds = 300;
+    // How often the throttle's rows nobody needs any more are removed.
+    int prune_interval_seconds = 3600;
     // Concurrent Argon2id computations (0: one per core).
     std::size_t password_hashing_slots = 0;
     std::size_t password_hashing_wait_ms = 5000;   // then 503 with Retry-After

@@ -6,10 +6,14 @@
 #include "http/http_app.hpp"
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
+#include "identity/identity_store.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <memory>
+#include <mutex>
 #include <cstdio>
 #include <pthread.h>
 #include <sys/resource.h>
@@ -108,9 +112,42 @@ int run_server(const std::vector<std::string>& args)
     });
     signal_waiter.detach();
 
+    // The sign-in throttle's rows that nobody needs any more go every
+    // prune_interval_seconds (an hour), so its tables stay the size of the
+    // recent past however many addresses come by.
+    std::mutex prune_mutex;
+    std::condition_variable prune_wake;
+    bool stopping = false;
+    std::thread pruner([&] {
+        std::unique_lock lock(prune_mutex);
+        const auto every = std::chrono::seconds(config.value().prune_interval_seconds);
+        while (!prune_wake.wait_for(lock, every, [&] { return stopping; })) {
+            lock.unlock();
+            try {
+                pool.with_connection([](pqxx::connection& connection) {
+                    pqxx::work txn(connection);
+                    auto pruned = prune_signin_throttle(txn);
+                    txn.commit();
+                    if (pruned.windows + pruned.pairs > 0)
+                        log_line({ { "level", "info" }, { "event", "throttle_pruned" }, { "windows", pruned.windows },
+                            { "pairs", pruned.pairs } });
+                });
+            } catch (const std::exception& e) {
+                log_line({ { "level", "warn" }, { "event", "throttle_prune_failed" }, { "error", e.what() } });
+            }
+            lock.lock();
+        }
+    });
+
     log_line({ { "level", "info" }, { "event", "listening" }, { "host", config.value().host },
         { "port", port.value() }, { "version", k_product_version } });
     app.run();
+    {
+        std::lock_guard lock(prune_mutex);
+        stopping = true;
+    }
+    prune_wake.notify_all();
+    pruner.join();
     log_line({ { "level", "info" }, { "event", "stopped" } });
     return 0;
 }

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include <future>
 #include <string>
 #include <vector>
@@ -227,6 +230,30 @@ TEST_CASE("behind the reverse proxy, the address is the last X-Forwarded-For ent
     CHECK(from("2001:db8:1:3::d", f.demo.parent.email, k_demo_password).status == 200);   // the next /64
     // Without the header (no proxy), the peer's own address counts.
     CHECK(sign_in(api, f.demo.teacher.email, k_demo_password).status == 200);
+}
+
+TEST_CASE("the throttle's rows nobody needs any more are removed by the server; the rest stay", "[api][auth][throttle]")
+{
+    FixtureOptions options;
+    options.server_env["LEARNLOOP_PRUNE_SECONDS"] = "1";
+    ApiFixture f("throttle_prune", options);
+    f.sql("INSERT INTO login_throttle (key, failures, window_start) VALUES "
+          "('ended', 3, now() - interval '2 days'), ('running', 3, now() - interval '1 hour')");
+    f.sql("INSERT INTO signin_pairs (address_key, account_key, failures, blocked_until, last_failure_at, last_success_at) VALUES "
+          "('a', 'quiet', 2, NULL, now() - interval '40 days', now() - interval '60 days'), "
+          "('a', 'backing off', 9, now() + interval '1 hour', now() - interval '40 days', NULL), "
+          "('a', 'known', 0, NULL, NULL, now() - interval '10 days'), "
+          "('a', 'failing', 1, NULL, now() - interval '1 day', NULL)");
+    // The server's pass runs every second here (an hour by default).
+    for (int i = 0; i < 100 && f.sql_int("SELECT count(*) FROM login_throttle WHERE key = 'ended'") > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 100 && f.sql_int("SELECT count(*) FROM signin_pairs WHERE account_key = 'quiet'") > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(f.sql_text("SELECT string_agg(key, ',' ORDER BY key) FROM login_throttle") == "running");
+    CHECK(f.sql_text("SELECT string_agg(account_key, ',' ORDER BY account_key) FROM signin_pairs")
+        == "backing off,failing,known");
+    // Signing in goes on as before.
+    CHECK(sign_in(f.api(), f.demo.parent.email, k_demo_password).status == 200);
 }
 
 TEST_CASE("an account locked by guessers stays open to its owner's known device, which is throttled on its own",
