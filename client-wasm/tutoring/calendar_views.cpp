@@ -21,15 +21,19 @@ namespace {
 
 // [SECTION] sessions ---------------------------------------------------------------
 
-// The API's sessions as the layout's events; an event's id is its index in the list.
+// The API's sessions as the layout's events; an event's id is its index in
+// the list. The grid is wall time, so a session takes its length on it from
+// its start: its clock end ("end") reads earlier than that when the clocks
+// go back during it, later when they go forward.
 std::vector<CalendarEvent> events_of(const Json& occurrences)
 {
     std::vector<CalendarEvent> events;
     std::int64_t index = 0;
     for (const auto& o : occurrences) {
-        auto start = read_local_datetime(o.value("start", "")), end = read_local_datetime(o.value("end", ""));
-        if (start && end && to_unix_seconds(*end) > to_unix_seconds(*start))
-            events.push_back({ index, *start, *end, false });
+        auto start = read_local_datetime(o.value("start", ""));
+        const std::int64_t minutes = o.value("duration_minutes", 0);
+        if (start && minutes > 0)
+            events.push_back({ index, *start, from_unix_seconds(to_unix_seconds(*start) + minutes * 60), false });
         ++index;
     }
     return events;

@@ -318,14 +318,23 @@ Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::wo
     }
     // Changing a password is rare, so it hashes inside the request's
     // transaction; the route runs in the hashing lane like sign-in. Wrong
-    // current passwords are counted (the refusal keeps that write), so a
-    // session left open cannot be used to guess the password.
-    TRY(begin_password_check(txn, caller.tenant_id, caller.user_id));
+    // current passwords are counted, and past a few the session that sent
+    // them is signed out: a session left open cannot be used to guess the
+    // password it lacks (identity_store.hpp). The refusal keeps exactly those
+    // writes (the count, the sign-out and its audit row).
+    (void)begin_password_check(txn, caller.tenant_id, caller.user_id);
     auto account = find_login(txn, caller.email);
     if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current)) {
-        password_check_failed(txn, caller.tenant_id, caller.user_id);
+        const bool sign_out = password_check_failed(txn, caller.tenant_id, caller.user_id) >= k_password_tries;
+        if (sign_out) {
+            revoke_session(txn, caller.session_id);
+            append_audit(txn, { caller.tenant_id, caller.actor(), "session.revoke", "session",
+                                  std::to_string(caller.session_id), nullptr, { { "reason", "wrong passwords" } } });
+        }
         auto refused = error_for(make_error(ErrorCode::PermissionDenied,
-            "Your current password is not right; type the one you sign in with", "current_password"));
+            sign_out ? "Too many wrong passwords: you have been signed out. Sign in again to change your password"
+                     : "Your current password is not right; type the one you sign in with",
+            "current_password"));
         refused.keep_writes = true;
         return refused;
     }

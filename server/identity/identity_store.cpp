@@ -209,23 +209,17 @@ std::string password_tries_key(std::int64_t tenant_id, std::int64_t user_id)
 
 } // namespace
 
-Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+int begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    auto tries = exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id),
-        k_password_window_seconds)[0];
-    if (tries["failures"].as<int>() < k_password_tries)
-        return {};
-    const int wait = tries["wait"].as<int>();
-    auto refusal = headline_error(ErrorCode::ResourceExhausted, "Too many attempts",
-        "Too many wrong passwords; try again in " + std::to_string((wait + 59) / 60) + " minutes");
-    refusal.field = "current_password";
-    refusal.retry_after_seconds = wait;
-    return refusal;
+    return exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id),
+        k_password_window_seconds)[0]["failures"]
+        .as<int>();
 }
 
-void password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    exec_named(txn, "identity/count_wrong_password", password_tries_key(tenant_id, user_id));
+    return exec_named(txn, "identity/count_wrong_password", password_tries_key(tenant_id, user_id))[0]["failures"]
+        .as<int>();
 }
 
 void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)

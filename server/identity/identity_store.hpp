@@ -158,16 +158,19 @@ struct SigninAttempt {
 void signin_attempt_succeeded(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt);
 // The password was never checked (no hashing slot): the count is given back.
 void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const SigninAttempt& attempt);
-// Wrong current passwords when changing one's password: at most
-// k_password_tries in a window of k_password_window_seconds per account, so a
-// borrowed session cannot be used to guess the password it lacks.
+// Wrong current passwords when changing one's password, counted per account
+// in a window of k_password_window_seconds: from the k_password_tries-th on,
+// a wrong one signs out the session that sent it. A session left open (or
+// stolen) can be used for a few guesses at the password it lacks, then not
+// at all, and the owner is never locked out: the right password always works.
 inline constexpr int k_password_tries = 5;
 inline constexpr int k_password_window_seconds = 15 * 60;
-// Locks the account's count (until `txn` ends); a ResourceExhausted error
-// with retry_after_seconds when its tries are spent.
-[[nodiscard]] Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
-// The current password was wrong (counted) or right (the count is forgotten).
-void password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+// Locks the account's count until `txn` ends (a second change at the same
+// moment waits) and answers the wrong tries in the window so far.
+[[nodiscard]] int begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+// The current password was wrong (counted; answers the tries now) or right
+// (the count is forgotten).
+int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 
 // Removes the throttle's rows nobody needs any more (identity/prune_throttle.sql);

@@ -140,13 +140,18 @@ struct EventTimes {
     int minutes = 0;
 };
 
-// DTEND is where the session's length reaches on the clock: across a change
-// of clocks that is not start + length (RFC 5545 gives every instance of a
-// series the exact length from DTSTART to DTEND).
+// DTEND is where the session's length reaches: across a change of clocks
+// that is not start + length on the clock (RFC 5545 gives every instance of
+// a series the exact length from DTSTART to DTEND). A wall time that the
+// clocks show twice (a fall-back hour) would be read as the first of the
+// two, so such an end is written in UTC, which RFC 5545 allows beside a
+// zoned DTSTART.
 void write_times(Writer& w, const ZoneRules& zone, const EventTimes& times)
 {
+    const auto end = to_utc(times.start, zone) + std::int64_t { times.minutes } * 60;
+    const auto local_end = to_local(end, zone);
     w.line("DTSTART" + zoned(zone, times.start));
-    w.line("DTEND" + zoned(zone, to_local(to_utc(times.start, zone) + std::int64_t { times.minutes } * 60, zone)));
+    w.line(to_utc(local_end, zone) == end ? "DTEND" + zoned(zone, local_end) : "DTEND:" + utc_time(end));
 }
 
 void write_details(Writer& w, const SessionSeries& series, const std::string& summary, const OccurrenceChange* change)

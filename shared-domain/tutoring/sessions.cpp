@@ -4,6 +4,7 @@
 #include "tutoring/sessions.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -351,26 +352,37 @@ Result<RecurrenceRule> shift_rule(const RecurrenceRule& rule, const LocalDateTim
         return refuse("weeks of the year (BYWEEKNO)");
     if (!rule.by_set_pos.empty())
         return refuse("positions (BYSETPOS)");
-    if (!rule.by_month.empty() && (to.month != from.month || to.year != from.year))
+    // A month named with days in it loses the sessions that cross its end
+    // (every Monday of November, moved a day, loses Tuesday 1 December).
+    const bool named_days = !rule.by_day.empty() || !rule.by_month_day.empty() || !rule.by_year_day.empty();
+    if (!rule.by_month.empty() && (named_days || to.month != from.month || to.year != from.year))
         return refuse("months (BYMONTH)");
+    // "The first Saturday" a day or two later is not "the first Monday"
+    // (1 November 2027 is a Monday, the first Saturday is the 6th).
+    if (std::any_of(rule.by_day.begin(), rule.by_day.end(), [](const WeekdayNum& d) { return d.ordinal != 0; }))
+        return refuse("numbered weekdays (BYDAY)");
     const int week_days = static_cast<int>(((days % 7) + 7) % 7);
     for (auto& entry : moved.by_day)
         entry.weekday = static_cast<Weekday>((static_cast<int>(entry.weekday) + week_days) % 7);
-    // A day counted from the end moves the same way (-1 + 1 day is the
-    // month's last day's next day, which does not exist): both signs must
-    // stay in range, and keep their sign.
-    auto move_days = [&](std::vector<int>& list, int most) {
+    // Every other week: the weeks move too, or Friday moved to Monday would
+    // fall in the next week of the pair.
+    if (rule.frequency == Frequency::Weekly && rule.interval > 1)
+        moved.week_start = static_cast<Weekday>((static_cast<int>(rule.week_start) + week_days) % 7);
+    // Days of the month (or year) move only while every month (year) has
+    // them, before and after: the 30th moved to the 31st would lose April.
+    // A day counted from the end moves the same way and keeps its sign.
+    auto move_days = [&](std::vector<int>& list, int every) {
         for (auto& value : list) {
             const auto next = value + days;
-            if (next == 0 || next < -most || next > most || (value > 0) != (next > 0))
+            if (std::abs(value) > every || next == 0 || std::abs(next) > every || (value > 0) != (next > 0))
                 return false;
             value = static_cast<int>(next);
         }
         return true;
     };
-    if (!move_days(moved.by_month_day, 31))
+    if (!move_days(moved.by_month_day, 28))
         return refuse("days of the month (BYMONTHDAY)");
-    if (!move_days(moved.by_year_day, 366))
+    if (!move_days(moved.by_year_day, 365))
         return refuse("days of the year (BYYEARDAY)");
     // Sorted and free of duplicates again, as every rule is.
     return RecurrenceRule::create(moved.to_text());

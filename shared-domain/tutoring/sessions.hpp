@@ -160,9 +160,11 @@ std::vector<LocalDateTime> skip_blocked_dates(Series& schedule, std::int64_t tut
 // moves every session by as much): UNTIL moves with it, so a later time of
 // day keeps the last session, and the days a rule names move by as many days
 // (BYDAY, BYMONTHDAY, BYYEARDAY), so Mondays moved to Tuesdays stay one
-// weekly lesson. Parts that cannot move by days (BYMONTH across a month's
-// end, BYWEEKNO, BYSETPOS, BYHOUR/BYMINUTE/BYSECOND with a new time of day,
-// a day of the month past 31) are an error asking for the new rule.
+// weekly lesson (every other week keeps its pairs of weeks). Parts that
+// cannot move by days without gaining or losing sessions (BYMONTH with days
+// in it, numbered weekdays like 1SA, BYWEEKNO, BYSETPOS, a day of the month
+// past the 28th, BYHOUR/BYMINUTE/BYSECOND with a new time of day) are an
+// error asking for the new rule.
 //   shift_rule(WEEKLY;BYDAY=MO,WE;UNTIL=20261130T160000, Mon 16:00, Tue 17:00)
 //     -> WEEKLY;UNTIL=20261201T170000;BYDAY=TU,TH
 [[nodiscard]] Result<RecurrenceRule> shift_rule(const RecurrenceRule& rule, const LocalDateTime& from,

@@ -119,6 +119,17 @@ TEST_CASE("the VTIMEZONE reaches back to the earliest series' start; DTEND is wh
         != std::string::npos);
 }
 
+TEST_CASE("a session ending in the hour the clocks show twice has its DTEND in UTC, so it cannot be read an hour early")
+{
+    const auto& london = zone("Europe/London");
+    auto entry = maths_entry();
+    entry.series.schedule = Series { at("2026-10-25T01:30:00"), std::nullopt, {}, {} };   // the first 01:30, BST
+    entry.series.duration_minutes = 30;   // to 01:00 GMT, a wall time London shows twice that night
+    entry.changes.clear();
+    auto text = write_icalendar({ entry }, london, options());
+    CHECK(text.find("DTSTART;TZID=Europe/London:20261025T013000\r\nDTEND:20261025T010000Z\r\n") != std::string::npos);
+}
+
 TEST_CASE("a tutor's feed leaves out a session handed away and holds one handed to them, on its own")
 {
     const auto& london = zone("Europe/London");

@@ -202,15 +202,40 @@ TEST_CASE("moving every session moves the rule with them: UNTIL, the weekdays an
         == "FREQ=WEEKLY;UNTIL=20261130T173000");
     CHECK(shift_rule(rule("FREQ=WEEKLY;UNTIL=20261130"), monday, at("2026-11-02T18:00:00")).value().to_text()
         == "FREQ=WEEKLY;UNTIL=20261130");
-    // Saturday to Monday wraps the week; ordinals keep their place.
-    CHECK(shift_rule(rule("FREQ=MONTHLY;BYDAY=1SA"), at("2026-11-07T10:00:00"), at("2026-11-09T10:00:00"))
-              .value()
-              .to_text()
-        == "FREQ=MONTHLY;BYDAY=1MO");
-    CHECK(shift_rule(rule("FREQ=MONTHLY;BYMONTHDAY=15,-3"), at("2026-11-15T10:00:00"), at("2026-11-16T10:00:00"))
-              .value()
-              .to_text()
-        == "FREQ=MONTHLY;BYMONTHDAY=-2,16");
+    // Every session moves by as much, and none is gained or lost: checked on
+    // the sessions themselves, not the rule's text.
+    auto moves_every_session = [&](const char* text, const char* first, const char* moved_to) {
+        INFO(text);
+        const auto from = at(first), to = at(moved_to);
+        auto shifted = shift_rule(rule(text), from, to);
+        REQUIRE(shifted.ok());
+        auto old_sessions = all_of(Series { from, rule(text), {}, {} });
+        auto new_sessions = all_of(Series { to, shifted.value(), {}, {} });
+        REQUIRE(old_sessions.size() == new_sessions.size());
+        const auto by = to_unix_seconds(to) - to_unix_seconds(from);
+        for (std::size_t i = 0; i < old_sessions.size(); ++i)
+            CHECK(add_seconds(old_sessions[i], by) == new_sessions[i]);
+        return shifted.value().to_text();
+    };
+    CHECK(moves_every_session("FREQ=WEEKLY;BYDAY=SA;COUNT=8", "2026-11-07T10:00:00", "2026-11-09T10:00:00")
+        == "FREQ=WEEKLY;COUNT=8;BYDAY=MO");
+    // Every other week, Mondays and Fridays, moved from Friday to Monday: the pairs of weeks move too.
+    CHECK(moves_every_session("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR;COUNT=12", "2026-11-06T16:00:00", "2026-11-09T16:00:00")
+        == "FREQ=WEEKLY;INTERVAL=2;COUNT=12;BYDAY=MO,TH;WKST=TH");
+    CHECK(moves_every_session("FREQ=MONTHLY;BYMONTHDAY=15,-3;COUNT=12", "2026-11-15T10:00:00", "2026-11-16T10:00:00")
+        == "FREQ=MONTHLY;COUNT=12;BYMONTHDAY=-2,16");
+    moves_every_session("FREQ=YEARLY;BYYEARDAY=100;COUNT=4", "2026-04-10T10:00:00", "2026-04-11T10:00:00");
+    moves_every_session("FREQ=MONTHLY;BYDAY=MO;COUNT=20", "2026-11-02T10:00:00", "2026-11-03T10:00:00");
+    // The first Saturday two days later is not the first Monday; the 28th a day later is not in every February;
+    // every Monday of November a day later would lose Tuesday 1 December.
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYDAY=1SA"), at("2026-11-07T10:00:00"), at("2026-11-09T10:00:00")).error().field
+        == "rrule");
+    CHECK(shift_rule(rule("FREQ=MONTHLY;BYMONTHDAY=28"), at("2026-11-28T10:00:00"), at("2026-11-29T10:00:00"))
+              .error()
+              .field
+        == "rrule");
+    CHECK(shift_rule(rule("FREQ=YEARLY;BYMONTH=11;BYDAY=MO"), monday, at("2026-11-03T16:00:00")).error().field
+        == "rrule");
     // What cannot move by days asks for the new rule.
     const auto later = at("2026-11-03T16:00:00");
     CHECK(shift_rule(rule("FREQ=MONTHLY;BYMONTHDAY=31"), monday, later).error().field == "rrule");
