@@ -74,8 +74,17 @@
 
   // [SECTION] the dialog ------------------------------------------------------
 
+  // While the dialog is open the app beneath is inert: Tab, a screen
+  // reader's cursor and a click stay in the dialog.
+  function setAppInert(inert) {
+    Array.prototype.forEach.call(document.body.children, function (child) {
+      if (child !== view && child.tagName !== 'SCRIPT') child.inert = inert;
+    });
+  }
+
   function close() {
     if (!view) return;
+    setAppInert(false);
     view.remove();
     view = null;
     if (focusBefore && document.contains(focusBefore)) focusBefore.focus();
@@ -98,6 +107,7 @@
       layout(doc),
     ]);
     document.body.appendChild(view);
+    setAppInert(true);
     print.focus();
   }
 

@@ -273,8 +273,10 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
     // The same words as a page of the browser's own, to read, zoom and print.
     ImGui::SameLine();
     if (ui::button(state, "Printable page", "money.print")) {
-        auto printed = printed_invoice(invoice, state.session.tenant_name,
-            invoice["issued_on"].is_string() ? invoice["issued_on"].get<std::string>() : std::string());
+        const auto issued_on = invoice.contains("issued_on") && invoice["issued_on"].is_string()
+            ? invoice["issued_on"].get<std::string>()
+            : std::string();
+        auto printed = printed_invoice(invoice, invoice.value("business_name", state.session.tenant_name), issued_on);
         if (printed.ok())
             show_printable("invoice", printed_invoice_json(printed.value()).dump());
         else

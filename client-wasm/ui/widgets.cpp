@@ -28,20 +28,56 @@ void remember(AppState& state, const std::string& name)
     state.layout.emplace_back(name, WidgetRect { min.x / s, min.y / s, (max.x - min.x) / s, (max.y - min.y) / s });
 }
 
+namespace {
+
+// `text` as drawn, line by line: each line is a paragraph of its own for the
+// bidirectional algorithm (a Hebrew reply of two lines keeps its lines in order).
+void append_drawn(std::string& out, std::string_view text)
+{
+    for (std::size_t start = 0;;) {
+        const auto end = text.find('\n', start);
+        out += display_text(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos)
+            break;
+        out += '\n';
+        start = end + 1;
+    }
+}
+
+// A buffer that lives for the next few calls: a widget passes on a label
+// and a preview at once.
+std::string& next_buffer()
+{
+    static std::array<std::string, 16> buffers;
+    static std::size_t next = 0;
+    auto& out = buffers[next++ % buffers.size()];
+    out.clear();
+    return out;
+}
+
+} // namespace
+
 const char* drawn(const char* text)
 {
     if (!text || !has_right_to_left(text))
         return text;
-    // A few buffers in turn: a widget passes on a label and a preview at once.
-    static std::array<std::string, 8> buffers;
-    static std::size_t next = 0;
-    auto& out = buffers[next++ % buffers.size()];
-    const std::string_view all(text);
-    const auto id = all.find("##");
-    out = display_text(all.substr(0, id));
-    if (id != std::string_view::npos)
-        out.append(all.substr(id));
+    auto& out = next_buffer();
+    append_drawn(out, text);
     fonts::note_text(out);   // the joined forms are glyphs of their own
+    return out.c_str();
+}
+
+const char* drawn_label(const char* label)
+{
+    if (!label || !has_right_to_left(label))
+        return label;
+    auto& out = next_buffer();
+    const std::string_view all(label);
+    const auto id = all.find("##");
+    append_drawn(out, all.substr(0, id));
+    if (id != std::string_view::npos)
+        out.append(all.substr(id));   // the id part stays as written
+    fonts::note_text(out);
     return out.c_str();
 }
 
@@ -321,7 +357,7 @@ bool field(const char* label, const char* hint, char* buffer, std::size_t size, 
 
 bool button(AppState& state, const char* label, const std::string& name, ImVec2 size)
 {
-    const char* shown = drawn(label);
+    const char* shown = drawn_label(label);
     before_control(button_width(shown, size));
     bool pressed = ImGui::Button(shown, size);
     remember(state, name);
@@ -340,7 +376,7 @@ bool link(AppState& state, const char* label, const std::string& address, const 
     ImGui::PushStyleColor(ImGuiCol_Text, k_accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    const char* shown = drawn(label);
+    const char* shown = drawn_label(label);
     before_control(button_width(shown, ImVec2(0, 0)));
     bool pressed = ImGui::Button(shown);
     ImGui::PopStyleVar(2);
@@ -464,7 +500,7 @@ void alert_text(const ImVec4& colour, const char* fmt, ...)
 bool small_button(const char* label)
 {
     // On a phone a small button is a whole touch target.
-    const char* shown = drawn(label);
+    const char* shown = drawn_label(label);
     before_control(button_width(shown, ImVec2(0, 0)));
     bool pressed = g_layout.compact ? ImGui::Button(shown) : ImGui::SmallButton(shown);
     pressed |= semantics::take_activation(ImGui::GetItemID());
@@ -495,7 +531,7 @@ bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, Im
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + spacing * 0.5f);
         size.y = std::max(size.y, css(k_touch_target) - spacing);
     }
-    bool pressed = ImGui::Selectable(drawn(label), selected, flags, size);
+    bool pressed = ImGui::Selectable(drawn_label(label), selected, flags, size);
     // Picked from the page (a screen reader, Enter on the option): the list
     // closes as it does for a click.
     const bool activated = semantics::take_activation(ImGui::GetItemID());
@@ -561,11 +597,11 @@ bool checkbox(const char* label, bool* value)
 {
     bool pressed = false;
     if (g_layout.compact) {
-        pressed = touch_toggle(drawn(label), *value, Mark::Check);
+        pressed = touch_toggle(drawn_label(label), *value, Mark::Check);
         if (pressed)
             *value = !*value;
     } else {
-        pressed = ImGui::Checkbox(drawn(label), value);
+        pressed = ImGui::Checkbox(drawn_label(label), value);
     }
     if (semantics::take_activation(ImGui::GetItemID())) {
         *value = !*value;
@@ -577,7 +613,7 @@ bool checkbox(const char* label, bool* value)
 
 bool radio_button(const char* label, bool active)
 {
-    bool pressed = g_layout.compact ? touch_toggle(drawn(label), active, Mark::Radio) : ImGui::RadioButton(drawn(label), active);
+    bool pressed = g_layout.compact ? touch_toggle(drawn_label(label), active, Mark::Radio) : ImGui::RadioButton(drawn_label(label), active);
     pressed |= semantics::take_activation(ImGui::GetItemID());
     semantics::add(semantics::Role::Radio, label, disabled_state() | (active ? semantics::Checked : 0));
     return pressed;

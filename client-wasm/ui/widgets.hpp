@@ -46,11 +46,15 @@ bool link(AppState& state, const char* label, const std::string& address, const 
 // [SECTION] right-to-left text
 // What Dear ImGui draws for `text`, which has no shaping or right-to-left of
 // its own: the same pointer for text of no right-to-left script (nearly
-// all), else its letters joined and in the order they show (shared-domain
-// core/bidi), the "##" part kept. The accessible tree keeps the text as
+// all), else its letters joined and each line in the order it shows
+// (shared-domain core/bidi). drawn_label does the same for a widget's label,
+// leaving its "##" id part as written. The accessible tree keeps the text as
 // written. The result lasts for the next few calls, long enough to pass on.
+// Text that Dear ImGui wraps is reordered before it wraps: a long
+// right-to-left line wraps with its end on the first line.
 //   ImGui::GetWindowDrawList()->AddText(at, colour, ui::drawn(name.c_str()));
 [[nodiscard]] const char* drawn(const char* text);
+[[nodiscard]] const char* drawn_label(const char* label);
 
 // [SECTION] widgets that record their semantics (ui/semantics.hpp)
 // Their text is drawn through drawn(): names in Arabic or Hebrew read right.

@@ -229,7 +229,7 @@ void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t
 
 PrunedThrottle prune_signin_throttle(pqxx::work& txn)
 {
-    auto row = exec_named(txn, "identity/prune_throttle")[0];
+    auto row = exec_named(txn, "identity/prune_throttle", k_prune_batch)[0];
     return { row["windows"].as<int>(), row["pairs"].as<int>() };
 }
 

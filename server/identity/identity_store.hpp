@@ -178,6 +178,7 @@ void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t
 struct PrunedThrottle {
     int windows = 0, pairs = 0;
 };
+inline constexpr int k_prune_batch = 5000;   // rows of each table per call (identity/prune_throttle.sql)
 [[nodiscard]] PrunedThrottle prune_signin_throttle(pqxx::work& txn);
 
 // Stores a new known device of the user by its token's SHA-256 (hex).

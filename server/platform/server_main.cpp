@@ -29,6 +29,74 @@ void log_line(const Json& line)
     std::fflush(stdout);
 }
 
+// Runs identity/prune_throttle.sql in batches on a thread of its own, first
+// after a minute (or the interval, if shorter) and then every `every`; stops
+// and joins when destroyed, however the server's main returns.
+class ThrottlePruner {
+public:
+    ThrottlePruner(DbPool& pool, std::chrono::seconds every) : m_pool(pool), m_every(every)
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~ThrottlePruner()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    ThrottlePruner(const ThrottlePruner&) = delete;
+    ThrottlePruner& operator=(const ThrottlePruner&) = delete;
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        auto wait = std::min(m_every, std::chrono::seconds(60));
+        while (!m_wake.wait_for(lock, wait, [this] { return m_stopping; })) {
+            lock.unlock();
+            prune();
+            lock.lock();
+            wait = m_every;
+        }
+    }
+
+    void prune()
+    {
+        PrunedThrottle all;
+        try {
+            // Batches of a few thousand rows, each its own short transaction.
+            for (int batch = 0; batch < 100; ++batch) {
+                auto pruned = m_pool.with_connection([](pqxx::connection& connection) {
+                    pqxx::work txn(connection);
+                    auto result = prune_signin_throttle(txn);
+                    txn.commit();
+                    return result;
+                });
+                all.windows += pruned.windows;
+                all.pairs += pruned.pairs;
+                if (pruned.windows < k_prune_batch && pruned.pairs < k_prune_batch)
+                    break;
+            }
+        } catch (const std::exception& e) {
+            log_line({ { "level", "warn" }, { "event", "throttle_prune_failed" }, { "error", e.what() } });
+        }
+        if (all.windows + all.pairs > 0)
+            log_line({ { "level", "info" }, { "event", "throttle_pruned" }, { "windows", all.windows },
+                { "pairs", all.pairs } });
+    }
+
+    DbPool& m_pool;
+    std::chrono::seconds m_every;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+
 Result<MigrationReport> migrate_at_start(const ServerConfig& config)
 {
     auto migrations = TRY(load_migrations(config.migrations_dir));
@@ -112,42 +180,14 @@ int run_server(const std::vector<std::string>& args)
     });
     signal_waiter.detach();
 
-    // The sign-in throttle's rows that nobody needs any more go every
-    // prune_interval_seconds (an hour), so its tables stay the size of the
-    // recent past however many addresses come by.
-    std::mutex prune_mutex;
-    std::condition_variable prune_wake;
-    bool stopping = false;
-    std::thread pruner([&] {
-        std::unique_lock lock(prune_mutex);
-        const auto every = std::chrono::seconds(config.value().prune_interval_seconds);
-        while (!prune_wake.wait_for(lock, every, [&] { return stopping; })) {
-            lock.unlock();
-            try {
-                pool.with_connection([](pqxx::connection& connection) {
-                    pqxx::work txn(connection);
-                    auto pruned = prune_signin_throttle(txn);
-                    txn.commit();
-                    if (pruned.windows + pruned.pairs > 0)
-                        log_line({ { "level", "info" }, { "event", "throttle_pruned" }, { "windows", pruned.windows },
-                            { "pairs", pruned.pairs } });
-                });
-            } catch (const std::exception& e) {
-                log_line({ { "level", "warn" }, { "event", "throttle_prune_failed" }, { "error", e.what() } });
-            }
-            lock.lock();
-        }
-    });
+    // The sign-in throttle's rows that nobody needs any more go a minute
+    // after start and then every prune_interval_seconds (an hour), so its
+    // tables stay the size of the recent past however many addresses come by.
+    ThrottlePruner pruner(pool, std::chrono::seconds(config.value().prune_interval_seconds));
 
     log_line({ { "level", "info" }, { "event", "listening" }, { "host", config.value().host },
         { "port", port.value() }, { "version", k_product_version } });
     app.run();
-    {
-        std::lock_guard lock(prune_mutex);
-        stopping = true;
-    }
-    prune_wake.notify_all();
-    pruner.join();
     log_line({ { "level", "info" }, { "event", "stopped" } });
     return 0;
 }

@@ -246,7 +246,8 @@ Result<Json> invoice_with_lines(const httplib::Request& req, pqxx::work& txn, co
         && std::all_of(lines.begin(), lines.end(), [](const Json& l) { return l["occurrence_id"].is_null(); });
     invoice["lines"] = std::move(lines);
     invoice["payments"] = std::move(payments);
-    // The day it was issued on the business's calendar, as printed.
+    // Who issued it and on which day of their calendar, as printed.
+    invoice["business_name"] = exec_named(txn, "identity/tenant_profile", caller.tenant_id)[0]["name"].as<std::string>();
     invoice["issued_on"] = nullptr;
     if (invoice["issued_at"].is_string()) {
         auto at = parse_utc_timestamp(invoice["issued_at"].get<std::string>());
@@ -270,8 +271,8 @@ Result<ApiResponse> handle_invoice_pdf(const httplib::Request& req, pqxx::work& 
     const auto invoice = TRY(invoice_with_lines(req, txn, caller));
     const auto issued_on = invoice["issued_on"].is_string() ? invoice["issued_on"].get<std::string>() : std::string();
     ApiResponse response;
-    const auto business = exec_named(txn, "identity/tenant_profile", caller.tenant_id)[0]["name"].as<std::string>();
-    response.raw = std::make_pair(TRY(invoice_pdf(invoice, business, issued_on)), std::string("application/pdf"));
+    response.raw = std::make_pair(TRY(invoice_pdf(invoice, invoice["business_name"].get<std::string>(), issued_on)),
+        std::string("application/pdf"));
     const auto name = invoice_file_name(invoice["number"].is_string() ? invoice["number"].get<std::string>() : "",
         invoice["id"].get<std::int64_t>(), "pdf");
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");

@@ -193,6 +193,7 @@ AreaApi tutoring_api()
             { "created_at", utc_timestamp_schema() },
             { "issued_at", nullable(utc_timestamp_schema()) },
             { "issued_on", nullable(string_schema("The local day it was issued, YYYY-MM-DD (GET one invoice)")) },
+            { "business_name", string_schema("The business, as the invoice prints it (GET one invoice)") },
             { "lines", array_of(any_object()) },
             { "payments", array_of(any_object()) },
             { "sells_package", boolean_schema("Its one line sells prepaid hours (GET one invoice)") },

@@ -558,6 +558,16 @@ try {
     assert.ok(await sessionsTable.getByRole('row').count() >= 1 + shownLines.length + 4, 'rows for lines and sums');
     await printable.getByRole('rowheader', { name: 'Total', exact: true }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Print', 'the dialog takes the focus');
+    // Tab stays in the dialog: the app beneath is inert while it is open.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close', 'Tab reaches Close');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !document.getElementById('semantics').contains(document.activeElement)),
+      'Tab does not leave for the app');
+    assert.ok(await page.evaluate(() => document.getElementById('semantics').inert), 'the app is inert');
+    await printable.getByRole('button', { name: 'Print' }).focus();
+    // Names keep their own direction.
+    assert.equal(await printable.locator('td[dir="auto"]').first().count(), 1);
     await expectNoViolations(page, 'the printable invoice');
     await saveScreenshot(page, 'tutoring-invoice-printable.png');
     // On paper: only the invoice, without its buttons.
