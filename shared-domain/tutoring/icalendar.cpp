@@ -59,9 +59,10 @@ std::optional<std::string> yearly_rule(const PosixDate& date)
 {
     if (date.kind != PosixDate::Kind::MonthWeekDay || date.time < 0 || date.time >= 86400)
         return std::nullopt;
-    static constexpr const char* days[] = { "SU", "MO", "TU", "WE", "TH", "FR", "SA" };
+    // POSIX counts weekdays from Sunday (0), RFC 5545 from Monday.
+    const auto weekday = static_cast<Weekday>((date.weekday + 6) % 7);
     return "FREQ=YEARLY;BYMONTH=" + std::to_string(date.month)
-        + ";BYDAY=" + (date.week == 5 ? std::string("-1") : std::to_string(date.week)) + days[date.weekday];
+        + ";BYDAY=" + (date.week == 5 ? std::string("-1") : std::to_string(date.week)) + std::string(weekday_code(weekday));
 }
 
 // One observance per change of local time from a year before `from` to a
