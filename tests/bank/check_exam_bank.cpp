@@ -1,0 +1,87 @@
+// Checks the shared exam bank (exam-bank/): every GIFT file reads with no
+// problem, ids are unique across files, and every question keeps the bank's
+// conventions (a difficulty tag, three hints, an explanation). Built natively
+// and to WebAssembly; both print the same counts and digest, which ctest
+// compares.
+//   check_exam_bank DIR
+#include "academy/gift.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace learnloop;
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: check_exam_bank DIR\n");
+        return 2;
+    }
+    std::vector<std::filesystem::path> paths;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1], ec))
+        if (entry.path().extension() == ".gift")
+            paths.push_back(entry.path());
+    if (ec || paths.empty()) {
+        std::fprintf(stderr, "no .gift files under %s\n", argv[1]);
+        return 2;
+    }
+    std::sort(paths.begin(), paths.end());
+    int failures = 0;
+    std::set<std::string> ids;
+    std::map<std::string, int> by_kind;
+    std::uint64_t digest = 1469598103934665603ull;   // FNV-1a over what was read
+    auto mix = [&](const std::string& text) {
+        for (unsigned char c : text)
+            digest = (digest ^ c) * 1099511628211ull;
+    };
+    std::size_t total = 0;
+    for (const auto& path : paths) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        auto read = parse_gift(text.str());
+        const auto name = std::filesystem::relative(path, argv[1]).generic_string();
+        for (const auto& p : read.problems) {
+            std::printf("%s:%d: %s\n", name.c_str(), p.line, p.message.c_str());
+            ++failures;
+        }
+        for (const auto& q : read.questions) {
+            auto fail = [&](const char* what) {
+                std::printf("%s:%d: %s %s\n", name.c_str(), q.line, q.id.c_str(), what);
+                ++failures;
+            };
+            if (!ids.insert(q.id).second)
+                fail("is an id used in another file");
+            if (question_difficulty(q) == 0)
+                fail("has no difficulty-1 to difficulty-5 tag");
+            if (q.hints.size() != 3)
+                fail("needs three hints");
+            if (q.explanation.empty())
+                fail("has no explanation (####)");
+            ++by_kind[std::string(bank_question_kind_name(q.kind))];
+            mix(q.id + '\x1f' + q.text + '\x1f' + q.explanation + '\x1f' + std::string(bank_question_kind_name(q.kind)));
+            for (const auto& c : q.choices) {
+                char weight[32];
+                std::snprintf(weight, sizeof weight, "%.5f", c.weight);
+                mix(c.text + '\x1f' + weight);
+            }
+            for (const auto& n : q.numeric) {
+                char value[64];
+                std::snprintf(value, sizeof value, "%.9g:%.9g", n.value, n.tolerance);
+                mix(value);
+            }
+        }
+        std::printf("%s: %zu questions\n", name.c_str(), read.questions.size());
+        total += read.questions.size();
+    }
+    for (const auto& [kind, count] : by_kind)
+        std::printf("%s: %d\n", kind.c_str(), count);
+    std::printf("%zu questions, digest %016llx\n", total, static_cast<unsigned long long>(digest));
+    return failures == 0 ? 0 : 1;
+}
