@@ -2,6 +2,7 @@
 // [SECTION] loading, [SECTION] atlas, [SECTION] tests.
 #include "ui/fonts.hpp"
 
+#include "core/validation.hpp"
 #include "platform/clock.hpp"
 #include "platform/http_client.hpp"
 
@@ -147,30 +148,14 @@ long escape_at(std::string_view text, std::size_t at)
 }
 
 // The code point of the UTF-8 sequence at text[i], advancing i past it; 0
-// for a byte that starts no valid sequence (skipped).
+// for a malformed sequence (skipped).
 char32_t decode(std::string_view text, std::size_t& i)
 {
-    auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-    unsigned char lead = byte(i);
-    int length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0;
-    if (lead >= 0xF5)
-        length = 0;
-    if (length == 0 || i + length > text.size()) {
-        ++i;
-        return 0;
-    }
-    char32_t cp = lead & (0xFF >> (length + 1));
-    for (int k = 1; k < length; ++k) {
-        unsigned char next = byte(i + k);
-        if ((next & 0xC0) != 0x80) {
-            ++i;
-            return 0;
-        }
-        cp = (cp << 6) | (next & 0x3F);
-    }
-    i += static_cast<std::size_t>(length);
-    bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-    return overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : cp;
+    const auto decoded = decode_utf8_at(text, i);
+    const bool malformed = decoded.code_point == k_replacement_character
+        && text.compare(i, 3, "\xEF\xBF\xBD") != 0;
+    i += decoded.length;
+    return malformed ? 0 : decoded.code_point;
 }
 
 } // namespace

@@ -209,11 +209,9 @@ std::string password_tries_key(std::int64_t tenant_id, std::int64_t user_id)
 
 } // namespace
 
-int begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+void begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    return exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id),
-        k_password_window_seconds)[0]["failures"]
-        .as<int>();
+    exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id), k_password_window_seconds);
 }
 
 int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)

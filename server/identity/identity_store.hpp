@@ -166,8 +166,8 @@ void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const Sig
 inline constexpr int k_password_tries = 5;
 inline constexpr int k_password_window_seconds = 15 * 60;
 // Locks the account's count until `txn` ends (a second change at the same
-// moment waits) and answers the wrong tries in the window so far.
-[[nodiscard]] int begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+// moment waits); a window that has passed starts again at 0.
+void begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 // The current password was wrong (counted; answers the tries now) or right
 // (the count is forgotten).
 int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);

@@ -25,62 +25,14 @@ namespace {
 
 // [SECTION] UTF-8 that may be malformed
 
-// The other decoders of the domain (grading, password policy) read text
-// already checked as valid; names and messages drawn here are not checked,
-// so this one must survive anything.
-constexpr char32_t k_replacement = 0xFFFD;
-
-struct Decoded {
-    char32_t code_point = k_replacement;
-    std::size_t length = 1;
-};
-
-// The code point at `at` (< text.size()). A malformed sequence reads as one
-// U+FFFD over its maximal subpart, the bytes that could still have begun a
-// well-formed character (the Unicode Standard's recommended practice, §3.9,
-// and what browsers do), and never fewer than one byte, so a caller always
-// moves on:  "\xE2\x82" -> one U+FFFD;  "\xC0\xAF" -> two (C0 can begin nothing).
-Decoded decode_at(std::string_view text, std::size_t at)
-{
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80)
-        return { lead, 1 };
-    std::size_t length = 0;
-    char32_t code_point = 0;
-    unsigned char low = 0x80, high = 0xBF;   // what the second byte may be: no overlong forms, surrogates or > U+10FFFF
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        code_point = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        code_point = lead & 0x0F;
-        low = lead == 0xE0 ? 0xA0 : 0x80;
-        high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        code_point = lead & 0x07;
-        low = lead == 0xF0 ? 0x90 : 0x80;
-        high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return {};
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        if (at + k >= text.size())
-            return { k_replacement, k };
-        const auto byte = static_cast<unsigned char>(text[at + k]);
-        if (byte < (k == 1 ? low : 0x80) || byte > (k == 1 ? high : 0xBF))
-            return { k_replacement, k };
-        code_point = (code_point << 6) | (byte & 0x3F);
-    }
-    return { code_point, length };
-}
-
+// Names and messages drawn here are not checked as valid UTF-8, so each
+// malformed sequence reads as one U+FFFD (core/validation decode_utf8_at).
 std::vector<char32_t> decode(std::string_view text)
 {
     std::vector<char32_t> code_points;
     code_points.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
-        const auto decoded = decode_at(text, at);
+        const auto decoded = decode_utf8_at(text, at);
         code_points.push_back(decoded.code_point);
         at += decoded.length;
     }
@@ -853,7 +805,7 @@ std::string shape_arabic(std::string_view utf8)
     std::vector<Char> text;
     text.reserve(utf8.size());
     for (std::size_t at = 0; at < utf8.size();) {
-        const auto decoded = decode_at(utf8, at);
+        const auto decoded = decode_utf8_at(utf8, at);
         text.push_back({ decoded.code_point, at, decoded.length, joining_of(decoded.code_point) });
         at += decoded.length;
     }

@@ -136,6 +136,42 @@ Result<double> validate_grade(double grade)
     return std::round(hundredths) / 100;
 }
 
+Utf8Char decode_utf8_at(std::string_view text, std::size_t at)
+{
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80)
+        return { lead, 1 };
+    std::size_t length = 0;
+    char32_t code_point = 0;
+    unsigned char low = 0x80, high = 0xBF;   // what the second byte may be: no overlong forms, surrogates or > U+10FFFF
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code_point = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code_point = lead & 0x0F;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code_point = lead & 0x07;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return {};
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if (at + k >= text.size())
+            return { k_replacement_character, k };
+        const auto byte = static_cast<unsigned char>(text[at + k]);
+        if (byte < (k == 1 ? low : 0x80) || byte > (k == 1 ? high : 0xBF))
+            return { k_replacement_character, k };
+        code_point = (code_point << 6) | (byte & 0x3F);
+    }
+    return { code_point, length };
+}
+
+
 void append_utf8(std::string& out, char32_t cp)
 {
     if (cp < 0x80) {

@@ -18,6 +18,17 @@ namespace learnloop {
 // The first `characters` code points of UTF-8 text (all of it when shorter):
 //   utf8_prefix("Zoë Student", 3) -> "Zoë"
 [[nodiscard]] std::string utf8_prefix(std::string_view text, std::size_t characters);
+inline constexpr char32_t k_replacement_character = 0xFFFD;
+struct Utf8Char {
+    char32_t code_point = k_replacement_character;
+    std::size_t length = 1;
+};
+// The code point at `at` (< text.size()). A malformed sequence reads as one
+// U+FFFD over its maximal subpart, the bytes that could still have begun a
+// well-formed character (the Unicode Standard's recommended practice, §3.9,
+// and what browsers do), and never fewer than one byte, so a caller always
+// moves on:  "\xE2\x82" -> one U+FFFD;  "\xC0\xAF" -> two (C0 can begin nothing).
+[[nodiscard]] Utf8Char decode_utf8_at(std::string_view text, std::size_t at);
 // Appends one code point (U+0000 to U+10FFFF) as UTF-8.
 void append_utf8(std::string& out, char32_t code_point);
 // Items as a list in words: {"a"} -> "a", {"a", "b"} -> "a and b",

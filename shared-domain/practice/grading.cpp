@@ -18,18 +18,6 @@ namespace learnloop {
 
 namespace {
 
-// Decodes one code point from valid UTF-8 at `i`, advancing `i`.
-std::uint32_t next_code_point(std::string_view text, std::size_t& i)
-{
-    auto c = static_cast<unsigned char>(text[i]);
-    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    std::uint32_t code_point = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k <= extra; ++k)
-        code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
-    i += static_cast<std::size_t>(extra) + 1;
-    return code_point;
-}
-
 bool is_space_code_point(std::uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0
@@ -107,7 +95,14 @@ void normalize_answer_text_into(std::string_view text, std::string& out)
     out.reserve(text.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size();) {
-        std::uint32_t cp = utf8 ? next_code_point(text, i) : static_cast<unsigned char>(text[i++]);
+        std::uint32_t cp = static_cast<unsigned char>(text[i]);
+        if (utf8) {
+            const auto decoded = decode_utf8_at(text, i);
+            cp = decoded.code_point;
+            i += decoded.length;
+        } else {
+            ++i;
+        }
         if (is_space_code_point(cp) && (utf8 || cp < 0x80)) {
             pending_space = !out.empty();
             continue;

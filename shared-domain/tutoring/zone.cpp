@@ -511,29 +511,35 @@ ZoneWindow::ZoneWindow(const ZoneRules& zone, std::int64_t from, std::int64_t to
 {
 }
 
+int ZoneWindow::offset_at(std::int64_t unix_seconds) const
+{
+    auto next = std::upper_bound(m_changes.begin(), m_changes.end(), unix_seconds,
+        [](std::int64_t v, const auto& x) { return v < x.at; });
+    return next == m_changes.begin() ? m_before : std::prev(next)->type.utc_offset;
+}
+
+bool ZoneWindow::changes_within(std::int64_t from, std::int64_t to) const
+{
+    auto next = std::lower_bound(m_changes.begin(), m_changes.end(), from,
+        [](const auto& x, std::int64_t v) { return x.at < v; });
+    return next != m_changes.end() && next->at < to;
+}
+
 std::int64_t ZoneWindow::to_utc(const LocalDateTime& local) const
 {
     const std::int64_t wall = to_unix_seconds(local);
     constexpr std::int64_t reach = 2 * k_day;   // as learnloop::to_utc looks around a wall time
-    if (wall - reach < m_from || wall + reach > m_to)
-        return learnloop::to_utc(local, *m_zone);
-    auto next = std::lower_bound(m_changes.begin(), m_changes.end(), wall - reach,
-        [](const auto& x, std::int64_t v) { return x.at < v; });
-    if (next != m_changes.end() && next->at < wall + reach)
-        return learnloop::to_utc(local, *m_zone);   // a change nearby: the careful way
+    if (wall - reach < m_from || wall + reach > m_to || changes_within(wall - reach, wall + reach))
+        return learnloop::to_utc(local, *m_zone);   // near the window's edge or a change: the careful way
     // No change within two days: one offset holds all around.
-    const int offset = next == m_changes.begin() ? m_before : std::prev(next)->type.utc_offset;
-    return wall - offset;
+    return wall - offset_at(wall - reach);
 }
 
 LocalDateTime ZoneWindow::to_local(std::int64_t unix_seconds) const
 {
     if (unix_seconds < m_from || unix_seconds >= m_to)
         return learnloop::to_local(unix_seconds, *m_zone);
-    auto next = std::upper_bound(m_changes.begin(), m_changes.end(), unix_seconds,
-        [](std::int64_t v, const auto& x) { return v < x.at; });
-    const int offset = next == m_changes.begin() ? m_before : std::prev(next)->type.utc_offset;
-    return from_unix_seconds(unix_seconds + offset);
+    return from_unix_seconds(unix_seconds + offset_at(unix_seconds));
 }
 
 RecurrenceRule localize_until(const RecurrenceRule& rule, const ZoneRules& zone)

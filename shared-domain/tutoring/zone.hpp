@@ -102,6 +102,11 @@ public:
     [[nodiscard]] LocalDateTime to_local(std::int64_t unix_seconds) const;
 
 private:
+    // The offset in effect at a UTC time inside the window.
+    [[nodiscard]] int offset_at(std::int64_t unix_seconds) const;
+    // Whether the offset changes at some UTC time in [from, to).
+    [[nodiscard]] bool changes_within(std::int64_t from, std::int64_t to) const;
+
     const ZoneRules* m_zone;
     std::int64_t m_from, m_to;
     int m_before;                          // the offset in effect at m_from
