@@ -2,6 +2,7 @@
 #include "audit/audit_checkpoint.hpp"
 #include "audit/audit_log.hpp"
 #include "cli/backup.hpp"
+#include "cli/bank_commands.hpp"
 #include "cli/demo_school.hpp"
 #include "cli/demo_tutoring.hpp"
 #include "platform/config.hpp"
@@ -55,6 +56,13 @@ Commands:
                                   --minimal yes: only the logins, one class and one weekly lesson (for API tests)
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
+  seed bank [--dir DIR]           load the shared exam bank from exam-bank/ (idempotent: a changed
+                                  question becomes a new version, the old one kept)
+  bank import --format gift|aiken|moodle-xml FILE [--tenant SLUG]
+                                  add a file's questions to an academy's exam bank (without --tenant:
+                                  the shared bank), all or none: problems are named by line
+  bank export --format gift|moodle-xml [--tenant SLUG] [--out FILE]
+                                  write a bank's current questions (to standard output by default)
   create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
                 [--signup-policy open|students_only|nobody]
                                   (who may sign themselves up; default students_only: the school
@@ -628,6 +636,15 @@ Result<void> dispatch(const Options& options)
         return command_seed_demo(connection, options);
     if (words[0] == "seed" && words.size() == 2 && words[1] == "curriculum")
         return command_seed_curriculum(connection, options);
+    if (words[0] == "seed" && words.size() == 2 && words[1] == "bank")
+        return seed_bank(connection, options.get("dir", default_exam_bank_dir()));
+    if (words[0] == "bank" && words.size() >= 2 && (words[1] == "import" || words[1] == "export")) {
+        const BankCommand command { options.get("format"), words.size() == 3 ? words[2] : std::string(),
+            options.get("tenant"), options.get("out") };
+        if (words.size() > (words[1] == "import" ? 3u : 2u))
+            return make_error(ErrorCode::InvalidArgument, std::string("unknown command\n") + k_usage);
+        return words[1] == "import" ? bank_import(connection, command) : bank_export(connection, command);
+    }
     if (words[0] == "create-tenant")
         return command_create_tenant(connection, options);
     if (words[0] == "create-user")

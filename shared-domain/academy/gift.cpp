@@ -250,11 +250,6 @@ void read_comment(std::string_view comment, Metadata& meta)
 
 // [SECTION] one question -----------------------------------------------------
 
-bool has_tag(const BankQuestion& q, std::string_view tag)
-{
-    return std::find(q.tags.begin(), q.tags.end(), tag) != q.tags.end();
-}
-
 // `source`: the question's lines (no comments) joined by new lines.
 std::string read_question(std::string_view source, BankQuestion& q)
 {
@@ -321,16 +316,7 @@ std::string read_question(std::string_view source, BankQuestion& q)
     }
     if (weighted) {
         q.kind = BankQuestionKind::MultipleSelect;
-        double right = 0;
-        int positive = 0;
-        for (const auto& c : q.choices)
-            if (c.weight > 0) {
-                right += c.weight;
-                ++positive;
-            }
-        if (positive < 1 || std::abs(right - 100) > 0.01)
-            return "the right answers of a multiple select weigh 100% together (" + number_text(right, 7) + "% here)";
-        return {};
+        return settle_choice_question(q);
     }
     if (!any_wrong) {
         q.kind = BankQuestionKind::ShortText;
@@ -341,15 +327,7 @@ std::string read_question(std::string_view source, BankQuestion& q)
         return right == 0 ? "no right answer: mark one with =" : "a single choice has one right answer (= marks " +
                 std::to_string(right) + ")";
     q.kind = BankQuestionKind::SingleChoice;
-    if (has_tag(q, "qc")) {
-        const auto& fixed = quant_comparison_answers();
-        if (q.choices.size() != fixed.size()
-            || !std::equal(fixed.begin(), fixed.end(), q.choices.begin(),
-                [](const std::string& f, const BankChoice& c) { return f == c.text; }))
-            return "a quantitative comparison has the four fixed answers, in order";
-        q.kind = BankQuestionKind::QuantComparison;
-    }
-    return {};
+    return settle_choice_question(q);
 }
 
 } // namespace
@@ -374,6 +352,43 @@ const std::vector<std::string>& quant_comparison_answers()
     static const std::vector<std::string> answers { "Quantity A is greater.", "Quantity B is greater.",
         "The two quantities are equal.", "The relationship cannot be determined from the information given." };
     return answers;
+}
+
+std::string settle_choice_question(BankQuestion& q)
+{
+    if (q.kind == BankQuestionKind::MultipleSelect) {
+        double right = 0;
+        int positive = 0;
+        for (const auto& c : q.choices)
+            if (c.weight > 0) {
+                right += c.weight;
+                ++positive;
+            }
+        if (positive < 1 || std::abs(right - 100) > 0.01)
+            return "the right answers of a multiple select weigh 100% together (" + number_text(right, 7) + "% here)";
+    }
+    if (q.kind == BankQuestionKind::SingleChoice && question_has_tag(q, "qc")) {
+        const auto& fixed = quant_comparison_answers();
+        if (q.choices.size() != fixed.size()
+            || !std::equal(fixed.begin(), fixed.end(), q.choices.begin(),
+                [](const std::string& f, const BankChoice& c) { return f == c.text; }))
+            return "a quantitative comparison has the four fixed answers, in order";
+        q.kind = BankQuestionKind::QuantComparison;
+    }
+    return {};
+}
+
+bool question_has_tag(const BankQuestion& question, std::string_view tag)
+{
+    return std::find(question.tags.begin(), question.tags.end(), tag) != question.tags.end();
+}
+
+std::string question_skill(const BankQuestion& question)
+{
+    for (const auto& tag : question.tags)
+        if (tag.size() > 6 && tag.rfind("skill-", 0) == 0)
+            return tag.substr(6);
+    return {};
 }
 
 int question_difficulty(const BankQuestion& question)

@@ -63,6 +63,14 @@ struct BankQuestion {
 
 // The four answers of a quantitative comparison, in their fixed order.
 [[nodiscard]] const std::vector<std::string>& quant_comparison_answers();
+// The rules of choice questions whichever file they came from: the right
+// answers of a multiple select weigh 100% together; a single choice tagged
+// qc has the four fixed answers in order and becomes a QuantComparison.
+// Answers what is wrong, or "" when nothing is.
+[[nodiscard]] std::string settle_choice_question(BankQuestion& question);
+[[nodiscard]] bool question_has_tag(const BankQuestion& question, std::string_view tag);
+// A question's "skill-x" tag without its prefix ("x"); empty when it has none.
+[[nodiscard]] std::string question_skill(const BankQuestion& question);
 // A question's "difficulty-N" tag (1 to 5), 0 when it has none.
 [[nodiscard]] int question_difficulty(const BankQuestion& question);
 

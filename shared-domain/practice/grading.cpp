@@ -416,6 +416,8 @@ GradeResult grade_multiple_select(const Task& task, const Answer& answer)
     double score = right_picks > wrong_picks
         ? static_cast<double>(right_picks - wrong_picks) / static_cast<double>(correct_total)
         : 0.0;
+    if (task.all_or_nothing && score < 1)
+        score = 0;
     if (score >= 1)
         feedback = k_correct_feedback;
     else if (feedback.empty())

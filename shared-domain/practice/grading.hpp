@@ -77,8 +77,9 @@ struct Answer {
 // k_max_answer_length) is an InvalidArgument error, never a wrong answer, so
 // a broken client cannot silently lower a student's mastery.
 // Partial credit: multiple_select (right picks - wrong picks, at least 0, over
-// the number of correct options), cloze (share of gaps right), ordering (share
-// of items in the right position).
+// the number of correct options; none short of all right when the task is
+// all_or_nothing), cloze (share of gaps right), ordering (share of items in
+// the right position).
 //   grade(task, {{"choice", 1}}) -> {verdict: incorrect, feedback: "You added instead of multiplying."}
 [[nodiscard]] Result<GradeResult> grade(const Task& task, const Json& answer);
 

@@ -108,6 +108,8 @@ Json to_json(const Task& task, TaskView view)
             options.push_back(std::move(item));
         }
         json["options"] = std::move(options);
+        if (task.all_or_nothing)
+            json["all_or_nothing"] = true;   // both views: the student is told how it is scored
         break;
     }
     case TaskKind::Numeric:
@@ -199,6 +201,11 @@ Result<Task> decode_task(const Json& json)
                     option.feedback = TRY(string_at(item, "feedback"));
             }
             task.options.push_back(std::move(option));
+        }
+        if (auto all = json.find("all_or_nothing"); all != json.end()) {
+            if (!all->is_boolean() || task.kind != TaskKind::MultipleSelect)
+                return task_error("all_or_nothing must be true or false, on a multiple_select task", "all_or_nothing");
+            task.all_or_nothing = all->get<bool>();
         }
         break;
     case TaskKind::Numeric:

@@ -201,6 +201,9 @@ struct Task {
 
     // single_choice, multiple_select: in presented (shuffled) order
     std::vector<TaskOption> options;
+    // multiple_select: anything short of every decision right scores 0
+    // (an exam bank's "all-or-nothing" question); else partial credit.
+    bool all_or_nothing = false;
     // numeric
     double answer = 0;
     double tolerance = 0;

@@ -1,10 +1,14 @@
 // Checks the shared exam bank (exam-bank/): every GIFT file reads with no
 // problem, ids are unique across files, and every question keeps the bank's
-// conventions (a difficulty tag, three hints, an explanation). Built natively
-// and to WebAssembly; both print the same counts and digest, which ctest
-// compares.
+// conventions (a difficulty tag, three hints, an explanation). Each question
+// is then asked as a quiz task (academy/question_task) and graded by
+// practice's graders: its key must score 1, and an answer it marks wrong 0.
+// Built natively and to WebAssembly; both print the same counts and digest
+// (which covers the tasks' option order and scores), which ctest compares.
 //   check_exam_bank DIR
 #include "academy/gift.hpp"
+#include "academy/question_task.hpp"
+#include "practice/grading.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -15,6 +19,58 @@
 #include <sstream>
 
 using namespace learnloop;
+
+namespace {
+
+// The key of `task` and one answer it marks wrong, as the browser sends them.
+std::pair<Json, Json> key_and_wrong(const Task& task)
+{
+    switch (task.kind) {
+    case TaskKind::SingleChoice: {
+        const auto right = std::find_if(task.options.begin(), task.options.end(), [](auto& o) { return o.correct; });
+        const auto index = static_cast<std::size_t>(right - task.options.begin());
+        return { { { "choice", index } }, { { "choice", index == 0 ? 1 : 0 } } };
+    }
+    case TaskKind::MultipleSelect: {
+        Json right = Json::array(), wrong = Json::array();
+        for (std::size_t i = 0; i < task.options.size(); ++i)
+            (task.options[i].correct ? right : wrong).push_back(i);
+        if (wrong.empty())
+            wrong.push_back(0);   // every option right: picking one alone is not enough, but scores partly
+        return { { { "choices", right } }, { { "choices", wrong } } };
+    }
+    case TaskKind::Numeric:
+        return { { { "value", task.answer } }, { { "value", task.answer + 2 * task.tolerance + 1 } } };
+    case TaskKind::ShortText:
+        return { { { "text", task.accepted_answers.front() } }, { { "text", "not this" } } };
+    case TaskKind::QuantitativeComparison: {
+        const auto other = task.comparison == Comparison::Equal ? Comparison::AGreater : Comparison::Equal;
+        return { { { "choice", comparison_name(task.comparison) } }, { { "choice", comparison_name(other) } } };
+    }
+    default:
+        return {};
+    }
+}
+
+template<typename Fail, typename Mix>
+void check_as_task(const BankQuestion& q, Fail&& fail, Mix&& mix)
+{
+    auto task = question_task(q, 2026);
+    if (!task.ok()) {
+        fail(("cannot be asked in a quiz: " + task.error().message).c_str());
+        return;
+    }
+    const auto [key, wrong] = key_and_wrong(task.value());
+    auto right = grade(task.value(), key);
+    auto missed = grade(task.value(), wrong);
+    if (!right.ok() || right.value().score != 1)
+        fail("is not scored 1 for its own key");
+    if (!missed.ok() || missed.value().score != 0)
+        fail("is not scored 0 for a wrong answer");
+    mix(to_json(task.value(), TaskView::WithAnswers).dump());
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -76,6 +132,7 @@ int main(int argc, char** argv)
                 std::snprintf(value, sizeof value, "%.9g:%.9g", n.value, n.tolerance);
                 mix(value);
             }
+            check_as_task(q, fail, mix);
         }
         std::printf("%s: %zu questions\n", name.c_str(), read.questions.size());
         total += read.questions.size();
