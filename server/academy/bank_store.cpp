@@ -79,18 +79,72 @@ Result<BankImportReport> import_bank_questions(pqxx::transaction_base& txn, std:
     return report;
 }
 
+namespace {
+
+// A stored body read back; a body that no longer reads is the server's fault.
+Result<BankQuestion> stored_question(const pqxx::row& row)
+{
+    auto read = parse_gift(row["body"].as<std::string>());
+    if (!read.problems.empty() || read.questions.size() != 1)
+        return make_error(ErrorCode::Internal,
+            "bank question " + row["code"].as<std::string>() + " version " + row["version"].as<std::string>()
+                + " no longer reads: " + problems_for_people(read.problems));
+    return std::move(read.questions[0]);
+}
+
+Result<StoredBankQuestion> stored_bank_question(const pqxx::row& row)
+{
+    StoredBankQuestion stored;
+    stored.id = row["id"].as<std::int64_t>();
+    stored.shared = row["shared"].as<bool>();
+    stored.version = row["version"].as<int>();
+    stored.question = TRY(stored_question(row));
+    return stored;
+}
+
+// "50%" in a search is the text "50%": LIKE's wildcards escaped.
+std::string like_literal(const std::string& words)
+{
+    std::string out;
+    for (char c : words) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+Result<PageOf<StoredBankQuestion>> search_bank(pqxx::transaction_base& txn, const BankSearch& search, const Page& page)
+{
+    std::optional<std::string> words;
+    if (search.words)
+        words = like_literal(*search.words);
+    auto rows = exec_page(txn, "academy/search_bank", page, search.skill, search.difficulty, search.kind, words);
+    PageOf<StoredBankQuestion> result { {}, rows.total };
+    for (const auto& row : rows.rows)
+        result.items.push_back(TRY(stored_bank_question(row)));
+    return result;
+}
+
+Result<std::optional<StoredBankQuestion>> find_bank_question(pqxx::transaction_base& txn, std::int64_t id)
+{
+    auto rows = exec_named(txn, "academy/bank_question", id);
+    if (rows.empty())
+        return std::optional<StoredBankQuestion> {};
+    auto stored = TRY(stored_bank_question(rows[0]));
+    stored.current = rows[0]["current"].as<bool>();
+    stored.versions = rows[0]["versions"].as<std::int64_t>();
+    return std::optional<StoredBankQuestion>(std::move(stored));
+}
+
 Result<std::vector<BankQuestion>> current_bank_questions(pqxx::transaction_base& txn,
     std::optional<std::int64_t> tenant_id)
 {
     std::vector<BankQuestion> questions;
-    for (const auto& row : exec_named(txn, "academy/current_bank", tenant_id)) {
-        auto read = parse_gift(row["body"].as<std::string>());
-        if (!read.problems.empty() || read.questions.size() != 1)
-            return make_error(ErrorCode::Internal,
-                "bank question " + row["code"].as<std::string>() + " version " + row["version"].as<std::string>()
-                    + " no longer reads: " + problems_for_people(read.problems));
-        questions.push_back(std::move(read.questions[0]));
-    }
+    for (const auto& row : exec_named(txn, "academy/current_bank", tenant_id))
+        questions.push_back(TRY(stored_question(row)));
     return questions;
 }
 

@@ -6,6 +6,7 @@
 
 #include "academy/gift.hpp"
 #include "core/result.hpp"
+#include "db/sql.hpp"
 
 #include <pqxx/pqxx>
 
@@ -36,6 +37,28 @@ struct BankImportReport {
 // academy's chain or the platform's. The caller commits.
 [[nodiscard]] Result<BankImportReport> import_bank_questions(pqxx::transaction_base& txn,
     std::optional<std::int64_t> tenant_id, const std::vector<BankQuestion>& questions, const std::string& actor);
+
+// A stored question as a bank screen lists it.
+struct StoredBankQuestion {
+    std::int64_t id = 0;
+    bool shared = false;       // the platform's shared bank, else the academy's own
+    int version = 1;
+    bool current = true;       // not superseded by a later version
+    std::int64_t versions = 1; // how many versions its code has (bank_question only)
+    BankQuestion question;     // read back from its GIFT text
+};
+
+struct BankSearch {
+    std::optional<std::string> skill, kind, words;
+    std::optional<int> difficulty;
+};
+
+// One page of the current questions the caller's tenant can draw on (the
+// shared bank and its own, by row-level security), filtered.
+[[nodiscard]] Result<PageOf<StoredBankQuestion>> search_bank(pqxx::transaction_base& txn, const BankSearch& search,
+    const Page& page);
+// One question by id, any version, if the caller's tenant can see it.
+[[nodiscard]] Result<std::optional<StoredBankQuestion>> find_bank_question(pqxx::transaction_base& txn, std::int64_t id);
 
 // The current version of every question in a bank, in category and code order.
 [[nodiscard]] Result<std::vector<BankQuestion>> current_bank_questions(pqxx::transaction_base& txn,

@@ -1,6 +1,7 @@
 // The registry: each area's table, assembled once at start.
 #include "http/registry.hpp"
 
+#include "academy/routes.hpp"
 #include "audit/routes.hpp"
 #include "identity/routes.hpp"
 #include "messaging/routes.hpp"
@@ -16,7 +17,8 @@ namespace learnloop::server {
 
 std::vector<AreaApi> product_areas()
 {
-    return { identity_api(), school_api(), tracker_api(), practice_api(), tutoring_api(), messaging_api(), audit_api() };
+    return { identity_api(), school_api(), tracker_api(), practice_api(), tutoring_api(), messaging_api(), academy_api(),
+        audit_api() };
 }
 
 void prepare_statements(pqxx::connection& connection)

@@ -347,6 +347,30 @@ std::string_view bank_question_kind_name(BankQuestionKind kind)
     return "single_choice";
 }
 
+bool parse_bank_question_kind(std::string_view name, BankQuestionKind& kind)
+{
+    for (auto k : { BankQuestionKind::SingleChoice, BankQuestionKind::MultipleSelect, BankQuestionKind::Numeric,
+             BankQuestionKind::ShortText, BankQuestionKind::TrueFalse, BankQuestionKind::QuantComparison })
+        if (bank_question_kind_name(k) == name) {
+            kind = k;
+            return true;
+        }
+    return false;
+}
+
+std::string_view bank_question_kind_for_people(BankQuestionKind kind)
+{
+    switch (kind) {
+    case BankQuestionKind::SingleChoice: return "Single choice";
+    case BankQuestionKind::MultipleSelect: return "Multiple select";
+    case BankQuestionKind::Numeric: return "Numeric entry";
+    case BankQuestionKind::ShortText: return "Short answer";
+    case BankQuestionKind::TrueFalse: return "True or false";
+    case BankQuestionKind::QuantComparison: return "Quantitative comparison";
+    }
+    return "Single choice";
+}
+
 const std::vector<std::string>& quant_comparison_answers()
 {
     static const std::vector<std::string> answers { "Quantity A is greater.", "Quantity B is greater.",

@@ -29,6 +29,10 @@ enum class BankQuestionKind {
 };
 
 [[nodiscard]] std::string_view bank_question_kind_name(BankQuestionKind kind);   // "single_choice", ...
+[[nodiscard]] bool parse_bank_question_kind(std::string_view name, BankQuestionKind& kind);
+// "Single choice", "Multiple select", "Numeric entry", "Short answer",
+// "True or false", "Quantitative comparison".
+[[nodiscard]] std::string_view bank_question_kind_for_people(BankQuestionKind kind);
 
 struct BankChoice {
     std::string text;

@@ -104,6 +104,11 @@ constexpr Row k_matrix[] = {
         O, O, O, O, O },
     { Action::MessageBroadcast, "message.broadcast", "Only administrators can send a message to everyone",
         T, N, N, N, N },
+    // The exam bank holds every question's key: instructors (the teacher
+    // role) and administrators browse it; students meet its questions only
+    // in quizzes.
+    { Action::BankRead, "bank.read", "Only instructors and administrators can browse the exam bank",
+        T, N, T, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

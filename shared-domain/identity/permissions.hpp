@@ -48,6 +48,7 @@ enum class Action {
     MessageSend,         // write to someone: the office to anyone, everyone else to the office (messaging/messages)
     MessageRead,         // one's own messages: received, sent, unread count
     MessageBroadcast,    // one message to every person of a role, or to everyone
+    BankRead,            // browse the exam bank: the shared questions and the academy's own, with their keys
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

@@ -1,6 +1,9 @@
 // Domain benchmark, compiled natively and to WebAssembly (run under node by
 // scripts/bench-domain): BKT updates per second, and the time to fit and
 // evaluate knowledge tracing on a response log. Prints one JSON object.
+#include "academy/gift.hpp"
+#include "academy/question_task.hpp"
+#include "academy/quiz.hpp"
 #include "practice/curriculum.hpp"
 #include "practice/grading.hpp"
 #include "practice/knowledge_tracing.hpp"
@@ -14,6 +17,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -83,6 +87,94 @@ std::string read_file(const char* path)
 }
 
 } // namespace
+
+// The exam bank at scale: the repository's 179 questions copied under new
+// ids to 10,000 and written as one GIFT file, then read back and checked as
+// an import does (parse_gift, question_task for each); a 20-question draw
+// from all 10,000 with 2,000 of them already seen; a 50-question attempt
+// asked and graded with its keys.
+void bench_exam_bank(const char* dir, Json& result)
+{
+    std::vector<BankQuestion> base;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+        if (entry.path().extension() == ".gift")
+            paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& path : paths)
+        for (auto& q : parse_gift(read_file(path.string().c_str())).questions)
+            base.push_back(std::move(q));
+    if (base.empty())
+        return;
+    std::vector<BankQuestion> copies;
+    for (int i = 0; copies.size() < 10'000; ++i) {
+        auto q = base[static_cast<std::size_t>(i) % base.size()];
+        q.id += "-" + std::to_string(i);
+        q.title = q.id;
+        copies.push_back(std::move(q));
+    }
+    const auto gift = write_gift(copies);
+
+    auto start = Clock::now();
+    auto read = parse_gift(gift);
+    std::size_t askable = 0;
+    for (const auto& q : read.questions)
+        askable += question_task(q, 0).ok();
+    result["bank_import_10000_ms"] = seconds_since(start) * 1000;
+    result["bank_import_questions"] = askable;
+
+    std::vector<BankEntry> bank;
+    std::set<std::string> seen;
+    for (const auto& q : read.questions) {
+        bank.push_back({ q.id, question_skill(q), std::max(1, question_difficulty(q)) });
+        if (bank.size() % 5 == 0)
+            seen.insert(q.id);
+    }
+    QuizPlan plan;
+    plan.draws = { { "", 2, 4, 20 } };
+    const int draws = 200;
+    std::size_t drawn = 0;
+    start = Clock::now();
+    for (int d = 0; d < draws; ++d)
+        drawn += draw_attempt(plan, bank, seen, static_cast<std::uint64_t>(d)).value().size();
+    result["draw_20_of_10000_ms"] = seconds_since(start) * 1000 / draws;
+    result["draw_questions"] = drawn;
+
+    std::vector<Json> keys;
+    std::vector<std::size_t> chosen;
+    for (std::size_t i = 0; chosen.size() < 50; i += 7)
+        chosen.push_back(i % read.questions.size());
+    const int attempts = 200;
+    double scored = 0;
+    start = Clock::now();
+    for (int a = 0; a < attempts; ++a) {
+        std::vector<Task> tasks;
+        std::vector<Json> answers;
+        for (auto i : chosen) {
+            tasks.push_back(question_task(read.questions[i], static_cast<std::uint64_t>(a)).value());
+            const auto& t = tasks.back();
+            switch (t.kind) {
+            case TaskKind::MultipleSelect: {
+                Json picks = Json::array();
+                for (std::size_t o = 0; o < t.options.size(); ++o)
+                    if (t.options[o].correct)
+                        picks.push_back(o);
+                answers.push_back({ { "choices", picks } });
+                break;
+            }
+            case TaskKind::Numeric: answers.push_back({ { "value", t.answer } }); break;
+            case TaskKind::ShortText: answers.push_back({ { "text", t.accepted_answers[0] } }); break;
+            case TaskKind::QuantitativeComparison: answers.push_back({ { "choice", comparison_name(t.comparison) } }); break;
+            default:
+                answers.push_back({ { "choice", std::find_if(t.options.begin(), t.options.end(), [](auto& o) { return o.correct; })
+                                                   - t.options.begin() } });
+            }
+        }
+        scored += grade_attempt(tasks, answers).value().score;
+    }
+    result["attempt_of_50_ms"] = seconds_since(start) * 1000 / attempts;
+    result["attempt_scores"] = scored / attempts;
+}
 
 int main(int argc, char** argv)
 {
@@ -209,6 +301,8 @@ int main(int argc, char** argv)
         result["tasks_generated"] = generated;
     }
     bench_calendar(result);
+    if (argc >= 5)
+        bench_exam_bank(argv[4], result);
     std::printf("%s\n", result.dump().c_str());
     return 0;
 }

@@ -87,6 +87,10 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         + str(B.id) + " UNION ALL SELECT u::text FROM users u WHERE tenant_id = " + str(B.id) + ") x");
 
     const auto ba = str(B.assignment_id), bs = str(B.submission_id), bc = str(B.class_id);
+    // A question of B's own exam bank (written as the operator's CLI would).
+    const auto b_question = str(f.sql_int("INSERT INTO bank_questions (tenant_id, code, version, kind, difficulty, body,"
+                                          " content_hash, created_by) VALUES (" + str(B.id) + ", 'b-own', 1, 'true_false', 1,"
+                                          " '::b-own::Other-Bank question?{T}', 'x', 'cli') RETURNING id"));
     struct Probe {
         const Person* caller;
         std::string method;
@@ -126,11 +130,19 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.admin, "GET", "/api/assignments/" + ba + "/submission?student_id=" + str(B.student.id), nullptr },
         { &A.teacher, "GET", "/api/assignments/" + str(A.assignment_id) + "/submission?student_id=" + str(B.student.id),
             nullptr },
+        // The academy's exam bank
+        { &A.admin, "GET", "/api/academy/bank/" + b_question, nullptr },
+        { &A.teacher, "GET", "/api/academy/bank/" + b_question, nullptr },
     };
     for (const auto& probe : probes) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
         INFO("as A's " << probe.caller->role << ": " << describe(reply));
         CHECK(reply.status == 404);
+    }
+    for (const auto* caller : { &A.admin, &A.teacher }) {
+        auto bank = api.get("/api/academy/bank?q=Other-Bank", f.token(*caller));
+        CHECK(bank.status == 200);
+        CHECK(bank.json == Json::array());
     }
 
     // Naming B's rows in a request body is refused as invalid, not honoured.
@@ -383,6 +395,11 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
           "difficulty": 1, "prompt": "What is 2 + 2?", "explanation": "Two and two make four.",
           "options": [{"text": "4", "correct": true}, {"text": "5", "feedback": "One too many."}]}]})");
     REQUIRE(f.cli({ "seed", "curriculum", "--dir", curriculum.path() }).exit_code == 0);
+    // One question in the shared exam bank, to read.
+    REQUIRE(f.cli({ "bank", "import", "--format", "gift", curriculum.write("bank.gift", "::matrix-q::Is 7 prime?{T}\n") })
+                .exit_code
+        == 0);
+    const auto bank_question = "/api/academy/bank/" + str(f.sql_int("SELECT id FROM bank_questions WHERE code = 'matrix-q'"));
 
     // A tutoring series of the teacher with the student: weekly, begun in the
     // past, so its sessions can be changed and logged.
@@ -650,6 +667,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/tutoring/balances", { "admin", "parent" }, Action::InvoiceRead, fixed("GET", "/api/tutoring/balances") },
         { "GET /api/tutoring/revenue", { "admin" }, Action::BillingManage,
             fixed("GET", "/api/tutoring/revenue?from=2026-01&to=2026-03") },
+        { "GET /api/academy/bank", { "admin", "teacher" }, Action::BankRead, fixed("GET", "/api/academy/bank") },
+        { "GET /api/academy/bank/{id}", { "admin", "teacher" }, Action::BankRead, fixed("GET", bank_question) },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

@@ -1,0 +1,95 @@
+// Quizzes over the exam bank: which questions an attempt asks (fixed ones
+// and random draws by skill and difficulty, unseen questions first), whether
+// another attempt may start, whether an answer is in time, and an attempt's
+// score from practice's graders. The server decides with these; the
+// browser shows the same rules before it asks.
+//
+//   auto codes = TRY(draw_attempt(plan, bank, seen_by_student, attempt_seed));
+//   auto tasks = ... question_task(question, attempt_seed) for each code ...
+//   auto result = grade_attempt(tasks, answers);   // "14 of 20 (70%)"
+#pragma once
+
+#include "core/result.hpp"
+#include "practice/grading.hpp"
+#include "practice/tasks.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace learnloop {
+
+// [SECTION] which questions
+
+// `count` questions of one skill (empty: any) within a difficulty range.
+struct QuestionDraw {
+    std::string skill;
+    int min_difficulty = 1;
+    int max_difficulty = 5;
+    int count = 1;
+    bool operator==(const QuestionDraw&) const = default;
+};
+
+struct QuizPlan {
+    std::vector<std::string> fixed;     // question codes asked in every attempt
+    std::vector<QuestionDraw> draws;    // then these, drawn afresh for each attempt
+    bool shuffle = true;                // the attempt's order shuffled (else fixed, then draws in order)
+    bool operator==(const QuizPlan&) const = default;
+};
+
+// What a draw needs to know of a bank question.
+struct BankEntry {
+    std::string code;
+    std::string skill;
+    int difficulty = 1;
+};
+
+inline constexpr int k_quiz_most_questions = 200;
+
+// The codes one attempt asks: the fixed ones, then for each draw `count`
+// questions matching it that the attempt does not already ask — those not
+// in `seen` (the student's earlier attempts) first, seen ones only when the
+// unseen run out — chosen by `seed` (the same seed, the same attempt on
+// every platform); shuffled together when the plan says so.
+// InvalidArgument naming the part for a plan that asks nothing or over
+// k_quiz_most_questions, a fixed code not in the bank, or a draw the bank
+// cannot fill ("draws[1]: the bank has 3 questions of skill percent at
+// difficulty 4 to 5, not 5").
+[[nodiscard]] Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::vector<BankEntry>& bank,
+    const std::set<std::string>& seen, std::uint64_t seed);
+
+// [SECTION] attempts and time
+
+// Whether a student who has used `used` attempts may start another
+// (`allowed` 0: any number); FailedPrecondition in words when not.
+[[nodiscard]] Result<void> may_start_attempt(int used, int allowed);
+
+// Answers arriving this long after the time limit still count: the network
+// and a slow phone, not extra thinking time.
+inline constexpr std::int64_t k_quiz_grace_seconds = 30;
+
+// Whether an answer or a submission at `now` (UTC seconds) counts for an
+// attempt started at `started` with a limit of `limit_minutes` (0: none).
+[[nodiscard]] bool in_time(std::int64_t started, std::int64_t now, int limit_minutes);
+
+// [SECTION] scoring
+
+struct AttemptResult {
+    std::vector<std::optional<GradeResult>> questions;   // empty: not answered
+    double score = 0;      // the sum of the questions' scores (0 to 1 each)
+    int answered = 0;
+    int correct = 0;
+    bool operator==(const AttemptResult&) const = default;
+};
+
+// Grades each answer (null or absent: not answered) against its task with
+// practice's graders. A malformed answer is the grader's InvalidArgument
+// error naming the question ("questions[3]: ..."), not a wrong answer.
+[[nodiscard]] Result<AttemptResult> grade_attempt(const std::vector<Task>& tasks, const std::vector<Json>& answers);
+
+// "14 of 20 (70%)"; "12.5 of 20 (63%)" with partial credit.
+[[nodiscard]] std::string attempt_score_for_people(const AttemptResult& result);
+
+} // namespace learnloop

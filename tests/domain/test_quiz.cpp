@@ -1,0 +1,144 @@
+// Tests for shared-domain/academy/quiz.*: drawing an attempt's questions
+// (fixed ones, draws by skill and difficulty, unseen first, the same on
+// every platform for a seed), attempts allowed, the time limit and scoring.
+#include "academy/question_task.hpp"
+#include "academy/quiz.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace learnloop;
+
+namespace {
+
+// 30 questions: skills a, b, c; difficulty 1 to 5 twice each.
+std::vector<BankEntry> small_bank()
+{
+    std::vector<BankEntry> bank;
+    for (const char* skill : { "a", "b", "c" })
+        for (int i = 0; i < 10; ++i)
+            bank.push_back({ std::string(skill) + "-" + std::to_string(i), skill, 1 + i % 5 });
+    return bank;
+}
+
+std::string error_of(const Result<std::vector<std::string>>& drawn)
+{
+    REQUIRE_FALSE(drawn.ok());
+    CHECK(drawn.error().code == ErrorCode::InvalidArgument);
+    return drawn.error().message;
+}
+
+} // namespace
+
+TEST_CASE("an attempt asks its fixed questions and fills each draw from matching questions, none twice",
+    "[academy][quiz]")
+{
+    const auto bank = small_bank();
+    QuizPlan plan;
+    plan.fixed = { "a-0", "b-3" };
+    plan.draws = { { "a", 1, 5, 4 }, { "", 4, 5, 3 } };
+    plan.shuffle = false;
+    auto codes = draw_attempt(plan, bank, {}, 42).value();
+    REQUIRE(codes.size() == 9);
+    CHECK(codes[0] == "a-0");
+    CHECK(codes[1] == "b-3");
+    std::set<std::string> distinct(codes.begin(), codes.end());
+    CHECK(distinct.size() == 9);
+    for (std::size_t i = 2; i < 6; ++i)
+        CHECK(codes[i].rfind("a-", 0) == 0);
+    for (std::size_t i = 6; i < 9; ++i) {
+        auto entry = std::find_if(bank.begin(), bank.end(), [&](auto& e) { return e.code == codes[i]; });
+        CHECK(entry->difficulty >= 4);
+    }
+    // The same seed, the same attempt; shuffled, the same questions in another order.
+    CHECK(draw_attempt(plan, bank, {}, 42).value() == codes);
+    plan.shuffle = true;
+    auto shuffled = draw_attempt(plan, bank, {}, 42).value();
+    CHECK(std::set<std::string>(shuffled.begin(), shuffled.end()) == distinct);
+    CHECK(shuffled != codes);
+}
+
+TEST_CASE("a draw takes questions the student has not seen first, and seen ones only when those run out",
+    "[academy][quiz]")
+{
+    const auto bank = small_bank();
+    QuizPlan plan;
+    plan.draws = { { "b", 1, 5, 6 } };
+    std::set<std::string> seen = { "b-0", "b-1", "b-2", "b-3", "b-4", "b-5" };   // 4 of b unseen
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        auto codes = draw_attempt(plan, bank, seen, seed).value();
+        REQUIRE(codes.size() == 6);
+        for (const char* unseen : { "b-6", "b-7", "b-8", "b-9" })
+            CHECK(std::count(codes.begin(), codes.end(), unseen) == 1);
+    }
+    plan.draws = { { "b", 1, 5, 3 } };
+    for (std::uint64_t seed = 1; seed <= 20; ++seed)
+        for (const auto& code : draw_attempt(plan, bank, seen, seed).value())
+            CHECK_FALSE(seen.count(code));
+}
+
+TEST_CASE("a plan the bank cannot fill is refused naming the part", "[academy][quiz]")
+{
+    const auto bank = small_bank();
+    auto with = [&](QuizPlan plan) { return error_of(draw_attempt(plan, bank, {}, 1)); };
+    CHECK(with({}) == "questions: a quiz asks at least one question");
+    CHECK(with({ { "a-0", "nope" }, {}, true }) == "fixed[1]: no question nope in the bank");
+    CHECK(with({ { "a-0", "a-0" }, {}, true }) == "fixed[1]: a-0 is asked twice");
+    CHECK(with({ {}, { { "a", 4, 5, 5 } }, true })
+        == "draws[0]: the bank has 4 questions of skill a at difficulty 4 to 5, not 5");
+    CHECK(with({ { "a-3" }, { { "a", 4, 4, 2 } }, true })
+        == "draws[0]: the bank has 1 questions of skill a at difficulty 4 not already asked, not 2");
+    CHECK(with({ {}, { { "", 3, 2, 1 } }, true }) == "draws[0]: difficulty runs from 1 to 5, the lower first");
+    CHECK(with({ {}, { { "", 1, 5, 0 } }, true }) == "draws[0]: a draw asks 1 to 200 questions");
+    CHECK(with({ {}, { { "", 1, 5, 150 }, { "", 1, 5, 60 } }, true }) == "questions: a quiz asks at most 200 questions");
+}
+
+TEST_CASE("attempts allowed and the time limit, with a grace for the network", "[academy][quiz]")
+{
+    CHECK(may_start_attempt(0, 1).ok());
+    CHECK(may_start_attempt(5, 0).ok());
+    CHECK(may_start_attempt(1, 1).error().message == "You have already taken this quiz: it allows one attempt");
+    CHECK(may_start_attempt(3, 3).error().message == "You have used all 3 attempts at this quiz");
+    CHECK(may_start_attempt(3, 3).error().code == ErrorCode::FailedPrecondition);
+
+    const std::int64_t start = 1'800'000'000;
+    CHECK(in_time(start, start + 20 * 60, 20));
+    CHECK(in_time(start, start + 20 * 60 + k_quiz_grace_seconds, 20));
+    CHECK_FALSE(in_time(start, start + 20 * 60 + k_quiz_grace_seconds + 1, 20));
+    CHECK(in_time(start, start + 86400 * 7, 0));
+}
+
+TEST_CASE("an attempt is graded by practice's graders, unanswered questions scoring nothing", "[academy][quiz]")
+{
+    auto ask = [](const char* gift) {
+        auto read = parse_gift(gift);
+        REQUIRE(read.problems.empty());
+        return question_task(read.questions.at(0), 9).value();
+    };
+    std::vector<Task> tasks { ask("::t1::Is 7 prime?{T}"), ask("::n1::2 + 2 \\= ?{#4}"),
+        ask("::m1::Which are prime?{~%50%2 ~%50%3 ~%-100%4}"), ask("::s1::Capital of France?{=Paris}") };
+    auto index_of = [](const Task& task, const char* text) {
+        return static_cast<std::size_t>(
+            std::find_if(task.options.begin(), task.options.end(), [&](auto& o) { return o.text == text; })
+            - task.options.begin());
+    };
+    std::vector<Json> answers { { { "choice", 0 } }, { { "value", 5 } }, { { "choices", { index_of(tasks[2], "2") } } } };
+    auto result = grade_attempt(tasks, answers).value();
+    CHECK(result.answered == 3);
+    CHECK(result.correct == 1);
+    CHECK(result.score == Approx(1.5));
+    CHECK_FALSE(result.questions[3].has_value());
+    CHECK(result.questions[2]->verdict == Verdict::Partial);
+    CHECK(attempt_score_for_people(result) == "1.5 of 4 (38%)");
+
+    answers.push_back(Json(nullptr));
+    answers[1] = { { "value", 4 } };
+    CHECK(attempt_score_for_people(grade_attempt(tasks, answers).value()) == "2.5 of 4 (63%)");
+
+    auto malformed = grade_attempt(tasks, { { { "choice", 7 } } });
+    REQUIRE_FALSE(malformed.ok());
+    CHECK(malformed.error().field == "questions[0]");
+    CHECK(malformed.error().message.rfind("questions[0]: ", 0) == 0);
+    CHECK_FALSE(grade_attempt(tasks, std::vector<Json>(5, Json(nullptr))).ok());
+}
