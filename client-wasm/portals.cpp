@@ -6,6 +6,7 @@
 // [SECTION] shell hooks, [SECTION] routes
 #include "app.hpp"
 
+#include "academy/bank_tab.hpp"
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "messaging/messages_tab.hpp"
@@ -75,6 +76,7 @@ struct PortalState {
     AvailabilityTabState hours;   // a tutor's hours: their own, or the office's pick
     SettingsTabState settings;    // its settings: the office's administrators
     MessagesTabState messages;    // each person's messages and notices
+    BankTabState bank;            // an academy's exam bank: its instructors and administrators
 };
 
 AppState::AppState()
@@ -192,6 +194,30 @@ const Tab k_office_tabs[] = {
         },
         [](const AppState&, const PortalState& p) { return settings_tab_summary(p.settings); } },
     { "Audit log", "office.tab.audit", Action::AuditRead,
+        [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
+        [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
+};
+
+// A test-prep academy: its instructors (the teacher role) and administrators
+// browse the exam bank their quizzes draw on; the office runs the people.
+const Tab k_instructor_tabs[] = {
+    { "Exam bank", "instructor.tab.bank", Action::BankRead,
+        [](AppState& s, PortalState& p) { draw_bank_tab(s, p.bank); },
+        [](const AppState&, const PortalState& p) { return bank_tab_summary(p.bank); },
+        [](const AppState&, const PortalState& p) { return bank_tab_place(p.bank); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_bank_tab(s, p.bank, r); } },
+};
+
+const Tab k_academy_office_tabs[] = {
+    { "People", "academy.tab.people", Action::UserList,
+        [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
+        [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
+    { "Exam bank", "academy.tab.bank", Action::BankRead,
+        [](AppState& s, PortalState& p) { draw_bank_tab(s, p.bank); },
+        [](const AppState&, const PortalState& p) { return bank_tab_summary(p.bank); },
+        [](const AppState&, const PortalState& p) { return bank_tab_place(p.bank); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_bank_tab(s, p.bank, r); } },
+    { "Audit log", "academy.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
 };
@@ -318,12 +344,38 @@ const Portal k_tutoring_portals[] = {
     { Role::Parent, "Parent", "family_tabs", k_family_tabs, prepare_tutoring, offline_forget_week },
 };
 
-// The portal of the signed-in user: by their role, in their school's or
-// business's kind of portals.
+void prepare_academy_office(AppState& s, PortalState& p)
+{
+    if (p.school.users.phase == Phase::Idle)
+        reload_users(s, p.school.users);
+}
+
+// An academy's students and parents keep the school's portals until its
+// courses and quizzes arrive.
+const Portal k_academy_portals[] = {
+    { Role::Admin, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_academy_office, nullptr },
+    { Role::Moderator, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_academy_office, nullptr },
+    { Role::Teacher, "Instructor", "instructor_tabs", k_instructor_tabs, nullptr, nullptr },
+    { Role::Student, "Student", "student_tabs", k_student_tabs, nullptr, practice_sign_out },
+    { Role::Parent, "Parent", "parent_tabs", k_parent_tabs, nullptr, nullptr },
+};
+
+// The portals of the signed-in user's kind of tenant.
+std::span<const Portal> portals_of(const AppState& state)
+{
+    switch (state.session.tenant_kind) {
+    case TenantKind::Tutoring: return k_tutoring_portals;
+    case TenantKind::Academy: return k_academy_portals;
+    case TenantKind::School: break;
+    }
+    return k_portals;
+}
+
+// The portal of the signed-in user: by their role, in their school's,
+// academy's or business's kind of portals.
 const Portal& portal_of(const AppState& state)
 {
-    std::span<const Portal> portals = state.session.tenant_kind == TenantKind::Tutoring ? std::span<const Portal>(k_tutoring_portals)
-                                                             : std::span<const Portal>(k_portals);
+    std::span<const Portal> portals = portals_of(state);
     for (const auto& portal : portals)
         if (portal.role == state.session.role)
             return portal;
@@ -457,8 +509,7 @@ std::string portal_open(AppState& state, const ui::Route& route)
 {
     const auto& portal = portal_of(state);
     if (!route.page.empty() && route.page != portal_page(portal)) {
-        for (const auto& other : state.session.tenant_kind == TenantKind::Tutoring ? std::span<const Portal>(k_tutoring_portals)
-                                                        : std::span<const Portal>(k_portals))
+        for (const auto& other : portals_of(state))
             if (route.page == portal_page(other))
                 return "This page belongs to a different kind of account, so it cannot be opened with yours. "
                        "If someone sent you this link, ask them for a link to your own page.";

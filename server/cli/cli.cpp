@@ -2,7 +2,9 @@
 #include "audit/audit_checkpoint.hpp"
 #include "audit/audit_log.hpp"
 #include "cli/backup.hpp"
+#include "academy/bank_store.hpp"
 #include "cli/bank_commands.hpp"
+#include "cli/demo_academy.hpp"
 #include "cli/demo_school.hpp"
 #include "cli/demo_tutoring.hpp"
 #include "platform/config.hpp"
@@ -52,7 +54,8 @@ Commands:
                                   create the demo school (idempotent): three classes, parents, six weeks
                                   of marked work and practice, seeding the curriculum first when absent;
                                   then the demo tutoring business: four tutors, thirty students, three
-                                  months of sessions, invoices, payments and messages;
+                                  months of sessions, invoices, payments and messages; then the demo
+                                  academy: two instructors, forty students, its own exam questions;
                                   --minimal yes: only the logins, one class and one weekly lesson (for API tests)
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
@@ -197,6 +200,25 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
         tutoring.tutors, tutoring.students, tutoring.families,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
     for (const auto& login : tutoring_demo_logins())
+        std::printf("  %-10s %s\n", login.role, login.email);
+
+    // The academy in its own transaction, last; its quizzes draw on the
+    // shared exam bank, loaded first when it is empty.
+    {
+        pqxx::read_transaction txn(connection);
+        if (TRY(current_bank_questions(txn, std::nullopt)).empty()) {
+            txn.commit();
+            std::printf("exam bank: none was loaded, so the shared bank was seeded first\n");
+            TRY(seed_bank(connection, default_exam_bank_dir()));
+        }
+    }
+    start = std::chrono::steady_clock::now();
+    auto academy = TRY(seed_demo_academy(connection, demo));
+    std::printf("Demo academy \"summit\" is ready (%d instructors, %d students, %d questions of its own beside the "
+                "shared exam bank; %.1f s). Sign in with any of these (password: %s):\n",
+        academy.instructors, academy.students, academy.own_questions,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
+    for (const auto& login : academy_demo_logins())
         std::printf("  %-10s %s\n", login.role, login.email);
     return {};
 }

@@ -3,13 +3,15 @@
 // session logged in one press, the office's calendar of every tutor (and
 // one tutor's), and a parent's view of their children's sessions; driven
 // through the accessibility tree, checked with axe-core, photographed at
-// desktop and phone size (build/artifacts/tutoring-*.png).
+// desktop and phone size (build/artifacts/tutoring-*.png); then the demo
+// academy's checks (academy.checks.mjs) on the same server.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
 } from './harness.mjs';
+import { academyChecks } from './academy.checks.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const TENANT = 'brightpath';
@@ -653,6 +655,9 @@ try {
     await press(phone.getByRole('button', { name: 'Back to the list' }));
     await waitForState(phone, (s) => s.portal.message_thread === '', 'back to the list');
   });
+
+  // The demo academy, on the same server and database.
+  await academyChecks({ server, check });
 
   await check('no script errors on the page', async () => {
     assert.deepEqual(pageErrors, []);

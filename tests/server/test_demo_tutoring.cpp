@@ -515,3 +515,28 @@ TEST_CASE("the minimal tutoring demo is the five logins, the settings, a default
         CHECK(query_int(url, std::string("SELECT count(*) FROM ") + table) == 0);
     }
 }
+
+// The demo academy is seeded by the same `seed demo`, after the business.
+TEST_CASE("the demo academy has two instructors, forty students, nine parents and questions of its own", "[demo][academy]")
+{
+    const auto& url = tutoring_demo().url;
+    const auto a = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'summit' AND kind = 'academy'"));
+    auto count = [&](const std::string& where) {
+        return query_int(url, "SELECT count(*) FROM users WHERE tenant_id = " + a + " AND " + where);
+    };
+    CHECK(count("role = 'teacher'") == 2);
+    CHECK(count("role = 'student'") == 40);
+    CHECK(count("role = 'parent'") == 9);
+    CHECK(count("role IN ('admin', 'moderator')") == 2);
+    CHECK(count("name = 'Sofía Hernández'") == 1);
+    CHECK(query_int(url, "SELECT count(*) FROM parent_links WHERE tenant_id = " + a) == 9);
+    CHECK(query_int(url, "SELECT count(*) FROM bank_questions WHERE tenant_id = " + a) == 6);
+    CHECK(query_int(url, "SELECT count(DISTINCT kind) FROM bank_questions WHERE tenant_id = " + a) == 4);
+
+    auto again = seed(url);
+    CHECK(again.out.find("Demo academy \"summit\" is ready (2 instructors, 40 students") != std::string::npos);
+    CHECK(count("true") == 53);
+    CHECK(query_int(url, "SELECT count(*) FROM bank_questions WHERE tenant_id = " + a) == 6);
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'bank.import' AND tenant_id = " + a) == 1);
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND tenant_id = " + a) == 53);
+}
