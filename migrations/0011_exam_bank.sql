@@ -18,6 +18,7 @@ CREATE TABLE bank_questions (
     skill         text NOT NULL DEFAULT '',       -- the skill-x tag without "skill-"
     difficulty    integer NOT NULL CHECK (difficulty BETWEEN 1 AND 5),
     body          text NOT NULL,                  -- the question as GIFT (write_gift), read back by parse_gift
+    search_text   text NOT NULL DEFAULT '',       -- its text and answers as people read them, for searching
     content_hash  text NOT NULL,
     created_by    text NOT NULL,                  -- "cli" or "user:42"
     created_at    timestamptz NOT NULL DEFAULT now(),
@@ -30,13 +31,15 @@ CREATE UNIQUE INDEX bank_questions_current_idx ON bank_questions (tenant_id, cod
 -- Draws and searches: a bank's current questions by skill and difficulty.
 CREATE INDEX bank_questions_draw_idx ON bank_questions (tenant_id, skill, difficulty) WHERE superseded_at IS NULL;
 
--- Shared rows are readable by every tenant and writable by none (the
--- operator's CLI writes them as the owner): an update finds no shared row
--- to change, an insert of one is refused. An academy's rows are its own.
+-- Shared rows are readable by every academy (not by schools or tutoring
+-- businesses: the questions carry their keys) and writable by no tenant
+-- (the operator's CLI writes them as the owner): an update finds no shared
+-- row to change, an insert of one is refused. An academy's rows are its own.
 ALTER TABLE bank_questions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bank_questions FORCE ROW LEVEL SECURITY;
 CREATE POLICY bank_questions_read ON bank_questions FOR SELECT TO learnloop_app
-    USING (tenant_id IS NULL OR tenant_id = (SELECT app_tenant_id()));
+    USING (tenant_id IS NULL
+           AND EXISTS (SELECT 1 FROM tenants WHERE id = (SELECT app_tenant_id()) AND kind = 'academy'));
 CREATE POLICY bank_questions_isolation ON bank_questions TO learnloop_app
     USING (tenant_id = (SELECT app_tenant_id()))
     WITH CHECK (tenant_id = (SELECT app_tenant_id()));

@@ -162,6 +162,13 @@ void draw_list(AppState& state, BankTabState& tab)
         load_page(state, tab);
     if (!tab.page.data.is_array())
         return;
+    if (tab.page.data.empty() && tab.offset > 0) {
+        // The last page was full and nothing follows it.
+        if (ui::empty_state(state, "No more questions", "That was the last of them.", "Back to the first page",
+                "teacher.bank.first"))
+            search_again(state, tab);
+        return;
+    }
     if (tab.page.data.empty()) {
         const bool filtered = tab.words[0] || tab.kind > 0 || tab.difficulty > 0;
         ui::empty_state(state, filtered ? "No question matches" : "The bank is empty",
@@ -182,7 +189,7 @@ void draw_list(AppState& state, BankTabState& tab)
             const auto label = list_label(q) + "##q" + std::to_string(id);
             if (ui::selectable(label.c_str(), tab.selected == id, ImGuiSelectableFlags_SpanAllColumns))
                 select_question(state, tab, id);
-            ui::remember(state, "teacher.bank.question." + q.value("code", std::string()));
+            ui::remember(state, "teacher.bank.question." + std::to_string(id));
             ui::table_next_column();
             ui::text_unformatted(q.value("kind_label", std::string()).c_str());
             ui::table_next_column();
@@ -202,7 +209,7 @@ void draw_answers(const Json& q)
         return;
     }
     if (kind == "numeric") {
-        for (const auto& n : q["numeric"]) {
+        for (const auto& n : q.value("numeric", Json::array())) {
             const double weight = n.value("weight", 100.0);
             std::string line = number_text(n.value("value", 0.0));
             if (n.value("tolerance", 0.0) > 0)
@@ -215,7 +222,7 @@ void draw_answers(const Json& q)
         return;
     }
     const bool weighted = kind == "multiple_select";
-    for (const auto& c : q["choices"]) {
+    for (const auto& c : q.value("choices", Json::array())) {
         const double weight = c.value("weight", 0.0);
         const bool right = weighted ? weight > 0 : weight >= 100;
         std::string line = c.value("text", std::string());
@@ -238,11 +245,9 @@ void draw_question(AppState& state, BankTabState& tab)
         ui::empty_state(state, "Choose a question", "Pick one from the list to see its answers, hints and explanation.");
         return;
     }
+    // A failure shows the server's words ("Question not found") and a retry.
     if (ui::remote_status(state, tab.question, "teacher.bank.detail"))
         select_question(state, tab, tab.selected);
-    if (tab.question.phase == Phase::Failed && ui::missing_item(state,
-            "This question was not found. It may belong to another academy.", "Show the list", "teacher.bank.missing"))
-        select_question(state, tab, 0);
     if (tab.question.phase != Phase::Done || !tab.question.data.is_object())
         return;
     const auto& q = tab.question.data;
@@ -261,12 +266,12 @@ void draw_question(AppState& state, BankTabState& tab)
     ImGui::Spacing();
     ui::heading("Answers", 3);
     draw_answers(q);
-    if (!q["hints"].empty()) {
+    if (const auto hints = q.value("hints", Json::array()); hints.is_array() && !hints.empty()) {
         ui::heading("Hints, one at a time", 3);
         int number = 1;
-        for (const auto& hint : q["hints"]) {
+        for (const auto& hint : hints) {
             ImGui::PushTextWrapPos(0.0f);
-            ui::text("%d. %s", number++, hint.get<std::string>().c_str());
+            ui::text("%d. %s", number++, hint.is_string() ? hint.get<std::string>().c_str() : "");
             ImGui::PopTextWrapPos();
         }
     }

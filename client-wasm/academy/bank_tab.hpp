@@ -14,7 +14,6 @@ namespace learnloop::client {
 
 struct BankTabState {
     Remote page;                  // GET /api/academy/bank: the page shown
-    std::int64_t total = 0;       // the whole list's size (X-Total-Count)
     std::int64_t offset = 0;
     char words[120] = "";
     int kind = 0;                 // index into the tab's kinds (0: any)

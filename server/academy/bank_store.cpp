@@ -4,7 +4,10 @@
 #include "academy/question_task.hpp"
 #include "audit/audit_log.hpp"
 #include "db/sql.hpp"
+#include "core/validation.hpp"
 #include "platform/crypto.hpp"
+
+#include <set>
 
 namespace learnloop::server {
 
@@ -17,19 +20,75 @@ std::string bank_name(std::optional<std::int64_t> tenant_id)
     return tenant_id ? "tenant " + std::to_string(*tenant_id) : std::string("shared");
 }
 
-// Every question askable before anything is written.
+bool valid_text(const BankQuestion& q)
+{
+    auto ok = [](const std::string& text) { return is_valid_utf8(text); };
+    if (!ok(q.id) || !ok(q.title) || !ok(q.category) || !ok(q.text) || !ok(q.explanation))
+        return false;
+    for (const auto& list : { &q.tags, &q.hints })
+        for (const auto& text : *list)
+            if (!ok(text))
+                return false;
+    for (const auto& c : q.choices)
+        if (!ok(c.text) || !ok(c.feedback))
+            return false;
+    return true;
+}
+
+// A question as the bank keeps it: with no title of its own, its id is its
+// title (so a Moodle XML export, whose questions always have a name, reads
+// back as the same content).
+BankQuestion as_kept(BankQuestion q)
+{
+    if (q.title.empty())
+        q.title = q.id;
+    q.line = 0;
+    return q;
+}
+
+// Every question storable and askable before anything is written: UTF-8
+// text, an id of 1 to 100 characters used once in the import, a question a
+// quiz can ask, and GIFT text that reads back as the same question (ids,
+// tags and hints are comment lines: no line breaks, no "]" in ids and tags).
 Result<void> check_importable(const std::vector<BankQuestion>& questions)
 {
     std::vector<GiftProblem> problems;
+    std::set<std::string> ids;
     for (const auto& q : questions) {
-        if (q.id.empty() || q.id.size() > k_longest_code)
+        if (!valid_text(q)) {
+            problems.push_back({ q.line, "the question is not UTF-8 text: save the file as UTF-8" });
+            continue;
+        }
+        if (q.id.empty() || utf8_length(q.id) > k_longest_code) {
             problems.push_back({ q.line, "an id must have 1 to " + std::to_string(k_longest_code) + " characters" });
-        else if (auto task = question_task(q, 0); !task.ok())
+            continue;
+        }
+        if (!ids.insert(q.id).second) {
+            problems.push_back({ q.line, "the id " + q.id + " is used twice in this import" });
+            continue;
+        }
+        if (auto task = question_task(q, 0); !task.ok()) {
             problems.push_back({ q.line, task.error().message });
+            continue;
+        }
+        const auto kept = as_kept(q);
+        auto back = parse_gift(write_gift({ kept }));
+        if (!back.problems.empty() || back.questions.size() != 1 || as_kept(back.questions[0]) != kept)
+            problems.push_back({ q.line, "question " + q.id + " would not be kept as written: its id, tags and "
+                    "hints must each be one line, and its id and tags cannot hold \"]\"" });
     }
     if (problems.empty())
         return {};
     return make_error(ErrorCode::InvalidArgument, "nothing was imported: " + problems_for_people(problems), "file");
+}
+
+// What a search matches: the question and its answers as people read them.
+std::string search_text_of(const BankQuestion& q)
+{
+    std::string text = q.text;
+    for (const auto& c : q.choices)
+        text += "\n" + c.text;
+    return text;
 }
 
 } // namespace
@@ -52,8 +111,10 @@ Result<BankImportReport> import_bank_questions(pqxx::transaction_base& txn, std:
     const std::vector<BankQuestion>& questions, const std::string& actor)
 {
     TRY(check_importable(questions));
+    exec_named(txn, "academy/lock_bank", tenant_id);
     BankImportReport report;
-    for (const auto& q : questions) {
+    for (const auto& given : questions) {
+        const auto q = as_kept(given);
         const auto body = write_gift({ q });
         const auto hash = sha256_hex(body);
         auto current = exec_named(txn, "academy/current_bank_question", tenant_id, q.id);
@@ -71,7 +132,7 @@ Result<BankImportReport> import_bank_questions(pqxx::transaction_base& txn, std:
         }
         exec_named(txn, "academy/insert_bank_question", tenant_id, q.id, version,
             std::string(bank_question_kind_name(q.kind)), q.category, question_skill(q),
-            std::max(1, question_difficulty(q)), body, hash, actor);
+            std::max(1, question_difficulty(q)), body, hash, actor, search_text_of(q));
     }
     append_audit(txn,
         { tenant_id, actor, "bank.import", "exam_bank", bank_name(tenant_id), nullptr,
@@ -102,7 +163,7 @@ Result<StoredBankQuestion> stored_bank_question(const pqxx::row& row)
     return stored;
 }
 
-// "50%" in a search is the text "50%": LIKE's wildcards escaped.
+// "50%" in a search is the text "50%": LIKE's wildcards and escape escaped.
 std::string like_literal(const std::string& words)
 {
     std::string out;

@@ -31,10 +31,13 @@ struct BankImportReport {
 // Adds `questions` to the bank of `tenant_id` (none: the shared bank): a
 // code new to it as version 1; a code whose content (its GIFT text) differs
 // from its current version as the next version, the old one superseded and
-// kept; the same content is left alone. Every question must be askable in
-// a quiz (academy/question_task), else InvalidArgument naming it and its
-// line, and nothing is written. One audit row records the counts, on the
-// academy's chain or the platform's. The caller commits.
+// kept; the same content is left alone. A question with no title takes its
+// id as title. Every question must be UTF-8, have an id of 1 to 100
+// characters used once in the import, be askable in a quiz
+// (academy/question_task) and read back from its GIFT text as written, else
+// InvalidArgument naming each problem's line, and nothing is written. Imports
+// of one bank take turns (an advisory lock). One audit row records the
+// counts, on the academy's chain or the platform's. The caller commits.
 [[nodiscard]] Result<BankImportReport> import_bank_questions(pqxx::transaction_base& txn,
     std::optional<std::int64_t> tenant_id, const std::vector<BankQuestion>& questions, const std::string& actor);
 

@@ -9,7 +9,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 namespace learnloop::server {
 
@@ -17,13 +20,31 @@ namespace {
 
 // [SECTION] reading ----------------------------------------------------------
 
-int line_at(std::string_view text, std::ptrdiff_t offset)
-{
-    if (offset < 0)
-        return 0;
-    const auto end = std::min(text.size(), static_cast<std::size_t>(offset));
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
+// The line of byte offsets met in order, counted on from the last one asked
+// (a whole file once, not once a question).
+class LineCounter {
+public:
+    explicit LineCounter(std::string_view text) : m_text(text) { }
+    int line_at(std::ptrdiff_t offset)
+    {
+        if (offset < 0)
+            return 0;
+        const auto end = std::min(m_text.size(), static_cast<std::size_t>(offset));
+        if (end < m_at) {   // earlier than the last: count again from the start
+            m_at = 0;
+            m_line = 1;
+        }
+        m_line += static_cast<int>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_at),
+            m_text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+        m_at = end;
+        return m_line;
+    }
+
+private:
+    std::string_view m_text;
+    std::size_t m_at = 0;
+    int m_line = 1;
+};
 
 // "&amp;" -> "&", "&#233;" -> "é"; an unknown entity stays as written.
 std::string decode_entities(std::string_view text)
@@ -36,14 +57,20 @@ std::string decode_entities(std::string_view text)
             continue;
         }
         const auto name = text.substr(i + 1, semicolon - i - 1);
+        // The named entities Moodle's editor writes most.
+        static constexpr std::pair<std::string_view, char32_t> k_named[] = { { "amp", '&' }, { "lt", '<' },
+            { "gt", '>' }, { "quot", '"' }, { "apos", '\'' }, { "nbsp", 0xA0 }, { "rsquo", 0x2019 },
+            { "lsquo", 0x2018 }, { "rdquo", 0x201D }, { "ldquo", 0x201C }, { "ndash", 0x2013 },
+            { "mdash", 0x2014 }, { "hellip", 0x2026 }, { "times", 0xD7 }, { "divide", 0xF7 }, { "minus", 0x2212 },
+            { "le", 0x2264 }, { "ge", 0x2265 }, { "ne", 0x2260 }, { "deg", 0xB0 }, { "pi", 0x3C0 },
+            { "sup2", 0xB2 }, { "sup3", 0xB3 }, { "frac12", 0xBD }, { "eacute", 0xE9 }, { "egrave", 0xE8 },
+            { "aacute", 0xE1 }, { "iacute", 0xED }, { "oacute", 0xF3 }, { "uacute", 0xFA }, { "ntilde", 0xF1 },
+            { "uuml", 0xFC }, { "ouml", 0xF6 }, { "auml", 0xE4 }, { "ccedil", 0xE7 } };
         char32_t code = 0;
-        if (name == "amp") code = '&';
-        else if (name == "lt") code = '<';
-        else if (name == "gt") code = '>';
-        else if (name == "quot") code = '"';
-        else if (name == "apos") code = '\'';
-        else if (name == "nbsp") code = 0xA0;
-        else if (name.size() > 1 && name[0] == '#') {
+        for (const auto& [entity, value] : k_named)
+            if (name == entity)
+                code = value;
+        if (code == 0 && name.size() > 1 && name[0] == '#') {
             const bool hex = name[1] == 'x' || name[1] == 'X';
             const std::string digits(name.substr(hex ? 2 : 1));
             char* end = nullptr;
@@ -66,7 +93,16 @@ std::string decode_entities(std::string_view text)
 // other tags dropped, entities decoded, blank lines and edges trimmed.
 std::string text_of(const pugi::xml_node& node)
 {
-    const std::string raw = node.child("text").text().get();
+    // The <text>'s content as written: its text and CDATA, and any HTML left
+    // unescaped in it (parsed as elements) printed back as markup.
+    std::ostringstream content;
+    for (auto part : node.child("text").children()) {
+        if (part.type() == pugi::node_pcdata || part.type() == pugi::node_cdata)
+            content << part.value();
+        else
+            part.print(content, "", pugi::format_raw);
+    }
+    const std::string raw = content.str();
     const std::string format = node.attribute("format").as_string("html");
     if (format != "html" && format != "moodle_auto_format")
         return std::string(trim(raw));
@@ -99,11 +135,12 @@ std::string text_of(const pugi::xml_node& node)
 
 std::string strip_category_root(std::string category)
 {
-    for (const char* root : { "$course$/top/", "$system$/top/", "$module$/top/", "$course$/", "$system$/", "$module$/",
-             "top/" })
+    // "$course$/top/Algebra" -> "Algebra"; "$course$/top" alone -> "".
+    for (const char* root : { "$course$/", "$system$/", "$module$/", "$coursecategory$/", "$cat1$/", "top/" }) {
         if (category.rfind(root, 0) == 0)
-            return category.substr(std::string(root).size());
-    return category;
+            category = category.substr(std::string(root).size());
+    }
+    return category == "top" || category.rfind("$", 0) == 0 ? std::string() : category;
 }
 
 bool read_number(const std::string& text, double& value)
@@ -117,7 +154,7 @@ bool read_number(const std::string& text, double& value)
 // One <question>; answers what is wrong, or "" when it read.
 std::string read_question(const pugi::xml_node& node, const std::string& type, BankQuestion& q)
 {
-    q.title = text_of(node.child("name"));
+    q.title = std::string(trim(node.child("name").child_value("text")));   // a name is plain text
     const std::string idnumber(trim(node.child_value("idnumber")));
     q.id = idnumber.empty() ? q.title : idnumber;
     if (q.id.empty())
@@ -238,7 +275,8 @@ GiftParse parse_moodle_xml(std::string_view text)
     pugi::xml_document doc;
     const auto parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
-        out.problems.push_back({ line_at(text, parsed.offset), std::string("the XML does not read: ") + parsed.description() });
+        out.problems.push_back({ LineCounter(text).line_at(parsed.offset),
+            std::string("the XML does not read: ") + parsed.description() });
         return out;
     }
     const auto quiz = doc.child("quiz");
@@ -247,9 +285,10 @@ GiftParse parse_moodle_xml(std::string_view text)
         return out;
     }
     std::string category;
-    std::vector<std::string> ids;
+    std::set<std::string> ids;
+    LineCounter lines(text);
     for (auto node : quiz.children("question")) {
-        const int line = line_at(text, node.offset_debug());
+        const int line = lines.line_at(node.offset_debug());
         const std::string type = node.attribute("type").as_string();
         if (type == "category") {
             category = strip_category_root(std::string(trim(node.child("category").child_value("text"))));
@@ -267,11 +306,10 @@ GiftParse parse_moodle_xml(std::string_view text)
             out.problems.push_back({ line, problem });
             continue;
         }
-        if (std::find(ids.begin(), ids.end(), q.id) != ids.end()) {
+        if (!ids.insert(q.id).second) {
             out.problems.push_back({ line, "the id " + q.id + " is used twice" });
             continue;
         }
-        ids.push_back(q.id);
         out.questions.push_back(std::move(q));
     }
     return out;

@@ -203,8 +203,9 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
         std::printf("  %-10s %s\n", login.role, login.email);
 
     // The academy in its own transaction, last; its quizzes draw on the
-    // shared exam bank, loaded first when it is empty.
-    {
+    // shared exam bank, loaded first when it is empty (the full demo only:
+    // the minimal one is for API tests, which load what they need).
+    if (demo.size == DemoSize::Full) {
         pqxx::read_transaction txn(connection);
         if (TRY(current_bank_questions(txn, std::nullopt)).empty()) {
             txn.commit();

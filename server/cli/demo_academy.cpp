@@ -95,15 +95,16 @@ constexpr const char* k_own_questions = R"gift($CATEGORY: summit/diagnostic
 // [id:summit-diag-002] [tag:difficulty-3] [tag:skill-averages] [tag:numeric-entry]
 // hint 1: An average times the count gives the total.
 // hint 2: Compare the total of all the scores with the total of the ones you know.
-// hint 3: If three numbers average 10 and two of them are 8 and 9, the third is 30 − 17 \= 13.
-::summit-diag-002::Five practice tests average 152. Four of them are 148, 150, 155 and 151. What is the fifth score?{#156:0}
+// hint 3: If three numbers average 10 and two of them are 8 and 9, the third is 30 − 17 = 13.
+::summit-diag-002::Five practice tests average 152. Four of them are 148, 150, 155 and 151. What is the fifth score?{
+#156:0
 ####The five scores total 5 × 152 \= 760. The four known ones total 604, so the fifth is 760 − 604 \= 156.
 }
 
 // [id:summit-diag-003] [tag:difficulty-3] [tag:skill-exponents] [tag:qc]
 // hint 1: Write both quantities with the same base.
 // hint 2: 4 is a power of 2.
-// hint 3: 8² \= (2³)² \= 2⁶.
+// hint 3: 8² = (2³)² = 2⁶.
 ::summit-diag-003::Quantity A\: 4⁵\nQuantity B\: 2⁹{
 =Quantity A is greater.
 ~Quantity B is greater.
@@ -140,7 +141,7 @@ constexpr const char* k_own_questions = R"gift($CATEGORY: summit/diagnostic
 // [id:summit-diag-006] [tag:difficulty-1] [tag:skill-number-properties] [tag:single-choice]
 // hint 1: An even number is a multiple of 2.
 // hint 2: Try small numbers for n and see what each expression gives.
-// hint 3: With n \= 3, 2n is 6 and n + 1 is 4.
+// hint 3: With n = 3, 2n is 6 and n + 2 is 5.
 ::summit-diag-006::If n is an odd integer, which of these must be even?{
 =n + 1
 ~n + 2

@@ -39,7 +39,9 @@ struct QuizPlan {
     bool operator==(const QuizPlan&) const = default;
 };
 
-// What a draw needs to know of a bank question.
+// What a draw needs to know of a bank question. Codes are unique within a
+// bank, not across banks: the caller gives each code once (an academy's own
+// question hides a shared one of the same code).
 struct BankEntry {
     std::string code;
     std::string skill;

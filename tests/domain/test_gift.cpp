@@ -144,3 +144,14 @@ TEST_CASE("GIFT: what write_gift writes reads back as the same questions, weight
     CHECK(snap_to_moodle_fraction(-48) == -50);
     CHECK(snap_to_moodle_fraction(0) == 0);
 }
+
+TEST_CASE("answers may begin on the line after the brace, as Moodle reads them", "[academy][gift]")
+{
+    auto read = parse_gift("::n::Five tests average 152; four total 604. The fifth?{\n#156:0\n####760 - 604.\n}\n");
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.questions.size() == 1);
+    CHECK(read.questions[0].kind == BankQuestionKind::Numeric);
+    CHECK(read.questions[0].numeric == std::vector<NumericAnswer> { { 156, 0, 100 } });
+    CHECK(read.questions[0].explanation == "760 - 604.");
+    CHECK(read.questions[0].text == "Five tests average 152; four total 604. The fifth?");
+}

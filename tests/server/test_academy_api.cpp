@@ -25,8 +25,9 @@ Json bank(ApiFixture& f, const Person& who, const std::string& query, std::strin
 
 TEST_CASE("instructors and administrators search the exam bank by skill, difficulty, kind and words", "[api][academy][bank]")
 {
-    ApiFixture f("academy_bank_search");
+    ApiFixture f("academy_bank_search", { .other_tenant = true });
     auto& D = f.demo;
+    f.sql("UPDATE tenants SET kind = 'academy' WHERE id = " + std::to_string(D.id));   // the fixture is a school
     REQUIRE(f.cli({ "seed", "bank" }).exit_code == 0);
 
     std::string total;
@@ -60,6 +61,18 @@ TEST_CASE("instructors and administrators search the exam bank by skill, difficu
     CHECK(words.size() == 37);
     bank(f, D.teacher, "?q=%25%25%25", &total);
     CHECK(total == "0");
+    // Words as people read them, not as GIFT escapes them ("b \\= 14").
+    auto equals = bank(f, D.teacher, "?q=" + std::string("b%20%3D%2014"));
+    REQUIRE(equals.size() == 1);
+    CHECK(equals[0]["code"] == "q-quant-alg-002");
+    // Only academies read the shared bank: a school's staff find nothing.
+    for (const auto* who : { &f.other.teacher, &f.other.admin }) {
+        auto none = bank(f, *who, "", &total);
+        CHECK(none == Json::array());
+        CHECK(total == "0");
+        auto one = f.api().get("/api/academy/bank/" + std::to_string(all[0]["id"].get<std::int64_t>()), f.token(*who));
+        CHECK(one.status == 404);
+    }
 
     for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>> {
              { "?difficulty=9", "difficulty" }, { "?difficulty=two", "difficulty" }, { "?kind=essay", "kind" },
@@ -80,6 +93,7 @@ TEST_CASE("one bank question reads with its answers, hints and explanation, and 
 {
     ApiFixture f("academy_bank_question", { .other_tenant = true });
     auto& D = f.demo;
+    f.sql("UPDATE tenants SET kind = 'academy' WHERE id IN (" + std::to_string(D.id) + ", " + std::to_string(f.other.id) + ")");
     TempDir dir("bank");
     REQUIRE(f.cli({ "bank", "import", "--format", "gift",
                     dir.write("v1.gift", "// [id:q-1] [tag:difficulty-2] [tag:skill-percent]\n// hint 1: Ten percent first.\n"
@@ -118,6 +132,6 @@ TEST_CASE("one bank question reads with its answers, hints and explanation, and 
     CHECK(f.api().get("/api/academy/bank/99999999", f.token(D.teacher)).status == 404);
     CHECK(f.api().get("/api/academy/bank/abc", f.token(D.teacher)).status == 404);
     CHECK(f.api().get("/api/academy/bank/" + std::to_string(old_id), f.token(D.student)).status == 403);
-    // Another tenant's instructors see the shared bank too (these questions are shared).
+    // Another academy's instructors see the shared bank too (these questions are shared).
     CHECK(f.api().get("/api/academy/bank/" + std::to_string(old_id), f.token(f.other.teacher)).status == 200);
 }

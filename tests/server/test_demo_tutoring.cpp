@@ -4,6 +4,7 @@
 // numbers, payments within what the invoices ask, every row in its own
 // tenant, a second run that adds nothing, and the minimal demo's part.
 #include "api_client.hpp"
+#include "academy/gift.hpp"
 #include "tutoring/recurrence.hpp"
 
 #include <catch2/catch.hpp>
@@ -532,6 +533,21 @@ TEST_CASE("the demo academy has two instructors, forty students, nine parents an
     CHECK(query_int(url, "SELECT count(*) FROM parent_links WHERE tenant_id = " + a) == 9);
     CHECK(query_int(url, "SELECT count(*) FROM bank_questions WHERE tenant_id = " + a) == 6);
     CHECK(query_int(url, "SELECT count(DISTINCT kind) FROM bank_questions WHERE tenant_id = " + a) == 4);
+    // Each of its own questions reads as written: an explanation, three hints
+    // in plain text, nothing of the answer block left in the question.
+    auto own = run_cli({ "bank", "export", "--format", "gift", "--tenant", "summit" }, url);
+    REQUIRE(own.exit_code == 0);
+    auto read = learnloop::parse_gift(own.out);
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.questions.size() == 6);
+    for (const auto& q : read.questions) {
+        INFO(q.id);
+        CHECK_FALSE(q.explanation.empty());
+        CHECK(q.hints.size() == 3);
+        CHECK(q.text.find("####") == std::string::npos);
+        for (const auto& hint : q.hints)
+            CHECK(hint.find('\\') == std::string::npos);
+    }
 
     auto again = seed(url);
     CHECK(again.out.find("Demo academy \"summit\" is ready (2 instructors, 40 students") != std::string::npos);

@@ -162,7 +162,7 @@ TEST_CASE("a Moodle XML file as Moodle writes it imports: HTML text, CDATA, enti
   </question>
   <question type="shortanswer">
     <name><text>Capital</text></name>
-    <questiontext format="html"><text>Capital of France?</text></questiontext>
+    <questiontext format="html"><text>Capital of <b>France</b>?</text></questiontext>
     <answer fraction="100"><text>Paris</text></answer>
   </question>
 </quiz>
@@ -197,6 +197,7 @@ TEST_CASE("a Moodle XML file as Moodle writes it imports: HTML text, CDATA, enti
     CHECK(percent.choices[1].feedback == "That is 10%.");
     CHECK(gift.at("Eighth").numeric == std::vector<NumericAnswer> { { 0.125, 0.0005, 100 } });
     CHECK(gift.at("Odd sum").truth);
+    CHECK(gift.at("Capital").text == "Capital of France?");   // HTML left unescaped in <text> is still read
 }
 
 TEST_CASE("a changed question becomes a new version and the old one is kept", "[cli][bank]")
@@ -291,6 +292,51 @@ TEST_CASE("a bad file, format or bank imports nothing and says why", "[cli][bank
         == 1);
 }
 
+TEST_CASE("an import refuses what the bank could not keep as written, and an id used twice across files",
+    "[cli][bank]")
+{
+    auto db = bank_database("bank_kept");
+    TempDir dir("bank");
+    // A hint with a line break (Moodle's <br>) would lose its second line.
+    const std::string xml = "<quiz>\n<question type=\"truefalse\"><name><text>t</text></name>"
+                            "<questiontext format=\"html\"><text>Is 7 prime?</text></questiontext>"
+                            "<hint format=\"html\"><text><![CDATA[First line<br/>second line]]></text></hint>"
+                            "<answer fraction=\"100\"><text>true</text></answer>"
+                            "<answer fraction=\"0\"><text>false</text></answer></question>\n</quiz>";
+    auto broken = run_cli({ "bank", "import", "--format", "moodle-xml", dir.write("hint.xml", xml), "--tenant", "summit" },
+        db.url);
+    CHECK(broken.exit_code == 2);
+    CHECK(broken.err.find("line 2: question t would not be kept as written") != std::string::npos);
+    // An id in a tag-like bracket.
+    auto bracket = run_cli({ "bank", "import", "--format", "moodle-xml",
+                               dir.write("id.xml", "<quiz><question type=\"truefalse\"><name><text>a]b</text></name>"
+                                                   "<questiontext><text>Q?</text></questiontext>"
+                                                   "<answer fraction=\"100\"><text>true</text></answer>"
+                                                   "<answer fraction=\"0\"><text>false</text></answer></question></quiz>") },
+        db.url);
+    CHECK(bracket.exit_code == 2);
+    // The same id in two files of one seed.
+    TempDir bank_dir("bank");
+    bank_dir.write("a.gift", "::twice::First?{T}\n");
+    bank_dir.write("b.gift", "::twice::Second?{F}\n");
+    auto seeded = run_cli({ "seed", "bank", "--dir", bank_dir.path() }, db.url);
+    CHECK(seeded.exit_code == 2);
+    CHECK(seeded.err.find("the id twice is used twice in this import") != std::string::npos);
+    CHECK(query_int(db.url, "SELECT count(*) FROM bank_questions") == 0);
+
+    // Aiken questions have no title: kept with their id as title, so their
+    // Moodle XML export imports back as the same content (no new versions).
+    auto aiken = run_cli({ "bank", "import", "--format", "aiken", dir.write("a.txt", "Q one?\nA. x\nB. y\nANSWER: A\n"),
+                             "--tenant", "summit" },
+        db.url);
+    REQUIRE(aiken.exit_code == 0);
+    auto xml_out = run_cli({ "bank", "export", "--format", "moodle-xml", "--tenant", "summit" }, db.url).out;
+    auto again = run_cli({ "bank", "import", "--format", "moodle-xml", dir.write("back.xml", xml_out), "--tenant", "summit" },
+        db.url);
+    INFO(again.err);
+    CHECK(again.out == "the academy's bank: 1 questions read: 0 added, 0 changed (a new version each), 1 unchanged\n");
+}
+
 TEST_CASE("an academy reads the shared bank and its own, never another academy's, and cannot write the shared one",
     "[cli][bank][rls]")
 {
@@ -319,4 +365,10 @@ TEST_CASE("an academy reads the shared bank and its own, never another academy's
     CHECK(txn.exec("UPDATE bank_questions SET body = 'x' WHERE code IN ('shared-1', 'theirs') RETURNING id").empty());
     CHECK_THROWS(txn.exec("INSERT INTO bank_questions (tenant_id, code, version, kind, difficulty, body, content_hash,"
                           " created_by) VALUES (NULL, 'planted', 1, 'true_false', 1, 'x', 'x', 'x')"));
+    // A school reads nothing of the bank, the shared one included; nor does
+    // a connection that names no tenant.
+    txn.exec("SELECT set_config('app.tenant_id', '" + db.school + "', false)");
+    CHECK(txn.exec("SELECT count(*) FROM bank_questions")[0][0].as<int>() == 0);
+    txn.exec("SELECT set_config('app.tenant_id', '', false)");
+    CHECK(txn.exec("SELECT count(*) FROM bank_questions")[0][0].as<int>() == 0);
 }

@@ -395,11 +395,11 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
           "difficulty": 1, "prompt": "What is 2 + 2?", "explanation": "Two and two make four.",
           "options": [{"text": "4", "correct": true}, {"text": "5", "feedback": "One too many."}]}]})");
     REQUIRE(f.cli({ "seed", "curriculum", "--dir", curriculum.path() }).exit_code == 0);
-    // One question in the shared exam bank, to read.
-    REQUIRE(f.cli({ "bank", "import", "--format", "gift", curriculum.write("bank.gift", "::matrix-q::Is 7 prime?{T}\n") })
-                .exit_code
-        == 0);
-    const auto bank_question = "/api/academy/bank/" + str(f.sql_int("SELECT id FROM bank_questions WHERE code = 'matrix-q'"));
+    // One question in the tenant's own exam bank, to read.
+    const auto bank_question = "/api/academy/bank/"
+        + str(f.sql_int("INSERT INTO bank_questions (tenant_id, code, version, kind, difficulty, body, content_hash,"
+                        " created_by) VALUES (" + str(D.id) + ", 'matrix-q', 1, 'true_false', 1,"
+                        " '::matrix-q::Is 7 prime?{T}', 'x', 'cli') RETURNING id"));
 
     // A tutoring series of the teacher with the student: weekly, begun in the
     // past, so its sessions can be changed and logged.

@@ -1,5 +1,6 @@
 -- One bank question by id, any version, if the caller's tenant can see it
--- (the shared bank's or its own), with how many versions its code has.
+-- (its own, or for an academy the shared bank's: row-level security), with
+-- how many versions its code has.
 SELECT q.id, q.tenant_id IS NULL AS shared, q.code, q.version, q.kind, q.category, q.skill, q.difficulty, q.body,
        q.superseded_at IS NULL AS current,
        (SELECT count(*) FROM bank_questions v
