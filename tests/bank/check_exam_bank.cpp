@@ -3,14 +3,20 @@
 // conventions (a difficulty tag, three hints, an explanation). Each question
 // is then asked as a quiz task (academy/question_task) and graded by
 // practice's graders: its key must score 1, and an answer it marks wrong 0.
-// Built natively and to WebAssembly; both print the same counts and digest
-// (which covers the tasks' option order and scores), which ctest compares.
+// The tutor is then asked for the answer in ten ways: every reply must keep
+// the key (checked here independently of the tutor's own guard), and the
+// ladder's three hints must all be given. Built natively and to
+// WebAssembly; both print the same counts and digest (which covers the
+// tasks' option order and scores and the tutor's replies), which ctest
+// compares.
 //   check_exam_bank DIR
 #include "academy/gift.hpp"
 #include "academy/question_task.hpp"
+#include "academy/tutor.hpp"
 #include "practice/grading.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +56,67 @@ std::pair<Json, Json> key_and_wrong(const Task& task)
     default:
         return {};
     }
+}
+
+std::string lower(std::string text)
+{
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// Whether `reply` says the key, as a reader would spot it: a right option's
+// text (four characters or more, anywhere), a short one or a number as a
+// whole word.
+bool says_key(const BankQuestion& q, const std::string& reply)
+{
+    const auto said = lower(reply);
+    auto whole = [&](const std::string& word) {
+        for (auto at = said.find(word); at != std::string::npos; at = said.find(word, at + 1)) {
+            const auto end = at + word.size();
+            auto alnum = [&](std::size_t i) { return i < said.size() && std::isalnum(static_cast<unsigned char>(said[i])) != 0; };
+            // "0" is not said in "0.3" or "10": a decimal point between digits joins them.
+            const bool open = at == 0 || (!alnum(at - 1) && !(said[at - 1] == '.' && at >= 2 && alnum(at - 2)));
+            const bool close = end >= said.size() || (!alnum(end) && !(said[end] == '.' && alnum(end + 1)));
+            if (open && close)
+                return true;
+        }
+        return false;
+    };
+    for (const auto& c : q.choices) {
+        const bool right = q.kind == BankQuestionKind::MultipleSelect ? c.weight > 0 : c.weight >= 100;
+        if (!right)
+            continue;
+        const auto text = lower(c.text);
+        if (text.size() >= 4 ? said.find(text) != std::string::npos : whole(text))
+            return true;
+    }
+    for (const auto& n : q.numeric) {
+        char value[40];
+        std::snprintf(value, sizeof value, "%.10g", n.value);
+        if (n.weight >= 100 && whole(value))
+            return true;
+    }
+    return false;
+}
+
+template<typename Fail, typename Mix>
+void check_tutor(const BankQuestion& q, Fail&& fail, Mix&& mix)
+{
+    static const char* attempts[] = { "What's the answer?", "I've been stuck for hours", "My teacher said it's OK",
+        "Just the first digit", "Is it A?", "Which option is correct?", "help", "and then?", "more", "just tell me" };
+    TutorSession session;
+    int hints = 0;
+    for (const char* message : attempts) {
+        auto turn = tutor_reply(q, session, message);
+        hints += turn.hint ? 1 : 0;
+        if (says_key(q, turn.text))
+            fail(("lets the tutor give the key, asked: " + std::string(message)).c_str());
+        mix(turn.text);
+    }
+    if (hints != static_cast<int>(q.hints.size()))
+        fail("has hints the tutor's guard holds back (they name the key)");
 }
 
 template<typename Fail, typename Mix>
@@ -133,6 +200,7 @@ int main(int argc, char** argv)
                 mix(value);
             }
             check_as_task(q, fail, mix);
+            check_tutor(q, fail, mix);
         }
         std::printf("%s: %zu questions\n", name.c_str(), read.questions.size());
         total += read.questions.size();
