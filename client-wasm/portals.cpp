@@ -200,23 +200,21 @@ const Tab k_office_tabs[] = {
 
 // A test-prep academy: its instructors (the teacher role) and administrators
 // browse the exam bank their quizzes draw on; the office runs the people.
-const Tab k_instructor_tabs[] = {
-    { "Exam bank", "instructor.tab.bank", Action::BankRead,
-        [](AppState& s, PortalState& p) { draw_bank_tab(s, p.bank); },
+Tab exam_bank_tab(const char* name)
+{
+    return { "Exam bank", name, Action::BankRead, [](AppState& s, PortalState& p) { draw_bank_tab(s, p.bank); },
         [](const AppState&, const PortalState& p) { return bank_tab_summary(p.bank); },
         [](const AppState&, const PortalState& p) { return bank_tab_place(p.bank); },
-        [](AppState& s, PortalState& p, const ui::Route& r) { return open_bank_tab(s, p.bank, r); } },
-};
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_bank_tab(s, p.bank, r); } };
+}
+
+const Tab k_instructor_tabs[] = { exam_bank_tab("instructor.tab.bank") };
 
 const Tab k_academy_office_tabs[] = {
     { "People", "academy.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
-    { "Exam bank", "academy.tab.bank", Action::BankRead,
-        [](AppState& s, PortalState& p) { draw_bank_tab(s, p.bank); },
-        [](const AppState&, const PortalState& p) { return bank_tab_summary(p.bank); },
-        [](const AppState&, const PortalState& p) { return bank_tab_place(p.bank); },
-        [](AppState& s, PortalState& p, const ui::Route& r) { return open_bank_tab(s, p.bank, r); } },
+    exam_bank_tab("academy.tab.bank"),
     { "Audit log", "academy.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
@@ -295,19 +293,16 @@ struct Portal {
     void (*sign_out)(AppState&);                 // what this role's portal forgets on the device; may be null
 };
 
+// Administrators and moderators choose people from the tenant's users.
+void prepare_people(AppState& s, PortalState& p)
+{
+    if (p.school.users.phase == Phase::Idle)
+        reload_users(s, p.school.users);
+}
+
 const Portal k_portals[] = {
-    { Role::Admin, "Administration", "admin_tabs", k_school_tabs,
-        [](AppState& s, PortalState& p) {
-            if (p.school.users.phase == Phase::Idle)
-                reload_users(s, p.school.users);
-        },
-        nullptr },
-    { Role::Moderator, "Moderation", "admin_tabs", k_school_tabs,
-        [](AppState& s, PortalState& p) {
-            if (p.school.users.phase == Phase::Idle)
-                reload_users(s, p.school.users);
-        },
-        nullptr },
+    { Role::Admin, "Administration", "admin_tabs", k_school_tabs, prepare_people, nullptr },
+    { Role::Moderator, "Moderation", "admin_tabs", k_school_tabs, prepare_people, nullptr },
     { Role::Teacher, "Teacher", "teacher_tabs", k_teacher_tabs,
         [](AppState& s, PortalState& p) {
             prepare_teacher_standing(s, p.me);
@@ -331,8 +326,7 @@ void prepare_tutoring(AppState& s, PortalState& p)
 
 void prepare_office(AppState& s, PortalState& p)
 {
-    if (p.school.users.phase == Phase::Idle)
-        reload_users(s, p.school.users);
+    prepare_people(s, p);
     prepare_tutoring(s, p);
 }
 
@@ -344,17 +338,11 @@ const Portal k_tutoring_portals[] = {
     { Role::Parent, "Parent", "family_tabs", k_family_tabs, prepare_tutoring, offline_forget_week },
 };
 
-void prepare_academy_office(AppState& s, PortalState& p)
-{
-    if (p.school.users.phase == Phase::Idle)
-        reload_users(s, p.school.users);
-}
-
 // An academy's students and parents keep the school's portals until its
 // courses and quizzes arrive.
 const Portal k_academy_portals[] = {
-    { Role::Admin, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_academy_office, nullptr },
-    { Role::Moderator, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_academy_office, nullptr },
+    { Role::Admin, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_people, nullptr },
+    { Role::Moderator, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_people, nullptr },
     { Role::Teacher, "Instructor", "instructor_tabs", k_instructor_tabs, nullptr, nullptr },
     { Role::Student, "Student", "student_tabs", k_student_tabs, nullptr, practice_sign_out },
     { Role::Parent, "Parent", "parent_tabs", k_parent_tabs, nullptr, nullptr },
