@@ -274,8 +274,8 @@ TEST_CASE("audit verify --checkpoint detects deleted newest rows, a deleted chai
     std::set<std::string> slugs;
     for (const auto& chain : document["chains"])
         slugs.insert(chain["tenant"].is_null() ? "(platform)" : chain["tenant"].get<std::string>());
-    // The demo's tutoring business (brightpath) has its own chain too.
-    CHECK(slugs == std::set<std::string> { "(platform)", "brightpath", "demo", "other", "quiet" });
+    // The demo's tutoring business (brightpath) and academy (summit) have their own chains too.
+    CHECK(slugs == std::set<std::string> { "(platform)", "brightpath", "demo", "other", "quiet", "summit" });
     for (const auto& chain : document["chains"]) {
         if (chain["tenant"] == "quiet")
             CHECK((chain["count"] == 0 && chain["last_id"].is_null() && chain["head_hash"].is_null()));
@@ -326,7 +326,7 @@ TEST_CASE("audit verify --checkpoint detects deleted newest rows, a deleted chai
         CHECK_THAT(result.err, Catch::Contains(demo_label + ": row " + str(head_at_checkpoint)
                                    + ", the chain's head at the checkpoint, is gone: rows were deleted"));
         CHECK_THAT(result.out, Catch::Contains("CHANGED  " + demo_label));
-        CHECK_THAT(result.err, Catch::Contains("in 1 of 5 chains"));
+        CHECK_THAT(result.err, Catch::Contains("in 1 of 6 chains"));
         saved.restore();
         CHECK(verify(f, path, key.public_key).exit_code == 0);
     }

@@ -465,15 +465,16 @@ TEST_CASE("learnloop audit verify accepts an intact chain and names the first ta
     REQUIRE(run_cli({ "migrate" }, url).exit_code == 0);
     REQUIRE(run_cli({ "seed", "demo", "--minimal", "yes" }, url).exit_code == 0);
     // Seeding is idempotent: a second run adds no users and no audit rows.
-    // The school's tenant.create, four user.create and demo.seed, and the
-    // tutoring business's tenant.create, six user.create and demo.seed.
+    // The school's tenant.create, four user.create and demo.seed, the
+    // tutoring business's tenant.create, six user.create and demo.seed, and
+    // the academy's tenant.create, five user.create and bank.import.
     REQUIRE(run_cli({ "seed", "demo", "--minimal", "yes" }, url).exit_code == 0);
-    CHECK(query_int(url, "SELECT count(*) FROM audit_log") == 14);
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log") == 21);
 
     auto intact = run_cli({ "audit", "verify" }, url);
     INFO("stdout: " << intact.out << "\nstderr: " << intact.err);
     CHECK(intact.exit_code == 0);
-    CHECK(contains(intact.out, "14 rows checked"));
+    CHECK(contains(intact.out, "21 rows checked"));
 
     // The audit rows record who was created, never a password hash.
     CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE after::text LIKE '%argon2%'") == 0);
