@@ -140,9 +140,6 @@ Result<BankImportReport> import_bank_questions(pqxx::transaction_base& txn, std:
     return report;
 }
 
-namespace {
-
-// A stored body read back; a body that no longer reads is the server's fault.
 Result<BankQuestion> stored_question(const pqxx::row& row)
 {
     auto read = parse_gift(row["body"].as<std::string>());
@@ -152,6 +149,8 @@ Result<BankQuestion> stored_question(const pqxx::row& row)
                 + " no longer reads: " + problems_for_people(read.problems));
     return std::move(read.questions[0]);
 }
+
+namespace {
 
 Result<StoredBankQuestion> stored_bank_question(const pqxx::row& row)
 {

@@ -63,6 +63,11 @@ struct BankSearch {
 // One question by id, any version, if the caller's tenant can see it.
 [[nodiscard]] Result<std::optional<StoredBankQuestion>> find_bank_question(pqxx::transaction_base& txn, std::int64_t id);
 
+// The question stored in a row's "body" (its GIFT text; "code" and
+// "version" name it in the error): a body that no longer reads is the
+// server's fault (Internal).
+[[nodiscard]] Result<BankQuestion> stored_question(const pqxx::row& row);
+
 // The current version of every question in a bank, in category and code order.
 [[nodiscard]] Result<std::vector<BankQuestion>> current_bank_questions(pqxx::transaction_base& txn,
     std::optional<std::int64_t> tenant_id);

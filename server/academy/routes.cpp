@@ -1,15 +1,18 @@
-// The academy area's routes: the exam bank (more follow: courses, quizzes,
-// attempts).
+// The academy area's routes: the exam bank, courses, quizzes and attempts.
 #include "academy/routes.hpp"
 
 #include "academy/bank_handlers.hpp"
+#include "academy/course_handlers.hpp"
+#include "academy/quiz_handlers.hpp"
 #include "http/schema.hpp"
 
 namespace learnloop::server {
 
 AreaApi academy_api()
 {
-    AreaApi api { "academy", "A test-prep academy: the exam bank its instructors draw quizzes from", {}, Json::object() };
+    AreaApi api { "academy",
+        "A test-prep academy: the exam bank, courses with their students, and quizzes drawn from the bank",
+        {}, Json::object() };
     auto& s = api.schemas;
     const auto kind = enum_schema(
         { "single_choice", "multiple_select", "numeric", "short_text", "true_false", "quant_comparison" });
@@ -53,6 +56,82 @@ AreaApi academy_api()
         detail["required"].push_back(name);
     s["BankQuestion"] = std::move(detail);
 
+    s["Course"] = object_schema(
+        { { "id", id_schema() }, { "title", string_schema() }, { "description", string_schema() },
+            { "status", enum_schema({ "draft", "active", "archived" }) }, { "instructor_id", id_schema() },
+            { "instructor_name", string_schema() }, { "students", integer_schema("Enrolled") },
+            { "quizzes", integer_schema() } },
+        { "id", "title", "description", "status", "instructor_id", "instructor_name", "students", "quizzes" });
+    s["CourseList"] = array_of(schema_ref("Course"));
+    s["NewCourse"] = request_schema({ { "title", string_schema("1 to 200 characters") },
+                                        { "description", string_schema("Up to 4,000 characters, lines allowed") },
+                                        { "instructor_id", id_schema() } },
+        { "title" });
+    s["CourseCreated"] = message_schema({ { "id", id_schema() } });
+    s["CourseStudents"] = array_of(object_schema({ { "id", id_schema() }, { "name", string_schema() } }, { "id", "name" }));
+    s["Enrolment"] = request_schema({ { "student_ids", array_of(id_schema()) } }, { "student_ids" });
+    s["Enrolled"] = message_schema({ { "enrolled", array_of(id_schema()) } });
+    s["CourseDone"] = message_schema();
+    s["DeletedCourseList"] = array_of(object_schema({ { "id", id_schema() }, { "title", string_schema() },
+                                                        { "instructor_name", string_schema() },
+                                                        { "deleted_at", string_schema() } },
+        { "id", "title", "instructor_name", "deleted_at" }));
+
+    const auto mode = enum_schema({ "practice", "exam" });
+    s["CourseQuizzes"] = object_schema(
+        { { "course_id", id_schema() }, { "course_title", string_schema() },
+            { "quizzes", array_of(object_schema(
+                             { { "id", id_schema() }, { "title", string_schema() }, { "mode", mode },
+                                 { "mode_label", string_schema() }, { "question_count", integer_schema() },
+                                 { "time_limit_minutes", integer_schema("0: none") },
+                                 { "attempts_allowed", integer_schema("0: any number") },
+                                 { "attempts_used", integer_schema("Students: their own") },
+                                 { "best_score", nullable(string_schema("Students: \"14 of 20 (70%)\"")) },
+                                 { "open_attempt_id", nullable(id_schema()) },
+                                 { "may_start", boolean_schema() },
+                                 { "submitted_attempts", integer_schema("Staff: everyone's") },
+                                 { "average_score", nullable(string_schema()) } },
+                             { "id", "title", "mode", "mode_label", "question_count", "time_limit_minutes",
+                                 "attempts_allowed" })) } },
+        { "course_id", "course_title", "quizzes" });
+    s["NewQuiz"] = request_schema(
+        { { "title", string_schema() }, { "mode", mode },
+            { "fixed", array_of(string_schema("A bank question's code")) },
+            { "draws", array_of(object_schema({ { "skill", string_schema("Empty: any") },
+                                                  { "min_difficulty", integer_schema() },
+                                                  { "max_difficulty", integer_schema() },
+                                                  { "count", integer_schema() } },
+                           { "count" })) },
+            { "shuffle", boolean_schema() }, { "time_limit_minutes", integer_schema("0 to 600; 0: none") },
+            { "attempts_allowed", integer_schema("0 to 100; 0: any number") } },
+        { "title", "mode" });
+    s["QuizCreated"] = message_schema({ { "id", id_schema() }, { "question_count", integer_schema() } });
+    s["Attempt"] = object_schema(
+        { { "id", id_schema() }, { "quiz_id", id_schema() }, { "quiz_title", string_schema() },
+            { "course_id", id_schema() }, { "course_title", string_schema() }, { "mode", mode },
+            { "number", integer_schema("The student's first, second, ... attempt") },
+            { "time_limit_minutes", integer_schema() }, { "submitted", boolean_schema() },
+            { "seconds_left", nullable(integer_schema("Until the time limit; null: none, or handed in")) },
+            { "score", number_schema() }, { "score_text", string_schema("\"12.5 of 20 (63%)\"") },
+            { "answered", integer_schema() }, { "correct", integer_schema() },
+            { "questions", array_of(object_schema(
+                               { { "number", integer_schema() },
+                                   { "task", any_object() },
+                                   { "answered", boolean_schema() }, { "answer", any_object() },
+                                   { "verdict", enum_schema({ "correct", "partial", "incorrect", "unanswered" }) },
+                                   { "score", number_schema() }, { "feedback", string_schema() },
+                                   { "explanation", string_schema() } },
+                               { "number", "task", "answered" })) } },
+        { "id", "quiz_id", "quiz_title", "course_id", "course_title", "mode", "number", "time_limit_minutes",
+            "submitted", "seconds_left", "questions" });
+    s["QuizAnswer"] = request_schema({ { "answer", any_object() },
+                                         { "client_verdict", enum_schema({ "correct", "partial", "incorrect" }) } },
+        { "answer" });
+    s["QuizAnswerResult"] = message_schema({ { "number", integer_schema() },
+        { "verdict", enum_schema({ "correct", "partial", "incorrect" }) }, { "score", number_schema() },
+        { "feedback", string_schema() }, { "explanation", string_schema() },
+        { "disagreement", boolean_schema("The browser graded it otherwise; the server's grade counts") } });
+
     api.routes = {
         { Method::Get, "/api/academy/bank", Action::BankRead, handle_search_bank, nullptr,
             "The current questions the academy can draw on, the shared bank's and its own, in category order (paged)", "",
@@ -63,6 +142,39 @@ AreaApi academy_api()
                 { "q", string_schema(), "Only questions containing these words (any case)" } } },
         { Method::Get, "/api/academy/bank/{id}", Action::BankRead, handle_bank_question, nullptr,
             "One question, any version, with its answers, hints and explanation", "", "BankQuestion", 200 },
+        { Method::Get, "/api/academy/courses", Action::CourseRead, handle_list_courses, nullptr,
+            "The live courses the caller reaches: all (administrators, moderators), taught or enrolled in (paged)", "",
+            "CourseList", 200, { page_limit_param(), page_offset_param() } },
+        { Method::Post, "/api/academy/courses", Action::CourseManage, handle_create_course, nullptr,
+            "A new course, taught by its instructor (administrators name the instructor)", "NewCourse", "CourseCreated", 201 },
+        { Method::Get, "/api/academy/courses/deleted", Action::DeletedRestore, handle_deleted_courses, nullptr,
+            "The recently deleted courses, the latest first (paged)", "", "DeletedCourseList", 200,
+            { page_limit_param(), page_offset_param() } },
+        { Method::Delete, "/api/academy/courses/{id}", Action::CourseManage, handle_delete_course, nullptr,
+            "Deletes a course softly: an administrator can restore it", "", "CourseDone", 200 },
+        { Method::Post, "/api/academy/courses/{id}/restore", Action::DeletedRestore, handle_restore_course, nullptr,
+            "Brings a deleted course back with its students, quizzes and attempts", "", "CourseDone", 200 },
+        { Method::Get, "/api/academy/courses/{id}/students", Action::CourseManage, handle_course_students, nullptr,
+            "The course's students, by name", "", "CourseStudents", 200 },
+        { Method::Post, "/api/academy/courses/{id}/students", Action::CourseManage, handle_enrol_students, nullptr,
+            "Enrols the academy's students (those already enrolled stay as they are)", "Enrolment", "Enrolled", 200 },
+        { Method::Get, "/api/academy/courses/{id}/quizzes", Action::CourseRead, handle_course_quizzes, nullptr,
+            "The course's quizzes, with a student's own attempts or, for staff, how the course did", "",
+            "CourseQuizzes", 200 },
+        { Method::Post, "/api/academy/courses/{id}/quizzes", Action::QuizManage, handle_create_quiz, nullptr,
+            "A quiz of fixed bank questions and draws by skill and difficulty; refused when the bank cannot fill it",
+            "NewQuiz", "QuizCreated", 201 },
+        { Method::Post, "/api/academy/quizzes/{id}/attempts", Action::QuizTake, handle_start_attempt, nullptr,
+            "Starts an attempt (201), or returns the one still open (200); practice attempts carry the key, exam "
+            "attempts none",
+            "", "Attempt", 201 },
+        { Method::Get, "/api/academy/attempts/{id}", Action::QuizTake, handle_attempt, nullptr,
+            "One's own attempt: the key and grades once they may be seen", "", "Attempt", 200 },
+        { Method::Put, "/api/academy/attempts/{id}/answers/{number}", Action::QuizTake, handle_answer_question, nullptr,
+            "Answers question {number} (from 1): practice grades it at once, an exam keeps it until handed in",
+            "QuizAnswer", "QuizAnswerResult", 200 },
+        { Method::Post, "/api/academy/attempts/{id}/submit", Action::QuizTake, handle_submit_attempt, nullptr,
+            "Hands the attempt in and returns it graded, with the key and explanations", "", "Attempt", 200 },
     };
     return api;
 }

@@ -98,6 +98,13 @@ std::string sha256_hex(std::string_view data)
     return to_hex(digest, sizeof digest);
 }
 
+std::uint64_t random_seed()
+{
+    std::uint64_t seed = 0;
+    randombytes_buf(&seed, sizeof seed);
+    return seed >> 1;
+}
+
 std::string random_hex(std::size_t bytes)
 {
     std::vector<unsigned char> buffer(bytes);

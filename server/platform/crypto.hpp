@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@ void init_crypto();
 
 [[nodiscard]] std::string sha256_hex(std::string_view data);
 [[nodiscard]] std::string random_hex(std::size_t bytes);
+// A random seed (a quiz attempt's), below 2^63 so PostgreSQL's bigint holds it.
+[[nodiscard]] std::uint64_t random_seed();
 
 // Thrown when no password-hashing slot frees up in time; the HTTP layer
 // answers 503 with Retry-After.

@@ -2,6 +2,9 @@
 #include "academy/quiz.hpp"
 
 #include "core/random.hpp"
+#include "core/validation.hpp"
+
+#include <algorithm>
 
 #include <cmath>
 #include <cstdio>
@@ -35,10 +38,16 @@ void choose_front(std::vector<std::size_t>& pool, std::size_t count, SeededRando
 
 } // namespace
 
-Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::vector<BankEntry>& bank,
-    const std::set<std::string>& seen, std::uint64_t seed)
+int plan_question_count(const QuizPlan& plan)
 {
-    std::size_t total = plan.fixed.size();
+    long long total = static_cast<long long>(plan.fixed.size());
+    for (const auto& draw : plan.draws)
+        total += std::max(0, draw.count);
+    return static_cast<int>(std::min<long long>(total, 1 << 30));
+}
+
+Result<void> check_quiz_plan(const QuizPlan& plan)
+{
     for (std::size_t d = 0; d < plan.draws.size(); ++d) {
         const auto& draw = plan.draws[d];
         const auto field = "draws[" + std::to_string(d) + "]";
@@ -46,12 +55,24 @@ Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::v
             return invalid(field, "a draw asks 1 to " + std::to_string(k_quiz_most_questions) + " questions");
         if (draw.min_difficulty < 1 || draw.max_difficulty > 5 || draw.min_difficulty > draw.max_difficulty)
             return invalid(field, "difficulty runs from 1 to 5, the lower first");
-        total += static_cast<std::size_t>(draw.count);
     }
+    std::set<std::string_view> fixed;
+    for (std::size_t f = 0; f < plan.fixed.size(); ++f)
+        if (!fixed.insert(plan.fixed[f]).second)
+            return invalid("fixed[" + std::to_string(f) + "]", plan.fixed[f] + " is asked twice");
+    const auto total = plan_question_count(plan);
     if (total == 0)
         return invalid("questions", "a quiz asks at least one question");
-    if (total > static_cast<std::size_t>(k_quiz_most_questions))
+    if (total > k_quiz_most_questions)
         return invalid("questions", "a quiz asks at most " + std::to_string(k_quiz_most_questions) + " questions");
+    return {};
+}
+
+Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::vector<BankEntry>& bank,
+    const std::set<std::string>& seen, std::uint64_t seed)
+{
+    TRY(check_quiz_plan(plan));
+    const auto total = static_cast<std::size_t>(plan_question_count(plan));
 
     // Codes to places, only when there are fixed questions to find.
     std::unordered_map<std::string_view, std::size_t> by_code;
@@ -68,8 +89,7 @@ Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::v
         auto found = by_code.find(plan.fixed[f]);
         if (found == by_code.end())
             return invalid(field, "no question " + plan.fixed[f] + " in the bank");
-        if (!asked.insert(found->second).second)
-            return invalid(field, plan.fixed[f] + " is asked twice");
+        asked.insert(found->second);
         codes.push_back(plan.fixed[f]);
     }
     for (std::size_t d = 0; d < plan.draws.size(); ++d) {
@@ -104,6 +124,123 @@ Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::v
     return codes;
 }
 
+// [SECTION] a quiz as its instructor sets it
+
+std::string_view quiz_mode_name(QuizMode mode)
+{
+    return mode == QuizMode::Exam ? "exam" : "practice";
+}
+
+bool parse_quiz_mode(std::string_view name, QuizMode& mode)
+{
+    if (name == "practice")
+        mode = QuizMode::Practice;
+    else if (name == "exam")
+        mode = QuizMode::Exam;
+    else
+        return false;
+    return true;
+}
+
+std::string_view quiz_mode_for_people(QuizMode mode)
+{
+    return mode == QuizMode::Exam ? "Exam" : "Practice";
+}
+
+namespace {
+
+Result<int> whole_in(const Json& json, const std::string& path, int low, int high)
+{
+    auto value = TRY(json_int_at(json, path));
+    if (value < low || value > high)
+        return make_error(ErrorCode::InvalidArgument,
+            path + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high), path);
+    return static_cast<int>(value);
+}
+
+Result<QuizPlan> read_plan(JsonObjectReader& reader)
+{
+    QuizPlan plan;
+    if (const auto* fixed = reader.find("fixed")) {
+        const auto* list = TRY(json_array_at(*fixed, "fixed", 0, k_quiz_most_questions));
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const auto path = json_index_path("fixed", i);
+            auto code = TRY(json_string_at((*list)[i], path));
+            if (code.empty() || code.size() > 100)
+                return make_error(ErrorCode::InvalidArgument, path + " must be a question's code", path);
+            plan.fixed.push_back(std::move(code));
+        }
+    }
+    if (const auto* draws = reader.find("draws")) {
+        const auto* list = TRY(json_array_at(*draws, "draws", 0, 20));
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const auto path = json_index_path("draws", i);
+            auto draw_reader = TRY(JsonObjectReader::open((*list)[i], path));
+            QuestionDraw draw;
+            if (const auto* skill = draw_reader.find("skill")) {
+                draw.skill = TRY(json_string_at(*skill, json_path(path, "skill")));
+                if (draw.skill.size() > 100)
+                    return make_error(ErrorCode::InvalidArgument, json_path(path, "skill") + " is too long",
+                        json_path(path, "skill"));
+            }
+            if (const auto* low = draw_reader.find("min_difficulty"))
+                draw.min_difficulty = TRY(whole_in(*low, json_path(path, "min_difficulty"), 1, 5));
+            if (const auto* high = draw_reader.find("max_difficulty"))
+                draw.max_difficulty = TRY(whole_in(*high, json_path(path, "max_difficulty"), 1, 5));
+            draw.count = TRY(whole_in(*TRY(draw_reader.require("count")), json_path(path, "count"), 1,
+                k_quiz_most_questions));
+            TRY(draw_reader.reject_unknown(path));
+            plan.draws.push_back(std::move(draw));
+        }
+    }
+    if (const auto* shuffle = reader.find("shuffle")) {
+        if (!shuffle->is_boolean())
+            return json_error_at("shuffle", "must be true or false");
+        plan.shuffle = shuffle->get<bool>();
+    }
+    TRY(check_quiz_plan(plan));
+    return plan;
+}
+
+} // namespace
+
+Result<QuizSettings> decode_quiz_settings(const Json& json)
+{
+    auto reader = TRY(JsonObjectReader::open(json, ""));
+    QuizSettings quiz;
+    quiz.title = TRY(validate_text(TRY(json_string_at(*TRY(reader.require("title")), "title")), "title", "Title", 1,
+        k_title_max_length, TextLines::Single));
+    auto mode = TRY(json_string_at(*TRY(reader.require("mode")), "mode"));
+    if (!parse_quiz_mode(mode, quiz.mode))
+        return make_error(ErrorCode::InvalidArgument, "mode must be practice or exam", "mode");
+    quiz.plan = TRY(read_plan(reader));
+    if (const auto* limit = reader.find("time_limit_minutes"))
+        quiz.time_limit_minutes = TRY(whole_in(*limit, "time_limit_minutes", 0, k_quiz_longest_minutes));
+    if (const auto* attempts = reader.find("attempts_allowed"))
+        quiz.attempts_allowed = TRY(whole_in(*attempts, "attempts_allowed", 0, k_quiz_most_attempts));
+    TRY(reader.reject_unknown("a quiz"));
+    return quiz;
+}
+
+Json quiz_plan_to_json(const QuizPlan& plan)
+{
+    Json draws = Json::array();
+    for (const auto& d : plan.draws)
+        draws.push_back({ { "skill", d.skill }, { "min_difficulty", d.min_difficulty },
+            { "max_difficulty", d.max_difficulty }, { "count", d.count } });
+    return { { "fixed", plan.fixed }, { "draws", std::move(draws) }, { "shuffle", plan.shuffle } };
+}
+
+Result<QuizPlan> decode_quiz_plan(const Json& json)
+{
+    auto reader = TRY(JsonObjectReader::open(json, "plan"));
+    auto plan = TRY(read_plan(reader));
+    TRY(reader.reject_unknown("a quiz's plan"));
+    return plan;
+}
+
+// [SECTION] attempts and time
+
 Result<void> may_start_attempt(int used, int allowed)
 {
     if (allowed > 0 && used >= allowed)
@@ -118,6 +255,23 @@ bool in_time(std::int64_t started, std::int64_t now, int limit_minutes)
 {
     return limit_minutes <= 0 || now <= started + std::int64_t { limit_minutes } * 60 + k_quiz_grace_seconds;
 }
+
+std::int64_t attempt_deadline(std::int64_t started, int limit_minutes)
+{
+    return limit_minutes <= 0 ? 0 : started + std::int64_t { limit_minutes } * 60;
+}
+
+std::string time_left_for_people(std::int64_t deadline, std::int64_t now)
+{
+    const auto left = deadline - now;
+    if (left <= 0)
+        return "Time is up";
+    if (left < 60)
+        return std::to_string(left) + " s left";
+    return std::to_string((left + 59) / 60) + " min left";
+}
+
+// [SECTION] scoring
 
 Result<AttemptResult> grade_attempt(const std::vector<Task>& tasks, const std::vector<Json>& answers)
 {
@@ -145,16 +299,20 @@ Result<AttemptResult> grade_attempt(const std::vector<Task>& tasks, const std::v
     return result;
 }
 
+std::string score_for_people(double score, std::size_t questions)
+{
+    char text[32];
+    if (std::abs(score - std::round(score)) < 1e-9)
+        std::snprintf(text, sizeof text, "%.0f", score);
+    else
+        std::snprintf(text, sizeof text, "%.1f", score);
+    const auto percent = questions == 0 ? 0 : static_cast<int>(std::lround(100 * score / static_cast<double>(questions)));
+    return std::string(text) + " of " + std::to_string(questions) + " (" + std::to_string(percent) + "%)";
+}
+
 std::string attempt_score_for_people(const AttemptResult& result)
 {
-    const auto total = result.questions.size();
-    char score[32];
-    if (std::abs(result.score - std::round(result.score)) < 1e-9)
-        std::snprintf(score, sizeof score, "%.0f", result.score);
-    else
-        std::snprintf(score, sizeof score, "%.1f", result.score);
-    const auto percent = total == 0 ? 0 : static_cast<int>(std::lround(100 * result.score / static_cast<double>(total)));
-    return std::string(score) + " of " + std::to_string(total) + " (" + std::to_string(percent) + "%)";
+    return score_for_people(result.score, result.questions.size());
 }
 
 } // namespace learnloop

@@ -9,6 +9,7 @@
 //   auto result = grade_attempt(tasks, answers);   // "14 of 20 (70%)"
 #pragma once
 
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "practice/grading.hpp"
 #include "practice/tasks.hpp"
@@ -50,6 +51,14 @@ struct BankEntry {
 
 inline constexpr int k_quiz_most_questions = 200;
 
+// The questions a plan asks in each attempt (fixed ones and every draw's count).
+[[nodiscard]] int plan_question_count(const QuizPlan& plan);
+
+// A plan that can be drawn from some bank: draws of 1 to 200 questions with
+// a difficulty range within 1 to 5, no code fixed twice, 1 to 200 questions
+// in all. InvalidArgument naming the part ("draws[1]: ...").
+[[nodiscard]] Result<void> check_quiz_plan(const QuizPlan& plan);
+
 // The codes one attempt asks: the fixed ones, then for each draw `count`
 // questions matching it that the attempt does not already ask — those not
 // in `seen` (the student's earlier attempts) first, seen ones only when the
@@ -61,6 +70,42 @@ inline constexpr int k_quiz_most_questions = 200;
 // difficulty 4 to 5, not 5").
 [[nodiscard]] Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::vector<BankEntry>& bank,
     const std::set<std::string>& seen, std::uint64_t seed);
+
+// [SECTION] a quiz as its instructor sets it
+
+// Practice: each answer is graded at once, in the browser by the shared
+// graders and again by the server (whose grade counts); the key travels
+// with the questions. Exam: no key reaches the browser before the attempt
+// is submitted; the server grades it then and the review shows the key and
+// explanations.
+enum class QuizMode { Practice, Exam };
+[[nodiscard]] std::string_view quiz_mode_name(QuizMode mode);   // "practice", "exam"
+[[nodiscard]] bool parse_quiz_mode(std::string_view name, QuizMode& mode);
+[[nodiscard]] std::string_view quiz_mode_for_people(QuizMode mode);   // "Practice", "Exam"
+
+inline constexpr int k_quiz_longest_minutes = 600;
+inline constexpr int k_quiz_most_attempts = 100;
+
+struct QuizSettings {
+    std::string title;
+    QuizMode mode = QuizMode::Practice;
+    QuizPlan plan;
+    int time_limit_minutes = 0;   // 0: none
+    int attempts_allowed = 0;     // 0: any number
+    bool operator==(const QuizSettings&) const = default;
+};
+
+// A quiz from its wire form, checked:
+//   {"title": "Percent drill", "mode": "practice" | "exam",
+//    "fixed": ["q-percent-1"], "draws": [{"skill": "percent", "min_difficulty": 1,
+//    "max_difficulty": 3, "count": 5}], "shuffle": true,
+//    "time_limit_minutes": 20, "attempts_allowed": 2}
+// "fixed", "draws", "shuffle" (true), the limit and attempts (0) may be left
+// out. InvalidArgument naming the field for anything else out of place.
+[[nodiscard]] Result<QuizSettings> decode_quiz_settings(const Json& json);
+// The plan as decode_quiz_settings reads it ("fixed", "draws", "shuffle").
+[[nodiscard]] Json quiz_plan_to_json(const QuizPlan& plan);
+[[nodiscard]] Result<QuizPlan> decode_quiz_plan(const Json& json);
 
 // [SECTION] attempts and time
 
@@ -75,6 +120,13 @@ inline constexpr std::int64_t k_quiz_grace_seconds = 30;
 // Whether an answer or a submission at `now` (UTC seconds) counts for an
 // attempt started at `started` with a limit of `limit_minutes` (0: none).
 [[nodiscard]] bool in_time(std::int64_t started, std::int64_t now, int limit_minutes);
+
+// When an attempt's time is up as the student is told (without the grace);
+// 0 when the quiz has no limit.
+[[nodiscard]] std::int64_t attempt_deadline(std::int64_t started, int limit_minutes);
+
+// "12 min left", "45 s left", "Time is up".
+[[nodiscard]] std::string time_left_for_people(std::int64_t deadline, std::int64_t now);
 
 // [SECTION] scoring
 
@@ -93,5 +145,6 @@ struct AttemptResult {
 
 // "14 of 20 (70%)"; "12.5 of 20 (63%)" with partial credit.
 [[nodiscard]] std::string attempt_score_for_people(const AttemptResult& result);
+[[nodiscard]] std::string score_for_people(double score, std::size_t questions);
 
 } // namespace learnloop

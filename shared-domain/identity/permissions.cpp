@@ -109,6 +109,19 @@ constexpr Row k_matrix[] = {
     // in quizzes.
     { Action::BankRead, "bank.read", "Only instructors and administrators can browse the exam bank",
         T, N, T, N, N },
+    // Courses: an administrator runs all of them; an instructor (the teacher
+    // role) their own; a student sees the courses they are enrolled in and
+    // takes their quizzes.
+    { Action::CourseRead, "course.read", "Your role does not allow this",
+        T, T, O, O, N },
+    { Action::CourseManage, "course.manage", "Only instructors and administrators can manage courses",
+        T, N, O, N, N },
+    { Action::QuizManage, "quiz.manage", "Only instructors and administrators can set quizzes",
+        T, N, O, N, N },
+    { Action::QuizTake, "quiz.take", "Only students take quizzes",
+        N, N, N, O, N },
+    { Action::DeletedRestore, "deleted.restore", "Only administrators can see and restore what was deleted",
+        T, N, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

@@ -49,6 +49,11 @@ enum class Action {
     MessageRead,         // one's own messages: received, sent, unread count
     MessageBroadcast,    // one message to every person of a role, or to everyone
     BankRead,            // browse the exam bank: the shared questions and the academy's own, with their keys
+    CourseRead,          // an academy's courses: all, the ones one teaches, or the ones one is enrolled in
+    CourseManage,        // create courses, enrol students, delete and restore (instructors: their own)
+    QuizManage,          // set quizzes in a course and see its results (instructors: their own courses)
+    QuizTake,            // take a course's quizzes and see one's own attempts
+    DeletedRestore,      // the recently deleted list (courses) and bringing one back
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

@@ -109,6 +109,63 @@ TEST_CASE("attempts allowed and the time limit, with a grace for the network", "
     CHECK(in_time(start, start + 86400 * 7, 0));
 }
 
+TEST_CASE("the time left in words, and a score out of the questions", "[academy][quiz]")
+{
+    const std::int64_t start = 1'800'000'000;
+    CHECK(attempt_deadline(start, 0) == 0);
+    CHECK(attempt_deadline(start, 20) == start + 1200);
+    CHECK(time_left_for_people(start + 1200, start) == "20 min left");
+    CHECK(time_left_for_people(start + 1200, start + 1) == "20 min left");
+    CHECK(time_left_for_people(start + 1200, start + 1141) == "59 s left");
+    CHECK(time_left_for_people(start + 1200, start + 1200) == "Time is up");
+    CHECK(score_for_people(12.5, 20) == "12.5 of 20 (63%)");
+    CHECK(score_for_people(0, 0) == "0 of 0 (0%)");
+}
+
+TEST_CASE("a quiz as its instructor sends it is read and checked, naming the field", "[academy][quiz]")
+{
+    auto quiz = decode_quiz_settings(Json::parse(R"({"title": "  Percent drill ", "mode": "exam",
+        "fixed": ["q-1"], "draws": [{"skill": "percent", "min_difficulty": 2, "max_difficulty": 4, "count": 5}],
+        "shuffle": false, "time_limit_minutes": 20, "attempts_allowed": 2})"));
+    REQUIRE(quiz.ok());
+    CHECK(quiz.value().title == "Percent drill");
+    CHECK(quiz.value().mode == QuizMode::Exam);
+    CHECK(quiz.value().plan == QuizPlan { { "q-1" }, { { "percent", 2, 4, 5 } }, false });
+    CHECK(quiz.value().time_limit_minutes == 20);
+    CHECK(quiz.value().attempts_allowed == 2);
+    CHECK(plan_question_count(quiz.value().plan) == 6);
+    CHECK(decode_quiz_plan(quiz_plan_to_json(quiz.value().plan)).value() == quiz.value().plan);
+
+    auto minimal = decode_quiz_settings(Json::parse(R"({"title": "Any", "mode": "practice", "draws": [{"count": 3}]})"));
+    REQUIRE(minimal.ok());
+    CHECK(minimal.value().plan == QuizPlan { {}, { { "", 1, 5, 3 } }, true });
+    CHECK(minimal.value().time_limit_minutes == 0);
+
+    auto refused = [](const char* text) {
+        auto read = decode_quiz_settings(Json::parse(text));
+        REQUIRE_FALSE(read.ok());
+        CHECK(read.error().code == ErrorCode::InvalidArgument);
+        return read.error().message;
+    };
+    CHECK(refused(R"({"mode": "exam", "draws": [{"count": 1}]})") == "title is required");
+    CHECK(refused(R"({"title": "A", "mode": "quiz", "draws": [{"count": 1}]})") == "mode must be practice or exam");
+    CHECK(refused(R"({"title": "A", "mode": "exam"})") == "questions: a quiz asks at least one question");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "draws": [{"count": 2.5}]})") == "draws[0].count must be an integer");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "draws": [{"count": -1}]})")
+        == "draws[0].count must be a whole number from 1 to 200");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "draws": [{"count": 1, "min_difficulty": 6}]})")
+        == "draws[0].min_difficulty must be a whole number from 1 to 5");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "draws": [{"count": 1, "colour": 6}]})")
+        == "draws[0].colour is not a field of draws[0]");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "fixed": ["x", "x"]})") == "fixed[1]: x is asked twice");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "fixed": ["x"], "time_limit_minutes": 601})")
+        == "time_limit_minutes must be a whole number from 0 to 600");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "fixed": ["x"], "shuffle": "yes"})")
+        == "shuffle must be true or false");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "fixed": ["x"], "colour": 1})") == "colour is not a field of a quiz");
+    CHECK(refused(R"([1])") == "Expected a JSON object");
+}
+
 TEST_CASE("an attempt is graded by practice's graders, unanswered questions scoring nothing", "[academy][quiz]")
 {
     auto ask = [](const char* gift) {

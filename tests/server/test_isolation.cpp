@@ -91,6 +91,21 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
     const auto b_question = str(f.sql_int("INSERT INTO bank_questions (tenant_id, code, version, kind, difficulty, body,"
                                           " content_hash, created_by) VALUES (" + str(B.id) + ", 'b-own', 1, 'true_false', 1,"
                                           " '::b-own::Other-Bank question?{T}', 'x', 'cli') RETURNING id"));
+    // B's course with B's student in it, a quiz and the student's attempt;
+    // A's own course, to name B's people in.
+    const auto b_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(B.id)
+        + ", 'B course', " + str(B.teacher.id) + ") RETURNING id"));
+    f.sql("INSERT INTO course_students (tenant_id, course_id, student_id) VALUES (" + str(B.id) + ", " + b_course + ", "
+        + str(B.student.id) + ")");
+    const auto b_quiz = str(f.sql_int("INSERT INTO quizzes (tenant_id, course_id, title, mode, plan, question_count,"
+                                      " created_by) VALUES (" + str(B.id) + ", " + b_course + ", 'B quiz', 'practice',"
+                                      " '{\"fixed\": [\"b-own\"]}', 1, " + str(B.teacher.id) + ") RETURNING id"));
+    const auto b_attempt = str(f.sql_int("INSERT INTO quiz_attempts (tenant_id, quiz_id, student_id, number, seed) VALUES ("
+        + str(B.id) + ", " + b_quiz + ", " + str(B.student.id) + ", 1, 7) RETURNING id"));
+    f.sql("INSERT INTO quiz_attempt_questions (tenant_id, attempt_id, position, question_id) VALUES (" + str(B.id) + ", "
+        + b_attempt + ", 0, " + b_question + ")");
+    const auto a_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(A.id)
+        + ", 'A course', " + str(A.teacher.id) + ") RETURNING id"));
     struct Probe {
         const Person* caller;
         std::string method;
@@ -133,6 +148,18 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         // The academy's exam bank
         { &A.admin, "GET", "/api/academy/bank/" + b_question, nullptr },
         { &A.teacher, "GET", "/api/academy/bank/" + b_question, nullptr },
+        // Its courses, quizzes and attempts
+        { &A.admin, "GET", "/api/academy/courses/" + b_course + "/quizzes", nullptr },
+        { &A.moderator, "GET", "/api/academy/courses/" + b_course + "/quizzes", nullptr },
+        { &A.admin, "GET", "/api/academy/courses/" + b_course + "/students", nullptr },
+        { &A.admin, "POST", "/api/academy/courses/" + b_course + "/students", { { "student_ids", { A.student.id } } } },
+        { &A.admin, "DELETE", "/api/academy/courses/" + b_course, nullptr },
+        { &A.admin, "POST", "/api/academy/courses/" + b_course + "/quizzes",
+            { { "title", "Into B" }, { "mode", "exam" }, { "draws", { { { "count", 1 } } } } } },
+        { &A.student, "POST", "/api/academy/quizzes/" + b_quiz + "/attempts", Json::object() },
+        { &A.student, "GET", "/api/academy/attempts/" + b_attempt, nullptr },
+        { &A.student, "PUT", "/api/academy/attempts/" + b_attempt + "/answers/1", { { "answer", { { "choice", 0 } } } } },
+        { &A.student, "POST", "/api/academy/attempts/" + b_attempt + "/submit", Json::object() },
     };
     for (const auto& probe : probes) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
@@ -156,6 +183,8 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.admin, "POST", "/api/parent-links", { { "parent_id", B.parent.id }, { "student_id", A.student.id } } },
         { &A.admin, "POST", "/api/parent-links/codes", { { "student_id", B.student.id } } },
         { &A.admin, "POST", "/api/classes", { { "name", "B's teacher's class" }, { "teacher_id", B.teacher.id } } },
+        { &A.admin, "POST", "/api/academy/courses/" + a_course + "/students", { { "student_ids", { B.student.id } } } },
+        { &A.admin, "POST", "/api/academy/courses", { { "title", "B's instructor's" }, { "instructor_id", B.teacher.id } } },
     };
     for (const auto& probe : foreign_references) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
@@ -201,6 +230,11 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         auto children = api.get("/api/children", token);
         if (children.status == 200)
             CHECK(children.body.find("Other-") == std::string::npos);
+        for (const char* list : { "/api/academy/courses?limit=200", "/api/academy/courses/deleted?limit=200" }) {
+            auto courses = api.get(list, token);
+            if (courses.status == 200)
+                CHECK(courses.body.find("B course") == std::string::npos);
+        }
         auto audit = api.get("/api/audit?limit=200", token);
         if (audit.status == 200) {
             CHECK(audit.header("X-Total-Count")
@@ -400,6 +434,26 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         + str(f.sql_int("INSERT INTO bank_questions (tenant_id, code, version, kind, difficulty, body, content_hash,"
                         " created_by) VALUES (" + str(D.id) + ", 'matrix-q', 1, 'true_false', 1,"
                         " '::matrix-q::Is 7 prime?{T}', 'x', 'cli') RETURNING id"));
+
+    // A course the teacher teaches with the student enrolled, and a practice
+    // quiz asking that question, for the student to take.
+    const auto course = "/api/academy/courses/"
+        + str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(D.id)
+                        + ", 'Matrix course', " + str(D.teacher.id) + ") RETURNING id"));
+    f.sql("INSERT INTO course_students (tenant_id, course_id, student_id) SELECT tenant_id, id, " + str(D.student.id)
+        + " FROM courses WHERE title = 'Matrix course'");
+    const auto quiz = "/api/academy/quizzes/"
+        + str(f.sql_int("INSERT INTO quizzes (tenant_id, course_id, title, mode, plan, question_count, created_by)"
+                        " SELECT tenant_id, id, 'Matrix quiz', 'practice', '{\"fixed\": [\"matrix-q\"], \"draws\": [],"
+                        " \"shuffle\": true}', 1, instructor_id FROM courses WHERE title = 'Matrix course' RETURNING id"));
+    auto latest_attempt = [&] {
+        return "/api/academy/attempts/" + str(f.sql_int("SELECT coalesce(max(id), 1) FROM quiz_attempts"));
+    };
+    auto new_course = [&](const std::string& deleted) {
+        return "/api/academy/courses/"
+            + str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, deleted_at) VALUES (" + str(D.id)
+                            + ", 'Matrix short-lived', " + str(D.teacher.id) + ", " + deleted + ") RETURNING id"));
+    };
 
     // A tutoring series of the teacher with the student: weekly, begun in the
     // past, so its sessions can be changed and logged.
@@ -669,6 +723,37 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", "/api/tutoring/revenue?from=2026-01&to=2026-03") },
         { "GET /api/academy/bank", { "admin", "teacher" }, Action::BankRead, fixed("GET", "/api/academy/bank") },
         { "GET /api/academy/bank/{id}", { "admin", "teacher" }, Action::BankRead, fixed("GET", bank_question) },
+        { "GET /api/academy/courses", { "admin", "moderator", "teacher", "student" }, Action::CourseRead,
+            fixed("GET", "/api/academy/courses") },
+        { "POST /api/academy/courses", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string& role) {
+                return Call { "POST", "/api/academy/courses",
+                    { { "title", "Matrix course by " + role }, { "instructor_id", D.teacher.id } } };
+            } },
+        { "GET /api/academy/courses/deleted", { "admin" }, Action::DeletedRestore,
+            fixed("GET", "/api/academy/courses/deleted") },
+        { "DELETE /api/academy/courses/{id}", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) { return Call { "DELETE", new_course("NULL"), nullptr }; } },
+        { "POST /api/academy/courses/{id}/restore", { "admin" }, Action::DeletedRestore,
+            [&](const std::string&) { return Call { "POST", new_course("now()") + "/restore", Json::object() }; } },
+        { "GET /api/academy/courses/{id}/students", { "admin", "teacher" }, Action::CourseManage,
+            fixed("GET", course + "/students") },
+        { "POST /api/academy/courses/{id}/students", { "admin", "teacher" }, Action::CourseManage,
+            fixed("POST", course + "/students", { { "student_ids", { D.student.id } } }) },
+        { "GET /api/academy/courses/{id}/quizzes", { "admin", "moderator", "teacher", "student" }, Action::CourseRead,
+            fixed("GET", course + "/quizzes") },
+        { "POST /api/academy/courses/{id}/quizzes", { "admin", "teacher" }, Action::QuizManage,
+            fixed("POST", course + "/quizzes", { { "title", "Matrix quiz" }, { "mode", "exam" }, { "fixed", { "matrix-q" } } }) },
+        { "POST /api/academy/quizzes/{id}/attempts", { "student" }, Action::QuizTake,
+            fixed("POST", quiz + "/attempts", Json::object()) },
+        { "GET /api/academy/attempts/{id}", { "student" }, Action::QuizTake,
+            [&](const std::string&) { return Call { "GET", latest_attempt(), nullptr }; } },
+        { "PUT /api/academy/attempts/{id}/answers/{number}", { "student" }, Action::QuizTake,
+            [&](const std::string&) {
+                return Call { "PUT", latest_attempt() + "/answers/1", { { "answer", { { "choice", 0 } } } } };
+            } },
+        { "POST /api/academy/attempts/{id}/submit", { "student" }, Action::QuizTake,
+            [&](const std::string&) { return Call { "POST", latest_attempt() + "/submit", Json::object() }; } },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

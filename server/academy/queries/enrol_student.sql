@@ -1,0 +1,5 @@
+-- Enrols student $3 in course $2 of tenant $1; no row when already enrolled.
+INSERT INTO course_students (tenant_id, course_id, student_id)
+VALUES ($1, $2, $3)
+ON CONFLICT DO NOTHING
+RETURNING student_id

@@ -1,0 +1,353 @@
+// An academy's quizzes (quiz_handlers.hpp): [SECTION] quizzes of a course,
+// [SECTION] an attempt as stored, [SECTION] taking a quiz.
+#include "academy/quiz_handlers.hpp"
+
+#include "academy/bank_store.hpp"
+#include "academy/course_handlers.hpp"
+#include "academy/question_task.hpp"
+#include "academy/quiz.hpp"
+#include "audit/audit_log.hpp"
+#include "core/random.hpp"
+#include "platform/crypto.hpp"
+
+#include <map>
+
+namespace learnloop::server {
+
+namespace {
+
+const char* k_quiz_not_found = "Quiz not found";
+const char* k_attempt_not_found = "Attempt not found";
+
+// The current questions the academy draws on, one per code (its own hides
+// a shared one), and the row id of each code.
+struct DrawPool {
+    std::vector<BankEntry> entries;
+    std::map<std::string, std::int64_t> ids;
+};
+
+DrawPool draw_pool(pqxx::transaction_base& txn)
+{
+    DrawPool pool;
+    for (const auto& row : exec_named(txn, "academy/draw_pool")) {
+        auto code = row["code"].as<std::string>();
+        pool.ids[code] = row["id"].as<std::int64_t>();
+        pool.entries.push_back({ std::move(code), row["skill"].as<std::string>(), row["difficulty"].as<int>() });
+    }
+    return pool;
+}
+
+QuizMode mode_of(const pqxx::field& field)
+{
+    QuizMode mode = QuizMode::Practice;
+    (void)parse_quiz_mode(field.as<std::string>(), mode);   // the table's CHECK allows only the two
+    return mode;
+}
+
+} // namespace
+
+// [SECTION] quizzes of a course -------------------------------------------------
+
+// GET /api/academy/courses/{id}/quizzes: each live quiz, with the caller's
+// own attempts (a student) and how the course did (staff).
+Result<ApiResponse> handle_course_quizzes(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto id = TRY(parse_id(req.matches[1], "Course not found"));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseRead, false));
+    const bool student = caller.role == Role::Student;
+    Json list = Json::array();
+    for (const auto& row : exec_named(txn, "academy/course_quizzes", course.id, caller.user_id)) {
+        const auto mode = mode_of(row["mode"]);
+        const auto questions = row["question_count"].as<std::size_t>();
+        Json quiz { { "id", row["id"].as<std::int64_t>() }, { "title", row["title"].as<std::string>() },
+            { "mode", quiz_mode_name(mode) }, { "mode_label", quiz_mode_for_people(mode) },
+            { "question_count", questions }, { "time_limit_minutes", row["time_limit_minutes"].as<int>() },
+            { "attempts_allowed", row["attempts_allowed"].as<int>() } };
+        if (student) {
+            const auto used = row["my_attempts"].as<int>();
+            quiz["attempts_used"] = used;
+            quiz["best_score"] = row["my_best"].is_null() ? Json(nullptr)
+                                                           : Json(score_for_people(row["my_best"].as<double>(), questions));
+            quiz["open_attempt_id"] = row["my_open_attempt"].is_null() ? Json(nullptr)
+                                                                        : Json(row["my_open_attempt"].as<std::int64_t>());
+            quiz["may_start"] = may_start_attempt(used, row["attempts_allowed"].as<int>()).ok();
+        } else {
+            quiz["submitted_attempts"] = row["submitted"].as<std::int64_t>();
+            quiz["average_score"] = row["average"].is_null()
+                ? Json(nullptr)
+                : Json(score_for_people(row["average"].as<double>(), questions));
+        }
+        list.push_back(std::move(quiz));
+    }
+    return json_response(200, { { "course_id", course.id }, { "course_title", course.title }, { "quizzes", list } });
+}
+
+// POST /api/academy/courses/{id}/quizzes: a quiz whose plan the bank can
+// fill now (a draw it cannot fill is refused, naming the draw).
+Result<ApiResponse> handle_create_quiz(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    auto quiz = TRY(decode_quiz_settings(body));
+    auto id = TRY(parse_id(req.matches[1], "Course not found"));
+    auto course = TRY(course_for(txn, caller, id, Action::QuizManage, true));
+    TRY(draw_attempt(quiz.plan, draw_pool(txn).entries, {}, 1));
+    const auto plan = quiz_plan_to_json(quiz.plan);
+    const auto count = plan_question_count(quiz.plan);
+    auto quiz_id = exec_named(txn, "academy/insert_quiz", caller.tenant_id, course.id, quiz.title,
+        std::string(quiz_mode_name(quiz.mode)), plan.dump(), count, quiz.time_limit_minutes, quiz.attempts_allowed,
+        caller.user_id)[0]["id"]
+                       .as<std::int64_t>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.create", "quiz", std::to_string(quiz_id), nullptr,
+                          { { "course_id", course.id }, { "title", quiz.title }, { "mode", quiz_mode_name(quiz.mode) },
+                              { "plan", plan }, { "time_limit_minutes", quiz.time_limit_minutes },
+                              { "attempts_allowed", quiz.attempts_allowed } } });
+    return json_response(201, { { "id", quiz_id }, { "question_count", count }, { "message", "Quiz saved" } });
+}
+
+// [SECTION] an attempt as stored -------------------------------------------------
+
+namespace {
+
+struct AttemptQuestion {
+    int number = 1;                  // 1, 2, ... in the order asked
+    Task task;                       // with its key
+    std::optional<Json> answer;
+    std::optional<double> score;
+    std::string verdict;
+};
+
+struct Attempt {
+    std::int64_t id = 0, quiz_id = 0, student_id = 0, course_id = 0;
+    int number = 1;
+    std::uint64_t seed = 0;
+    std::int64_t started = 0, now = 0;
+    bool submitted = false;
+    std::optional<double> score;
+    std::string title, course_title, student_name;
+    QuizMode mode = QuizMode::Practice;
+    int time_limit_minutes = 0;
+    std::vector<AttemptQuestion> questions;
+
+    [[nodiscard]] bool in_time() const { return learnloop::in_time(started, now, time_limit_minutes); }
+};
+
+// The task that asks a question at its place in an attempt: the same seed,
+// the same order of options, whenever it is rebuilt.
+Result<Task> attempt_task(const BankQuestion& question, std::uint64_t seed, std::int64_t position)
+{
+    return question_task(question, mix_seed(seed, static_cast<std::uint64_t>(position)));
+}
+
+// The student's own attempt (NotFound for anyone else's).
+Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::int64_t student_id)
+{
+    auto rows = exec_named(txn, "academy/attempt", id, student_id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_attempt_not_found);
+    const auto& row = rows[0];
+    Attempt a;
+    a.id = id;
+    a.quiz_id = row["quiz_id"].as<std::int64_t>();
+    a.student_id = row["student_id"].as<std::int64_t>();
+    a.course_id = row["course_id"].as<std::int64_t>();
+    a.number = row["number"].as<int>();
+    a.seed = static_cast<std::uint64_t>(row["seed"].as<std::int64_t>());
+    a.started = row["started_unix"].as<std::int64_t>();
+    a.now = row["now_unix"].as<std::int64_t>();
+    a.submitted = !row["submitted_at"].is_null();
+    a.score = optional_field<double>(row["score"]);
+    a.title = row["title"].as<std::string>();
+    a.course_title = row["course_title"].as<std::string>();
+    a.student_name = row["student_name"].as<std::string>();
+    a.mode = mode_of(row["mode"]);
+    a.time_limit_minutes = row["time_limit_minutes"].as<int>();
+    for (const auto& q : exec_named(txn, "academy/attempt_questions", id)) {
+        AttemptQuestion question;
+        const auto position = q["position"].as<std::int64_t>();
+        question.number = static_cast<int>(position) + 1;
+        question.task = TRY(attempt_task(TRY(stored_question(q)), a.seed, position));
+        if (!q["answer"].is_null()) {
+            auto answer = parse_json(q["answer"].as<std::string>());
+            if (!answer.ok())
+                return make_error(ErrorCode::Internal, "a stored answer does not read");
+            question.answer = std::move(answer.value());
+        }
+        question.score = optional_field<double>(q["score"]);
+        question.verdict = q["verdict"].is_null() ? std::string() : q["verdict"].as<std::string>();
+        a.questions.push_back(std::move(question));
+    }
+    return a;
+}
+
+// What the student sees of one question: the key, the grade and the
+// explanation only once they are theirs to see (a practice answer once
+// given; everything once an exam is handed in).
+Json question_json(const Attempt& a, const AttemptQuestion& q)
+{
+    const bool graded_shown = a.submitted || (a.mode == QuizMode::Practice && q.answer);
+    const bool key_shown = a.submitted || a.mode == QuizMode::Practice;
+    Json json { { "number", q.number }, { "task", to_json(q.task, key_shown ? TaskView::WithAnswers : TaskView::ForStudent) },
+        { "answered", q.answer.has_value() } };
+    if (q.answer)
+        json["answer"] = *q.answer;
+    if (graded_shown) {
+        json["verdict"] = q.answer ? Json(q.verdict) : Json("unanswered");
+        json["score"] = q.score.value_or(0.0);
+        if (q.answer) {
+            auto graded = grade(q.task, *q.answer);
+            json["feedback"] = graded.ok() ? graded.value().feedback : std::string();
+        }
+        json["explanation"] = q.task.explanation;
+    }
+    return json;
+}
+
+Json attempt_json(const Attempt& a)
+{
+    Json questions = Json::array();
+    for (const auto& q : a.questions)
+        questions.push_back(question_json(a, q));
+    Json json { { "id", a.id }, { "quiz_id", a.quiz_id }, { "quiz_title", a.title }, { "course_id", a.course_id },
+        { "course_title", a.course_title }, { "mode", quiz_mode_name(a.mode) }, { "number", a.number },
+        { "time_limit_minutes", a.time_limit_minutes }, { "submitted", a.submitted }, { "questions", questions } };
+    // Seconds, not a clock time: the browser counts down on its own clock.
+    const auto deadline = attempt_deadline(a.started, a.time_limit_minutes);
+    json["seconds_left"] = a.submitted || deadline == 0 ? Json(nullptr) : Json(std::max<std::int64_t>(0, deadline - a.now));
+    if (a.submitted) {
+        const auto score = a.score.value_or(0.0);
+        int correct = 0, answered = 0;
+        for (const auto& q : a.questions) {
+            answered += q.answer ? 1 : 0;
+            correct += q.verdict == "correct" ? 1 : 0;
+        }
+        json["score"] = score;
+        json["score_text"] = score_for_people(score, a.questions.size());
+        json["answered"] = answered;
+        json["correct"] = correct;
+    }
+    return json;
+}
+
+// Hands in an attempt (its score the sum of its answers'), audited.
+double submit(pqxx::transaction_base& txn, const Caller& caller, const Attempt& a, bool time_ran_out)
+{
+    auto rows = exec_named(txn, "academy/submit_attempt", a.id);
+    const double score = rows.empty() ? a.score.value_or(0.0) : rows[0]["score"].as<double>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.submit", "quiz_attempt", std::to_string(a.id), nullptr,
+                          { { "quiz_id", a.quiz_id }, { "score", score }, { "time_ran_out", time_ran_out } } });
+    return score;
+}
+
+} // namespace
+
+// [SECTION] taking a quiz -----------------------------------------------------------
+
+// POST /api/academy/quizzes/{id}/attempts: the student's open attempt if
+// one is still in time (200), else a new one (201) while attempts remain.
+Result<ApiResponse> handle_start_attempt(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto id = TRY(parse_id(req.matches[1], k_quiz_not_found));
+    exec_named(txn, "academy/lock_student_quiz", id, caller.user_id);
+    auto quizzes = exec_named(txn, "academy/quiz_for_student", id, caller.user_id);
+    if (quizzes.empty())
+        return make_error(ErrorCode::NotFound, k_quiz_not_found);
+    const auto& quiz = quizzes[0];
+    auto used = quiz["used"].as<int>();
+    auto open = exec_named(txn, "academy/open_attempt", id, caller.user_id);
+    if (!open.empty()) {
+        auto attempt = TRY(load_attempt(txn, open[0]["id"].as<std::int64_t>(), caller.user_id));
+        if (attempt.in_time())
+            return json_response(200, attempt_json(attempt));
+        submit(txn, caller, attempt, true);   // time ran out while away: handed in as it stands
+    }
+    TRY(may_start_attempt(used, quiz["attempts_allowed"].as<int>()));
+
+    auto plan = decode_quiz_plan(TRY(parse_json(quiz["plan"].as<std::string>())));
+    if (!plan.ok())
+        return make_error(ErrorCode::Internal, "quiz " + std::to_string(id) + "'s plan does not read");
+    auto pool = draw_pool(txn);
+    std::set<std::string> seen;
+    for (const auto& row : exec_named(txn, "academy/seen_codes", caller.user_id))
+        seen.insert(row["code"].as<std::string>());
+    const auto seed = random_seed();
+    auto codes = draw_attempt(plan.value(), pool.entries, seen, seed);
+    if (!codes.ok())
+        return make_error(ErrorCode::FailedPrecondition,
+            "This quiz cannot be set now: its questions have changed in the bank. Tell your instructor");
+    std::vector<std::int64_t> ids;
+    for (const auto& code : codes.value())
+        ids.push_back(pool.ids.at(code));
+    auto attempt_id = exec_named(txn, "academy/insert_attempt", caller.tenant_id, id, caller.user_id, used + 1,
+        static_cast<std::int64_t>(seed))[0]["id"]
+                          .as<std::int64_t>();
+    exec_named(txn, "academy/insert_attempt_questions", caller.tenant_id, attempt_id, ids_array(ids));
+    append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.start", "quiz_attempt", std::to_string(attempt_id),
+                          nullptr, { { "quiz_id", id }, { "number", used + 1 }, { "question_ids", ids } } });
+    return json_response(201, attempt_json(TRY(load_attempt(txn, attempt_id, caller.user_id))));
+}
+
+// GET /api/academy/attempts/{id}: the student's own attempt, as far as they may see it.
+Result<ApiResponse> handle_attempt(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
+    return json_response(200, attempt_json(TRY(load_attempt(txn, id, caller.user_id))));
+}
+
+// PUT /api/academy/attempts/{id}/answers/{number} {answer, client_verdict?}:
+// practice grades it now (once: a checked answer stands) and says whether
+// the browser's grade agreed; an exam keeps it (changeable until handed in)
+// and says nothing of it.
+Result<ApiResponse> handle_answer_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "answer", "client_verdict" }));
+    const auto& raw_answer = *TRY(json_field(body, "answer"));
+    std::optional<std::string> client_verdict;
+    if (body.contains("client_verdict") && !body["client_verdict"].is_null()) {
+        client_verdict = TRY(json_string_field(body, "client_verdict"));
+        if (*client_verdict != "correct" && *client_verdict != "partial" && *client_verdict != "incorrect")
+            return make_error(ErrorCode::InvalidArgument, "client_verdict must be correct, partial or incorrect",
+                "client_verdict");
+    }
+    auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
+    auto number = TRY(parse_id(req.matches[2], "Question not found"));
+    auto attempt = TRY(load_attempt(txn, id, caller.user_id));
+    if (number > static_cast<std::int64_t>(attempt.questions.size()))
+        return make_error(ErrorCode::NotFound, "Question not found");
+    auto& question = attempt.questions[static_cast<std::size_t>(number - 1)];
+    const auto answer = encode_answer(TRY(decode_answer(question.task, raw_answer)));
+    if (attempt.submitted)
+        return make_error(ErrorCode::Conflict, "This attempt has been handed in; its answers can no longer change");
+    if (!attempt.in_time())
+        return make_error(ErrorCode::Conflict, "Time is up for this attempt: hand it in to see how you did");
+    if (attempt.mode == QuizMode::Practice && question.answer)
+        return make_error(ErrorCode::Conflict, "You have already answered this question");
+    const auto graded = TRY(grade(question.task, answer));
+    const auto verdict = std::string(verdict_name(graded.verdict));
+    exec_named(txn, "academy/save_answer", id, number - 1, answer.dump(), graded.score, verdict, client_verdict);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.answer", "quiz_attempt", std::to_string(id),
+                          nullptr, { { "number", number }, { "verdict", verdict } } });
+    if (attempt.mode == QuizMode::Exam)
+        return json_response(200, { { "number", number }, { "message", "Answer saved" } });
+    return json_response(200,
+        { { "number", number }, { "verdict", verdict }, { "score", graded.score }, { "feedback", graded.feedback },
+            { "explanation", question.task.explanation },
+            { "disagreement", client_verdict.has_value() && *client_verdict != verdict } });
+}
+
+// POST /api/academy/attempts/{id}/submit: hands the attempt in (late too:
+// answers after the time limit were refused, the rest count) and returns
+// the review with the key and explanations.
+Result<ApiResponse> handle_submit_attempt(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
+    auto attempt = TRY(load_attempt(txn, id, caller.user_id));
+    if (attempt.submitted)
+        return make_error(ErrorCode::Conflict, "This attempt has already been handed in");
+    submit(txn, caller, attempt, !attempt.in_time());
+    return json_response(200, attempt_json(TRY(load_attempt(txn, id, caller.user_id))));
+}
+
+} // namespace learnloop::server

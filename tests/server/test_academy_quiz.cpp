@@ -1,0 +1,361 @@
+// An academy's courses and quizzes through the API, black box against the
+// real server and PostgreSQL: an instructor sets a course and its quizzes
+// from the exam bank, enrols students, and a student takes a quiz in
+// practice mode (each answer graded at once, the browser's grade compared)
+// and in exam mode (no key before it is handed in, the time limit, the
+// attempts allowed); soft delete and restore; who may reach what.
+#include "api_client.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+
+using namespace learnloop::test;
+
+namespace {
+
+std::string str(std::int64_t n) { return std::to_string(n); }
+
+// The fixture's tenant as an academy with the shared bank seeded.
+void make_academy(ApiFixture& f)
+{
+    f.sql("UPDATE tenants SET kind = 'academy' WHERE id = " + str(f.demo.id));
+    REQUIRE(f.cli({ "seed", "bank" }).exit_code == 0);
+}
+
+// The codes of the first `count` current bank questions of `kind`.
+std::vector<std::string> codes_of_kind(ApiFixture& f, const std::string& kind, int count)
+{
+    auto reply = f.api().get("/api/academy/bank?kind=" + kind + "&limit=" + str(count), f.token(f.demo.teacher));
+    REQUIRE(reply.status == 200);
+    std::vector<std::string> codes;
+    for (const auto& item : reply.json)
+        codes.push_back(item["code"].get<std::string>());
+    REQUIRE(codes.size() == static_cast<std::size_t>(count));
+    return codes;
+}
+
+std::int64_t create(ApiFixture& f, const Person& who, const std::string& path, const Json& body)
+{
+    auto reply = f.api().post(path, body, f.token(who));
+    INFO(describe(reply));
+    REQUIRE(reply.status == 201);
+    return reply.json["id"].get<std::int64_t>();
+}
+
+void enrol(ApiFixture& f, std::int64_t course, std::int64_t student)
+{
+    auto reply = f.api().post("/api/academy/courses/" + str(course) + "/students", { { "student_ids", { student } } },
+        f.token(f.demo.teacher));
+    INFO(describe(reply));
+    REQUIRE(reply.status == 200);
+}
+
+// The index of the option marked correct in a task with its key.
+int right_option(const Json& task)
+{
+    for (std::size_t i = 0; i < task["options"].size(); ++i)
+        if (task["options"][i].value("correct", false))
+            return static_cast<int>(i);
+    FAIL("no option marked correct in " << task.dump());
+    return -1;
+}
+
+bool mentions_key(const Json& attempt)
+{
+    for (const auto& q : attempt["questions"]) {
+        if (q.contains("explanation") || q.contains("verdict") || q["task"].contains("explanation"))
+            return true;
+        for (const auto& option : q["task"].value("options", Json::array()))
+            if (option.contains("correct") || option.contains("feedback"))
+                return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("an instructor sets a course and a practice quiz; a student answers it, graded at once", "[api][academy][quiz]")
+{
+    ApiFixture f("academy_quiz_practice", { .other_tenant = true });
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+
+    // Courses: an instructor's own; an administrator's for a named instructor.
+    auto course = create(f, D.teacher, "/api/academy/courses",
+        { { "title", "GRE Quant: Autumn" }, { "description", "Arithmetic, algebra and comparisons.\nTuesdays." } });
+    CHECK(f.last_audit_action() == "course.create");
+    create(f, D.admin, "/api/academy/courses", { { "title", "Verbal" }, { "instructor_id", D.teacher.id } });
+    check_error(api.post("/api/academy/courses", { { "title", "X" }, { "instructor_id", D.student.id } }, f.token(D.admin)),
+        400, "Invalid request", "instructor_id must be one of the academy's instructors");
+    check_error(api.post("/api/academy/courses", { { "title", "X" }, { "instructor_id", D.admin.id } }, f.token(D.teacher)),
+        403, "Forbidden", "Instructors create courses they teach themselves");
+    check_error(api.post("/api/academy/courses", { { "title", "   " } }, f.token(D.teacher)), 400, "Invalid request");
+    check_error(api.post("/api/academy/courses", { { "title", 7 } }, f.token(D.teacher)), 400, "Invalid request");
+
+    // Enrolment: the academy's own students only; twice changes nothing.
+    CHECK(api.get("/api/academy/courses", f.token(D.student)).json == Json::array());
+    auto students = "/api/academy/courses/" + str(course) + "/students";
+    auto enrolled = api.post(students, { { "student_ids", { D.student.id } } }, f.token(D.teacher));
+    CHECK(enrolled.json["message"] == "1 student enrolled");
+    auto audit = f.audit_count();
+    CHECK(api.post(students, { { "student_ids", { D.student.id } } }, f.token(D.teacher)).json["message"]
+        == "Everyone named was already enrolled");
+    CHECK(f.audit_count() == audit);
+    check_error(api.post(students, { { "student_ids", { D.teacher.id } } }, f.token(D.teacher)), 400, "Invalid request",
+        "student_ids[0] must be one of the academy's students");
+    check_error(api.post(students, { { "student_ids", { f.other.student.id } } }, f.token(D.teacher)), 400,
+        "Invalid request", "student_ids[0] must be one of the academy's students");
+    check_error(api.post(students, { { "student_ids", Json::array() } }, f.token(D.teacher)), 400, "Invalid request");
+    auto roster = api.get(students, f.token(D.teacher));
+    REQUIRE(roster.json.size() == 1);
+    CHECK(roster.json[0]["name"] == D.student.name);
+    auto mine = api.get("/api/academy/courses", f.token(D.student));
+    REQUIRE(mine.json.size() == 1);
+    CHECK(mine.json[0]["title"] == "GRE Quant: Autumn");
+    CHECK(mine.json[0]["instructor_name"] == D.teacher.name);
+    CHECK(mine.json[0]["students"] == 1);
+
+    // A quiz the bank cannot fill is refused naming the draw; one it can is saved.
+    auto quizzes = "/api/academy/courses/" + str(course) + "/quizzes";
+    check_error(api.post(quizzes, { { "title", "Too many" }, { "mode", "practice" },
+                                      { "draws", { { { "skill", "no-such-skill" }, { "count", 3 } } } } },
+                    f.token(D.teacher)),
+        400, "Invalid request", "draws[0]: the bank has 0 questions of skill no-such-skill at difficulty 1 to 5, not 3");
+    check_error(api.post(quizzes, { { "title", "Nothing" }, { "mode", "practice" } }, f.token(D.teacher)), 400,
+        "Invalid request", "questions: a quiz asks at least one question");
+    check_error(api.post(quizzes, { { "title", "Unknown" }, { "mode", "practice" }, { "fixed", { "no-such-code" } } },
+                    f.token(D.teacher)),
+        400, "Invalid request", "fixed[0]: no question no-such-code in the bank");
+    auto fixed = codes_of_kind(f, "single_choice", 2);
+    auto quiz = create(f, D.teacher, quizzes,
+        { { "title", "Warm-up" }, { "mode", "practice" }, { "fixed", fixed }, { "shuffle", false },
+            { "attempts_allowed", 2 } });
+    CHECK(f.last_audit_action() == "quiz.create");
+
+    auto listed = api.get(quizzes, f.token(D.student));
+    INFO(describe(listed));
+    REQUIRE(listed.json["quizzes"].size() == 1);
+    CHECK(listed.json["quizzes"][0]["mode_label"] == "Practice");
+    CHECK(listed.json["quizzes"][0]["attempts_used"] == 0);
+    CHECK(listed.json["quizzes"][0]["may_start"] == true);
+    CHECK(listed.json["quizzes"][0]["best_score"].is_null());
+
+    // Starting: the questions with their keys (practice); a second start resumes it.
+    auto started = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student));
+    INFO(describe(started));
+    REQUIRE(started.status == 201);
+    CHECK(f.last_audit_action() == "quiz.start");
+    const auto attempt = started.json["id"].get<std::int64_t>();
+    REQUIRE(started.json["questions"].size() == 2);
+    CHECK(started.json["questions"][0]["task"]["template_id"] == fixed[0]);   // not shuffled
+    CHECK(started.json["questions"][0]["task"]["view"] == "with_answers");
+    CHECK(started.json["seconds_left"].is_null());
+    auto again = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student));
+    CHECK(again.status == 200);
+    CHECK(again.json["id"] == attempt);
+
+    // Answers: graded at once; the browser's grade compared; one answer each.
+    const auto answers = "/api/academy/attempts/" + str(attempt) + "/answers/";
+    const auto& q1 = started.json["questions"][0]["task"];
+    const auto& q2 = started.json["questions"][1]["task"];
+    auto right = api.put(answers + "1", { { "answer", { { "choice", right_option(q1) } } }, { "client_verdict", "correct" } },
+        f.token(D.student));
+    INFO(describe(right));
+    REQUIRE(right.status == 200);
+    CHECK(right.json["verdict"] == "correct");
+    CHECK(right.json["score"] == 1.0);
+    CHECK(right.json["disagreement"] == false);
+    CHECK_FALSE(right.json["explanation"].get<std::string>().empty());
+    CHECK(f.last_audit_action() == "quiz.answer");
+    const int wrong_choice = (right_option(q2) + 1) % static_cast<int>(q2["options"].size());
+    auto wrong = api.put(answers + "2", { { "answer", { { "choice", wrong_choice } } }, { "client_verdict", "correct" } },
+        f.token(D.student));
+    CHECK(wrong.json["verdict"] == "incorrect");
+    CHECK(wrong.json["disagreement"] == true);
+    check_error(api.put(answers + "2", { { "answer", { { "choice", right_option(q2) } } } }, f.token(D.student)), 409,
+        "Conflict", "You have already answered this question");
+    check_error(api.put(answers + "3", { { "answer", { { "choice", 0 } } } }, f.token(D.student)), 404, "Question not found");
+    check_error(api.put(answers + "0", { { "answer", { { "choice", 0 } } } }, f.token(D.student)), 404, "Question not found");
+    check_error(api.put(answers + "1", { { "answer", { { "choice", 0 } } }, { "client_verdict", "great" } },
+                    f.token(D.student)),
+        400, "Invalid request");
+    check_error(api.put(answers + "1", { { "answer", "A" } }, f.token(D.student)), 400, "Invalid request");
+
+    // Handing in: the score; the review keeps the key; nothing changes after.
+    auto review = api.post("/api/academy/attempts/" + str(attempt) + "/submit", Json::object(), f.token(D.student));
+    INFO(describe(review));
+    REQUIRE(review.status == 200);
+    CHECK(review.json["score_text"] == "1 of 2 (50%)");
+    CHECK(review.json["correct"] == 1);
+    CHECK(review.json["questions"][1]["verdict"] == "incorrect");
+    CHECK(f.last_audit_action() == "quiz.submit");
+    check_error(api.post("/api/academy/attempts/" + str(attempt) + "/submit", Json::object(), f.token(D.student)), 409,
+        "Conflict", "This attempt has already been handed in");
+    check_error(api.put(answers + "1", { { "answer", { { "choice", 0 } } } }, f.token(D.student)), 409, "Conflict");
+    auto after = api.get(quizzes, f.token(D.student)).json["quizzes"][0];
+    CHECK(after["attempts_used"] == 1);
+    CHECK(after["best_score"] == "1 of 2 (50%)");
+    CHECK(after["open_attempt_id"].is_null());
+    auto staff = api.get(quizzes, f.token(D.teacher)).json["quizzes"][0];
+    CHECK(staff["submitted_attempts"] == 1);
+    CHECK(staff["average_score"] == "1 of 2 (50%)");
+    CHECK_FALSE(staff.contains("attempts_used"));
+
+    // Nobody else reaches the attempt, the course or its quizzes.
+    auto stranger = f.create_user(D.slug, "stranger@academy.test", "Stranger Student", "student");
+    check_error(api.get("/api/academy/attempts/" + str(attempt), f.token(stranger)), 404, "Attempt not found");
+    check_error(api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(stranger)), 404,
+        "Quiz not found");
+    check_error(api.get(quizzes, f.token(stranger)), 404, "Course not found");
+    check_error(api.get("/api/academy/attempts/" + str(attempt), f.token(f.other.student)), 404, "Attempt not found");
+    check_error(api.get(quizzes, f.token(f.other.teacher)), 404, "Course not found");
+    check_error(api.post(quizzes, { { "title", "Theirs" }, { "mode", "exam" }, { "fixed", fixed } },
+                    f.token(f.other.teacher)),
+        404, "Course not found");
+    auto second_teacher = f.create_user(D.slug, "second@academy.test", "Second Instructor", "teacher");
+    // Another instructor's course reads as absent.
+    check_error(api.post(students, { { "student_ids", { stranger.id } } }, f.token(second_teacher)), 404,
+        "Course not found");
+}
+
+TEST_CASE("an exam sends no key before it is handed in, keeps to its time limit and its attempts", "[api][academy][quiz]")
+{
+    ApiFixture f("academy_quiz_exam", {});
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Mock exams" } });
+    enrol(f, course, D.student.id);
+    auto fixed = codes_of_kind(f, "single_choice", 3);
+    auto quiz = create(f, D.teacher, "/api/academy/courses/" + str(course) + "/quizzes",
+        { { "title", "Mock 1" }, { "mode", "exam" }, { "fixed", fixed }, { "time_limit_minutes", 20 },
+            { "attempts_allowed", 1 } });
+
+    auto started = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student));
+    REQUIRE(started.status == 201);
+    const auto attempt = started.json["id"].get<std::int64_t>();
+    CHECK_FALSE(mentions_key(started.json));
+    CHECK(started.json["questions"][0]["task"]["view"] == "for_student");
+    CHECK(started.json["seconds_left"].get<int>() > 1190);
+    CHECK(started.json["seconds_left"].get<int>() <= 1200);
+
+    // Answers are kept, changeable, and say nothing of the key.
+    const auto answers = "/api/academy/attempts/" + str(attempt) + "/answers/";
+    auto saved = api.put(answers + "1", { { "answer", { { "choice", 0 } } } }, f.token(D.student));
+    INFO(describe(saved));
+    REQUIRE(saved.status == 200);
+    CHECK(saved.json == Json { { "number", 1 }, { "message", "Answer saved" } });
+    CHECK(api.put(answers + "1", { { "answer", { { "choice", 1 } } } }, f.token(D.student)).status == 200);
+    auto reread = api.get("/api/academy/attempts/" + str(attempt), f.token(D.student));
+    CHECK_FALSE(mentions_key(reread.json));
+    CHECK(reread.json["questions"][0]["answer"] == Json { { "choice", 1 } });
+    CHECK(reread.json["questions"][0]["answered"] == true);
+    CHECK(reread.json["questions"][1]["answered"] == false);
+
+    // Past the limit (and its grace) an answer is refused and nothing is written.
+    f.sql("UPDATE quiz_attempts SET started_at = now() - interval '21 minutes' WHERE id = " + str(attempt));
+    auto audit = f.audit_count();
+    check_error(api.put(answers + "2", { { "answer", { { "choice", 0 } } } }, f.token(D.student)), 409, "Conflict",
+        "Time is up for this attempt: hand it in to see how you did");
+    CHECK(f.audit_count() == audit);
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempt_questions WHERE answer IS NOT NULL AND attempt_id = "
+              + str(attempt))
+        == 1);
+
+    // Handed in late: the key, the explanations, what was answered in time.
+    auto review = api.post("/api/academy/attempts/" + str(attempt) + "/submit", Json::object(), f.token(D.student));
+    INFO(describe(review));
+    REQUIRE(review.status == 200);
+    CHECK(review.json["answered"] == 1);
+    CHECK(review.json["questions"][1]["verdict"] == "unanswered");
+    CHECK(review.json["questions"][0]["task"]["view"] == "with_answers");
+    CHECK_FALSE(review.json["questions"][0]["explanation"].get<std::string>().empty());
+    const bool right = right_option(review.json["questions"][0]["task"]) == 1;
+    CHECK(review.json["score_text"] == (right ? "1 of 3 (33%)" : "0 of 3 (0%)"));
+
+    // One attempt allowed.
+    check_error(api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student)), 422,
+        "Failed precondition", "You have already taken this quiz: it allows one attempt");
+
+    // An attempt left open past its time is handed in when the next one starts.
+    auto twice = create(f, D.teacher, "/api/academy/courses/" + str(course) + "/quizzes",
+        { { "title", "Drill" }, { "mode", "exam" }, { "draws", { { { "count", 2 } } } }, { "time_limit_minutes", 5 },
+            { "attempts_allowed", 2 } });
+    auto first = api.post("/api/academy/quizzes/" + str(twice) + "/attempts", Json::object(), f.token(D.student));
+    REQUIRE(first.status == 201);
+    f.sql("UPDATE quiz_attempts SET started_at = now() - interval '1 hour' WHERE id = " + str(first.json["id"].get<std::int64_t>()));
+    auto second = api.post("/api/academy/quizzes/" + str(twice) + "/attempts", Json::object(), f.token(D.student));
+    INFO(describe(second));
+    REQUIRE(second.status == 201);
+    CHECK(second.json["number"] == 2);
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempts WHERE submitted_at IS NOT NULL AND quiz_id = " + str(twice)) == 1);
+    // Unseen questions first: the second attempt asks two others.
+    CHECK(second.json["questions"][0]["task"]["template_id"] != first.json["questions"][0]["task"]["template_id"]);
+    CHECK(second.json["questions"][0]["task"]["template_id"] != first.json["questions"][1]["task"]["template_id"]);
+}
+
+TEST_CASE("many taps of Start at once make one attempt", "[api][academy][quiz]")
+{
+    ApiFixture f("academy_quiz_race", {});
+    auto& D = f.demo;
+    make_academy(f);
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Race" } });
+    enrol(f, course, D.student.id);
+    auto quiz = create(f, D.teacher, "/api/academy/courses/" + str(course) + "/quizzes",
+        { { "title", "Race quiz" }, { "mode", "practice" }, { "draws", { { { "count", 5 } } } } });
+    const auto token = f.token(D.student);
+    std::atomic<int> created { 0 }, resumed { 0 }, other { 0 };
+    std::vector<std::thread> taps;
+    for (int i = 0; i < 8; ++i)
+        taps.emplace_back([&] {
+            ApiClient client(f.api().port());
+            auto reply = client.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), token);
+            (reply.status == 201 ? created : reply.status == 200 ? resumed : other)++;
+        });
+    for (auto& tap : taps)
+        tap.join();
+    CHECK(created == 1);
+    CHECK(resumed == 7);
+    CHECK(other == 0);
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempts WHERE quiz_id = " + str(quiz)) == 1);
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempt_questions") == 5);
+}
+
+TEST_CASE("a deleted course disappears from every list and an administrator restores it", "[api][academy][quiz]")
+{
+    ApiFixture f("academy_course_delete", { .other_tenant = true });
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Short-lived" } });
+    enrol(f, course, D.student.id);
+    const auto path = "/api/academy/courses/" + str(course);
+
+    check_error(api.del(path, f.token(f.other.admin)), 404, "Course not found");
+    auto deleted = api.del(path, f.token(D.teacher));
+    INFO(describe(deleted));
+    REQUIRE(deleted.status == 200);
+    CHECK(f.last_audit_action() == "course.delete");
+    CHECK(api.get("/api/academy/courses", f.token(D.student)).json == Json::array());
+    check_error(api.get(path + "/quizzes", f.token(D.student)), 404, "Course not found");
+    check_error(api.del(path, f.token(D.teacher)), 404, "Course not found");
+
+    check_error(api.get("/api/academy/courses/deleted", f.token(D.teacher)), 403, "Unauthorized");
+    auto bin = api.get("/api/academy/courses/deleted", f.token(D.admin));
+    REQUIRE(bin.json.size() == 1);
+    CHECK(bin.json[0]["title"] == "Short-lived");
+    CHECK(api.get("/api/academy/courses/deleted", f.token(f.other.admin)).json == Json::array());
+    check_error(api.post(path + "/restore", Json::object(), f.token(f.other.admin)), 404,
+        "No deleted course with this id");
+
+    auto restored = api.post(path + "/restore", Json::object(), f.token(D.admin));
+    REQUIRE(restored.status == 200);
+    CHECK(f.last_audit_action() == "course.restore");
+    auto back = api.get("/api/academy/courses", f.token(D.student));
+    REQUIRE(back.json.size() == 1);
+    CHECK(back.json[0]["students"] == 1);   // its students came back with it
+    check_error(api.post(path + "/restore", Json::object(), f.token(D.admin)), 404, "No deleted course with this id");
+}
