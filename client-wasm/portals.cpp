@@ -7,6 +7,7 @@
 #include "app.hpp"
 
 #include "academy/bank_tab.hpp"
+#include "academy/courses_tab.hpp"
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "messaging/messages_tab.hpp"
@@ -77,6 +78,7 @@ struct PortalState {
     SettingsTabState settings;    // its settings: the office's administrators
     MessagesTabState messages;    // each person's messages and notices
     BankTabState bank;            // an academy's exam bank: its instructors and administrators
+    CoursesTabState learner;      // an academy student's courses and quizzes
 };
 
 AppState::AppState()
@@ -210,6 +212,15 @@ Tab exam_bank_tab(const char* name)
 
 const Tab k_instructor_tabs[] = { exam_bank_tab("instructor.tab.bank") };
 
+// An academy's students: their courses, and in each its quizzes to take.
+const Tab k_learner_tabs[] = {
+    { "My courses", "learner.tab.courses", Action::QuizTake,
+        [](AppState& s, PortalState& p) { draw_courses_tab(s, p.learner); },
+        [](const AppState&, const PortalState& p) { return courses_tab_summary(p.learner); },
+        [](const AppState&, const PortalState& p) { return courses_tab_place(p.learner); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_courses_tab(s, p.learner, r); } },
+};
+
 const Tab k_academy_office_tabs[] = {
     { "People", "academy.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
@@ -338,13 +349,12 @@ const Portal k_tutoring_portals[] = {
     { Role::Parent, "Parent", "family_tabs", k_family_tabs, prepare_tutoring, offline_forget_week },
 };
 
-// An academy's students and parents keep the school's portals until its
-// courses and quizzes arrive.
+// An academy's parents keep the school's portal until their summary arrives.
 const Portal k_academy_portals[] = {
     { Role::Admin, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_people, nullptr },
     { Role::Moderator, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_people, nullptr },
     { Role::Teacher, "Instructor", "instructor_tabs", k_instructor_tabs, nullptr, nullptr },
-    { Role::Student, "Student", "student_tabs", k_student_tabs, nullptr, practice_sign_out },
+    { Role::Student, "Student", "learner_tabs", k_learner_tabs, nullptr, nullptr },
     { Role::Parent, "Parent", "parent_tabs", k_parent_tabs, nullptr, nullptr },
 };
 

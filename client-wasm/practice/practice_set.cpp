@@ -140,13 +140,7 @@ void load_stored(AppState& state, PracticeTabState& p)
 
 void reset_answer(PracticeTabState& p, const Task& task)
 {
-    p.choice = -1;
-    p.picks.assign(task.options.size(), 0);
-    p.text[0] = '\0';
-    p.gaps.assign(task.gap_answers.size(), std::string());
-    p.order.clear();
-    for (std::size_t i = 0; i < task.items.size(); ++i)
-        p.order.push_back(static_cast<int>(i));
+    reset_answer_input(p.input, task);
     p.checked = false;
     p.verdict.clear();
     p.feedback.clear();
@@ -265,46 +259,12 @@ std::string sync_trouble(const PracticeTabState& p)
 
 namespace {
 
-// The answer the widgets hold, in the shared grader's terms.
-Answer answer_of(const PracticeTabState& p, const Task& task)
-{
-    Answer answer;
-    answer.kind = task.kind;
-    switch (task.kind) {
-    case TaskKind::SingleChoice: answer.choice = p.choice; break;
-    case TaskKind::MultipleSelect:
-        for (std::size_t i = 0; i < p.picks.size(); ++i)
-            if (p.picks[i])
-                answer.choices.push_back(i);
-        break;
-    case TaskKind::Numeric: {
-        char* end = nullptr;
-        double value = std::strtod(p.text, &end);
-        if (end != p.text)
-            answer.value = value;   // left empty otherwise: the grader explains what is wrong
-        break;
-    }
-    case TaskKind::ShortText: answer.text = p.text; break;
-    case TaskKind::Cloze: answer.gaps = p.gaps; break;
-    case TaskKind::Ordering: answer.order.assign(p.order.begin(), p.order.end()); break;
-    case TaskKind::QuantitativeComparison: {
-        // In the order of the radio buttons (practice_tab.cpp).
-        static constexpr Comparison comparisons[] = { Comparison::AGreater, Comparison::BGreater, Comparison::Equal,
-            Comparison::CannotDetermine };
-        if (p.choice >= 0 && p.choice < 4)
-            answer.comparison = comparisons[p.choice];
-        break;
-    }
-    }
-    return answer;
-}
-
 } // namespace
 
 void check(AppState& state, PracticeTabState& p, const Task& task)
 {
     int requests_before = state.requests_in_flight;
-    auto answer = encode_answer(answer_of(p, task));
+    auto answer = encode_answer(answer_of(p.input, task));
     auto result = grade(task, answer);
     if (!result.ok()) {
         p.invalid = result.error().message;

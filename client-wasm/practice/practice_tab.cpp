@@ -1,9 +1,10 @@
 // The student's "Today's tasks" tab (see practice_tab.hpp); the set, grading
 // and sync are in practice_set.cpp.
-// [SECTION] answer widgets, [SECTION] screen, [SECTION] test hook
+// [SECTION] screen, [SECTION] test hook
 #include "practice/practice_tab.hpp"
 
 #include "platform/clock.hpp"
+#include "practice/answer_input.hpp"
 #include "practice/practice_set.hpp"
 #include "ui/labels.hpp"
 #include "ui/widgets.hpp"
@@ -13,85 +14,6 @@
 namespace learnloop::client {
 
 namespace {
-
-// [SECTION] answer widgets -----------------------------------------------------
-
-void draw_answer(AppState& state, PracticeTabState& p, const Task& task)
-{
-    ImGui::BeginDisabled(p.checked);
-    switch (task.kind) {
-    case TaskKind::SingleChoice:
-        ui::begin_radio_group("Answer");
-        for (std::size_t i = 0; i < task.options.size(); ++i) {
-            ui::radio_button((task.options[i].text + "##o" + std::to_string(i)).c_str(), &p.choice, static_cast<int>(i));
-            ui::remember(state, "practice.option." + std::to_string(i));
-        }
-        ui::end_radio_group();
-        break;
-    case TaskKind::MultipleSelect:
-        for (std::size_t i = 0; i < task.options.size(); ++i) {
-            bool picked = p.picks[i];
-            if (ui::checkbox((task.options[i].text + "##m" + std::to_string(i)).c_str(), &picked))
-                p.picks[i] = picked;
-            ui::remember(state, "practice.option." + std::to_string(i));
-        }
-        break;
-    case TaskKind::Numeric:
-    case TaskKind::ShortText:
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-        ui::input_text("##text", p.text, sizeof p.text);
-        ui::remember(state, "practice.text");
-        if (!task.unit.empty()) {
-            ImGui::SameLine();
-            ui::text_unformatted(task.unit.c_str());
-        }
-        break;
-    case TaskKind::Cloze:
-        for (std::size_t i = 0; i < task.segments.size(); ++i) {
-            ui::text_wrapped("%s", task.segments[i].c_str());
-            if (i < p.gaps.size()) {
-                char buffer[128];
-                ui::copy_text(buffer, p.gaps[i]);
-                ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-                if (ui::input_text(("##gap" + std::to_string(i)).c_str(), buffer, sizeof buffer))
-                    p.gaps[i] = buffer;
-                ui::remember(state, "practice.gap." + std::to_string(i));
-            }
-        }
-        break;
-    case TaskKind::Ordering:
-        for (std::size_t i = 0; i < p.order.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::BeginDisabled(i == 0);
-            if (ui::arrow_button("up", ImGuiDir_Up, "Move up"))
-                std::swap(p.order[i], p.order[i - 1]);
-            ImGui::EndDisabled();
-            ui::remember(state, "practice.up." + std::to_string(i));
-            ImGui::SameLine();
-            ImGui::BeginDisabled(i + 1 == p.order.size());
-            if (ui::arrow_button("down", ImGuiDir_Down, "Move down"))
-                std::swap(p.order[i], p.order[i + 1]);
-            ImGui::EndDisabled();
-            ImGui::SameLine();
-            ui::text("%zu. %s", i + 1, task.items[p.order[i]].c_str());
-            ImGui::PopID();
-        }
-        break;
-    case TaskKind::QuantitativeComparison: {
-        ui::text_wrapped("Quantity A: %s", task.quantity_a.c_str());
-        ui::text_wrapped("Quantity B: %s", task.quantity_b.c_str());
-        static const char* labels[] = { "A is greater", "B is greater", "They are equal", "It cannot be determined" };
-        ui::begin_radio_group("Answer");
-        for (int i = 0; i < 4; ++i) {
-            ui::radio_button(labels[i], &p.choice, i);
-            ui::remember(state, "practice.option." + std::to_string(i));
-        }
-        ui::end_radio_group();
-        break;
-    }
-    }
-    ImGui::EndDisabled();
-}
 
 // Always one line, so the layout does not jump when the outbox empties.
 void draw_sync_line(const PracticeTabState& p)
@@ -229,7 +151,7 @@ void draw_practice_tab(AppState& state, PracticeTabState& p)
     ui::text_unformatted(task.prompt.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
-    draw_answer(state, p, task);
+    draw_answer_input(state, p.input, task, "practice", p.checked);
     ImGui::Dummy(ImVec2(0, 6 * state.ui_scale));
 
     if (!p.checked) {

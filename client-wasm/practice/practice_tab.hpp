@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "net/outbox.hpp"
+#include "practice/answer_input.hpp"
 
 #include <cstddef>
 #include <string>
@@ -21,12 +22,7 @@ struct PracticeTabState {
     Json targets = Json::array();     // [{target_id, title, known, attempts, level, bkt}]
     std::string message;              // e.g. no targets assigned yet
     std::size_t index = 0;
-    // The current answer.
-    int choice = -1;
-    std::vector<char> picks;          // multiple_select
-    char text[512] = {};              // short_text and numeric
-    std::vector<std::string> gaps;    // cloze
-    std::vector<int> order;           // ordering: indices into the task's items
+    AnswerInput input;                // the current answer
     bool checked = false;
     std::string verdict;              // "correct", "partial", "incorrect"
     std::string feedback, explanation, invalid;

@@ -208,4 +208,16 @@ Result<std::vector<BankQuestion>> current_bank_questions(pqxx::transaction_base&
     return questions;
 }
 
+DrawPool draw_pool(pqxx::transaction_base& txn, std::int64_t tenant_id)
+{
+    DrawPool pool;
+    for (const auto& row : exec_named(txn, "academy/draw_pool", tenant_id)) {
+        auto code = row["code"].as<std::string>();
+        pool.ids[code] = row["id"].as<std::int64_t>();
+        pool.entries.push_back({ std::move(code), row["skill"].as<std::string>(), row["difficulty"].as<int>(),
+            row["category"].as<std::string>() });
+    }
+    return pool;
+}
+
 } // namespace learnloop::server

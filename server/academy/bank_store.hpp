@@ -5,12 +5,14 @@
 #pragma once
 
 #include "academy/gift.hpp"
+#include "academy/quiz.hpp"
 #include "core/result.hpp"
 #include "db/sql.hpp"
 
 #include <pqxx/pqxx>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +64,15 @@ struct BankSearch {
     const Page& page);
 // One question by id, any version, if the caller's tenant can see it.
 [[nodiscard]] Result<std::optional<StoredBankQuestion>> find_bank_question(pqxx::transaction_base& txn, std::int64_t id);
+
+// The current questions an academy draws its quizzes from, one per code
+// (its own question hides a shared one of the same code), with the row id
+// of each code's current version.
+struct DrawPool {
+    std::vector<BankEntry> entries;
+    std::map<std::string, std::int64_t> ids;
+};
+[[nodiscard]] DrawPool draw_pool(pqxx::transaction_base& txn, std::int64_t tenant_id);
 
 // The question stored in a row's "body" (its GIFT text; "code" and
 // "version" name it in the error): a body that no longer reads is the

@@ -7,7 +7,6 @@
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
 #include "audit/audit_log.hpp"
-#include "core/random.hpp"
 #include "platform/crypto.hpp"
 
 #include <map>
@@ -18,24 +17,6 @@ namespace {
 
 const char* k_quiz_not_found = "Quiz not found";
 const char* k_attempt_not_found = "Attempt not found";
-
-// The current questions the academy draws on, one per code (its own hides
-// a shared one), and the row id of each code.
-struct DrawPool {
-    std::vector<BankEntry> entries;
-    std::map<std::string, std::int64_t> ids;
-};
-
-DrawPool draw_pool(pqxx::transaction_base& txn)
-{
-    DrawPool pool;
-    for (const auto& row : exec_named(txn, "academy/draw_pool")) {
-        auto code = row["code"].as<std::string>();
-        pool.ids[code] = row["id"].as<std::int64_t>();
-        pool.entries.push_back({ std::move(code), row["skill"].as<std::string>(), row["difficulty"].as<int>() });
-    }
-    return pool;
-}
 
 QuizMode mode_of(const pqxx::field& field)
 {
@@ -90,7 +71,7 @@ Result<ApiResponse> handle_create_quiz(const httplib::Request& req, pqxx::work& 
     auto quiz = TRY(decode_quiz_settings(body));
     auto id = TRY(parse_id(req.matches[1], "Course not found"));
     auto course = TRY(course_for(txn, caller, id, Action::QuizManage, true));
-    TRY(draw_attempt(quiz.plan, draw_pool(txn).entries, {}, 1));
+    TRY(draw_attempt(quiz.plan, draw_pool(txn, caller.tenant_id).entries, {}, 1));
     const auto plan = quiz_plan_to_json(quiz.plan);
     const auto count = plan_question_count(quiz.plan);
     auto quiz_id = exec_named(txn, "academy/insert_quiz", caller.tenant_id, course.id, quiz.title,
@@ -131,13 +112,6 @@ struct Attempt {
     [[nodiscard]] bool in_time() const { return learnloop::in_time(started, now, time_limit_minutes); }
 };
 
-// The task that asks a question at its place in an attempt: the same seed,
-// the same order of options, whenever it is rebuilt.
-Result<Task> attempt_task(const BankQuestion& question, std::uint64_t seed, std::int64_t position)
-{
-    return question_task(question, mix_seed(seed, static_cast<std::uint64_t>(position)));
-}
-
 // The student's own attempt (NotFound for anyone else's).
 Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::int64_t student_id)
 {
@@ -165,7 +139,7 @@ Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::
         AttemptQuestion question;
         const auto position = q["position"].as<std::int64_t>();
         question.number = static_cast<int>(position) + 1;
-        question.task = TRY(attempt_task(TRY(stored_question(q)), a.seed, position));
+        question.task = TRY(attempt_question_task(TRY(stored_question(q)), a.seed, static_cast<std::size_t>(position)));
         if (!q["answer"].is_null()) {
             auto answer = parse_json(q["answer"].as<std::string>());
             if (!answer.ok())
@@ -266,7 +240,7 @@ Result<ApiResponse> handle_start_attempt(const httplib::Request& req, pqxx::work
     auto plan = decode_quiz_plan(TRY(parse_json(quiz["plan"].as<std::string>())));
     if (!plan.ok())
         return make_error(ErrorCode::Internal, "quiz " + std::to_string(id) + "'s plan does not read");
-    auto pool = draw_pool(txn);
+    auto pool = draw_pool(txn, caller.tenant_id);
     std::set<std::string> seen;
     for (const auto& row : exec_named(txn, "academy/seen_codes", caller.user_id))
         seen.insert(row["code"].as<std::string>());

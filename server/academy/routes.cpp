@@ -97,7 +97,8 @@ AreaApi academy_api()
     s["NewQuiz"] = request_schema(
         { { "title", string_schema() }, { "mode", mode },
             { "fixed", array_of(string_schema("A bank question's code")) },
-            { "draws", array_of(object_schema({ { "skill", string_schema("Empty: any") },
+            { "draws", array_of(object_schema({ { "topic", string_schema("A bank category and those under it; empty: any") },
+                                                  { "skill", string_schema("Empty: any") },
                                                   { "min_difficulty", integer_schema() },
                                                   { "max_difficulty", integer_schema() },
                                                   { "count", integer_schema() } },

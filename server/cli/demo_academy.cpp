@@ -3,9 +3,18 @@
 
 #include "academy/bank_store.hpp"
 #include "academy/gift.hpp"
+#include "academy/question_task.hpp"
+#include "academy/quiz.hpp"
+#include "audit/audit_log.hpp"
+#include "core/calendar.hpp"
+#include "core/random.hpp"
 #include "db/sql.hpp"
 #include "identity/identity_store.hpp"
+#include "practice/curriculum.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <vector>
 
 namespace learnloop::server {
@@ -152,6 +161,192 @@ constexpr const char* k_own_questions = R"gift($CATEGORY: summit/diagnostic
 }
 )gift";
 
+// [SECTION] courses and weeks of quizzes
+
+constexpr std::int64_t k_day = 86400;
+
+struct DemoQuiz {
+    const char* title;
+    QuizMode mode;
+    int time_limit_minutes;
+    int attempts_allowed;
+    QuestionDraw draw;
+    int set_days_ago;          // when it was set; attempts follow over the next days
+    double taken_by;           // the share of the course's students who have taken it
+    bool left_for_student;     // the student login has not taken it yet: theirs to try
+};
+
+struct DemoCourse {
+    const char* title;
+    const char* description;
+    const char* instructor;    // login
+    std::size_t first_student, students;   // a run of k_students (wrapping)
+    bool with_student;         // the student login is enrolled too
+    std::vector<DemoQuiz> quizzes;
+};
+
+QuestionDraw draw_of(const char* topic, int low, int high, int count)
+{
+    QuestionDraw draw;
+    draw.topic = topic;
+    draw.min_difficulty = low;
+    draw.max_difficulty = high;
+    draw.count = count;
+    return draw;
+}
+
+std::vector<DemoCourse> demo_courses()
+{
+    const auto P = QuizMode::Practice, E = QuizMode::Exam;
+    return {
+        { "GRE Quant \xE2\x80\x94 Autumn cohort",
+            "Arithmetic, algebra, geometry and data analysis for the GRE's quantitative sections, with a timed mock "
+            "exam each fortnight.\nTuesdays and Thursdays, 6:30\xE2\x80\x93" "8:30 pm.",
+            "instructor", 0, 28, true,
+            { { "Diagnostic: quantitative reasoning", E, 30, 1, draw_of("exam-bank/quant", 1, 3, 12), 38, 1.0, false },
+                { "Algebra practice set", P, 0, 0, draw_of("exam-bank/quant/algebra", 1, 5, 8), 30, 0.85, false },
+                { "Arithmetic: percent, ratio and exponents", P, 0, 0, draw_of("exam-bank/quant/arithmetic", 1, 5, 8),
+                    21, 0.8, false },
+                { "Mock exam 1", E, 35, 2, draw_of("exam-bank/quant", 1, 5, 20), 10, 0.65, true },
+                { "Geometry warm-up", P, 0, 0, draw_of("exam-bank/quant/geometry", 1, 4, 6), 3, 0.35, true } } },
+        { "GRE Verbal \xE2\x80\x94 Autumn cohort",
+            "Text completion, sentence equivalence and reading comprehension, with vocabulary in context every "
+            "week.\nMondays and Wednesdays, 6:30\xE2\x80\x93" "8:00 pm.",
+            "tomas.alvarez", 12, 28, false,
+            { { "Diagnostic: verbal reasoning", E, 25, 1, draw_of("exam-bank/verbal", 1, 3, 10), 37, 1.0, false },
+                { "Text completion practice", P, 0, 0, draw_of("exam-bank/verbal/text-completion", 1, 5, 8), 28, 0.85,
+                    false },
+                { "Sentence equivalence practice", P, 0, 0, draw_of("exam-bank/verbal/sentence-equivalence", 1, 5, 6),
+                    17, 0.75, false },
+                { "Reading comprehension check", E, 20, 2, draw_of("exam-bank/verbal/reading", 1, 5, 8), 6, 0.6,
+                    false } } },
+        { "SAT Math Bootcamp",
+            "Six weeks of SAT math: the academy's own diagnostic, then data analysis and problem solving.\n"
+            "Saturdays, 10 am\xE2\x80\x93" "1 pm.",
+            "instructor", 24, 16, true,
+            { { "Summit diagnostic", P, 0, 0, draw_of("summit/diagnostic", 1, 5, 6), 33, 0.95, false },
+                { "Data analysis practice", P, 0, 0, draw_of("exam-bank/quant/data-analysis", 1, 4, 8), 12, 0.7, true },
+                { "Problem solving check", E, 30, 1, draw_of("exam-bank/quant/algebra/word-problems", 1, 5, 3), 4,
+                    0.4, true } } },
+    };
+}
+
+struct HistoryCounts {
+    int courses = 0, quizzes = 0, attempts = 0;
+};
+
+// Courses, enrolments, quizzes and the attempts students have handed in
+// over the last weeks, answered by each student's ability (deterministic
+// from the options' seed), graded by the shared graders.
+Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
+    const std::map<std::string, std::int64_t>& staff, const std::vector<std::int64_t>& students,
+    const DemoOptions& options)
+{
+    HistoryCounts counts;
+    if (exec_named(txn, "cli/demo_academy_has_courses", tenant_id)[0]["has_courses"].as<bool>())
+        return counts;
+    const auto pool = draw_pool(txn, tenant_id);
+    std::map<std::int64_t, BankQuestion> questions;   // by row id
+    for (const auto& row : exec_named(txn, "academy/draw_pool_bodies", tenant_id))
+        questions.emplace(row["id"].as<std::int64_t>(), TRY(stored_question(row)));
+    const std::int64_t today = options.now_unix / k_day * k_day;
+    SeededRandom rng(mix_seed(options.seed, 0xACADE));
+    auto unit = [&] { return static_cast<double>(rng.below(1'000'000)) / 1e6; };
+    std::vector<double> ability;
+    for (std::size_t i = 0; i < students.size(); ++i)
+        ability.push_back(0.25 + 0.7 * unit());
+    std::map<std::int64_t, std::set<std::string>> seen;   // by student
+
+    for (const auto& course : demo_courses()) {
+        std::vector<std::size_t> members;
+        for (std::size_t k = 0; k < course.students; ++k)
+            members.push_back((course.first_student + k) % students.size());
+        if (course.with_student && std::find(members.begin(), members.end(), 0) == members.end())
+            members.insert(members.begin(), 0);
+        std::vector<std::int64_t> ids;
+        for (auto m : members)
+            ids.push_back(students[m]);
+        const auto instructor = staff.at(course.instructor);
+        const auto course_id = exec_named(txn, "cli/demo_academy_course", tenant_id, std::string(course.title),
+            std::string(course.description), instructor, format_utc_timestamp(today - 42 * k_day), ids_array(ids))[0]["id"]
+                                   .as<std::int64_t>();
+        ++counts.courses;
+        for (const auto& quiz : course.quizzes) {
+            QuizPlan plan { {}, { quiz.draw }, true };
+            const auto set_at = today - quiz.set_days_ago * k_day + 14 * 3600;
+            const auto quiz_id = exec_named(txn, "cli/demo_academy_quiz", tenant_id, course_id, std::string(quiz.title),
+                std::string(quiz_mode_name(quiz.mode)), quiz_plan_to_json(plan).dump(), plan_question_count(plan),
+                quiz.time_limit_minutes, quiz.attempts_allowed, instructor, format_utc_timestamp(set_at))[0]["id"]
+                                     .as<std::int64_t>();
+            ++counts.quizzes;
+            // Who took it, how often, and each attempt's questions and answers.
+            Json attempts = Json::array();
+            std::map<std::tuple<std::int64_t, int>, Json> answers_of;   // (student, number) -> questions
+            for (auto m : members) {
+                // The student login has taken every quiz but those left to try.
+                if (m == 0 ? quiz.left_for_student : unit() >= quiz.taken_by)
+                    continue;
+                const int times = quiz.attempts_allowed == 1 ? 1 : 1 + (unit() < 0.3 ? 1 : 0);
+                std::int64_t started = set_at + static_cast<std::int64_t>(unit() * 5 * k_day) + 3600;
+                for (int number = 1; number <= times; ++number) {
+                    if (started > today - 3 * 3600)
+                        break;   // the history ends before today
+                    const auto seed = rng.next() >> 1;
+                    auto codes = TRY(draw_attempt(plan, pool.entries, seen[students[m]], seed));
+                    Json asked = Json::array();
+                    double score = 0;
+                    std::int64_t at = started;
+                    for (std::size_t position = 0; position < codes.size(); ++position) {
+                        const auto id = pool.ids.at(codes[position]);
+                        seen[students[m]].insert(codes[position]);
+                        const auto& question = questions.at(id);
+                        auto task = TRY(attempt_question_task(question, seed, position));
+                        at += 40 + static_cast<std::int64_t>(unit() * 100);
+                        if (quiz.mode == QuizMode::Exam && unit() < 0.04) {
+                            asked.push_back({ { "position", position }, { "question_id", id }, { "answer", nullptr },
+                                { "score", nullptr }, { "verdict", nullptr }, { "answered_at", nullptr } });
+                            continue;
+                        }
+                        const double chance = std::clamp(
+                            0.3 + 0.6 * ability[m] - 0.08 * (task.difficulty - 3) + 0.08 * (number - 1), 0.05, 0.97);
+                        Json answer = correct_answer(task);
+                        if (unit() >= chance) {
+                            auto wrong = wrong_answers(task);
+                            if (!wrong.empty())
+                                answer = wrong[rng.below(wrong.size())];
+                        }
+                        auto graded = TRY(grade(task, answer));
+                        score += graded.score;
+                        asked.push_back({ { "position", position }, { "question_id", id }, { "answer", answer },
+                            { "score", graded.score }, { "verdict", verdict_name(graded.verdict) },
+                            { "answered_at", format_utc_timestamp(at) } });
+                    }
+                    attempts.push_back({ { "quiz_id", quiz_id }, { "student_id", students[m] }, { "number", number },
+                        { "seed", static_cast<std::int64_t>(seed) }, { "started_at", format_utc_timestamp(started) },
+                        { "submitted_at", format_utc_timestamp(at + 30) }, { "score", score } });
+                    answers_of[{ students[m], number }] = std::move(asked);
+                    started = at + static_cast<std::int64_t>(1 + unit() * 3) * k_day;
+                }
+            }
+            if (attempts.empty())
+                continue;
+            Json rows = Json::array();
+            for (const auto& row : exec_named(txn, "cli/demo_academy_attempts", tenant_id, attempts.dump())) {
+                const auto attempt_id = row["id"].as<std::int64_t>();
+                for (auto& q : answers_of.at({ row["student_id"].as<std::int64_t>(), row["number"].as<int>() })) {
+                    q["attempt_id"] = attempt_id;
+                    rows.push_back(q);
+                }
+                ++counts.attempts;
+            }
+            exec_named(txn, "cli/demo_academy_attempt_questions", tenant_id, rows.dump());
+        }
+    }
+    append_audit(txn, { tenant_id, "cli", "demo.academy_history", "tenant", std::to_string(tenant_id), nullptr,
+                          { { "courses", counts.courses }, { "quizzes", counts.quizzes }, { "attempts", counts.attempts } } });
+    return counts;
+}
+
 } // namespace
 
 std::span<const DemoLoginLine> academy_demo_logins()
@@ -170,18 +365,21 @@ Result<AcademyDemoReport> seed_demo_academy(pqxx::connection& connection, const 
         return ensure_demo_user(txn, *tenant_id, login + k_domain, name, role, password_hash);
     };
     AcademyDemoReport report;
+    std::map<std::string, std::int64_t> staff;
     TRY(user("admin", "Rosa Martínez", Role::Admin));
     TRY(user("moderator", "Kwame Mensah", Role::Moderator));
-    TRY(user("instructor", "Priya Raman", Role::Teacher));
+    staff["instructor"] = TRY(user("instructor", "Priya Raman", Role::Teacher));
     report.instructors = 1;
     const bool full = options.size == DemoSize::Full;
     if (full) {
-        TRY(user("tomas.alvarez", "Tomás Álvarez", Role::Teacher));
+        staff["tomas.alvarez"] = TRY(user("tomas.alvarez", "Tomás Álvarez", Role::Teacher));
         ++report.instructors;
     }
     Json links = Json::array();
+    std::vector<std::int64_t> students;
     for (const auto& student : k_students) {
         auto id = TRY(user(student.login, student.name, Role::Student));
+        students.push_back(id);
         ++report.students;
         if (student.parent_name) {
             auto parent = TRY(user(student.parent_login, student.parent_name, Role::Parent));
@@ -198,6 +396,12 @@ Result<AcademyDemoReport> seed_demo_academy(pqxx::connection& connection, const 
     if (TRY(current_bank_questions(txn, *tenant_id)).empty())
         TRY(import_bank_questions(txn, *tenant_id, own.questions, "cli"));
     report.own_questions = static_cast<int>(own.questions.size());
+    if (full) {
+        auto history = TRY(seed_courses(txn, *tenant_id, staff, students, options));
+        report.courses = history.courses;
+        report.quizzes = history.quizzes;
+        report.attempts = history.attempts;
+    }
     txn.commit();
     return report;
 }

@@ -20,12 +20,16 @@ struct AcademyDemoReport {
     int students = 0;
     int parents = 0;
     int own_questions = 0;   // in the academy's own bank
+    int courses = 0, quizzes = 0, attempts = 0;   // added by this run (the full demo, once)
 };
 
 // Creates whatever of the demo academy is missing, in one transaction;
 // running it again changes nothing. Minimal: the logins (admin, moderator,
 // instructor, student, parent). Full: both instructors and all forty
-// students. Users are audited as user.create, the bank as bank.import.
+// students, three courses with their quizzes and six weeks of attempts
+// (the student login has quizzes left to try). Users are audited as
+// user.create, the bank as bank.import, the courses' history as one
+// demo.academy_history row.
 [[nodiscard]] Result<AcademyDemoReport> seed_demo_academy(pqxx::connection& connection, const DemoOptions& options);
 
 [[nodiscard]] std::span<const DemoLoginLine> academy_demo_logins();

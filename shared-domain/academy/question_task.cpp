@@ -134,4 +134,9 @@ Result<Task> question_task(const BankQuestion& question, std::uint64_t seed)
     return task;
 }
 
+Result<Task> attempt_question_task(const BankQuestion& question, std::uint64_t attempt_seed, std::size_t position)
+{
+    return question_task(question, mix_seed(attempt_seed, static_cast<std::uint64_t>(position)));
+}
+
 } // namespace learnloop

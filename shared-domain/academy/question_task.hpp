@@ -36,4 +36,10 @@ namespace learnloop {
 // break a task's limits (over k_max_options options).
 [[nodiscard]] Result<Task> question_task(const BankQuestion& question, std::uint64_t seed);
 
+// The task at `position` (0, 1, ...) of a quiz attempt shuffled by
+// `attempt_seed`: the same options in the same order whenever the server
+// rebuilds it to grade, review or regrade.
+[[nodiscard]] Result<Task> attempt_question_task(const BankQuestion& question, std::uint64_t attempt_seed,
+    std::size_t position);
+
 } // namespace learnloop

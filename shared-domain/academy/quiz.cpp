@@ -22,7 +22,9 @@ Error invalid(const std::string& field, const std::string& message)
 
 std::string draw_words(const QuestionDraw& draw)
 {
-    std::string what = draw.skill.empty() ? "questions" : "questions of skill " + draw.skill;
+    std::string what = draw.topic.empty() ? "questions" : "questions in " + draw.topic;
+    if (!draw.skill.empty())
+        what += " of skill " + draw.skill;
     if (draw.min_difficulty == draw.max_difficulty)
         return what + " at difficulty " + std::to_string(draw.min_difficulty);
     return what + " at difficulty " + std::to_string(draw.min_difficulty) + " to " + std::to_string(draw.max_difficulty);
@@ -37,6 +39,14 @@ void choose_front(std::vector<std::size_t>& pool, std::size_t count, SeededRando
 }
 
 } // namespace
+
+bool in_topic(std::string_view category, std::string_view topic)
+{
+    if (topic.empty())
+        return true;
+    return category.size() >= topic.size() && category.compare(0, topic.size(), topic) == 0
+        && (category.size() == topic.size() || category[topic.size()] == '/');
+}
 
 int plan_question_count(const QuizPlan& plan)
 {
@@ -98,7 +108,8 @@ Result<std::vector<std::string>> draw_attempt(const QuizPlan& plan, const std::v
         for (std::size_t i = 0; i < bank.size(); ++i) {
             const auto& entry = bank[i];
             if (entry.difficulty < draw.min_difficulty || entry.difficulty > draw.max_difficulty
-                || (!draw.skill.empty() && entry.skill != draw.skill) || asked.count(i))
+                || (!draw.skill.empty() && entry.skill != draw.skill) || !in_topic(entry.category, draw.topic)
+                || asked.count(i))
                 continue;
             (seen.count(entry.code) ? again : unseen).push_back(i);
         }
@@ -177,6 +188,12 @@ Result<QuizPlan> read_plan(JsonObjectReader& reader)
             const auto path = json_index_path("draws", i);
             auto draw_reader = TRY(JsonObjectReader::open((*list)[i], path));
             QuestionDraw draw;
+            if (const auto* topic = draw_reader.find("topic")) {
+                draw.topic = TRY(json_string_at(*topic, json_path(path, "topic")));
+                if (draw.topic.size() > 200)
+                    return make_error(ErrorCode::InvalidArgument, json_path(path, "topic") + " is too long",
+                        json_path(path, "topic"));
+            }
             if (const auto* skill = draw_reader.find("skill")) {
                 draw.skill = TRY(json_string_at(*skill, json_path(path, "skill")));
                 if (draw.skill.size() > 100)
@@ -226,7 +243,7 @@ Json quiz_plan_to_json(const QuizPlan& plan)
 {
     Json draws = Json::array();
     for (const auto& d : plan.draws)
-        draws.push_back({ { "skill", d.skill }, { "min_difficulty", d.min_difficulty },
+        draws.push_back({ { "topic", d.topic }, { "skill", d.skill }, { "min_difficulty", d.min_difficulty },
             { "max_difficulty", d.max_difficulty }, { "count", d.count } });
     return { { "fixed", plan.fixed }, { "draws", std::move(draws) }, { "shuffle", plan.shuffle } };
 }

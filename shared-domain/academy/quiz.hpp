@@ -24,14 +24,20 @@ namespace learnloop {
 
 // [SECTION] which questions
 
-// `count` questions of one skill (empty: any) within a difficulty range.
+// `count` questions of one skill (empty: any) within a difficulty range,
+// from one topic: a bank category and those under it ("exam-bank/quant"
+// takes algebra, geometry, ...; empty: any).
 struct QuestionDraw {
     std::string skill;
     int min_difficulty = 1;
     int max_difficulty = 5;
     int count = 1;
+    std::string topic;
     bool operator==(const QuestionDraw&) const = default;
 };
+
+// Whether `category` is `topic` or lies under it ("a/b" is under "a", not under "a/").
+[[nodiscard]] bool in_topic(std::string_view category, std::string_view topic);
 
 struct QuizPlan {
     std::vector<std::string> fixed;     // question codes asked in every attempt
@@ -47,6 +53,7 @@ struct BankEntry {
     std::string code;
     std::string skill;
     int difficulty = 1;
+    std::string category;
 };
 
 inline constexpr int k_quiz_most_questions = 200;
@@ -97,8 +104,8 @@ struct QuizSettings {
 
 // A quiz from its wire form, checked:
 //   {"title": "Percent drill", "mode": "practice" | "exam",
-//    "fixed": ["q-percent-1"], "draws": [{"skill": "percent", "min_difficulty": 1,
-//    "max_difficulty": 3, "count": 5}], "shuffle": true,
+//    "fixed": ["q-percent-1"], "draws": [{"topic": "exam-bank/quant/arithmetic",
+//    "skill": "percent", "min_difficulty": 1, "max_difficulty": 3, "count": 5}], "shuffle": true,
 //    "time_limit_minutes": 20, "attempts_allowed": 2}
 // "fixed", "draws", "shuffle" (true), the limit and attempts (0) may be left
 // out. InvalidArgument naming the field for anything else out of place.

@@ -109,6 +109,29 @@ TEST_CASE("attempts allowed and the time limit, with a grace for the network", "
     CHECK(in_time(start, start + 86400 * 7, 0));
 }
 
+TEST_CASE("a draw from a topic takes its category and those under it", "[academy][quiz]")
+{
+    CHECK(in_topic("exam-bank/quant/algebra", "exam-bank/quant"));
+    CHECK(in_topic("exam-bank/quant", "exam-bank/quant"));
+    CHECK(in_topic("anything", ""));
+    CHECK_FALSE(in_topic("exam-bank/quantity", "exam-bank/quant"));
+    CHECK_FALSE(in_topic("exam-bank", "exam-bank/quant"));
+
+    std::vector<BankEntry> bank;
+    for (int i = 0; i < 6; ++i)
+        bank.push_back({ "q" + std::to_string(i), "", 3, i < 4 ? "bank/quant/algebra" : "bank/verbal" });
+    QuestionDraw verbal;
+    verbal.topic = "bank/verbal";
+    verbal.count = 2;
+    auto drawn = draw_attempt({ {}, { verbal }, false }, bank, {}, 9);
+    REQUIRE(drawn.ok());
+    std::sort(drawn.value().begin(), drawn.value().end());
+    CHECK(drawn.value() == std::vector<std::string> { "q4", "q5" });
+    verbal.count = 3;
+    CHECK(error_of(draw_attempt({ {}, { verbal }, false }, bank, {}, 9))
+        == "draws[0]: the bank has 2 questions in bank/verbal at difficulty 1 to 5, not 3");
+}
+
 TEST_CASE("the time left in words, and a score out of the questions", "[academy][quiz]")
 {
     const std::int64_t start = 1'800'000'000;
@@ -125,12 +148,13 @@ TEST_CASE("the time left in words, and a score out of the questions", "[academy]
 TEST_CASE("a quiz as its instructor sends it is read and checked, naming the field", "[academy][quiz]")
 {
     auto quiz = decode_quiz_settings(Json::parse(R"({"title": "  Percent drill ", "mode": "exam",
-        "fixed": ["q-1"], "draws": [{"skill": "percent", "min_difficulty": 2, "max_difficulty": 4, "count": 5}],
+        "fixed": ["q-1"], "draws": [{"topic": "exam-bank/quant", "skill": "percent", "min_difficulty": 2,
+        "max_difficulty": 4, "count": 5}],
         "shuffle": false, "time_limit_minutes": 20, "attempts_allowed": 2})"));
     REQUIRE(quiz.ok());
     CHECK(quiz.value().title == "Percent drill");
     CHECK(quiz.value().mode == QuizMode::Exam);
-    CHECK(quiz.value().plan == QuizPlan { { "q-1" }, { { "percent", 2, 4, 5 } }, false });
+    CHECK(quiz.value().plan == QuizPlan { { "q-1" }, { { "percent", 2, 4, 5, "exam-bank/quant" } }, false });
     CHECK(quiz.value().time_limit_minutes == 20);
     CHECK(quiz.value().attempts_allowed == 2);
     CHECK(plan_question_count(quiz.value().plan) == 6);

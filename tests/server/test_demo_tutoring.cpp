@@ -5,6 +5,8 @@
 // tenant, a second run that adds nothing, and the minimal demo's part.
 #include "api_client.hpp"
 #include "academy/gift.hpp"
+#include "academy/question_task.hpp"
+#include "practice/grading.hpp"
 #include "tutoring/recurrence.hpp"
 
 #include <catch2/catch.hpp>
@@ -555,4 +557,60 @@ TEST_CASE("the demo academy has two instructors, forty students, nine parents an
     CHECK(query_int(url, "SELECT count(*) FROM bank_questions WHERE tenant_id = " + a) == 6);
     CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'bank.import' AND tenant_id = " + a) == 1);
     CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND tenant_id = " + a) == 53);
+}
+
+TEST_CASE("the demo academy's three courses have weeks of handed-in quizzes, graded as the server grades them",
+    "[demo][academy]")
+{
+    const auto& url = tutoring_demo().url;
+    const auto a = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'summit'"));
+    CHECK(query_int(url, "SELECT count(*) FROM courses WHERE deleted_at IS NULL AND tenant_id = " + a) == 3);
+    CHECK(query_int(url, "SELECT count(*) FROM quizzes WHERE tenant_id = " + a) == 12);
+    CHECK(query_int(url, "SELECT count(DISTINCT mode) FROM quizzes WHERE tenant_id = " + a) == 2);
+    CHECK(query_int(url, "SELECT min(n) FROM (SELECT count(*) AS n FROM course_students WHERE tenant_id = " + a
+                         + " GROUP BY course_id) c")
+        >= 16);
+    // Each instructor teaches; every course's students are the academy's.
+    CHECK(query_int(url, "SELECT count(DISTINCT instructor_id) FROM courses WHERE tenant_id = " + a) == 2);
+    const auto attempts = query_int(url, "SELECT count(*) FROM quiz_attempts WHERE tenant_id = " + a);
+    CHECK(attempts >= 200);
+    // Weeks of history, all handed in, none in the future.
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts WHERE submitted_at IS NULL OR submitted_at > now()"
+                         " OR started_at < now() - interval '43 days' OR submitted_at < started_at") == 0);
+    CHECK(query_int(url, "SELECT count(DISTINCT date_trunc('week', started_at)) FROM quiz_attempts") >= 5);
+    // An attempt's score is the sum of its questions'; no attempt exceeds its quiz's questions.
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts a WHERE abs(a.score - (SELECT coalesce(sum(score), 0)"
+                         " FROM quiz_attempt_questions q WHERE q.attempt_id = a.id)) > 1e-9") == 0);
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts a JOIN quizzes z ON z.id = a.quiz_id WHERE"
+                         " (SELECT count(*) FROM quiz_attempt_questions q WHERE q.attempt_id = a.id) <> z.question_count")
+        == 0);
+    // The student login has quizzes behind them and some left to try.
+    const auto mei = std::to_string(query_int(url, "SELECT id FROM users WHERE email = 'student@summit.learnloop.test'"));
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts WHERE student_id = " + mei) >= 3);
+    CHECK(query_int(url, "SELECT count(*) FROM quizzes z JOIN course_students s ON s.course_id = z.course_id AND"
+                         " s.student_id = " + mei + " WHERE NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE"
+                         " a.quiz_id = z.id AND a.student_id = " + mei + ")")
+        >= 2);
+
+    // Each stored answer grades the same when the server rebuilds its task.
+    int regraded = 0;
+    for (const auto& row : query(url, "SELECT a.seed, q.position, q.answer::text AS answer, q.score, b.body"
+                                      " FROM quiz_attempt_questions q JOIN quiz_attempts a ON a.id = q.attempt_id"
+                                      " JOIN bank_questions b ON b.id = q.question_id WHERE q.answer IS NOT NULL"
+                                      " ORDER BY a.id, q.position LIMIT 400")) {
+        auto read = learnloop::parse_gift(row["body"].as<std::string>());
+        REQUIRE(read.questions.size() == 1);
+        auto task = learnloop::attempt_question_task(read.questions[0],
+            static_cast<std::uint64_t>(row["seed"].as<std::int64_t>()), row["position"].as<std::size_t>());
+        REQUIRE(task.ok());
+        auto graded = learnloop::grade(task.value(), learnloop::Json::parse(row["answer"].as<std::string>()));
+        REQUIRE(graded.ok());
+        CHECK(graded.value().score == Approx(row["score"].as<double>()));
+        ++regraded;
+    }
+    CHECK(regraded == 400);
+
+    seed(url);
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts WHERE tenant_id = " + a) == attempts);
+    CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'demo.academy_history' AND tenant_id = " + a) == 1);
 }
