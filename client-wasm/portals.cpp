@@ -8,6 +8,7 @@
 
 #include "academy/bank_tab.hpp"
 #include "academy/courses_tab.hpp"
+#include "academy/teaching_tab.hpp"
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "messaging/messages_tab.hpp"
@@ -79,6 +80,8 @@ struct PortalState {
     MessagesTabState messages;    // each person's messages and notices
     BankTabState bank;            // an academy's exam bank: its instructors and administrators
     CoursesTabState learner;      // an academy student's courses and quizzes
+    TeachingTabState teaching;    // an academy's courses as its instructors and office run them
+    DeletedTabState deleted;      // what the academy's administrators may restore
 };
 
 AppState::AppState()
@@ -210,7 +213,13 @@ Tab exam_bank_tab(const char* name)
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_bank_tab(s, p.bank, r); } };
 }
 
-const Tab k_instructor_tabs[] = { exam_bank_tab("instructor.tab.bank") };
+Tab courses_tab(const char* name)
+{
+    return { "Courses", name, Action::CourseManage, [](AppState& s, PortalState& p) { draw_teaching_tab(s, p.teaching); },
+        [](const AppState&, const PortalState& p) { return teaching_tab_summary(p.teaching); } };
+}
+
+const Tab k_instructor_tabs[] = { courses_tab("instructor.tab.courses"), exam_bank_tab("instructor.tab.bank") };
 
 // An academy's students: their courses, and in each its quizzes to take.
 const Tab k_learner_tabs[] = {
@@ -225,7 +234,11 @@ const Tab k_academy_office_tabs[] = {
     { "People", "academy.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
+    courses_tab("academy.tab.courses"),
     exam_bank_tab("academy.tab.bank"),
+    { "Recently deleted", "academy.tab.deleted", Action::DeletedRestore,
+        [](AppState& s, PortalState& p) { draw_deleted_tab(s, p.deleted); },
+        [](const AppState&, const PortalState& p) { return deleted_tab_summary(p.deleted); } },
     { "Audit log", "academy.tab.audit", Action::AuditRead,
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },

@@ -16,6 +16,10 @@ namespace learnloop::client {
 
 namespace {
 
+// The hand-in dialogs' titles.
+constexpr const char* k_finish_dialog = "Finish this quiz?";
+constexpr const char* k_hand_in_dialog = "Hand in this exam?";
+
 // [SECTION] loading --------------------------------------------------------------
 
 void select_course(AppState& state, CoursesTabState& tab, std::int64_t id)
@@ -26,14 +30,21 @@ void select_course(AppState& state, CoursesTabState& tab, std::int64_t id)
         api_load(state, tab.quizzes, "/api/academy/courses/" + std::to_string(id) + "/quizzes");
 }
 
+// A field of the attempt as last sent; `fallback` before it has arrived.
+template<typename T>
+T attempt_field(const QuizAttemptState& a, const char* name, T fallback)
+{
+    return a.data.is_object() ? a.data.value(name, fallback) : fallback;
+}
+
 bool exam(const QuizAttemptState& a)
 {
-    return a.data.value("mode", std::string()) == "exam";
+    return attempt_field(a, "mode", std::string()) == "exam";
 }
 
 bool submitted(const QuizAttemptState& a)
 {
-    return a.data.value("submitted", false);
+    return attempt_field(a, "submitted", false);
 }
 
 // The server's attempt, as this screen holds it: each task decoded, the
@@ -223,6 +234,16 @@ void hand_in(AppState& state, QuizAttemptState& a)
         });
 }
 
+// A question's text, wrapped at a readable width (the screen's on a phone).
+void draw_prompt(const Task& task)
+{
+    if (task.prompt.empty())
+        return;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 40));
+    ui::text_unformatted(ui::drawn(task.prompt.c_str()));
+    ImGui::PopTextWrapPos();
+}
+
 std::size_t unanswered(const QuizAttemptState& a)
 {
     return static_cast<std::size_t>(
@@ -232,13 +253,13 @@ std::size_t unanswered(const QuizAttemptState& a)
 void draw_verdict(const QuizQuestion& q)
 {
     if (q.verdict == "correct")
-        ui::text_colored(ui::k_ok, "\xE2\x9C\x93 Right. %s", q.feedback.c_str());
+        ui::text_colored(ui::k_ok, "\xE2\x9C\x93 %s", q.feedback.c_str());
     else if (q.verdict == "partial")
         ui::text_colored(ui::k_warning, "\xE2\x97\x90 Partly right. %s", q.feedback.c_str());
     else if (q.verdict == "unanswered")
         ui::text_colored(ui::k_muted, "\xE2\x80\x94 Not answered");
     else
-        ui::text_colored(ui::k_error, "\xE2\x9C\x97 Not right. %s", q.feedback.c_str());
+        ui::text_colored(ui::k_error, "\xE2\x9C\x97 %s", q.feedback.c_str());
     if (!q.explanation.empty()) {
         ImGui::PushTextWrapPos(0);
         ui::text_colored(ui::k_muted, "%s", q.explanation.c_str());
@@ -251,10 +272,7 @@ void draw_question(AppState& state, QuizAttemptState& a)
     auto& q = a.questions[a.index];
     const bool practice = !exam(a);
     const bool locked = practice && q.answered;
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-    ui::text_unformatted(ui::drawn(q.task.prompt.c_str()));
-    ImGui::PopTextWrapPos();
-    ui::vertical_space(ui::k_space_xs);
+    draw_prompt(q.task);
     draw_answer_input(state, a.input, q.task, "quiz", locked || seconds_left(a) == 0);
     if (!a.invalid.empty())
         ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", a.invalid.c_str());
@@ -267,6 +285,11 @@ void draw_question(AppState& state, QuizAttemptState& a)
                 check_here(state, a);
         } else {
             draw_verdict(q);
+            if (q.verdict != "correct") {
+                ImGui::PushTextWrapPos(0.0f);
+                ui::text_colored(ui::k_ok, "The answer: %s", answer_key_for_people(q.task).c_str());
+                ImGui::PopTextWrapPos();
+            }
             if (!q.confirmed && a.save.phase == Phase::Loading)
                 ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Sending your answer");
             else if (q.disagreed)
@@ -300,13 +323,14 @@ void draw_question(AppState& state, QuizAttemptState& a)
         // An exam's answer typed on this question and not yet saved goes first.
         if (!practice && answer_started(a.input, q.task))
             save_answer(state, a, a.index);
-        ui::open_confirm("hand_in");
+        ui::open_confirm(practice ? k_finish_dialog : k_hand_in_dialog);
     }
     ImGui::EndDisabled();
-    std::string question = practice ? "Finish this quiz?" : "Hand in your answers? You cannot change them afterwards.";
+    std::string question = practice ? "Your score counts the answers you have checked."
+                                    : "Your answers are marked now; you cannot change them afterwards.";
     if (left > 0)
         question += " " + std::to_string(left) + (left == 1 ? " question is" : " questions are") + " not answered yet.";
-    if (ui::confirm_dialog(state, "hand_in", question, practice ? "Finish" : "Hand in"))
+    if (ui::confirm_dialog(state, practice ? k_finish_dialog : k_hand_in_dialog, question, practice ? "Finish" : "Hand in"))
         a.hand_in_asked = true;
     // Handed in once the last answer sent has arrived.
     if (a.hand_in_asked && a.save.phase != Phase::Loading) {
@@ -322,10 +346,10 @@ void draw_question(AppState& state, QuizAttemptState& a)
 void draw_review(AppState& state, CoursesTabState& tab)
 {
     auto& a = tab.attempt;
-    ui::heading(("Your score: " + a.data.value("score_text", std::string())).c_str(), 2);
+    ui::heading(("Your score: " + attempt_field(a, "score_text", std::string())).c_str(), 2);
     ui::remember(state, "quiz.score");
-    ui::text_colored(ui::k_muted, "%d right of %zu, %d answered", a.data.value("correct", 0), a.questions.size(),
-        a.data.value("answered", 0));
+    ui::text_colored(ui::k_muted, "%d right of %zu, %d answered", attempt_field(a, "correct", 0), a.questions.size(),
+        attempt_field(a, "answered", 0));
     if (ui::button(state, "Back to the course", "quiz.back"))
         close_attempt(state, tab);
     ui::vertical_space(ui::k_space_s);
@@ -333,14 +357,15 @@ void draw_review(AppState& state, CoursesTabState& tab)
         const auto& q = a.questions[i];
         ImGui::PushID(static_cast<int>(i));
         ui::heading(("Question " + std::to_string(i + 1)).c_str(), 3);
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-        ui::text_unformatted(ui::drawn(q.task.prompt.c_str()));
-        ImGui::PopTextWrapPos();
-        if (q.task.kind == TaskKind::SingleChoice || q.task.kind == TaskKind::MultipleSelect)
-            for (const auto& option : q.task.options)
-                ui::text_colored(option.correct ? ui::k_ok : ui::k_muted, "%s %s",
-                    option.correct ? "\xE2\x9C\x93" : "\xE2\x80\xA2", option.text.c_str());
+        draw_prompt(q.task);
+        if (q.task.kind == TaskKind::QuantitativeComparison) {
+            ui::text_wrapped("Quantity A: %s", q.task.quantity_a.c_str());
+            ui::text_wrapped("Quantity B: %s", q.task.quantity_b.c_str());
+        }
         draw_verdict(q);
+        ImGui::PushTextWrapPos(0.0f);
+        ui::text_colored(ui::k_ok, "The answer: %s", answer_key_for_people(q.task).c_str());
+        ImGui::PopTextWrapPos();
         ui::vertical_space(ui::k_space_xs);
         ImGui::PopID();
     }
@@ -367,7 +392,7 @@ void draw_attempt(AppState& state, CoursesTabState& tab)
     }
     if (ui::button(state, "\xE2\x86\x90 Back to the course", "quiz.back"))
         close_attempt(state, tab);
-    ui::heading(a.data.value("quiz_title", std::string()).c_str(), 2);
+    ui::heading(attempt_field(a, "quiz_title", std::string()).c_str(), 2);
     std::string line = "Question " + std::to_string(a.index + 1) + " of " + std::to_string(a.questions.size())
         + (exam(a) ? " \xC2\xB7 Exam: answers are marked when you hand them in"
                    : " \xC2\xB7 Practice: each answer is checked at once");
@@ -376,7 +401,7 @@ void draw_attempt(AppState& state, CoursesTabState& tab)
     if (left >= 0) {
         const auto now = static_cast<std::int64_t>(std::floor(monotonic_ms() / 1000.0));
         const auto text = time_left_for_people(now + static_cast<std::int64_t>(std::ceil(left)), now);
-        ui::text_colored(left < 60 ? ui::k_warning : ui::k_info, "\xE2\x8F\xB1 %s", text.c_str());
+        ui::text_colored(left < 60 ? ui::k_warning : ui::k_info, "Time: %s", text.c_str());
         ui::remember(state, "quiz.time_left");
     }
     draw_question(state, a);
@@ -414,7 +439,9 @@ std::string quiz_facts(const Json& q)
         facts += " \xC2\xB7 " + std::to_string(limit) + " min";
     const int allowed = q.value("attempts_allowed", 0);
     const int used = q.value("attempts_used", 0);
-    if (allowed > 0)
+    if (allowed == 1)
+        facts += used > 0 ? " \xC2\xB7 one attempt, taken" : " \xC2\xB7 one attempt";
+    else if (allowed > 0)
         facts += " \xC2\xB7 " + std::to_string(used) + " of " + std::to_string(allowed) + " attempts used";
     else if (used > 0)
         facts += " \xC2\xB7 " + std::to_string(used) + (used == 1 ? " attempt" : " attempts");
@@ -456,7 +483,8 @@ void draw_quizzes(AppState& state, CoursesTabState& tab)
         } else {
             ui::text_colored(ui::k_muted, "No attempts left");
         }
-        ui::vertical_space(ui::k_space_xs);
+        ui::vertical_space(ui::k_space_s);
+        ImGui::Separator();
         ImGui::PopID();
     }
 }
@@ -487,7 +515,7 @@ ui::TabPlace courses_tab_place(const CoursesTabState& tab)
     if (const auto* course = find_by_id(tab.courses, tab.selected))
         name = course->value("title", std::string());
     if (tab.attempt.id != 0)
-        return { tab.selected, "attempt", tab.attempt.id, tab.attempt.data.value("quiz_title", name) };
+        return { tab.selected, "attempt", tab.attempt.id, attempt_field(tab.attempt, "quiz_title", name) };
     return { tab.selected, {}, 0, name };
 }
 
@@ -518,10 +546,10 @@ Json courses_tab_summary(const CoursesTabState& tab)
     for (const auto& q : a.questions)
         verdicts.push_back(q.verdict);
     return { { "courses", courses }, { "quizzes", quizzes },
-        { "attempt", { { "id", a.id }, { "phase", static_cast<int>(a.phase) }, { "mode", a.data.value("mode", "") },
+        { "attempt", { { "id", a.id }, { "phase", static_cast<int>(a.phase) }, { "mode", attempt_field(a, "mode", std::string()) },
                          { "index", a.index }, { "count", a.questions.size() }, { "verdicts", verdicts },
-                         { "submitted", a.data.value("submitted", false) },
-                         { "score_text", a.data.value("score_text", "") },
+                         { "submitted", submitted(a) },
+                         { "score_text", attempt_field(a, "score_text", std::string()) },
                          { "requests_during_check", a.requests_during_check } } } };
 }
 

@@ -8,14 +8,6 @@
 
 namespace learnloop::client {
 
-namespace {
-
-// The comparison radio buttons, in order.
-constexpr Comparison k_comparisons[] = { Comparison::AGreater, Comparison::BGreater, Comparison::Equal,
-    Comparison::CannotDetermine };
-
-} // namespace
-
 void reset_answer_input(AnswerInput& p, const Task& task)
 {
     p.choice = -1;
@@ -78,6 +70,8 @@ void draw_answer_input(AppState& state, AnswerInput& p, const Task& task, const 
         break;
     case TaskKind::Numeric:
     case TaskKind::ShortText:
+        ui::text_unformatted("Your answer");   // names the field beside it
+        ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         ui::input_text("##text", p.text, sizeof p.text);
         ui::remember(state, prefix + ".text");
@@ -120,10 +114,9 @@ void draw_answer_input(AppState& state, AnswerInput& p, const Task& task, const 
     case TaskKind::QuantitativeComparison: {
         ui::text_wrapped("Quantity A: %s", task.quantity_a.c_str());
         ui::text_wrapped("Quantity B: %s", task.quantity_b.c_str());
-        static const char* labels[] = { "A is greater", "B is greater", "They are equal", "It cannot be determined" };
         ui::begin_radio_group("Answer");
         for (int i = 0; i < 4; ++i) {
-            ui::radio_button(labels[i], &p.choice, i);
+            ui::radio_button(std::string(comparison_for_people(k_comparisons[i])).c_str(), &p.choice, i);
             ui::remember(state, prefix + ".option." + std::to_string(i));
         }
         ui::end_radio_group();

@@ -4,6 +4,8 @@
 #include "academy/bank_store.hpp"
 #include "core/validation.hpp"
 
+#include <map>
+
 namespace learnloop::server {
 
 namespace {
@@ -86,6 +88,24 @@ Result<ApiResponse> handle_bank_question(const httplib::Request& req, pqxx::work
     if (!stored)
         return make_error(ErrorCode::NotFound, k_question_not_found);
     return json_response(200, detail_json(*stored));
+}
+
+// GET /api/academy/bank/topics: each category and every one above it, with
+// how many current questions a draw from it could take.
+Result<ApiResponse> handle_bank_topics(const httplib::Request&, pqxx::work& txn, const Caller&)
+{
+    std::map<std::string, std::int64_t> topics;
+    for (const auto& row : exec_named(txn, "academy/bank_topics")) {
+        const auto category = row["category"].as<std::string>();
+        const auto count = row["questions"].as<std::int64_t>();
+        for (auto slash = category.find('/'); slash != std::string::npos; slash = category.find('/', slash + 1))
+            topics[category.substr(0, slash)] += count;
+        topics[category] += count;
+    }
+    Json list = Json::array();
+    for (const auto& [topic, count] : topics)
+        list.push_back({ { "topic", topic }, { "questions", count } });
+    return json_response(200, list);
 }
 
 } // namespace learnloop::server

@@ -8,6 +8,7 @@
 namespace learnloop::server {
 
 Result<ApiResponse> handle_search_bank(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_bank_topics(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_bank_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
 } // namespace learnloop::server

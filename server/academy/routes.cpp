@@ -56,6 +56,10 @@ AreaApi academy_api()
         detail["required"].push_back(name);
     s["BankQuestion"] = std::move(detail);
 
+    s["BankTopics"] = array_of(object_schema(
+        { { "topic", string_schema("\"exam-bank/quant\" takes the questions of every category under it") },
+            { "questions", integer_schema() } },
+        { "topic", "questions" }));
     s["Course"] = object_schema(
         { { "id", id_schema() }, { "title", string_schema() }, { "description", string_schema() },
             { "status", enum_schema({ "draft", "active", "archived" }) }, { "instructor_id", id_schema() },
@@ -141,6 +145,9 @@ AreaApi academy_api()
                 { "difficulty", integer_schema(), "Only this difficulty, 1 to 5" },
                 { "kind", kind, "Only this kind" },
                 { "q", string_schema(), "Only questions containing these words (any case)" } } },
+        { Method::Get, "/api/academy/bank/topics", Action::BankRead, handle_bank_topics, nullptr,
+            "The topics a quiz can draw from: each category of the bank and those above it, with how many questions",
+            "", "BankTopics", 200 },
         { Method::Get, "/api/academy/bank/{id}", Action::BankRead, handle_bank_question, nullptr,
             "One question, any version, with its answers, hints and explanation", "", "BankQuestion", 200 },
         { Method::Get, "/api/academy/courses", Action::CourseRead, handle_list_courses, nullptr,

@@ -3,6 +3,8 @@
 // task_codec.cpp (wire form), expression.cpp and placeholders.cpp.
 #include "practice/tasks.hpp"
 
+#include <cstdio>
+
 namespace learnloop {
 
 namespace {
@@ -51,6 +53,68 @@ std::string_view comparison_name(Comparison comparison)
         if (value == comparison)
             return name;
     return "equal";
+}
+
+std::string_view comparison_for_people(Comparison comparison)
+{
+    switch (comparison) {
+    case Comparison::AGreater: return "A is greater";
+    case Comparison::BGreater: return "B is greater";
+    case Comparison::Equal: return "They are equal";
+    case Comparison::CannotDetermine: return "It cannot be determined";
+    }
+    return "They are equal";
+}
+
+std::string answer_key_for_people(const Task& task)
+{
+    auto join = [](const std::vector<std::string>& parts, const char* between) {
+        std::string out;
+        for (const auto& part : parts)
+            out += (out.empty() ? "" : between) + part;
+        return out;
+    };
+    switch (task.kind) {
+    case TaskKind::SingleChoice:
+    case TaskKind::MultipleSelect: {
+        std::vector<std::string> right;
+        for (const auto& option : task.options)
+            if (option.correct)
+                right.push_back(option.text);
+        return join(right, "; ");
+    }
+    case TaskKind::Numeric: {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.10g", task.answer);
+        std::string out = text;
+        if (task.tolerance > 0) {
+            std::snprintf(text, sizeof text, "%.10g", task.tolerance);
+            out += std::string(" (\xC2\xB1 ") + text + ")";
+        }
+        return task.unit.empty() ? out : out + " " + task.unit;
+    }
+    case TaskKind::ShortText: {
+        if (task.accepted_answers.empty())
+            return {};
+        std::vector<std::string> others(task.accepted_answers.begin() + 1, task.accepted_answers.end());
+        return others.empty() ? task.accepted_answers[0] : task.accepted_answers[0] + " (also: " + join(others, ", ") + ")";
+    }
+    case TaskKind::Cloze: {
+        std::vector<std::string> gaps;
+        for (const auto& accepted : task.gap_answers)
+            gaps.push_back(accepted.empty() ? std::string() : accepted[0]);
+        return join(gaps, " \xE2\x80\xA6 ");
+    }
+    case TaskKind::Ordering: {
+        std::vector<std::string> items;
+        for (auto index : task.correct_order)
+            if (index < task.items.size())
+                items.push_back(task.items[index]);
+        return join(items, " \xE2\x86\x92 ");
+    }
+    case TaskKind::QuantitativeComparison: return std::string(comparison_for_people(task.comparison));
+    }
+    return {};
 }
 
 Result<Comparison> parse_comparison(std::string_view name)

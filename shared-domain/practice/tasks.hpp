@@ -48,6 +48,11 @@ enum class Comparison { AGreater, BGreater, Equal, CannotDetermine };
 // "a_greater", "b_greater", "equal", "cannot_determine".
 [[nodiscard]] std::string_view comparison_name(Comparison comparison);
 [[nodiscard]] Result<Comparison> parse_comparison(std::string_view name);
+// The comparisons as a student picks them, in this order: "A is greater",
+// "B is greater", "They are equal", "It cannot be determined".
+inline constexpr Comparison k_comparisons[] = { Comparison::AGreater, Comparison::BGreater, Comparison::Equal,
+    Comparison::CannotDetermine };
+[[nodiscard]] std::string_view comparison_for_people(Comparison comparison);
 
 // Limits on templates, public so authoring tools can show them.
 inline constexpr int k_min_difficulty = 1;
@@ -236,6 +241,11 @@ struct Task {
 // is deterministic; a template that keeps colliding is FailedPrecondition.
 //   auto task = TRY(generate_task(tmpl, 12345));
 [[nodiscard]] Result<Task> generate_task(const TaskTemplate& tmpl, std::uint64_t seed);
+
+// A task's right answer as a student reads it in a review: the right
+// option ("12%"), the right options ("(0, 0); (6, 0)"), "2.65 (± 0.01)",
+// "Paris (also: paris)", the gaps in order, the items in order, "A is greater".
+[[nodiscard]] std::string answer_key_for_people(const Task& task);
 
 // The wire form of a task, documented in docs/curriculum-format.md ("Tasks on the wire").
 [[nodiscard]] Json to_json(const Task& task, TaskView view);

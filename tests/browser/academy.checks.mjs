@@ -2,8 +2,10 @@
 // tutoring.test.mjs on its server and database, so no second demo is seeded:
 // an instructor browses the exam bank (the shared bank and the academy's
 // own), filters it, opens a question with its key, hints and explanation;
-// a student has no such tab. Driven through the accessibility tree, checked
-// with axe-core, photographed at desktop and phone size
+// a student has no such tab, and takes quizzes: a practice one graded in the
+// browser before the server answers, an exam whose key never reaches the
+// browser before it is handed in. Driven through the accessibility tree,
+// checked with axe-core, photographed at desktop and phone size
 // (build/artifacts/academy-*.png).
 import assert from 'node:assert/strict';
 import {
@@ -51,9 +53,8 @@ const bankLoaded = (predicate = () => true) => (s) => Array.isArray(s.portal?.ba
 export async function academyChecks({ server, check }) {
   await check('an instructor browses the exam bank: the shared questions and the academy\'s own, filtered by kind and difficulty', async () => {
     const { page, errors } = await signedIn(server, 'instructor');
-    // The exam bank is an instructor's one page: no tabs to choose between.
     await page.getByRole('heading', { name: 'Instructor', level: 1 }).waitFor();
-    assert.equal(await page.getByRole('tab').count(), 0);
+    await page.getByRole('tab', { name: 'Exam bank' }).click();
     let state = await waitForState(page, bankLoaded((p) => p.bank.length === 50), 'the first page of the bank');
     assert.equal(state.portal.bank.length, 50);
     await page.getByRole('button', { name: 'Next →' }).waitFor();
@@ -94,6 +95,7 @@ export async function academyChecks({ server, check }) {
   await check('the exam bank on a phone: the list, then one question with the way back', async () => {
     const { page, errors } = await signedIn(server, 'instructor', PHONE);
     await waitForState(page, (s) => s.compact === true, 'the phone layout');
+    await page.getByRole('tab', { name: 'Exam bank' }).click();
     await waitForState(page, bankLoaded(), 'the bank on a phone');
     await expectNoViolations(page, 'the exam bank on a phone');
     await saveScreenshot(page, 'academy-bank-phone.png');
@@ -115,4 +117,193 @@ export async function academyChecks({ server, check }) {
     await page.getByText('This page belongs to a different kind of account').waitFor();
     assert.deepEqual(errors, []);
   });
+
+  await check('a student takes a practice quiz: each answer graded in the browser before the server confirms it', async () => {
+    const { page, errors } = await signedIn(server, 'student');
+    await page.getByRole('heading', { name: 'My courses' }).waitFor();
+    let state = await waitForState(page, (s) => s.portal?.courses?.length === 2, "the student's two courses");
+    assert.ok(state.portal.courses.includes('GRE Quant — Autumn cohort'));
+    await press(page.getByRole('button', { name: 'GRE Quant — Autumn cohort' }));
+    state = await waitForState(page, (s) => s.portal.quizzes?.length === 5, "the course's five quizzes");
+    await page.getByText('Best score:').first().waitFor();
+    await expectNoViolations(page, "a course's quizzes");
+    await saveScreenshot(page, 'academy-student-course.png');
+
+    await press(page.getByRole('button', { name: 'Start Geometry warm-up' }));
+    state = await waitForState(page, (s) => s.portal.attempt?.count === 6 && s.portal.attempt.mode === 'practice',
+      'the practice attempt');
+    await page.waitForURL(/#\/learner\/courses\/\d+\/attempt\/\d+$/);
+    await page.getByText('Question 1 of 6', { exact: false }).waitFor();
+
+    // The answer is held on its way to the server: the verdict is already shown.
+    const held = [];
+    await page.route('**/api/academy/attempts/*/answers/*', (route) => { held.push(route); });
+    await answerSomething(page);
+    await press(page.getByRole('button', { name: 'Check' }));
+    state = await waitForState(page, (s) => s.portal.attempt.verdicts[0] !== '', 'the verdict shown at once');
+    assert.equal(state.portal.attempt.requests_during_check, 0);
+    await page.getByText(/^(✓|✗|◐) /).first().waitFor();
+    await page.getByText('… Sending your answer').waitFor();
+    await expectNoViolations(page, 'a practice question checked');
+    await saveScreenshot(page, 'academy-student-practice.png');
+    while (held.length === 0) await page.waitForTimeout(20);
+    assert.equal(held.length, 1);
+    await held[0].continue();
+    await page.unroute('**/api/academy/attempts/*/answers/*');
+    await page.getByText('… Sending your answer').waitFor({ state: 'detached' });
+
+    // The rest, then the score.
+    for (let i = 2; i <= 6; i++) {
+      await press(page.getByRole('button', { name: 'Next question' }));
+      await page.getByText(`Question ${i} of 6`, { exact: false }).waitFor();
+      await answerSomething(page);
+      await press(page.getByRole('button', { name: 'Check' }));
+      await waitForState(page, (s) => s.portal.attempt.verdicts[i - 1] !== '', `question ${i} checked`);
+    }
+    await page.getByText('… Sending your answer').waitFor({ state: 'detached' });
+    await press(page.getByRole('button', { name: 'Finish and see your score' }));
+    await press(page.getByRole('dialog').getByRole('button', { name: 'Finish' }));
+    state = await waitForState(page, (s) => s.portal.attempt.submitted === true, 'the review');
+    assert.match(state.portal.attempt.score_text, /^\d+(\.\d)? of 6 \(\d+%\)$/);
+    await page.getByRole('heading', { name: `Your score: ${state.portal.attempt.score_text}` }).waitFor();
+    await expectNoViolations(page, 'a practice quiz reviewed');
+    await saveScreenshot(page, 'academy-student-review.png');
+    await press(page.getByRole('button', { name: 'Back to the course' }));
+    await waitForState(page, (s) => s.portal.attempt.id === 0 && s.portal.quizzes?.length === 5, 'back to the course');
+    assert.deepEqual(errors, []);
+  });
+
+  await check("a student's exam: no key reaches the browser before it is handed in", async () => {
+    const { page, errors } = await signedIn(server, 'student');
+    const bodies = [];
+    page.on('response', async (response) => {
+      if (response.url().includes('/api/academy/')) bodies.push({ url: response.url(), text: await response.text().catch(() => '') });
+    });
+    await waitForState(page, (s) => s.portal?.courses?.length === 2, 'the courses');
+    await press(page.getByRole('button', { name: 'GRE Quant — Autumn cohort' }));
+    await waitForState(page, (s) => s.portal.quizzes?.length === 5, 'the quizzes');
+    await press(page.getByRole('button', { name: 'Start Mock exam 1' }));
+    let state = await waitForState(page, (s) => s.portal.attempt?.count === 20 && s.portal.attempt.mode === 'exam',
+      'the exam attempt');
+    await page.getByText(/^Time: (3[45]) min left$/).waitFor();
+    await answerSomething(page);
+    await press(page.getByRole('button', { name: 'Save and next' }));
+    await page.getByText('Question 2 of 20', { exact: false }).waitFor();
+    await answerSomething(page);
+    await press(page.getByRole('button', { name: 'Save and next' }));
+    await page.getByText('Question 3 of 20', { exact: false }).waitFor();
+    await expectNoViolations(page, 'an exam question');
+    await saveScreenshot(page, 'academy-student-exam.png');
+    // Everything the server sent so far: questions and saved answers, no key.
+    await page.waitForTimeout(300);
+    const before = bodies.filter((b) => b.url.includes('/attempts')).map((b) => b.text);
+    assert.ok(before.length >= 3, `attempt responses seen: ${before.length}`);
+    for (const text of before) {
+      assert.ok(!text.includes('"correct"'), 'no option marked correct before hand-in');
+      assert.ok(!text.includes('"explanation"'), 'no explanation before hand-in');
+      assert.ok(!text.includes('"verdict"'), 'no verdict before hand-in');
+    }
+    await press(page.getByRole('button', { name: 'Hand in' }));
+    await page.getByRole('dialog').getByText('18 questions are not answered yet', { exact: false }).waitFor();
+    await press(page.getByRole('dialog').getByRole('button', { name: 'Hand in' }));
+    state = await waitForState(page, (s) => s.portal.attempt.submitted === true, 'the exam reviewed');
+    assert.match(state.portal.attempt.score_text, / of 20 /);
+    while (!bodies.some((b) => b.url.endsWith('/submit'))) await page.waitForTimeout(20);
+    const review = bodies.find((b) => b.url.endsWith('/submit')).text;
+    assert.ok(review.includes('"explanation"'), 'the review carries the explanations');
+    assert.equal(state.portal.attempt.verdicts.filter((v) => v === 'unanswered').length, 18);
+    await expectNoViolations(page, 'an exam reviewed');
+    assert.deepEqual(errors, []);
+  });
+
+  await check('a quiz on a phone: the courses, then a question with its answer and the way back', async () => {
+    const { page, errors } = await signedIn(server, 'student', PHONE);
+    await waitForState(page, (s) => s.compact === true && s.portal?.courses?.length === 2, 'the courses on a phone');
+    await saveScreenshot(page, 'academy-student-courses-phone.png');
+    await press(page.getByRole('button', { name: 'SAT Math Bootcamp' }));
+    await waitForState(page, (s) => s.portal.quizzes?.length === 3, 'the bootcamp quizzes');
+    await press(page.getByRole('button', { name: 'Start Data analysis practice' }));
+    await waitForState(page, (s) => s.portal.attempt?.count === 8, 'the data analysis attempt');
+    await answerSomething(page);
+    await press(page.getByRole('button', { name: 'Check' }));
+    await waitForState(page, (s) => s.portal.attempt.verdicts[0] !== '', 'checked on a phone');
+    await expectNoViolations(page, 'a quiz question on a phone');
+    await saveScreenshot(page, 'academy-student-practice-phone.png');
+    await press(page.getByRole('button', { name: '← Back to the course' }));
+    await waitForState(page, (s) => s.portal.attempt.id === 0, 'back to the course on a phone');
+    assert.deepEqual(errors, []);
+  });
+}
+
+// Run after the student's checks, which count the course's quizzes.
+export async function academyStaffChecks({ server, check }) {
+  await check('an instructor sets a quiz in a course: drawn from a topic of the bank, refused in words when it cannot be', async () => {
+    const { page, errors } = await signedIn(server, 'instructor');
+    let state = await waitForState(page, (s) => s.portal?.teaching_courses?.length === 2, "the instructor's two courses");
+    assert.deepEqual(state.portal.teaching_courses, ['GRE Quant — Autumn cohort', 'SAT Math Bootcamp']);
+    await press(page.getByRole('button', { name: 'GRE Quant — Autumn cohort' }));
+    state = await waitForState(page, (s) => s.portal.teaching_quizzes?.length === 5, 'the course quizzes');
+    await page.getByRole('cell', { name: 'Mock exam 1' }).waitFor();
+    await expectNoViolations(page, "an instructor's course");
+    await saveScreenshot(page, 'academy-instructor-course.png');
+
+    await press(page.getByRole('button', { name: 'New quiz' }));
+    await page.getByRole('textbox', { name: 'Title' }).fill('Percent drill');
+    await page.getByRole('radio', { name: /^Exam:/ }).click();
+    await press(page.getByRole('button', { name: /^Topic: / }));
+    await press(page.getByRole('button', { name: /^exam-bank\/quant\/arithmetic\/percent \(\d+\)$/ }));
+    await page.getByRole('textbox', { name: 'Questions' }).fill('500');
+    await press(page.getByRole('button', { name: 'Save quiz' }));
+    state = await waitForState(page, (s) => s.portal.quiz_save_failed === true, 'too many questions refused');
+    assert.equal(state.portal.quiz_save, 'Questions must be a whole number from 1 to 200');
+    await page.getByRole('textbox', { name: 'Questions' }).fill('40');
+    await press(page.getByRole('button', { name: 'Save quiz' }));
+    state = await waitForState(page, (s) => s.portal.quiz_save_failed === true && /^The bank has \d+ questions in exam-bank\/quant\/arithmetic\/percent/.test(s.portal.quiz_save),
+      'a draw the bank cannot fill, refused by the server');
+    await page.getByRole('textbox', { name: 'Questions' }).fill('3');
+    await page.getByRole('textbox', { name: 'Time limit in minutes' }).fill('10');
+    await expectNoViolations(page, 'the new quiz form');
+    await saveScreenshot(page, 'academy-instructor-new-quiz.png');
+    await press(page.getByRole('button', { name: 'Save quiz' }));
+    state = await waitForState(page, (s) => s.portal.teaching_quizzes?.includes('Percent drill'), 'the quiz saved');
+    assert.equal(state.portal.quiz_save_failed, false);
+    assert.deepEqual(errors, []);
+  });
+
+  await check('a deleted course waits in Recently deleted until an administrator restores it', async () => {
+    const instructor = await signedIn(server, 'instructor');
+    await waitForState(instructor.page, (s) => s.portal?.teaching_courses?.length === 2, 'the courses');
+    await press(instructor.page.getByRole('button', { name: 'SAT Math Bootcamp' }));
+    await waitForState(instructor.page, (s) => s.portal.teaching_quizzes?.length === 3, 'the bootcamp');
+    await press(instructor.page.getByRole('button', { name: 'Delete course' }));
+    await press(instructor.page.getByRole('dialog').getByRole('button', { name: 'Delete' }));
+    await waitForState(instructor.page, (s) => s.portal.teaching_courses?.length === 1, 'the course gone');
+
+    const admin = await signedIn(server, 'admin');
+    await admin.page.getByRole('tab', { name: 'Recently deleted' }).click();
+    await waitForState(admin.page, (s) => s.portal?.deleted_courses?.includes('SAT Math Bootcamp'), 'the deleted course listed');
+    await expectNoViolations(admin.page, 'recently deleted');
+    await saveScreenshot(admin.page, 'academy-admin-deleted.png');
+    await press(admin.page.getByRole('button', { name: 'Restore SAT Math Bootcamp' }));
+    await waitForState(admin.page, (s) => s.portal.restore === 'Course restored' && s.portal.deleted_courses.length === 0,
+      'restored');
+    assert.deepEqual([...instructor.errors, ...admin.errors], []);
+  });
+}
+
+// Gives some answer to the question on screen: the first option, or a
+// number in each field.
+async function answerSomething(page) {
+  const radios = page.getByRole('radio');
+  if (await radios.count() > 0) {
+    await radios.first().click();
+    return;
+  }
+  const boxes = page.getByRole('checkbox');
+  if (await boxes.count() > 0) {
+    await boxes.first().click();
+    return;
+  }
+  const fields = page.getByRole('textbox', { name: 'Your answer' });
+  for (let i = 0; i < await fields.count(); i++) await fields.nth(i).fill('1');
 }

@@ -11,7 +11,7 @@ import {
   createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
 } from './harness.mjs';
-import { academyChecks } from './academy.checks.mjs';
+import { academyChecks, academyStaffChecks } from './academy.checks.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const TENANT = 'brightpath';
@@ -658,6 +658,7 @@ try {
 
   // The demo academy, on the same server and database.
   await academyChecks({ server, check });
+  await academyStaffChecks({ server, check });
 
   await check('no script errors on the page', async () => {
     assert.deepEqual(pageErrors, []);

@@ -95,3 +95,32 @@ TEST_CASE("random junk never throws from decode_task_template, decode_task or gr
     }
     CHECK(templates_accepted > 0);   // some mutations are harmless (e.g. another valid difficulty)
 }
+
+TEST_CASE("a task's right answer in words, for a review", "[tasks]")
+{
+    Task choice;
+    choice.kind = TaskKind::MultipleSelect;
+    choice.options = { { "(0, 0)", true, "" }, { "(8, 8)", false, "" }, { "(6, 0)", true, "" } };
+    CHECK(answer_key_for_people(choice) == "(0, 0); (6, 0)");
+    Task number;
+    number.kind = TaskKind::Numeric;
+    number.answer = 2.65;
+    number.tolerance = 0.01;
+    number.unit = "cm";
+    CHECK(answer_key_for_people(number) == "2.65 (\xC2\xB1 0.01) cm");
+    Task text;
+    text.kind = TaskKind::ShortText;
+    text.accepted_answers = { "Paris", "paris" };
+    CHECK(answer_key_for_people(text) == "Paris (also: paris)");
+    Task order;
+    order.kind = TaskKind::Ordering;
+    order.items = { "b", "a", "c" };
+    order.correct_order = { 1, 0, 2 };
+    CHECK(answer_key_for_people(order) == "a \xE2\x86\x92 b \xE2\x86\x92 c");
+    Task compare;
+    compare.kind = TaskKind::QuantitativeComparison;
+    compare.comparison = Comparison::CannotDetermine;
+    CHECK(answer_key_for_people(compare) == "It cannot be determined");
+    for (auto c : k_comparisons)
+        CHECK_FALSE(comparison_for_people(c).empty());
+}

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 using namespace learnloop::test;
@@ -129,6 +130,27 @@ TEST_CASE("an instructor sets a course and a practice quiz; a student answers it
     check_error(api.post(quizzes, { { "title", "Unknown" }, { "mode", "practice" }, { "fixed", { "no-such-code" } } },
                     f.token(D.teacher)),
         400, "Invalid request", "fixed[0]: no question no-such-code in the bank");
+    // The topics a draw can take, each with the questions under it.
+    auto topics = api.get("/api/academy/bank/topics", f.token(D.teacher));
+    REQUIRE(topics.status == 200);
+    std::map<std::string, std::int64_t> by_topic;
+    for (const auto& t : topics.json)
+        by_topic[t["topic"].get<std::string>()] = t["questions"].get<std::int64_t>();
+    CHECK(by_topic["exam-bank"] == 179);
+    CHECK(by_topic["exam-bank/quant"] + by_topic["exam-bank/verbal"] == 179);
+    CHECK(by_topic["exam-bank/quant"] >= by_topic["exam-bank/quant/algebra"] + by_topic["exam-bank/quant/geometry"]);
+    check_error(api.get("/api/academy/bank/topics", f.token(D.student)), 403, "Unauthorized");
+    auto algebra = api.post(quizzes, { { "title", "Algebra" }, { "mode", "practice" },
+                                           { "draws", { { { "topic", "exam-bank/quant/algebra" }, { "count", 4 } } } } },
+        f.token(D.teacher));
+    REQUIRE(algebra.status == 201);
+    check_error(api.post(quizzes, { { "title", "Too much algebra" }, { "mode", "practice" },
+                                      { "draws", { { { "topic", "exam-bank/quant/algebra" }, { "count", 200 } } } } },
+                    f.token(D.teacher)),
+        400, "Invalid request",
+        "draws[0]: the bank has " + std::to_string(by_topic["exam-bank/quant/algebra"])
+            + " questions in exam-bank/quant/algebra at difficulty 1 to 5, not 200");
+
     auto fixed = codes_of_kind(f, "single_choice", 2);
     auto quiz = create(f, D.teacher, quizzes,
         { { "title", "Warm-up" }, { "mode", "practice" }, { "fixed", fixed }, { "shuffle", false },
@@ -137,11 +159,12 @@ TEST_CASE("an instructor sets a course and a practice quiz; a student answers it
 
     auto listed = api.get(quizzes, f.token(D.student));
     INFO(describe(listed));
-    REQUIRE(listed.json["quizzes"].size() == 1);
-    CHECK(listed.json["quizzes"][0]["mode_label"] == "Practice");
-    CHECK(listed.json["quizzes"][0]["attempts_used"] == 0);
-    CHECK(listed.json["quizzes"][0]["may_start"] == true);
-    CHECK(listed.json["quizzes"][0]["best_score"].is_null());
+    REQUIRE(listed.json["quizzes"].size() == 2);
+    CHECK(listed.json["quizzes"][1]["title"] == "Warm-up");
+    CHECK(listed.json["quizzes"][1]["mode_label"] == "Practice");
+    CHECK(listed.json["quizzes"][1]["attempts_used"] == 0);
+    CHECK(listed.json["quizzes"][1]["may_start"] == true);
+    CHECK(listed.json["quizzes"][1]["best_score"].is_null());
 
     // Starting: the questions with their keys (practice); a second start resumes it.
     auto started = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student));
@@ -195,11 +218,11 @@ TEST_CASE("an instructor sets a course and a practice quiz; a student answers it
     check_error(api.post("/api/academy/attempts/" + str(attempt) + "/submit", Json::object(), f.token(D.student)), 409,
         "Conflict", "This attempt has already been handed in");
     check_error(api.put(answers + "1", { { "answer", { { "choice", 0 } } } }, f.token(D.student)), 409, "Conflict");
-    auto after = api.get(quizzes, f.token(D.student)).json["quizzes"][0];
+    auto after = api.get(quizzes, f.token(D.student)).json["quizzes"][1];
     CHECK(after["attempts_used"] == 1);
     CHECK(after["best_score"] == "1 of 2 (50%)");
     CHECK(after["open_attempt_id"].is_null());
-    auto staff = api.get(quizzes, f.token(D.teacher)).json["quizzes"][0];
+    auto staff = api.get(quizzes, f.token(D.teacher)).json["quizzes"][1];
     CHECK(staff["submitted_attempts"] == 1);
     CHECK(staff["average_score"] == "1 of 2 (50%)");
     CHECK_FALSE(staff.contains("attempts_used"));

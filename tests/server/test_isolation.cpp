@@ -723,6 +723,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", "/api/tutoring/revenue?from=2026-01&to=2026-03") },
         { "GET /api/academy/bank", { "admin", "teacher" }, Action::BankRead, fixed("GET", "/api/academy/bank") },
         { "GET /api/academy/bank/{id}", { "admin", "teacher" }, Action::BankRead, fixed("GET", bank_question) },
+        { "GET /api/academy/bank/topics", { "admin", "teacher" }, Action::BankRead, fixed("GET", "/api/academy/bank/topics") },
         { "GET /api/academy/courses", { "admin", "moderator", "teacher", "student" }, Action::CourseRead,
             fixed("GET", "/api/academy/courses") },
         { "POST /api/academy/courses", { "admin", "teacher" }, Action::CourseManage,

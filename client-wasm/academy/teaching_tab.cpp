@@ -1,0 +1,356 @@
+// An academy's courses as its staff run them (see teaching_tab.hpp).
+// [SECTION] loading, [SECTION] a new quiz, [SECTION] a course,
+// [SECTION] tabs
+#include "academy/teaching_tab.hpp"
+
+#include "academy/quiz.hpp"
+#include "net/api.hpp"
+#include "ui/widgets.hpp"
+
+#include <cctype>
+#include <cstdlib>
+#include <string_view>
+#include <optional>
+#include <variant>
+
+namespace learnloop::client {
+
+namespace {
+
+constexpr const char* k_delete_dialog = "Delete this course?";
+constexpr const char* k_difficulties[] = { "1 (easiest)", "2", "3", "4", "5 (hardest)" };
+
+// [SECTION] loading --------------------------------------------------------------
+
+void select_course(AppState& state, TeachingTabState& tab, std::int64_t id)
+{
+    tab.selected = id;
+    tab.composing = false;
+    tab.save = {};
+    forget(tab.quizzes);
+    if (id != 0)
+        api_load(state, tab.quizzes, "/api/academy/courses/" + std::to_string(id) + "/quizzes");
+}
+
+void reload_courses(AppState& state, TeachingTabState& tab)
+{
+    api_load(state, tab.courses, "/api/academy/courses?limit=200");
+}
+
+// [SECTION] a new quiz -----------------------------------------------------------
+
+std::optional<int> whole(const char* text)
+{
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < 0 || value > 100000)
+        return std::nullopt;
+    return static_cast<int>(value);
+}
+
+std::string topic_label(const TeachingTabState& tab, int index)
+{
+    if (index == 0 || !tab.topics.data.is_array() || index > static_cast<int>(tab.topics.data.size()))
+        return "Any topic";
+    const auto& t = tab.topics.data[static_cast<std::size_t>(index - 1)];
+    return t.value("topic", std::string()) + " (" + std::to_string(t.value("questions", 0)) + ")";
+}
+
+std::string topic_of(const TeachingTabState& tab)
+{
+    if (tab.topic == 0 || !tab.topics.data.is_array() || tab.topic > static_cast<int>(tab.topics.data.size()))
+        return {};
+    return tab.topics.data[static_cast<std::size_t>(tab.topic - 1)].value("topic", std::string());
+}
+
+// A message of the shared quiz rules in the form's words: the form has one
+// draw, so "draws[0].count" is its Questions field.
+std::string in_form_words(std::string message)
+{
+    static const std::pair<const char*, const char*> k_fields[] = {
+        { "draws[0].count", "Questions" }, { "draws[0].min_difficulty", "Easiest" },
+        { "draws[0].max_difficulty", "Hardest" }, { "draws[0]: ", "" }, { "questions: ", "" },
+        { "time_limit_minutes", "Time limit" }, { "attempts_allowed", "Attempts allowed" },
+    };
+    for (const auto& [field, label] : k_fields)
+        if (message.rfind(field, 0) == 0)
+            message = label + message.substr(std::string_view(field).size());
+    if (!message.empty())
+        message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+    return message;
+}
+
+// The form as the API takes it, checked by the shared rules first; an error
+// in words otherwise.
+std::variant<Json, std::string> quiz_body(const TeachingTabState& tab)
+{
+    const auto count = whole(tab.count), minutes = whole(tab.minutes), attempts = whole(tab.attempts);
+    if (!count)
+        return std::string("Questions: type a whole number");
+    if (!minutes)
+        return std::string("Time limit: type a whole number of minutes (0 for none)");
+    if (!attempts)
+        return std::string("Attempts: type a whole number (0 for any number)");
+    Json body { { "title", tab.title }, { "mode", tab.mode == 1 ? "exam" : "practice" },
+        { "draws", { { { "topic", topic_of(tab) }, { "min_difficulty", tab.low }, { "max_difficulty", tab.high },
+                       { "count", *count } } } },
+        { "time_limit_minutes", *minutes }, { "attempts_allowed", *attempts } };
+    auto checked = decode_quiz_settings(body);
+    if (!checked.ok())
+        return in_form_words(checked.error().message);
+    return body;
+}
+
+void save_quiz(AppState& state, TeachingTabState& tab)
+{
+    auto body = quiz_body(tab);
+    if (auto* problem = std::get_if<std::string>(&body)) {
+        tab.save = { Phase::Failed, *problem, true };
+        return;
+    }
+    tab.save = { Phase::Loading, "", false };
+    const auto course = tab.selected;
+    api_call(state, "POST", "/api/academy/courses/" + std::to_string(course) + "/quizzes", std::get<Json>(body),
+        [&tab, course](AppState& s, const ApiAnswer& answer) {
+            if (tab.selected != course)
+                return;
+            tab.save = outcome_of(answer, "Quiz saved: your students can take it now");
+            tab.save.message = in_form_words(tab.save.message);
+            if (answer.ok()) {
+                tab.composing = false;
+                tab.title[0] = '\0';
+                select_course(s, tab, course);
+                tab.save = outcome_of(answer, "Quiz saved: your students can take it now");
+                reload_courses(s, tab);
+            }
+        });
+}
+
+void difficulty_combo(AppState& state, const char* label, const char* id, int& value)
+{
+    ui::text_unformatted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::place(ImGui::GetFontSize() * 8));
+    if (ui::begin_combo(id, k_difficulties[value - 1])) {
+        for (int i = 1; i <= 5; ++i)
+            if (ui::selectable(k_difficulties[i - 1], value == i))
+                value = i;
+        ui::end_combo();
+    }
+    ui::remember(state, std::string("teacher.quiz.") + (id + 2));
+}
+
+void draw_new_quiz(AppState& state, TeachingTabState& tab)
+{
+    if (tab.topics.phase == Phase::Idle)
+        api_load(state, tab.topics, "/api/academy/bank/topics");
+    ui::heading("New quiz", 3);
+    ui::labelled_input(state, "Title", "e.g. Algebra practice set", tab.title, sizeof tab.title, "teacher.quiz.title", 18);
+    ui::begin_radio_group("Mode");
+    ui::radio_button("Practice: each answer checked at once", &tab.mode, 0);
+    ui::remember(state, "teacher.quiz.practice");
+    ui::radio_button("Exam: marked when handed in, no answers shown before", &tab.mode, 1);
+    ui::remember(state, "teacher.quiz.exam");
+    ui::end_radio_group();
+    ui::text_unformatted("Topic");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::place(ImGui::GetFontSize() * 18));
+    if (ui::begin_combo("##quiz_topic", topic_label(tab, tab.topic).c_str())) {
+        const int topics = tab.topics.data.is_array() ? static_cast<int>(tab.topics.data.size()) : 0;
+        for (int i = 0; i <= topics; ++i)
+            if (ui::selectable(topic_label(tab, i).c_str(), tab.topic == i))
+                tab.topic = i;
+        ui::end_combo();
+    }
+    ui::remember(state, "teacher.quiz.topic");
+    difficulty_combo(state, "Easiest", "##quiz_low", tab.low);
+    ImGui::SameLine();
+    difficulty_combo(state, "Hardest", "##quiz_high", tab.high);
+    ui::labelled_input(state, "Questions", "10", tab.count, sizeof tab.count, "teacher.quiz.count", 4);
+    ui::labelled_input(state, "Time limit in minutes", "0: none", tab.minutes, sizeof tab.minutes, "teacher.quiz.minutes", 4);
+    ui::labelled_input(state, "Attempts allowed", "0: any number", tab.attempts, sizeof tab.attempts,
+        "teacher.quiz.attempts", 4);
+    ui::note("Each attempt draws its questions afresh from the topic, those a student has not seen first.");
+    ImGui::BeginDisabled(tab.save.phase == Phase::Loading);
+    if (ui::primary_button(state, "Save quiz", "teacher.quiz.save"))
+        save_quiz(state, tab);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ui::button(state, "Cancel", "teacher.quiz.cancel")) {
+        tab.composing = false;
+        tab.save = {};
+    }
+}
+
+// [SECTION] a course -------------------------------------------------------------
+
+void delete_course(AppState& state, TeachingTabState& tab)
+{
+    const auto course = tab.selected;
+    tab.remove = { Phase::Loading, "", false };
+    api_call(state, "DELETE", "/api/academy/courses/" + std::to_string(course), nullptr,
+        [&tab](AppState& s, const ApiAnswer& answer) {
+            tab.remove = outcome_of(answer, answer.ok() ? answer.body.value("message", std::string("Course deleted")) : "");
+            if (answer.ok()) {
+                select_course(s, tab, 0);
+                reload_courses(s, tab);
+            }
+        });
+}
+
+void draw_course(AppState& state, TeachingTabState& tab)
+{
+    if (!tab.selected) {
+        if (tab.remove.phase != Phase::Idle)
+            ui::action_status(tab.remove);
+        ui::empty_state(state, "Choose a course", "Pick a course to see its quizzes and set a new one.");
+        return;
+    }
+    if (ui::remote_status(state, tab.quizzes, "teacher.course.quizzes"))
+        select_course(state, tab, tab.selected);
+    if (!tab.quizzes.data.is_object())
+        return;
+    ui::heading(tab.quizzes.data.value("course_title", std::string()).c_str(), 2);
+    if (const auto* course = find_by_id(tab.courses, tab.selected)) {
+        ui::text_colored(ui::k_muted, "%s \xC2\xB7 %lld students", course->value("instructor_name", std::string()).c_str(),
+            static_cast<long long>(course->value("students", 0)));
+        if (auto description = course->value("description", std::string()); !description.empty())
+            ui::note(description.c_str());
+    }
+    const auto& quizzes = tab.quizzes.data["quizzes"];
+    if (!quizzes.is_array() || quizzes.empty()) {
+        ui::empty_state(state, "No quizzes yet", "Set the first one: questions drawn from the exam bank by topic.");
+    } else if (ui::begin_table("course_quizzes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Quiz", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+        ImGui::TableSetupColumn("Handed in", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+        ImGui::TableSetupColumn("Average", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+        ui::table_headers_row();
+        for (const auto& q : quizzes) {
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(q.value("title", std::string()).c_str());
+            ui::table_next_column();
+            ui::text("%s, %d questions", q.value("mode_label", std::string()).c_str(), q.value("question_count", 0));
+            ui::table_next_column();
+            ui::text("%lld", static_cast<long long>(q.value("submitted_attempts", 0)));
+            ui::table_next_column();
+            const bool averaged = q.contains("average_score") && q["average_score"].is_string();
+            ui::text_unformatted(averaged ? q["average_score"].get<std::string>().c_str() : "\xE2\x80\x94");
+        }
+        ui::end_table();
+    }
+    ui::vertical_space(ui::k_space_s);
+    if (tab.composing) {
+        draw_new_quiz(state, tab);
+    } else if (ui::can(state, Action::QuizManage) && ui::primary_button(state, "New quiz", "teacher.quiz.new")) {
+        tab.composing = true;
+        tab.save = {};
+    }
+    if (tab.save.phase != Phase::Idle)
+        ui::action_status(tab.save);
+
+    ui::vertical_space(ui::k_space_s);
+    ImGui::Separator();
+    if (ui::button(state, "Delete course", "teacher.course.delete"))
+        ui::open_confirm(k_delete_dialog);
+    if (ui::confirm_dialog(state, k_delete_dialog,
+            "Its students, quizzes and attempts stay, hidden; an administrator can restore it from Recently deleted.",
+            "Delete"))
+        delete_course(state, tab);
+    if (tab.remove.phase == Phase::Failed)
+        ui::action_status(tab.remove);
+}
+
+void draw_course_list(AppState& state, TeachingTabState& tab)
+{
+    ui::heading(ui::can(state, Action::DeletedRestore) ? "Courses" : "My courses", 2);
+    if (ui::remote_status(state, tab.courses, "teacher.courses"))
+        reload_courses(state, tab);
+    if (!tab.courses.data.is_array())
+        return;
+    if (tab.courses.data.empty()) {
+        ui::empty_state(state, "No courses yet", "Courses you teach appear here once the academy sets them up.");
+        return;
+    }
+    for (const auto& c : tab.courses.data) {
+        const auto id = c.value("id", std::int64_t(0));
+        if (ui::selectable((c.value("title", std::string()) + "##tc" + std::to_string(id)).c_str(), tab.selected == id))
+            select_course(state, tab, id);
+        ui::remember(state, "teacher.course." + std::to_string(id));
+        ui::text_colored(ui::k_muted, "%lld students \xC2\xB7 %lld quizzes", static_cast<long long>(c.value("students", 0)),
+            static_cast<long long>(c.value("quizzes", 0)));
+    }
+}
+
+} // namespace
+
+// [SECTION] tabs -----------------------------------------------------------------
+
+void draw_teaching_tab(AppState& state, TeachingTabState& tab)
+{
+    if (tab.courses.phase == Phase::Idle)
+        reload_courses(state, tab);
+    if (ui::list_detail(state, "teacher.courses.layout", tab.selected != 0, 0.35f, [&] { draw_course_list(state, tab); },
+            [&] { draw_course(state, tab); }))
+        select_course(state, tab, 0);
+}
+
+Json teaching_tab_summary(const TeachingTabState& tab)
+{
+    Json courses = Json::array(), quizzes = Json::array();
+    if (tab.courses.data.is_array())
+        for (const auto& c : tab.courses.data)
+            courses.push_back(c.value("title", std::string()));
+    if (tab.quizzes.data.is_object())
+        for (const auto& q : tab.quizzes.data.value("quizzes", Json::array()))
+            quizzes.push_back(q.value("title", std::string()));
+    return { { "teaching_courses", courses }, { "teaching_quizzes", quizzes }, { "quiz_save", tab.save.message },
+        { "quiz_save_failed", tab.save.failed } };
+}
+
+void draw_deleted_tab(AppState& state, DeletedTabState& tab)
+{
+    if (tab.courses.phase == Phase::Idle)
+        api_load(state, tab.courses, "/api/academy/courses/deleted?limit=200");
+    ui::heading("Recently deleted courses", 2);
+    ui::note("Deleting hides a course with its students, quizzes and attempts; restoring brings all of them back.");
+    if (tab.restore.phase != Phase::Idle)
+        ui::action_status(tab.restore);
+    if (ui::remote_status(state, tab.courses, "admin.deleted"))
+        api_load(state, tab.courses, "/api/academy/courses/deleted?limit=200");
+    if (!tab.courses.data.is_array())
+        return;
+    if (tab.courses.data.empty()) {
+        ui::empty_state(state, "Nothing deleted", "Courses an instructor or administrator deletes wait here to be restored.");
+        return;
+    }
+    for (const auto& c : tab.courses.data) {
+        const auto id = c.value("id", std::int64_t(0));
+        ImGui::PushID(static_cast<int>(id));
+        ui::text_unformatted(c.value("title", std::string()).c_str());
+        ui::text_colored(ui::k_muted, "%s \xC2\xB7 deleted %s", c.value("instructor_name", std::string()).c_str(),
+            c.value("deleted_at", std::string()).substr(0, 10).c_str());
+        if (ui::button(state, ("Restore " + c.value("title", std::string())).c_str(), "admin.restore." + std::to_string(id))) {
+            tab.restore = { Phase::Loading, "", false };
+            api_call(state, "POST", "/api/academy/courses/" + std::to_string(id) + "/restore", Json::object(),
+                [&tab](AppState& s, const ApiAnswer& answer) {
+                    tab.restore = outcome_of(answer, "Course restored");
+                    api_load(s, tab.courses, "/api/academy/courses/deleted?limit=200");
+                });
+        }
+        ui::vertical_space(ui::k_space_xs);
+        ImGui::PopID();
+    }
+}
+
+Json deleted_tab_summary(const DeletedTabState& tab)
+{
+    Json titles = Json::array();
+    if (tab.courses.data.is_array())
+        for (const auto& c : tab.courses.data)
+            titles.push_back(c.value("title", std::string()));
+    return { { "deleted_courses", titles }, { "restore", tab.restore.message } };
+}
+
+} // namespace learnloop::client

@@ -1,0 +1,43 @@
+// An academy's courses as its staff run them: an instructor's own (an
+// administrator's: all), each with its quizzes and how the students did,
+// setting a new quiz drawn from the exam bank by topic and difficulty, and
+// deleting a course (an administrator restores it from Recently deleted,
+// a tab of its own here too).
+#pragma once
+
+#include "app.hpp"
+
+#include <cstdint>
+
+namespace learnloop::client {
+
+struct TeachingTabState {
+    Remote courses;                   // GET /api/academy/courses
+    std::int64_t selected = 0;
+    Remote quizzes;                   // GET /api/academy/courses/{id}/quizzes
+    Remote topics;                    // GET /api/academy/bank/topics
+    // The new quiz form.
+    bool composing = false;
+    char title[201] = "";
+    int mode = 0;                     // 0: practice, 1: exam
+    int topic = 0;                    // 0: any topic, else 1 + an index into topics
+    int low = 1, high = 5;            // difficulty
+    char count[8] = "10";
+    char minutes[8] = "0";
+    char attempts[8] = "0";
+    Outcome save;
+    Outcome remove;                   // deleting the course
+};
+
+void draw_teaching_tab(AppState& state, TeachingTabState& tab);
+[[nodiscard]] Json teaching_tab_summary(const TeachingTabState& tab);
+
+struct DeletedTabState {
+    Remote courses;                   // GET /api/academy/courses/deleted
+    Outcome restore;
+};
+
+void draw_deleted_tab(AppState& state, DeletedTabState& tab);
+[[nodiscard]] Json deleted_tab_summary(const DeletedTabState& tab);
+
+} // namespace learnloop::client
