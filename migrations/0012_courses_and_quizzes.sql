@@ -72,7 +72,8 @@ CREATE TABLE quiz_attempts (
 CREATE INDEX quiz_attempts_student_idx ON quiz_attempts (tenant_id, student_id, quiz_id);
 
 -- The questions of an attempt in the order asked, the bank version each
--- asked, and its answer once given (the server's grade).
+-- asked (after a regrade, the fixed version it was re-scored with), and its
+-- answer once given (the server's grade).
 CREATE TABLE quiz_attempt_questions (
     tenant_id      bigint NOT NULL,
     attempt_id     bigint NOT NULL,
@@ -95,5 +96,7 @@ SELECT enable_tenant_isolation('quiz_attempts');
 SELECT enable_tenant_isolation('quiz_attempt_questions');
 GRANT SELECT, INSERT, UPDATE ON courses, quizzes, quiz_attempts TO learnloop_app;
 GRANT SELECT, INSERT, DELETE ON course_students TO learnloop_app;
-GRANT SELECT, INSERT, UPDATE (answer, score, verdict, client_verdict, answered_at) ON quiz_attempt_questions
-    TO learnloop_app;
+-- A regrade moves an answered question to the fixed version (question_id)
+-- with the answer carried over to it.
+GRANT SELECT, INSERT, UPDATE (question_id, answer, score, verdict, client_verdict, answered_at)
+    ON quiz_attempt_questions TO learnloop_app;

@@ -48,6 +48,7 @@ void select_question(AppState& state, BankTabState& tab, std::int64_t id)
 {
     tab.selected = id;
     forget(tab.question);
+    forget(tab.regrade);
     if (id != 0)
         api_load(state, tab.question, "/api/academy/bank/" + std::to_string(id));
 }
@@ -239,6 +240,42 @@ void draw_answers(const Json& q)
     }
 }
 
+// Answers given to earlier versions, re-scored with this one: whose changed.
+void draw_regrade(AppState& state, BankTabState& tab)
+{
+    if (!ui::can(state, Action::QuizManage))
+        return;
+    if (tab.regrade.phase == Phase::Idle) {
+        if (ui::button(state, "Re-score answers to earlier versions", "teacher.bank.regrade")) {
+            tab.regrade.phase = Phase::Loading;
+            const auto id = tab.selected;
+            api_call(state, "POST", "/api/academy/bank/" + std::to_string(id) + "/regrade", Json::object(),
+                [&tab, id](AppState&, const ApiAnswer& answer) {
+                    if (tab.selected != id)
+                        return;
+                    tab.regrade.phase = answer.ok() ? Phase::Done : Phase::Failed;
+                    tab.regrade.data = answer.body;
+                    tab.regrade.error = answer.ok() ? std::string() : answer.error_text();
+                });
+        }
+        return;
+    }
+    if (tab.regrade.phase == Phase::Loading) {
+        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Re-scoring");
+        return;
+    }
+    if (tab.regrade.phase == Phase::Failed) {
+        ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", tab.regrade.error.c_str());
+        return;
+    }
+    const auto& result = tab.regrade.data;
+    ui::alert_text(ui::k_ok, "\xE2\x9C\x93 %s", result.value("message", std::string()).c_str());
+    for (const auto& c : result.value("changed", Json::array()))
+        ui::bullet_text("%s, %s, question %lld: %s \xE2\x86\x92 %s", c.value("student_name", std::string()).c_str(),
+            c.value("quiz_title", std::string()).c_str(), static_cast<long long>(c.value("question_number", 0)),
+            number_text(c.value("before", 0.0)).c_str(), number_text(c.value("after", 0.0)).c_str());
+}
+
 void draw_question(AppState& state, BankTabState& tab)
 {
     if (!tab.selected) {
@@ -256,9 +293,11 @@ void draw_question(AppState& state, BankTabState& tab)
     if (!q.value("current", true))
         ui::text_colored(ui::k_info, "Version %lld, an earlier one: quizzes ask the newest.",
             static_cast<long long>(q.value("version", 1)));
-    else if (q.value("versions", 1) > 1)
+    else if (q.value("versions", 1) > 1) {
         ui::text_colored(ui::k_muted, "Version %lld (changed since it was first written)",
             static_cast<long long>(q.value("version", 1)));
+        draw_regrade(state, tab);
+    }
     ImGui::Separator();
     ImGui::PushTextWrapPos(0.0f);
     ui::text_unformatted(ui::drawn(q.value("text", std::string()).c_str()));

@@ -20,6 +20,7 @@ struct BankTabState {
     int difficulty = 0;           // 0: any, else 1 to 5
     std::int64_t selected = 0;    // the question open beside the list
     Remote question;              // GET /api/academy/bank/{id}
+    Remote regrade;               // POST /api/academy/bank/{id}/regrade: whose answers changed
 };
 
 void draw_bank_tab(AppState& state, BankTabState& tab);

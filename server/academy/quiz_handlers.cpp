@@ -6,10 +6,13 @@
 #include "academy/course_handlers.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
+#include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "platform/crypto.hpp"
 
+#include <cmath>
 #include <map>
+#include <set>
 
 namespace learnloop::server {
 
@@ -322,6 +325,72 @@ Result<ApiResponse> handle_submit_attempt(const httplib::Request& req, pqxx::wor
         return make_error(ErrorCode::Conflict, "This attempt has already been handed in");
     submit(txn, caller, attempt, !attempt.in_time());
     return json_response(200, attempt_json(TRY(load_attempt(txn, id, caller.user_id))));
+}
+
+// [SECTION] regrading ---------------------------------------------------------------
+
+// POST /api/academy/bank/{id}/regrade: every answer given to an earlier
+// version of the question (in the courses the caller runs) is carried to
+// this version — the newest — and scored with its key; the attempts' scores
+// follow. Answers whose option is gone, or whose question changed kind, are
+// left as they were and counted.
+Result<ApiResponse> handle_regrade_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto id = TRY(parse_id(req.matches[1], "Question not found"));
+    auto current = TRY(find_bank_question(txn, id));
+    if (!current)
+        return make_error(ErrorCode::NotFound, "Question not found");
+    if (!current->current)
+        return make_error(ErrorCode::Conflict, "This version has been replaced; regrade to the newest one");
+    const auto reach = reach_for(caller, Action::QuizManage);
+    int checked = 0, skipped = 0;
+    Json changed = Json::array(), audited = Json::array();
+    std::set<std::int64_t> attempts;
+    for (const auto& row : exec_named(txn, "academy/regrade_candidates", id, reach.scope_name(), reach.user_id)) {
+        ++checked;
+        const auto attempt = row["attempt_id"].as<std::int64_t>();
+        const auto position = row["position"].as<std::size_t>();
+        const auto seed = static_cast<std::uint64_t>(row["seed"].as<std::int64_t>());
+        auto asked = TRY(attempt_question_task(TRY(stored_question(row)), seed, position));
+        auto fixed = TRY(attempt_question_task(current->question, seed, position));
+        auto given = parse_json(row["answer"].as<std::string>());
+        if (!given.ok())
+            return make_error(ErrorCode::Internal, "a stored answer does not read");
+        auto carried = carry_answer(asked, fixed, given.value());
+        if (!carried.ok() || !carried.value()) {
+            ++skipped;
+            continue;
+        }
+        auto graded = TRY(grade(fixed, *carried.value()));
+        const double before = row["score"].as<double>();
+        exec_named(txn, "academy/regrade_answer", attempt, static_cast<std::int64_t>(position), id,
+            carried.value()->dump(), graded.score, std::string(verdict_name(graded.verdict)));
+        attempts.insert(attempt);
+        if (std::abs(graded.score - before) > 1e-9) {
+            const auto number = static_cast<std::int64_t>(position) + 1;
+            changed.push_back({ { "attempt_id", attempt }, { "student_name", row["student_name"].as<std::string>() },
+                { "quiz_title", row["quiz_title"].as<std::string>() }, { "question_number", number },
+                { "before", before }, { "after", graded.score } });
+            audited.push_back({ { "attempt_id", attempt }, { "question_number", number }, { "before", before },
+                { "after", graded.score } });
+        }
+    }
+    for (auto attempt : attempts)
+        exec_named(txn, "academy/rescore_attempt", attempt);
+    const int moved = checked - skipped;
+    if (checked > 0)
+        append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.regrade", "bank_question", std::to_string(id), nullptr,
+                              { { "code", current->question.id }, { "version", current->version },
+                                  { "answers", moved }, { "skipped", skipped }, { "changed", audited } } });
+    std::string message = checked == 0
+        ? std::string("No answers to earlier versions of this question")
+        : std::to_string(moved) + (moved == 1 ? " answer" : " answers") + " re-scored with this version; "
+            + std::to_string(changed.size()) + " changed";
+    if (skipped > 0)
+        message += "; " + std::to_string(skipped) + " left as they were (the option picked is gone, or the kind changed)";
+    return json_response(200, { { "message", message }, { "checked", checked }, { "regraded", moved },
+                                  { "skipped", skipped }, { "changed", changed } });
 }
 
 } // namespace learnloop::server

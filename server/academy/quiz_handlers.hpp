@@ -2,7 +2,8 @@
 // exam bank), the course's quizzes with the caller's attempts, and a
 // student's attempt — started (its questions drawn and kept by version),
 // answered (practice: graded at once; exam: kept, no key), handed in and
-// reviewed with the key and explanations.
+// reviewed with the key and explanations; answers to a question's earlier
+// version regraded with its fixed key.
 #pragma once
 
 #include "http/api.hpp"
@@ -15,5 +16,6 @@ Result<ApiResponse> handle_start_attempt(const httplib::Request& req, pqxx::work
 Result<ApiResponse> handle_attempt(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_answer_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_submit_attempt(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_regrade_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
 } // namespace learnloop::server

@@ -60,6 +60,13 @@ AreaApi academy_api()
         { { "topic", string_schema("\"exam-bank/quant\" takes the questions of every category under it") },
             { "questions", integer_schema() } },
         { "topic", "questions" }));
+    s["Regrade"] = message_schema({ { "checked", integer_schema("Answers to earlier versions found") },
+        { "regraded", integer_schema("Carried to this version and re-scored") },
+        { "skipped", integer_schema("Left as they were: the option picked is gone, or the kind changed") },
+        { "changed", array_of(object_schema({ { "attempt_id", id_schema() }, { "student_name", string_schema() },
+                                                { "quiz_title", string_schema() }, { "question_number", integer_schema() },
+                                                { "before", number_schema() }, { "after", number_schema() } },
+                         { "attempt_id", "student_name", "quiz_title", "question_number", "before", "after" })) } });
     s["Course"] = object_schema(
         { { "id", id_schema() }, { "title", string_schema() }, { "description", string_schema() },
             { "status", enum_schema({ "draft", "active", "archived" }) }, { "instructor_id", id_schema() },
@@ -150,6 +157,10 @@ AreaApi academy_api()
             "", "BankTopics", 200 },
         { Method::Get, "/api/academy/bank/{id}", Action::BankRead, handle_bank_question, nullptr,
             "One question, any version, with its answers, hints and explanation", "", "BankQuestion", 200 },
+        { Method::Post, "/api/academy/bank/{id}/regrade", Action::QuizManage, handle_regrade_question, nullptr,
+            "Re-scores the answers given to earlier versions of a question with this, its newest version (in the "
+            "courses the caller runs), and says whose changed",
+            "", "Regrade", 200 },
         { Method::Get, "/api/academy/courses", Action::CourseRead, handle_list_courses, nullptr,
             "The live courses the caller reaches: all (administrators, moderators), taught or enrolled in (paged)", "",
             "CourseList", 200, { page_limit_param(), page_offset_param() } },

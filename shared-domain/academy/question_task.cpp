@@ -2,6 +2,7 @@
 #include "academy/question_task.hpp"
 
 #include "core/random.hpp"
+#include "practice/grading.hpp"
 #include "core/validation.hpp"
 
 #include <algorithm>
@@ -137,6 +138,37 @@ Result<Task> question_task(const BankQuestion& question, std::uint64_t seed)
 Result<Task> attempt_question_task(const BankQuestion& question, std::uint64_t attempt_seed, std::size_t position)
 {
     return question_task(question, mix_seed(attempt_seed, static_cast<std::uint64_t>(position)));
+}
+
+Result<std::optional<Json>> carry_answer(const Task& asked, const Task& fixed, const Json& answer)
+{
+    if (asked.kind != fixed.kind)
+        return make_error(ErrorCode::FailedPrecondition, "the question changed kind; its answers cannot be re-scored");
+    auto given = TRY(decode_answer(asked, answer));
+    auto place_of = [&](std::size_t index) -> std::optional<std::size_t> {
+        if (index >= asked.options.size())
+            return std::nullopt;
+        for (std::size_t i = 0; i < fixed.options.size(); ++i)
+            if (fixed.options[i].text == asked.options[index].text)
+                return i;
+        return std::nullopt;
+    };
+    Answer carried = given;
+    if (asked.kind == TaskKind::SingleChoice) {
+        auto place = place_of(static_cast<std::size_t>(std::max<std::int64_t>(0, given.choice)));
+        if (!place)
+            return std::optional<Json> {};
+        carried.choice = static_cast<std::int64_t>(*place);
+    } else if (asked.kind == TaskKind::MultipleSelect) {
+        carried.choices.clear();
+        for (auto index : given.choices) {
+            auto place = place_of(index);
+            if (!place)
+                return std::optional<Json> {};
+            carried.choices.push_back(*place);
+        }
+    }
+    return std::optional<Json>(encode_answer(carried));
 }
 
 } // namespace learnloop

@@ -12,6 +12,7 @@
 #include "practice/tasks.hpp"
 
 #include <cstdint>
+#include <optional>
 
 namespace learnloop {
 
@@ -41,5 +42,14 @@ namespace learnloop {
 // rebuilds it to grade, review or regrade.
 [[nodiscard]] Result<Task> attempt_question_task(const BankQuestion& question, std::uint64_t attempt_seed,
     std::size_t position);
+
+// An answer given to `asked` (a question's earlier version, at its place in
+// an attempt) as an answer to `fixed` (the new version at the same place),
+// for a regrade: options are matched by their text, so a key fixed by
+// moving its "=" re-scores the same picks; numbers, text and comparisons
+// carry over as given. Nothing when a picked option no longer exists (the
+// answer cannot be re-scored fairly); FailedPrecondition when the question
+// changed kind.
+[[nodiscard]] Result<std::optional<Json>> carry_answer(const Task& asked, const Task& fixed, const Json& answer);
 
 } // namespace learnloop

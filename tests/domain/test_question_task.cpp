@@ -220,3 +220,47 @@ TEST_CASE("a malformed Aiken file names each problem's line", "[academy][aiken]"
     CHECK(mixed.problems.size() == 1);
     CHECK(mixed.questions.size() == 1);
 }
+
+TEST_CASE("a regrade carries an answer to the fixed version by the options' text", "[academy][question_task]")
+{
+    auto one = [](const char* gift) {
+        auto read = parse_gift(gift);
+        REQUIRE(read.problems.empty());
+        return read.questions.at(0);
+    };
+    const auto wrong_key = one("::q1::What is 2 + 2?{=5 ~4 ~3 ~22}");
+    const auto fixed_key = one("::q1::What is 2 + 2?{~5 =4 ~3 ~22}");
+    for (std::uint64_t seed : { 1u, 7u, 99u }) {
+        auto asked = attempt_question_task(wrong_key, seed, 3).value();
+        auto fixed = attempt_question_task(fixed_key, seed, 3).value();
+        std::int64_t four = -1;
+        for (std::size_t i = 0; i < asked.options.size(); ++i)
+            if (asked.options[i].text == "4")
+                four = static_cast<std::int64_t>(i);
+        const Json answer { { "choice", four } };
+        CHECK(grade(asked, answer).value().verdict == Verdict::Incorrect);
+        auto carried = carry_answer(asked, fixed, answer);
+        REQUIRE(carried.ok());
+        REQUIRE(carried.value().has_value());
+        CHECK(fixed.options[carried.value()->at("choice").get<std::size_t>()].text == "4");
+        CHECK(grade(fixed, *carried.value()).value().verdict == Verdict::Correct);
+    }
+    // An option that is gone cannot be re-scored fairly; nor can a change of kind.
+    const auto shorter = one("::q1::What is 2 + 2?{~5 =4 ~3}");
+    auto asked = attempt_question_task(wrong_key, 1, 0).value();
+    std::int64_t gone = -1;
+    for (std::size_t i = 0; i < asked.options.size(); ++i)
+        if (asked.options[i].text == "22")
+            gone = static_cast<std::int64_t>(i);
+    auto dropped = carry_answer(asked, attempt_question_task(shorter, 1, 0).value(), { { "choice", gone } });
+    REQUIRE(dropped.ok());
+    CHECK_FALSE(dropped.value().has_value());
+    auto numeric = attempt_question_task(one("::q1::What is 2 + 2?{#4}"), 1, 0).value();
+    CHECK(carry_answer(asked, numeric, { { "choice", 0 } }).error().code == ErrorCode::FailedPrecondition);
+    // Numbers carry as given.
+    auto v1 = attempt_question_task(one("::n::Half of 9?{#4.4}"), 1, 0).value();
+    auto v2 = attempt_question_task(one("::n::Half of 9?{#4.5}"), 1, 0).value();
+    auto number = carry_answer(v1, v2, { { "value", 4.5 } });
+    REQUIRE(number.value().has_value());
+    CHECK(grade(v2, *number.value()).value().verdict == Verdict::Correct);
+}

@@ -5,6 +5,7 @@
 // and in exam mode (no key before it is handed in, the time limit, the
 // attempts allowed); soft delete and restore; who may reach what.
 #include "api_client.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -381,4 +382,73 @@ TEST_CASE("a deleted course disappears from every list and an administrator rest
     REQUIRE(back.json.size() == 1);
     CHECK(back.json[0]["students"] == 1);   // its students came back with it
     check_error(api.post(path + "/restore", Json::object(), f.token(D.admin)), 404, "No deleted course with this id");
+}
+
+TEST_CASE("a regrade carries answers to a question's fixed version and says whose score changed", "[api][academy][quiz]")
+{
+    ApiFixture f("academy_regrade", {});
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    // The academy's own question with its key on the wrong option.
+    TempDir dir("regrade");
+    const auto v1 = dir.write("v1.gift", "::ridge-sum::What is 7 + 6?{=12 ~13 ~14 ~11}\n");
+    REQUIRE(f.cli({ "bank", "import", "--format", "gift", v1, "--tenant", D.slug }).exit_code == 0);
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Regrade" } });
+    enrol(f, course, D.student.id);
+    auto quiz = create(f, D.teacher, "/api/academy/courses/" + str(course) + "/quizzes",
+        { { "title", "Sums" }, { "mode", "exam" }, { "fixed", { "ridge-sum" } } });
+    auto started = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student));
+    REQUIRE(started.status == 201);
+    const auto attempt = started.json["id"].get<std::int64_t>();
+    int thirteen = -1;
+    {
+        // The options' order is the server's secret until handed in: find 13 by its text.
+        const auto& options = started.json["questions"][0]["task"]["options"];
+        for (std::size_t i = 0; i < options.size(); ++i)
+            if (options[i]["text"] == "13")
+                thirteen = static_cast<int>(i);
+    }
+    REQUIRE(thirteen >= 0);
+    REQUIRE(api.put("/api/academy/attempts/" + str(attempt) + "/answers/1", { { "answer", { { "choice", thirteen } } } },
+                f.token(D.student)).status == 200);
+    auto review = api.post("/api/academy/attempts/" + str(attempt) + "/submit", Json::object(), f.token(D.student));
+    CHECK(review.json["score_text"] == "0 of 1 (0%)");
+
+    // The key fixed: a new version; regrading the old one is refused.
+    const auto old_id = f.sql_int("SELECT id FROM bank_questions WHERE code = 'ridge-sum'");
+    const auto v2 = dir.write("v2.gift", "::ridge-sum::What is 7 + 6?{~12 =13 ~14 ~11}\n");
+    REQUIRE(f.cli({ "bank", "import", "--format", "gift", v2, "--tenant", D.slug }).exit_code == 0);
+    const auto new_id = f.sql_int("SELECT id FROM bank_questions WHERE code = 'ridge-sum' AND superseded_at IS NULL");
+    check_error(api.post("/api/academy/bank/" + str(old_id) + "/regrade", Json::object(), f.token(D.teacher)), 409,
+        "Conflict", "This version has been replaced; regrade to the newest one");
+    // Another instructor reaches none of these answers.
+    auto other = f.create_user(D.slug, "other.instructor@academy.test", "Other Instructor", "teacher");
+    auto none = api.post("/api/academy/bank/" + str(new_id) + "/regrade", Json::object(), f.token(other));
+    REQUIRE(none.status == 200);
+    CHECK(none.json["checked"] == 0);
+
+    auto regraded = api.post("/api/academy/bank/" + str(new_id) + "/regrade", Json::object(), f.token(D.teacher));
+    INFO(describe(regraded));
+    REQUIRE(regraded.status == 200);
+    CHECK(regraded.json["checked"] == 1);
+    REQUIRE(regraded.json["changed"].size() == 1);
+    CHECK(regraded.json["changed"][0]["student_name"] == D.student.name);
+    CHECK(regraded.json["changed"][0]["before"] == 0.0);
+    CHECK(regraded.json["changed"][0]["after"] == 1.0);
+    CHECK(regraded.json["message"] == "1 answer re-scored with this version; 1 changed");
+    CHECK(f.last_audit_action() == "quiz.regrade");
+    // The review now shows the fixed key, the same pick, and the new score.
+    auto after = api.get("/api/academy/attempts/" + str(attempt), f.token(D.student));
+    CHECK(after.json["score_text"] == "1 of 1 (100%)");
+    CHECK(after.json["questions"][0]["verdict"] == "correct");
+    const auto& task = after.json["questions"][0]["task"];
+    const auto picked = after.json["questions"][0]["answer"]["choice"].get<std::size_t>();
+    CHECK(task["options"][picked]["text"] == "13");
+    CHECK(task["options"][picked]["correct"] == true);
+    // Nothing is left to regrade.
+    auto again = api.post("/api/academy/bank/" + str(new_id) + "/regrade", Json::object(), f.token(D.teacher));
+    CHECK(again.json["checked"] == 0);
+    check_error(api.post("/api/academy/bank/" + str(new_id) + "/regrade", Json::object(), f.token(D.student)), 403,
+        "Unauthorized");
 }

@@ -148,6 +148,7 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         // The academy's exam bank
         { &A.admin, "GET", "/api/academy/bank/" + b_question, nullptr },
         { &A.teacher, "GET", "/api/academy/bank/" + b_question, nullptr },
+        { &A.teacher, "POST", "/api/academy/bank/" + b_question + "/regrade", Json::object() },
         // Its courses, quizzes and attempts
         { &A.admin, "GET", "/api/academy/courses/" + b_course + "/quizzes", nullptr },
         { &A.moderator, "GET", "/api/academy/courses/" + b_course + "/quizzes", nullptr },
@@ -724,6 +725,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/academy/bank", { "admin", "teacher" }, Action::BankRead, fixed("GET", "/api/academy/bank") },
         { "GET /api/academy/bank/{id}", { "admin", "teacher" }, Action::BankRead, fixed("GET", bank_question) },
         { "GET /api/academy/bank/topics", { "admin", "teacher" }, Action::BankRead, fixed("GET", "/api/academy/bank/topics") },
+        { "POST /api/academy/bank/{id}/regrade", { "admin", "teacher" }, Action::QuizManage,
+            fixed("POST", bank_question + "/regrade", Json::object()) },
         { "GET /api/academy/courses", { "admin", "moderator", "teacher", "student" }, Action::CourseRead,
             fixed("GET", "/api/academy/courses") },
         { "POST /api/academy/courses", { "admin", "teacher" }, Action::CourseManage,
