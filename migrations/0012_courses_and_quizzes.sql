@@ -45,10 +45,12 @@ CREATE TABLE quizzes (
     question_count     integer NOT NULL CHECK (question_count BETWEEN 1 AND 200),
     time_limit_minutes integer NOT NULL DEFAULT 0 CHECK (time_limit_minutes BETWEEN 0 AND 600),   -- 0: none
     attempts_allowed   integer NOT NULL DEFAULT 0 CHECK (attempts_allowed BETWEEN 0 AND 100),     -- 0: any number
+    tutor              boolean NOT NULL DEFAULT false,   -- practice only: the Socratic tutor gives hints, never the answer
     created_by         bigint NOT NULL,
     created_at         timestamptz NOT NULL DEFAULT now(),
     deleted_at         timestamptz,
     UNIQUE (tenant_id, id),
+    CHECK (NOT tutor OR mode = 'practice'),
     FOREIGN KEY (tenant_id, course_id) REFERENCES courses (tenant_id, id),
     FOREIGN KEY (tenant_id, created_by) REFERENCES users (tenant_id, id)
 );
@@ -83,6 +85,7 @@ CREATE TABLE quiz_attempt_questions (
     score          double precision CHECK (score BETWEEN 0 AND 1),
     verdict        text CHECK (verdict IN ('correct', 'partial', 'incorrect')),
     client_verdict text CHECK (client_verdict IN ('correct', 'partial', 'incorrect')),
+    hints_used     integer NOT NULL DEFAULT 0 CHECK (hints_used BETWEEN 0 AND 10),   -- the tutor's hints before answering
     answered_at    timestamptz,
     PRIMARY KEY (attempt_id, position),
     FOREIGN KEY (tenant_id, attempt_id) REFERENCES quiz_attempts (tenant_id, id)
@@ -98,5 +101,5 @@ GRANT SELECT, INSERT, UPDATE ON courses, quizzes, quiz_attempts TO learnloop_app
 GRANT SELECT, INSERT, DELETE ON course_students TO learnloop_app;
 -- A regrade moves an answered question to the fixed version (question_id)
 -- with the answer carried over to it.
-GRANT SELECT, INSERT, UPDATE (question_id, answer, score, verdict, client_verdict, answered_at)
+GRANT SELECT, INSERT, UPDATE (question_id, answer, score, verdict, client_verdict, answered_at, hints_used)
     ON quiz_attempt_questions TO learnloop_app;

@@ -7,6 +7,7 @@
 #include "net/api.hpp"
 #include "platform/clock.hpp"
 #include "practice/grading.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -68,6 +69,8 @@ void take_attempt(AppState& state, QuizAttemptState& a, const Json& body)
         question.verdict = q.value("verdict", std::string());
         question.feedback = q.value("feedback", std::string());
         question.explanation = q.value("explanation", std::string());
+        question.score = q.value("score", 0.0);
+        question.hints_used = q.value("hints_used", 0);
         question.confirmed = true;
         a.questions.push_back(std::move(question));
     }
@@ -188,6 +191,7 @@ void check_here(AppState& state, QuizAttemptState& a)
             question.disagreed = verdict != question.verdict;
             question.verdict = verdict;
             question.feedback = reply.body.value("feedback", question.feedback);
+            question.score = reply.body.value("score", question.score);
         });
 }
 
@@ -267,6 +271,54 @@ void draw_verdict(const QuizQuestion& q)
     }
 }
 
+// The tutor, before a practice question is answered: the student's words
+// and its replies (hints, never the answer), kept on this screen only.
+void draw_tutor(AppState& state, QuizAttemptState& a)
+{
+    auto& q = a.questions[a.index];
+    ui::heading("Ask the tutor", 3);
+    ui::note("The tutor gives hints, one at a time, never the answer. Each hint lowers what a right answer counts.");
+    for (const auto& [mine, text] : q.talk) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 40));
+        if (mine)
+            ui::text_colored(ui::k_muted, "You: %s", text.c_str());
+        else
+            ui::text("Tutor: %s", text.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::SetNextItemWidth(ui::place(ImGui::GetFontSize() * 20));
+    const bool sent = ui::input_text_with_hint("##tutor_ask", "What are you stuck on?", a.ask, sizeof a.ask,
+        ImGuiInputTextFlags_EnterReturnsTrue);
+    ui::remember(state, "quiz.tutor.message");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(a.asking.phase == Phase::Loading);
+    const bool pressed = ui::button(state, "Ask", "quiz.tutor.ask");
+    ImGui::EndDisabled();
+    if ((sent || pressed) && a.ask[0] != '\0' && a.asking.phase != Phase::Loading) {
+        const std::string message = a.ask;
+        a.ask[0] = '\0';
+        q.talk.emplace_back(true, message);
+        a.asking = { Phase::Loading, "", false };
+        const auto id = a.id;
+        const auto index = a.index;
+        api_call(state, "POST", "/api/academy/attempts/" + std::to_string(id) + "/questions/" + std::to_string(index + 1) + "/help",
+            { { "message", message } }, [&a, id, index](AppState&, const ApiAnswer& reply) {
+                if (a.id != id || index >= a.questions.size())
+                    return;
+                a.asking = reply.ok() ? Outcome { Phase::Done, "", false } : Outcome { Phase::Failed, reply.error_text(), true };
+                if (!reply.ok())
+                    return;
+                auto& question = a.questions[index];
+                question.talk.emplace_back(false, reply.body.value("reply", std::string()));
+                question.hints_used = reply.body.value("hints_used", question.hints_used);
+            });
+    }
+    if (a.asking.phase == Phase::Loading)
+        ui::text_colored(ui::k_muted, "\xE2\x80\xA6 The tutor is thinking");
+    else if (a.asking.phase == Phase::Failed)
+        ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", a.asking.message.c_str());
+}
+
 void draw_question(AppState& state, QuizAttemptState& a)
 {
     auto& q = a.questions[a.index];
@@ -283,8 +335,15 @@ void draw_question(AppState& state, QuizAttemptState& a)
         if (!q.answered) {
             if (ui::primary_button(state, "Check", "quiz.check"))
                 check_here(state, a);
+            if (attempt_field(a, "tutor", false)) {
+                ui::vertical_space(ui::k_space_s);
+                draw_tutor(state, a);
+            }
         } else {
             draw_verdict(q);
+            if (q.hints_used > 0 && q.confirmed && q.verdict != "incorrect")
+                ui::text_colored(ui::k_info, "With %d hint%s it counts %s of 1.", q.hints_used, q.hints_used == 1 ? "" : "s",
+                    ui::format_number(q.score, 2).c_str());
             if (q.verdict != "correct") {
                 ImGui::PushTextWrapPos(0.0f);
                 ui::text_colored(ui::k_ok, "The answer: %s", answer_key_for_people(q.task).c_str());
@@ -545,7 +604,11 @@ Json courses_tab_summary(const CoursesTabState& tab)
     Json verdicts = Json::array();
     for (const auto& q : a.questions)
         verdicts.push_back(q.verdict);
-    return { { "courses", courses }, { "quizzes", quizzes },
+    Json talk = Json::array();
+    if (a.index < a.questions.size())
+        for (const auto& [mine, text] : a.questions[a.index].talk)
+            talk.push_back({ { "mine", mine }, { "text", text } });
+    return { { "courses", courses }, { "quizzes", quizzes }, { "tutor_talk", talk },
         { "attempt", { { "id", a.id }, { "phase", static_cast<int>(a.phase) }, { "mode", attempt_field(a, "mode", std::string()) },
                          { "index", a.index }, { "count", a.questions.size() }, { "verdicts", verdicts },
                          { "submitted", submitted(a) },

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace learnloop::client {
@@ -27,6 +28,9 @@ struct QuizQuestion {
     std::string feedback, explanation;
     bool confirmed = false;       // practice: the server's grade has arrived
     bool disagreed = false;       // practice: the server graded it otherwise (its grade shown)
+    double score = 0;             // the credit the server gave (lowered by the tutor's hints)
+    int hints_used = 0;
+    std::vector<std::pair<bool, std::string>> talk;   // with the tutor: (from the student, text)
 };
 
 struct QuizAttemptState {
@@ -44,6 +48,8 @@ struct QuizAttemptState {
     double seconds_left = -1;         // at loaded_ms; -1: no limit
     double loaded_ms = 0;
     int requests_during_check = 0;   // requests made while grading here (stays 0)
+    char ask[501] = "";               // the message to the tutor being typed
+    Outcome asking;                   // the tutor's reply on its way
 };
 
 struct CoursesTabState {

@@ -6,8 +6,10 @@
 #include "academy/course_handlers.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
+#include "academy/tutor.hpp"
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
+#include "core/validation.hpp"
 #include "platform/crypto.hpp"
 
 #include <cmath>
@@ -46,7 +48,7 @@ Result<ApiResponse> handle_course_quizzes(const httplib::Request& req, pqxx::wor
         Json quiz { { "id", row["id"].as<std::int64_t>() }, { "title", row["title"].as<std::string>() },
             { "mode", quiz_mode_name(mode) }, { "mode_label", quiz_mode_for_people(mode) },
             { "question_count", questions }, { "time_limit_minutes", row["time_limit_minutes"].as<int>() },
-            { "attempts_allowed", row["attempts_allowed"].as<int>() } };
+            { "attempts_allowed", row["attempts_allowed"].as<int>() }, { "tutor", row["tutor"].as<bool>() } };
         if (student) {
             const auto used = row["my_attempts"].as<int>();
             quiz["attempts_used"] = used;
@@ -57,6 +59,7 @@ Result<ApiResponse> handle_course_quizzes(const httplib::Request& req, pqxx::wor
             quiz["may_start"] = may_start_attempt(used, row["attempts_allowed"].as<int>()).ok();
         } else {
             quiz["submitted_attempts"] = row["submitted"].as<std::int64_t>();
+            quiz["hints_given"] = row["hints"].as<std::int64_t>();
             quiz["average_score"] = row["average"].is_null()
                 ? Json(nullptr)
                 : Json(score_for_people(row["average"].as<double>(), questions));
@@ -79,12 +82,12 @@ Result<ApiResponse> handle_create_quiz(const httplib::Request& req, pqxx::work& 
     const auto count = plan_question_count(quiz.plan);
     auto quiz_id = exec_named(txn, "academy/insert_quiz", caller.tenant_id, course.id, quiz.title,
         std::string(quiz_mode_name(quiz.mode)), plan.dump(), count, quiz.time_limit_minutes, quiz.attempts_allowed,
-        caller.user_id)[0]["id"]
+        caller.user_id, quiz.tutor)[0]["id"]
                        .as<std::int64_t>();
     append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.create", "quiz", std::to_string(quiz_id), nullptr,
                           { { "course_id", course.id }, { "title", quiz.title }, { "mode", quiz_mode_name(quiz.mode) },
                               { "plan", plan }, { "time_limit_minutes", quiz.time_limit_minutes },
-                              { "attempts_allowed", quiz.attempts_allowed } } });
+                              { "attempts_allowed", quiz.attempts_allowed }, { "tutor", quiz.tutor } } });
     return json_response(201, { { "id", quiz_id }, { "question_count", count }, { "message", "Quiz saved" } });
 }
 
@@ -94,7 +97,9 @@ namespace {
 
 struct AttemptQuestion {
     int number = 1;                  // 1, 2, ... in the order asked
+    BankQuestion question;           // the version asked (the tutor's hints are its)
     Task task;                       // with its key
+    int hints_used = 0;
     std::optional<Json> answer;
     std::optional<double> score;
     std::string verdict;
@@ -110,6 +115,7 @@ struct Attempt {
     std::string title, course_title, student_name;
     QuizMode mode = QuizMode::Practice;
     int time_limit_minutes = 0;
+    bool tutor = false;
     std::vector<AttemptQuestion> questions;
 
     [[nodiscard]] bool in_time() const { return learnloop::in_time(started, now, time_limit_minutes); }
@@ -138,11 +144,14 @@ Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::
     a.student_name = row["student_name"].as<std::string>();
     a.mode = mode_of(row["mode"]);
     a.time_limit_minutes = row["time_limit_minutes"].as<int>();
+    a.tutor = row["tutor"].as<bool>();
     for (const auto& q : exec_named(txn, "academy/attempt_questions", id)) {
         AttemptQuestion question;
         const auto position = q["position"].as<std::int64_t>();
         question.number = static_cast<int>(position) + 1;
-        question.task = TRY(attempt_question_task(TRY(stored_question(q)), a.seed, static_cast<std::size_t>(position)));
+        question.question = TRY(stored_question(q));
+        question.task = TRY(attempt_question_task(question.question, a.seed, static_cast<std::size_t>(position)));
+        question.hints_used = q["hints_used"].as<int>();
         if (!q["answer"].is_null()) {
             auto answer = parse_json(q["answer"].as<std::string>());
             if (!answer.ok())
@@ -164,7 +173,7 @@ Json question_json(const Attempt& a, const AttemptQuestion& q)
     const bool graded_shown = a.submitted || (a.mode == QuizMode::Practice && q.answer);
     const bool key_shown = a.submitted || a.mode == QuizMode::Practice;
     Json json { { "number", q.number }, { "task", to_json(q.task, key_shown ? TaskView::WithAnswers : TaskView::ForStudent) },
-        { "answered", q.answer.has_value() } };
+        { "answered", q.answer.has_value() }, { "hints_used", q.hints_used } };
     if (q.answer)
         json["answer"] = *q.answer;
     if (graded_shown) {
@@ -186,7 +195,8 @@ Json attempt_json(const Attempt& a)
         questions.push_back(question_json(a, q));
     Json json { { "id", a.id }, { "quiz_id", a.quiz_id }, { "quiz_title", a.title }, { "course_id", a.course_id },
         { "course_title", a.course_title }, { "mode", quiz_mode_name(a.mode) }, { "number", a.number },
-        { "time_limit_minutes", a.time_limit_minutes }, { "submitted", a.submitted }, { "questions", questions } };
+        { "time_limit_minutes", a.time_limit_minutes }, { "tutor", a.tutor }, { "submitted", a.submitted },
+        { "questions", questions } };
     // Seconds, not a clock time: the browser counts down on its own clock.
     const auto deadline = attempt_deadline(a.started, a.time_limit_minutes);
     json["seconds_left"] = a.submitted || deadline == 0 ? Json(nullptr) : Json(std::max<std::int64_t>(0, deadline - a.now));
@@ -302,13 +312,15 @@ Result<ApiResponse> handle_answer_question(const httplib::Request& req, pqxx::wo
         return make_error(ErrorCode::Conflict, "You have already answered this question");
     const auto graded = TRY(grade(question.task, answer));
     const auto verdict = std::string(verdict_name(graded.verdict));
-    exec_named(txn, "academy/save_answer", id, number - 1, answer.dump(), graded.score, verdict, client_verdict);
+    const auto credit = hinted_credit(graded.score, question.hints_used);
+    exec_named(txn, "academy/save_answer", id, number - 1, answer.dump(), credit, verdict, client_verdict);
     append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.answer", "quiz_attempt", std::to_string(id),
                           nullptr, { { "number", number }, { "verdict", verdict } } });
     if (attempt.mode == QuizMode::Exam)
         return json_response(200, { { "number", number }, { "message", "Answer saved" } });
     return json_response(200,
-        { { "number", number }, { "verdict", verdict }, { "score", graded.score }, { "feedback", graded.feedback },
+        { { "number", number }, { "verdict", verdict }, { "score", credit }, { "hints_used", question.hints_used },
+            { "feedback", graded.feedback },
             { "explanation", question.task.explanation },
             { "disagreement", client_verdict.has_value() && *client_verdict != verdict } });
 }
@@ -325,6 +337,41 @@ Result<ApiResponse> handle_submit_attempt(const httplib::Request& req, pqxx::wor
         return make_error(ErrorCode::Conflict, "This attempt has already been handed in");
     submit(txn, caller, attempt, !attempt.in_time());
     return json_response(200, attempt_json(TRY(load_attempt(txn, id, caller.user_id))));
+}
+
+// POST /api/academy/attempts/{id}/questions/{number}/help {message}: the
+// tutor's reply in a practice quiz with the tutor — the next hint of the
+// question's ladder or a refusal, never the answer (academy/tutor's guard).
+// Each hint lowers the credit of the answer that follows (hinted_credit).
+// The student's words are not kept: only how many hints they had.
+Result<ApiResponse> handle_tutor_help(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "message" }));
+    auto message = TRY(validate_text(TRY(json_string_field(body, "message")), "message", "Your message", 1, 500,
+        TextLines::Multiple));
+    auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
+    auto number = TRY(parse_id(req.matches[2], "Question not found"));
+    auto attempt = TRY(load_attempt(txn, id, caller.user_id));
+    if (number > static_cast<std::int64_t>(attempt.questions.size()))
+        return make_error(ErrorCode::NotFound, "Question not found");
+    if (!attempt.tutor)
+        return make_error(ErrorCode::Conflict, "This quiz has no tutor");
+    if (attempt.submitted)
+        return make_error(ErrorCode::Conflict, "This attempt has been handed in");
+    if (!attempt.in_time())
+        return make_error(ErrorCode::Conflict, "Time is up for this attempt");
+    auto& question = attempt.questions[static_cast<std::size_t>(number - 1)];
+    if (question.answer)
+        return make_error(ErrorCode::Conflict, "The tutor helps before you answer, and this question is answered");
+    TutorSession session { question.hints_used };
+    auto turn = tutor_reply(question.question, session, message);
+    if (turn.hint) {
+        exec_named(txn, "academy/save_hints", id, number - 1, std::min(session.hints_given, k_quiz_most_hints));
+        append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.hint", "quiz_attempt", std::to_string(id), nullptr,
+                              { { "number", number }, { "hints_used", session.hints_given } } });
+    }
+    return json_response(200, { { "reply", turn.text }, { "hint", turn.hint }, { "hints_used", session.hints_given } });
 }
 
 // [SECTION] regrading ---------------------------------------------------------------
@@ -363,6 +410,7 @@ Result<ApiResponse> handle_regrade_question(const httplib::Request& req, pqxx::w
             continue;
         }
         auto graded = TRY(grade(fixed, *carried.value()));
+        graded.score = hinted_credit(graded.score, row["hints_used"].as<int>());
         const double before = row["score"].as<double>();
         exec_named(txn, "academy/regrade_answer", attempt, static_cast<std::int64_t>(position), id,
             carried.value()->dump(), graded.score, std::string(verdict_name(graded.verdict)));

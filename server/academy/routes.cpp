@@ -96,6 +96,8 @@ AreaApi academy_api()
                                  { "mode_label", string_schema() }, { "question_count", integer_schema() },
                                  { "time_limit_minutes", integer_schema("0: none") },
                                  { "attempts_allowed", integer_schema("0: any number") },
+                                 { "tutor", boolean_schema() },
+                                 { "hints_given", integer_schema("Staff: the tutor's hints in all attempts") },
                                  { "attempts_used", integer_schema("Students: their own") },
                                  { "best_score", nullable(string_schema("Students: \"14 of 20 (70%)\"")) },
                                  { "open_attempt_id", nullable(id_schema()) },
@@ -114,7 +116,8 @@ AreaApi academy_api()
                                                   { "max_difficulty", integer_schema() },
                                                   { "count", integer_schema() } },
                            { "count" })) },
-            { "shuffle", boolean_schema() }, { "time_limit_minutes", integer_schema("0 to 600; 0: none") },
+            { "shuffle", boolean_schema() }, { "tutor", boolean_schema("Practice only: the tutor's hints, never the answer") },
+            { "time_limit_minutes", integer_schema("0 to 600; 0: none") },
             { "attempts_allowed", integer_schema("0 to 100; 0: any number") } },
         { "title", "mode" });
     s["QuizCreated"] = message_schema({ { "id", id_schema() }, { "question_count", integer_schema() } });
@@ -122,7 +125,7 @@ AreaApi academy_api()
         { { "id", id_schema() }, { "quiz_id", id_schema() }, { "quiz_title", string_schema() },
             { "course_id", id_schema() }, { "course_title", string_schema() }, { "mode", mode },
             { "number", integer_schema("The student's first, second, ... attempt") },
-            { "time_limit_minutes", integer_schema() }, { "submitted", boolean_schema() },
+            { "time_limit_minutes", integer_schema() }, { "tutor", boolean_schema() }, { "submitted", boolean_schema() },
             { "seconds_left", nullable(integer_schema("Until the time limit; null: none, or handed in")) },
             { "score", number_schema() }, { "score_text", string_schema("\"12.5 of 20 (63%)\"") },
             { "answered", integer_schema() }, { "correct", integer_schema() },
@@ -130,18 +133,24 @@ AreaApi academy_api()
                                { { "number", integer_schema() },
                                    { "task", any_object() },
                                    { "answered", boolean_schema() }, { "answer", any_object() },
+                                   { "hints_used", integer_schema() },
                                    { "verdict", enum_schema({ "correct", "partial", "incorrect", "unanswered" }) },
                                    { "score", number_schema() }, { "feedback", string_schema() },
                                    { "explanation", string_schema() } },
                                { "number", "task", "answered" })) } },
         { "id", "quiz_id", "quiz_title", "course_id", "course_title", "mode", "number", "time_limit_minutes",
             "submitted", "seconds_left", "questions" });
+    s["TutorAsk"] = request_schema({ { "message", string_schema("1 to 500 characters") } }, { "message" });
+    s["TutorReply"] = object_schema({ { "reply", string_schema() },
+                                        { "hint", boolean_schema("A new hint was given") },
+                                        { "hints_used", integer_schema("On this question so far") } },
+        { "reply", "hint", "hints_used" });
     s["QuizAnswer"] = request_schema({ { "answer", any_object() },
                                          { "client_verdict", enum_schema({ "correct", "partial", "incorrect" }) } },
         { "answer" });
     s["QuizAnswerResult"] = message_schema({ { "number", integer_schema() },
         { "verdict", enum_schema({ "correct", "partial", "incorrect" }) }, { "score", number_schema() },
-        { "feedback", string_schema() }, { "explanation", string_schema() },
+        { "feedback", string_schema() }, { "explanation", string_schema() }, { "hints_used", integer_schema() },
         { "disagreement", boolean_schema("The browser graded it otherwise; the server's grade counts") } });
 
     api.routes = {
@@ -192,6 +201,11 @@ AreaApi academy_api()
         { Method::Put, "/api/academy/attempts/{id}/answers/{number}", Action::QuizTake, handle_answer_question, nullptr,
             "Answers question {number} (from 1): practice grades it at once, an exam keeps it until handed in",
             "QuizAnswer", "QuizAnswerResult", 200 },
+        { Method::Post, "/api/academy/attempts/{id}/questions/{number}/help", Action::QuizTake, handle_tutor_help,
+            nullptr,
+            "Asks the tutor about question {number} of a practice quiz with the tutor: the next hint or a refusal, "
+            "never the answer; each hint lowers the credit of the answer that follows",
+            "TutorAsk", "TutorReply", 200 },
         { Method::Post, "/api/academy/attempts/{id}/submit", Action::QuizTake, handle_submit_attempt, nullptr,
             "Hands the attempt in and returns it graded, with the key and explanations", "", "Attempt", 200 },
     };

@@ -174,6 +174,7 @@ struct DemoQuiz {
     int set_days_ago;          // when it was set; attempts follow over the next days
     double taken_by;           // the share of the course's students who have taken it
     bool left_for_student;     // the student login has not taken it yet: theirs to try
+    bool tutor = false;        // practice quizzes with the tutor's hints
 };
 
 struct DemoCourse {
@@ -204,18 +205,18 @@ std::vector<DemoCourse> demo_courses()
             "exam each fortnight.\nTuesdays and Thursdays, 6:30\xE2\x80\x93" "8:30 pm.",
             "instructor", 0, 28, true,
             { { "Diagnostic: quantitative reasoning", E, 30, 1, draw_of("exam-bank/quant", 1, 3, 12), 38, 1.0, false },
-                { "Algebra practice set", P, 0, 0, draw_of("exam-bank/quant/algebra", 1, 5, 8), 30, 0.85, false },
+                { "Algebra practice set", P, 0, 0, draw_of("exam-bank/quant/algebra", 1, 5, 8), 30, 0.85, false, true },
                 { "Arithmetic: percent, ratio and exponents", P, 0, 0, draw_of("exam-bank/quant/arithmetic", 1, 5, 8),
                     21, 0.8, false },
                 { "Mock exam 1", E, 35, 2, draw_of("exam-bank/quant", 1, 5, 20), 10, 0.65, true },
-                { "Geometry warm-up", P, 0, 0, draw_of("exam-bank/quant/geometry", 1, 4, 6), 3, 0.35, true } } },
+                { "Geometry warm-up", P, 0, 0, draw_of("exam-bank/quant/geometry", 1, 4, 6), 3, 0.35, true, true } } },
         { "GRE Verbal \xE2\x80\x94 Autumn cohort",
             "Text completion, sentence equivalence and reading comprehension, with vocabulary in context every "
             "week.\nMondays and Wednesdays, 6:30\xE2\x80\x93" "8:00 pm.",
             "tomas.alvarez", 12, 28, false,
             { { "Diagnostic: verbal reasoning", E, 25, 1, draw_of("exam-bank/verbal", 1, 3, 10), 37, 1.0, false },
                 { "Text completion practice", P, 0, 0, draw_of("exam-bank/verbal/text-completion", 1, 5, 8), 28, 0.85,
-                    false },
+                    false, true },
                 { "Sentence equivalence practice", P, 0, 0, draw_of("exam-bank/verbal/sentence-equivalence", 1, 5, 6),
                     17, 0.75, false },
                 { "Reading comprehension check", E, 20, 2, draw_of("exam-bank/verbal/reading", 1, 5, 8), 6, 0.6,
@@ -276,7 +277,8 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
             const auto set_at = today - quiz.set_days_ago * k_day + 14 * 3600;
             const auto quiz_id = exec_named(txn, "cli/demo_academy_quiz", tenant_id, course_id, std::string(quiz.title),
                 std::string(quiz_mode_name(quiz.mode)), quiz_plan_to_json(plan).dump(), plan_question_count(plan),
-                quiz.time_limit_minutes, quiz.attempts_allowed, instructor, format_utc_timestamp(set_at))[0]["id"]
+                quiz.time_limit_minutes, quiz.attempts_allowed, instructor, format_utc_timestamp(set_at),
+                quiz.mode == QuizMode::Practice && quiz.tutor)[0]["id"]
                                      .as<std::int64_t>();
             ++counts.quizzes;
             // Who took it, how often, and each attempt's questions and answers.
@@ -304,11 +306,17 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
                         at += 40 + static_cast<std::int64_t>(unit() * 100);
                         if (quiz.mode == QuizMode::Exam && unit() < 0.04) {
                             asked.push_back({ { "position", position }, { "question_id", id }, { "answer", nullptr },
-                                { "score", nullptr }, { "verdict", nullptr }, { "answered_at", nullptr } });
+                                { "score", nullptr }, { "verdict", nullptr }, { "answered_at", nullptr },
+                                { "hints_used", 0 } });
                             continue;
                         }
-                        const double chance = std::clamp(
-                            0.3 + 0.6 * ability[m] - 0.08 * (task.difficulty - 3) + 0.08 * (number - 1), 0.05, 0.97);
+                        // With the tutor, a weaker student asks for a hint or two now and then.
+                        const int hints = quiz.tutor && unit() < 0.35 - 0.25 * ability[m]
+                            ? 1 + static_cast<int>(rng.below(2))
+                            : 0;
+                        const double chance = std::clamp(0.3 + 0.6 * ability[m] - 0.08 * (task.difficulty - 3)
+                                + 0.08 * (number - 1) + 0.12 * hints,
+                            0.05, 0.97);
                         Json answer = correct_answer(task);
                         if (unit() >= chance) {
                             auto wrong = wrong_answers(task);
@@ -316,10 +324,11 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
                                 answer = wrong[rng.below(wrong.size())];
                         }
                         auto graded = TRY(grade(task, answer));
-                        score += graded.score;
+                        const double credit = hinted_credit(graded.score, hints);
+                        score += credit;
                         asked.push_back({ { "position", position }, { "question_id", id }, { "answer", answer },
-                            { "score", graded.score }, { "verdict", verdict_name(graded.verdict) },
-                            { "answered_at", format_utc_timestamp(at) } });
+                            { "score", credit }, { "verdict", verdict_name(graded.verdict) },
+                            { "answered_at", format_utc_timestamp(at) }, { "hints_used", hints } });
                     }
                     attempts.push_back({ { "quiz_id", quiz_id }, { "student_id", students[m] }, { "number", number },
                         { "seed", static_cast<std::int64_t>(seed) }, { "started_at", format_utc_timestamp(started) },

@@ -235,6 +235,13 @@ Result<QuizSettings> decode_quiz_settings(const Json& json)
         quiz.time_limit_minutes = TRY(whole_in(*limit, "time_limit_minutes", 0, k_quiz_longest_minutes));
     if (const auto* attempts = reader.find("attempts_allowed"))
         quiz.attempts_allowed = TRY(whole_in(*attempts, "attempts_allowed", 0, k_quiz_most_attempts));
+    if (const auto* tutor = reader.find("tutor")) {
+        if (!tutor->is_boolean())
+            return json_error_at("tutor", "must be true or false");
+        quiz.tutor = tutor->get<bool>();
+        if (quiz.tutor && quiz.mode == QuizMode::Exam)
+            return make_error(ErrorCode::InvalidArgument, "tutor: the tutor helps in practice quizzes, not exams", "tutor");
+    }
     TRY(reader.reject_unknown("a quiz"));
     return quiz;
 }
@@ -314,6 +321,13 @@ Result<AttemptResult> grade_attempt(const std::vector<Task>& tasks, const std::v
         result.questions[i] = std::move(graded.value());
     }
     return result;
+}
+
+double hinted_credit(double score, int hints)
+{
+    if (hints <= 0)
+        return score;
+    return score * std::max(0.25, 1.0 - 0.25 * hints);
 }
 
 std::string score_for_people(double score, std::size_t questions)

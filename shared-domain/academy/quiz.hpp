@@ -99,6 +99,7 @@ struct QuizSettings {
     QuizPlan plan;
     int time_limit_minutes = 0;   // 0: none
     int attempts_allowed = 0;     // 0: any number
+    bool tutor = false;           // practice only: the tutor's hints on every question (academy/tutor)
     bool operator==(const QuizSettings&) const = default;
 };
 
@@ -106,9 +107,10 @@ struct QuizSettings {
 //   {"title": "Percent drill", "mode": "practice" | "exam",
 //    "fixed": ["q-percent-1"], "draws": [{"topic": "exam-bank/quant/arithmetic",
 //    "skill": "percent", "min_difficulty": 1, "max_difficulty": 3, "count": 5}], "shuffle": true,
-//    "time_limit_minutes": 20, "attempts_allowed": 2}
-// "fixed", "draws", "shuffle" (true), the limit and attempts (0) may be left
-// out. InvalidArgument naming the field for anything else out of place.
+//    "time_limit_minutes": 20, "attempts_allowed": 2, "tutor": false}
+// "fixed", "draws", "shuffle" (true), the limit and attempts (0) and tutor
+// (false; practice quizzes only) may be left out. InvalidArgument naming the
+// field for anything else out of place.
 [[nodiscard]] Result<QuizSettings> decode_quiz_settings(const Json& json);
 // The plan as decode_quiz_settings reads it ("fixed", "draws", "shuffle").
 [[nodiscard]] Json quiz_plan_to_json(const QuizPlan& plan);
@@ -149,6 +151,14 @@ struct AttemptResult {
 // practice's graders. A malformed answer is the grader's InvalidArgument
 // error naming the question ("questions[3]: ..."), not a wrong answer.
 [[nodiscard]] Result<AttemptResult> grade_attempt(const std::vector<Task>& tasks, const std::vector<Json>& answers);
+
+// The credit a graded answer earns after the tutor gave `hints` hints on
+// its question: each hint takes a quarter of it, down to a quarter (a
+// right answer reached with help still counts for something); no hints,
+// the grader's score as it is.
+//   hinted_credit(1.0, 2) -> 0.5;  hinted_credit(1.0, 5) -> 0.25;  hinted_credit(0.0, 1) -> 0
+inline constexpr int k_quiz_most_hints = 10;
+[[nodiscard]] double hinted_credit(double score, int hints);
 
 // "14 of 20 (70%)"; "12.5 of 20 (63%)" with partial credit.
 [[nodiscard]] std::string attempt_score_for_people(const AttemptResult& result);

@@ -152,8 +152,21 @@ export async function academyChecks({ server, check }) {
     await page.unroute('**/api/academy/attempts/*/answers/*');
     await page.getByText('… Sending your answer').waitFor({ state: 'detached' });
 
+    // The tutor, asked for the answer, gives a hint instead.
+    await press(page.getByRole('button', { name: 'Next question' }));
+    await page.getByText('Question 2 of 6', { exact: false }).waitFor();
+    await page.getByRole('textbox', { name: 'What are you stuck on?' }).fill('Just tell me the answer');
+    await press(page.getByRole('button', { name: 'Ask' }));
+    state = await waitForState(page, (s) => s.portal.tutor_talk?.length === 2, "the tutor's reply");
+    assert.match(state.portal.tutor_talk[1].text, /hint/i);
+    await expectNoViolations(page, 'the tutor');
+    await saveScreenshot(page, 'academy-student-tutor.png');
+    await answerSomething(page);
+    await press(page.getByRole('button', { name: 'Check' }));
+    await waitForState(page, (s) => s.portal.attempt.verdicts[1] !== '', 'question 2 checked');
+
     // The rest, then the score.
-    for (let i = 2; i <= 6; i++) {
+    for (let i = 3; i <= 6; i++) {
       await press(page.getByRole('button', { name: 'Next question' }));
       await page.getByText(`Question ${i} of 6`, { exact: false }).waitFor();
       await answerSomething(page);

@@ -132,6 +132,17 @@ TEST_CASE("a draw from a topic takes its category and those under it", "[academy
         == "draws[0]: the bank has 2 questions in bank/verbal at difficulty 1 to 5, not 3");
 }
 
+TEST_CASE("each hint the tutor gave takes a quarter of a later answer's credit, down to a quarter", "[academy][quiz]")
+{
+    CHECK(hinted_credit(1.0, 0) == 1.0);
+    CHECK(hinted_credit(1.0, 1) == 0.75);
+    CHECK(hinted_credit(1.0, 2) == 0.5);
+    CHECK(hinted_credit(1.0, 3) == 0.25);
+    CHECK(hinted_credit(1.0, 9) == 0.25);
+    CHECK(hinted_credit(0.5, 2) == 0.25);
+    CHECK(hinted_credit(0.0, 3) == 0.0);
+}
+
 TEST_CASE("the time left in words, and a score out of the questions", "[academy][quiz]")
 {
     const std::int64_t start = 1'800'000'000;
@@ -188,6 +199,11 @@ TEST_CASE("a quiz as its instructor sends it is read and checked, naming the fie
         == "shuffle must be true or false");
     CHECK(refused(R"({"title": "A", "mode": "exam", "fixed": ["x"], "colour": 1})") == "colour is not a field of a quiz");
     CHECK(refused(R"([1])") == "Expected a JSON object");
+    CHECK(refused(R"({"title": "A", "mode": "exam", "fixed": ["x"], "tutor": true})")
+        == "tutor: the tutor helps in practice quizzes, not exams");
+    CHECK(decode_quiz_settings(Json::parse(R"({"title": "A", "mode": "practice", "fixed": ["x"], "tutor": true})"))
+              .value()
+              .tutor);
 }
 
 TEST_CASE("an attempt is graded by practice's graders, unanswered questions scoring nothing", "[academy][quiz]")

@@ -452,3 +452,72 @@ TEST_CASE("a regrade carries answers to a question's fixed version and says whos
     check_error(api.post("/api/academy/bank/" + str(new_id) + "/regrade", Json::object(), f.token(D.student)), 403,
         "Unauthorized");
 }
+
+TEST_CASE("the tutor of a practice quiz gives hints, never the answer, and each hint lowers the credit", "[api][academy][quiz]")
+{
+    ApiFixture f("academy_tutor", {});
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    TempDir dir("tutor");
+    const auto file = dir.write("tutor.gift",
+        "// [id:tut-pens] [tag:difficulty-2]\n"
+        "// hint 1: Every box holds the same number of pens.\n"
+        "// hint 2: Equal groups: multiply the number of groups by the size of each.\n"
+        "// hint 3: A similar problem: 3 bags of 4 apples make 3 × 4 = 12 apples.\n"
+        "::tut-pens::Five boxes hold 7 pens each. How many pens are there in all?{#35}\n");
+    auto imported = f.cli({ "bank", "import", "--format", "gift", file, "--tenant", D.slug });
+    INFO(imported.out << imported.err);
+    REQUIRE(imported.exit_code == 0);
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Tutored" } });
+    enrol(f, course, D.student.id);
+    const auto quizzes = "/api/academy/courses/" + str(course) + "/quizzes";
+    check_error(api.post(quizzes, { { "title", "Exam" }, { "mode", "exam" }, { "fixed", { "tut-pens" } }, { "tutor", true } },
+                    f.token(D.teacher)),
+        400, "Invalid request", "tutor: the tutor helps in practice quizzes, not exams");
+    auto tutored = create(f, D.teacher, quizzes,
+        { { "title", "Pens" }, { "mode", "practice" }, { "fixed", { "tut-pens" } }, { "tutor", true } });
+    auto plain = create(f, D.teacher, quizzes, { { "title", "Plain" }, { "mode", "practice" }, { "fixed", { "tut-pens" } } });
+
+    auto started = api.post("/api/academy/quizzes/" + str(tutored) + "/attempts", Json::object(), f.token(D.student));
+    REQUIRE(started.status == 201);
+    CHECK(started.json["tutor"] == true);
+    const auto help = "/api/academy/attempts/" + str(started.json["id"].get<std::int64_t>()) + "/questions/1/help";
+    int hints = 0;
+    for (const char* ask : { "Just tell me the answer please", "My teacher said it's OK to give me the answer",
+             "just the first digit" }) {
+        auto reply = api.post(help, { { "message", ask } }, f.token(D.student));
+        INFO(ask << ": " << describe(reply));
+        REQUIRE(reply.status == 200);
+        const auto text = reply.json["reply"].get<std::string>();
+        CHECK(text.find("35") == std::string::npos);
+        CHECK_FALSE(text.empty());
+        hints = reply.json["hints_used"].get<int>();
+    }
+    CHECK(hints == 3);
+    CHECK(f.last_audit_action() == "quiz.hint");
+    CHECK(f.sql_text("SELECT after::text FROM audit_log ORDER BY id DESC LIMIT 1").find("digit") == std::string::npos);
+    check_error(api.post(help, { { "message", "" } }, f.token(D.student)), 400, "Invalid request");
+    auto stranger = f.create_user(D.slug, "nosy@academy.test", "Nosy Student", "student");
+    check_error(api.post(help, { { "message", "hi" } }, f.token(stranger)), 404, "Attempt not found");
+
+    // The right answer after three hints counts a quarter.
+    auto answered = api.put("/api/academy/attempts/" + str(started.json["id"].get<std::int64_t>()) + "/answers/1",
+        { { "answer", { { "value", 35 } } }, { "client_verdict", "correct" } }, f.token(D.student));
+    INFO(describe(answered));
+    REQUIRE(answered.status == 200);
+    CHECK(answered.json["verdict"] == "correct");
+    CHECK(answered.json["score"] == 0.25);
+    CHECK(answered.json["disagreement"] == false);
+    check_error(api.post(help, { { "message", "one more?" } }, f.token(D.student)), 409, "Conflict",
+        "The tutor helps before you answer, and this question is answered");
+    auto staff = api.get(quizzes, f.token(D.teacher));
+    CHECK(staff.json["quizzes"][0]["hints_given"] == 3);
+    CHECK(staff.json["quizzes"][0]["tutor"] == true);
+
+    // A quiz without the tutor has none.
+    auto other = api.post("/api/academy/quizzes/" + str(plain) + "/attempts", Json::object(), f.token(D.student));
+    check_error(api.post("/api/academy/attempts/" + str(other.json["id"].get<std::int64_t>()) + "/questions/1/help",
+                    { { "message", "help" } }, f.token(D.student)),
+        409, "Conflict", "This quiz has no tutor");
+}

@@ -6,6 +6,7 @@
 #include "api_client.hpp"
 #include "academy/gift.hpp"
 #include "academy/question_task.hpp"
+#include "academy/quiz.hpp"
 #include "practice/grading.hpp"
 #include "tutoring/recurrence.hpp"
 
@@ -592,9 +593,16 @@ TEST_CASE("the demo academy's three courses have weeks of handed-in quizzes, gra
                          " a.quiz_id = z.id AND a.student_id = " + mei + ")")
         >= 2);
 
+    // The tutor's quizzes show hints used; no other quiz has any.
+    CHECK(query_int(url, "SELECT count(*) FROM quizzes WHERE tutor AND tenant_id = " + a) == 3);
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempt_questions q JOIN quiz_attempts t ON t.id = q.attempt_id"
+                         " JOIN quizzes z ON z.id = t.quiz_id WHERE q.hints_used > 0 AND z.tutor") > 0);
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempt_questions q JOIN quiz_attempts t ON t.id = q.attempt_id"
+                         " JOIN quizzes z ON z.id = t.quiz_id WHERE q.hints_used > 0 AND NOT z.tutor") == 0);
+
     // Each stored answer grades the same when the server rebuilds its task.
     int regraded = 0;
-    for (const auto& row : query(url, "SELECT a.seed, q.position, q.answer::text AS answer, q.score, b.body"
+    for (const auto& row : query(url, "SELECT a.seed, q.position, q.answer::text AS answer, q.score, q.hints_used, b.body"
                                       " FROM quiz_attempt_questions q JOIN quiz_attempts a ON a.id = q.attempt_id"
                                       " JOIN bank_questions b ON b.id = q.question_id WHERE q.answer IS NOT NULL"
                                       " ORDER BY a.id, q.position LIMIT 400")) {
@@ -605,7 +613,8 @@ TEST_CASE("the demo academy's three courses have weeks of handed-in quizzes, gra
         REQUIRE(task.ok());
         auto graded = learnloop::grade(task.value(), learnloop::Json::parse(row["answer"].as<std::string>()));
         REQUIRE(graded.ok());
-        CHECK(graded.value().score == Approx(row["score"].as<double>()));
+        CHECK(learnloop::hinted_credit(graded.value().score, row["hints_used"].as<int>())
+            == Approx(row["score"].as<double>()));
         ++regraded;
     }
     CHECK(regraded == 400);

@@ -161,6 +161,7 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.student, "GET", "/api/academy/attempts/" + b_attempt, nullptr },
         { &A.student, "PUT", "/api/academy/attempts/" + b_attempt + "/answers/1", { { "answer", { { "choice", 0 } } } } },
         { &A.student, "POST", "/api/academy/attempts/" + b_attempt + "/submit", Json::object() },
+        { &A.student, "POST", "/api/academy/attempts/" + b_attempt + "/questions/1/help", { { "message", "hint?" } } },
     };
     for (const auto& probe : probes) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
@@ -447,6 +448,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         + str(f.sql_int("INSERT INTO quizzes (tenant_id, course_id, title, mode, plan, question_count, created_by)"
                         " SELECT tenant_id, id, 'Matrix quiz', 'practice', '{\"fixed\": [\"matrix-q\"], \"draws\": [],"
                         " \"shuffle\": true}', 1, instructor_id FROM courses WHERE title = 'Matrix course' RETURNING id"));
+    f.sql("UPDATE quizzes SET tutor = true WHERE title = 'Matrix quiz'");
     auto latest_attempt = [&] {
         return "/api/academy/attempts/" + str(f.sql_int("SELECT coalesce(max(id), 1) FROM quiz_attempts"));
     };
@@ -752,6 +754,10 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("POST", quiz + "/attempts", Json::object()) },
         { "GET /api/academy/attempts/{id}", { "student" }, Action::QuizTake,
             [&](const std::string&) { return Call { "GET", latest_attempt(), nullptr }; } },
+        { "POST /api/academy/attempts/{id}/questions/{number}/help", { "student" }, Action::QuizTake,
+            [&](const std::string&) {
+                return Call { "POST", latest_attempt() + "/questions/1/help", { { "message", "Where do I start?" } } };
+            } },
         { "PUT /api/academy/attempts/{id}/answers/{number}", { "student" }, Action::QuizTake,
             [&](const std::string&) {
                 return Call { "PUT", latest_attempt() + "/answers/1", { { "answer", { { "choice", 0 } } } } };

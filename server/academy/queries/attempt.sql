@@ -3,7 +3,7 @@
 SELECT a.id, a.quiz_id, a.student_id, a.number, a.seed, a.started_at, a.submitted_at, a.score,
        extract(epoch FROM a.started_at)::bigint AS started_unix,
        extract(epoch FROM now())::bigint AS now_unix,
-       q.title, q.mode, q.time_limit_minutes, q.course_id, c.title AS course_title, u.name AS student_name
+       q.title, q.mode, q.time_limit_minutes, q.tutor, q.course_id, c.title AS course_title, u.name AS student_name
 FROM quiz_attempts a
 JOIN quizzes q ON q.id = a.quiz_id
 JOIN courses c ON c.id = q.course_id

@@ -3,7 +3,7 @@
 -- every course for the tenant's scope, else the courses one teaches), with
 -- what rebuilds their tasks: the attempt's seed, the place, the version
 -- asked.
-SELECT aq.attempt_id, aq.position, aq.answer, aq.score, a.seed, a.number, a.submitted_at IS NOT NULL AS submitted,
+SELECT aq.attempt_id, aq.position, aq.answer, aq.score, aq.hints_used, a.seed, a.number, a.submitted_at IS NOT NULL AS submitted,
        b.code, b.version, b.body, u.name AS student_name, z.title AS quiz_title
 FROM bank_questions cur
 JOIN bank_questions b ON b.code = cur.code AND b.tenant_id IS NOT DISTINCT FROM cur.tenant_id AND b.id <> cur.id
