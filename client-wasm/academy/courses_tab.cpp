@@ -70,6 +70,7 @@ void take_attempt(AppState& state, QuizAttemptState& a, const Json& body)
         question.feedback = q.value("feedback", std::string());
         question.explanation = q.value("explanation", std::string());
         question.score = q.value("score", 0.0);
+        question.answer_text = q.value("answer_text", std::string());
         question.hints_used = q.value("hints_used", 0);
         question.confirmed = true;
         a.questions.push_back(std::move(question));
@@ -106,12 +107,21 @@ void attempt_reply(AppState& state, QuizAttemptState& a, const ApiAnswer& answer
     take_attempt(state, a, answer.body);
 }
 
+// Each opening of an attempt is a new request; a reply to an earlier one
+// (the student went back meanwhile) is dropped.
+unsigned g_attempt_request = 0;
+
 void start_attempt(AppState& state, QuizAttemptState& a, std::int64_t quiz_id)
 {
     a = QuizAttemptState {};
     a.phase = Phase::Loading;
+    a.request = ++g_attempt_request;
+    const auto request = a.request;
     api_call(state, "POST", "/api/academy/quizzes/" + std::to_string(quiz_id) + "/attempts", Json::object(),
-        [&a](AppState& s, const ApiAnswer& answer) { attempt_reply(s, a, answer); });
+        [&a, request](AppState& s, const ApiAnswer& answer) {
+            if (a.request == request)
+                attempt_reply(s, a, answer);
+        });
 }
 
 void load_attempt(AppState& state, QuizAttemptState& a, std::int64_t id)
@@ -159,38 +169,53 @@ void check_here(AppState& state, QuizAttemptState& a)
 {
     auto& q = a.questions[a.index];
     const int requests_before = state.requests_in_flight;
-    const auto answer = encode_answer(answer_of(a.input, q.task));
-    auto graded = grade(q.task, answer);
-    if (!graded.ok()) {
-        a.invalid = graded.error().message;
+    if (auto problem = answer_problem(a.input, q.task); !problem.empty()) {
+        a.invalid = problem;
         return;
+    }
+    const auto answer = encode_answer(answer_of(a.input, q.task));
+    // With the tutor the key stays on the server until the answer is in: it grades.
+    const bool here = q.task.view == TaskView::WithAnswers;
+    Json body { { "answer", answer } };
+    if (here) {
+        auto graded = grade(q.task, answer);
+        if (!graded.ok()) {
+            a.invalid = graded.error().message;
+            return;
+        }
+        q.verdict = std::string(verdict_name(graded.value().verdict));
+        q.feedback = graded.value().feedback;
+        q.explanation = q.task.explanation;
+        q.answer_text = answer_key_for_people(q.task);
+        body["client_verdict"] = q.verdict;
     }
     a.invalid.clear();
     q.answered = true;
     q.answer = answer;
-    q.verdict = std::string(verdict_name(graded.value().verdict));
-    q.feedback = graded.value().feedback;
-    q.explanation = q.task.explanation;
     q.confirmed = false;
     a.requests_during_check += state.requests_in_flight - requests_before;
     const auto id = a.id;
     const auto index = a.index;
     a.save = { Phase::Loading, "", false };
-    api_call(state, "PUT", "/api/academy/attempts/" + std::to_string(id) + "/answers/" + std::to_string(index + 1),
-        { { "answer", answer }, { "client_verdict", q.verdict } }, [&a, id, index](AppState&, const ApiAnswer& reply) {
+    api_call(state, "PUT", "/api/academy/attempts/" + std::to_string(id) + "/answers/" + std::to_string(index + 1), body,
+        [&a, id, index, here](AppState&, const ApiAnswer& reply) {
             if (a.id != id || index >= a.questions.size())
                 return;
             auto& question = a.questions[index];
             if (!reply.ok()) {
                 a.save = { Phase::Failed, reply.error_text(), true };
+                if (!here)
+                    question.answered = false;   // nothing was graded: it can be sent again
                 return;
             }
             a.save = { Phase::Done, "", false };
             question.confirmed = true;
             const auto verdict = reply.body.value("verdict", question.verdict);
-            question.disagreed = verdict != question.verdict;
+            question.disagreed = here && verdict != question.verdict;
             question.verdict = verdict;
             question.feedback = reply.body.value("feedback", question.feedback);
+            question.explanation = reply.body.value("explanation", question.explanation);
+            question.answer_text = reply.body.value("answer_text", question.answer_text);
             question.score = reply.body.value("score", question.score);
         });
 }
@@ -203,11 +228,11 @@ void save_answer(AppState& state, QuizAttemptState& a, std::size_t then)
         go_to(a, then);
         return;
     }
-    const auto answer = encode_answer(answer_of(a.input, q.task));
-    if (auto checked = decode_answer(q.task, answer); !checked.ok()) {
-        a.invalid = checked.error().message;
+    if (auto problem = answer_problem(a.input, q.task); !problem.empty()) {
+        a.invalid = problem;
         return;
     }
+    const auto answer = encode_answer(answer_of(a.input, q.task));
     q.answered = true;
     q.answer = answer;
     const auto id = a.id;
@@ -333,24 +358,29 @@ void draw_question(AppState& state, QuizAttemptState& a)
     const bool last = a.index + 1 == a.questions.size();
     if (practice) {
         if (!q.answered) {
+            ImGui::BeginDisabled(seconds_left(a) == 0 || a.save.phase == Phase::Loading);
             if (ui::primary_button(state, "Check", "quiz.check"))
                 check_here(state, a);
+            ImGui::EndDisabled();
+            if (seconds_left(a) == 0)
+                ui::text_colored(ui::k_warning, "Time is up: finish to see your score.");
             if (attempt_field(a, "tutor", false)) {
                 ui::vertical_space(ui::k_space_s);
                 draw_tutor(state, a);
             }
         } else {
-            draw_verdict(q);
+            if (!q.verdict.empty())
+                draw_verdict(q);
             if (q.hints_used > 0 && q.confirmed && q.verdict != "incorrect")
                 ui::text_colored(ui::k_info, "With %d hint%s it counts %s of 1.", q.hints_used, q.hints_used == 1 ? "" : "s",
                     ui::format_number(q.score, 2).c_str());
-            if (q.verdict != "correct") {
+            if (q.verdict != "correct" && !q.answer_text.empty()) {
                 ImGui::PushTextWrapPos(0.0f);
-                ui::text_colored(ui::k_ok, "The answer: %s", answer_key_for_people(q.task).c_str());
+                ui::text_colored(ui::k_ok, "The answer: %s", q.answer_text.c_str());
                 ImGui::PopTextWrapPos();
             }
             if (!q.confirmed && a.save.phase == Phase::Loading)
-                ui::text_colored(ui::k_muted, "\xE2\x80\xA6 Sending your answer");
+                ui::text_colored(ui::k_muted, q.verdict.empty() ? "\xE2\x80\xA6 Checking your answer" : "\xE2\x80\xA6 Sending your answer");
             else if (q.disagreed)
                 ui::text_colored(ui::k_info, "The server graded this answer differently; its grade is the one shown and counted.");
             if (!last && ui::button(state, "Next question", "quiz.next"))
@@ -423,7 +453,8 @@ void draw_review(AppState& state, CoursesTabState& tab)
         }
         draw_verdict(q);
         ImGui::PushTextWrapPos(0.0f);
-        ui::text_colored(ui::k_ok, "The answer: %s", answer_key_for_people(q.task).c_str());
+        ui::text_colored(ui::k_ok, "The answer: %s",
+            (q.answer_text.empty() ? answer_key_for_people(q.task) : q.answer_text).c_str());
         ImGui::PopTextWrapPos();
         ui::vertical_space(ui::k_space_xs);
         ImGui::PopID();

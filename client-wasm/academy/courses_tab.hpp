@@ -26,6 +26,7 @@ struct QuizQuestion {
     Json answer;                  // as sent (encode_answer)
     std::string verdict;          // "correct", "partial", "incorrect", "unanswered"; empty: not shown yet
     std::string feedback, explanation;
+    std::string answer_text;      // the right answer in words, once it may be seen
     bool confirmed = false;       // practice: the server's grade has arrived
     bool disagreed = false;       // practice: the server graded it otherwise (its grade shown)
     double score = 0;             // the credit the server gave (lowered by the tutor's hints)
@@ -50,6 +51,7 @@ struct QuizAttemptState {
     int requests_during_check = 0;   // requests made while grading here (stays 0)
     char ask[501] = "";               // the message to the tutor being typed
     Outcome asking;                   // the tutor's reply on its way
+    unsigned request = 0;             // the start that opened it (a late reply to another is dropped)
 };
 
 struct CoursesTabState {

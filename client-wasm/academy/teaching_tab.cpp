@@ -94,7 +94,8 @@ std::variant<Json, std::string> quiz_body(const TeachingTabState& tab)
     Json body { { "title", tab.title }, { "mode", tab.mode == 1 ? "exam" : "practice" },
         { "draws", { { { "topic", topic_of(tab) }, { "min_difficulty", tab.low }, { "max_difficulty", tab.high },
                        { "count", *count } } } },
-        { "time_limit_minutes", *minutes }, { "attempts_allowed", *attempts } };
+        { "time_limit_minutes", *minutes }, { "attempts_allowed", *attempts },
+        { "tutor", tab.mode == 0 && tab.tutor } };
     auto checked = decode_quiz_settings(body);
     if (!checked.ok())
         return in_form_words(checked.error().message);
@@ -152,6 +153,13 @@ void draw_new_quiz(AppState& state, TeachingTabState& tab)
     ui::radio_button("Exam: marked when handed in, no answers shown before", &tab.mode, 1);
     ui::remember(state, "teacher.quiz.exam");
     ui::end_radio_group();
+    if (tab.mode == 0) {
+        ui::checkbox("The tutor gives hints, never the answer (each hint lowers the credit)", &tab.tutor);
+        ui::remember(state, "teacher.quiz.tutor");
+    }
+    if (tab.topics.phase == Phase::Failed)
+        ui::alert_text(ui::k_error, "\xE2\x9C\x97 The bank's topics did not load (%s); any topic is drawn from.",
+            tab.topics.error.c_str());
     ui::text_unformatted("Topic");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ui::place(ImGui::GetFontSize() * 18));
@@ -220,11 +228,12 @@ void draw_course(AppState& state, TeachingTabState& tab)
     const auto& quizzes = tab.quizzes.data["quizzes"];
     if (!quizzes.is_array() || quizzes.empty()) {
         ui::empty_state(state, "No quizzes yet", "Set the first one: questions drawn from the exam bank by topic.");
-    } else if (ui::begin_table("course_quizzes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    } else if (ui::begin_table("course_quizzes", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Quiz", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
         ImGui::TableSetupColumn("Handed in", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
         ImGui::TableSetupColumn("Average", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+        ImGui::TableSetupColumn("Tutor's hints", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
         ui::table_headers_row();
         for (const auto& q : quizzes) {
             ui::table_next_row();
@@ -237,6 +246,11 @@ void draw_course(AppState& state, TeachingTabState& tab)
             ui::table_next_column();
             const bool averaged = q.contains("average_score") && q["average_score"].is_string();
             ui::text_unformatted(averaged ? q["average_score"].get<std::string>().c_str() : "\xE2\x80\x94");
+            ui::table_next_column();
+            if (q.value("tutor", false))
+                ui::text("%lld", static_cast<long long>(q.value("hints_given", 0)));
+            else
+                ui::text_colored(ui::k_muted, "No tutor");
         }
         ui::end_table();
     }

@@ -20,6 +20,7 @@ struct TeachingTabState {
     bool composing = false;
     char title[201] = "";
     int mode = 0;                     // 0: practice, 1: exam
+    bool tutor = false;               // practice with the tutor's hints
     int topic = 0;                    // 0: any topic, else 1 + an index into topics
     int low = 1, high = 5;            // difficulty
     char count[8] = "10";

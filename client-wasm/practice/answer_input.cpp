@@ -157,6 +157,22 @@ Answer answer_of(const AnswerInput& p, const Task& task)
     return answer;
 }
 
+std::string answer_problem(const AnswerInput& p, const Task& task)
+{
+    if (!answer_started(p, task)) {
+        switch (task.kind) {
+        case TaskKind::Numeric:
+        case TaskKind::ShortText: return "Type your answer first";
+        case TaskKind::Cloze: return "Fill in the gaps first";
+        case TaskKind::MultipleSelect: return "Choose one or more answers first";
+        default: return "Choose an answer first";
+        }
+    }
+    if (task.kind == TaskKind::Numeric && !answer_of(p, task).value)
+        return "Type a number, such as 12 or 2.5";
+    return {};
+}
+
 bool answer_started(const AnswerInput& p, const Task& task)
 {
     switch (task.kind) {

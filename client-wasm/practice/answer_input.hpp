@@ -35,5 +35,8 @@ void draw_answer_input(AppState& state, AnswerInput& input, const Task& task, co
 [[nodiscard]] Answer answer_of(const AnswerInput& input, const Task& task);
 // Whether anything has been chosen or typed.
 [[nodiscard]] bool answer_started(const AnswerInput& input, const Task& task);
+// What keeps the widgets' answer from being checked, in words ("Choose an
+// answer first", "Type a number, such as 12 or 2.5"); empty when it can be.
+[[nodiscard]] std::string answer_problem(const AnswerInput& input, const Task& task);
 
 } // namespace learnloop::client

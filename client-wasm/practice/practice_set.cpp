@@ -264,6 +264,10 @@ namespace {
 void check(AppState& state, PracticeTabState& p, const Task& task)
 {
     int requests_before = state.requests_in_flight;
+    if (auto problem = answer_problem(p.input, task); !problem.empty()) {
+        p.invalid = problem;
+        return;
+    }
     auto answer = encode_answer(answer_of(p.input, task));
     auto result = grade(task, answer);
     if (!result.ok()) {

@@ -2,6 +2,7 @@
 #include "academy/bank_handlers.hpp"
 
 #include "academy/bank_store.hpp"
+#include "academy/quiz.hpp"
 #include "core/validation.hpp"
 
 #include <map>
@@ -98,9 +99,8 @@ Result<ApiResponse> handle_bank_topics(const httplib::Request&, pqxx::work& txn,
     for (const auto& row : exec_named(txn, "academy/bank_topics")) {
         const auto category = row["category"].as<std::string>();
         const auto count = row["questions"].as<std::int64_t>();
-        for (auto slash = category.find('/'); slash != std::string::npos; slash = category.find('/', slash + 1))
-            topics[category.substr(0, slash)] += count;
-        topics[category] += count;
+        for (const auto& topic : topics_of(category))
+            topics[topic] += count;
     }
     Json list = Json::array();
     for (const auto& [topic, count] : topics)

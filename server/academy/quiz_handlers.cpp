@@ -12,6 +12,7 @@
 #include "core/validation.hpp"
 #include "platform/crypto.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -121,9 +122,12 @@ struct Attempt {
     [[nodiscard]] bool in_time() const { return learnloop::in_time(started, now, time_limit_minutes); }
 };
 
-// The student's own attempt (NotFound for anyone else's).
-Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::int64_t student_id)
+// The student's own attempt (NotFound for anyone else's); `lock` for a
+// handler that writes to it (a GET runs read-only and cannot lock).
+Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::int64_t student_id, bool lock = false)
 {
+    if (lock && exec_named(txn, "academy/lock_attempt", id, student_id).empty())
+        return make_error(ErrorCode::NotFound, k_attempt_not_found);
     auto rows = exec_named(txn, "academy/attempt", id, student_id);
     if (rows.empty())
         return make_error(ErrorCode::NotFound, k_attempt_not_found);
@@ -168,12 +172,34 @@ Result<Attempt> load_attempt(pqxx::transaction_base& txn, std::int64_t id, std::
 // What the student sees of one question: the key, the grade and the
 // explanation only once they are theirs to see (a practice answer once
 // given; everything once an exam is handed in).
+// The key of a question reaches the browser with the question in a
+// practice quiz (graded there at once), except with the tutor, where it
+// waits until the question is answered (else the hints would be moot); in
+// an exam, once the attempt is handed in.
+bool key_shown(const Attempt& a, const AttemptQuestion& q)
+{
+    if (a.submitted)
+        return true;
+    return a.mode == QuizMode::Practice && (!a.tutor || q.answer);
+}
+
+Json task_json(const Attempt& a, const AttemptQuestion& q)
+{
+    if (key_shown(a, q))
+        return to_json(q.task, TaskView::WithAnswers);
+    // Without the key, nothing that would undo the options' shuffle either:
+    // no seed (the order the author wrote them in often puts the right one
+    // first). Students never read the bank, so its code tells them nothing.
+    auto json = to_json(q.task, TaskView::ForStudent);
+    json["seed"] = "0";
+    return json;
+}
+
 Json question_json(const Attempt& a, const AttemptQuestion& q)
 {
     const bool graded_shown = a.submitted || (a.mode == QuizMode::Practice && q.answer);
-    const bool key_shown = a.submitted || a.mode == QuizMode::Practice;
-    Json json { { "number", q.number }, { "task", to_json(q.task, key_shown ? TaskView::WithAnswers : TaskView::ForStudent) },
-        { "answered", q.answer.has_value() }, { "hints_used", q.hints_used } };
+    Json json { { "number", q.number }, { "task", task_json(a, q) }, { "answered", q.answer.has_value() },
+        { "hints_used", q.hints_used } };
     if (q.answer)
         json["answer"] = *q.answer;
     if (graded_shown) {
@@ -184,6 +210,7 @@ Json question_json(const Attempt& a, const AttemptQuestion& q)
             json["feedback"] = graded.ok() ? graded.value().feedback : std::string();
         }
         json["explanation"] = q.task.explanation;
+        json["answer_text"] = answer_key_for_people(q.task);
     }
     return json;
 }
@@ -215,14 +242,25 @@ Json attempt_json(const Attempt& a)
     return json;
 }
 
-// Hands in an attempt (its score the sum of its answers'), audited.
-double submit(pqxx::transaction_base& txn, const Caller& caller, const Attempt& a, bool time_ran_out)
+// Hands in an attempt (its score the sum of its answers'), audited; false
+// when it was handed in already.
+bool submit(pqxx::transaction_base& txn, const Caller& caller, const Attempt& a, bool time_ran_out)
 {
     auto rows = exec_named(txn, "academy/submit_attempt", a.id);
-    const double score = rows.empty() ? a.score.value_or(0.0) : rows[0]["score"].as<double>();
+    if (rows.empty())
+        return false;
     append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.submit", "quiz_attempt", std::to_string(a.id), nullptr,
-                          { { "quiz_id", a.quiz_id }, { "score", score }, { "time_ran_out", time_ran_out } } });
-    return score;
+                          { { "quiz_id", a.quiz_id }, { "score", rows[0]["score"].as<double>() },
+                              { "time_ran_out", time_ran_out } } });
+    return true;
+}
+
+// A refusal that keeps what was written before it (an expired attempt handed in).
+ApiResponse refusal_keeping(const Error& error, bool keep)
+{
+    auto response = error_for(error);
+    response.keep_writes = keep;
+    return response;
 }
 
 } // namespace
@@ -242,13 +280,15 @@ Result<ApiResponse> handle_start_attempt(const httplib::Request& req, pqxx::work
     const auto& quiz = quizzes[0];
     auto used = quiz["used"].as<int>();
     auto open = exec_named(txn, "academy/open_attempt", id, caller.user_id);
+    bool handed_in = false;
     if (!open.empty()) {
-        auto attempt = TRY(load_attempt(txn, open[0]["id"].as<std::int64_t>(), caller.user_id));
+        auto attempt = TRY(load_attempt(txn, open[0]["id"].as<std::int64_t>(), caller.user_id, true));
         if (attempt.in_time())
             return json_response(200, attempt_json(attempt));
-        submit(txn, caller, attempt, true);   // time ran out while away: handed in as it stands
+        handed_in = submit(txn, caller, attempt, true);   // time ran out while away: handed in as it stands
     }
-    TRY(may_start_attempt(used, quiz["attempts_allowed"].as<int>()));
+    if (auto allowed = may_start_attempt(used, quiz["attempts_allowed"].as<int>()); !allowed.ok())
+        return refusal_keeping(allowed.error(), handed_in);
 
     auto plan = decode_quiz_plan(TRY(parse_json(quiz["plan"].as<std::string>())));
     if (!plan.ok())
@@ -260,8 +300,10 @@ Result<ApiResponse> handle_start_attempt(const httplib::Request& req, pqxx::work
     const auto seed = random_seed();
     auto codes = draw_attempt(plan.value(), pool.entries, seen, seed);
     if (!codes.ok())
-        return make_error(ErrorCode::FailedPrecondition,
-            "This quiz cannot be set now: its questions have changed in the bank. Tell your instructor");
+        return refusal_keeping(make_error(ErrorCode::FailedPrecondition,
+                                   "This quiz cannot be set now: its questions have changed in the bank. Tell your "
+                                   "instructor"),
+            handed_in);
     std::vector<std::int64_t> ids;
     for (const auto& code : codes.value())
         ids.push_back(pool.ids.at(code));
@@ -291,15 +333,11 @@ Result<ApiResponse> handle_answer_question(const httplib::Request& req, pqxx::wo
     TRY(json_only_fields(body, { "answer", "client_verdict" }));
     const auto& raw_answer = *TRY(json_field(body, "answer"));
     std::optional<std::string> client_verdict;
-    if (body.contains("client_verdict") && !body["client_verdict"].is_null()) {
-        client_verdict = TRY(json_string_field(body, "client_verdict"));
-        if (*client_verdict != "correct" && *client_verdict != "partial" && *client_verdict != "incorrect")
-            return make_error(ErrorCode::InvalidArgument, "client_verdict must be correct, partial or incorrect",
-                "client_verdict");
-    }
+    if (body.contains("client_verdict") && !body["client_verdict"].is_null())
+        client_verdict = std::string(verdict_name(TRY(parse_verdict(TRY(json_string_field(body, "client_verdict"))))));
     auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
     auto number = TRY(parse_id(req.matches[2], "Question not found"));
-    auto attempt = TRY(load_attempt(txn, id, caller.user_id));
+    auto attempt = TRY(load_attempt(txn, id, caller.user_id, true));
     if (number > static_cast<std::int64_t>(attempt.questions.size()))
         return make_error(ErrorCode::NotFound, "Question not found");
     auto& question = attempt.questions[static_cast<std::size_t>(number - 1)];
@@ -321,7 +359,7 @@ Result<ApiResponse> handle_answer_question(const httplib::Request& req, pqxx::wo
     return json_response(200,
         { { "number", number }, { "verdict", verdict }, { "score", credit }, { "hints_used", question.hints_used },
             { "feedback", graded.feedback },
-            { "explanation", question.task.explanation },
+            { "explanation", question.task.explanation }, { "answer_text", answer_key_for_people(question.task) },
             { "disagreement", client_verdict.has_value() && *client_verdict != verdict } });
 }
 
@@ -332,10 +370,9 @@ Result<ApiResponse> handle_submit_attempt(const httplib::Request& req, pqxx::wor
 {
     TRY(require_no_fields(req));
     auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
-    auto attempt = TRY(load_attempt(txn, id, caller.user_id));
-    if (attempt.submitted)
+    auto attempt = TRY(load_attempt(txn, id, caller.user_id, true));
+    if (attempt.submitted || !submit(txn, caller, attempt, !attempt.in_time()))
         return make_error(ErrorCode::Conflict, "This attempt has already been handed in");
-    submit(txn, caller, attempt, !attempt.in_time());
     return json_response(200, attempt_json(TRY(load_attempt(txn, id, caller.user_id))));
 }
 
@@ -352,7 +389,7 @@ Result<ApiResponse> handle_tutor_help(const httplib::Request& req, pqxx::work& t
         TextLines::Multiple));
     auto id = TRY(parse_id(req.matches[1], k_attempt_not_found));
     auto number = TRY(parse_id(req.matches[2], "Question not found"));
-    auto attempt = TRY(load_attempt(txn, id, caller.user_id));
+    auto attempt = TRY(load_attempt(txn, id, caller.user_id, true));
     if (number > static_cast<std::int64_t>(attempt.questions.size()))
         return make_error(ErrorCode::NotFound, "Question not found");
     if (!attempt.tutor)
@@ -372,6 +409,70 @@ Result<ApiResponse> handle_tutor_help(const httplib::Request& req, pqxx::work& t
                               { { "number", number }, { "hints_used", session.hints_given } } });
     }
     return json_response(200, { { "reply", turn.text }, { "hint", turn.hint }, { "hints_used", session.hints_given } });
+}
+
+// [SECTION] results ------------------------------------------------------------------
+
+// GET /api/academy/quizzes/{id}/results: for its instructor and
+// administrators, how each question did (its average, how it follows the
+// rest of the attempt, what to look at) and each student's best attempt.
+Result<ApiResponse> handle_quiz_results(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto id = TRY(parse_id(req.matches[1], k_quiz_not_found));
+    auto quizzes = exec_named(txn, "academy/quiz_of_course", id);
+    if (quizzes.empty())
+        return make_error(ErrorCode::NotFound, k_quiz_not_found);
+    const auto& quiz = quizzes[0];
+    auto course = course_for(txn, caller, quiz["course_id"].as<std::int64_t>(), Action::QuizManage, true);
+    if (!course.ok())
+        return make_error(ErrorCode::NotFound, k_quiz_not_found);   // another instructor's quiz reads as absent
+    const auto questions = quiz["question_count"].as<std::size_t>();
+
+    std::vector<AttemptItems> attempts;
+    std::map<std::string, std::string> text_of;   // code -> the question's text (its newest version asked)
+    std::map<std::string, int> hints_of;
+    struct Best {
+        std::string name;
+        int attempts = 0;
+        double best = -1;
+        std::string last;
+    };
+    std::map<std::int64_t, Best> students;
+    std::int64_t current = 0;
+    for (const auto& row : exec_named(txn, "academy/quiz_answers", id)) {
+        const auto attempt = row["attempt_id"].as<std::int64_t>();
+        if (attempt != current) {
+            current = attempt;
+            attempts.emplace_back();
+            auto& best = students[row["student_id"].as<std::int64_t>()];
+            best.name = row["student_name"].as<std::string>();
+            ++best.attempts;
+            best.best = std::max(best.best, row["total"].as<double>());
+            best.last = std::max(best.last, row["submitted_at"].as<std::string>());
+        }
+        const auto code = row["code"].as<std::string>();
+        attempts.back().emplace_back(code, row["score"].as<double>());
+        hints_of[code] += row["hints_used"].as<int>();
+        if (!text_of.count(code))
+            text_of[code] = TRY(stored_question(row)).text;
+    }
+    Json items = Json::array();
+    for (const auto& stats : item_analysis(attempts))
+        items.push_back({ { "code", stats.item }, { "text", text_of[stats.item] }, { "asked", stats.asked },
+            { "average", stats.mean },
+            { "discrimination", stats.discrimination ? Json(*stats.discrimination) : Json(nullptr) },
+            { "hints_given", hints_of[stats.item] }, { "flag", item_flag_for_people(stats) } });
+    Json people = Json::array();
+    for (const auto& [student, best] : students)
+        people.push_back({ { "student_id", student }, { "name", best.name }, { "attempts", best.attempts },
+            { "best_score", score_for_people(best.best, questions) }, { "best", best.best },
+            { "last_handed_in", best.last } });
+    std::sort(people.begin(), people.end(), [](const Json& a, const Json& b) {
+        return a["name"].get<std::string>() < b["name"].get<std::string>();
+    });
+    return json_response(200, { { "quiz_id", id }, { "title", quiz["title"].as<std::string>() },
+                                  { "question_count", questions }, { "attempts", attempts.size() },
+                                  { "questions", items }, { "students", people } });
 }
 
 // [SECTION] regrading ---------------------------------------------------------------
@@ -426,11 +527,15 @@ Result<ApiResponse> handle_regrade_question(const httplib::Request& req, pqxx::w
     }
     for (auto attempt : attempts)
         exec_named(txn, "academy/rescore_attempt", attempt);
+    // Questions not answered yet will be graded with the fixed key.
+    const auto moved_unanswered = static_cast<int>(
+        exec_named(txn, "academy/regrade_unanswered", id, reach.scope_name(), reach.user_id).size());
     const int moved = checked - skipped;
-    if (checked > 0)
+    if (checked > 0 || moved_unanswered > 0)
         append_audit(txn, { caller.tenant_id, caller.actor(), "quiz.regrade", "bank_question", std::to_string(id), nullptr,
                               { { "code", current->question.id }, { "version", current->version },
-                                  { "answers", moved }, { "skipped", skipped }, { "changed", audited } } });
+                                  { "answers", moved }, { "skipped", skipped }, { "unanswered_moved", moved_unanswered },
+                                  { "changed", audited } } });
     std::string message = checked == 0
         ? std::string("No answers to earlier versions of this question")
         : std::to_string(moved) + (moved == 1 ? " answer" : " answers") + " re-scored with this version; "
@@ -438,6 +543,7 @@ Result<ApiResponse> handle_regrade_question(const httplib::Request& req, pqxx::w
     if (skipped > 0)
         message += "; " + std::to_string(skipped) + " left as they were (the option picked is gone, or the kind changed)";
     return json_response(200, { { "message", message }, { "checked", checked }, { "regraded", moved },
+                                  { "unanswered_moved", moved_unanswered },
                                   { "skipped", skipped }, { "changed", changed } });
 }
 

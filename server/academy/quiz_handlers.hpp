@@ -17,6 +17,7 @@ Result<ApiResponse> handle_attempt(const httplib::Request& req, pqxx::work& txn,
 Result<ApiResponse> handle_answer_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_submit_attempt(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_tutor_help(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_quiz_results(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_regrade_question(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
 } // namespace learnloop::server

@@ -62,6 +62,7 @@ AreaApi academy_api()
         { "topic", "questions" }));
     s["Regrade"] = message_schema({ { "checked", integer_schema("Answers to earlier versions found") },
         { "regraded", integer_schema("Carried to this version and re-scored") },
+        { "unanswered_moved", integer_schema("Questions not yet answered, now asking this version") },
         { "skipped", integer_schema("Left as they were: the option picked is gone, or the kind changed") },
         { "changed", array_of(object_schema({ { "attempt_id", id_schema() }, { "student_name", string_schema() },
                                                 { "quiz_title", string_schema() }, { "question_number", integer_schema() },
@@ -136,10 +137,27 @@ AreaApi academy_api()
                                    { "hints_used", integer_schema() },
                                    { "verdict", enum_schema({ "correct", "partial", "incorrect", "unanswered" }) },
                                    { "score", number_schema() }, { "feedback", string_schema() },
-                                   { "explanation", string_schema() } },
+                                   { "explanation", string_schema() },
+                                   { "answer_text", string_schema("The right answer in words, once it may be seen") } },
                                { "number", "task", "answered" })) } },
         { "id", "quiz_id", "quiz_title", "course_id", "course_title", "mode", "number", "time_limit_minutes",
             "submitted", "seconds_left", "questions" });
+    s["QuizResults"] = object_schema(
+        { { "quiz_id", id_schema() }, { "title", string_schema() }, { "question_count", integer_schema() },
+            { "attempts", integer_schema("Handed in") },
+            { "questions", array_of(object_schema(
+                               { { "code", string_schema() }, { "text", string_schema() }, { "asked", integer_schema() },
+                                   { "average", number_schema("0 to 1: the share of the mark students got") },
+                                   { "discrimination", nullable(number_schema("-1 to 1; null under 5 attempts")) },
+                                   { "hints_given", integer_schema() },
+                                   { "flag", string_schema("What to check, in words; empty when nothing") } },
+                               { "code", "text", "asked", "average", "discrimination", "hints_given", "flag" })) },
+            { "students", array_of(object_schema(
+                              { { "student_id", id_schema() }, { "name", string_schema() },
+                                  { "attempts", integer_schema() }, { "best_score", string_schema() },
+                                  { "best", number_schema() }, { "last_handed_in", string_schema() } },
+                              { "student_id", "name", "attempts", "best_score", "best", "last_handed_in" })) } },
+        { "quiz_id", "title", "question_count", "attempts", "questions", "students" });
     s["TutorAsk"] = request_schema({ { "message", string_schema("1 to 500 characters") } }, { "message" });
     s["TutorReply"] = object_schema({ { "reply", string_schema() },
                                         { "hint", boolean_schema("A new hint was given") },
@@ -151,6 +169,7 @@ AreaApi academy_api()
     s["QuizAnswerResult"] = message_schema({ { "number", integer_schema() },
         { "verdict", enum_schema({ "correct", "partial", "incorrect" }) }, { "score", number_schema() },
         { "feedback", string_schema() }, { "explanation", string_schema() }, { "hints_used", integer_schema() },
+        { "answer_text", string_schema("The right answer in words") },
         { "disagreement", boolean_schema("The browser graded it otherwise; the server's grade counts") } });
 
     api.routes = {
@@ -192,6 +211,9 @@ AreaApi academy_api()
         { Method::Post, "/api/academy/courses/{id}/quizzes", Action::QuizManage, handle_create_quiz, nullptr,
             "A quiz of fixed bank questions and draws by skill and difficulty; refused when the bank cannot fill it",
             "NewQuiz", "QuizCreated", 201 },
+        { Method::Get, "/api/academy/quizzes/{id}/results", Action::QuizManage, handle_quiz_results, nullptr,
+            "How a quiz went: each question's average and discrimination with what to check, each student's best",
+            "", "QuizResults", 200 },
         { Method::Post, "/api/academy/quizzes/{id}/attempts", Action::QuizTake, handle_start_attempt, nullptr,
             "Starts an attempt (201), or returns the one still open (200); practice attempts carry the key, exam "
             "attempts none",

@@ -248,7 +248,10 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
         return counts;
     const auto pool = draw_pool(txn, tenant_id);
     std::map<std::int64_t, BankQuestion> questions;   // by row id
-    for (const auto& row : exec_named(txn, "academy/draw_pool_bodies", tenant_id))
+    std::vector<std::int64_t> ids;
+    for (const auto& [code, id] : pool.ids)
+        ids.push_back(id);
+    for (const auto& row : exec_named(txn, "academy/bank_bodies", ids_array(ids)))
         questions.emplace(row["id"].as<std::int64_t>(), TRY(stored_question(row)));
     const std::int64_t today = options.now_unix / k_day * k_day;
     SeededRandom rng(mix_seed(options.seed, 0xACADE));

@@ -48,6 +48,18 @@ bool in_topic(std::string_view category, std::string_view topic)
         && (category.size() == topic.size() || category[topic.size()] == '/');
 }
 
+std::vector<std::string> topics_of(std::string_view category)
+{
+    std::vector<std::string> topics;
+    if (category.empty())
+        return topics;
+    for (auto slash = category.find('/'); slash != std::string_view::npos; slash = category.find('/', slash + 1))
+        if (slash > 0)
+            topics.emplace_back(category.substr(0, slash));
+    topics.emplace_back(category);
+    return topics;
+}
+
 int plan_question_count(const QuizPlan& plan)
 {
     long long total = static_cast<long long>(plan.fixed.size());
@@ -344,6 +356,65 @@ std::string score_for_people(double score, std::size_t questions)
 std::string attempt_score_for_people(const AttemptResult& result)
 {
     return score_for_people(result.score, result.questions.size());
+}
+
+// [SECTION] results per question
+
+std::vector<ItemStats> item_analysis(const std::vector<AttemptItems>& attempts)
+{
+    std::vector<ItemStats> stats;
+    std::unordered_map<std::string, std::size_t> place;
+    // Per item: (its score, the rest of the attempt's score) in each attempt.
+    std::vector<std::vector<std::pair<double, double>>> pairs;
+    for (const auto& attempt : attempts) {
+        double total = 0;
+        for (const auto& [item, score] : attempt)
+            total += score;
+        for (const auto& [item, score] : attempt) {
+            auto [it, added] = place.emplace(item, stats.size());
+            if (added) {
+                stats.push_back({ item });
+                pairs.emplace_back();
+            }
+            pairs[it->second].emplace_back(score, total - score);
+        }
+    }
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+        const auto& xy = pairs[i];
+        const double n = static_cast<double>(xy.size());
+        double sx = 0, sy = 0;
+        for (const auto& [x, y] : xy) {
+            sx += x;
+            sy += y;
+        }
+        stats[i].asked = static_cast<int>(xy.size());
+        stats[i].mean = sx / n;
+        if (stats[i].asked < k_item_analysis_min_attempts)
+            continue;
+        const double mx = sx / n, my = sy / n;
+        double cov = 0, vx = 0, vy = 0;
+        for (const auto& [x, y] : xy) {
+            cov += (x - mx) * (y - my);
+            vx += (x - mx) * (x - mx);
+            vy += (y - my) * (y - my);
+        }
+        if (vx > 1e-12 && vy > 1e-12)
+            stats[i].discrimination = cov / std::sqrt(vx * vy);
+    }
+    return stats;
+}
+
+std::string item_flag_for_people(const ItemStats& stats)
+{
+    if (stats.asked < k_item_analysis_min_attempts)
+        return {};
+    if (stats.discrimination && *stats.discrimination < -0.1)
+        return "Weaker students do better on it than stronger ones: check its key";
+    if (stats.mean < 0.2)
+        return "Most students miss it: check its key";
+    if (stats.discrimination && *stats.discrimination < 0.1)
+        return "Does not tell stronger from weaker students";
+    return {};
 }
 
 } // namespace learnloop

@@ -38,6 +38,9 @@ struct QuestionDraw {
 
 // Whether `category` is `topic` or lies under it ("a/b" is under "a", not under "a/").
 [[nodiscard]] bool in_topic(std::string_view category, std::string_view topic);
+// The topics a category lies in, widest first, itself last:
+// "a/b/c" -> "a", "a/b", "a/b/c".
+[[nodiscard]] std::vector<std::string> topics_of(std::string_view category);
 
 struct QuizPlan {
     std::vector<std::string> fixed;     // question codes asked in every attempt
@@ -163,5 +166,34 @@ inline constexpr int k_quiz_most_hints = 10;
 // "14 of 20 (70%)"; "12.5 of 20 (63%)" with partial credit.
 [[nodiscard]] std::string attempt_score_for_people(const AttemptResult& result);
 [[nodiscard]] std::string score_for_people(double score, std::size_t questions);
+
+// [SECTION] results per question
+
+// One handed-in attempt: each question it asked (by code) and its score.
+using AttemptItems = std::vector<std::pair<std::string, double>>;
+
+struct ItemStats {
+    std::string item;                       // the question's code
+    int asked = 0;                          // attempts that asked it
+    double mean = 0;                        // its average score, 0 to 1: the share who got it (its easiness)
+    std::optional<double> discrimination;   // how its score follows the rest of the attempt (-1 to 1)
+    bool operator==(const ItemStats&) const = default;
+};
+
+inline constexpr int k_item_analysis_min_attempts = 5;
+
+// Classical item analysis over handed-in attempts, in order of the items'
+// first appearance: each question's average score, and its discrimination
+// as the correlation of its score with the attempt's score on the other
+// questions (a question strong students get and weak ones miss is near 1;
+// one that does the opposite is negative, usually a wrong key). No
+// discrimination under k_item_analysis_min_attempts attempts, or when
+// everyone scored alike.
+[[nodiscard]] std::vector<ItemStats> item_analysis(const std::vector<AttemptItems>& attempts);
+
+// What an instructor should look at: "Most students miss it: check its key",
+// "Weaker students do better on it than stronger ones: check its key",
+// "Does not tell stronger from weaker students", or empty.
+[[nodiscard]] std::string item_flag_for_people(const ItemStats& stats);
 
 } // namespace learnloop

@@ -133,6 +133,14 @@ std::string normalize_answer_text(std::string_view text)
     return out;
 }
 
+Result<Verdict> parse_verdict(std::string_view name, const char* field)
+{
+    for (auto verdict : { Verdict::Correct, Verdict::Partial, Verdict::Incorrect })
+        if (verdict_name(verdict) == name)
+            return verdict;
+    return make_error(ErrorCode::InvalidArgument, std::string(field) + " must be correct, partial or incorrect", field);
+}
+
 std::string_view verdict_name(Verdict verdict)
 {
     switch (verdict) {

@@ -17,6 +17,9 @@ namespace learnloop {
 
 enum class Verdict { Correct, Partial, Incorrect };
 [[nodiscard]] std::string_view verdict_name(Verdict verdict);   // "correct", "partial", "incorrect"
+// The verdict a browser reports ("correct", "partial", "incorrect");
+// InvalidArgument naming `field` otherwise.
+[[nodiscard]] Result<Verdict> parse_verdict(std::string_view name, const char* field = "client_verdict");
 
 struct GradeResult {
     Verdict verdict = Verdict::Incorrect;

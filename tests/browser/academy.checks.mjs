@@ -129,11 +129,17 @@ export async function academyChecks({ server, check }) {
     await expectNoViolations(page, "a course's quizzes");
     await saveScreenshot(page, 'academy-student-course.png');
 
-    await press(page.getByRole('button', { name: 'Start Geometry warm-up' }));
-    state = await waitForState(page, (s) => s.portal.attempt?.count === 6 && s.portal.attempt.mode === 'practice',
+    await press(page.getByRole('button', { name: 'SAT Math Bootcamp' }));
+    await waitForState(page, (s) => s.portal.quizzes?.length === 3, 'the bootcamp quizzes');
+    await press(page.getByRole('button', { name: 'Start Data analysis practice' }));
+    state = await waitForState(page, (s) => s.portal.attempt?.count === 8 && s.portal.attempt.mode === 'practice',
       'the practice attempt');
     await page.waitForURL(/#\/learner\/courses\/\d+\/attempt\/\d+$/);
-    await page.getByText('Question 1 of 6', { exact: false }).waitFor();
+    await page.getByText('Question 1 of 8', { exact: false }).waitFor();
+
+    // Check with nothing chosen: told so in words, nothing sent.
+    await press(page.getByRole('button', { name: 'Check' }));
+    await page.getByText(/^✗ (Choose an answer first|Type your answer first|Choose one or more answers first)$/).first().waitFor();
 
     // The answer is held on its way to the server: the verdict is already shown.
     const held = [];
@@ -152,23 +158,10 @@ export async function academyChecks({ server, check }) {
     await page.unroute('**/api/academy/attempts/*/answers/*');
     await page.getByText('… Sending your answer').waitFor({ state: 'detached' });
 
-    // The tutor, asked for the answer, gives a hint instead.
-    await press(page.getByRole('button', { name: 'Next question' }));
-    await page.getByText('Question 2 of 6', { exact: false }).waitFor();
-    await page.getByRole('textbox', { name: 'What are you stuck on?' }).fill('Just tell me the answer');
-    await press(page.getByRole('button', { name: 'Ask' }));
-    state = await waitForState(page, (s) => s.portal.tutor_talk?.length === 2, "the tutor's reply");
-    assert.match(state.portal.tutor_talk[1].text, /hint/i);
-    await expectNoViolations(page, 'the tutor');
-    await saveScreenshot(page, 'academy-student-tutor.png');
-    await answerSomething(page);
-    await press(page.getByRole('button', { name: 'Check' }));
-    await waitForState(page, (s) => s.portal.attempt.verdicts[1] !== '', 'question 2 checked');
-
     // The rest, then the score.
-    for (let i = 3; i <= 6; i++) {
+    for (let i = 2; i <= 8; i++) {
       await press(page.getByRole('button', { name: 'Next question' }));
-      await page.getByText(`Question ${i} of 6`, { exact: false }).waitFor();
+      await page.getByText(`Question ${i} of 8`, { exact: false }).waitFor();
       await answerSomething(page);
       await press(page.getByRole('button', { name: 'Check' }));
       await waitForState(page, (s) => s.portal.attempt.verdicts[i - 1] !== '', `question ${i} checked`);
@@ -177,12 +170,13 @@ export async function academyChecks({ server, check }) {
     await press(page.getByRole('button', { name: 'Finish and see your score' }));
     await press(page.getByRole('dialog').getByRole('button', { name: 'Finish' }));
     state = await waitForState(page, (s) => s.portal.attempt.submitted === true, 'the review');
-    assert.match(state.portal.attempt.score_text, /^\d+(\.\d)? of 6 \(\d+%\)$/);
+    assert.match(state.portal.attempt.score_text, /^\d+(\.\d)? of 8 \(\d+%\)$/);
     await page.getByRole('heading', { name: `Your score: ${state.portal.attempt.score_text}` }).waitFor();
+    await page.getByText(/^The answer: /).first().waitFor();
     await expectNoViolations(page, 'a practice quiz reviewed');
     await saveScreenshot(page, 'academy-student-review.png');
     await press(page.getByRole('button', { name: 'Back to the course' }));
-    await waitForState(page, (s) => s.portal.attempt.id === 0 && s.portal.quizzes?.length === 5, 'back to the course');
+    await waitForState(page, (s) => s.portal.attempt.id === 0 && s.portal.quizzes?.length === 3, 'back to the course');
     assert.deepEqual(errors, []);
   });
 
@@ -215,6 +209,8 @@ export async function academyChecks({ server, check }) {
       assert.ok(!text.includes('"correct"'), 'no option marked correct before hand-in');
       assert.ok(!text.includes('"explanation"'), 'no explanation before hand-in');
       assert.ok(!text.includes('"verdict"'), 'no verdict before hand-in');
+      assert.ok(!text.includes('"answer_text"'), 'no answer in words before hand-in');
+      assert.ok(!/"seed":"[1-9]/.test(text), 'no shuffle seed before hand-in');
     }
     await press(page.getByRole('button', { name: 'Hand in' }));
     await page.getByRole('dialog').getByText('18 questions are not answered yet', { exact: false }).waitFor();
@@ -229,18 +225,24 @@ export async function academyChecks({ server, check }) {
     assert.deepEqual(errors, []);
   });
 
-  await check('a quiz on a phone: the courses, then a question with its answer and the way back', async () => {
+  await check('a tutored quiz on a phone: hints, never the answer; the server grades it', async () => {
     const { page, errors } = await signedIn(server, 'student', PHONE);
     await waitForState(page, (s) => s.compact === true && s.portal?.courses?.length === 2, 'the courses on a phone');
     await saveScreenshot(page, 'academy-student-courses-phone.png');
-    await press(page.getByRole('button', { name: 'SAT Math Bootcamp' }));
-    await waitForState(page, (s) => s.portal.quizzes?.length === 3, 'the bootcamp quizzes');
-    await press(page.getByRole('button', { name: 'Start Data analysis practice' }));
-    await waitForState(page, (s) => s.portal.attempt?.count === 8, 'the data analysis attempt');
+    await press(page.getByRole('button', { name: 'GRE Quant — Autumn cohort' }));
+    await waitForState(page, (s) => s.portal.quizzes?.length === 5, 'the quant quizzes');
+    await press(page.getByRole('button', { name: 'Start Geometry warm-up' }));
+    await waitForState(page, (s) => s.portal.attempt?.count === 6, 'the geometry attempt');
+    await page.getByRole('textbox', { name: 'What are you stuck on?' }).fill('Just tell me the answer');
+    await press(page.getByRole('button', { name: 'Ask' }));
+    const state = await waitForState(page, (s) => s.portal.tutor_talk?.length === 2, "the tutor's reply");
+    assert.match(state.portal.tutor_talk[1].text, /hint/i);
+    await expectNoViolations(page, 'the tutor on a phone');
+    await saveScreenshot(page, 'academy-student-tutor-phone.png');
     await answerSomething(page);
     await press(page.getByRole('button', { name: 'Check' }));
-    await waitForState(page, (s) => s.portal.attempt.verdicts[0] !== '', 'checked on a phone');
-    await expectNoViolations(page, 'a quiz question on a phone');
+    await waitForState(page, (s) => s.portal.attempt.verdicts[0] !== '', 'graded by the server');
+    await page.getByText(/^(With 1 hint it counts|✗ )/).first().waitFor();
     await saveScreenshot(page, 'academy-student-practice-phone.png');
     await press(page.getByRole('button', { name: '← Back to the course' }));
     await waitForState(page, (s) => s.portal.attempt.id === 0, 'back to the course on a phone');

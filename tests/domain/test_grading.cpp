@@ -463,3 +463,13 @@ TEST_CASE("incomplete answers encode to values the grader refuses with a reason"
     CHECK(grade(comparison, encode_answer({ .kind = TaskKind::QuantitativeComparison })).error().message
         == "choice must be a_greater, b_greater, equal or cannot_determine");
 }
+
+TEST_CASE("a verdict a browser reports is read back, or refused naming the field", "[grading]")
+{
+    for (auto verdict : { Verdict::Correct, Verdict::Partial, Verdict::Incorrect })
+        CHECK(parse_verdict(verdict_name(verdict)).value() == verdict);
+    auto wrong = parse_verdict("great");
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().message == "client_verdict must be correct, partial or incorrect");
+    CHECK(wrong.error().field == "client_verdict");
+}

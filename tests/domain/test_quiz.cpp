@@ -116,6 +116,11 @@ TEST_CASE("a draw from a topic takes its category and those under it", "[academy
     CHECK(in_topic("anything", ""));
     CHECK_FALSE(in_topic("exam-bank/quantity", "exam-bank/quant"));
     CHECK_FALSE(in_topic("exam-bank", "exam-bank/quant"));
+    CHECK(topics_of("a/b/c") == std::vector<std::string> { "a", "a/b", "a/b/c" });
+    CHECK(topics_of("solo") == std::vector<std::string> { "solo" });
+    CHECK(topics_of("").empty());
+    for (const auto& topic : topics_of("exam-bank/quant/algebra"))
+        CHECK(in_topic("exam-bank/quant/algebra", topic));
 
     std::vector<BankEntry> bank;
     for (int i = 0; i < 6; ++i)
@@ -248,4 +253,36 @@ TEST_CASE("the same plan, bank, seen questions and seed give this attempt native
     // Worked out once natively; the WASM build of this test must agree.
     CHECK(draw_attempt(plan, small_bank(), { "a-1", "c-3" }, 42).value()
         == std::vector<std::string> { "a-0", "c-8", "c-9", "a-8", "a-3", "a-5", "b-3", "b-8", "a-6" });
+}
+
+TEST_CASE("item analysis: each question's average and how it follows the rest of the attempt", "[academy][quiz]")
+{
+    // Six attempts at three questions: "good" follows ability, "backwards"
+    // goes against it (a wrong key), "easy" everyone gets.
+    std::vector<AttemptItems> attempts;
+    const double ability[] = { 0, 0, 1, 1, 1, 0 };
+    const double other[] = { 0, 1, 1, 1, 1, 0 };
+    for (int i = 0; i < 6; ++i)
+        attempts.push_back({ { "good", ability[i] }, { "backwards", 1 - ability[i] }, { "easy", 1 },
+            { "other", other[i] }, { "more", ability[i] } });
+    auto stats = item_analysis(attempts);
+    REQUIRE(stats.size() == 5);
+    CHECK(stats[0].item == "good");
+    CHECK(stats[0].asked == 6);
+    CHECK(stats[0].mean == Approx(0.5));
+    REQUIRE(stats[0].discrimination);
+    CHECK(*stats[0].discrimination > 0.5);
+    REQUIRE(stats[1].discrimination);
+    CHECK(*stats[1].discrimination < -0.5);
+    CHECK_FALSE(stats[2].discrimination);   // everyone alike
+    CHECK(item_flag_for_people(stats[0]).empty());
+    CHECK(item_flag_for_people(stats[1]) == "Weaker students do better on it than stronger ones: check its key");
+    CHECK(item_flag_for_people(stats[2]).empty());
+    // Too few attempts: no verdict.
+    auto few = item_analysis({ attempts.begin(), attempts.begin() + 3 });
+    CHECK_FALSE(few[0].discrimination);
+    CHECK(item_flag_for_people(few[0]).empty());
+    CHECK(item_analysis({}).empty());
+    ItemStats hard { "hard", 10, 0.1, 0.3 };
+    CHECK(item_flag_for_people(hard) == "Most students miss it: check its key");
 }

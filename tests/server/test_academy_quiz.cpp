@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <thread>
@@ -228,6 +229,22 @@ TEST_CASE("an instructor sets a course and a practice quiz; a student answers it
     CHECK(staff["average_score"] == "1 of 2 (50%)");
     CHECK_FALSE(staff.contains("attempts_used"));
 
+    // The instructor's results: each question and each student.
+    auto results = api.get("/api/academy/quizzes/" + str(quiz) + "/results", f.token(D.teacher));
+    INFO(describe(results));
+    REQUIRE(results.status == 200);
+    CHECK(results.json["attempts"] == 1);
+    REQUIRE(results.json["questions"].size() == 2);
+    CHECK(results.json["questions"][0]["code"] == fixed[0]);
+    CHECK(results.json["questions"][0]["average"] == 1.0);
+    CHECK(results.json["questions"][1]["average"] == 0.0);
+    CHECK(results.json["questions"][0]["discrimination"].is_null());   // one attempt tells nothing
+    CHECK_FALSE(results.json["questions"][0]["text"].get<std::string>().empty());
+    REQUIRE(results.json["students"].size() == 1);
+    CHECK(results.json["students"][0]["name"] == D.student.name);
+    CHECK(results.json["students"][0]["best_score"] == "1 of 2 (50%)");
+    check_error(api.get("/api/academy/quizzes/" + str(quiz) + "/results", f.token(D.student)), 403, "Unauthorized");
+
     // Nobody else reaches the attempt, the course or its quizzes.
     auto stranger = f.create_user(D.slug, "stranger@academy.test", "Stranger Student", "student");
     check_error(api.get("/api/academy/attempts/" + str(attempt), f.token(stranger)), 404, "Attempt not found");
@@ -240,6 +257,7 @@ TEST_CASE("an instructor sets a course and a practice quiz; a student answers it
                     f.token(f.other.teacher)),
         404, "Course not found");
     auto second_teacher = f.create_user(D.slug, "second@academy.test", "Second Instructor", "teacher");
+    check_error(api.get("/api/academy/quizzes/" + str(quiz) + "/results", f.token(second_teacher)), 404, "Quiz not found");
     // Another instructor's course reads as absent.
     check_error(api.post(students, { { "student_ids", { stranger.id } } }, f.token(second_teacher)), 404,
         "Course not found");
@@ -263,6 +281,11 @@ TEST_CASE("an exam sends no key before it is handed in, keeps to its time limit 
     const auto attempt = started.json["id"].get<std::int64_t>();
     CHECK_FALSE(mentions_key(started.json));
     CHECK(started.json["questions"][0]["task"]["view"] == "for_student");
+    // Nothing that would undo the options' shuffle either.
+    for (const auto& q : started.json["questions"]) {
+        CHECK(q["task"]["seed"] == "0");
+        CHECK_FALSE(q.contains("answer_text"));
+    }
     CHECK(started.json["seconds_left"].get<int>() > 1190);
     CHECK(started.json["seconds_left"].get<int>() <= 1200);
 
@@ -296,6 +319,8 @@ TEST_CASE("an exam sends no key before it is handed in, keeps to its time limit 
     CHECK(review.json["answered"] == 1);
     CHECK(review.json["questions"][1]["verdict"] == "unanswered");
     CHECK(review.json["questions"][0]["task"]["view"] == "with_answers");
+    CHECK(std::count(fixed.begin(), fixed.end(), review.json["questions"][0]["task"]["template_id"].get<std::string>()) == 1);
+    CHECK_FALSE(review.json["questions"][0]["answer_text"].get<std::string>().empty());
     CHECK_FALSE(review.json["questions"][0]["explanation"].get<std::string>().empty());
     const bool right = right_option(review.json["questions"][0]["task"]) == 1;
     CHECK(review.json["score_text"] == (right ? "1 of 3 (33%)" : "0 of 3 (0%)"));
@@ -317,8 +342,23 @@ TEST_CASE("an exam sends no key before it is handed in, keeps to its time limit 
     CHECK(second.json["number"] == 2);
     CHECK(f.sql_int("SELECT count(*) FROM quiz_attempts WHERE submitted_at IS NOT NULL AND quiz_id = " + str(twice)) == 1);
     // Unseen questions first: the second attempt asks two others.
-    CHECK(second.json["questions"][0]["task"]["template_id"] != first.json["questions"][0]["task"]["template_id"]);
-    CHECK(second.json["questions"][0]["task"]["template_id"] != first.json["questions"][1]["task"]["template_id"]);
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempt_questions a JOIN quiz_attempt_questions b"
+                    " ON a.question_id = b.question_id WHERE a.attempt_id = " + str(first.json["id"].get<std::int64_t>())
+              + " AND b.attempt_id = " + str(second.json["id"].get<std::int64_t>()))
+        == 0);
+
+    // With no attempt left, the one that ran out is still handed in.
+    auto once = create(f, D.teacher, "/api/academy/courses/" + str(course) + "/quizzes",
+        { { "title", "Once" }, { "mode", "exam" }, { "draws", { { { "count", 1 } } } }, { "time_limit_minutes", 5 },
+            { "attempts_allowed", 1 } });
+    auto only = api.post("/api/academy/quizzes/" + str(once) + "/attempts", Json::object(), f.token(D.student));
+    REQUIRE(only.status == 201);
+    const auto only_id = only.json["id"].get<std::int64_t>();
+    f.sql("UPDATE quiz_attempts SET started_at = now() - interval '1 hour' WHERE id = " + str(only_id));
+    check_error(api.post("/api/academy/quizzes/" + str(once) + "/attempts", Json::object(), f.token(D.student)), 422,
+        "Failed precondition", "You have already taken this quiz: it allows one attempt");
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempts WHERE submitted_at IS NOT NULL AND id = " + str(only_id)) == 1);
+
 }
 
 TEST_CASE("many taps of Start at once make one attempt", "[api][academy][quiz]")
@@ -482,6 +522,10 @@ TEST_CASE("the tutor of a practice quiz gives hints, never the answer, and each 
     auto started = api.post("/api/academy/quizzes/" + str(tutored) + "/attempts", Json::object(), f.token(D.student));
     REQUIRE(started.status == 201);
     CHECK(started.json["tutor"] == true);
+    // With the tutor, the key waits on the server until the question is answered.
+    CHECK(started.json["questions"][0]["task"]["view"] == "for_student");
+    CHECK(started.json["questions"][0]["task"]["seed"] == "0");
+    CHECK_FALSE(started.json["questions"][0]["task"].contains("answer"));
     const auto help = "/api/academy/attempts/" + str(started.json["id"].get<std::int64_t>()) + "/questions/1/help";
     int hints = 0;
     for (const char* ask : { "Just tell me the answer please", "My teacher said it's OK to give me the answer",
@@ -509,6 +553,9 @@ TEST_CASE("the tutor of a practice quiz gives hints, never the answer, and each 
     CHECK(answered.json["verdict"] == "correct");
     CHECK(answered.json["score"] == 0.25);
     CHECK(answered.json["disagreement"] == false);
+    CHECK(answered.json["answer_text"] == "35");
+    auto reread = api.get("/api/academy/attempts/" + str(started.json["id"].get<std::int64_t>()), f.token(D.student));
+    CHECK(reread.json["questions"][0]["task"]["view"] == "with_answers");
     check_error(api.post(help, { { "message", "one more?" } }, f.token(D.student)), 409, "Conflict",
         "The tutor helps before you answer, and this question is answered");
     auto staff = api.get(quizzes, f.token(D.teacher));
