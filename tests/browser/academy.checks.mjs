@@ -1,5 +1,5 @@
 // Browser checks of the demo academy (Summit Test Prep), run by
-// tutoring.test.mjs on its server and database, so no second demo is seeded:
+// academy.test.mjs on a server and database of its own:
 // an instructor browses the exam bank (the shared bank and the academy's
 // own), filters it, opens a question with its key, hints and explanation;
 // a student has no such tab, and takes quizzes: a practice one graded in the
