@@ -3,8 +3,8 @@
 // session logged in one press, the office's calendar of every tutor (and
 // one tutor's), and a parent's view of their children's sessions; driven
 // through the accessibility tree, checked with axe-core, photographed at
-// desktop and phone size (build/artifacts/tutoring-*.png); then the demo
-// academy's checks (academy.checks.mjs) on the same server.
+// desktop and phone size (build/artifacts/tutoring-*.png). The demo
+// academy has its own test (academy.test.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
