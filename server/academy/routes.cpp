@@ -4,6 +4,7 @@
 #include "academy/bank_handlers.hpp"
 #include "academy/course_handlers.hpp"
 #include "academy/quiz_handlers.hpp"
+#include "academy/study_handlers.hpp"
 #include "http/schema.hpp"
 
 namespace learnloop::server {
@@ -172,6 +173,51 @@ AreaApi academy_api()
         { "answer_text", string_schema("The right answer in words") },
         { "disagreement", boolean_schema("The browser graded it otherwise; the server's grade counts") } });
 
+    // Study plans: made from the student's quiz answers on every read.
+    const auto goal = object_schema({ { "exam_day", string_schema("YYYY-MM-DD, the academy's calendar") },
+                                        { "minutes_per_day", integer_schema("10 to 300") } },
+        { "exam_day", "minutes_per_day" });
+    s["StudyGoal"] = request_schema({ { "exam_day", string_schema("YYYY-MM-DD: today or later, within two years") },
+                                        { "minutes_per_day", integer_schema("Whole minutes, 10 to 300") } },
+        { "exam_day", "minutes_per_day" });
+    s["StudyGoalSaved"] = message_schema({ { "goal", goal } });
+    s["Study"] = object_schema(
+        { { "student_id", id_schema() }, { "name", string_schema() },
+            { "today", string_schema("The academy's day, YYYY-MM-DD") }, { "goal", nullable(goal) },
+            { "skills", array_of(object_schema(
+                            { { "skill", string_schema() }, { "name", string_schema("The skill in words") },
+                                { "topic", string_schema("Its bank category in words") },
+                                { "known", number_schema("The mastery engine's estimate, 0 to 1") },
+                                { "known_week_ago", number_schema() }, { "attempts", integer_schema() },
+                                { "level", enum_schema({ "not_started", "attempted", "familiar", "proficient",
+                                               "mastered" }) },
+                                { "level_label", string_schema() },
+                                { "weak", boolean_schema("Answered three times or more, still below familiar") } },
+                            { "skill", "name", "topic", "known", "attempts", "level", "level_label", "weak" })) },
+            { "weak_spots", array_of(object_schema({ { "skill", string_schema() }, { "name", string_schema() } },
+                                { "skill", "name" })) },
+            { "plan", object_schema(
+                          { { "summary", string_schema("The plan in words") },
+                              { "fits", boolean_schema("Every weak skill reaches proficient in time") },
+                              { "days", array_of(object_schema(
+                                            { { "day", string_schema() }, { "label", string_schema() },
+                                                { "minutes", integer_schema() },
+                                                { "items", array_of(object_schema(
+                                                               { { "skill", string_schema() },
+                                                                   { "name", string_schema() },
+                                                                   { "questions", integer_schema() },
+                                                                   { "review", boolean_schema() } },
+                                                               { "skill", "name", "questions", "review" })) } },
+                                            { "day", "label", "minutes", "items" })) } },
+                          { "summary", "fits", "days" }) } },
+        { "student_id", "name", "today", "goal", "skills", "weak_spots", "plan" });
+    s["StudySummary"] = object_schema(
+        { { "student_id", id_schema() }, { "name", string_schema() },
+            { "week", string_schema("What was studied and what improved this week") },
+            { "needs_work", array_of(string_schema("A weak skill in words")) },
+            { "upcoming", string_schema("The exam day and the plan's next day") } },
+        { "student_id", "name", "week", "needs_work", "upcoming" });
+
     api.routes = {
         { Method::Get, "/api/academy/bank", Action::BankRead, handle_search_bank, nullptr,
             "The current questions the academy can draw on, the shared bank's and its own, in category order (paged)", "",
@@ -230,6 +276,17 @@ AreaApi academy_api()
             "TutorAsk", "TutorReply", 200 },
         { Method::Post, "/api/academy/attempts/{id}/submit", Action::QuizTake, handle_submit_attempt, nullptr,
             "Hands the attempt in and returns it graded, with the key and explanations", "", "Attempt", 200 },
+        { Method::Get, "/api/academy/study", Action::MasteryRead, handle_study, nullptr,
+            "A student's skills from their quiz answers (the mastery engine's estimates), weak spots, exam goal and "
+            "study plan, made afresh on every read",
+            "", "Study", 200, { { "student_id", id_schema(), "The student (a student may leave it out for themself)" } } },
+        { Method::Put, "/api/academy/study/goal", Action::StudyGoalSet, handle_set_study_goal, nullptr,
+            "Sets a student's exam day and minutes a day; the plan follows", "StudyGoal", "StudyGoalSaved", 200,
+            { { "student_id", id_schema(), "The student (a student may leave it out for themself)" } } },
+        { Method::Get, "/api/academy/summary", Action::MasteryRead, handle_study_summary, nullptr,
+            "What a parent reads about a child: the week's quiz questions, the biggest step forward, what needs work "
+            "and what is coming; never answers or tutor conversations",
+            "", "StudySummary", 200, { { "student_id", id_schema(), "The student (a student may leave it out for themself)" } } },
     };
     return api;
 }

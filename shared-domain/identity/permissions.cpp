@@ -122,6 +122,10 @@ constexpr Row k_matrix[] = {
         N, N, N, O, N },
     { Action::DeletedRestore, "deleted.restore", "Only administrators can see and restore what was deleted",
         T, N, N, N, N },
+    // A study plan's goal: the student sets it, a parent may set it for their
+    // child, an administrator for anyone; instructors read it (mastery.read).
+    { Action::StudyGoalSet, "study_goal.set", "Only the student, their parent or an administrator can set the exam day",
+        T, N, N, O, L },
 };
 
 // What an account waiting for approval keeps of its role's row: the

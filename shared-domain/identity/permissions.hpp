@@ -54,6 +54,7 @@ enum class Action {
     QuizManage,          // set quizzes in a course and see its results (instructors: their own courses)
     QuizTake,            // take a course's quizzes and see one's own attempts
     DeletedRestore,      // the recently deleted list (courses) and bringing one back
+    StudyGoalSet,        // an academy student's exam day and study minutes: their own, a child's, or any
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

@@ -23,6 +23,12 @@ double bkt_update(const BktParams& p, double known, bool correct)
     return posterior + (1 - posterior) * p.learn;
 }
 
+double bkt_update_credit(const BktParams& p, double known, double credit)
+{
+    credit = std::clamp(credit, 0.0, 1.0);
+    return credit * bkt_update(p, known, true) + (1 - credit) * bkt_update(p, known, false);
+}
+
 // [SECTION] levels ---------------------------------------------------------
 
 double level_threshold(MasteryLevel level)
@@ -87,7 +93,7 @@ std::vector<TargetMastery> weak_spots(std::vector<TargetMastery> targets, int mi
 
 std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
     const std::vector<TargetEstimate>& known_now, const std::vector<std::string>& weak_target_titles,
-    std::int64_t now_unix)
+    std::int64_t now_unix, std::string_view noun)
 {
     constexpr std::int64_t k_week = 7 * 86400;
     std::stable_sort(answers.begin(), answers.end(),
@@ -127,7 +133,7 @@ std::string weekly_summary(std::string_view student_name, std::vector<PracticeAn
         for (auto& [title, p] : progress)
             if (title == estimate.target_title)
                 p.after = estimate.known;
-    std::string text = "This week " + name + " answered " + std::to_string(count) + " practice task"
+    std::string text = "This week " + name + " answered " + std::to_string(count) + " " + std::string(noun)
         + (count == 1 ? "" : "s") + " and got " + std::to_string(right) + " right.";
     std::string best;
     double best_gain = 0.05;   // a step forward worth mentioning

@@ -34,6 +34,11 @@ struct BktParams {
 [[nodiscard]] double bkt_predict(const BktParams& p, double known);
 // The probability of knowing the target after one answer (posterior, then the learning step).
 [[nodiscard]] double bkt_update(const BktParams& p, double known, bool correct);
+// The same for an answer worth `credit` (0 to 1) of a right one — partly
+// right, or right after hints: the two updates weighted by the credit, so 1
+// is a right answer and 0 a wrong one.
+//   bkt_update_credit(p, 0.2, 0.5) -> halfway between bkt_update(p, 0.2, false) and (..., true)
+[[nodiscard]] double bkt_update_credit(const BktParams& p, double known, double credit);
 
 // [SECTION] mastery levels
 
@@ -76,9 +81,10 @@ struct TargetEstimate {
 // given). `known_now` holds each target's estimate now: the step forward is
 // measured to it and the level named is its level, because answers synced
 // late from another device are applied after answers made later.
+// `noun` names one answer ("practice task", "quiz question"; an s is added for more than one).
 [[nodiscard]] std::string weekly_summary(std::string_view student_name, std::vector<PracticeAnswer> answers,
     const std::vector<TargetEstimate>& known_now, const std::vector<std::string>& weak_target_titles,
-    std::int64_t now_unix);
+    std::int64_t now_unix, std::string_view noun = "practice task");
 
 // [SECTION] JSON
 

@@ -112,6 +112,7 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         std::string path;
         Json body;
     };
+    const auto exam_day = f.sql_text("SELECT to_char(current_date + 30, 'YYYY-MM-DD')");   // a goal's day, in range
     const std::vector<Probe> probes = {
         // The assignment tracker
         { &A.admin, "GET", "/api/assignments/" + ba, nullptr },
@@ -164,6 +165,12 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.student, "PUT", "/api/academy/attempts/" + b_attempt + "/answers/1", { { "answer", { { "choice", 0 } } } } },
         { &A.student, "POST", "/api/academy/attempts/" + b_attempt + "/submit", Json::object() },
         { &A.student, "POST", "/api/academy/attempts/" + b_attempt + "/questions/1/help", { { "message", "hint?" } } },
+        // Its students' skills, plans, goals and summaries
+        { &A.admin, "GET", "/api/academy/study?student_id=" + str(B.student.id), nullptr },
+        { &A.teacher, "GET", "/api/academy/study?student_id=" + str(B.student.id), nullptr },
+        { &A.parent, "GET", "/api/academy/summary?student_id=" + str(B.student.id), nullptr },
+        { &A.admin, "PUT", "/api/academy/study/goal?student_id=" + str(B.student.id),
+            { { "exam_day", exam_day }, { "minutes_per_day", 30 } } },
     };
     for (const auto& probe : probes) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
@@ -767,6 +774,16 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             } },
         { "POST /api/academy/attempts/{id}/submit", { "student" }, Action::QuizTake,
             [&](const std::string&) { return Call { "POST", latest_attempt() + "/submit", Json::object() }; } },
+        { "GET /api/academy/study", { "admin", "teacher", "student", "parent" }, Action::MasteryRead,
+            fixed("GET", "/api/academy/study?student_id=" + str(D.student.id)) },
+        { "GET /api/academy/summary", { "admin", "teacher", "student", "parent" }, Action::MasteryRead,
+            fixed("GET", "/api/academy/summary?student_id=" + str(D.student.id)) },
+        { "PUT /api/academy/study/goal", { "admin", "student", "parent" }, Action::StudyGoalSet,
+            [&](const std::string&) {
+                const auto soon = f.sql_text("SELECT to_char(current_date + 30, 'YYYY-MM-DD')");
+                return Call { "PUT", "/api/academy/study/goal?student_id=" + str(D.student.id),
+                    { { "exam_day", soon }, { "minutes_per_day", 30 } } };
+            } },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

@@ -1,0 +1,137 @@
+// Skills, weak spots, study plans and the parent's summary (study_handlers.hpp).
+#include "academy/study_handlers.hpp"
+
+#include "academy/study.hpp"
+#include "access/access.hpp"
+#include "audit/audit_log.hpp"
+#include "tutoring/tutoring_requests.hpp"
+#include "tutoring/zone.hpp"
+
+namespace learnloop::server {
+
+namespace {
+
+const char* k_student_not_found = "Student not found";
+
+// The student a request names (?student_id=; a student may leave it out for
+// themself) within the caller's reach for `action`, with their name.
+struct Student {
+    std::int64_t id = 0;
+    std::string name;
+};
+Result<Student> student_of(const httplib::Request& req, pqxx::work& txn, const Caller& caller, Action action)
+{
+    const auto reach = reach_for(caller, action);
+    std::int64_t id = caller.user_id;
+    if (req.has_param("student_id"))
+        id = TRY(parse_id(req.get_param_value("student_id"), k_student_not_found));
+    else if (reach.scope != Scope::Own)
+        return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
+    if (!student_in_reach(txn, reach, id))
+        return make_error(ErrorCode::NotFound, k_student_not_found);
+    auto rows = exec_named(txn, "access/person", id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_student_not_found);
+    return Student { id, rows[0]["name"].as<std::string>() };
+}
+
+std::vector<SkillAnswer> skill_answers(pqxx::transaction_base& txn, std::int64_t student)
+{
+    std::vector<SkillAnswer> answers;
+    for (const auto& row : exec_named(txn, "academy/skill_answers", student))
+        answers.push_back({ row["skill"].as<std::string>(), row["category"].as<std::string>(),
+            row["score"].as<double>(), row["hints_used"].as<int>(), row["answered_unix"].as<std::int64_t>() });
+    return answers;
+}
+
+std::optional<StudyGoal> study_goal(pqxx::transaction_base& txn, std::int64_t student)
+{
+    auto rows = exec_named(txn, "academy/study_goal", student);
+    if (rows.empty())
+        return std::nullopt;
+    return StudyGoal { rows[0]["exam_day"].as<std::string>(), rows[0]["minutes_per_day"].as<int>() };
+}
+
+Json goal_json(const std::optional<StudyGoal>& goal)
+{
+    if (!goal)
+        return nullptr;
+    return { { "exam_day", goal->exam_day }, { "minutes_per_day", goal->minutes_per_day } };
+}
+
+// The tenant's today, in its zone.
+Result<std::string> today_of(const Caller& caller)
+{
+    auto zone = TRY(tenant_zone(caller));
+    return local_day_text(to_local(now_unix(), *zone));
+}
+
+} // namespace
+
+// GET /api/academy/study?student_id=: the student's skills (estimate,
+// level, whether weak), weak spots, goal and study plan.
+Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
+    const auto today = TRY(today_of(caller));
+    const BktParams params;
+    const auto skills = estimate_skills(skill_answers(txn, student.id), params, now_unix() - 7 * 86400);
+    const auto goal = study_goal(txn, student.id);
+    const auto weak = study_weak_spots(skills);
+
+    Json skill_list = Json::array();
+    for (const auto& s : skills) {
+        const bool is_weak = std::any_of(weak.begin(), weak.end(), [&](const auto& w) { return w.skill == s.skill; });
+        skill_list.push_back({ { "skill", s.skill }, { "name", skill_for_people(s.skill) },
+            { "topic", topic_for_people(s.category) }, { "known", s.known }, { "known_week_ago", s.known_before },
+            { "attempts", s.attempts }, { "level", mastery_level_name(s.level()) },
+            { "level_label", level_for_people(s.level()) }, { "weak", is_weak } });
+    }
+    Json weak_list = Json::array();
+    for (const auto& w : weak)
+        weak_list.push_back({ { "skill", w.skill }, { "name", skill_for_people(w.skill) } });
+    const auto plan = plan_study(skills, today, goal, params);
+    Json days = Json::array();
+    for (const auto& day : plan.days) {
+        Json items = Json::array();
+        int questions = 0;
+        for (const auto& item : day.items) {
+            questions += item.questions;
+            items.push_back({ { "skill", item.skill }, { "name", skill_for_people(item.skill) },
+                { "questions", item.questions }, { "review", item.review } });
+        }
+        days.push_back({ { "day", day.day }, { "minutes", questions * k_minutes_per_question },
+            { "label", study_day_for_people(day) }, { "items", items } });
+    }
+    return json_response(200, { { "student_id", student.id }, { "name", student.name }, { "today", today },
+                                  { "goal", goal_json(goal) }, { "skills", skill_list }, { "weak_spots", weak_list },
+                                  { "plan", { { "summary", plan.summary }, { "fits", plan.fits }, { "days", days } } } });
+}
+
+// PUT /api/academy/study/goal?student_id= {exam_day, minutes_per_day}.
+Result<ApiResponse> handle_set_study_goal(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    const auto today = TRY(today_of(caller));
+    auto goal = TRY(read_study_goal(body, today));
+    auto student = TRY(student_of(req, txn, caller, Action::StudyGoalSet));
+    const auto before = study_goal(txn, student.id);
+    exec_named(txn, "academy/save_study_goal", caller.tenant_id, student.id, goal.exam_day, goal.minutes_per_day,
+        caller.user_id);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "study.goal", "user", std::to_string(student.id),
+                          goal_json(before), goal_json(goal) });
+    return json_response(200, { { "message", "Exam day saved" }, { "goal", goal_json(goal) } });
+}
+
+// GET /api/academy/summary?student_id=: what a parent reads about a child.
+Result<ApiResponse> handle_study_summary(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
+    const auto today = TRY(today_of(caller));
+    auto summary = summary_for_parents(student.name, skill_answers(txn, student.id), study_goal(txn, student.id),
+        today, now_unix(), BktParams {});
+    return json_response(200, { { "student_id", student.id }, { "name", student.name }, { "week", summary.week },
+                                  { "needs_work", summary.needs_work }, { "upcoming", summary.upcoming } });
+}
+
+} // namespace learnloop::server

@@ -1,0 +1,164 @@
+// An academy student's skills, weak spots, study plan and exam goal, and the
+// summary a parent reads, through the API against the real server and
+// PostgreSQL: quiz answers become the mastery engine's estimates per skill,
+// the plan follows the goal, and only the student's own people reach them.
+#include "api_client.hpp"
+#include "test_support.hpp"
+
+#include "core/calendar.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace learnloop::test;
+
+namespace {
+
+std::string str(std::int64_t n) { return std::to_string(n); }
+
+// `day` ("2026-12-07") moved by `days`.
+std::string day_after(const std::string& day, int days)
+{
+    auto at = learnloop::read_local_day(day);
+    REQUIRE(at);
+    return learnloop::local_day_text(
+        learnloop::from_unix_seconds((learnloop::days_from_civil(at->year, at->month, at->day) + days) * 86400));
+}
+
+int right_option(const Json& task)
+{
+    for (std::size_t i = 0; i < task["options"].size(); ++i)
+        if (task["options"][i].value("correct", false))
+            return static_cast<int>(i);
+    FAIL("no option marked correct in " << task.dump());
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; parents read a summary",
+    "[api][academy][study]")
+{
+    ApiFixture f("academy_study", { .other_tenant = true });
+    auto& D = f.demo;
+    f.sql("UPDATE tenants SET kind = 'academy' WHERE id = " + str(f.demo.id));
+    REQUIRE(f.cli({ "seed", "bank" }).exit_code == 0);
+    auto& api = f.api();
+
+    // No answers yet: no skills, and the plan asks for a quiz first.
+    auto empty = api.get("/api/academy/study", f.token(D.student));
+    INFO(describe(empty));
+    REQUIRE(empty.status == 200);
+    CHECK(empty.json["skills"] == Json::array());
+    CHECK(empty.json["goal"].is_null());
+    CHECK(empty.json["plan"]["summary"] == "Take a quiz first: your plan is made from your answers.");
+    const auto today = empty.json["today"].get<std::string>();
+
+    // A skill with three single-choice questions: the student gets them all wrong.
+    auto bank = api.get("/api/academy/bank?kind=single_choice&limit=200", f.token(D.teacher));
+    REQUIRE(bank.status == 200);
+    std::map<std::string, std::vector<std::string>> by_skill;
+    for (const auto& q : bank.json)
+        if (!q["skill"].get<std::string>().empty())
+            by_skill[q["skill"].get<std::string>()].push_back(q["code"].get<std::string>());
+    std::string weak_skill;
+    for (const auto& [skill, codes] : by_skill)
+        if (codes.size() >= 3 && weak_skill.empty())
+            weak_skill = skill;
+    REQUIRE_FALSE(weak_skill.empty());
+    std::vector<std::string> fixed(by_skill[weak_skill].begin(), by_skill[weak_skill].begin() + 3);
+
+    auto course = api.post("/api/academy/courses", { { "title", "Quant" } }, f.token(D.teacher));
+    REQUIRE(course.status == 201);
+    const auto course_id = course.json["id"].get<std::int64_t>();
+    REQUIRE(api.post("/api/academy/courses/" + str(course_id) + "/students", { { "student_ids", { D.student.id } } },
+                   f.token(D.teacher))
+                .status
+        == 200);
+    auto quiz = api.post("/api/academy/courses/" + str(course_id) + "/quizzes",
+        { { "title", "Drill" }, { "mode", "practice" }, { "fixed", fixed }, { "shuffle", false } }, f.token(D.teacher));
+    REQUIRE(quiz.status == 201);
+    auto attempt = api.post("/api/academy/quizzes/" + str(quiz.json["id"].get<std::int64_t>()) + "/attempts",
+        Json::object(), f.token(D.student));
+    REQUIRE(attempt.status == 201);
+    const auto attempt_id = attempt.json["id"].get<std::int64_t>();
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto& task = attempt.json["questions"][i]["task"];
+        const int wrong = (right_option(task) + 1) % static_cast<int>(task["options"].size());
+        auto answered = api.put("/api/academy/attempts/" + str(attempt_id) + "/answers/" + str(i + 1),
+            { { "answer", { { "choice", wrong } } } }, f.token(D.student));
+        REQUIRE(answered.status == 200);
+    }
+    REQUIRE(api.post("/api/academy/attempts/" + str(attempt_id) + "/submit", Json::object(), f.token(D.student)).status
+        == 200);
+
+    auto study = api.get("/api/academy/study", f.token(D.student));
+    INFO(describe(study));
+    REQUIRE(study.status == 200);
+    REQUIRE(study.json["skills"].size() == 1);
+    const auto& skill = study.json["skills"][0];
+    CHECK(skill["skill"] == weak_skill);
+    CHECK(skill["attempts"] == 3);
+    CHECK(skill["weak"] == true);
+    CHECK(skill["known"].get<double>() < 0.2);
+    CHECK(skill["level_label"] == "Attempted");
+    REQUIRE(study.json["weak_spots"].size() == 1);
+    CHECK(study.json["weak_spots"][0]["skill"] == weak_skill);
+    CHECK(study.json["plan"]["days"].size() == 14);   // no exam day: two weeks
+    CHECK(study.json["plan"]["days"][0]["day"] == today);
+    CHECK(study.json["plan"]["days"][0]["items"][0]["skill"] == weak_skill);
+
+    // The goal: the student sets it; the plan runs to the day before the exam.
+    const auto exam = day_after(today, 10);
+    auto audits = f.audit_count();
+    check_error(api.put("/api/academy/study/goal", { { "exam_day", day_after(today, -1) }, { "minutes_per_day", 30 } },
+                    f.token(D.student)),
+        400, "Invalid request", "The exam day has passed; choose today or a later day");
+    check_error(api.put("/api/academy/study/goal", { { "exam_day", exam }, { "minutes_per_day", 3 } }, f.token(D.student)),
+        400, "Invalid request", "minutes_per_day must be from 10 to 300");
+    check_error(api.put("/api/academy/study/goal", { { "exam_day", exam }, { "minutes_per_day", "30" } },
+                    f.token(D.student)),
+        400, "Invalid request");
+    check_error(api.put("/api/academy/study/goal", { { "exam_day", exam }, { "minutes_per_day", 30 }, { "colour", 1 } },
+                    f.token(D.student)),
+        400, "Invalid request");
+    CHECK(f.audit_count() == audits);   // nothing written
+    auto saved = api.put("/api/academy/study/goal", { { "exam_day", exam }, { "minutes_per_day", 40 } }, f.token(D.student));
+    INFO(describe(saved));
+    REQUIRE(saved.status == 200);
+    CHECK(saved.json["goal"]["exam_day"] == exam);
+    CHECK(f.last_audit_action() == "study.goal");
+    auto planned = api.get("/api/academy/study", f.token(D.student));
+    CHECK(planned.json["goal"]["minutes_per_day"] == 40);
+    CHECK(planned.json["plan"]["days"].size() == 10);
+    CHECK(planned.json["plan"]["days"].back()["day"] == day_after(exam, -1));
+    CHECK(planned.json["plan"]["summary"].get<std::string>().rfind("10 days to your exam on ", 0) == 0);
+
+    // A parent reads and sets their child's; an instructor reads their course's students'.
+    auto child = "?student_id=" + str(D.student.id);
+    auto summary = api.get("/api/academy/summary" + child, f.token(D.parent));
+    INFO(describe(summary));
+    REQUIRE(summary.status == 200);
+    CHECK(summary.json["week"].get<std::string>().find("answered 3 quiz questions and got 0 right") != std::string::npos);
+    REQUIRE(summary.json["needs_work"].size() == 1);
+    CHECK(summary.json["upcoming"].get<std::string>().rfind("Exam on ", 0) == 0);
+    CHECK(summary.json.dump().find("\"answer\"") == std::string::npos);
+    check_error(api.get("/api/academy/summary", f.token(D.parent)), 400, "Invalid request", "student_id is required");
+    CHECK(api.put("/api/academy/study/goal" + child, { { "exam_day", exam }, { "minutes_per_day", 20 } }, f.token(D.parent))
+              .status
+        == 200);
+    CHECK(api.get("/api/academy/study" + child, f.token(D.teacher)).json["goal"]["minutes_per_day"] == 20);
+    CHECK(api.get("/api/academy/study" + child, f.token(D.admin)).status == 200);
+
+    // Nobody else: an instructor cannot set it, a moderator cannot read it,
+    // another tenant's student reads as absent.
+    check_error(api.put("/api/academy/study/goal" + child, { { "exam_day", exam }, { "minutes_per_day", 20 } },
+                    f.token(D.teacher)),
+        403, "Unauthorized");
+    check_error(api.get("/api/academy/study" + child, f.token(D.moderator)), 403, "Unauthorized");
+    check_error(api.get("/api/academy/study?student_id=" + str(f.other.student.id), f.token(D.parent)), 404, "Student not found");
+    check_error(api.get("/api/academy/study?student_id=" + str(f.other.student.id), f.token(D.teacher)), 404, "Student not found");
+    check_error(api.get("/api/academy/study?student_id=" + str(D.teacher.id), f.token(D.admin)), 404, "Student not found");
+    check_error(api.get("/api/academy/study?student_id=abc", f.token(D.admin)), 404, "Student not found");
+}
