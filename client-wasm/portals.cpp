@@ -8,6 +8,7 @@
 
 #include "academy/bank_tab.hpp"
 #include "academy/courses_tab.hpp"
+#include "academy/study_tab.hpp"
 #include "academy/teaching_tab.hpp"
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
@@ -80,6 +81,7 @@ struct PortalState {
     MessagesTabState messages;    // each person's messages and notices
     BankTabState bank;            // an academy's exam bank: its instructors and administrators
     CoursesTabState learner;      // an academy student's courses and quizzes
+    StudyTabState study;          // an academy student's study plan, or a parent's summary of a child
     TeachingTabState teaching;    // an academy's courses as its instructors and office run them
     DeletedTabState deleted;      // what the academy's administrators may restore
 };
@@ -228,6 +230,18 @@ const Tab k_learner_tabs[] = {
         [](const AppState&, const PortalState& p) { return courses_tab_summary(p.learner); },
         [](const AppState&, const PortalState& p) { return courses_tab_place(p.learner); },
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_courses_tab(s, p.learner, r); } },
+    { "Study plan", "learner.tab.study", Action::MasteryRead,
+        [](AppState& s, PortalState& p) { draw_study_tab(s, p.study); },
+        [](const AppState&, const PortalState& p) { return study_tab_summary(p.study); } },
+};
+
+// An academy's parents: each child's week, weak spots and study plan.
+const Tab k_academy_parent_tabs[] = {
+    { "Summary", "parent.tab.summary", Action::ChildrenRead,
+        [](AppState& s, PortalState& p) { draw_child_summary_tab(s, p.study, p.parent); },
+        [](const AppState&, const PortalState& p) { return study_tab_summary(p.study); },
+        [](const AppState&, const PortalState& p) { return child_summary_place(p.study, p.parent); },
+        [](AppState&, PortalState& p, const ui::Route& r) { return open_child_summary(p.study, r); } },
 };
 
 const Tab k_academy_office_tabs[] = {
@@ -362,13 +376,12 @@ const Portal k_tutoring_portals[] = {
     { Role::Parent, "Parent", "family_tabs", k_family_tabs, prepare_tutoring, offline_forget_week },
 };
 
-// An academy's parents keep the school's portal until their summary arrives.
 const Portal k_academy_portals[] = {
     { Role::Admin, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_people, nullptr },
     { Role::Moderator, "Academy office", "academy_tabs", k_academy_office_tabs, prepare_people, nullptr },
     { Role::Teacher, "Instructor", "instructor_tabs", k_instructor_tabs, nullptr, nullptr },
     { Role::Student, "Student", "learner_tabs", k_learner_tabs, nullptr, nullptr },
-    { Role::Parent, "Parent", "parent_tabs", k_parent_tabs, nullptr, nullptr },
+    { Role::Parent, "Parent", "summary_tabs", k_academy_parent_tabs, nullptr, nullptr },
 };
 
 // The portals of the signed-in user's kind of tenant.

@@ -5,6 +5,7 @@
 
 #include "academy/quiz.hpp"
 #include "net/api.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 #include <cctype>
@@ -39,15 +40,6 @@ void reload_courses(AppState& state, TeachingTabState& tab)
 
 // [SECTION] a new quiz -----------------------------------------------------------
 
-std::optional<int> whole(const char* text)
-{
-    char* end = nullptr;
-    const long value = std::strtol(text, &end, 10);
-    if (end == text || *end != '\0' || value < 0 || value > 100000)
-        return std::nullopt;
-    return static_cast<int>(value);
-}
-
 std::string topic_label(const TeachingTabState& tab, int index)
 {
     if (index == 0 || !tab.topics.data.is_array() || index > static_cast<int>(tab.topics.data.size()))
@@ -65,26 +57,20 @@ std::string topic_of(const TeachingTabState& tab)
 
 // A message of the shared quiz rules in the form's words: the form has one
 // draw, so "draws[0].count" is its Questions field.
-std::string in_form_words(std::string message)
+std::string quiz_form_words(std::string message)
 {
-    static const std::pair<const char*, const char*> k_fields[] = {
-        { "draws[0].count", "Questions" }, { "draws[0].min_difficulty", "Easiest" },
-        { "draws[0].max_difficulty", "Hardest" }, { "draws[0]: ", "" }, { "questions: ", "" },
-        { "time_limit_minutes", "Time limit" }, { "attempts_allowed", "Attempts allowed" },
-    };
-    for (const auto& [field, label] : k_fields)
-        if (message.rfind(field, 0) == 0)
-            message = label + message.substr(std::string_view(field).size());
-    if (!message.empty())
-        message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
-    return message;
+    return ui::in_form_words(std::move(message),
+        { { "draws[0].count", "Questions" }, { "draws[0].min_difficulty", "Easiest" },
+            { "draws[0].max_difficulty", "Hardest" }, { "draws[0]: ", "" }, { "questions: ", "" },
+            { "time_limit_minutes", "Time limit" }, { "attempts_allowed", "Attempts allowed" } });
 }
 
 // The form as the API takes it, checked by the shared rules first; an error
 // in words otherwise.
 std::variant<Json, std::string> quiz_body(const TeachingTabState& tab)
 {
-    const auto count = whole(tab.count), minutes = whole(tab.minutes), attempts = whole(tab.attempts);
+    const auto count = ui::whole_number(tab.count), minutes = ui::whole_number(tab.minutes),
+               attempts = ui::whole_number(tab.attempts);
     if (!count)
         return std::string("Questions: type a whole number");
     if (!minutes)
@@ -98,7 +84,7 @@ std::variant<Json, std::string> quiz_body(const TeachingTabState& tab)
         { "tutor", tab.mode == 0 && tab.tutor } };
     auto checked = decode_quiz_settings(body);
     if (!checked.ok())
-        return in_form_words(checked.error().message);
+        return quiz_form_words(checked.error().message);
     return body;
 }
 
@@ -116,7 +102,7 @@ void save_quiz(AppState& state, TeachingTabState& tab)
             if (tab.selected != course)
                 return;
             tab.save = outcome_of(answer, "Quiz saved: your students can take it now");
-            tab.save.message = in_form_words(tab.save.message);
+            tab.save.message = quiz_form_words(tab.save.message);
             if (answer.ok()) {
                 tab.composing = false;
                 tab.title[0] = '\0';

@@ -31,10 +31,13 @@ std::string child_name(const ChildrenTabState& tab)
     return name;
 }
 
+} // namespace
+
 // A code from the school links this parent to a student.
-void draw_redeem(AppState& state, ChildrenTabState& tab)
+void draw_link_child(AppState& state, ChildrenTabState& tab)
 {
-    ui::text_unformatted("Link code from the school:");
+    ui::text_unformatted(state.session.tenant_kind == TenantKind::Academy ? "Link code from the academy:"
+                                                                          : "Link code from the school:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ui::input_text("##link_code", tab.link_code, sizeof tab.link_code, ImGuiInputTextFlags_CharsNoBlank);
@@ -57,8 +60,6 @@ void draw_redeem(AppState& state, ChildrenTabState& tab)
     ui::action_status(tab.redeem);
 }
 
-} // namespace
-
 void draw_children_tab(AppState& state, ChildrenTabState& tab)
 {
     if (tab.children.phase == Phase::Idle)
@@ -69,7 +70,7 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
         return;
     if (tab.children.data.empty()) {
         ui::text_wrapped("No children are linked to your account yet. Ask the school for a link code.");
-        draw_redeem(state, tab);
+        draw_link_child(state, tab);
         return;
     }
     if (tab.child_id == 0) {
@@ -102,7 +103,7 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
                 "parent.not_found"))
             tab.child_id = 0;
         ImGui::Separator();
-        draw_redeem(state, tab);
+        draw_link_child(state, tab);
         return;
     }
 
@@ -112,7 +113,7 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
         return;
     draw_child_mastery(state, tab.mastery, tab.child_id, child_name(tab));
     ImGui::Separator();
-    draw_redeem(state, tab);
+    draw_link_child(state, tab);
 }
 
 ui::TabPlace children_tab_place(const ChildrenTabState& tab)

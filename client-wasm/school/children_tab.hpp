@@ -20,6 +20,9 @@ struct ChildrenTabState {
     Outcome redeem;
 };
 
+// The field for a link code from the school (or academy) and its button; a
+// linked child joins the list.
+void draw_link_child(AppState& state, ChildrenTabState& tab);
 void draw_children_tab(AppState& state, ChildrenTabState& tab);
 
 [[nodiscard]] Json children_tab_summary(const ChildrenTabState& tab);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace learnloop::client::ui {
 
@@ -199,6 +200,26 @@ std::string short_date(std::string_view local)
 {
     auto at = read_local_datetime(local);
     return at ? day_for_people(*at, false) : std::string(local);
+}
+
+std::string in_form_words(std::string message,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> fields)
+{
+    for (const auto& [field, label] : fields)
+        if (message.rfind(field, 0) == 0)
+            message = std::string(label) + message.substr(field.size());
+    if (!message.empty() && message[0] >= 'a' && message[0] <= 'z')
+        message[0] = static_cast<char>(message[0] - 'a' + 'A');
+    return message;
+}
+
+std::optional<int> whole_number(const char* text, int most)
+{
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || value < 0 || value > most)
+        return std::nullopt;
+    return static_cast<int>(value);
 }
 
 } // namespace learnloop::client::ui

@@ -7,8 +7,11 @@
 #include "practice/grading.hpp"
 #include "practice/mastery.hpp"
 
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace learnloop::client::ui {
 
@@ -44,5 +47,16 @@ namespace learnloop::client::ui {
 [[nodiscard]] std::string when_for_people(std::string_view local, std::string_view today);
 // The date only: "Fri 23 Oct".
 [[nodiscard]] std::string short_date(std::string_view local);
+
+// A shared rule's message in a form's words: a leading field path is
+// replaced by the field's label as the form shows it, then the first letter
+// is a capital.
+//   in_form_words("minutes_per_day must be from 10 to 300", { { "minutes_per_day", "Minutes a day" } })
+//     -> "Minutes a day must be from 10 to 300"
+[[nodiscard]] std::string in_form_words(std::string message,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> fields);
+
+// A whole number from 0 to `most` typed in a field ("12"), or nothing.
+[[nodiscard]] std::optional<int> whole_number(const char* text, int most = 100000);
 
 } // namespace learnloop::client::ui

@@ -13,6 +13,7 @@
 #include "practice/curriculum.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <vector>
@@ -207,7 +208,7 @@ std::vector<DemoCourse> demo_courses()
             { { "Diagnostic: quantitative reasoning", E, 30, 1, draw_of("exam-bank/quant", 1, 3, 12), 38, 1.0, false },
                 { "Algebra practice set", P, 0, 0, draw_of("exam-bank/quant/algebra", 1, 5, 8), 30, 0.85, false, true },
                 { "Arithmetic: percent, ratio and exponents", P, 0, 0, draw_of("exam-bank/quant/arithmetic", 1, 5, 8),
-                    21, 0.8, false },
+                    6, 0.8, false },   // this week's: the parents' summaries have a week to tell
                 { "Mock exam 1", E, 35, 2, draw_of("exam-bank/quant", 1, 5, 20), 10, 0.65, true },
                 { "Geometry warm-up", P, 0, 0, draw_of("exam-bank/quant/geometry", 1, 4, 6), 3, 0.35, true, true } } },
         { "GRE Verbal \xE2\x80\x94 Autumn cohort",
@@ -354,8 +355,21 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
             exec_named(txn, "cli/demo_academy_attempt_questions", tenant_id, rows.dump());
         }
     }
+    // Exam goals: most students have set one (the student login: 45 days on,
+    // 30 minutes a day), so their study plans run up to an exam.
+    int goals = 0;
+    for (std::size_t m = 0; m < students.size(); ++m) {
+        if (m % 4 == 3)
+            continue;   // a few have not set one yet
+        const int days = m == 0 ? 45 : 20 + static_cast<int>(rng.below(50));
+        const int minutes = m == 0 ? 30 : std::array { 20, 30, 45, 60 }[rng.below(4)];
+        exec_named(txn, "academy/save_study_goal", tenant_id, students[m],
+            local_day_text(from_unix_seconds(today + days * k_day)), minutes, students[m]);
+        ++goals;
+    }
     append_audit(txn, { tenant_id, "cli", "demo.academy_history", "tenant", std::to_string(tenant_id), nullptr,
-                          { { "courses", counts.courses }, { "quizzes", counts.quizzes }, { "attempts", counts.attempts } } });
+                          { { "courses", counts.courses }, { "quizzes", counts.quizzes }, { "attempts", counts.attempts },
+                              { "study_goals", goals } } });
     return counts;
 }
 

@@ -169,11 +169,11 @@ StudyPlan plan_study(const std::vector<SkillEstimate>& skills, std::string_view 
     if (exam)
         end = *exam;
     if (exam && *exam <= *first) {
-        plan.summary = *exam == *first ? "Your exam is today. Good luck!" : "Your exam day has passed; set the next one.";
+        plan.summary = *exam == *first ? "The exam is today. Good luck!" : "The exam day has passed; set the next one.";
         return plan;
     }
     if (skills.empty()) {
-        plan.summary = "Take a quiz first: your plan is made from your answers.";
+        plan.summary = "Take a quiz first: the plan is made from quiz answers.";
         return plan;
     }
 
@@ -229,12 +229,16 @@ StudyPlan plan_study(const std::vector<SkillEstimate>& skills, std::string_view 
                 open.push_back(i);
         int capacity = per_day;
         if (!eve && !open.empty()) {
-            // Up to three skills in turn, the day's questions shared between them.
-            const auto count = std::min<std::size_t>(open.size(), k_plan_skills_per_day);
+            // Three skills in turn, more (up to six) while their questions
+            // leave the day's time unused; the day's questions shared between them.
             std::vector<std::size_t> chosen;
-            for (std::size_t k = 0; k < count; ++k)
-                chosen.push_back(open[(turn + k) % open.size()]);
-            turn += count;
+            int wanted = 0;
+            while (chosen.size() < open.size() && chosen.size() < static_cast<std::size_t>(k_plan_most_skills_per_day)
+                && (chosen.size() < static_cast<std::size_t>(k_plan_skills_per_day) || wanted < capacity)) {
+                chosen.push_back(open[(turn + chosen.size()) % open.size()]);
+                wanted += needs[chosen.back()].left;
+            }
+            turn += chosen.size();
             std::sort(chosen.begin(), chosen.end());
             for (std::size_t k = 0; k < chosen.size() && capacity > 0; ++k) {
                 auto& need = needs[chosen[k]];
@@ -265,13 +269,13 @@ StudyPlan plan_study(const std::vector<SkillEstimate>& skills, std::string_view 
     std::string text;
     if (exam) {
         const auto days = *exam - *first;
-        text = plural(static_cast<int>(days), "day", "days") + " to your exam on "
+        text = plural(static_cast<int>(days), "day", "days") + " to the exam on "
             + day_for_people(day_of_number(*exam), true) + ", " + std::to_string(minutes) + " minutes a day. ";
     } else {
-        text = "The next two weeks at " + std::to_string(minutes) + " minutes a day (set your exam day to plan up to it). ";
+        text = "The next two weeks at " + std::to_string(minutes) + " minutes a day (set the exam day to plan up to it). ";
     }
     if (needs.empty())
-        text += "Every skill you have practised is proficient: the plan keeps them fresh.";
+        text += "Every skill practised so far is proficient: the plan keeps them fresh.";
     else if (!plan.fits)
         text += plural(plan.skills_to_raise, "skill", "skills") + " to bring up to proficient; not all fit before "
             + (exam ? "the exam" : "the end of the plan") + ", so the weakest come first.";

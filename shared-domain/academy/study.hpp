@@ -83,6 +83,7 @@ inline constexpr int k_study_most_days_ahead = 730;
 inline constexpr int k_minutes_per_question = 2;   // a GRE section's pace, about 1.75 minutes a question
 inline constexpr int k_plan_most_days = 28;        // shown ahead; the plan is made afresh every day
 inline constexpr int k_plan_skills_per_day = 3;    // skills mixed in one day (interleaved practice)
+inline constexpr int k_plan_most_skills_per_day = 6;   // more when three leave the day's time unused
 inline constexpr int k_plan_review_questions = 5;  // a skill kept fresh: a few questions, not a day's worth
 
 struct StudyItem {
@@ -107,9 +108,11 @@ struct StudyPlan {
 // (at most 28 days shown; 14 days at the goal's minutes when there is no
 // exam day). The skills below proficient come first, weakest first, each
 // given about twice the right answers the mastery engine says it needs to
-// reach proficient, up to three skills a day in turn so they recur across
-// days; time to spare, the last day before the exam and any day left over
-// review what is proficient (at most five questions a skill). Deterministic: the same estimates and goal give the same plan.
+// reach proficient, three skills a day in turn so they recur across days
+// (up to six while three leave the day's time unused); time to spare, the
+// last day before the exam and any day left over review what is proficient
+// (at most five questions a skill). Deterministic: the same estimates and
+// goal give the same plan.
 [[nodiscard]] StudyPlan plan_study(const std::vector<SkillEstimate>& skills, std::string_view today,
     const std::optional<StudyGoal>& goal, const BktParams& params);
 

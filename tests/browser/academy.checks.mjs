@@ -306,6 +306,61 @@ export async function academyStaffChecks({ server, check }) {
   });
 }
 
+export async function studyChecks({ server, check }) {
+  await check('a student sets an exam day: a day gone by is refused before anything is sent, and the plan follows a new one', async () => {
+    const { page, errors } = await signedIn(server, 'student');
+    const sent = [];
+    page.on('request', (request) => { if (request.url().includes('/api/academy/study/goal')) sent.push(request.method()); });
+    await page.getByRole('tab', { name: 'Study plan' }).click();
+    let state = await waitForState(page, (s) => s.portal?.days > 0 && s.portal.goal?.minutes_per_day === 30,
+      "Mei's plan up to her exam");
+    await page.getByRole('heading', { name: 'The plan' }).waitFor();
+    await page.getByRole('heading', { name: 'Your skills' }).waitFor();
+    await page.getByText(/^Today · /).first().waitFor();
+    await expectNoViolations(page, 'the study plan');
+    await saveScreenshot(page, 'academy-study.png');
+
+    await page.getByRole('textbox', { name: 'Exam day' }).fill('2020-01-01');
+    await press(page.getByRole('button', { name: 'Save exam day' }));
+    await waitForState(page, (s) => s.portal.save === 'The exam day has passed; choose today or a later day',
+      'the shared rule refusing it here');
+    assert.deepEqual(sent, []);
+
+    const day = new Date(state.portal.today + 'T00:00:00Z');
+    day.setUTCDate(day.getUTCDate() + 12);
+    const exam = day.toISOString().slice(0, 10);
+    await page.getByRole('textbox', { name: 'Exam day' }).fill(exam);
+    await page.getByRole('textbox', { name: 'Minutes a day' }).fill('45');
+    await press(page.getByRole('button', { name: 'Save exam day' }));
+    state = await waitForState(page, (s) => s.portal.save === 'Exam day saved: the plan below follows it'
+      && s.portal.goal?.exam_day === exam && s.portal.days === 12, 'the plan up to the new exam day');
+    assert.match(state.portal.plan, /^12 days to the exam on /);
+    assert.deepEqual(sent, ['PUT']);
+    assert.deepEqual(errors, []);
+
+    const phone = await signedIn(server, 'student', PHONE);
+    await phone.page.getByRole('tab', { name: 'Study plan' }).click();
+    await waitForState(phone.page, (s) => s.portal?.days === 12, 'the plan on a phone');
+    await expectNoViolations(phone.page, 'the study plan on a phone');
+    await saveScreenshot(phone.page, 'academy-study-phone.png');
+    assert.deepEqual(phone.errors, []);
+  });
+
+  await check("a parent reads their child's week, what needs work and what is coming, never the answers", async () => {
+    const { page, errors } = await signedIn(server, 'parent', PHONE);
+    await page.getByRole('heading', { name: 'Parent', level: 1 }).waitFor();
+    const state = await waitForState(page, (s) => s.portal?.week?.startsWith('This week ') && s.portal.days > 0,
+      "the child's summary");
+    assert.match(state.portal.week, /quiz question/);
+    await page.getByRole('heading', { name: 'This week' }).waitFor();
+    await page.getByRole('heading', { name: 'Coming up' }).waitFor();
+    await page.getByRole('button', { name: 'Save exam day' }).waitFor();
+    await expectNoViolations(page, "a parent's summary");
+    await saveScreenshot(page, 'academy-parent-summary-phone.png');
+    assert.deepEqual(errors, []);
+  });
+}
+
 // Gives some answer to the question on screen: the first option, or a
 // number in each field.
 async function answerSomething(page) {

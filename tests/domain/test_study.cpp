@@ -133,16 +133,32 @@ TEST_CASE("the study plan raises the weakest skills first, mixes up to three a d
         for (const auto& item : day.items)
             questions += item.questions;
         CHECK(questions <= 15);   // 30 minutes at 2 a question
-        CHECK(day.items.size() <= 3);
+        CHECK(day.items.size() <= 6);
     }
     for (const auto& item : plan.days.back().items)
         CHECK(item.review);   // the eve reviews
-    CHECK(plan.summary == "10 days to your exam on Thu 17 Dec 2026, 30 minutes a day. 2 skills to bring up to "
+    CHECK(plan.summary == "10 days to the exam on Thu 17 Dec 2026, 30 minutes a day. 2 skills to bring up to "
                           "proficient, weakest first, then review.");
     // Deterministic.
     auto again = plan_study(skills, "2026-12-07", StudyGoal { "2026-12-17", 30 }, p);
     CHECK(again.days == plan.days);
     CHECK(study_day_for_people(plan.days.front()).rfind("Mon 7 Dec: Percent change (", 0) == 0);
+}
+
+TEST_CASE("a day's time is used: more skills join while three leave it unused", "[study]")
+{
+    BktParams p;
+    std::vector<SkillAnswer> once;   // eight skills answered once, wrong: each needs a few questions
+    for (std::string skill : { "a", "b", "c", "d", "e", "f", "g", "h" })
+        once.push_back(answer(skill, 0.0, k_now - k_day));
+    auto skills = estimate_skills(once, p, 0);
+    auto plan = plan_study(skills, "2026-12-07", StudyGoal { "2026-12-10", 30 }, p);
+    REQUIRE_FALSE(plan.days.empty());
+    int questions = 0;
+    for (const auto& item : plan.days[0].items)
+        questions += item.questions;
+    CHECK(plan.days[0].items.size() > 3);
+    CHECK(questions == 15);   // 30 minutes, all used
 }
 
 TEST_CASE("a plan that cannot fit says so; no exam day plans two weeks; no answers asks for a quiz first", "[study]")
@@ -167,8 +183,8 @@ TEST_CASE("a plan that cannot fit says so; no exam day plans two weeks; no answe
             seen.insert(item.skill);
     CHECK(seen.size() == 6);   // every weak skill gets its turn
 
-    CHECK(plan_study({}, "2026-12-07", std::nullopt, p).summary == "Take a quiz first: your plan is made from your answers.");
-    CHECK(plan_study(skills, "2026-12-07", StudyGoal { "2026-12-07", 30 }, p).summary == "Your exam is today. Good luck!");
+    CHECK(plan_study({}, "2026-12-07", std::nullopt, p).summary == "Take a quiz first: the plan is made from quiz answers.");
+    CHECK(plan_study(skills, "2026-12-07", StudyGoal { "2026-12-07", 30 }, p).summary == "The exam is today. Good luck!");
     CHECK(plan_study(skills, "2026-12-07", StudyGoal { "2027-12-07", 30 }, p).days.size() == k_plan_most_days);
 }
 

@@ -52,7 +52,7 @@ TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; par
     REQUIRE(empty.status == 200);
     CHECK(empty.json["skills"] == Json::array());
     CHECK(empty.json["goal"].is_null());
-    CHECK(empty.json["plan"]["summary"] == "Take a quiz first: your plan is made from your answers.");
+    CHECK(empty.json["plan"]["summary"] == "Take a quiz first: the plan is made from quiz answers.");
     const auto today = empty.json["today"].get<std::string>();
 
     // A skill with three single-choice questions: the student gets them all wrong.
@@ -133,7 +133,7 @@ TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; par
     CHECK(planned.json["goal"]["minutes_per_day"] == 40);
     CHECK(planned.json["plan"]["days"].size() == 10);
     CHECK(planned.json["plan"]["days"].back()["day"] == day_after(exam, -1));
-    CHECK(planned.json["plan"]["summary"].get<std::string>().rfind("10 days to your exam on ", 0) == 0);
+    CHECK(planned.json["plan"]["summary"].get<std::string>().rfind("10 days to the exam on ", 0) == 0);
 
     // A parent reads and sets their child's; an instructor reads their course's students'.
     auto child = "?student_id=" + str(D.student.id);

@@ -593,6 +593,15 @@ TEST_CASE("the demo academy's three courses have weeks of handed-in quizzes, gra
                          " a.quiz_id = z.id AND a.student_id = " + mei + ")")
         >= 2);
 
+    // This week's answers for the parents' summaries, and exam goals for the study plans.
+    CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts WHERE student_id = " + mei
+                         + " AND submitted_at > now() - interval '7 days'")
+        >= 1);
+    CHECK(query_int(url, "SELECT count(*) FROM study_goals WHERE student_id = " + mei
+                         + " AND exam_day > current_date AND minutes_per_day = 30")
+        == 1);
+    CHECK(query_int(url, "SELECT count(*) FROM study_goals WHERE tenant_id = " + a) >= 25);
+
     // The tutor's quizzes show hints used; no other quiz has any.
     CHECK(query_int(url, "SELECT count(*) FROM quizzes WHERE tutor AND tenant_id = " + a) == 3);
     CHECK(query_int(url, "SELECT count(*) FROM quiz_attempt_questions q JOIN quiz_attempts t ON t.id = q.attempt_id"
