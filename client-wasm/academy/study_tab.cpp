@@ -169,6 +169,30 @@ void draw_skills(const StudyTabState& tab, bool own)
     ui::end_table();
 }
 
+// Points, the streak and badges (shared-domain academy/progress on the server).
+void draw_progress(const StudyTabState& tab, bool own)
+{
+    const auto progress = tab.study.data.value("progress", Json::object());
+    if (!progress.is_object() || !progress.contains("xp"))
+        return;
+    ui::heading(own ? "Your progress" : "Progress", 3);
+    const int streak = progress.value("streak", 0);
+    ui::text("%s XP (%s this week) \xC2\xB7 streak: %s", ui::format_number(progress.value("xp", 0)).c_str(),
+        ui::format_number(progress.value("xp_this_week", 0)).c_str(), progress.value("streak_text", std::string()).c_str());
+    if (streak > 0 && !progress.value("studied_today", false))
+        ui::text_colored(ui::k_muted, own ? "Answer a question today to keep your streak going."
+                                          : "No questions answered yet today.");
+    if (progress.value("freeze_used_this_week", false))
+        ui::text_colored(ui::k_muted, "This week's freeze bridged a missed day.");
+    for (const auto& b : progress.value("badges", Json::array())) {
+        if (b.value("earned", false))
+            ui::bullet_text("%s \xE2\x80\x94 earned", b.value("name", std::string()).c_str());
+        else
+            ui::bullet_text("%s \xE2\x80\x94 %s", b.value("name", std::string()).c_str(),
+                b.value("progress", std::string()).c_str());
+    }
+}
+
 // The plan, the weak spots and the skills of whoever the tab shows.
 void draw_study(AppState& state, StudyTabState& tab, bool own)
 {
@@ -184,6 +208,8 @@ void draw_study(AppState& state, StudyTabState& tab, bool own)
             names.push_back(w.value("name", std::string()));
         ui::alert_text(ui::k_warning, "Needs work: %s", list_for_people(names).c_str());
     }
+    draw_progress(tab, own);
+    ui::vertical_space(ui::k_space_s);
     draw_goal(state, tab, !own, own);
     ui::vertical_space(ui::k_space_m);
     if (data.value("skills", Json::array()).empty()) {
@@ -282,7 +308,8 @@ Json study_tab_summary(const StudyTabState& tab)
         { "days", d.is_object() ? d.value("plan", Json::object()).value("days", Json::array()).size() : 0 },
         { "weak_spots", weak },
         { "week", tab.summary.data.is_object() ? tab.summary.data.value("week", std::string()) : std::string() },
-        { "save", tab.save.message } };
+        { "save", tab.save.message },
+        { "xp", d.is_object() ? d.value("progress", Json::object()).value("xp", -1) : -1 } };
 }
 
 ui::TabPlace child_summary_place(const StudyTabState& tab, const ChildrenTabState& family)

@@ -4,6 +4,7 @@
 #include "academy/teaching_tab.hpp"
 
 #include "academy/quiz.hpp"
+#include "core/validation.hpp"
 #include "net/api.hpp"
 #include "ui/labels.hpp"
 #include "ui/widgets.hpp"
@@ -26,6 +27,8 @@ constexpr const char* k_difficulties[] = { "1 (easiest)", "2", "3", "4", "5 (har
 void select_course(AppState& state, TeachingTabState& tab, std::int64_t id)
 {
     tab.selected = id;
+    tab.results_quiz = 0;
+    forget(tab.results);
     tab.composing = false;
     tab.save = {};
     forget(tab.quizzes);
@@ -192,6 +195,106 @@ void delete_course(AppState& state, TeachingTabState& tab)
         });
 }
 
+// [SECTION] results ---------------------------------------------------------------
+
+void open_results(AppState& state, TeachingTabState& tab, std::int64_t quiz)
+{
+    if (tab.results_quiz == quiz) {   // a second press closes them
+        tab.results_quiz = 0;
+        forget(tab.results);
+        return;
+    }
+    tab.results_quiz = quiz;
+    api_load(state, tab.results, "/api/academy/quizzes/" + std::to_string(quiz) + "/results");
+}
+
+// The first `most` characters of a question's first line, for a table.
+std::string first_words(const std::string& text, std::size_t most = 90)
+{
+    auto line = text.substr(0, text.find('\n'));
+    if (utf8_length(line) <= most)
+        return line;
+    return utf8_prefix(line, most) + "\xE2\x80\xA6";
+}
+
+// How a quiz went: each question's average, discrimination and what to
+// check (shared-domain item_analysis on the server), each student's best.
+void draw_results(AppState& state, TeachingTabState& tab)
+{
+    ui::vertical_space(ui::k_space_m);
+    if (ui::remote_status(state, tab.results, "teacher.results")) {
+        const auto quiz = tab.results_quiz;
+        tab.results_quiz = 0;
+        open_results(state, tab, quiz);
+    }
+    if (tab.results.phase != Phase::Done || !tab.results.data.is_object())
+        return;
+    const auto& r = tab.results.data;
+    ui::heading(("Results: " + r.value("title", std::string())).c_str(), 3);
+    const auto handed_in = r.value("attempts", 0);
+    if (handed_in == 0) {
+        ui::empty_state(state, "Nobody has handed it in yet", "Results appear here as students hand in their attempts.");
+        return;
+    }
+    ui::note((std::to_string(handed_in) + (handed_in == 1 ? " attempt" : " attempts")
+        + " handed in. Discrimination: how far a question's score follows the rest of the attempt (shown from 5 "
+          "attempts).")
+            .c_str());
+    if (ui::begin_table("quiz_results_questions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Question", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Average", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+        ImGui::TableSetupColumn("Discrimination", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+        ImGui::TableSetupColumn("Hints", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+        ImGui::TableSetupColumn("What to check", ImGuiTableColumnFlags_WidthStretch);
+        ui::table_headers_row();
+        for (const auto& q : r.value("questions", Json::array())) {
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_wrapped("%s", first_words(q.value("text", std::string())).c_str());
+            ui::note((q.value("code", std::string()) + " \xC2\xB7 asked " + std::to_string(q.value("asked", 0))
+                + (q.value("asked", 0) == 1 ? " time" : " times"))
+                    .c_str());
+            ui::table_next_column();
+            ui::text_unformatted(ui::format_percent(q.value("average", 0.0)).c_str());
+            ui::table_next_column();
+            const auto& d = q["discrimination"];
+            ui::text_unformatted(d.is_number() ? ui::format_number(d.get<double>()).c_str() : "\xE2\x80\x94");
+            ui::table_next_column();
+            ui::text("%d", q.value("hints_given", 0));
+            ui::table_next_column();
+            const auto flag = q.value("flag", std::string());
+            if (flag.empty()) {
+                ui::text_colored(ui::k_muted, "Nothing");
+            } else {
+                ImGui::PushStyleColor(ImGuiCol_Text, ui::k_warning);
+                ui::text_wrapped("%s", flag.c_str());
+                ImGui::PopStyleColor();
+            }
+        }
+        ui::end_table();
+    }
+    ui::vertical_space(ui::k_space_s);
+    if (ui::begin_table("quiz_results_students", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Student", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Attempts", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+        ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+        ImGui::TableSetupColumn("Last handed in", ImGuiTableColumnFlags_WidthStretch);
+        ui::table_headers_row();
+        for (const auto& p : r.value("students", Json::array())) {
+            ui::table_next_row();
+            ui::table_next_column();
+            ui::text_unformatted(p.value("name", std::string()).c_str());
+            ui::table_next_column();
+            ui::text("%d", p.value("attempts", 0));
+            ui::table_next_column();
+            ui::text_unformatted(p.value("best_score", std::string()).c_str());
+            ui::table_next_column();
+            ui::text_unformatted(ui::time_for_people(state, p.value("last_handed_in", std::string())).c_str());
+        }
+        ui::end_table();
+    }
+}
+
 void draw_course(AppState& state, TeachingTabState& tab)
 {
     if (!tab.selected) {
@@ -222,9 +325,12 @@ void draw_course(AppState& state, TeachingTabState& tab)
         ImGui::TableSetupColumn("Tutor's hints", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
         ui::table_headers_row();
         for (const auto& q : quizzes) {
+            const auto id = q.value("id", std::int64_t(0));
             ui::table_next_row();
             ui::table_next_column();
-            ui::text_unformatted(q.value("title", std::string()).c_str());
+            if (ui::selectable((q.value("title", std::string()) + "##quiz" + std::to_string(id)).c_str(),
+                    tab.results_quiz == id))
+                open_results(state, tab, id);
             ui::table_next_column();
             ui::text("%s, %d questions", q.value("mode_label", std::string()).c_str(), q.value("question_count", 0));
             ui::table_next_column();
@@ -240,6 +346,8 @@ void draw_course(AppState& state, TeachingTabState& tab)
         }
         ui::end_table();
     }
+    if (tab.results_quiz)
+        draw_results(state, tab);
     ui::vertical_space(ui::k_space_s);
     if (tab.composing) {
         draw_new_quiz(state, tab);
@@ -305,8 +413,14 @@ Json teaching_tab_summary(const TeachingTabState& tab)
     if (tab.quizzes.data.is_object())
         for (const auto& q : tab.quizzes.data.value("quizzes", Json::array()))
             quizzes.push_back(q.value("title", std::string()));
+    Json results = nullptr;
+    if (tab.results_quiz && tab.results.data.is_object())
+        results = { { "title", tab.results.data.value("title", std::string()) },
+            { "attempts", tab.results.data.value("attempts", 0) },
+            { "questions", tab.results.data.value("questions", Json::array()).size() },
+            { "students", tab.results.data.value("students", Json::array()).size() } };
     return { { "teaching_courses", courses }, { "teaching_quizzes", quizzes }, { "quiz_save", tab.save.message },
-        { "quiz_save_failed", tab.save.failed } };
+        { "quiz_save_failed", tab.save.failed }, { "quiz_results", results } };
 }
 
 void draw_deleted_tab(AppState& state, DeletedTabState& tab)
@@ -330,7 +444,7 @@ void draw_deleted_tab(AppState& state, DeletedTabState& tab)
         ImGui::PushID(static_cast<int>(id));
         ui::text_unformatted(c.value("title", std::string()).c_str());
         ui::text_colored(ui::k_muted, "%s \xC2\xB7 deleted %s", c.value("instructor_name", std::string()).c_str(),
-            c.value("deleted_at", std::string()).substr(0, 10).c_str());
+            ui::time_for_people(state, c.value("deleted_at", std::string())).c_str());
         if (ui::button(state, ("Restore " + c.value("title", std::string())).c_str(), "admin.restore." + std::to_string(id))) {
             tab.restore = { Phase::Loading, "", false };
             api_call(state, "POST", "/api/academy/courses/" + std::to_string(id) + "/restore", Json::object(),

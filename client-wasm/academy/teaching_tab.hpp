@@ -1,6 +1,8 @@
 // An academy's courses as its staff run them: an instructor's own (an
 // administrator's: all), each with its quizzes and how the students did,
-// setting a new quiz drawn from the exam bank by topic and difficulty, and
+// each quiz's results (per question: how hard, how well it tells stronger
+// from weaker students, what to check; per student: their best), setting a
+// new quiz drawn from the exam bank by topic and difficulty, and
 // deleting a course (an administrator restores it from Recently deleted,
 // a tab of its own here too).
 #pragma once
@@ -28,6 +30,8 @@ struct TeachingTabState {
     char attempts[8] = "0";
     Outcome save;
     Outcome remove;                   // deleting the course
+    std::int64_t results_quiz = 0;    // the quiz whose results are open under the list; 0: none
+    Remote results;                   // GET /api/academy/quizzes/{id}/results
 };
 
 void draw_teaching_tab(AppState& state, TeachingTabState& tab);

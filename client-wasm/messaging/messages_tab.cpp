@@ -120,16 +120,6 @@ bool may_reply(const AppState& state, const Json* t)
     return role.ok() && ui::can(state, Action::MessageSend) && may_message(state.session.role, role.value());
 }
 
-// A UTC time of the server's, in the school's or business's zone: "Sat 5 Dec 2026, 19:39".
-std::string time_for_people(const AppState& state, const std::string& utc)
-{
-    auto seconds = parse_utc_timestamp(utc);
-    if (!seconds.ok())
-        return utc;
-    auto local = read_local_datetime(civil_time_in_zone(static_cast<double>(seconds.value()), state.time_zone));
-    return local ? ui::when_for_people(format_local_datetime(*local), state.local_now) : utc;
-}
-
 // [SECTION] the conversations -------------------------------------------------------
 
 // One conversation in the list: its name, unread count, when, and the
@@ -142,7 +132,7 @@ bool draw_thread_row(AppState& state, const Json& t, bool picked)
     const auto title = thread_title(state, t);
     const auto unread = t.value("unread", std::int64_t(0));
     const auto& last = t.contains("last") && t["last"].is_object() ? t["last"] : Json::object();
-    const auto when = time_for_people(state, last.value("created_at", ""));
+    const auto when = ui::time_for_people(state, last.value("created_at", ""));
     const auto preview = (last.value("mine", false) ? std::string("You: ") : std::string())
         + message_preview(last.value("body", ""), 60);
     const auto width = ImGui::GetContentRegionAvail().x;
@@ -237,7 +227,7 @@ void draw_message(AppState& state, const Json& m)
 {
     const auto from = from_words(state, m);
     const bool unread = !m.value("mine", false) && !m.value("read", true);
-    const auto when = time_for_people(state, m.value("created_at", ""));
+    const auto when = ui::time_for_people(state, m.value("created_at", ""));
     const auto key = "message." + std::to_string(m.value("id", std::int64_t(0)));
     ui::semantics::begin(ui::semantics::Role::Group, from + ", " + when, ImGui::GetID(key.c_str()));
     ui::text_colored(m.value("mine", false) ? ui::k_accent : ui::k_text, "%s", from.c_str());

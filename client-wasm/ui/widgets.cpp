@@ -4,6 +4,8 @@
 #include <imgui_internal.h>
 
 #include "core/bidi.hpp"
+#include "core/calendar.hpp"
+#include "platform/clock.hpp"
 #include "ui/fonts.hpp"
 #include "ui/labels.hpp"
 
@@ -1199,6 +1201,15 @@ void end_card()
     draw->AddRectFilled(min, max, colour(k_surface), k_card_radius * g_card_padding / k_space_xl);
     draw->AddRect(min, max, colour(k_border), k_card_radius * g_card_padding / k_space_xl);
     g_card_splitter.Merge(draw);
+}
+
+std::string time_for_people(const AppState& state, const std::string& utc)
+{
+    auto seconds = parse_utc_timestamp(utc);
+    if (!seconds.ok())
+        return utc;
+    auto local = read_local_datetime(civil_time_in_zone(static_cast<double>(seconds.value()), state.time_zone));
+    return local ? when_for_people(format_local_datetime(*local), state.local_now) : utc;
 }
 
 } // namespace learnloop::client::ui

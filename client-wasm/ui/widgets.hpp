@@ -186,6 +186,10 @@ bool confirm_dialog(AppState& state, const char* id, const std::string& text, co
 float begin_card(AppState& state, float top, const char* title, float title_scale);
 void end_card();
 
+// A UTC time of the server's ("2026-12-05T19:39:00Z") on the school's or
+// business's clock, as people read it: "Today, 14:39", "Sat 5 Dec 2026, 14:39".
+[[nodiscard]] std::string time_for_people(const AppState& state, const std::string& utc);
+
 // Copies `text` into a fixed text buffer of an input field (cut to fit).
 template <std::size_t N>
 void copy_text(char (&target)[N], const std::string& text)

@@ -87,7 +87,7 @@ AreaApi academy_api()
     s["CourseDone"] = message_schema();
     s["DeletedCourseList"] = array_of(object_schema({ { "id", id_schema() }, { "title", string_schema() },
                                                         { "instructor_name", string_schema() },
-                                                        { "deleted_at", string_schema() } },
+                                                        { "deleted_at", utc_timestamp_schema() } },
         { "id", "title", "instructor_name", "deleted_at" }));
 
     const auto mode = enum_schema({ "practice", "exam" });
@@ -210,7 +210,20 @@ AreaApi academy_api()
                                                                { "skill", "name", "questions", "review" })) } },
                                             { "day", "label", "minutes", "items" })) } },
                           { "summary", "fits", "days" }) } },
-        { "student_id", "name", "today", "goal", "skills", "weak_spots", "plan" });
+        { "student_id", "name", "today", "goal", "skills", "weak_spots", "plan", "progress" });
+    s["Study"]["properties"]["progress"] = object_schema(
+        { { "xp", integer_schema("10 a question's first right answer (less after hints), 20 a quiz's first hand-in, "
+                                 "30 its first perfect one") },
+            { "xp_this_week", integer_schema() }, { "streak", integer_schema("Days in a row, on the academy's calendar") },
+            { "streak_text", string_schema() }, { "longest_streak", integer_schema() },
+            { "studied_today", boolean_schema() },
+            { "freeze_used_this_week", boolean_schema("This week's missed day was bridged") },
+            { "badges", array_of(object_schema({ { "key", string_schema() }, { "name", string_schema() },
+                                                   { "description", string_schema() }, { "earned", boolean_schema() },
+                                                   { "progress", string_schema("How far along, when not earned") } },
+                            { "key", "name", "description", "earned", "progress" })) } },
+        { "xp", "xp_this_week", "streak", "streak_text", "longest_streak", "studied_today", "freeze_used_this_week",
+            "badges" });
     s["StudySummary"] = object_schema(
         { { "student_id", id_schema() }, { "name", string_schema() },
             { "week", string_schema("What was studied and what improved this week") },

@@ -1,6 +1,7 @@
 // Skills, weak spots, study plans and the parent's summary (study_handlers.hpp).
 #include "academy/study_handlers.hpp"
 
+#include "academy/progress.hpp"
 #include "academy/study.hpp"
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
@@ -35,13 +36,35 @@ Result<Student> student_of(const httplib::Request& req, pqxx::work& txn, const C
     return Student { id, rows[0]["name"].as<std::string>() };
 }
 
-std::vector<SkillAnswer> skill_answers(pqxx::transaction_base& txn, std::int64_t student)
+// The student's graded quiz answers, as the study plan and the points read them.
+struct Answers {
+    std::vector<SkillAnswer> skills;
+    std::vector<ProgressAnswer> progress;
+};
+Answers answers_of(pqxx::transaction_base& txn, std::int64_t student)
 {
-    std::vector<SkillAnswer> answers;
-    for (const auto& row : exec_named(txn, "academy/skill_answers", student))
-        answers.push_back({ row["skill"].as<std::string>(), row["category"].as<std::string>(),
-            row["score"].as<double>(), row["hints_used"].as<int>(), row["answered_unix"].as<std::int64_t>() });
+    Answers answers;
+    for (const auto& row : exec_named(txn, "academy/skill_answers", student)) {
+        const auto score = row["score"].as<double>();
+        const auto hints = row["hints_used"].as<int>();
+        const auto at = row["answered_unix"].as<std::int64_t>();
+        answers.skills.push_back(
+            { row["skill"].as<std::string>(), row["category"].as<std::string>(), score, hints, at });
+        answers.progress.push_back({ row["code"].as<std::string>(), score, hints, at });
+    }
     return answers;
+}
+
+Json progress_json(const StudyProgress& p)
+{
+    Json badges = Json::array();
+    for (const auto& b : p.badges)
+        badges.push_back({ { "key", b.key }, { "name", b.name }, { "description", b.description },
+            { "earned", b.earned }, { "progress", b.progress } });
+    return { { "xp", p.xp }, { "xp_this_week", p.xp_this_week }, { "streak", p.streak },
+        { "streak_text", streak_for_people(p.streak) }, { "longest_streak", p.longest_streak },
+        { "studied_today", p.studied_today }, { "freeze_used_this_week", p.freeze_used_this_week },
+        { "badges", badges } };
 }
 
 std::optional<StudyGoal> study_goal(pqxx::transaction_base& txn, std::int64_t student)
@@ -75,7 +98,8 @@ Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, c
     auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
     const auto today = TRY(today_of(caller));
     const BktParams params;
-    const auto skills = estimate_skills(skill_answers(txn, student.id), params, now_unix() - 7 * 86400);
+    const auto answers = answers_of(txn, student.id);
+    const auto skills = estimate_skills(answers.skills, params, now_unix() - 7 * 86400);
     const auto goal = study_goal(txn, student.id);
     const auto weak = study_weak_spots(skills);
 
@@ -91,6 +115,14 @@ Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, c
     for (const auto& w : weak)
         weak_list.push_back({ { "skill", w.skill }, { "name", skill_for_people(w.skill) } });
     const auto plan = plan_study(skills, today, goal, params);
+    std::vector<ProgressQuiz> handed_in;
+    for (const auto& row : exec_named(txn, "academy/handed_in_attempts", student.id))
+        handed_in.push_back({ row["quiz_id"].as<std::int64_t>(), row["share"].as<double>(),
+            row["submitted_unix"].as<std::int64_t>() });
+    const auto proficient = std::count_if(skills.begin(), skills.end(),
+        [](const SkillEstimate& s) { return s.known >= level_threshold(MasteryLevel::Proficient); });
+    const auto progress = study_progress(answers.progress, std::move(handed_in), static_cast<int>(proficient),
+        *TRY(tenant_zone(caller)), now_unix());
     Json days = Json::array();
     for (const auto& day : plan.days) {
         Json items = Json::array();
@@ -105,7 +137,8 @@ Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, c
     }
     return json_response(200, { { "student_id", student.id }, { "name", student.name }, { "today", today },
                                   { "goal", goal_json(goal) }, { "skills", skill_list }, { "weak_spots", weak_list },
-                                  { "plan", { { "summary", plan.summary }, { "fits", plan.fits }, { "days", days } } } });
+                                  { "plan", { { "summary", plan.summary }, { "fits", plan.fits }, { "days", days } } },
+                                  { "progress", progress_json(progress) } });
 }
 
 // PUT /api/academy/study/goal?student_id= {exam_day, minutes_per_day}.
@@ -128,7 +161,7 @@ Result<ApiResponse> handle_study_summary(const httplib::Request& req, pqxx::work
 {
     auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
     const auto today = TRY(today_of(caller));
-    auto summary = summary_for_parents(student.name, skill_answers(txn, student.id), study_goal(txn, student.id),
+    auto summary = summary_for_parents(student.name, answers_of(txn, student.id).skills, study_goal(txn, student.id),
         today, now_unix(), BktParams {});
     return json_response(200, { { "student_id", student.id }, { "name", student.name }, { "week", summary.week },
                                   { "needs_work", summary.needs_work }, { "upcoming", summary.upcoming } });

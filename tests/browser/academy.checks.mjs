@@ -20,7 +20,8 @@ async function signIn(page, who) {
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill('summit');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`);
+  // Argon2id takes its time, more so while other tests share the machine's two cores.
+  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`, 45000);
 }
 
 async function signedIn(server, who, device = {}) {
@@ -262,6 +263,18 @@ export async function academyStaffChecks({ server, check }) {
     await expectNoViolations(page, "an instructor's course");
     await saveScreenshot(page, 'academy-instructor-course.png');
 
+    // A quiz's results: per question and per student, opened and closed from its row.
+    await press(page.getByRole('button', { name: 'Diagnostic: quantitative reasoning' }));
+    state = await waitForState(page, (s) => s.portal.quiz_results?.attempts > 0, "the diagnostic's results");
+    assert.equal(state.portal.quiz_results.questions > 0 && state.portal.quiz_results.students > 0, true);
+    await page.getByRole('heading', { name: 'Results: Diagnostic: quantitative reasoning' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Discrimination' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Last handed in' }).waitFor();
+    await expectNoViolations(page, "a quiz's results");
+    await saveScreenshot(page, 'academy-instructor-results.png');
+    await press(page.getByRole('button', { name: 'Diagnostic: quantitative reasoning' }));
+    await waitForState(page, (s) => s.portal.quiz_results === null, 'the results closed again');
+
     await press(page.getByRole('button', { name: 'New quiz' }));
     await page.getByRole('textbox', { name: 'Title' }).fill('Percent drill');
     await page.getByRole('radio', { name: /^Exam:/ }).click();
@@ -316,6 +329,8 @@ export async function studyChecks({ server, check }) {
       "Mei's plan up to her exam");
     await page.getByRole('heading', { name: 'The plan' }).waitFor();
     await page.getByRole('heading', { name: 'Your skills' }).waitFor();
+    await page.getByRole('heading', { name: 'Your progress' }).waitFor();
+    assert.ok(state.portal.xp > 0, 'points from her quizzes');
     await page.getByText(/^Today · /).first().waitFor();
     await expectNoViolations(page, 'the study plan');
     await saveScreenshot(page, 'academy-study.png');

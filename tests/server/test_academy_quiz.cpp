@@ -7,6 +7,8 @@
 #include "api_client.hpp"
 #include "test_support.hpp"
 
+#include "core/calendar.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -411,6 +413,7 @@ TEST_CASE("a deleted course disappears from every list and an administrator rest
     auto bin = api.get("/api/academy/courses/deleted", f.token(D.admin));
     REQUIRE(bin.json.size() == 1);
     CHECK(bin.json[0]["title"] == "Short-lived");
+    CHECK(learnloop::parse_utc_timestamp(bin.json[0]["deleted_at"].get<std::string>()).ok());   // UTC, for the browser's zone
     CHECK(api.get("/api/academy/courses/deleted", f.token(f.other.admin)).json == Json::array());
     check_error(api.post(path + "/restore", Json::object(), f.token(f.other.admin)), 404,
         "No deleted course with this id");

@@ -108,6 +108,14 @@ TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; par
     CHECK(study.json["plan"]["days"].size() == 14);   // no exam day: two weeks
     CHECK(study.json["plan"]["days"][0]["day"] == today);
     CHECK(study.json["plan"]["days"][0]["items"][0]["skill"] == weak_skill);
+    // Points and badges: a quiz handed in (20), no right answer yet; studied today.
+    const auto& progress = study.json["progress"];
+    CHECK(progress["xp"] == 20);
+    CHECK(progress["streak"] == 1);
+    CHECK(progress["studied_today"] == true);
+    CHECK(progress["badges"][0]["key"] == "first-quiz");
+    CHECK(progress["badges"][0]["earned"] == true);
+    CHECK(progress["badges"][1]["earned"] == false);
 
     // The goal: the student sets it; the plan runs to the day before the exam.
     const auto exam = day_after(today, 10);

@@ -1,8 +1,8 @@
 -- Every answered and graded quiz question of student $1 (practice answers
 -- as given, exam answers once handed in), with the skill and category of the
 -- version asked and the tutor's hints taken: the evidence for the student's
--- skill estimates (shared-domain academy/study).
-SELECT b.skill, b.category, aq.score, aq.hints_used,
+-- skill estimates and points (shared-domain academy/study, academy/progress).
+SELECT b.code, b.skill, b.category, aq.score, aq.hints_used,
        extract(epoch FROM aq.answered_at)::bigint AS answered_unix
 FROM quiz_attempts a
 JOIN quiz_attempt_questions aq ON aq.attempt_id = a.id
