@@ -84,6 +84,15 @@ void draw_goal(AppState& state, StudyTabState& tab, bool with_summary, bool own)
 {
     fill_form(tab);
     ui::heading("Exam day", 3);
+    if (!ui::can(state, Action::StudyGoalSet)) {   // an instructor reads it
+        const auto goal = tab.study.data.value("goal", Json());
+        auto day = goal.is_object() ? read_local_day(goal.value("exam_day", std::string())) : std::nullopt;
+        if (day)
+            ui::text("%s, %d minutes a day", day_for_people(*day, true).c_str(), goal.value("minutes_per_day", 0));
+        else
+            ui::text_colored(ui::k_muted, "No exam day set yet.");
+        return;
+    }
     ui::note(own ? "When is your exam, and how long can you study each day? The plan runs up to the day before it."
                  : "The exam day and daily minutes the plan works towards.");
     ui::labelled_input(state, "Exam day", "YYYY-MM-DD, e.g. 2027-02-20", tab.exam_day, sizeof tab.exam_day,
@@ -292,6 +301,16 @@ void draw_child_summary_tab(AppState& state, StudyTabState& tab, ChildrenTabStat
         ui::heading("Coming up", 3);
         ui::text_wrapped("%s", s.value("upcoming", std::string()).c_str());
         ui::vertical_space(ui::k_space_m);
+    }
+    draw_study(state, tab, false);
+}
+
+void draw_student_study(AppState& state, StudyTabState& tab, std::int64_t student_id)
+{
+    if (tab.student_id != student_id || tab.study.phase == Phase::Idle) {
+        tab.student_id = student_id;
+        tab.save = {};
+        load(state, tab, false);
     }
     draw_study(state, tab, false);
 }

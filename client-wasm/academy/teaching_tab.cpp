@@ -29,6 +29,7 @@ void select_course(AppState& state, TeachingTabState& tab, std::int64_t id)
     tab.selected = id;
     tab.results_quiz = 0;
     forget(tab.results);
+    tab.student = 0;
     tab.composing = false;
     tab.save = {};
     forget(tab.quizzes);
@@ -199,6 +200,7 @@ void delete_course(AppState& state, TeachingTabState& tab)
 
 void open_results(AppState& state, TeachingTabState& tab, std::int64_t quiz)
 {
+    tab.student = 0;
     if (tab.results_quiz == quiz) {   // a second press closes them
         tab.results_quiz = 0;
         forget(tab.results);
@@ -281,9 +283,14 @@ void draw_results(AppState& state, TeachingTabState& tab)
         ImGui::TableSetupColumn("Last handed in", ImGuiTableColumnFlags_WidthStretch);
         ui::table_headers_row();
         for (const auto& p : r.value("students", Json::array())) {
+            const auto id = p.value("student_id", std::int64_t(0));
             ui::table_next_row();
             ui::table_next_column();
-            ui::text_unformatted(p.value("name", std::string()).c_str());
+            if (ui::selectable((p.value("name", std::string()) + "##student" + std::to_string(id)).c_str(),
+                    tab.student == id)) {
+                tab.student = tab.student == id ? 0 : id;   // a second press closes it
+                tab.student_name = p.value("name", std::string());
+            }
             ui::table_next_column();
             ui::text("%d", p.value("attempts", 0));
             ui::table_next_column();
@@ -348,6 +355,11 @@ void draw_course(AppState& state, TeachingTabState& tab)
     }
     if (tab.results_quiz)
         draw_results(state, tab);
+    if (tab.results_quiz && tab.student) {
+        ui::vertical_space(ui::k_space_m);
+        ui::heading(tab.student_name.c_str(), 3);
+        draw_student_study(state, tab.study, tab.student);
+    }
     ui::vertical_space(ui::k_space_s);
     if (tab.composing) {
         draw_new_quiz(state, tab);
@@ -420,7 +432,8 @@ Json teaching_tab_summary(const TeachingTabState& tab)
             { "questions", tab.results.data.value("questions", Json::array()).size() },
             { "students", tab.results.data.value("students", Json::array()).size() } };
     return { { "teaching_courses", courses }, { "teaching_quizzes", quizzes }, { "quiz_save", tab.save.message },
-        { "quiz_save_failed", tab.save.failed }, { "quiz_results", results } };
+        { "quiz_save_failed", tab.save.failed }, { "quiz_results", results },
+        { "student_study", tab.student ? study_tab_summary(tab.study) : Json() } };
 }
 
 void draw_deleted_tab(AppState& state, DeletedTabState& tab)

@@ -7,6 +7,7 @@
 // a tab of its own here too).
 #pragma once
 
+#include "academy/study_tab.hpp"
 #include "app.hpp"
 
 #include <cstdint>
@@ -32,6 +33,9 @@ struct TeachingTabState {
     Outcome remove;                   // deleting the course
     std::int64_t results_quiz = 0;    // the quiz whose results are open under the list; 0: none
     Remote results;                   // GET /api/academy/quizzes/{id}/results
+    std::int64_t student = 0;         // a student opened from the results; 0: none
+    std::string student_name;
+    StudyTabState study;              // that student's plan, skills and progress
 };
 
 void draw_teaching_tab(AppState& state, TeachingTabState& tab);

@@ -30,17 +30,7 @@ std::string role_label(std::string_view name, TenantKind kind)
     return role.ok() ? std::string(role_title(role.value(), kind)) : capitalised(name);
 }
 
-std::string_view mastery_level_label(MasteryLevel level)
-{
-    switch (level) {
-    case MasteryLevel::NotStarted: return "Not started";
-    case MasteryLevel::Attempted: return "Attempted";
-    case MasteryLevel::Familiar: return "Familiar";
-    case MasteryLevel::Proficient: return "Proficient";
-    case MasteryLevel::Mastered: return "Mastered";
-    }
-    return "Not started";
-}
+std::string_view mastery_level_label(MasteryLevel level) { return mastery_level_for_people(level); }
 
 std::string mastery_level_label(std::string_view name)
 {

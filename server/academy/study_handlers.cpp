@@ -109,7 +109,7 @@ Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, c
         skill_list.push_back({ { "skill", s.skill }, { "name", skill_for_people(s.skill) },
             { "topic", topic_for_people(s.category) }, { "known", s.known }, { "known_week_ago", s.known_before },
             { "attempts", s.attempts }, { "level", mastery_level_name(s.level()) },
-            { "level_label", level_for_people(s.level()) }, { "weak", is_weak } });
+            { "level_label", mastery_level_for_people(s.level()) }, { "weak", is_weak } });
     }
     Json weak_list = Json::array();
     for (const auto& w : weak)

@@ -98,18 +98,6 @@ std::string topic_for_people(std::string_view category)
     return words_of_code(slash == std::string_view::npos ? category : category.substr(slash + 1));
 }
 
-std::string_view level_for_people(MasteryLevel level)
-{
-    switch (level) {
-    case MasteryLevel::NotStarted: return "Not started";
-    case MasteryLevel::Attempted: return "Attempted";
-    case MasteryLevel::Familiar: return "Familiar";
-    case MasteryLevel::Proficient: return "Proficient";
-    case MasteryLevel::Mastered: return "Mastered";
-    }
-    return "Not started";
-}
-
 std::vector<SkillEstimate> study_weak_spots(const std::vector<SkillEstimate>& skills)
 {
     std::vector<TargetMastery> targets;

@@ -56,8 +56,6 @@ struct SkillEstimate {
 //   topic_for_people("exam-bank/quant/algebra/linear-equations") -> "Linear equations"
 [[nodiscard]] std::string skill_for_people(std::string_view skill);
 [[nodiscard]] std::string topic_for_people(std::string_view category);
-// "Attempted", "Familiar", "Proficient", ...
-[[nodiscard]] std::string_view level_for_people(MasteryLevel level);
 
 // The weak spots: answered at least three times and still below familiar, weakest first.
 [[nodiscard]] std::vector<SkillEstimate> study_weak_spots(const std::vector<SkillEstimate>& skills);

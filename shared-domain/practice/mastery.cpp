@@ -31,6 +31,18 @@ double bkt_update_credit(const BktParams& p, double known, double credit)
 
 // [SECTION] levels ---------------------------------------------------------
 
+std::string_view mastery_level_for_people(MasteryLevel level)
+{
+    switch (level) {
+    case MasteryLevel::NotStarted: return "Not started";
+    case MasteryLevel::Attempted: return "Attempted";
+    case MasteryLevel::Familiar: return "Familiar";
+    case MasteryLevel::Proficient: return "Proficient";
+    case MasteryLevel::Mastered: return "Mastered";
+    }
+    return "Not started";
+}
+
 double level_threshold(MasteryLevel level)
 {
     switch (level) {

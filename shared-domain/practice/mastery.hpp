@@ -46,6 +46,7 @@ struct BktParams {
 enum class MasteryLevel { NotStarted, Attempted, Familiar, Proficient, Mastered };
 [[nodiscard]] MasteryLevel mastery_level(double known, int attempts);
 [[nodiscard]] std::string_view mastery_level_name(MasteryLevel level);   // "not_started", ...
+[[nodiscard]] std::string_view mastery_level_for_people(MasteryLevel level);   // "Not started", "Familiar", ...
 [[nodiscard]] double level_threshold(MasteryLevel level);
 
 // How many correct answers in a row would lift `known` to `level` (0 when

@@ -272,6 +272,12 @@ export async function academyStaffChecks({ server, check }) {
     await page.getByRole('columnheader', { name: 'Last handed in' }).waitFor();
     await expectNoViolations(page, "a quiz's results");
     await saveScreenshot(page, 'academy-instructor-results.png');
+    // A student's plan, skills and progress from the results; the exam day is theirs to set, not the instructor's.
+    await press(page.getByRole('button', { name: 'Mei Chen' }));
+    state = await waitForState(page, (s) => s.portal.student_study?.days > 0, "Mei's plan, as her instructor sees it");
+    await page.getByRole('heading', { name: 'Skills' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save exam day' }).count(), 0);
+    await expectNoViolations(page, "a student's plan for their instructor");
     await press(page.getByRole('button', { name: 'Diagnostic: quantitative reasoning' }));
     await waitForState(page, (s) => s.portal.quiz_results === null, 'the results closed again');
 

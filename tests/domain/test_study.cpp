@@ -92,7 +92,7 @@ TEST_CASE("weak spots: answered three times or more and still below familiar, we
     CHECK(skill_for_people("") == "");
     CHECK(topic_for_people("exam-bank/quant/algebra/linear-equations") == "Linear equations");
     CHECK(topic_for_people("geometry") == "Geometry");
-    CHECK(level_for_people(find(skills, "linear-systems").level()) == "Mastered");
+    CHECK(mastery_level_for_people(find(skills, "linear-systems").level()) == "Mastered");
 }
 
 TEST_CASE("an exam goal is a real day from today to two years on, and whole minutes from 10 to 300", "[study]")

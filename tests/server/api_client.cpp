@@ -72,6 +72,15 @@ std::string describe(const Reply& reply)
     return describe(reply.request.substr(0, space), space == std::string::npos ? "" : reply.request.substr(space + 1), reply);
 }
 
+int right_option(const Json& task)
+{
+    for (std::size_t i = 0; i < task["options"].size(); ++i)
+        if (task["options"][i].value("correct", false))
+            return static_cast<int>(i);
+    FAIL("no option marked correct in " << task.dump());
+    return -1;
+}
+
 void check_error_at(const char* file, int line, const Reply& reply, int status, const std::string& error,
     const std::string& details)
 {

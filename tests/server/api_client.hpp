@@ -45,6 +45,10 @@ struct Reply {
 std::string describe(const std::string& method, const std::string& path, const Reply& reply);
 std::string describe(const Reply& reply);
 
+// The index of the option marked correct in a task that carries its key (a
+// practice quiz's question as the server sends it); fails the test otherwise.
+int right_option(const Json& task);
+
 // CHECKs the status and the "error" string (and "details" when given) of an
 // error reply; failures name the calling line (check_error is a macro).
 void check_error_at(const char* file, int line, const Reply& reply, int status, const std::string& error,

@@ -57,16 +57,6 @@ void enrol(ApiFixture& f, std::int64_t course, std::int64_t student)
     REQUIRE(reply.status == 200);
 }
 
-// The index of the option marked correct in a task with its key.
-int right_option(const Json& task)
-{
-    for (std::size_t i = 0; i < task["options"].size(); ++i)
-        if (task["options"][i].value("correct", false))
-            return static_cast<int>(i);
-    FAIL("no option marked correct in " << task.dump());
-    return -1;
-}
-
 bool mentions_key(const Json& attempt)
 {
     for (const auto& q : attempt["questions"]) {

@@ -26,15 +26,6 @@ std::string day_after(const std::string& day, int days)
         learnloop::from_unix_seconds((learnloop::days_from_civil(at->year, at->month, at->day) + days) * 86400));
 }
 
-int right_option(const Json& task)
-{
-    for (std::size_t i = 0; i < task["options"].size(); ++i)
-        if (task["options"][i].value("correct", false))
-            return static_cast<int>(i);
-    FAIL("no option marked correct in " << task.dump());
-    return -1;
-}
-
 } // namespace
 
 TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; parents read a summary",

@@ -3,7 +3,7 @@
 -- version asked and the tutor's hints taken: the evidence for the student's
 -- skill estimates and points (shared-domain academy/study, academy/progress).
 SELECT b.code, b.skill, b.category, aq.score, aq.hints_used,
-       extract(epoch FROM aq.answered_at)::bigint AS answered_unix
+       floor(extract(epoch FROM aq.answered_at))::bigint AS answered_unix
 FROM quiz_attempts a
 JOIN quiz_attempt_questions aq ON aq.attempt_id = a.id
 JOIN bank_questions b ON b.id = aq.question_id
