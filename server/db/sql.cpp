@@ -206,4 +206,18 @@ const std::string& statement_text(const std::string& name)
     return found->second;
 }
 
+std::optional<Json> optional_json(const pqxx::field& field)
+{
+    if (field.is_null())
+        return std::nullopt;
+    return Json::parse(field.as<std::string>());
+}
+
+std::optional<std::string> json_parameter(const std::optional<Json>& value)
+{
+    if (!value)
+        return std::nullopt;
+    return value->dump();
+}
+
 } // namespace learnloop::server

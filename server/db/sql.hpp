@@ -17,6 +17,8 @@
 // docs/scaling.md).
 #pragma once
 
+#include "core/json_reader.hpp"
+
 #include <pqxx/pqxx>
 
 #include <cstdint>
@@ -81,6 +83,11 @@ std::optional<T> optional_field(const pqxx::field& field)
         return std::nullopt;
     return field.as<T>();
 }
+
+// A jsonb column that may be NULL, parsed (the database wrote it, so it parses).
+std::optional<Json> optional_json(const pqxx::field& field);
+// A JSON value for a `$n::jsonb` parameter, NULL when there is none.
+std::optional<std::string> json_parameter(const std::optional<Json>& value);
 
 // One page of a list: ?limit=1..200 (default 50) &offset>=0.
 // Ids as a PostgreSQL array literal, "{1,2,3}", for a `$n::bigint[]` parameter.

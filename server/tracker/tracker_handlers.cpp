@@ -4,6 +4,7 @@
 // [SECTION] helpers, [SECTION] assignments, [SECTION] submissions, [SECTION] grading
 #include "tracker/tracker_handlers.hpp"
 
+#include "academy/rubric.hpp"
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
@@ -32,8 +33,9 @@ Json to_json(AssignmentRecord a)
 {
     return { { "id", a.id }, { "title", std::move(a.title) }, { "description", std::move(a.description) },
         { "due_date", std::move(a.due_date) }, { "teacher_name", std::move(a.teacher_name) },
-        { "teacher_id", a.teacher_id }, { "class_id", nullable(a.class_id) }, { "due_at", std::move(a.due_at) },
-        { "created_at", std::move(a.created_at) } };
+        { "teacher_id", a.teacher_id }, { "class_id", nullable(a.class_id) }, { "course_id", nullable(a.course_id) },
+        { "max_points", nullable(a.max_points) }, { "rubric", a.rubric ? std::move(*a.rubric) : Json(nullptr) },
+        { "due_at", std::move(a.due_at) }, { "created_at", std::move(a.created_at) } };
 }
 
 // A list item as a student (or a parent for their child) sees it: with the
@@ -48,6 +50,7 @@ Json student_view_json(AssignmentListItem&& item)
     json["grade"] = nullable(item.grade);
     json["late"] = submitted ? nullable(item.late) : Json(nullptr);
     json["feedback"] = item.graded ? nullable(item.feedback) : Json(nullptr);
+    json["rubric_marks"] = item.graded ? nullable(item.rubric_marks) : Json(nullptr);
     return json;
 }
 
@@ -55,7 +58,7 @@ Json student_view_json(AssignmentListItem&& item)
 // absent fields keep its values.
 Result<AssignmentFields> read_assignment_fields(const Json& body, const AssignmentFields* current)
 {
-    TRY(json_only_fields(body, { "title", "description", "due_date", "class_id" }));
+    TRY(json_only_fields(body, { "title", "description", "due_date", "class_id", "course_id", "max_points", "rubric" }));
     AssignmentFields fields = current ? *current : AssignmentFields {};
     if (!current || body.contains("title"))
         fields.title = TRY(validate_text(TRY(json_string_field(body, "title")), "title", "Title", 1, k_title_max_length,
@@ -75,20 +78,58 @@ Result<AssignmentFields> read_assignment_fields(const Json& body, const Assignme
         else
             fields.class_id = TRY(json_int_field(body, "class_id"));
     }
+    if (body.contains("course_id")) {
+        if (body["course_id"].is_null())
+            fields.course_id.reset();
+        else
+            fields.course_id = TRY(json_int_field(body, "course_id"));
+    }
+    if (fields.class_id && fields.course_id)
+        return make_error(ErrorCode::InvalidArgument, "An assignment is for a class or a course, not both", "course_id");
+    if (body.contains("max_points")) {
+        if (body["max_points"].is_null()) {
+            fields.max_points.reset();
+        } else {
+            auto points = TRY(json_int_field(body, "max_points"));
+            if (points < 1 || points > 1000)
+                return make_error(ErrorCode::InvalidArgument, "max_points must be a whole number from 1 to 1000",
+                    "max_points");
+            fields.max_points = static_cast<int>(points);
+        }
+    }
+    if (body.contains("rubric"))
+        fields.rubric = body["rubric"].is_null() ? std::nullopt : std::optional<Json>(body["rubric"]);
+    if (fields.rubric) {
+        // The shared rules: the criteria that are not bonus add up to max_points.
+        if (!fields.max_points)
+            return make_error(ErrorCode::InvalidArgument, "A rubric needs max_points, the points it marks out of",
+                "max_points");
+        auto rubric = read_rubric(*fields.rubric, *fields.max_points);
+        if (!rubric.ok()) {
+            auto error = rubric.error();
+            error.field = error.field.empty() ? "rubric" : "rubric." + error.field;
+            return error;
+        }
+        fields.rubric = rubric_json(rubric.value());
+    }
     return fields;
 }
 
 Json audit_view(const AssignmentFields& f)
 {
     return { { "title", f.title }, { "description_length", f.description.size() }, { "due_date", f.due_date },
-        { "class_id", nullable(f.class_id) } };
+        { "class_id", nullable(f.class_id) }, { "course_id", nullable(f.course_id) },
+        { "max_points", nullable(f.max_points) }, { "rubric", nullable(f.rubric) } };
 }
 
-// An assignment may be for one of the tenant's classes the teacher teaches.
-Result<void> require_own_class(pqxx::work& txn, const Caller& caller, const std::optional<std::int64_t>& class_id)
+// An assignment may be for one of the tenant's classes, or one of an
+// academy's courses, that the teacher teaches.
+Result<void> require_own_group(pqxx::work& txn, const Caller& caller, const AssignmentFields& fields)
 {
-    if (class_id && !teaches_class(txn, *class_id, caller.user_id))
+    if (fields.class_id && !teaches_class(txn, *fields.class_id, caller.user_id))
         return make_error(ErrorCode::InvalidArgument, "class_id must be one of your classes", "class_id");
+    if (fields.course_id && !teaches_course(txn, *fields.course_id, caller.user_id))
+        return make_error(ErrorCode::InvalidArgument, "course_id must be one of the courses you teach", "course_id");
     return {};
 }
 
@@ -104,6 +145,39 @@ Result<AssignmentRecord> owned_assignment(pqxx::work& txn, const Caller& caller,
     return *assignment;
 }
 
+// A grade from a grading body: for an assignment with a rubric, the marks
+// per criterion (shared-domain rubric_grade: every criterion marked, the
+// total and bonus); else a grade, at most the assignment's points when set.
+struct Grading {
+    double grade = 0;
+    std::optional<Json> marks;
+};
+
+Result<Grading> read_grading(const Json& body, const GradingTarget& target)
+{
+    if (target.rubric && target.max_points) {
+        if (body.contains("grade"))
+            return make_error(ErrorCode::InvalidArgument,
+                "This assignment is marked with its rubric: send marks, not a grade", "grade");
+        if (!body.contains("marks"))
+            return make_error(ErrorCode::InvalidArgument, "marks is required", "marks");
+        auto rubric = TRY(read_rubric(*target.rubric, *target.max_points));
+        auto marks = TRY(read_marks(body["marks"]));
+        auto grade = TRY(rubric_grade(rubric, marks, *target.max_points));
+        return Grading { static_cast<double>(grade), marks_json(marks) };
+    }
+    if (body.contains("marks"))
+        return make_error(ErrorCode::InvalidArgument, "This assignment has no rubric: send a grade", "marks");
+    if (!body.contains("grade") || !body["grade"].is_number())
+        return make_error(ErrorCode::InvalidArgument, body.contains("grade") ? "grade must be a number" : "grade is required",
+            "grade");
+    auto grade = TRY(validate_grade(body["grade"].get<double>()));
+    if (target.max_points && grade > *target.max_points)
+        return make_error(ErrorCode::InvalidArgument,
+            "grade can be at most " + std::to_string(*target.max_points) + ", the assignment's points", "grade");
+    return Grading { grade, std::nullopt };
+}
+
 ApiResponse assignment_written(int status, const char* message, std::int64_t id)
 {
     return json_response(status, { { "message", message }, { "assignment_id", id } });
@@ -117,7 +191,7 @@ Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::
 {
     auto body = TRY(parse_json_body(req));
     auto fields = TRY(read_assignment_fields(body, nullptr));
-    TRY(require_own_class(txn, caller, fields.class_id));
+    TRY(require_own_group(txn, caller, fields));
     auto id = insert_assignment(txn, caller.tenant_id, caller.user_id, fields, caller.time_zone);
     append_audit(txn, { caller.tenant_id, caller.actor(), "assignment.create", "assignment", std::to_string(id), nullptr,
                           audit_view(fields) });
@@ -130,9 +204,11 @@ Result<ApiResponse> handle_create_assignment(const httplib::Request& req, pqxx::
 Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto page = TRY(parse_page(req));
-    std::optional<std::int64_t> class_filter;
+    std::optional<std::int64_t> class_filter, course_filter;
     if (req.has_param("class_id"))
         class_filter = TRY(parse_id(req.get_param_value("class_id"), "No such class"));
+    if (req.has_param("course_id"))
+        course_filter = TRY(parse_id(req.get_param_value("course_id"), "No such course"));
     Role view_role = caller.role;
     std::int64_t view_user = caller.user_id;
     if (req.has_param("student_id")) {
@@ -144,7 +220,7 @@ Result<ApiResponse> handle_list_assignments(const httplib::Request& req, pqxx::w
             return make_error(ErrorCode::NotFound, "Student not found");
         view_role = Role::Student;
     }
-    auto list = list_assignments(txn, view_role, view_user, class_filter, caller.time_zone, page);
+    auto list = list_assignments(txn, view_role, view_user, class_filter, course_filter, caller.time_zone, page);
     Json items = Json::array();
     items.get_ref<Json::array_t&>().reserve(list.items.size());
     for (auto& item : list.items)
@@ -166,10 +242,17 @@ Result<ApiResponse> handle_update_assignment(const httplib::Request& req, pqxx::
     auto id = TRY(parse_id(req.matches[1], k_assignment_not_found));
     auto body = TRY(parse_json_body(req));
     auto assignment = TRY(owned_assignment(txn, caller, id));
-    AssignmentFields current { assignment.title, assignment.description, assignment.due_date, assignment.class_id };
+    AssignmentFields current { assignment.title, assignment.description, assignment.due_date, assignment.class_id,
+        assignment.course_id, assignment.max_points, assignment.rubric };
     auto fields = TRY(read_assignment_fields(body, &current));
-    if (fields.class_id != current.class_id)
-        TRY(require_own_class(txn, caller, fields.class_id));
+    if (fields.class_id != current.class_id || fields.course_id != current.course_id)
+        TRY(require_own_group(txn, caller, fields));
+    // A grade given is a sum of the rubric's levels out of its points: both
+    // stay as they were once work is marked (a mark is adjusted instead).
+    if ((fields.max_points != current.max_points || fields.rubric != current.rubric) && assignment_graded(txn, id))
+        return headline_error(ErrorCode::Conflict, "Work has been marked",
+            "Some work is marked already, so the points and rubric stay as they are; "
+            "change one student's marks with a reason instead");
     update_assignment(txn, id, fields, caller.time_zone);
     append_audit(txn, { caller.tenant_id, caller.actor(), "assignment.update", "assignment", std::to_string(id),
                           audit_view(current), audit_view(fields) });
@@ -268,11 +351,7 @@ Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, c
 {
     auto id = TRY(parse_id(req.matches[1], k_submission_not_found));
     auto body = TRY(parse_json_body(req));
-    TRY(json_only_fields(body, { "grade", "feedback" }));
-    if (!body.contains("grade") || !body["grade"].is_number())
-        return make_error(ErrorCode::InvalidArgument, body.contains("grade") ? "grade must be a number" : "grade is required",
-            "grade");
-    auto grade = TRY(validate_grade(body["grade"].get<double>()));
+    TRY(json_only_fields(body, { "grade", "feedback", "marks" }));
     std::string feedback;
     if (body.contains("feedback") && !body["feedback"].is_null())
         feedback = TRY(validate_text(TRY(json_string_field(body, "feedback")), "feedback", "Feedback", 0,
@@ -283,10 +362,13 @@ Result<ApiResponse> handle_grade(const httplib::Request& req, pqxx::work& txn, c
         return make_error(ErrorCode::NotFound, k_submission_not_found);
     if (target->teacher_id != caller.user_id)
         return make_error(ErrorCode::PermissionDenied, "You do not own the assignment for this submission");
-    Json before = { { "grade", nullable(target->grade) }, { "feedback", nullable(target->feedback) } };
-    grade_submission(txn, caller.tenant_id, id, grade, feedback, caller.user_id);
+    auto grading = TRY(read_grading(body, *target));
+    Json before = { { "grade", nullable(target->grade) }, { "feedback", nullable(target->feedback) },
+        { "rubric_marks", nullable(target->rubric_marks) } };
+    grade_submission(txn, caller.tenant_id, id, grading.grade, feedback, caller.user_id, grading.marks);
     append_audit(txn, { caller.tenant_id, caller.actor(), "submission.grade", "submission", std::to_string(id), before,
-                          { { "grade", grade }, { "feedback", feedback } } });
+                          { { "grade", grading.grade }, { "feedback", feedback },
+                              { "rubric_marks", nullable(grading.marks) } } });
     return json_response(200, { { "message", "Submission graded successfully" } });
 }
 

@@ -17,13 +17,16 @@ struct AssignmentColumns {
         , teacher_name(rows.column_number("teacher_name"))
         , teacher_id(rows.column_number("teacher_id"))
         , class_id(rows.column_number("class_id"))
+        , course_id(rows.column_number("course_id"))
+        , max_points(rows.column_number("max_points"))
+        , rubric(rows.column_number("rubric"))
         , due_at(rows.column_number("due_at"))
         , due_unix(rows.column_number("due_unix"))
         , created_at(rows.column_number("created_at"))
     {
     }
-    pqxx::row::size_type id, title, description, due_date, teacher_name, teacher_id, class_id, due_at, due_unix,
-        created_at;
+    pqxx::row::size_type id, title, description, due_date, teacher_name, teacher_id, class_id, course_id, max_points,
+        rubric, due_at, due_unix, created_at;
 };
 
 AssignmentRecord read_assignment(const pqxx::row& row, const AssignmentColumns& c)
@@ -36,6 +39,9 @@ AssignmentRecord read_assignment(const pqxx::row& row, const AssignmentColumns& 
     a.teacher_name = row[c.teacher_name].as<std::string>();
     a.teacher_id = row[c.teacher_id].as<std::int64_t>();
     a.class_id = optional_field<std::int64_t>(row[c.class_id]);
+    a.course_id = optional_field<std::int64_t>(row[c.course_id]);
+    a.max_points = optional_field<int>(row[c.max_points]);
+    a.rubric = optional_json(row[c.rubric]);
     a.due_at = row[c.due_at].as<std::string>();
     a.due_unix = row[c.due_unix].as<std::int64_t>();
     a.created_at = row[c.created_at].as<std::string>();
@@ -55,6 +61,7 @@ SubmissionRecord read_submission(const pqxx::row& row)
     s.late = row["late"].as<bool>();
     s.graded_at = optional_field<std::string>(row["graded_at"]);
     s.assignment_id = row["assignment_id"].as<std::int64_t>();
+    s.rubric_marks = optional_json(row["rubric_marks"]);
     return s;
 }
 
@@ -81,9 +88,10 @@ void add_tracker_variants()
 }
 
 PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role, std::int64_t user_id,
-    std::optional<std::int64_t> class_id, const std::string& zone, const Page& page)
+    std::optional<std::int64_t> class_id, std::optional<std::int64_t> course_id, const std::string& zone,
+    const Page& page)
 {
-    auto rows = exec_page(txn, list_assignments_statement(role), page, zone, user_id, class_id);
+    auto rows = exec_page(txn, list_assignments_statement(role), page, zone, user_id, class_id, course_id);
     PageOf<AssignmentListItem> list { {}, rows.total };
     auto& items = list.items;
     items.reserve(rows.rows.size());
@@ -92,7 +100,8 @@ PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role ro
     const AssignmentColumns columns(rows.rows);
     const auto now_epoch = rows.rows.column_number("now_epoch"), submission_id = rows.rows.column_number("submission_id"),
                graded = rows.rows.column_number("graded"), grade = rows.rows.column_number("grade"),
-               late = rows.rows.column_number("late"), feedback = rows.rows.column_number("feedback");
+               late = rows.rows.column_number("late"), feedback = rows.rows.column_number("feedback"),
+               rubric_marks = rows.rows.column_number("rubric_marks");
     for (const auto& row : rows.rows) {
         AssignmentListItem item;
         item.assignment = read_assignment(row, columns);
@@ -102,6 +111,7 @@ PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role ro
         item.grade = optional_field<double>(row[grade]);
         item.late = optional_field<bool>(row[late]);
         item.feedback = optional_field<std::string>(row[feedback]);
+        item.rubric_marks = optional_json(row[rubric_marks]);
         items.push_back(std::move(item));
     }
     return list;
@@ -125,7 +135,8 @@ std::int64_t insert_assignment(pqxx::transaction_base& txn, std::int64_t tenant_
     const AssignmentFields& fields, const std::string& zone)
 {
     return exec_named(txn, "tracker/insert_assignment", tenant_id, teacher_id, fields.class_id, fields.title,
-            fields.description, fields.due_date, zone)[0]["id"]
+            fields.description, fields.due_date, zone, fields.course_id, fields.max_points,
+            json_parameter(fields.rubric))[0]["id"]
         .as<std::int64_t>();
 }
 
@@ -133,7 +144,7 @@ void update_assignment(pqxx::transaction_base& txn, std::int64_t id, const Assig
     const std::string& zone)
 {
     exec_named(txn, "tracker/update_assignment", id, fields.title, fields.description, fields.due_date, zone,
-        fields.class_id);
+        fields.class_id, fields.course_id, fields.max_points, json_parameter(fields.rubric));
 }
 
 void delete_assignment(pqxx::transaction_base& txn, std::int64_t id)
@@ -144,6 +155,16 @@ void delete_assignment(pqxx::transaction_base& txn, std::int64_t id)
 bool teaches_class(pqxx::transaction_base& txn, std::int64_t class_id, std::int64_t teacher_id)
 {
     return exec_named(txn, "tracker/teacher_class", class_id, teacher_id)[0]["usable"].as<bool>();
+}
+
+bool teaches_course(pqxx::transaction_base& txn, std::int64_t course_id, std::int64_t teacher_id)
+{
+    return exec_named(txn, "tracker/teacher_course", course_id, teacher_id)[0]["usable"].as<bool>();
+}
+
+bool assignment_graded(pqxx::transaction_base& txn, std::int64_t assignment_id)
+{
+    return exec_named(txn, "tracker/assignment_graded", assignment_id)[0]["graded"].as<bool>();
 }
 
 std::optional<NewSubmission> insert_submission(pqxx::transaction_base& txn, std::int64_t tenant_id,
@@ -191,15 +212,18 @@ std::optional<GradingTarget> lock_submission_for_grading(pqxx::transaction_base&
     auto rows = exec_named(txn, "tracker/lock_submission_for_grading", submission_id);
     if (rows.empty())
         return std::nullopt;
-    return GradingTarget { rows[0]["teacher_id"].as<std::int64_t>(), optional_field<double>(rows[0]["grade"]),
-        optional_field<std::string>(rows[0]["feedback"]) };
+    const auto& row = rows[0];
+    return GradingTarget { row["teacher_id"].as<std::int64_t>(), optional_field<int>(row["max_points"]),
+        optional_json(row["rubric"]), optional_field<double>(row["grade"]), optional_field<std::string>(row["feedback"]),
+        optional_json(row["rubric_marks"]) };
 }
 
 void grade_submission(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t submission_id, double grade,
-    const std::string& feedback, std::int64_t teacher_id)
+    const std::string& feedback, std::int64_t teacher_id, const std::optional<Json>& rubric_marks)
 {
-    exec_named(txn, "tracker/grade_submission", submission_id, grade, feedback, teacher_id);
-    exec_named(txn, "tracker/insert_grade_history", tenant_id, submission_id, grade, feedback, teacher_id);
+    auto marks = json_parameter(rubric_marks);
+    exec_named(txn, "tracker/grade_submission", submission_id, grade, feedback, teacher_id, marks);
+    exec_named(txn, "tracker/insert_grade_history", tenant_id, submission_id, grade, feedback, teacher_id, marks);
 }
 
 std::optional<std::int64_t> submission_teacher(pqxx::transaction_base& txn, std::int64_t submission_id)
@@ -217,7 +241,7 @@ PageOf<GradeHistoryEntry> list_grade_history(pqxx::transaction_base& txn, std::i
     PageOf<GradeHistoryEntry> list { {}, rows.total };
     for (const auto& row : rows.rows) {
         list.items.push_back({ row["grade"].as<double>(), optional_field<std::string>(row["feedback"]),
-            row["graded_by"].as<std::string>(), row["graded_at"].as<std::string>() });
+            optional_json(row["rubric_marks"]), row["graded_by"].as<std::string>(), row["graded_at"].as<std::string>() });
     }
     return list;
 }
@@ -236,7 +260,8 @@ Json nullable(const std::optional<T>& value)
 
 Json to_json(const GradeHistoryEntry& entry)
 {
-    return { { "grade", entry.grade }, { "feedback", nullable(entry.feedback) }, { "graded_by", entry.graded_by },
+    return { { "grade", entry.grade }, { "feedback", nullable(entry.feedback) },
+        { "rubric_marks", nullable(entry.rubric_marks) }, { "graded_by", entry.graded_by },
         { "graded_at", entry.graded_at } };
 }
 
@@ -245,7 +270,7 @@ Json to_json(const SubmissionRecord& s)
     return { { "id", s.id }, { "student_id", s.student_id }, { "student_name", s.student_name },
         { "content", s.content }, { "submitted_at", s.submitted_at }, { "grade", nullable(s.grade) },
         { "feedback", nullable(s.feedback) }, { "late", s.late }, { "graded_at", nullable(s.graded_at) },
-        { "assignment_id", s.assignment_id } };
+        { "assignment_id", s.assignment_id }, { "rubric_marks", nullable(s.rubric_marks) } };
 }
 
 } // namespace learnloop::server

@@ -24,6 +24,9 @@ struct AssignmentRecord {
     std::string teacher_name;
     std::int64_t teacher_id = 0;
     std::optional<std::int64_t> class_id;
+    std::optional<std::int64_t> course_id;   // an academy's course
+    std::optional<int> max_points;           // what it is marked out of, when set
+    std::optional<Json> rubric;              // rubric_json (shared-domain academy/rubric), with max_points
     std::string due_at;          // UTC
     std::int64_t due_unix = 0;
     std::string created_at;      // UTC
@@ -39,6 +42,7 @@ struct AssignmentListItem {
     std::optional<double> grade;
     std::optional<bool> late;
     std::optional<std::string> feedback;
+    std::optional<Json> rubric_marks;
 };
 
 struct AssignmentFields {
@@ -46,13 +50,18 @@ struct AssignmentFields {
     std::string description;
     std::string due_date;     // validated local "YYYY-MM-DDTHH:MM:SS"
     std::optional<std::int64_t> class_id;
+    std::optional<std::int64_t> course_id;
+    std::optional<int> max_points;
+    std::optional<Json> rubric;   // checked with read_rubric
 };
 
 enum class Lock { None, ForUpdate };
 
-// The assignments `role`/`user` sees, by due date, optionally one class's.
+// The assignments `role`/`user` sees, by due date, optionally one class's or
+// one course's.
 [[nodiscard]] PageOf<AssignmentListItem> list_assignments(pqxx::transaction_base& txn, Role role,
-    std::int64_t user_id, std::optional<std::int64_t> class_id, const std::string& zone, const Page& page);
+    std::int64_t user_id, std::optional<std::int64_t> class_id, std::optional<std::int64_t> course_id,
+    const std::string& zone, const Page& page);
 // An assignment if `role`/`user` may see it.
 [[nodiscard]] std::optional<AssignmentRecord> find_visible_assignment(pqxx::transaction_base& txn,
     const std::string& zone, std::int64_t id, Role role, std::int64_t user_id);
@@ -66,6 +75,10 @@ void update_assignment(pqxx::transaction_base& txn, std::int64_t id, const Assig
 void delete_assignment(pqxx::transaction_base& txn, std::int64_t id);
 // Whether `class_id` is a live class `teacher_id` teaches.
 [[nodiscard]] bool teaches_class(pqxx::transaction_base& txn, std::int64_t class_id, std::int64_t teacher_id);
+// Whether `course_id` is a live course `teacher_id` teaches.
+[[nodiscard]] bool teaches_course(pqxx::transaction_base& txn, std::int64_t course_id, std::int64_t teacher_id);
+// Whether any submission to the assignment has a grade.
+[[nodiscard]] bool assignment_graded(pqxx::transaction_base& txn, std::int64_t assignment_id);
 
 struct SubmissionRecord {
     std::int64_t id = 0;
@@ -78,6 +91,7 @@ struct SubmissionRecord {
     bool late = false;
     std::optional<std::string> graded_at;   // UTC
     std::int64_t assignment_id = 0;
+    std::optional<Json> rubric_marks;       // marks_json, when graded with a rubric
 };
 
 struct NewSubmission {
@@ -107,21 +121,25 @@ struct OwnSubmission {
 
 struct GradingTarget {
     std::int64_t teacher_id = 0;
+    std::optional<int> max_points;
+    std::optional<Json> rubric;
     std::optional<double> grade;
     std::optional<std::string> feedback;
+    std::optional<Json> rubric_marks;
 };
 // A submission to a live assignment with its teacher and grade, locked for grading.
 [[nodiscard]] std::optional<GradingTarget> lock_submission_for_grading(pqxx::transaction_base& txn,
     std::int64_t submission_id);
 // Grades a submission and keeps the grade in its history.
 void grade_submission(pqxx::transaction_base& txn, std::int64_t tenant_id, std::int64_t submission_id, double grade,
-    const std::string& feedback, std::int64_t teacher_id);
+    const std::string& feedback, std::int64_t teacher_id, const std::optional<Json>& rubric_marks);
 // The teacher of the live assignment a submission answers.
 [[nodiscard]] std::optional<std::int64_t> submission_teacher(pqxx::transaction_base& txn, std::int64_t submission_id);
 
 struct GradeHistoryEntry {
     double grade = 0;
     std::optional<std::string> feedback;
+    std::optional<Json> rubric_marks;
     std::string graded_by;
     std::string graded_at;
 };

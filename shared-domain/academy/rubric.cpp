@@ -43,7 +43,7 @@ Result<Rubric> check_rubric(Rubric rubric, int maximum)
     if (rubric.criteria.empty() || rubric.criteria.size() > static_cast<std::size_t>(k_rubric_most_criteria))
         return invalid("criteria", "A rubric has 1 to " + std::to_string(k_rubric_most_criteria) + " criteria");
     std::set<std::string> names;
-    int sum = 0;
+    int sum = 0, with_bonus = 0;
     for (std::size_t i = 0; i < rubric.criteria.size(); ++i) {
         auto& c = rubric.criteria[i];
         const auto path = criterion_path(i);
@@ -78,11 +78,15 @@ Result<Rubric> check_rubric(Rubric rubric, int maximum)
                     + std::to_string(c.max_points) + " points");
         if (!c.bonus)
             sum += c.max_points;   // at most 30 x 1000: no overflow
+        with_bonus += c.max_points;
     }
     if (sum != maximum)
         return invalid("criteria", "The criteria add up to " + std::to_string(sum)
                 + " points but the assignment is out of " + std::to_string(maximum)
                 + "; change a criterion's points, or mark extra ones as bonus");
+    if (with_bonus > k_rubric_most_total)
+        return invalid("criteria", "With the bonus the criteria are worth " + std::to_string(with_bonus)
+                + " points; a grade is at most " + std::to_string(k_rubric_most_total));
     return rubric;
 }
 
@@ -122,6 +126,15 @@ Result<RubricScore> score_rubric(const Rubric& rubric, const std::vector<Criteri
             (c.bonus ? score.bonus : score.total) += *points;
     }
     return score;
+}
+
+Result<int> rubric_grade(const Rubric& rubric, const std::vector<CriterionMark>& marks, int maximum)
+{
+    auto score = TRY(score_rubric(rubric, marks, maximum));
+    if (!score.complete())
+        return invalid("marks", "Mark every criterion before saving: " + std::to_string(score.unmarked)
+                + (score.unmarked == 1 ? " is" : " are") + " not marked yet");
+    return score.with_bonus();
 }
 
 std::string score_for_people(const RubricScore& score)

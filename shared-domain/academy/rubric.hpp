@@ -45,12 +45,15 @@ struct Rubric {
 inline constexpr int k_rubric_most_criteria = 30;
 inline constexpr int k_rubric_most_levels = 10;
 inline constexpr int k_rubric_most_points = 1000;   // per criterion
+// All criteria with their bonus: a grade is at most 1000 (validate_grade).
+inline constexpr int k_rubric_most_total = 1000;
 
 // A rubric that can mark an assignment out of `maximum` points: 1 to 30
 // criteria with distinct names (1-100 characters), each worth 0 to 1000 whole
 // points with 1 to 10 levels of distinct points from 0 to its maximum, one of
 // them the maximum; the criteria that are not bonus add up to `maximum`, so a
-// total can never pass it silently. Levels come back highest first. Errors
+// total can never pass it silently, and all of them with the bonus to at most
+// 1000 (the largest grade). Levels come back highest first. Errors
 // name the part: field "criteria[2].levels[0].points".
 [[nodiscard]] Result<Rubric> check_rubric(Rubric rubric, int maximum);
 
@@ -88,6 +91,11 @@ struct RubricScore {
 // scores what is marked (the running total) and counts what is not.
 [[nodiscard]] Result<RubricScore> score_rubric(const Rubric& rubric, const std::vector<CriterionMark>& marks,
     int maximum);
+
+// The grade a fully marked rubric gives (total and bonus): what the server
+// stores and the browser shows before saving. Refused, naming "marks", while
+// a criterion is not marked.
+[[nodiscard]] Result<int> rubric_grade(const Rubric& rubric, const std::vector<CriterionMark>& marks, int maximum);
 
 // "17 of 20", "17 of 20, and 2 bonus", "12 of 20 so far (2 criteria to mark)".
 [[nodiscard]] std::string score_for_people(const RubricScore& score);

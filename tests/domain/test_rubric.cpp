@@ -148,3 +148,28 @@ TEST_CASE("rubrics and marks round-trip through JSON; fractional, textual and un
     bad[0]["level"] = -1;
     CHECK(read_marks(bad).error().field == "marks[0].level");
 }
+
+TEST_CASE("a grade is given only when every criterion is marked, and a rubric is worth at most 1000 with its bonus")
+{
+    auto r = checked();
+    std::vector<CriterionMark> marks(4);
+    marks[0].level = 0;
+    marks[1].level = 0;
+    auto refused = rubric_grade(r, marks, 20);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().field == "marks");
+    CHECK(refused.error().message == "Mark every criterion before saving: 2 are not marked yet");
+    marks[2].level = 1;
+    marks[3].adjustment = CriterionAdjustment { 1, "Went beyond in one part" };
+    CHECK(rubric_grade(r, marks, 20).value() == 10 + 6 + 2 + 1);
+
+    Rubric big;
+    big.criteria = { { "Work", "", 1000, { { 1000, "All" }, { 0, "None" } } },
+        { "Extra", "", 1, { { 1, "Yes" }, { 0, "No" } }, true } };
+    auto over = check_rubric(big, 1000);
+    REQUIRE_FALSE(over.ok());
+    CHECK(over.error().field == "criteria");
+    CHECK(over.error().message == "With the bonus the criteria are worth 1001 points; a grade is at most 1000");
+    big.criteria[1].bonus = false;
+    CHECK(check_rubric(big, 1001).error().message.find("1001") != std::string::npos);
+}

@@ -1,5 +1,5 @@
 -- One page ($1 limit, $2 offset) of submission $3's grades, oldest first.
-SELECT h.grade, h.feedback, u.name AS graded_by,
+SELECT h.grade, h.feedback, h.rubric_marks, u.name AS graded_by,
        to_char(h.graded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS graded_at,
        count(*) OVER () AS total
 FROM grade_history h
