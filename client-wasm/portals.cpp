@@ -83,6 +83,7 @@ struct PortalState {
     CoursesTabState learner;      // an academy student's courses and quizzes
     StudyTabState study;          // an academy student's study plan, or a parent's summary of a child
     TeachingTabState teaching;    // an academy's courses as its instructors and office run them
+    AssignmentsTabState course_work;   // an instructor's course assignments, marked with rubrics
     DeletedTabState deleted;      // what the academy's administrators may restore
 };
 
@@ -221,7 +222,26 @@ Tab courses_tab(const char* name)
         [](const AppState&, const PortalState& p) { return teaching_tab_summary(p.teaching); } };
 }
 
-const Tab k_instructor_tabs[] = { courses_tab("instructor.tab.courses"), exam_bank_tab("instructor.tab.bank") };
+// An instructor's assignments: set for a course, marked with a rubric.
+void draw_course_work(AppState& s, PortalState& p)
+{
+    p.course_work.editor.group = AssignmentGroup::Course;
+    if (p.teaching.courses.phase == Phase::Idle)
+        reload_courses(s, p.teaching);
+    draw_assignments_tab(s, p.course_work, p.teaching.courses);
+}
+
+const Tab k_instructor_tabs[] = {
+    courses_tab("instructor.tab.courses"),
+    { "Assignments", "instructor.tab.assignments", Action::AssignmentCreate, draw_course_work,
+        [](const AppState&, const PortalState& p) { return assignments_tab_summary(p.course_work); },
+        [](const AppState&, const PortalState& p) { return assignments_tab_place(p.course_work); },
+        [](AppState& s, PortalState& p, const ui::Route& r) {
+            p.course_work.editor.group = AssignmentGroup::Course;
+            return open_assignments_tab(s, p.course_work, r);
+        } },
+    exam_bank_tab("instructor.tab.bank"),
+};
 
 // An academy's students: their courses, and in each its quizzes to take.
 const Tab k_learner_tabs[] = {
@@ -230,6 +250,11 @@ const Tab k_learner_tabs[] = {
         [](const AppState&, const PortalState& p) { return courses_tab_summary(p.learner); },
         [](const AppState&, const PortalState& p) { return courses_tab_place(p.learner); },
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_courses_tab(s, p.learner, r); } },
+    { "Assignments", "learner.tab.assignments", Action::SubmissionCreate,
+        [](AppState& s, PortalState& p) { draw_student_assignments_tab(s, p.student.assignments); },
+        [](const AppState& s, const PortalState& p) { return student_assignments_summary(s, p.student.assignments); },
+        [](const AppState&, const PortalState& p) { return student_assignments_place(p.student.assignments); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_student_assignments(s, p.student.assignments, r); } },
     { "Study plan", "learner.tab.study", Action::MasteryRead,
         [](AppState& s, PortalState& p) { draw_study_tab(s, p.study); },
         [](const AppState&, const PortalState& p) { return study_tab_summary(p.study); } },

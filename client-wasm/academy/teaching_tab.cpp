@@ -37,10 +37,6 @@ void select_course(AppState& state, TeachingTabState& tab, std::int64_t id)
         api_load(state, tab.quizzes, "/api/academy/courses/" + std::to_string(id) + "/quizzes");
 }
 
-void reload_courses(AppState& state, TeachingTabState& tab)
-{
-    api_load(state, tab.courses, "/api/academy/courses?limit=200");
-}
 
 // [SECTION] a new quiz -----------------------------------------------------------
 
@@ -404,6 +400,11 @@ void draw_course_list(AppState& state, TeachingTabState& tab)
 }
 
 } // namespace
+
+void reload_courses(AppState& state, TeachingTabState& tab)
+{
+    api_load(state, tab.courses, "/api/academy/courses?limit=200");
+}
 
 // [SECTION] tabs -----------------------------------------------------------------
 

@@ -39,6 +39,8 @@ struct TeachingTabState {
 };
 
 void draw_teaching_tab(AppState& state, TeachingTabState& tab);
+// Loads the courses the caller runs into tab.courses (the assignment editor offers them too).
+void reload_courses(AppState& state, TeachingTabState& tab);
 [[nodiscard]] Json teaching_tab_summary(const TeachingTabState& tab);
 
 struct DeletedTabState {

@@ -5,14 +5,30 @@
 #include "core/validation.hpp"
 #include "net/api.hpp"
 #include "ui/date_picker.hpp"
+#include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
 namespace learnloop::client {
 
 namespace {
 
+const char* group_field(const AssignmentEditorState& e)
+{
+    return e.group == AssignmentGroup::Course ? "course_id" : "class_id";
+}
+
+const char* group_name_key(const AssignmentEditorState& e)
+{
+    return e.group == AssignmentGroup::Course ? "title" : "name";
+}
+
+bool valid_choice(const Remote& classes, int choice)
+{
+    return choice >= 0 && classes.data.is_array() && choice < static_cast<int>(classes.data.size());
+}
+
 // Validation of the editor with the shared rules, every frame.
-std::vector<Error> editor_errors(const AssignmentEditorState& e)
+std::vector<Error> editor_errors(const AssignmentEditorState& e, const Remote& classes)
 {
     std::vector<Error> errors;
     if (auto r = validate_text(e.title, "title", "Title", 1, k_title_max_length, TextLines::Single); !r.ok())
@@ -23,18 +39,30 @@ std::vector<Error> editor_errors(const AssignmentEditorState& e)
         errors.push_back(r.error());
     if (auto r = parse_local_datetime(e.due_date, "due_date"); !r.ok())
         errors.push_back(r.error());
+    if (e.group == AssignmentGroup::Course) {
+        if (!valid_choice(classes, e.class_choice))
+            errors.push_back(make_error(ErrorCode::InvalidArgument, "Choose the course this work is for", "course_id"));
+        auto points = ui::whole_number(e.max_points, 1000);
+        if (!points || *points < 1)
+            errors.push_back(make_error(ErrorCode::InvalidArgument, "Out of: type whole points from 1 to 1000",
+                "max_points"));
+        else if (e.rubric.on)
+            if (auto r = rubric_of_draft(e.rubric, *points); !r.ok())
+                errors.push_back(make_error(ErrorCode::InvalidArgument, r.error().message, "rubric"));
+    }
     return errors;
-}
-
-bool valid_choice(const Remote& classes, int choice)
-{
-    return choice >= 0 && classes.data.is_array() && choice < static_cast<int>(classes.data.size());
 }
 
 void save_assignment(AppState& state, AssignmentEditorState& e, const Remote& classes, Remote& assignments)
 {
     Json body = { { "title", e.title }, { "description", e.description }, { "due_date", e.due_date } };
-    body["class_id"] = valid_choice(classes, e.class_choice) ? classes.data[e.class_choice]["id"] : Json(nullptr);
+    body[group_field(e)] = valid_choice(classes, e.class_choice) ? classes.data[e.class_choice]["id"] : Json(nullptr);
+    if (e.group == AssignmentGroup::Course) {
+        const int points = ui::whole_number(e.max_points, 1000).value_or(0);
+        body["max_points"] = points;
+        auto rubric = e.rubric.on ? rubric_of_draft(e.rubric, points) : Result<Rubric>(Rubric {});
+        body["rubric"] = e.rubric.on && rubric.ok() ? rubric_json(rubric.value()) : Json(nullptr);
+    }
     e.save = { Phase::Loading, {}, false };
     bool creating = e.editing_id == 0;
     api_call(state, creating ? "POST" : "PUT",
@@ -46,6 +74,25 @@ void save_assignment(AppState& state, AssignmentEditorState& e, const Remote& cl
                 reload_assignments(state, assignments);
             }
         });
+}
+
+// A course's work: the points it is out of, and the rubric that marks it.
+void draw_marking_fields(AppState& state, AssignmentEditorState& e, const std::vector<Error>& errors)
+{
+    ui::labelled_input(state, "Out of (points)", "20", e.max_points, sizeof e.max_points, "teacher.max_points", 4,
+        ImGuiInputTextFlags_CharsDecimal);
+    ui::field_errors(errors, "max_points");
+    const int points = ui::whole_number(e.max_points, 1000).value_or(0);
+    bool on = e.rubric.on;
+    if (ui::checkbox("Mark with a rubric", &on)) {
+        if (on)
+            start_rubric_draft(e.rubric, points > 0 ? points : 20);
+        else
+            e.rubric.on = false;
+    }
+    ui::remember(state, "teacher.rubric_on");
+    if (e.rubric.on && points > 0)
+        draw_rubric_builder(state, e.rubric, points);
 }
 
 } // namespace
@@ -61,14 +108,17 @@ void open_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     e.attempted = false;
     e.save = {};
     e.class_choice = -1;
+    fill_rubric_draft(e.rubric, assignment ? (*assignment)["rubric"] : Json(nullptr));
+    ui::copy_text(e.max_points,
+        assignment && (*assignment)["max_points"].is_number() ? std::to_string((*assignment)["max_points"].get<int>()) : "20");
     if (assignment) {
         e.editing_id = assignment->value("id", std::int64_t(0));
         ui::copy_text(e.title, assignment->value("title", ""));
         ui::copy_text(e.description, assignment->value("description", ""));
         ui::copy_text(e.due_date, assignment->value("due_date", ""));
-        if (classes.data.is_array() && (*assignment)["class_id"].is_number()) {
+        if (classes.data.is_array() && (*assignment)[group_field(e)].is_number()) {
             for (std::size_t i = 0; i < classes.data.size(); ++i) {
-                if (classes.data[i]["id"] == (*assignment)["class_id"])
+                if (classes.data[i]["id"] == (*assignment)[group_field(e)])
                     e.class_choice = static_cast<int>(i);
             }
         }
@@ -89,7 +139,7 @@ void open_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
 
 void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classes, Remote& assignments)
 {
-    auto errors = editor_errors(e);
+    auto errors = editor_errors(e, classes);
     ui::heading(e.editing_id ? "Edit assignment" : "New assignment", 2);
     ui::text_unformatted("Title");
     ImGui::SetNextItemWidth(-1);
@@ -110,22 +160,28 @@ void draw_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     }
     ui::field_errors(errors, "due_date");
 
-    ui::text_unformatted("Class");
-    std::string current = "No class (everyone)";
+    const bool course = e.group == AssignmentGroup::Course;
+    ui::text_unformatted(course ? "Course" : "Class");
+    std::string current = course ? "Choose a course" : "No class (everyone)";
     if (valid_choice(classes, e.class_choice))
-        current = classes.data[e.class_choice].value("name", "");
+        current = classes.data[e.class_choice].value(group_name_key(e), "");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     if (ui::begin_combo("##class", current.c_str())) {
-        if (ui::selectable("No class (everyone)", e.class_choice < 0))
+        if (!course && ui::selectable("No class (everyone)", e.class_choice < 0))
             e.class_choice = -1;
         if (classes.data.is_array()) {
             for (std::size_t i = 0; i < classes.data.size(); ++i) {
-                auto name = classes.data[i].value("name", "");
+                auto name = classes.data[i].value(group_name_key(e), "");
                 if (ui::selectable((name + "##c" + std::to_string(i)).c_str(), e.class_choice == static_cast<int>(i)))
                     e.class_choice = static_cast<int>(i);
             }
         }
         ui::end_combo();
+    }
+    if (course) {
+        if (e.attempted)
+            ui::field_errors(errors, "course_id");
+        draw_marking_fields(state, e, errors);
     }
 
     ImGui::BeginDisabled(e.save.phase == Phase::Loading);

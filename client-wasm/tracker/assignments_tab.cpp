@@ -71,7 +71,8 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
                 ui::open_confirm("Delete assignment?");
             }
             ImGui::Separator();
-            if (const Json* submission = draw_submissions(state, tab.grading, tab.selected_assignment))
+            const Json* submission = draw_submissions(state, tab.grading, *selected);
+            if (submission && tab.editor.group == AssignmentGroup::Class)
                 draw_target_picker(state, tab.targets, *submission, selected);
         } else if (tab.assignments.phase == Phase::Done
             && ui::missing_item(state,

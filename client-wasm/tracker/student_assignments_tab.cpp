@@ -1,6 +1,7 @@
 // The student's Assignments tab (see student_assignments_tab.hpp).
 #include "tracker/student_assignments_tab.hpp"
 
+#include "academy/rubric_panels.hpp"
 #include "core/calendar.hpp"
 #include "core/validation.hpp"
 #include "tracker/due_status.hpp"
@@ -120,6 +121,9 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
         selected->value("teacher_name", "").c_str());
     ui::status_label(status_of(state, *selected));
     ui::text_wrapped("%s", selected->value("description", "").c_str());
+    const auto rubric = assignment_rubric(*selected);
+    if (rubric && !(*selected)["rubric_marks"].is_array())
+        draw_rubric_outline(*rubric, selected->value("max_points", 0));
     ImGui::Separator();
 
     if (ui::remote_status(state, tab.submission, "student.submission"))
@@ -131,6 +135,8 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
     if (graded) {
         ui::text_colored(ui::k_ok, "\xE2\x9C\x93 Grade: %s", format_grade(mine["grade"].get<double>()).c_str());
         ui::remember(state, "student.grade");
+        if (rubric && mine["rubric_marks"].is_array())
+            draw_rubric_marks(state, *rubric, mine["rubric_marks"], selected->value("max_points", 0));
         if (mine["feedback"].is_string() && !mine["feedback"].get<std::string>().empty())
             ui::text_wrapped("Feedback: %s", mine["feedback"].get<std::string>().c_str());
         ui::text_colored(ui::k_muted, "Your answer:");

@@ -216,8 +216,9 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
     start = std::chrono::steady_clock::now();
     auto academy = TRY(seed_demo_academy(connection, demo));
     if (academy.courses > 0)
-        std::printf("academy history: %d courses, %d quizzes, %d attempts handed in\n", academy.courses,
-            academy.quizzes, academy.attempts);
+        std::printf("academy history: %d courses, %d quizzes, %d attempts handed in, %d assignments (%d pieces of "
+                    "work marked with their rubrics)\n",
+            academy.courses, academy.quizzes, academy.attempts, academy.assignments, academy.marked);
     std::printf("Demo academy \"summit\" is ready (%d instructors, %d students, %d questions of its own beside the "
                 "shared exam bank; %.1f s). Sign in with any of these (password: %s):\n",
         academy.instructors, academy.students, academy.own_questions,

@@ -1,6 +1,7 @@
 // The demo academy (see demo_academy.hpp).
 #include "cli/demo_academy.hpp"
 
+#include "cli/demo_course_work.hpp"
 #include "academy/bank_store.hpp"
 #include "academy/gift.hpp"
 #include "academy/question_task.hpp"
@@ -235,6 +236,7 @@ std::vector<DemoCourse> demo_courses()
 
 struct HistoryCounts {
     int courses = 0, quizzes = 0, attempts = 0;
+    int assignments = 0, submissions = 0, marked = 0;
 };
 
 // Courses, enrolments, quizzes and the attempts students have handed in
@@ -262,7 +264,9 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
         ability.push_back(0.25 + 0.7 * unit());
     std::map<std::int64_t, std::set<std::string>> seen;   // by student
 
-    for (const auto& course : demo_courses()) {
+    const auto courses = demo_courses();
+    for (std::size_t course_index = 0; course_index < courses.size(); ++course_index) {
+        const auto& course = courses[course_index];
         std::vector<std::size_t> members;
         for (std::size_t k = 0; k < course.students; ++k)
             members.push_back((course.first_student + k) % students.size());
@@ -276,6 +280,14 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
             std::string(course.description), instructor, format_utc_timestamp(today - 42 * k_day), ids_array(ids))[0]["id"]
                                    .as<std::int64_t>();
         ++counts.courses;
+        std::vector<double> member_ability;
+        for (auto m : members)
+            member_ability.push_back(ability[m]);
+        auto work = seed_course_work(txn, tenant_id, course_index, course_id, instructor, ids, member_ability,
+            students[0], today, options.seed);
+        counts.assignments += work.assignments;
+        counts.submissions += work.submissions;
+        counts.marked += work.marked;
         for (const auto& quiz : course.quizzes) {
             QuizPlan plan { {}, { quiz.draw }, true };
             const auto set_at = today - quiz.set_days_ago * k_day + 14 * 3600;
@@ -369,7 +381,8 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
     }
     append_audit(txn, { tenant_id, "cli", "demo.academy_history", "tenant", std::to_string(tenant_id), nullptr,
                           { { "courses", counts.courses }, { "quizzes", counts.quizzes }, { "attempts", counts.attempts },
-                              { "study_goals", goals } } });
+                              { "assignments", counts.assignments }, { "submissions", counts.submissions },
+                              { "marked", counts.marked }, { "study_goals", goals } } });
     return counts;
 }
 
@@ -427,6 +440,8 @@ Result<AcademyDemoReport> seed_demo_academy(pqxx::connection& connection, const 
         report.courses = history.courses;
         report.quizzes = history.quizzes;
         report.attempts = history.attempts;
+        report.assignments = history.assignments;
+        report.marked = history.marked;
     }
     txn.commit();
     return report;

@@ -21,13 +21,15 @@ struct AcademyDemoReport {
     int parents = 0;
     int own_questions = 0;   // in the academy's own bank
     int courses = 0, quizzes = 0, attempts = 0;   // added by this run (the full demo, once)
+    int assignments = 0, marked = 0;               // course work marked with rubrics, and the work marked
 };
 
 // Creates whatever of the demo academy is missing, in one transaction;
 // running it again changes nothing. Minimal: the logins (admin, moderator,
 // instructor, student, parent). Full: both instructors and all forty
 // students, three courses with their quizzes and six weeks of attempts
-// (the student login has quizzes left to try). Users are audited as
+// (the student login has quizzes left to try), and two rubric-marked
+// assignments a course (server/cli/demo_course_work). Users are audited as
 // user.create, the bank as bank.import, the courses' history as one
 // demo.academy_history row.
 [[nodiscard]] Result<AcademyDemoReport> seed_demo_academy(pqxx::connection& connection, const DemoOptions& options);

@@ -5,6 +5,7 @@
 // tenant, a second run that adds nothing, and the minimal demo's part.
 #include "api_client.hpp"
 #include "academy/gift.hpp"
+#include "academy/rubric.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
 #include "practice/grading.hpp"
@@ -631,4 +632,49 @@ TEST_CASE("the demo academy's three courses have weeks of handed-in quizzes, gra
     seed(url);
     CHECK(query_int(url, "SELECT count(*) FROM quiz_attempts WHERE tenant_id = " + a) == attempts);
     CHECK(query_int(url, "SELECT count(*) FROM audit_log WHERE action = 'demo.academy_history' AND tenant_id = " + a) == 1);
+}
+
+TEST_CASE("the demo academy's course work is marked with rubrics whose marks add up to each grade", "[demo][academy]")
+{
+    const auto& url = tutoring_demo().url;
+    const auto a = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'summit'"));
+    CHECK(query_int(url, "SELECT count(*) FROM assignments WHERE rubric IS NOT NULL AND course_id IS NOT NULL"
+                         " AND tenant_id = " + a) == 6);
+    // Marked work: the older assignment of each course, most of its students.
+    const auto marked = query_int(url, "SELECT count(*) FROM submissions WHERE rubric_marks IS NOT NULL AND tenant_id = " + a);
+    CHECK(marked >= 50);
+    CHECK(query_int(url, "SELECT count(*) FROM submissions s JOIN assignments x ON x.id = s.assignment_id"
+                         " WHERE x.due_at > now() AND s.grade IS NOT NULL") == 0);
+    CHECK(query_int(url, "SELECT count(*) FROM submissions s JOIN assignments x ON x.id = s.assignment_id"
+                         " WHERE x.due_at > now() AND x.tenant_id = " + a) > 0);
+    // Every marked submission is a course student's, and its grade is what its marks give by the shared rules.
+    CHECK(query_int(url, "SELECT count(*) FROM submissions s JOIN assignments x ON x.id = s.assignment_id"
+                         " WHERE x.course_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM course_students c"
+                         " WHERE c.course_id = x.course_id AND c.student_id = s.student_id)") == 0);
+    int checked = 0, adjusted = 0;
+    for (const auto& row : query(url, "SELECT x.rubric::text AS rubric, x.max_points, s.rubric_marks::text AS marks,"
+                                      " s.grade FROM submissions s JOIN assignments x ON x.id = s.assignment_id"
+                                      " WHERE s.rubric_marks IS NOT NULL AND x.tenant_id = " + a)) {
+        auto rubric = learnloop::read_rubric(learnloop::Json::parse(row["rubric"].as<std::string>()), row["max_points"].as<int>());
+        REQUIRE(rubric.ok());
+        auto marks = learnloop::read_marks(learnloop::Json::parse(row["marks"].as<std::string>()));
+        REQUIRE(marks.ok());
+        for (const auto& m : marks.value())
+            adjusted += m.adjustment ? 1 : 0;
+        auto grade = learnloop::rubric_grade(rubric.value(), marks.value(), row["max_points"].as<int>());
+        REQUIRE(grade.ok());
+        CHECK(grade.value() == Approx(row["grade"].as<double>()));
+        ++checked;
+    }
+    CHECK(checked == marked);
+    CHECK(adjusted > 0);
+    CHECK(query_int(url, "SELECT count(*) FROM grade_history h JOIN submissions s ON s.id = h.submission_id"
+                         " WHERE s.rubric_marks IS NOT NULL AND h.rubric_marks = s.rubric_marks AND s.tenant_id = " + a)
+        == marked);
+    // The student login: marked work to read in GRE Quant, and work to hand in there.
+    const auto mei = std::to_string(query_int(url, "SELECT id FROM users WHERE email = 'student@summit.learnloop.test'"));
+    CHECK(query_int(url, "SELECT count(*) FROM submissions WHERE rubric_marks IS NOT NULL AND student_id = " + mei) >= 1);
+    CHECK(query_int(url, "SELECT count(*) FROM assignments x JOIN course_students c ON c.course_id = x.course_id"
+                         " AND c.student_id = " + mei + " WHERE x.due_at > now() AND NOT EXISTS (SELECT 1 FROM"
+                         " submissions s WHERE s.assignment_id = x.id AND s.student_id = " + mei + ")") >= 1);
 }
