@@ -228,6 +228,8 @@ void draw_course_work(AppState& s, PortalState& p)
     p.course_work.editor.group = AssignmentGroup::Course;
     if (p.teaching.courses.phase == Phase::Idle)
         reload_courses(s, p.teaching);
+    if (p.course_work.assignments.phase == Phase::Idle)
+        reload_assignments(s, p.course_work.assignments);
     draw_assignments_tab(s, p.course_work, p.teaching.courses);
 }
 

@@ -28,7 +28,9 @@ void draw_levels(AppState& state, CriterionDraft& c, std::size_t ci)
     if (ui::begin_table("levels", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Points", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
         ImGui::TableSetupColumn("What work at this level looks like", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Remove", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+        const auto& style = ImGui::GetStyle();
+        ImGui::TableSetupColumn("Remove", ImGuiTableColumnFlags_WidthFixed,
+            ImGui::CalcTextSize("Remove level").x + 2 * (style.FramePadding.x + style.CellPadding.x));
         ui::table_headers_row();
         for (std::size_t l = 0; l < c.levels.size(); ++l) {
             auto& level = c.levels[l];

@@ -382,6 +382,84 @@ export async function studyChecks({ server, check }) {
   });
 }
 
+export async function rubricChecks({ server, check }) {
+  await check('an instructor builds a rubric (the shared rules refuse criteria that do not add up) and marks work with its running total', async () => {
+    const { page, errors } = await signedIn(server, 'instructor');
+    await page.getByRole('tab', { name: 'Assignments' }).click();
+    await waitForState(page, (s) => s.portal?.assignments?.includes('Word problem portfolio'), "Priya's course work");
+    await press(page.getByRole('button', { name: 'New assignment' }));
+    await page.getByRole('textbox', { name: 'Title' }).fill('Vocabulary in context');
+    await choose(page, 'Course', 'GRE Quant \u2014 Autumn cohort');
+    await page.getByRole('textbox', { name: 'Out of (points)' }).fill('10');
+    await press(page.getByRole('checkbox', { name: 'Mark with a rubric' }));
+    await page.getByRole('heading', { name: 'Criterion 1' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name' }).first().fill('Meaning');
+    await press(page.getByRole('button', { name: 'Add criterion' }));
+    await page.getByRole('heading', { name: 'Criterion 2' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name' }).nth(1).fill('Range');
+    await page.getByRole('textbox', { name: 'Worth (points)' }).nth(1).fill('2');
+    const points = page.getByRole('textbox', { name: 'Points', exact: true });
+    await points.nth(3).fill('2');
+    await points.nth(4).fill('0');
+    await page.getByText('The criteria add up to 12 of 10 points').waitFor();
+    await page.getByText(/^\u2717 The criteria add up to 12 points but the assignment is out of 10/).waitFor();
+    await press(page.getByRole('checkbox', { name: 'Bonus (beyond the total)' }).nth(1));
+    await page.getByText('The criteria add up to 10 of 10 points, and 2 bonus').waitFor();
+    await expectNoViolations(page, 'the rubric builder');
+    await saveScreenshot(page, 'academy-rubric-builder.png');
+    await press(page.getByRole('button', { name: 'Save', exact: true }));
+    await waitForState(page, (s) => s.portal.save === 'Assignment created'
+      && s.portal.assignments.includes('Vocabulary in context'), 'the new assignment in the list');
+
+    // Marking: the newer assignment has work handed in and nothing marked yet.
+    await press(page.getByRole('button', { name: 'Data interpretation write-up' }));
+    let state = await waitForState(page, (s) => s.portal.submissions?.length > 0, 'the work handed in');
+    const student = state.portal.submissions[0].student;
+    await press(page.getByRole('button', { name: student }).first());
+    await page.getByRole('heading', { name: 'Reading the data (up to 5 points)' }).waitFor();
+    await page.getByText('Total: 0 of 12 so far (3 criteria to mark)').waitFor();
+    await press(page.getByRole('radio', { name: '5 points \u00b7 Accurate throughout' }));
+    await press(page.getByRole('radio', { name: '3 points \u00b7 One supported' }));
+    await page.getByText('Total: 8 of 12 so far (1 criterion to mark)').waitFor();
+    const save = page.getByRole('button', { name: 'Save grade' });
+    assert.equal(await save.isDisabled(), true, 'not every criterion is marked');
+    await press(page.getByRole('radio', { name: '1 point \u00b7 Named only' }));
+    await press(page.getByRole('checkbox', { name: 'Give other points, with a reason' }).nth(1));
+    await page.getByRole('textbox', { name: 'Points given' }).fill('4');
+    await page.getByText('Mark every criterion before saving', { exact: false }).waitFor({ state: 'detached' }).catch(() => {});
+    await page.getByText(/Say why .Conclusions. gets points no level gives/).waitFor();
+    await page.getByRole('textbox', { name: 'Reason' }).fill('The second conclusion is supported, if briefly');
+    await page.getByText('Total: 10 of 12').waitFor();
+    await expectNoViolations(page, 'marking with a rubric');
+    await saveScreenshot(page, 'academy-rubric-marking.png');
+    await press(save);
+    state = await waitForState(page, (s) => s.portal.grading === 'Grade saved', 'the marks saved');
+    assert.equal(state.portal.submissions[0].grade, 10);
+    assert.deepEqual(errors, []);
+  });
+
+  await check('a student reads how work is marked, then the marks given per criterion with the reasons', async () => {
+    const { page, errors } = await signedIn(server, 'student', PHONE);
+    await page.getByRole('tab', { name: 'Assignments' }).click();
+    await waitForState(page, (s) => s.portal?.assignments?.some((a) => a.title === 'Data interpretation write-up'),
+      "Mei's course work");
+    await page.getByRole('button', { name: 'Data interpretation write-up' }).click();
+    await page.getByRole('heading', { name: 'How it is marked (out of 12)' }).waitFor();
+    await page.getByRole('button', { name: 'Submit' }).waitFor();
+    await expectNoViolations(page, 'work to hand in, with its rubric');
+    await saveScreenshot(page, 'academy-rubric-outline-phone.png');
+    await page.goBack();
+    await page.getByRole('button', { name: 'Explain your method: quantitative comparison' }).click();
+    const state = await waitForState(page, (s) => Array.isArray(s.portal.submission?.rubric_marks), 'her marked work');
+    await page.getByText(/^Total: \d+ of 10/).waitFor();
+    await page.getByRole('cell', { name: 'Reasoning' }).waitFor();
+    assert.equal(state.portal.submission.rubric_marks.length, 3);
+    await expectNoViolations(page, 'marked work');
+    await saveScreenshot(page, 'academy-rubric-marks-phone.png');
+    assert.deepEqual(errors, []);
+  });
+}
+
 // Gives some answer to the question on screen: the first option, or a
 // number in each field.
 async function answerSomething(page) {

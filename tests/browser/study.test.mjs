@@ -1,16 +1,20 @@
-// Browser test of the demo academy's study plans on a server and database of
-// its own, seeded by the full demo (academy.checks.mjs, studyChecks): a
-// student sets an exam day and reads the plan, a parent reads a child's week.
-// Apart from the academy's other checks so that each stays within its time.
+// Browser test of the demo academy's study plans and rubric-marked course
+// work on a server and database of their own, seeded by the full demo
+// (academy.checks.mjs, studyChecks and rubricChecks): a student sets an exam
+// day and reads the plan, a parent reads a child's week; an instructor builds
+// a rubric and marks work with it, a student reads the marks. Apart from the
+// academy's other checks so that each stays within its time.
 import { createRunner, startDatabase, startServer, stopAll } from './harness.mjs';
-import { studyChecks } from './academy.checks.mjs';
+import { rubricChecks, studyChecks } from './academy.checks.mjs';
 
 const { check, fail, finish } = createRunner();
+const only = process.env.LEARNLOOP_CHECKS;   // "rubric" or "study": one group, while working on it
 
 try {
   const database = await startDatabase();
   const server = await startServer(database.url);
-  await studyChecks({ server, check });
+  if (only !== 'rubric') await studyChecks({ server, check });
+  if (only !== 'study') await rubricChecks({ server, check });
 } catch (error) {
   fail(error);
 } finally {
