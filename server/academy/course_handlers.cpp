@@ -1,6 +1,7 @@
 // An academy's courses (course_handlers.hpp).
 #include "academy/course_handlers.hpp"
 
+#include "academy/progress.hpp"
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
@@ -19,7 +20,8 @@ Json course_json(const pqxx::row& row)
         { "description", row["description"].as<std::string>() }, { "status", row["status"].as<std::string>() },
         { "instructor_id", row["instructor_id"].as<std::int64_t>() },
         { "instructor_name", row["instructor_name"].as<std::string>() },
-        { "students", row["students"].as<std::int64_t>() }, { "quizzes", row["quizzes"].as<std::int64_t>() } };
+        { "students", row["students"].as<std::int64_t>() }, { "quizzes", row["quizzes"].as<std::int64_t>() },
+        { "leaderboard", row["leaderboard"].as<bool>() } };
 }
 
 } // namespace
@@ -157,6 +159,64 @@ Result<ApiResponse> handle_restore_course(const httplib::Request& req, pqxx::wor
     append_audit(txn, { caller.tenant_id, caller.actor(), "course.restore", "course", std::to_string(id), nullptr,
                           { { "title", rows[0]["title"].as<std::string>() } } });
     return json_response(200, { { "message", "Course restored" } });
+}
+
+// GET /api/academy/courses/{id}/leaderboard: the course's students by XP
+// earned in its quizzes (shared-domain rank_leaderboard). Students read the
+// top ten and their own row, names short, and nothing while it is off;
+// staff read every row in full, on or off.
+Result<ApiResponse> handle_course_leaderboard(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseRead, false));
+    const bool student = caller.role == Role::Student;
+    auto rows = exec_named(txn, "academy/course_leaderboard", course.id);
+    const bool enabled = !rows.empty() && rows[0]["leaderboard"].as<bool>();
+    Json board = Json::array();
+    if (enabled || !student) {
+        std::vector<LeaderboardEntry> entries;
+        for (const auto& row : rows) {
+            if (row["student_id"].is_null())
+                continue;
+            std::vector<ProgressAnswer> answers;
+            for (const auto& a : Json::parse(row["answers"].as<std::string>()))
+                answers.push_back({ a[0].get<std::string>(), a[1].get<double>(), a[2].get<int>(), a[3].get<std::int64_t>() });
+            std::vector<ProgressQuiz> quizzes;
+            for (const auto& q : Json::parse(row["attempts"].as<std::string>()))
+                quizzes.push_back({ q[0].get<std::int64_t>(), q[1].get<double>(), q[2].get<std::int64_t>() });
+            entries.push_back({ row["student_id"].as<std::int64_t>(), row["name"].as<std::string>(),
+                earned_xp(std::move(answers), std::move(quizzes), rows[0]["now_unix"].as<std::int64_t>()) });
+        }
+        for (const auto& r : rank_leaderboard(std::move(entries), caller.user_id, !student, 10)) {
+            Json item = { { "rank", r.rank }, { "name", r.name }, { "xp", r.xp }, { "xp_this_week", r.xp_this_week },
+                { "you", r.you } };
+            if (!student)
+                item["student_id"] = r.student_id;
+            board.push_back(std::move(item));
+        }
+    }
+    return json_response(200, { { "course_id", course.id }, { "title", course.title }, { "enabled", enabled },
+                                  { "rows", std::move(board) } });
+}
+
+// PUT /api/academy/courses/{id}/leaderboard {"enabled": true|false}: its
+// instructor or an administrator turns the students' leaderboard on or off.
+Result<ApiResponse> handle_set_course_leaderboard(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "enabled" }));
+    if (!body.contains("enabled") || !body["enabled"].is_boolean())
+        return make_error(ErrorCode::InvalidArgument,
+            body.contains("enabled") ? "enabled must be true or false" : "enabled is required", "enabled");
+    const bool enabled = body["enabled"].get<bool>();
+    auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseManage, true));
+    const bool was = exec_named(txn, "academy/set_course_leaderboard", course.id, enabled)[0]["was"].as<bool>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "course.leaderboard", "course", std::to_string(course.id),
+                          { { "enabled", was } }, { { "enabled", enabled } } });
+    return json_response(200, { { "message", enabled ? "The leaderboard is on: students see it"
+                                                     : "The leaderboard is off: students no longer see it" },
+                                  { "enabled", enabled } });
 }
 
 } // namespace learnloop::server

@@ -32,5 +32,7 @@ Result<ApiResponse> handle_enrol_students(const httplib::Request& req, pqxx::wor
 Result<ApiResponse> handle_delete_course(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_deleted_courses(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 Result<ApiResponse> handle_restore_course(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_course_leaderboard(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+Result<ApiResponse> handle_set_course_leaderboard(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 
 } // namespace learnloop::server

@@ -73,8 +73,17 @@ AreaApi academy_api()
         { { "id", id_schema() }, { "title", string_schema() }, { "description", string_schema() },
             { "status", enum_schema({ "draft", "active", "archived" }) }, { "instructor_id", id_schema() },
             { "instructor_name", string_schema() }, { "students", integer_schema("Enrolled") },
-            { "quizzes", integer_schema() } },
+            { "quizzes", integer_schema() }, { "leaderboard", boolean_schema("Students see the course's leaderboard") } },
         { "id", "title", "description", "status", "instructor_id", "instructor_name", "students", "quizzes" });
+    s["Leaderboard"] = object_schema(
+        { { "course_id", id_schema() }, { "title", string_schema() }, { "enabled", boolean_schema() },
+            { "rows", array_of(object_schema({ { "rank", integer_schema() }, { "name", string_schema() },
+                                                   { "xp", integer_schema() }, { "xp_this_week", integer_schema() },
+                                                   { "you", boolean_schema() }, { "student_id", id_schema() } },
+                          { "rank", "name", "xp", "xp_this_week", "you" })) } },
+        { "course_id", "title", "enabled", "rows" });
+    s["LeaderboardSwitch"] = request_schema({ { "enabled", boolean_schema() } }, { "enabled" });
+    s["LeaderboardSet"] = message_schema({ { "enabled", boolean_schema() } });
     s["CourseList"] = array_of(schema_ref("Course"));
     s["NewCourse"] = request_schema({ { "title", string_schema("1 to 200 characters") },
                                         { "description", string_schema("Up to 4,000 characters, lines allowed") },
@@ -264,6 +273,13 @@ AreaApi academy_api()
             "The course's students, by name", "", "CourseStudents", 200 },
         { Method::Post, "/api/academy/courses/{id}/students", Action::CourseManage, handle_enrol_students, nullptr,
             "Enrols the academy's students (those already enrolled stay as they are)", "Enrolment", "Enrolled", 200 },
+        { Method::Get, "/api/academy/courses/{id}/leaderboard", Action::CourseRead, handle_course_leaderboard, nullptr,
+            "The course's students by the XP earned in its quizzes: students read the top ten and their own row "
+            "(short names; none while it is off), staff every row",
+            "", "Leaderboard", 200 },
+        { Method::Put, "/api/academy/courses/{id}/leaderboard", Action::CourseManage, handle_set_course_leaderboard,
+            nullptr, "Turns the course's leaderboard on or off for its students", "LeaderboardSwitch", "LeaderboardSet",
+            200 },
         { Method::Get, "/api/academy/courses/{id}/quizzes", Action::CourseRead, handle_course_quizzes, nullptr,
             "The course's quizzes, with a student's own attempts or, for staff, how the course did", "",
             "CourseQuizzes", 200 },

@@ -3,6 +3,7 @@
 
 #include "academy/quiz.hpp"
 #include "core/calendar.hpp"
+#include "core/validation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -68,37 +69,36 @@ std::string with_commas(int n)
     return text;
 }
 
-} // namespace
+// XP over answers and hand-ins (each sorted by time): each question's best
+// credit counted once (the gain when it rises); a quiz's first hand-in and
+// its first perfect one. With what the badges read.
+struct XpWalk {
+    EarnedXp earned;
+    bool handed_in_any = false;
+    bool any_perfect = false;
+};
 
-StudyProgress study_progress(std::vector<ProgressAnswer> answers, std::vector<ProgressQuiz> quizzes,
-    int proficient_skills, const ZoneRules& zone, std::int64_t now_unix)
+XpWalk walk_xp(const std::vector<ProgressAnswer>& answers, const std::vector<ProgressQuiz>& quizzes,
+    std::int64_t now_unix)
 {
-    StudyProgress p;
+    XpWalk walk;
+    auto& e = walk.earned;
     const auto week_ago = now_unix - 7 * 86400;
-    std::stable_sort(answers.begin(), answers.end(),
-        [](const auto& a, const auto& b) { return a.answered_unix < b.answered_unix; });
-    std::stable_sort(quizzes.begin(), quizzes.end(),
-        [](const auto& a, const auto& b) { return a.submitted_unix < b.submitted_unix; });
-
-    // XP: each question's best credit, counted once; the gain when it rises.
     std::map<std::string, double> best;
-    std::set<std::int64_t> days;
     for (const auto& a : answers) {
         if (a.answered_unix > now_unix)
             continue;
-        days.insert(local_day(a.answered_unix, zone));
         const double credit = hinted_credit(a.score, a.hints);
         auto& so_far = best[a.code];
         const int gain = xp_of(credit) - xp_of(so_far);
         if (gain > 0) {
-            p.xp += gain;
+            e.xp += gain;
             if (a.answered_unix >= week_ago)
-                p.xp_this_week += gain;
+                e.xp_this_week += gain;
             so_far = credit;
         }
     }
     std::set<std::int64_t> handed_in, perfect;
-    bool any_perfect = false;
     for (const auto& q : quizzes) {
         if (q.submitted_unix > now_unix)
             continue;
@@ -106,14 +106,42 @@ StudyProgress study_progress(std::vector<ProgressAnswer> answers, std::vector<Pr
         if (handed_in.insert(q.quiz_id).second)
             gain += k_xp_per_quiz;
         if (q.share >= 1.0 - 1e-9) {
-            any_perfect = true;
+            walk.any_perfect = true;
             if (perfect.insert(q.quiz_id).second)
                 gain += k_xp_perfect_quiz;
         }
-        p.xp += gain;
+        e.xp += gain;
         if (q.submitted_unix >= week_ago)
-            p.xp_this_week += gain;
+            e.xp_this_week += gain;
     }
+    walk.handed_in_any = !handed_in.empty();
+    return walk;
+}
+
+void sort_by_time(std::vector<ProgressAnswer>& answers, std::vector<ProgressQuiz>& quizzes)
+{
+    std::stable_sort(answers.begin(), answers.end(),
+        [](const auto& a, const auto& b) { return a.answered_unix < b.answered_unix; });
+    std::stable_sort(quizzes.begin(), quizzes.end(),
+        [](const auto& a, const auto& b) { return a.submitted_unix < b.submitted_unix; });
+}
+
+} // namespace
+
+StudyProgress study_progress(std::vector<ProgressAnswer> answers, std::vector<ProgressQuiz> quizzes,
+    int proficient_skills, const ZoneRules& zone, std::int64_t now_unix)
+{
+    StudyProgress p;
+    sort_by_time(answers, quizzes);
+
+    const auto walk = walk_xp(answers, quizzes, now_unix);
+    p.xp = walk.earned.xp;
+    p.xp_this_week = walk.earned.xp_this_week;
+    const bool any_perfect = walk.any_perfect;
+    std::set<std::int64_t> days;
+    for (const auto& a : answers)
+        if (a.answered_unix <= now_unix)
+            days.insert(local_day(a.answered_unix, zone));
 
     // The streak, on the student's calendar.
     const auto today = local_day(now_unix, zone);
@@ -127,7 +155,7 @@ StudyProgress study_progress(std::vector<ProgressAnswer> answers, std::vector<Pr
         p.badges.push_back({ std::move(key), std::move(name), std::move(description), earned,
             earned ? std::string() : std::move(progress) });
     };
-    badge("first-quiz", "First quiz handed in", "Hand in any quiz", !handed_in.empty(), "not yet");
+    badge("first-quiz", "First quiz handed in", "Hand in any quiz", walk.handed_in_any, "not yet");
     badge("first-perfect-quiz", "First perfect quiz", "Every question of a quiz right", any_perfect, "not yet");
     badge("five-proficient", "Five skills proficient", "Five skills at proficient or above", proficient_skills >= 5,
         std::to_string(std::min(proficient_skills, 5)) + " of 5 skills");
@@ -143,6 +171,58 @@ std::string streak_for_people(int days)
     if (days <= 0)
         return "No streak yet";
     return std::to_string(days) + (days == 1 ? " day" : " days");
+}
+
+// [SECTION] a course's leaderboard --------------------------------------------
+
+EarnedXp earned_xp(std::vector<ProgressAnswer> answers, std::vector<ProgressQuiz> quizzes, std::int64_t now_unix)
+{
+    sort_by_time(answers, quizzes);
+    return walk_xp(answers, quizzes, now_unix).earned;
+}
+
+std::vector<LeaderboardRow> rank_leaderboard(std::vector<LeaderboardEntry> entries, std::int64_t viewer,
+    bool full_names, std::size_t most)
+{
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        if (a.earned.xp != b.earned.xp)
+            return a.earned.xp > b.earned.xp;
+        if (a.name != b.name)
+            return a.name < b.name;
+        return a.student_id < b.student_id;
+    });
+    std::vector<LeaderboardRow> rows;
+    int rank = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        if (i == 0 || e.earned.xp != entries[i - 1].earned.xp)
+            rank = static_cast<int>(i + 1);
+        const bool you = e.student_id == viewer;
+        if (!full_names && i >= most && !you)
+            continue;
+        rows.push_back({ rank, e.student_id, full_names ? e.name : name_on_leaderboard(e.name), e.earned.xp,
+            e.earned.xp_this_week, you });
+    }
+    return rows;
+}
+
+std::string name_on_leaderboard(std::string_view full_name)
+{
+    auto words = std::vector<std::string_view> {};
+    std::size_t at = 0;
+    while (at < full_name.size()) {
+        auto end = full_name.find(' ', at);
+        if (end == std::string_view::npos)
+            end = full_name.size();
+        if (end > at)
+            words.push_back(full_name.substr(at, end - at));
+        at = end + 1;
+    }
+    if (words.size() < 2)
+        return std::string(full_name);
+    const auto last = words.back();
+    const auto initial = decode_utf8_at(last, 0);
+    return std::string(words.front()) + " " + std::string(last.substr(0, initial.length)) + ".";
 }
 
 } // namespace learnloop

@@ -65,4 +65,40 @@ inline constexpr int k_xp_perfect_quiz = 30;
 // "6 days", "1 day", "No streak yet".
 [[nodiscard]] std::string streak_for_people(int days);
 
+// [SECTION] a course's leaderboard
+
+// The XP of the rule above (and no streak or badges): what a course's
+// leaderboard counts from the answers and hand-ins in that course's quizzes.
+struct EarnedXp {
+    int xp = 0;
+    int xp_this_week = 0;      // the last seven days
+};
+[[nodiscard]] EarnedXp earned_xp(std::vector<ProgressAnswer> answers, std::vector<ProgressQuiz> quizzes,
+    std::int64_t now_unix);
+
+struct LeaderboardEntry {
+    std::int64_t student_id = 0;
+    std::string name;          // in full
+    EarnedXp earned;
+};
+
+struct LeaderboardRow {
+    int rank = 0;              // 1, 2, 2, 4: equal XP share a rank
+    std::int64_t student_id = 0;
+    std::string name;
+    int xp = 0;
+    int xp_this_week = 0;
+    bool you = false;          // the viewer's own row
+};
+
+// The board by XP, most first (equal XP by name). Students read classmates'
+// names short ("Mei C.", name_on_leaderboard) and only the first `most` rows
+// and their own; staff (`full_names`) read every row in full.
+[[nodiscard]] std::vector<LeaderboardRow> rank_leaderboard(std::vector<LeaderboardEntry> entries, std::int64_t viewer,
+    bool full_names, std::size_t most);
+
+// A classmate's name on a student's leaderboard: the first name and the
+// initial of the last ("Juan Pablo Ríos" -> "Juan R."; "Mei" -> "Mei").
+[[nodiscard]] std::string name_on_leaderboard(std::string_view full_name);
+
 } // namespace learnloop

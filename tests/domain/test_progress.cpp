@@ -124,3 +124,51 @@ TEST_CASE("a seven-day streak earns its badge; a missed week's freeze does not c
     // Missing Wed 25 too: the week's freeze is spent, so the streak is over by Thu 26.
     CHECK(study_progress(answers, {}, 0, z, ny("2026-11-26T20:00:00")).streak == 0);
 }
+
+TEST_CASE("a course's leaderboard: XP by the same rule, equal XP share a rank, students read short names",
+    "[progress][leaderboard]")
+{
+    const auto now = ny("2026-12-07T20:00:00");
+    // The same answers as study_progress counts: repeats earn nothing.
+    auto earned = earned_xp({ { "q1", 1.0, 0, ny("2026-12-07T10:00:00") }, { "q1", 1.0, 0, ny("2026-12-07T10:01:00") },
+                                { "q2", 1.0, 0, ny("2026-11-20T10:00:00") } },
+        { { 7, 1.0, ny("2026-12-07T10:02:00") } }, now);
+    CHECK(earned.xp == 10 + 10 + 20 + 30);
+    CHECK(earned.xp_this_week == 10 + 20 + 30);
+    const auto& z = zone("America/New_York");
+    CHECK(study_progress({ { "q1", 1.0, 0, ny("2026-12-07T10:00:00") }, { "q1", 1.0, 0, ny("2026-12-07T10:01:00") },
+                             { "q2", 1.0, 0, ny("2026-11-20T10:00:00") } },
+              { { 7, 1.0, ny("2026-12-07T10:02:00") } }, 0, z, now)
+              .xp
+        == earned.xp);
+
+    std::vector<LeaderboardEntry> entries = {
+        { 1, "Mei Chen", { 120, 30 } },
+        { 2, "Juan Pablo R\xC3\xADos", { 300, 0 } },
+        { 3, "Aarav Patel", { 120, 50 } },
+        { 4, "\xC3\x96zge Y\xC4\xB1lmaz", { 40, 40 } },
+        { 5, "Zanele Dlamini", { 0, 0 } },
+    };
+    auto staff = rank_leaderboard(entries, 99, true, 3);
+    REQUIRE(staff.size() == 5);   // staff read every row, in full
+    CHECK(staff[0].name == "Juan Pablo R\xC3\xADos");
+    CHECK(staff[0].rank == 1);
+    CHECK((staff[1].name == "Aarav Patel" && staff[1].rank == 2));   // equal XP: by name, the same rank
+    CHECK((staff[2].name == "Mei Chen" && staff[2].rank == 2));
+    CHECK(staff[3].rank == 4);
+    CHECK(staff[4].rank == 5);
+
+    auto student = rank_leaderboard(entries, 5, false, 3);   // Zanele, last: the first three and her own row
+    REQUIRE(student.size() == 4);
+    CHECK(student[0].name == "Juan R.");
+    CHECK(student[1].name == "Aarav P.");
+    CHECK(student[3].name == "Zanele D.");
+    CHECK(student[3].you);
+    CHECK(student[3].rank == 5);
+    CHECK_FALSE(student[0].you);
+
+    CHECK(name_on_leaderboard("\xC3\x96zge Y\xC4\xB1lmaz") == "\xC3\x96zge Y.");
+    CHECK(name_on_leaderboard("\xC4\xB0pek \xC3\x87" "elik") == "\xC4\xB0pek \xC3\x87.");
+    CHECK(name_on_leaderboard("Mei") == "Mei");
+    CHECK(name_on_leaderboard("  Ha-eun   Park ") == "Ha-eun P.");
+}

@@ -161,3 +161,94 @@ TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; par
     check_error(api.get("/api/academy/study?student_id=" + str(D.teacher.id), f.token(D.admin)), 404, "Student not found");
     check_error(api.get("/api/academy/study?student_id=abc", f.token(D.admin)), 404, "Student not found");
 }
+
+TEST_CASE("a course's leaderboard ranks its students by the XP of its own quizzes; its instructor turns it off",
+    "[api][academy][leaderboard]")
+{
+    ApiFixture f("academy_leaderboard", { .other_tenant = true });
+    auto& D = f.demo;
+    f.sql("UPDATE tenants SET kind = 'academy' WHERE id = " + str(D.id));
+    REQUIRE(f.cli({ "seed", "bank" }).exit_code == 0);
+    auto& api = f.api();
+    auto classmate = f.create_user(D.slug, "ines@academy.test", "In\xC3\xA9s Garc\xC3\xAD" "a L\xC3\xB3pez", "student");
+    auto outsider = f.create_user(D.slug, "outsider@academy.test", "Out Sider", "student");
+
+    auto bank = api.get("/api/academy/bank?kind=single_choice&limit=3", f.token(D.teacher));
+    REQUIRE(bank.status == 200);
+    std::vector<std::string> codes;
+    for (const auto& q : bank.json)
+        codes.push_back(q["code"].get<std::string>());
+    auto make_course = [&](const std::string& title) {
+        auto course = api.post("/api/academy/courses", { { "title", title } }, f.token(D.teacher));
+        REQUIRE(course.status == 201);
+        const auto id = course.json["id"].get<std::int64_t>();
+        REQUIRE(api.post("/api/academy/courses/" + str(id) + "/students",
+                       { { "student_ids", { D.student.id, classmate.id } } }, f.token(D.teacher))
+                    .status
+            == 200);
+        auto quiz = api.post("/api/academy/courses/" + str(id) + "/quizzes",
+            { { "title", "Drill" }, { "mode", "practice" }, { "fixed", codes }, { "shuffle", false } }, f.token(D.teacher));
+        REQUIRE(quiz.status == 201);
+        return std::pair { id, quiz.json["id"].get<std::int64_t>() };
+    };
+    // The student answers everything right and hands in; XP counts only in this course.
+    auto take = [&](const Person& who, std::int64_t quiz, bool right) {
+        auto attempt = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(who));
+        REQUIRE(attempt.status == 201);
+        const auto attempt_id = attempt.json["id"].get<std::int64_t>();
+        for (std::size_t i = 0; i < attempt.json["questions"].size(); ++i) {
+            const auto& task = attempt.json["questions"][i]["task"];
+            const int pick = right ? right_option(task) : (right_option(task) + 1) % static_cast<int>(task["options"].size());
+            REQUIRE(api.put("/api/academy/attempts/" + str(attempt_id) + "/answers/" + str(i + 1),
+                           { { "answer", { { "choice", pick } } } }, f.token(who))
+                        .status
+                == 200);
+        }
+        REQUIRE(api.post("/api/academy/attempts/" + str(attempt_id) + "/submit", Json::object(), f.token(who)).status == 200);
+    };
+    auto [course, quiz] = make_course("Quant");
+    auto [other_course, other_quiz] = make_course("Verbal");
+    take(D.student, quiz, true);
+    take(classmate, quiz, false);
+    take(classmate, other_quiz, true);   // earned elsewhere: not on Quant's board
+    const auto path = "/api/academy/courses/" + str(course) + "/leaderboard";
+
+    auto staff = api.get(path, f.token(D.teacher));
+    INFO(describe(staff));
+    REQUIRE(staff.status == 200);
+    CHECK(staff.json["enabled"] == true);
+    REQUIRE(staff.json["rows"].size() == 2);
+    CHECK(staff.json["rows"][0]["student_id"] == D.student.id);
+    CHECK(staff.json["rows"][0]["xp"] == 3 * 10 + 20 + 30);
+    CHECK(staff.json["rows"][1]["name"] == "In\xC3\xA9s Garc\xC3\xAD" "a L\xC3\xB3pez");
+    CHECK(staff.json["rows"][1]["xp"] == 20);
+
+    auto mine = api.get(path, f.token(classmate));
+    REQUIRE(mine.status == 200);
+    CHECK(mine.json["rows"][0].contains("student_id") == false);   // students get no ids
+    CHECK(mine.json["rows"][1]["name"] == "In\xC3\xA9s L.");
+    CHECK(mine.json["rows"][1]["you"] == true);
+    CHECK(mine.json["rows"][0]["you"] == false);
+    check_error(api.get(path, f.token(outsider)), 404, "Course not found");
+    check_error(api.get(path, f.token(f.other.student)), 404, "Course not found");
+
+    // Turned off: students see that it is off and nothing else; staff still see it.
+    auto second = f.create_user(D.slug, "second@academy.test", "Second Instructor", "teacher");
+    const auto& second_token = f.token(second);   // signing in is audited too
+    const auto audits = f.audit_count();
+    check_error(api.put(path, { { "enabled", "no" } }, f.token(D.teacher)), 400, "Invalid request", "enabled must be true or false");
+    check_error(api.put(path, { { "enabled", false } }, f.token(D.student)), 403, "Unauthorized");
+    check_error(api.put(path, { { "enabled", false } }, second_token), 404, "Course not found");
+    CHECK(f.audit_count() == audits);
+    auto off = api.put(path, { { "enabled", false } }, f.token(D.teacher));
+    REQUIRE(off.status == 200);
+    CHECK(f.last_audit_action() == "course.leaderboard");
+    auto hidden = api.get(path, f.token(D.student));
+    REQUIRE(hidden.status == 200);
+    CHECK(hidden.json["enabled"] == false);
+    CHECK(hidden.json["rows"] == Json::array());
+    CHECK(api.get(path, f.token(D.admin)).json["rows"].size() == 2);
+    auto listed = api.get("/api/academy/courses", f.token(D.student));
+    for (const auto& c : listed.json)
+        CHECK(c["leaderboard"] == (c["id"] != course));
+}

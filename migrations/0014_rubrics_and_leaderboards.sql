@@ -16,3 +16,7 @@ CREATE INDEX assignments_course_idx ON assignments (tenant_id, course_id) WHERE 
 
 ALTER TABLE submissions ADD COLUMN rubric_marks jsonb;
 ALTER TABLE grade_history ADD COLUMN rubric_marks jsonb;
+
+-- A course's leaderboard (shared-domain academy/progress rank_leaderboard):
+-- on unless its instructor turns it off; students then see none.
+ALTER TABLE courses ADD COLUMN leaderboard boolean NOT NULL DEFAULT true;
