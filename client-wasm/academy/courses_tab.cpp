@@ -577,6 +577,7 @@ void draw_quizzes(AppState& state, CoursesTabState& tab)
         ImGui::Separator();
         ImGui::PopID();
     }
+    draw_leaderboard(state, tab.leaderboard, tab.selected, false);
 }
 
 } // namespace
@@ -639,12 +640,14 @@ Json courses_tab_summary(const CoursesTabState& tab)
     if (a.index < a.questions.size())
         for (const auto& [mine, text] : a.questions[a.index].talk)
             talk.push_back({ { "mine", mine }, { "text", text } });
-    return { { "courses", courses }, { "quizzes", quizzes }, { "tutor_talk", talk },
+    Json summary = { { "courses", courses }, { "quizzes", quizzes }, { "tutor_talk", talk },
         { "attempt", { { "id", a.id }, { "phase", static_cast<int>(a.phase) }, { "mode", attempt_field(a, "mode", std::string()) },
                          { "index", a.index }, { "count", a.questions.size() }, { "verdicts", verdicts },
                          { "submitted", submitted(a) },
                          { "score_text", attempt_field(a, "score_text", std::string()) },
                          { "requests_during_check", a.requests_during_check } } } };
+    summary.update(leaderboard_summary(tab.leaderboard));
+    return summary;
 }
 
 } // namespace learnloop::client

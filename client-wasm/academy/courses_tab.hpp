@@ -7,6 +7,7 @@
 // server says is left.
 #pragma once
 
+#include "academy/leaderboard_panel.hpp"
 #include "app.hpp"
 #include "practice/answer_input.hpp"
 #include "practice/tasks.hpp"
@@ -59,6 +60,7 @@ struct CoursesTabState {
     std::int64_t selected = 0;        // the course open beside the list
     Remote quizzes;                   // GET /api/academy/courses/{id}/quizzes
     QuizAttemptState attempt;
+    LeaderboardState leaderboard;     // the open course's
 };
 
 void draw_courses_tab(AppState& state, CoursesTabState& tab);

@@ -357,6 +357,8 @@ void draw_course(AppState& state, TeachingTabState& tab)
         draw_student_study(state, tab.study, tab.student);
     }
     ui::vertical_space(ui::k_space_s);
+    draw_leaderboard(state, tab.leaderboard, tab.selected, ui::can(state, Action::CourseManage));
+    ui::vertical_space(ui::k_space_s);
     if (tab.composing) {
         draw_new_quiz(state, tab);
     } else if (ui::can(state, Action::QuizManage) && ui::primary_button(state, "New quiz", "teacher.quiz.new")) {
@@ -432,9 +434,11 @@ Json teaching_tab_summary(const TeachingTabState& tab)
             { "attempts", tab.results.data.value("attempts", 0) },
             { "questions", tab.results.data.value("questions", Json::array()).size() },
             { "students", tab.results.data.value("students", Json::array()).size() } };
-    return { { "teaching_courses", courses }, { "teaching_quizzes", quizzes }, { "quiz_save", tab.save.message },
+    Json summary = { { "teaching_courses", courses }, { "teaching_quizzes", quizzes }, { "quiz_save", tab.save.message },
         { "quiz_save_failed", tab.save.failed }, { "quiz_results", results },
         { "student_study", tab.student ? study_tab_summary(tab.study) : Json() } };
+    summary.update(leaderboard_summary(tab.leaderboard));
+    return summary;
 }
 
 void draw_deleted_tab(AppState& state, DeletedTabState& tab)

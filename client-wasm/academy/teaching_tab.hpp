@@ -7,6 +7,7 @@
 // a tab of its own here too).
 #pragma once
 
+#include "academy/leaderboard_panel.hpp"
 #include "academy/study_tab.hpp"
 #include "app.hpp"
 
@@ -36,6 +37,7 @@ struct TeachingTabState {
     std::int64_t student = 0;         // a student opened from the results; 0: none
     std::string student_name;
     StudyTabState study;              // that student's plan, skills and progress
+    LeaderboardState leaderboard;     // the open course's, with its switch
 };
 
 void draw_teaching_tab(AppState& state, TeachingTabState& tab);

@@ -460,6 +460,45 @@ export async function rubricChecks({ server, check }) {
   });
 }
 
+export async function leaderboardChecks({ server, check }) {
+  await check("a course's leaderboard: a student finds their place; the instructor turns it off and students see that", async () => {
+    const quant = 'GRE Quant \u2014 Autumn cohort';
+    const student = await signedIn(server, 'student');
+    await student.page.getByRole('tab', { name: 'My courses' }).click();
+    await press(student.page.getByRole('button', { name: quant }));
+    let state = await waitForState(student.page, (s) => s.portal?.leaderboard?.some((r) => r.you),
+      'her place on the board');
+    assert.ok(state.portal.leaderboard.length <= 11, 'the top ten and her own row');
+    assert.match(state.portal.leaderboard.find((r) => r.you).name, /^Mei C\.$/);
+    await student.page.getByRole('heading', { name: 'Leaderboard' }).waitFor();
+    await expectNoViolations(student.page, "a course's leaderboard");
+    await saveScreenshot(student.page, 'academy-leaderboard.png');
+
+    const instructor = await signedIn(server, 'instructor', PHONE);
+    await instructor.page.getByRole('tab', { name: 'Courses' }).click();
+    await press(instructor.page.getByRole('button', { name: quant }));
+    state = await waitForState(instructor.page, (s) => s.portal?.leaderboard?.length > 11 && s.portal.leaderboard_enabled,
+      'every student in full');
+    assert.ok(state.portal.leaderboard.some((r) => r.name === 'Mei Chen'));
+    await press(instructor.page.getByRole('checkbox', { name: 'Students see this leaderboard' }));
+    await waitForState(instructor.page, (s) => s.portal.leaderboard_enabled === false
+      && s.portal.leaderboard_switch === 'The leaderboard is off: students no longer see it', 'turned off');
+    await expectNoViolations(instructor.page, 'the leaderboard switch on a phone');
+    await saveScreenshot(instructor.page, 'academy-leaderboard-switch-phone.png');
+
+    await student.page.reload();
+    await waitForFirstFrame(student.page);
+    await student.page.getByText('Your instructor has turned the leaderboard off for this course.').waitFor();
+    state = await waitForState(student.page, (s) => s.portal?.leaderboard_enabled === false, 'the board off');
+    assert.deepEqual(state.portal.leaderboard, []);
+
+    await press(instructor.page.getByRole('checkbox', { name: 'Students see this leaderboard' }));
+    await waitForState(instructor.page, (s) => s.portal.leaderboard_enabled === true, 'on again');
+    assert.deepEqual(student.errors, []);
+    assert.deepEqual(instructor.errors, []);
+  });
+}
+
 // Gives some answer to the question on screen: the first option, or a
 // number in each field.
 async function answerSomething(page) {
