@@ -3,6 +3,7 @@
 #include "academy/bank_tab.hpp"
 
 #include "academy/gift.hpp"
+#include "core/numbers.hpp"
 #include "core/validation.hpp"
 #include "net/api.hpp"
 #include "ui/widgets.hpp"
@@ -85,13 +86,6 @@ std::string one_line(std::string text, std::size_t most)
 std::string list_label(const Json& q)
 {
     return one_line(q.value("text", std::string()), ui::compact() ? 30 : 70);
-}
-
-std::string number_text(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.10g", value);
-    return text;
 }
 
 // [SECTION] list -----------------------------------------------------------------
@@ -212,11 +206,11 @@ void draw_answers(const Json& q)
     if (kind == "numeric") {
         for (const auto& n : q.value("numeric", Json::array())) {
             const double weight = n.value("weight", 100.0);
-            std::string line = number_text(n.value("value", 0.0));
+            std::string line = number_text(n.value("value", 0.0), 10);
             if (n.value("tolerance", 0.0) > 0)
-                line += " (\xC2\xB1 " + number_text(n.value("tolerance", 0.0)) + ")";
+                line += " (\xC2\xB1 " + number_text(n.value("tolerance", 0.0), 10) + ")";
             if (weight < 100)
-                line += " \xE2\x80\x94 " + number_text(weight) + "% of the mark";
+                line += " \xE2\x80\x94 " + number_text(weight, 10) + "% of the mark";
             ui::text_colored(weight >= 100 ? ui::k_ok : ui::k_muted, "%s %s", weight >= 100 ? "\xE2\x9C\x93" : "\xE2\x80\xA2",
                 line.c_str());
         }
@@ -228,7 +222,7 @@ void draw_answers(const Json& q)
         const bool right = weighted ? weight > 0 : weight >= 100;
         std::string line = c.value("text", std::string());
         if (weighted || (weight != 0 && weight < 100))
-            line += " (" + number_text(std::round(weight * 100) / 100) + "%)";
+            line += " (" + number_text(std::round(weight * 100) / 100, 10) + "%)";
         ImGui::PushTextWrapPos(0.0f);
         ui::text_colored(right ? ui::k_ok : ui::k_muted, "%s %s", right ? "\xE2\x9C\x93" : "\xE2\x80\xA2", line.c_str());
         ImGui::PopTextWrapPos();
@@ -273,7 +267,7 @@ void draw_regrade(AppState& state, BankTabState& tab)
     for (const auto& c : result.value("changed", Json::array()))
         ui::bullet_text("%s, %s, question %lld: %s \xE2\x86\x92 %s", c.value("student_name", std::string()).c_str(),
             c.value("quiz_title", std::string()).c_str(), static_cast<long long>(c.value("question_number", 0)),
-            number_text(c.value("before", 0.0)).c_str(), number_text(c.value("after", 0.0)).c_str());
+            number_text(c.value("before", 0.0), 10).c_str(), number_text(c.value("after", 0.0), 10).c_str());
 }
 
 void draw_question(AppState& state, BankTabState& tab)

@@ -69,17 +69,18 @@ void draw_levels(AppState& state, CriterionDraft& c, std::size_t ci)
 void fill_rubric_draft(RubricDraft& draft, const Json& rubric)
 {
     draft = {};
-    if (!rubric.is_object() || !rubric["criteria"].is_array())
+    const auto& criteria = field_of(rubric, "criteria");
+    if (!criteria.is_array())
         return;
     draft.on = true;
-    for (const auto& c : rubric["criteria"]) {
+    for (const auto& c : criteria) {
         CriterionDraft d;
         ui::copy_text(d.name, c.value("name", ""));
         ui::copy_text(d.description, c.value("description", ""));
-        ui::copy_text(d.max_points, std::to_string(c.value("max_points", 0)));
+        ui::copy_text(d.max_points, std::to_string(int_field(c, "max_points")));
         d.bonus = c.value("bonus", false);
-        if (c["levels"].is_array())
-            for (const auto& l : c["levels"]) {
+        if (const auto& levels = field_of(c, "levels"); levels.is_array())
+            for (const auto& l : levels) {
                 LevelDraft level;
                 ui::copy_text(level.points, std::to_string(l.value("points", 0)));
                 ui::copy_text(level.descriptor, l.value("descriptor", ""));
@@ -318,9 +319,11 @@ void draw_rubric_outline(const Rubric& rubric, int max_points)
 
 std::optional<Rubric> assignment_rubric(const Json& assignment)
 {
-    if (!assignment["rubric"].is_object() || !assignment["max_points"].is_number_integer())
+    const auto& stored = field_of(assignment, "rubric");
+    const int points = int_field(assignment, "max_points");
+    if (!stored.is_object() || points <= 0)
         return std::nullopt;
-    auto rubric = read_rubric(assignment["rubric"], assignment["max_points"].get<int>());
+    auto rubric = read_rubric(stored, points);
     if (!rubric.ok())
         return std::nullopt;
     return rubric.value();

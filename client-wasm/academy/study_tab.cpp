@@ -277,20 +277,9 @@ void draw_child_summary_tab(AppState& state, StudyTabState& tab, ChildrenTabStat
     }
     if (tab.study.phase == Phase::Idle)
         load(state, tab, true);   // opened from the address
-    if (family.children.data.size() > 1) {
-        ui::text_unformatted("Child:");
-        ImGui::SameLine();
-        ui::begin_radio_group("Child");
-        for (const auto& c : family.children.data) {
-            const auto id = c.value("id", std::int64_t(0));
-            if (&c != &family.children.data.front())
-                ImGui::SameLine();
-            if (ui::radio_button((c.value("name", "") + "##child" + std::to_string(id)).c_str(), tab.student_id == id))
-                choose_child(state, tab, id);
-            ui::remember(state, "parent.child." + c.value("name", ""));
-        }
-        ui::end_radio_group();
-    }
+    if (family.children.data.size() > 1)
+        if (auto picked = draw_child_picker(state, family.children, tab.student_id))
+            choose_child(state, tab, picked);
     ui::heading(child->value("name", std::string()).c_str(), 2);
     if (ui::remote_status(state, tab.summary, "parent.summary"))
         load(state, tab, true);

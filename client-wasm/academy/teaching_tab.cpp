@@ -357,8 +357,6 @@ void draw_course(AppState& state, TeachingTabState& tab)
         draw_student_study(state, tab.study, tab.student);
     }
     ui::vertical_space(ui::k_space_s);
-    draw_leaderboard(state, tab.leaderboard, tab.selected, ui::can(state, Action::CourseManage));
-    ui::vertical_space(ui::k_space_s);
     if (tab.composing) {
         draw_new_quiz(state, tab);
     } else if (ui::can(state, Action::QuizManage) && ui::primary_button(state, "New quiz", "teacher.quiz.new")) {
@@ -367,6 +365,8 @@ void draw_course(AppState& state, TeachingTabState& tab)
     }
     if (tab.save.phase != Phase::Idle)
         ui::action_status(tab.save);
+    ui::vertical_space(ui::k_space_s);
+    draw_leaderboard(state, tab.leaderboard, tab.selected, ui::can(state, Action::CourseManage));
 
     ui::vertical_space(ui::k_space_s);
     ImGui::Separator();

@@ -43,6 +43,25 @@ inline const Json* find_by_id(const Remote& list, std::int64_t id)
     return nullptr;
 }
 
+// A field of a row the server sent, or null when it is not there: unlike
+// operator[] on a const Json, safe for a missing key, and unlike value(), safe
+// for a field that is null ("max_points": null).
+inline const Json& field_of(const Json& row, const char* key)
+{
+    static const Json none;
+    if (!row.is_object())
+        return none;
+    auto found = row.find(key);
+    return found == row.end() ? none : *found;
+}
+
+// A whole-number field, or `fallback` when it is missing, null or not whole.
+inline int int_field(const Json& row, const char* key, int fallback = 0)
+{
+    const auto& value = field_of(row, key);
+    return value.is_number_integer() ? value.get<int>() : fallback;
+}
+
 // The outcome of a form's action: its phase and the message to show.
 struct Outcome {
     Phase phase = Phase::Idle;

@@ -34,6 +34,26 @@ std::string child_name(const ChildrenTabState& tab)
 } // namespace
 
 // A code from the school links this parent to a student.
+std::int64_t draw_child_picker(AppState& state, const Remote& children, std::int64_t chosen)
+{
+    std::int64_t picked = 0;
+    if (!children.data.is_array())
+        return picked;
+    ui::text_unformatted("Child:");
+    ImGui::SameLine();
+    ui::begin_radio_group("Child");
+    for (const auto& child : children.data) {
+        const auto id = child.value("id", std::int64_t(0));
+        if (&child != &children.data.front())
+            ImGui::SameLine();
+        if (ui::radio_button((child.value("name", "") + "##child" + std::to_string(id)).c_str(), chosen == id))
+            picked = id;
+        ui::remember(state, "parent.child." + child.value("name", ""));
+    }
+    ui::end_radio_group();
+    return picked;
+}
+
 void draw_link_child(AppState& state, ChildrenTabState& tab)
 {
     ui::text_unformatted(state.session.tenant_kind == TenantKind::Academy ? "Link code from the academy:"
@@ -83,18 +103,8 @@ void draw_children_tab(AppState& state, ChildrenTabState& tab)
     if (known && tab.assignments.assignments.phase == Phase::Idle)
         load_child(state, tab, tab.child_id);   // opened from the address
 
-    ui::text_unformatted("Child:");
-    ImGui::SameLine();
-    ui::begin_radio_group("Child");
-    for (const auto& child : tab.children.data) {
-        auto id = child.value("id", std::int64_t(0));
-        if (&child != &tab.children.data.front())
-            ImGui::SameLine();
-        if (ui::radio_button((child.value("name", "") + "##child" + std::to_string(id)).c_str(), tab.child_id == id))
-            load_child(state, tab, id);
-        ui::remember(state, "parent.child." + child.value("name", ""));
-    }
-    ui::end_radio_group();
+    if (auto picked = draw_child_picker(state, tab.children, tab.child_id))
+        load_child(state, tab, picked);
     ImGui::SameLine();
     if (ui::button(state, "Refresh", "parent.refresh"))
         load_child(state, tab, tab.child_id);

@@ -23,6 +23,10 @@ struct ChildrenTabState {
 // The field for a link code from the school (or academy) and its button; a
 // linked child joins the list.
 void draw_link_child(AppState& state, ChildrenTabState& tab);
+
+// "Child: (o) Mei ( ) Leo": the linked children as one radio group, `chosen`
+// marked. Returns the id picked this frame (0: none).
+std::int64_t draw_child_picker(AppState& state, const Remote& children, std::int64_t chosen);
 void draw_children_tab(AppState& state, ChildrenTabState& tab);
 
 [[nodiscard]] Json children_tab_summary(const ChildrenTabState& tab);

@@ -108,17 +108,17 @@ void open_editor(AppState& state, AssignmentEditorState& e, const Remote& classe
     e.attempted = false;
     e.save = {};
     e.class_choice = -1;
-    fill_rubric_draft(e.rubric, assignment ? (*assignment)["rubric"] : Json(nullptr));
-    ui::copy_text(e.max_points,
-        assignment && (*assignment)["max_points"].is_number() ? std::to_string((*assignment)["max_points"].get<int>()) : "20");
+    fill_rubric_draft(e.rubric, assignment ? field_of(*assignment, "rubric") : Json(nullptr));
+    const int points = assignment ? int_field(*assignment, "max_points") : 0;
+    ui::copy_text(e.max_points, std::to_string(points > 0 ? points : 20));
     if (assignment) {
         e.editing_id = assignment->value("id", std::int64_t(0));
         ui::copy_text(e.title, assignment->value("title", ""));
         ui::copy_text(e.description, assignment->value("description", ""));
         ui::copy_text(e.due_date, assignment->value("due_date", ""));
-        if (classes.data.is_array() && (*assignment)[group_field(e)].is_number()) {
+        if (const auto& group = field_of(*assignment, group_field(e)); classes.data.is_array() && group.is_number()) {
             for (std::size_t i = 0; i < classes.data.size(); ++i) {
-                if (classes.data[i]["id"] == (*assignment)[group_field(e)])
+                if (field_of(classes.data[i], "id") == group)
                     e.class_choice = static_cast<int>(i);
             }
         }

@@ -30,7 +30,11 @@ void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
         reload_assignments(state, tab.assignments);
     if (tab.assignments.phase == Phase::Done && tab.assignments.data.empty())
         ui::empty_state(state, "No assignments yet",
-            "Set your first piece of work with \xE2\x80\x9CNew assignment\xE2\x80\x9D; choose a class and a due date.");
+            tab.editor.group == AssignmentGroup::Course
+                ? "Set your first piece of work with \xE2\x80\x9CNew assignment\xE2\x80\x9D: choose a course, what it "
+                  "is out of and, if you like, a rubric to mark it with."
+                : "Set your first piece of work with \xE2\x80\x9CNew assignment\xE2\x80\x9D; choose a class and a due "
+                  "date.");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Title");

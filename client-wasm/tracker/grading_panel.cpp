@@ -19,7 +19,7 @@ void fill_grading_fields(GradingState& g, const Json& s, const std::optional<Rub
     ui::copy_text(g.grade, s["grade"].is_number() ? format_grade(s["grade"].get<double>()) : "");
     ui::copy_text(g.feedback, s["feedback"].is_string() ? s["feedback"].get<std::string>() : "");
     if (rubric)
-        fill_marking(g.marking, *rubric, s["rubric_marks"]);
+        fill_marking(g.marking, *rubric, field_of(s, "rubric_marks"));
 }
 
 // Saves `grade`, or with a rubric the marks that give it.
@@ -70,7 +70,7 @@ const Json* draw_submissions(AppState& state, GradingState& g, const Json& assig
 {
     const auto assignment_id = assignment.value("id", std::int64_t(0));
     const auto rubric = assignment_rubric(assignment);
-    const int max_points = assignment.value("max_points", 0);
+    const int max_points = int_field(assignment, "max_points");
     ui::text_unformatted("Submissions");
     if (ui::remote_status(state, g.submissions, "teacher.submissions"))
         load_submissions(state, g, assignment_id);

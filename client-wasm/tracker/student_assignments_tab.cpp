@@ -76,7 +76,9 @@ void draw_list(AppState& state, StudentAssignmentsTabState& tab)
         reload(state, tab);
     if (tab.assignments.phase == Phase::Done && tab.assignments.data.empty())
         ui::empty_state(state, "No assignments yet",
-            "When your teachers set work, it appears here with its due date. Meanwhile, try Today's tasks.");
+            state.session.tenant_kind == TenantKind::Academy
+                ? "When your instructors set work in your courses, it appears here with its due date and how it is marked."
+                : "When your teachers set work, it appears here with its due date. Meanwhile, try Today's tasks.");
     if (tab.assignments.data.is_array()
         && ui::begin_table("assignments", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Title");
@@ -122,8 +124,8 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
     ui::status_label(status_of(state, *selected));
     ui::text_wrapped("%s", selected->value("description", "").c_str());
     const auto rubric = assignment_rubric(*selected);
-    if (rubric && !(*selected)["rubric_marks"].is_array())
-        draw_rubric_outline(*rubric, selected->value("max_points", 0));
+    if (rubric && !field_of(*selected, "rubric_marks").is_array())
+        draw_rubric_outline(*rubric, int_field(*selected, "max_points"));
     ImGui::Separator();
 
     if (ui::remote_status(state, tab.submission, "student.submission"))
@@ -135,8 +137,8 @@ void draw_detail(AppState& state, StudentAssignmentsTabState& tab)
     if (graded) {
         ui::text_colored(ui::k_ok, "\xE2\x9C\x93 Grade: %s", format_grade(mine["grade"].get<double>()).c_str());
         ui::remember(state, "student.grade");
-        if (rubric && mine["rubric_marks"].is_array())
-            draw_rubric_marks(state, *rubric, mine["rubric_marks"], selected->value("max_points", 0));
+        if (rubric && field_of(mine, "rubric_marks").is_array())
+            draw_rubric_marks(state, *rubric, field_of(mine, "rubric_marks"), int_field(*selected, "max_points"));
         if (mine["feedback"].is_string() && !mine["feedback"].get<std::string>().empty())
             ui::text_wrapped("Feedback: %s", mine["feedback"].get<std::string>().c_str());
         ui::text_colored(ui::k_muted, "Your answer:");

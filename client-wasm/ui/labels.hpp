@@ -3,6 +3,7 @@
 // people read them. Screens never draw an enum's wire name ("not_started").
 #pragma once
 
+#include "core/numbers.hpp"
 #include "identity/roles.hpp"
 #include "practice/grading.hpp"
 #include "practice/mastery.hpp"
@@ -38,8 +39,8 @@ namespace learnloop::client::ui {
 // A share 0..1 as a whole percentage: 0.876 -> "88%".
 [[nodiscard]] std::string format_percent(double share);
 // A number for people: at most `decimals` places, no trailing zeros, and
-// thousands grouped: 11480 -> "11,480", 0.87654 -> "0.88".
-[[nodiscard]] std::string format_number(double value, int decimals = 2);
+// thousands grouped: 11480 -> "11,480", 0.87654 -> "0.88" (shared-domain core).
+using learnloop::format_number;
 
 // A local "YYYY-MM-DDTHH:MM:SS" time relative to `today` (a local
 // "YYYY-MM-DD..." text): "Today, 14:05", "Yesterday, 09:30", or

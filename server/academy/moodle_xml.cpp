@@ -1,6 +1,7 @@
 // Moodle XML read and written with pugixml (moodle_xml.hpp).
 #include "academy/moodle_xml.hpp"
 
+#include "core/numbers.hpp"
 #include "core/validation.hpp"
 
 #include <pugixml.hpp>
@@ -230,13 +231,6 @@ std::string fraction_text(double weight)
 {
     char text[32];
     std::snprintf(text, sizeof text, "%.7g", snap_to_moodle_fraction(weight));
-    return text;
-}
-
-std::string number_text(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.15g", value);
     return text;
 }
 

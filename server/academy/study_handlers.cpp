@@ -22,14 +22,7 @@ struct Student {
 };
 Result<Student> student_of(const httplib::Request& req, pqxx::work& txn, const Caller& caller, Action action)
 {
-    const auto reach = reach_for(caller, action);
-    std::int64_t id = caller.user_id;
-    if (req.has_param("student_id"))
-        id = TRY(parse_id(req.get_param_value("student_id"), k_student_not_found));
-    else if (reach.scope != Scope::Own)
-        return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
-    if (!student_in_reach(txn, reach, id))
-        return make_error(ErrorCode::NotFound, k_student_not_found);
+    const auto id = TRY(requested_student(req, txn, caller, action));
     auto rows = exec_named(txn, "access/person", id);
     if (rows.empty())
         return make_error(ErrorCode::NotFound, k_student_not_found);
@@ -96,10 +89,13 @@ Result<std::string> today_of(const Caller& caller)
 Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
-    const auto today = TRY(today_of(caller));
+    // One zone and one clock for the plan's today and the streak's.
+    const auto zone = TRY(tenant_zone(caller));
+    const auto now = now_unix();
+    const auto today = local_day_text(to_local(now, *zone));
     const BktParams params;
     const auto answers = answers_of(txn, student.id);
-    const auto skills = estimate_skills(answers.skills, params, now_unix() - 7 * 86400);
+    const auto skills = estimate_skills(answers.skills, params, now - 7 * 86400);
     const auto goal = study_goal(txn, student.id);
     const auto weak = study_weak_spots(skills);
 
@@ -121,8 +117,7 @@ Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, c
             row["submitted_unix"].as<std::int64_t>() });
     const auto proficient = std::count_if(skills.begin(), skills.end(),
         [](const SkillEstimate& s) { return s.known >= level_threshold(MasteryLevel::Proficient); });
-    const auto progress = study_progress(answers.progress, std::move(handed_in), static_cast<int>(proficient),
-        *TRY(tenant_zone(caller)), now_unix());
+    const auto progress = study_progress(answers.progress, std::move(handed_in), static_cast<int>(proficient), *zone, now);
     Json days = Json::array();
     for (const auto& day : plan.days) {
         Json items = Json::array();

@@ -8,6 +8,20 @@ Reach reach_for(const Caller& caller, Action action)
     return { permission_scope(caller.role, action, caller.approval), caller.user_id };
 }
 
+Result<std::int64_t> requested_student(const httplib::Request& req, pqxx::transaction_base& txn,
+    const Caller& caller, Action action)
+{
+    const auto reach = reach_for(caller, action);
+    std::int64_t id = caller.user_id;
+    if (req.has_param("student_id"))
+        id = TRY(parse_id(req.get_param_value("student_id"), "Student not found"));
+    else if (reach.scope != Scope::Own)   // only a student has one student of their own to mean
+        return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
+    if (!student_in_reach(txn, reach, id))
+        return make_error(ErrorCode::NotFound, "Student not found");
+    return id;
+}
+
 bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int64_t student_id)
 {
     if (reach.scope == Scope::None)

@@ -29,6 +29,13 @@ struct Reach {
 // a class the caller teaches, a linked child, or the caller themself).
 [[nodiscard]] bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int64_t student_id);
 
+// The student a request names (?student_id=; a student may leave it out to
+// mean themself) within the caller's reach for `action`: 400 "student_id is
+// required" when someone else leaves it out, 404 "Student not found" when the
+// student is out of reach (the same answer as one who does not exist).
+[[nodiscard]] Result<std::int64_t> requested_student(const httplib::Request& req, pqxx::transaction_base& txn,
+    const Caller& caller, Action action);
+
 // Whether the caller may place `student_id` in a class: the students the
 // school has already put within their reach. An administrator (the tenant's
 // reach) any active student of the school; a teacher only students already in

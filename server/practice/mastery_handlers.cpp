@@ -8,14 +8,7 @@ namespace learnloop::server {
 // GET /api/mastery?student_id= (students may omit it)
 Result<ApiResponse> handle_student_mastery(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    auto reach = reach_for(caller, Action::MasteryRead);
-    std::int64_t student_id = caller.user_id;
-    if (req.has_param("student_id"))
-        student_id = TRY(parse_id(req.get_param_value("student_id"), "Student not found"));
-    else if (reach.scope != Scope::Own)   // only a student has one student of their own to mean
-        return make_error(ErrorCode::InvalidArgument, "student_id is required", "student_id");
-    if (!student_in_reach(txn, reach, student_id))
-        return make_error(ErrorCode::NotFound, "Student not found");
+    const auto student_id = TRY(requested_student(req, txn, caller, Action::MasteryRead));
 
     Json targets = Json::array();
     std::vector<TargetMastery> states;

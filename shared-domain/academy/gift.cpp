@@ -1,6 +1,8 @@
 // GIFT reading and writing (see gift.hpp).
 #include "academy/gift.hpp"
 
+#include "core/numbers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -88,13 +90,6 @@ bool read_number(std::string_view text, double& out)
     char* end = nullptr;
     out = std::strtod(s.c_str(), &end);
     return end == s.c_str() + s.size() && std::isfinite(out);
-}
-
-std::string number_text(double value, int digits = 15)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%.*g", digits, value);
-    return text;
 }
 
 // [SECTION] answers ----------------------------------------------------------

@@ -3,6 +3,7 @@
 
 #include "academy/quiz.hpp"
 #include "core/calendar.hpp"
+#include "core/numbers.hpp"
 #include "core/validation.hpp"
 
 #include <algorithm>
@@ -60,14 +61,6 @@ Streaks walk_streaks(const std::set<std::int64_t>& days, std::int64_t today)
 }
 
 int xp_of(double credit) { return static_cast<int>(std::lround(k_xp_per_question * std::clamp(credit, 0.0, 1.0))); }
-
-std::string with_commas(int n)
-{
-    auto text = std::to_string(n);
-    for (int i = static_cast<int>(text.size()) - 3; i > 0; i -= 3)
-        text.insert(static_cast<std::size_t>(i), ",");
-    return text;
-}
 
 // XP over answers and hand-ins (each sorted by time): each question's best
 // credit counted once (the gain when it rises); a quiz's first hand-in and
@@ -161,8 +154,8 @@ StudyProgress study_progress(std::vector<ProgressAnswer> answers, std::vector<Pr
         std::to_string(std::min(proficient_skills, 5)) + " of 5 skills");
     badge("week-streak", "Seven-day streak", "Study seven days in a row (a week's freeze may bridge a day)",
         p.longest_streak >= 7, "longest so far: " + streak_for_people(p.longest_streak));
-    badge("xp-100", "100 XP", "Earn 100 points", p.xp >= 100, with_commas(p.xp) + " of 100 XP");
-    badge("xp-1000", "1,000 XP", "Earn 1,000 points", p.xp >= 1000, with_commas(p.xp) + " of 1,000 XP");
+    badge("xp-100", "100 XP", "Earn 100 points", p.xp >= 100, format_number(p.xp, 0) + " of 100 XP");
+    badge("xp-1000", "1,000 XP", "Earn 1,000 points", p.xp >= 1000, format_number(p.xp, 0) + " of 1,000 XP");
     return p;
 }
 

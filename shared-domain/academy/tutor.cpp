@@ -1,6 +1,7 @@
 // The Socratic tutor (tutor.hpp).
 #include "academy/tutor.hpp"
 
+#include "core/numbers.hpp"
 #include "practice/grading.hpp"
 
 #include <cstdio>
@@ -34,13 +35,6 @@ bool has_phrase(const std::string& text, const std::string& phrase)
     return false;
 }
 
-std::string number_words(double value)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%.10g", value);
-    return text;
-}
-
 // The key as phrases that must not be said.
 std::vector<std::string> key_phrases(const BankQuestion& q)
 {
@@ -64,7 +58,7 @@ std::vector<std::string> key_phrases(const BankQuestion& q)
     case BankQuestionKind::Numeric:
         for (const auto& n : q.numeric)
             if (n.weight >= k_full_weight)
-                add(number_words(n.value));
+                add(number_text(n.value, 10));
         break;
     case BankQuestionKind::TrueFalse:
         add(q.truth ? "true" : "false");

@@ -3,6 +3,8 @@
 // task_codec.cpp (wire form), expression.cpp and placeholders.cpp.
 #include "practice/tasks.hpp"
 
+#include "core/numbers.hpp"
+
 #include <cstdio>
 
 namespace learnloop {
@@ -84,13 +86,9 @@ std::string answer_key_for_people(const Task& task)
         return join(right, "; ");
     }
     case TaskKind::Numeric: {
-        char text[64];
-        std::snprintf(text, sizeof text, "%.10g", task.answer);
-        std::string out = text;
-        if (task.tolerance > 0) {
-            std::snprintf(text, sizeof text, "%.10g", task.tolerance);
-            out += std::string(" (\xC2\xB1 ") + text + ")";
-        }
+        std::string out = number_text(task.answer, 10);
+        if (task.tolerance > 0)
+            out += " (\xC2\xB1 " + number_text(task.tolerance, 10) + ")";
         return task.unit.empty() ? out : out + " " + task.unit;
     }
     case TaskKind::ShortText: {

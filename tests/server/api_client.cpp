@@ -81,6 +81,21 @@ int right_option(const Json& task)
     return -1;
 }
 
+std::int64_t create_course(ApiClient& api, const std::string& token, const std::string& title,
+    const std::vector<std::int64_t>& student_ids)
+{
+    auto course = api.post("/api/academy/courses", { { "title", title } }, token);
+    INFO(describe(course));
+    REQUIRE(course.status == 201);
+    const auto id = course.json["id"].get<std::int64_t>();
+    if (!student_ids.empty())
+        REQUIRE(api.post("/api/academy/courses/" + std::to_string(id) + "/students", { { "student_ids", student_ids } },
+                       token)
+                    .status
+            == 200);
+    return id;
+}
+
 void check_error_at(const char* file, int line, const Reply& reply, int status, const std::string& error,
     const std::string& details)
 {

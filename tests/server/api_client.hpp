@@ -81,6 +81,11 @@ private:
     int m_port;
 };
 
+// An academy course taught by the instructor signed in with `token`, with
+// `student_ids` enrolled (each step REQUIREd); its id.
+std::int64_t create_course(ApiClient& api, const std::string& token, const std::string& title,
+    const std::vector<std::int64_t>& student_ids);
+
 struct Person {
     std::string tenant;   // slug, sent as X-Tenant on login
     std::string email;

@@ -43,15 +43,8 @@ TEST_CASE("an instructor sets course work marked by a rubric; marks give the gra
     auto stranger = f.create_user(D.slug, "outsider@academy.test", "Outsider Student", "student");
     auto second = f.create_user(D.slug, "second@academy.test", "Second Instructor", "teacher");
 
-    auto course = api.post("/api/academy/courses", { { "title", "GRE Writing" } }, f.token(D.teacher));
-    REQUIRE(course.status == 201);
-    const auto course_id = course.json["id"].get<std::int64_t>();
-    REQUIRE(api.post("/api/academy/courses/" + str(course_id) + "/students", { { "student_ids", { D.student.id } } },
-                   f.token(D.teacher))
-                .status
-        == 200);
-    auto other_course = api.post("/api/academy/courses", { { "title", "Not yours" } }, f.token(second));
-    REQUIRE(other_course.status == 201);
+    const auto course_id = create_course(api, f.token(D.teacher), "GRE Writing", { D.student.id });
+    const auto other_course = create_course(api, f.token(second), "Not yours", {});
 
     Json body = { { "title", "Issue essay" }, { "description", "Argue for or against the claim." },
         { "due_date", "2030-01-10T17:00:00" }, { "course_id", course_id }, { "max_points", 20 },
@@ -78,7 +71,7 @@ TEST_CASE("an instructor sets course work marked by a rubric; marks give the gra
         both["class_id"] = D.class_id;
         CHECK(api.post("/api/assignments", both, f.token(D.teacher)).field() == "course_id");
         auto theirs = body;
-        theirs["course_id"] = other_course.json["id"];
+        theirs["course_id"] = other_course;
         CHECK(api.post("/api/assignments", theirs, f.token(D.teacher)).field() == "course_id");
         auto hostile = body;
         hostile["rubric"]["criteria"][1]["name"] = "Argument";

@@ -60,13 +60,7 @@ TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; par
     REQUIRE_FALSE(weak_skill.empty());
     std::vector<std::string> fixed(by_skill[weak_skill].begin(), by_skill[weak_skill].begin() + 3);
 
-    auto course = api.post("/api/academy/courses", { { "title", "Quant" } }, f.token(D.teacher));
-    REQUIRE(course.status == 201);
-    const auto course_id = course.json["id"].get<std::int64_t>();
-    REQUIRE(api.post("/api/academy/courses/" + str(course_id) + "/students", { { "student_ids", { D.student.id } } },
-                   f.token(D.teacher))
-                .status
-        == 200);
+    const auto course_id = create_course(api, f.token(D.teacher), "Quant", { D.student.id });
     auto quiz = api.post("/api/academy/courses/" + str(course_id) + "/quizzes",
         { { "title", "Drill" }, { "mode", "practice" }, { "fixed", fixed }, { "shuffle", false } }, f.token(D.teacher));
     REQUIRE(quiz.status == 201);
@@ -179,13 +173,7 @@ TEST_CASE("a course's leaderboard ranks its students by the XP of its own quizze
     for (const auto& q : bank.json)
         codes.push_back(q["code"].get<std::string>());
     auto make_course = [&](const std::string& title) {
-        auto course = api.post("/api/academy/courses", { { "title", title } }, f.token(D.teacher));
-        REQUIRE(course.status == 201);
-        const auto id = course.json["id"].get<std::int64_t>();
-        REQUIRE(api.post("/api/academy/courses/" + str(id) + "/students",
-                       { { "student_ids", { D.student.id, classmate.id } } }, f.token(D.teacher))
-                    .status
-            == 200);
+        const auto id = create_course(api, f.token(D.teacher), title, { D.student.id, classmate.id });
         auto quiz = api.post("/api/academy/courses/" + str(id) + "/quizzes",
             { { "title", "Drill" }, { "mode", "practice" }, { "fixed", codes }, { "shuffle", false } }, f.token(D.teacher));
         REQUIRE(quiz.status == 201);
