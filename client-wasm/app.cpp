@@ -4,6 +4,7 @@
 
 #include "navigation.hpp"
 #include "platform/http_client.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -42,9 +43,10 @@ void draw_portal(AppState& state)
         ImGui::SameLine();
         ui::text_colored(ui::k_muted, "\xE2\x80\xA6 working");
     }
-    float button_width = ImGui::CalcTextSize("Sign out").x + ImGui::GetStyle().FramePadding.x * 2;
+    constexpr const char* sign_out_label = ICON_SIGN_OUT " Sign out";
+    float button_width = ImGui::CalcTextSize(sign_out_label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_width);
-    if (ui::button(state, "Sign out", "sign_out")) {
+    if (ui::button(state, sign_out_label, "sign_out")) {
         sign_out(state);
         return;
     }

@@ -25,6 +25,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 
 from fontTools import subset
@@ -45,7 +46,17 @@ FACES = [
     {'name': 'droid', 'path': '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf', 'oversample': 1},
     {'name': 'nanum', 'path': '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', 'oversample': 1},
     {'name': 'symbola', 'path': '/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf', 'oversample': 2},
+    # The icons (Font Awesome 4.7): private-use code points, so no other face
+    # has them; only the ones the client names are cut (ICON_HEADER below).
+    {'name': 'icons', 'path': '/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf', 'oversample': 2},
 ]
+
+# The icons the client draws: the code points named in its icon header
+# ("U+F015" in each definition's comment), so the header is the one list.
+# They make one slice the client loads with the manifest, before its first
+# frame, and only these: the whole face is some 700 icons.
+ICON_HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'client-wasm', 'ui', 'icons.hpp')
+ICON_FACE = 'icons'
 
 # The base slice, loaded before the first frame: Basic Latin, Latin-1 and the
 # punctuation, arrows and marks the UI itself draws (status labels ✓ ✗ ▲ ●,
@@ -91,6 +102,7 @@ GROUPS = [
     ('cjk', [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF)], 64),
     ('emoji', [(0x1F000, 0x1FAFF)], 256),
     ('math-letters', [(0x1D400, 0x1D7FF)], 512),
+    ('icons', [(0xE000, 0xF8FF)], 1024),
 ]
 OTHER_LIMIT = 512
 # At most about this many bytes of outlines in one slice, so that a slice of
@@ -98,6 +110,11 @@ OTHER_LIMIT = 512
 SLICE_BUDGET = 48 * 1024
 # How many slices are cut out of a face together first (see main()).
 BATCH = 12
+
+
+def icon_code_points():
+    with open(ICON_HEADER, encoding='utf-8') as f:
+        return sorted({int(hexa, 16) for hexa in re.findall(r'U\+(F[0-9A-F]{3})\b', f.read())})
 
 
 def excluded(cp):
@@ -178,7 +195,7 @@ def main():
         missing = [face['path'] for face in FACES if not os.path.isfile(face['path'])]
         if missing:
             sys.exit(f'missing {" ".join(missing)}')
-        print(';'.join(face['path'] for face in FACES))
+        print(';'.join([face['path'] for face in FACES] + [os.path.normpath(ICON_HEADER)]))
         return
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
@@ -193,7 +210,14 @@ def main():
         with open(face['path'], 'rb') as f:
             data = f.read()
         font = TTFont(io.BytesIO(data), lazy=True)
-        cmap = {cp: name for cp, name in font.getBestCmap().items() if not excluded(cp)}
+        if face['name'] == ICON_FACE:
+            wanted = icon_code_points()
+            cmap = {cp: name for cp, name in font.getBestCmap().items() if cp in wanted}
+            lacking = [hex(cp) for cp in wanted if cp not in cmap]
+            if lacking:
+                sys.exit(f'slice_fonts.py: the icon face lacks {lacking} (client-wasm/ui/icons.hpp)')
+        else:
+            cmap = {cp: name for cp, name in font.getBestCmap().items() if not excluded(cp)}
         # stb_truetype sizes a face by its hhea ascent minus descent; the client
         # scales each face so that all have the same em (docs/fonts.md).
         height = (font['hhea'].ascent - font['hhea'].descent) / font['head'].unitsPerEm

@@ -6,8 +6,10 @@
 (function () {
   'use strict';
   var ROLES = ['group', 'heading', 'text', 'button', 'link', 'checkbox', 'radio', 'textfield', 'combobox',
-    'table', 'row', 'cell', 'columnheader', 'tablist', 'tab', 'dialog', 'alert', 'image', 'radiogroup'];
-  var DISABLED = 1, CHECKED = 2, SELECTED = 4, MULTILINE = 8, PASSWORD = 16, INVALID = 32, OFFSCREEN = 64;
+    'table', 'row', 'cell', 'columnheader', 'tablist', 'tab', 'dialog', 'alert', 'image', 'radiogroup',
+    'listbox', 'option'];
+  var DISABLED = 1, CHECKED = 2, SELECTED = 4, MULTILINE = 8, PASSWORD = 16, INVALID = 32, OFFSCREEN = 64,
+    EXPANDED = 128;
   var INTERACTIVE = { button: 1, link: 1, checkbox: 1, radio: 1, textfield: 1, combobox: 1, tab: 1 };
 
   var root = document.getElementById('semantics');
@@ -16,6 +18,7 @@
   var sent = new Map();        // key -> text last sent to the app from a field
   var lastActive = 0;
   var focusBeforeDialog = null;
+  var listOwner = 0;          // the combo whose open list has focus: focus goes back to it when the list closes
   var encoder = new TextEncoder();
   var updates = 0;
   var updateMs = 0;           // time spent in update(), for the benchmark
@@ -47,8 +50,11 @@
         break;
       case 'image': el = document.createElement('div'); el.setAttribute('role', 'img'); break;
       case 'dialog': el = document.createElement('div'); el.setAttribute('role', 'dialog'); el.setAttribute('aria-modal', 'true'); break;
-      case 'table': case 'row': case 'cell': case 'columnheader': case 'tablist': case 'radiogroup':
+      case 'table': case 'row': case 'cell': case 'columnheader': case 'tablist': case 'radiogroup': case 'listbox':
         el = document.createElement('div'); el.setAttribute('role', role); break;
+      case 'option':
+        // Not a Tab stop: the arrow keys move between a list's options.
+        el = document.createElement('div'); el.setAttribute('role', 'option'); el.tabIndex = -1; break;
       default: el = document.createElement('div');
     }
     el.className = 'sem sem-' + role;
@@ -87,7 +93,8 @@
       } else if (role === 'link') {
         if (el.textContent !== label) el.textContent = label;
         setAttr(el, 'href', hint || '#');
-      } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table' || role === 'radiogroup') {
+      } else if (role === 'image' || role === 'dialog' || role === 'tablist' || role === 'table' || role === 'radiogroup'
+        || role === 'listbox') {
         setAttr(el, 'aria-label', label || null);
       } else if (role === 'group') {
         // A named group (one calendar session with its buttons) is announced
@@ -96,6 +103,7 @@
         setAttr(el, 'aria-label', label || null);
       } else if (role === 'combobox') {
         setAttr(el, 'aria-label', label ? label + ': ' + value : null);
+        setAttr(el, 'aria-expanded', state & EXPANDED ? 'true' : 'false');
         if (el.textContent !== value) el.textContent = value;
       } else if (role !== 'row' && role !== 'cell' && role !== 'group') {
         if (el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild.data !== label : el.textContent !== label)
@@ -103,7 +111,8 @@
       }
       setAttr(el, 'disabled', (state & DISABLED) && INTERACTIVE[role] ? '' : null);
       if (role === 'checkbox' || role === 'radio') setAttr(el, 'aria-checked', state & CHECKED ? 'true' : 'false');
-      if (role === 'tab') setAttr(el, 'aria-selected', state & SELECTED ? 'true' : 'false');
+      if (role === 'tab' || role === 'option') setAttr(el, 'aria-selected', state & SELECTED ? 'true' : 'false');
+      if (role === 'option') setAttr(el, 'aria-disabled', state & DISABLED ? 'true' : null);
       if (role === 'button') setAttr(el, 'aria-pressed', state & SELECTED ? 'true' : null);
       setAttr(el, 'aria-invalid', state & INVALID ? 'true' : null);
       el.classList.toggle('sem-off', !!(state & OFFSCREEN));
@@ -151,6 +160,7 @@
     var els = new Array(nodes.length);
     var lastChild = new Map();   // parent element -> last child placed this frame
     var dialogAppeared = null;
+    var listAppeared = null;
     // Elements of nodes that are gone leave first, so the ones that stay
     // are not moved around them (a moved button can lose a click in progress).
     var keep = new Set();
@@ -185,6 +195,7 @@
         rec.el.dataset.key = String(key);
         records.set(key, rec);
         if (role === 'dialog') dialogAppeared = rec.el;
+        if (role === 'listbox') listAppeared = rec.el;
       }
       els[i] = rec.el;
       var parent = n[1] >= 0 && els[n[1]] ? els[n[1]] : root;
@@ -209,6 +220,20 @@
     if (announce.length) {
       announcer.textContent = announce.join('. ');
       announce = [];
+    }
+    // A combo opened from the keyboard gives focus to its list's chosen
+    // option (or the first); when the list closes, focus goes back to the combo.
+    var opener = document.activeElement;
+    if (listAppeared && opener && root.contains(opener) && opener.getAttribute('aria-haspopup') === 'listbox') {
+      var option = listAppeared.querySelector('[role=option][aria-selected=true]') || listAppeared.querySelector('[role=option]');
+      if (option) {
+        listOwner = keyOf(opener);
+        option.focus({ focusVisible: opener.matches(':focus-visible') });
+      }
+    } else if (focusLost && listOwner && records.has(listOwner)) {
+      records.get(listOwner).el.focus({ focusVisible: true });
+      listOwner = 0;
+      focusLost = false;
     }
     if (dialogAppeared) {
       focusBeforeDialog = root.contains(document.activeElement) ? Number(document.activeElement.dataset.key) : 0;
@@ -284,6 +309,64 @@
     return true;
   }
 
+  // [SECTION] lists and tables ----------------------------------------------
+  // In an open combo's list, Up and Down move between the options, Home and
+  // End to the first and last, Enter and Space choose (WAI-ARIA's listbox).
+  // A closed combo opens on Down (or Alt+Down). Returns true when the key was used.
+  function moveInList(el, e) {
+    var key = e.key;
+    if (el.getAttribute('aria-haspopup') === 'listbox') {
+      if (key !== 'ArrowDown' || el.getAttribute('aria-expanded') === 'true') return false;
+      if (!el.disabled) call('learnloop_semantics_activate', ['number'], [keyOf(el)]);
+      return true;
+    }
+    if (el.getAttribute('role') !== 'option') return false;
+    if (key === 'Enter' || key === ' ') {
+      if (el.getAttribute('aria-disabled') !== 'true') call('learnloop_semantics_activate', ['number'], [keyOf(el)]);
+      return true;
+    }
+    if (key !== 'ArrowDown' && key !== 'ArrowUp' && key !== 'Home' && key !== 'End') return false;
+    var options = Array.prototype.slice.call(el.parentElement.querySelectorAll('[role=option]'));
+    var at = options.indexOf(el);
+    var next = key === 'Home' ? 0 : key === 'End' ? options.length - 1
+      : Math.min(Math.max(at + (key === 'ArrowDown' ? 1 : -1), 0), options.length - 1);
+    if (options[next] && options[next] !== el) options[next].focus({ focusVisible: true });
+    return true;
+  }
+
+  // In a table, Up and Down move to the control in the same column of the
+  // row above or below (skipping rows without one), Left and Right to the
+  // previous or next control in the row, so a long gradebook or list is not
+  // a hundred Tab presses. Keys a field needs stay the field's: Left and
+  // Right in a text field, every arrow in a multi-line one.
+  var CONTROL = 'button, a, input, textarea';
+  function controlIn(cell) {
+    var found = cell && cell.querySelectorAll(CONTROL);
+    for (var i = 0; found && i < found.length; i++) if (!found[i].disabled) return found[i];
+    return null;
+  }
+  function moveInTable(el, key) {
+    if (key !== 'ArrowDown' && key !== 'ArrowUp' && key !== 'ArrowLeft' && key !== 'ArrowRight') return false;
+    var cell = el.closest('[role=cell], [role=columnheader]');
+    var row = cell && cell.parentElement;
+    if (!row || row.getAttribute('role') !== 'row' || !root.contains(row)) return false;
+    if (el.tagName === 'TEXTAREA') return false;
+    if (el.tagName === 'INPUT' && (key === 'ArrowLeft' || key === 'ArrowRight')) return false;
+    var target = null;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      var controls = Array.prototype.filter.call(row.querySelectorAll(CONTROL), function (c) { return !c.disabled; });
+      target = controls[controls.indexOf(el) + (key === 'ArrowRight' ? 1 : -1)] || null;
+    } else {
+      var column = Array.prototype.indexOf.call(row.children, cell);
+      for (var r = key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling; r && !target;
+        r = key === 'ArrowDown' ? r.nextElementSibling : r.previousElementSibling) {
+        if (r.getAttribute('role') === 'row') target = controlIn(r.children[column]);
+      }
+    }
+    if (target) target.focus({ focusVisible: true });
+    return true;
+  }
+
   // [SECTION] from the page to the app ---------------------------------------
 
   function sendText(el) {
@@ -342,7 +425,9 @@
     if (e.key === 'Tab') { e.stopImmediatePropagation(); return; }
     if (!el) return;
     if (e.key === 'Escape') return;
-    if (moveInGroup(el, e.key)) { e.preventDefault(); e.stopImmediatePropagation(); return; }
+    if (moveInGroup(el, e.key) || moveInList(el, e) || moveInTable(el, e.key)) {
+      e.preventDefault(); e.stopImmediatePropagation(); return;
+    }
     if (e.key === 'Enter' && el.tagName === 'INPUT') return;
     e.stopImmediatePropagation();
   }, true);

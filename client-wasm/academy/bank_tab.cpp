@@ -6,6 +6,7 @@
 #include "core/numbers.hpp"
 #include "core/validation.hpp"
 #include "net/api.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -98,7 +99,7 @@ void draw_filters(AppState& state, BankTabState& tab)
         search_again(state, tab);
     ui::remember(state, "teacher.bank.words");
     ImGui::SameLine();
-    if (ui::button(state, "Search", "teacher.bank.search"))
+    if (ui::button(state, ICON_SEARCH " Search", "teacher.bank.search"))
         search_again(state, tab);
     ui::text_unformatted("Kind");   // names the field beside it
     ImGui::SameLine();

@@ -1,6 +1,7 @@
 // Rubrics in the browser (see rubric_panels.hpp).
 #include "academy/rubric_panels.hpp"
 
+#include "ui/icons.hpp"
 #include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
@@ -57,7 +58,7 @@ void draw_levels(AppState& state, CriterionDraft& c, std::size_t ci)
     if (remove >= 0)
         c.levels.erase(c.levels.begin() + remove);
     ImGui::BeginDisabled(c.levels.size() >= static_cast<std::size_t>(k_rubric_most_levels));
-    if (ui::button(state, "Add level", prefix + ".add_level"))
+    if (ui::button(state, ICON_PLUS " Add level", prefix + ".add_level"))
         c.levels.emplace_back();
     ImGui::EndDisabled();
 }
@@ -165,7 +166,7 @@ void draw_rubric_builder(AppState& state, RubricDraft& draft, int max_points)
         draft.criteria.erase(draft.criteria.begin() + remove);
     ImGui::Separator();
     ImGui::BeginDisabled(draft.criteria.size() >= static_cast<std::size_t>(k_rubric_most_criteria));
-    if (ui::button(state, "Add criterion", "rubric.add_criterion")) {
+    if (ui::button(state, ICON_PLUS " Add criterion", "rubric.add_criterion")) {
         CriterionDraft c;
         ui::copy_text(c.name, "Criterion " + std::to_string(static_cast<int>(draft.criteria.size() + 1)));
         c.levels.resize(2);

@@ -6,6 +6,7 @@
 #include "academy/quiz.hpp"
 #include "core/validation.hpp"
 #include "net/api.hpp"
+#include "ui/icons.hpp"
 #include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
@@ -359,7 +360,7 @@ void draw_course(AppState& state, TeachingTabState& tab)
     ui::vertical_space(ui::k_space_s);
     if (tab.composing) {
         draw_new_quiz(state, tab);
-    } else if (ui::can(state, Action::QuizManage) && ui::primary_button(state, "New quiz", "teacher.quiz.new")) {
+    } else if (ui::can(state, Action::QuizManage) && ui::primary_button(state, ICON_PLUS " New quiz", "teacher.quiz.new")) {
         tab.composing = true;
         tab.save = {};
     }
@@ -370,7 +371,7 @@ void draw_course(AppState& state, TeachingTabState& tab)
 
     ui::vertical_space(ui::k_space_s);
     ImGui::Separator();
-    if (ui::button(state, "Delete course", "teacher.course.delete"))
+    if (ui::button(state, ICON_TRASH " Delete course", "teacher.course.delete"))
         ui::open_confirm(k_delete_dialog);
     if (ui::confirm_dialog(state, k_delete_dialog,
             "Its students, quizzes and attempts stay, hidden; an administrator can restore it from Recently deleted.",

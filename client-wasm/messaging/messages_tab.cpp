@@ -7,6 +7,7 @@
 #include "messaging/messages.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
+#include "ui/icons.hpp"
 #include "ui/labels.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
@@ -235,7 +236,7 @@ void draw_message(AppState& state, const Json& m)
     ui::text_colored(ui::k_muted, "%s", when.c_str());
     if (unread) {
         ImGui::SameLine();
-        ui::chip("\xE2\x80\xA2", "New", ui::k_info, ui::k_info_tint);
+        ui::chip(ICON_ENVELOPE, "New", ui::k_info, ui::k_info_tint);
     }
     ImGui::PushTextWrapPos(0.0f);
     ui::text_unformatted(m.value("body", "").c_str());
@@ -468,7 +469,7 @@ void draw_messages_tab(AppState& state, MessagesTabState& tab)
     mark_read(state, tab);
 
     if (!tab.writing && !tab.announcing) {
-        if (ui::can(state, Action::MessageSend) && ui::button(state, "New message", "messages.new")) {
+        if (ui::can(state, Action::MessageSend) && ui::button(state, ICON_PLUS " New message", "messages.new")) {
             tab.writing = true;
             tab.action = {};
         }

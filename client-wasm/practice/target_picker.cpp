@@ -2,6 +2,7 @@
 #include "practice/target_picker.hpp"
 
 #include "net/api.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ void draw_target_picker(AppState& state, TargetPickerState& p, const Json& submi
         sizeof p.query, ImGuiInputTextFlags_EnterReturnsTrue);
     ui::remember(state, "teacher.target_query");
     ImGui::SameLine();
-    search |= ui::button(state, "Search", "teacher.target_search");
+    search |= ui::button(state, ICON_SEARCH " Search", "teacher.target_search");
     if (search)
         api_load(state, p.results, "/api/curriculum/targets?limit=50&q=" + query_escape(p.query));
     // Browse by strand: the strands come from the curriculum itself.

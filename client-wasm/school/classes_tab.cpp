@@ -5,6 +5,7 @@
 #include "net/api.hpp"
 #include "school/class_widgets.hpp"
 #include "school/people.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 namespace learnloop::client {
@@ -31,7 +32,7 @@ void draw_members(AppState& state, SchoolClassesTabState& tab, const Remote& use
     person_combo("##member", students, tab.member_choice);
     ImGui::SameLine();
     ImGui::BeginDisabled(tab.member_choice < 0);
-    if (ui::button(state, "Add to class", "admin.add_member") && tab.member_choice >= 0) {
+    if (ui::button(state, ICON_PLUS " Add to class", "admin.add_member") && tab.member_choice >= 0) {
         api_call(state, "POST", "/api/classes/" + std::to_string(tab.members_class) + "/members",
             { { "student_id", students[tab.member_choice]->value("id", std::int64_t(0)) } },
             [&tab](AppState& state, const ApiAnswer& answer) {

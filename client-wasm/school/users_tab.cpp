@@ -5,6 +5,7 @@
 #include "identity/new_user.hpp"
 #include "net/api.hpp"
 #include "school/people.hpp"
+#include "ui/icons.hpp"
 #include "ui/labels.hpp"
 #include "ui/widgets.hpp"
 
@@ -148,9 +149,9 @@ void draw_user_list(AppState& state, UsersTabState& tab, Remote& users)
             ui::table_next_column();
             bool active = u.value("active", false);
             if (active)
-                ui::chip("\xE2\x9C\x93", "Active", ui::k_ok, ui::k_ok_tint);
+                ui::chip(ICON_CHECK, "Active", ui::k_ok, ui::k_ok_tint);
             else
-                ui::chip("\xE2\x80\x93", "Deactivated", ui::k_muted, ui::k_muted_tint);
+                ui::chip(ICON_MINUS, "Deactivated", ui::k_muted, ui::k_muted_tint);
             ui::table_next_column();
             if (active && id != state.session.user_id && ui::can(state, learnloop::Action::UserDeactivate)) {
                 if (ui::button(state, ("Deactivate##" + tag).c_str(), "admin.deactivate." + u.value("email", ""))) {
@@ -243,7 +244,7 @@ void draw_add_user(AppState& state, UsersTabState& tab, Remote& users)
         ui::end_combo();
     }
     ImGui::BeginDisabled(tab.create_user.phase == Phase::Loading);
-    if (ui::primary_button(state, "Add user", "admin.add_user")) {
+    if (ui::primary_button(state, ICON_PLUS " Add user", "admin.add_user")) {
         tab.new_attempted = true;
         if (auto user = validate_new_user(input_of(tab), NewUserRoles::Any); user.ok())
             add_user(state, tab, users, user.value());

@@ -4,6 +4,7 @@
 #include "core/calendar.hpp"
 #include "navigation.hpp"
 #include "net/api.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 namespace learnloop::client {
@@ -20,7 +21,7 @@ void select_assignment(AppState& state, AssignmentsTabState& tab, std::int64_t i
 void draw_list(AppState& state, AssignmentsTabState& tab, const Remote& classes)
 {
     if (ui::can(state, learnloop::Action::AssignmentCreate)) {
-        if (ui::primary_button(state, "New assignment", "teacher.new"))
+        if (ui::primary_button(state, ICON_PLUS " New assignment", "teacher.new"))
             open_editor(state, tab.editor, classes, nullptr);
         ImGui::SameLine();
     }
@@ -67,10 +68,10 @@ void draw_detail(AppState& state, AssignmentsTabState& tab, const Remote& classe
             ImGui::PopTextWrapPos();
             ui::text_colored(ui::k_muted, "Due %s", due_for_people(selected->value("due_date", "")).c_str());
             ui::text_wrapped("%s", selected->value("description", "").c_str());
-            if (ui::button(state, "Edit", "teacher.edit"))
+            if (ui::button(state, ICON_PENCIL " Edit", "teacher.edit"))
                 open_editor(state, tab.editor, classes, selected);
             ImGui::SameLine();
-            if (ui::button(state, "Delete", "teacher.delete")) {
+            if (ui::button(state, ICON_TRASH " Delete", "teacher.delete")) {
                 tab.confirm_delete_id = tab.selected_assignment;
                 ui::open_confirm("Delete assignment?");
             }

@@ -6,6 +6,7 @@
 #include "net/api.hpp"
 #include "school/people.hpp"
 #include "tutoring/money_fields.hpp"
+#include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -94,7 +95,7 @@ void draw_weekly_form(AppState& state, AvailabilityTabState& tab, std::int64_t t
     time_field(state, "until", tab.ends, "hours.ends");
     if (!ui::compact())
         ImGui::SameLine();
-    if (ui::primary_button(state, "Add weekly hours", "hours.add_weekly")) {
+    if (ui::primary_button(state, ICON_PLUS " Add weekly hours", "hours.add_weekly")) {
         Json body { { "weekday", tab.weekday }, { "starts", tab.starts }, { "ends", tab.ends } };
         if (tutor)
             body["tutor_id"] = tutor;
@@ -119,7 +120,7 @@ void draw_day_form(AppState& state, AvailabilityTabState& tab, std::int64_t tuto
     if (!ui::compact())
         ImGui::SameLine();
     ImGui::BeginDisabled(!tab.day[0]);
-    if (ui::primary_button(state, "Add this day", "hours.add_day") && tab.day[0]) {
+    if (ui::primary_button(state, ICON_PLUS " Add this day", "hours.add_day") && tab.day[0]) {
         Json body { { "on_date", tab.day }, { "starts", tab.day_starts }, { "ends", tab.day_ends },
             { "available", tab.day_kind == 1 } };
         if (tutor)

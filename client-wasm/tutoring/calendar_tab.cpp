@@ -9,6 +9,7 @@
 #include "tutoring/calendar_offline.hpp"
 #include "tutoring/calendar_views.hpp"
 #include "tutoring/sessions.hpp"
+#include "ui/icons.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -166,11 +167,11 @@ void draw_session(AppState& state, CalendarTabState& tab, const Json& o, bool in
         look.tint);
     if (queued) {
         ImGui::SameLine();
-        ui::chip("\xE2\x80\xA6", "Waiting to send", ui::k_warning, ui::k_warning_tint);
+        ui::chip(ICON_HOURGLASS, "Waiting to send", ui::k_warning, ui::k_warning_tint);
     }
     if (o.value("moved", false) && status != "moved") {
         ImGui::SameLine();
-        ui::chip("\xE2\x86\xBB", "Moved", ui::k_info, ui::k_info_tint);
+        ui::chip(ICON_REPEAT, "Moved", ui::k_info, ui::k_info_tint);
     }
     if (auto note = o.value("note", ""); !note.empty()) {
         ImGui::PushTextWrapPos(0.0f);
@@ -240,11 +241,11 @@ void draw_downloads(AppState& state, CalendarTabState& tab, const LocalDateTime&
         tab.action = outcome_of(answer, "Downloaded");
     };
     const auto path = "/api/tutoring/sessions.csv" + window_query(tab, first, 7);
-    if (ui::button(state, "Download this week (CSV)", "calendar.download_week"))
+    if (ui::button(state, ICON_DOWNLOAD " Download this week (CSV)", "calendar.download_week"))
         api_download(state, path, "sessions-" + local_day_text(first) + ".csv", done);
     if (ui::can(state, Action::RosterExport)) {
         ImGui::SameLine();
-        if (ui::button(state, "Download students (CSV)", "calendar.download_students"))
+        if (ui::button(state, ICON_DOWNLOAD " Download students (CSV)", "calendar.download_students"))
             api_download(state, "/api/tutoring/students.csv", "students.csv", done);
     }
 }

@@ -3,6 +3,7 @@
 #include "tutoring/calendar_views.hpp"
 
 #include "tutoring/calendar_layout.hpp"
+#include "ui/icons.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -56,16 +57,16 @@ std::string spoken(const Json& o, const SessionTitle& title)
 StatusLook look_of(const std::string& status)
 {
     if (status == "scheduled")
-        return { "\xE2\x97\x8B", ui::k_muted, ui::k_muted_tint };            // ○
+        return { ICON_CIRCLE_OPEN, ui::k_muted, ui::k_muted_tint };
     if (status == "completed")
-        return { "\xE2\x9C\x93", ui::k_ok, ui::k_ok_tint };                  // ✓
+        return { ICON_CHECK, ui::k_ok, ui::k_ok_tint };
     if (status == "moved")
-        return { "\xE2\x86\xBB", ui::k_info, ui::k_info_tint };              // ↻
+        return { ICON_REPEAT, ui::k_info, ui::k_info_tint };
     if (status == "no_show")
-        return { "!", ui::k_warning, ui::k_warning_tint };
+        return { ICON_EXCLAMATION, ui::k_warning, ui::k_warning_tint };
     if (status.find("cancel") != std::string::npos)
-        return { "\xE2\x9C\x97", ui::k_error, ui::k_error_tint };            // ✗
-    return { "\xE2\x80\xA2", ui::k_muted, ui::k_muted_tint };                // •
+        return { ICON_BAN, ui::k_error, ui::k_error_tint };
+    return { ICON_CIRCLE, ui::k_muted, ui::k_muted_tint };
 }
 
 std::string session_key(const Json& o)

@@ -12,6 +12,7 @@
 #include "net/api.hpp"
 #include "platform/files.hpp"
 #include "school/people.hpp"
+#include "ui/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
@@ -41,14 +42,14 @@ void state_chip(const Json& invoice)
     const bool part_paid = invoice.value("paid_minor", std::int64_t(0)) > 0;
     const std::string word(invoice_state_label(state, part_paid));
     switch (state) {
-    case InvoiceState::Draft: ui::chip("\xE2\x80\xA6", word.c_str(), ui::k_muted, ui::k_muted_tint); break;   // …
-    case InvoiceState::Paid: ui::chip("\xE2\x9C\x93", word.c_str(), ui::k_ok, ui::k_ok_tint); break;          // ✓
-    case InvoiceState::Void: ui::chip("\xE2\x9C\x97", word.c_str(), ui::k_muted, ui::k_muted_tint); break;    // ✗
+    case InvoiceState::Draft: ui::chip(ICON_HOURGLASS, word.c_str(), ui::k_muted, ui::k_muted_tint); break;
+    case InvoiceState::Paid: ui::chip(ICON_CHECK, word.c_str(), ui::k_ok, ui::k_ok_tint); break;
+    case InvoiceState::Void: ui::chip(ICON_BAN, word.c_str(), ui::k_muted, ui::k_muted_tint); break;
     case InvoiceState::Issued:
         if (part_paid)
-            ui::chip("\xC2\xBD", word.c_str(), ui::k_warning, ui::k_warning_tint);                            // ½
+            ui::chip(ICON_HALF, word.c_str(), ui::k_warning, ui::k_warning_tint);
         else
-            ui::chip("\xE2\x80\xA2", word.c_str(), ui::k_info, ui::k_info_tint);                             // •
+            ui::chip(ICON_SENT, word.c_str(), ui::k_info, ui::k_info_tint);
         break;
     }
 }
@@ -264,7 +265,7 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
         ui::text("Still owed %s", money_text(invoice, "due").c_str());
     // The same invoice as a PDF file, to print or keep.
     const auto id = invoice.value("id", std::int64_t(0));
-    if (ui::button(state, "Download PDF", "money.pdf"))
+    if (ui::button(state, ICON_DOWNLOAD " Download PDF", "money.pdf"))
         api_download(state, "/api/tutoring/invoices/" + std::to_string(id) + ".pdf",
             invoice_file_name(invoice["number"].is_string() ? invoice["number"].get<std::string>() : "", id, "pdf"),
             [&tab](AppState&, const ApiAnswer& answer) {
@@ -272,7 +273,7 @@ void draw_invoice(AppState& state, MoneyTabState& tab)
             });
     // The same words as a page of the browser's own, to read, zoom and print.
     ImGui::SameLine();
-    if (ui::button(state, "Printable page", "money.print")) {
+    if (ui::button(state, ICON_PRINT " Printable page", "money.print")) {
         const auto issued_on = invoice.contains("issued_on") && invoice["issued_on"].is_string()
             ? invoice["issued_on"].get<std::string>()
             : std::string();
@@ -463,7 +464,7 @@ void draw_revenue(AppState& state, MoneyTabState& tab)
     ui::text("%s billed for sessions in the last twelve months.", money_text(revenue, "total", code).c_str());
     ImGui::SameLine();
     const auto csv = "/api/tutoring/revenue.csv?from=" + revenue.value("from", "") + "&to=" + revenue.value("to", "");
-    if (ui::button(state, "Download (CSV)", "money.download_revenue"))
+    if (ui::button(state, ICON_DOWNLOAD " Download (CSV)", "money.download_revenue"))
         api_download(state, csv, "revenue-" + revenue.value("from", "") + ".csv", [&tab](AppState&, const ApiAnswer& answer) {
             tab.action = outcome_of(answer, "Downloaded");
         });

@@ -7,6 +7,7 @@
 #include "net/api.hpp"
 #include "school/people.hpp"
 #include "tutoring/money_fields.hpp"
+#include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -24,13 +25,13 @@ void state_chip(const Json& package)
     const auto state = package.value("state", "");
     const auto word = package.value("state_label", "");
     if (state == "active")
-        ui::chip("\xE2\x80\xA2", word.c_str(), ui::k_ok, ui::k_ok_tint);              // •
+        ui::chip(ICON_CIRCLE, word.c_str(), ui::k_ok, ui::k_ok_tint);
     else if (state == "expired")
-        ui::chip("\xE2\x80\x94", word.c_str(), ui::k_warning, ui::k_warning_tint);    // —
+        ui::chip(ICON_MINUS, word.c_str(), ui::k_warning, ui::k_warning_tint);
     else if (state == "void")
-        ui::chip("\xE2\x9C\x97", word.c_str(), ui::k_muted, ui::k_muted_tint);        // ✗
+        ui::chip(ICON_BAN, word.c_str(), ui::k_muted, ui::k_muted_tint);
     else
-        ui::chip("\xE2\x9C\x93", word.c_str(), ui::k_muted, ui::k_muted_tint);        // ✓ used up
+        ui::chip(ICON_CHECK, word.c_str(), ui::k_muted, ui::k_muted_tint);   // used up
 }
 
 // "Mon 7 Dec 2026" of a package's day.

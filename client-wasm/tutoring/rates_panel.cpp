@@ -6,6 +6,7 @@
 #include "net/api.hpp"
 #include "school/people.hpp"
 #include "tutoring/money_fields.hpp"
+#include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -75,7 +76,7 @@ void draw_form(AppState& state, RatesState& panel, const Remote& people)
     ImGui::SameLine();
     const bool ready = panel.per_hour[0] && panel.starting[0];
     ImGui::BeginDisabled(!ready);
-    if (ui::primary_button(state, "Add rate", "rates.add") && ready) {
+    if (ui::primary_button(state, ICON_PLUS " Add rate", "rates.add") && ready) {
         auto id_of = [](const std::vector<const Json*>& list, int choice) {
             return choice >= 0 && choice < static_cast<int>(list.size())
                 ? Json(list[static_cast<std::size_t>(choice)]->value("id", std::int64_t(0)))

@@ -6,6 +6,7 @@
 #include "core/calendar.hpp"
 #include "finance/billing.hpp"
 #include "net/api.hpp"
+#include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -160,7 +161,7 @@ void draw_statuses(AppState& state, SettingsTabState& tab)
     ui::input_text_with_hint("##new_status", "Sick", tab.new_status, sizeof tab.new_status);
     ui::remember(state, "settings.new_status");
     ImGui::SameLine();
-    if (ui::button(state, "Add status", "settings.add_status") && tab.new_status[0]) {
+    if (ui::button(state, ICON_PLUS " Add status", "settings.add_status") && tab.new_status[0]) {
         std::vector<AttendanceStatus> existing;
         for (const auto& r : tab.statuses)
             existing.push_back({ r.key, r.label, r.percent });
@@ -222,7 +223,7 @@ void draw_blocked(AppState& state, SettingsTabState& tab)
     field("From", "YYYY-MM-DD", tab.block_first, sizeof tab.block_first, "block_first", 7);
     ImGui::SameLine();
     field("to", "YYYY-MM-DD", tab.block_last, sizeof tab.block_last, "block_last", 7);
-    if (ui::primary_button(state, "Add holiday", "settings.add_holiday")) {
+    if (ui::primary_button(state, ICON_PLUS " Add holiday", "settings.add_holiday")) {
         tab.affected.clear();
         tab.action = { Phase::Loading, "Saving\xE2\x80\xA6" };
         const std::string label = tab.block_label;

@@ -3,6 +3,7 @@
 
 #include "core/calendar.hpp"
 #include "net/api.hpp"
+#include "ui/icons.hpp"
 #include "ui/semantics.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -44,7 +45,7 @@ void draw_student(const Json& s)
     ui::heading(name.c_str(), 3);
     if (to_log > 0) {
         ImGui::SameLine();
-        ui::chip("!", (std::to_string(to_log) + " to log").c_str(), ui::k_warning, ui::k_warning_tint);
+        ui::chip(ICON_EXCLAMATION, (std::to_string(to_log) + " to log").c_str(), ui::k_warning, ui::k_warning_tint);
     }
     ImGui::PushTextWrapPos(0.0f);
     const auto logged = s.value("logged", 0);

@@ -26,6 +26,8 @@ namespace {
 constexpr const char* k_base_file = "base.otf";
 // Drawn for a character whose slice is still loading (it is in the base slice).
 constexpr ImWchar k_placeholder = 0x25A1;   // □
+// The manifest's group of the icon slice (cmake/slice_fonts.py).
+constexpr const char* k_icon_group = "icons";
 // Font files loading at once, at most: a page of text in a new script can
 // need dozens of slices, and the API's requests must not queue behind them.
 constexpr int k_max_loading = 4;
@@ -67,6 +69,10 @@ struct Slice {
     std::vector<char32_t> seen;   // code points of this slice that text has used
     std::size_t in_atlas = 0;     // how many of `seen` the atlas holds
     std::vector<ImWchar> ranges;  // the atlas's glyph ranges for it (Dear ImGui keeps the pointer)
+    // The icons (ui/icons.hpp): drawn from the first frame by the app's own
+    // labels, which no reply brings, so the slice is loaded whole with the
+    // manifest and the first frame waits for it as for the base.
+    bool required = false;
 };
 
 // Which slice holds code points first..last.
@@ -276,9 +282,15 @@ void apply_manifest(const std::string& body)
             parsed.push_back({});
             parsed.back().file = entry[0].get<std::string>() + first + faces[static_cast<std::size_t>(face)].extension;
             parsed.back().face = face;
+            parsed.back().required = entry[0].get<std::string>() == k_icon_group;
         }
-        for (std::size_t k = 0; k + 1 < bounds.size(); k += 2)
+        for (std::size_t k = 0; k + 1 < bounds.size(); k += 2) {
             spans.push_back({ bounds[k], bounds[k + 1], static_cast<int>(i) });
+            if (i > 0 && parsed.back().required)
+                for (char32_t cp = bounds[k]; cp <= bounds[k + 1]; ++cp)
+                    if (f.seen.insert(cp).second)
+                        parsed.back().seen.push_back(cp);
+        }
     }
     f.slices.resize(1);
     f.slices[0].face = base_face;
@@ -439,6 +451,9 @@ Atlas update(float scale)
     start_loads();
     if (!f.slices[0].download.settled() || !f.manifest.settled())
         return Atlas::Waiting;
+    for (const auto& slice : f.slices)
+        if (slice.required && !slice.download.settled())
+            return Atlas::Waiting;
     bool rebuild = scale != f.atlas_scale || f.base_in_atlas != (f.slices[0].download.load == Load::Loaded)
         || f.manifest_in_atlas != (f.manifest.load == Load::Loaded);
     std::vector<std::size_t> added;

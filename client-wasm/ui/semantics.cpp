@@ -178,6 +178,33 @@ std::string_view visible_label(std::string_view label)
     return hidden == std::string_view::npos ? label : label.substr(0, hidden);
 }
 
+namespace {
+
+// The name a node is known by: the visible label without the icons drawn in
+// it (ui/icons.hpp: private-use code points, U+E000 to U+F8FF, whose UTF-8
+// starts with 0xEE or 0xEF 0x80..0xA3), each with the space after it.
+std::string spoken(std::string_view label)
+{
+    label = visible_label(label);
+    std::string out;
+    out.reserve(label.size());
+    for (std::size_t i = 0; i < label.size();) {
+        const auto lead = static_cast<unsigned char>(label[i]);
+        const auto next = i + 1 < label.size() ? static_cast<unsigned char>(label[i + 1]) : 0;
+        const bool icon = i + 2 < label.size() && (lead == 0xEE || (lead == 0xEF && next >= 0x80 && next <= 0xA3));
+        if (!icon) {
+            out.push_back(label[i++]);
+            continue;
+        }
+        i += 3;
+        if (i < label.size() && label[i] == ' ')
+            ++i;
+    }
+    return out;
+}
+
+} // namespace
+
 void add(Role role, std::string_view label, std::uint16_t state, std::string_view value, std::string_view hint)
 {
     if (!g_recorder.enabled)
@@ -185,7 +212,7 @@ void add(Role role, std::string_view label, std::uint16_t state, std::string_vie
     Node node;
     node.role = role;
     node.state = state;
-    node.label = std::string(visible_label(label));
+    node.label = spoken(label);
     node.value = std::string(value);
     node.hint = std::string(hint);
     ImGuiID id = ImGui::GetItemID();
@@ -203,7 +230,7 @@ void add_rect(Role role, std::string_view label, ImVec2 min, ImVec2 max, ImGuiID
     node.role = role;
     node.state = state;
     node.level = level;
-    node.label = std::string(visible_label(label));
+    node.label = spoken(label);
     node.key = key != 0 ? key : derived_key(role);
     push_node(std::move(node), min, max, true);
 }
@@ -215,7 +242,7 @@ void begin(Role role, std::string_view label, ImGuiID key, std::uint16_t state)
     Node node;
     node.role = role;
     node.state = state;
-    node.label = std::string(visible_label(label));
+    node.label = spoken(label);
     node.key = key != 0 ? key : derived_key(role);
     ImVec2 at = ImGui::GetCursorScreenPos();
     int index = push_node(std::move(node), at, at, false);

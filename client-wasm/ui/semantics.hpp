@@ -9,7 +9,7 @@
 //     bool pressed = ImGui::Button(label) || semantics::take_activation(ImGui::GetItemID());
 //     semantics::add(semantics::Role::Button, label);
 //
-// Containers (table, row, cell, tab list, radio group, dialog) are begun and
+// Containers (table, row, cell, tab list, radio group, list box, dialog) are begun and
 // ended around their children; their rectangle is their children's unless given.
 // See docs/ui-semantics.md.
 #pragma once
@@ -27,6 +27,7 @@ namespace learnloop::client::ui::semantics {
 enum class Role : std::uint8_t {
     Group, Heading, Text, Button, Link, Checkbox, Radio, TextField, ComboBox,
     Table, Row, Cell, ColumnHeader, TabList, Tab, Dialog, Alert, Image, RadioGroup,
+    ListBox, Option,              // an open combo's list and its choices
 };
 
 // States of a node, as bits.
@@ -39,6 +40,7 @@ enum State : std::uint16_t {
     Password = 1 << 4,
     Invalid = 1 << 5,
     Offscreen = 1 << 6,   // scrolled out of its window: reachable, but takes no pointer
+    Expanded = 1 << 7,    // a combo whose list is open
 };
 
 struct Node {

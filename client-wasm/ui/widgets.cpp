@@ -7,6 +7,7 @@
 #include "core/calendar.hpp"
 #include "platform/clock.hpp"
 #include "ui/fonts.hpp"
+#include "ui/icons.hpp"
 #include "ui/labels.hpp"
 
 #include <algorithm>
@@ -87,7 +88,11 @@ bool tab(AppState& state, const char* label, const std::string& name, bool selec
 {
     // The tab is known by its label alone ("###"), so a count that comes
     // and goes leaves it the same tab (selected, focused).
-    const std::string shown = (badge.empty() ? std::string(label) : std::string(label) + " (" + badge + ")") + "###" + label;
+    // Its icon goes before the words and not into the tab's name (the icon
+    // is drawn, never spoken: ui/icons.hpp).
+    const std::string_view icon = tab_icon(std::string_view(name).substr(name.rfind('.') + 1));
+    const std::string words = badge.empty() ? std::string(label) : std::string(label) + " (" + badge + ")";
+    const std::string shown = (icon.empty() ? words : std::string(icon) + " " + words) + "###" + label;
     // A tab chosen in the page (screen reader, keyboard) is selected as if clicked.
     ImGuiID id = ImGui::GetID(shown.c_str());
     ImGuiTabItemFlags flags = semantics::take_activation(id) || select ? ImGuiTabItemFlags_SetSelected : 0;
@@ -541,7 +546,9 @@ bool selectable(const char* label, bool selected, ImGuiSelectableFlags flags, Im
         && (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_Popup))
         ImGui::CloseCurrentPopup();
     pressed |= activated;
-    semantics::add(semantics::Role::Button, label, disabled_state() | (selected ? semantics::Selected : 0));
+    // In an open combo's list, a choice (selected: the one the combo shows).
+    const auto role = semantics::inside(semantics::Role::ListBox) ? semantics::Role::Option : semantics::Role::Button;
+    semantics::add(role, label, disabled_state() | (selected ? semantics::Selected : 0));
     return pressed;
 }
 
@@ -673,19 +680,27 @@ bool input_text_multiline(const char* label, char* buffer, std::size_t size, ImV
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags)
 {
     ImGuiID id = ImGui::GetID(label);
+    const ImGuiID popup = ImHashStr("##ComboPopup", 0, id);
     if (semantics::take_activation(id))
-        ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));
+        ImGui::OpenPopupEx(popup);
     full_width_field();
     // Recorded before BeginCombo, whose popup becomes the current window once open.
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImVec2 end(at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight());
-    semantics::add_rect(semantics::Role::ComboBox, field_name(label, nullptr), at, end, id, disabled_state(), 0,
-        preview);
-    return ImGui::BeginCombo(label, drawn(preview), flags);
+    const std::string name = field_name(label, nullptr);
+    const std::uint16_t expanded = ImGui::IsPopupOpen(popup, ImGuiPopupFlags_None) ? semantics::Expanded : 0;
+    semantics::add_rect(semantics::Role::ComboBox, name, at, end, id, disabled_state() | expanded, 0, preview);
+    if (!ImGui::BeginCombo(label, drawn(preview), flags))
+        return false;
+    // The open list: its choices are options (ui::selectable), which the
+    // page moves between with the arrow keys (web/semantics.js).
+    semantics::begin(semantics::Role::ListBox, name, popup);
+    return true;
 }
 
 void end_combo()
 {
+    semantics::end_through(semantics::Role::ListBox);
     ImGui::EndCombo();
 }
 
@@ -902,13 +917,13 @@ void status_chip(std::string_view status)
         const ImVec4* tint;
     };
     static const Look looks[] = {
-        { "upcoming", "\xE2\x80\xA2", &k_info, &k_info_tint },           // •
-        { "due_soon", "!", &k_warning, &k_warning_tint },
-        { "overdue", "\xE2\x96\xB2", &k_error, &k_error_tint },          // ▲
-        { "missing", "\xE2\x96\xB2", &k_error, &k_error_tint },          // ▲
-        { "submitted", "\xE2\x86\x91", &k_info, &k_info_tint },          // ↑
-        { "late", "\xE2\x86\x91", &k_warning, &k_warning_tint },         // ↑
-        { "graded", "\xE2\x9C\x93", &k_ok, &k_ok_tint },                 // ✓
+        { "upcoming", ICON_CLOCK, &k_info, &k_info_tint },
+        { "due_soon", ICON_EXCLAMATION, &k_warning, &k_warning_tint },
+        { "overdue", ICON_WARNING, &k_error, &k_error_tint },
+        { "missing", ICON_WARNING, &k_error, &k_error_tint },
+        { "submitted", ICON_UPLOAD, &k_info, &k_info_tint },
+        { "late", ICON_UPLOAD, &k_warning, &k_warning_tint },
+        { "graded", ICON_CHECK, &k_ok, &k_ok_tint },
     };
     std::string word = status_label_text(status);
     for (const auto& look : looks) {
@@ -917,7 +932,7 @@ void status_chip(std::string_view status)
             return;
         }
     }
-    chip("\xE2\x80\xA2", word.c_str(), k_muted, k_muted_tint);
+    chip(ICON_CIRCLE, word.c_str(), k_muted, k_muted_tint);
 }
 
 bool primary_button(AppState& state, const char* label, const std::string& name, ImVec2 size)
@@ -940,7 +955,7 @@ bool empty_state(AppState& state, const char* title, const char* next_step, cons
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(0, k_space_s * scale));
     ImGui::Indent(k_space_l * scale);
-    heading(title, 3);
+    heading((ICON_INBOX " " + std::string(title)).c_str(), 3);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(200.0f * scale, ImGui::GetContentRegionAvail().x
         - k_space_l * scale));
     ImGui::PushStyleColor(ImGuiCol_Text, k_muted);

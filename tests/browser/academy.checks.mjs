@@ -285,7 +285,7 @@ export async function academyStaffChecks({ server, check }) {
     await page.getByRole('textbox', { name: 'Title' }).fill('Percent drill');
     await page.getByRole('radio', { name: /^Exam:/ }).click();
     await press(page.getByRole('button', { name: /^Topic: / }));
-    await press(page.getByRole('button', { name: /^exam-bank\/quant\/arithmetic\/percent \(\d+\)$/ }));
+    await press(page.getByRole('option', { name: /^exam-bank\/quant\/arithmetic\/percent \(\d+\)$/ }));
     await page.getByRole('textbox', { name: 'Questions' }).fill('500');
     await press(page.getByRole('button', { name: 'Save quiz' }));
     state = await waitForState(page, (s) => s.portal.quiz_save_failed === true, 'too many questions refused');

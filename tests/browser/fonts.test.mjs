@@ -1,6 +1,7 @@
 // Browser test of the fonts (docs/fonts.md): names in any script draw with
 // their own glyphs, not "?" or boxes. On a cold load the sign-in screen
-// fetches only the fonts' manifest and the base slice, and the whole first
+// fetches only the fonts' manifest, the base slice and the icons (every
+// icon the app names in the atlas by the first frame), and the whole first
 // load stays under 600 KB on the wire; the administrator's list of the demo
 // school (Cyrillic, Arabic, Han, kana, Hangul, accented Latin names) makes
 // the slices holding those characters load, each once, only after that text
@@ -9,6 +10,7 @@
 // text typed into a field, emoji included, reaches the server and draws.
 // Screenshots of the list go under the artifacts folder.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   apiCall, apiLogin, appState, createRunner, launchBrowser, saveScreenshot, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
@@ -88,10 +90,17 @@ try {
   // Let anything the sign-in screen would still ask for go out.
   await new Promise((resolve) => setTimeout(resolve, 1500));
 
-  await check('the sign-in screen loads only the fonts\' manifest and the base slice', async () => {
+  await check('the sign-in screen loads only the fonts\' manifest, the base slice and the icons', async () => {
     const files = [...new Set(fontRequests().map((r) => r.url))].sort();
-    assert.deepEqual(files, ['/fonts/base.otf', '/fonts/manifest.json']);
+    assert.equal(files.length, 3, files.join(' '));
+    assert.deepEqual([files[0], files[2]], ['/fonts/base.otf', '/fonts/manifest.json']);
+    assert.match(files[1], /^\/fonts\/icons-[0-9a-f]+\.ttf$/);
     assert.deepEqual(await glyphsMissing(page, 'Sign in to your school – “Café” £5 ✓ ✗ ▲ ● → …'), []);
+    // Every icon the app names (ui/icons.hpp) is in the atlas by the first frame.
+    const header = fs.readFileSync(new URL('../../client-wasm/ui/icons.hpp', import.meta.url), 'utf8');
+    const icons = [...header.matchAll(/U\+(F[0-9A-F]{3})\b/g)].map((m) => String.fromCodePoint(parseInt(m[1], 16)));
+    assert.ok(icons.length >= 30, `${icons.length} icons named`);
+    assert.deepEqual(await glyphsMissing(page, icons.join('')), []);
   });
 
   await check('a cold first load is under 600 KB on the wire, compressed', async () => {

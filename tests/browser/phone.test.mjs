@@ -299,7 +299,7 @@ try {
     await saveScreenshot(page, 'phone-admin.png');
     const taps = (await appState(page)).touch.taps;
     await tap(page, page.getByRole('button', { name: /^Role: / }).first());
-    const option = page.getByRole('button', { name: 'Moderator', exact: true });
+    const option = page.getByRole('option', { name: 'Moderator', exact: true });
     await option.waitFor();
     await saveScreenshot(page, 'phone-admin-role-menu.png');
     // The status line at the bottom is drawn on the canvas, with no control

@@ -321,7 +321,7 @@ try {
     await page.getByRole('textbox', { name: 'Find a person by name, role or address' }).fill('zoe@demo');
     const pickTeacher = async () => {
       await page.getByRole('row', { name: /Zoë Ødegård/ }).getByRole('button', { name: 'Role: Student' }).click();
-      await page.getByRole('button', { name: 'Teacher', exact: true }).click();
+      await page.getByRole('option', { name: 'Teacher', exact: true }).click();
       await page.getByRole('dialog', { name: 'Change role?' }).getByText('Zoë Ødegård will become a teacher.', { exact: false }).waitFor();
     };
     await pickTeacher();
@@ -333,6 +333,46 @@ try {
     await page.getByRole('dialog').getByRole('button', { name: 'Change role' }).click();
     await page.getByRole('row', { name: /Zoë Ødegård/ }).getByRole('button', { name: 'Role: Teacher' }).waitFor();
     assert.equal(await roleOf(), 'teacher', 'the confirmed role was saved');
+
+    // An open combo is a listbox of options: Down opens it on the chosen
+    // option, the arrows move, Enter picks, and focus goes back to the combo.
+    const newRole = page.getByRole('button', { name: /^Role: / }).last();
+    await newRole.focus();
+    assert.equal(await newRole.getAttribute('aria-expanded'), 'false');
+    await pressKey(page, 'ArrowDown');
+    const list = page.getByRole('listbox', { name: 'Role' });
+    await list.waitFor();
+    assert.equal(await newRole.getAttribute('aria-expanded'), 'true');
+    assert.equal(await focusedName(page), 'option:Student', 'the chosen role has focus');
+    assert.equal(await list.getByRole('option', { selected: true }).count(), 1);
+    await expectNoViolations(page, 'an open list of roles');
+    await saveScreenshot(page, 'semantics-admin-role-list.png');
+    await pressKey(page, 'ArrowDown');
+    const next = (await focusedName(page)).replace(/^option:/, '');
+    assert.notEqual(next, 'Student', 'Down moved to the next option');
+    await pressKey(page, 'Enter');
+    await list.waitFor({ state: 'detached' });
+    await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === `Role: ${name}`, next);
+    assert.equal(await newRole.getAttribute('aria-expanded'), 'false');
+
+    // In a table the arrows move between the rows' controls.
+    await page.getByRole('textbox', { name: 'Find a person by name, role or address' }).fill('');
+    await page.waitForFunction(() => document.querySelectorAll('[role=row]').length > 4);
+    const rowOf = () => page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[role=row]')];
+      return rows.indexOf(document.activeElement.closest('[role=row]'));
+    });
+    const first = page.getByRole('button', { name: 'Deactivate' }).first();
+    await first.focus();
+    const start = await rowOf();
+    await pressKey(page, 'ArrowDown');
+    assert.equal(await focusedName(page), 'button:Deactivate', 'Down keeps the column');
+    assert.ok(await rowOf() > start, 'Down moved to a later row');
+    await pressKey(page, 'ArrowLeft');
+    assert.match(await focusedName(page), /^button:Role: /, 'Left moved to the control before it in the row');
+    await pressKey(page, 'ArrowUp');
+    assert.match(await focusedName(page), /^button:Role: /);
+    assert.equal(await rowOf(), start, 'Up moved back to the first row');
     for (const name of ['Classes', 'Parents', 'Sign-up', 'Audit log']) {
       await page.getByRole('tab', { name }).click();
       await page.getByRole('tab', { name, selected: true }).waitFor();

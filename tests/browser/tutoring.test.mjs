@@ -164,15 +164,15 @@ try {
   await check('a tutor books a session of their own with one of their students', async () => {
     await press(page.getByRole('button', { name: 'Book a session' }));
     await press(page.getByRole('button', { name: /^Tutor: Choose/ }));
-    assert.equal(await page.getByRole('button', { name: 'Bea Admin', exact: true }).count(), 0, 'only themself');
-    await press(page.getByRole('button', { name: 'Tomás Tutor', exact: true }));
+    assert.equal(await page.getByRole('option', { name: 'Bea Admin', exact: true }).count(), 0, 'only themself');
+    await press(page.getByRole('option', { name: 'Tomás Tutor', exact: true }));
     await press(page.getByRole('button', { name: /^Student: Choose/ }));
-    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await press(page.getByRole('option', { name: zoe.name, exact: true }));
     await page.getByRole('textbox', { name: 'Subject' }).fill('Essay clinic');
     await press(page.getByRole('button', { name: /^Starts time: / }));
-    await press(page.getByRole('button', { name: '21:00', exact: true }));
+    await press(page.getByRole('option', { name: '21:00', exact: true }));
     await press(page.getByRole('button', { name: /^Repeats: / }));
-    await press(page.getByRole('button', { name: 'Does not repeat', exact: true }));
+    await press(page.getByRole('option', { name: 'Does not repeat', exact: true }));
     await press(page.getByRole('button', { name: 'Book', exact: true }));
     await page.getByText(/^✓ Booked: Essay clinic with Zoë/).waitFor();
     const mine = await call(server, tutor.token, 'GET', '/api/tutoring/students');
@@ -277,7 +277,7 @@ try {
     await expectNoViolations(page, "the office's calendar");
     await saveScreenshot(page, 'tutoring-office-week.png');
     await page.getByRole('button', { name: /^Tutor: Every tutor/ }).click();
-    await page.getByRole('button', { name: 'Tomás Tutor', exact: true }).click();
+    await page.getByRole('option', { name: 'Tomás Tutor', exact: true }).click();
     const one = await shownSessions(page, "Tomás's week", (tab) => tab.week.endsWith(`/${tutor.user_id}`));
     assert.ok(one.length < everyone.length, `one tutor (${one.length}) has fewer sessions than all (${everyone.length})`);
   });
@@ -288,17 +288,17 @@ try {
     await press(page.getByRole('button', { name: 'Book', exact: true }));
     await page.getByText('Choose the tutor.').first().waitFor();   // nothing chosen yet: said in words, nothing sent
     await press(page.getByRole('button', { name: /^Tutor: Choose/ }));
-    await press(page.getByRole('button', { name: 'Tomás Tutor', exact: true }));
+    await press(page.getByRole('option', { name: 'Tomás Tutor', exact: true }));
     await page.getByRole('main').getByText('Choose the tutor.').waitFor({ state: 'detached' });   // gone once chosen
     await press(page.getByRole('button', { name: /^Student: Choose/ }));
-    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await press(page.getByRole('option', { name: zoe.name, exact: true }));
     await page.getByRole('textbox', { name: 'Subject' }).fill('Chemistry revision');
     await page.getByRole('textbox', { name: 'Room' }).fill('Room 3');
     await press(page.getByRole('button', { name: /^Starts time: / }));
-    await press(page.getByRole('button', { name: '20:00', exact: true }));
+    await press(page.getByRole('option', { name: '20:00', exact: true }));
     await page.getByRole('button', { name: /^Repeats: Every week/ }).waitFor();
     await press(page.getByRole('button', { name: /^for: / }));
-    await press(page.getByRole('button', { name: '4 sessions', exact: true }));
+    await press(page.getByRole('option', { name: '4 sessions', exact: true }));
     await saveScreenshot(page, 'tutoring-office-booking.png');
     await press(page.getByRole('button', { name: 'Book', exact: true }));
     await page.getByText(/^✓ Booked: Chemistry revision with Zoë/).waitFor();
@@ -429,7 +429,7 @@ try {
     assert.ok(csv.startsWith('\uFEFFMonth,Tutor,Student,Sessions,Amount,Currency\r\n'), csv.slice(0, 80));
     assert.ok(csv.split('\r\n').length > 10, 'a row per month, tutor and student');
     await press(page.getByRole('button', { name: /^Family: / }));
-    await press(page.getByRole('button', { name: family, exact: true }));
+    await press(page.getByRole('option', { name: family, exact: true }));
     await page.getByRole('textbox', { name: 'From' }).fill(day);
     await page.getByRole('textbox', { name: 'to', exact: true }).fill(day);
     await press(page.getByRole('button', { name: 'Make draft' }));
@@ -443,7 +443,7 @@ try {
     const issued = await call(server, office.token, 'GET', `/api/tutoring/invoices/${draftId}`);
     assert.match(issued.body.number, /^BPT-\d{4}-\d{4}$/);
     await press(page.getByRole('button', { name: /^Paid by: / }));
-    await press(page.getByRole('button', { name: family, exact: true }));
+    await press(page.getByRole('option', { name: family, exact: true }));
     await page.getByRole('textbox', { name: 'Amount' }).fill('5.00');
     await press(page.getByRole('button', { name: 'Record payment' }));
     await waitForState(page, (s) => s.portal.action.startsWith(`£5.00 received from ${family}`), 'the payment');
@@ -453,7 +453,7 @@ try {
     await page.getByRole('heading', { name: 'Prepaid hours' }).waitFor();
     await waitForState(page, (s) => s.portal.packages.phase === 'done', 'the packages sold');
     await press(page.getByRole('button', { name: /^Student: / }));
-    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await press(page.getByRole('option', { name: zoe.name, exact: true }));
     await page.getByRole('textbox', { name: 'Hours' }).fill('10');
     await page.getByRole('textbox', { name: 'Price' }).fill('360.00');
     await press(page.getByRole('button', { name: 'Sell hours' }));
@@ -475,9 +475,9 @@ try {
     await page.getByRole('heading', { name: 'Rates' }).waitFor();
     await waitForState(page, (s) => s.portal.rates.phase === 'done' && s.portal.rates.list.length > 0, 'the rates');
     await press(page.getByRole('button', { name: /^For: / }));
-    await press(page.getByRole('button', { name: zoe.name, exact: true }));
+    await press(page.getByRole('option', { name: zoe.name, exact: true }));
     await press(page.getByRole('button', { name: /^with: / }));
-    await press(page.getByRole('button', { name: 'Tomás Tutor', exact: true }));
+    await press(page.getByRole('option', { name: 'Tomás Tutor', exact: true }));
     await page.getByRole('textbox', { name: 'Starting' }).fill('2027-01-04');
     await page.getByRole('textbox', { name: 'Per hour' }).fill('45.00');
     await press(page.getByRole('button', { name: 'Add rate' }));
@@ -495,9 +495,9 @@ try {
     await press(page.getByRole('tab', { name: /^Messages/ }));   // the page is scrolled down the money tab
     await press(page.getByRole('button', { name: 'Message everyone' }));
     await press(page.getByRole('button', { name: /^Send to: / }));
-    await press(page.getByRole('button', { name: 'Every parent', exact: true }));
+    await press(page.getByRole('option', { name: 'Every parent', exact: true }));
     await press(page.getByRole('button', { name: /^Among: / }));
-    await press(page.getByRole('button', { name: "Tomás Tutor's students and their families", exact: true }));
+    await press(page.getByRole('option', { name: "Tomás Tutor's students and their families", exact: true }));
     const text = 'Tomás is away next Monday: his sessions move to Tuesday at the same time.';
     await page.getByRole('textbox', { name: 'Announcement' }).fill(text);
     await expectNoViolations(page, "the office's announcement to one tutor's families");
@@ -637,7 +637,7 @@ try {
     // A new message from the form opens its conversation.
     await press(page.getByRole('button', { name: 'New message' }));
     await press(page.getByRole('button', { name: /^To: / }));
-    await press(page.getByRole('button', { name: 'Bea Admin (Administrator)', exact: true }));
+    await press(page.getByRole('option', { name: 'Bea Admin (Administrator)', exact: true }));
     await page.getByRole('textbox', { name: 'Message' }).fill('And could we have the invoice by email?');
     await press(page.getByRole('button', { name: 'Send', exact: true }));
     await waitForState(page, (s) => s.portal.message_thread === String(office.user_id)
