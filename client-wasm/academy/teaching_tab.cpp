@@ -31,6 +31,7 @@ void select_course(AppState& state, TeachingTabState& tab, std::int64_t id)
     tab.results_quiz = 0;
     forget(tab.results);
     tab.student = 0;
+    tab.student_from_roster = false;
     tab.composing = false;
     tab.save = {};
     forget(tab.quizzes);
@@ -284,9 +285,10 @@ void draw_results(AppState& state, TeachingTabState& tab)
             ui::table_next_row();
             ui::table_next_column();
             if (ui::selectable((p.value("name", std::string()) + "##student" + std::to_string(id)).c_str(),
-                    tab.student == id)) {
-                tab.student = tab.student == id ? 0 : id;   // a second press closes it
+                    tab.student == id && !tab.student_from_roster)) {
+                tab.student = tab.student == id && !tab.student_from_roster ? 0 : id;   // a second press closes it
                 tab.student_name = p.value("name", std::string());
+                tab.student_from_roster = false;
             }
             ui::table_next_column();
             ui::text("%d", p.value("attempts", 0));
@@ -297,6 +299,14 @@ void draw_results(AppState& state, TeachingTabState& tab)
         }
         ui::end_table();
     }
+}
+
+// A student's plan, skills and progress, opened from the results or the roster.
+void draw_student_plan(AppState& state, TeachingTabState& tab)
+{
+    ui::vertical_space(ui::k_space_m);
+    ui::heading(tab.student_name.c_str(), 3);
+    draw_student_study(state, tab.study, tab.student);
 }
 
 void draw_course(AppState& state, TeachingTabState& tab)
@@ -352,11 +362,8 @@ void draw_course(AppState& state, TeachingTabState& tab)
     }
     if (tab.results_quiz)
         draw_results(state, tab);
-    if (tab.results_quiz && tab.student) {
-        ui::vertical_space(ui::k_space_m);
-        ui::heading(tab.student_name.c_str(), 3);
-        draw_student_study(state, tab.study, tab.student);
-    }
+    if (tab.results_quiz && tab.student && !tab.student_from_roster)
+        draw_student_plan(state, tab);
     ui::vertical_space(ui::k_space_s);
     if (tab.composing) {
         draw_new_quiz(state, tab);
@@ -367,6 +374,15 @@ void draw_course(AppState& state, TeachingTabState& tab)
     if (tab.save.phase != Phase::Idle)
         ui::action_status(tab.save);
     ui::vertical_space(ui::k_space_s);
+    if (ui::can(state, Action::CourseManage)) {
+        const auto before = tab.student;
+        draw_roster(state, tab.roster, tab.selected, tab.student, tab.student_name);
+        if (tab.student != before)
+            tab.student_from_roster = tab.student != 0;
+        if (tab.student && tab.student_from_roster)
+            draw_student_plan(state, tab);
+        ui::vertical_space(ui::k_space_s);
+    }
     draw_leaderboard(state, tab.leaderboard, tab.selected, ui::can(state, Action::CourseManage));
 
     ui::vertical_space(ui::k_space_s);
@@ -439,6 +455,7 @@ Json teaching_tab_summary(const TeachingTabState& tab)
         { "quiz_save_failed", tab.save.failed }, { "quiz_results", results },
         { "student_study", tab.student ? study_tab_summary(tab.study) : Json() } };
     summary.update(leaderboard_summary(tab.leaderboard));
+    summary.update(roster_summary(tab.roster));
     return summary;
 }
 

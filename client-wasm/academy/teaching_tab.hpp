@@ -1,5 +1,6 @@
 // An academy's courses as its staff run them: an instructor's own (an
-// administrator's: all), each with its quizzes and how the students did,
+// administrator's: all), each with its quizzes and how the students did, its
+// students (roster_panel: enrolling, taking out, each one's plan),
 // each quiz's results (per question: how hard, how well it tells stronger
 // from weaker students, what to check; per student: their best), setting a
 // new quiz drawn from the exam bank by topic and difficulty, and
@@ -8,6 +9,7 @@
 #pragma once
 
 #include "academy/leaderboard_panel.hpp"
+#include "academy/roster_panel.hpp"
 #include "academy/study_tab.hpp"
 #include "app.hpp"
 
@@ -34,10 +36,12 @@ struct TeachingTabState {
     Outcome remove;                   // deleting the course
     std::int64_t results_quiz = 0;    // the quiz whose results are open under the list; 0: none
     Remote results;                   // GET /api/academy/quizzes/{id}/results
-    std::int64_t student = 0;         // a student opened from the results; 0: none
+    std::int64_t student = 0;         // a student opened from the results or the roster; 0: none
     std::string student_name;
+    bool student_from_roster = false; // where their plan is drawn: under the roster, else under the results
     StudyTabState study;              // that student's plan, skills and progress
     LeaderboardState leaderboard;     // the open course's, with its switch
+    RosterState roster;               // the open course's students, enrolling and taking out
 };
 
 void draw_teaching_tab(AppState& state, TeachingTabState& tab);

@@ -62,6 +62,20 @@ inline int int_field(const Json& row, const char* key, int fallback = 0)
     return value.is_number_integer() ? value.get<int>() : fallback;
 }
 
+// An id (or any large whole number), or `fallback`, likewise.
+inline std::int64_t id_field(const Json& row, const char* key, std::int64_t fallback = 0)
+{
+    const auto& value = field_of(row, key);
+    return value.is_number_integer() ? value.get<std::int64_t>() : fallback;
+}
+
+// A text field, or `fallback` when it is missing, null or not text.
+inline std::string text_field(const Json& row, const char* key, const std::string& fallback = {})
+{
+    const auto& value = field_of(row, key);
+    return value.is_string() ? value.get<std::string>() : fallback;
+}
+
 // The outcome of a form's action: its phase and the message to show.
 struct Outcome {
     Phase phase = Phase::Idle;

@@ -36,6 +36,7 @@ struct Runtime {
     long long frame_ms_count = 0;
     std::string state_json;       // storage for the string returned to JavaScript
     ui::FramePacer pacer;         // full rate while something happens, a few frames a second when still
+    bool pacing = true;           // off: every tick of the browser's clock draws (the benchmark's A/B)
 };
 
 Runtime g_runtime;
@@ -102,7 +103,7 @@ void frame()
 {
     auto& runtime = g_runtime;
     double started = emscripten_get_now();
-    if (!runtime.pacer.should_draw(started, busy(runtime)))
+    if (runtime.pacing && !runtime.pacer.should_draw(started, busy(runtime)))
         return;
     fit_canvas(runtime);
     glfwPollEvents();
@@ -189,6 +190,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_text(unsigned key, cons
 extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_semantics_enable(int on)
 {
     ui::semantics::set_enabled(on != 0);
+}
+
+// The pacer's switch for the benchmark's A/B (tests/browser/bench-idle.mjs):
+// off, the client draws on every tick, as it did before the pacer.
+extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_pacing_enable(int on)
+{
+    g_runtime.pacing = on != 0;
+    g_runtime.pacer.wake();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE double learnloop_frame_ms()

@@ -1218,13 +1218,30 @@ void end_card()
     g_card_splitter.Merge(draw);
 }
 
-std::string time_for_people(const AppState& state, const std::string& utc)
+namespace {
+
+// A UTC timestamp as "YYYY-MM-DDTHH:MM:SS" on the tenant's clock; empty when it does not parse.
+std::string local_text(const AppState& state, const std::string& utc)
 {
     auto seconds = parse_utc_timestamp(utc);
     if (!seconds.ok())
-        return utc;
+        return {};
     auto local = read_local_datetime(civil_time_in_zone(static_cast<double>(seconds.value()), state.time_zone));
-    return local ? when_for_people(format_local_datetime(*local), state.local_now) : utc;
+    return local ? format_local_datetime(*local) : std::string();
+}
+
+} // namespace
+
+std::string time_for_people(const AppState& state, const std::string& utc)
+{
+    auto local = local_text(state, utc);
+    return local.empty() ? utc : when_for_people(local, state.local_now);
+}
+
+std::string date_for_people(const AppState& state, const std::string& utc)
+{
+    auto local = local_text(state, utc);
+    return local.empty() ? utc : short_date(local);
 }
 
 } // namespace learnloop::client::ui

@@ -189,6 +189,8 @@ void end_card();
 // A UTC time of the server's ("2026-12-05T19:39:00Z") on the school's or
 // business's clock, as people read it: "Today, 14:39", "Sat 5 Dec 2026, 14:39".
 [[nodiscard]] std::string time_for_people(const AppState& state, const std::string& utc);
+// The same timestamp's day only: "Sun 25 Oct".
+[[nodiscard]] std::string date_for_people(const AppState& state, const std::string& utc);
 
 // Copies `text` into a fixed text buffer of an input field (cut to fit).
 template <std::size_t N>

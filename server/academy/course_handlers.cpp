@@ -13,6 +13,8 @@ namespace {
 const char* k_course_not_found = "Course not found";
 inline constexpr std::size_t k_course_description_max = 4000;
 inline constexpr std::size_t k_most_enrolled_at_once = 500;
+inline constexpr std::size_t k_name_search_max = 100;
+const char* k_student_not_enrolled = "That student is not enrolled in this course";
 
 Json course_json(const pqxx::row& row)
 {
@@ -86,9 +88,30 @@ Result<ApiResponse> handle_course_students(const httplib::Request& req, pqxx::wo
     auto id = TRY(parse_id(req.matches[1], k_course_not_found));
     auto course = TRY(course_for(txn, caller, id, Action::CourseManage, true));
     Json list = Json::array();
-    for (const auto& row : exec_named(txn, "academy/course_students", course.id))
-        list.push_back({ { "id", row["id"].as<std::int64_t>() }, { "name", row["name"].as<std::string>() } });
+    for (const auto& row : exec_named(txn, "academy/course_students", course.id)) {
+        const auto last = row["last_active"];
+        list.push_back({ { "id", row["id"].as<std::int64_t>() }, { "name", row["name"].as<std::string>() },
+            { "enrolled_at", row["enrolled_at"].as<std::string>() }, { "handed_in", row["handed_in"].as<std::int64_t>() },
+            { "last_active", last.is_null() ? Json(nullptr) : Json(last.as<std::string>()) } });
+    }
     return json_response(200, list);
+}
+
+// GET /api/academy/courses/{id}/candidates?q=: a page of the academy's
+// students not yet enrolled, by name, for the enrolment screen.
+Result<ApiResponse> handle_enrol_candidates(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto page = TRY(parse_page(req));
+    std::string part;
+    if (req.has_param("q"))
+        part = TRY(validate_text(std::string(trim(req.get_param_value("q"))), "q", "The name to look for", 0,
+            k_name_search_max, TextLines::Single));
+    auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseManage, true));
+    auto rows = exec_page(txn, "academy/enrol_candidates", page, course.id, part);
+    return paged_response(req, page, rows, [](const pqxx::row& row) -> Json {
+        return { { "id", row["id"].as<std::int64_t>() }, { "name", row["name"].as<std::string>() } };
+    });
 }
 
 // POST /api/academy/courses/{id}/students {student_ids}: enrols the
@@ -120,6 +143,21 @@ Result<ApiResponse> handle_enrol_students(const httplib::Request& req, pqxx::wor
     std::string message = count == 0 ? std::string("Everyone named was already enrolled")
                                      : std::to_string(count) + (count == 1 ? " student" : " students") + " enrolled";
     return json_response(200, { { "message", message }, { "enrolled", added } });
+}
+
+// DELETE /api/academy/courses/{id}/students/{student_id}: takes a student out
+// of the course. What they did in it stays: their attempts, results and XP.
+Result<ApiResponse> handle_unenrol_student(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    auto student = TRY(parse_id(req.matches[2], k_student_not_enrolled));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseManage, true));
+    if (exec_named(txn, "academy/unenrol_student", course.id, student).empty())
+        return make_error(ErrorCode::NotFound, k_student_not_enrolled);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "course.unenrol", "course", std::to_string(course.id),
+                          { { "student_id", student } }, nullptr });
+    return json_response(200, { { "message", "Taken out of the course. Their quiz results stay" } });
 }
 
 // DELETE /api/academy/courses/{id}: deleted softly; an administrator can

@@ -90,7 +90,12 @@ AreaApi academy_api()
                                         { "instructor_id", id_schema() } },
         { "title" });
     s["CourseCreated"] = message_schema({ { "id", id_schema() } });
-    s["CourseStudents"] = array_of(object_schema({ { "id", id_schema() }, { "name", string_schema() } }, { "id", "name" }));
+    s["CourseStudents"] = array_of(object_schema(
+        { { "id", id_schema() }, { "name", string_schema() }, { "enrolled_at", utc_timestamp_schema() },
+            { "handed_in", integer_schema("Hand-ins of the course's quizzes") },
+            { "last_active", nullable(utc_timestamp_schema()) } },
+        { "id", "name", "enrolled_at", "handed_in", "last_active" }));
+    s["EnrolCandidates"] = array_of(object_schema({ { "id", id_schema() }, { "name", string_schema() } }, { "id", "name" }));
     s["Enrolment"] = request_schema({ { "student_ids", array_of(id_schema()) } }, { "student_ids" });
     s["Enrolled"] = message_schema({ { "enrolled", array_of(id_schema()) } });
     s["CourseDone"] = message_schema();
@@ -270,9 +275,15 @@ AreaApi academy_api()
         { Method::Post, "/api/academy/courses/{id}/restore", Action::DeletedRestore, handle_restore_course, nullptr,
             "Brings a deleted course back with its students, quizzes and attempts", "", "CourseDone", 200 },
         { Method::Get, "/api/academy/courses/{id}/students", Action::CourseManage, handle_course_students, nullptr,
-            "The course's students, by name", "", "CourseStudents", 200 },
+            "The course's students, by name, with their hand-ins and when they were last active", "", "CourseStudents", 200 },
         { Method::Post, "/api/academy/courses/{id}/students", Action::CourseManage, handle_enrol_students, nullptr,
             "Enrols the academy's students (those already enrolled stay as they are)", "Enrolment", "Enrolled", 200 },
+        { Method::Delete, "/api/academy/courses/{id}/students/{student_id}", Action::CourseManage,
+            handle_unenrol_student, nullptr,
+            "Takes a student out of the course; their attempts and results stay", "", "CourseDone", 200 },
+        { Method::Get, "/api/academy/courses/{id}/candidates", Action::CourseManage, handle_enrol_candidates, nullptr,
+            "A page of the academy's students not enrolled in the course, by name (paged)", "", "EnrolCandidates", 200,
+            { page_limit_param(), page_offset_param(), { "q", string_schema(), "Only names holding this (any case)" } } },
         { Method::Get, "/api/academy/courses/{id}/leaderboard", Action::CourseRead, handle_course_leaderboard, nullptr,
             "The course's students by the XP earned in its quizzes: students read the top ten and their own row "
             "(short names; none while it is off), staff every row",

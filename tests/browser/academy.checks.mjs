@@ -9,7 +9,7 @@
 // (build/artifacts/academy-*.png).
 import assert from 'node:assert/strict';
 import {
-  expectNoViolations, launchBrowser, saveScreenshot, waitForFirstFrame, waitForState,
+  appState, expectNoViolations, launchBrowser, saveScreenshot, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
@@ -42,10 +42,10 @@ async function press(locator) {
 }
 
 // Picks `option` from the combo box named `name` (a button "Name: value" in
-// the accessible tree, opening a list of its options as buttons).
+// the accessible tree, opening a listbox of its options).
 async function choose(page, name, option) {
   await press(page.getByRole('button', { name: new RegExp(`^${name}: `) }));
-  await press(page.getByRole('button', { name: option, exact: true }));
+  await press(page.getByRole('option', { name: option, exact: true }));
 }
 
 const bankLoaded = (predicate = () => true) => (s) => Array.isArray(s.portal?.bank) && s.portal.bank.length > 0
@@ -457,6 +457,64 @@ export async function rubricChecks({ server, check }) {
     await expectNoViolations(page, 'marked work');
     await saveScreenshot(page, 'academy-rubric-marks-phone.png');
     assert.deepEqual(errors, []);
+  });
+}
+
+export async function rosterChecks({ server, check }) {
+  await check("an instructor's roster: each student's hand-ins and plan; one taken out after a confirmation and enrolled again", async () => {
+    const bootcamp = 'SAT Math Bootcamp';
+    const { page, errors } = await signedIn(server, 'instructor');
+    await page.getByRole('tab', { name: 'Courses' }).click();
+    await press(page.getByRole('button', { name: bootcamp }));
+    let state = await waitForState(page, (s) => s.portal?.roster?.length > 3, 'the course\'s students');
+    await page.getByRole('heading', { name: 'Students', exact: true }).waitFor();
+    await page.getByRole('columnheader', { name: 'Quizzes handed in' }).waitFor();
+    assert.ok(state.portal.roster.some((r) => r.handed_in > 0), 'the demo students handed quizzes in');
+    await expectNoViolations(page, "a course's roster");
+    await saveScreenshot(page, 'academy-roster.png');
+
+    // A name opens the student's plan under the roster; a second press closes it.
+    const first = state.portal.roster[0].name;
+    await press(page.getByRole('button', { name: first, exact: true }).first());
+    state = await waitForState(page, (s) => s.portal.student_study?.days > 0, `${first}'s plan`);
+    await page.getByRole('heading', { name: first, exact: true }).waitFor();
+
+    // Taken out only after saying yes; Cancel keeps them.
+    const leaving = state.portal.roster[state.portal.roster.length - 1].name;
+    const count = state.portal.roster.length;
+    const row = page.getByRole('row', { name: new RegExp(leaving) });
+    await press(row.getByRole('button', { name: 'Take out' }));
+    const dialog = page.getByRole('dialog', { name: 'Take this student out of the course?' });
+    await dialog.getByText(`${leaving} leaves the course's lists`, { exact: false }).waitFor();
+    await expectNoViolations(page, 'taking a student out');
+    await press(dialog.getByRole('button', { name: 'Cancel' }));
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal((await appState(page)).portal.roster.length, count, 'Cancel kept them');
+    await press(row.getByRole('button', { name: 'Take out' }));
+    await press(dialog.getByRole('button', { name: 'Take out' }));
+    state = await waitForState(page, (s) => s.portal.roster.length === count - 1
+      && s.portal.roster_remove === 'Taken out of the course. Their quiz results stay', 'taken out');
+    assert.ok(!state.portal.roster.some((r) => r.name === leaving));
+
+    // Found by part of their name among those not enrolled, and enrolled again.
+    await page.getByRole('textbox', { name: 'Find a student by name' }).fill(leaving.slice(0, 4).toLowerCase());
+    await waitForState(page, (s) => s.portal.roster_candidates?.includes(leaving), `${leaving} offered`);
+    await expectNoViolations(page, 'enrolling students');
+    await press(page.getByRole('row', { name: new RegExp(leaving) }).getByRole('button', { name: 'Enrol' }));
+    state = await waitForState(page, (s) => s.portal.roster.length === count
+      && s.portal.roster_enrol === '1 student enrolled', 'enrolled again');
+    assert.ok(state.portal.roster.find((r) => r.name === leaving).handed_in >= 0);
+    assert.ok(!state.portal.roster_candidates.includes(leaving), 'no longer offered');
+    assert.deepEqual(errors, []);
+
+    const phone = await signedIn(server, 'instructor', PHONE);
+    await phone.page.getByRole('tab', { name: 'Courses' }).click();
+    await press(phone.page.getByRole('button', { name: bootcamp }));
+    await waitForState(phone.page, (s) => s.portal?.roster?.length === count, 'the roster on a phone');
+    await phone.page.getByRole('heading', { name: 'Students', exact: true }).scrollIntoViewIfNeeded();
+    await expectNoViolations(phone.page, "a course's roster on a phone");
+    await saveScreenshot(phone.page, 'academy-roster-phone.png');
+    assert.deepEqual(phone.errors, []);
   });
 }
 

@@ -1,12 +1,15 @@
 // Frame pacing (client-wasm/ui/pacing.hpp): frames drawn per second and the
 // page's main-thread busy time per second on the teacher's Assignments tab,
-// left still, and while the mouse moves over it. Prints a Markdown table.
-//   node tests/browser/bench-idle.mjs [SECONDS=10]
+// left still, and while the mouse moves over it, with the pacer on and off
+// (off: every tick of the browser draws, as before the pacer), alternated
+// ROUNDS times in one page. Prints a Markdown table.
+//   node tests/browser/bench-idle.mjs [SECONDS=10] [ROUNDS=2]
 import {
   appState, launchBrowser, startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 10);
+const ROUNDS = Number(process.argv[3] ?? 2);
 const PASSWORD = 'learnloop-demo-2026';
 
 async function measure(page, cdp, move) {
@@ -44,12 +47,21 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const still = await measure(page, cdp, false);
-  const moving = await measure(page, cdp, true);
-  console.log('| screen | frames drawn per second | page main thread busy (s per s) |');
-  console.log('|---|---|---|');
-  console.log(`| teacher Assignments, still | ${still.fps.toFixed(1)} | ${still.busy.toFixed(3)} |`);
-  console.log(`| teacher Assignments, mouse moving | ${moving.fps.toFixed(1)} | ${moving.busy.toFixed(3)} |`);
+  const rows = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const pacing of [true, false]) {
+      await page.evaluate((on) => Module.ccall('learnloop_pacing_enable', null, ['number'], [on ? 1 : 0]), pacing);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const still = await measure(page, cdp, false);
+      const moving = await measure(page, cdp, true);
+      rows.push({ round, pacing, still, moving });
+    }
+  }
+  console.log('| round | pacer | still: frames/s | still: main thread busy (s per s) | mouse moving: frames/s | mouse moving: busy (s per s) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows)
+    console.log(`| ${r.round} | ${r.pacing ? 'on' : 'off'} | ${r.still.fps.toFixed(1)} | ${r.still.busy.toFixed(3)} | `
+      + `${r.moving.fps.toFixed(1)} | ${r.moving.busy.toFixed(3)} |`);
 } finally {
   await stopAll();
 }

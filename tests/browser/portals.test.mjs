@@ -82,7 +82,7 @@ try {
     await waitForState(page, (s) => s.portal.editor_due === `${picked}T17:00:00`, 'the picked day');
     await clickWidget(page, 'teacher.due_date.time');
     // As a screen reader chooses it (the list opens over other controls of the page).
-    await page.getByRole('button', { name: '16:30', exact: true }).dispatchEvent('click');
+    await page.getByRole('option', { name: '16:30', exact: true }).dispatchEvent('click');
     await waitForState(page, (s) => s.portal.editor_due === `${picked}T16:30:00`, 'the picked time');
     await clickWidget(page, 'teacher.save');
     state = await waitForState(page, (s) => s.portal.assignments.includes(TITLE), 'the new assignment in the list');

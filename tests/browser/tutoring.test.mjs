@@ -330,7 +330,7 @@ try {
     await press(page.getByRole('button', { name: /^New start time: / }));
     // Early morning: no demo session (weekdays 15:00-20:00, Saturday mornings)
     // or booking of this test's can be there, whichever weekday this runs on.
-    await press(page.getByRole('button', { name: '07:00', exact: true }));
+    await press(page.getByRole('option', { name: '07:00', exact: true }));
     await press(page.getByRole('button', { name: 'Save changes' }));
     await page.getByText('✓ Saved (This session).').waitFor();
     let after = await call(server, office.token, 'GET', `/api/tutoring/occurrences?from=${first.start.slice(0, 10)}&to=${
@@ -375,7 +375,7 @@ try {
     await expectNoViolations(page, 'the settings');
     // A room booked twice is refused from now on.
     await press(page.getByRole('button', { name: /^A room booked twice at once/ }));
-    await press(page.getByRole('button', { name: 'Refused', exact: true }));
+    await press(page.getByRole('option', { name: 'Refused', exact: true }));
     await press(page.getByRole('button', { name: 'Save clash rules and week' }));
     await page.getByText('✓ Clash rules and week saved').waitFor();
     let settings = await call(server, office.token, 'GET', '/api/tutoring/settings');

@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <map>
 #include <thread>
@@ -415,6 +416,83 @@ TEST_CASE("a deleted course disappears from every list and an administrator rest
     REQUIRE(back.json.size() == 1);
     CHECK(back.json[0]["students"] == 1);   // its students came back with it
     check_error(api.post(path + "/restore", Json::object(), f.token(D.admin)), 404, "No deleted course with this id");
+}
+
+TEST_CASE("a course's roster: who is enrolled and what they did; enrolling from the academy's students; taking one out",
+    "[api][academy][quiz]")
+{
+    ApiFixture f("academy_roster", { .other_tenant = true });
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Roster" } });
+    const auto path = "/api/academy/courses/" + str(course);
+    auto names = [](const Json& list) {
+        std::vector<std::string> out;
+        for (const auto& item : list)
+            out.push_back(item["name"].get<std::string>());
+        return out;
+    };
+
+    // Whom to enrol: the academy's own students, not staff, not another academy's.
+    auto candidates = api.get(path + "/candidates", f.token(D.teacher));
+    INFO(describe(candidates));
+    REQUIRE(candidates.status == 200);
+    auto listed = names(candidates.json);
+    CHECK(std::find(listed.begin(), listed.end(), D.student.name) != listed.end());
+    CHECK(std::find(listed.begin(), listed.end(), D.teacher.name) == listed.end());
+    CHECK(std::find(listed.begin(), listed.end(), f.other.student.name) == listed.end());
+    // A part of a name in any case finds them; one nobody has, nobody.
+    std::string part = D.student.name.substr(0, 3);
+    std::transform(part.begin(), part.end(), part.begin(), [](unsigned char c) { return std::toupper(c); });
+    CHECK(names(api.get(path + "/candidates?q=" + part, f.token(D.teacher)).json)
+        == std::vector<std::string> { D.student.name });
+    CHECK(api.get(path + "/candidates?q=zzqqzz", f.token(D.teacher)).json == Json::array());
+    check_error(api.get(path + "/candidates", f.token(D.student)), 403, "Unauthorized");
+    check_error(api.get(path + "/candidates", f.token(f.other.admin)), 404, "Course not found");
+
+    // Enrolled: out of the candidates, into the roster, with nothing done yet.
+    enrol(f, course, D.student.id);
+    CHECK(names(api.get(path + "/candidates?q=" + part, f.token(D.teacher)).json).empty());
+    auto roster = api.get(path + "/students", f.token(D.teacher));
+    REQUIRE(roster.json.size() == 1);
+    CHECK(roster.json[0]["handed_in"] == 0);
+    CHECK(roster.json[0]["last_active"].is_null());
+    CHECK(learnloop::parse_utc_timestamp(roster.json[0]["enrolled_at"].get<std::string>()).ok());
+
+    // A quiz handed in shows as done, and when.
+    auto quiz = create(f, D.teacher, path + "/quizzes",
+        { { "title", "One question" }, { "mode", "practice" }, { "fixed", codes_of_kind(f, "single_choice", 1) } });
+    auto started = api.post("/api/academy/quizzes/" + str(quiz) + "/attempts", Json::object(), f.token(D.student));
+    REQUIRE(started.status == 201);
+    auto attempt = started.json["id"].get<std::int64_t>();
+    REQUIRE(api.post("/api/academy/attempts/" + str(attempt) + "/submit", Json::object(), f.token(D.student)).status == 200);
+    roster = api.get(path + "/students", f.token(D.admin));
+    REQUIRE(roster.json.size() == 1);
+    CHECK(roster.json[0]["handed_in"] == 1);
+    CHECK(learnloop::parse_utc_timestamp(roster.json[0]["last_active"].get<std::string>()).ok());
+
+    // Taken out: gone from the roster and from the student's courses; the
+    // attempt stays. Twice, or someone never enrolled, is a 404.
+    check_error(api.del(path + "/students/" + str(D.student.id), f.token(D.student)), 403, "Unauthorized");
+    check_error(api.del(path + "/students/" + str(D.student.id), f.token(f.other.admin)), 404, "Course not found");
+    auto out = api.del(path + "/students/" + str(D.student.id), f.token(D.teacher));
+    INFO(describe(out));
+    REQUIRE(out.status == 200);
+    CHECK(out.json["message"] == "Taken out of the course. Their quiz results stay");
+    CHECK(f.last_audit_action() == "course.unenrol");
+    CHECK(api.get(path + "/students", f.token(D.teacher)).json == Json::array());
+    CHECK(api.get("/api/academy/courses", f.token(D.student)).json == Json::array());
+    CHECK(f.sql_int("SELECT count(*) FROM quiz_attempts WHERE id = " + str(attempt)) == 1);
+    auto audit = f.audit_count();
+    check_error(api.del(path + "/students/" + str(D.student.id), f.token(D.teacher)), 404,
+        "That student is not enrolled in this course");
+    check_error(api.del(path + "/students/" + str(D.teacher.id), f.token(D.admin)), 404,
+        "That student is not enrolled in this course");
+    CHECK(f.audit_count() == audit);
+    // And enrolled again, they are back with what they did.
+    enrol(f, course, D.student.id);
+    CHECK(api.get(path + "/students", f.token(D.teacher)).json[0]["handed_in"] == 1);
 }
 
 TEST_CASE("a regrade carries answers to a question's fixed version and says whose score changed", "[api][academy][quiz]")

@@ -758,6 +758,15 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", course + "/students") },
         { "POST /api/academy/courses/{id}/students", { "admin", "teacher" }, Action::CourseManage,
             fixed("POST", course + "/students", { { "student_ids", { D.student.id } } }) },
+        { "GET /api/academy/courses/{id}/candidates", { "admin", "teacher" }, Action::CourseManage,
+            fixed("GET", course + "/candidates?q=a") },
+        { "DELETE /api/academy/courses/{id}/students/{student_id}", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) {   // from a course of its own, so the matrix course keeps its student
+                const auto other = new_course("NULL");
+                f.sql("INSERT INTO course_students (tenant_id, course_id, student_id) VALUES (" + str(D.id) + ", "
+                    + other.substr(other.rfind('/') + 1) + ", " + str(D.student.id) + ")");
+                return Call { "DELETE", other + "/students/" + str(D.student.id), nullptr };
+            } },
         { "GET /api/academy/courses/{id}/quizzes", { "admin", "moderator", "teacher", "student" }, Action::CourseRead,
             fixed("GET", course + "/quizzes") },
         { "GET /api/academy/courses/{id}/leaderboard", { "admin", "moderator", "teacher", "student" }, Action::CourseRead,
