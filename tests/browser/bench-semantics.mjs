@@ -56,7 +56,7 @@ try {
       email: `bench${i}@demo.learnloop.test`, name: `Bench Student ${i}`, password: 'quiet harbour lantern 7', role: 'student',
     });
     if (created.status !== 201) throw new Error(`creating a user: ${created.status} ${JSON.stringify(created.body)}`);
-    made.push(created.body.id);
+    made.push(created.body.user_id);
   }
   // The issue's busiest screen: 28 students in the class (the demo's has
   // fewer), each a row of the heatmap.
