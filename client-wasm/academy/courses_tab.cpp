@@ -3,6 +3,7 @@
 // [SECTION] review, [SECTION] courses and quizzes, [SECTION] tab
 #include "academy/courses_tab.hpp"
 
+#include "academy/join_code.hpp"
 #include "academy/quiz.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
@@ -499,6 +500,37 @@ void draw_attempt(AppState& state, CoursesTabState& tab)
 
 // [SECTION] courses and quizzes --------------------------------------------------
 
+// "Join a course": the code an instructor gave, read with the shared rule
+// before it is sent (any case, a space or a dash in the middle).
+void draw_join(AppState& state, CoursesTabState& tab)
+{
+    ui::heading("Join a course", 3);
+    bool submit = ui::labelled_input(state, "Join code", "KQ7M-X2PA", tab.join_code, sizeof tab.join_code,
+        "learner.join_code", 8, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(tab.join.phase == Phase::Loading);
+    submit |= ui::button(state, "Join", "learner.join");
+    ImGui::EndDisabled();
+    if (submit && tab.join.phase != Phase::Loading) {
+        auto code = read_join_code(tab.join_code);
+        if (!code.ok()) {
+            tab.join = { Phase::Failed, code.error().message, true };
+        } else {
+            tab.join = { Phase::Loading, {}, false };
+            api_call(state, "POST", "/api/academy/join", { { "code", code.value() } },
+                [&tab](AppState& state, const ApiAnswer& answer) {
+                    tab.join = outcome_of(answer, text_field(answer.body, "message"));
+                    if (!answer.ok())
+                        return;
+                    tab.join_code[0] = 0;
+                    api_load(state, tab.courses, "/api/academy/courses");
+                    select_course(state, tab, id_field(answer.body, "course_id"));
+                });
+        }
+    }
+    ui::action_status(tab.join);
+}
+
 void draw_course_list(AppState& state, CoursesTabState& tab)
 {
     ui::heading("My courses", 2);
@@ -507,7 +539,9 @@ void draw_course_list(AppState& state, CoursesTabState& tab)
     if (!tab.courses.data.is_array())
         return;
     if (tab.courses.data.empty()) {
-        ui::empty_state(state, "No courses yet", "Your academy enrols you in courses; they appear here.");
+        ui::empty_state(state, "No courses yet",
+            "Type the join code your instructor gave you below, or ask your academy to enrol you.");
+        draw_join(state, tab);
         return;
     }
     for (const auto& c : tab.courses.data) {
@@ -519,6 +553,8 @@ void draw_course_list(AppState& state, CoursesTabState& tab)
         ui::text_colored(ui::k_muted, "%s \xC2\xB7 %lld quizzes", c.value("instructor_name", std::string()).c_str(),
             static_cast<long long>(c.value("quizzes", 0)));
     }
+    ui::vertical_space(ui::k_space_s);
+    draw_join(state, tab);
 }
 
 std::string quiz_facts(const Json& q)
@@ -647,6 +683,8 @@ Json courses_tab_summary(const CoursesTabState& tab)
                          { "score_text", attempt_field(a, "score_text", std::string()) },
                          { "requests_during_check", a.requests_during_check } } } };
     summary.update(leaderboard_summary(tab.leaderboard));
+    summary["join"] = tab.join.message;
+    summary["join_failed"] = tab.join.failed;
     return summary;
 }
 

@@ -61,6 +61,8 @@ struct CoursesTabState {
     Remote quizzes;                   // GET /api/academy/courses/{id}/quizzes
     QuizAttemptState attempt;
     LeaderboardState leaderboard;     // the open course's
+    char join_code[32] = "";          // "Join a course": the code as typed
+    Outcome join;
 };
 
 void draw_courses_tab(AppState& state, CoursesTabState& tab);

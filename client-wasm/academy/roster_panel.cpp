@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* k_leave_dialog = "Take this student out of the course?";
 // Names offered at once; more are found by typing part of a name.
-constexpr int k_candidates_shown = 20;
+constexpr int k_candidates_shown = 8;
 
 std::string course_path(std::int64_t course) { return "/api/academy/courses/" + std::to_string(course); }
 
@@ -59,6 +59,41 @@ void take_out(AppState& state, RosterState& roster, std::int64_t& open)
                 load_candidates(state, roster);
             }
         });
+}
+
+void change_code(AppState& state, RosterState& roster, const char* method)
+{
+    roster.code = { Phase::Loading, {}, false };
+    api_call(state, method, course_path(roster.course) + "/join-code", nullptr,
+        [&roster, course = roster.course](AppState&, const ApiAnswer& answer) {
+            if (course != roster.course)
+                return;
+            roster.code = outcome_of(answer, text_field(answer.body, "message"));
+            if (answer.ok())
+                roster.join_code = field_of(answer.body, "join_code");
+        });
+}
+
+// Students of the academy enrol themselves with the code (My courses, "Join a course").
+void draw_join_code(AppState& state, RosterState& roster)
+{
+    ImGui::BeginDisabled(roster.code.phase == Phase::Loading);
+    if (roster.join_code.is_string()) {
+        ui::text_unformatted(("Students join with the code " + roster.join_code.get<std::string>()
+                                 + ": they type it under My courses, Join a course.")
+                                 .c_str());
+        if (ui::button(state, ICON_REPEAT " New code", "roster.code.new"))
+            change_code(state, roster, "PUT");
+        ImGui::SameLine();
+        if (ui::button(state, ICON_BAN " Turn joining off", "roster.code.off"))
+            change_code(state, roster, "DELETE");
+    } else {
+        ui::text_colored(ui::k_muted, "Students cannot join this course with a code.");
+        if (ui::button(state, ICON_PLUS " Make a join code", "roster.code.make"))
+            change_code(state, roster, "PUT");
+    }
+    ImGui::EndDisabled();
+    ui::action_status(roster.code);
 }
 
 void draw_enrolled(AppState& state, RosterState& roster, std::int64_t& open, std::string& open_name)
@@ -151,12 +186,13 @@ void draw_enrolment(AppState& state, RosterState& roster)
 
 } // namespace
 
-void draw_roster(AppState& state, RosterState& roster, std::int64_t course_id, std::int64_t& open,
-    std::string& open_name)
+void draw_roster(AppState& state, RosterState& roster, std::int64_t course_id, const Json& listed_code,
+    std::int64_t& open, std::string& open_name)
 {
     if (roster.course != course_id || roster.students.phase == Phase::Idle) {
         roster = {};
         roster.course = course_id;
+        roster.join_code = listed_code;
         load_students(state, roster);
         load_candidates(state, roster);
     }
@@ -172,6 +208,9 @@ void draw_roster(AppState& state, RosterState& roster, std::int64_t course_id, s
             "Take out"))
         take_out(state, roster, open);
     ui::vertical_space(ui::k_space_s);
+    ui::heading("Joining with a code", 4);
+    draw_join_code(state, roster);
+    ui::vertical_space(ui::k_space_s);
     draw_enrolment(state, roster);
 }
 
@@ -186,7 +225,8 @@ Json roster_summary(const RosterState& roster)
         for (const auto& c : roster.candidates.data)
             offered.push_back(text_field(c, "name"));
     return { { "roster", enrolled }, { "roster_candidates", offered }, { "roster_enrol", roster.enrol.message },
-        { "roster_remove", roster.remove.message } };
+        { "roster_remove", roster.remove.message }, { "join_code", roster.join_code },
+        { "join_code_message", roster.code.message } };
 }
 
 } // namespace learnloop::client

@@ -376,7 +376,9 @@ void draw_course(AppState& state, TeachingTabState& tab)
     ui::vertical_space(ui::k_space_s);
     if (ui::can(state, Action::CourseManage)) {
         const auto before = tab.student;
-        draw_roster(state, tab.roster, tab.selected, tab.student, tab.student_name);
+        const auto* course = find_by_id(tab.courses, tab.selected);
+        draw_roster(state, tab.roster, tab.selected, course ? field_of(*course, "join_code") : Json(), tab.student,
+            tab.student_name);
         if (tab.student != before)
             tab.student_from_roster = tab.student != 0;
         if (tab.student && tab.student_from_roster)

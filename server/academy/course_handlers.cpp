@@ -1,10 +1,12 @@
 // An academy's courses (course_handlers.hpp).
 #include "academy/course_handlers.hpp"
 
+#include "academy/join_code.hpp"
 #include "academy/progress.hpp"
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
+#include "platform/crypto.hpp"
 
 namespace learnloop::server {
 
@@ -42,13 +44,22 @@ Result<CourseRef> course_for(pqxx::transaction_base& txn, const Caller& caller, 
     return course;
 }
 
-// GET /api/academy/courses: a page of the courses the caller reaches.
+// GET /api/academy/courses: a page of the courses the caller reaches. The
+// join code goes to those who run the course (its instructor, administrators).
 Result<ApiResponse> handle_list_courses(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     auto page = TRY(parse_page(req));
     const auto reach = reach_for(caller, Action::CourseRead);
+    const bool runs_all = reach_for(caller, Action::CourseManage).scope == Scope::Tenant;
     auto rows = exec_page(txn, "academy/list_courses", page, reach.scope_name(), reach.user_id);
-    return paged_response(req, page, rows, course_json);
+    return paged_response(req, page, rows, [&](const pqxx::row& row) {
+        auto course = course_json(row);
+        if (runs_all || row["instructor_id"].as<std::int64_t>() == caller.user_id) {
+            const auto code = row["join_code"];
+            course["join_code"] = code.is_null() ? Json(nullptr) : Json(join_code_for_people(code.as<std::string>()));
+        }
+        return course;
+    });
 }
 
 // POST /api/academy/courses {title, description?, instructor_id?}: an
@@ -143,6 +154,55 @@ Result<ApiResponse> handle_enrol_students(const httplib::Request& req, pqxx::wor
     std::string message = count == 0 ? std::string("Everyone named was already enrolled")
                                      : std::to_string(count) + (count == 1 ? " student" : " students") + " enrolled";
     return json_response(200, { { "message", message }, { "enrolled", added } });
+}
+
+// PUT /api/academy/courses/{id}/join-code: a new join code for the course;
+// the old one stops working.
+Result<ApiResponse> handle_new_join_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseManage, true));
+    const auto code = make_join_code(random_seed());
+    exec_named(txn, "academy/set_join_code", course.id, code);
+    const auto shown = join_code_for_people(code);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "course.join_code", "course", std::to_string(course.id),
+                          nullptr, { { "join_code", shown } } });
+    return json_response(200,
+        { { "join_code", shown }, { "message", "Students join with " + shown + ". An older code no longer works" } });
+}
+
+// DELETE /api/academy/courses/{id}/join-code: no joining by code.
+Result<ApiResponse> handle_remove_join_code(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    auto course = TRY(course_for(txn, caller, id, Action::CourseManage, true));
+    exec_named(txn, "academy/set_join_code", course.id, nullptr);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "course.join_code", "course", std::to_string(course.id),
+                          nullptr, { { "join_code", nullptr } } });
+    return json_response(200, { { "join_code", nullptr }, { "message", "Joining with a code is off" } });
+}
+
+// POST /api/academy/join {code}: the student enrols themselves in the course
+// of their academy with that join code (read as typed: any case, dashes).
+Result<ApiResponse> handle_join_course(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    auto body = TRY(parse_json_body(req));
+    TRY(json_only_fields(body, { "code" }));
+    auto code = TRY(read_join_code(TRY(json_string_field(body, "code"))));
+    auto rows = exec_named(txn, "academy/course_by_join_code", code);
+    if (rows.empty())
+        return headline_error(ErrorCode::NotFound, "No course has that code",
+            "No course of the academy has that join code: check it with your instructor");
+    const auto course = rows[0]["id"].as<std::int64_t>();
+    const auto title = rows[0]["title"].as<std::string>();
+    if (exec_named(txn, "academy/enrol_student", caller.tenant_id, course, caller.user_id).empty())
+        return json_response(200, { { "course_id", course }, { "title", title },
+                                      { "message", "You are already in " + title } });
+    append_audit(txn, { caller.tenant_id, caller.actor(), "course.join", "course", std::to_string(course), nullptr,
+                          { { "student_id", caller.user_id } } });
+    return json_response(200, { { "course_id", course }, { "title", title }, { "message", "You joined " + title } });
 }
 
 // DELETE /api/academy/courses/{id}/students/{student_id}: takes a student out

@@ -73,7 +73,9 @@ AreaApi academy_api()
         { { "id", id_schema() }, { "title", string_schema() }, { "description", string_schema() },
             { "status", enum_schema({ "draft", "active", "archived" }) }, { "instructor_id", id_schema() },
             { "instructor_name", string_schema() }, { "students", integer_schema("Enrolled") },
-            { "quizzes", integer_schema() }, { "leaderboard", boolean_schema("Students see the course's leaderboard") } },
+            { "quizzes", integer_schema() }, { "leaderboard", boolean_schema("Students see the course's leaderboard") },
+            { "join_code", nullable(string_schema("For its instructor and administrators only: \"KQ7M-X2PA\", or "
+                                                  "null while joining by code is off")) } },
         { "id", "title", "description", "status", "instructor_id", "instructor_name", "students", "quizzes" });
     s["Leaderboard"] = object_schema(
         { { "course_id", id_schema() }, { "title", string_schema() }, { "enabled", boolean_schema() },
@@ -95,6 +97,10 @@ AreaApi academy_api()
             { "handed_in", integer_schema("Hand-ins of the course's quizzes") },
             { "last_active", nullable(utc_timestamp_schema()) } },
         { "id", "name", "enrolled_at", "handed_in", "last_active" }));
+    s["JoinCode"] = message_schema(
+        { { "join_code", nullable(string_schema("Eight letters and digits shown in two halves: \"KQ7M-X2PA\"")) } });
+    s["Join"] = request_schema({ { "code", string_schema("As typed: any case, spaces and dashes allowed") } }, { "code" });
+    s["Joined"] = message_schema({ { "course_id", id_schema() }, { "title", string_schema() } });
     s["EnrolCandidates"] = array_of(object_schema({ { "id", id_schema() }, { "name", string_schema() } }, { "id", "name" }));
     s["Enrolment"] = request_schema({ { "student_ids", array_of(id_schema()) } }, { "student_ids" });
     s["Enrolled"] = message_schema({ { "enrolled", array_of(id_schema()) } });
@@ -281,6 +287,12 @@ AreaApi academy_api()
         { Method::Delete, "/api/academy/courses/{id}/students/{student_id}", Action::CourseManage,
             handle_unenrol_student, nullptr,
             "Takes a student out of the course; their attempts and results stay", "", "CourseDone", 200 },
+        { Method::Put, "/api/academy/courses/{id}/join-code", Action::CourseManage, handle_new_join_code, nullptr,
+            "A new join code for the course (an older one stops working)", "", "JoinCode", 200 },
+        { Method::Delete, "/api/academy/courses/{id}/join-code", Action::CourseManage, handle_remove_join_code, nullptr,
+            "Turns joining the course with a code off", "", "JoinCode", 200 },
+        { Method::Post, "/api/academy/join", Action::CourseJoin, handle_join_course, nullptr,
+            "Enrols the student in the course of their academy with this join code", "Join", "Joined", 200 },
         { Method::Get, "/api/academy/courses/{id}/candidates", Action::CourseManage, handle_enrol_candidates, nullptr,
             "A page of the academy's students not enrolled in the course, by name (paged)", "", "EnrolCandidates", 200,
             { page_limit_param(), page_offset_param(), { "q", string_schema(), "Only names holding this (any case)" } } },

@@ -4,6 +4,7 @@
 #include "cli/demo_course_work.hpp"
 #include "academy/bank_store.hpp"
 #include "academy/gift.hpp"
+#include "academy/join_code.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
 #include "audit/audit_log.hpp"
@@ -277,7 +278,8 @@ Result<HistoryCounts> seed_courses(pqxx::work& txn, std::int64_t tenant_id,
             ids.push_back(students[m]);
         const auto instructor = staff.at(course.instructor);
         const auto course_id = exec_named(txn, "cli/demo_academy_course", tenant_id, std::string(course.title),
-            std::string(course.description), instructor, format_utc_timestamp(today - 42 * k_day), ids_array(ids))[0]["id"]
+            std::string(course.description), instructor, format_utc_timestamp(today - 42 * k_day), ids_array(ids),
+            make_join_code(mix_seed(options.seed, 0x701E + course_index)))[0]["id"]
                                    .as<std::int64_t>();
         ++counts.courses;
         std::vector<double> member_ability;

@@ -120,6 +120,10 @@ constexpr Row k_matrix[] = {
         T, N, O, N, N },
     { Action::QuizTake, "quiz.take", "Only students take quizzes",
         N, N, N, O, N },
+    // A course's join code enrols the student who types it (instructors and
+    // administrators enrol others by name: course.manage).
+    { Action::CourseJoin, "course.join", "Only students join courses with a code",
+        N, N, N, O, N },
     { Action::DeletedRestore, "deleted.restore", "Only administrators can see and restore what was deleted",
         T, N, N, N, N },
     // A study plan's goal: the student sets it, a parent may set it for their

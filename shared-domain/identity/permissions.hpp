@@ -53,6 +53,7 @@ enum class Action {
     CourseManage,        // create courses, enrol students, delete and restore (instructors: their own)
     QuizManage,          // set quizzes in a course and see its results (instructors: their own courses)
     QuizTake,            // take a course's quizzes and see one's own attempts
+    CourseJoin,          // enrol oneself in a course with its join code (students)
     DeletedRestore,      // the recently deleted list (courses) and bringing one back
     StudyGoalSet,        // an academy student's exam day and study minutes: their own, a child's, or any
 };

@@ -9,7 +9,7 @@
 // (build/artifacts/academy-*.png).
 import assert from 'node:assert/strict';
 import {
-  appState, expectNoViolations, launchBrowser, saveScreenshot, waitForFirstFrame, waitForState,
+  apiCall, appState, expectNoViolations, launchBrowser, saveScreenshot, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
@@ -515,6 +515,51 @@ export async function rosterChecks({ server, check }) {
     await expectNoViolations(phone.page, "a course's roster on a phone");
     await saveScreenshot(phone.page, 'academy-roster-phone.png');
     assert.deepEqual(phone.errors, []);
+  });
+}
+
+export async function joinChecks({ server, check }) {
+  await check("a join code: the instructor replaces it; a student types one in lower case on a phone and is enrolled", async () => {
+    const instructor = await signedIn(server, 'instructor');
+    await instructor.page.getByRole('tab', { name: 'Courses' }).click();
+    await press(instructor.page.getByRole('button', { name: 'SAT Math Bootcamp' }));
+    let state = await waitForState(instructor.page, (s) => typeof s.portal?.join_code === 'string', 'the course\'s code');
+    const old = state.portal.join_code;
+    assert.match(old, /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    await instructor.page.getByText(`Students join with the code ${old}`, { exact: false }).waitFor();
+    await press(instructor.page.getByRole('button', { name: 'New code' }));
+    state = await waitForState(instructor.page, (s) => s.portal.join_code !== old && /^Students join with/.test(s.portal.join_code_message),
+      'a new code');
+    await expectNoViolations(instructor.page, "a course's join code");
+    await saveScreenshot(instructor.page, 'academy-join-code.png');
+    assert.deepEqual(instructor.errors, []);
+
+    // Mei is not in GRE Verbal; its code (the office reads every course's) enrols her.
+    const login = await fetch(`${server.base}/api/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tenant': 'summit' },
+      body: JSON.stringify({ email: 'admin@summit.learnloop.test', password: PASSWORD }),
+    });
+    const office = (await login.json()).token;
+    const { body } = await apiCall(server, office, 'GET', '/api/academy/courses?limit=50');
+    const verbal = (Array.isArray(body) ? body : body.items).find((c) => c.title.startsWith('GRE Verbal'));
+    assert.ok(verbal?.join_code, 'the demo course has a code');
+    const student = await signedIn(server, 'student', PHONE);
+    await student.page.getByRole('tab', { name: 'My courses' }).click();
+    state = await waitForState(student.page, (s) => s.portal?.courses?.length >= 2, 'her courses');
+    assert.ok(!state.portal.courses.includes(verbal.title));
+    const field = student.page.getByRole('textbox', { name: 'Join code' });
+    await field.fill('abc');
+    await press(student.page.getByRole('button', { name: 'Join', exact: true }));
+    state = await waitForState(student.page, (s) => s.portal.join_failed === true, 'a code of the wrong shape refused');
+    assert.equal(state.portal.join, 'A join code is 8 letters and digits, like KQ7M-X2PA: check it with your instructor');
+    await field.fill(verbal.join_code.toLowerCase().replace('-', ' '));
+    await press(student.page.getByRole('button', { name: 'Join', exact: true }));
+    state = await waitForState(student.page, (s) => s.portal.courses?.includes(verbal.title) && s.portal.join_failed === false,
+      'enrolled by her code');
+    assert.equal(state.portal.join, `You joined ${verbal.title}`);
+    await expectNoViolations(student.page, 'joining a course on a phone');
+    await saveScreenshot(student.page, 'academy-join-phone.png');
+    assert.deepEqual(student.errors, []);
   });
 }
 

@@ -4,13 +4,14 @@
 // day and reads the plan, a parent reads a child's week; an instructor builds
 // a rubric and marks work with it, a student reads the marks; a student finds
 // their place on a course's leaderboard, which its instructor turns off; an
-// instructor takes a student out of a course and enrols them again. Apart from
+// instructor takes a student out of a course and enrols them again, and
+// replaces a join code, which a student types to enrol herself. Apart from
 // the academy's other checks so that each stays within its time.
 import { createRunner, startDatabase, startServer, stopAll } from './harness.mjs';
-import { leaderboardChecks, rosterChecks, rubricChecks, studyChecks } from './academy.checks.mjs';
+import { joinChecks, leaderboardChecks, rosterChecks, rubricChecks, studyChecks } from './academy.checks.mjs';
 
 const { check, fail, finish } = createRunner();
-const only = process.env.LEARNLOOP_CHECKS;   // "study", "rubric", "leaderboard" or "roster": one group, while working on it
+const only = process.env.LEARNLOOP_CHECKS;   // "study", "rubric", "leaderboard", "roster" or "join": one group, while working on it
 
 try {
   const database = await startDatabase();
@@ -19,6 +20,7 @@ try {
   if (!only || only === 'rubric') await rubricChecks({ server, check });
   if (!only || only === 'leaderboard') await leaderboardChecks({ server, check });
   if (!only || only === 'roster') await rosterChecks({ server, check });
+  if (!only || only === 'join') await joinChecks({ server, check });
 } catch (error) {
   fail(error);
 } finally {

@@ -15,6 +15,7 @@
 #include <cctype>
 #include <atomic>
 #include <map>
+#include <regex>
 #include <thread>
 
 using namespace learnloop::test;
@@ -493,6 +494,83 @@ TEST_CASE("a course's roster: who is enrolled and what they did; enrolling from 
     // And enrolled again, they are back with what they did.
     enrol(f, course, D.student.id);
     CHECK(api.get(path + "/students", f.token(D.teacher)).json[0]["handed_in"] == 1);
+}
+
+TEST_CASE("a course's join code: made by its instructor, typed by students in any case, replaced or turned off",
+    "[api][academy][quiz]")
+{
+    ApiFixture f("academy_join_code", { .other_tenant = true });
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Joinable" } });
+    const auto path = "/api/academy/courses/" + str(course);
+    auto listed_code = [&](const Person& who) {
+        auto list = api.get("/api/academy/courses", f.token(who));
+        REQUIRE(list.status == 200);
+        for (const auto& c : list.json)
+            if (c["id"] == course)
+                return c.contains("join_code") ? c["join_code"] : Json("absent");
+        return Json("not listed");
+    };
+    CHECK(listed_code(D.teacher).is_null());   // off until the instructor makes one
+
+    auto made = api.put(path + "/join-code", nullptr, f.token(D.teacher));
+    INFO(describe(made));
+    REQUIRE(made.status == 200);
+    const auto code = made.json["join_code"].get<std::string>();
+    CHECK(std::regex_match(code, std::regex("^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")));
+    CHECK(made.json["message"] == "Students join with " + code + ". An older code no longer works");
+    CHECK(f.last_audit_action() == "course.join_code");
+    CHECK(listed_code(D.teacher) == code);
+    CHECK(listed_code(D.admin) == code);
+    CHECK(listed_code(D.moderator) == "absent");   // only those who run the course read it
+
+    // Typed as people type it: lower case, a space instead of the dash.
+    std::string typed = code;
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](unsigned char c) { return std::tolower(c); });
+    typed[4] = ' ';
+    auto joined = api.post("/api/academy/join", { { "code", typed } }, f.token(D.student));
+    INFO(describe(joined));
+    REQUIRE(joined.status == 200);
+    CHECK(joined.json["message"] == "You joined Joinable");
+    CHECK(joined.json["course_id"] == course);
+    CHECK(f.last_audit_action() == "course.join");
+    CHECK(listed_code(D.student) == "absent");   // a student never reads the code back
+    auto audit = f.audit_count();
+    CHECK(api.post("/api/academy/join", { { "code", code } }, f.token(D.student)).json["message"]
+        == "You are already in Joinable");
+    CHECK(f.audit_count() == audit);
+
+    // Refusals: the shape in words, an unknown code, the wrong role.
+    check_error(api.post("/api/academy/join", { { "code", "abc" } }, f.token(D.student)), 400, "Invalid request",
+        "A join code is 8 letters and digits, like KQ7M-X2PA: check it with your instructor");
+    check_error(api.post("/api/academy/join", { { "code", 12345678 } }, f.token(D.student)), 400, "Invalid request");
+    check_error(api.post("/api/academy/join", { { "code", code }, { "course_id", course } }, f.token(D.student)), 400,
+        "Invalid request");
+    check_error(api.post("/api/academy/join", { { "code", code } }, f.token(D.teacher)), 403, "Unauthorized");
+    check_error(api.put(path + "/join-code", nullptr, f.token(D.student)), 403, "Unauthorized");
+    check_error(api.put(path + "/join-code", nullptr, f.token(f.other.admin)), 404, "Course not found");
+
+    // A new code replaces the old; off, no code joins.
+    auto renewed = api.put(path + "/join-code", nullptr, f.token(D.admin));
+    REQUIRE(renewed.status == 200);
+    const auto fresh = renewed.json["join_code"].get<std::string>();
+    CHECK(fresh != code);
+    check_error(api.post("/api/academy/join", { { "code", code } }, f.token(D.student)), 404, "No course has that code",
+        "No course of the academy has that join code: check it with your instructor");
+    CHECK(api.post("/api/academy/join", { { "code", fresh } }, f.token(D.student)).status == 200);
+    auto off = api.del(path + "/join-code", f.token(D.teacher));
+    REQUIRE(off.status == 200);
+    CHECK(off.json["join_code"].is_null());
+    CHECK(off.json["message"] == "Joining with a code is off");
+    CHECK(listed_code(D.teacher).is_null());
+    check_error(api.post("/api/academy/join", { { "code", fresh } }, f.token(D.student)), 404, "No course has that code");
+
+    // A deleted course's code joins nothing.
+    auto again = api.put(path + "/join-code", nullptr, f.token(D.teacher)).json["join_code"].get<std::string>();
+    REQUIRE(api.del(path, f.token(D.teacher)).status == 200);
+    check_error(api.post("/api/academy/join", { { "code", again } }, f.token(D.student)), 404, "No course has that code");
 }
 
 TEST_CASE("a regrade carries answers to a question's fixed version and says whose score changed", "[api][academy][quiz]")

@@ -574,6 +574,8 @@ TEST_CASE("the demo academy's three courses have weeks of handed-in quizzes, gra
         >= 16);
     // Each instructor teaches; every course's students are the academy's.
     CHECK(query_int(url, "SELECT count(DISTINCT instructor_id) FROM courses WHERE tenant_id = " + a) == 2);
+    // Each with a join code its instructor can read out, a different one each.
+    CHECK(query_int(url, "SELECT count(DISTINCT join_code) FROM courses WHERE tenant_id = " + a) == 3);
     const auto attempts = query_int(url, "SELECT count(*) FROM quiz_attempts WHERE tenant_id = " + a);
     CHECK(attempts >= 200);
     // Weeks of history, all handed in, none in the future.

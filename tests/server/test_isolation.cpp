@@ -97,6 +97,7 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         + ", 'B course', " + str(B.teacher.id) + ") RETURNING id"));
     f.sql("INSERT INTO course_students (tenant_id, course_id, student_id) VALUES (" + str(B.id) + ", " + b_course + ", "
         + str(B.student.id) + ")");
+    f.sql("UPDATE courses SET join_code = 'BBQQ2345' WHERE id = " + b_course);   // B's code joins nothing of A's
     const auto b_quiz = str(f.sql_int("INSERT INTO quizzes (tenant_id, course_id, title, mode, plan, question_count,"
                                       " created_by) VALUES (" + str(B.id) + ", " + b_course + ", 'B quiz', 'practice',"
                                       " '{\"fixed\": [\"b-own\"]}', 1, " + str(B.teacher.id) + ") RETURNING id"));
@@ -159,6 +160,11 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.admin, "GET", "/api/academy/courses/" + b_course + "/students", nullptr },
         { &A.admin, "POST", "/api/academy/courses/" + b_course + "/students", { { "student_ids", { A.student.id } } } },
         { &A.admin, "DELETE", "/api/academy/courses/" + b_course, nullptr },
+        { &A.admin, "GET", "/api/academy/courses/" + b_course + "/candidates", nullptr },
+        { &A.admin, "DELETE", "/api/academy/courses/" + b_course + "/students/" + str(B.student.id), nullptr },
+        { &A.admin, "PUT", "/api/academy/courses/" + b_course + "/join-code", nullptr },
+        { &A.admin, "DELETE", "/api/academy/courses/" + b_course + "/join-code", nullptr },
+        { &A.student, "POST", "/api/academy/join", { { "code", "BBQQ-2345" } } },
         { &A.admin, "POST", "/api/academy/courses/" + b_course + "/quizzes",
             { { "title", "Into B" }, { "mode", "exam" }, { "draws", { { { "count", 1 } } } } } },
         { &A.student, "POST", "/api/academy/quizzes/" + b_quiz + "/attempts", Json::object() },
@@ -758,6 +764,15 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", course + "/students") },
         { "POST /api/academy/courses/{id}/students", { "admin", "teacher" }, Action::CourseManage,
             fixed("POST", course + "/students", { { "student_ids", { D.student.id } } }) },
+        { "PUT /api/academy/courses/{id}/join-code", { "admin", "teacher" }, Action::CourseManage,
+            fixed("PUT", course + "/join-code") },
+        { "DELETE /api/academy/courses/{id}/join-code", { "admin", "teacher" }, Action::CourseManage,
+            fixed("DELETE", course + "/join-code") },
+        { "POST /api/academy/join", { "student" }, Action::CourseJoin,
+            [&](const std::string&) {   // the matrix course's code, so the student stays enrolled in it
+                f.sql("UPDATE courses SET join_code = 'MATRXQ22' WHERE title = 'Matrix course'");
+                return Call { "POST", "/api/academy/join", { { "code", "matrx-q22" } } };
+            } },
         { "GET /api/academy/courses/{id}/candidates", { "admin", "teacher" }, Action::CourseManage,
             fixed("GET", course + "/candidates?q=a") },
         { "DELETE /api/academy/courses/{id}/students/{student_id}", { "admin", "teacher" }, Action::CourseManage,

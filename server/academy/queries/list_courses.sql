@@ -5,6 +5,7 @@
 SELECT c.id, c.title, c.description, c.status, c.instructor_id, u.name AS instructor_name,
        (SELECT count(*) FROM course_students s WHERE s.course_id = c.id) AS students,
        (SELECT count(*) FROM quizzes q WHERE q.course_id = c.id AND q.deleted_at IS NULL) AS quizzes, c.leaderboard,
+       c.join_code,
        count(*) OVER () AS total
 FROM courses c
 JOIN users u ON u.id = c.instructor_id
