@@ -251,6 +251,39 @@ void draw_study_tab(AppState& state, StudyTabState& tab)
     draw_study(state, tab, true);
 }
 
+namespace {
+
+// The child's course work due in the last week and the next two, each with
+// its status as the child's own list shows it (handed in, marked, overdue).
+void draw_course_work_due(const Json& due)
+{
+    if (!due.is_array() || due.empty()) {
+        ui::note("No course work is due in the next two weeks.");
+        return;
+    }
+    if (!ui::begin_table("course_work_due", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+        return;
+    ImGui::TableSetupColumn("Work", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Course", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+    ui::table_headers_row();
+    for (const auto& work : due) {
+        ui::table_next_row();
+        ui::table_next_column();
+        ui::text_unformatted(text_field(work, "title").c_str());
+        ui::table_next_column();
+        ui::text_unformatted(text_field(work, "course_title").c_str());
+        ui::table_next_column();
+        ui::text_unformatted(due_for_people(text_field(work, "due_date")).c_str());
+        ui::table_next_column();
+        ui::status_chip(text_field(work, "status"));
+    }
+    ui::end_table();
+}
+
+} // namespace
+
 void draw_child_summary_tab(AppState& state, StudyTabState& tab, ChildrenTabState& family)
 {
     if (family.children.phase == Phase::Idle)
@@ -289,6 +322,7 @@ void draw_child_summary_tab(AppState& state, StudyTabState& tab, ChildrenTabStat
         ui::text_wrapped("%s", s.value("week", std::string()).c_str());
         ui::heading("Coming up", 3);
         ui::text_wrapped("%s", s.value("upcoming", std::string()).c_str());
+        draw_course_work_due(field_of(s, "due"));
         ui::vertical_space(ui::k_space_m);
     }
     draw_study(state, tab, false);
@@ -311,12 +345,16 @@ Json study_tab_summary(const StudyTabState& tab)
     if (d.is_object())
         for (const auto& w : d.value("weak_spots", Json::array()))
             weak.push_back(w.value("name", std::string()));
+    Json due = Json::array();   // the parent's summary: "title: status"
+    if (const auto& list = field_of(tab.summary.data, "due"); list.is_array())
+        for (const auto& work : list)
+            due.push_back(text_field(work, "title") + ": " + text_field(work, "status"));
     return { { "student_id", tab.student_id }, { "today", today_of(tab) }, { "goal", d.is_object() ? d.value("goal", Json()) : Json() },
         { "plan", d.is_object() ? d.value("plan", Json::object()).value("summary", std::string()) : std::string() },
         { "days", d.is_object() ? d.value("plan", Json::object()).value("days", Json::array()).size() : 0 },
         { "weak_spots", weak },
         { "week", tab.summary.data.is_object() ? tab.summary.data.value("week", std::string()) : std::string() },
-        { "save", tab.save.message },
+        { "save", tab.save.message }, { "due", due },
         { "xp", d.is_object() ? d.value("progress", Json::object()).value("xp", -1) : -1 } };
 }
 

@@ -248,8 +248,14 @@ AreaApi academy_api()
         { { "student_id", id_schema() }, { "name", string_schema() },
             { "week", string_schema("What was studied and what improved this week") },
             { "needs_work", array_of(string_schema("A weak skill in words")) },
-            { "upcoming", string_schema("The exam day and the plan's next day") } },
-        { "student_id", "name", "week", "needs_work", "upcoming" });
+            { "upcoming", string_schema("The exam day and the plan's next day") },
+            { "due", array_of(object_schema(
+                         { { "assignment_id", id_schema() }, { "title", string_schema() },
+                             { "course_title", string_schema() },
+                             { "due_date", string_schema("YYYY-MM-DDTHH:MM:SS on the academy's clock") },
+                             { "status", enum_schema({ "upcoming", "due_soon", "overdue", "submitted", "graded" }) } },
+                         { "assignment_id", "title", "course_title", "due_date", "status" })) } },
+        { "student_id", "name", "week", "needs_work", "upcoming", "due" });
 
     api.routes = {
         { Method::Get, "/api/academy/bank", Action::BankRead, handle_search_bank, nullptr,

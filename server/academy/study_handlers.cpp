@@ -6,6 +6,7 @@
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "tutoring/tutoring_requests.hpp"
+#include "tracker/due_status.hpp"
 #include "tutoring/zone.hpp"
 
 namespace learnloop::server {
@@ -156,10 +157,22 @@ Result<ApiResponse> handle_study_summary(const httplib::Request& req, pqxx::work
 {
     auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
     const auto today = TRY(today_of(caller));
+    const auto now = now_unix();
     auto summary = summary_for_parents(student.name, answers_of(txn, student.id).skills, study_goal(txn, student.id),
-        today, now_unix(), BktParams {});
+        today, now, BktParams {});
+    // The course work due around now, each with the student's due status
+    // (tracker/due_status: the same rule their own list follows).
+    Json due = Json::array();
+    for (const auto& row : exec_named(txn, "academy/course_work_due", student.id, caller.time_zone)) {
+        const auto status = due_status(now, row["due_unix"].as<std::int64_t>(), row["submitted"].as<bool>(),
+            row["graded"].as<bool>());
+        due.push_back({ { "assignment_id", row["id"].as<std::int64_t>() }, { "title", row["title"].as<std::string>() },
+            { "course_title", row["course_title"].as<std::string>() }, { "due_date", row["due_date"].as<std::string>() },
+            { "status", due_status_name(status) } });
+    }
     return json_response(200, { { "student_id", student.id }, { "name", student.name }, { "week", summary.week },
-                                  { "needs_work", summary.needs_work }, { "upcoming", summary.upcoming } });
+                                  { "needs_work", summary.needs_work }, { "upcoming", summary.upcoming },
+                                  { "due", due } });
 }
 
 } // namespace learnloop::server

@@ -373,6 +373,9 @@ export async function studyChecks({ server, check }) {
     const state = await waitForState(page, (s) => s.portal?.week?.startsWith('This week ') && s.portal.days > 0,
       "the child's summary");
     assert.match(state.portal.week, /quiz question/);
+    // Her course work due around now, with its status as her own list shows it.
+    const due = (await waitForState(page, (s) => s.portal.due?.length > 0, 'the course work due')).portal.due;
+    assert.ok(due.every((d) => /: (upcoming|due_soon|overdue|submitted|graded)$/.test(d)), due.join(', '));
     await page.getByRole('heading', { name: 'This week' }).waitFor();
     await page.getByRole('heading', { name: 'Coming up' }).waitFor();
     await page.getByRole('button', { name: 'Save exam day' }).waitFor();

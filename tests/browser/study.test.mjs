@@ -3,15 +3,14 @@
 // (academy.checks.mjs, studyChecks and rubricChecks): a student sets an exam
 // day and reads the plan, a parent reads a child's week; an instructor builds
 // a rubric and marks work with it, a student reads the marks; a student finds
-// their place on a course's leaderboard, which its instructor turns off; an
-// instructor takes a student out of a course and enrols them again, and
-// replaces a join code, which a student types to enrol herself. Apart from
-// the academy's other checks so that each stays within its time.
+// their place on a course's leaderboard, which its instructor turns off.
+// Apart from the academy's other checks (and from courses.test.mjs) so that
+// each stays within its time.
 import { createRunner, startDatabase, startServer, stopAll } from './harness.mjs';
-import { joinChecks, leaderboardChecks, rosterChecks, rubricChecks, studyChecks } from './academy.checks.mjs';
+import { leaderboardChecks, rubricChecks, studyChecks } from './academy.checks.mjs';
 
 const { check, fail, finish } = createRunner();
-const only = process.env.LEARNLOOP_CHECKS;   // "study", "rubric", "leaderboard", "roster" or "join": one group, while working on it
+const only = process.env.LEARNLOOP_CHECKS;   // "study", "rubric" or "leaderboard": one group, while working on it
 
 try {
   const database = await startDatabase();
@@ -19,8 +18,6 @@ try {
   if (!only || only === 'study') await studyChecks({ server, check });
   if (!only || only === 'rubric') await rubricChecks({ server, check });
   if (!only || only === 'leaderboard') await leaderboardChecks({ server, check });
-  if (!only || only === 'roster') await rosterChecks({ server, check });
-  if (!only || only === 'join') await joinChecks({ server, check });
 } catch (error) {
   fail(error);
 } finally {

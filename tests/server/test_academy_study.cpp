@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <map>
 
 using namespace learnloop::test;
@@ -128,11 +130,36 @@ TEST_CASE("quiz answers become skill estimates, weak spots and a study plan; par
     CHECK(planned.json["plan"]["days"].back()["day"] == day_after(exam, -1));
     CHECK(planned.json["plan"]["summary"].get<std::string>().rfind("10 days to the exam on ", 0) == 0);
 
+    // Course work around now: one due in three days, one a day overdue, one
+    // too far off for the summary.
+    auto set_work = [&](const std::string& title, int days) {
+        auto made = api.post("/api/assignments", { { "title", title }, { "description", "" },
+                                                      { "due_date", day_after(today, std::max(days, 1)) + "T17:00:00" },
+                                                      { "course_id", course_id } },
+            f.token(D.teacher));
+        INFO(describe(made));
+        REQUIRE(made.status == 201);
+        const auto id = made.json["assignment_id"].get<std::int64_t>();
+        if (days < 1)
+            f.sql("UPDATE assignments SET due_at = now() - interval '1 day' WHERE id = " + str(id));
+        return id;
+    };
+    set_work("Essay: ratios", 3);
+    set_work("Problem set 1", 0);
+    set_work("Final project", 20);
+
     // A parent reads and sets their child's; an instructor reads their course's students'.
     auto child = "?student_id=" + str(D.student.id);
     auto summary = api.get("/api/academy/summary" + child, f.token(D.parent));
     INFO(describe(summary));
     REQUIRE(summary.status == 200);
+    REQUIRE(summary.json["due"].size() == 2);
+    CHECK(summary.json["due"][0]["title"] == "Problem set 1");
+    CHECK(summary.json["due"][0]["status"] == "overdue");
+    CHECK(summary.json["due"][0]["course_title"] == "Quant");
+    CHECK(summary.json["due"][1]["title"] == "Essay: ratios");
+    CHECK(summary.json["due"][1]["status"] == "upcoming");
+    CHECK(summary.json["due"][1]["due_date"] == day_after(today, 3) + "T17:00:00");
     CHECK(summary.json["week"].get<std::string>().find("answered 3 quiz questions and got 0 right") != std::string::npos);
     REQUIRE(summary.json["needs_work"].size() == 1);
     CHECK(summary.json["upcoming"].get<std::string>().rfind("Exam on ", 0) == 0);
