@@ -267,7 +267,8 @@ Result<ApiResponse> handle_course_leaderboard(const httplib::Request& req, pqxx:
 {
     auto id = TRY(parse_id(req.matches[1], k_course_not_found));
     auto course = TRY(course_for(txn, caller, id, Action::CourseRead, false));
-    const bool student = caller.role == Role::Student;
+    // A taker's view (the matrix's quiz.take: students), else staff's.
+    const bool student = reach_for(caller, Action::QuizTake).scope != Scope::None;
     auto rows = exec_named(txn, "academy/course_leaderboard", course.id);
     const bool enabled = !rows.empty() && rows[0]["leaderboard"].as<bool>();
     Json board = Json::array();

@@ -41,7 +41,8 @@ Result<ApiResponse> handle_course_quizzes(const httplib::Request& req, pqxx::wor
 {
     auto id = TRY(parse_id(req.matches[1], "Course not found"));
     auto course = TRY(course_for(txn, caller, id, Action::CourseRead, false));
-    const bool student = caller.role == Role::Student;
+    // A taker's view (the matrix's quiz.take: students), else staff's.
+    const bool student = reach_for(caller, Action::QuizTake).scope != Scope::None;
     Json list = Json::array();
     for (const auto& row : exec_named(txn, "academy/course_quizzes", course.id, caller.user_id)) {
         const auto mode = mode_of(row["mode"]);

@@ -273,7 +273,8 @@ export async function academyStaffChecks({ server, check }) {
     await expectNoViolations(page, "a quiz's results");
     await saveScreenshot(page, 'academy-instructor-results.png');
     // A student's plan, skills and progress from the results; the exam day is theirs to set, not the instructor's.
-    await press(page.getByRole('button', { name: 'Mei Chen' }));
+    // Her name in the results, which come before the course's roster (where it is a button too).
+    await press(page.getByRole('button', { name: 'Mei Chen', exact: true }).first());
     state = await waitForState(page, (s) => s.portal.student_study?.days > 0, "Mei's plan, as her instructor sees it");
     await page.getByRole('heading', { name: 'Skills' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Save exam day' }).count(), 0);
