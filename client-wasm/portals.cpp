@@ -12,6 +12,7 @@
 #include "academy/teaching_tab.hpp"
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
+#include "marketplace/catalog_tab.hpp"
 #include "messaging/messages_tab.hpp"
 #include "navigation.hpp"
 #include "net/api.hpp"
@@ -85,6 +86,8 @@ struct PortalState {
     TeachingTabState teaching;    // an academy's courses as its instructors and office run them
     AssignmentsTabState course_work;   // an instructor's course assignments, marked with rubrics
     DeletedTabState deleted;      // what the academy's administrators may restore
+    CatalogTabState catalog;      // a marketplace's catalog, for everyone of it
+    LearningTabState learning;    // a marketplace learner's own courses
 };
 
 AppState::AppState()
@@ -285,6 +288,36 @@ const Tab k_academy_office_tabs[] = {
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
 };
 
+// A course marketplace: everyone finds courses in its catalog; the office
+// also runs the people and reads the audit log.
+Tab catalog_tab(const char* name)
+{
+    return { "Catalog", name, Action::CatalogRead, [](AppState& s, PortalState& p) { draw_catalog_tab(s, p.catalog); },
+        [](const AppState&, const PortalState& p) { return catalog_tab_summary(p.catalog); },
+        [](const AppState&, const PortalState& p) { return catalog_tab_place(p.catalog); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_catalog_tab(s, p.catalog, r); } };
+}
+
+const Tab k_market_office_tabs[] = {
+    catalog_tab("market.tab.catalog"),
+    { "People", "market.tab.people", Action::UserList,
+        [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
+        [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
+    { "Audit log", "market.tab.audit", Action::AuditRead,
+        [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
+        [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
+};
+const Tab k_studio_tabs[] = { catalog_tab("studio.tab.catalog") };
+const Tab k_learn_tabs[] = {
+    catalog_tab("learn.tab.catalog"),
+    { "My learning", "learn.tab.learning", Action::CourseEnrol,
+        [](AppState& s, PortalState& p) { draw_learning_tab(s, p.learning); },
+        [](const AppState&, const PortalState& p) { return learning_tab_summary(p.learning); },
+        [](const AppState&, const PortalState& p) { return learning_tab_place(p.learning); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_learning_tab(s, p.learning, r); } },
+};
+const Tab k_guardian_tabs[] = { catalog_tab("guardian.tab.catalog") };
+
 const Tab k_tutor_tabs[] = {
     { "My week", "tutor.tab.week", Action::ScheduleRead,
         [](AppState& s, PortalState& p) { draw_calendar_tab(s, p.calendar, nullptr); },
@@ -411,12 +444,21 @@ const Portal k_academy_portals[] = {
     { Role::Parent, "Parent", "summary_tabs", k_academy_parent_tabs, nullptr, nullptr },
 };
 
+const Portal k_marketplace_portals[] = {
+    { Role::Admin, "Marketplace office", "market_tabs", k_market_office_tabs, prepare_people, nullptr },
+    { Role::Moderator, "Marketplace office", "market_tabs", k_market_office_tabs, prepare_people, nullptr },
+    { Role::Teacher, "Instructor", "studio_tabs", k_studio_tabs, nullptr, nullptr },
+    { Role::Student, "Learner", "learn_tabs", k_learn_tabs, nullptr, nullptr },
+    { Role::Parent, "Parent", "guardian_tabs", k_guardian_tabs, nullptr, nullptr },
+};
+
 // The portals of the signed-in user's kind of tenant.
 std::span<const Portal> portals_of(const AppState& state)
 {
     switch (state.session.tenant_kind) {
     case TenantKind::Tutoring: return k_tutoring_portals;
     case TenantKind::Academy: return k_academy_portals;
+    case TenantKind::Marketplace: return k_marketplace_portals;
     case TenantKind::School: break;
     }
     return k_portals;

@@ -76,6 +76,13 @@ inline std::string text_field(const Json& row, const char* key, const std::strin
     return value.is_string() ? value.get<std::string>() : fallback;
 }
 
+// A true-or-false field, or `fallback` when it is missing, null or not one.
+inline bool bool_field(const Json& row, const char* key, bool fallback = false)
+{
+    const auto& value = field_of(row, key);
+    return value.is_boolean() ? value.get<bool>() : fallback;
+}
+
 // The outcome of a form's action: its phase and the message to show.
 struct Outcome {
     Phase phase = Phase::Idle;

@@ -51,9 +51,22 @@ EM_JS(void, js_set_title, (const char* title), {
     if (document.title !== text) document.title = text;
 });
 
+// Only https addresses, in a new tab that cannot reach back into this one.
+EM_JS(void, js_open_in_new_tab, (const char* address), {
+    const url = UTF8ToString(address);
+    if (!url.startsWith("https://")) return;
+    window.open(url, "_blank", "noopener,noreferrer");
+});
+
 } // namespace
 
 namespace learnloop::client {
+
+void open_in_new_tab(const std::string& address)
+{
+    js_open_in_new_tab(address.c_str());
+}
+
 
 std::string location_fragment()
 {

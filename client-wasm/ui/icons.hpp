@@ -66,7 +66,8 @@
 // [SECTION] things (progress, empty states)
 #define ICON_TROPHY "\xEF\x82\x91"      // U+F091 leaderboard, badges
 #define ICON_FIRE "\xEF\x81\xAD"        // U+F06D a streak
-#define ICON_STAR "\xEF\x80\x85"        // U+F005 points
+#define ICON_STAR "\xEF\x80\x85"        // U+F005 points, a review's stars
+#define ICON_STAR_O "\xEF\x80\x86"      // U+F006 a review's stars not given
 #define ICON_INBOX "\xEF\x80\x9C"       // U+F01C nothing here yet
 #define ICON_INFO "\xEF\x81\x9A"        // U+F05A a note
 

@@ -5,6 +5,7 @@
 #include "academy/bank_store.hpp"
 #include "cli/bank_commands.hpp"
 #include "cli/demo_academy.hpp"
+#include "cli/demo_marketplace.hpp"
 #include "cli/demo_school.hpp"
 #include "cli/demo_tutoring.hpp"
 #include "platform/config.hpp"
@@ -56,6 +57,8 @@ Commands:
                                   then the demo tutoring business: four tutors, thirty students, three
                                   months of sessions, invoices, payments and messages; then the demo
                                   academy: two instructors, forty students, its own exam questions;
+                                  then the demo marketplace: the catalog of course-catalog/, learners,
+                                  enrolments and reviews;
                                   --minimal yes: only the logins, one class and one weekly lesson (for API tests)
   seed curriculum [--dir DIR]     load the shared curriculum from curriculum/ (idempotent: changed
                                   items are updated, removed ones retired, history kept)
@@ -66,7 +69,7 @@ Commands:
                                   the shared bank), all or none: problems are named by line
   bank export --format gift|moodle-xml [--tenant SLUG] [--out FILE]
                                   write a bank's current questions (to standard output by default)
-  create-tenant --slug S --name N [--kind school|academy|tutoring] [--time-zone ZONE] [--default yes]
+  create-tenant --slug S --name N [--kind school|academy|tutoring|marketplace] [--time-zone ZONE] [--default yes]
                 [--signup-policy open|students_only|nobody]
                                   (who may sign themselves up; default students_only: the school
                                   adds its staff. Open lets teachers sign up, pending approval)
@@ -224,6 +227,22 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
         academy.instructors, academy.students, academy.own_questions,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
     for (const auto& login : academy_demo_logins())
+        std::printf("  %-10s %s\n", login.role, login.email);
+
+    // The marketplace last, and in the full demo only: its catalog is read
+    // from course-catalog/, which the API tests' minimal demo does not need.
+    if (demo.size != DemoSize::Full)
+        return {};
+    start = std::chrono::steady_clock::now();
+    auto market = TRY(seed_demo_marketplace(connection, demo, default_course_catalog_dir()));
+    if (market.courses > 0)
+        std::printf("marketplace catalog: %d categories, %d courses with %d lessons, %d enrolments, %d reviews\n",
+            market.categories, market.courses, market.lessons, market.enrolments, market.reviews);
+    std::printf("Demo marketplace \"lumen\" is ready (%d instructors, %d learners; %.1f s). Sign in with any of "
+                "these (password: %s):\n",
+        market.instructors, market.learners,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), k_demo_password);
+    for (const auto& login : marketplace_demo_logins())
         std::printf("  %-10s %s\n", login.role, login.email);
     return {};
 }

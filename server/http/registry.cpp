@@ -4,6 +4,7 @@
 #include "academy/routes.hpp"
 #include "audit/routes.hpp"
 #include "identity/routes.hpp"
+#include "marketplace/routes.hpp"
 #include "messaging/routes.hpp"
 #include "practice/routes.hpp"
 #include "school/routes.hpp"
@@ -18,7 +19,7 @@ namespace learnloop::server {
 std::vector<AreaApi> product_areas()
 {
     return { identity_api(), school_api(), tracker_api(), practice_api(), tutoring_api(), messaging_api(), academy_api(),
-        audit_api() };
+        marketplace_api(), audit_api() };
 }
 
 void prepare_statements(pqxx::connection& connection)

@@ -322,7 +322,7 @@ Result<ApiResponse> handle_change_password(const httplib::Request& req, pqxx::wo
     // them is signed out: a session left open cannot be used to guess the
     // password it lacks (identity_store.hpp). The refusal keeps exactly those
     // writes (the count, the sign-out and its audit row).
-    begin_password_check(txn, caller.tenant_id, caller.user_id);
+    TRY(begin_password_check(txn, caller.tenant_id, caller.user_id));
     auto account = find_login(txn, caller.email);
     if (!account || current.size() > 4 * k_password_max_length || !verify_password(account->password_hash, current)) {
         const bool sign_out = password_check_failed(txn, caller.tenant_id, caller.user_id) >= k_password_tries;

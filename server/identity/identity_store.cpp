@@ -209,9 +209,22 @@ std::string password_tries_key(std::int64_t tenant_id, std::int64_t user_id)
 
 } // namespace
 
-void begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id), k_password_window_seconds);
+    exec_named(txn, "identity/password_lock_timeout", std::string(k_password_lock_wait));
+    try {
+        exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id), k_password_window_seconds);
+    } catch (const pqxx::sql_error& error) {
+        if (error.sqlstate() != "55P03")   // lock_not_available: the wait ran out
+            throw;
+        auto busy = make_error(ErrorCode::Unavailable,
+            "Another change of this account's password is under way; try again in a moment");
+        busy.retry_after_seconds = 2;
+        return busy;
+    }
+    // Locked: the rest of the change waits as any statement does.
+    exec_named(txn, "identity/password_lock_timeout", std::string("0"));
+    return {};
 }
 
 int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)

@@ -166,8 +166,10 @@ void signin_attempt_abandoned(pqxx::work& txn, const SigninKeys& keys, const Sig
 inline constexpr int k_password_tries = 5;
 inline constexpr int k_password_window_seconds = 15 * 60;
 // Locks the account's count until `txn` ends (a second change at the same
-// moment waits); a window that has passed starts again at 0.
-void begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+// moment waits, at most k_password_lock_wait, then is refused as Unavailable
+// with a Retry-After); a window that has passed starts again at 0.
+inline constexpr const char* k_password_lock_wait = "3s";
+[[nodiscard]] Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 // The current password was wrong (counted; answers the tries now) or right
 // (the count is forgotten).
 int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);

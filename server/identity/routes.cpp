@@ -47,7 +47,7 @@ AreaApi identity_api()
             string_schema("Keep it on this device and send it as device at the next sign-in: the owner's device "
                           "is let through while the account is locked for others") },
         { "tenant_name", string_schema() },
-        { "tenant_kind", enum_schema({ "school", "academy", "tutoring" }) } });
+        { "tenant_kind", enum_schema({ "school", "academy", "tutoring", "marketplace" }) } });
     s["LoginResponse"]["required"] = Json::array({ "message", "token", "user_id", "role", "name", "expires_at" });
     s["CurrentUser"] = object_schema({ { "user_id", id_schema() }, { "email", string_schema() }, { "name", string_schema() },
                                          { "role", string_schema() }, { "tenant_id", id_schema() },
@@ -56,7 +56,7 @@ AreaApi identity_api()
                                                            "pending: staff who signed themselves up, not yet approved; "
                                                            "they keep their own assignments and grading only") },
                                          { "tenant_name", string_schema() },
-                                         { "tenant_kind", enum_schema({ "school", "academy", "tutoring" }) } },
+                                         { "tenant_kind", enum_schema({ "school", "academy", "tutoring", "marketplace" }) } },
         { "user_id", "email", "name", "role", "tenant_id", "time_zone" });
     s["SessionResponse"] = message_schema({ { "token", string_schema() }, { "expires_at", utc_timestamp_schema() } });
     s["SessionResponse"]["required"] = Json::array({ "message", "token", "expires_at" });

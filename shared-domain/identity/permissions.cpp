@@ -130,6 +130,22 @@ constexpr Row k_matrix[] = {
     // child, an administrator for anyone; instructors read it (mastery.read).
     { Action::StudyGoalSet, "study_goal.set", "Only the student, their parent or an administrator can set the exam day",
         T, N, N, O, L },
+    // A marketplace's catalog: every signed-in person of the tenant browses
+    // and searches its published courses (an instructor's drafts are theirs).
+    { Action::CatalogRead, "catalog.read", "Sign in to browse the catalog",
+        T, T, T, T, T },
+    // Learners take courses; instructors and administrators read their
+    // courses' lessons through catalog.read and course.manage instead.
+    { Action::CourseEnrol, "course.enrol", "Only learners enrol in courses and mark their progress",
+        N, N, N, O, N },
+    // A lesson's text: the office's (moderating courses), an instructor's own
+    // courses', a learner's enrolled courses'.
+    { Action::LessonRead, "lesson.read", "Only a course's learners, its instructor and the office open its lessons",
+        T, T, O, O, N },
+    { Action::ReviewWrite, "review.write", "Only learners review courses", N, N, N, O, N },
+    { Action::ReviewReply, "review.reply", "Only a course's instructor or an administrator answers its reviews",
+        T, N, O, N, N },
+    { Action::ReviewModerate, "review.moderate", "Only administrators and moderators hide reviews", T, T, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

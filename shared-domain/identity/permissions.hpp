@@ -56,6 +56,12 @@ enum class Action {
     CourseJoin,          // enrol oneself in a course with its join code (students)
     DeletedRestore,      // the recently deleted list (courses) and bringing one back
     StudyGoalSet,        // an academy student's exam day and study minutes: their own, a child's, or any
+    CatalogRead,         // a marketplace's catalog: search its published courses and read their outlines
+    CourseEnrol,         // take a marketplace course: enrol (free ones), mark progress, list one's own
+    LessonRead,          // open a marketplace course's lessons: enrolled learners, its instructor, the office
+    ReviewWrite,         // review a marketplace course one has taken part of (one review, editable)
+    ReviewReply,         // answer a review: the course's instructor, or an administrator
+    ReviewModerate,      // hide a review from the catalog, or show it again
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

@@ -33,17 +33,18 @@ std::string_view tenant_kind_name(TenantKind kind)
     case TenantKind::School: return "school";
     case TenantKind::Academy: return "academy";
     case TenantKind::Tutoring: return "tutoring";
+    case TenantKind::Marketplace: return "marketplace";
     }
     return "school";
 }
 
 Result<TenantKind> parse_tenant_kind(std::string_view name)
 {
-    for (auto kind : { TenantKind::School, TenantKind::Academy, TenantKind::Tutoring }) {
+    for (auto kind : { TenantKind::School, TenantKind::Academy, TenantKind::Tutoring, TenantKind::Marketplace }) {
         if (tenant_kind_name(kind) == name)
             return kind;
     }
-    return make_error(ErrorCode::InvalidArgument, "Kind must be one of school, academy, tutoring", "kind");
+    return make_error(ErrorCode::InvalidArgument, "Kind must be one of school, academy, tutoring, marketplace", "kind");
 }
 
 std::string_view role_title(Role role, TenantKind kind)
@@ -52,7 +53,9 @@ std::string_view role_title(Role role, TenantKind kind)
     case Role::Admin: return "Administrator";
     case Role::Moderator: return "Moderator";
     case Role::Teacher:
-        return kind == TenantKind::Tutoring ? "Tutor" : kind == TenantKind::Academy ? "Instructor" : "Teacher";
+        return kind == TenantKind::Tutoring                                           ? "Tutor"
+            : kind == TenantKind::Academy || kind == TenantKind::Marketplace ? "Instructor"
+                                                                             : "Teacher";
     case Role::Student: return "Student";
     case Role::Parent: return "Parent";
     }

@@ -17,7 +17,7 @@ inline constexpr std::array<Role, 5> k_all_roles = { Role::Admin, Role::Moderato
 [[nodiscard]] std::string_view role_name(Role role);          // "admin", "teacher", ...
 [[nodiscard]] Result<Role> parse_role(std::string_view name);  // error on field "role"
 
-enum class TenantKind { School, Academy, Tutoring };
+enum class TenantKind { School, Academy, Tutoring, Marketplace };
 [[nodiscard]] std::string_view tenant_kind_name(TenantKind kind);
 [[nodiscard]] Result<TenantKind> parse_tenant_kind(std::string_view name);  // error on field "kind"
 

@@ -8,6 +8,7 @@
 #include "academy/rubric.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
+#include "marketplace/pricing.hpp"
 #include "practice/grading.hpp"
 #include "tutoring/recurrence.hpp"
 
@@ -679,4 +680,81 @@ TEST_CASE("the demo academy's course work is marked with rubrics whose marks add
     CHECK(query_int(url, "SELECT count(*) FROM assignments x JOIN course_students c ON c.course_id = x.course_id"
                          " AND c.student_id = " + mei + " WHERE x.due_at > now() AND NOT EXISTS (SELECT 1 FROM"
                          " submissions s WHERE s.assignment_id = x.id AND s.student_id = " + mei + ")") >= 1);
+}
+
+// The demo marketplace is seeded by the same `seed demo`, after the academy,
+// from course-catalog/.
+TEST_CASE("the demo marketplace: six instructors, twenty-five published courses with lessons, learners and reviews",
+    "[demo][marketplace]")
+{
+    const auto& url = tutoring_demo().url;
+    const auto m = std::to_string(query_int(url, "SELECT id FROM tenants WHERE slug = 'lumen' AND kind = 'marketplace'"));
+    auto count = [&](const std::string& sql) { return query_int(url, sql); };
+    CHECK(count("SELECT count(*) FROM users WHERE role = 'teacher' AND tenant_id = " + m) == 6);
+    CHECK(count("SELECT count(*) FROM users WHERE role = 'student' AND tenant_id = " + m) == 48);
+    CHECK(count("SELECT count(*) FROM marketplace_settings WHERE tenant_id = " + m) == 1);
+    CHECK(count("SELECT count(*) FROM courses WHERE status = 'published' AND tenant_id = " + m) == 25);
+    CHECK(count("SELECT count(*) FROM catalog_categories WHERE parent_id IS NULL AND tenant_id = " + m) == 5);
+    // Every category of a course is a subcategory; every instructor teaches 3 to 6 courses.
+    CHECK(count("SELECT count(*) FROM courses c JOIN catalog_categories cat ON cat.id = c.category_id WHERE "
+                "cat.parent_id IS NULL AND c.tenant_id = " + m) == 0);
+    CHECK(count("SELECT count(*) FROM (SELECT instructor_id FROM courses WHERE tenant_id = " + m
+              + " GROUP BY 1 HAVING count(*) NOT BETWEEN 3 AND 6) x") == 0);
+    // 3 or 4 modules, each of 2 to 4 lessons; a video lesson always has its address.
+    CHECK(count("SELECT count(*) FROM (SELECT course_id FROM course_modules WHERE tenant_id = " + m
+              + " GROUP BY 1 HAVING count(*) NOT BETWEEN 3 AND 4) x") == 0);
+    CHECK(count("SELECT count(*) FROM (SELECT module_id FROM course_lessons WHERE tenant_id = " + m
+              + " GROUP BY 1 HAVING count(*) NOT BETWEEN 2 AND 4) x") == 0);
+    CHECK(count("SELECT count(*) FROM course_lessons WHERE kind = 'video' AND tenant_id = " + m) > 10);
+    // Free, one-time and subscription prices, each in the band the shared rule gives it.
+    for (const auto& row : query(url, "SELECT price_kind, price_minor, currency, billing_period, price_band, slug FROM courses "
+                                      "WHERE tenant_id = " + m)) {
+        INFO(row["slug"].as<std::string>());
+        learnloop::Price price;
+        price.kind = learnloop::parse_price_kind(row["price_kind"].as<std::string>()).value();
+        price.amount = { row["price_minor"].as<std::int64_t>(), row["currency"].is_null() ? "" : row["currency"].as<std::string>() };
+        CHECK(std::string(learnloop::price_band_name(learnloop::price_band_of(price))) == row["price_band"].as<std::string>());
+    }
+    CHECK(count("SELECT count(DISTINCT price_kind) FROM courses WHERE tenant_id = " + m) == 3);
+    CHECK(count("SELECT count(DISTINCT language) FROM courses WHERE tenant_id = " + m) >= 4);
+    // Enrolments after each course was published and before today; reviews by
+    // enrolled learners only; each course's rating is its reviews'.
+    CHECK(count("SELECT count(*) FROM course_students s JOIN courses c ON c.id = s.course_id WHERE c.tenant_id = " + m) > 150);
+    CHECK(count("SELECT count(*) FROM course_students s JOIN courses c ON c.id = s.course_id WHERE c.tenant_id = " + m
+              + " AND (s.enrolled_at < c.published_at OR s.enrolled_at > now())") == 0);
+    CHECK(count("SELECT count(*) FROM course_reviews WHERE tenant_id = " + m) > 60);
+    CHECK(count("SELECT count(*) FROM course_reviews r WHERE tenant_id = " + m + " AND NOT EXISTS (SELECT 1 FROM "
+                "course_students s WHERE s.course_id = r.course_id AND s.student_id = r.learner_id)") == 0);
+    CHECK(count("SELECT count(*) FROM courses c WHERE tenant_id = " + m + " AND (rating_count <> (SELECT count(*) FROM "
+                "course_reviews r WHERE r.course_id = c.id) OR rating_sum <> (SELECT coalesce(sum(stars), 0) FROM "
+                "course_reviews r WHERE r.course_id = c.id))") == 0);
+    CHECK(count("SELECT count(*) FROM courses WHERE tenant_id = " + m + " AND search_document IS NULL") == 0);
+    const auto learner = std::to_string(count("SELECT id FROM users WHERE email = 'student@lumen.learnloop.test'"));
+    CHECK(count("SELECT count(*) FROM course_students WHERE student_id = " + learner) == 3);
+    // Progress: lessons done in order by enrolled learners; the learner login
+    // has one course finished, one half-way and one not started.
+    CHECK(count("SELECT count(*) FROM lesson_progress WHERE tenant_id = " + m) > 300);
+    CHECK(count("SELECT count(*) FROM lesson_progress p WHERE tenant_id = " + m + " AND NOT EXISTS (SELECT 1 FROM "
+                "course_students s WHERE s.course_id = p.course_id AND s.student_id = p.learner_id)") == 0);
+    CHECK(count("SELECT count(*) FROM (SELECT s.course_id FROM course_students s LEFT JOIN lesson_progress p ON "
+                "p.course_id = s.course_id AND p.learner_id = s.student_id AND p.completed_at IS NOT NULL WHERE s.student_id = "
+              + learner + " GROUP BY s.course_id HAVING count(p.lesson_id) = (SELECT count(*) FROM course_lessons l WHERE "
+                "l.course_id = s.course_id)) finished") == 1);
+    CHECK(count("SELECT count(DISTINCT course_id) FROM lesson_progress WHERE learner_id = " + learner) == 2);
+    // Every row is the marketplace's.
+    for (const char* table : { "catalog_categories", "course_modules", "course_lessons", "course_reviews",
+             "marketplace_instructors", "lesson_progress" }) {
+        INFO(table);
+        CHECK(count(std::string("SELECT count(*) FROM ") + table + " WHERE tenant_id <> " + m) == 0);
+    }
+
+    auto before = count("SELECT count(*) FROM course_lessons") + count("SELECT count(*) FROM course_reviews")
+        + count("SELECT count(*) FROM course_students") + count("SELECT count(*) FROM lesson_progress");
+    auto again = seed(url);
+    CHECK(again.out.find("Demo marketplace \"lumen\" is ready (6 instructors, 48 learners") != std::string::npos);
+    CHECK(again.out.find("marketplace catalog:") == std::string::npos);
+    CHECK(count("SELECT count(*) FROM course_lessons") + count("SELECT count(*) FROM course_reviews")
+            + count("SELECT count(*) FROM course_students") + count("SELECT count(*) FROM lesson_progress")
+        == before);
+    CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'demo.marketplace_catalog' AND tenant_id = " + m) == 1);
 }

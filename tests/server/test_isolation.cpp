@@ -105,6 +105,13 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         + str(B.id) + ", " + b_quiz + ", " + str(B.student.id) + ", 1, 7) RETURNING id"));
     f.sql("INSERT INTO quiz_attempt_questions (tenant_id, attempt_id, position, question_id) VALUES (" + str(B.id) + ", "
         + b_attempt + ", 0, " + b_question + ")");
+    const auto b_listing = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug, published_at)"
+        " VALUES (" + str(B.id) + ", 'B listing', " + str(B.teacher.id) + ", 'published', 'b-listing', now()) RETURNING id"));
+    f.sql("INSERT INTO marketplace_settings (tenant_id) VALUES (" + str(A.id) + "), (" + str(B.id) + ")");
+    const auto b_module = str(f.sql_int("INSERT INTO course_modules (tenant_id, course_id, position, title) VALUES ("
+        + str(B.id) + ", " + b_listing + ", 0, 'B module') RETURNING id"));
+    const auto b_lesson = str(f.sql_int("INSERT INTO course_lessons (tenant_id, course_id, module_id, position, title, kind)"
+        " VALUES (" + str(B.id) + ", " + b_listing + ", " + b_module + ", 0, 'B lesson', 'text') RETURNING id"));
     const auto a_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(A.id)
         + ", 'A course', " + str(A.teacher.id) + ") RETURNING id"));
     struct Probe {
@@ -180,11 +187,30 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.parent, "GET", "/api/academy/summary?student_id=" + str(B.student.id), nullptr },
         { &A.admin, "PUT", "/api/academy/study/goal?student_id=" + str(B.student.id),
             { { "exam_day", exam_day }, { "minutes_per_day", 30 } } },
+        // The marketplace's course pages: another tenant's course, even published
+        { &A.student, "GET", "/api/marketplace/courses/" + b_listing, nullptr },
+        { &A.admin, "GET", "/api/marketplace/courses/" + b_listing, nullptr },
+        { &A.student, "POST", "/api/marketplace/courses/" + b_listing + "/enrol", nullptr },
+        { &A.admin, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
+        { &A.student, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
+        { &A.student, "PUT", "/api/marketplace/lessons/" + b_lesson + "/progress", { { "completed", true } } },
+        { &A.student, "PUT", "/api/marketplace/courses/" + b_listing + "/review", { { "stars", 1 } } },
+        { &A.admin, "PUT", "/api/marketplace/courses/" + b_listing + "/reviews/" + str(B.student.id) + "/reply",
+            { { "reply", "From A" } } },
+        { &A.moderator, "PUT", "/api/marketplace/courses/" + b_listing + "/reviews/" + str(B.student.id) + "/hidden",
+            { { "hidden", true } } },
     };
     for (const auto& probe : probes) {
         auto reply = api.send(probe.method, probe.path, probe.body, f.token(*probe.caller));
         INFO("as A's " << probe.caller->role << ": " << describe(reply));
         CHECK(reply.status == 404);
+    }
+    // B's published course is not in A's catalog, searched or not.
+    for (const auto* path : { "/api/marketplace/catalog?q=listing", "/api/marketplace/catalog" }) {
+        auto catalog = api.get(path, f.token(A.student));
+        INFO(describe(catalog));
+        CHECK(catalog.status == 200);
+        CHECK(catalog.json["total"] == 0);
     }
     for (const auto* caller : { &A.admin, &A.teacher }) {
         auto bank = api.get("/api/academy/bank?q=Other-Bank", f.token(*caller));
@@ -467,6 +493,26 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                         " SELECT tenant_id, id, 'Matrix quiz', 'practice', '{\"fixed\": [\"matrix-q\"], \"draws\": [],"
                         " \"shuffle\": true}', 1, instructor_id FROM courses WHERE title = 'Matrix course' RETURNING id"));
     f.sql("UPDATE quizzes SET tutor = true WHERE title = 'Matrix quiz'");
+    // A catalog with one published course (the fixture's tenant is a school:
+    // what the marketplace's routes need is its settings and a course).
+    f.sql("INSERT INTO marketplace_settings (tenant_id) VALUES (" + str(D.id) + ")");
+    const auto listed = "/api/marketplace/courses/"
+        + str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug, published_at) VALUES ("
+            + str(D.id) + ", 'Matrix listing', " + str(D.teacher.id) + ", 'published', 'matrix-listing', now()) RETURNING id"));
+    const auto listed_id = listed.substr(listed.rfind('/') + 1);
+    const auto listed_module = str(f.sql_int("INSERT INTO course_modules (tenant_id, course_id, position, title) VALUES ("
+        + str(D.id) + ", " + listed_id + ", 0, 'Matrix module') RETURNING id"));
+    const auto lesson = "/api/marketplace/lessons/"
+        + str(f.sql_int("INSERT INTO course_lessons (tenant_id, course_id, module_id, position, title, kind, body) VALUES ("
+            + str(D.id) + ", " + listed_id + ", " + listed_module + ", 0, 'Matrix lesson', 'text', 'Read me') RETURNING id"));
+    f.sql("INSERT INTO course_students (tenant_id, course_id, student_id) VALUES (" + str(D.id) + ", " + listed_id + ", "
+        + str(D.student.id) + ")");
+    // The student has done the lesson and reviewed the course, for the review routes.
+    f.sql("INSERT INTO lesson_progress (tenant_id, lesson_id, learner_id, course_id, completed_at) VALUES (" + str(D.id)
+        + ", " + lesson.substr(lesson.rfind('/') + 1) + ", " + str(D.student.id) + ", " + listed_id + ", now())");
+    f.sql("INSERT INTO course_reviews (tenant_id, course_id, learner_id, stars) VALUES (" + str(D.id) + ", " + listed_id
+        + ", " + str(D.student.id) + ", 4)");
+    const auto review = listed + "/reviews/" + str(D.student.id);
     auto latest_attempt = [&] {
         return "/api/academy/attempts/" + str(f.sql_int("SELECT coalesce(max(id), 1) FROM quiz_attempts"));
     };
@@ -815,6 +861,20 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                 return Call { "PUT", "/api/academy/study/goal?student_id=" + str(D.student.id),
                     { { "exam_day", soon }, { "minutes_per_day", 30 } } };
             } },
+        { "GET /api/marketplace/catalog", everyone, Action::CatalogRead, fixed("GET", "/api/marketplace/catalog?q=matrix") },
+        { "GET /api/marketplace/courses/{id}", everyone, Action::CatalogRead, fixed("GET", listed) },
+        { "POST /api/marketplace/courses/{id}/enrol", { "student" }, Action::CourseEnrol, fixed("POST", listed + "/enrol") },
+        { "GET /api/marketplace/my-courses", { "student" }, Action::CourseEnrol, fixed("GET", "/api/marketplace/my-courses") },
+        { "GET /api/marketplace/lessons/{id}", { "admin", "moderator", "teacher", "student" }, Action::LessonRead,
+            fixed("GET", lesson) },
+        { "PUT /api/marketplace/lessons/{id}/progress", { "student" }, Action::CourseEnrol,
+            fixed("PUT", lesson + "/progress", { { "completed", true } }) },
+        { "PUT /api/marketplace/courses/{id}/review", { "student" }, Action::ReviewWrite,
+            fixed("PUT", listed + "/review", { { "stars", 5 }, { "body", "Matrix review" } }) },
+        { "PUT /api/marketplace/courses/{id}/reviews/{learner_id}/reply", { "admin", "teacher" }, Action::ReviewReply,
+            fixed("PUT", review + "/reply", { { "reply", "Thank you" } }) },
+        { "PUT /api/marketplace/courses/{id}/reviews/{learner_id}/hidden", { "admin", "moderator" }, Action::ReviewModerate,
+            fixed("PUT", review + "/hidden", { { "hidden", false } }) },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },

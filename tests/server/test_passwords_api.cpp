@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -172,6 +173,42 @@ TEST_CASE("wrong current passwords are counted: the fifth signs out the session 
     // The owner's right password works at once, and the count is forgotten.
     CHECK(change(owner, k_demo_password).status == 200);
     CHECK(f.sql_int("SELECT count(*) FROM login_throttle WHERE failures >= 5") == 0);
+}
+
+TEST_CASE("a password change waits a few seconds at most for another change of the same account, then says to retry",
+    "[api][auth][passwords][throttle]")
+{
+    ApiFixture f("passwords_lock_wait");
+    auto& api = f.api();
+    const auto& student = f.demo.student;
+    auto token = f.login(student);
+    // Another change of this account is under way: its count of wrong
+    // passwords is locked (as identity/lock_password_tries locks it) by a
+    // transaction that stays open.
+    const auto key = learnloop::server::sha256_hex("password-change:" + std::to_string(f.demo.id) + ":"
+        + std::to_string(student.id));
+    pqxx::connection holder(f.superuser_url());
+    pqxx::work held(holder);
+    held.exec_params("INSERT INTO login_throttle (key, failures, window_start) VALUES ($1, 0, now()) "
+                     "ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures", key);
+    auto audit = f.audit_count();
+    auto started = std::chrono::steady_clock::now();
+    auto busy = api.post("/api/user/password",
+        { { "current_password", k_demo_password }, { "new_password", "a fresh river stone" } }, token);
+    auto waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    INFO(describe(busy));
+    CHECK(busy.status == 503);
+    CHECK_FALSE(busy.header("Retry-After").empty());
+    CHECK(busy.json["details"].get<std::string>().find("under way") != std::string::npos);
+    CHECK(waited >= 2.5);
+    CHECK(waited < 8.0);
+    CHECK(f.audit_count() == audit);   // nothing written
+    held.abort();
+    // The other change over, this one goes through.
+    CHECK(api.post("/api/user/password",
+              { { "current_password", k_demo_password }, { "new_password", "a fresh river stone" } }, token)
+              .status
+        == 200);
 }
 
 TEST_CASE("people whose stored password predates the rule keep signing in with it", "[api][auth][passwords]")

@@ -1,0 +1,59 @@
+// A marketplace's catalog, for everyone of the tenant: search by words as
+// they are typed (after a short pause), filters with their counts beside
+// each choice, a sort and pages of course cards; a course's page beside the
+// list (or instead of it on a phone) with its outline, instructor and
+// reviews. The search's rules (what a filter may be, the price bands) are
+// shared-domain marketplace/catalog's, so the browser refuses what the
+// server would.
+#pragma once
+
+#include "app.hpp"
+#include "marketplace/lesson_view.hpp"
+#include "marketplace/catalog.hpp"
+#include "ui/route.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace learnloop::client {
+
+struct CatalogTabState {
+    CatalogQuery query;           // the search as chosen (its words come from `words`)
+    char words[201] = "";         // the search box as typed
+    std::string asked;            // the parameters of the search last sent
+    std::string typed_seen;       // the box's words as last seen, to notice a change
+    double typed_ms = -1;         // when the words last changed; -1: asked (or nothing new)
+    bool filters_open = false;    // on a phone the filters fold away under one button
+    Remote results;               // GET /api/marketplace/catalog
+    std::int64_t selected = 0;    // the course open
+    Remote course;                // GET /api/marketplace/courses/{id}
+    Outcome enrol;                // "Enrol for free"
+    // The learner's own review: its stars and words, filled from the page once.
+    int review_stars = 0;
+    char review_text[4001] = "";
+    std::int64_t review_filled_for = 0;   // the course whose review the form holds
+    Outcome review;
+    // An instructor answering one review (by its learner), or the office hiding one.
+    std::int64_t replying_to = 0;
+    char reply_text[4001] = "";
+    Outcome reply;
+    LessonViewState lesson;       // a lesson of the open course, over its page
+};
+
+void draw_catalog_tab(AppState& state, CatalogTabState& tab);
+[[nodiscard]] Json catalog_tab_summary(const CatalogTabState& tab);
+[[nodiscard]] ui::TabPlace catalog_tab_place(const CatalogTabState& tab);
+bool open_catalog_tab(AppState& state, CatalogTabState& tab, const ui::Route& route);
+
+// A learner's courses with their progress, each continued where it was left.
+struct LearningTabState {
+    Remote courses;               // GET /api/marketplace/my-courses
+    LessonViewState lesson;
+};
+
+void draw_learning_tab(AppState& state, LearningTabState& tab);
+[[nodiscard]] Json learning_tab_summary(const LearningTabState& tab);
+[[nodiscard]] ui::TabPlace learning_tab_place(const LearningTabState& tab);
+bool open_learning_tab(AppState& state, LearningTabState& tab, const ui::Route& route);
+
+} // namespace learnloop::client

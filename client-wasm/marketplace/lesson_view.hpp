@@ -1,0 +1,28 @@
+// One lesson of a marketplace course being taken: its text (paragraphs,
+// **bold** words shown plain, "- " lines as bullets) or its video's address,
+// "Mark as complete", and the lessons before and after it. Time spent is
+// sent with each mark; the server keeps the most it has heard, so a mark
+// sent twice changes nothing. Used by the catalog and by My learning.
+#pragma once
+
+#include "app.hpp"
+
+#include <cstdint>
+
+namespace learnloop::client {
+
+struct LessonViewState {
+    std::int64_t id = 0;          // 0: no lesson open
+    Remote lesson;                // GET /api/marketplace/lessons/{id}
+    double opened_ms = 0;         // when it arrived, for the time spent
+    int seconds_before = 0;       // the time the server had already counted
+    Outcome mark;                 // the last progress mark sent
+    bool progress_changed = false;   // a mark was saved: the course's progress is out of date
+};
+
+void open_lesson(AppState& state, LessonViewState& view, std::int64_t id);
+// Draws the open lesson; returns true when "Back to the course" was pressed.
+bool draw_lesson_view(AppState& state, LessonViewState& view);
+[[nodiscard]] Json lesson_view_summary(const LessonViewState& view);
+
+} // namespace learnloop::client

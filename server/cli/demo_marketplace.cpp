@@ -1,0 +1,345 @@
+// The demo marketplace (see demo_marketplace.hpp).
+#include "cli/demo_marketplace.hpp"
+
+#include "audit/audit_log.hpp"
+#include "core/calendar.hpp"
+#include "core/json_reader.hpp"
+#include "core/random.hpp"
+#include "core/validation.hpp"
+#include "db/sql.hpp"
+#include "identity/identity_store.hpp"
+#include "marketplace/catalog.hpp"
+#include "marketplace/pricing.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+namespace learnloop::server {
+
+namespace {
+
+constexpr const char* k_slug = "lumen";
+constexpr const char* k_domain = "@lumen.learnloop.test";
+constexpr const char* k_time_zone = "Europe/London";
+constexpr std::int64_t k_day = 86400;
+
+constexpr DemoLoginLine k_logins[] = {
+    { "admin", "admin@lumen.learnloop.test" },
+    { "moderator", "moderator@lumen.learnloop.test" },
+    { "instructor", "instructor@lumen.learnloop.test" },
+    { "student", "student@lumen.learnloop.test" },
+};
+
+// The learner login first; then learners from many places, as an online
+// marketplace's are.
+constexpr const char* k_learners[][2] = {
+    { "Sam Taylor", "student" }, { "Aiko Tanaka", "aiko.tanaka" }, { "Bongani Zulu", "bongani.zulu" },
+    { "Camille Dubois", "camille.dubois" }, { "Diego Fernández", "diego.fernandez" }, { "Elif Yılmaz", "elif.yilmaz" },
+    { "Finn Murphy", "finn.murphy" }, { "Grace Mensah", "grace.mensah" }, { "Hiroshi Sato", "hiroshi.sato" },
+    { "Ingrid Larsen", "ingrid.larsen" }, { "Jamal Hassan", "jamal.hassan" }, { "Katarzyna Wójcik", "kasia.wojcik" },
+    { "Leila Ahmadi", "leila.ahmadi" }, { "Marco Bianchi", "marco.bianchi" }, { "Nadia Petrova", "nadia.petrova" },
+    { "Oluwaseun Adeyemi", "seun.adeyemi" }, { "Paula Costa", "paula.costa" }, { "Quentin Moreau", "quentin.moreau" },
+    { "Rania Khalil", "rania.khalil" }, { "Sven Eriksson", "sven.eriksson" }, { "Tanvi Shah", "tanvi.shah" },
+    { "Umar Farooq", "umar.farooq" }, { "Valentina Greco", "valentina.greco" }, { "Wei Zhang", "wei.zhang" },
+    { "Ximena Torres", "ximena.torres" }, { "Yara Haddad", "yara.haddad" }, { "Zoltán Nagy", "zoltan.nagy" },
+    { "Abigail Hughes", "abigail.hughes" }, { "Bruno Silva", "bruno.silva" }, { "Chiara Romano", "chiara.romano" },
+    { "Dmitri Volkov", "dmitri.volkov" }, { "Esther Cohen", "esther.cohen" }, { "Farah Siddiqui", "farah.siddiqui" },
+    { "Gabriel Lefèvre", "gabriel.lefevre" }, { "Hana Novak", "hana.novak" }, { "Ivan Horvat", "ivan.horvat" },
+    { "Julia Schmidt", "julia.schmidt" }, { "Kofi Boateng", "kofi.boateng" }, { "Lucía Navarro", "lucia.navarro" },
+    { "Mohammed Al-Sayed", "mohammed.alsayed" }, { "Nora Lindqvist", "nora.lindqvist" }, { "Oscar Jensen", "oscar.jensen" },
+    { "Priyanka Rao", "priyanka.rao" }, { "Rory Gallagher", "rory.gallagher" }, { "Sakura Ito", "sakura.ito" },
+    { "Thabo Nkosi", "thabo.nkosi" }, { "Ana Ribeiro", "ana.ribeiro" }, { "Ben Carter", "ben.carter" },
+};
+
+// What learners write, by the stars they give.
+constexpr const char* k_review_words[5][4] = {
+    { "I could not follow it: the lessons jump ahead without explaining the steps.",
+        "Not what the description promised, and too short for the price.",
+        "The examples did not work as written and I gave up halfway.", "" },
+    { "Some good parts, but the pace is uneven and the last module feels rushed.",
+        "Useful in places; I needed other material to fill the gaps.",
+        "The reading lessons are fine, the videos much less so.", "" },
+    { "A fair introduction. Clear enough, though I wanted more practice.",
+        "Solid basics; the later modules could go deeper.",
+        "Does what it says. A few lessons repeat each other.", "Decent course, good for a first look." },
+    { "Clear explanations and the exercises build up nicely. I use this at work now.",
+        "Very well organised; every lesson is the right length.",
+        "Good pace and sensible examples. I would take another course from this instructor.",
+        "Practical and friendly. The summary lessons are a great touch." },
+    { "Exactly what I needed: patient, precise and full of examples I could reuse.",
+        "The best course I have taken here. Everything is explained twice, in two different ways.",
+        "Brilliant. I finished it in a week and went straight back to the hard parts.",
+        "Superb structure, and the instructor answers questions quickly." },
+};
+
+constexpr const char* k_replies[] = {
+    "Thank you for taking the time to write this. I am glad it helped!",
+    "Thanks for the feedback; I have added a worked example to that module.",
+    "Thank you! The next course in the series goes deeper into exactly this.",
+};
+
+Result<Json> read_json_file(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return make_error(ErrorCode::NotFound, path.string() + " cannot be read");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto json = parse_json(text.str());
+    if (!json.ok())
+        return make_error(ErrorCode::InvalidArgument, path.filename().string() + ": " + json.error().message);
+    return json;
+}
+
+// A file's rule broken, named by the file.
+template<typename T>
+Result<T> in_file(const std::string& file, Result<T> result)
+{
+    if (!result.ok())
+        return make_error(ErrorCode::InvalidArgument,
+            file + ": " + (result.error().field.empty() ? "" : result.error().field + ": ") + result.error().message);
+    return result;
+}
+
+std::string string_of(const Json& object, const char* key)
+{
+    auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+struct CourseSeed {
+    std::int64_t id = 0;
+    std::vector<std::pair<std::int64_t, int>> lessons;   // (id, minutes) in the course's order
+    std::int64_t instructor_id = 0;
+    std::int64_t published_at = 0;
+    double appeal = 0.5;    // how many learners it draws, 0..1
+    double quality = 4.2;   // the stars it earns on average
+};
+
+} // namespace
+
+std::string default_course_catalog_dir()
+{
+    return std::string(LEARNLOOP_SOURCE_DIR) + "/course-catalog";
+}
+
+std::span<const DemoLoginLine> marketplace_demo_logins()
+{
+    return k_logins;
+}
+
+Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection, const DemoOptions& options,
+    const std::string& catalog_dir)
+{
+    namespace fs = std::filesystem;
+    const fs::path dir(catalog_dir);
+    auto instructors_json = TRY(read_json_file(dir / "instructors.json"));
+    auto categories_json = TRY(read_json_file(dir / "categories.json"));
+    std::vector<fs::path> course_files;
+    if (fs::is_directory(dir / "courses"))
+        for (const auto& entry : fs::directory_iterator(dir / "courses"))
+            if (entry.path().extension() == ".json")
+                course_files.push_back(entry.path());
+    std::sort(course_files.begin(), course_files.end());
+    if (!instructors_json.is_array() || !categories_json.is_array() || course_files.empty())
+        return make_error(ErrorCode::InvalidArgument, catalog_dir + " holds no catalog (instructors.json, categories.json, courses/)");
+
+    pqxx::work txn(connection);
+    auto tenant_id = find_tenant_id(txn, k_slug);
+    if (!tenant_id)
+        tenant_id = TRY(create_tenant(txn, { k_slug, "Lumen Courses", TenantKind::Marketplace, k_time_zone }, "cli"));
+    exec_named(txn, "cli/demo_marketplace_settings", *tenant_id);
+    std::string password_hash;
+    auto user = [&](const std::string& login, const std::string& name, Role role) {
+        return ensure_demo_user(txn, *tenant_id, login + k_domain, name, role, password_hash);
+    };
+    MarketplaceDemoReport report;
+    const bool full = options.size == DemoSize::Full;
+    TRY(user("admin", "Harriet Osei", Role::Admin));
+    TRY(user("moderator", "Tom Lindgren", Role::Moderator));
+
+    // Instructors: the first is the instructor login.
+    std::map<std::string, std::int64_t> instructors;
+    for (std::size_t i = 0; i < instructors_json.size(); ++i) {
+        const auto& row = instructors_json[i];
+        const auto key = string_of(row, "key");
+        const auto login = i == 0 ? std::string("instructor") : string_of(row, "email_local");
+        auto name = TRY(in_file("instructors.json",
+            validate_text(string_of(row, "name"), "name", "Name", 1, 100, TextLines::Single)));
+        auto id = TRY(user(login, name, Role::Teacher));
+        const auto fee = row.value("fee_percent", 30);
+        exec_named(txn, "cli/demo_marketplace_instructor", *tenant_id, id, string_of(row, "bio"),
+            fee == 30 ? std::optional<int>() : std::optional<int>(fee * 100));
+        instructors[key] = id;
+        ++report.instructors;
+    }
+
+    // Categories: parents, then their children.
+    std::map<std::string, std::int64_t> categories;
+    int position = 0;
+    for (const auto& parent : categories_json) {
+        const auto slug = TRY(in_file("categories.json", check_slug(string_of(parent, "slug"))));
+        auto parent_id = exec_named(txn, "cli/demo_catalog_category", *tenant_id, std::optional<std::int64_t>(), slug,
+            string_of(parent, "name"), position++)[0]["id"].as<std::int64_t>();
+        categories[slug] = parent_id;
+        ++report.categories;
+        if (parent.contains("children"))
+            for (const auto& child : parent["children"]) {
+                const auto child_slug = TRY(in_file("categories.json", check_slug(string_of(child, "slug"))));
+                categories[slug + "/" + child_slug] = exec_named(txn, "cli/demo_catalog_category", *tenant_id,
+                    std::optional<std::int64_t>(parent_id), child_slug, string_of(child, "name"), position++)[0]["id"]
+                                                          .as<std::int64_t>();
+                ++report.categories;
+            }
+    }
+
+    SeededRandom rng(mix_seed(options.seed, hash_text("marketplace")));
+    std::vector<CourseSeed> added;
+    for (const auto& path : course_files) {
+        const auto file = "courses/" + path.filename().string();
+        auto course = TRY(read_json_file(path));
+        const auto slug = TRY(in_file(file, check_slug(string_of(course, "slug"))));
+        if (slug + ".json" != path.filename().string())
+            return make_error(ErrorCode::InvalidArgument, file + ": its slug is not its file's name");
+        if (!exec_named(txn, "cli/demo_catalog_course_id", *tenant_id, slug).empty())
+            continue;   // made by an earlier run
+        const auto title = TRY(in_file(file,
+            validate_text(string_of(course, "title"), "title", "Title", 5, 120, TextLines::Single)));
+        const auto subtitle = TRY(in_file(file,
+            validate_text(string_of(course, "subtitle"), "subtitle", "Subtitle", 0, 160, TextLines::Single)));
+        const auto description = TRY(in_file(file,
+            validate_text(string_of(course, "description"), "description", "Description", 1, 4000, TextLines::Multiple)));
+        const auto level = TRY(in_file(file, parse_course_level(string_of(course, "level"))));
+        const auto language = TRY(in_file(file, check_language(string_of(course, "language"))));
+        const auto price = TRY(in_file(file, read_price(course.value("price", Json::object()))));
+        auto instructor = instructors.find(string_of(course, "instructor"));
+        auto category = categories.find(string_of(course, "category"));
+        if (instructor == instructors.end() || category == categories.end())
+            return make_error(ErrorCode::InvalidArgument, file + ": its instructor or category is not in the catalog");
+        std::string tags;
+        if (course.contains("tags") && course["tags"].is_array())
+            for (const auto& tag : course["tags"])
+                if (tag.is_string()) {
+                    tags += tags.empty() ? "" : ",";
+                    tags += tag.get<std::string>();
+                }
+        const auto published = options.now_unix - course.value("published_days_ago", 90) * k_day;
+        auto course_id = exec_named(txn, "cli/demo_catalog_course", *tenant_id, title, description, instructor->second,
+            slug, subtitle, category->second, tags, std::string(course_level_name(level)), language,
+            string_of(course, "prerequisites"), std::string(price_kind_name(price.kind)), price.amount.minor,
+            price.kind == PriceKind::Free ? std::optional<std::string>() : std::optional<std::string>(price.amount.currency),
+            price.period ? std::optional<std::string>(std::string(billing_period_name(*price.period)))
+                         : std::optional<std::string>(),
+            std::string(price_band_name(price_band_of(price))), format_utc_timestamp(published))[0]["id"]
+                             .as<std::int64_t>();
+        CourseSeed seed;
+        int module_position = 0;
+        for (const auto& module : course.value("modules", Json::array())) {
+            auto module_id = exec_named(txn, "cli/demo_course_module", *tenant_id, course_id, module_position++,
+                string_of(module, "title"))[0]["id"]
+                                 .as<std::int64_t>();
+            int lesson_position = 0;
+            for (const auto& lesson : module.value("lessons", Json::array())) {
+                const auto kind = string_of(lesson, "kind") == "video" ? "video" : "text";
+                const auto url = string_of(lesson, "video_url");
+                const int minutes = lesson.value("minutes", 10);
+                seed.lessons.emplace_back(exec_named(txn, "cli/demo_course_lesson", *tenant_id, course_id, module_id,
+                    lesson_position++, string_of(lesson, "title"), std::string(kind), minutes, string_of(lesson, "body"),
+                    std::string(kind) == "video" ? std::optional<std::string>(url) : std::optional<std::string>())[0]["id"]
+                                              .as<std::int64_t>(),
+                    minutes);
+                ++report.lessons;
+            }
+        }
+        // Free and cheaper courses draw more learners; quality varies by course.
+        const double appeal = price.kind == PriceKind::Free ? 0.55 : 0.15 + 0.3 * (rng.below(1000) / 1000.0);
+        const double quality = 3.6 + 1.3 * (rng.below(1000) / 1000.0);
+        seed.id = course_id;
+        seed.instructor_id = instructor->second;
+        seed.published_at = published;
+        seed.appeal = appeal;
+        seed.quality = quality;
+        added.push_back(std::move(seed));
+        ++report.courses;
+    }
+
+    // Learners, then who enrolled where and when, and what they thought of it.
+    std::vector<std::int64_t> learners;
+    for (const auto& learner : k_learners) {
+        learners.push_back(TRY(user(learner[1], learner[0], Role::Student)));
+        ++report.learners;
+        if (!full)
+            break;   // the minimal demo: the learner login only
+    }
+    if (full) {
+        for (const auto& course : added) {
+            for (std::size_t l = 0; l < learners.size(); ++l) {
+                // The learner login takes three courses, the first ones added.
+                const bool login_takes = l == 0 && (&course - added.data()) < 3;
+                if (!login_takes && (l == 0 || rng.below(1000) >= static_cast<std::uint64_t>(course.appeal * 1000)))
+                    continue;
+                const auto since = std::max<std::int64_t>(options.now_unix - course.published_at - k_day, k_day);
+                const auto enrolled = course.published_at + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(since)));
+                exec_named(txn, "cli/demo_marketplace_enrol", *tenant_id, course.id, learners[l], format_utc_timestamp(enrolled));
+                ++report.enrolments;
+                // How far each got, lessons in order: a third finished, the rest part of the
+                // way or not started. The learner login: half-way, finished, not started.
+                const auto total = course.lessons.size();
+                std::size_t done = 0;
+                if (login_takes) {
+                    const auto nth = &course - added.data();
+                    done = nth == 0 ? total / 2 : nth == 1 ? total : 0;
+                } else {
+                    done = rng.below(3) == 0 ? total : static_cast<std::size_t>(rng.below(total + 1));
+                }
+                // Some who did no lesson never opened one either (the learner login's third).
+                const bool opened = done > 0 || (!login_takes && rng.below(2) == 0);
+                auto at = enrolled;
+                for (std::size_t i = 0; opened && i < total && i <= done; ++i) {
+                    const auto& [lesson_id, minutes] = course.lessons[i];
+                    const bool completed = i < done;
+                    // The lesson after the last one done was opened and left part-way.
+                    const int spent = completed ? minutes * 60 + static_cast<int>(rng.below(300)) : minutes * 20;
+                    at = std::min<std::int64_t>(at + static_cast<std::int64_t>(600 + rng.below(3 * k_day)),
+                        options.now_unix - 3600);
+                    exec_named(txn, "cli/demo_lesson_progress", *tenant_id, lesson_id, learners[l], course.id, spent,
+                        completed ? 0 : spent / 2, completed ? std::optional<std::string>(format_utc_timestamp(at))
+                                                              : std::optional<std::string>(),
+                        format_utc_timestamp(at));
+                    ++report.progress_marks;
+                }
+                // About two in five of those who took some of it review it, a few weeks in.
+                if (l == 0 || done == 0 || rng.below(5) >= 2)
+                    continue;
+                const double roll = course.quality + (static_cast<double>(rng.below(2001)) - 1000.0) / 800.0;
+                const int stars = std::clamp(static_cast<int>(roll + 0.5), 1, 5);
+                const auto& words = k_review_words[stars - 1];
+                std::size_t choices = 0;
+                while (choices < 4 && *words[choices])
+                    ++choices;
+                const auto reviewed = std::min(enrolled + static_cast<std::int64_t>(7 + rng.below(40)) * k_day,
+                    options.now_unix - k_day);
+                const bool replied = stars <= 3 ? rng.below(2) == 0 : rng.below(4) == 0;
+                exec_named(txn, "cli/demo_course_review", *tenant_id, course.id, learners[l], stars,
+                    std::string(words[rng.below(choices)]), format_utc_timestamp(reviewed),
+                    replied ? std::optional<std::string>(k_replies[rng.below(3)]) : std::optional<std::string>(),
+                    replied ? std::optional<std::string>(format_utc_timestamp(reviewed + 2 * k_day)) : std::optional<std::string>());
+                ++report.reviews;
+            }
+        }
+    }
+    if (report.courses > 0)
+        append_audit(txn, { *tenant_id, "cli", "demo.marketplace_catalog", "tenant", std::to_string(*tenant_id), nullptr,
+                              { { "categories", report.categories }, { "courses", report.courses },
+                                  { "lessons", report.lessons }, { "enrolments", report.enrolments },
+                                  { "progress_marks", report.progress_marks },
+                                  { "reviews", report.reviews } } });
+    txn.commit();
+    return report;
+}
+
+} // namespace learnloop::server

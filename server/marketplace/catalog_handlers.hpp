@@ -1,0 +1,15 @@
+// A marketplace's catalog: search with facets, and a course's page.
+#pragma once
+
+#include "http/api.hpp"
+
+namespace learnloop::server {
+
+// GET /api/marketplace/catalog?q&category&level&language&price&rating&sort&limit&offset
+[[nodiscard]] Result<ApiResponse> handle_search_catalog(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
+// GET /api/marketplace/courses/{id}
+[[nodiscard]] Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
+
+} // namespace learnloop::server

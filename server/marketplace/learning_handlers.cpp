@@ -1,0 +1,155 @@
+// Taking a marketplace course (learning_handlers.hpp).
+#include "marketplace/learning_handlers.hpp"
+
+#include "access/access.hpp"
+#include "audit/audit_log.hpp"
+#include "marketplace/progress.hpp"
+
+#include <chrono>
+
+namespace learnloop::server {
+
+namespace {
+
+const char* k_course_not_found = "Course not found";
+const char* k_lesson_not_found = "Lesson not found";
+
+// Microseconds since 1970, the unit the marks' times are read in.
+std::int64_t now_microseconds()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+CourseProgress learner_progress(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id)
+{
+    std::vector<LessonRef> lessons;
+    for (const auto& row : exec_named(txn, "marketplace/course_lessons_in_order", course_id))
+        lessons.push_back({ row["id"].as<std::int64_t>(), row["minutes"].as<int>() });
+    std::vector<LessonMark> marks;
+    for (const auto& row : exec_named(txn, "marketplace/learner_marks", course_id, learner_id))
+        marks.push_back({ row["lesson_id"].as<std::int64_t>(), row["completed"].as<bool>(), row["seconds_spent"].as<int>(),
+            row["position_seconds"].as<int>(), row["updated_at"].as<std::int64_t>() });
+    return course_progress(lessons, marks);
+}
+
+namespace {
+
+std::string kind_label(const std::string& kind)
+{
+    return kind == "video" ? "Video" : kind == "quiz" ? "Quiz" : "Reading";
+}
+
+} // namespace
+
+Json course_progress_json(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id)
+{
+    const auto progress = learner_progress(txn, course_id, learner_id);
+    return { { "completed", progress.completed }, { "total", progress.total }, { "percent", progress.percent },
+        { "finished", progress.finished },
+        { "continue_lesson_id", progress.continue_lesson == 0 ? Json(nullptr) : Json(progress.continue_lesson) },
+        { "continue_position", progress.continue_position }, { "text", progress_for_people(progress) } };
+}
+
+// Free courses only until orders arrive: a paid course is refused, saying so.
+Result<ApiResponse> handle_enrol(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    TRY(require_no_fields(req));
+    // A published course only: drafts and archived courses take nobody new.
+    auto rows = exec_named(txn, "marketplace/catalog_course", id, caller.user_id, std::string("own"));
+    if (rows.empty() || rows[0]["status"].as<std::string>() != "published")
+        return make_error(ErrorCode::NotFound, k_course_not_found);
+    const auto title = rows[0]["title"].as<std::string>();
+    if (rows[0]["is_enrolled"].as<bool>())
+        return json_response(200, { { "message", "You are already enrolled in " + title }, { "course_id", id } });
+    if (rows[0]["price_kind"].as<std::string>() != "free")
+        return make_error(ErrorCode::FailedPrecondition, "This course is paid: buying courses is not open yet");
+    if (exec_named(txn, "marketplace/enrol_learner", caller.tenant_id, id, caller.user_id).empty())
+        return json_response(200, { { "message", "You are already enrolled in " + title }, { "course_id", id } });
+    append_audit(txn, { caller.tenant_id, caller.actor(), "course.enrol", "course", std::to_string(id), nullptr,
+                          { { "student_id", caller.user_id }, { "price", "free" } } });
+    return json_response(201, { { "message", "You are enrolled in " + title }, { "course_id", id } });
+}
+
+Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+{
+    Json courses = Json::array();
+    for (const auto& row : exec_named(txn, "marketplace/my_courses", caller.user_id)) {
+        const auto id = row["id"].as<std::int64_t>();
+        courses.push_back({ { "id", id }, { "slug", row["slug"].as<std::string>() },
+            { "title", row["title"].as<std::string>() }, { "subtitle", row["subtitle"].as<std::string>() },
+            { "instructor_name", row["instructor_name"].as<std::string>() },
+            { "enrolled_at", row["enrolled_at"].as<std::string>() },
+            { "last_active", row["last_active"].is_null() ? Json(nullptr) : Json(row["last_active"].as<std::string>()) },
+            { "progress", course_progress_json(txn, id, caller.user_id) } });
+    }
+    return json_response(200, std::move(courses));
+}
+
+// Enrolled learners read a lesson; so do the course's instructor and the
+// office (lesson.read's tenant scope). Anyone else of the tenant learns that the lesson
+// is there (the outline is public) but not what it says.
+Result<ApiResponse> handle_lesson(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_lesson_not_found));
+    auto rows = exec_named(txn, "marketplace/lesson_for_reader", id, caller.user_id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_lesson_not_found);
+    const auto& row = rows[0];
+    const bool staff = row["instructor_id"].as<std::int64_t>() == caller.user_id
+        || reach_for(caller, Action::LessonRead).scope == Scope::Tenant;
+    const bool enrolled = row["enrolled"].as<bool>();
+    if (!staff && row["status"].as<std::string>() == "draft")
+        return make_error(ErrorCode::NotFound, k_lesson_not_found);
+    if (!staff && !enrolled)
+        return make_error(ErrorCode::PermissionDenied, "Enrol in this course to open its lessons");
+    const auto kind = row["kind"].as<std::string>();
+    Json lesson { { "id", id }, { "title", row["title"].as<std::string>() }, { "kind", kind },
+        { "kind_label", kind_label(kind) }, { "minutes", row["minutes"].as<int>() },
+        { "body", row["body"].as<std::string>() },
+        { "video_url", row["video_url"].is_null() ? Json(nullptr) : Json(row["video_url"].as<std::string>()) },
+        { "course_id", row["course_id"].as<std::int64_t>() }, { "course_title", row["course_title"].as<std::string>() },
+        { "module_title", row["module_title"].as<std::string>() },
+        { "previous_lesson_id", row["previous_id"].is_null() ? Json(nullptr) : Json(row["previous_id"].as<std::int64_t>()) },
+        { "next_lesson_id", row["next_id"].is_null() ? Json(nullptr) : Json(row["next_id"].as<std::int64_t>()) } };
+    lesson["progress"] = enrolled
+        ? Json { { "completed", row["completed"].as<bool>() }, { "seconds_spent", row["seconds_spent"].as<int>() },
+              { "position_seconds", row["position_seconds"].as<int>() } }
+        : Json(nullptr);
+    return json_response(200, std::move(lesson));
+}
+
+Result<ApiResponse> handle_lesson_progress(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_lesson_not_found));
+    const auto update = TRY(read_progress_update(TRY(parse_json_body(req))));
+    auto rows = exec_named(txn, "marketplace/lesson_for_reader", id, caller.user_id);
+    if (rows.empty() || (rows[0]["status"].as<std::string>() == "draft" && !rows[0]["enrolled"].as<bool>()))
+        return make_error(ErrorCode::NotFound, k_lesson_not_found);
+    if (!rows[0]["enrolled"].as<bool>())
+        return make_error(ErrorCode::PermissionDenied, "Enrol in this course to mark your progress in it");
+    const auto course_id = rows[0]["course_id"].as<std::int64_t>();
+    exec_named(txn, "marketplace/ensure_lesson_mark", caller.tenant_id, id, caller.user_id, course_id);
+    const auto locked = exec_named(txn, "marketplace/lock_lesson_mark", id, caller.user_id)[0];
+    const LessonMark before { id, locked["completed"].as<bool>(), locked["seconds_spent"].as<int>(),
+        locked["position_seconds"].as<int>(), locked["updated_at"].as<std::int64_t>() };
+    const auto after = apply_progress(before, update, now_microseconds());
+    exec_named(txn, "marketplace/update_lesson_mark", id, caller.user_id, after.completed, after.seconds_spent,
+        after.position_seconds);
+    const Json old_mark { { "completed", before.completed }, { "seconds_spent", before.seconds_spent },
+        { "position_seconds", before.position_seconds } };
+    const Json new_mark { { "completed", after.completed }, { "seconds_spent", after.seconds_spent },
+        { "position_seconds", after.position_seconds } };
+    append_audit(txn, { caller.tenant_id, caller.actor(), "lesson.progress", "lesson", std::to_string(id), old_mark,
+                          new_mark });
+    Json body = new_mark;
+    body["lesson_id"] = id;
+    body["message"] = after.completed && !before.completed ? "Lesson completed" : "Progress saved";
+    body["course_progress"] = course_progress_json(txn, course_id, caller.user_id);
+    return json_response(200, std::move(body));
+}
+
+} // namespace learnloop::server

@@ -1,0 +1,2 @@
+-- Course $1's rating now (course_reviews' trigger keeps it).
+SELECT rating_count, rating_sum FROM courses WHERE id = $1

@@ -1,0 +1,12 @@
+-- The courses learner $1 is enrolled in (live ones; an archived course
+-- stays theirs), the latest worked in first, then the latest enrolled.
+SELECT c.id, c.slug, c.title, c.subtitle, u.name AS instructor_name,
+       to_char(s.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS enrolled_at,
+       to_char(max(p.updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last_active
+FROM course_students s
+JOIN courses c ON c.id = s.course_id AND c.deleted_at IS NULL AND c.slug IS NOT NULL
+JOIN users u ON u.id = c.instructor_id
+LEFT JOIN lesson_progress p ON p.course_id = c.id AND p.learner_id = s.student_id
+WHERE s.student_id = $1
+GROUP BY c.id, c.slug, c.title, c.subtitle, u.name, s.enrolled_at
+ORDER BY max(p.updated_at) DESC NULLS LAST, s.enrolled_at DESC, c.id

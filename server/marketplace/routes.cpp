@@ -1,0 +1,179 @@
+// The marketplace area's routes: the catalog and its courses' pages.
+#include "marketplace/routes.hpp"
+
+#include "http/schema.hpp"
+#include "marketplace/catalog_handlers.hpp"
+#include "marketplace/learning_handlers.hpp"
+#include "marketplace/review_handlers.hpp"
+
+namespace learnloop::server {
+
+AreaApi marketplace_api()
+{
+    AreaApi api { "marketplace",
+        "A course marketplace: a catalog of instructors' published courses, searched with facets", {}, Json::object() };
+    auto& s = api.schemas;
+    const auto price = object_schema(
+        { { "kind", enum_schema({ "free", "one_time", "subscription" }) },
+            { "amount", string_schema("Decimal text in the currency's unit: \"49.00\"") },
+            { "currency", string_schema("ISO 4217") }, { "period", enum_schema({ "monthly", "yearly" }) } },
+        { "kind" });
+    const auto level = nullable(enum_schema({ "beginner", "intermediate", "advanced" }));
+    const std::initializer_list<std::pair<const char*, Json>> card_fields {
+        { "id", id_schema() }, { "slug", string_schema("The course's address: small letters, digits and dashes") },
+        { "title", string_schema() }, { "subtitle", string_schema() }, { "level", level },
+        { "level_label", nullable(string_schema()) }, { "language", string_schema("BCP 47 primary tag: \"es\"") },
+        { "language_label", string_schema("\"Spanish\"") }, { "price", price },
+        { "price_label", string_schema("\"£12.00 a month\", \"Free\"") }, { "instructor_id", id_schema() },
+        { "instructor_name", string_schema() }, { "category_slug", nullable(string_schema()) },
+        { "category_name", nullable(string_schema()) }, { "published_at", nullable(utc_timestamp_schema()) },
+        { "rating", nullable(string_schema("The average of its reviews, \"4.6\"; absent where ratings are hidden")) },
+        { "rating_count", integer_schema("Absent where ratings are hidden") },
+        { "enrolled", integer_schema("Learners enrolled; absent where the tenant hides it") },
+        { "lessons", integer_schema() }, { "minutes", integer_schema("The lessons' minutes added up") } };
+    s["CatalogCourse"] = object_schema(card_fields,
+        { "id", "slug", "title", "subtitle", "level", "language", "price", "price_label", "instructor_name", "lessons",
+            "minutes" });
+    const auto facet = array_of(object_schema({ { "value", string_schema("The filter's parameter value") },
+                                                  { "label", string_schema() }, { "courses", integer_schema() },
+                                                  { "depth", integer_schema("Categories: 0 at the top") } },
+        { "value", "label", "courses" }));
+    s["Catalog"] = object_schema(
+        { { "courses", array_of(schema_ref("CatalogCourse")) }, { "total", integer_schema("Courses found") },
+            { "limit", integer_schema() }, { "offset", integer_schema() },
+            { "query", string_schema("The search's parameters without defaults: \"q=python&level=beginner\"") },
+            { "facets", object_schema({ { "category", facet }, { "level", facet }, { "language", facet },
+                                            { "price", facet }, { "rating", facet } },
+                            { "category", "level", "language", "price" }) },
+            { "show_ratings", boolean_schema() }, { "show_enrollments", boolean_schema() } },
+        { "courses", "total", "limit", "offset", "query", "facets", "show_ratings", "show_enrollments" });
+    auto page = object_schema(card_fields, {});
+    const Json more = object_schema(
+        { { "description", string_schema("Paragraphs separated by a blank line") },
+            { "prerequisites", string_schema() }, { "status", enum_schema({ "draft", "published", "archived" }) },
+            { "instructor_bio", string_schema() }, { "parent_category_name", nullable(string_schema()) },
+            { "is_enrolled", boolean_schema("The caller is enrolled") }, { "tags", array_of(string_schema()) },
+            { "modules", array_of(object_schema(
+                             { { "title", string_schema() },
+                                 { "lessons", array_of(object_schema(
+                                                  { { "id", id_schema() }, { "title", string_schema() },
+                                                      { "kind", enum_schema({ "text", "video", "quiz" }) },
+                                                      { "kind_label", string_schema() }, { "minutes", integer_schema() } },
+                                                  { "id", "title", "kind", "kind_label", "minutes" })) } },
+                             { "title", "lessons" })) },
+            { "reviews", array_of(object_schema(
+                             { { "name", string_schema("Short: \"Mei C.\"") }, { "stars", integer_schema("1 to 5") },
+                                 { "body", string_schema() }, { "updated_at", utc_timestamp_schema() },
+                                 { "reply", nullable(string_schema("The instructor's")) },
+                                 { "replied_at", nullable(utc_timestamp_schema()) },
+                                 { "learner_id", id_schema() },
+                                 { "hidden", boolean_schema("Moderators only: hidden from the catalog") } },
+                             { "name", "stars", "body", "updated_at", "reply", "replied_at" })) } },
+        {});
+    page["properties"].update(more["properties"]);
+    page["required"] = { "id", "slug", "title", "subtitle", "description", "status", "price", "price_label",
+        "instructor_name", "modules", "reviews", "is_enrolled", "lessons", "minutes" };
+    const auto progress = object_schema(
+        { { "completed", integer_schema("Lessons done") }, { "total", integer_schema() },
+            { "percent", integer_schema("Rounded down: 100 only when every lesson is done") },
+            { "finished", boolean_schema() },
+            { "continue_lesson_id", nullable(id_schema()) },
+            { "continue_position", integer_schema("Seconds into it") },
+            { "text", string_schema("\"3 of 12 lessons done (25%)\"") } },
+        { "completed", "total", "percent", "finished", "continue_lesson_id", "text" });
+    page["properties"]["progress"] = nullable(progress);
+    page["properties"]["my_review"] = nullable(object_schema(
+        { { "stars", integer_schema() }, { "body", string_schema() }, { "reply", nullable(string_schema()) } },
+        { "stars", "body", "reply" }));
+    page["properties"]["may_review"] = boolean_schema("The caller is enrolled and has done a lesson");
+    s["CatalogCoursePage"] = std::move(page);
+    s["Enrolled"] = message_schema({ { "course_id", id_schema() } });
+    s["Review"] = request_schema({ { "stars", integer_schema("1 to 5") },
+                                     { "body", string_schema("Up to 4,000 characters, lines allowed; may be left out") } },
+        { "stars" });
+    s["ReviewSaved"] = message_schema({ { "rating", nullable(string_schema("The course's rating now: \"4.6\"")) },
+        { "rating_count", integer_schema() } });
+    s["ReviewReply"] = request_schema({ { "reply", string_schema("1 to 4,000 characters") } }, { "reply" });
+    s["ReviewReplied"] = message_schema({ { "reply", string_schema() } });
+    s["ReviewVisibility"] = request_schema({ { "hidden", boolean_schema() } }, { "hidden" });
+    s["ReviewModerated"] = message_schema({ { "hidden", boolean_schema() },
+        { "rating", nullable(string_schema()) }, { "rating_count", integer_schema() } });
+    s["MyCourses"] = array_of(object_schema(
+        { { "id", id_schema() }, { "slug", string_schema() }, { "title", string_schema() },
+            { "subtitle", string_schema() }, { "instructor_name", string_schema() },
+            { "enrolled_at", utc_timestamp_schema() }, { "last_active", nullable(utc_timestamp_schema()) },
+            { "progress", progress } },
+        { "id", "slug", "title", "instructor_name", "enrolled_at", "last_active", "progress" }));
+    const auto mark = object_schema({ { "completed", boolean_schema() }, { "seconds_spent", integer_schema() },
+                                        { "position_seconds", integer_schema() } },
+        { "completed", "seconds_spent", "position_seconds" });
+    s["Lesson"] = object_schema(
+        { { "id", id_schema() }, { "title", string_schema() }, { "kind", enum_schema({ "text", "video", "quiz" }) },
+            { "kind_label", string_schema() }, { "minutes", integer_schema() },
+            { "body", string_schema("Paragraphs separated by a blank line; **bold** and lines starting \"- \"") },
+            { "video_url", nullable(string_schema()) }, { "course_id", id_schema() }, { "course_title", string_schema() },
+            { "module_title", string_schema() }, { "previous_lesson_id", nullable(id_schema()) },
+            { "next_lesson_id", nullable(id_schema()) },
+            { "progress", nullable(mark) } },
+        { "id", "title", "kind", "body", "course_id", "course_title", "module_title", "previous_lesson_id",
+            "next_lesson_id", "progress" });
+    s["ProgressMark"] = request_schema(
+        { { "completed", boolean_schema() },
+            { "seconds_spent", integer_schema("Seconds in the lesson so far, 0 to 360000: the kept time only grows") },
+            { "position_seconds", integer_schema("Where it was left, 0 to 360000") } },
+        {});
+    auto saved = mark;
+    saved["properties"]["lesson_id"] = id_schema();
+    saved["properties"]["message"] = string_schema();
+    saved["properties"]["course_progress"] = progress;
+    s["ProgressSaved"] = std::move(saved);
+
+    api.routes = {
+        { Method::Get, "/api/marketplace/catalog", Action::CatalogRead, handle_search_catalog, nullptr,
+            "Searches the published courses: words (type-ahead prefixes, any language), filters combined with AND, "
+            "a sort and a page, with the count beside each filter",
+            "", "Catalog", 200,
+            { { "q", string_schema(), "Words to find (up to 200 characters; quotes, or and - as on the web)" },
+                { "category", string_schema(), "A category's slug; its subcategories count too" },
+                { "level", enum_schema({ "beginner", "intermediate", "advanced" }), "Only this level" },
+                { "language", string_schema(), "Only courses taught in this language (\"es\")" },
+                { "price", enum_schema({ "free", "under_20", "20_50", "50_100", "100_up" }), "Only this price band" },
+                { "rating", enum_schema({ "3", "3.5", "4", "4.5" }), "Only courses rated at least this" },
+                { "sort", enum_schema({ "relevance", "newest", "rating", "price_low", "price_high" }), "The order" },
+                { "limit", integer_schema(), "Courses on a page, 1 to 50 (20)" },
+                { "offset", integer_schema(), "Courses to skip" } } },
+        { Method::Get, "/api/marketplace/courses/{id}", Action::CatalogRead, handle_catalog_course, nullptr,
+            "A course's page: what it teaches, its modules and lessons (titles only), its instructor and newest "
+            "reviews; drafts only to their instructor and administrators",
+            "", "CatalogCoursePage", 200 },
+        { Method::Post, "/api/marketplace/courses/{id}/enrol", Action::CourseEnrol, handle_enrol, nullptr,
+            "Enrols the learner in a published free course (201), or says they already are (200); paid courses are "
+            "refused until buying opens (422)",
+            "", "Enrolled", 201 },
+        { Method::Get, "/api/marketplace/my-courses", Action::CourseEnrol, handle_my_courses, nullptr,
+            "The learner's courses, the latest worked in first, each with its progress and where to continue", "",
+            "MyCourses", 200 },
+        { Method::Get, "/api/marketplace/lessons/{id}", Action::LessonRead, handle_lesson, nullptr,
+            "A lesson's text or video, with the lessons before and after it: for enrolled learners (403 for other "
+            "learners), the course's instructor and the office",
+            "", "Lesson", 200 },
+        { Method::Put, "/api/marketplace/lessons/{id}/progress", Action::CourseEnrol, handle_lesson_progress, nullptr,
+            "Marks the learner's progress in a lesson (completed, time spent, position); replaying a mark changes "
+            "nothing",
+            "ProgressMark", "ProgressSaved", 200 },
+        { Method::Put, "/api/marketplace/courses/{id}/review", Action::ReviewWrite, handle_write_review, nullptr,
+            "Writes (201) or edits (200) the learner's review of a course they have done a lesson of (422 before); "
+            "the course's rating follows",
+            "Review", "ReviewSaved", 201 },
+        { Method::Put, "/api/marketplace/courses/{id}/reviews/{learner_id}/reply", Action::ReviewReply,
+            handle_reply_review, nullptr, "The instructor's (or an administrator's) answer to a learner's review",
+            "ReviewReply", "ReviewReplied", 200 },
+        { Method::Put, "/api/marketplace/courses/{id}/reviews/{learner_id}/hidden", Action::ReviewModerate,
+            handle_hide_review, nullptr,
+            "Hides a review from the catalog (its stars leave the rating), or shows it again", "ReviewVisibility",
+            "ReviewModerated", 200 },
+    };
+    return api;
+}
+
+} // namespace learnloop::server

@@ -1,0 +1,236 @@
+// Prices and coupons (pricing.hpp).
+#include "marketplace/pricing.hpp"
+
+#include "core/validation.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace learnloop {
+
+namespace {
+
+Error invalid(const std::string& field, std::string message)
+{
+    return make_error(ErrorCode::InvalidArgument, std::move(message), field);
+}
+
+std::int64_t power_of_ten(int exponent)
+{
+    std::int64_t value = 1;
+    for (int i = 0; i < exponent; ++i)
+        value *= 10;
+    return value;
+}
+
+struct BandRow {
+    PriceBand band;
+    std::string_view name;
+    std::string_view for_people;
+    std::int64_t low_major;    // inclusive
+    std::int64_t high_major;   // exclusive; -1: no bound
+};
+
+constexpr std::array<BandRow, 5> k_bands { {
+    { PriceBand::Free, "free", "Free", 0, 0 },
+    { PriceBand::Under20, "under_20", "Under 20", 0, 20 },
+    { PriceBand::From20To50, "20_50", "20 to 50", 20, 50 },
+    { PriceBand::From50To100, "50_100", "50 to 100", 50, 100 },
+    { PriceBand::From100, "100_up", "100 and over", 100, -1 },
+} };
+
+const BandRow& band_row(PriceBand band)
+{
+    return k_bands[static_cast<std::size_t>(band)];
+}
+
+} // namespace
+
+std::string_view price_kind_name(PriceKind kind)
+{
+    switch (kind) {
+    case PriceKind::Free: return "free";
+    case PriceKind::OneTime: return "one_time";
+    case PriceKind::Subscription: return "subscription";
+    }
+    return "free";
+}
+
+Result<PriceKind> parse_price_kind(std::string_view name)
+{
+    for (auto kind : { PriceKind::Free, PriceKind::OneTime, PriceKind::Subscription })
+        if (name == price_kind_name(kind))
+            return kind;
+    return invalid("kind", "A price is free, one_time or subscription");
+}
+
+std::string_view billing_period_name(BillingPeriod period)
+{
+    return period == BillingPeriod::Monthly ? "monthly" : "yearly";
+}
+
+Result<BillingPeriod> parse_billing_period(std::string_view name)
+{
+    if (name == "monthly")
+        return BillingPeriod::Monthly;
+    if (name == "yearly")
+        return BillingPeriod::Yearly;
+    return invalid("period", "A subscription is paid monthly or yearly");
+}
+
+Result<Price> read_price(const Json& json, const std::string& path)
+{
+    auto reader = TRY(JsonObjectReader::open(json, path));
+    Price price;
+    auto kind_text = TRY(json_string_at(*TRY(reader.require("kind")), reader.path("kind")));
+    auto kind = parse_price_kind(kind_text);
+    if (!kind.ok())
+        return invalid(reader.path("kind"), kind.error().message);
+    price.kind = kind.value();
+    if (price.kind == PriceKind::Free) {
+        TRY(reader.reject_unknown("a free price"));
+        return price;
+    }
+    auto currency_text = TRY(json_string_at(*TRY(reader.require("currency")), reader.path("currency")));
+    auto currency = find_currency(currency_text);
+    if (!currency.ok())
+        return invalid(reader.path("currency"), currency.error().message);
+    auto amount_text = TRY(json_string_at(*TRY(reader.require("amount")), reader.path("amount")));
+    price.amount = TRY(parse_money(amount_text, currency.value(), reader.path("amount")));
+    if (price.amount.minor == 0)
+        return invalid(reader.path("amount"), "A price that is not free is more than 0; choose free instead");
+    if (price.amount.minor > k_price_most_major * power_of_ten(currency.value().exponent))
+        return invalid(reader.path("amount"), "A price is at most 1000000");
+    if (const auto* period = reader.find("period")) {
+        if (price.kind != PriceKind::Subscription)
+            return invalid(reader.path("period"), "Only a subscription has a period");
+        auto period_text = TRY(json_string_at(*period, reader.path("period")));
+        auto parsed = parse_billing_period(period_text);
+        if (!parsed.ok())
+            return invalid(reader.path("period"), parsed.error().message);
+        price.period = parsed.value();
+    } else if (price.kind == PriceKind::Subscription) {
+        return invalid(reader.path("period"), "A subscription is paid monthly or yearly");
+    }
+    TRY(reader.reject_unknown("a price"));
+    return price;
+}
+
+Json price_to_json(const Price& price)
+{
+    Json json { { "kind", price_kind_name(price.kind) } };
+    if (price.kind == PriceKind::Free)
+        return json;
+    auto currency = find_currency(price.amount.currency);
+    json["amount"] = currency.ok() ? format_amount(price.amount, currency.value()) : std::to_string(price.amount.minor);
+    json["currency"] = price.amount.currency;
+    if (price.period)
+        json["period"] = billing_period_name(*price.period);
+    return json;
+}
+
+std::string price_for_people(const Price& price)
+{
+    if (price.kind == PriceKind::Free)
+        return "Free";
+    auto currency = find_currency(price.amount.currency);
+    auto amount = currency.ok() ? format_money(price.amount, currency.value())
+                                : std::to_string(price.amount.minor) + " " + price.amount.currency;
+    if (price.kind == PriceKind::Subscription && price.period)
+        return amount + (*price.period == BillingPeriod::Monthly ? " a month" : " a year");
+    return amount;
+}
+
+std::string_view price_band_name(PriceBand band) { return band_row(band).name; }
+std::string_view price_band_for_people(PriceBand band) { return band_row(band).for_people; }
+
+Result<PriceBand> parse_price_band(std::string_view name)
+{
+    for (const auto& row : k_bands)
+        if (row.name == name)
+            return row.band;
+    return invalid("price", "A price band is free, under_20, 20_50, 50_100 or 100_up");
+}
+
+MinorRange price_band_range(PriceBand band, int exponent)
+{
+    const auto& row = band_row(band);
+    if (band == PriceBand::Free)
+        return { 0, 1 };
+    const auto unit = power_of_ten(exponent);
+    // A paid price is at least one minor unit, so "under 20" starts at 1.
+    return { std::max<std::int64_t>(row.low_major * unit, 1), row.high_major < 0 ? -1 : row.high_major * unit };
+}
+
+PriceBand price_band_of(const Price& price)
+{
+    if (price.kind == PriceKind::Free || price.amount.minor <= 0)
+        return PriceBand::Free;
+    auto currency = find_currency(price.amount.currency);
+    const int exponent = currency.ok() ? currency.value().exponent : 2;
+    for (const auto& row : k_bands) {
+        auto range = price_band_range(row.band, exponent);
+        if (row.band != PriceBand::Free && price.amount.minor >= range.low
+            && (range.high < 0 || price.amount.minor < range.high))
+            return row.band;
+    }
+    return PriceBand::From100;
+}
+
+// [SECTION] Coupons
+
+Result<std::string> read_coupon_code(std::string_view typed)
+{
+    auto text = trim(typed);
+    std::string code;
+    for (char c : text) {
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+            return invalid("coupon", "A coupon code is letters, digits and dashes");
+        code += c;
+    }
+    if (code.size() < 3 || code.size() > 32)
+        return invalid("coupon", "A coupon code is 3 to 32 letters, digits and dashes");
+    return code;
+}
+
+Result<Coupon> check_coupon(Coupon coupon)
+{
+    coupon.code = TRY(read_coupon_code(coupon.code));
+    if (coupon.kind == CouponKind::Percent) {
+        if (coupon.percent < 1 || coupon.percent > 100)
+            return invalid("percent", "A coupon takes 1% to 100% off");
+    } else {
+        auto currency = find_currency(coupon.amount_off.currency);
+        if (!currency.ok())
+            return invalid("currency", currency.error().message);
+        if (coupon.amount_off.minor <= 0)
+            return invalid("amount_off", "A coupon takes more than 0 off");
+    }
+    if (coupon.usage_limit < 0)
+        return invalid("usage_limit", "A usage limit is 0 (none) or more");
+    return coupon;
+}
+
+Result<Money> apply_coupon(const Price& price, std::int64_t course_id, const Coupon& coupon, std::int64_t now)
+{
+    if (price.kind == PriceKind::Free)
+        return invalid("coupon", "This course is free; it needs no coupon");
+    if (coupon.expires_at && now >= *coupon.expires_at)
+        return invalid("coupon", "That coupon has expired");
+    if (coupon.usage_limit > 0 && coupon.times_used >= coupon.usage_limit)
+        return invalid("coupon", "That coupon has been used as many times as it can be");
+    if (!coupon.course_ids.empty()
+        && std::find(coupon.course_ids.begin(), coupon.course_ids.end(), course_id) == coupon.course_ids.end())
+        return invalid("coupon", "That coupon is not for this course");
+    if (coupon.kind == CouponKind::Percent) {
+        auto off = TRY(scale(price.amount, coupon.percent, 100));
+        return Money { price.amount.minor - off.minor, price.amount.currency };
+    }
+    if (coupon.amount_off.currency != price.amount.currency)
+        return invalid("coupon", "That coupon is for prices in " + coupon.amount_off.currency);
+    return Money { std::max<std::int64_t>(price.amount.minor - coupon.amount_off.minor, 0), price.amount.currency };
+}
+
+} // namespace learnloop

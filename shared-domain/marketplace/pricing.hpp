@@ -1,0 +1,102 @@
+// A marketplace course's price, and coupons that lower it.
+//
+// A price is free, one payment, or a subscription paid each month or year,
+// in whole minor units of one currency (finance/money). Read from and
+// written as JSON with the amount as decimal text:
+//   {"kind": "free"}
+//   {"kind": "one_time", "amount": "49.00", "currency": "GBP"}
+//   {"kind": "subscription", "amount": "12.00", "currency": "GBP", "period": "monthly"}
+// A coupon takes a percentage or a fixed amount off, until it expires or
+// has been used as often as allowed, on every course or chosen ones.
+#pragma once
+
+#include "core/json_reader.hpp"
+#include "core/result.hpp"
+#include "finance/money.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace learnloop {
+
+enum class PriceKind { Free, OneTime, Subscription };
+enum class BillingPeriod { Monthly, Yearly };
+
+[[nodiscard]] std::string_view price_kind_name(PriceKind kind);            // "free", "one_time", "subscription"
+[[nodiscard]] Result<PriceKind> parse_price_kind(std::string_view name);   // error on field "kind"
+[[nodiscard]] std::string_view billing_period_name(BillingPeriod period);  // "monthly", "yearly"
+[[nodiscard]] Result<BillingPeriod> parse_billing_period(std::string_view name);   // error on field "period"
+
+// The most a price may be: 1,000,000 in the currency's major unit.
+inline constexpr std::int64_t k_price_most_major = 1000000;
+
+struct Price {
+    PriceKind kind = PriceKind::Free;
+    Money amount;                         // 0 when free; more than 0 otherwise
+    std::optional<BillingPeriod> period;  // subscriptions only
+
+    bool operator==(const Price&) const = default;
+};
+
+// Reads a price; errors name the part under `path` ("price.amount"): an
+// unknown kind or currency, an amount below zero, with a fraction of a minor
+// unit ("12.505") or above the most, a paid price of 0, a period on a price
+// that is not a subscription, or a subscription without one.
+[[nodiscard]] Result<Price> read_price(const Json& json, const std::string& path = "price");
+[[nodiscard]] Json price_to_json(const Price& price);
+
+// For people: "Free", "£49.00", "£12.00 a month", "€99.00 a year".
+[[nodiscard]] std::string price_for_people(const Price& price);
+
+// The catalog's price bands, in the currency's major unit: free, under 20,
+// 20 to 50, 50 to 100, 100 and over (a subscription by its one payment).
+enum class PriceBand { Free, Under20, From20To50, From50To100, From100 };
+[[nodiscard]] std::string_view price_band_name(PriceBand band);            // "free", "under_20", "20_50", "50_100", "100_up"
+[[nodiscard]] Result<PriceBand> parse_price_band(std::string_view name);   // error on field "price"
+[[nodiscard]] std::string_view price_band_for_people(PriceBand band);      // "Free", "Under 20", ...
+[[nodiscard]] PriceBand price_band_of(const Price& price);
+// The band's bounds in minor units of a currency with `exponent` decimals,
+// as [low, high) with high -1 for no bound; Free is [0, 1).
+struct MinorRange {
+    std::int64_t low = 0;
+    std::int64_t high = -1;
+};
+[[nodiscard]] MinorRange price_band_range(PriceBand band, int exponent);
+
+// [SECTION] Coupons
+
+enum class CouponKind { Percent, Fixed };
+
+struct Coupon {
+    std::string code;                      // as read_coupon_code keeps it
+    CouponKind kind = CouponKind::Percent;
+    int percent = 0;                       // 1 to 100, for Percent
+    Money amount_off;                      // more than 0, for Fixed
+    std::optional<std::int64_t> expires_at;   // seconds since 1970 (UTC); none: never
+    int usage_limit = 0;                   // 0: any number of orders
+    int times_used = 0;
+    std::vector<std::int64_t> course_ids;  // empty: every course
+};
+
+// A code as typed: trimmed and raised to capitals; 3 to 32 of A–Z, 0–9 and
+// "-" (error on field "coupon").
+//   read_coupon_code(" spring-25 ") -> "SPRING-25"
+[[nodiscard]] Result<std::string> read_coupon_code(std::string_view typed);
+
+// A coupon's own rules (error on the field named): a percent of 1 to 100, a
+// fixed amount above 0 in a known currency, a usage limit of 0 or more.
+[[nodiscard]] Result<Coupon> check_coupon(Coupon coupon);
+
+// What a learner pays for `price` of course `course_id` with `coupon` at
+// `now` (seconds since 1970, UTC). A percentage is taken off and rounded
+// half away from zero; a fixed amount never takes the price below 0.
+// Refused (field "coupon", for people) when the course is free, the coupon
+// has expired, has been used up, is not for this course, or is a fixed
+// amount in another currency.
+[[nodiscard]] Result<Money> apply_coupon(const Price& price, std::int64_t course_id, const Coupon& coupon,
+    std::int64_t now);
+
+} // namespace learnloop

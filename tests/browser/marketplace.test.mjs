@@ -1,0 +1,184 @@
+// Browser test of the demo marketplace's catalog (Lumen Courses, seeded by
+// the full demo from course-catalog/) on a server and database of its own:
+// a learner types words and sees results as they type, narrows them with a
+// filter whose choices carry their counts, opens a course's page and reads
+// its outline and reviews; on a phone the page replaces the list, with a way
+// back; a search that finds nothing offers to clear itself. Everything is
+// found by role and name, axe checks each screen, and the results equal the
+// API's for the same search.
+import assert from 'node:assert/strict';
+import {
+  apiCall, appState, createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer,
+  stopAll, waitForFirstFrame, waitForState,
+} from './harness.mjs';
+
+const PASSWORD = 'learnloop-demo-2026';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const { check, fail, finish } = createRunner();
+
+async function signedIn(server, who, device = {}) {
+  const context = await launchBrowser({ device });
+  const page = context.pages()[0] ?? await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@lumen.learnloop.test`);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill('lumen');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`, 45000);
+  return { page, errors };
+}
+
+// Presses a button from the keyboard, as a screen reader user does.
+async function press(locator) {
+  await locator.focus();
+  await locator.page().keyboard.press('Enter');
+}
+
+async function token(server, who) {
+  const login = await fetch(`${server.base}/api/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tenant': 'lumen' },
+    body: JSON.stringify({ email: `${who}@lumen.learnloop.test`, password: PASSWORD }),
+  });
+  return (await login.json()).token;
+}
+
+const loaded = (predicate = () => true) => (s) => Array.isArray(s.portal?.catalog_courses)
+  && s.portal.catalog_total >= 0 && predicate(s.portal);
+
+try {
+  const database = await startDatabase();
+  const server = await startServer(database.url);
+  const learner = await token(server, 'student');
+
+  await check('a learner searches the catalog as they type, narrows it by level and opens a course', async () => {
+    const { page, errors } = await signedIn(server, 'student');
+    await page.getByRole('heading', { name: 'Find a course' }).waitFor();
+    let state = await waitForState(page, loaded((p) => p.catalog_total === 25), 'the whole catalog');
+    assert.equal(state.portal.catalog_courses.length, 20, 'a first page of 20');
+    await page.getByText('Showing 1\u201320 of 25').waitFor();
+    await expectNoViolations(page, 'the catalog');
+    await saveScreenshot(page, 'marketplace-catalog.png');
+
+    // Type-ahead: a pause after "pyth" asks without pressing anything.
+    await page.getByRole('textbox', { name: 'Search courses' }).fill('pyth');
+    state = await waitForState(page, loaded((p) => p.catalog_asked === 'q=pyth'), 'results for "pyth"');
+    assert.ok(state.portal.catalog_total > 0 && state.portal.catalog_total < 25);
+    assert.ok(state.portal.catalog_courses.some((t) => /python/i.test(t)), state.portal.catalog_courses.join(', '));
+    const api = await apiCall(server, learner, 'GET', '/api/marketplace/catalog?q=pyth');
+    assert.deepEqual(state.portal.catalog_courses, api.body.courses.map((c) => c.title), 'the API\'s results');
+
+    // A filter's choices carry their counts; picking one narrows the words' results.
+    await press(page.getByRole('button', { name: /^Level: / }));
+    const beginner = page.getByRole('option', { name: /^Beginner \(\d+\)$/ });
+    const counted = api.body.facets.level.find((l) => l.value === 'beginner').courses;
+    await page.getByRole('option', { name: `Beginner (${counted})` }).waitFor();
+    await expectNoViolations(page, 'the level filter open');
+    await press(beginner);
+    state = await waitForState(page, loaded((p) => p.catalog_asked === 'q=pyth&level=beginner'), 'beginners only');
+    assert.equal(state.portal.catalog_total, counted, 'as many as the choice said');
+
+    // A course's page: what it covers, its instructor, its reviews.
+    const title = state.portal.catalog_courses[0];
+    await press(page.getByRole('button', { name: title, exact: true }));
+    state = await waitForState(page, (s) => s.portal?.catalog_course === title, `${title}'s page`);
+    await page.getByRole('heading', { name: 'What it covers' }).waitFor();
+    await page.getByRole('heading', { name: /^Your instructor: / }).waitFor();
+    await expectNoViolations(page, "a course's page");
+    await saveScreenshot(page, 'marketplace-course.png');
+    assert.match(await page.evaluate(() => location.hash), /^#\/learn\/catalog\/\d+$/);
+    assert.deepEqual(errors, []);
+  });
+
+  await check('on a phone the course replaces the list, and a search that finds nothing offers to clear itself', async () => {
+    const { page, errors } = await signedIn(server, 'student', PHONE);
+    let state = await waitForState(page, loaded((p) => p.catalog_total === 25), 'the catalog on a phone');
+    await expectNoViolations(page, 'the catalog on a phone');
+    await saveScreenshot(page, 'marketplace-catalog-phone.png');
+    const title = state.portal.catalog_courses[0];
+    await press(page.getByRole('button', { name: title, exact: true }));
+    await waitForState(page, (s) => s.portal?.catalog_course === title, `${title} on a phone`);
+    await page.getByRole('heading', { name: 'About this course' }).waitFor();
+    await expectNoViolations(page, "a course's page on a phone");
+    await saveScreenshot(page, 'marketplace-course-phone.png');
+    await press(page.getByRole('button', { name: /^Back/ }));
+    await page.getByRole('heading', { name: 'Find a course' }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Search courses' }).fill('zzyzx quaternion origami');
+    await page.keyboard.press('Enter');
+    state = await waitForState(page, loaded((p) => p.catalog_total === 0), 'nothing found');
+    await page.getByRole('heading', { name: 'No courses match' }).waitFor();
+    await expectNoViolations(page, 'no courses found');
+    await press(page.getByRole('button', { name: 'Clear the search and filters' }));
+    state = await waitForState(page, loaded((p) => p.catalog_total === 25 && p.catalog_asked === ''), 'everything again');
+    assert.equal((await appState(page)).portal.catalog_asked, '');
+    assert.deepEqual(errors, []);
+  });
+  await check('a learner continues where they left off, completes a lesson, and enrols in a free course', async () => {
+    const { page, errors } = await signedIn(server, 'student');
+    await page.getByRole('tab', { name: 'My learning' }).click();
+    let state = await waitForState(page, (s) => s.portal?.learning?.length === 3, 'the learner\'s three courses');
+    assert.ok(state.portal.learning.some((c) => c.progress === 'Finished'), JSON.stringify(state.portal.learning));
+    assert.ok(state.portal.learning.some((c) => c.progress === 'Not started'));
+    await expectNoViolations(page, 'my learning');
+    await saveScreenshot(page, 'marketplace-learning.png');
+
+    // The half-way course goes on at the lesson after the last one done.
+    const halfway = state.portal.learning.find((c) => /lessons done/.test(c.progress));
+    await press(page.getByRole('button', { name: `Continue ${halfway.title}` }));
+    state = await waitForState(page, (s) => s.portal?.learning_lesson?.lesson_title, 'the lesson to continue');
+    const lesson = state.portal.learning_lesson.lesson_title;
+    await page.getByRole('heading', { name: lesson }).waitFor();
+    await expectNoViolations(page, 'a lesson');
+    await saveScreenshot(page, 'marketplace-lesson.png');
+    await press(page.getByRole('button', { name: 'Mark as complete' }));
+    state = await waitForState(page, (s) => s.portal.learning_lesson.lesson_completed
+      && s.portal.learning_lesson.lesson_mark === 'Lesson completed', 'the lesson completed');
+    await press(page.getByRole('button', { name: 'Back to the course' }));
+    state = await waitForState(page, (s) => s.portal.learning?.find((c) => c.title === halfway.title)?.progress
+      && s.portal.learning.find((c) => c.title === halfway.title).progress !== halfway.progress, 'one more lesson done');
+
+    // Having done a lesson of it, the learner reviews the course from its page.
+    await page.getByRole('tab', { name: 'Catalog' }).click();
+    await page.getByRole('textbox', { name: 'Search courses' }).fill(halfway.title);
+    await page.keyboard.press('Enter');
+    await waitForState(page, loaded((p) => p.catalog_courses.includes(halfway.title)), 'the course found by its title');
+    await press(page.getByRole('button', { name: halfway.title, exact: true }));
+    await page.getByRole('heading', { name: 'Review this course' }).waitFor();
+    await press(page.getByRole('radio', { name: '4 stars' }));
+    await page.getByRole('textbox', { name: 'What did you think? (optional)' }).fill('Clear lessons; the exercises helped.');
+    await expectNoViolations(page, 'writing a review');
+    await press(page.getByRole('button', { name: 'Post your review' }));
+    await waitForState(page, (s) => s.portal.catalog_review === 'Thank you for your review' && s.portal.catalog_my_stars === 4,
+      'the review posted');
+    await page.getByRole('heading', { name: 'Your review' }).waitFor();
+    await saveScreenshot(page, 'marketplace-review.png');
+    await page.getByRole('textbox', { name: 'Search courses' }).fill('');
+    await page.keyboard.press('Enter');
+
+    // A free course not yet taken: enrol from its page, then start it.
+    const mine = await apiCall(server, learner, 'GET', '/api/marketplace/my-courses');
+    const free = await apiCall(server, learner, 'GET', '/api/marketplace/catalog?price=free');
+    const fresh = free.body.courses.find((c) => !mine.body.some((m) => m.id === c.id));
+    await press(page.getByRole('button', { name: /^Price: / }));
+    await press(page.getByRole('option', { name: /^Free \(\d+\)$/ }));
+    await waitForState(page, loaded((p) => p.catalog_asked === 'price=free'), 'free courses');
+    await press(page.getByRole('button', { name: fresh.title, exact: true }));
+    await waitForState(page, (s) => s.portal?.catalog_course === fresh.title, `${fresh.title}'s page`);
+    await press(page.getByRole('button', { name: 'Enrol for free' }));
+    state = await waitForState(page, (s) => s.portal.catalog_enrolled && s.portal.catalog_progress === 'Not started',
+      'enrolled');
+    assert.match(state.portal.catalog_enrol, /^You are enrolled in /);
+    await press(page.getByRole('button', { name: 'Start the course' }));
+    await waitForState(page, (s) => s.portal.catalog_lesson?.lesson_title, 'its first lesson');
+    assert.match(await page.evaluate(() => location.hash), /^#\/learn\/catalog\/\d+\/lesson\/\d+$/);
+    assert.deepEqual(errors, []);
+  });
+} catch (error) {
+  fail(error);
+} finally {
+  await stopAll();
+  finish();
+}
