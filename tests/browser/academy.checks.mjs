@@ -9,37 +9,13 @@
 // (build/artifacts/academy-*.png).
 import assert from 'node:assert/strict';
 import {
-  apiCall, appState, expectNoViolations, launchBrowser, saveScreenshot, waitForFirstFrame, waitForState,
+  apiCall, appState, expectNoViolations, press, saveScreenshot, signedInTo, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-async function signIn(page, who) {
-  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@summit.learnloop.test`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill('summit');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Argon2id takes its time, more so while other tests share the machine's two cores.
-  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`, 45000);
-}
-
-async function signedIn(server, who, device = {}) {
-  const context = await launchBrowser({ device });
-  const page = context.pages()[0] ?? await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.base + '/');
-  await waitForFirstFrame(page);
-  await signIn(page, who);
-  return { page, errors };
-}
-
-// Presses a button from the keyboard, as a screen reader user does.
-async function press(locator) {
-  await locator.focus();
-  await locator.page().keyboard.press('Enter');
-}
+const signedIn = (server, who, device = {}) => signedInTo(server, 'summit', who, device);
 
 // Picks `option` from the combo box named `name` (a button "Name: value" in
 // the accessible tree, opening a listbox of its options).

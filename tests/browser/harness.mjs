@@ -386,3 +386,35 @@ export async function expectNoViolations(page, screen) {
   const violations = await axeViolations(page);
   if (violations.length) throw new Error(`axe found WCAG violations on ${screen}:\n  ${violations.join('\n  ')}`);
 }
+
+// Presses a control from the keyboard, as a screen reader user does: focus,
+// then Enter (a control far down a screen that scrolls inside the app is
+// reached by focus, not by scrolling the page).
+export async function press(locator) {
+  await locator.focus();
+  await locator.page().keyboard.press('Enter');
+}
+
+// Signs `who` (the email's local part) in to the demo tenant with code
+// `tenant` (its emails end @<tenant>.learnloop.test) on the sign-in screen.
+// Argon2id takes its time, more so while other tests share the machine's cores.
+export async function signInTo(page, tenant, who, { password = 'learnloop-demo-2026', timeout = 45000 } = {}) {
+  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@${tenant}.learnloop.test`);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill(tenant);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`, timeout);
+}
+
+// A browser of its own (at `device` size) signed in as `who` of `tenant`,
+// with the page's script errors collected.
+export async function signedInTo(server, tenant, who, device = {}) {
+  const context = await launchBrowser({ device });
+  const page = context.pages()[0] ?? await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.base + '/');
+  await waitForFirstFrame(page);
+  await signInTo(page, tenant, who);
+  return { page, errors };
+}

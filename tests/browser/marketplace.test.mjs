@@ -8,34 +8,15 @@
 // API's for the same search.
 import assert from 'node:assert/strict';
 import {
-  apiCall, appState, createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer,
-  stopAll, waitForFirstFrame, waitForState,
+  apiCall, appState, createRunner, expectNoViolations, press, saveScreenshot, signedInTo, startDatabase, startServer,
+  stopAll, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const { check, fail, finish } = createRunner();
 
-async function signedIn(server, who, device = {}) {
-  const context = await launchBrowser({ device });
-  const page = context.pages()[0] ?? await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.base + '/');
-  await waitForFirstFrame(page);
-  await page.getByRole('textbox', { name: 'Email' }).fill(`${who}@lumen.learnloop.test`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill('lumen');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await waitForState(page, (s) => s.screen === 'portal', `${who} signing in`, 45000);
-  return { page, errors };
-}
-
-// Presses a button from the keyboard, as a screen reader user does.
-async function press(locator) {
-  await locator.focus();
-  await locator.page().keyboard.press('Enter');
-}
+const signedIn = (server, who, device = {}) => signedInTo(server, 'lumen', who, device);
 
 async function token(server, who) {
   const login = await fetch(`${server.base}/api/login`, {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  createRunner, expectNoViolations, launchBrowser, saveScreenshot, startDatabase, startServer, stopAll,
+  createRunner, expectNoViolations, launchBrowser, press, saveScreenshot, startDatabase, startServer, stopAll,
   waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -75,13 +75,6 @@ async function phoneSignedIn(server, who) {
   await signIn(page, who);
   await waitForState(page, (s) => s.compact === true, 'the phone layout');
   return page;
-}
-
-// Presses a button from the keyboard, as a screen reader user does: the
-// calendar scrolls inside the app, so a button far down is reached by focus.
-async function press(locator) {
-  await locator.focus();
-  await locator.page().keyboard.press('Enter');
 }
 
 try {

@@ -22,18 +22,21 @@ std::string str(std::int64_t n) { return std::to_string(n); }
 struct Catalog {
     std::map<std::string, std::int64_t> category;   // slug -> id
     std::map<std::string, std::int64_t> course;     // slug -> id
+    Person second;                                   // an instructor besides the fixture's teacher
 };
 
 // The fixture's tenant as a marketplace: two top categories with children,
 // nine courses (six published, a draft, an archived one and a deleted one),
-// modules and lessons for one, and reviews that give three courses ratings.
-Catalog make_marketplace(ApiFixture& f, const Person& second_instructor)
+// modules and lessons for one, and reviews that give three courses ratings;
+// two of the courses are a second instructor's.
+Catalog make_marketplace(ApiFixture& f)
 {
     auto& D = f.demo;
     const auto t = str(D.id);
     f.sql("UPDATE tenants SET kind = 'marketplace' WHERE id = " + t);
     f.sql("INSERT INTO marketplace_settings (tenant_id) VALUES (" + t + ")");
     Catalog c;
+    c.second = f.create_user("demo", "second.instructor@demo.learnloop.test", "Second Instructor", "teacher");
     auto category = [&](const std::string& slug, const std::string& name, const std::string& parent) {
         c.category[slug] = f.sql_int("INSERT INTO catalog_categories (tenant_id, parent_id, slug, name) VALUES (" + t + ", "
             + (parent.empty() ? std::string("NULL") : str(c.category.at(parent))) + ", '" + slug + "', '" + name
@@ -75,7 +78,7 @@ Catalog make_marketplace(ApiFixture& f, const Person& second_instructor)
             "published", 5 },
     };
     for (const auto& r : rows) {
-        const auto instructor = r.instructor == "first" ? D.teacher.id : second_instructor.id;
+        const auto instructor = r.instructor == "first" ? D.teacher.id : c.second.id;
         c.course[r.slug] = f.sql_int(
             "INSERT INTO courses (tenant_id, title, subtitle, description, instructor_id, status, slug, category_id, "
             "level, language, price_kind, price_minor, currency, billing_period, price_band, published_at) VALUES ("
@@ -179,8 +182,7 @@ std::map<std::string, std::int64_t> without_zeros(std::map<std::string, std::int
 TEST_CASE("the catalog searches published courses; results and facet counts equal SQL", "[api][marketplace][catalog]")
 {
     ApiFixture f("market_catalog_search", {});
-    auto second = f.create_user("demo", "second.instructor@demo.learnloop.test", "Second Instructor", "teacher");
-    auto c = make_marketplace(f, second);
+    auto c = make_marketplace(f);
     auto& api = f.api();
     const auto& token = f.token(f.demo.student);
     auto search = [&](const std::string& query) {
@@ -329,8 +331,8 @@ TEST_CASE("a course's page: outline without lesson text, reviews with short name
     "[api][marketplace][catalog]")
 {
     ApiFixture f("market_course_page", { .other_tenant = true });
-    auto second = f.create_user("demo", "second.instructor@demo.learnloop.test", "Second Instructor", "teacher");
-    auto c = make_marketplace(f, second);
+    auto c = make_marketplace(f);
+    const auto& second = c.second;
     auto& api = f.api();
     auto& D = f.demo;
     const auto path = "/api/marketplace/courses/" + str(c.course["python-data"]);
@@ -389,8 +391,8 @@ TEST_CASE("a learner enrols in a free course, opens its lessons and marks progre
     "[api][marketplace][learning]")
 {
     ApiFixture f("market_learning", { .other_tenant = true });
-    auto second = f.create_user("demo", "second.instructor@demo.learnloop.test", "Second Instructor", "teacher");
-    auto c = make_marketplace(f, second);
+    auto c = make_marketplace(f);
+    const auto& second = c.second;
     auto& api = f.api();
     auto& D = f.demo;
     const auto t = str(D.id);
@@ -499,8 +501,8 @@ TEST_CASE("reviews: from learners who did a lesson, editable, answered by the in
     "[api][marketplace][reviews]")
 {
     ApiFixture f("market_reviews", {});
-    auto second = f.create_user("demo", "second.instructor@demo.learnloop.test", "Second Instructor", "teacher");
-    auto c = make_marketplace(f, second);
+    auto c = make_marketplace(f);
+    const auto& second = c.second;
     auto& api = f.api();
     auto& D = f.demo;
     const auto t = str(D.id);
