@@ -109,6 +109,23 @@ $$;
 CREATE TRIGGER courses_search_document BEFORE INSERT OR UPDATE OF title, subtitle, tags, description, language
     ON courses FOR EACH ROW EXECUTE FUNCTION courses_search_document();
 
+-- The ids of the live published courses of the caller's tenant whose search
+-- document matches p_query: the search's way to its GIN index. Under
+-- row-level security PostgreSQL must check each row's tenant before it may
+-- apply an operator that is not leakproof (the text match is not), so a
+-- query as the application role reads every course of every tenant; this
+-- function runs as the owner and names the tenant itself, from the same
+-- transaction setting the policies read.
+CREATE FUNCTION catalog_search_matches(p_query tsquery) RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+        SELECT id FROM courses
+        WHERE search_document @@ p_query AND tenant_id = (SELECT app_tenant_id())
+          AND status = 'published' AND deleted_at IS NULL
+    $$;
+REVOKE ALL ON FUNCTION catalog_search_matches(tsquery) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION catalog_search_matches(tsquery) TO learnloop_app;
+
 CREATE TABLE course_modules (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     tenant_id   bigint NOT NULL,

@@ -4,6 +4,7 @@
 #include "academy/routes.hpp"
 #include "audit/routes.hpp"
 #include "identity/routes.hpp"
+#include "marketplace/catalog_handlers.hpp"
 #include "marketplace/routes.hpp"
 #include "messaging/routes.hpp"
 #include "practice/routes.hpp"
@@ -27,7 +28,10 @@ void prepare_statements(pqxx::connection& connection)
     // The variants join the statements once, before the first connection
     // prepares them all.
     static std::once_flag variants_added;
-    std::call_once(variants_added, [] { add_tracker_variants(); });
+    std::call_once(variants_added, [] {
+        add_tracker_variants();
+        add_marketplace_variants();
+    });
     prepare_named_statements(connection);
 }
 

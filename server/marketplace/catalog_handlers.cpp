@@ -141,7 +141,19 @@ Json facets_json(pqxx::work& txn, const pqxx::result& rows, const ShowSettings& 
     return facets;
 }
 
+// The variant of a catalog statement for a search with words or without.
+std::string catalog_statement(const char* name, const std::string& text)
+{
+    return variant_name(name, text.empty() ? "all" : "words");
+}
+
 } // namespace
+
+void add_marketplace_variants()
+{
+    add_variants("marketplace/search_catalog", "words", { "all", "words" });
+    add_variants("marketplace/catalog_facets", "words", { "all", "words" });
+}
 
 Result<ApiResponse> handle_search_catalog(const httplib::Request& req, pqxx::work& txn, const Caller&)
 {
@@ -164,7 +176,8 @@ Result<ApiResponse> handle_search_catalog(const httplib::Request& req, pqxx::wor
     const auto prefixes = prefix_tsquery(query.text);
     const auto text = prefixes.empty() ? std::string() : query.text;
     const auto words = search_has_operators(query.text) ? std::string() : prefixes;
-    auto rows = exec_named(txn, "marketplace/search_catalog", text, words, query.category, level, query.language, band,
+    const auto search = catalog_statement("marketplace/search_catalog", text);
+    auto rows = exec_named(txn, search, text, words, query.category, level, query.language, band,
         query.min_rating_tenths, std::string(catalog_sort_name(query.sort)), query.limit, query.offset);
     std::int64_t total = rows.empty() ? 0 : rows[0]["total"].as<std::int64_t>();
     Json courses = Json::array();
@@ -174,11 +187,11 @@ Result<ApiResponse> handle_search_catalog(const httplib::Request& req, pqxx::wor
         card["minutes"] = row["minutes"].as<std::int64_t>();
         courses.push_back(std::move(card));
     }
-    auto facet_rows = exec_named(txn, "marketplace/catalog_facets", text, words, query.category, level, query.language,
+    auto facet_rows = exec_named(txn, catalog_statement("marketplace/catalog_facets", text), text, words, query.category, level, query.language,
         band, query.min_rating_tenths);
     if (rows.empty() && query.offset > 0) {
         // A page past the end: the total is still the search's.
-        auto first = exec_named(txn, "marketplace/search_catalog", text, words, query.category, level, query.language,
+        auto first = exec_named(txn, search, text, words, query.category, level, query.language,
             band, query.min_rating_tenths, std::string(catalog_sort_name(query.sort)), 1, 0);
         total = first.empty() ? 0 : first[0]["total"].as<std::int64_t>();
     }

@@ -12,4 +12,8 @@ namespace learnloop::server {
 [[nodiscard]] Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);
 
+// The catalog's statements with words and without, each planned once
+// (call before the first connection, as http/registry.cpp does).
+void add_marketplace_variants();
+
 } // namespace learnloop::server

@@ -1,3 +1,4 @@
+-- variants: with words and without ({{words}}, see _catalog_matched).
 -- The counts beside each filter of a catalog search ($1-$7 of
 -- _catalog_matched): for each facet, the courses the other filters leave,
 -- by value (categories by id, leaves only: the handler adds them up the
