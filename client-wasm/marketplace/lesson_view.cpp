@@ -70,7 +70,6 @@ void send_mark(AppState& state, LessonViewState& view, bool completed)
             view.lesson.data["progress"] = { { "completed", bool_field(answer.body, "completed") },
                 { "seconds_spent", int_field(answer.body, "seconds_spent") },
                 { "position_seconds", int_field(answer.body, "position_seconds") } };
-            view.progress_changed = true;
         });
 }
 

@@ -17,7 +17,6 @@ struct LessonViewState {
     double opened_ms = 0;         // when it arrived, for the time spent
     int seconds_before = 0;       // the time the server had already counted
     Outcome mark;                 // the last progress mark sent
-    bool progress_changed = false;   // a mark was saved: the course's progress is out of date
 };
 
 void open_lesson(AppState& state, LessonViewState& view, std::int64_t id);
