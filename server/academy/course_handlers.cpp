@@ -5,6 +5,7 @@
 #include "academy/progress.hpp"
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
+#include "identity/identity_store.hpp"
 #include "core/validation.hpp"
 #include "platform/crypto.hpp"
 
@@ -191,10 +192,16 @@ Result<ApiResponse> handle_join_course(const httplib::Request& req, pqxx::work& 
     auto body = TRY(parse_json_body(req));
     TRY(json_only_fields(body, { "code" }));
     auto code = TRY(read_join_code(TRY(json_string_field(body, "code"))));
+    TRY(begin_join_code_check(txn, caller.tenant_id, caller.user_id));
     auto rows = exec_named(txn, "academy/course_by_join_code", code);
-    if (rows.empty())
-        return headline_error(ErrorCode::NotFound, "No course has that code",
-            "No course of the academy has that join code: check it with your instructor");
+    if (rows.empty()) {
+        // Counted: the refusal keeps that one write.
+        join_code_failed(txn, caller.tenant_id, caller.user_id);
+        auto refused = error_for(headline_error(ErrorCode::NotFound, "No course has that code",
+            "No course of the academy has that join code: check it with your instructor"));
+        refused.keep_writes = true;
+        return refused;
+    }
     const auto course = rows[0]["id"].as<std::int64_t>();
     const auto title = rows[0]["title"].as<std::string>();
     if (exec_named(txn, "academy/enrol_student", caller.tenant_id, course, caller.user_id).empty())

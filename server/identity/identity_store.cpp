@@ -207,13 +207,18 @@ std::string password_tries_key(std::int64_t tenant_id, std::int64_t user_id)
     return sha256_hex("password-change:" + std::to_string(tenant_id) + ":" + std::to_string(user_id));
 }
 
+std::string join_code_tries_key(std::int64_t tenant_id, std::int64_t user_id)
+{
+    return sha256_hex("join-code:" + std::to_string(tenant_id) + ":" + std::to_string(user_id));
+}
+
 } // namespace
 
 Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
     exec_named(txn, "identity/password_lock_timeout", std::string(k_password_lock_wait));
     try {
-        exec_named(txn, "identity/lock_password_tries", password_tries_key(tenant_id, user_id), k_password_window_seconds);
+        exec_named(txn, "identity/lock_tries", password_tries_key(tenant_id, user_id), k_password_window_seconds);
     } catch (const pqxx::sql_error& error) {
         if (error.sqlstate() != "55P03")   // lock_not_available: the wait ran out
             throw;
@@ -227,9 +232,26 @@ Result<void> begin_password_check(pqxx::work& txn, std::int64_t tenant_id, std::
     return {};
 }
 
+Result<void> begin_join_code_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+{
+    const auto row = exec_named(txn, "identity/lock_tries", join_code_tries_key(tenant_id, user_id),
+        k_join_code_window_seconds)[0];
+    if (row["failures"].as<int>() < k_join_code_tries)
+        return {};
+    auto refused = make_error(ErrorCode::ResourceExhausted,
+        "Too many codes that match no course: check the code with your instructor and try again later", "code");
+    refused.retry_after_seconds = row["seconds_left"].as<int>();
+    return refused;
+}
+
+void join_code_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
+{
+    exec_named(txn, "identity/count_failed_try", join_code_tries_key(tenant_id, user_id));
+}
+
 int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id)
 {
-    return exec_named(txn, "identity/count_wrong_password", password_tries_key(tenant_id, user_id))[0]["failures"]
+    return exec_named(txn, "identity/count_failed_try", password_tries_key(tenant_id, user_id))[0]["failures"]
         .as<int>();
 }
 

@@ -173,6 +173,17 @@ inline constexpr const char* k_password_lock_wait = "3s";
 // The current password was wrong (counted; answers the tries now) or right
 // (the count is forgotten).
 int password_check_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+// Join codes that match no course, typed by one student, counted per account
+// in a window of k_join_code_window_seconds: from the k_join_code_tries-th
+// on, joining by code is refused (ResourceExhausted with the seconds left in
+// the window) until the window has passed, so the 8.5 x 10^11 codes of an
+// academy cannot be guessed one request after another. The check locks the
+// count until `txn` ends; a wrong code is counted by join_code_failed, and a
+// right one leaves the count as it is (knowing one code does not reset it).
+inline constexpr int k_join_code_tries = 10;
+inline constexpr int k_join_code_window_seconds = 15 * 60;
+[[nodiscard]] Result<void> begin_join_code_check(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
+void join_code_failed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 void password_check_passed(pqxx::work& txn, std::int64_t tenant_id, std::int64_t user_id);
 
 // Removes the throttle's rows nobody needs any more (identity/prune_throttle.sql);

@@ -573,6 +573,38 @@ TEST_CASE("a course's join code: made by its instructor, typed by students in an
     check_error(api.post("/api/academy/join", { { "code", again } }, f.token(D.student)), 404, "No course has that code");
 }
 
+TEST_CASE("join codes cannot be guessed: ten that match nothing, and the student's joining waits out the window",
+    "[api][academy][quiz][throttle]")
+{
+    ApiFixture f("academy_join_guesses", {});
+    auto& D = f.demo;
+    make_academy(f);
+    auto& api = f.api();
+    auto course = create(f, D.teacher, "/api/academy/courses", { { "title", "Guarded" } });
+    const auto code = api.put("/api/academy/courses/" + str(course) + "/join-code", nullptr, f.token(D.teacher))
+                          .json["join_code"]
+                          .get<std::string>();
+    const auto guesser = f.token(D.student);
+    const auto audit = f.audit_count();
+    // Codes of the right shape that match nothing: each counted, none audited.
+    const char* guesses[] = { "2222-2222", "2222-2223", "2222-2224", "2222-2225", "2222-2226", "2222-2227", "2222-2228",
+        "2222-2229", "2222-222A", "2222-222B" };
+    for (const char* guess : guesses)
+        check_error(api.post("/api/academy/join", { { "code", guess } }, guesser), 404, "No course has that code");
+    CHECK(f.audit_count() == audit);
+    // The next is refused whatever it is, the right code too, with the time to wait.
+    auto refused = api.post("/api/academy/join", { { "code", code } }, guesser);
+    INFO(describe(refused));
+    CHECK(refused.status == 429);
+    CHECK(refused.field() == "code");
+    CHECK(std::stoi(refused.header("Retry-After")) > 800);
+    CHECK(f.sql_int("SELECT count(*) FROM course_students WHERE course_id = " + str(course)) == 0);
+    // A malformed code is read before anything is counted, and the window ends.
+    check_error(api.post("/api/academy/join", { { "code", "abc" } }, guesser), 400, "Invalid request");
+    f.sql("UPDATE login_throttle SET window_start = now() - interval '16 minutes'");
+    CHECK(api.post("/api/academy/join", { { "code", code } }, guesser).status == 200);
+}
+
 TEST_CASE("a regrade carries answers to a question's fixed version and says whose score changed", "[api][academy][quiz]")
 {
     ApiFixture f("academy_regrade", {});

@@ -183,7 +183,7 @@ TEST_CASE("a password change waits a few seconds at most for another change of t
     const auto& student = f.demo.student;
     auto token = f.login(student);
     // Another change of this account is under way: its count of wrong
-    // passwords is locked (as identity/lock_password_tries locks it) by a
+    // passwords is locked (as identity/lock_tries locks it) by a
     // transaction that stays open.
     const auto key = learnloop::server::sha256_hex("password-change:" + std::to_string(f.demo.id) + ":"
         + std::to_string(student.id));
