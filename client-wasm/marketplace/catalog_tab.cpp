@@ -609,7 +609,10 @@ Json catalog_tab_summary(const CatalogTabState& tab)
     Json titles = Json::array();
     for (const auto& c : field_of(tab.results.data, "courses"))
         titles.push_back(text_field(c, "title"));
-    return { { "catalog_asked", tab.asked }, { "catalog_total", int_field(tab.results.data, "total", -1) },
+    // While a search is on its way the results shown are the last one's:
+    // the total is -1 until this one's arrive.
+    const bool arrived = tab.results.phase == Phase::Done;
+    return { { "catalog_asked", tab.asked }, { "catalog_total", arrived ? int_field(tab.results.data, "total", -1) : -1 },
         { "catalog_courses", titles }, { "catalog_selected", tab.selected },
         { "catalog_course", tab.course.data.is_object() ? text_field(tab.course.data, "title") : std::string() },
         { "catalog_enrolled", bool_field(tab.course.data, "is_enrolled") },
