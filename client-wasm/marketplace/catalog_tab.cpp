@@ -158,10 +158,9 @@ void draw_filters(AppState& state, CatalogTabState& tab)
     if (ratings) {
         const std::string rating = q.min_rating_tenths == 0
             ? std::string()
-            : (q.min_rating_tenths % 10 == 0 ? std::to_string(q.min_rating_tenths / 10)
-                                              : std::to_string(q.min_rating_tenths / 10) + ".5");
+            : rating_param_text(q.min_rating_tenths);
         if (auto v = draw_facet(state, facets, "rating", "Rating", "Any rating", rating, 11)) {
-            q.min_rating_tenths = v->empty() ? 0 : static_cast<int>(std::stod(*v) * 10 + 0.5);
+            q.min_rating_tenths = rating_param_tenths(*v);
             search_again(state, tab);
         }
         beside();
@@ -294,15 +293,6 @@ void draw_results(AppState& state, CatalogTabState& tab)
 
 // [SECTION] a course -------------------------------------------------------------
 
-void draw_paragraphs(const std::string& text)
-{
-    ImGui::PushTextWrapPos(0.0f);
-    for (const auto& paragraph : split(text, '\n'))
-        if (!trim(paragraph).empty())
-            ui::text_unformatted(std::string(paragraph).c_str());
-    ImGui::PopTextWrapPos();
-}
-
 // Enrolled learners, the course's instructor and the office read its lessons
 // (the matrix's lesson.read: the office's reach is the whole tenant).
 bool may_open_lessons(const AppState& state, const Json& course)
@@ -434,11 +424,11 @@ void draw_reviews(AppState& state, CatalogTabState& tab, const Json& c)
         if (bool_field(r, "hidden"))
             line += " \xC2\xB7 hidden from the catalog";
         ui::text_colored(ui::k_muted, "%s", line.c_str());
-        draw_paragraphs(text_field(r, "body"));
+        ui::paragraphs(text_field(r, "body"));
         if (const auto reply = text_field(r, "reply"); !reply.empty()) {
             ImGui::Indent();
             ui::text_colored(ui::k_muted, "The instructor replied:");
-            draw_paragraphs(reply);
+            ui::paragraphs(reply);
             ImGui::Unindent();
         }
         const auto course = tab.selected;
@@ -506,7 +496,7 @@ void draw_course(AppState& state, CatalogTabState& tab)
         return;
     ui::heading(text_field(c, "title").c_str(), 2);
     if (const auto subtitle = text_field(c, "subtitle"); !subtitle.empty())
-        draw_paragraphs(subtitle);
+        ui::paragraphs(subtitle);
     if (text_field(c, "status") != "published")
         ui::alert_text(ui::k_warning, "%s", text_field(c, "status") == "draft"
                 ? "A draft: only its instructor and administrators see it."
@@ -526,10 +516,10 @@ void draw_course(AppState& state, CatalogTabState& tab)
     ui::text_colored(ui::k_muted, "%s", where.c_str());
 
     ui::heading("About this course", 3);
-    draw_paragraphs(text_field(c, "description"));
+    ui::paragraphs(text_field(c, "description"));
     if (const auto needs = text_field(c, "prerequisites"); !needs.empty()) {
         ui::heading("What you need first", 3);
-        draw_paragraphs(needs);
+        ui::paragraphs(needs);
     }
 
     ui::heading("What it covers", 3);
@@ -556,7 +546,7 @@ void draw_course(AppState& state, CatalogTabState& tab)
 
     ui::heading(("Your instructor: " + text_field(c, "instructor_name")).c_str(), 3);
     if (const auto bio = text_field(c, "instructor_bio"); !bio.empty())
-        draw_paragraphs(bio);
+        ui::paragraphs(bio);
 
     draw_my_review(state, tab, c);
     draw_reviews(state, tab, c);

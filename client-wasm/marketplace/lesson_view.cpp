@@ -15,38 +15,6 @@ namespace learnloop::client {
 
 namespace {
 
-// "**Grid** lines" -> "Grid lines": the markers are for emphasis in print;
-// here the words are what matters.
-std::string without_markers(std::string_view line)
-{
-    std::string out;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '*' && i + 1 < line.size() && line[i + 1] == '*') {
-            ++i;
-            continue;
-        }
-        out += line[i];
-    }
-    return out;
-}
-
-void draw_body(const std::string& body)
-{
-    ImGui::PushTextWrapPos(0.0f);
-    for (const auto& raw : split(body, '\n')) {
-        const auto line = trim(raw);
-        if (line.empty()) {
-            ui::vertical_space(ui::k_space_s);
-            continue;
-        }
-        if (line.size() > 2 && line.substr(0, 2) == "- ")
-            ui::bullet_text("%s", without_markers(line.substr(2)).c_str());
-        else
-            ui::text_unformatted(without_markers(line).c_str());
-    }
-    ImGui::PopTextWrapPos();
-}
-
 int seconds_spent(const LessonViewState& view)
 {
     const double here = (monotonic_ms() - view.opened_ms) / 1000.0;
@@ -118,7 +86,7 @@ bool draw_lesson_view(AppState& state, LessonViewState& view)
             open_in_new_tab(url);
         ui::note("The video opens in a new tab.");
     }
-    draw_body(text_field(l, "body"));
+    ui::paragraphs(text_field(l, "body"));
     ui::vertical_space(ui::k_space_s);
 
     const Json& progress = field_of(l, "progress");

@@ -5,6 +5,7 @@
 
 #include "core/bidi.hpp"
 #include "core/calendar.hpp"
+#include "core/validation.hpp"
 #include "platform/clock.hpp"
 #include "ui/fonts.hpp"
 #include "ui/icons.hpp"
@@ -491,6 +492,39 @@ void bullet_text(const char* fmt, ...)
     }
     semantics::add(semantics::Role::Text, line);
 }
+
+// "**Grid** lines" -> "Grid lines": the markers are for emphasis in print;
+// here the words are what matters.
+static std::string without_markers(std::string_view line)
+{
+    std::string out;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '*' && i + 1 < line.size() && line[i + 1] == '*') {
+            ++i;
+            continue;
+        }
+        out += line[i];
+    }
+    return out;
+}
+
+void paragraphs(std::string_view body)
+{
+    ImGui::PushTextWrapPos(0.0f);
+    for (const auto& raw : split(body, '\n')) {
+        const auto line = trim(raw);
+        if (line.empty()) {
+            ui::vertical_space(ui::k_space_s);
+            continue;
+        }
+        if (line.size() > 2 && line.substr(0, 2) == "- ")
+            ui::bullet_text("%s", without_markers(line.substr(2)).c_str());
+        else
+            ui::text_unformatted(without_markers(line).c_str());
+    }
+    ImGui::PopTextWrapPos();
+}
+
 
 void alert_text(const ImVec4& colour, const char* fmt, ...)
 {

@@ -70,6 +70,10 @@ void text_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 // A muted paragraph that wraps to the window: what a section is for.
 void note(const char* text);
 void bullet_text(const char* fmt, ...) IM_FMTARGS(1);
+// Text with simple formatting, wrapped to the window: a paragraph per line,
+// "- " lines as bullets, a blank line as space, **emphasis** markers dropped
+// (the words are what matters on a screen).
+void paragraphs(std::string_view text);
 // A message people must not miss (an error after an action): also announced.
 void alert_text(const ImVec4& colour, const char* fmt, ...) IM_FMTARGS(2);
 bool small_button(const char* label);

@@ -6,6 +6,7 @@
 #include "marketplace/catalog.hpp"
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/pricing.hpp"
+#include "marketplace/progress.hpp"
 
 #include <map>
 #include <string>
@@ -133,9 +134,8 @@ Json facets_json(pqxx::work& txn, const pqxx::result& rows, const ShowSettings& 
     Json facets { { "category", category }, { "level", level }, { "language", language }, { "price", price } };
     if (show.ratings) {
         Json rating = Json::array();
-        for (int tenths : { 45, 40, 35, 30 })
-            rating.push_back(facet_entry(tenths % 10 == 0 ? std::to_string(tenths / 10) : std::to_string(tenths / 10) + ".5",
-                rating_threshold_for_people(tenths), count_of("rating", std::to_string(tenths))));
+        for (int tenths : k_rating_thresholds)
+            rating.push_back(facet_entry(rating_param_text(tenths), rating_threshold_for_people(tenths), count_of("rating", std::to_string(tenths))));
         facets["rating"] = rating;
     }
     return facets;
@@ -234,7 +234,7 @@ Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::wor
         const auto lesson_minutes = lesson["minutes"].as<std::int64_t>();
         modules.back()["lessons"].push_back({ { "id", lesson["lesson_id"].as<std::int64_t>() },
             { "title", lesson["lesson_title"].as<std::string>() }, { "kind", kind },
-            { "kind_label", kind == "video" ? "Video" : kind == "quiz" ? "Quiz" : "Reading" },
+            { "kind_label", lesson_kind_for_people(kind) },
             { "minutes", lesson_minutes } });
         ++lessons;
         minutes += lesson_minutes;

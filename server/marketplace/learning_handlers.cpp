@@ -6,6 +6,7 @@
 #include "marketplace/progress.hpp"
 
 #include <chrono>
+#include <map>
 
 namespace learnloop::server {
 
@@ -21,6 +22,20 @@ std::int64_t now_microseconds()
         .count();
 }
 
+LessonMark mark_of(const pqxx::row& row)
+{
+    return { row["lesson_id"].as<std::int64_t>(), row["completed"].as<bool>(), row["seconds_spent"].as<int>(),
+        row["position_seconds"].as<int>(), row["updated_at"].as<std::int64_t>() };
+}
+
+Json progress_json(const CourseProgress& progress)
+{
+    return { { "completed", progress.completed }, { "total", progress.total }, { "percent", progress.percent },
+        { "finished", progress.finished },
+        { "continue_lesson_id", progress.continue_lesson == 0 ? Json(nullptr) : Json(progress.continue_lesson) },
+        { "continue_position", progress.continue_position }, { "text", progress_for_people(progress) } };
+}
+
 } // namespace
 
 CourseProgress learner_progress(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id)
@@ -30,27 +45,13 @@ CourseProgress learner_progress(pqxx::work& txn, std::int64_t course_id, std::in
         lessons.push_back({ row["id"].as<std::int64_t>(), row["minutes"].as<int>() });
     std::vector<LessonMark> marks;
     for (const auto& row : exec_named(txn, "marketplace/learner_marks", course_id, learner_id))
-        marks.push_back({ row["lesson_id"].as<std::int64_t>(), row["completed"].as<bool>(), row["seconds_spent"].as<int>(),
-            row["position_seconds"].as<int>(), row["updated_at"].as<std::int64_t>() });
+        marks.push_back(mark_of(row));
     return course_progress(lessons, marks);
 }
 
-namespace {
-
-std::string kind_label(const std::string& kind)
-{
-    return kind == "video" ? "Video" : kind == "quiz" ? "Quiz" : "Reading";
-}
-
-} // namespace
-
 Json course_progress_json(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id)
 {
-    const auto progress = learner_progress(txn, course_id, learner_id);
-    return { { "completed", progress.completed }, { "total", progress.total }, { "percent", progress.percent },
-        { "finished", progress.finished },
-        { "continue_lesson_id", progress.continue_lesson == 0 ? Json(nullptr) : Json(progress.continue_lesson) },
-        { "continue_position", progress.continue_position }, { "text", progress_for_people(progress) } };
+    return progress_json(learner_progress(txn, course_id, learner_id));
 }
 
 // Free courses only until orders arrive: a paid course is refused, saying so.
@@ -76,6 +77,14 @@ Result<ApiResponse> handle_enrol(const httplib::Request& req, pqxx::work& txn, c
 
 Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
+    // Every course's lessons and marks in one statement, not one per course.
+    std::map<std::int64_t, std::pair<std::vector<LessonRef>, std::vector<LessonMark>>> lessons;
+    for (const auto& row : exec_named(txn, "marketplace/my_lessons", caller.user_id)) {
+        auto& [refs, marks] = lessons[row["course_id"].as<std::int64_t>()];
+        refs.push_back({ row["lesson_id"].as<std::int64_t>(), row["minutes"].as<int>() });
+        if (!row["updated_at"].is_null())
+            marks.push_back(mark_of(row));
+    }
     Json courses = Json::array();
     for (const auto& row : exec_named(txn, "marketplace/my_courses", caller.user_id)) {
         const auto id = row["id"].as<std::int64_t>();
@@ -84,7 +93,7 @@ Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, 
             { "instructor_name", row["instructor_name"].as<std::string>() },
             { "enrolled_at", row["enrolled_at"].as<std::string>() },
             { "last_active", row["last_active"].is_null() ? Json(nullptr) : Json(row["last_active"].as<std::string>()) },
-            { "progress", course_progress_json(txn, id, caller.user_id) } });
+            { "progress", progress_json(course_progress(lessons[id].first, lessons[id].second)) } });
     }
     return json_response(200, std::move(courses));
 }
@@ -108,7 +117,7 @@ Result<ApiResponse> handle_lesson(const httplib::Request& req, pqxx::work& txn, 
         return make_error(ErrorCode::PermissionDenied, "Enrol in this course to open its lessons");
     const auto kind = row["kind"].as<std::string>();
     Json lesson { { "id", id }, { "title", row["title"].as<std::string>() }, { "kind", kind },
-        { "kind_label", kind_label(kind) }, { "minutes", row["minutes"].as<int>() },
+        { "kind_label", lesson_kind_for_people(kind) }, { "minutes", row["minutes"].as<int>() },
         { "body", row["body"].as<std::string>() },
         { "video_url", row["video_url"].is_null() ? Json(nullptr) : Json(row["video_url"].as<std::string>()) },
         { "course_id", row["course_id"].as<std::int64_t>() }, { "course_title", row["course_title"].as<std::string>() },

@@ -216,9 +216,7 @@ Result<CatalogQuery> read_catalog_query(const ParamLookup& param)
     if (auto price = param("price"); price && !price->empty())
         query.price = TRY(parse_price_band(*price));
     if (auto rating = param("rating"); rating && !rating->empty()) {
-        for (int tenths : { 30, 35, 40, 45 })
-            if (*rating == (tenths % 10 == 0 ? std::to_string(tenths / 10) : std::to_string(tenths / 10) + ".5"))
-                query.min_rating_tenths = tenths;
+        query.min_rating_tenths = rating_param_tenths(*rating);
         if (query.min_rating_tenths == 0)
             return invalid("rating", "A rating filter is 3, 3.5, 4 or 4.5 (stars and up)");
     }
@@ -312,8 +310,7 @@ std::string catalog_query_string(const CatalogQuery& query)
     if (query.price)
         add("price", price_band_name(*query.price));
     if (query.min_rating_tenths > 0)
-        add("rating", query.min_rating_tenths % 10 == 0 ? std::to_string(query.min_rating_tenths / 10)
-                                                        : std::to_string(query.min_rating_tenths / 10) + ".5");
+        add("rating", rating_param_text(query.min_rating_tenths));
     if (query.sort != CatalogSort::Relevance)
         add("sort", catalog_sort_name(query.sort));
     if (query.limit != 20)
@@ -323,10 +320,23 @@ std::string catalog_query_string(const CatalogQuery& query)
     return out;
 }
 
-std::string rating_threshold_for_people(int tenths)
+std::string rating_param_text(int tenths)
 {
     auto whole = std::to_string(tenths / 10);
-    return (tenths % 10 == 0 ? whole : whole + "." + std::to_string(tenths % 10)) + " stars and up";
+    return tenths % 10 == 0 ? whole : whole + "." + std::to_string(tenths % 10);
+}
+
+int rating_param_tenths(std::string_view text)
+{
+    for (int tenths : k_rating_thresholds)
+        if (text == rating_param_text(tenths))
+            return tenths;
+    return 0;
+}
+
+std::string rating_threshold_for_people(int tenths)
+{
+    return rating_param_text(tenths) + " stars and up";
 }
 
 std::string rating_for_people(std::int64_t stars_sum, std::int64_t ratings)

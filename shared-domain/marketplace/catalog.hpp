@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "marketplace/pricing.hpp"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -90,6 +91,13 @@ using ParamLookup = std::function<std::optional<std::string>(std::string_view na
 // the client's request), without the defaults: "q=python&level=beginner".
 [[nodiscard]] std::string catalog_query_string(const CatalogQuery& query);
 
+// The rating filters a catalog offers, highest first, in tenths of a star.
+inline constexpr std::array<int, 4> k_rating_thresholds { 45, 40, 35, 30 };
+// A threshold as its URL parameter and facet value: 45 -> "4.5", 40 -> "4".
+[[nodiscard]] std::string rating_param_text(int tenths);
+// The threshold a parameter names (one of k_rating_thresholds), or 0.
+//   rating_param_tenths("3.5") -> 35; rating_param_tenths("3.7") -> 0
+[[nodiscard]] int rating_param_tenths(std::string_view text);
 // "4.5 stars and up" for a threshold of 45 tenths.
 [[nodiscard]] std::string rating_threshold_for_people(int tenths);
 // A course's average rating for people, "4.6", from its stars' sum and

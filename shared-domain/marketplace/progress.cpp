@@ -6,6 +6,11 @@
 
 namespace learnloop {
 
+std::string_view lesson_kind_for_people(std::string_view kind)
+{
+    return kind == "video" ? "Video" : kind == "quiz" ? "Quiz" : "Reading";
+}
+
 namespace {
 
 Error invalid(const std::string& field, std::string message)

@@ -12,11 +12,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace learnloop {
 
 inline constexpr int k_progress_most_seconds = 360000;   // 100 hours in one lesson
+
+// A lesson's kind as stored ("text", "video", "quiz") for people:
+// "Reading", "Video", "Quiz".
+[[nodiscard]] std::string_view lesson_kind_for_people(std::string_view kind);
 
 struct LessonRef {
     std::int64_t id = 0;

@@ -311,6 +311,10 @@ TEST_CASE("ratings read as people say them", "[marketplace][catalog]")
     CatalogQuery rated;
     rated.min_rating_tenths = 35;
     CHECK(catalog_query_string(rated) == "rating=3.5");
+    for (int tenths : k_rating_thresholds)
+        CHECK(rating_param_tenths(rating_param_text(tenths)) == tenths);
+    CHECK(rating_param_text(40) == "4");
+    CHECK(rating_param_tenths("3.7") == 0);
     CHECK(rating_threshold_for_people(45) == "4.5 stars and up");
     CHECK(rating_threshold_for_people(40) == "4 stars and up");
     CHECK(rating_for_people(0, 0).empty());
