@@ -54,7 +54,7 @@ Json course_progress_json(pqxx::work& txn, std::int64_t course_id, std::int64_t 
     return progress_json(learner_progress(txn, course_id, learner_id));
 }
 
-// Free courses only until orders arrive: a paid course is refused, saying so.
+// Free courses only: a paid course is bought (order_handlers.hpp).
 Result<ApiResponse> handle_enrol(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto id = TRY(parse_id(req.matches[1], k_course_not_found));
@@ -67,7 +67,7 @@ Result<ApiResponse> handle_enrol(const httplib::Request& req, pqxx::work& txn, c
     if (rows[0]["is_enrolled"].as<bool>())
         return json_response(200, { { "message", "You are already enrolled in " + title }, { "course_id", id } });
     if (rows[0]["price_kind"].as<std::string>() != "free")
-        return make_error(ErrorCode::FailedPrecondition, "This course is paid: buying courses is not open yet");
+        return make_error(ErrorCode::FailedPrecondition, "This course is paid: buy it to enrol");
     if (exec_named(txn, "marketplace/enrol_learner", caller.tenant_id, id, caller.user_id).empty())
         return json_response(200, { { "message", "You are already enrolled in " + title }, { "course_id", id } });
     append_audit(txn, { caller.tenant_id, caller.actor(), "course.enrol", "course", std::to_string(id), nullptr,

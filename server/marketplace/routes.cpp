@@ -4,6 +4,8 @@
 #include "http/schema.hpp"
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/learning_handlers.hpp"
+#include "marketplace/order_handlers.hpp"
+#include "marketplace/payments/sandbox_provider.hpp"
 #include "marketplace/review_handlers.hpp"
 
 namespace learnloop::server {
@@ -128,6 +130,54 @@ AreaApi marketplace_api()
     saved["properties"]["course_progress"] = progress;
     s["ProgressSaved"] = std::move(saved);
 
+    const auto money = object_schema(
+        { { "minor", integer_schema("In the currency's minor unit") }, { "text", string_schema("\"£49.00\"") } },
+        { "minor", "text" });
+    const auto split = object_schema({ { "gross", money }, { "processing_fee", money }, { "platform_fee", money },
+                                         { "instructor_share", money } },
+        { "gross", "processing_fee", "platform_fee", "instructor_share" });
+    const auto status = enum_schema({ "pending", "paid", "partly_refunded", "refunded", "cancelled", "expired" });
+    const std::initializer_list<std::pair<const char*, Json>> order_fields { { "id", id_schema() },
+        { "course_id", id_schema() }, { "course_title", string_schema() }, { "status", status },
+        { "status_label", string_schema("\"Awaiting payment\", \"Paid\", \"Partly refunded\", ...") },
+        { "amount", money }, { "refunded", money }, { "created_at", utc_timestamp_schema() },
+        { "paid_at", nullable(utc_timestamp_schema()) },
+        { "checkout_url", nullable(string_schema("Where to pay, while the order is waiting")) },
+        { "learner_id", id_schema() }, { "learner_name", string_schema() },
+        { "split", split }, { "refunded_split", split } };
+    s["Order"] = object_schema(order_fields,
+        { "id", "course_id", "course_title", "status", "status_label", "amount", "refunded", "created_at", "paid_at" });
+    s["Orders"] = array_of(schema_ref("Order"));
+    auto order_page = object_schema(order_fields, {});
+    order_page["properties"]["course_slug"] = string_schema();
+    order_page["properties"]["has_access"] = boolean_schema("The learner has the course through this order");
+    order_page["properties"]["platform_fee_bp"] = integer_schema("Administrators only: the fee the split was made with");
+    order_page["properties"]["refunds"] = array_of(object_schema(
+        { { "id", id_schema() }, { "amount", money }, { "created_at", utc_timestamp_schema() },
+            { "reason", string_schema("Not on a learner's own orders") }, { "refunded_by", string_schema() } },
+        { "id", "amount", "created_at" }));
+    order_page["properties"]["message"] = string_schema("After a refund");
+    order_page["required"] = { "id", "course_id", "course_title", "course_slug", "status", "status_label", "amount",
+        "refunded", "created_at", "paid_at", "has_access", "refunds" };
+    s["OrderPage"] = std::move(order_page);
+    s["CheckoutMade"] = message_schema({ { "order_id", id_schema() },
+        { "checkout_url", string_schema("The provider's checkout page: send the learner there") } });
+    s["RefundRequest"] = request_schema(
+        { { "amount", string_schema("Decimal text in the order's currency; absent: all that is left") },
+            { "reason", string_schema("Up to 500 characters") } },
+        {});
+    s["PaymentEvent"] = object_schema(
+        { { "id", string_schema("evt_<hex>") },
+            { "type", enum_schema({ "checkout.completed", "checkout.cancelled", "checkout.expired" }) },
+            { "created", integer_schema("Unix seconds") },
+            { "data", object_schema({ { "checkout_id", string_schema() }, { "payment_id", string_schema() },
+                                          { "amount_minor", integer_schema() }, { "currency", string_schema() },
+                                          { "metadata", object_schema({ { "tenant_id", id_schema() },
+                                                                          { "order_id", id_schema() } },
+                                                            { "tenant_id", "order_id" }) } },
+                          { "checkout_id", "amount_minor", "currency", "metadata" }) } },
+        { "id", "type", "created", "data" });
+
     api.routes = {
         { Method::Get, "/api/marketplace/catalog", Action::CatalogRead, handle_search_catalog, nullptr,
             "Searches the published courses: words (type-ahead prefixes, any language), filters combined with AND, "
@@ -147,8 +197,8 @@ AreaApi marketplace_api()
             "reviews; drafts only to their instructor and administrators",
             "", "CatalogCoursePage", 200 },
         { Method::Post, "/api/marketplace/courses/{id}/enrol", Action::CourseEnrol, handle_enrol, nullptr,
-            "Enrols the learner in a published free course (201), or says they already are (200); paid courses are "
-            "refused until buying opens (422)",
+            "Enrols the learner in a published free course (201), or says they already are (200); a paid course is "
+            "bought instead (422)",
             "", "Enrolled", 201 },
         { Method::Get, "/api/marketplace/my-courses", Action::CourseEnrol, handle_my_courses, nullptr,
             "The learner's courses, the latest worked in first, each with its progress and where to continue", "",
@@ -172,7 +222,28 @@ AreaApi marketplace_api()
             handle_hide_review, nullptr,
             "Hides a review from the catalog (its stars leave the rating), or shows it again", "ReviewVisibility",
             "ReviewModerated", 200 },
+        { Method::Post, "/api/marketplace/courses/{id}/checkout", Action::OrderCreate, handle_checkout, nullptr,
+            "Buys a paid course: an order with its exact split and the provider's checkout to pay it at (201), or "
+            "the order already waiting for payment (200); 409 when the learner has the course",
+            "", "CheckoutMade", 201 },
+        { Method::Post, "/api/marketplace/webhooks/sandbox", std::nullopt, nullptr, handle_payment_webhook,
+            "The payment provider's signed event (header Sandbox-Signature: t=<unix>,v1=<HMAC-SHA256 hex> of "
+            "\"<t>.<body>\"): applied once; a replay changes nothing (200), a forged or stale one is 401",
+            "PaymentEvent", "Message", 200 },
+        { Method::Get, "/api/marketplace/orders", Action::OrderRead, handle_orders, nullptr,
+            "Orders, newest first: a learner's own, an instructor's courses', every one for administrators (with "
+            "each order's split)",
+            "", "Orders", 200,
+            { { "status", status, "Only orders in this state" }, page_limit_param(), page_offset_param() } },
+        { Method::Get, "/api/marketplace/orders/{id}", Action::OrderRead, handle_order, nullptr,
+            "An order (the learner's receipt once paid) with its refunds", "", "OrderPage", 200 },
+        { Method::Post, "/api/marketplace/orders/{id}/refunds", Action::OrderRefund, handle_refund, nullptr,
+            "Refunds part or all of a paid order: each part of its split gives back its share; a full refund "
+            "takes the course away",
+            "RefundRequest", "OrderPage", 201 },
     };
+    for (auto& route : sandbox_provider_routes())
+        api.routes.push_back(std::move(route));
     return api;
 }
 

@@ -66,6 +66,8 @@ std::string server_usage()
            "             LEARNLOOP_REQUEST_TIMEOUT_MS (10000: a request must arrive whole within it, else 408),\n"
            "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it),\n"
            "             LEARNLOOP_METRICS_TOKEN (unset: GET /metrics answers loopback peers only),\n"
+           "             LEARNLOOP_PAYMENTS_WEBHOOK_URL (where the sandbox payment provider sends its events;\n"
+           "             unset: this server's own address),\n"
            "             LEARNLOOP_STATEMENTS (prepared; unnamed behind PgBouncer in transaction mode),\n"
            "             STANDBY_DATABASE_URL (a hot standby for reports), LEARNLOOP_STANDBY_MAX_LAG_SECONDS (30)\n";
 }
@@ -101,6 +103,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
     config.metrics_token = env_or("LEARNLOOP_METRICS_TOKEN", "");
+    config.payments_webhook_url = env_or("LEARNLOOP_PAYMENTS_WEBHOOK_URL", "");
 
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& flag = args[i];

@@ -45,6 +45,9 @@ struct ServerConfig {
     // GET /metrics needs "Authorization: Bearer <token>" when set; unset, it
     // answers loopback peers only.
     std::string metrics_token;
+    // Where the sandbox payment provider posts its signed events (a base URL
+    // such as "http://127.0.0.1:8080"); empty: this server's own host and port.
+    std::string payments_webhook_url;
     // Sign-in throttling (docs/operations.md): failures allowed per account
     // and per client address within a window, then 429 with Retry-After for
     // sign-ins without a known device; an address's limit grows with each

@@ -98,6 +98,21 @@ std::string sha256_hex(std::string_view data)
     return to_hex(digest, sizeof digest);
 }
 
+std::string hmac_sha256_hex(std::string_view key, std::string_view message)
+{
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    unsigned char digest[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_final(&state, digest);
+    return to_hex(digest, sizeof digest);
+}
+
+bool equal_in_constant_time(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::uint64_t random_seed()
 {
     std::uint64_t seed = 0;

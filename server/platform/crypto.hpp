@@ -17,6 +17,12 @@ void init_crypto();
 
 [[nodiscard]] std::string sha256_hex(std::string_view data);
 [[nodiscard]] std::string random_hex(std::size_t bytes);
+// HMAC-SHA256 of `message` under `key`, as 64 lower-case hex digits (a
+// payment provider's event signature).
+[[nodiscard]] std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+// Whether two strings are equal, in a time that does not depend on where
+// they first differ (comparing a signature an attacker sent).
+[[nodiscard]] bool equal_in_constant_time(std::string_view a, std::string_view b);
 // A random seed (a quiz attempt's), below 2^63 so PostgreSQL's bigint holds it.
 [[nodiscard]] std::uint64_t random_seed();
 

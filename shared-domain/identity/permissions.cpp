@@ -146,6 +146,12 @@ constexpr Row k_matrix[] = {
     { Action::ReviewReply, "review.reply", "Only a course's instructor or an administrator answers its reviews",
         T, N, O, N, N },
     { Action::ReviewModerate, "review.moderate", "Only administrators and moderators hide reviews", T, T, N, N, N },
+    // Money: learners buy; instructors see their own courses' orders (their
+    // earnings); moderators look after content, never amounts.
+    { Action::OrderCreate, "order.create", "Only learners buy courses", N, N, N, O, N },
+    { Action::OrderRead, "order.read", "Only administrators, a course's instructor and the buyer see an order",
+        T, N, O, O, N },
+    { Action::OrderRefund, "order.refund", "Only administrators give refunds", T, N, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

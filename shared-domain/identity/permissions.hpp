@@ -62,6 +62,9 @@ enum class Action {
     ReviewWrite,         // review a marketplace course one has taken part of (one review, editable)
     ReviewReply,         // answer a review: the course's instructor, or an administrator
     ReviewModerate,      // hide a review from the catalog, or show it again
+    OrderCreate,         // buy a marketplace course: an order and its checkout (learners)
+    OrderRead,           // orders: one's own (learners), one's courses' (instructors), all (administrators)
+    OrderRefund,         // give a paid order's money back, in part or in full
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

@@ -5,10 +5,12 @@
 #include "api_client.hpp"
 #include "core/calendar.hpp"
 #include "identity/permissions.hpp"
+#include "platform/crypto.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 #include <future>
 #include <map>
@@ -112,6 +114,14 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         + str(B.id) + ", " + b_listing + ", 0, 'B module') RETURNING id"));
     const auto b_lesson = str(f.sql_int("INSERT INTO course_lessons (tenant_id, course_id, module_id, position, title, kind)"
         " VALUES (" + str(B.id) + ", " + b_listing + ", " + b_module + ", 0, 'B lesson', 'text') RETURNING id"));
+    // B's paid course and B's student's paid order of it.
+    f.sql("UPDATE courses SET price_kind = 'one_time', price_minor = 4900, currency = 'GBP', price_band = '20_50'"
+          " WHERE id = " + b_listing);
+    const auto b_order = str(f.sql_int("INSERT INTO course_orders (tenant_id, learner_id, course_id, status, currency,"
+        " gross_minor, processing_fee_minor, platform_fee_minor, instructor_share_minor, platform_fee_bp, processing_bp,"
+        " processing_fixed_minor, provider, checkout_id, checkout_url, payment_id, paid_at) VALUES (" + str(B.id) + ", "
+        + str(B.student.id) + ", " + b_listing + ", 'paid', 'GBP', 4900, 89, 1443, 3368, 3000, 140, 20, 'sandbox', 'cs_b',"
+        " '/sandbox-pay/b', 'pay_b', now()) RETURNING id"));
     const auto a_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(A.id)
         + ", 'A course', " + str(A.teacher.id) + ") RETURNING id"));
     struct Probe {
@@ -191,6 +201,11 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.student, "GET", "/api/marketplace/courses/" + b_listing, nullptr },
         { &A.admin, "GET", "/api/marketplace/courses/" + b_listing, nullptr },
         { &A.student, "POST", "/api/marketplace/courses/" + b_listing + "/enrol", nullptr },
+        { &A.student, "POST", "/api/marketplace/courses/" + b_listing + "/checkout", nullptr },
+        { &A.admin, "GET", "/api/marketplace/orders/" + b_order, nullptr },
+        { &A.teacher, "GET", "/api/marketplace/orders/" + b_order, nullptr },
+        { &A.student, "GET", "/api/marketplace/orders/" + b_order, nullptr },
+        { &A.admin, "POST", "/api/marketplace/orders/" + b_order + "/refunds", { { "amount", "1.00" } } },
         { &A.admin, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
         { &A.student, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
         { &A.student, "PUT", "/api/marketplace/lessons/" + b_lesson + "/progress", { { "completed", true } } },
@@ -281,6 +296,9 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
             if (courses.status == 200)
                 CHECK(courses.body.find("B course") == std::string::npos);
         }
+        auto orders = api.get("/api/marketplace/orders?limit=200", token);
+        if (orders.status == 200)
+            CHECK(orders.body.find("B listing") == std::string::npos);
         auto audit = api.get("/api/audit?limit=200", token);
         if (audit.status == 200) {
             CHECK(audit.header("X-Total-Count")
@@ -513,6 +531,37 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     f.sql("INSERT INTO course_reviews (tenant_id, course_id, learner_id, stars) VALUES (" + str(D.id) + ", " + listed_id
         + ", " + str(D.student.id) + ", 4)");
     const auto review = listed + "/reviews/" + str(D.student.id);
+    // A paid course of the teacher's: the student bought it once (a paid
+    // order the administrator refunds a pound of) and may buy it again; a
+    // spare student's order waits at the sandbox's checkout, whose pages
+    // anyone may open and press (the second press changes nothing).
+    learnloop::server::init_crypto();
+    const auto paid_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug, price_kind,"
+        " price_minor, currency, price_band, published_at) VALUES (" + str(D.id) + ", 'Matrix paid', " + str(D.teacher.id)
+        + ", 'published', 'matrix-paid', 'one_time', 4900, 'GBP', '20_50', now()) RETURNING id"));
+    f.sql("INSERT INTO sandbox_checkouts (id, merchant, description, amount_minor, currency, return_url, metadata, status,"
+          " payment_id, completed_at) VALUES ('cs_" + std::string(64, 'c') + "', 'Matrix', 'Matrix paid', 4900, 'GBP', '/',"
+          " '{}', 'paid', 'pay_" + std::string(32, 'd') + "', now())");
+    const auto bought = "/api/marketplace/orders/" + str(f.sql_int(
+        "INSERT INTO course_orders (tenant_id, learner_id, course_id, status, currency, gross_minor, processing_fee_minor,"
+        " platform_fee_minor, instructor_share_minor, platform_fee_bp, processing_bp, processing_fixed_minor, provider,"
+        " checkout_id, checkout_url, payment_id, paid_at) VALUES (" + str(D.id) + ", " + str(D.student.id) + ", "
+        + paid_course + ", 'paid', 'GBP', 4900, 89, 1443, 3368, 3000, 140, 20, 'sandbox', 'cs_" + std::string(64, 'c')
+        + "', '/sandbox-pay/" + std::string(64, 'c') + "', 'pay_" + std::string(32, 'd') + "', now()) RETURNING id"));
+    auto waiting = api.post("/api/marketplace/courses/" + paid_course + "/checkout", Json::object(), f.token(spare2));
+    REQUIRE(waiting.status == 201);
+    const auto checkout = waiting.json["checkout_url"].get<std::string>();
+    // A signed event the sandbox would send (the same one each time: a replay after the first).
+    auto signed_event = [&, order = waiting.json["order_id"].get<std::int64_t>()] {
+        const Json event { { "id", "evt_" + std::string(32, 'e') }, { "type", "checkout.cancelled" },
+            { "created", 1765000000 },
+            { "data", { { "checkout_id", "cs_" + checkout.substr(checkout.rfind('/') + 1) }, { "amount_minor", 4900 },
+                          { "currency", "GBP" }, { "metadata", { { "tenant_id", D.id }, { "order_id", order } } } } } };
+        const auto t = std::to_string(std::time(nullptr));
+        return std::make_pair(event, "t=" + t + ",v1="
+                + learnloop::server::hmac_sha256_hex(f.sql_text("SELECT webhook_secret FROM sandbox_provider"),
+                    t + "." + event.dump()));
+    };
     auto latest_attempt = [&] {
         return "/api/academy/attempts/" + str(f.sql_int("SELECT coalesce(max(id), 1) FROM quiz_attempts"));
     };
@@ -571,6 +620,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         std::string method;
         std::string path;
         Json body;
+        httplib::Headers headers {};
     };
     struct RouteCase {
         std::string route;                  // as register_routes spells it
@@ -875,6 +925,23 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("PUT", review + "/reply", { { "reply", "Thank you" } }) },
         { "PUT /api/marketplace/courses/{id}/reviews/{learner_id}/hidden", { "admin", "moderator" }, Action::ReviewModerate,
             fixed("PUT", review + "/hidden", { { "hidden", false } }) },
+        { "POST /api/marketplace/courses/{id}/checkout", { "student" }, Action::OrderCreate,
+            fixed("POST", "/api/marketplace/courses/" + paid_course + "/checkout") },
+        { "GET /api/marketplace/orders", { "admin", "teacher", "student" }, Action::OrderRead,
+            fixed("GET", "/api/marketplace/orders") },
+        { "GET /api/marketplace/orders/{id}", { "admin", "teacher", "student" }, Action::OrderRead, fixed("GET", bought) },
+        { "POST /api/marketplace/orders/{id}/refunds", { "admin" }, Action::OrderRefund,
+            fixed("POST", bought + "/refunds", { { "amount", "1.00" }, { "reason", "Matrix" } }) },
+        { "POST /api/marketplace/webhooks/sandbox", everyone, std::nullopt,
+            [&](const std::string&) {
+                auto [event, signature] = signed_event();
+                return Call { "POST", "/api/marketplace/webhooks/sandbox", event, { { "Sandbox-Signature", signature } } };
+            } },
+        { "GET /sandbox-pay/{token}", everyone, std::nullopt, fixed("GET", checkout) },
+        { "GET /sandbox-pay/checkout.css", everyone, std::nullopt, fixed("GET", "/sandbox-pay/checkout.css") },
+        { "POST /sandbox-pay/{token}/pay", everyone, std::nullopt, fixed("POST", checkout + "/pay") },
+        { "POST /sandbox-pay/{token}/cancel", everyone, std::nullopt, fixed("POST", checkout + "/cancel") },
+        { "POST /sandbox-pay/{token}/resend", everyone, std::nullopt, fixed("POST", checkout + "/resend") },
         { "POST /api/user/password", everyone, std::nullopt,
             fixed("POST", "/api/user/password",
                 { { "current_password", k_demo_password }, { "new_password", "a fresh matrix passphrase" } }) },
@@ -917,7 +984,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     for (const auto& route : routes) {
         const auto& role = *route.allowed.begin();
         auto call = route.call(role);
-        if (!call.body.is_object())
+        // (A signed body cannot take a field more: its signature would not match.)
+        if (!call.body.is_object() || !call.headers.empty())
             continue;
         call.body["colour"] = "blue";
         const auto& token = f.token(D.by_role(role));   // signing in is audited: before counting
@@ -935,13 +1003,14 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         auto token = f.login(D.by_role(role));
         for (const auto& route : routes) {
             auto call = route.call(role);
-            auto reply = api.send(call.method, call.path, call.body, token);
+            auto reply = api.send(call.method, call.path, call.body, token, call.headers);
             bool allowed = route.allowed.count(role) == 1;
             INFO(role << " " << (allowed ? "may" : "may not") << " call " << route.route << ": " << describe(reply));
             REQUIRE(reply.received);
             if (allowed) {
                 CHECK(reply.status >= 200);
-                CHECK(reply.status < 300);
+                // The sandbox's buttons send the payer back to the shop (303).
+                CHECK(reply.status < (call.path.rfind("/sandbox-pay/", 0) == 0 && call.method == "POST" ? 400 : 300));
             } else {
                 CHECK(reply.status == 403);
                 CHECK(reply.error() == "Unauthorized");

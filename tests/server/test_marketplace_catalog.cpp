@@ -423,7 +423,7 @@ TEST_CASE("a learner enrols in a free course, opens its lessons and marks progre
     // A paid course is refused for now, writing nothing; the free one enrols once.
     auto audit = f.audit_count();
     check_error(api.post("/api/marketplace/courses/" + str(c.course["python-data"]) + "/enrol", Json::object(), learner), 422,
-        "Failed precondition", "This course is paid: buying courses is not open yet");
+        "Failed precondition", "This course is paid: buy it to enrol");
     CHECK(f.audit_count() == audit);
     auto enrolled = api.post("/api/marketplace/courses/" + css + "/enrol", Json::object(), learner);
     INFO(describe(enrolled));

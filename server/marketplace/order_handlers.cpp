@@ -1,0 +1,305 @@
+// Orders, the provider's events, receipts and refunds (order_handlers.hpp).
+#include "marketplace/order_handlers.hpp"
+
+#include "access/access.hpp"
+#include "audit/audit_log.hpp"
+#include "core/validation.hpp"
+#include "marketplace/checkout.hpp"
+#include "marketplace/orders.hpp"
+#include "marketplace/payments/provider.hpp"
+
+#include <ctime>
+
+namespace learnloop::server {
+
+namespace {
+
+const char* k_course_not_found = "Course not found";
+const char* k_order_not_found = "Order not found";
+constexpr std::size_t k_reason_most = 500;
+
+Currency currency_of(const std::string& code)
+{
+    auto found = find_currency(code);
+    return found.ok() ? found.value() : Currency { code, 2 };
+}
+
+Json money_json(const Money& money)
+{
+    return { { "minor", money.minor }, { "text", format_money(money, currency_of(money.currency)) } };
+}
+
+Json split_json(const OrderSplit& split)
+{
+    return { { "gross", money_json(split.gross) }, { "processing_fee", money_json(split.processing_fee) },
+        { "platform_fee", money_json(split.platform_fee) }, { "instructor_share", money_json(split.instructor_share) } };
+}
+
+OrderSplit split_of(const pqxx::row& row)
+{
+    const auto currency = row["currency"].as<std::string>();
+    auto money = [&](const char* column) { return Money { row[column].as<std::int64_t>(), currency }; };
+    return { money("gross_minor"), money("processing_fee_minor"), money("platform_fee_minor"),
+        money("instructor_share_minor") };
+}
+
+OrderSplit refunded_of(const pqxx::row& row)
+{
+    const auto currency = row["currency"].as<std::string>();
+    auto money = [&](const char* column) { return Money { row[column].as<std::int64_t>(), currency }; };
+    return { money("refunded_gross_minor"), money("refunded_processing_minor"), money("refunded_platform_minor"),
+        money("refunded_instructor_minor") };
+}
+
+OrderStatus status_of(const pqxx::row& row)
+{
+    auto status = parse_order_status(row["status"].as<std::string>());
+    return status.ok() ? status.value() : OrderStatus::Pending;
+}
+
+Json nullable_text(const pqxx::field& field)
+{
+    return field.is_null() ? Json(nullptr) : Json(field.as<std::string>());
+}
+
+// Who reads which orders: administrators every one, an instructor their
+// courses', a learner their own.
+std::string order_scope(const Caller& caller)
+{
+    const auto reach = reach_for(caller, Action::OrderRead);
+    if (reach.scope == Scope::Tenant)
+        return "tenant";
+    return caller.role == Role::Teacher ? "teach" : "own";
+}
+
+// An order as its list and its page show it. The split's parts are for the
+// office and the course's instructor (their share); a learner's receipt says
+// what they paid and what came back.
+Json order_json(const pqxx::row& row, const std::string& scope)
+{
+    const auto status = status_of(row);
+    const auto split = split_of(row);
+    const auto refunded = refunded_of(row);
+    Json order { { "id", row["id"].as<std::int64_t>() }, { "course_id", row["course_id"].as<std::int64_t>() },
+        { "course_title", row["course_title"].as<std::string>() }, { "status", order_status_name(status) },
+        { "status_label", order_status_for_people(status) }, { "amount", money_json(split.gross) },
+        { "refunded", money_json(refunded.gross) }, { "created_at", row["created_at"].as<std::string>() },
+        { "paid_at", nullable_text(row["paid_at"]) } };
+    if (status == OrderStatus::Pending)
+        order["checkout_url"] = nullable_text(row["checkout_url"]);
+    if (scope != "own") {
+        order["learner_id"] = row["learner_id"].as<std::int64_t>();
+        order["learner_name"] = row["learner_name"].as<std::string>();
+        order["split"] = split_json(split);
+        order["refunded_split"] = split_json(refunded);
+    }
+    return order;
+}
+
+Result<pqxx::row> readable_order(const httplib::Request& req, pqxx::work& txn, const Caller& caller,
+    const std::string& scope)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_order_not_found));
+    auto rows = exec_named(txn, "marketplace/order_detail", id, scope, caller.user_id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_order_not_found);
+    return rows[0];
+}
+
+Json order_page_json(pqxx::work& txn, const pqxx::row& row, const std::string& scope)
+{
+    auto order = order_json(row, scope);
+    order["course_slug"] = row["course_slug"].as<std::string>();
+    order["has_access"] = order_grants_access(status_of(row));
+    Json refunds = Json::array();
+    for (const auto& refund : exec_named(txn, "marketplace/order_refunds", row["id"].as<std::int64_t>())) {
+        Json item { { "id", refund["id"].as<std::int64_t>() },
+            { "amount", money_json({ refund["gross_minor"].as<std::int64_t>(), row["currency"].as<std::string>() }) },
+            { "created_at", refund["created_at"].as<std::string>() } };
+        if (scope != "own") {
+            item["reason"] = refund["reason"].as<std::string>();
+            item["refunded_by"] = refund["refunded_by_name"].as<std::string>();
+        }
+        refunds.push_back(std::move(item));
+    }
+    order["refunds"] = std::move(refunds);
+    if (scope == "tenant")
+        order["platform_fee_bp"] = row["platform_fee_bp"].as<int>();
+    return order;
+}
+
+} // namespace
+
+// [SECTION] buying
+
+Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    TRY(require_no_fields(req));
+    auto rows = exec_named(txn, "marketplace/catalog_course", id, caller.user_id, std::string("own"));
+    if (rows.empty() || rows[0]["status"].as<std::string>() != "published")
+        return make_error(ErrorCode::NotFound, k_course_not_found);
+    const auto& course = rows[0];
+    const auto title = course["title"].as<std::string>();
+    if (course["is_enrolled"].as<bool>())
+        return make_error(ErrorCode::Conflict, "You already have " + title);
+    const auto kind = course["price_kind"].as<std::string>();
+    if (kind == "free")
+        return make_error(ErrorCode::FailedPrecondition, "This course is free: enrol instead");
+    if (kind != "one_time")
+        return make_error(ErrorCode::FailedPrecondition, "Subscriptions are not on sale yet");
+
+    // A second press finds the order already waiting (and its checkout),
+    // unless that checkout ran out.
+    auto& provider = payment_provider();
+    auto pending = exec_named(txn, "marketplace/pending_order", caller.user_id, id);
+    if (!pending.empty() && !pending[0]["stale"].as<bool>())
+        return json_response(200, { { "message", "Your order is waiting for payment" },
+                                      { "order_id", pending[0]["id"].as<std::int64_t>() },
+                                      { "checkout_url", pending[0]["checkout_url"].as<std::string>() } });
+    if (!pending.empty())
+        exec_named(txn, "marketplace/expire_order", pending[0]["id"].as<std::int64_t>());
+
+    const auto terms_row = exec_named(txn, "marketplace/order_terms", course["instructor_id"].as<std::int64_t>(),
+        caller.tenant_id);
+    if (terms_row.empty())
+        return make_error(ErrorCode::NotFound, k_course_not_found);
+    const FeeTerms terms { terms_row[0]["platform_fee_bp"].as<int>(), terms_row[0]["processing_bp"].as<int>(),
+        terms_row[0]["processing_fixed_minor"].as<std::int64_t>() };
+    const Money price { course["price_minor"].as<std::int64_t>(), course["currency"].as<std::string>() };
+    const auto split = TRY(split_order(price, terms));
+    auto made = exec_named(txn, "marketplace/create_order", caller.tenant_id, caller.user_id, id, price.currency,
+        split.gross.minor, split.processing_fee.minor, split.platform_fee.minor, split.instructor_share.minor,
+        terms.platform_fee_bp, terms.processing_bp, terms.processing_fixed_minor, std::string(provider.name()));
+    if (made.empty())   // two presses at once: the other made it
+        return make_error(ErrorCode::Conflict, "Your order is already being made; try again in a moment");
+    const auto order_id = made[0]["id"].as<std::int64_t>();
+    const auto session = TRY(provider.create_checkout(txn,
+        { caller.tenant_id, order_id, terms_row[0]["merchant"].as<std::string>(), title, price,
+            "/#/learn/orders/" + std::to_string(order_id) }));
+    exec_named(txn, "marketplace/set_order_checkout", order_id, session.id, session.url);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "order.create", "order", std::to_string(order_id), nullptr,
+                          { { "course_id", id }, { "gross_minor", split.gross.minor }, { "currency", price.currency },
+                              { "platform_fee_minor", split.platform_fee.minor },
+                              { "instructor_share_minor", split.instructor_share.minor },
+                              { "processing_fee_minor", split.processing_fee.minor },
+                              { "provider", std::string(provider.name()) } } });
+    return json_response(201, { { "message", "Continue to payment" }, { "order_id", order_id },
+                                  { "checkout_url", session.url } });
+}
+
+// The provider's events: verified, applied once, in one transaction with
+// their audit row. A forged or stale one is 401 and changes nothing; a
+// replay is 200 and changes nothing.
+Result<ApiResponse> handle_payment_webhook(const httplib::Request& req, const PublicContext& context)
+{
+    return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
+        pqxx::work txn(connection);
+        auto& provider = payment_provider();
+        const auto event = TRY(provider.verify_event(txn, req.get_header_value("Sandbox-Signature"), req.body,
+            static_cast<std::int64_t>(std::time(nullptr))));
+        set_tenant(txn, event.tenant_id);
+        auto rows = exec_named(txn, "marketplace/order_to_change", event.order_id);
+        if (rows.empty())
+            return make_error(ErrorCode::NotFound, k_order_not_found);
+        const auto& order = rows[0];
+        const auto before = status_of(order);
+        const auto step = TRY(apply_payment_event(before, split_of(order).gross, event));
+        const std::string kind(payment_event_kind_name(event.kind));
+        if (exec_named(txn, "marketplace/record_payment_event", event.tenant_id, std::string(provider.name()), event.id,
+                kind, event.order_id)
+                .empty())
+            return json_response(200, { { "message", "This event was applied before" } });
+        if (step.changed) {
+            const auto status = std::string(order_status_name(step.status));
+            exec_named(txn, "marketplace/mark_order", event.order_id, status,
+                event.payment_id.empty() ? std::optional<std::string>() : std::optional<std::string>(event.payment_id));
+            const auto learner = order["learner_id"].as<std::int64_t>();
+            const auto course = order["course_id"].as<std::int64_t>();
+            if (step.enrols)
+                exec_named(txn, "marketplace/enrol_learner", event.tenant_id, course, learner);
+            append_audit(txn, { event.tenant_id, "provider:" + std::string(provider.name()), "order." + status, "order",
+                                  std::to_string(event.order_id), { { "status", order_status_name(before) } },
+                                  { { "status", status }, { "event", event.id }, { "event_type", kind },
+                                      { "payment_id", event.payment_id }, { "enrolled", step.enrols } } });
+        }
+        txn.commit();
+        return json_response(200, { { "message", step.changed ? "Applied" : "Nothing to change" } });
+    });
+}
+
+// [SECTION] reading
+
+Result<ApiResponse> handle_orders(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto page = TRY(parse_page(req));
+    std::string status;
+    if (req.has_param("status") && !req.get_param_value("status").empty())
+        status = std::string(order_status_name(TRY(parse_order_status(req.get_param_value("status")))));
+    const auto scope = order_scope(caller);
+    auto rows = exec_page(txn, "marketplace/orders", page, scope, caller.user_id, status);
+    return paged_response(req, page, rows, [&](const pqxx::row& row) { return order_json(row, scope); });
+}
+
+Result<ApiResponse> handle_order(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto scope = order_scope(caller);
+    const auto row = TRY(readable_order(req, txn, caller, scope));
+    return json_response(200, order_page_json(txn, row, scope));
+}
+
+// [SECTION] refunds
+
+Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_order_not_found));
+    const auto body = TRY(parse_json_body(req));
+    auto reader = TRY(JsonObjectReader::open(body, ""));
+    const auto* amount_field = reader.find("amount");
+    const auto* reason_field = reader.find("reason");
+    TRY(reader.reject_unknown("a refund"));
+
+    auto rows = exec_named(txn, "marketplace/order_to_change", id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_order_not_found);
+    const auto& order = rows[0];
+    const auto status = status_of(order);
+    TRY(check_refundable(status));
+    const auto split = split_of(order);
+    const auto before = refunded_of(order);
+    const auto currency = currency_of(split.gross.currency);
+    Money amount { split.gross.minor - before.gross.minor, split.gross.currency };   // all that is left
+    if (amount_field && !amount_field->is_null())
+        amount = TRY(parse_money(TRY(json_string_at(*amount_field, "amount")), currency, "amount"));
+    std::string reason;
+    if (reason_field && !reason_field->is_null())
+        reason = TRY(validate_text(TRY(json_string_at(*reason_field, "reason")), "reason", "The reason", 0,
+            k_reason_most, TextLines::Multiple));
+    const auto parts = TRY(split_refund(split, before, amount));
+    const auto after = TRY(add_splits(before, parts));
+    const auto next = status_after_refund(split, after);
+
+    auto& provider = payment_provider();
+    const auto refund_id = TRY(provider.refund(txn, order["payment_id"].as<std::string>(), amount));
+    exec_named(txn, "marketplace/add_order_refund", caller.tenant_id, id, parts.gross.minor, parts.processing_fee.minor,
+        parts.platform_fee.minor, parts.instructor_share.minor, reason, caller.user_id, refund_id,
+        std::string(order_status_name(next)));
+    const bool revoked = !order_grants_access(next);
+    if (revoked)
+        exec_named(txn, "marketplace/revoke_course", order["course_id"].as<std::int64_t>(),
+            order["learner_id"].as<std::int64_t>());
+    append_audit(txn, { caller.tenant_id, caller.actor(), "order.refund", "order", std::to_string(id),
+                          { { "status", order_status_name(status) }, { "refunded_minor", before.gross.minor } },
+                          { { "status", order_status_name(next) }, { "refunded_minor", after.gross.minor },
+                              { "amount_minor", parts.gross.minor }, { "platform_fee_minor", parts.platform_fee.minor },
+                              { "instructor_share_minor", parts.instructor_share.minor },
+                              { "processing_fee_minor", parts.processing_fee.minor }, { "reason", reason },
+                              { "access_revoked", revoked } } });
+    const auto scope = order_scope(caller);
+    auto page = order_page_json(txn, exec_named(txn, "marketplace/order_detail", id, scope, caller.user_id)[0], scope);
+    page["message"] = format_money(amount, currency) + " refunded"
+        + (revoked ? std::string(": the learner no longer has the course") : std::string());
+    return json_response(201, std::move(page));
+}
+
+} // namespace learnloop::server
