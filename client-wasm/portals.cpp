@@ -13,6 +13,7 @@
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "marketplace/catalog_tab.hpp"
+#include "marketplace/orders_tab.hpp"
 #include "messaging/messages_tab.hpp"
 #include "navigation.hpp"
 #include "net/api.hpp"
@@ -88,6 +89,7 @@ struct PortalState {
     DeletedTabState deleted;      // what the academy's administrators may restore
     CatalogTabState catalog;      // a marketplace's catalog, for everyone of it
     LearningTabState learning;    // a marketplace learner's own courses
+    OrdersTabState orders;        // a marketplace's orders: a learner's purchases, the office's, an instructor's sales
 };
 
 AppState::AppState()
@@ -298,8 +300,17 @@ Tab catalog_tab(const char* name)
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_catalog_tab(s, p.catalog, r); } };
 }
 
+Tab orders_tab(const char* title, const char* name)
+{
+    return { title, name, Action::OrderRead, [](AppState& s, PortalState& p) { draw_orders_tab(s, p.orders); },
+        [](const AppState&, const PortalState& p) { return orders_tab_summary(p.orders); },
+        [](const AppState&, const PortalState& p) { return orders_tab_place(p.orders); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_orders_tab(s, p.orders, r); } };
+}
+
 const Tab k_market_office_tabs[] = {
     catalog_tab("market.tab.catalog"),
+    orders_tab("Orders", "market.tab.orders"),
     { "People", "market.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
@@ -307,7 +318,7 @@ const Tab k_market_office_tabs[] = {
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
 };
-const Tab k_studio_tabs[] = { catalog_tab("studio.tab.catalog") };
+const Tab k_studio_tabs[] = { catalog_tab("studio.tab.catalog"), orders_tab("Sales", "studio.tab.sales") };
 const Tab k_learn_tabs[] = {
     catalog_tab("learn.tab.catalog"),
     { "My learning", "learn.tab.learning", Action::CourseEnrol,
@@ -315,6 +326,7 @@ const Tab k_learn_tabs[] = {
         [](const AppState&, const PortalState& p) { return learning_tab_summary(p.learning); },
         [](const AppState&, const PortalState& p) { return learning_tab_place(p.learning); },
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_learning_tab(s, p.learning, r); } },
+    orders_tab("Purchases", "learn.tab.orders"),
 };
 const Tab k_guardian_tabs[] = { catalog_tab("guardian.tab.catalog") };
 

@@ -6,6 +6,7 @@
 #include "marketplace/reviews.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
+#include "platform/location.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
@@ -318,8 +319,31 @@ void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
     }
     if (!ui::can(state, Action::CourseEnrol) || text_field(c, "status") != "published")
         return;
-    if (text_field(field_of(c, "price"), "kind") != "free") {
-        ui::note("Buying courses opens soon; free courses can be taken now.");
+    const auto kind = text_field(field_of(c, "price"), "kind");
+    if (kind == "subscription") {
+        ui::note("Subscriptions are not on sale yet.");
+        return;
+    }
+    if (kind != "free") {
+        // Paid: an order, then the payment provider's checkout page, which
+        // sends the learner back to the order (Purchases) when done.
+        ImGui::BeginDisabled(tab.enrol.phase == Phase::Loading || !ui::can(state, Action::OrderCreate));
+        if (ui::primary_button(state, ("Buy for " + text_field(c, "price_label")).c_str(), "market.buy")) {
+            tab.enrol = { Phase::Loading, {}, false };
+            const auto id = tab.selected;
+            api_call(state, "POST", "/api/marketplace/courses/" + std::to_string(id) + "/checkout", Json::object(),
+                [&tab, id](AppState&, const ApiAnswer& answer) {
+                    if (tab.selected != id)
+                        return;
+                    tab.enrol = outcome_of(answer, answer.ok() ? "Taking you to the payment page..." : "");
+                    if (answer.ok())
+                        leave_for(text_field(answer.body, "checkout_url"));
+                });
+        }
+        ImGui::EndDisabled();
+        ui::note("You pay on the payment provider's page and come back here; the course opens once the payment "
+                 "is confirmed.");
+        ui::action_status(tab.enrol);
         return;
     }
     ImGui::BeginDisabled(tab.enrol.phase == Phase::Loading);

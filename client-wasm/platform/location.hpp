@@ -23,5 +23,9 @@ void set_page_title(const std::string& title);
 // Opens an https address (a lesson's video) in a new browser tab; any other
 // address is ignored.
 void open_in_new_tab(const std::string& address);
+// Leaves the app for another page of this site, in this tab (a payment
+// provider's checkout, which sends the person back when done); anything but
+// a path starting with one "/" is ignored.
+void leave_for(const std::string& path);
 
 } // namespace learnloop::client

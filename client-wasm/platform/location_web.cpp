@@ -58,6 +58,13 @@ EM_JS(void, js_open_in_new_tab, (const char* address), {
     window.open(url, "_blank", "noopener,noreferrer");
 });
 
+// Only a path of this site ("/sandbox-pay/…"), never another origin.
+EM_JS(void, js_leave_for, (const char* path), {
+    const target = UTF8ToString(path);
+    if (!target.startsWith("/") || target.startsWith("//")) return;
+    window.location.assign(target);
+});
+
 } // namespace
 
 namespace learnloop::client {
@@ -65,6 +72,11 @@ namespace learnloop::client {
 void open_in_new_tab(const std::string& address)
 {
     js_open_in_new_tab(address.c_str());
+}
+
+void leave_for(const std::string& path)
+{
+    js_leave_for(path.c_str());
 }
 
 

@@ -8,7 +8,10 @@
 #include "core/validation.hpp"
 #include "db/sql.hpp"
 #include "identity/identity_store.hpp"
+#include "platform/crypto.hpp"
 #include "marketplace/catalog.hpp"
+#include "marketplace/checkout.hpp"
+#include "marketplace/orders.hpp"
 #include "marketplace/pricing.hpp"
 
 #include <algorithm>
@@ -118,6 +121,16 @@ struct CourseSeed {
     std::int64_t published_at = 0;
     double appeal = 0.5;    // how many learners it draws, 0..1
     double quality = 4.2;   // the stars it earns on average
+    std::string title;
+    Money price;            // 0 when free (a subscription: one period's)
+};
+
+// What the demo's refunds say.
+constexpr const char* k_refund_reasons[] = {
+    "Bought the wrong course by mistake",
+    "Not at the learner's level; moved to the beginners' course",
+    "Charged twice by their bank; this payment given back",
+    "Could not take the course this term",
 };
 
 } // namespace
@@ -159,7 +172,7 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
     };
     MarketplaceDemoReport report;
     const bool full = options.size == DemoSize::Full;
-    TRY(user("admin", "Harriet Osei", Role::Admin));
+    const auto admin_id = TRY(user("admin", "Harriet Osei", Role::Admin));
     TRY(user("moderator", "Tom Lindgren", Role::Moderator));
 
     // Instructors: the first is the instructor login.
@@ -263,6 +276,8 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
         seed.published_at = published;
         seed.appeal = appeal;
         seed.quality = quality;
+        seed.title = title;
+        seed.price = price.amount;
         added.push_back(std::move(seed));
         ++report.courses;
     }
@@ -275,6 +290,46 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
         if (!full)
             break;   // the minimal demo: the learner login only
     }
+    // An order as the marketplace would have made it at `at`: the split by
+    // the instructor's terms, the sandbox's checkout, and any refund a few
+    // days later (by the administrator).
+    const auto merchant = exec_named(txn, "marketplace/order_terms", std::int64_t { 0 }, *tenant_id)[0]["merchant"]
+                              .as<std::string>();
+    auto seed_order = [&](const CourseSeed& course, std::int64_t learner, OrderStatus ending,
+                          std::int64_t at) -> Result<void> {
+        const auto terms_row = exec_named(txn, "marketplace/order_terms", course.instructor_id, *tenant_id)[0];
+        const FeeTerms terms { terms_row["platform_fee_bp"].as<int>(), terms_row["processing_bp"].as<int>(),
+            terms_row["processing_fixed_minor"].as<std::int64_t>() };
+        const auto split = TRY(split_order(course.price, terms));
+        auto refunded = zero_split(course.price.currency);
+        if (ending == OrderStatus::Refunded)
+            refunded = split;
+        else if (ending == OrderStatus::PartlyRefunded)
+            refunded = TRY(split_refund(split, refunded, { (course.price.minor / 2 / 100) * 100 + 100, course.price.currency }));
+        const bool paid = ending != OrderStatus::Cancelled;
+        const auto token = random_hex(32);
+        const auto payment = paid ? std::optional<std::string>("pay_" + random_hex(16)) : std::nullopt;
+        const auto order_id = exec_named(txn, "cli/demo_course_order", *tenant_id, learner, course.id,
+            std::string(order_status_name(ending)), course.price.currency, split.gross.minor, split.processing_fee.minor,
+            split.platform_fee.minor, split.instructor_share.minor, terms.platform_fee_bp, terms.processing_bp,
+            terms.processing_fixed_minor, "cs_" + token, "/sandbox-pay/" + token, payment, format_utc_timestamp(at),
+            paid ? std::optional<std::string>(format_utc_timestamp(at + 240)) : std::nullopt, refunded.gross.minor,
+            refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor)[0]["id"]
+                                  .as<std::int64_t>();
+        exec_named(txn, "cli/demo_sandbox_checkout", "cs_" + token, merchant, course.title, course.price.minor,
+            course.price.currency, *tenant_id, order_id, paid ? std::string("paid") : std::string("cancelled"), payment,
+            refunded.gross.minor, format_utc_timestamp(at));
+        if (refunded.gross.minor > 0) {
+            const auto when = std::min(at + static_cast<std::int64_t>(2 + rng.below(10)) * k_day, options.now_unix - 3600);
+            exec_named(txn, "cli/demo_order_refund", *tenant_id, order_id, refunded.gross.minor,
+                refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor,
+                std::string(k_refund_reasons[rng.below(std::size(k_refund_reasons))]), admin_id, "re_" + random_hex(16),
+                format_utc_timestamp(std::max(when, at + 3600)));
+            ++report.refunds;
+        }
+        ++report.orders;
+        return {};
+    };
     if (full) {
         for (const auto& course : added) {
             for (std::size_t l = 0; l < learners.size(); ++l) {
@@ -284,6 +339,17 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                     continue;
                 const auto since = std::max<std::int64_t>(options.now_unix - course.published_at - k_day, k_day);
                 const auto enrolled = course.published_at + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(since)));
+                // A paid course is bought first: one in twenty-five of those
+                // orders was refunded in full later (no course), one in
+                // twenty in part; a few learners gave up at the checkout.
+                if (course.price.minor > 0) {
+                    const auto roll = login_takes ? 100 : rng.below(100);
+                    const auto ending = roll < 4 ? OrderStatus::Refunded : roll < 9 ? OrderStatus::PartlyRefunded
+                        : roll < 12 ? OrderStatus::Cancelled : OrderStatus::Paid;
+                    TRY(seed_order(course, learners[l], ending, enrolled));
+                    if (ending == OrderStatus::Refunded || ending == OrderStatus::Cancelled)
+                        continue;
+                }
                 exec_named(txn, "cli/demo_marketplace_enrol", *tenant_id, course.id, learners[l], format_utc_timestamp(enrolled));
                 ++report.enrolments;
                 // How far each got, lessons in order: a third finished, the rest part of the
@@ -337,7 +403,8 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                               { { "categories", report.categories }, { "courses", report.courses },
                                   { "lessons", report.lessons }, { "enrolments", report.enrolments },
                                   { "progress_marks", report.progress_marks },
-                                  { "reviews", report.reviews } } });
+                                  { "reviews", report.reviews }, { "orders", report.orders },
+                                  { "refunds", report.refunds } } });
     txn.commit();
     return report;
 }

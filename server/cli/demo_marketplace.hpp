@@ -24,6 +24,7 @@ struct MarketplaceDemoReport {
     int courses = 0, lessons = 0;          // added by this run
     int enrolments = 0, reviews = 0;       // added by this run
     int progress_marks = 0;                // lessons opened or done, added by this run
+    int orders = 0, refunds = 0;           // paid courses bought (and given back), added by this run
 };
 
 // Creates whatever of the demo marketplace is missing, in one transaction;

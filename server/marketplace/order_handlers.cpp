@@ -82,7 +82,8 @@ Json order_json(const pqxx::row& row, const std::string& scope)
     const auto refunded = refunded_of(row);
     Json order { { "id", row["id"].as<std::int64_t>() }, { "course_id", row["course_id"].as<std::int64_t>() },
         { "course_title", row["course_title"].as<std::string>() }, { "status", order_status_name(status) },
-        { "status_label", order_status_for_people(status) }, { "amount", money_json(split.gross) },
+        { "status_label", order_status_for_people(status) }, { "currency", split.gross.currency },
+        { "amount", money_json(split.gross) },
         { "refunded", money_json(refunded.gross) }, { "created_at", row["created_at"].as<std::string>() },
         { "paid_at", nullable_text(row["paid_at"]) } };
     if (status == OrderStatus::Pending)

@@ -140,13 +140,15 @@ AreaApi marketplace_api()
     const std::initializer_list<std::pair<const char*, Json>> order_fields { { "id", id_schema() },
         { "course_id", id_schema() }, { "course_title", string_schema() }, { "status", status },
         { "status_label", string_schema("\"Awaiting payment\", \"Paid\", \"Partly refunded\", ...") },
-        { "amount", money }, { "refunded", money }, { "created_at", utc_timestamp_schema() },
+        { "currency", string_schema("ISO 4217") }, { "amount", money }, { "refunded", money },
+        { "created_at", utc_timestamp_schema() },
         { "paid_at", nullable(utc_timestamp_schema()) },
         { "checkout_url", nullable(string_schema("Where to pay, while the order is waiting")) },
         { "learner_id", id_schema() }, { "learner_name", string_schema() },
         { "split", split }, { "refunded_split", split } };
     s["Order"] = object_schema(order_fields,
-        { "id", "course_id", "course_title", "status", "status_label", "amount", "refunded", "created_at", "paid_at" });
+        { "id", "course_id", "course_title", "status", "status_label", "currency", "amount", "refunded", "created_at",
+            "paid_at" });
     s["Orders"] = array_of(schema_ref("Order"));
     auto order_page = object_schema(order_fields, {});
     order_page["properties"]["course_slug"] = string_schema();

@@ -157,6 +157,70 @@ try {
     assert.match(await page.evaluate(() => location.hash), /^#\/learn\/catalog\/\d+\/lesson\/\d+$/);
     assert.deepEqual(errors, []);
   });
+  await check('a learner buys a course at the sandbox checkout and is back with it; the office refunds part of it',
+    async () => {
+      // A one-time course the learner does not have yet.
+      const mine = await apiCall(server, learner, 'GET', '/api/marketplace/my-courses');
+      const all = await apiCall(server, learner, 'GET', '/api/marketplace/catalog?limit=50');
+      const course = all.body.courses.find((c) => c.price.kind === 'one_time' && !mine.body.some((m) => m.id === c.id));
+      assert.ok(course, 'a paid course to buy');
+      const { page, errors } = await signedIn(server, 'student');
+      await page.getByRole('textbox', { name: 'Search courses' }).fill(course.title);
+      await page.keyboard.press('Enter');
+      await waitForState(page, loaded((p) => p.catalog_courses.includes(course.title)), 'the course found');
+      await press(page.getByRole('button', { name: course.title, exact: true }));
+      await waitForState(page, (s) => s.portal?.catalog_course === course.title, `${course.title}'s page`);
+      await press(page.getByRole('button', { name: `Buy for ${course.price_label}` }));
+
+      // The provider's page: the shop, the course and the amount; pay there.
+      await page.waitForURL(/\/sandbox-pay\/[0-9a-f]{64}$/);
+      await page.getByRole('heading', { name: 'Pay Lumen Courses' }).waitFor();
+      await page.getByText(course.title).waitFor();
+      await expectNoViolations(page, 'the sandbox checkout');
+      await saveScreenshot(page, 'marketplace-checkout.png');
+      await page.getByRole('button', { name: `Pay ${course.price_label}` }).click();
+
+      // Back in the app at the order, paid; the course is the learner's.
+      await page.waitForURL(/#\/learn\/orders\/\d+$/);
+      let state = await waitForState(page, (s) => s.portal?.order?.status === 'paid', 'the order paid');
+      assert.equal(state.portal.order.has_access, true);
+      await page.getByText(/Paid: the course is yours/).waitFor();
+      await expectNoViolations(page, 'a receipt');
+      await saveScreenshot(page, 'marketplace-receipt.png');
+      const bought = await apiCall(server, learner, 'GET', '/api/marketplace/my-courses');
+      assert.ok(bought.body.some((m) => m.id === course.id), 'in My learning');
+      const orderId = Number((await page.evaluate(() => location.hash)).split('/').pop());
+      assert.deepEqual(errors, []);
+
+      // The office finds the order, sees its split and refunds part of it.
+      const office = await signedIn(server, 'admin');
+      await office.page.getByRole('tab', { name: 'Orders' }).click();
+      state = await waitForState(office.page, (s) => s.portal?.orders?.length > 0, 'the orders');
+      await expectNoViolations(office.page, 'the orders');
+      await office.page.evaluate((id) => { location.hash = `#/market/orders/${id}`; }, orderId);
+      state = await waitForState(office.page, (s) => s.portal?.order?.status === 'paid', 'the order open');
+      await office.page.getByRole('heading', { name: 'Refund' }).waitFor();
+      await office.page.getByRole('textbox', { name: 'Amount' }).fill('5.00');
+      await office.page.getByRole('textbox', { name: 'Reason' }).fill('Started a week late');
+      await press(office.page.getByRole('button', { name: /^Refund .*5\.00\.\.\.$/ }));
+      await office.page.getByRole('dialog').waitFor();
+      await expectNoViolations(office.page, 'the refund confirmation');
+      await press(office.page.getByRole('button', { name: 'Refund', exact: true }));
+      state = await waitForState(office.page, (s) => s.portal?.order?.status === 'partly_refunded', 'refunded in part');
+      assert.match(state.portal.refund_message, /5\.00 refunded$/);
+      await office.page.getByRole('heading', { name: 'Refunds' }).waitFor();
+      await saveScreenshot(office.page, 'marketplace-refund.png');
+      assert.deepEqual(office.errors, []);
+
+      // The learner's purchases on a phone: the order, partly refunded, still theirs.
+      const phone = await signedIn(server, 'student', PHONE);
+      await phone.page.getByRole('tab', { name: 'Purchases' }).click();
+      state = await waitForState(phone.page, (s) => s.portal?.orders?.some((o) => o.status === 'partly_refunded'),
+        'purchases on a phone');
+      await expectNoViolations(phone.page, 'purchases on a phone');
+      await saveScreenshot(phone.page, 'marketplace-purchases-phone.png');
+      assert.deepEqual(phone.errors, []);
+    });
 } catch (error) {
   fail(error);
 } finally {

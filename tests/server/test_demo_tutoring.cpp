@@ -8,6 +8,7 @@
 #include "academy/rubric.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
+#include "marketplace/orders.hpp"
 #include "marketplace/pricing.hpp"
 #include "practice/grading.hpp"
 #include "tutoring/recurrence.hpp"
@@ -741,20 +742,51 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
               + learner + " GROUP BY s.course_id HAVING count(p.lesson_id) = (SELECT count(*) FROM course_lessons l WHERE "
                 "l.course_id = s.course_id)) finished") == 1);
     CHECK(count("SELECT count(DISTINCT course_id) FROM lesson_progress WHERE learner_id = " + learner) == 2);
+    // Orders: every paid course's enrolment was bought, each split adding up
+    // with the shared rule; some refunded (in full: no enrolment), a few
+    // cancelled; every paid order's payment is the sandbox's.
+    CHECK(count("SELECT count(*) FROM course_orders WHERE tenant_id = " + m) > 60);
+    CHECK(count("SELECT count(*) FROM course_students s JOIN courses c ON c.id = s.course_id WHERE c.tenant_id = " + m
+              + " AND c.price_kind <> 'free' AND NOT EXISTS (SELECT 1 FROM course_orders o WHERE o.course_id = s.course_id"
+                " AND o.learner_id = s.student_id AND o.status IN ('paid', 'partly_refunded'))") == 0);
+    CHECK(count("SELECT count(*) FROM course_orders o WHERE tenant_id = " + m + " AND status IN ('refunded', 'cancelled')"
+                " AND EXISTS (SELECT 1 FROM course_students s WHERE s.course_id = o.course_id AND s.student_id = o.learner_id)")
+        == 0);
+    for (const char* status : { "paid", "partly_refunded", "refunded", "cancelled" }) {
+        INFO(status);
+        CHECK(count("SELECT count(*) FROM course_orders WHERE status = '" + std::string(status) + "' AND tenant_id = " + m) > 0);
+    }
+    for (const auto& row : query(url, "SELECT o.gross_minor, o.currency, o.processing_fee_minor, o.platform_fee_minor,"
+                                      " o.instructor_share_minor, o.platform_fee_bp, o.processing_bp, o.processing_fixed_minor"
+                                      " FROM course_orders o WHERE o.tenant_id = " + m)) {
+        const auto split = learnloop::split_order({ row[0].as<std::int64_t>(), row[1].as<std::string>() },
+            { row[5].as<int>(), row[6].as<int>(), row[7].as<std::int64_t>() });
+        REQUIRE(split.ok());
+        CHECK(split.value().processing_fee.minor == row[2].as<std::int64_t>());
+        CHECK(split.value().platform_fee.minor == row[3].as<std::int64_t>());
+        CHECK(split.value().instructor_share.minor == row[4].as<std::int64_t>());
+    }
+    CHECK(count("SELECT count(*) FROM course_orders o WHERE tenant_id = " + m + " AND refunded_gross_minor <> (SELECT"
+                " coalesce(sum(gross_minor), 0) FROM order_refunds r WHERE r.order_id = o.id)") == 0);
+    CHECK(count("SELECT count(*) FROM course_orders o JOIN sandbox_checkouts k ON k.id = o.checkout_id WHERE o.tenant_id = "
+              + m + " AND (k.payment_id IS DISTINCT FROM o.payment_id OR k.refunded_minor <> o.refunded_gross_minor)") == 0);
+    CHECK(count("SELECT count(*) FROM course_orders WHERE learner_id = " + learner) >= 1);
     // Every row is the marketplace's.
     for (const char* table : { "catalog_categories", "course_modules", "course_lessons", "course_reviews",
-             "marketplace_instructors", "lesson_progress" }) {
+             "marketplace_instructors", "lesson_progress", "course_orders", "order_refunds" }) {
         INFO(table);
         CHECK(count(std::string("SELECT count(*) FROM ") + table + " WHERE tenant_id <> " + m) == 0);
     }
 
     auto before = count("SELECT count(*) FROM course_lessons") + count("SELECT count(*) FROM course_reviews")
-        + count("SELECT count(*) FROM course_students") + count("SELECT count(*) FROM lesson_progress");
+        + count("SELECT count(*) FROM course_students") + count("SELECT count(*) FROM lesson_progress")
+        + count("SELECT count(*) FROM course_orders");
     auto again = seed(url);
     CHECK(again.out.find("Demo marketplace \"lumen\" is ready (6 instructors, 48 learners") != std::string::npos);
     CHECK(again.out.find("marketplace catalog:") == std::string::npos);
     CHECK(count("SELECT count(*) FROM course_lessons") + count("SELECT count(*) FROM course_reviews")
             + count("SELECT count(*) FROM course_students") + count("SELECT count(*) FROM lesson_progress")
+            + count("SELECT count(*) FROM course_orders")
         == before);
     CHECK(count("SELECT count(*) FROM audit_log WHERE action = 'demo.marketplace_catalog' AND tenant_id = " + m) == 1);
 }
