@@ -122,7 +122,7 @@ struct CourseSeed {
     double appeal = 0.5;    // how many learners it draws, 0..1
     double quality = 4.2;   // the stars it earns on average
     std::string title;
-    Money price;            // 0 when free (a subscription: one period's)
+    Money price;            // a one-time price; 0 when free or a subscription (not sold yet)
 };
 
 // What the demo's refunds say.
@@ -277,7 +277,9 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
         seed.appeal = appeal;
         seed.quality = quality;
         seed.title = title;
-        seed.price = price.amount;
+        // Only one-time prices are sold (subscriptions are not on sale yet).
+        if (price.kind == PriceKind::OneTime)
+            seed.price = price.amount;
         added.push_back(std::move(seed));
         ++report.courses;
     }

@@ -44,6 +44,14 @@ Result<Json> parse_json_body(const httplib::Request& req)
     return json;
 }
 
+ApiResponse attachment_response(std::string content, std::string content_type, const std::string& filename)
+{
+    ApiResponse response;
+    response.raw = std::make_pair(std::move(content), std::move(content_type));
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    return response;
+}
+
 void send(httplib::Response& res, const ApiResponse& response)
 {
     for (const auto& [name, value] : response.headers)

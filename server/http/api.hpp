@@ -55,6 +55,9 @@ struct ApiResponse {
 };
 
 [[nodiscard]] ApiResponse json_response(int status, Json body);
+// A file to save (a CSV statement, a PDF invoice): 200 with `content_type`
+// and Content-Disposition: attachment; filename="<filename>".
+[[nodiscard]] ApiResponse attachment_response(std::string content, std::string content_type, const std::string& filename);
 // A domain error as a response, through the one mapping (http/http_errors.hpp).
 [[nodiscard]] ApiResponse error_for(const Error& error);
 

@@ -92,7 +92,12 @@ namespace {
 // credential, so its token is left out.
 std::string logged_path(const std::string& path)
 {
-    return path.rfind("/ical/", 0) == 0 ? std::string("/ical/[token].ics") : path;
+    if (path.rfind("/ical/", 0) == 0)
+        return "/ical/[token].ics";
+    // A checkout's address pays or cancels it: never in a log.
+    if (path.rfind("/sandbox-pay/", 0) == 0 && path != "/sandbox-pay/checkout.css")
+        return "/sandbox-pay/[token]" + (path.size() > 77 ? path.substr(77) : std::string());
+    return path;
 }
 
 // The cpp-httplib pattern of an OpenAPI path: {token} matches 64 lower-case

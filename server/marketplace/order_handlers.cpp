@@ -86,7 +86,8 @@ Json order_json(const pqxx::row& row, const std::string& scope)
         { "amount", money_json(split.gross) },
         { "refunded", money_json(refunded.gross) }, { "created_at", row["created_at"].as<std::string>() },
         { "paid_at", nullable_text(row["paid_at"]) } };
-    if (status == OrderStatus::Pending)
+    // The checkout's address pays or cancels the order: the buyer's alone.
+    if (status == OrderStatus::Pending && scope == "own")
         order["checkout_url"] = nullable_text(row["checkout_url"]);
     if (scope != "own") {
         order["learner_id"] = row["learner_id"].as<std::int64_t>();
@@ -150,16 +151,24 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
     if (kind != "one_time")
         return make_error(ErrorCode::FailedPrecondition, "Subscriptions are not on sale yet");
 
-    // A second press finds the order already waiting (and its checkout),
-    // unless that checkout ran out.
-    auto& provider = payment_provider();
+    auto* provider = payment_provider();
+    if (!provider)
+        return make_error(ErrorCode::FailedPrecondition, "Buying courses is not open on this server");
+    // A second press finds the order already waiting (and its checkout).
+    // One whose checkout ran out is given up, unless the provider took the
+    // money after all (its word lost on the way): then it is waited for.
+    auto waiting = [&](const pqxx::row& row, const char* message) {
+        return json_response(200, { { "message", message }, { "order_id", row["id"].as<std::int64_t>() },
+                                      { "checkout_url", row["checkout_url"].as<std::string>() } });
+    };
     auto pending = exec_named(txn, "marketplace/pending_order", caller.user_id, id);
     if (!pending.empty() && !pending[0]["stale"].as<bool>())
-        return json_response(200, { { "message", "Your order is waiting for payment" },
-                                      { "order_id", pending[0]["id"].as<std::int64_t>() },
-                                      { "checkout_url", pending[0]["checkout_url"].as<std::string>() } });
-    if (!pending.empty())
+        return waiting(pending[0], "Your order is waiting for payment");
+    if (!pending.empty()) {
+        if (TRY(provider->checkout_paid(txn, pending[0]["checkout_id"].as<std::string>())))
+            return waiting(pending[0], "Your payment is being confirmed");
         exec_named(txn, "marketplace/expire_order", pending[0]["id"].as<std::int64_t>());
+    }
 
     const auto terms_row = exec_named(txn, "marketplace/order_terms", course["instructor_id"].as<std::int64_t>(),
         caller.tenant_id);
@@ -171,11 +180,15 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
     const auto split = TRY(split_order(price, terms));
     auto made = exec_named(txn, "marketplace/create_order", caller.tenant_id, caller.user_id, id, price.currency,
         split.gross.minor, split.processing_fee.minor, split.platform_fee.minor, split.instructor_share.minor,
-        terms.platform_fee_bp, terms.processing_bp, terms.processing_fixed_minor, std::string(provider.name()));
-    if (made.empty())   // two presses at once: the other made it
-        return make_error(ErrorCode::Conflict, "Your order is already being made; try again in a moment");
+        terms.platform_fee_bp, terms.processing_bp, terms.processing_fixed_minor, std::string(provider->name()));
+    if (made.empty()) {   // two presses at once: the other made it (and has committed: the insert waited)
+        pending = exec_named(txn, "marketplace/pending_order", caller.user_id, id);
+        if (pending.empty())
+            return make_error(ErrorCode::Conflict, "Your order is being made; try again in a moment");
+        return waiting(pending[0], "Your order is waiting for payment");
+    }
     const auto order_id = made[0]["id"].as<std::int64_t>();
-    const auto session = TRY(provider.create_checkout(txn,
+    const auto session = TRY(provider->create_checkout(txn,
         { caller.tenant_id, order_id, terms_row[0]["merchant"].as<std::string>(), title, price,
             "/#/learn/orders/" + std::to_string(order_id) }));
     exec_named(txn, "marketplace/set_order_checkout", order_id, session.id, session.url);
@@ -184,7 +197,7 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
                               { "platform_fee_minor", split.platform_fee.minor },
                               { "instructor_share_minor", split.instructor_share.minor },
                               { "processing_fee_minor", split.processing_fee.minor },
-                              { "provider", std::string(provider.name()) } } });
+                              { "provider", std::string(provider->name()) } } });
     return json_response(201, { { "message", "Continue to payment" }, { "order_id", order_id },
                                   { "checkout_url", session.url } });
 }
@@ -196,33 +209,49 @@ Result<ApiResponse> handle_payment_webhook(const httplib::Request& req, const Pu
 {
     return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
         pqxx::work txn(connection);
-        auto& provider = payment_provider();
-        const auto event = TRY(provider.verify_event(txn, req.get_header_value("Sandbox-Signature"), req.body,
+        auto* provider = payment_provider();
+        if (!provider)
+            return make_error(ErrorCode::NotFound, "Payments are off on this server");
+        const auto event = TRY(provider->verify_event(txn, req.get_header_value("Sandbox-Signature"), req.body,
             static_cast<std::int64_t>(std::time(nullptr))));
         set_tenant(txn, event.tenant_id);
         auto rows = exec_named(txn, "marketplace/order_to_change", event.order_id);
         if (rows.empty())
             return make_error(ErrorCode::NotFound, k_order_not_found);
         const auto& order = rows[0];
+        if (order["checkout_id"].is_null() || order["checkout_id"].as<std::string>() != event.checkout_id)
+            return make_error(ErrorCode::FailedPrecondition, "The event's checkout is not the order's", "checkout_id");
         const auto before = status_of(order);
         const auto step = TRY(apply_payment_event(before, split_of(order).gross, event));
         const std::string kind(payment_event_kind_name(event.kind));
-        if (exec_named(txn, "marketplace/record_payment_event", event.tenant_id, std::string(provider.name()), event.id,
-                kind, event.order_id)
+        const std::string provider_name(provider->name());
+        if (exec_named(txn, "marketplace/record_payment_event", event.tenant_id, provider_name, event.id, kind,
+                event.order_id)
                 .empty())
             return json_response(200, { { "message", "This event was applied before" } });
+        const auto learner = order["learner_id"].as<std::int64_t>();
+        const auto course = order["course_id"].as<std::int64_t>();
         if (step.changed) {
             const auto status = std::string(order_status_name(step.status));
             exec_named(txn, "marketplace/mark_order", event.order_id, status,
                 event.payment_id.empty() ? std::optional<std::string>() : std::optional<std::string>(event.payment_id));
-            const auto learner = order["learner_id"].as<std::int64_t>();
-            const auto course = order["course_id"].as<std::int64_t>();
             if (step.enrols)
                 exec_named(txn, "marketplace/enrol_learner", event.tenant_id, course, learner);
-            append_audit(txn, { event.tenant_id, "provider:" + std::string(provider.name()), "order." + status, "order",
+            // Paid after all (late): another order of the same course waiting
+            // for payment is given up, so it is not paid twice.
+            if (step.enrols && before != OrderStatus::Pending)
+                exec_named(txn, "marketplace/cancel_other_pending", event.order_id, learner, course);
+            append_audit(txn, { event.tenant_id, "provider:" + provider_name, "order." + status, "order",
                                   std::to_string(event.order_id), { { "status", order_status_name(before) } },
                                   { { "status", status }, { "event", event.id }, { "event_type", kind },
                                       { "payment_id", event.payment_id }, { "enrolled", step.enrols } } });
+        } else if (event.kind == PaymentEventKind::CheckoutCompleted && !order["payment_id"].is_null()
+            && order["payment_id"].as<std::string>() != event.payment_id) {
+            // Money taken twice for one order: kept on record for the office to refund.
+            append_audit(txn, { event.tenant_id, "provider:" + provider_name, "order.second_payment", "order",
+                                  std::to_string(event.order_id), nullptr,
+                                  { { "event", event.id }, { "payment_id", event.payment_id },
+                                      { "amount_minor", event.amount.minor }, { "currency", event.amount.currency } } });
         }
         txn.commit();
         return json_response(200, { { "message", step.changed ? "Applied" : "Nothing to change" } });
@@ -280,8 +309,10 @@ Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, 
     const auto after = TRY(add_splits(before, parts));
     const auto next = status_after_refund(split, after);
 
-    auto& provider = payment_provider();
-    const auto refund_id = TRY(provider.refund(txn, order["payment_id"].as<std::string>(), amount));
+    auto* provider = payment_provider();
+    if (!provider)
+        return make_error(ErrorCode::FailedPrecondition, "Refunds need the payment provider, which is off on this server");
+    const auto refund_id = TRY(provider->refund(txn, order["payment_id"].as<std::string>(), amount));
     exec_named(txn, "marketplace/add_order_refund", caller.tenant_id, id, parts.gross.minor, parts.processing_fee.minor,
         parts.platform_fee.minor, parts.instructor_share.minor, reason, caller.user_id, refund_id,
         std::string(order_status_name(next)));

@@ -66,6 +66,7 @@ std::string server_usage()
            "             LEARNLOOP_REQUEST_TIMEOUT_MS (10000: a request must arrive whole within it, else 408),\n"
            "             LEARNLOOP_IDLE_TIMEOUT_MS (5000: a connection without a request is closed after it),\n"
            "             LEARNLOOP_METRICS_TOKEN (unset: GET /metrics answers loopback peers only),\n"
+           "             LEARNLOOP_PAYMENTS (off: nothing can be bought; sandbox: the sandbox provider, no real money),\n"
            "             LEARNLOOP_PAYMENTS_WEBHOOK_URL (where the sandbox payment provider sends its events;\n"
            "             unset: this server's own address),\n"
            "             LEARNLOOP_STATEMENTS (prepared; unnamed behind PgBouncer in transaction mode),\n"
@@ -103,6 +104,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     bool migrate = true;
     config.enable_test_routes = env_or("LEARNLOOP_TEST_ROUTES", "") == "1";
     config.metrics_token = env_or("LEARNLOOP_METRICS_TOKEN", "");
+    config.payments = env_or("LEARNLOOP_PAYMENTS", config.payments);
     config.payments_webhook_url = env_or("LEARNLOOP_PAYMENTS_WEBHOOK_URL", "");
 
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -174,6 +176,8 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     if (statements != "prepared" && statements != "unnamed")
         return make_error(ErrorCode::InvalidArgument, "--statements must be prepared or unnamed");
     config.unnamed_statements = statements == "unnamed";
+    if (config.payments != "off" && config.payments != "sandbox")
+        return make_error(ErrorCode::InvalidArgument, "LEARNLOOP_PAYMENTS must be off or sandbox");
     config.standby_max_lag_seconds = static_cast<int>(TRY(parse_count(standby_lag, "standby max lag seconds", 0, 86400)));
     if (config.app_database_url.empty() && !config.migrate_database_url.empty())
         config.app_database_url = derive_app_database_url(config.migrate_database_url);

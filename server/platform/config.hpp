@@ -45,6 +45,10 @@ struct ServerConfig {
     // GET /metrics needs "Authorization: Bearer <token>" when set; unset, it
     // answers loopback peers only.
     std::string metrics_token;
+    // The payment provider: "sandbox" (ships with Learnloop, moves no money:
+    // development, tests, the demo) or "off" (no course can be bought). Off
+    // unless set, so no deployment gives courses away by accident.
+    std::string payments = "off";
     // Where the sandbox payment provider posts its signed events (a base URL
     // such as "http://127.0.0.1:8080"); empty: this server's own host and port.
     std::string payments_webhook_url;

@@ -4,6 +4,7 @@
 #include "entry_points.hpp"
 #include "http/registry.hpp"
 #include "http/http_app.hpp"
+#include "marketplace/payments/provider.hpp"
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
 #include "identity/identity_store.hpp"
@@ -171,6 +172,12 @@ int run_server(const std::vector<std::string>& args)
         std::fprintf(stderr, "learnloop-server: %s\n", port.error().message.c_str());
         return 1;
     }
+
+    // The payment provider, told the port this server listens on (a sandbox
+    // sends its events back here unless LEARNLOOP_PAYMENTS_WEBHOOK_URL says otherwise).
+    auto payments = config.value();
+    payments.port = port.value();
+    configure_payments(payments);
 
     std::thread signal_waiter([&app, stop_signals] {
         int signal_number = 0;

@@ -270,13 +270,10 @@ Result<ApiResponse> handle_invoice_pdf(const httplib::Request& req, pqxx::work& 
 {
     const auto invoice = TRY(invoice_with_lines(req, txn, caller));
     const auto issued_on = invoice["issued_on"].is_string() ? invoice["issued_on"].get<std::string>() : std::string();
-    ApiResponse response;
-    response.raw = std::make_pair(TRY(invoice_pdf(invoice, invoice["business_name"].get<std::string>(), issued_on)),
-        std::string("application/pdf"));
     const auto name = invoice_file_name(invoice["number"].is_string() ? invoice["number"].get<std::string>() : "",
         invoice["id"].get<std::int64_t>(), "pdf");
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    return response;
+    return attachment_response(TRY(invoice_pdf(invoice, invoice["business_name"].get<std::string>(), issued_on)),
+        "application/pdf", name);
 }
 
 // POST /api/tutoring/invoices: a draft for a family's logged sessions on

@@ -14,10 +14,7 @@ namespace {
 
 ApiResponse csv_response(std::string csv, const std::string& filename)
 {
-    ApiResponse response;
-    response.raw = std::make_pair(std::move(csv), std::string("text/csv; charset=utf-8"));
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    return response;
+    return attachment_response(std::move(csv), "text/csv; charset=utf-8", filename);
 }
 
 std::string name_of(const std::map<std::int64_t, std::string>& names, std::int64_t id)

@@ -152,6 +152,9 @@ constexpr Row k_matrix[] = {
     { Action::OrderRead, "order.read", "Only administrators, a course's instructor and the buyer see an order",
         T, N, O, O, N },
     { Action::OrderRefund, "order.refund", "Only administrators give refunds", T, N, N, N, N },
+    { Action::PayoutRead, "payout.read", "Only instructors and administrators see earnings and payouts",
+        T, N, O, N, N },
+    { Action::PayoutManage, "payout.manage", "Only administrators make payouts", T, N, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

@@ -65,6 +65,8 @@ enum class Action {
     OrderCreate,         // buy a marketplace course: an order and its checkout (learners)
     OrderRead,           // orders: one's own (learners), one's courses' (instructors), all (administrators)
     OrderRefund,         // give a paid order's money back, in part or in full
+    PayoutRead,          // earnings and payouts: an instructor's own, every instructor's for administrators
+    PayoutManage,        // make the month's payouts and mark them sent
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

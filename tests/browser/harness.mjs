@@ -99,8 +99,9 @@ export async function startServer(databaseUrl, { port: wanted } = {}) {
   const logPath = path.join(config.artifacts, `server-${port}.log`);
   fs.mkdirSync(config.artifacts, { recursive: true });
   const log = fs.openSync(logPath, 'a');
+  // Buying runs through the sandbox payment provider, as in the demo.
   const child = spawn(config.server, ['--port', String(port), '--web-root', config.webRoot, '--database-url', databaseUrl],
-    { stdio: ['ignore', log, log] });
+    { stdio: ['ignore', log, log], env: { ...process.env, LEARNLOOP_PAYMENTS: 'sandbox' } });
   let exited = false;
   child.on('exit', () => { exited = true; });
   const stop = async () => {

@@ -742,12 +742,12 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
               + learner + " GROUP BY s.course_id HAVING count(p.lesson_id) = (SELECT count(*) FROM course_lessons l WHERE "
                 "l.course_id = s.course_id)) finished") == 1);
     CHECK(count("SELECT count(DISTINCT course_id) FROM lesson_progress WHERE learner_id = " + learner) == 2);
-    // Orders: every paid course's enrolment was bought, each split adding up
+    // Orders: every one-time course's enrolment was bought, each split adding up
     // with the shared rule; some refunded (in full: no enrolment), a few
     // cancelled; every paid order's payment is the sandbox's.
     CHECK(count("SELECT count(*) FROM course_orders WHERE tenant_id = " + m) > 60);
     CHECK(count("SELECT count(*) FROM course_students s JOIN courses c ON c.id = s.course_id WHERE c.tenant_id = " + m
-              + " AND c.price_kind <> 'free' AND NOT EXISTS (SELECT 1 FROM course_orders o WHERE o.course_id = s.course_id"
+              + " AND c.price_kind = 'one_time' AND NOT EXISTS (SELECT 1 FROM course_orders o WHERE o.course_id = s.course_id"
                 " AND o.learner_id = s.student_id AND o.status IN ('paid', 'partly_refunded'))") == 0);
     CHECK(count("SELECT count(*) FROM course_orders o WHERE tenant_id = " + m + " AND status IN ('refunded', 'cancelled')"
                 " AND EXISTS (SELECT 1 FROM course_students s WHERE s.course_id = o.course_id AND s.student_id = o.learner_id)")

@@ -384,7 +384,12 @@ ServerProcess::ServerProcess(const std::string& database, std::vector<std::strin
         migrations_dir(), "--threads", "8" };
     argv.insert(argv.end(), extra_args.begin(), extra_args.end());
     // Empty values count as unset: nothing from the developer's shell leaks in.
-    std::map<std::string, std::string> env = { { "LEARNLOOP_TEST_ROUTES", "1" }, { "APP_DATABASE_URL", "" },
+    // Buying runs through the sandbox payment provider, as in the demo,
+    // unless a fixture's server_env turns payments off.
+    const char* payments = std::getenv("LEARNLOOP_PAYMENTS");
+    std::map<std::string, std::string> env = { { "LEARNLOOP_TEST_ROUTES", "1" },
+        { "LEARNLOOP_PAYMENTS", payments && *payments ? payments : "sandbox" }, { "LEARNLOOP_PAYMENTS_WEBHOOK_URL", "" },
+        { "APP_DATABASE_URL", "" },
         { "DATABASE_URL", "" }, { "LEARNLOOP_HOST", "" }, { "LEARNLOOP_PORT", "" }, { "LEARNLOOP_WEB_ROOT", "" },
         { "LEARNLOOP_MIGRATIONS_DIR", "" }, { "LEARNLOOP_THREADS", "" } };
     m_pid = spawn(argv, env, m_stdout_path, m_stderr_path);

@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "finance/money.hpp"
 #include "marketplace/checkout.hpp"
+#include "platform/config.hpp"
 
 #include <pqxx/pqxx>
 
@@ -52,12 +53,20 @@ public:
     [[nodiscard]] virtual Result<PaymentEvent> verify_event(pqxx::work& txn, std::string_view signature_header,
         std::string_view body, std::int64_t now) = 0;
 
+    // Whether the provider took the money for a checkout (asked before an
+    // order whose checkout ran out is given up, in case its event was lost).
+    [[nodiscard]] virtual Result<bool> checkout_paid(pqxx::work& txn, std::string_view checkout_id) = 0;
+
     // Gives `amount` of a payment back; returns the provider's refund id.
+    // (A remote provider needs an idempotency key here, so a refund given
+    // whose record then fails to commit is not given twice.)
     [[nodiscard]] virtual Result<std::string> refund(pqxx::work& txn, std::string_view payment_id,
         const Money& amount) = 0;
 };
 
-// The provider this server uses (the sandbox until a real one is configured).
-[[nodiscard]] PaymentProvider& payment_provider();
+// The provider this server uses, or nullptr when payments are off (nothing
+// can be bought). Set once at start by configure_payments.
+[[nodiscard]] PaymentProvider* payment_provider();
+void configure_payments(const ServerConfig& config);
 
 } // namespace learnloop::server

@@ -7,6 +7,10 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <cstdio>
 #include <ctime>
 #include <thread>
@@ -76,21 +80,28 @@ PaymentEvent event_of(const SandboxCheckout& checkout)
 
 // [SECTION] sending events
 
+// Where events go: LEARNLOOP_PAYMENTS_WEBHOOK_URL, or this server itself.
 std::string webhook_base(const ServerConfig& config)
 {
     if (!config.payments_webhook_url.empty())
         return config.payments_webhook_url;
-    const auto host = config.host == "0.0.0.0" || config.host.empty() ? std::string("127.0.0.1") : config.host;
+    auto host = config.host;
+    if (host.empty() || host == "0.0.0.0")
+        host = "127.0.0.1";
+    else if (host == "::")
+        host = "[::1]";
+    else if (host.find(':') != std::string::npos && host.front() != '[')
+        host = "[" + host + "]";
     return "http://" + host + ":" + std::to_string(config.port);
 }
 
 // Posts the event, signed, up to three times; true once the marketplace
-// answered 2xx. Runs outside any transaction (the receiver needs the
-// checkout's change committed).
-bool deliver(const ServerConfig& config, const std::string& secret, const PaymentEvent& event)
+// answered 2xx. Runs on the sender's own thread, after the checkout's
+// change committed.
+bool deliver(const std::string& base, const std::string& secret, const PaymentEvent& event)
 {
     const auto body = payment_event_json(event).dump();
-    httplib::Client client(webhook_base(config));
+    httplib::Client client(base);
     client.set_connection_timeout(std::chrono::seconds(5));
     client.set_read_timeout(std::chrono::seconds(10));
     for (int attempt = 1; attempt <= k_delivery_attempts; ++attempt) {
@@ -109,6 +120,69 @@ bool deliver(const ServerConfig& config, const std::string& secret, const Paymen
         std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
     }
     return false;
+}
+
+// Events wait here for one sender thread, so a payer's click never waits on
+// the marketplace answering (which may be this same server, busy).
+class EventSender {
+public:
+    void start(std::string base)
+    {
+        std::lock_guard lock(m_mutex);
+        m_base = std::move(base);
+        if (m_started)
+            return;
+        m_started = true;
+        std::thread([this] { run(); }).detach();
+    }
+
+    void send(std::string secret, PaymentEvent event)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_queue.emplace_back(std::move(secret), std::move(event));
+        }
+        m_ready.notify_one();
+    }
+
+private:
+    void run()
+    {
+        for (;;) {
+            std::unique_lock lock(m_mutex);
+            m_ready.wait(lock, [this] { return !m_queue.empty(); });
+            auto [secret, event] = std::move(m_queue.front());
+            m_queue.pop_front();
+            const auto base = m_base;
+            lock.unlock();
+            deliver(base, secret, event);
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<std::pair<std::string, PaymentEvent>> m_queue;
+    std::string m_base;
+    bool m_started = false;
+};
+
+EventSender& sender()
+{
+    static EventSender instance;
+    return instance;
+}
+
+std::unique_ptr<PaymentProvider>& configured()
+{
+    static std::unique_ptr<PaymentProvider> provider;
+    return provider;
+}
+
+Result<void> require_sandbox()
+{
+    if (!dynamic_cast<SandboxProvider*>(configured().get()))
+        return make_error(ErrorCode::NotFound, "The sandbox payment provider is off on this server");
+    return {};
 }
 
 // [SECTION] the pages
@@ -210,6 +284,7 @@ a { color: #1f5fd1; }
 // expired whatever was asked), then sends its event and returns the payer.
 Result<ApiResponse> finish(const httplib::Request& req, const PublicContext& context, const std::string& wanted)
 {
+    TRY(require_sandbox());
     const std::string token = req.matches[1];
     const auto id = "cs_" + token;
     struct Finished {
@@ -236,23 +311,42 @@ Result<ApiResponse> finish(const httplib::Request& req, const PublicContext& con
     // Only the click that finished the checkout sends its event; a second
     // click (or a reload) just goes back.
     if (finished.changed)
-        deliver(context.config, finished.secret, event_of(finished.checkout));
+        sender().send(finished.secret, event_of(finished.checkout));
     if (finished.checkout.status == "expired")
         return checkout_page(finished.checkout, token);
     return redirect_to(finished.checkout.return_url);
 }
 
+// The page; a checkout whose 24 hours ran out while open is expired as it
+// is looked at, and the marketplace told.
 Result<ApiResponse> handle_checkout_page(const httplib::Request& req, const PublicContext& context)
 {
+    TRY(require_sandbox());
     const std::string token = req.matches[1];
-    return context.pool.with_connection([&](pqxx::connection& connection) -> Result<ApiResponse> {
-        pqxx::read_transaction txn(connection);
-        auto checkout = find_checkout(txn, "cs_" + token);
-        if (!checkout)
-            return html_page(404, "Checkout not found", "<h1>Checkout not found</h1>\n<p>" + std::string(k_checkout_gone)
-                + ". It may have been made on another server.</p>\n");
-        return checkout_page(*checkout, token);
-    });
+    const auto id = "cs_" + token;
+    auto found = TRY(context.pool.with_connection(
+        [&](pqxx::connection& connection) -> Result<std::optional<std::pair<SandboxCheckout, std::string>>> {
+            pqxx::work txn(connection);
+            auto checkout = find_checkout(txn, id);
+            if (!checkout)
+                return std::optional<std::pair<SandboxCheckout, std::string>>();
+            std::string secret;
+            if (checkout->status == "open" && checkout->past_expiry
+                && !exec_named(txn, "marketplace/sandbox_finish_checkout", id, std::string("expired"),
+                    std::optional<std::string>())
+                        .empty()) {
+                checkout = find_checkout(txn, id);
+                secret = sandbox_webhook_secret(txn);
+            }
+            txn.commit();
+            return std::make_optional(std::make_pair(*checkout, secret));
+        }));
+    if (!found)
+        return html_page(404, "Checkout not found", "<h1>Checkout not found</h1>\n<p>" + std::string(k_checkout_gone)
+            + ".</p>\n");
+    if (!found->second.empty())
+        sender().send(found->second, event_of(found->first));
+    return checkout_page(found->first, token);
 }
 
 Result<ApiResponse> handle_pay(const httplib::Request& req, const PublicContext& context)
@@ -268,6 +362,7 @@ Result<ApiResponse> handle_cancel(const httplib::Request& req, const PublicConte
 // Sends a finished checkout's event again (the same event: a replay).
 Result<ApiResponse> handle_resend(const httplib::Request& req, const PublicContext& context)
 {
+    TRY(require_sandbox());
     const std::string token = req.matches[1];
     auto [checkout, secret] = TRY(context.pool.with_connection(
         [&](pqxx::connection& connection) -> Result<std::pair<SandboxCheckout, std::string>> {
@@ -280,7 +375,7 @@ Result<ApiResponse> handle_resend(const httplib::Request& req, const PublicConte
             return std::make_pair(*found, secret);
         }));
     if (checkout.status != "open")
-        deliver(context.config, secret, event_of(checkout));
+        sender().send(secret, event_of(checkout));
     return redirect_to("/sandbox-pay/" + token);
 }
 
@@ -340,10 +435,25 @@ Result<std::string> SandboxProvider::refund(pqxx::work& txn, std::string_view pa
     return "re_" + random_hex(16);
 }
 
-PaymentProvider& payment_provider()
+Result<bool> SandboxProvider::checkout_paid(pqxx::work& txn, std::string_view checkout_id)
 {
-    static SandboxProvider sandbox;
-    return sandbox;
+    auto checkout = find_checkout(txn, std::string(checkout_id));
+    return checkout && checkout->status == "paid";
+}
+
+PaymentProvider* payment_provider()
+{
+    return configured().get();
+}
+
+void configure_payments(const ServerConfig& config)
+{
+    if (config.payments == "sandbox") {
+        configured() = std::make_unique<SandboxProvider>();
+        sender().start(webhook_base(config));
+    } else {
+        configured().reset();
+    }
 }
 
 std::vector<Route> sandbox_provider_routes()

@@ -6,7 +6,8 @@
 // ("Pay £49.00" or "Cancel"), and tells the marketplace what happened by
 // posting an event signed with HMAC-SHA256 to
 // <webhook base>/api/marketplace/webhooks/sandbox over real HTTP, as a
-// hosted provider would. Each event's id is fixed by its checkout and kind,
+// hosted provider would, from a thread of its own (the payer is sent back at
+// once; the order page asks until the event has arrived). Each event's id is fixed by its checkout and kind,
 // so "Send the confirmation again" on the page replays the same event (which
 // the marketplace then ignores). Refunds are given back at once.
 #pragma once
@@ -24,6 +25,7 @@ public:
     [[nodiscard]] Result<CheckoutSession> create_checkout(pqxx::work& txn, const CheckoutRequest& request) override;
     [[nodiscard]] Result<PaymentEvent> verify_event(pqxx::work& txn, std::string_view signature_header,
         std::string_view body, std::int64_t now) override;
+    [[nodiscard]] Result<bool> checkout_paid(pqxx::work& txn, std::string_view checkout_id) override;
     [[nodiscard]] Result<std::string> refund(pqxx::work& txn, std::string_view payment_id,
         const Money& amount) override;
 };
