@@ -13,6 +13,7 @@
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "marketplace/catalog_tab.hpp"
+#include "marketplace/earnings_tab.hpp"
 #include "marketplace/orders_tab.hpp"
 #include "messaging/messages_tab.hpp"
 #include "navigation.hpp"
@@ -90,6 +91,8 @@ struct PortalState {
     CatalogTabState catalog;      // a marketplace's catalog, for everyone of it
     LearningTabState learning;    // a marketplace learner's own courses
     OrdersTabState orders;        // a marketplace's orders: a learner's purchases, the office's, an instructor's sales
+    EarningsTabState earnings;    // a marketplace instructor's earnings and payouts
+    PayoutsTabState payouts;      // the marketplace office's monthly payouts
 };
 
 AppState::AppState()
@@ -311,6 +314,8 @@ Tab orders_tab(const char* title, const char* name)
 const Tab k_market_office_tabs[] = {
     catalog_tab("market.tab.catalog"),
     orders_tab("Orders", "market.tab.orders"),
+    { "Payouts", "market.tab.payouts", Action::PayoutManage, [](AppState& s, PortalState& p) { draw_payouts_tab(s, p.payouts); },
+        [](const AppState&, const PortalState& p) { return payouts_tab_summary(p.payouts); } },
     { "People", "market.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
@@ -318,7 +323,13 @@ const Tab k_market_office_tabs[] = {
         [](AppState& s, PortalState& p) { draw_audit_tab(s, p.school.audit); },
         [](const AppState& s, const PortalState& p) { return audit_tab_summary(p.school.audit, s.session.tenant_kind); } },
 };
-const Tab k_studio_tabs[] = { catalog_tab("studio.tab.catalog"), orders_tab("Sales", "studio.tab.sales") };
+const Tab k_studio_tabs[] = {
+    catalog_tab("studio.tab.catalog"),
+    orders_tab("Sales", "studio.tab.sales"),
+    { "Earnings", "studio.tab.earnings", Action::PayoutRead,
+        [](AppState& s, PortalState& p) { draw_earnings_tab(s, p.earnings); },
+        [](const AppState&, const PortalState& p) { return earnings_tab_summary(p.earnings); } },
+};
 const Tab k_learn_tabs[] = {
     catalog_tab("learn.tab.catalog"),
     { "My learning", "learn.tab.learning", Action::CourseEnrol,

@@ -12,6 +12,7 @@
 #include "marketplace/catalog.hpp"
 #include "marketplace/checkout.hpp"
 #include "marketplace/orders.hpp"
+#include "marketplace/payouts.hpp"
 #include "marketplace/pricing.hpp"
 
 #include <algorithm>
@@ -400,13 +401,67 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
             }
         }
     }
+    // Payouts: each month's run on the 3rd of the next, by the office's
+    // rules (shared-domain marketplace/payouts), sent two days later; the
+    // latest run's are still due.
+    if (full && report.orders > 0) {
+        const auto settings = exec_named(txn, "cli/demo_payout_terms", *tenant_id);
+        const auto threshold = settings[0]["payout_threshold_minor"].as<std::int64_t>();
+        const auto hold = settings[0]["payout_hold_days"].as<std::int64_t>() * k_day;
+        std::map<std::int64_t, std::vector<EarningLine>> lines;
+        std::string first_month;
+        for (const auto& row : exec_named(txn, "cli/demo_earning_lines", *tenant_id, std::string(k_time_zone))) {
+            const auto currency = row["currency"].as<std::string>();
+            lines[row["instructor_id"].as<std::int64_t>()].push_back({ row["id"].as<std::int64_t>(),
+                row["month"].as<std::string>(), row["paid_at"].as<std::int64_t>(),
+                { row["instructor_share_minor"].as<std::int64_t>(), currency },
+                { row["refunded_instructor_minor"].as<std::int64_t>(), currency } });
+            if (first_month.empty())
+                first_month = row["month"].as<std::string>();
+        }
+        std::map<std::int64_t, std::vector<PayoutLine>> made;
+        struct Planned {
+            std::int64_t instructor;
+            std::string month;
+            Money amount;
+            std::int64_t run_at;
+        };
+        std::vector<Planned> planned;
+        auto month = from_unix_seconds(to_unix_seconds(TRY(parse_local_datetime(first_month + "-01T00:00:00", "month"))));
+        std::int64_t last_run = 0;
+        for (;;) {
+            auto next = month;
+            next.month = month.month == 12 ? 1 : month.month + 1;
+            next.year = month.month == 12 ? month.year + 1 : month.year;
+            const auto run_at = to_unix_seconds(next) + 2 * k_day + 9 * 3600;
+            if (run_at > options.now_unix)
+                break;
+            const auto month_text = local_day_text(month).substr(0, 7);
+            for (auto& [instructor, their_lines] : lines)
+                for (const auto& amount : plan_payouts(their_lines, made[instructor], month_text, run_at, hold, threshold)) {
+                    made[instructor].push_back({ month_text, amount, true });
+                    planned.push_back({ instructor, month_text, amount, run_at });
+                }
+            last_run = run_at;
+            month = next;
+        }
+        // The latest run's payouts wait to be sent; the earlier ones went two days after theirs.
+        for (const auto& p : planned) {
+            const bool sent = p.run_at < last_run;
+            exec_named(txn, "cli/demo_payout", *tenant_id, p.instructor, p.month, p.amount.currency, p.amount.minor,
+                admin_id, format_utc_timestamp(p.run_at),
+                sent ? std::optional<std::string>(format_utc_timestamp(p.run_at + 2 * k_day)) : std::nullopt,
+                sent ? std::optional<std::string>("LUMEN " + p.month + " #" + std::to_string(p.instructor)) : std::nullopt);
+            ++report.payouts;
+        }
+    }
     if (report.courses > 0)
         append_audit(txn, { *tenant_id, "cli", "demo.marketplace_catalog", "tenant", std::to_string(*tenant_id), nullptr,
                               { { "categories", report.categories }, { "courses", report.courses },
                                   { "lessons", report.lessons }, { "enrolments", report.enrolments },
                                   { "progress_marks", report.progress_marks },
                                   { "reviews", report.reviews }, { "orders", report.orders },
-                                  { "refunds", report.refunds } } });
+                                  { "refunds", report.refunds }, { "payouts", report.payouts } } });
     txn.commit();
     return report;
 }

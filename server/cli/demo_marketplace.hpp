@@ -25,6 +25,7 @@ struct MarketplaceDemoReport {
     int enrolments = 0, reviews = 0;       // added by this run
     int progress_marks = 0;                // lessons opened or done, added by this run
     int orders = 0, refunds = 0;           // paid courses bought (and given back), added by this run
+    int payouts = 0;                       // monthly payouts to instructors, added by this run
 };
 
 // Creates whatever of the demo marketplace is missing, in one transaction;

@@ -5,6 +5,7 @@
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
 #include "marketplace/checkout.hpp"
+#include "marketplace/money_json.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/payments/provider.hpp"
 
@@ -17,17 +18,6 @@ namespace {
 const char* k_course_not_found = "Course not found";
 const char* k_order_not_found = "Order not found";
 constexpr std::size_t k_reason_most = 500;
-
-Currency currency_of(const std::string& code)
-{
-    auto found = find_currency(code);
-    return found.ok() ? found.value() : Currency { code, 2 };
-}
-
-Json money_json(const Money& money)
-{
-    return { { "minor", money.minor }, { "text", format_money(money, currency_of(money.currency)) } };
-}
 
 Json split_json(const OrderSplit& split)
 {

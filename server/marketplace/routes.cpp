@@ -5,6 +5,7 @@
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/order_handlers.hpp"
+#include "marketplace/payout_handlers.hpp"
 #include "marketplace/payments/sandbox_provider.hpp"
 #include "marketplace/review_handlers.hpp"
 
@@ -180,6 +181,42 @@ AreaApi marketplace_api()
                           { "checkout_id", "amount_minor", "currency", "metadata" }) } },
         { "id", "type", "created", "data" });
 
+    const auto payout = object_schema(
+        { { "id", id_schema() }, { "instructor_id", id_schema() }, { "instructor_name", string_schema() },
+            { "month", string_schema("YYYY-MM") }, { "month_label", string_schema("\"Nov 2026\"") },
+            { "amount", money }, { "status", enum_schema({ "due", "paid" }) },
+            { "status_label", string_schema("\"Due\", \"Paid\"") },
+            { "reference", string_schema("The transfer's reference, once paid") },
+            { "paid_at", nullable(utc_timestamp_schema()) } },
+        { "id", "instructor_id", "instructor_name", "month", "month_label", "amount", "status", "status_label",
+            "reference", "paid_at" });
+    s["Payout"] = payout;
+    s["Payouts"] = array_of(schema_ref("Payout"));
+    auto paid_payout = payout;
+    paid_payout["properties"]["message"] = string_schema();
+    s["PayoutPaid"] = std::move(paid_payout);
+    s["PayoutRun"] = request_schema({ { "month", string_schema("YYYY-MM: a month that is over") } }, { "month" });
+    s["PayoutsMade"] = message_schema({ { "month", string_schema() }, { "payouts", array_of(schema_ref("Payout")) } });
+    s["PayoutReference"] = request_schema({ { "reference", string_schema("1 to 100 characters") } }, { "reference" });
+    s["Earnings"] = object_schema(
+        { { "instructor_id", id_schema() }, { "instructor_name", string_schema() },
+            { "hold_days", integer_schema("Days an order's share is held after payment (the refund window)") },
+            { "threshold", money },
+            { "currencies", array_of(object_schema({ { "currency", string_schema() }, { "earned", money },
+                                                       { "refunded", money }, { "pending", money },
+                                                       { "available", money }, { "due", money }, { "paid", money } },
+                                { "currency", "earned", "refunded", "pending", "available", "due", "paid" })) },
+            { "months", array_of(object_schema(
+                            { { "month", string_schema() }, { "month_label", string_schema() },
+                                { "orders", integer_schema() },
+                                { "money", array_of(object_schema({ { "currency", string_schema() },
+                                                                      { "sales", money }, { "share", money },
+                                                                      { "refunded", money } },
+                                               { "currency", "sales", "share", "refunded" })) } },
+                            { "month", "month_label", "orders", "money" })) },
+            { "payouts", array_of(schema_ref("Payout")) } },
+        { "instructor_id", "instructor_name", "hold_days", "threshold", "currencies", "months", "payouts" });
+
     api.routes = {
         { Method::Get, "/api/marketplace/catalog", Action::CatalogRead, handle_search_catalog, nullptr,
             "Searches the published courses: words (type-ahead prefixes, any language), filters combined with AND, "
@@ -244,6 +281,28 @@ AreaApi marketplace_api()
             "takes the course away",
             "RefundRequest", "OrderPage", 201 },
     };
+    const QueryParam instructor_param { "instructor_id", id_schema(),
+        "The instructor (administrators: required; instructors: themselves)" };
+    api.routes.insert(api.routes.end(), {
+        { Method::Get, "/api/marketplace/earnings", Action::PayoutRead, handle_earnings, nullptr,
+            "An instructor's earnings per currency (earned, refunded, pending in the hold period, available, due, "
+            "paid), the last twelve months and their payouts",
+            "", "Earnings", 200, { instructor_param } },
+        { Method::Get, "/api/marketplace/earnings/statement", Action::PayoutRead, handle_statement, nullptr,
+            "A month's statement as CSV: each order paid in it with its split and refunds, and totals", "", "", 200,
+            { { "month", string_schema("YYYY-MM"), "The month", true }, instructor_param }, "text/csv" },
+        { Method::Get, "/api/marketplace/payouts", Action::PayoutRead, handle_payouts, nullptr,
+            "Payouts, newest month first: every instructor's for administrators, one's own for instructors", "",
+            "Payouts", 200,
+            { { "status", enum_schema({ "due", "paid" }), "Only these" }, page_limit_param(), page_offset_param() } },
+        { Method::Post, "/api/marketplace/payouts", Action::PayoutManage, handle_run_payouts, nullptr,
+            "Makes a month's payouts due: per instructor and currency, what cleared the hold period from orders paid "
+            "up to the month's end, less earlier payouts, where it reaches the threshold (201; 200 when nothing more)",
+            "PayoutRun", "PayoutsMade", 201 },
+        { Method::Put, "/api/marketplace/payouts/{id}/paid", Action::PayoutManage, handle_payout_paid, nullptr,
+            "Marks a due payout sent, with the transfer's reference (409 when it was already)", "PayoutReference",
+            "PayoutPaid", 200 },
+    });
     for (auto& route : sandbox_provider_routes())
         api.routes.push_back(std::move(route));
     return api;

@@ -52,6 +52,14 @@ std::vector<Earnings> summarize_earnings(const std::vector<EarningLine>& lines,
     return out;
 }
 
+std::string month_for_people(std::string_view month)
+{
+    auto day = parse_local_datetime(std::string(month) + "-01T00:00:00", "month");
+    if (month.size() != 7 || !day.ok())
+        return std::string(month);
+    return std::string(month_short_name(day.value().month)) + " " + std::to_string(day.value().year);
+}
+
 Result<std::string> check_payout_month(std::string_view month, std::string_view this_month)
 {
     auto day = parse_local_datetime(std::string(month) + "-01T00:00:00", "month");

@@ -57,6 +57,9 @@ struct Earnings {
 [[nodiscard]] std::vector<Earnings> summarize_earnings(const std::vector<EarningLine>& lines,
     const std::vector<PayoutLine>& payouts, std::int64_t now, std::int64_t hold_seconds);
 
+// "2026-11" for people: "Nov 2026" (text that is not a month, as it is).
+[[nodiscard]] std::string month_for_people(std::string_view month);
+
 // "2026-11" as a payout month: a real month, already over by `this_month`
 // ("2026-12", the marketplace's current month). Error on field "month".
 [[nodiscard]] Result<std::string> check_payout_month(std::string_view month, std::string_view this_month);

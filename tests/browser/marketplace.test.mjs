@@ -7,6 +7,7 @@
 // found by role and name, axe checks each screen, and the results equal the
 // API's for the same search.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   apiCall, appState, createRunner, expectNoViolations, press, saveScreenshot, signedInTo, startDatabase, startServer,
   stopAll, waitForState,
@@ -220,6 +221,49 @@ try {
       await expectNoViolations(phone.page, 'purchases on a phone');
       await saveScreenshot(phone.page, 'marketplace-purchases-phone.png');
       assert.deepEqual(phone.errors, []);
+    });
+  await check('an instructor reads their earnings and a statement; the office makes payouts and marks one sent',
+    async () => {
+      const { page, errors } = await signedIn(server, 'instructor');
+      await page.getByRole('tab', { name: 'Earnings' }).click();
+      let state = await waitForState(page, (s) => s.portal?.earnings?.length > 0, 'the earnings');
+      assert.ok(state.portal.earnings.some((e) => e.paid !== '' && !/^\D*0\.00$/.test(e.paid)), JSON.stringify(state.portal.earnings));
+      await page.getByRole('heading', { name: 'By month' }).waitFor();
+      await page.getByRole('img', { name: /^Your share by month/ }).waitFor({ state: 'attached' });
+      await expectNoViolations(page, 'the earnings');
+      await saveScreenshot(page, 'marketplace-earnings.png');
+      const [download] = await Promise.all([page.waitForEvent('download'),
+        press(page.getByRole('button', { name: /Download statement \(CSV\)/ }))]);
+      assert.match(download.suggestedFilename(), /^earnings-\d{4}-\d{2}\.csv$/);
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      assert.ok(csv.startsWith('\uFEFFPaid,Order,Course,Currency,Price,'), csv.slice(0, 80));
+      assert.deepEqual(errors, []);
+
+      const office = await signedIn(server, 'admin');
+      await office.page.getByRole('tab', { name: 'Payouts' }).click();
+      state = await waitForState(office.page, (s) => s.portal?.payouts?.length > 0, 'the payouts');
+      const due = state.portal.payouts.filter((p) => p.status === 'due').length;
+      assert.ok(due > 0, 'last month\'s payouts are due');
+      await expectNoViolations(office.page, 'the payouts');
+      await press(office.page.getByRole('button', { name: /^Make payouts for / }));
+      await office.page.getByRole('dialog').waitFor();
+      await press(office.page.getByRole('button', { name: 'Make payouts', exact: true }));
+      state = await waitForState(office.page, (s) => s.portal.payouts_run !== '', 'the run answered');
+      assert.match(state.portal.payouts_run, /^(Nothing more to pay for|\d+ payouts? due for)/);
+      await press(office.page.getByRole('button', { name: 'Mark paid' }).first());
+      await office.page.getByRole('textbox', { name: 'Transfer reference' }).fill('BACS 2026-12 #7');
+      await expectNoViolations(office.page, 'marking a payout sent');
+      await press(office.page.getByRole('button', { name: 'Mark as paid' }));
+      state = await waitForState(office.page, (s) => /^Marked paid: /.test(s.portal.payouts_mark)
+        && s.portal.payouts.filter((p) => p.status === 'due').length === due - 1, 'one payout sent');
+      await saveScreenshot(office.page, 'marketplace-payouts.png');
+      assert.deepEqual(office.errors, []);
+
+      const phone = await signedIn(server, 'instructor', PHONE);
+      await phone.page.getByRole('tab', { name: 'Earnings' }).click();
+      await waitForState(phone.page, (s) => s.portal?.earnings?.length > 0, 'the earnings on a phone');
+      await expectNoViolations(phone.page, 'the earnings on a phone');
+      await saveScreenshot(phone.page, 'marketplace-earnings-phone.png');
     });
 } catch (error) {
   fail(error);

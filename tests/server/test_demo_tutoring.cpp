@@ -771,9 +771,15 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
     CHECK(count("SELECT count(*) FROM course_orders o JOIN sandbox_checkouts k ON k.id = o.checkout_id WHERE o.tenant_id = "
               + m + " AND (k.payment_id IS DISTINCT FROM o.payment_id OR k.refunded_minor <> o.refunded_gross_minor)") == 0);
     CHECK(count("SELECT count(*) FROM course_orders WHERE learner_id = " + learner) >= 1);
+    // Monthly payouts: sent for the months before last, last month's due;
+    // never more than an instructor's shares less refunds.
+    CHECK(count("SELECT count(*) FROM instructor_payouts WHERE status = 'paid' AND tenant_id = " + m) > 5);
+    CHECK(count("SELECT count(*) FROM instructor_payouts p WHERE tenant_id = " + m + " AND amount_minor > (SELECT"
+                " sum(o.instructor_share_minor - o.refunded_instructor_minor) FROM course_orders o JOIN courses c ON"
+                " c.id = o.course_id WHERE c.instructor_id = p.instructor_id AND o.currency = p.currency)") == 0);
     // Every row is the marketplace's.
     for (const char* table : { "catalog_categories", "course_modules", "course_lessons", "course_reviews",
-             "marketplace_instructors", "lesson_progress", "course_orders", "order_refunds" }) {
+             "marketplace_instructors", "lesson_progress", "course_orders", "order_refunds", "instructor_payouts" }) {
         INFO(table);
         CHECK(count(std::string("SELECT count(*) FROM ") + table + " WHERE tenant_id <> " + m) == 0);
     }

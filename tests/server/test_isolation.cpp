@@ -122,6 +122,9 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         " processing_fixed_minor, provider, checkout_id, checkout_url, payment_id, paid_at) VALUES (" + str(B.id) + ", "
         + str(B.student.id) + ", " + b_listing + ", 'paid', 'GBP', 4900, 89, 1443, 3368, 3000, 140, 20, 'sandbox', 'cs_b',"
         " '/sandbox-pay/b', 'pay_b', now()) RETURNING id"));
+    const auto b_payout = str(f.sql_int("INSERT INTO instructor_payouts (tenant_id, instructor_id, month, currency,"
+        " amount_minor, created_by) VALUES (" + str(B.id) + ", " + str(B.teacher.id) + ", '2026-01', 'GBP', 6000, "
+        + str(B.admin.id) + ") RETURNING id"));
     const auto a_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(A.id)
         + ", 'A course', " + str(A.teacher.id) + ") RETURNING id"));
     struct Probe {
@@ -206,6 +209,9 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.teacher, "GET", "/api/marketplace/orders/" + b_order, nullptr },
         { &A.student, "GET", "/api/marketplace/orders/" + b_order, nullptr },
         { &A.admin, "POST", "/api/marketplace/orders/" + b_order + "/refunds", { { "amount", "1.00" } } },
+        { &A.admin, "GET", "/api/marketplace/earnings?instructor_id=" + str(B.teacher.id), nullptr },
+        { &A.admin, "GET", "/api/marketplace/earnings/statement?month=2026-11&instructor_id=" + str(B.teacher.id), nullptr },
+        { &A.admin, "PUT", "/api/marketplace/payouts/" + b_payout + "/paid", { { "reference", "Not yours" } } },
         { &A.admin, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
         { &A.student, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
         { &A.student, "PUT", "/api/marketplace/lessons/" + b_lesson + "/progress", { { "completed", true } } },
@@ -296,6 +302,9 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
             if (courses.status == 200)
                 CHECK(courses.body.find("B course") == std::string::npos);
         }
+        auto payouts = api.get("/api/marketplace/payouts?limit=200", token);
+        if (payouts.status == 200)
+            CHECK(payouts.body.find("Other-") == std::string::npos);
         auto orders = api.get("/api/marketplace/orders?limit=200", token);
         if (orders.status == 200)
             CHECK(orders.body.find("B listing") == std::string::npos);
@@ -562,6 +571,12 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                 + learnloop::server::hmac_sha256_hex(f.sql_text("SELECT webhook_secret FROM sandbox_provider"),
                     t + "." + event.dump()));
     };
+    // A payout due to the teacher, for the administrator to mark sent.
+    const auto payout = "/api/marketplace/payouts/" + str(f.sql_int("INSERT INTO instructor_payouts (tenant_id,"
+        " instructor_id, month, currency, amount_minor, created_by) VALUES (" + str(D.id) + ", " + str(D.teacher.id)
+        + ", '2026-01', 'GBP', 6000, " + str(D.admin.id) + ") RETURNING id"));
+    const auto last_month = f.sql_text("SELECT to_char(date_trunc('month', now() AT TIME ZONE time_zone) - interval '1 day',"
+                                       " 'YYYY-MM') FROM tenants WHERE id = " + str(D.id));
     auto latest_attempt = [&] {
         return "/api/academy/attempts/" + str(f.sql_int("SELECT coalesce(max(id), 1) FROM quiz_attempts"));
     };
@@ -932,6 +947,16 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/marketplace/orders/{id}", { "admin", "teacher", "student" }, Action::OrderRead, fixed("GET", bought) },
         { "POST /api/marketplace/orders/{id}/refunds", { "admin" }, Action::OrderRefund,
             fixed("POST", bought + "/refunds", { { "amount", "1.00" }, { "reason", "Matrix" } }) },
+        { "GET /api/marketplace/earnings", { "admin", "teacher" }, Action::PayoutRead,
+            fixed("GET", "/api/marketplace/earnings?instructor_id=" + str(D.teacher.id)) },
+        { "GET /api/marketplace/earnings/statement", { "admin", "teacher" }, Action::PayoutRead,
+            fixed("GET", "/api/marketplace/earnings/statement?month=2026-11&instructor_id=" + str(D.teacher.id)) },
+        { "GET /api/marketplace/payouts", { "admin", "teacher" }, Action::PayoutRead,
+            fixed("GET", "/api/marketplace/payouts") },
+        { "POST /api/marketplace/payouts", { "admin" }, Action::PayoutManage,
+            fixed("POST", "/api/marketplace/payouts", { { "month", last_month } }) },
+        { "PUT /api/marketplace/payouts/{id}/paid", { "admin" }, Action::PayoutManage,
+            fixed("PUT", payout + "/paid", { { "reference", "Matrix transfer" } }) },
         { "POST /api/marketplace/webhooks/sandbox", everyone, std::nullopt,
             [&](const std::string&) {
                 auto [event, signature] = signed_event();

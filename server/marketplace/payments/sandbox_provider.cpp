@@ -166,10 +166,13 @@ private:
     bool m_started = false;
 };
 
+// Never destroyed: its thread waits on the condition variable until the
+// process ends, and destroying a condition variable something waits on
+// blocks (glibc), which would keep the server from exiting.
 EventSender& sender()
 {
-    static EventSender instance;
-    return instance;
+    static auto* instance = new EventSender;
+    return *instance;
 }
 
 std::unique_ptr<PaymentProvider>& configured()
