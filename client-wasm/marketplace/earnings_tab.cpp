@@ -334,22 +334,8 @@ void draw_payouts_tab(AppState& state, PayoutsTabState& tab)
         return;
     }
     draw_payout_rows(tab.payouts.data, true, &state, &tab);
-    const bool older = tab.payouts.data.size() >= static_cast<std::size_t>(k_page);
-    if (tab.offset > 0 || older) {
-        ImGui::BeginDisabled(tab.offset == 0);
-        if (ui::button(state, "Newer", "payouts.newer")) {
-            tab.offset = std::max(0, tab.offset - k_page);
-            reload(state, tab);
-        }
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::BeginDisabled(!older);
-        if (ui::button(state, "Older", "payouts.older")) {
-            tab.offset += k_page;
-            reload(state, tab);
-        }
-        ImGui::EndDisabled();
-    }
+    if (ui::pager(state, tab.offset, k_page, tab.payouts.data.size(), "payouts"))
+        reload(state, tab);
 }
 
 Json payouts_tab_summary(const PayoutsTabState& tab)

@@ -158,22 +158,8 @@ void draw_list(AppState& state, OrdersTabState& tab, bool own)
         }
         ui::end_table();
     }
-    const bool older = tab.list.data.size() >= static_cast<std::size_t>(k_page);
-    if (tab.offset > 0 || older) {
-        ImGui::BeginDisabled(tab.offset == 0);
-        if (ui::button(state, "Newer", "orders.newer")) {
-            tab.offset = std::max(0, tab.offset - k_page);
-            reload(state, tab);
-        }
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::BeginDisabled(!older);
-        if (ui::button(state, "Older", "orders.older")) {
-            tab.offset += k_page;
-            reload(state, tab);
-        }
-        ImGui::EndDisabled();
-    }
+    if (ui::pager(state, tab.offset, k_page, tab.list.data.size(), "orders"))
+        reload(state, tab);
 }
 
 // [SECTION] one order ------------------------------------------------------------------

@@ -192,22 +192,8 @@ void draw_invoice_list(AppState& state, MoneyTabState& tab, bool office)
         ui::end_table();
     }
     // A page at a time, newest first.
-    const bool older = tab.invoices.data.size() >= static_cast<std::size_t>(k_page);
-    if (tab.offset > 0 || older) {
-        ImGui::BeginDisabled(tab.offset == 0);
-        if (ui::button(state, "Newer", "money.newer")) {
-            tab.offset = std::max(0, tab.offset - k_page);
-            reload(state, tab);
-        }
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::BeginDisabled(!older);
-        if (ui::button(state, "Older", "money.older")) {
-            tab.offset += k_page;
-            reload(state, tab);
-        }
-        ImGui::EndDisabled();
-    }
+    if (ui::pager(state, tab.offset, k_page, tab.invoices.data.size(), "money"))
+        reload(state, tab);
 }
 
 void draw_invoice(AppState& state, MoneyTabState& tab)

@@ -1060,6 +1060,28 @@ bool missing_item(AppState& state, const char* text, const char* back_label, con
     return button(state, back_label, name);
 }
 
+bool pager(AppState& state, int& offset, int page, std::size_t shown, const std::string& name)
+{
+    const bool older = shown >= static_cast<std::size_t>(page);
+    if (offset == 0 && !older)
+        return false;
+    bool moved = false;
+    ImGui::BeginDisabled(offset == 0);
+    if (button(state, "Newer", name + ".newer")) {
+        offset = std::max(0, offset - page);
+        moved = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!older);
+    if (button(state, "Older", name + ".older")) {
+        offset += page;
+        moved = true;
+    }
+    ImGui::EndDisabled();
+    return moved;
+}
+
 void action_status(const Outcome& action)
 {
     if (action.phase == Phase::Loading) {

@@ -173,6 +173,13 @@ bool remote_status(AppState& state, const Remote& remote, const std::string& nam
 // so in words, with a way back; returns true when that button is pressed.
 bool missing_item(AppState& state, const char* text, const char* back_label, const std::string& name);
 
+// "Newer" and "Older" under a list shown `page` rows at a time, newest first
+// (none when everything fits on one page). `shown`: the rows this page got;
+// a full page means there may be older ones. Moves `offset` and returns true
+// when pressed: the caller loads the page again. `name` prefixes the buttons'
+// names ("orders" -> "orders.newer", "orders.older").
+bool pager(AppState& state, int& offset, int page, std::size_t shown, const std::string& name);
+
 // The outcome of a form action, under the form.
 void action_status(const Outcome& action);
 
