@@ -9,7 +9,7 @@
 // (build/artifacts/academy-*.png).
 import assert from 'node:assert/strict';
 import {
-  apiCall, appState, expectNoViolations, press, saveScreenshot, signedInTo, waitForFirstFrame, waitForState,
+  apiCall, appState, expectNoViolations, press, saveScreenshot, scrollTo, signedInTo, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
 const PASSWORD = 'learnloop-demo-2026';
@@ -491,7 +491,7 @@ export async function rosterChecks({ server, check }) {
     await phone.page.getByRole('tab', { name: 'Courses' }).click();
     await press(phone.page.getByRole('button', { name: bootcamp }));
     await waitForState(phone.page, (s) => s.portal?.roster?.length === count, 'the roster on a phone');
-    await phone.page.getByRole('heading', { name: 'Students', exact: true }).scrollIntoViewIfNeeded();
+    await scrollTo(phone.page.getByRole('heading', { name: 'Students', exact: true }));
     await expectNoViolations(phone.page, "a course's roster on a phone");
     await saveScreenshot(phone.page, 'academy-roster-phone.png');
     assert.deepEqual(phone.errors, []);

@@ -74,9 +74,34 @@ export function sql(database, text) {
     '-v', 'ON_ERROR_STOP=1', '-c', text]).trim();
 }
 
+// fetch, once more when the connection failed before any answer: the server
+// closes a kept-alive connection idle for 5 s, and on a busy machine Node can
+// pick that connection just as it closes ("fetch failed").
+export async function fetchOnce(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return fetch(url, options);
+  }
+}
+
+// Scrolls to a node of the accessible tree, which the semantics layer may
+// replace between finding it and scrolling (then it is found again).
+export async function scrollTo(locator) {
+  for (let tries = 1; ; tries++) {
+    try {
+      await locator.scrollIntoViewIfNeeded({ timeout: 2000 });
+      return;
+    } catch (error) {
+      if (tries >= 5) throw error;
+    }
+  }
+}
+
 // Signs in through the API (for setting up data a test does not drive through the UI).
 export async function apiLogin(server, email, password) {
-  const response = await fetch(`${server.base}/api/login`, {
+  const response = await fetchOnce(`${server.base}/api/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status}`);
@@ -84,7 +109,7 @@ export async function apiLogin(server, email, password) {
 }
 
 export async function apiCall(server, token, method, path, body) {
-  const response = await fetch(`${server.base}${path}`, {
+  const response = await fetchOnce(`${server.base}${path}`, {
     method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { apiLogin, createRunner, startDatabase, startServer, stopAll } from './harness.mjs';
+import { apiLogin, createRunner, fetchOnce, startDatabase, startServer, stopAll } from './harness.mjs';
 
 const { check, fail, finish } = createRunner();
 const password = 'learnloop-demo-2026';
@@ -54,7 +54,7 @@ try {
     for (const role of ['admin', 'teacher', 'student', 'parent'])
       tokens[role] = await apiLogin(server, `${role}@demo.learnloop.test`, password);
     const get = async (role, path) => {
-      const reply = await fetch(`${server.base}${path}`, { headers: { Authorization: `Bearer ${tokens[role]}` } });
+      const reply = await fetchOnce(`${server.base}${path}`, { headers: { Authorization: `Bearer ${tokens[role]}` } });
       return { status: reply.status, type: reply.headers.get('content-type') ?? '', body: await reply.text() };
     };
     // Ids to fill {id} with: the demo's first assignment and class.
