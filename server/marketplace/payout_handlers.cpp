@@ -27,13 +27,15 @@ std::int64_t now_unix() { return static_cast<std::int64_t>(std::time(nullptr)); 
 struct PayoutTerms {
     std::int64_t threshold_minor = 5000;
     int hold_days = 14;
+    std::string currency;   // the marketplace's home currency, the threshold's
 };
 
 Result<PayoutTerms> terms_of(pqxx::result rows)
 {
     if (rows.empty())
         return make_error(ErrorCode::NotFound, k_no_marketplace);
-    return PayoutTerms { rows[0]["payout_threshold_minor"].as<std::int64_t>(), rows[0]["payout_hold_days"].as<int>() };
+    return PayoutTerms { rows[0]["payout_threshold_minor"].as<std::int64_t>(), rows[0]["payout_hold_days"].as<int>(),
+        rows[0]["currency"].as<std::string>() };
 }
 
 // The instructor a request is about: the caller themself, or for the office
@@ -128,11 +130,9 @@ Result<ApiResponse> handle_earnings(const httplib::Request& req, pqxx::work& txn
         by_month.push_back({ { "month", month }, { "month_label", month_for_people(month) }, { "orders", m.orders },
             { "money", money } });
     }
-    const auto settings = exec_named(txn, "marketplace/payout_settings");
-    const auto home = settings[0]["currency"].as<std::string>();
     return json_response(200,
         { { "instructor_id", instructor }, { "instructor_name", name }, { "hold_days", terms.hold_days },
-            { "threshold", money_json({ terms.threshold_minor, home }) }, { "currencies", currencies },
+            { "threshold", money_json({ terms.threshold_minor, terms.currency }) }, { "currencies", currencies },
             { "months", by_month }, { "payouts", payout_list } });
 }
 
@@ -214,11 +214,12 @@ Result<ApiResponse> handle_run_payouts(const httplib::Request& req, pqxx::work& 
     for (const auto& [instructor, their_lines] : lines) {
         for (const auto& amount : plan_payouts(their_lines, made[instructor], month, now_unix(),
                  terms.hold_days * k_day, terms.threshold_minor)) {
-            auto id = exec_named(txn, "marketplace/make_payout", caller.tenant_id, instructor, month, amount.currency,
-                amount.minor, caller.user_id);
-            if (id.empty())
+            auto made_now = exec_named(txn, "marketplace/make_payout", caller.tenant_id, instructor, month,
+                amount.currency, amount.minor, caller.user_id);
+            if (made_now.empty())
                 continue;   // this month's payout in this currency was made before
-            audited.push_back({ { "payout_id", id[0]["id"].as<std::int64_t>() }, { "instructor_id", instructor },
+            payouts.push_back(payout_json(made_now[0]));
+            audited.push_back({ { "payout_id", made_now[0]["id"].as<std::int64_t>() }, { "instructor_id", instructor },
                 { "currency", amount.currency }, { "amount_minor", amount.minor } });
             totals[amount.currency] += amount.minor;
         }
@@ -233,9 +234,6 @@ Result<ApiResponse> handle_run_payouts(const httplib::Request& req, pqxx::work& 
     std::string total_text;
     for (const auto& [currency, minor] : totals)
         total_text += (total_text.empty() ? "" : " + ") + format_money({ minor, currency }, currency_of(currency));
-    for (const auto& row : exec_named(txn, "marketplace/payouts_made", std::int64_t { 0 }))
-        if (row["month"].as<std::string>() == month && row["status"].as<std::string>() == "due")
-            payouts.push_back(payout_json(row));
     const auto n = audited.size();
     return json_response(201, { { "message", std::to_string(n) + (n == 1 ? " payout" : " payouts") + " due for "
                                                  + label + ": " + total_text },
