@@ -31,8 +31,7 @@ const char* const k_status_words[] = { "Every order", "Awaiting payment", "Paid"
 // The learner's own orders, or the office's and an instructor's view of many.
 bool own_view(const AppState& state)
 {
-    return permission_scope(state.session.role, Action::OrderRead, state.session.approval) == Scope::Own
-        && state.session.role == Role::Student;
+    return orders_seen_by(state.session.role, state.session.approval) == OrdersSeen::Purchases;
 }
 
 std::string money_text(const Json& money)

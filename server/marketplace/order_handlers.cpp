@@ -9,6 +9,7 @@
 #include "marketplace/orders.hpp"
 #include "marketplace/payments/provider.hpp"
 
+#include <array>
 #include <ctime>
 
 namespace learnloop::server {
@@ -25,20 +26,18 @@ Json split_json(const OrderSplit& split)
         { "platform_fee", money_json(split.platform_fee) }, { "instructor_share", money_json(split.instructor_share) } };
 }
 
-OrderSplit split_of(const pqxx::row& row)
-{
-    const auto currency = row["currency"].as<std::string>();
-    auto money = [&](const char* column) { return Money { row[column].as<std::int64_t>(), currency }; };
-    return { money("gross_minor"), money("processing_fee_minor"), money("platform_fee_minor"),
-        money("instructor_share_minor") };
-}
+// An order's split, or what its refunds reversed of it: four money columns.
+using SplitColumns = std::array<const char*, 4>;
+constexpr SplitColumns k_split_columns { "gross_minor", "processing_fee_minor", "platform_fee_minor",
+    "instructor_share_minor" };
+constexpr SplitColumns k_refunded_columns { "refunded_gross_minor", "refunded_processing_minor",
+    "refunded_platform_minor", "refunded_instructor_minor" };
 
-OrderSplit refunded_of(const pqxx::row& row)
+OrderSplit split_of(const pqxx::row& row, const SplitColumns& columns = k_split_columns)
 {
     const auto currency = row["currency"].as<std::string>();
     auto money = [&](const char* column) { return Money { row[column].as<std::int64_t>(), currency }; };
-    return { money("refunded_gross_minor"), money("refunded_processing_minor"), money("refunded_platform_minor"),
-        money("refunded_instructor_minor") };
+    return { money(columns[0]), money(columns[1]), money(columns[2]), money(columns[3]) };
 }
 
 OrderStatus status_of(const pqxx::row& row)
@@ -52,14 +51,14 @@ Json nullable_text(const pqxx::field& field)
     return field.is_null() ? Json(nullptr) : Json(field.as<std::string>());
 }
 
-// Who reads which orders: administrators every one, an instructor their
-// courses', a learner their own.
+// The order_scope the named queries take: "tenant", "teach" or "own".
 std::string order_scope(const Caller& caller)
 {
-    const auto reach = reach_for(caller, Action::OrderRead);
-    if (reach.scope == Scope::Tenant)
-        return "tenant";
-    return caller.role == Role::Teacher ? "teach" : "own";
+    switch (orders_seen_by(caller.role, caller.approval)) {
+    case OrdersSeen::Office: return "tenant";
+    case OrdersSeen::Sales: return "teach";
+    default: return "own";
+    }
 }
 
 // An order as its list and its page show it. The split's parts are for the
@@ -69,7 +68,7 @@ Json order_json(const pqxx::row& row, const std::string& scope)
 {
     const auto status = status_of(row);
     const auto split = split_of(row);
-    const auto refunded = refunded_of(row);
+    const auto refunded = split_of(row, k_refunded_columns);
     Json order { { "id", row["id"].as<std::int64_t>() }, { "course_id", row["course_id"].as<std::int64_t>() },
         { "course_title", row["course_title"].as<std::string>() }, { "status", order_status_name(status) },
         { "status_label", order_status_for_people(status) }, { "currency", split.gross.currency },
@@ -286,7 +285,7 @@ Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, 
     const auto status = status_of(order);
     TRY(check_refundable(status));
     const auto split = split_of(order);
-    const auto before = refunded_of(order);
+    const auto before = split_of(order, k_refunded_columns);
     const auto currency = currency_of(split.gross.currency);
     Money amount { split.gross.minor - before.gross.minor, split.gross.currency };   // all that is left
     if (amount_field && !amount_field->is_null())
