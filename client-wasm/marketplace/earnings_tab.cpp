@@ -8,7 +8,6 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 
 namespace learnloop::client {
@@ -28,22 +27,6 @@ void payout_chip(const Json& payout)
         ui::chip(ICON_CHECK, word.c_str(), ui::k_ok, ui::k_ok_tint);
     else
         ui::chip(ICON_HOURGLASS, word.c_str(), ui::k_warning, ui::k_warning_tint);
-}
-
-// The month before the marketplace's current one, "YYYY-MM".
-std::string last_month(const AppState& state)
-{
-    if (state.local_now.size() < 7)
-        return {};
-    int year = std::atoi(state.local_now.substr(0, 4).c_str());
-    int month = std::atoi(state.local_now.substr(5, 2).c_str()) - 1;
-    if (month == 0) {
-        month = 12;
-        --year;
-    }
-    char text[8];
-    std::snprintf(text, sizeof text, "%04d-%02d", year, month);
-    return text;
 }
 
 // [SECTION] an instructor's earnings -------------------------------------------------
@@ -288,7 +271,7 @@ void draw_payouts_tab(AppState& state, PayoutsTabState& tab)
     if ((tab.payouts.phase == Phase::Idle || tab.loaded != payouts_path(tab)) && tab.payouts.phase != Phase::Loading)
         reload(state, tab);
     ui::heading("Payouts", 2);
-    const auto month = last_month(state);
+    const auto month = month_before(state.local_now.substr(0, 7));
     const auto label = month_for_people(month);
     ui::note(("Each instructor is paid what cleared the refund window from orders up to the end of the month, "
               "once it reaches the threshold. Make " + label + "'s payouts, then mark each paid as the transfer goes.")

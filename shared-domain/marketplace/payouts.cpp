@@ -3,6 +3,7 @@
 
 #include "core/calendar.hpp"
 
+#include <cstdio>
 #include <map>
 
 namespace learnloop {
@@ -58,6 +59,22 @@ std::string month_for_people(std::string_view month)
     if (month.size() != 7 || !day.ok())
         return std::string(month);
     return std::string(month_short_name(day.value().month)) + " " + std::to_string(day.value().year);
+}
+
+std::string month_before(std::string_view month)
+{
+    auto day = parse_local_datetime(std::string(month) + "-01T00:00:00", "month");
+    if (month.size() != 7 || !day.ok())
+        return {};
+    int year = day.value().year;
+    int number = day.value().month - 1;
+    if (number == 0) {
+        number = 12;
+        --year;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d", year, number);
+    return text;
 }
 
 Result<std::string> check_payout_month(std::string_view month, std::string_view this_month)

@@ -60,6 +60,10 @@ struct Earnings {
 // "2026-11" for people: "Nov 2026" (text that is not a month, as it is).
 [[nodiscard]] std::string month_for_people(std::string_view month);
 
+// The month before "2026-01": "2025-12" (empty for text that is not a month):
+// the latest month a run can pay, from the marketplace's current one.
+[[nodiscard]] std::string month_before(std::string_view month);
+
 // "2026-11" as a payout month: a real month, already over by `this_month`
 // ("2026-12", the marketplace's current month). Error on field "month".
 [[nodiscard]] Result<std::string> check_payout_month(std::string_view month, std::string_view this_month);

@@ -70,6 +70,10 @@ TEST_CASE("payout months are real months that are over", "[marketplace][payouts]
     CHECK(check_payout_month("2026-11", "2026-12").value() == "2026-11");
     CHECK(month_for_people("2026-11") == "Nov 2026");
     CHECK(month_for_people("soon") == "soon");
+    CHECK(month_before("2026-12") == "2026-11");
+    CHECK(month_before("2027-01") == "2026-12");
+    CHECK(month_before("2026-13").empty());
+    CHECK(month_before("").empty());
     CHECK(check_payout_month("2026-12", "2026-12").error().field == "month");
     CHECK(check_payout_month("2027-01", "2026-12").error().message == "Payouts are made for months that are over");
     for (const char* bad : { "2026-13", "2026-1", "26-11", "2026/11", "", "2026-11-01" })
