@@ -134,6 +134,57 @@ constexpr const char* k_refund_reasons[] = {
     "Could not take the course this term",
 };
 
+// Where the demo's orders go, and what they draw on.
+struct OrderSeeding {
+    pqxx::work& txn;
+    std::int64_t tenant_id = 0;
+    std::string merchant;   // the sandbox checkout's merchant name
+    std::int64_t admin_id = 0;   // who gave the refunds
+    std::int64_t now_unix = 0;
+    SeededRandom& rng;
+    MarketplaceDemoReport& report;
+};
+
+// An order as the marketplace would have made it at `at`: the split by the
+// instructor's terms, the sandbox's checkout, and any refund a few days later
+// (by the administrator).
+Result<void> seed_order(OrderSeeding& to, const CourseSeed& course, std::int64_t learner, OrderStatus ending,
+    std::int64_t at)
+{
+    const auto terms_row = exec_named(to.txn, "marketplace/order_terms", course.instructor_id, to.tenant_id)[0];
+    const FeeTerms terms { terms_row["platform_fee_bp"].as<int>(), terms_row["processing_bp"].as<int>(),
+        terms_row["processing_fixed_minor"].as<std::int64_t>() };
+    const auto split = TRY(split_order(course.price, terms));
+    auto refunded = zero_split(course.price.currency);
+    if (ending == OrderStatus::Refunded)
+        refunded = split;
+    else if (ending == OrderStatus::PartlyRefunded)
+        refunded = TRY(split_refund(split, refunded, { (course.price.minor / 2 / 100) * 100 + 100, course.price.currency }));
+    const bool paid = ending != OrderStatus::Cancelled;
+    const auto token = random_hex(32);
+    const auto payment = paid ? std::optional<std::string>("pay_" + random_hex(16)) : std::nullopt;
+    const auto order_id = exec_named(to.txn, "cli/demo_course_order", to.tenant_id, learner, course.id,
+        std::string(order_status_name(ending)), course.price.currency, split.gross.minor, split.processing_fee.minor,
+        split.platform_fee.minor, split.instructor_share.minor, terms.platform_fee_bp, terms.processing_bp,
+        terms.processing_fixed_minor, "cs_" + token, "/sandbox-pay/" + token, payment, format_utc_timestamp(at),
+        paid ? std::optional<std::string>(format_utc_timestamp(at + 240)) : std::nullopt, refunded.gross.minor,
+        refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor)[0]["id"]
+                              .as<std::int64_t>();
+    exec_named(to.txn, "cli/demo_sandbox_checkout", "cs_" + token, to.merchant, course.title, course.price.minor,
+        course.price.currency, to.tenant_id, order_id, paid ? std::string("paid") : std::string("cancelled"), payment,
+        refunded.gross.minor, format_utc_timestamp(at));
+    if (refunded.gross.minor > 0) {
+        const auto when = std::min(at + static_cast<std::int64_t>(2 + to.rng.below(10)) * k_day, to.now_unix - 3600);
+        exec_named(to.txn, "cli/demo_order_refund", to.tenant_id, order_id, refunded.gross.minor,
+            refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor,
+            std::string(k_refund_reasons[to.rng.below(std::size(k_refund_reasons))]), to.admin_id,
+            "re_" + random_hex(16), format_utc_timestamp(std::max(when, at + 3600)));
+        ++to.report.refunds;
+    }
+    ++to.report.orders;
+    return {};
+}
+
 } // namespace
 
 std::string default_course_catalog_dir()
@@ -293,46 +344,9 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
         if (!full)
             break;   // the minimal demo: the learner login only
     }
-    // An order as the marketplace would have made it at `at`: the split by
-    // the instructor's terms, the sandbox's checkout, and any refund a few
-    // days later (by the administrator).
-    const auto merchant = exec_named(txn, "marketplace/order_terms", std::int64_t { 0 }, *tenant_id)[0]["merchant"]
-                              .as<std::string>();
-    auto seed_order = [&](const CourseSeed& course, std::int64_t learner, OrderStatus ending,
-                          std::int64_t at) -> Result<void> {
-        const auto terms_row = exec_named(txn, "marketplace/order_terms", course.instructor_id, *tenant_id)[0];
-        const FeeTerms terms { terms_row["platform_fee_bp"].as<int>(), terms_row["processing_bp"].as<int>(),
-            terms_row["processing_fixed_minor"].as<std::int64_t>() };
-        const auto split = TRY(split_order(course.price, terms));
-        auto refunded = zero_split(course.price.currency);
-        if (ending == OrderStatus::Refunded)
-            refunded = split;
-        else if (ending == OrderStatus::PartlyRefunded)
-            refunded = TRY(split_refund(split, refunded, { (course.price.minor / 2 / 100) * 100 + 100, course.price.currency }));
-        const bool paid = ending != OrderStatus::Cancelled;
-        const auto token = random_hex(32);
-        const auto payment = paid ? std::optional<std::string>("pay_" + random_hex(16)) : std::nullopt;
-        const auto order_id = exec_named(txn, "cli/demo_course_order", *tenant_id, learner, course.id,
-            std::string(order_status_name(ending)), course.price.currency, split.gross.minor, split.processing_fee.minor,
-            split.platform_fee.minor, split.instructor_share.minor, terms.platform_fee_bp, terms.processing_bp,
-            terms.processing_fixed_minor, "cs_" + token, "/sandbox-pay/" + token, payment, format_utc_timestamp(at),
-            paid ? std::optional<std::string>(format_utc_timestamp(at + 240)) : std::nullopt, refunded.gross.minor,
-            refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor)[0]["id"]
-                                  .as<std::int64_t>();
-        exec_named(txn, "cli/demo_sandbox_checkout", "cs_" + token, merchant, course.title, course.price.minor,
-            course.price.currency, *tenant_id, order_id, paid ? std::string("paid") : std::string("cancelled"), payment,
-            refunded.gross.minor, format_utc_timestamp(at));
-        if (refunded.gross.minor > 0) {
-            const auto when = std::min(at + static_cast<std::int64_t>(2 + rng.below(10)) * k_day, options.now_unix - 3600);
-            exec_named(txn, "cli/demo_order_refund", *tenant_id, order_id, refunded.gross.minor,
-                refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor,
-                std::string(k_refund_reasons[rng.below(std::size(k_refund_reasons))]), admin_id, "re_" + random_hex(16),
-                format_utc_timestamp(std::max(when, at + 3600)));
-            ++report.refunds;
-        }
-        ++report.orders;
-        return {};
-    };
+    OrderSeeding orders { txn, *tenant_id,
+        exec_named(txn, "marketplace/order_terms", std::int64_t { 0 }, *tenant_id)[0]["merchant"].as<std::string>(),
+        admin_id, options.now_unix, rng, report };
     if (full) {
         for (const auto& course : added) {
             for (std::size_t l = 0; l < learners.size(); ++l) {
@@ -349,7 +363,7 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                     const auto roll = login_takes ? 100 : rng.below(100);
                     const auto ending = roll < 4 ? OrderStatus::Refunded : roll < 9 ? OrderStatus::PartlyRefunded
                         : roll < 12 ? OrderStatus::Cancelled : OrderStatus::Paid;
-                    TRY(seed_order(course, learners[l], ending, enrolled));
+                    TRY(seed_order(orders, course, learners[l], ending, enrolled));
                     if (ending == OrderStatus::Refunded || ending == OrderStatus::Cancelled)
                         continue;
                 }
