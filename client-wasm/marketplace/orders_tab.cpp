@@ -4,6 +4,7 @@
 #include "finance/money.hpp"
 #include "marketplace/checkout.hpp"
 #include "marketplace/orders.hpp"
+#include "marketplace/reach.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
 #include "platform/location.hpp"
@@ -31,7 +32,7 @@ const char* const k_status_words[] = { "Every order", "Awaiting payment", "Paid"
 // The learner's own orders, or the office's and an instructor's view of many.
 bool own_view(const AppState& state)
 {
-    return orders_seen_by(state.session.role, state.session.approval) == OrdersSeen::Purchases;
+    return marketplace_reach(state.session.role, state.session.approval, Action::OrderRead) == MarketplaceReach::Learner;
 }
 
 std::string money_text(const Json& money)

@@ -101,8 +101,8 @@ std::string logged_path(const std::string& path)
 }
 
 // The cpp-httplib pattern of an OpenAPI path: {token} matches 64 lower-case
-// hex digits, each other {name} a positive whole number (anything else falls
-// through to 404), dots are literal.
+// hex digits, {uuid} a UUID in lower case, each other {name} a positive whole
+// number (anything else falls through to 404), dots are literal.
 std::string route_pattern(const std::string& path)
 {
     std::string pattern;
@@ -110,6 +110,9 @@ std::string route_pattern(const std::string& path)
         if (path.compare(i, 7, "{token}") == 0) {
             pattern += "([0-9a-f]{64})";   // a random token (a calendar feed's), 256 bits in hex
             i += 6;
+        } else if (path.compare(i, 6, "{uuid}") == 0) {
+            pattern += "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";   // a certificate's id
+            i += 5;
         } else if (path[i] == '{') {
             pattern += "(\\d+)";
             i = path.find('}', i);

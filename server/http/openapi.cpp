@@ -52,7 +52,9 @@ Json operation(const AreaApi& area, const Route& route)
     Json parameters = Json::array();
     for (const auto& name : path_parameters(route.path))
         parameters.push_back({ { "name", name }, { "in", "path" }, { "required", true },
-            { "schema", name == "token" ? Json { { "type", "string" }, { "pattern", "^[0-9a-f]{64}$" } } : id_schema() } });
+            { "schema", name == "token" ? Json { { "type", "string" }, { "pattern", "^[0-9a-f]{64}$" } }
+                    : name == "uuid"    ? Json { { "type", "string" }, { "format", "uuid" } }
+                                        : id_schema() } });
     for (const auto& param : route.query) {
         Json p = { { "name", param.name }, { "in", "query" }, { "required", param.required }, { "schema", param.schema } };
         if (!param.description.empty())

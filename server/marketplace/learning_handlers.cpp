@@ -3,6 +3,7 @@
 
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
+#include "marketplace/certificates/certificate_handlers.hpp"
 #include "marketplace/progress.hpp"
 
 #include <chrono>
@@ -93,7 +94,9 @@ Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, 
             { "instructor_name", row["instructor_name"].as<std::string>() },
             { "enrolled_at", row["enrolled_at"].as<std::string>() },
             { "last_active", row["last_active"].is_null() ? Json(nullptr) : Json(row["last_active"].as<std::string>()) },
-            { "progress", progress_json(course_progress(lessons[id].first, lessons[id].second)) } });
+            { "progress", progress_json(course_progress(lessons[id].first, lessons[id].second)) },
+            { "certificate_id",
+                row["certificate_id"].is_null() ? Json(nullptr) : Json(row["certificate_id"].as<std::string>()) } });
     }
     return json_response(200, std::move(courses));
 }
@@ -157,7 +160,16 @@ Result<ApiResponse> handle_lesson_progress(const httplib::Request& req, pqxx::wo
     Json body = new_mark;
     body["lesson_id"] = id;
     body["message"] = after.completed && !before.completed ? "Lesson completed" : "Progress saved";
-    body["course_progress"] = course_progress_json(txn, course_id, caller.user_id);
+    const auto progress = learner_progress(txn, course_id, caller.user_id);
+    body["course_progress"] = progress_json(progress);
+    // The mark that meets the course's rule issues its certificate, in the same transaction.
+    if (after.completed && !before.completed) {
+        const auto outcome = TRY(issue_certificate_if_earned(txn, caller, course_id, progress));
+        if (outcome.issued_now) {
+            body["certificate"] = certificate_made_json(outcome);
+            body["message"] = "Lesson completed. Certificate earned: " + outcome.course_title;
+        }
+    }
     return json_response(200, std::move(body));
 }
 

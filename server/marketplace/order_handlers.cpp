@@ -8,6 +8,7 @@
 #include "marketplace/money_json.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/payments/provider.hpp"
+#include "marketplace/reach.hpp"
 
 #include <array>
 #include <ctime>
@@ -54,11 +55,7 @@ Json nullable_text(const pqxx::field& field)
 // The order_scope the named queries take: "tenant", "teach" or "own".
 std::string order_scope(const Caller& caller)
 {
-    switch (orders_seen_by(caller.role, caller.approval)) {
-    case OrdersSeen::Office: return "tenant";
-    case OrdersSeen::Sales: return "teach";
-    default: return "own";
-    }
+    return marketplace_reach_name(marketplace_reach(caller.role, caller.approval, Action::OrderRead));
 }
 
 // An order as its list and its page show it. The split's parts are for the

@@ -3,6 +3,8 @@
 
 #include "http/schema.hpp"
 #include "marketplace/catalog_handlers.hpp"
+#include "marketplace/certificates/certificate_handlers.hpp"
+#include "marketplace/certificates/verify_page.hpp"
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/order_handlers.hpp"
 #include "marketplace/payout_handlers.hpp"
@@ -105,8 +107,9 @@ AreaApi marketplace_api()
         { { "id", id_schema() }, { "slug", string_schema() }, { "title", string_schema() },
             { "subtitle", string_schema() }, { "instructor_name", string_schema() },
             { "enrolled_at", utc_timestamp_schema() }, { "last_active", nullable(utc_timestamp_schema()) },
-            { "progress", progress } },
-        { "id", "slug", "title", "instructor_name", "enrolled_at", "last_active", "progress" }));
+            { "progress", progress },
+            { "certificate_id", nullable(string_schema("The learner's certificate in force for it (a UUID)")) } },
+        { "id", "slug", "title", "instructor_name", "enrolled_at", "last_active", "progress", "certificate_id" }));
     const auto mark = object_schema({ { "completed", boolean_schema() }, { "seconds_spent", integer_schema() },
                                         { "position_seconds", integer_schema() } },
         { "completed", "seconds_spent", "position_seconds" });
@@ -129,7 +132,47 @@ AreaApi marketplace_api()
     saved["properties"]["lesson_id"] = id_schema();
     saved["properties"]["message"] = string_schema();
     saved["properties"]["course_progress"] = progress;
+    const auto certificate_made = message_schema({ { "id", string_schema("The certificate's UUID") },
+        { "url", string_schema("Its public verification page: /verify/<id>") } });
+    saved["properties"]["certificate"] = schema_ref("CertificateMade");
     s["ProgressSaved"] = std::move(saved);
+    s["CertificateMade"] = certificate_made;
+    const auto certificate = object_schema(
+        { { "id", string_schema("A UUID") }, { "course_id", id_schema() }, { "course_title", string_schema() },
+            { "course_slug", nullable(string_schema()) }, { "learner_id", id_schema() },
+            { "learner_name", string_schema() }, { "issued_at", utc_timestamp_schema() },
+            { "url", string_schema("Its public verification page") }, { "status", enum_schema({ "valid", "revoked" }) },
+            { "status_label", string_schema("\"Valid\", \"Revoked\"") },
+            { "revoked_at", nullable(utc_timestamp_schema()) }, { "revoked_reason", nullable(string_schema()) } },
+        { "id", "course_id", "course_title", "learner_id", "learner_name", "issued_at", "url", "status",
+            "status_label", "revoked_at", "revoked_reason" });
+    s["Certificate"] = certificate;
+    s["Certificates"] = array_of(schema_ref("Certificate"));
+    auto revoked = certificate;
+    revoked["properties"]["message"] = string_schema();
+    s["CertificateRevoked"] = std::move(revoked);
+    s["CertificateRevocation"] = request_schema({ { "reason", string_schema("1 to 500 characters, shown on its public page") } },
+        { "reason" });
+    s["AchievementCredential"] = object_schema({ { "@context", array_of(string_schema()) },
+                                                   { "id", string_schema("urn:uuid:<the certificate's id>") },
+                                                   { "type", array_of(string_schema()) },
+                                                   { "proof", array_of(Json::object()) } },
+        { "@context", "id", "type" });
+    s["AchievementCredential"]["description"] = "An Open Badges 3.0 AchievementCredential with an eddsa-jcs-2022 proof";
+    s["CertificateCheck"] = object_schema(
+        { { "status", enum_schema({ "valid", "revoked", "invalid", "unknown_issuer", "unreadable" }) },
+            { "status_label", string_schema() }, { "valid", boolean_schema() },
+            { "problem", nullable(string_schema("For people, when not valid")) },
+            { "certificate", object_schema({ { "id", nullable(string_schema()) }, { "learner_name", string_schema() },
+                                               { "course_title", string_schema() },
+                                               { "issued_at", utc_timestamp_schema() },
+                                               { "issuer_name", string_schema() },
+                                               { "issuer_key", string_schema("did:key:z6Mk…") },
+                                               { "criteria", string_schema() } },
+                                 {}) },
+            { "issuer_known", boolean_schema("The key is one a Learnloop organisation signs with") },
+            { "revoked", object_schema({ { "at", utc_timestamp_schema() }, { "reason", string_schema() } }, {}) } },
+        { "status", "status_label", "valid", "problem" });
 
     const auto money = object_schema(
         { { "minor", integer_schema("In the currency's minor unit") }, { "text", string_schema("\"£49.00\"") } },
@@ -303,7 +346,30 @@ AreaApi marketplace_api()
             "Marks a due payout sent, with the transfer's reference (409 when it was already)", "PayoutReference",
             "PayoutPaid", 200 },
     });
+    api.routes.insert(api.routes.end(), {
+        { Method::Post, "/api/marketplace/courses/{id}/certificate", Action::CourseEnrol, handle_claim_certificate,
+            nullptr,
+            "Issues the learner's certificate for a course whose rule they meet (201), or gives the one they hold "
+            "(200); 422 says what is left",
+            "", "CertificateMade", 201 },
+        { Method::Get, "/api/marketplace/certificates", Action::CertificateRead, handle_certificates, nullptr,
+            "Certificates, newest first: a learner's own, an instructor's courses', every one for administrators", "",
+            "Certificates", 200,
+            { { "course_id", id_schema(), "Only this course's" },
+                { "status", enum_schema({ "valid", "revoked" }), "Only these" }, page_limit_param(),
+                page_offset_param() } },
+        { Method::Get, "/api/marketplace/certificates/{uuid}/credential", Action::CertificateRead,
+            handle_certificate_file, nullptr,
+            "The certificate's file: its signed Open Badges 3.0 credential, exactly as issued", "", "", 200, {},
+            "application/json" },
+        { Method::Post, "/api/marketplace/certificates/{uuid}/revoke", Action::CertificateRevoke,
+            handle_revoke_certificate, nullptr,
+            "Revokes a certificate with a reason its public page shows (409 when it was already)",
+            "CertificateRevocation", "CertificateRevoked", 200 },
+    });
     for (auto& route : sandbox_provider_routes())
+        api.routes.push_back(std::move(route));
+    for (auto& route : certificate_verify_routes())
         api.routes.push_back(std::move(route));
     return api;
 }

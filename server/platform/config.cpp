@@ -69,6 +69,8 @@ std::string server_usage()
            "             LEARNLOOP_PAYMENTS (off: nothing can be bought; sandbox: the sandbox provider, no real money),\n"
            "             LEARNLOOP_PAYMENTS_WEBHOOK_URL (where the sandbox payment provider sends its events;\n"
            "             unset: this server's own address),\n"
+           "             LEARNLOOP_PUBLIC_URL (the address people reach the server at, for certificates' QR codes;\n"
+           "             unset: the address each request came to),\n"
            "             LEARNLOOP_STATEMENTS (prepared; unnamed behind PgBouncer in transaction mode),\n"
            "             STANDBY_DATABASE_URL (a hot standby for reports), LEARNLOOP_STANDBY_MAX_LAG_SECONDS (30)\n";
 }
@@ -106,6 +108,7 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     config.metrics_token = env_or("LEARNLOOP_METRICS_TOKEN", "");
     config.payments = env_or("LEARNLOOP_PAYMENTS", config.payments);
     config.payments_webhook_url = env_or("LEARNLOOP_PAYMENTS_WEBHOOK_URL", "");
+    config.public_url = env_or("LEARNLOOP_PUBLIC_URL", "");
 
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& flag = args[i];
@@ -176,6 +179,11 @@ Result<ServerConfig> load_server_config(const std::vector<std::string>& args)
     if (statements != "prepared" && statements != "unnamed")
         return make_error(ErrorCode::InvalidArgument, "--statements must be prepared or unnamed");
     config.unnamed_statements = statements == "unnamed";
+    while (!config.public_url.empty() && config.public_url.back() == '/')
+        config.public_url.pop_back();
+    if (!config.public_url.empty() && config.public_url.rfind("https://", 0) != 0
+        && config.public_url.rfind("http://", 0) != 0)
+        return make_error(ErrorCode::InvalidArgument, "LEARNLOOP_PUBLIC_URL must start with https:// or http://");
     if (config.payments != "off" && config.payments != "sandbox")
         return make_error(ErrorCode::InvalidArgument, "LEARNLOOP_PAYMENTS must be off or sandbox");
     config.standby_max_lag_seconds = static_cast<int>(TRY(parse_count(standby_lag, "standby max lag seconds", 0, 86400)));

@@ -52,6 +52,10 @@ struct ServerConfig {
     // Where the sandbox payment provider posts its signed events (a base URL
     // such as "http://127.0.0.1:8080"); empty: this server's own host and port.
     std::string payments_webhook_url;
+    // The address people reach this server at ("https://learn.example.com"),
+    // for links that leave the app: a certificate's QR code. Empty: the
+    // address each request came to (its Host header).
+    std::string public_url;
     // Sign-in throttling (docs/operations.md): failures allowed per account
     // and per client address within a window, then 429 with Retry-After for
     // sign-ins without a known device; an address's limit grows with each

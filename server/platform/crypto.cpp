@@ -98,6 +98,27 @@ std::string sha256_hex(std::string_view data)
     return to_hex(digest, sizeof digest);
 }
 
+std::string sha256_bytes(std::string_view data)
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
+}
+
+std::string hex_of(std::string_view bytes)
+{
+    return to_hex(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+Result<std::string> bytes_of_hex(std::string_view hex)
+{
+    std::string bytes(hex.size() / 2, '\0');
+    if (hex.size() % 2 != 0
+        || !from_hex(hex, reinterpret_cast<unsigned char*>(bytes.data()), bytes.size()))
+        return make_error(ErrorCode::InvalidArgument, "Not hex");
+    return bytes;
+}
+
 std::string hmac_sha256_hex(std::string_view key, std::string_view message)
 {
     crypto_auth_hmacsha256_state state;
@@ -125,6 +146,17 @@ std::string random_hex(std::size_t bytes)
     std::vector<unsigned char> buffer(bytes);
     randombytes_buf(buffer.data(), buffer.size());
     return to_hex(buffer.data(), buffer.size());
+}
+
+std::string random_uuid()
+{
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);   // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);   // the RFC 9562 variant
+    const auto hex = to_hex(bytes, sizeof bytes);
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-"
+        + hex.substr(20);
 }
 
 SigningKeyPair generate_signing_key()

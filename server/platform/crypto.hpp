@@ -16,7 +16,15 @@ namespace learnloop::server {
 void init_crypto();
 
 [[nodiscard]] std::string sha256_hex(std::string_view data);
+// The 32 bytes of SHA-256 themselves (what a credential's proof signs).
+[[nodiscard]] std::string sha256_bytes(std::string_view data);
+// Bytes as lower-case hex, and back (InvalidArgument for text that is not
+// an even number of hex digits).
+[[nodiscard]] std::string hex_of(std::string_view bytes);
+[[nodiscard]] Result<std::string> bytes_of_hex(std::string_view hex);
 [[nodiscard]] std::string random_hex(std::size_t bytes);
+// A random (version 4) UUID in its lower-case text form: a certificate's id.
+[[nodiscard]] std::string random_uuid();
 // HMAC-SHA256 of `message` under `key`, as 64 lower-case hex digits (a
 // payment provider's event signature).
 [[nodiscard]] std::string hmac_sha256_hex(std::string_view key, std::string_view message);

@@ -155,6 +155,11 @@ constexpr Row k_matrix[] = {
     { Action::PayoutRead, "payout.read", "Only instructors and administrators see earnings and payouts",
         T, N, O, N, N },
     { Action::PayoutManage, "payout.manage", "Only administrators make payouts", T, N, N, N, N },
+    // Certificates: a learner's own, an instructor's courses', every one for
+    // the office; only administrators revoke one.
+    { Action::CertificateRead, "certificate.read",
+        "Only administrators, a course's instructor and the learner see a certificate", T, N, O, O, N },
+    { Action::CertificateRevoke, "certificate.revoke", "Only administrators revoke certificates", T, N, N, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

@@ -67,6 +67,8 @@ enum class Action {
     OrderRefund,         // give a paid order's money back, in part or in full
     PayoutRead,          // earnings and payouts: an instructor's own, every instructor's for administrators
     PayoutManage,        // make the month's payouts and mark them sent
+    CertificateRead,     // certificates: one's own (learners), one's courses' (instructors), all (administrators)
+    CertificateRevoke,   // revoke a certificate, with a reason shown on its public page
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

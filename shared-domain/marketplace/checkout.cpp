@@ -114,15 +114,6 @@ bool order_grants_access(OrderStatus status)
     return status == OrderStatus::Paid || status == OrderStatus::PartlyRefunded;
 }
 
-OrdersSeen orders_seen_by(Role role, Approval approval)
-{
-    switch (permission_scope(role, Action::OrderRead, approval)) {
-    case Scope::Tenant: return OrdersSeen::Office;
-    case Scope::None: return OrdersSeen::None;
-    default: return role == Role::Teacher ? OrdersSeen::Sales : OrdersSeen::Purchases;
-    }
-}
-
 std::string_view payment_event_kind_name(PaymentEventKind kind)
 {
     for (const auto& [k, name] : k_event_kinds)

@@ -20,7 +20,6 @@
 #include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "finance/money.hpp"
-#include "identity/permissions.hpp"
 #include "marketplace/orders.hpp"
 
 #include <cstdint>
@@ -38,13 +37,6 @@ enum class OrderStatus { Pending, Paid, PartlyRefunded, Refunded, Cancelled, Exp
 [[nodiscard]] std::string_view order_status_for_people(OrderStatus status);
 // Paid, or paid and partly refunded: the learner has the course.
 [[nodiscard]] bool order_grants_access(OrderStatus status);
-
-// Whose orders a person reads (order.read): the office every one, an
-// instructor their courses' sales (with the split), a learner their own
-// purchases (receipts, and the checkout of one awaiting payment); nobody else.
-//   orders_seen_by(Role::Teacher, Approval::Approved)   // OrdersSeen::Sales
-enum class OrdersSeen { None, Office, Sales, Purchases };
-[[nodiscard]] OrdersSeen orders_seen_by(Role role, Approval approval);
 
 enum class PaymentEventKind { CheckoutCompleted, CheckoutCancelled, CheckoutExpired };
 [[nodiscard]] std::string_view payment_event_kind_name(PaymentEventKind kind);   // "checkout.completed", ...

@@ -46,17 +46,6 @@ TEST_CASE("an order's statuses read and said for people", "[marketplace][checkou
     CHECK_FALSE(order_grants_access(OrderStatus::Pending));
 }
 
-TEST_CASE("whose orders each person reads", "[marketplace][checkout]")
-{
-    CHECK(orders_seen_by(Role::Admin, Approval::Approved) == OrdersSeen::Office);
-    CHECK(orders_seen_by(Role::Teacher, Approval::Approved) == OrdersSeen::Sales);
-    CHECK(orders_seen_by(Role::Student, Approval::Approved) == OrdersSeen::Purchases);
-    CHECK(orders_seen_by(Role::Moderator, Approval::Approved) == OrdersSeen::None);
-    CHECK(orders_seen_by(Role::Parent, Approval::Approved) == OrdersSeen::None);
-    // An instructor still waiting for approval sees no sales (nor their learners' names).
-    CHECK(orders_seen_by(Role::Teacher, Approval::Pending) == OrdersSeen::None);
-}
-
 TEST_CASE("payment events read strictly and written in the same shape", "[marketplace][checkout]")
 {
     const auto event = completed();

@@ -125,6 +125,10 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
     const auto b_payout = str(f.sql_int("INSERT INTO instructor_payouts (tenant_id, instructor_id, month, currency,"
         " amount_minor, created_by) VALUES (" + str(B.id) + ", " + str(B.teacher.id) + ", '2026-01', 'GBP', 6000, "
         + str(B.admin.id) + ") RETURNING id"));
+    const auto b_certificate = f.sql_text("WITH k AS (INSERT INTO issuer_keys (tenant_id, public_key, secret_key) VALUES ("
+        + str(B.id) + ", repeat('c', 64), repeat('d', 128)) RETURNING id) INSERT INTO certificates (tenant_id, course_id,"
+        " learner_id, key_id, learner_name, course_title, credential, issued_at) SELECT " + str(B.id) + ", " + b_listing
+        + ", " + str(B.student.id) + ", k.id, 'B student', 'B listing', '{}', now() FROM k RETURNING id::text");
     const auto a_course = str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id) VALUES (" + str(A.id)
         + ", 'A course', " + str(A.teacher.id) + ") RETURNING id"));
     struct Probe {
@@ -212,6 +216,10 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         { &A.admin, "GET", "/api/marketplace/earnings?instructor_id=" + str(B.teacher.id), nullptr },
         { &A.admin, "GET", "/api/marketplace/earnings/statement?month=2026-11&instructor_id=" + str(B.teacher.id), nullptr },
         { &A.admin, "PUT", "/api/marketplace/payouts/" + b_payout + "/paid", { { "reference", "Not yours" } } },
+        { &A.admin, "GET", "/api/marketplace/certificates/" + b_certificate + "/credential", nullptr },
+        { &A.student, "GET", "/api/marketplace/certificates/" + b_certificate + "/credential", nullptr },
+        { &A.admin, "POST", "/api/marketplace/certificates/" + b_certificate + "/revoke", { { "reason", "Not yours" } } },
+        { &A.student, "POST", "/api/marketplace/courses/" + b_listing + "/certificate", nullptr },
         { &A.admin, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
         { &A.student, "GET", "/api/marketplace/lessons/" + b_lesson, nullptr },
         { &A.student, "PUT", "/api/marketplace/lessons/" + b_lesson + "/progress", { { "completed", true } } },
@@ -232,6 +240,12 @@ TEST_CASE("tenant A's callers get 404 for every id of tenant B and see nothing o
         INFO(describe(catalog));
         CHECK(catalog.status == 200);
         CHECK(catalog.json["total"] == 0);
+    }
+    // B's certificate is in none of A's lists.
+    for (const auto* caller : { &A.admin, &A.teacher, &A.student }) {
+        auto certificates = api.get("/api/marketplace/certificates", f.token(*caller));
+        CHECK(certificates.status == 200);
+        CHECK(certificates.json == Json::array());
     }
     for (const auto* caller : { &A.admin, &A.teacher }) {
         auto bank = api.get("/api/academy/bank?q=Other-Bank", f.token(*caller));
@@ -575,6 +589,15 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     const auto payout = "/api/marketplace/payouts/" + str(f.sql_int("INSERT INTO instructor_payouts (tenant_id,"
         " instructor_id, month, currency, amount_minor, created_by) VALUES (" + str(D.id) + ", " + str(D.teacher.id)
         + ", '2026-01', 'GBP', 6000, " + str(D.admin.id) + ") RETURNING id"));
+    // The student's certificate for the listed course, for the certificate routes.
+    // (A real key: once the administrator revokes it, the student earns a new one, signed.)
+    const auto matrix_key = learnloop::server::generate_signing_key();
+    const auto certificate = "/api/marketplace/certificates/" + f.sql_text(
+        "WITH k AS (INSERT INTO issuer_keys (tenant_id, public_key, secret_key) VALUES (" + str(D.id) + ", '"
+        + matrix_key.public_key + "', '" + matrix_key.secret_key + "') RETURNING id) INSERT INTO certificates (tenant_id, course_id, learner_id,"
+        " key_id, learner_name, course_title, credential, issued_at) SELECT " + str(D.id) + ", " + listed_id + ", "
+        + str(D.student.id) + ", k.id, 'Matrix student', 'Matrix listing', '{}', now() FROM k RETURNING id::text");
+    const auto certificate_page = "/verify/" + certificate.substr(certificate.rfind('/') + 1);
     const auto last_month = f.sql_text("SELECT to_char(date_trunc('month', now() AT TIME ZONE time_zone) - interval '1 day',"
                                        " 'YYYY-MM') FROM tenants WHERE id = " + str(D.id));
     auto latest_attempt = [&] {
@@ -957,6 +980,19 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("POST", "/api/marketplace/payouts", { { "month", last_month } }) },
         { "PUT /api/marketplace/payouts/{id}/paid", { "admin" }, Action::PayoutManage,
             fixed("PUT", payout + "/paid", { { "reference", "Matrix transfer" } }) },
+        { "POST /api/marketplace/courses/{id}/certificate", { "student" }, Action::CourseEnrol,
+            fixed("POST", listed + "/certificate") },
+        { "GET /api/marketplace/certificates", { "admin", "teacher", "student" }, Action::CertificateRead,
+            fixed("GET", "/api/marketplace/certificates") },
+        { "GET /api/marketplace/certificates/{uuid}/credential", { "admin", "teacher", "student" },
+            Action::CertificateRead, fixed("GET", certificate + "/credential") },
+        { "POST /api/marketplace/certificates/{uuid}/revoke", { "admin" }, Action::CertificateRevoke,
+            fixed("POST", certificate + "/revoke", { { "reason", "Matrix" } }) },
+        { "GET /verify/{uuid}", everyone, std::nullopt, fixed("GET", certificate_page) },
+        { "GET /verify/{uuid}.json", everyone, std::nullopt, fixed("GET", certificate_page + ".json") },
+        { "GET /verify/verify.css", everyone, std::nullopt, fixed("GET", "/verify/verify.css") },
+        { "POST /verify", everyone, std::nullopt, fixed("POST", "/verify?credential=%7B%7D") },
+        { "POST /api/certificates/verify", everyone, std::nullopt, fixed("POST", "/api/certificates/verify", Json::object()) },
         { "POST /api/marketplace/webhooks/sandbox", everyone, std::nullopt,
             [&](const std::string&) {
                 auto [event, signature] = signed_event();
@@ -1009,8 +1045,9 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     for (const auto& route : routes) {
         const auto& role = *route.allowed.begin();
         auto call = route.call(role);
-        // (A signed body cannot take a field more: its signature would not match.)
-        if (!call.body.is_object() || !call.headers.empty())
+        // (A signed body cannot take a field more: its signature would not match;
+        // nor can a credential to check, where any member is part of what is signed.)
+        if (!call.body.is_object() || !call.headers.empty() || call.path == "/api/certificates/verify")
             continue;
         call.body["colour"] = "blue";
         const auto& token = f.token(D.by_role(role));   // signing in is audited: before counting

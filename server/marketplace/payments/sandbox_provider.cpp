@@ -2,6 +2,7 @@
 #include "marketplace/payments/sandbox_provider.hpp"
 
 #include "db/sql.hpp"
+#include "http/html_page.hpp"
 #include "platform/crypto.hpp"
 
 #include <httplib.h>
@@ -190,78 +191,45 @@ Result<void> require_sandbox()
 
 // [SECTION] the pages
 
-std::string escaped(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string money_text(const Money& amount)
 {
     auto currency = find_currency(amount.currency);
     return currency.ok() ? format_money(amount, currency.value()) : std::to_string(amount.minor) + " " + amount.currency;
 }
 
-ApiResponse html_page(int status, const std::string& title, const std::string& main)
+// A sandbox page: its badge says no real money moves.
+ApiResponse sandbox_page(int status, const std::string& title, const std::string& main)
 {
-    ApiResponse response;
-    response.status = status;
-    response.raw = std::make_pair(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>" + escaped(title) + "</title>"
-        "<link rel=\"stylesheet\" href=\"/sandbox-pay/checkout.css\"></head>\n<body><main>"
-        "<p class=\"badge\">Sandbox payments: no real money moves</p>\n" + main + "</main></body></html>\n",
-        "text/html; charset=utf-8");
-    response.headers.push_back({ "Cache-Control", "no-store" });
-    return response;
-}
-
-ApiResponse redirect_to(const std::string& url)
-{
-    ApiResponse response;
-    response.status = 303;
-    response.headers.push_back({ "Location", url });
-    response.raw = std::make_pair(std::string(), "text/plain");
-    return response;
+    return html_page(status, title, "/sandbox-pay/checkout.css",
+        "<p class=\"badge\">Sandbox payments: no real money moves</p>\n" + main);
 }
 
 std::string form(const std::string& action, const std::string& label, const char* kind)
 {
-    return "<form method=\"post\" action=\"" + escaped(action) + "\"><button type=\"submit\" class=\"" + kind + "\">"
-        + escaped(label) + "</button></form>\n";
+    return "<form method=\"post\" action=\"" + html_escaped(action) + "\"><button type=\"submit\" class=\"" + kind + "\">"
+        + html_escaped(label) + "</button></form>\n";
 }
 
 ApiResponse checkout_page(const SandboxCheckout& checkout, const std::string& token)
 {
     const auto amount = money_text(checkout.amount);
     const auto base = "/sandbox-pay/" + token;
-    std::string main = "<h1>Pay " + escaped(checkout.merchant) + "</h1>\n<dl><dt>For</dt><dd>"
-        + escaped(checkout.description) + "</dd><dt>Amount</dt><dd class=\"amount\">" + escaped(amount)
+    std::string main = "<h1>Pay " + html_escaped(checkout.merchant) + "</h1>\n<dl><dt>For</dt><dd>"
+        + html_escaped(checkout.description) + "</dd><dt>Amount</dt><dd class=\"amount\">" + html_escaped(amount)
         + "</dd></dl>\n";
     if (checkout.status == "open" && !checkout.past_expiry) {
         main += form(base + "/pay", "Pay " + amount, "primary");
         main += form(base + "/cancel", "Cancel and go back", "secondary");
-        return html_page(200, "Pay " + checkout.merchant + " – sandbox checkout", main);
+        return sandbox_page(200, "Pay " + checkout.merchant + " – sandbox checkout", main);
     }
     const std::string state = checkout.status == "paid" ? "This checkout is paid."
         : checkout.status == "cancelled"                ? "This checkout was cancelled."
                                                         : "This checkout has expired.";
-    main += "<p role=\"status\">" + state + "</p>\n<p><a href=\"" + escaped(checkout.return_url) + "\">Back to "
-        + escaped(checkout.merchant) + "</a></p>\n";
+    main += "<p role=\"status\">" + state + "</p>\n<p><a href=\"" + html_escaped(checkout.return_url) + "\">Back to "
+        + html_escaped(checkout.merchant) + "</a></p>\n";
     if (checkout.status != "open")
         main += form(base + "/resend", "Send the confirmation again", "secondary");
-    return html_page(200, checkout.merchant + " – sandbox checkout", main);
+    return sandbox_page(200, checkout.merchant + " – sandbox checkout", main);
 }
 
 const char* k_stylesheet = R"css(
@@ -345,7 +313,7 @@ Result<ApiResponse> handle_checkout_page(const httplib::Request& req, const Publ
             return std::make_optional(std::make_pair(*checkout, secret));
         }));
     if (!found)
-        return html_page(404, "Checkout not found", "<h1>Checkout not found</h1>\n<p>" + std::string(k_checkout_gone)
+        return sandbox_page(404, "Checkout not found", "<h1>Checkout not found</h1>\n<p>" + std::string(k_checkout_gone)
             + ".</p>\n");
     if (!found->second.empty())
         sender().send(found->second, event_of(found->first));
@@ -384,10 +352,7 @@ Result<ApiResponse> handle_resend(const httplib::Request& req, const PublicConte
 
 Result<ApiResponse> handle_stylesheet(const httplib::Request&, const PublicContext&)
 {
-    ApiResponse response;
-    response.raw = std::make_pair(std::string(k_stylesheet), "text/css; charset=utf-8");
-    response.headers.push_back({ "Cache-Control", "public, max-age=3600" });
-    return response;
+    return stylesheet_response(k_stylesheet);
 }
 
 } // namespace
@@ -461,17 +426,7 @@ void configure_payments(const ServerConfig& config)
 
 std::vector<Route> sandbox_provider_routes()
 {
-    auto page = [](Method method, const char* path, PublicHandler handler, const char* summary, int status,
-                    const char* type) {
-        Route route;
-        route.method = method;
-        route.path = path;
-        route.open = std::move(handler);
-        route.summary = summary;
-        route.status = status;
-        route.content_type = type;
-        return route;
-    };
+    const auto page = public_page_route;
     return {
         page(Method::Get, "/sandbox-pay/{token}", handle_checkout_page,
             "The sandbox provider's checkout page: pay or cancel (no real money moves)", 200, "text/html"),

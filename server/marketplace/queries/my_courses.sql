@@ -1,6 +1,9 @@
 -- The courses learner $1 is enrolled in (live ones; an archived course
--- stays theirs), the latest worked in first, then the latest enrolled.
+-- stays theirs), the latest worked in first, then the latest enrolled, each
+-- with the learner's certificate in force for it.
 SELECT c.id, c.slug, c.title, c.subtitle, u.name AS instructor_name,
+       (SELECT x.id::text FROM certificates x
+        WHERE x.course_id = c.id AND x.learner_id = $1 AND x.revoked_at IS NULL) AS certificate_id,
        to_char(s.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS enrolled_at,
        to_char(max(p.updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last_active
 FROM course_students s

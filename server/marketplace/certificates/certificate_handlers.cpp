@@ -1,0 +1,202 @@
+// Certificates in the API (certificate_handlers.hpp).
+#include "marketplace/certificates/certificate_handlers.hpp"
+
+#include "audit/audit_log.hpp"
+#include "core/calendar.hpp"
+#include "core/validation.hpp"
+#include "marketplace/certificates.hpp"
+#include "marketplace/certificates/credential_proof.hpp"
+#include "marketplace/learning_handlers.hpp"
+#include "marketplace/reach.hpp"
+#include "platform/crypto.hpp"
+
+#include <ctime>
+
+namespace learnloop::server {
+
+namespace {
+
+const char* k_course_not_found = "Course not found";
+const char* k_certificate_not_found = "Certificate not found";
+constexpr std::size_t k_reason_most = 500;
+
+std::string certificate_scope(const Caller& caller)
+{
+    return marketplace_reach_name(marketplace_reach(caller.role, caller.approval, Action::CertificateRead));
+}
+
+// The tenant's key in use, made with its first certificate (two first
+// certificates at once make one key: the second reads the first's).
+Result<IssuerKey> issuer_key(pqxx::work& txn, std::int64_t tenant_id)
+{
+    auto rows = exec_named(txn, "marketplace/issuer_key");
+    if (rows.empty()) {
+        auto pair = generate_signing_key();
+        rows = exec_named(txn, "marketplace/make_issuer_key", tenant_id, pair.public_key, pair.secret_key);
+        wipe_secret(pair.secret_key);
+        if (rows.empty())
+            rows = exec_named(txn, "marketplace/issuer_key");
+    }
+    if (rows.empty())
+        return make_error(ErrorCode::Internal, "No signing key could be made");
+    return IssuerKey { rows[0]["id"].as<std::int64_t>(), rows[0]["public_key"].as<std::string>(),
+        rows[0]["secret_key"].as<std::string>() };
+}
+
+// A certificate as lists show it.
+Json certificate_json(const pqxx::row& row)
+{
+    const auto id = row["id"].as<std::string>();
+    const bool revoked = !row["revoked_at"].is_null();
+    return { { "id", id }, { "course_id", row["course_id"].as<std::int64_t>() },
+        { "course_title", row["course_title"].as<std::string>() },
+        { "course_slug", row["course_slug"].is_null() ? Json(nullptr) : Json(row["course_slug"].as<std::string>()) },
+        { "learner_id", row["learner_id"].as<std::int64_t>() }, { "learner_name", row["learner_name"].as<std::string>() },
+        { "issued_at", row["issued_at"].as<std::string>() }, { "url", "/verify/" + id },
+        { "status", revoked ? "revoked" : "valid" }, { "status_label", revoked ? "Revoked" : "Valid" },
+        { "revoked_at", revoked ? Json(row["revoked_at"].as<std::string>()) : Json(nullptr) },
+        { "revoked_reason", row["revoked_reason"].is_null() ? Json(nullptr) : Json(row["revoked_reason"].as<std::string>()) } };
+}
+
+Result<pqxx::row> readable_certificate(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const std::string id = req.matches[1];   // a UUID: the route's pattern
+    auto rows = exec_named(txn, "marketplace/certificate_readable", id, certificate_scope(caller), caller.user_id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_certificate_not_found);
+    return rows[0];
+}
+
+} // namespace
+
+Result<IssueOutcome> issue_certificate_if_earned(pqxx::work& txn, const Caller& caller, std::int64_t course_id,
+    const CourseProgress& progress)
+{
+    auto rows = exec_named(txn, "marketplace/certificate_rule", course_id, caller.user_id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_course_not_found);
+    const auto& course = rows[0];
+    IssueOutcome outcome;
+    outcome.course_title = course["title"].as<std::string>();
+    if (!course["held"].is_null()) {
+        outcome.certificate_id = course["held"].as<std::string>();
+        return outcome;
+    }
+    CompletionRule rule;
+    rule.lessons_percent = course["certificate_lessons_percent"].as<int>();
+    if (!course["certificate_quiz_percent"].is_null())
+        rule.quiz_pass_percent = course["certificate_quiz_percent"].as<int>();
+    std::vector<QuizMark> quizzes;
+    if (rule.quiz_pass_percent)
+        for (const auto& quiz : exec_named(txn, "marketplace/course_quiz_marks", course_id, caller.user_id))
+            quizzes.push_back({ quiz["title"].as<std::string>(),
+                quiz["best_percent"].is_null() ? std::nullopt : std::optional<int>(quiz["best_percent"].as<int>()) });
+    auto check = check_completion(rule, progress, quizzes);
+    if (!check.earned) {
+        outcome.left = std::move(check.left);
+        return outcome;
+    }
+
+    const auto key = TRY(issuer_key(txn, caller.tenant_id));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    CertificateFacts facts;
+    facts.id = random_uuid();
+    facts.issuer_did = ed25519_did_key(TRY(bytes_of_hex(key.public_key)));
+    facts.issuer_name = course["issuer_name"].as<std::string>();
+    facts.achievement_id = course["achievement_id"].as<std::string>();
+    facts.course_title = outcome.course_title;
+    const auto subtitle = course["subtitle"].as<std::string>();
+    facts.course_description = subtitle.empty() ? facts.course_title : subtitle;
+    facts.criteria = completion_rule_for_people(rule);
+    facts.learner_name = course["learner_name"].as<std::string>();
+    facts.issued_at = now;
+    auto signed_credential = sign_credential(achievement_credential(facts), key, now);
+    if (!signed_credential.ok())   // the stored key is damaged: the server's fault, not the learner's
+        return make_error(ErrorCode::Internal, "The certificate could not be signed: " + signed_credential.error().message);
+    const auto& credential = signed_credential.value();
+    const auto text = credential.dump(-1, ' ', false, Json::error_handler_t::replace);
+    auto made = exec_named(txn, "marketplace/make_certificate", facts.id, caller.tenant_id, course_id, caller.user_id,
+        key.id, facts.learner_name, facts.course_title, text, format_utc_timestamp(now));
+    if (made.empty()) {   // another request issued it a moment ago
+        outcome.certificate_id = exec_named(txn, "marketplace/certificate_rule", course_id, caller.user_id)[0]["held"]
+                                     .as<std::string>();
+        return outcome;
+    }
+    append_audit(txn, { caller.tenant_id, caller.actor(), "certificate.issue", "certificate", facts.id, nullptr,
+                          { { "course_id", course_id }, { "learner_id", caller.user_id }, { "key_id", key.id } } });
+    outcome.certificate_id = facts.id;
+    outcome.issued_now = true;
+    return outcome;
+}
+
+Json certificate_made_json(const IssueOutcome& outcome)
+{
+    return { { "id", outcome.certificate_id }, { "url", "/verify/" + outcome.certificate_id },
+        { "message", "Certificate earned: " + outcome.course_title } };
+}
+
+// [SECTION] handlers
+
+Result<ApiResponse> handle_claim_certificate(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_course_not_found));
+    TRY(require_no_fields(req));
+    auto enrolled = exec_named(txn, "marketplace/catalog_course", id, caller.user_id, std::string("own"));
+    if (enrolled.empty() || !enrolled[0]["is_enrolled"].as<bool>())
+        return make_error(ErrorCode::NotFound, k_course_not_found);
+    const auto outcome = TRY(issue_certificate_if_earned(txn, caller, id, learner_progress(txn, id, caller.user_id)));
+    if (outcome.certificate_id.empty())
+        return make_error(ErrorCode::FailedPrecondition,
+            "To earn the certificate: " + list_for_people(outcome.left), "course");
+    auto body = certificate_made_json(outcome);
+    if (!outcome.issued_now)
+        body["message"] = "Your certificate for " + outcome.course_title + " is ready";
+    return json_response(outcome.issued_now ? 201 : 200, std::move(body));
+}
+
+Result<ApiResponse> handle_certificates(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto page = TRY(parse_page(req));
+    const auto course = req.has_param("course_id") ? TRY(parse_number_param(req, "course_id", 1, INT64_MAX, 0))
+                                                   : std::int64_t { 0 };
+    std::string status;
+    if (req.has_param("status") && !req.get_param_value("status").empty()) {
+        status = req.get_param_value("status");
+        if (status != "valid" && status != "revoked")
+            return make_error(ErrorCode::InvalidArgument, "status is valid or revoked", "status");
+    }
+    auto rows = exec_page(txn, "marketplace/certificates_page", page, certificate_scope(caller), caller.user_id,
+        course, status);
+    return paged_response(req, page, rows, certificate_json);
+}
+
+Result<ApiResponse> handle_certificate_file(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto row = TRY(readable_certificate(req, txn, caller));
+    const auto slug = row["course_slug"].is_null() ? std::string("course") : row["course_slug"].as<std::string>();
+    return attachment_response(row["credential"].as<std::string>(), "application/json",
+        "certificate-" + slug + ".json");
+}
+
+Result<ApiResponse> handle_revoke_certificate(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto row = TRY(readable_certificate(req, txn, caller));
+    const auto body = TRY(parse_json_body(req));
+    auto reader = TRY(JsonObjectReader::open(body, ""));
+    const auto* reason_field = TRY(reader.require("reason"));
+    TRY(reader.reject_unknown("a revocation"));
+    const auto reason = TRY(validate_text(TRY(json_string_at(*reason_field, "reason")), "reason",
+        "The reason", 1, k_reason_most, TextLines::Multiple));
+    const auto id = row["id"].as<std::string>();
+    if (exec_named(txn, "marketplace/revoke_certificate", id, caller.user_id, reason).empty())
+        return make_error(ErrorCode::Conflict, "This certificate was revoked already");
+    append_audit(txn, { caller.tenant_id, caller.actor(), "certificate.revoke", "certificate", id,
+                          { { "status", "valid" } }, { { "status", "revoked" }, { "reason", reason } } });
+    auto after = exec_named(txn, "marketplace/certificate_readable", id, certificate_scope(caller), caller.user_id)[0];
+    auto answer = certificate_json(after);
+    answer["message"] = "Revoked: " + after["learner_name"].as<std::string>() + "'s certificate for "
+        + after["course_title"].as<std::string>();
+    return json_response(200, std::move(answer));
+}
+
+} // namespace learnloop::server
