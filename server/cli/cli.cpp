@@ -13,6 +13,7 @@
 #include "platform/time_zones.hpp"
 #include "entry_points.hpp"
 #include "identity/identity_store.hpp"
+#include "marketplace/certificates/credential_proof.hpp"
 #include "practice/curriculum_store.hpp"
 #include "practice/knowledge_tracing.hpp"
 #include "tutoring/recurrence.hpp"
@@ -94,6 +95,12 @@ Commands:
   kt eval --train FILE --test FILE
                                   fit on one log and report AUC, RMSE and log-loss of next-answer
                                   prediction on another (students disjoint)
+  certificate verify FILE [--issuer-key KEY]
+                                  check a certificate file (Open Badges 3.0 with an eddsa-jcs-2022
+                                  proof) offline: print whom it was awarded to, for what, when and by
+                                  whom, and whether every byte is as its issuer signed it; with
+                                  --issuer-key (did:key:z6Mk... or 64 hex digits) also that this key
+                                  signed it. Revocations are on the certificate's /verify page
   calendar expand --dtstart T --rrule RULE [--from T] [--to T] [--limit N] [--zone ZONE]
                                   print the local times (YYYY-MM-DDTHH:MM:SS, one a line) of a recurring
                                   lesson in the window [from, to) (default: from DTSTART on), at most N
@@ -110,7 +117,7 @@ Common options:
                         (default: LEARNLOOP_AUDIT_PUBLIC_KEY)
 
 Exit status: 0 success, 1 failure (for audit verify: the audit log was changed), 2 bad usage,
-3 a checkpoint refused (bad signature, untrusted key, malformed).
+3 a checkpoint or certificate refused (bad signature, untrusted key, malformed).
 )";
 
 struct Options {
@@ -651,6 +658,36 @@ Result<void> command_calendar_expand(const Options& options)
     return {};
 }
 
+// `learnloop certificate verify FILE`: no database, no network.
+Result<void> command_certificate_verify(const Options& options)
+{
+    const auto& words = options.positional;
+    if (words.size() != 3)
+        return make_error(ErrorCode::InvalidArgument, "certificate verify needs the certificate's FILE");
+    std::ifstream in(words[2], std::ios::binary);
+    if (!in)
+        return make_error(ErrorCode::InvalidArgument, "cannot read " + words[2]);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto check = check_credential(text);
+    if (!check.readable)
+        return make_error(ErrorCode::Unauthenticated, check.problem);
+    const auto did = ed25519_did_key(TRY(bytes_of_hex(check.public_key)));
+    const auto& record = check.record;
+    std::printf("Awarded to:  %s\nCourse:      %s\nCompleted:   %s\nIssued by:   %s\nRequirement: %s\n"
+                "Certificate: %s\nSigned by:   %s\n",
+        record.learner_name.c_str(), record.course_title.c_str(), record.valid_from.c_str(),
+        record.issuer_name.c_str(), record.criteria.c_str(), record.id.empty() ? "(no number)" : record.id.c_str(),
+        did.c_str());
+    if (!check.valid)
+        return make_error(ErrorCode::Unauthenticated, "INVALID: " + check.problem);
+    const auto trusted = trim(options.get("issuer-key"));
+    if (!trusted.empty() && trusted != did && trusted != check.public_key)
+        return make_error(ErrorCode::Unauthenticated, "INVALID: signed by another key than --issuer-key");
+    std::printf("VALID: every byte is as %s signed it%s\n", trusted.empty() ? "this key" : "the issuer's key",
+        trusted.empty() ? " (name the issuer's key with --issuer-key to check whose it is)" : "");
+    return {};
+}
+
 Result<void> dispatch(const Options& options)
 {
     const auto& words = options.positional;
@@ -662,6 +699,8 @@ Result<void> dispatch(const Options& options)
         return command_kt(options);
     if (words[0] == "audit" && words.size() == 2 && words[1] == "keygen")
         return command_audit_keygen(options);
+    if (words[0] == "certificate" && words.size() >= 2 && words[1] == "verify")
+        return command_certificate_verify(options);
     auto url = options.get("database-url", env_or("DATABASE_URL", ""));
     if (url.empty())
         return make_error(ErrorCode::InvalidArgument, "set DATABASE_URL or --database-url");

@@ -98,6 +98,31 @@ TEST_CASE("finishing a course issues a signed certificate that its public page v
     CHECK(file.json["proof"][0]["cryptosuite"] == "eddsa-jcs-2022");
     CHECK(file.body == f.sql_text("SELECT credential FROM certificates"));
 
+    // The command line checks the file offline, and refuses any change or another key.
+    {
+        TempDir dir("certificate");
+        const auto good = dir.write("good.json", file.body);
+        auto edited = file.body;
+        edited.replace(edited.find("Course free-course"), 18, "Course free-coursf");
+        const auto bad = dir.write("bad.json", edited);
+        auto ok = f.cli({ "certificate", "verify", good });
+        INFO(ok.out << ok.err);
+        CHECK(ok.exit_code == 0);
+        CHECK(ok.out.find("Awarded to:  Zoë <b>Ōkubo</b> 小林") != std::string::npos);
+        CHECK(ok.out.find("VALID") != std::string::npos);
+        const auto did = learnloop::ed25519_did_key(learnloop::server::bytes_of_hex(check.public_key).value());
+        CHECK(f.cli({ "certificate", "verify", good, "--issuer-key", did }).exit_code == 0);
+        CHECK(f.cli({ "certificate", "verify", good, "--issuer-key", check.public_key }).exit_code == 0);
+        auto other_key = f.cli({ "certificate", "verify", good, "--issuer-key", std::string(64, 'a') });
+        CHECK(other_key.exit_code == 3);
+        CHECK(other_key.err.find("signed by another key") != std::string::npos);
+        auto changed = f.cli({ "certificate", "verify", bad });
+        CHECK(changed.exit_code == 3);
+        CHECK(changed.err.find("INVALID") != std::string::npos);
+        CHECK(f.cli({ "certificate", "verify", dir.write("junk.json", "not json") }).exit_code == 3);
+        CHECK(f.cli({ "certificate", "verify", dir.path() + "/missing.json" }).exit_code == 2);
+    }
+
     // Its public page, for anyone: valid, everything escaped, a QR code.
     auto page = api.get("/verify/" + id);
     REQUIRE(page.status == 200);
