@@ -1,6 +1,8 @@
 // The demo marketplace (see demo_marketplace.hpp).
 #include "cli/demo_marketplace.hpp"
 
+#include "marketplace/certificates/issuing.hpp"
+
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
 #include "core/json_reader.hpp"
@@ -10,6 +12,7 @@
 #include "identity/identity_store.hpp"
 #include "platform/crypto.hpp"
 #include "marketplace/catalog.hpp"
+#include "marketplace/certificates/issuing.hpp"
 #include "marketplace/checkout.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/payouts.hpp"
@@ -395,6 +398,12 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                         format_utc_timestamp(at));
                     ++report.progress_marks;
                 }
+                // Those who finished hold the course's certificate, issued as they did.
+                if (total > 0 && done == total) {
+                    const auto terms = certificate_terms(txn, course.id, learners[l]);
+                    if (terms && terms->held.empty() && TRY(issue_certificate(txn, *tenant_id, course.id, learners[l], *terms, at)))
+                        ++report.certificates;
+                }
                 // About two in five of those who took some of it review it, a few weeks in.
                 if (l == 0 || done == 0 || rng.below(5) >= 2)
                     continue;
@@ -469,13 +478,19 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
             ++report.payouts;
         }
     }
+    // One certificate the office revoked: a learner who had the lessons marked by a script.
+    if (report.certificates > 1)
+        exec_named(txn, "cli/demo_revoke_certificate", *tenant_id, admin_id,
+            std::string("Revoked: the lessons were marked done by a browser extension, not studied. The learner "
+                        "may take the course again."));
     if (report.courses > 0)
         append_audit(txn, { *tenant_id, "cli", "demo.marketplace_catalog", "tenant", std::to_string(*tenant_id), nullptr,
                               { { "categories", report.categories }, { "courses", report.courses },
                                   { "lessons", report.lessons }, { "enrolments", report.enrolments },
                                   { "progress_marks", report.progress_marks },
                                   { "reviews", report.reviews }, { "orders", report.orders },
-                                  { "refunds", report.refunds }, { "payouts", report.payouts } } });
+                                  { "refunds", report.refunds }, { "payouts", report.payouts },
+                                  { "certificates", report.certificates } } });
     txn.commit();
     return report;
 }

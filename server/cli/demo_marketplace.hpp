@@ -2,8 +2,8 @@
 // Courses, a London course marketplace whose catalog is course-catalog/ (six
 // instructors, their categories and twenty-five published courses with
 // modules and lessons), with learners enrolled over the months since each
-// course was published and their reviews. Orders, payouts and certificates
-// join it as the marketplace's screens arrive.
+// course was published, their reviews, orders and refunds, the instructors'
+// monthly payouts, and the certificates of those who finished.
 #pragma once
 
 #include "cli/demo_school.hpp"
@@ -26,6 +26,7 @@ struct MarketplaceDemoReport {
     int progress_marks = 0;                // lessons opened or done, added by this run
     int orders = 0, refunds = 0;           // paid courses bought (and given back), added by this run
     int payouts = 0;                       // monthly payouts to instructors, added by this run
+    int certificates = 0;                  // earned by finishing a course (one revoked), added by this run
 };
 
 // Creates whatever of the demo marketplace is missing, in one transaction;

@@ -8,6 +8,7 @@
 #include "academy/rubric.hpp"
 #include "academy/question_task.hpp"
 #include "academy/quiz.hpp"
+#include "marketplace/certificates/credential_proof.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/pricing.hpp"
 #include "practice/grading.hpp"
@@ -777,9 +778,32 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
     CHECK(count("SELECT count(*) FROM instructor_payouts p WHERE tenant_id = " + m + " AND amount_minor > (SELECT"
                 " sum(o.instructor_share_minor - o.refunded_instructor_minor) FROM course_orders o JOIN courses c ON"
                 " c.id = o.course_id WHERE c.instructor_id = p.instructor_id AND o.currency = p.currency)") == 0);
+    // Certificates: each learner who finished a course holds one, signed by
+    // the marketplace's one key and checking out; one was revoked; the
+    // learner login holds one.
+    CHECK(count("SELECT count(*) FROM certificates WHERE tenant_id = " + m) > 20);
+    CHECK(count("SELECT count(*) FROM certificates WHERE revoked_at IS NOT NULL AND revoked_at <= now() AND tenant_id = "
+              + m) == 1);
+    CHECK(count("SELECT count(*) FROM issuer_keys WHERE tenant_id = " + m) == 1);
+    CHECK(count("SELECT count(*) FROM certificates WHERE revoked_at IS NULL AND learner_id = " + learner) >= 1);
+    CHECK(count("SELECT count(*) FROM course_students s WHERE s.tenant_id = " + m + " AND (SELECT count(*) FROM"
+                " course_lessons l WHERE l.course_id = s.course_id) = (SELECT count(*) FROM lesson_progress p WHERE"
+                " p.course_id = s.course_id AND p.learner_id = s.student_id AND p.completed_at IS NOT NULL) AND NOT EXISTS"
+                " (SELECT 1 FROM certificates x WHERE x.course_id = s.course_id AND x.learner_id = s.student_id)") == 0);
+    {
+        pqxx::connection connection(url);
+        pqxx::nontransaction read(connection);
+        for (const auto& row : read.exec("SELECT credential FROM certificates WHERE tenant_id = " + m + " LIMIT 40")) {
+            const auto check = learnloop::server::check_credential(row[0].as<std::string>());
+            INFO(check.problem);
+            CHECK(check.valid);
+            CHECK(check.record.issuer_name == "Lumen Courses");
+        }
+    }
     // Every row is the marketplace's.
     for (const char* table : { "catalog_categories", "course_modules", "course_lessons", "course_reviews",
-             "marketplace_instructors", "lesson_progress", "course_orders", "order_refunds", "instructor_payouts" }) {
+             "marketplace_instructors", "lesson_progress", "course_orders", "order_refunds", "instructor_payouts",
+             "certificates" }) {
         INFO(table);
         CHECK(count(std::string("SELECT count(*) FROM ") + table + " WHERE tenant_id <> " + m) == 0);
     }

@@ -2,13 +2,11 @@
 #include "marketplace/certificates/certificate_handlers.hpp"
 
 #include "audit/audit_log.hpp"
-#include "core/calendar.hpp"
 #include "core/validation.hpp"
 #include "marketplace/certificates.hpp"
-#include "marketplace/certificates/credential_proof.hpp"
+#include "marketplace/certificates/issuing.hpp"
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/reach.hpp"
-#include "platform/crypto.hpp"
 
 #include <ctime>
 
@@ -23,24 +21,6 @@ constexpr std::size_t k_reason_most = 500;
 std::string certificate_scope(const Caller& caller)
 {
     return marketplace_reach_name(marketplace_reach(caller.role, caller.approval, Action::CertificateRead));
-}
-
-// The tenant's key in use, made with its first certificate (two first
-// certificates at once make one key: the second reads the first's).
-Result<IssuerKey> issuer_key(pqxx::work& txn, std::int64_t tenant_id)
-{
-    auto rows = exec_named(txn, "marketplace/issuer_key");
-    if (rows.empty()) {
-        auto pair = generate_signing_key();
-        rows = exec_named(txn, "marketplace/make_issuer_key", tenant_id, pair.public_key, pair.secret_key);
-        wipe_secret(pair.secret_key);
-        if (rows.empty())
-            rows = exec_named(txn, "marketplace/issuer_key");
-    }
-    if (rows.empty())
-        return make_error(ErrorCode::Internal, "No signing key could be made");
-    return IssuerKey { rows[0]["id"].as<std::int64_t>(), rows[0]["public_key"].as<std::string>(),
-        rows[0]["secret_key"].as<std::string>() };
 }
 
 // A certificate as lists show it.
@@ -72,59 +52,33 @@ Result<pqxx::row> readable_certificate(const httplib::Request& req, pqxx::work& 
 Result<IssueOutcome> issue_certificate_if_earned(pqxx::work& txn, const Caller& caller, std::int64_t course_id,
     const CourseProgress& progress)
 {
-    auto rows = exec_named(txn, "marketplace/certificate_rule", course_id, caller.user_id);
-    if (rows.empty())
+    const auto terms = certificate_terms(txn, course_id, caller.user_id);
+    if (!terms)
         return make_error(ErrorCode::NotFound, k_course_not_found);
-    const auto& course = rows[0];
     IssueOutcome outcome;
-    outcome.course_title = course["title"].as<std::string>();
-    if (!course["held"].is_null()) {
-        outcome.certificate_id = course["held"].as<std::string>();
+    outcome.course_title = terms->course_title;
+    outcome.certificate_id = terms->held;
+    if (!terms->held.empty())
         return outcome;
-    }
-    CompletionRule rule;
-    rule.lessons_percent = course["certificate_lessons_percent"].as<int>();
-    if (!course["certificate_quiz_percent"].is_null())
-        rule.quiz_pass_percent = course["certificate_quiz_percent"].as<int>();
     std::vector<QuizMark> quizzes;
-    if (rule.quiz_pass_percent)
+    if (terms->rule.quiz_pass_percent)
         for (const auto& quiz : exec_named(txn, "marketplace/course_quiz_marks", course_id, caller.user_id))
             quizzes.push_back({ quiz["title"].as<std::string>(),
                 quiz["best_percent"].is_null() ? std::nullopt : std::optional<int>(quiz["best_percent"].as<int>()) });
-    auto check = check_completion(rule, progress, quizzes);
+    auto check = check_completion(terms->rule, progress, quizzes);
     if (!check.earned) {
         outcome.left = std::move(check.left);
         return outcome;
     }
-
-    const auto key = TRY(issuer_key(txn, caller.tenant_id));
-    const auto now = static_cast<std::int64_t>(std::time(nullptr));
-    CertificateFacts facts;
-    facts.id = random_uuid();
-    facts.issuer_did = ed25519_did_key(TRY(bytes_of_hex(key.public_key)));
-    facts.issuer_name = course["issuer_name"].as<std::string>();
-    facts.achievement_id = course["achievement_id"].as<std::string>();
-    facts.course_title = outcome.course_title;
-    const auto subtitle = course["subtitle"].as<std::string>();
-    facts.course_description = subtitle.empty() ? facts.course_title : subtitle;
-    facts.criteria = completion_rule_for_people(rule);
-    facts.learner_name = course["learner_name"].as<std::string>();
-    facts.issued_at = now;
-    auto signed_credential = sign_credential(achievement_credential(facts), key, now);
-    if (!signed_credential.ok())   // the stored key is damaged: the server's fault, not the learner's
-        return make_error(ErrorCode::Internal, "The certificate could not be signed: " + signed_credential.error().message);
-    const auto& credential = signed_credential.value();
-    const auto text = credential.dump(-1, ' ', false, Json::error_handler_t::replace);
-    auto made = exec_named(txn, "marketplace/make_certificate", facts.id, caller.tenant_id, course_id, caller.user_id,
-        key.id, facts.learner_name, facts.course_title, text, format_utc_timestamp(now));
-    if (made.empty()) {   // another request issued it a moment ago
-        outcome.certificate_id = exec_named(txn, "marketplace/certificate_rule", course_id, caller.user_id)[0]["held"]
-                                     .as<std::string>();
+    const auto issued = TRY(issue_certificate(txn, caller.tenant_id, course_id, caller.user_id, *terms,
+        static_cast<std::int64_t>(std::time(nullptr))));
+    if (!issued) {   // another request issued it a moment ago
+        outcome.certificate_id = certificate_terms(txn, course_id, caller.user_id)->held;
         return outcome;
     }
-    append_audit(txn, { caller.tenant_id, caller.actor(), "certificate.issue", "certificate", facts.id, nullptr,
-                          { { "course_id", course_id }, { "learner_id", caller.user_id }, { "key_id", key.id } } });
-    outcome.certificate_id = facts.id;
+    append_audit(txn, { caller.tenant_id, caller.actor(), "certificate.issue", "certificate", issued->id, nullptr,
+                          { { "course_id", course_id }, { "learner_id", caller.user_id }, { "key_id", issued->key_id } } });
+    outcome.certificate_id = issued->id;
     outcome.issued_now = true;
     return outcome;
 }
