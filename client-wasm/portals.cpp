@@ -13,6 +13,7 @@
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "marketplace/catalog_tab.hpp"
+#include "marketplace/certificates_tab.hpp"
 #include "marketplace/earnings_tab.hpp"
 #include "marketplace/orders_tab.hpp"
 #include "messaging/messages_tab.hpp"
@@ -93,6 +94,7 @@ struct PortalState {
     OrdersTabState orders;        // a marketplace's orders: a learner's purchases, the office's, an instructor's sales
     EarningsTabState earnings;    // a marketplace instructor's earnings and payouts
     PayoutsTabState payouts;      // the marketplace office's monthly payouts
+    CertificatesTabState certificates;   // a marketplace's certificates: the office's, an instructor's courses'
 };
 
 AppState::AppState()
@@ -316,6 +318,9 @@ const Tab k_market_office_tabs[] = {
     orders_tab("Orders", "market.tab.orders"),
     { "Payouts", "market.tab.payouts", Action::PayoutManage, [](AppState& s, PortalState& p) { draw_payouts_tab(s, p.payouts); },
         [](const AppState&, const PortalState& p) { return payouts_tab_summary(p.payouts); } },
+    { "Certificates", "market.tab.certificates", Action::CertificateRevoke,
+        [](AppState& s, PortalState& p) { draw_certificates_tab(s, p.certificates); },
+        [](const AppState&, const PortalState& p) { return certificates_tab_summary(p.certificates); } },
     { "People", "market.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
@@ -329,6 +334,9 @@ const Tab k_studio_tabs[] = {
     { "Earnings", "studio.tab.earnings", Action::PayoutRead,
         [](AppState& s, PortalState& p) { draw_earnings_tab(s, p.earnings); },
         [](const AppState&, const PortalState& p) { return earnings_tab_summary(p.earnings); } },
+    { "Certificates", "studio.tab.certificates", Action::CertificateRead,
+        [](AppState& s, PortalState& p) { draw_certificates_tab(s, p.certificates); },
+        [](const AppState&, const PortalState& p) { return certificates_tab_summary(p.certificates); } },
 };
 const Tab k_learn_tabs[] = {
     catalog_tab("learn.tab.catalog"),

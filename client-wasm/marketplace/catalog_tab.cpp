@@ -638,6 +638,33 @@ Json catalog_tab_summary(const CatalogTabState& tab)
 
 // [SECTION] my learning ----------------------------------------------------------
 
+// A course's certificate: to see once earned, or to ask for once finished
+// (a rule with quizzes, or one revoked and earned again).
+void draw_certificate(AppState& state, LearningTabState& tab, const Json& c)
+{
+    const auto id = id_field(c, "id");
+    if (const auto certificate = text_field(c, "certificate_id"); !certificate.empty()) {
+        ui::chip(ICON_CHECK, "Certificate earned", ui::k_ok, ui::k_ok_tint);
+        ImGui::SameLine();
+        if (ui::button(state, "View certificate", "market.learning.certificate." + std::to_string(id)))
+            open_in_new_tab("/verify/" + certificate);
+        return;
+    }
+    if (!bool_field(field_of(c, "progress"), "finished"))
+        return;
+    ImGui::BeginDisabled(tab.claim.phase == Phase::Loading);
+    if (ui::button(state, "Get your certificate", "market.learning.claim." + std::to_string(id))) {
+        tab.claim = { Phase::Loading, {}, false };
+        api_call(state, "POST", "/api/marketplace/courses/" + std::to_string(id) + "/certificate", Json::object(),
+            [&tab](AppState& s, const ApiAnswer& answer) {
+                tab.claim = outcome_of(answer, text_field(answer.body, "message"));
+                if (answer.ok())
+                    api_load(s, tab.courses, "/api/marketplace/my-courses");
+            });
+    }
+    ImGui::EndDisabled();
+}
+
 void draw_learning_tab(AppState& state, LearningTabState& tab)
 {
     if (tab.lesson.id != 0) {
@@ -650,6 +677,7 @@ void draw_learning_tab(AppState& state, LearningTabState& tab)
     if (tab.courses.phase == Phase::Idle)
         api_load(state, tab.courses, "/api/marketplace/my-courses");
     ui::heading("My learning", 2);
+    ui::action_status(tab.claim);
     if (ui::remote_status(state, tab.courses, "market.learning"))
         api_load(state, tab.courses, "/api/marketplace/my-courses");
     if (!tab.courses.data.is_array())
@@ -671,6 +699,7 @@ void draw_learning_tab(AppState& state, LearningTabState& tab)
             if (ui::primary_button(state, label.c_str(), "market.learning.continue." + std::to_string(id)))
                 open_lesson(state, tab.lesson, next);
         }
+        draw_certificate(state, tab, c);
         ui::vertical_space(ui::k_space_s);
         ImGui::Separator();
         ImGui::PopID();
@@ -683,8 +712,10 @@ Json learning_tab_summary(const LearningTabState& tab)
     if (tab.courses.data.is_array())
         for (const auto& c : tab.courses.data)
             courses.push_back({ { "title", text_field(c, "title") },
-                { "progress", text_field(field_of(c, "progress"), "text") } });
-    return { { "learning", courses }, { "learning_lesson", lesson_view_summary(tab.lesson) } };
+                { "progress", text_field(field_of(c, "progress"), "text") },
+                { "certificate", text_field(c, "certificate_id") } });
+    return { { "learning", courses }, { "learning_lesson", lesson_view_summary(tab.lesson) },
+        { "learning_claim", tab.claim.message } };
 }
 
 // A lesson's address names its course: "#/learn/learning/7/lesson/31".

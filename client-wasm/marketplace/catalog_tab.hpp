@@ -49,6 +49,7 @@ bool open_catalog_tab(AppState& state, CatalogTabState& tab, const ui::Route& ro
 struct LearningTabState {
     Remote courses;               // GET /api/marketplace/my-courses
     LessonViewState lesson;
+    Outcome claim;                // POST /api/marketplace/courses/{id}/certificate
 };
 
 void draw_learning_tab(AppState& state, LearningTabState& tab);

@@ -35,6 +35,8 @@ void send_mark(AppState& state, LessonViewState& view, bool completed)
             view.mark = outcome_of(answer, text_field(answer.body, "message"));
             if (!answer.ok() || !view.lesson.data.is_object())
                 return;
+            if (const auto url = text_field(field_of(answer.body, "certificate"), "url"); !url.empty())
+                view.certificate_url = url;
             view.lesson.data["progress"] = { { "completed", bool_field(answer.body, "completed") },
                 { "seconds_spent", int_field(answer.body, "seconds_spent") },
                 { "position_seconds", int_field(answer.body, "position_seconds") } };
@@ -47,6 +49,7 @@ void open_lesson(AppState& state, LessonViewState& view, std::int64_t id)
 {
     view.id = id;
     view.mark = {};
+    view.certificate_url.clear();
     forget(view.lesson);
     if (id == 0)
         return;
@@ -103,6 +106,12 @@ bool draw_lesson_view(AppState& state, LessonViewState& view)
         }
         ImGui::EndDisabled();
         ui::action_status(view.mark);
+        if (!view.certificate_url.empty()) {
+            ui::text_colored(ui::k_ok, ICON_CHECK " You finished the course: your certificate is ready.");
+            if (ui::primary_button(state, "View your certificate", "market.lesson.certificate"))
+                open_in_new_tab(view.certificate_url);
+            ui::note("It opens in a new tab, where you can share its address or download it.");
+        }
     }
     const auto previous = id_field(l, "previous_lesson_id");
     const auto next = id_field(l, "next_lesson_id");
@@ -124,7 +133,7 @@ Json lesson_view_summary(const LessonViewState& view)
     const Json& l = view.lesson.data;
     return { { "lesson_id", view.id }, { "lesson_title", l.is_object() ? text_field(l, "title") : std::string() },
         { "lesson_completed", l.is_object() ? bool_field(field_of(l, "progress"), "completed") : false },
-        { "lesson_mark", view.mark.message } };
+        { "lesson_mark", view.mark.message }, { "lesson_certificate", view.certificate_url } };
 }
 
 } // namespace learnloop::client

@@ -8,6 +8,7 @@
 #include "app.hpp"
 
 #include <cstdint>
+#include <string>
 
 namespace learnloop::client {
 
@@ -17,6 +18,7 @@ struct LessonViewState {
     double opened_ms = 0;         // when it arrived, for the time spent
     int seconds_before = 0;       // the time the server had already counted
     Outcome mark;                 // the last progress mark sent
+    std::string certificate_url;  // the certificate that mark earned: its public page
 };
 
 void open_lesson(AppState& state, LessonViewState& view, std::int64_t id);

@@ -20,8 +20,9 @@ void location_push(const std::string& fragment);
 void location_replace(const std::string& fragment);
 // The page's title: the tab's, the history menu's and a bookmark's name.
 void set_page_title(const std::string& title);
-// Opens an https address (a lesson's video) in a new browser tab; any other
-// address is ignored.
+// Opens an https address (a lesson's video) or a path of this site (a
+// certificate's public page) in a new browser tab; any other address is
+// ignored.
 void open_in_new_tab(const std::string& address);
 // Leaves the app for another page of this site, in this tab (a payment
 // provider's checkout, which sends the person back when done); anything but

@@ -54,7 +54,8 @@ EM_JS(void, js_set_title, (const char* title), {
 // Only https addresses, in a new tab that cannot reach back into this one.
 EM_JS(void, js_open_in_new_tab, (const char* address), {
     const url = UTF8ToString(address);
-    if (!url.startsWith("https://")) return;
+    const own = url.startsWith("/") && !url.startsWith("//");
+    if (!url.startsWith("https://") && !own) return;
     window.open(url, "_blank", "noopener,noreferrer");
 });
 

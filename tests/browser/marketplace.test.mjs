@@ -7,7 +7,12 @@
 // found by role and name, axe checks each screen, and the results equal the
 // API's for the same search.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import Ajv2019 from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
+import bs58 from 'bs58';
+import canonicalize from 'canonicalize';
 import {
   apiCall, appState, createRunner, expectNoViolations, press, saveScreenshot, signedInTo, startDatabase, startServer,
   stopAll, waitForState,
@@ -25,6 +30,28 @@ async function token(server, who) {
     body: JSON.stringify({ email: `${who}@lumen.learnloop.test`, password: PASSWORD }),
   });
   return (await login.json()).token;
+}
+
+// The Open Badges 3.0 schema for an AchievementCredential (fixtures/README.md).
+const ajv = new Ajv2019({ strict: false, allErrors: true });
+addFormats(ajv);
+const validateCredential = ajv.compile(JSON.parse(
+  fs.readFileSync(new URL('./fixtures/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8')));
+
+// A credential's eddsa-jcs-2022 proof checked as any other implementation
+// would: JCS by the canonicalize package, SHA-256 and Ed25519 by Node, the
+// key from its did:key; nothing of the server's code.
+function proofHolds(credential) {
+  const { proof: [proof], ...document } = credential;
+  const { proofValue, ...options } = proof;
+  const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest();
+  const signed = Buffer.concat([sha256(canonicalize({ ...options, '@context': credential['@context'] })),
+    sha256(canonicalize(document))]);
+  const multikey = Buffer.from(bs58.decode(proof.verificationMethod.split('#')[1].slice(1)));
+  assert.deepEqual([...multikey.subarray(0, 2)], [0xed, 0x01], 'an Ed25519 did:key');
+  const key = crypto.createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'),
+    multikey.subarray(2)]), format: 'der', type: 'spki' });
+  return crypto.verify(null, signed, key, Buffer.from(bs58.decode(proofValue.slice(1))));
 }
 
 const loaded = (predicate = () => true) => (s) => Array.isArray(s.portal?.catalog_courses)
@@ -265,6 +292,78 @@ try {
       await expectNoViolations(phone.page, 'the earnings on a phone');
       await saveScreenshot(phone.page, 'marketplace-earnings-phone.png');
     });
+  await check('a learner finishes a course and opens its certificate, which meets Open Badges 3.0 and verifies anywhere; '
+    + 'the office revokes one', async () => {
+    // A course of the learner's with lessons left: all but one done through the API.
+    const mine = await apiCall(server, learner, 'GET', '/api/marketplace/my-courses');
+    const course = mine.body.find((c) => !c.certificate_id && !c.progress.finished && c.progress.total > 1);
+    assert.ok(course, 'a course to finish');
+    const page = await apiCall(server, learner, 'GET', `/api/marketplace/courses/${course.id}`);
+    const lessons = page.body.modules.flatMap((m) => m.lessons.map((l) => l.id));
+    for (const id of lessons.slice(0, -1))
+      assert.equal((await apiCall(server, learner, 'PUT', `/api/marketplace/lessons/${id}/progress`,
+        { completed: true })).status, 200);
+
+    const { page: app, errors } = await signedIn(server, 'student');
+    const context = app.context();
+    await app.getByRole('tab', { name: 'My learning' }).click();
+    await waitForState(app, (s) => s.portal?.learning?.some((c) => c.title === course.title), 'my courses');
+    await press(app.getByRole('button', { name: `Continue ${course.title}` }));
+    await app.getByRole('button', { name: 'Mark as complete' }).waitFor();
+    await press(app.getByRole('button', { name: 'Mark as complete' }));
+    const state = await waitForState(app, (s) => s.portal?.learning_lesson?.lesson_certificate, 'the certificate earned');
+    assert.match(state.portal.learning_lesson.lesson_mark, /Certificate earned: /);
+    await expectNoViolations(app, 'a certificate earned');
+    await saveScreenshot(app, 'marketplace-certificate-earned.png');
+    const [verify] = await Promise.all([context.waitForEvent('page'),
+      press(app.getByRole('button', { name: 'View your certificate' }))]);
+    await verify.waitForLoadState();
+    assert.match(verify.url(), /\/verify\/[0-9a-f-]{36}$/);
+    await verify.getByRole('heading', { name: 'Valid certificate' }).waitFor();
+    await verify.getByText(course.title).first().waitFor();
+    await verify.getByRole('img', { name: "QR code of this page's address" }).waitFor();
+    await expectNoViolations(verify, 'the certificate\'s public page');
+    await saveScreenshot(verify, 'marketplace-certificate.png');
+    assert.deepEqual(errors, []);
+
+    // Its file: valid against the Open Badges 3.0 schema, its proof holding
+    // for an independent check, and not once any byte of what it says changes.
+    const id = verify.url().split('/').pop();
+    const file = await (await fetch(`${server.base}/verify/${id}.json`)).json();
+    assert.ok(validateCredential(file), JSON.stringify(validateCredential.errors));
+    assert.ok(proofHolds(file), 'the proof verifies outside the server');
+    const edited = structuredClone(file);
+    edited.credentialSubject.achievement.name += '!';
+    assert.ok(!proofHolds(edited), 'an edited credential fails');
+
+    // A phone shows the same page.
+    const phone = await signedIn(server, 'student', PHONE);
+    await phone.page.goto(`${server.base}/verify/${id}`);
+    await phone.page.getByRole('heading', { name: 'Valid certificate' }).waitFor();
+    await expectNoViolations(phone.page, 'the certificate on a phone');
+    await saveScreenshot(phone.page, 'marketplace-certificate-phone.png');
+
+    // The office revokes one from its Certificates tab; its page says so, with why.
+    const office = await signedIn(server, 'admin');
+    await office.page.getByRole('tab', { name: 'Certificates' }).click();
+    let listed = await waitForState(office.page, (s) => s.portal?.certificates?.some((c) => c.status === 'valid'),
+      'the certificates');
+    await expectNoViolations(office.page, 'the certificates');
+    const target = listed.portal.certificates.find((c) => c.status === 'valid');
+    await press(office.page.getByRole('button', { name: 'Revoke...' }).first());
+    await office.page.getByRole('textbox', { name: 'Reason' }).fill('Awarded by mistake');
+    await press(office.page.getByRole('button', { name: 'Revoke certificate...' }));
+    await office.page.getByRole('dialog').waitFor();
+    await expectNoViolations(office.page, 'the revoke confirmation');
+    await press(office.page.getByRole('button', { name: 'Revoke', exact: true }));
+    listed = await waitForState(office.page, (s) => /^Revoked: /.test(s.portal.certificates_revoke), 'revoked');
+    await saveScreenshot(office.page, 'marketplace-certificates.png');
+    assert.deepEqual(office.errors, []);
+    const revoked = await fetch(`${server.base}/verify/${target.id}`);
+    const html = await revoked.text();
+    assert.match(html, /Revoked certificate/);
+    assert.match(html, /Awarded by mistake/);
+  });
 } catch (error) {
   fail(error);
 } finally {
