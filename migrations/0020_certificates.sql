@@ -54,7 +54,9 @@ CREATE INDEX certificates_learner_idx ON certificates (tenant_id, learner_id, is
 
 SELECT enable_tenant_isolation(t) FROM unnest(ARRAY['issuer_keys', 'certificates']::regclass[]) AS t;
 GRANT SELECT, INSERT ON issuer_keys TO learnloop_app;
-GRANT SELECT, INSERT, UPDATE ON certificates TO learnloop_app;
+-- A certificate is never changed once issued, only revoked.
+GRANT SELECT, INSERT ON certificates TO learnloop_app;
+GRANT UPDATE (revoked_at, revoked_by, revoked_reason) ON certificates TO learnloop_app;
 
 -- The public verification page's one read, whatever the tenant: a
 -- certificate by its UUID (122 random bits), with its issuer and key.

@@ -638,8 +638,8 @@ Json catalog_tab_summary(const CatalogTabState& tab)
 
 // [SECTION] my learning ----------------------------------------------------------
 
-// A course's certificate: to see once earned, or to ask for once finished
-// (a rule with quizzes, or one revoked and earned again).
+// A course's certificate: to see once earned, or to ask for once its rule is
+// met (a quiz passed after the last lesson; two last lessons marked at once).
 void draw_certificate(AppState& state, LearningTabState& tab, const Json& c)
 {
     const auto id = id_field(c, "id");
@@ -650,8 +650,18 @@ void draw_certificate(AppState& state, LearningTabState& tab, const Json& c)
             open_in_new_tab("/verify/" + certificate);
         return;
     }
-    if (!bool_field(field_of(c, "progress"), "finished"))
+    const Json& left = field_of(c, "certificate_left");
+    if (left.is_array() && !left.empty()) {
+        // Finished the lessons but the rule asks more (a quiz's pass mark): say what.
+        if (bool_field(field_of(c, "progress"), "finished")) {
+            std::vector<std::string> items;
+            for (const auto& item : left)
+                if (item.is_string())
+                    items.push_back(item.get<std::string>());
+            ui::note(("For the certificate: " + list_for_people(items) + ".").c_str());
+        }
         return;
+    }
     ImGui::BeginDisabled(tab.claim.phase == Phase::Loading);
     if (ui::button(state, "Get your certificate", "market.learning.claim." + std::to_string(id))) {
         tab.claim = { Phase::Loading, {}, false };

@@ -51,18 +51,20 @@ EM_JS(void, js_set_title, (const char* title), {
     if (document.title !== text) document.title = text;
 });
 
-// Only https addresses, in a new tab that cannot reach back into this one.
+// Only https addresses and this site's own paths, in a new tab that cannot
+// reach back into this one. A path whose second character is a slash (47) or
+// a backslash (92) would name another site, so it is no path of this one.
 EM_JS(void, js_open_in_new_tab, (const char* address), {
     const url = UTF8ToString(address);
-    const own = url.startsWith("/") && !url.startsWith("//");
+    const own = url.startsWith("/") && url.codePointAt(1) !== 47 && url.codePointAt(1) !== 92;
     if (!url.startsWith("https://") && !own) return;
     window.open(url, "_blank", "noopener,noreferrer");
 });
 
-// Only a path of this site ("/sandbox-pay/…"), never another origin.
+// Only a path of this site ("/sandbox-pay/…"), never another origin (as above).
 EM_JS(void, js_leave_for, (const char* path), {
     const target = UTF8ToString(path);
-    if (!target.startsWith("/") || target.startsWith("//")) return;
+    if (!target.startsWith("/") || target.codePointAt(1) === 47 || target.codePointAt(1) === 92) return;
     window.location.assign(target);
 });
 

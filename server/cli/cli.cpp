@@ -670,14 +670,22 @@ Result<void> command_certificate_verify(const Options& options)
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto check = check_credential(text);
     if (!check.readable)
-        return make_error(ErrorCode::Unauthenticated, check.problem);
+        return make_error(ErrorCode::Unauthenticated, check.problem + " (" + check.detail + ")");
     const auto did = ed25519_did_key(TRY(bytes_of_hex(check.public_key)));
+    // What the file says, with control characters shown as '?', so no field
+    // can write a line of its own (a false "VALID") or move the cursor.
+    auto shown = [](std::string text) {
+        for (auto& c : text)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                c = '?';
+        return text;
+    };
     const auto& record = check.record;
     std::printf("Awarded to:  %s\nCourse:      %s\nCompleted:   %s\nIssued by:   %s\nRequirement: %s\n"
                 "Certificate: %s\nSigned by:   %s\n",
-        record.learner_name.c_str(), record.course_title.c_str(), record.valid_from.c_str(),
-        record.issuer_name.c_str(), record.criteria.c_str(), record.id.empty() ? "(no number)" : record.id.c_str(),
-        did.c_str());
+        shown(record.learner_name).c_str(), shown(record.course_title).c_str(), shown(record.valid_from).c_str(),
+        shown(record.issuer_name).c_str(), shown(record.criteria).c_str(),
+        record.id.empty() ? "(no number)" : record.id.c_str(), did.c_str());
     if (!check.valid)
         return make_error(ErrorCode::Unauthenticated, "INVALID: " + check.problem);
     const auto trusted = trim(options.get("issuer-key"));

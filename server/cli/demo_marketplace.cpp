@@ -1,8 +1,6 @@
 // The demo marketplace (see demo_marketplace.hpp).
 #include "cli/demo_marketplace.hpp"
 
-#include "marketplace/certificates/issuing.hpp"
-
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
 #include "core/json_reader.hpp"
@@ -284,6 +282,16 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
         const auto level = TRY(in_file(file, parse_course_level(string_of(course, "level"))));
         const auto language = TRY(in_file(file, check_language(string_of(course, "language"))));
         const auto price = TRY(in_file(file, read_price(course.value("price", Json::object()))));
+        // The certificate's rule, when the course sets one (every lesson otherwise).
+        CompletionRule rule;
+        if (const auto& certificate = course.value("certificate", Json::object()); certificate.is_object()) {
+            const auto& lessons = certificate.value("lessons_percent", Json(100));
+            const auto& quiz = certificate.value("quiz_pass_percent", Json());
+            rule.lessons_percent = lessons.is_number_integer() ? lessons.get<int>() : 0;
+            if (!quiz.is_null())
+                rule.quiz_pass_percent = quiz.is_number_integer() ? quiz.get<int>() : 0;
+            rule = TRY(in_file(file, check_completion_rule(rule)));
+        }
         auto instructor = instructors.find(string_of(course, "instructor"));
         auto category = categories.find(string_of(course, "category"));
         if (instructor == instructors.end() || category == categories.end())
@@ -304,6 +312,8 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                          : std::optional<std::string>(),
             std::string(price_band_name(price_band_of(price))), format_utc_timestamp(published))[0]["id"]
                              .as<std::int64_t>();
+        if (rule != CompletionRule {})
+            exec_named(txn, "cli/demo_course_certificate_rule", course_id, rule.lessons_percent, rule.quiz_pass_percent);
         CourseSeed seed;
         int module_position = 0;
         for (const auto& module : course.value("modules", Json::array())) {
@@ -385,12 +395,16 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                 // Some who did no lesson never opened one either (the learner login's third).
                 const bool opened = done > 0 || (!login_takes && rng.below(2) == 0);
                 auto at = enrolled;
+                // Lessons spread over the days since enrolling (up to three days apart), so
+                // those who enrolled lately finished lately, not all an hour ago.
+                const auto gap = std::max<std::int64_t>(1, std::min<std::int64_t>(3 * k_day,
+                    (options.now_unix - 3600 - enrolled) / static_cast<std::int64_t>(total + 1)));
                 for (std::size_t i = 0; opened && i < total && i <= done; ++i) {
                     const auto& [lesson_id, minutes] = course.lessons[i];
                     const bool completed = i < done;
                     // The lesson after the last one done was opened and left part-way.
                     const int spent = completed ? minutes * 60 + static_cast<int>(rng.below(300)) : minutes * 20;
-                    at = std::min<std::int64_t>(at + static_cast<std::int64_t>(600 + rng.below(3 * k_day)),
+                    at = std::min<std::int64_t>(at + static_cast<std::int64_t>(600 + rng.below(static_cast<std::uint64_t>(gap))),
                         options.now_unix - 3600);
                     exec_named(txn, "cli/demo_lesson_progress", *tenant_id, lesson_id, learners[l], course.id, spent,
                         completed ? 0 : spent / 2, completed ? std::optional<std::string>(format_utc_timestamp(at))
@@ -398,12 +412,14 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                         format_utc_timestamp(at));
                     ++report.progress_marks;
                 }
-                // Those who finished hold the course's certificate, issued as they did.
-                if (total > 0 && done == total) {
-                    const auto terms = certificate_terms(txn, course.id, learners[l]);
-                    if (terms && terms->held.empty() && TRY(issue_certificate(txn, *tenant_id, course.id, learners[l], *terms, at)))
-                        ++report.certificates;
-                }
+                // Those who met the course's rule hold its certificate, issued as they did.
+                CourseProgress progress;
+                progress.completed = static_cast<int>(done);
+                progress.total = static_cast<int>(total);
+                if (const auto terms = certificate_terms(txn, course.id, learners[l]);
+                    terms && terms->held.empty() && check_completion(terms->rule, progress, {}).earned
+                    && TRY(issue_certificate(txn, *tenant_id, course.id, learners[l], *terms, at, "cli")))
+                    ++report.certificates;
                 // About two in five of those who took some of it review it, a few weeks in.
                 if (l == 0 || done == 0 || rng.below(5) >= 2)
                     continue;

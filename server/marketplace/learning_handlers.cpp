@@ -3,6 +3,7 @@
 
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
+#include "marketplace/certificates.hpp"
 #include "marketplace/certificates/certificate_handlers.hpp"
 #include "marketplace/progress.hpp"
 
@@ -89,12 +90,19 @@ Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, 
     Json courses = Json::array();
     for (const auto& row : exec_named(txn, "marketplace/my_courses", caller.user_id)) {
         const auto id = row["id"].as<std::int64_t>();
+        const auto progress = course_progress(lessons[id].first, lessons[id].second);
+        // What the course's certificate still asks (nothing: it can be had now).
+        CompletionRule rule { row["certificate_lessons_percent"].as<int>(),
+            row["certificate_quiz_percent"].is_null() ? std::nullopt
+                                                      : std::optional<int>(row["certificate_quiz_percent"].as<int>()) };
+        const auto left = check_completion(rule, progress,
+            rule.quiz_pass_percent ? course_quiz_marks(txn, id, caller.user_id) : std::vector<QuizMark> {}).left;
         courses.push_back({ { "id", id }, { "slug", row["slug"].as<std::string>() },
             { "title", row["title"].as<std::string>() }, { "subtitle", row["subtitle"].as<std::string>() },
             { "instructor_name", row["instructor_name"].as<std::string>() },
             { "enrolled_at", row["enrolled_at"].as<std::string>() },
             { "last_active", row["last_active"].is_null() ? Json(nullptr) : Json(row["last_active"].as<std::string>()) },
-            { "progress", progress_json(course_progress(lessons[id].first, lessons[id].second)) },
+            { "progress", progress_json(progress) }, { "certificate_left", left },
             { "certificate_id",
                 row["certificate_id"].is_null() ? Json(nullptr) : Json(row["certificate_id"].as<std::string>()) } });
     }

@@ -108,8 +108,11 @@ AreaApi marketplace_api()
             { "subtitle", string_schema() }, { "instructor_name", string_schema() },
             { "enrolled_at", utc_timestamp_schema() }, { "last_active", nullable(utc_timestamp_schema()) },
             { "progress", progress },
-            { "certificate_id", nullable(string_schema("The learner's certificate in force for it (a UUID)")) } },
-        { "id", "slug", "title", "instructor_name", "enrolled_at", "last_active", "progress", "certificate_id" }));
+            { "certificate_id", nullable(string_schema("The learner's certificate in force for it (a UUID)")) },
+            { "certificate_left", array_of(string_schema("What the course's certificate still asks, for people: "
+                                                         "\"3 more lessons\"; none: it can be had now")) } },
+        { "id", "slug", "title", "instructor_name", "enrolled_at", "last_active", "progress", "certificate_id",
+            "certificate_left" }));
     const auto mark = object_schema({ { "completed", boolean_schema() }, { "seconds_spent", integer_schema() },
                                         { "position_seconds", integer_schema() } },
         { "completed", "seconds_spent", "position_seconds" });

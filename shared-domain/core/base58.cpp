@@ -39,6 +39,8 @@ std::string base58btc_encode(std::string_view bytes)
 
 Result<std::string> base58btc_decode(std::string_view text, const std::string& field)
 {
+    if (text.size() > k_base58_most_characters)
+        return make_error(ErrorCode::InvalidArgument, "Too long to be a key or a signature", field);
     std::size_t ones = 0;
     while (ones < text.size() && text[ones] == '1')
         ++ones;

@@ -6,13 +6,18 @@
 
 #include "core/result.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace learnloop {
 
 [[nodiscard]] std::string base58btc_encode(std::string_view bytes);
-// InvalidArgument (on `field`) for a character outside the alphabet.
+// Decoding takes time in the square of the text's length, so text longer
+// than this is refused before any work (a key is 48 characters, a signature 88).
+inline constexpr std::size_t k_base58_most_characters = 256;
+// InvalidArgument (on `field`) for a character outside the alphabet, or text
+// longer than k_base58_most_characters.
 [[nodiscard]] Result<std::string> base58btc_decode(std::string_view text, const std::string& field = "base58");
 
 // Multibase: "z" + base58btc; reading one refuses any other prefix.

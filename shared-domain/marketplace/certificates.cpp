@@ -104,7 +104,7 @@ CompletionCheck check_completion(const CompletionRule& rule, const CourseProgres
 {
     CompletionCheck check;
     if (progress.total == 0) {
-        check.left.push_back("This course has no lessons yet");
+        check.left.push_back("lessons, once the course has some");
         return check;
     }
     // The lessons needed: the rule's share of them, rounded up (80% of 12 is 10).

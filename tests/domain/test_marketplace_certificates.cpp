@@ -64,6 +64,10 @@ TEST_CASE("base58btc and multibase: known values both ways", "[marketplace][cert
     CHECK(base58btc_decode("12").value() == std::string("\0\x01", 2));
     CHECK(base58btc_decode("0OIl", "proofValue").error().field == "proofValue");
     CHECK(read_multibase_base58btc("m2NEpo", "x").error().field == "x");
+    // Decoding is quadratic: long text is refused before any work.
+    CHECK(base58btc_decode(std::string(k_base58_most_characters + 1, '2')).error().message
+        == "Too long to be a key or a signature");
+    CHECK(base58btc_decode(std::string(k_base58_most_characters, '2')).ok());
     SeededRandom rng(58);
     for (int i = 0; i < 500; ++i) {
         std::string bytes(rng.below(70), '\0');

@@ -66,7 +66,8 @@ TEST_CASE("finishing a course issues a signed certificate that its public page v
     const auto id = mark.json["certificate"]["id"].get<std::string>();
     CHECK(mark.json["certificate"]["url"] == "/verify/" + id);
     CHECK(mark.json["message"] == "Lesson completed. Certificate earned: Course free-course");
-    CHECK(f.audit_count() == audit + 2);   // the mark and the certificate
+    CHECK(f.audit_count() == audit + 3);   // the mark, the tenant's first key and the certificate
+    CHECK(f.sql_int("SELECT count(*) FROM audit_log WHERE action = 'issuer_key.create'") == 1);
     CHECK(f.last_audit_action() == "certificate.issue");
     // Marked again, or asked for: the same certificate.
     mark = api.put("/api/marketplace/lessons/" + str(second) + "/progress", { { "completed", false } }, learner);
@@ -172,6 +173,20 @@ TEST_CASE("finishing a course issues a signed certificate that its public page v
         CHECK(judged.json["status"] == "unknown_issuer");
         CHECK(judged.json["issuer_known"] == false);
     }
+    // The organisation's own key (leaked, say) re-signing the same number with
+    // another name: the signature holds, but it is not what was issued.
+    {
+        auto renamed = file.json;
+        renamed.erase("proof");
+        renamed["credentialSubject"]["identifier"][0]["identityHash"] = "Someone Else";
+        const learnloop::server::IssuerKey key { 0, f.sql_text("SELECT public_key FROM issuer_keys"),
+            f.sql_text("SELECT secret_key FROM issuer_keys") };
+        auto resigned = learnloop::server::sign_credential(renamed, key, check.record.issued_at).value();
+        CHECK(learnloop::server::check_credential(resigned.dump()).valid);
+        auto judged = api.send_text("POST", "/api/certificates/verify", resigned.dump(), "application/json");
+        CHECK(judged.json["status"] == "invalid");
+        CHECK(judged.json["problem"] == "It does not say what its issuer's certificate with this number says");
+    }
     // The stored row changed behind the server's back: its page says invalid.
     f.sql("UPDATE certificates SET credential = replace(credential, 'free-course', 'free-coursf')");
     CHECK(api.get("/verify/" + id).body.find("Invalid certificate") != std::string::npos);
@@ -187,6 +202,14 @@ TEST_CASE("finishing a course issues a signed certificate that its public page v
     check_error(api.send_text("POST", "/api/certificates/verify", "{\"a\":", "application/json"), 400, "Invalid request");
     auto list = api.send_text("POST", "/api/certificates/verify", "{\"@context\": 5}", "application/json");
     CHECK(list.json["status"] == "unreadable");
+    CHECK(list.json["detail"] == "@context: The credential is not in the Verifiable Credentials 2.0 and Open Badges 3.0 contexts");
+    // A key of half a megabyte is refused before any work (decoding is quadratic).
+    auto huge = file.json;
+    huge["issuer"]["id"] = "did:key:z" + std::string(500000, '2');
+    huge["proof"][0]["verificationMethod"] = huge["issuer"]["id"];
+    auto slow = api.send_text("POST", "/api/certificates/verify", huge.dump(), "application/json");
+    CHECK(slow.status == 200);
+    CHECK(slow.json["status"] == "unreadable");
 }
 
 TEST_CASE("certificates are listed and revoked by those in reach, and a revoked one can be earned again",
@@ -236,7 +259,10 @@ TEST_CASE("certificates are listed and revoked by those in reach, and a revoked 
     INFO(describe(revoked));
     REQUIRE(revoked.status == 200);
     CHECK(revoked.json["status"] == "revoked");
-    CHECK(revoked.json["message"] == "Revoked: " + D.student.name + "'s certificate for Course free-course");
+    CHECK(revoked.json["message"]
+        == "Revoked: " + D.student.name + "'s certificate for Course free-course; its lessons are to be completed again");
+    CHECK(f.sql_int("SELECT count(*) FROM lesson_progress WHERE completed_at IS NOT NULL AND learner_id = "
+              + str(D.student.id)) == 0);
     CHECK(f.audit_count() == audit + 1);
     CHECK(f.last_audit_action() == "certificate.revoke");
     check_error(api.post("/api/marketplace/certificates/" + id + "/revoke", { { "reason", "again" } }, admin), 409, "Conflict",
@@ -251,7 +277,16 @@ TEST_CASE("certificates are listed and revoked by those in reach, and a revoked 
     CHECK(api.get("/api/marketplace/certificates?status=revoked", admin).json.size() == 1);
     CHECK(api.get("/api/marketplace/certificates?status=valid", admin).json.empty());
 
-    // Earned again, by asking, twice at once: one new certificate.
+    // Asking is not enough: the lessons are to be completed again. Once they
+    // are (marked at once, so no mark issued it), three requests at once make
+    // one new certificate.
+    check_error(api.post("/api/marketplace/courses/" + str(shop.free) + "/certificate", Json::object(), learner), 422,
+        "Failed precondition", "To earn the certificate: 2 more lessons");
+    auto mine = api.get("/api/marketplace/my-courses", learner);
+    CHECK(mine.json[0]["certificate_id"].is_null());
+    CHECK(mine.json[0]["certificate_left"] == Json({ "2 more lessons" }));
+    f.sql("UPDATE lesson_progress SET completed_at = now() WHERE learner_id = " + str(D.student.id));
+    CHECK(api.get("/api/marketplace/my-courses", learner).json[0]["certificate_left"] == Json::array());
     std::vector<std::future<Reply>> claims;
     for (int i = 0; i < 3; ++i)
         claims.push_back(std::async(std::launch::async, [&] {
@@ -299,6 +334,8 @@ TEST_CASE("a course's rule: a share of its lessons and each quiz's pass mark", "
         + ", " + str(quiz) + ", " + str(D.student.id) + ", 1, 7, now(), 5.5)");
     check_error(api.post(claim_path, Json::object(), learner), 422, "Failed precondition",
         "To earn the certificate: pass \u201c" "Final check\u201d with 70% (best so far 55%)");
+    CHECK(api.get("/api/marketplace/my-courses", learner).json[0]["certificate_left"]
+        == Json({ "pass \u201c" "Final check\u201d with 70% (best so far 55%)" }));
     f.sql("INSERT INTO quiz_attempts (tenant_id, quiz_id, student_id, number, seed, submitted_at, score) VALUES (" + t
         + ", " + str(quiz) + ", " + str(D.student.id) + ", 2, 8, now(), 7)");
     auto claim = api.post(claim_path, Json::object(), learner);

@@ -60,18 +60,14 @@ Result<IssueOutcome> issue_certificate_if_earned(pqxx::work& txn, const Caller& 
     outcome.certificate_id = terms->held;
     if (!terms->held.empty())
         return outcome;
-    std::vector<QuizMark> quizzes;
-    if (terms->rule.quiz_pass_percent)
-        for (const auto& quiz : exec_named(txn, "marketplace/course_quiz_marks", course_id, caller.user_id))
-            quizzes.push_back({ quiz["title"].as<std::string>(),
-                quiz["best_percent"].is_null() ? std::nullopt : std::optional<int>(quiz["best_percent"].as<int>()) });
-    auto check = check_completion(terms->rule, progress, quizzes);
+    auto check = check_completion(terms->rule, progress,
+        terms->rule.quiz_pass_percent ? course_quiz_marks(txn, course_id, caller.user_id) : std::vector<QuizMark> {});
     if (!check.earned) {
         outcome.left = std::move(check.left);
         return outcome;
     }
     const auto issued = TRY(issue_certificate(txn, caller.tenant_id, course_id, caller.user_id, *terms,
-        static_cast<std::int64_t>(std::time(nullptr))));
+        static_cast<std::int64_t>(std::time(nullptr)), caller.actor()));
     if (!issued) {   // another request issued it a moment ago
         outcome.certificate_id = certificate_terms(txn, course_id, caller.user_id)->held;
         return outcome;
@@ -81,6 +77,15 @@ Result<IssueOutcome> issue_certificate_if_earned(pqxx::work& txn, const Caller& 
     outcome.certificate_id = issued->id;
     outcome.issued_now = true;
     return outcome;
+}
+
+std::vector<QuizMark> course_quiz_marks(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id)
+{
+    std::vector<QuizMark> quizzes;
+    for (const auto& quiz : exec_named(txn, "marketplace/course_quiz_marks", course_id, learner_id))
+        quizzes.push_back({ quiz["title"].as<std::string>(),
+            quiz["best_percent"].is_null() ? std::nullopt : std::optional<int>(quiz["best_percent"].as<int>()) });
+    return quizzes;
 }
 
 Json certificate_made_json(const IssueOutcome& outcome)
@@ -144,12 +149,16 @@ Result<ApiResponse> handle_revoke_certificate(const httplib::Request& req, pqxx:
     const auto id = row["id"].as<std::string>();
     if (exec_named(txn, "marketplace/revoke_certificate", id, caller.user_id, reason).empty())
         return make_error(ErrorCode::Conflict, "This certificate was revoked already");
+    // The learner earns it again by completing the course again, not by asking.
+    const auto reopened = exec_named(txn, "marketplace/reopen_course_lessons", row["course_id"].as<std::int64_t>(),
+        row["learner_id"].as<std::int64_t>()).size();
     append_audit(txn, { caller.tenant_id, caller.actor(), "certificate.revoke", "certificate", id,
-                          { { "status", "valid" } }, { { "status", "revoked" }, { "reason", reason } } });
+                          { { "status", "valid" } },
+                          { { "status", "revoked" }, { "reason", reason }, { "lessons_reopened", reopened } } });
     auto after = exec_named(txn, "marketplace/certificate_readable", id, certificate_scope(caller), caller.user_id)[0];
     auto answer = certificate_json(after);
     answer["message"] = "Revoked: " + after["learner_name"].as<std::string>() + "'s certificate for "
-        + after["course_title"].as<std::string>();
+        + after["course_title"].as<std::string>() + "; its lessons are to be completed again";
     return json_response(200, std::move(answer));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "marketplace/certificates.hpp"
 #include "marketplace/progress.hpp"
 
 #include <string>
@@ -25,6 +26,8 @@ struct IssueOutcome {
 // `certificate.issue` with the write.
 [[nodiscard]] Result<IssueOutcome> issue_certificate_if_earned(pqxx::work& txn, const Caller& caller,
     std::int64_t course_id, const CourseProgress& progress);
+// A learner's best mark in each of a course's quizzes, for its rule.
+[[nodiscard]] std::vector<QuizMark> course_quiz_marks(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id);
 // What a learner is told of a certificate issued now: {"id", "url", "message"}.
 [[nodiscard]] Json certificate_made_json(const IssueOutcome& outcome);
 

@@ -29,17 +29,22 @@ CredentialCheck check_credential(std::string_view text)
     CredentialCheck check;
     auto json = parse_json(text);
     if (!json.ok()) {
-        check.problem = "This is not a certificate: the file is not JSON";
+        check.problem = "This is not a certificate: the text is not a certificate file";
+        check.detail = json.error().message;
         return check;
     }
     auto read = read_credential(json.value());
     if (!read.ok()) {
-        check.problem = "This is not a certificate Learnloop can check: " + read.error().message;
+        check.problem = "This is not a certificate Learnloop can check: it is not an Open Badges 3.0 certificate "
+                        "signed the way Learnloop signs them";
+        const auto& field = read.error().field;
+        check.detail = (field.empty() ? std::string() : field + ": ") + read.error().message;
         return check;
     }
     check.readable = true;
     check.record = read.value().record;
     check.public_key = hex_of(read.value().public_key);
+    check.document = read.value().signed_input.document;
     check.valid = verify_detached(check.public_key, hash_data(read.value().signed_input), hex_of(read.value().signature));
     if (!check.valid)
         check.problem = "The signature does not match: this certificate was changed after it was issued, "

@@ -27,8 +27,10 @@ struct CredentialCheck {
     bool readable = false;      // a credential of the kind Learnloop issues, whatever its signature
     bool valid = false;         // and its signature holds over every byte it says
     std::string problem;        // for people, when not valid
+    std::string detail;         // for developers: what in the file could not be read ("proof.cryptosuite: ...")
     CertificateRecord record;   // what it says, when readable
     std::string public_key;     // the key it names, 64 hex digits, when readable
+    std::string document;       // what it says, canonical (JCS, without its proof), when readable
 };
 
 // Checks a credential's text (a file's bytes): JSON, readable, signed by the

@@ -1,6 +1,7 @@
 // Issuing a certificate (issuing.hpp).
 #include "marketplace/certificates/issuing.hpp"
 
+#include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
 #include "db/sql.hpp"
 #include "platform/crypto.hpp"
@@ -27,14 +28,18 @@ std::optional<CertificateTerms> certificate_terms(pqxx::work& txn, std::int64_t 
     return terms;
 }
 
-Result<IssuerKey> tenant_issuer_key(pqxx::work& txn, std::int64_t tenant_id)
+Result<IssuerKey> tenant_issuer_key(pqxx::work& txn, std::int64_t tenant_id, const std::string& actor)
 {
     auto rows = exec_named(txn, "marketplace/issuer_key", tenant_id);
     if (rows.empty()) {
         auto pair = generate_signing_key();
         rows = exec_named(txn, "marketplace/make_issuer_key", tenant_id, pair.public_key, pair.secret_key);
         wipe_secret(pair.secret_key);
-        if (rows.empty())
+        if (!rows.empty())
+            append_audit(txn, { tenant_id, actor, "issuer_key.create", "issuer_key",
+                                  std::to_string(rows[0]["id"].as<std::int64_t>()), nullptr,
+                                  { { "public_key", pair.public_key } } });
+        else
             rows = exec_named(txn, "marketplace/issuer_key", tenant_id);
     }
     if (rows.empty())
@@ -44,9 +49,10 @@ Result<IssuerKey> tenant_issuer_key(pqxx::work& txn, std::int64_t tenant_id)
 }
 
 Result<std::optional<IssuedCertificate>> issue_certificate(pqxx::work& txn, std::int64_t tenant_id,
-    std::int64_t course_id, std::int64_t learner_id, const CertificateTerms& terms, std::int64_t issued_at)
+    std::int64_t course_id, std::int64_t learner_id, const CertificateTerms& terms, std::int64_t issued_at,
+    const std::string& actor)
 {
-    const auto key = TRY(tenant_issuer_key(txn, tenant_id));
+    const auto key = TRY(tenant_issuer_key(txn, tenant_id, actor));
     CertificateFacts facts;
     facts.id = random_uuid();
     facts.issuer_name = terms.issuer_name;

@@ -31,17 +31,20 @@ struct CertificateTerms {
     std::int64_t learner_id);
 
 // The tenant's signing key in use, made now when it has none (two first
-// certificates at once make one key: the second reads the first's).
-[[nodiscard]] Result<IssuerKey> tenant_issuer_key(pqxx::work& txn, std::int64_t tenant_id);
+// certificates at once make one key: the second reads the first's), audited
+// `issuer_key.create` by `actor`.
+[[nodiscard]] Result<IssuerKey> tenant_issuer_key(pqxx::work& txn, std::int64_t tenant_id, const std::string& actor);
 
 struct IssuedCertificate {
     std::string id;
     std::int64_t key_id = 0;
 };
 
-// Signs and stores the certificate, issued at `issued_at` (Unix seconds).
-// None when one is in force already (issued a moment ago by another request).
+// Signs and stores the certificate, issued at `issued_at` (Unix seconds) by
+// `actor` (who made the key, if it takes one). None when one is in force
+// already (issued a moment ago by another request).
 [[nodiscard]] Result<std::optional<IssuedCertificate>> issue_certificate(pqxx::work& txn, std::int64_t tenant_id,
-    std::int64_t course_id, std::int64_t learner_id, const CertificateTerms& terms, std::int64_t issued_at);
+    std::int64_t course_id, std::int64_t learner_id, const CertificateTerms& terms, std::int64_t issued_at,
+    const std::string& actor);
 
 } // namespace learnloop::server

@@ -75,8 +75,11 @@ std::optional<Stored> stored_certificate(pqxx::work& txn, const std::string& id)
 }
 
 // The verdict on a credential's text: its signature, whose key it is, and
-// what its issuer records of it.
-Verdict judge(pqxx::work& txn, std::string_view text)
+// what its issuer records of it: the certificate with its number must say
+// exactly what the file says (a leaked key cannot re-sign a number with
+// another name), and must not be revoked. `known`: the stored certificate,
+// when the caller read it already.
+Verdict judge(pqxx::work& txn, std::string_view text, std::optional<Stored> known = std::nullopt)
 {
     Verdict verdict;
     verdict.check = check_credential(text);
@@ -94,9 +97,15 @@ Verdict judge(pqxx::work& txn, std::string_view text)
         return verdict;
     }
     verdict.issuer_name = issuer[0]["issuer_name"].as<std::string>();
-    const auto stored = verdict.check.record.id.empty() ? std::nullopt : stored_certificate(txn, verdict.check.record.id);
+    const auto stored = known ? known
+        : verdict.check.record.id.empty() ? std::nullopt
+                                           : stored_certificate(txn, verdict.check.record.id);
     if (!stored || stored->public_key != verdict.check.public_key) {
         verdict.problem = "Its issuer has no record of a certificate with this number";
+        return verdict;
+    }
+    if (check_credential(stored->credential).document != verdict.check.document) {
+        verdict.problem = "It does not say what its issuer's certificate with this number says";
         return verdict;
     }
     verdict.revoked_at = stored->revoked_at;
@@ -213,7 +222,7 @@ Result<ApiResponse> handle_verify_page(const httplib::Request& req, const Public
         auto stored = stored_certificate(txn, id);
         if (!stored)
             return std::optional<Found>();
-        auto verdict = judge(txn, stored->credential);
+        auto verdict = judge(txn, stored->credential, stored);
         // The stored credential must be signed by the key it was issued with.
         if (verdict.check.readable && verdict.check.public_key != stored->public_key) {
             verdict.kind = VerdictKind::Invalid;
@@ -276,7 +285,8 @@ Result<ApiResponse> handle_verify_api(const httplib::Request& req, const PublicC
     const auto verdict = TRY(judge_text(context, req.body));
     Json answer { { "status", kind_name(verdict.kind) }, { "status_label", kind_label(verdict.kind) },
         { "valid", verdict.kind == VerdictKind::Valid },
-        { "problem", verdict.problem.empty() ? Json(nullptr) : Json(verdict.problem) } };
+        { "problem", verdict.problem.empty() ? Json(nullptr) : Json(verdict.problem) },
+        { "detail", verdict.check.detail.empty() ? Json(nullptr) : Json(verdict.check.detail) } };
     if (verdict.check.readable) {
         const auto& record = verdict.check.record;
         answer["certificate"] = { { "id", record.id.empty() ? Json(nullptr) : Json(record.id) },
