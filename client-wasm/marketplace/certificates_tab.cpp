@@ -127,17 +127,10 @@ void draw_certificates_tab(AppState& state, CertificatesTabState& tab)
              "otherwise). Anyone can check one at its public page, which also says when one was revoked.");
     draw_revoking(state, tab);
     ui::action_status(tab.revoke);
-    ui::text_unformatted("Show");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ui::begin_combo("##certificate_status", k_status_words[tab.status_filter])) {
-        for (int i = 0; i < static_cast<int>(std::size(k_status_words)); ++i)
-            if (ui::selectable(k_status_words[i], tab.status_filter == i) && tab.status_filter != i) {
-                tab.status_filter = i;
-                tab.offset = 0;
-                reload(state, tab);
-            }
-        ui::end_combo();
+    if (ui::list_filter("##certificate_status", k_status_words, static_cast<int>(std::size(k_status_words)),
+            tab.status_filter)) {
+        tab.offset = 0;
+        reload(state, tab);
     }
     if (ui::remote_status(state, tab.certificates, "certificates.retry"))
         reload(state, tab);

@@ -296,17 +296,10 @@ void draw_payouts_tab(AppState& state, PayoutsTabState& tab)
     draw_marking(state, tab);
     ui::action_status(tab.mark);
 
-    ui::text_unformatted("Show");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    if (ui::begin_combo("##payout_status", k_payout_words[tab.status_filter])) {
-        for (int i = 0; i < static_cast<int>(std::size(k_payout_words)); ++i)
-            if (ui::selectable(k_payout_words[i], tab.status_filter == i) && tab.status_filter != i) {
-                tab.status_filter = i;
-                tab.offset = 0;
-                reload(state, tab);
-            }
-        ui::end_combo();
+    if (ui::list_filter("##payout_status", k_payout_words, static_cast<int>(std::size(k_payout_words)),
+            tab.status_filter, 9)) {
+        tab.offset = 0;
+        reload(state, tab);
     }
     if (ui::remote_status(state, tab.payouts, "payouts.retry"))
         reload(state, tab);

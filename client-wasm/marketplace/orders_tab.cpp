@@ -97,17 +97,10 @@ void pick(AppState& state, OrdersTabState& tab, std::int64_t id)
 
 void draw_filter(AppState& state, OrdersTabState& tab)
 {
-    ui::text_unformatted("Show");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ui::begin_combo("##order_status", k_status_words[tab.status_filter])) {
-        for (int i = 0; i < static_cast<int>(std::size(k_status_words)); ++i)
-            if (ui::selectable(k_status_words[i], tab.status_filter == i) && tab.status_filter != i) {
-                tab.status_filter = i;
-                tab.offset = 0;
-                reload(state, tab);
-            }
-        ui::end_combo();
+    if (ui::list_filter("##order_status", k_status_words, static_cast<int>(std::size(k_status_words)),
+            tab.status_filter)) {
+        tab.offset = 0;
+        reload(state, tab);
     }
 }
 

@@ -499,17 +499,9 @@ void draw_money_tab(AppState& state, MoneyTabState& tab, const Remote* people)
         ui::action_status(tab.action);
         ImGui::Separator();
         ui::heading("Invoices", 3);
-        ui::text_unformatted("Show");
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        if (ui::begin_combo("##invoice_state", k_state_words[tab.state_filter])) {
-            for (int i = 0; i < static_cast<int>(std::size(k_state_words)); ++i)
-                if (ui::selectable(k_state_words[i], tab.state_filter == i) && tab.state_filter != i) {
-                    tab.state_filter = i;
-                    tab.offset = 0;
-                }
-            ui::end_combo();
-        }
+        if (ui::list_filter("##invoice_state", k_state_words, static_cast<int>(std::size(k_state_words)),
+                tab.state_filter, 9))
+            tab.offset = 0;
         ui::remember(state, "money.state_filter");
     } else {
         draw_balances(tab, false);

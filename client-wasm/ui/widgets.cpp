@@ -738,6 +738,23 @@ void end_combo()
     ImGui::EndCombo();
 }
 
+bool list_filter(const char* id, const char* const* words, int count, int& choice, float width_em)
+{
+    text_unformatted("Show");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * width_em);
+    bool changed = false;
+    if (begin_combo(id, words[choice])) {
+        for (int i = 0; i < count; ++i)
+            if (selectable(words[i], choice == i) && choice != i) {
+                choice = i;
+                changed = true;
+            }
+        end_combo();
+    }
+    return changed;
+}
+
 // [SECTION] tables ---------------------------------------------------------------
 
 namespace {

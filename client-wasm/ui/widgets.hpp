@@ -100,6 +100,10 @@ bool labelled_input(AppState& state, const char* label, const char* hint, char* 
 bool input_text_multiline(const char* label, char* buffer, std::size_t size, ImVec2 size_px);
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);
 void end_combo();
+// "Show [Every order ▾]": a list's filter, one of `count` words, `width_em`
+// font sizes wide; true when the person picked another (the caller reloads
+// from the first page).
+bool list_filter(const char* id, const char* const* words, int count, int& choice, float width_em = 10.0f);
 // Tables: rows and cells become the accessible table's rows and cells. In
 // the compact layout a table is a list of cards: each row one card, its cells
 // stacked, each beside its column's name (the accessible tree is the same).

@@ -481,10 +481,11 @@ export async function rosterChecks({ server, check }) {
     await waitForState(page, (s) => s.portal.roster_candidates?.includes(leaving), `${leaving} offered`);
     await expectNoViolations(page, 'enrolling students');
     await press(page.getByRole('row', { name: new RegExp(leaving) }).getByRole('button', { name: 'Enrol' }));
+    // (The candidates are asked for again after the roster: wait for both.)
     state = await waitForState(page, (s) => s.portal.roster.length === count
-      && s.portal.roster_enrol === '1 student enrolled', 'enrolled again');
+      && s.portal.roster_enrol === '1 student enrolled' && !s.portal.roster_candidates?.includes(leaving),
+      'enrolled again, and no longer offered');
     assert.ok(state.portal.roster.find((r) => r.name === leaving).handed_in >= 0);
-    assert.ok(!state.portal.roster_candidates.includes(leaving), 'no longer offered');
     assert.deepEqual(errors, []);
 
     const phone = await signedIn(server, 'instructor', PHONE);
