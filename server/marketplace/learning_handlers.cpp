@@ -5,6 +5,7 @@
 #include "audit/audit_log.hpp"
 #include "marketplace/certificates.hpp"
 #include "marketplace/certificates/certificate_handlers.hpp"
+#include "marketplace/certificates/issuing.hpp"
 #include "marketplace/progress.hpp"
 
 #include <chrono>
@@ -92,9 +93,7 @@ Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, 
         const auto id = row["id"].as<std::int64_t>();
         const auto progress = course_progress(lessons[id].first, lessons[id].second);
         // What the course's certificate still asks (nothing: it can be had now).
-        CompletionRule rule { row["certificate_lessons_percent"].as<int>(),
-            row["certificate_quiz_percent"].is_null() ? std::nullopt
-                                                      : std::optional<int>(row["certificate_quiz_percent"].as<int>()) };
+        const auto rule = completion_rule_of(row);
         const auto left = check_completion(rule, progress,
             rule.quiz_pass_percent ? course_quiz_marks(txn, id, caller.user_id) : std::vector<QuizMark> {}).left;
         courses.push_back({ { "id", id }, { "slug", row["slug"].as<std::string>() },

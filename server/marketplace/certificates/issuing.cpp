@@ -8,6 +8,15 @@
 
 namespace learnloop::server {
 
+CompletionRule completion_rule_of(const pqxx::row& row)
+{
+    CompletionRule rule;
+    rule.lessons_percent = row["certificate_lessons_percent"].as<int>();
+    if (!row["certificate_quiz_percent"].is_null())
+        rule.quiz_pass_percent = row["certificate_quiz_percent"].as<int>();
+    return rule;
+}
+
 std::optional<CertificateTerms> certificate_terms(pqxx::work& txn, std::int64_t course_id, std::int64_t learner_id)
 {
     auto rows = exec_named(txn, "marketplace/certificate_rule", course_id, learner_id);
@@ -22,9 +31,7 @@ std::optional<CertificateTerms> certificate_terms(pqxx::work& txn, std::int64_t 
     terms.issuer_name = row["issuer_name"].as<std::string>();
     terms.learner_name = row["learner_name"].as<std::string>();
     terms.held = row["held"].is_null() ? std::string() : row["held"].as<std::string>();
-    terms.rule.lessons_percent = row["certificate_lessons_percent"].as<int>();
-    if (!row["certificate_quiz_percent"].is_null())
-        terms.rule.quiz_pass_percent = row["certificate_quiz_percent"].as<int>();
+    terms.rule = completion_rule_of(row);
     return terms;
 }
 

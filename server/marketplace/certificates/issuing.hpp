@@ -26,6 +26,10 @@ struct CertificateTerms {
     CompletionRule rule;
 };
 
+// A course's rule from a row with its certificate_lessons_percent and
+// certificate_quiz_percent columns.
+[[nodiscard]] CompletionRule completion_rule_of(const pqxx::row& row);
+
 // None when the course is not there (or deleted).
 [[nodiscard]] std::optional<CertificateTerms> certificate_terms(pqxx::work& txn, std::int64_t course_id,
     std::int64_t learner_id);
