@@ -1,6 +1,7 @@
 // Shared set-up for browser tests and the front-end benchmark: a private
 // PostgreSQL cluster, the real learnloop-server, and Debian's Chromium driven
 // by playwright-core. Everything started here is stopped by stopAll().
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -212,6 +213,28 @@ export async function waitForState(page, predicate, what, timeout = 15000) {
 // Presses a key (with optional modifiers, e.g. 'Control+A') long enough for
 // the app to see it: Dear ImGui 1.86 samples key state once per frame, so a
 // press and release within one frame would be missed.
+// The focused element's role and accessible name ("button:Sign in"), or null when nothing is focused.
+export async function focusedName(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const role = el.getAttribute('role') || (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? 'textbox' : el.tagName.toLowerCase());
+    return `${role}:${el.getAttribute('aria-label') || el.textContent}`;
+  });
+}
+
+// Waits for the focus to reach `name`: the app moves it in its next frame, which
+// on a busy machine can come late.
+export async function expectFocused(page, name, message = undefined, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let now = await focusedName(page);
+  while (now !== name && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    now = await focusedName(page);
+  }
+  assert.equal(now, name, message);
+}
+
 export async function pressKey(page, combo) {
   const keys = combo.split('+');
   for (const key of keys) await page.keyboard.down(key);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  axeViolations, focusRingAround, apiCall, apiLogin, appState, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
+  expectFocused, focusedName, axeViolations, focusRingAround, apiCall, apiLogin, appState, config, createRunner, launchBrowser, pressKey, saveScreenshot, seedCurriculum,
   startDatabase, startServer, stopAll, waitForFirstFrame, waitForState,
 } from './harness.mjs';
 
@@ -45,14 +45,6 @@ async function expectPeoplesWords(page, screen) {
 }
 
 // The focused element's role and accessible name, as a screen reader announces it.
-async function focusedName(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const role = el.getAttribute('role') || (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? 'textbox' : el.tagName.toLowerCase());
-    return `${role}:${el.getAttribute('aria-label') || el.textContent}`;
-  });
-}
 
 
 async function signIn(page, who) {
@@ -116,7 +108,7 @@ try {
     assert.deepEqual(order, ['textbox:Email', 'textbox:Password', 'textbox:School or business code (optional)',
       'button:Sign in', 'button:Create an account']);
     await pressKey(page, 'Shift+Tab');
-    assert.equal(await focusedName(page), 'button:Sign in');
+    await expectFocused(page, 'button:Sign in');
     const box = await page.getByRole('button', { name: 'Sign in' }).boundingBox();
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.ok(await focusRingAround(page, box) > 40, 'the focused button has a visible focus ring');
@@ -148,7 +140,7 @@ try {
     assert.deepEqual(order, ['tab:Assignments', 'button:New assignment']);
     const box = await page.getByRole('tab', { name: 'Assignments' }).boundingBox();
     await pressKey(page, 'Shift+Tab');
-    assert.equal(await focusedName(page), 'tab:Assignments');
+    await expectFocused(page, 'tab:Assignments');
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.ok(await focusRingAround(page, box) > 40, 'the focused tab has a visible focus ring');
     await saveScreenshot(page, 'semantics-teacher-focus.png');
@@ -207,12 +199,12 @@ try {
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete assignment?' });
     await dialog.waitFor();
-    assert.equal(await focusedName(page), 'button:Delete', 'focus moves into the dialog');
+    await expectFocused(page, 'button:Delete', 'focus moves into the dialog');
     await expectNoViolations(page, 'the delete dialog');
     await saveScreenshot(page, 'semantics-dialog.png');
     await pressKey(page, 'Escape');
     await dialog.waitFor({ state: 'detached' });
-    assert.equal(await focusedName(page), 'button:Delete', 'focus is back on the button that opened the dialog');
+    await expectFocused(page, 'button:Delete', 'focus is back on the button that opened the dialog');
     assert.equal(await page.evaluate(() => document.activeElement.closest('[role=dialog]')), null);
     const state = await appState(page);
     assert.ok(state.portal.assignments.includes(TITLE), 'nothing was deleted');
@@ -293,7 +285,7 @@ try {
     const state = await waitForState(page, (s) => s.frames >= start + 3, 'a few frames');
     assert.equal(state.sign_in.email, 'admin@demo.learnloop.test');
     assert.deepEqual(state.sign_in.errors, [], 'the password reached the app too');
-    assert.equal(await focusedName(page), 'textbox:Password', 'the app did not take the focus back to the first field');
+    await expectFocused(page, 'textbox:Password', 'the app did not take the focus back to the first field');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await waitForState(page, (s) => s.screen === 'portal' && s.session.role === 'admin', 'the administrator signing in');
     await signOut(page);
@@ -343,7 +335,7 @@ try {
     const list = page.getByRole('listbox', { name: 'Role' });
     await list.waitFor();
     assert.equal(await newRole.getAttribute('aria-expanded'), 'true');
-    assert.equal(await focusedName(page), 'option:Student', 'the chosen role has focus');
+    await expectFocused(page, 'option:Student', 'the chosen role has focus');
     assert.equal(await list.getByRole('option', { selected: true }).count(), 1);
     await expectNoViolations(page, 'an open list of roles');
     await saveScreenshot(page, 'semantics-admin-role-list.png');
@@ -366,7 +358,7 @@ try {
     await first.focus();
     const start = await rowOf();
     await pressKey(page, 'ArrowDown');
-    assert.equal(await focusedName(page), 'button:Deactivate', 'Down keeps the column');
+    await expectFocused(page, 'button:Deactivate', 'Down keeps the column');
     assert.ok(await rowOf() > start, 'Down moved to a later row');
     await pressKey(page, 'ArrowLeft');
     assert.match(await focusedName(page), /^button:Role: /, 'Left moved to the control before it in the row');
