@@ -1,11 +1,18 @@
 // Access checks over the named queries in server/access/queries/.
 #include "access/access.hpp"
 
+#include "marketplace/reach.hpp"
+
 namespace learnloop::server {
 
 Reach reach_for(const Caller& caller, Action action)
 {
     return { permission_scope(caller.role, action, caller.approval), caller.user_id };
+}
+
+std::string marketplace_scope(const Caller& caller, Action action)
+{
+    return marketplace_reach_name(marketplace_reach(caller.role, caller.approval, action));
 }
 
 Result<std::int64_t> requested_student(const httplib::Request& req, pqxx::transaction_base& txn,

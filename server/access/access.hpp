@@ -25,6 +25,11 @@ struct Reach {
 
 [[nodiscard]] Reach reach_for(const Caller& caller, Action action);
 
+// The scope the marketplace's named queries take for `action` ("tenant",
+// "teach" or "own"; "" for none): shared-domain's marketplace_reach for the
+// caller, which the SQL function marketplace_in_reach applies.
+[[nodiscard]] std::string marketplace_scope(const Caller& caller, Action action);
+
 // Whether `student_id` is an active student within `reach` (the tenant's,
 // a class the caller teaches, a linked child, or the caller themself).
 [[nodiscard]] bool student_in_reach(pqxx::transaction_base& txn, const Reach& reach, std::int64_t student_id);

@@ -8,7 +8,6 @@
 #include "marketplace/money_json.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/payments/provider.hpp"
-#include "marketplace/reach.hpp"
 
 #include <array>
 #include <ctime>
@@ -50,12 +49,6 @@ OrderStatus status_of(const pqxx::row& row)
 Json nullable_text(const pqxx::field& field)
 {
     return field.is_null() ? Json(nullptr) : Json(field.as<std::string>());
-}
-
-// The order_scope the named queries take: "tenant", "teach" or "own".
-std::string order_scope(const Caller& caller)
-{
-    return marketplace_reach_name(marketplace_reach(caller.role, caller.approval, Action::OrderRead));
 }
 
 // An order as its list and its page show it. The split's parts are for the
@@ -252,14 +245,14 @@ Result<ApiResponse> handle_orders(const httplib::Request& req, pqxx::work& txn, 
     std::string status;
     if (req.has_param("status") && !req.get_param_value("status").empty())
         status = std::string(order_status_name(TRY(parse_order_status(req.get_param_value("status")))));
-    const auto scope = order_scope(caller);
+    const auto scope = marketplace_scope(caller, Action::OrderRead);
     auto rows = exec_page(txn, "marketplace/orders", page, scope, caller.user_id, status);
     return paged_response(req, page, rows, [&](const pqxx::row& row) { return order_json(row, scope); });
 }
 
 Result<ApiResponse> handle_order(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
-    const auto scope = order_scope(caller);
+    const auto scope = marketplace_scope(caller, Action::OrderRead);
     const auto row = TRY(readable_order(req, txn, caller, scope));
     return json_response(200, order_page_json(txn, row, scope));
 }
@@ -313,7 +306,7 @@ Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, 
                               { "instructor_share_minor", parts.instructor_share.minor },
                               { "processing_fee_minor", parts.processing_fee.minor }, { "reason", reason },
                               { "access_revoked", revoked } } });
-    const auto scope = order_scope(caller);
+    const auto scope = marketplace_scope(caller, Action::OrderRead);
     auto page = order_page_json(txn, exec_named(txn, "marketplace/order_detail", id, scope, caller.user_id)[0], scope);
     page["message"] = format_money(amount, currency) + " refunded"
         + (revoked ? std::string(": the learner no longer has the course") : std::string());

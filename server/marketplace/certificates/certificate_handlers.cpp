@@ -1,12 +1,12 @@
 // Certificates in the API (certificate_handlers.hpp).
 #include "marketplace/certificates/certificate_handlers.hpp"
 
+#include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
 #include "marketplace/certificates.hpp"
 #include "marketplace/certificates/issuing.hpp"
 #include "marketplace/learning_handlers.hpp"
-#include "marketplace/reach.hpp"
 
 #include <ctime>
 
@@ -17,11 +17,6 @@ namespace {
 const char* k_course_not_found = "Course not found";
 const char* k_certificate_not_found = "Certificate not found";
 constexpr std::size_t k_reason_most = 500;
-
-std::string certificate_scope(const Caller& caller)
-{
-    return marketplace_reach_name(marketplace_reach(caller.role, caller.approval, Action::CertificateRead));
-}
 
 // A certificate as lists show it.
 Json certificate_json(const pqxx::row& row)
@@ -41,7 +36,7 @@ Json certificate_json(const pqxx::row& row)
 Result<pqxx::row> readable_certificate(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const std::string id = req.matches[1];   // a UUID: the route's pattern
-    auto rows = exec_named(txn, "marketplace/certificate_readable", id, certificate_scope(caller), caller.user_id);
+    auto rows = exec_named(txn, "marketplace/certificate_readable", id, marketplace_scope(caller, Action::CertificateRead), caller.user_id);
     if (rows.empty())
         return make_error(ErrorCode::NotFound, k_certificate_not_found);
     return rows[0];
@@ -124,7 +119,7 @@ Result<ApiResponse> handle_certificates(const httplib::Request& req, pqxx::work&
         if (status != "valid" && status != "revoked")
             return make_error(ErrorCode::InvalidArgument, "status is valid or revoked", "status");
     }
-    auto rows = exec_page(txn, "marketplace/certificates_page", page, certificate_scope(caller), caller.user_id,
+    auto rows = exec_page(txn, "marketplace/certificates_page", page, marketplace_scope(caller, Action::CertificateRead), caller.user_id,
         course, status);
     return paged_response(req, page, rows, certificate_json);
 }
@@ -155,7 +150,7 @@ Result<ApiResponse> handle_revoke_certificate(const httplib::Request& req, pqxx:
     append_audit(txn, { caller.tenant_id, caller.actor(), "certificate.revoke", "certificate", id,
                           { { "status", "valid" } },
                           { { "status", "revoked" }, { "reason", reason }, { "lessons_reopened", reopened } } });
-    auto after = exec_named(txn, "marketplace/certificate_readable", id, certificate_scope(caller), caller.user_id)[0];
+    auto after = exec_named(txn, "marketplace/certificate_readable", id, marketplace_scope(caller, Action::CertificateRead), caller.user_id)[0];
     auto answer = certificate_json(after);
     answer["message"] = "Revoked: " + after["learner_name"].as<std::string>() + "'s certificate for "
         + after["course_title"].as<std::string>() + "; its lessons are to be completed again";

@@ -8,4 +8,4 @@ SELECT x.id::text AS id, x.course_id, x.course_title, c.slug AS course_slug, x.l
 FROM certificates x
 JOIN courses c ON c.id = x.course_id
 WHERE x.id = $1::uuid
-  AND ($2 = 'tenant' OR ($2 = 'teach' AND c.instructor_id = $3) OR ($2 = 'own' AND x.learner_id = $3))
+  AND marketplace_in_reach($2, $3, c.instructor_id, x.learner_id)

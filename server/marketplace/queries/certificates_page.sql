@@ -9,7 +9,7 @@ SELECT x.id::text AS id, x.course_id, x.course_title, c.slug AS course_slug, x.l
        count(*) OVER () AS total
 FROM certificates x
 JOIN courses c ON c.id = x.course_id
-WHERE ($3 = 'tenant' OR ($3 = 'teach' AND c.instructor_id = $4) OR ($3 = 'own' AND x.learner_id = $4))
+WHERE marketplace_in_reach($3, $4, c.instructor_id, x.learner_id)
   AND ($5 = 0 OR x.course_id = $5)
   AND ($6 = '' OR ($6 = 'valid' AND x.revoked_at IS NULL) OR ($6 = 'revoked' AND x.revoked_at IS NOT NULL))
 ORDER BY x.issued_at DESC, x.id

@@ -9,4 +9,4 @@ FROM course_orders o
 JOIN courses c ON c.id = o.course_id
 JOIN users u ON u.id = o.learner_id
 WHERE o.id = $1
-  AND ($2 = 'tenant' OR ($2 = 'own' AND o.learner_id = $3) OR ($2 = 'teach' AND c.instructor_id = $3))
+  AND marketplace_in_reach($2, $3, c.instructor_id, o.learner_id)

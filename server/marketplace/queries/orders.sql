@@ -11,7 +11,7 @@ SELECT o.id, o.course_id, c.title AS course_title, o.learner_id, u.name AS learn
 FROM course_orders o
 JOIN courses c ON c.id = o.course_id
 JOIN users u ON u.id = o.learner_id
-WHERE ($3 = 'tenant' OR ($3 = 'own' AND o.learner_id = $4) OR ($3 = 'teach' AND c.instructor_id = $4))
+WHERE marketplace_in_reach($3, $4, c.instructor_id, o.learner_id)
   AND ($5 = '' OR o.status = $5)
 ORDER BY o.created_at DESC, o.id DESC
 LIMIT $1 OFFSET $2
