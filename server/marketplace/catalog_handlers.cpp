@@ -34,17 +34,6 @@ Result<ShowSettings> catalog_settings(pqxx::work& txn)
     return ShowSettings { rows[0]["show_ratings"].as<bool>(), rows[0]["show_enrollments"].as<bool>() };
 }
 
-Price price_of(const pqxx::row& row)
-{
-    Price price;
-    price.kind = parse_price_kind(row["price_kind"].as<std::string>()).value();
-    price.amount = { row["price_minor"].as<std::int64_t>(),
-        row["currency"].is_null() ? std::string() : row["currency"].as<std::string>() };
-    if (!row["billing_period"].is_null())
-        price.period = parse_billing_period(row["billing_period"].as<std::string>()).value();
-    return price;
-}
-
 Json optional_text(const pqxx::field& field)
 {
     return field.is_null() ? Json(nullptr) : Json(field.as<std::string>());
@@ -148,6 +137,17 @@ std::string catalog_statement(const char* name, const std::string& text)
 }
 
 } // namespace
+
+Price price_of(const pqxx::row& row)
+{
+    Price price;
+    price.kind = parse_price_kind(row["price_kind"].as<std::string>()).value();
+    price.amount = { row["price_minor"].as<std::int64_t>(),
+        row["currency"].is_null() ? std::string() : row["currency"].as<std::string>() };
+    if (!row["billing_period"].is_null())
+        price.period = parse_billing_period(row["billing_period"].as<std::string>()).value();
+    return price;
+}
 
 void add_marketplace_variants()
 {

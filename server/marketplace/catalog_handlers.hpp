@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "marketplace/pricing.hpp"
 
 namespace learnloop::server {
 
@@ -11,6 +12,10 @@ namespace learnloop::server {
 // GET /api/marketplace/courses/{id}
 [[nodiscard]] Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);
+
+// A course's price from its row (price_kind, price_minor, currency,
+// billing_period columns).
+[[nodiscard]] Price price_of(const pqxx::row& row);
 
 // The catalog's statements with words and without, each planned once
 // (call before the first connection, as http/registry.cpp does).

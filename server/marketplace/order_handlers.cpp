@@ -4,6 +4,8 @@
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
+#include "marketplace/catalog_handlers.hpp"
+#include "marketplace/coupon_handlers.hpp"
 #include "marketplace/checkout.hpp"
 #include "marketplace/money_json.hpp"
 #include "marketplace/orders.hpp"
@@ -63,7 +65,9 @@ Json order_json(const pqxx::row& row, const std::string& scope)
         { "course_title", row["course_title"].as<std::string>() }, { "status", order_status_name(status) },
         { "status_label", order_status_for_people(status) }, { "currency", split.gross.currency },
         { "amount", money_json(split.gross) },
-        { "refunded", money_json(refunded.gross) }, { "created_at", row["created_at"].as<std::string>() },
+        { "refunded", money_json(refunded.gross) },
+        { "discount", money_json({ row["discount_minor"].as<std::int64_t>(), split.gross.currency }) },
+        { "coupon", nullable_text(row["coupon_code"]) }, { "created_at", row["created_at"].as<std::string>() },
         { "paid_at", nullable_text(row["paid_at"]) } };
     // The checkout's address pays or cancels the order: the buyer's alone.
     if (status == OrderStatus::Pending && scope == "own")
@@ -116,7 +120,18 @@ Json order_page_json(pqxx::work& txn, const pqxx::row& row, const std::string& s
 Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto id = TRY(parse_id(req.matches[1], k_course_not_found));
-    TRY(require_no_fields(req));
+    std::string typed_coupon;
+    if (!req.body.empty()) {
+        const auto body = TRY(parse_json_body(req));
+        auto reader = TRY(JsonObjectReader::open(body, ""));
+        if (const auto* coupon = reader.find("coupon"); coupon && !coupon->is_null())
+            typed_coupon = TRY(json_string_at(*coupon, "coupon"));
+        TRY(reader.reject_unknown("a checkout"));
+    }
+    // Two checkouts with one coupon count its uses one after the other (and
+    // the second sees the course the first gave).
+    if (!typed_coupon.empty())
+        lock_coupon(txn, typed_coupon);
     auto rows = exec_named(txn, "marketplace/catalog_course", id, caller.user_id, std::string("own"));
     if (rows.empty() || rows[0]["status"].as<std::string>() != "published")
         return make_error(ErrorCode::NotFound, k_course_not_found);
@@ -130,20 +145,33 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
     if (kind != "one_time")
         return make_error(ErrorCode::FailedPrecondition, "Subscriptions are not on sale yet");
 
+    const auto list_price = price_of(course);
+    std::optional<AppliedCoupon> coupon;
+    if (!typed_coupon.empty())
+        coupon = TRY(apply_typed_coupon(txn, typed_coupon, id, list_price));
+    const Money price = coupon ? coupon->pays : list_price.amount;
+    const bool for_nothing = price.minor == 0;   // the whole price taken off: no payment
+
     auto* provider = payment_provider();
-    if (!provider)
+    if (!provider && !for_nothing)
         return make_error(ErrorCode::FailedPrecondition, "Buying courses is not open on this server");
     // A second press finds the order already waiting (and its checkout).
-    // One whose checkout ran out is given up, unless the provider took the
-    // money after all (its word lost on the way): then it is waited for.
+    // One whose checkout ran out, or made with another coupon, is given up,
+    // unless the provider took the money after all (its word lost on the
+    // way): then it is waited for.
     auto waiting = [&](const pqxx::row& row, const char* message) {
         return json_response(200, { { "message", message }, { "order_id", row["id"].as<std::int64_t>() },
                                       { "checkout_url", row["checkout_url"].as<std::string>() } });
     };
     auto pending = exec_named(txn, "marketplace/pending_order", caller.user_id, id);
-    if (!pending.empty() && !pending[0]["stale"].as<bool>())
+    const auto same_coupon = [&](const pqxx::row& row) {
+        return row["coupon_id"].is_null() ? !coupon : (coupon && coupon->id == row["coupon_id"].as<std::int64_t>());
+    };
+    if (!pending.empty() && !pending[0]["stale"].as<bool>() && same_coupon(pending[0]))
         return waiting(pending[0], "Your order is waiting for payment");
     if (!pending.empty()) {
+        if (!provider)
+            return make_error(ErrorCode::FailedPrecondition, "Buying courses is not open on this server");
         if (TRY(provider->checkout_paid(txn, pending[0]["checkout_id"].as<std::string>())))
             return waiting(pending[0], "Your payment is being confirmed");
         exec_named(txn, "marketplace/expire_order", pending[0]["id"].as<std::int64_t>());
@@ -155,11 +183,12 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
         return make_error(ErrorCode::NotFound, k_course_not_found);
     const FeeTerms terms { terms_row[0]["platform_fee_bp"].as<int>(), terms_row[0]["processing_bp"].as<int>(),
         terms_row[0]["processing_fixed_minor"].as<std::int64_t>() };
-    const Money price { course["price_minor"].as<std::int64_t>(), course["currency"].as<std::string>() };
     const auto split = TRY(split_order(price, terms));
+    const std::string provider_name = for_nothing ? std::string("none") : std::string(provider->name());
     auto made = exec_named(txn, "marketplace/create_order", caller.tenant_id, caller.user_id, id, price.currency,
         split.gross.minor, split.processing_fee.minor, split.platform_fee.minor, split.instructor_share.minor,
-        terms.platform_fee_bp, terms.processing_bp, terms.processing_fixed_minor, std::string(provider->name()));
+        terms.platform_fee_bp, terms.processing_bp, terms.processing_fixed_minor, provider_name,
+        coupon ? std::optional<std::int64_t>(coupon->id) : std::nullopt, coupon ? coupon->off.minor : 0);
     if (made.empty()) {   // two presses at once: the other made it (and has committed: the insert waited)
         pending = exec_named(txn, "marketplace/pending_order", caller.user_id, id);
         if (pending.empty())
@@ -167,18 +196,29 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
         return waiting(pending[0], "Your order is waiting for payment");
     }
     const auto order_id = made[0]["id"].as<std::int64_t>();
+    Json audited { { "course_id", id }, { "gross_minor", split.gross.minor }, { "currency", price.currency },
+        { "platform_fee_minor", split.platform_fee.minor }, { "instructor_share_minor", split.instructor_share.minor },
+        { "processing_fee_minor", split.processing_fee.minor }, { "provider", provider_name } };
+    if (coupon) {
+        audited["coupon"] = coupon->code;
+        audited["discount_minor"] = coupon->off.minor;
+    }
+    if (for_nothing) {
+        exec_named(txn, "marketplace/enrol_learner", caller.tenant_id, id, caller.user_id);
+        audited["enrolled"] = true;
+        append_audit(txn, { caller.tenant_id, caller.actor(), "order.create", "order", std::to_string(order_id),
+                              nullptr, std::move(audited) });
+        return json_response(201, { { "message", "You have " + title + ": " + coupon->code + " took the whole price off" },
+                                      { "order_id", order_id }, { "enrolled", true } });
+    }
     const auto session = TRY(provider->create_checkout(txn,
         { caller.tenant_id, order_id, terms_row[0]["merchant"].as<std::string>(), title, price,
             "/#/learn/orders/" + std::to_string(order_id) }));
     exec_named(txn, "marketplace/set_order_checkout", order_id, session.id, session.url);
     append_audit(txn, { caller.tenant_id, caller.actor(), "order.create", "order", std::to_string(order_id), nullptr,
-                          { { "course_id", id }, { "gross_minor", split.gross.minor }, { "currency", price.currency },
-                              { "platform_fee_minor", split.platform_fee.minor },
-                              { "instructor_share_minor", split.instructor_share.minor },
-                              { "processing_fee_minor", split.processing_fee.minor },
-                              { "provider", std::string(provider->name()) } } });
+                          std::move(audited) });
     return json_response(201, { { "message", "Continue to payment" }, { "order_id", order_id },
-                                  { "checkout_url", session.url } });
+                                  { "checkout_url", session.url }, { "enrolled", false } });
 }
 
 // The provider's events: verified, applied once, in one transaction with
@@ -275,6 +315,8 @@ Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, 
     const auto status = status_of(order);
     TRY(check_refundable(status));
     const auto split = split_of(order);
+    if (split.gross.minor == 0)
+        return make_error(ErrorCode::FailedPrecondition, "Nothing was paid for this order (a coupon took the whole price off)");
     const auto before = split_of(order, k_refunded_columns);
     const auto currency = currency_of(split.gross.currency);
     Money amount { split.gross.minor - before.gross.minor, split.gross.currency };   // all that is left

@@ -5,6 +5,7 @@
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/certificates/certificate_handlers.hpp"
 #include "marketplace/certificates/verify_page.hpp"
+#include "marketplace/coupon_handlers.hpp"
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/order_handlers.hpp"
 #include "marketplace/payout_handlers.hpp"
@@ -188,6 +189,7 @@ AreaApi marketplace_api()
         { "course_id", id_schema() }, { "course_title", string_schema() }, { "status", status },
         { "status_label", string_schema("\"Awaiting payment\", \"Paid\", \"Partly refunded\", ...") },
         { "currency", string_schema("ISO 4217") }, { "amount", money }, { "refunded", money },
+        { "discount", money }, { "coupon", nullable(string_schema("The coupon it was bought with")) },
         { "created_at", utc_timestamp_schema() },
         { "paid_at", nullable(utc_timestamp_schema()) },
         { "checkout_url", nullable(string_schema("Where to pay, while the order is waiting")) },
@@ -209,8 +211,42 @@ AreaApi marketplace_api()
     order_page["required"] = { "id", "course_id", "course_title", "course_slug", "status", "status_label", "amount",
         "refunded", "created_at", "paid_at", "has_access", "refunds" };
     s["OrderPage"] = std::move(order_page);
-    s["CheckoutMade"] = message_schema({ { "order_id", id_schema() },
-        { "checkout_url", string_schema("The provider's checkout page: send the learner there") } });
+    s["Checkout"] = request_schema({ { "coupon", string_schema("A coupon code as typed; may be left out") } }, {});
+    auto checkout_made = message_schema({ { "order_id", id_schema() },
+        { "checkout_url", string_schema("The provider's checkout page: send the learner there (absent when a "
+                                        "coupon took the whole price off)") },
+        { "enrolled", boolean_schema("The learner has the course already: a coupon took the whole price off") } });
+    checkout_made["required"] = { "message", "order_id", "enrolled" };
+    s["CheckoutMade"] = std::move(checkout_made);
+    s["CoursePrice"] = message_schema({ { "coupon", string_schema("The code as kept: \"SPRING-25\"") },
+        { "off_label", string_schema("\"25% off\"") }, { "price", money }, { "pays", money },
+        { "off", money } });
+    const std::initializer_list<std::pair<const char*, Json>> coupon_fields { { "id", id_schema() },
+        { "code", string_schema() }, { "kind", enum_schema({ "percent", "fixed" }) },
+        { "percent", integer_schema("Percent coupons: 1 to 100") }, { "amount_off", money },
+        { "off_label", string_schema("\"25% off\", \"£5.00 off\"") },
+        { "expires_on", nullable(string_schema("The last day it works (YYYY-MM-DD, the tenant's zone)")) },
+        { "usage_limit", integer_schema("0: any number of orders") },
+        { "used", integer_schema("Orders made with it that were not given up") },
+        { "course_ids", array_of(id_schema()) },
+        { "course_titles", string_schema("\"; \"-separated; empty: every course") },
+        { "state", enum_schema({ "active", "expired", "used_up", "ended" }) }, { "state_label", string_schema() },
+        { "created_at", utc_timestamp_schema() }, { "created_by_name", string_schema() } };
+    s["Coupon"] = object_schema(coupon_fields,
+        { "id", "code", "kind", "off_label", "expires_on", "usage_limit", "used", "course_ids", "state", "state_label" });
+    s["Coupons"] = array_of(schema_ref("Coupon"));
+    auto coupon_made = object_schema(coupon_fields, {});
+    coupon_made["properties"]["message"] = string_schema();
+    s["CouponMade"] = std::move(coupon_made);
+    s["NewCoupon"] = request_schema(
+        { { "code", string_schema("3 to 32 letters, digits and dashes; kept in capitals") },
+            { "percent", integer_schema("1 to 100; or amount_off") },
+            { "amount_off", string_schema("Decimal text: \"5.00\"; with currency") },
+            { "currency", string_schema("ISO 4217, with amount_off") },
+            { "expires_on", string_schema("The last day it works, YYYY-MM-DD, today or later; absent: never") },
+            { "usage_limit", integer_schema("0 (any number) to 1,000,000") },
+            { "course_ids", array_of(id_schema()) } },
+        { "code" });
     s["RefundRequest"] = request_schema(
         { { "amount", string_schema("Decimal text in the order's currency; absent: all that is left") },
             { "reason", string_schema("Up to 500 characters") } },
@@ -309,8 +345,13 @@ AreaApi marketplace_api()
             "ReviewModerated", 200 },
         { Method::Post, "/api/marketplace/courses/{id}/checkout", Action::OrderCreate, handle_checkout, nullptr,
             "Buys a paid course: an order with its exact split and the provider's checkout to pay it at (201), or "
-            "the order already waiting for payment (200); 409 when the learner has the course",
-            "", "CheckoutMade", 201 },
+            "the order already waiting for payment (200); with a coupon, at its price, and a course it makes free "
+            "is the learner's at once; 409 when the learner has the course",
+            "Checkout", "CheckoutMade", 201 },
+        { Method::Get, "/api/marketplace/courses/{id}/price", Action::OrderCreate, handle_course_price, nullptr,
+            "What the learner would pay for a course with a coupon (400 on field coupon, in words, when it does not "
+            "apply)",
+            "", "CoursePrice", 200, { { "coupon", string_schema(), "The code as typed", true } } },
         { Method::Post, "/api/marketplace/webhooks/sandbox", std::nullopt, nullptr, handle_payment_webhook,
             "The payment provider's signed event (header Sandbox-Signature: t=<unix>,v1=<HMAC-SHA256 hex> of "
             "\"<t>.<body>\"): applied once; a replay changes nothing (200), a forged or stale one is 401",
@@ -369,6 +410,17 @@ AreaApi marketplace_api()
             handle_revoke_certificate, nullptr,
             "Revokes a certificate with a reason its public page shows (409 when it was already)",
             "CertificateRevocation", "CertificateRevoked", 200 },
+    });
+    api.routes.insert(api.routes.end(), {
+        { Method::Get, "/api/marketplace/coupons", Action::CouponManage, handle_coupons, nullptr,
+            "Coupons, newest first, with their uses and state: every one for administrators, one's own for "
+            "instructors", "", "Coupons", 200, { page_limit_param(), page_offset_param() } },
+        { Method::Post, "/api/marketplace/coupons", Action::CouponManage, handle_create_coupon, nullptr,
+            "Makes a coupon: a percentage or an amount off, an optional last day and usage limit, for chosen courses "
+            "(an instructor's: their own) or every course (409 when the code is taken)",
+            "NewCoupon", "CouponMade", 201 },
+        { Method::Post, "/api/marketplace/coupons/{id}/end", Action::CouponManage, handle_end_coupon, nullptr,
+            "Ends a coupon now: it can no longer be used (409 when it was ended already)", "", "CouponMade", 200 },
     });
     for (auto& route : sandbox_provider_routes())
         api.routes.push_back(std::move(route));

@@ -160,6 +160,8 @@ constexpr Row k_matrix[] = {
     { Action::CertificateRead, "certificate.read",
         "Only administrators, a course's instructor and the learner see a certificate", T, N, O, O, N },
     { Action::CertificateRevoke, "certificate.revoke", "Only administrators revoke certificates", T, N, N, N, N },
+    // Coupons: the office's for any course, an instructor's for their own.
+    { Action::CouponManage, "coupon.manage", "Only administrators and instructors make coupons", T, N, O, N, N },
 };
 
 // What an account waiting for approval keeps of its role's row: the

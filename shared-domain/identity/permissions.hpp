@@ -69,6 +69,7 @@ enum class Action {
     PayoutManage,        // make the month's payouts and mark them sent
     CertificateRead,     // certificates: one's own (learners), one's courses' (instructors), all (administrators)
     CertificateRevoke,   // revoke a certificate, with a reason shown on its public page
+    CouponManage,        // make and end coupons: any course (administrators), one's own courses (instructors)
 };
 
 // Every action, in the matrix's order; derived from the matrix itself.

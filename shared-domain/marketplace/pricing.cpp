@@ -1,6 +1,7 @@
 // Prices and coupons (pricing.hpp).
 #include "marketplace/pricing.hpp"
 
+#include "core/calendar.hpp"
 #include "core/validation.hpp"
 
 #include <algorithm>
@@ -213,14 +214,166 @@ Result<Coupon> check_coupon(Coupon coupon)
     return coupon;
 }
 
+namespace {
+
+struct CouponStateRow {
+    CouponState state;
+    std::string_view name;
+    std::string_view for_people;
+};
+constexpr std::array<CouponStateRow, 4> k_coupon_states { {
+    { CouponState::Active, "active", "Active" },
+    { CouponState::Expired, "expired", "Expired" },
+    { CouponState::UsedUp, "used_up", "Used up" },
+    { CouponState::Ended, "ended", "Ended" },
+} };
+
+const CouponStateRow& coupon_state_row(CouponState state)
+{
+    for (const auto& row : k_coupon_states)
+        if (row.state == state)
+            return row;
+    return k_coupon_states[0];
+}
+
+constexpr std::int64_t k_usage_limit_most = 1000000;
+
+} // namespace
+
+CouponState coupon_state(const Coupon& coupon, std::int64_t now)
+{
+    if (coupon.ended)
+        return CouponState::Ended;
+    if (coupon.expires_at && now >= *coupon.expires_at)
+        return CouponState::Expired;
+    if (coupon.usage_limit > 0 && coupon.times_used >= coupon.usage_limit)
+        return CouponState::UsedUp;
+    return CouponState::Active;
+}
+
+std::string_view coupon_state_name(CouponState state)
+{
+    return coupon_state_row(state).name;
+}
+
+Result<CouponState> parse_coupon_state(std::string_view name)
+{
+    for (const auto& row : k_coupon_states)
+        if (row.name == name)
+            return row.state;
+    return invalid("state", "A coupon is active, expired, used_up or ended");
+}
+
+std::string_view coupon_state_for_people(CouponState state)
+{
+    return coupon_state_row(state).for_people;
+}
+
+std::string coupon_for_people(const Coupon& coupon)
+{
+    if (coupon.kind == CouponKind::Percent)
+        return std::to_string(coupon.percent) + "% off";
+    auto currency = find_currency(coupon.amount_off.currency);
+    return (currency.ok() ? format_money(coupon.amount_off, currency.value())
+                          : std::to_string(coupon.amount_off.minor) + " " + coupon.amount_off.currency)
+        + " off";
+}
+
+Result<CouponRequest> read_coupon_request(const Json& json, std::string_view today)
+{
+    auto reader = TRY(JsonObjectReader::open(json, ""));
+    CouponRequest request;
+    auto& coupon = request.coupon;
+    coupon.code = TRY(json_string_at(*TRY(reader.require("code")), "code"));
+    auto code = read_coupon_code(coupon.code);
+    if (!code.ok())
+        return invalid("code", code.error().message);
+    coupon.code = code.value();
+    const auto* percent = reader.find("percent");
+    const auto* amount_off = reader.find("amount_off");
+    const auto* currency_field = reader.find("currency");
+    if ((percent != nullptr) == (amount_off != nullptr))
+        return invalid("percent", "A coupon takes a percentage or an amount off: give percent or amount_off");
+    if (percent) {
+        if (currency_field)
+            return invalid("currency", "Only an amount off has a currency");
+        const auto value = TRY(json_int_at(*percent, "percent"));
+        if (value < 1 || value > 100)
+            return invalid("percent", "A coupon takes 1% to 100% off");
+        coupon.kind = CouponKind::Percent;
+        coupon.percent = static_cast<int>(value);
+    } else {
+        if (!currency_field)
+            return invalid("currency", "An amount off needs its currency");
+        auto currency = find_currency(TRY(json_string_at(*currency_field, "currency")));
+        if (!currency.ok())
+            return invalid("currency", currency.error().message);
+        coupon.kind = CouponKind::Fixed;
+        coupon.amount_off = TRY(parse_money(TRY(json_string_at(*amount_off, "amount_off")), currency.value(),
+            "amount_off"));
+        if (coupon.amount_off.minor > k_price_most_major * power_of_ten(currency.value().exponent))
+            return invalid("amount_off", "A coupon takes at most 1000000 off");
+    }
+    if (const auto* expires = reader.find("expires_on"); expires && !expires->is_null()) {
+        request.expires_on = TRY(json_string_at(*expires, "expires_on"));
+        const auto day = read_local_day(request.expires_on);
+        if (request.expires_on.size() != 10 || !day || local_day_text(*day) != request.expires_on)
+            return invalid("expires_on", "The last day is a date: YYYY-MM-DD");
+        if (request.expires_on < today)
+            return invalid("expires_on", "The last day has passed; choose today or later");
+    }
+    if (const auto* limit = reader.find("usage_limit"); limit && !limit->is_null()) {
+        const auto value = TRY(json_int_at(*limit, "usage_limit"));
+        if (value < 0 || value > k_usage_limit_most)
+            return invalid("usage_limit", "A usage limit is 0 (any number) to 1000000");
+        coupon.usage_limit = static_cast<int>(value);
+    }
+    if (const auto* courses = reader.find("course_ids"); courses && !courses->is_null()) {
+        const auto* list = TRY(json_array_at(*courses, "course_ids", 0, k_coupon_courses_most));
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const auto id = TRY(json_int_at((*list)[i], json_index_path("course_ids", i)));
+            if (id <= 0)
+                return invalid(json_index_path("course_ids", i), "A course id is a positive number");
+            if (std::find(coupon.course_ids.begin(), coupon.course_ids.end(), id) == coupon.course_ids.end())
+                coupon.course_ids.push_back(id);
+        }
+    }
+    TRY(reader.reject_unknown("a coupon"));
+    coupon = TRY(check_coupon(coupon));
+    return request;
+}
+
+Json coupon_request_json(const CouponRequest& request)
+{
+    const auto& coupon = request.coupon;
+    Json json { { "code", coupon.code } };
+    if (coupon.kind == CouponKind::Percent) {
+        json["percent"] = coupon.percent;
+    } else {
+        auto currency = find_currency(coupon.amount_off.currency);
+        json["amount_off"] = currency.ok() ? format_amount(coupon.amount_off, currency.value())
+                                           : std::to_string(coupon.amount_off.minor);
+        json["currency"] = coupon.amount_off.currency;
+    }
+    if (!request.expires_on.empty())
+        json["expires_on"] = request.expires_on;
+    if (coupon.usage_limit > 0)
+        json["usage_limit"] = coupon.usage_limit;
+    if (!coupon.course_ids.empty())
+        json["course_ids"] = coupon.course_ids;
+    return json;
+}
+
 Result<Money> apply_coupon(const Price& price, std::int64_t course_id, const Coupon& coupon, std::int64_t now)
 {
     if (price.kind == PriceKind::Free)
         return invalid("coupon", "This course is free; it needs no coupon");
-    if (coupon.expires_at && now >= *coupon.expires_at)
-        return invalid("coupon", "That coupon has expired");
-    if (coupon.usage_limit > 0 && coupon.times_used >= coupon.usage_limit)
-        return invalid("coupon", "That coupon has been used as many times as it can be");
+    switch (coupon_state(coupon, now)) {
+    case CouponState::Ended: return invalid("coupon", "That coupon has ended");
+    case CouponState::Expired: return invalid("coupon", "That coupon has expired");
+    case CouponState::UsedUp: return invalid("coupon", "That coupon has been used as many times as it can be");
+    case CouponState::Active: break;
+    }
     if (!coupon.course_ids.empty()
         && std::find(coupon.course_ids.begin(), coupon.course_ids.end(), course_id) == coupon.course_ids.end())
         return invalid("coupon", "That coupon is not for this course");

@@ -79,7 +79,38 @@ struct Coupon {
     int usage_limit = 0;                   // 0: any number of orders
     int times_used = 0;
     std::vector<std::int64_t> course_ids;  // empty: every course
+    bool ended = false;                    // ended by hand before its time
 };
+
+// Where a coupon stands at `now` (seconds since 1970, UTC), first match
+// first: ended by hand, expired, used as often as allowed, or active.
+enum class CouponState { Active, Expired, UsedUp, Ended };
+[[nodiscard]] CouponState coupon_state(const Coupon& coupon, std::int64_t now);
+[[nodiscard]] std::string_view coupon_state_name(CouponState state);          // "active", "expired", "used_up", "ended"
+[[nodiscard]] Result<CouponState> parse_coupon_state(std::string_view name);  // error on field "state"
+[[nodiscard]] std::string_view coupon_state_for_people(CouponState state);    // "Active", "Expired", "Used up", "Ended"
+
+// What it takes off, for people: "25% off", "£5.00 off".
+[[nodiscard]] std::string coupon_for_people(const Coupon& coupon);
+
+// The most chosen courses one coupon names.
+inline constexpr std::size_t k_coupon_courses_most = 100;
+
+// A new coupon as the API takes it (the client writes it with
+// coupon_request_json):
+//   {"code": "SPRING-25", "percent": 25}
+//   {"code": "WELCOME5", "amount_off": "5.00", "currency": "GBP",
+//    "expires_on": "2027-01-31", "usage_limit": 100, "course_ids": [3, 7]}
+// Exactly one of percent and amount_off (with its currency); the last day it
+// works, in the tenant's zone, not before `today` ("YYYY-MM-DD"); a usage
+// limit of 0 (none) to 1,000,000; up to 100 distinct course ids. Errors name
+// the field; what check_coupon refuses is refused too.
+struct CouponRequest {
+    Coupon coupon;
+    std::string expires_on;   // "" for never
+};
+[[nodiscard]] Result<CouponRequest> read_coupon_request(const Json& json, std::string_view today);
+[[nodiscard]] Json coupon_request_json(const CouponRequest& request);
 
 // A code as typed: trimmed and raised to capitals; 3 to 32 of A–Z, 0–9 and
 // "-" (error on field "coupon").
@@ -94,7 +125,7 @@ struct Coupon {
 // `now` (seconds since 1970, UTC). A percentage is taken off and rounded
 // half away from zero; a fixed amount never takes the price below 0.
 // Refused (field "coupon", for people) when the course is free, the coupon
-// has expired, has been used up, is not for this course, or is a fixed
+// has ended or expired, has been used up, is not for this course, or is a fixed
 // amount in another currency.
 [[nodiscard]] Result<Money> apply_coupon(const Price& price, std::int64_t course_id, const Coupon& coupon,
     std::int64_t now);

@@ -239,6 +239,86 @@ TEST_CASE("coupons take a percentage or an amount off, within their rules", "[ma
     }
 }
 
+TEST_CASE("a coupon's state and wording, and the request that makes one", "[marketplace][pricing][coupon]")
+{
+    Coupon coupon;
+    coupon.code = "SPRING-25";
+    coupon.percent = 25;
+    CHECK(coupon_state(coupon, 0) == CouponState::Active);
+    CHECK(coupon_for_people(coupon) == "25% off");
+    coupon.usage_limit = 2;
+    coupon.times_used = 2;
+    CHECK(coupon_state(coupon, 0) == CouponState::UsedUp);
+    coupon.expires_at = 100;
+    CHECK(coupon_state(coupon, 100) == CouponState::Expired);
+    CHECK(coupon_state(coupon, 99) == CouponState::UsedUp);
+    coupon.ended = true;
+    CHECK(coupon_state(coupon, 0) == CouponState::Ended);
+    CHECK(coupon_state_for_people(CouponState::UsedUp) == "Used up");
+    CHECK(parse_coupon_state("used_up").value() == CouponState::UsedUp);
+    CHECK(parse_coupon_state("all").error().field == "state");
+    auto price = read(R"({"kind": "one_time", "amount": "10.00", "currency": "GBP"})");
+    CHECK(apply_coupon(price, 1, coupon, 0).error().message == "That coupon has ended");
+
+    Coupon fiver;
+    fiver.kind = CouponKind::Fixed;
+    fiver.amount_off = gbp(500);
+    CHECK(coupon_for_people(fiver) == "\xC2\xA3" "5.00 off");
+
+    SECTION("a request read, and written back the same")
+    {
+        auto request = read_coupon_request(Json::parse(
+            R"({"code": " welcome5 ", "amount_off": "5.00", "currency": "GBP", "expires_on": "2027-01-31",
+                "usage_limit": 100, "course_ids": [3, 7, 3]})"), "2026-12-07").value();
+        CHECK(request.coupon.code == "WELCOME5");
+        CHECK(request.coupon.kind == CouponKind::Fixed);
+        CHECK(request.coupon.amount_off == gbp(500));
+        CHECK(request.expires_on == "2027-01-31");
+        CHECK(request.coupon.usage_limit == 100);
+        CHECK(request.coupon.course_ids == std::vector<std::int64_t> { 3, 7 });
+        auto again = read_coupon_request(coupon_request_json(request), "2026-12-07").value();
+        CHECK(again.coupon.amount_off == request.coupon.amount_off);
+        CHECK(again.coupon.course_ids == request.coupon.course_ids);
+        CHECK(again.expires_on == request.expires_on);
+        auto percent = read_coupon_request(Json::parse(R"({"code": "HALF", "percent": 50})"), "2026-12-07").value();
+        CHECK(percent.coupon.kind == CouponKind::Percent);
+        CHECK(percent.coupon.percent == 50);
+        CHECK(percent.expires_on.empty());
+        CHECK(coupon_request_json(percent) == Json::parse(R"({"code": "HALF", "percent": 50})"));
+    }
+    SECTION("bad requests name their field")
+    {
+        auto field_of = [](const char* text) {
+            auto read = read_coupon_request(Json::parse(text), "2026-12-07");
+            return read.ok() ? std::string("(accepted)") : read.error().field;
+        };
+        CHECK(field_of(R"({"percent": 10})") == "code");
+        CHECK(field_of(R"({"code": "A B C", "percent": 10})") == "code");
+        CHECK(field_of(R"({"code": "HALF"})") == "percent");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "amount_off": "1.00", "currency": "GBP"})") == "percent");
+        CHECK(field_of(R"({"code": "HALF", "percent": 0})") == "percent");
+        CHECK(field_of(R"({"code": "HALF", "percent": 101})") == "percent");
+        CHECK(field_of(R"({"code": "HALF", "percent": 12.5})") == "percent");
+        CHECK(field_of(R"({"code": "HALF", "percent": "10"})") == "percent");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "currency": "GBP"})") == "currency");
+        CHECK(field_of(R"({"code": "FIVE", "amount_off": "5.00"})") == "currency");
+        CHECK(field_of(R"({"code": "FIVE", "amount_off": "5.00", "currency": "XXX"})") == "currency");
+        CHECK(field_of(R"({"code": "FIVE", "amount_off": "5.005", "currency": "GBP"})") == "amount_off");
+        CHECK(field_of(R"({"code": "FIVE", "amount_off": "-5", "currency": "GBP"})") == "amount_off");
+        CHECK(field_of(R"({"code": "FIVE", "amount_off": "0", "currency": "GBP"})") == "amount_off");
+        CHECK(field_of(R"({"code": "FIVE", "amount_off": "2000000", "currency": "GBP"})") == "amount_off");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "expires_on": "2026-12-06"})") == "expires_on");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "expires_on": "2026-12-07"})") == "(accepted)");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "expires_on": "2027-02-30"})") == "expires_on");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "expires_on": "2027-1-3"})") == "expires_on");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "usage_limit": -1})") == "usage_limit");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "course_ids": [1, 0]})") == "course_ids[1]");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "course_ids": "1"})") == "course_ids");
+        CHECK(field_of(R"({"code": "HALF", "percent": 10, "colour": "red"})") == "colour");
+        CHECK(field_of(R"([1])") == "");
+    }
+}
+
 TEST_CASE("slugs, levels, languages and status changes", "[marketplace][catalog]")
 {
     CHECK(check_slug("python-for-data-analysis").ok());

@@ -571,6 +571,10 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         " checkout_id, checkout_url, payment_id, paid_at) VALUES (" + str(D.id) + ", " + str(D.student.id) + ", "
         + paid_course + ", 'paid', 'GBP', 4900, 89, 1443, 3368, 3000, 140, 20, 'sandbox', 'cs_" + std::string(64, 'c')
         + "', '/sandbox-pay/" + std::string(64, 'c') + "', 'pay_" + std::string(32, 'd') + "', now()) RETURNING id"));
+    // A coupon learners may try on it, and a count of the coupons the table makes.
+    f.sql("INSERT INTO coupons (tenant_id, code, kind, percent, created_by) VALUES (" + str(D.id) + ", 'MATRIX', 'percent', 10, "
+        + str(D.admin.id) + ")");
+    int coupons_made = 0;
     auto waiting = api.post("/api/marketplace/courses/" + paid_course + "/checkout", Json::object(), f.token(spare2));
     REQUIRE(waiting.status == 201);
     const auto checkout = waiting.json["checkout_url"].get<std::string>();
@@ -965,6 +969,24 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("PUT", review + "/hidden", { { "hidden", false } }) },
         { "POST /api/marketplace/courses/{id}/checkout", { "student" }, Action::OrderCreate,
             fixed("POST", "/api/marketplace/courses/" + paid_course + "/checkout") },
+        { "GET /api/marketplace/courses/{id}/price", { "student" }, Action::OrderCreate,
+            fixed("GET", "/api/marketplace/courses/" + paid_course + "/price?coupon=matrix") },
+        { "GET /api/marketplace/coupons", { "admin", "teacher" }, Action::CouponManage,
+            fixed("GET", "/api/marketplace/coupons") },
+        { "POST /api/marketplace/coupons", { "admin", "teacher" }, Action::CouponManage,
+            [&](const std::string& role) {
+                return Call { "POST", "/api/marketplace/coupons",
+                    { { "code", "MATRIX-" + role + "-" + str(++coupons_made) }, { "percent", 10 },
+                        { "course_ids", { std::stoll(paid_course) } } } };
+            } },
+        // (A fresh coupon of the caller's for each call: ending one twice is refused.)
+        { "POST /api/marketplace/coupons/{id}/end", { "admin", "teacher" }, Action::CouponManage,
+            [&](const std::string& role) {
+                const auto maker = role == "teacher" ? D.teacher.id : D.admin.id;
+                const auto id = f.sql_int("INSERT INTO coupons (tenant_id, code, kind, percent, created_by) VALUES ("
+                    + str(D.id) + ", 'END-" + str(++coupons_made) + "', 'percent', 10, " + str(maker) + ") RETURNING id");
+                return Call { "POST", "/api/marketplace/coupons/" + str(id) + "/end", Json::object() };
+            } },
         { "GET /api/marketplace/orders", { "admin", "teacher", "student" }, Action::OrderRead,
             fixed("GET", "/api/marketplace/orders") },
         { "GET /api/marketplace/orders/{id}", { "admin", "teacher", "student" }, Action::OrderRead, fixed("GET", bought) },

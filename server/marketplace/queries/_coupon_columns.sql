@@ -1,0 +1,12 @@
+k.id, k.code, k.kind, k.percent, k.amount_off_minor, k.currency,
+to_char(k.expires_on, 'YYYY-MM-DD') AS expires_on,
+extract(epoch FROM k.expires_at)::bigint AS expires_at_unix,
+k.usage_limit, k.ended_at IS NOT NULL AS ended,
+to_char(k.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+(SELECT count(*) FROM course_orders o
+ WHERE o.coupon_id = k.id AND o.status NOT IN ('cancelled', 'expired')) AS used,
+(SELECT coalesce(string_agg(c.course_id::text, ',' ORDER BY c.course_id), '')
+ FROM coupon_courses c WHERE c.coupon_id = k.id) AS course_ids,
+(SELECT coalesce(string_agg(x.title, '; ' ORDER BY x.title), '')
+ FROM coupon_courses c JOIN courses x ON x.id = c.course_id WHERE c.coupon_id = k.id) AS course_titles,
+u.name AS created_by_name
