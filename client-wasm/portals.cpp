@@ -14,6 +14,7 @@
 #include "identity/approvals_tab.hpp"
 #include "marketplace/catalog_tab.hpp"
 #include "marketplace/certificates_tab.hpp"
+#include "marketplace/coupons_tab.hpp"
 #include "marketplace/earnings_tab.hpp"
 #include "marketplace/orders_tab.hpp"
 #include "messaging/messages_tab.hpp"
@@ -95,6 +96,7 @@ struct PortalState {
     EarningsTabState earnings;    // a marketplace instructor's earnings and payouts
     PayoutsTabState payouts;      // the marketplace office's monthly payouts
     CertificatesTabState certificates;   // a marketplace's certificates: the office's, an instructor's courses'
+    CouponsTabState coupons;      // a marketplace's coupons: the office's, an instructor's own
 };
 
 AppState::AppState()
@@ -321,6 +323,9 @@ const Tab k_market_office_tabs[] = {
     { "Certificates", "market.tab.certificates", Action::CertificateRevoke,
         [](AppState& s, PortalState& p) { draw_certificates_tab(s, p.certificates); },
         [](const AppState&, const PortalState& p) { return certificates_tab_summary(p.certificates); } },
+    { "Coupons", "market.tab.coupons", Action::CouponManage,
+        [](AppState& s, PortalState& p) { draw_coupons_tab(s, p.coupons); },
+        [](const AppState&, const PortalState& p) { return coupons_tab_summary(p.coupons); } },
     { "People", "market.tab.people", Action::UserList,
         [](AppState& s, PortalState& p) { draw_users_tab(s, p.school.users_tab, p.school.users); },
         [](const AppState&, const PortalState& p) { return users_tab_summary(p.school.users_tab, p.school.users); } },
@@ -337,6 +342,9 @@ const Tab k_studio_tabs[] = {
     { "Certificates", "studio.tab.certificates", Action::CertificateRead,
         [](AppState& s, PortalState& p) { draw_certificates_tab(s, p.certificates); },
         [](const AppState&, const PortalState& p) { return certificates_tab_summary(p.certificates); } },
+    { "Coupons", "studio.tab.coupons", Action::CouponManage,
+        [](AppState& s, PortalState& p) { draw_coupons_tab(s, p.coupons); },
+        [](const AppState&, const PortalState& p) { return coupons_tab_summary(p.coupons); } },
 };
 const Tab k_learn_tabs[] = {
     catalog_tab("learn.tab.catalog"),

@@ -304,6 +304,53 @@ bool may_open_lessons(const AppState& state, const Json& course)
         && permission_scope(state.session.role, Action::LessonRead, state.session.approval) == Scope::Tenant;
 }
 
+void reload_course(AppState& state, CatalogTabState& tab);
+
+// "Coupon code [    ] Apply": what the learner would pay with it, checked by
+// the server (which knows the coupon); the code's form is checked here first.
+void draw_coupon(AppState& state, CatalogTabState& tab)
+{
+    if (tab.coupon_course != tab.selected) {
+        tab.coupon_course = tab.selected;
+        tab.coupon[0] = '\0';
+        tab.coupon_code.clear();
+        tab.coupon_check = {};
+    }
+    ui::labelled_input(state, "Coupon code", "SPRING-25", tab.coupon, sizeof tab.coupon, "market.coupon", 9);
+    // Typing another code drops the price the last one gave.
+    if (!tab.coupon_code.empty()) {
+        auto typed = read_coupon_code(tab.coupon);
+        if (!typed.ok() || typed.value() != tab.coupon_code) {
+            tab.coupon_code.clear();
+            tab.coupon_check = {};
+        }
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(tab.coupon[0] == '\0' || tab.coupon_check.phase == Phase::Loading);
+    if (ui::button(state, "Apply", "market.coupon_apply")) {
+        auto code = read_coupon_code(tab.coupon);
+        if (!code.ok()) {
+            tab.coupon_check = { Phase::Failed, code.error().message, true };
+        } else {
+            tab.coupon_check = { Phase::Loading, {}, false };
+            const auto id = tab.selected;
+            api_call(state, "GET",
+                "/api/marketplace/courses/" + std::to_string(id) + "/price?coupon=" + query_escape(code.value()),
+                nullptr, [&tab, id](AppState&, const ApiAnswer& answer) {
+                    if (tab.selected != id)
+                        return;
+                    tab.coupon_check = outcome_of(answer, text_field(answer.body, "message"));
+                    if (answer.ok()) {
+                        tab.coupon_code = text_field(answer.body, "coupon");
+                        tab.coupon_pays = text_field(field_of(answer.body, "pays"), "text");
+                    }
+                });
+        }
+    }
+    ImGui::EndDisabled();
+    ui::action_status(tab.coupon_check);
+}
+
 // Enrolling, or how far along one is and where to go on.
 void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
 {
@@ -327,14 +374,23 @@ void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
     if (kind != "free") {
         // Paid: an order, then the payment provider's checkout page, which
         // sends the learner back to the order (Purchases) when done.
+        draw_coupon(state, tab);
+        const auto price = tab.coupon_code.empty() ? text_field(c, "price_label") : tab.coupon_pays;
         ImGui::BeginDisabled(tab.enrol.phase == Phase::Loading || !ui::can(state, Action::OrderCreate));
-        if (ui::primary_button(state, ("Buy for " + text_field(c, "price_label")).c_str(), "market.buy")) {
+        if (ui::primary_button(state, ("Buy for " + price).c_str(), "market.buy")) {
             tab.enrol = { Phase::Loading, {}, false };
             const auto id = tab.selected;
-            api_call(state, "POST", "/api/marketplace/courses/" + std::to_string(id) + "/checkout", Json::object(),
-                [&tab, id](AppState&, const ApiAnswer& answer) {
+            const Json body = tab.coupon_code.empty() ? Json::object() : Json { { "coupon", tab.coupon_code } };
+            api_call(state, "POST", "/api/marketplace/courses/" + std::to_string(id) + "/checkout", body,
+                [&tab, id](AppState& s, const ApiAnswer& answer) {
                     if (tab.selected != id)
                         return;
+                    // A coupon that took the whole price off: the course is the learner's now.
+                    if (answer.ok() && bool_field(answer.body, "enrolled")) {
+                        tab.enrol = outcome_of(answer, text_field(answer.body, "message"));
+                        reload_course(s, tab);
+                        return;
+                    }
                     tab.enrol = outcome_of(answer, answer.ok() ? "Taking you to the payment page..." : "");
                     if (answer.ok())
                         leave_for(text_field(answer.body, "checkout_url"));

@@ -28,6 +28,12 @@ struct CatalogTabState {
     std::int64_t selected = 0;    // the course open
     Remote course;                // GET /api/marketplace/courses/{id}
     Outcome enrol;                // "Enrol for free"
+    // A coupon typed on a paid course's page, and what it makes the price.
+    char coupon[40] = "";
+    std::int64_t coupon_course = 0;   // the course it was typed for
+    std::string coupon_code;      // the code applied ("" none), as the server keeps it
+    std::string coupon_pays;      // "£36.75"
+    Outcome coupon_check;         // GET /api/marketplace/courses/{id}/price?coupon=
     // The learner's own review: its stars and words, filled from the page once.
     int review_stars = 0;
     char review_text[4001] = "";

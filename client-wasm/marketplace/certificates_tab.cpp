@@ -12,23 +12,15 @@ namespace learnloop::client {
 
 namespace {
 
-constexpr int k_page = 20;
 const char* const k_status_keys[] = { "", "valid", "revoked" };
 const char* const k_status_words[] = { "Every certificate", "Valid", "Revoked" };
 
 std::string list_path(const CertificatesTabState& tab)
 {
-    std::string path = "/api/marketplace/certificates?limit=" + std::to_string(k_page) + "&offset="
-        + std::to_string(tab.offset);
+    std::string path = "/api/marketplace/certificates";
     if (tab.status_filter > 0)
-        path += std::string("&status=") + k_status_keys[tab.status_filter];
+        path += std::string("?status=") + k_status_keys[tab.status_filter];
     return path;
-}
-
-void reload(AppState& state, CertificatesTabState& tab)
-{
-    tab.loaded = list_path(tab);
-    api_load(state, tab.certificates, tab.loaded);
 }
 
 // Valid or revoked as a chip: a shape and a word, never colour alone.
@@ -52,7 +44,7 @@ void draw_rows(AppState& state, CertificatesTabState& tab)
     ImGui::TableSetupColumn("State");
     ImGui::TableSetupColumn("Actions");
     ui::table_headers_row();
-    for (const auto& c : tab.certificates.data) {
+    for (const auto& c : tab.certificates.remote.data) {
         const auto id = text_field(c, "id");
         ImGui::PushID(id.c_str());
         ui::table_next_row();
@@ -111,7 +103,7 @@ void draw_revoking(AppState& state, CertificatesTabState& tab)
                 if (!answer.ok())
                     return;
                 tab.revoking.clear();
-                reload(s, tab);
+                ui::reload_page(s, tab.certificates, list_path(tab));
             });
     }
 }
@@ -120,37 +112,26 @@ void draw_revoking(AppState& state, CertificatesTabState& tab)
 
 void draw_certificates_tab(AppState& state, CertificatesTabState& tab)
 {
-    if ((tab.certificates.phase == Phase::Idle || tab.loaded != list_path(tab)) && tab.certificates.phase != Phase::Loading)
-        reload(state, tab);
     ui::heading("Certificates", 2);
     ui::note("A learner earns a course's certificate by meeting its rule (every lesson, unless the course says "
              "otherwise). Anyone can check one at its public page, which also says when one was revoked.");
     draw_revoking(state, tab);
     ui::action_status(tab.revoke);
     if (ui::list_filter("##certificate_status", k_status_words, static_cast<int>(std::size(k_status_words)),
-            tab.status_filter)) {
-        tab.offset = 0;
-        reload(state, tab);
-    }
-    if (ui::remote_status(state, tab.certificates, "certificates.retry"))
-        reload(state, tab);
-    if (!tab.certificates.data.is_array())
-        return;
-    if (tab.certificates.data.empty() && tab.offset == 0) {
-        ui::empty_state(state, "No certificates here yet",
-            "When a learner finishes a course, its certificate appears here.");
-        return;
-    }
-    draw_rows(state, tab);
-    if (ui::pager(state, tab.offset, k_page, tab.certificates.data.size(), "certificates"))
-        reload(state, tab);
+            tab.status_filter))
+        tab.certificates.offset = 0;
+    const auto path = list_path(tab);
+    if (ui::paged_list_begin(state, tab.certificates, path, "certificates", "No certificates here yet",
+            "When a learner finishes a course, its certificate appears here."))
+        draw_rows(state, tab);
+    ui::paged_list_end(state, tab.certificates, path, "certificates");
 }
 
 Json certificates_tab_summary(const CertificatesTabState& tab)
 {
     Json rows = Json::array();
-    if (tab.certificates.data.is_array())
-        for (const auto& c : tab.certificates.data)
+    if (tab.certificates.remote.data.is_array())
+        for (const auto& c : tab.certificates.remote.data)
             rows.push_back({ { "id", text_field(c, "id") }, { "learner", text_field(c, "learner_name") },
                 { "course", text_field(c, "course_title") }, { "status", text_field(c, "status") } });
     return { { "certificates", rows }, { "certificates_revoke", tab.revoke.message },

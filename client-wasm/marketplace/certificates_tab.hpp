@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "ui/paged_list.hpp"
 
 #include <string>
 
@@ -12,9 +13,7 @@ namespace learnloop::client {
 
 struct CertificatesTabState {
     int status_filter = 0;          // 0 every certificate, 1 valid, 2 revoked
-    int offset = 0;
-    std::string loaded;
-    Remote certificates;            // GET /api/marketplace/certificates
+    ui::PagedList certificates;     // GET /api/marketplace/certificates
     std::string revoking;           // the certificate whose reason is being typed
     std::string revoking_text;      // "Sam Taylor's certificate for Python for data analysis"
     char reason[501] = "";

@@ -14,7 +14,6 @@ namespace learnloop::client {
 
 namespace {
 
-constexpr int k_page = 24;
 const char* const k_payout_keys[] = { "", "due", "paid" };
 const char* const k_payout_words[] = { "Every payout", "Due", "Paid" };
 
@@ -173,16 +172,15 @@ void draw_payout_rows(const Json& payouts, bool with_instructor, AppState* state
 
 std::string payouts_path(const PayoutsTabState& tab)
 {
-    std::string path = "/api/marketplace/payouts?limit=" + std::to_string(k_page) + "&offset=" + std::to_string(tab.offset);
+    std::string path = "/api/marketplace/payouts";
     if (tab.status_filter > 0)
-        path += std::string("&status=") + k_payout_keys[tab.status_filter];
+        path += std::string("?status=") + k_payout_keys[tab.status_filter];
     return path;
 }
 
 void reload(AppState& state, PayoutsTabState& tab)
 {
-    tab.loaded = payouts_path(tab);
-    api_load(state, tab.payouts, tab.loaded);
+    ui::reload_page(state, tab.payouts, payouts_path(tab));
 }
 
 void draw_marking(AppState& state, PayoutsTabState& tab)
@@ -268,8 +266,6 @@ Json earnings_tab_summary(const EarningsTabState& tab)
 
 void draw_payouts_tab(AppState& state, PayoutsTabState& tab)
 {
-    if ((tab.payouts.phase == Phase::Idle || tab.loaded != payouts_path(tab)) && tab.payouts.phase != Phase::Loading)
-        reload(state, tab);
     ui::heading("Payouts", 2);
     const auto month = month_before(state.local_now.substr(0, 7));
     const auto label = month_for_people(month);
@@ -297,28 +293,20 @@ void draw_payouts_tab(AppState& state, PayoutsTabState& tab)
     ui::action_status(tab.mark);
 
     if (ui::list_filter("##payout_status", k_payout_words, static_cast<int>(std::size(k_payout_words)),
-            tab.status_filter, 9)) {
-        tab.offset = 0;
-        reload(state, tab);
-    }
-    if (ui::remote_status(state, tab.payouts, "payouts.retry"))
-        reload(state, tab);
-    if (!tab.payouts.data.is_array())
-        return;
-    if (tab.payouts.data.empty() && tab.offset == 0) {
-        ui::empty_state(state, "No payouts here yet", "Make last month's payouts with the button above.");
-        return;
-    }
-    draw_payout_rows(tab.payouts.data, true, &state, &tab);
-    if (ui::pager(state, tab.offset, k_page, tab.payouts.data.size(), "payouts"))
-        reload(state, tab);
+            tab.status_filter, 9))
+        tab.payouts.offset = 0;
+    const auto path = payouts_path(tab);
+    if (ui::paged_list_begin(state, tab.payouts, path, "payouts", "No payouts here yet",
+            "Make last month's payouts with the button above."))
+        draw_payout_rows(tab.payouts.remote.data, true, &state, &tab);
+    ui::paged_list_end(state, tab.payouts, path, "payouts");
 }
 
 Json payouts_tab_summary(const PayoutsTabState& tab)
 {
     Json payouts = Json::array();
-    if (tab.payouts.data.is_array())
-        for (const auto& p : tab.payouts.data)
+    if (tab.payouts.remote.data.is_array())
+        for (const auto& p : tab.payouts.remote.data)
             payouts.push_back({ { "instructor", text_field(p, "instructor_name") }, { "month", text_field(p, "month") },
                 { "amount", text_field(field_of(p, "amount"), "text") }, { "status", text_field(p, "status") } });
     return { { "payouts", payouts }, { "payouts_run", tab.run.message }, { "payouts_mark", tab.mark.message },

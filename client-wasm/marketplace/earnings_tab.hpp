@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "ui/paged_list.hpp"
 
 #include <cstdint>
 #include <string>
@@ -21,9 +22,7 @@ struct EarningsTabState {
 
 struct PayoutsTabState {
     int status_filter = 0;          // 0 every payout, 1 due, 2 paid
-    int offset = 0;
-    std::string loaded;
-    Remote payouts;                 // GET /api/marketplace/payouts
+    ui::PagedList payouts { 24 };   // GET /api/marketplace/payouts, 24 (two years of a monthly payout) a page
     Outcome run;                    // POST /api/marketplace/payouts
     std::int64_t marking = 0;       // the payout whose reference is being typed
     std::string marking_text;       // "£60.00 to Amara Okafor for Nov 2026"

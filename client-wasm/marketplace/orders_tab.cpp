@@ -19,7 +19,6 @@ namespace learnloop::client {
 
 namespace {
 
-constexpr int k_page = 20;
 // A waiting order is asked again every two seconds for a minute: the
 // provider's word usually comes before the learner is back.
 constexpr double k_ask_every_ms = 2000;
@@ -68,16 +67,10 @@ void status_chip(const Json& order)
 
 std::string list_path(const OrdersTabState& tab)
 {
-    std::string path = "/api/marketplace/orders?limit=" + std::to_string(k_page) + "&offset=" + std::to_string(tab.offset);
+    std::string path = "/api/marketplace/orders";
     if (tab.status_filter > 0)
-        path += std::string("&status=") + k_status_keys[tab.status_filter];
+        path += std::string("?status=") + k_status_keys[tab.status_filter];
     return path;
-}
-
-void reload(AppState& state, OrdersTabState& tab)
-{
-    tab.loaded = list_path(tab);
-    api_load(state, tab.list, tab.loaded);
 }
 
 void pick(AppState& state, OrdersTabState& tab, std::int64_t id)
@@ -98,28 +91,19 @@ void pick(AppState& state, OrdersTabState& tab, std::int64_t id)
 void draw_filter(AppState& state, OrdersTabState& tab)
 {
     if (ui::list_filter("##order_status", k_status_words, static_cast<int>(std::size(k_status_words)),
-            tab.status_filter)) {
-        tab.offset = 0;
-        reload(state, tab);
-    }
+            tab.status_filter))
+        tab.list.offset = 0;
 }
 
 void draw_list(AppState& state, OrdersTabState& tab, bool own)
 {
-    if (ui::remote_status(state, tab.list, "orders.retry"))
-        reload(state, tab);
-    if (!tab.list.data.is_array())
+    const bool filtered = tab.status_filter != 0;
+    const auto path = list_path(tab);
+    if (!ui::paged_list_begin(state, tab.list, path, "orders",
+            own ? "No purchases yet" : filtered ? "No orders in this state" : "No orders yet",
+            own ? "Courses you buy in the Catalog appear here with their receipts."
+                : filtered ? "Choose \"Every order\" to see the others." : "Orders appear here as learners buy courses."))
         return;
-    if (tab.list.data.empty() && tab.offset == 0) {
-        if (own)
-            ui::empty_state(state, "No purchases yet",
-                "Courses you buy in the Catalog appear here with their receipts.");
-        else
-            ui::empty_state(state, tab.status_filter == 0 ? "No orders yet" : "No orders in this state",
-                tab.status_filter == 0 ? "Orders appear here as learners buy courses."
-                                       : "Choose \"Every order\" to see the others.");
-        return;
-    }
     const int columns = own ? 4 : 5;
     if (ui::begin_table("orders", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         // The course's name takes what the fixed columns leave.
@@ -131,7 +115,7 @@ void draw_list(AppState& state, OrdersTabState& tab, bool own)
         ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
         ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
         ui::table_headers_row();
-        for (const auto& order : tab.list.data) {
+        for (const auto& order : tab.list.remote.data) {
             const auto id = id_field(order, "id");
             ui::table_next_row();
             ui::table_next_column();
@@ -151,8 +135,7 @@ void draw_list(AppState& state, OrdersTabState& tab, bool own)
         }
         ui::end_table();
     }
-    if (ui::pager(state, tab.offset, k_page, tab.list.data.size(), "orders"))
-        reload(state, tab);
+    ui::paged_list_end(state, tab.list, path, "orders");
 }
 
 // [SECTION] one order ------------------------------------------------------------------
@@ -212,6 +195,9 @@ void draw_refund_form(AppState& state, OrdersTabState& tab, const Json& order)
 {
     const auto status = parse_order_status(text_field(order, "status"));
     if (!status.ok() || !order_grants_access(status.value()) || !ui::can(state, Action::OrderRefund))
+        return;
+    // A coupon took the whole price off: nothing was paid, so nothing goes back.
+    if (field_of(order, "amount").value("minor", std::int64_t(0)) == 0)
         return;
     const auto currency = text_field(order, "currency");
     ui::heading("Refund", 4);
@@ -278,7 +264,7 @@ void draw_refund_form(AppState& state, OrdersTabState& tab, const Json& order)
                 tab.order.data = answer.body;
                 tab.refund_amount[0] = '\0';
                 tab.refund_reason[0] = '\0';
-                reload(s, tab);
+                ui::reload_page(s, tab.list, list_path(tab));
             });
     }
     ui::action_status(tab.refund);
@@ -328,6 +314,8 @@ void draw_order(AppState& state, OrdersTabState& tab, bool own)
 
     ui::heading("Receipt", 4);
     ui::text("Amount: %s", money_text(field_of(order, "amount")).c_str());
+    if (const auto coupon = text_field(order, "coupon"); !coupon.empty())
+        ui::text("Coupon %s: %s off", coupon.c_str(), money_text(field_of(order, "discount")).c_str());
     if (const auto paid = text_field(order, "paid_at"); !paid.empty())
         ui::text("Paid: %s", ui::time_for_people(state, paid).c_str());
     if (field_of(order, "refunded").value("minor", std::int64_t(0)) > 0)
@@ -342,8 +330,6 @@ void draw_order(AppState& state, OrdersTabState& tab, bool own)
 void draw_orders_tab(AppState& state, OrdersTabState& tab)
 {
     const bool own = own_view(state);
-    if ((tab.list.phase == Phase::Idle || tab.loaded != list_path(tab)) && tab.list.phase != Phase::Loading)
-        reload(state, tab);
     ui::heading(own ? "Purchases" : ui::can(state, Action::OrderRefund) ? "Orders" : "Sales", 2);
     if (!own)
         draw_filter(state, tab);
@@ -355,15 +341,16 @@ void draw_orders_tab(AppState& state, OrdersTabState& tab)
 Json orders_tab_summary(const OrdersTabState& tab)
 {
     Json orders = Json::array();
-    if (tab.list.data.is_array())
-        for (const auto& order : tab.list.data)
+    if (tab.list.remote.data.is_array())
+        for (const auto& order : tab.list.remote.data)
             orders.push_back({ { "course", text_field(order, "course_title") }, { "status", text_field(order, "status") },
                 { "amount", text_field(field_of(order, "amount"), "text") } });
     Json summary { { "orders", orders }, { "order_picked", tab.picked } };
     if (tab.order.data.is_object())
         summary["order"] = { { "status", text_field(tab.order.data, "status") },
             { "refunded", text_field(field_of(tab.order.data, "refunded"), "text") },
-            { "has_access", bool_field(tab.order.data, "has_access") } };
+            { "has_access", bool_field(tab.order.data, "has_access") },
+            { "coupon", text_field(tab.order.data, "coupon") } };
     summary["refund_message"] = tab.refund.message;
     return summary;
 }

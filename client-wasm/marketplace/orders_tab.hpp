@@ -9,6 +9,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "ui/paged_list.hpp"
 #include "ui/route.hpp"
 
 #include <cstdint>
@@ -18,9 +19,7 @@ namespace learnloop::client {
 
 struct OrdersTabState {
     int status_filter = 0;          // 0: every order; then pending, paid, partly refunded, refunded, cancelled, expired
-    int offset = 0;                 // the page shown, newest first
-    std::string loaded;             // the list's address last asked
-    Remote list;                    // GET /api/marketplace/orders
+    ui::PagedList list;             // GET /api/marketplace/orders, newest first
     std::int64_t picked = 0;        // the order shown in full; 0: none
     Remote order;                   // GET /api/marketplace/orders/{picked}
     double asked_ms = 0;            // when a waiting order was last asked again

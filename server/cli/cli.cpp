@@ -244,9 +244,9 @@ Result<void> command_seed_demo(pqxx::connection& connection, const Options& opti
     auto market = TRY(seed_demo_marketplace(connection, demo, default_course_catalog_dir()));
     if (market.courses > 0)
         std::printf("marketplace catalog: %d categories, %d courses with %d lessons, %d enrolments, %d reviews, "
-                    "%d orders (%d refunded), %d payouts, %d certificates\n",
+                    "%d orders (%d refunded), %d payouts, %d certificates, %d coupons\n",
             market.categories, market.courses, market.lessons, market.enrolments, market.reviews, market.orders,
-            market.refunds, market.payouts, market.certificates);
+            market.refunds, market.payouts, market.certificates, market.coupons);
     std::printf("Demo marketplace \"lumen\" is ready (%d instructors, %d learners; %.1f s). Sign in with any of "
                 "these (password: %s):\n",
         market.instructors, market.learners,

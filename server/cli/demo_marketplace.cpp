@@ -146,21 +146,35 @@ struct OrderSeeding {
     MarketplaceDemoReport& report;
 };
 
+// A demo coupon: its row, its rule (shared-domain marketplace/pricing) and
+// when it was made; `rule.times_used` counts the demo's orders with it.
+struct DemoCoupon {
+    std::int64_t id = 0;
+    Coupon rule;
+    std::int64_t made_at = 0;
+};
+
 // An order as the marketplace would have made it at `at`: the split by the
-// instructor's terms, the sandbox's checkout, and any refund a few days later
-// (by the administrator).
+// instructor's terms on what was paid (the price, less a coupon's part), the
+// sandbox's checkout, and any refund a few days later (by the administrator).
 Result<void> seed_order(OrderSeeding& to, const CourseSeed& course, std::int64_t learner, OrderStatus ending,
-    std::int64_t at)
+    std::int64_t at, DemoCoupon* coupon = nullptr)
 {
     const auto terms_row = exec_named(to.txn, "marketplace/order_terms", course.instructor_id, to.tenant_id)[0];
     const FeeTerms terms { terms_row["platform_fee_bp"].as<int>(), terms_row["processing_bp"].as<int>(),
         terms_row["processing_fixed_minor"].as<std::int64_t>() };
-    const auto split = TRY(split_order(course.price, terms));
+    Price list_price;
+    list_price.kind = PriceKind::OneTime;
+    list_price.amount = course.price;
+    const auto paid_price = coupon ? TRY(apply_coupon(list_price, course.id, coupon->rule, at)) : course.price;
+    if (coupon)
+        ++coupon->rule.times_used;
+    const auto split = TRY(split_order(paid_price, terms));
     auto refunded = zero_split(course.price.currency);
     if (ending == OrderStatus::Refunded)
         refunded = split;
     else if (ending == OrderStatus::PartlyRefunded)
-        refunded = TRY(split_refund(split, refunded, { (course.price.minor / 2 / 100) * 100 + 100, course.price.currency }));
+        refunded = TRY(split_refund(split, refunded, { (paid_price.minor / 2 / 100) * 100 + 100, course.price.currency }));
     const bool paid = ending != OrderStatus::Cancelled;
     const auto token = random_hex(32);
     const auto payment = paid ? std::optional<std::string>("pay_" + random_hex(16)) : std::nullopt;
@@ -169,9 +183,10 @@ Result<void> seed_order(OrderSeeding& to, const CourseSeed& course, std::int64_t
         split.platform_fee.minor, split.instructor_share.minor, terms.platform_fee_bp, terms.processing_bp,
         terms.processing_fixed_minor, "cs_" + token, "/sandbox-pay/" + token, payment, format_utc_timestamp(at),
         paid ? std::optional<std::string>(format_utc_timestamp(at + 240)) : std::nullopt, refunded.gross.minor,
-        refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor)[0]["id"]
-                              .as<std::int64_t>();
-    exec_named(to.txn, "cli/demo_sandbox_checkout", "cs_" + token, to.merchant, course.title, course.price.minor,
+        refunded.processing_fee.minor, refunded.platform_fee.minor, refunded.instructor_share.minor,
+        coupon ? std::optional<std::int64_t>(coupon->id) : std::nullopt,
+        course.price.minor - paid_price.minor)[0]["id"].as<std::int64_t>();
+    exec_named(to.txn, "cli/demo_sandbox_checkout", "cs_" + token, to.merchant, course.title, paid_price.minor,
         course.price.currency, to.tenant_id, order_id, paid ? std::string("paid") : std::string("cancelled"), payment,
         refunded.gross.minor, format_utc_timestamp(at));
     if (refunded.gross.minor > 0) {
@@ -360,6 +375,74 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
     OrderSeeding orders { txn, *tenant_id,
         exec_named(txn, "marketplace/order_terms", std::int64_t { 0 }, *tenant_id)[0]["merchant"].as<std::string>(),
         admin_id, options.now_unix, rng, report };
+    // Coupons: the office's welcome and summer ones and a press pass (ended),
+    // and the instructor login's for their courses; orders below use them.
+    std::vector<DemoCoupon> coupons;
+    const auto make_coupon = [&](const char* code, int percent, std::int64_t amount_minor, std::int64_t made_days_ago,
+                                 std::optional<std::int64_t> last_day_offset, int limit, std::int64_t maker,
+                                 std::vector<std::int64_t> courses, std::optional<std::int64_t> ended_days_ago) -> Result<void> {
+        DemoCoupon coupon;
+        coupon.rule.code = code;
+        coupon.rule.kind = percent > 0 ? CouponKind::Percent : CouponKind::Fixed;
+        coupon.rule.percent = percent;
+        coupon.rule.amount_off = { amount_minor, "GBP" };
+        coupon.rule.usage_limit = limit;
+        coupon.rule.course_ids = courses;
+        coupon.rule = TRY(check_coupon(coupon.rule));
+        coupon.made_at = options.now_unix - made_days_ago * k_day;
+        std::optional<std::string> last_day;
+        if (last_day_offset) {
+            last_day = format_utc_timestamp(options.now_unix + *last_day_offset * k_day).substr(0, 10);
+            coupon.rule.expires_at = options.now_unix + (*last_day_offset + 1) * k_day;
+        }
+        std::string course_list;
+        for (auto id : courses)
+            course_list += (course_list.empty() ? "" : ",") + std::to_string(id);
+        const bool by_percent = coupon.rule.kind == CouponKind::Percent;
+        auto made = exec_named(txn, "marketplace/make_coupon", *tenant_id, coupon.rule.code,
+            std::string(by_percent ? "percent" : "fixed"), by_percent ? std::optional<int>(percent) : std::nullopt,
+            by_percent ? std::nullopt : std::optional<std::int64_t>(amount_minor),
+            by_percent ? std::nullopt : std::optional<std::string>("GBP"), last_day, std::string(k_time_zone), limit,
+            maker, course_list);
+        if (made.empty())
+            return {};   // made by an earlier run
+        coupon.id = made[0]["id"].as<std::int64_t>();
+        exec_named(txn, "cli/demo_coupon_history", coupon.id, format_utc_timestamp(coupon.made_at),
+            ended_days_ago ? std::optional<std::string>(format_utc_timestamp(options.now_unix - *ended_days_ago * k_day))
+                           : std::nullopt,
+            admin_id);
+        coupon.rule.ended = ended_days_ago.has_value();
+        coupons.push_back(std::move(coupon));
+        ++report.coupons;
+        return {};
+    };
+    const auto amara = instructors.count("amara") ? instructors["amara"] : std::int64_t { 0 };
+    std::vector<std::int64_t> amara_courses;
+    for (const auto& course : added)
+        if (course.instructor_id == amara && course.price.minor > 0)
+            amara_courses.push_back(course.id);
+    TRY(make_coupon("WELCOME-10", 10, 0, 150, std::nullopt, 0, admin_id, {}, std::nullopt));
+    TRY(make_coupon("SUMMER-5", 0, 500, 190, -100, 0, admin_id, {}, std::nullopt));
+    if (!amara_courses.empty())
+        TRY(make_coupon("AMARA-20", 20, 0, 40, 30, 40, amara, amara_courses, std::nullopt));
+    TRY(make_coupon("PRESS-PASS", 100, 0, 200, std::nullopt, 5, admin_id, {}, 60));
+    // Which coupon (if any) a learner's order used: a roll of its own, so the
+    // rest of the demo is as it was before coupons.
+    SeededRandom coupon_rng(mix_seed(options.seed, hash_text("marketplace coupons")));
+    const auto coupon_for = [&](const CourseSeed& course, std::int64_t at) -> DemoCoupon* {
+        const auto roll = coupon_rng.below(100);
+        for (auto& coupon : coupons) {
+            const bool rolled = (coupon.rule.code == "WELCOME-10" && roll < 14)
+                || (coupon.rule.code == "AMARA-20" && roll >= 14 && roll < 40)
+                || (coupon.rule.code == "SUMMER-5" && roll >= 40 && roll < 55);
+            Price price;
+            price.kind = PriceKind::OneTime;
+            price.amount = course.price;
+            if (rolled && at >= coupon.made_at && apply_coupon(price, course.id, coupon.rule, at).ok())
+                return &coupon;
+        }
+        return nullptr;
+    };
     if (full) {
         for (const auto& course : added) {
             for (std::size_t l = 0; l < learners.size(); ++l) {
@@ -376,7 +459,8 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                     const auto roll = login_takes ? 100 : rng.below(100);
                     const auto ending = roll < 4 ? OrderStatus::Refunded : roll < 9 ? OrderStatus::PartlyRefunded
                         : roll < 12 ? OrderStatus::Cancelled : OrderStatus::Paid;
-                    TRY(seed_order(orders, course, learners[l], ending, enrolled));
+                    TRY(seed_order(orders, course, learners[l], ending, enrolled,
+                        login_takes ? nullptr : coupon_for(course, enrolled)));
                     if (ending == OrderStatus::Refunded || ending == OrderStatus::Cancelled)
                         continue;
                 }
@@ -506,7 +590,7 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                                   { "progress_marks", report.progress_marks },
                                   { "reviews", report.reviews }, { "orders", report.orders },
                                   { "refunds", report.refunds }, { "payouts", report.payouts },
-                                  { "certificates", report.certificates } } });
+                                  { "certificates", report.certificates }, { "coupons", report.coupons } } });
     txn.commit();
     return report;
 }

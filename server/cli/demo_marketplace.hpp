@@ -27,6 +27,7 @@ struct MarketplaceDemoReport {
     int orders = 0, refunds = 0;           // paid courses bought (and given back), added by this run
     int payouts = 0;                       // monthly payouts to instructors, added by this run
     int certificates = 0;                  // earned by finishing a course (one revoked), added by this run
+    int coupons = 0;                       // the office's and an instructor's, added by this run
 };
 
 // Creates whatever of the demo marketplace is missing, in one transaction;

@@ -249,6 +249,85 @@ try {
       await saveScreenshot(phone.page, 'marketplace-purchases-phone.png');
       assert.deepEqual(phone.errors, []);
     });
+  await check('the office makes a coupon, a learner buys with it for less, and ending one asks first', async () => {
+    // The office's coupons: the demo's, then a new one through the form (a bad code refused in words first).
+    const office = await signedIn(server, 'admin');
+    await office.page.getByRole('tab', { name: 'Coupons' }).click();
+    let state = await waitForState(office.page, (s) => s.portal?.coupons?.length >= 4, 'the coupons');
+    assert.ok(state.portal.coupons.some((c) => c.code === 'WELCOME-10' && c.state === 'active'), 'the welcome coupon');
+    assert.ok(state.portal.coupons.some((c) => c.state === 'ended'), 'an ended one');
+    await expectNoViolations(office.page, 'the coupons');
+    await press(office.page.getByRole('button', { name: 'New coupon' }));
+    await office.page.getByRole('textbox', { name: 'Code' }).fill('x');
+    await office.page.getByRole('textbox', { name: 'Percent off' }).fill('30');
+    await press(office.page.getByRole('button', { name: 'Make coupon' }));
+    await office.page.getByText('A coupon code is 3 to 32 letters, digits and dashes').first().waitFor();
+    await office.page.getByRole('textbox', { name: 'Code' }).fill('winter-30');
+    await expectNoViolations(office.page, 'the new coupon form');
+    await saveScreenshot(office.page, 'marketplace-coupon-form.png');
+    await press(office.page.getByRole('button', { name: 'Make coupon' }));
+    state = await waitForState(office.page, (s) => s.portal.coupons_make !== '', 'the coupon made');
+    assert.equal(state.portal.coupons_make, 'Coupon WINTER-30 made: 30% off');
+    await waitForState(office.page, (s) => s.portal.coupons[0]?.code === 'WINTER-30', 'the coupon listed first');
+    await saveScreenshot(office.page, 'marketplace-coupons.png');
+
+    // A learner tries it on a paid course in pounds and buys at its price.
+    const mine = await apiCall(server, learner, 'GET', '/api/marketplace/my-courses');
+    const all = await apiCall(server, learner, 'GET', '/api/marketplace/catalog?limit=50');
+    const course = all.body.courses.find((c) => c.price.kind === 'one_time' && c.price.currency === 'GBP'
+      && !mine.body.some((m) => m.id === c.id));
+    assert.ok(course, 'a paid course to buy');
+    const price = await apiCall(server, learner, 'GET', `/api/marketplace/courses/${course.id}/price?coupon=WINTER-30`);
+    assert.equal(price.status, 200);
+    const { page, errors } = await signedIn(server, 'student');
+    await page.getByRole('textbox', { name: 'Search courses' }).fill(course.title);
+    await page.keyboard.press('Enter');
+    await waitForState(page, loaded((p) => p.catalog_courses.includes(course.title)), 'the course found');
+    await press(page.getByRole('button', { name: course.title, exact: true }));
+    await waitForState(page, (s) => s.portal?.catalog_course === course.title, `${course.title}'s page`);
+    await page.getByRole('textbox', { name: 'Coupon code' }).fill('NOPE-NOPE');
+    await press(page.getByRole('button', { name: 'Apply' }));
+    await page.getByText('There is no coupon NOPE-NOPE').first().waitFor();
+    await page.getByRole('textbox', { name: 'Coupon code' }).fill('winter-30');
+    await press(page.getByRole('button', { name: 'Apply' }));
+    await page.getByText(`WINTER-30: 30% off, so you pay ${price.body.pays.text}`).first().waitFor();
+    await expectNoViolations(page, 'a course with a coupon applied');
+    await saveScreenshot(page, 'marketplace-coupon-applied.png');
+    await press(page.getByRole('button', { name: `Buy for ${price.body.pays.text}` }));
+    await page.waitForURL(/\/sandbox-pay\/[0-9a-f]{64}$/);
+    await page.getByRole('button', { name: `Pay ${price.body.pays.text}` }).click();
+    await page.waitForURL(/#\/learn\/orders\/\d+$/);
+    state = await waitForState(page, (s) => s.portal?.order?.status === 'paid', 'the order paid');
+    assert.equal(state.portal.order.coupon, 'WINTER-30');
+    await page.getByText(`Coupon WINTER-30: ${price.body.off.text} off`).waitFor();
+    assert.deepEqual(errors, []);
+
+    // Ending it asks first; then it is ended and learners can no longer use it.
+    await office.page.reload();
+    await office.page.getByRole('tab', { name: 'Coupons' }).click();
+    state = await waitForState(office.page, (s) => s.portal?.coupons?.[0]?.code === 'WINTER-30'
+      && s.portal.coupons[0].used === 1, 'the coupon used once');
+    await press(office.page.getByRole('button', { name: 'End...' }).first());
+    await office.page.getByRole('dialog').waitFor();
+    await expectNoViolations(office.page, 'ending a coupon');
+    await press(office.page.getByRole('button', { name: 'End coupon', exact: true }));
+    state = await waitForState(office.page, (s) => s.portal.coupons_end !== '' && s.portal.coupons[0]?.state === 'ended',
+      'the coupon ended');
+    assert.equal(state.portal.coupons_end, 'Coupon WINTER-30 ended: it can no longer be used');
+    const after = await apiCall(server, learner, 'GET', `/api/marketplace/courses/${course.id}/price?coupon=WINTER-30`);
+    assert.equal(after.status, 400);
+    assert.deepEqual(office.errors, []);
+
+    // An instructor's coupons on a phone: their own only.
+    const phone = await signedIn(server, 'instructor', PHONE);
+    await press(phone.page.getByRole('tab', { name: 'Coupons' }));   // scrolled off the phone's tab bar
+    state = await waitForState(phone.page, (s) => Array.isArray(s.portal?.coupons) && s.portal.coupons.length > 0,
+      'the instructor\'s coupons');
+    assert.deepEqual(state.portal.coupons.map((c) => c.code), ['AMARA-20']);
+    await expectNoViolations(phone.page, 'an instructor\'s coupons on a phone');
+    await saveScreenshot(phone.page, 'marketplace-coupons-phone.png');
+    assert.deepEqual(phone.errors, []);
+  });
   await check('an instructor reads their earnings and a statement; the office makes payouts and marks one sent',
     async () => {
       const { page, errors } = await signedIn(server, 'instructor');

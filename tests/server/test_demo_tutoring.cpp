@@ -772,6 +772,20 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
     CHECK(count("SELECT count(*) FROM course_orders o JOIN sandbox_checkouts k ON k.id = o.checkout_id WHERE o.tenant_id = "
               + m + " AND (k.payment_id IS DISTINCT FROM o.payment_id OR k.refunded_minor <> o.refunded_gross_minor)") == 0);
     CHECK(count("SELECT count(*) FROM course_orders WHERE learner_id = " + learner) >= 1);
+    // Coupons: the office's (one expired, one ended) and the instructor login's
+    // for their own courses; orders bought with them split what was paid,
+    // and list price = gross + discount.
+    CHECK(count("SELECT count(*) FROM coupons WHERE tenant_id = " + m) == 4);
+    CHECK(count("SELECT count(*) FROM coupons WHERE ended_at IS NOT NULL AND tenant_id = " + m) == 1);
+    CHECK(count("SELECT count(*) FROM coupons WHERE expires_at < now() AND tenant_id = " + m) == 1);
+    CHECK(count("SELECT count(*) FROM coupon_courses c JOIN courses x ON x.id = c.course_id JOIN users u ON"
+                " u.id = x.instructor_id WHERE u.email <> 'instructor@lumen.learnloop.test' AND c.tenant_id = " + m) == 0);
+    CHECK(count("SELECT count(*) FROM course_orders WHERE coupon_id IS NOT NULL AND tenant_id = " + m) > 10);
+    CHECK(count("SELECT count(*) FROM course_orders o JOIN courses c ON c.id = o.course_id WHERE o.tenant_id = " + m
+              + " AND o.gross_minor + o.discount_minor <> c.price_minor") == 0);
+    CHECK(count("SELECT count(*) FROM course_orders o JOIN coupons k ON k.id = o.coupon_id WHERE o.tenant_id = " + m
+              + " AND (o.created_at < k.created_at OR o.created_at >= coalesce(k.expires_at, 'infinity')"
+                " OR o.created_at >= coalesce(k.ended_at, 'infinity'))") == 0);
     // Monthly payouts: sent for the months before last, last month's due;
     // never more than an instructor's shares less refunds.
     CHECK(count("SELECT count(*) FROM instructor_payouts WHERE status = 'paid' AND tenant_id = " + m) > 5);
@@ -803,7 +817,7 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
     // Every row is the marketplace's.
     for (const char* table : { "catalog_categories", "course_modules", "course_lessons", "course_reviews",
              "marketplace_instructors", "lesson_progress", "course_orders", "order_refunds", "instructor_payouts",
-             "certificates" }) {
+             "certificates", "coupons", "coupon_courses" }) {
         INFO(table);
         CHECK(count(std::string("SELECT count(*) FROM ") + table + " WHERE tenant_id <> " + m) == 0);
     }
