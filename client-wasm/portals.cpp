@@ -92,6 +92,7 @@ struct PortalState {
     DeletedTabState deleted;      // what the academy's administrators may restore
     CatalogTabState catalog;      // a marketplace's catalog, for everyone of it
     LearningTabState learning;    // a marketplace learner's own courses
+    ProgressOutbox progress;      // their lesson marks made offline, shared by both tabs' lesson views
     OrdersTabState orders;        // a marketplace's orders: a learner's purchases, the office's, an instructor's sales
     EarningsTabState earnings;    // a marketplace instructor's earnings and payouts
     PayoutsTabState payouts;      // the marketplace office's monthly payouts
@@ -301,7 +302,7 @@ const Tab k_academy_office_tabs[] = {
 // also runs the people and reads the audit log.
 Tab catalog_tab(const char* name)
 {
-    return { "Catalog", name, Action::CatalogRead, [](AppState& s, PortalState& p) { draw_catalog_tab(s, p.catalog); },
+    return { "Catalog", name, Action::CatalogRead, [](AppState& s, PortalState& p) { draw_catalog_tab(s, p.catalog, p.progress); },
         [](const AppState&, const PortalState& p) { return catalog_tab_summary(p.catalog); },
         [](const AppState&, const PortalState& p) { return catalog_tab_place(p.catalog); },
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_catalog_tab(s, p.catalog, r); } };
@@ -349,7 +350,7 @@ const Tab k_studio_tabs[] = {
 const Tab k_learn_tabs[] = {
     catalog_tab("learn.tab.catalog"),
     { "My learning", "learn.tab.learning", Action::CourseEnrol,
-        [](AppState& s, PortalState& p) { draw_learning_tab(s, p.learning); },
+        [](AppState& s, PortalState& p) { draw_learning_tab(s, p.learning, p.progress); },
         [](const AppState&, const PortalState& p) { return learning_tab_summary(p.learning); },
         [](const AppState&, const PortalState& p) { return learning_tab_place(p.learning); },
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_learning_tab(s, p.learning, r); } },
@@ -613,6 +614,8 @@ void portal_sign_out(AppState& state)
 void portal_store_loaded(AppState& state, const std::string& key, const std::string& json)
 {
     if (offline_stored(state, state.portal->calendar.offline, key, json))
+        return;
+    if (progress_outbox_stored(state, state.portal->progress, key, json))
         return;
     practice_store_loaded(state, state.portal->student.practice, key, json);
 }

@@ -636,10 +636,10 @@ void draw_course(AppState& state, CatalogTabState& tab)
 
 // [SECTION] tab ------------------------------------------------------------------
 
-void draw_catalog_tab(AppState& state, CatalogTabState& tab)
+void draw_catalog_tab(AppState& state, CatalogTabState& tab, ProgressOutbox& progress)
 {
     if (tab.lesson.id != 0) {
-        if (draw_lesson_view(state, tab.lesson)) {
+        if (draw_lesson_view(state, tab.lesson, progress)) {
             tab.lesson = LessonViewState {};
             select_course(state, tab, tab.selected);   // its progress changed
         }
@@ -731,18 +731,26 @@ void draw_certificate(AppState& state, LearningTabState& tab, const Json& c)
     ImGui::EndDisabled();
 }
 
-void draw_learning_tab(AppState& state, LearningTabState& tab)
+void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& progress)
 {
     if (tab.lesson.id != 0) {
-        if (draw_lesson_view(state, tab.lesson)) {
+        if (draw_lesson_view(state, tab.lesson, progress)) {
             tab.lesson = LessonViewState {};
             forget(tab.courses);   // their progress changed
         }
         return;
     }
+    // Marks kept offline go as soon as they can; each one sent changes a course's progress.
+    sync_progress(state, tab.lesson, progress);
+    if (progress.outbox.synced != tab.progress_synced) {
+        tab.progress_synced = progress.outbox.synced;
+        forget(tab.courses);
+    }
     if (tab.courses.phase == Phase::Idle)
         api_load(state, tab.courses, "/api/marketplace/my-courses");
     ui::heading("My learning", 2);
+    if (const auto kept = progress_outbox_status(progress); !kept.empty())
+        ui::note(kept.c_str());
     ui::action_status(tab.claim);
     if (ui::remote_status(state, tab.courses, "market.learning"))
         api_load(state, tab.courses, "/api/marketplace/my-courses");

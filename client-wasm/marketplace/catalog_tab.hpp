@@ -46,7 +46,7 @@ struct CatalogTabState {
     LessonViewState lesson;       // a lesson of the open course, over its page
 };
 
-void draw_catalog_tab(AppState& state, CatalogTabState& tab);
+void draw_catalog_tab(AppState& state, CatalogTabState& tab, ProgressOutbox& progress);
 [[nodiscard]] Json catalog_tab_summary(const CatalogTabState& tab);
 [[nodiscard]] ui::TabPlace catalog_tab_place(const CatalogTabState& tab);
 bool open_catalog_tab(AppState& state, CatalogTabState& tab, const ui::Route& route);
@@ -56,9 +56,10 @@ struct LearningTabState {
     Remote courses;               // GET /api/marketplace/my-courses
     LessonViewState lesson;
     Outcome claim;                // POST /api/marketplace/courses/{id}/certificate
+    int progress_synced = 0;      // marks sent from the outbox when the list was last loaded
 };
 
-void draw_learning_tab(AppState& state, LearningTabState& tab);
+void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& progress);
 [[nodiscard]] Json learning_tab_summary(const LearningTabState& tab);
 [[nodiscard]] ui::TabPlace learning_tab_place(const LearningTabState& tab);
 bool open_learning_tab(AppState& state, LearningTabState& tab, const ui::Route& route);

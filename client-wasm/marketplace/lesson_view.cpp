@@ -3,6 +3,7 @@
 
 #include "core/validation.hpp"
 #include "marketplace/progress.hpp"
+#include "marketplace/progress_outbox.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
 #include "platform/location.hpp"
@@ -21,25 +22,49 @@ int seconds_spent(const LessonViewState& view)
     return std::clamp(view.seconds_before + static_cast<int>(here), 0, k_progress_most_seconds);
 }
 
-void send_mark(AppState& state, LessonViewState& view, bool completed)
+// The lesson's mark as the server answered it (now, or later from the outbox).
+void take_answer(LessonViewState& view, const ApiAnswer& answer)
+{
+    if (const auto url = text_field(field_of(answer.body, "certificate"), "url"); !url.empty())
+        view.certificate_url = url;
+    view.lesson.data["progress"] = { { "completed", bool_field(answer.body, "completed") },
+        { "seconds_spent", int_field(answer.body, "seconds_spent") },
+        { "position_seconds", int_field(answer.body, "position_seconds") } };
+}
+
+// Without a connection (or while earlier marks wait) the mark is kept on
+// the device and shown as made; the outbox sends it when it can.
+void keep_offline(AppState& state, LessonViewState& view, ProgressOutbox& outbox, const ProgressUpdate& update)
+{
+    progress_outbox_queue(outbox, state, view.id, text_field(view.lesson.data, "title"), update);
+    auto& progress = view.lesson.data["progress"];
+    progress["completed"] = update.completed.value_or(false);
+    progress["seconds_spent"] = update.seconds_spent.value_or(0);
+    view.mark = { Phase::Done, "Saved on this device: it is sent when the connection is back.", false };
+}
+
+void send_mark(AppState& state, LessonViewState& view, ProgressOutbox& outbox, bool completed)
 {
     ProgressUpdate update;
     update.completed = completed;
     update.seconds_spent = seconds_spent(view);
+    if (progress_outbox_waiting(outbox) > 0) {   // behind the marks already waiting, in order
+        keep_offline(state, view, outbox, update);
+        return;
+    }
     view.mark = { Phase::Loading, {}, false };
     const auto id = view.id;
     api_call(state, "PUT", "/api/marketplace/lessons/" + std::to_string(id) + "/progress", progress_update_to_json(update),
-        [&view, id](AppState&, const ApiAnswer& answer) {
-            if (view.id != id)
+        [&view, &outbox, id, update](AppState& s, const ApiAnswer& answer) {
+            if (view.id != id || !view.lesson.data.is_object())
                 return;
+            if (answer.status == 0 || answer.status >= 500 || answer.status == 429) {
+                keep_offline(s, view, outbox, update);
+                return;
+            }
             view.mark = outcome_of(answer, text_field(answer.body, "message"));
-            if (!answer.ok() || !view.lesson.data.is_object())
-                return;
-            if (const auto url = text_field(field_of(answer.body, "certificate"), "url"); !url.empty())
-                view.certificate_url = url;
-            view.lesson.data["progress"] = { { "completed", bool_field(answer.body, "completed") },
-                { "seconds_spent", int_field(answer.body, "seconds_spent") },
-                { "position_seconds", int_field(answer.body, "position_seconds") } };
+            if (answer.ok())
+                take_answer(view, answer);
         });
 }
 
@@ -70,8 +95,20 @@ void open_lesson(AppState& state, LessonViewState& view, std::int64_t id)
     view.lesson.phase = Phase::Loading;
 }
 
-bool draw_lesson_view(AppState& state, LessonViewState& view)
+void sync_progress(AppState& state, LessonViewState& view, ProgressOutbox& outbox)
 {
+    progress_outbox_load(state, outbox);
+    progress_outbox_sync(state, outbox, [&view](AppState&, const Json& entry, const ApiAnswer& answer) {
+        if (!answer.ok() || view.id != entry.value("lesson_id", std::int64_t(0)) || !view.lesson.data.is_object())
+            return;
+        take_answer(view, answer);
+        view.mark = outcome_of(answer, "Sent: " + text_field(answer.body, "message"));
+    });
+}
+
+bool draw_lesson_view(AppState& state, LessonViewState& view, ProgressOutbox& outbox)
+{
+    sync_progress(state, view, outbox);
     bool back = false;
     if (ui::button(state, "Back to the course", "market.lesson.back"))
         back = true;
@@ -100,12 +137,16 @@ bool draw_lesson_view(AppState& state, LessonViewState& view)
             ui::text_colored(ui::k_accent, ICON_CHECK " Completed");
             ImGui::SameLine();
             if (ui::button(state, "Mark as not done", "market.lesson.undo"))
-                send_mark(state, view, false);
+                send_mark(state, view, outbox, false);
         } else if (ui::primary_button(state, "Mark as complete", "market.lesson.complete")) {
-            send_mark(state, view, true);
+            send_mark(state, view, outbox, true);
         }
         ImGui::EndDisabled();
         ui::action_status(view.mark);
+        if (const auto waiting = progress_outbox_status(outbox); !waiting.empty())
+            ui::note(waiting.c_str());
+        if (!outbox.notice.empty())
+            ui::alert_text(ui::k_error, "%s", outbox.notice.c_str());
         if (!view.certificate_url.empty()) {
             ui::text_colored(ui::k_ok, ICON_CHECK " You finished the course: your certificate is ready.");
             if (ui::primary_button(state, "View your certificate", "market.lesson.certificate"))
@@ -122,7 +163,7 @@ bool draw_lesson_view(AppState& state, LessonViewState& view)
     if (next != 0 && ui::button(state, "Next lesson", "market.lesson.next")) {
         // Moving on from an unfinished lesson keeps the time spent in it.
         if (progress.is_object() && !bool_field(progress, "completed"))
-            send_mark(state, view, false);
+            send_mark(state, view, outbox, false);
         open_lesson(state, view, next);
     }
     return back;

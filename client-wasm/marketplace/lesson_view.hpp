@@ -2,10 +2,13 @@
 // **bold** words shown plain, "- " lines as bullets) or its video's address,
 // "Mark as complete", and the lessons before and after it. Time spent is
 // sent with each mark; the server keeps the most it has heard, so a mark
-// sent twice changes nothing. Used by the catalog and by My learning.
+// sent twice changes nothing. A mark made without a connection is kept on
+// the device and sent later (progress_outbox). Used by the catalog and by
+// My learning.
 #pragma once
 
 #include "app.hpp"
+#include "marketplace/progress_outbox.hpp"
 
 #include <cstdint>
 #include <string>
@@ -23,7 +26,11 @@ struct LessonViewState {
 
 void open_lesson(AppState& state, LessonViewState& view, std::int64_t id);
 // Draws the open lesson; returns true when "Back to the course" was pressed.
-bool draw_lesson_view(AppState& state, LessonViewState& view);
+// Marks made without a connection wait in `outbox` (shared by every lesson
+// view), which this sends as it can.
+bool draw_lesson_view(AppState& state, LessonViewState& view, ProgressOutbox& outbox);
+// Sends what waits in `outbox`, updating `view` when its lesson's mark arrives.
+void sync_progress(AppState& state, LessonViewState& view, ProgressOutbox& outbox);
 [[nodiscard]] Json lesson_view_summary(const LessonViewState& view);
 
 } // namespace learnloop::client

@@ -76,7 +76,7 @@ void outbox_sync(AppState& state, Outbox& box, const OutboxRoute& route, double 
     const Json entry = box.entries.front();
     const auto client_id = client_id_of(entry);
     box.sending = client_id;
-    api_call(state, "POST", route.path, route.body ? route.body(entry) : entry,
+    api_call(state, route.method, route.path_of ? route.path_of(entry) : route.path, route.body ? route.body(entry) : entry,
         [&box, route, entry, client_id](AppState& state, const ApiAnswer& answer) {
             box.sending.clear();
             // (A 401 never arrives here: the session ends, and the outbox

@@ -35,6 +35,10 @@ struct Outbox {
 struct OutboxRoute {
     std::string key;    // storage key (per signed-in user)
     std::string path;   // POSTed to
+    // Where each entry goes, when that depends on the entry (set with
+    // `method`: "PUT /api/marketplace/lessons/<id>/progress"); unset: `path`.
+    std::function<std::string(const Json& entry)> path_of;
+    std::string method = "POST";
     // What is sent for an entry; unset: the entry itself.
     std::function<Json(const Json& entry)> body;
     // After an entry left the outbox: the server took it (answer.ok()) or refused it for good.

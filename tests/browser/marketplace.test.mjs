@@ -185,6 +185,35 @@ try {
     assert.match(await page.evaluate(() => location.hash), /^#\/learn\/catalog\/\d+\/lesson\/\d+$/);
     assert.deepEqual(errors, []);
   });
+  await check('a lesson marked done without a connection is kept on the device and sent when it is back', async () => {
+    const { page } = await signedIn(server, 'student');
+    await page.getByRole('tab', { name: 'My learning' }).click();
+    let state = await waitForState(page, (s) => s.portal?.learning?.length >= 3, 'the learner\'s courses');
+    const fresh = state.portal.learning.find((c) => c.progress === 'Not started');
+    assert.ok(fresh, JSON.stringify(state.portal.learning));
+    await press(page.getByRole('button', { name: `Start ${fresh.title}` }));
+    state = await waitForState(page, (s) => s.portal?.learning_lesson?.lesson_title, 'its first lesson');
+    const lessonId = state.portal.learning_lesson.lesson_id;
+
+    await page.context().setOffline(true);
+    await press(page.getByRole('button', { name: 'Mark as complete' }));
+    state = await waitForState(page, (s) => s.portal.learning_lesson.lesson_completed
+      && /^Saved on this device/.test(s.portal.learning_lesson.lesson_mark), 'the mark kept offline');
+    await page.getByText('1 progress mark is kept on this device and sent when the connection is back.').waitFor();
+    await expectNoViolations(page, 'a lesson marked offline');
+    await saveScreenshot(page, 'marketplace-lesson-offline.png');
+    let served = await apiCall(server, learner, 'GET', `/api/marketplace/lessons/${lessonId}`);
+    assert.notEqual(served.body.progress?.completed, true, 'not on the server yet');
+
+    // Back online: the outbox sends it (within a few seconds) and says so.
+    await page.context().setOffline(false);
+    state = await waitForState(page, (s) => /^Sent: /.test(s.portal.learning_lesson.lesson_mark), 'the mark sent', 20000);
+    served = await apiCall(server, learner, 'GET', `/api/marketplace/lessons/${lessonId}`);
+    assert.equal(served.body.progress.completed, true);
+    await press(page.getByRole('button', { name: 'Back to the course' }));
+    await waitForState(page, (s) => s.portal.learning?.find((c) => c.title === fresh.title)?.progress !== 'Not started',
+      'the course started');
+  });
   await check('a learner buys a course at the sandbox checkout and is back with it; the office refunds part of it',
     async () => {
       // A one-time course the learner does not have yet.
