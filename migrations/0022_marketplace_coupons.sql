@@ -53,17 +53,20 @@ CREATE INDEX coupon_courses_course_idx ON coupon_courses (tenant_id, course_id);
 ALTER TABLE course_orders
     ADD COLUMN coupon_id bigint,
     ADD COLUMN discount_minor bigint NOT NULL DEFAULT 0 CHECK (discount_minor >= 0),
-    ADD FOREIGN KEY (tenant_id, coupon_id) REFERENCES coupons (tenant_id, id),
-    ADD CHECK (coupon_id IS NOT NULL OR discount_minor = 0);
+    ADD CONSTRAINT course_orders_coupon_fkey FOREIGN KEY (tenant_id, coupon_id) REFERENCES coupons (tenant_id, id),
+    ADD CONSTRAINT course_orders_discount_check CHECK (coupon_id IS NOT NULL OR discount_minor = 0);
 CREATE INDEX course_orders_coupon_idx ON course_orders (tenant_id, coupon_id) WHERE coupon_id IS NOT NULL;
 
--- An order of 0 (the whole price taken off) is paid with no provider.
+-- An order of 0 (the whole price taken off) is paid with no provider. The
+-- checks replaced were named by PostgreSQL in 0018 (course_orders_check3 is
+-- its fourth table check: paid orders have a payment); these are named.
 ALTER TABLE course_orders DROP CONSTRAINT course_orders_gross_minor_check;
-ALTER TABLE course_orders ADD CHECK (gross_minor > 0 OR (gross_minor = 0 AND provider = 'none'));
+ALTER TABLE course_orders ADD CONSTRAINT course_orders_gross_check
+    CHECK (gross_minor > 0 OR (gross_minor = 0 AND provider = 'none'));
 ALTER TABLE course_orders DROP CONSTRAINT course_orders_provider_check;
-ALTER TABLE course_orders ADD CHECK (provider IN ('sandbox', 'none'));
+ALTER TABLE course_orders ADD CONSTRAINT course_orders_provider_known CHECK (provider IN ('sandbox', 'none'));
 ALTER TABLE course_orders DROP CONSTRAINT course_orders_check3;
-ALTER TABLE course_orders ADD CHECK ((status IN ('paid', 'partly_refunded', 'refunded'))
+ALTER TABLE course_orders ADD CONSTRAINT course_orders_paid_check CHECK ((status IN ('paid', 'partly_refunded', 'refunded'))
     = (paid_at IS NOT NULL AND (payment_id IS NOT NULL OR provider = 'none')));
 
 SELECT enable_tenant_isolation(t) FROM unnest(ARRAY['coupons', 'coupon_courses']::regclass[]) AS t;

@@ -14,8 +14,8 @@ namespace learnloop::client {
 namespace {
 
 const char* const k_list_path = "/api/marketplace/coupons";
-// The courses a coupon may be for: the catalog's first fifty, newest first.
-const char* const k_courses_path = "/api/marketplace/catalog?sort=newest&limit=50";
+// The courses a coupon may be for: every one for the office, an instructor's own.
+const char* const k_courses_path = "/api/marketplace/coupons/courses";
 
 bool all_digits(const char* text)
 {
@@ -30,20 +30,6 @@ bool all_digits(const char* text)
 bool office_view(const AppState& state)
 {
     return permission_scope(state.session.role, Action::CouponManage, state.session.approval) == Scope::Tenant;
-}
-
-// The courses the person may choose: every one for the office, their own
-// for an instructor.
-std::vector<const Json*> choosable(const AppState& state, const CouponsTabState& tab)
-{
-    std::vector<const Json*> courses;
-    if (!tab.courses.data.is_object())
-        return courses;
-    const bool office = office_view(state);
-    for (const auto& course : field_of(tab.courses.data, "courses"))
-        if (office || id_field(course, "instructor_id") == state.session.user_id)
-            courses.push_back(&course);
-    return courses;
 }
 
 void open_form(AppState& state, CouponsTabState& tab)
@@ -109,13 +95,13 @@ void draw_course_choice(AppState& state, CouponsTabState& tab)
     }
     if (ui::remote_status(state, tab.courses, "coupons.courses.retry"))
         api_load(state, tab.courses, k_courses_path);
-    const auto courses = choosable(state, tab);
+    const Json& courses = field_of(tab.courses.data, "courses");
     if (tab.courses.data.is_object() && courses.empty())
-        ui::note("There is no published course to choose yet.");
-    for (const auto* course : courses) {
-        const auto id = id_field(*course, "id");
+        ui::note("There is no course to choose yet.");
+    for (const auto& course : courses) {
+        const auto id = id_field(course, "id");
         bool on = tab.chosen.count(id) == 1;
-        const auto label = text_field(*course, "title") + " (" + text_field(*course, "price_label") + ")##course"
+        const auto label = text_field(course, "title") + " (" + text_field(course, "price_label") + ")##course"
             + std::to_string(id);
         if (ui::checkbox(label.c_str(), &on)) {
             if (on)
@@ -127,14 +113,10 @@ void draw_course_choice(AppState& state, CouponsTabState& tab)
     ui::field_errors(tab.errors, "course_ids");
 }
 
-// The currency of the first paid course of the catalog: the marketplace's.
+// The currency an amount off is usually in: the marketplace's.
 std::string usual_currency(const CouponsTabState& tab)
 {
-    if (tab.courses.data.is_object())
-        for (const auto& course : field_of(tab.courses.data, "courses"))
-            if (const auto code = text_field(field_of(course, "price"), "currency"); !code.empty())
-                return code;
-    return {};
+    return text_field(tab.courses.data, "currency");
 }
 
 void draw_form(AppState& state, CouponsTabState& tab)
@@ -290,9 +272,11 @@ void draw_coupons_tab(AppState& state, CouponsTabState& tab)
     ui::heading("Coupons", 2);
     ui::note(office_view(state)
             ? "A coupon takes a percentage or an amount off a course's price. Share its code: learners type it on "
-              "the course's page before they buy."
+              "the course's page before they buy. Each order made with it is a use; one cancelled, or left unpaid "
+              "for a day, gives its use back."
             : "A coupon takes a percentage or an amount off your courses' prices. Share its code: learners type it "
-              "on the course's page before they buy.");
+              "on the course's page before they buy. Each order made with it is a use; one cancelled, or left "
+              "unpaid for a day, gives its use back.");
     draw_form(state, tab);
     ui::action_status(tab.make);
     draw_ending(state, tab);

@@ -28,7 +28,7 @@ struct CouponsTabState {
     char usage_limit[8] = "";       // empty for any number
     int every_course = 1;           // the office: 1 every course, 0 chosen ones
     std::set<std::int64_t> chosen;  // the chosen courses
-    Remote courses;                 // GET /api/marketplace/catalog: what may be chosen
+    Remote courses;                 // GET /api/marketplace/coupons/courses: what may be chosen
     std::vector<Error> errors;      // the form's, by field
     Outcome make;
     std::int64_t ending = 0;        // the coupon a confirmation is open for

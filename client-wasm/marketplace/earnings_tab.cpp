@@ -178,10 +178,6 @@ std::string payouts_path(const PayoutsTabState& tab)
     return path;
 }
 
-void reload(AppState& state, PayoutsTabState& tab)
-{
-    ui::reload_page(state, tab.payouts, payouts_path(tab));
-}
 
 void draw_marking(AppState& state, PayoutsTabState& tab)
 {
@@ -201,7 +197,7 @@ void draw_marking(AppState& state, PayoutsTabState& tab)
                 if (!answer.ok())
                     return;
                 tab.marking = 0;
-                reload(s, tab);
+                ui::reload_page(s, tab.payouts, payouts_path(tab));
             });
     }
     ImGui::EndDisabled();
@@ -285,7 +281,7 @@ void draw_payouts_tab(AppState& state, PayoutsTabState& tab)
             [&tab](AppState& s, const ApiAnswer& answer) {
                 tab.run = outcome_of(answer, text_field(answer.body, "message"));
                 if (answer.ok())
-                    reload(s, tab);
+                    ui::reload_page(s, tab.payouts, payouts_path(tab));
             });
     }
     ui::action_status(tab.run);

@@ -330,6 +330,7 @@ void draw_order(AppState& state, OrdersTabState& tab, bool own)
 void draw_orders_tab(AppState& state, OrdersTabState& tab)
 {
     const bool own = own_view(state);
+    ui::keep_page(state, tab.list, list_path(tab));   // also while a phone shows one order
     ui::heading(own ? "Purchases" : ui::can(state, Action::OrderRefund) ? "Orders" : "Sales", 2);
     if (!own)
         draw_filter(state, tab);

@@ -18,11 +18,16 @@ void reload_page(AppState& state, PagedList& list, const std::string& path)
     api_load(state, list.remote, list.asked);
 }
 
-bool paged_list_begin(AppState& state, PagedList& list, const std::string& path, const std::string& name,
-    const char* empty_title, const char* empty_next_step)
+void keep_page(AppState& state, PagedList& list, const std::string& path)
 {
     if ((list.remote.phase == Phase::Idle || list.asked != paged_path(list, path)) && list.remote.phase != Phase::Loading)
         reload_page(state, list, path);
+}
+
+bool paged_list_begin(AppState& state, PagedList& list, const std::string& path, const std::string& name,
+    const char* empty_title, const char* empty_next_step)
+{
+    keep_page(state, list, path);
     if (remote_status(state, list.remote, name + ".retry"))
         reload_page(state, list, path);
     if (!list.remote.data.is_array())

@@ -26,6 +26,10 @@ struct PagedList {
 [[nodiscard]] std::string paged_path(const PagedList& list, const std::string& path);
 // Asks for the page shown again (after an action changed its rows).
 void reload_page(AppState& state, PagedList& list, const std::string& path);
+// Asks for the page when nothing has been asked yet or the address (its
+// filters, its page) changed: paged_list_begin does, and a screen whose
+// list is not always drawn (a phone showing one order) calls it each frame.
+void keep_page(AppState& state, PagedList& list, const std::string& path);
 // Before the rows: asks for the page when nothing has been asked yet or the
 // address (its filters, its page) changed; skeleton rows while loading, the
 // error with a retry button (`name` + ".retry"); the empty state when the

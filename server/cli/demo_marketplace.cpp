@@ -12,6 +12,7 @@
 #include "marketplace/catalog.hpp"
 #include "marketplace/certificates/issuing.hpp"
 #include "marketplace/checkout.hpp"
+#include "marketplace/coupon_handlers.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/payouts.hpp"
 #include "marketplace/pricing.hpp"
@@ -146,6 +147,14 @@ struct OrderSeeding {
     MarketplaceDemoReport& report;
 };
 
+Price one_time_price(const Money& amount)
+{
+    Price price;
+    price.kind = PriceKind::OneTime;
+    price.amount = amount;
+    return price;
+}
+
 // A demo coupon: its row, its rule (shared-domain marketplace/pricing) and
 // when it was made; `rule.times_used` counts the demo's orders with it.
 struct DemoCoupon {
@@ -163,10 +172,8 @@ Result<void> seed_order(OrderSeeding& to, const CourseSeed& course, std::int64_t
     const auto terms_row = exec_named(to.txn, "marketplace/order_terms", course.instructor_id, to.tenant_id)[0];
     const FeeTerms terms { terms_row["platform_fee_bp"].as<int>(), terms_row["processing_bp"].as<int>(),
         terms_row["processing_fixed_minor"].as<std::int64_t>() };
-    Price list_price;
-    list_price.kind = PriceKind::OneTime;
-    list_price.amount = course.price;
-    const auto paid_price = coupon ? TRY(apply_coupon(list_price, course.id, coupon->rule, at)) : course.price;
+    const auto paid_price = coupon ? TRY(apply_coupon(one_time_price(course.price), course.id, coupon->rule, at))
+                                   : course.price;
     if (coupon)
         ++coupon->rule.times_used;
     const auto split = TRY(split_order(paid_price, terms));
@@ -381,37 +388,26 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
     const auto make_coupon = [&](const char* code, int percent, std::int64_t amount_minor, std::int64_t made_days_ago,
                                  std::optional<std::int64_t> last_day_offset, int limit, std::int64_t maker,
                                  std::vector<std::int64_t> courses, std::optional<std::int64_t> ended_days_ago) -> Result<void> {
-        DemoCoupon coupon;
-        coupon.rule.code = code;
-        coupon.rule.kind = percent > 0 ? CouponKind::Percent : CouponKind::Fixed;
-        coupon.rule.percent = percent;
-        coupon.rule.amount_off = { amount_minor, "GBP" };
-        coupon.rule.usage_limit = limit;
-        coupon.rule.course_ids = courses;
-        coupon.rule = TRY(check_coupon(coupon.rule));
-        coupon.made_at = options.now_unix - made_days_ago * k_day;
-        std::optional<std::string> last_day;
-        if (last_day_offset) {
-            last_day = format_utc_timestamp(options.now_unix + *last_day_offset * k_day).substr(0, 10);
-            coupon.rule.expires_at = options.now_unix + (*last_day_offset + 1) * k_day;
-        }
-        std::string course_list;
-        for (auto id : courses)
-            course_list += (course_list.empty() ? "" : ",") + std::to_string(id);
-        const bool by_percent = coupon.rule.kind == CouponKind::Percent;
-        auto made = exec_named(txn, "marketplace/make_coupon", *tenant_id, coupon.rule.code,
-            std::string(by_percent ? "percent" : "fixed"), by_percent ? std::optional<int>(percent) : std::nullopt,
-            by_percent ? std::nullopt : std::optional<std::int64_t>(amount_minor),
-            by_percent ? std::nullopt : std::optional<std::string>("GBP"), last_day, std::string(k_time_zone), limit,
-            maker, course_list);
-        if (made.empty())
+        CouponRequest request;
+        request.coupon.code = code;
+        request.coupon.kind = percent > 0 ? CouponKind::Percent : CouponKind::Fixed;
+        request.coupon.percent = percent;
+        request.coupon.amount_off = { amount_minor, "GBP" };
+        request.coupon.usage_limit = limit;
+        request.coupon.course_ids = std::move(courses);
+        request.coupon = TRY(check_coupon(request.coupon));
+        if (last_day_offset)
+            request.expires_on = format_utc_timestamp(options.now_unix + *last_day_offset * k_day).substr(0, 10);
+        const auto id = insert_coupon(txn, *tenant_id, request, k_time_zone, maker);
+        if (!id)
             return {};   // made by an earlier run
-        coupon.id = made[0]["id"].as<std::int64_t>();
+        DemoCoupon coupon { *id, {}, options.now_unix - made_days_ago * k_day };
         exec_named(txn, "cli/demo_coupon_history", coupon.id, format_utc_timestamp(coupon.made_at),
             ended_days_ago ? std::optional<std::string>(format_utc_timestamp(options.now_unix - *ended_days_ago * k_day))
                            : std::nullopt,
             admin_id);
-        coupon.rule.ended = ended_days_ago.has_value();
+        // Its rule as the server reads it (the last day ends at midnight in the marketplace's zone).
+        coupon.rule = coupon_of(exec_named(txn, "marketplace/coupon_by_code", request.coupon.code)[0]);
         coupons.push_back(std::move(coupon));
         ++report.coupons;
         return {};
@@ -435,10 +431,10 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
             const bool rolled = (coupon.rule.code == "WELCOME-10" && roll < 14)
                 || (coupon.rule.code == "AMARA-20" && roll >= 14 && roll < 40)
                 || (coupon.rule.code == "SUMMER-5" && roll >= 40 && roll < 55);
-            Price price;
-            price.kind = PriceKind::OneTime;
-            price.amount = course.price;
-            if (rolled && at >= coupon.made_at && apply_coupon(price, course.id, coupon.rule, at).ok())
+            if (!rolled || at < coupon.made_at)
+                continue;
+            // (A sandbox order is never of nothing: a coupon that would take all of it is not used.)
+            if (auto pays = apply_coupon(one_time_price(course.price), course.id, coupon.rule, at); pays.ok() && pays.value().minor > 0)
                 return &coupon;
         }
         return nullptr;

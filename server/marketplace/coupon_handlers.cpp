@@ -43,27 +43,6 @@ std::string list_of(const std::vector<std::int64_t>& ids)
     return list;
 }
 
-// A coupon from its row (marketplace/_coupon_columns.sql).
-Coupon coupon_of(const pqxx::row& row)
-{
-    Coupon coupon;
-    coupon.code = row["code"].as<std::string>();
-    if (row["kind"].as<std::string>() == "percent") {
-        coupon.kind = CouponKind::Percent;
-        coupon.percent = row["percent"].as<int>();
-    } else {
-        coupon.kind = CouponKind::Fixed;
-        coupon.amount_off = { row["amount_off_minor"].as<std::int64_t>(), row["currency"].as<std::string>() };
-    }
-    if (!row["expires_at_unix"].is_null())
-        coupon.expires_at = row["expires_at_unix"].as<std::int64_t>();
-    coupon.usage_limit = row["usage_limit"].as<int>();
-    coupon.times_used = static_cast<int>(row["used"].as<std::int64_t>());
-    coupon.course_ids = ids_of(row["course_ids"].as<std::string>());
-    coupon.ended = row["ended"].as<bool>();
-    return coupon;
-}
-
 // A coupon as its list shows it.
 Json coupon_json(const pqxx::row& row)
 {
@@ -91,6 +70,41 @@ std::optional<std::string> text_or_null(const std::string& text)
 }
 
 } // namespace
+
+Coupon coupon_of(const pqxx::row& row)
+{
+    Coupon coupon;
+    coupon.code = row["code"].as<std::string>();
+    if (row["kind"].as<std::string>() == "percent") {
+        coupon.kind = CouponKind::Percent;
+        coupon.percent = row["percent"].as<int>();
+    } else {
+        coupon.kind = CouponKind::Fixed;
+        coupon.amount_off = { row["amount_off_minor"].as<std::int64_t>(), row["currency"].as<std::string>() };
+    }
+    if (!row["expires_at_unix"].is_null())
+        coupon.expires_at = row["expires_at_unix"].as<std::int64_t>();
+    coupon.usage_limit = row["usage_limit"].as<int>();
+    coupon.times_used = static_cast<int>(row["used"].as<std::int64_t>());
+    coupon.course_ids = ids_of(row["course_ids"].as<std::string>());
+    coupon.ended = row["ended"].as<bool>();
+    return coupon;
+}
+
+std::optional<std::int64_t> insert_coupon(pqxx::work& txn, std::int64_t tenant_id, const CouponRequest& request,
+    const std::string& time_zone, std::int64_t maker)
+{
+    const auto& coupon = request.coupon;
+    const bool percent = coupon.kind == CouponKind::Percent;
+    auto made = exec_named(txn, "marketplace/make_coupon", tenant_id, coupon.code,
+        std::string(percent ? "percent" : "fixed"), percent ? std::optional<int>(coupon.percent) : std::nullopt,
+        percent ? std::nullopt : std::optional<std::int64_t>(coupon.amount_off.minor),
+        percent ? std::nullopt : std::optional<std::string>(coupon.amount_off.currency),
+        text_or_null(request.expires_on), time_zone, coupon.usage_limit, maker, list_of(coupon.course_ids));
+    if (made.empty())
+        return std::nullopt;
+    return made[0]["id"].as<std::int64_t>();
+}
 
 // [SECTION] applying a coupon
 
@@ -120,6 +134,8 @@ Result<ApiResponse> handle_course_price(const httplib::Request& req, pqxx::work&
     if (rows.empty() || rows[0]["status"].as<std::string>() != "published")
         return make_error(ErrorCode::NotFound, k_course_not_found);
     const auto price = price_of(rows[0]);
+    if (price.kind == PriceKind::Subscription)
+        return make_error(ErrorCode::FailedPrecondition, "Subscriptions are not on sale yet");
     if (!req.has_param("coupon") || req.get_param_value("coupon").empty())
         return make_error(ErrorCode::InvalidArgument, "Type a coupon code", "coupon");
     const auto applied = TRY(apply_typed_coupon(txn, req.get_param_value("coupon"), id, price));
@@ -140,6 +156,22 @@ Result<ApiResponse> handle_coupons(const httplib::Request& req, pqxx::work& txn,
     return paged_response(req, page, rows, coupon_json);
 }
 
+Result<ApiResponse> handle_coupon_courses(const httplib::Request&, pqxx::work& txn, const Caller& caller)
+{
+    auto rows = exec_named(txn, "marketplace/coupon_courses", marketplace_scope(caller, Action::CouponManage),
+        caller.user_id);
+    Json courses = Json::array();
+    for (const auto& row : rows) {
+        const auto price = price_of(row);
+        courses.push_back({ { "id", row["id"].as<std::int64_t>() }, { "title", row["title"].as<std::string>() },
+            { "price_label", price_for_people(price) }, { "currency", price.amount.currency } });
+    }
+    auto currency = exec_named(txn, "marketplace/settings");
+    return json_response(200, { { "courses", std::move(courses) },
+                                  { "currency", currency.empty() ? std::string("GBP")
+                                                                 : currency[0]["currency"].as<std::string>() } });
+}
+
 Result<ApiResponse> handle_create_coupon(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto body = TRY(parse_json_body(req));
@@ -150,25 +182,27 @@ Result<ApiResponse> handle_create_coupon(const httplib::Request& req, pqxx::work
     // An instructor's coupon is for chosen courses of their own; an
     // administrator's for any of the tenant's, or every one.
     if (scope != "tenant" && coupon.course_ids.empty())
-        return make_error(ErrorCode::InvalidArgument, "Choose the courses of yours it is for", "course_ids");
+        return make_error(ErrorCode::InvalidArgument, "Choose which of your courses it is for", "course_ids");
     const auto courses = list_of(coupon.course_ids);
+    const bool percent = coupon.kind == CouponKind::Percent;
     if (!coupon.course_ids.empty()) {
-        const auto found = exec_named(txn, "marketplace/coupon_courses_in_reach", courses, scope, caller.user_id)[0]
-                               ["found"].as<std::int64_t>();
-        if (found != static_cast<std::int64_t>(coupon.course_ids.size()))
+        const auto reached = exec_named(txn, "marketplace/coupon_courses_in_reach", courses, scope, caller.user_id,
+            percent ? std::nullopt : std::optional<std::string>(coupon.amount_off.currency))[0];
+        if (reached["found"].as<std::int64_t>() != static_cast<std::int64_t>(coupon.course_ids.size()))
             return make_error(ErrorCode::InvalidArgument,
                 scope == "tenant" ? "A chosen course is not in the catalog" : "A chosen course is not one of yours",
                 "course_ids");
+        // An amount off works on prices in its own currency only.
+        if (reached["other_currency"].as<std::int64_t>() > 0)
+            return make_error(ErrorCode::InvalidArgument,
+                "A chosen course is not priced in " + coupon.amount_off.currency + ": an amount off needs the "
+                "course's currency, or take a percentage off",
+                "currency");
     }
-    const bool percent = coupon.kind == CouponKind::Percent;
-    auto made = exec_named(txn, "marketplace/make_coupon", caller.tenant_id, coupon.code,
-        std::string(percent ? "percent" : "fixed"), percent ? std::optional<int>(coupon.percent) : std::nullopt,
-        percent ? std::nullopt : std::optional<std::int64_t>(coupon.amount_off.minor),
-        percent ? std::nullopt : std::optional<std::string>(coupon.amount_off.currency),
-        text_or_null(request.expires_on), caller.time_zone, coupon.usage_limit, caller.user_id, courses);
-    if (made.empty())
+    const auto made = insert_coupon(txn, caller.tenant_id, request, caller.time_zone, caller.user_id);
+    if (!made)
         return make_error(ErrorCode::Conflict, "There is already a coupon " + coupon.code, "code");
-    const auto id = made[0]["id"].as<std::int64_t>();
+    const auto id = *made;
     auto audited = coupon_request_json(request);
     append_audit(txn, { caller.tenant_id, caller.actor(), "coupon.create", "coupon", std::to_string(id), nullptr,
                           std::move(audited) });

@@ -27,8 +27,19 @@ struct AppliedCoupon {
 // Locks the typed coupon's row (if there is one) until the transaction ends.
 void lock_coupon(pqxx::work& txn, std::string_view typed);
 
+// A coupon's rule from its row (marketplace/_coupon_columns.sql), with its
+// uses counted.
+[[nodiscard]] Coupon coupon_of(const pqxx::row& row);
+// Writes a new coupon of tenant `tenant_id` made by `maker`, its last day's
+// end in `time_zone`, with its chosen courses; none when its code is taken.
+[[nodiscard]] std::optional<std::int64_t> insert_coupon(pqxx::work& txn, std::int64_t tenant_id,
+    const CouponRequest& request, const std::string& time_zone, std::int64_t maker);
+
 // GET /api/marketplace/coupons?limit&offset
 [[nodiscard]] Result<ApiResponse> handle_coupons(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+// GET /api/marketplace/coupons/courses: the courses the caller may choose.
+[[nodiscard]] Result<ApiResponse> handle_coupon_courses(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
 // POST /api/marketplace/coupons
 [[nodiscard]] Result<ApiResponse> handle_create_coupon(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);

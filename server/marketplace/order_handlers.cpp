@@ -145,30 +145,35 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
     if (kind != "one_time")
         return make_error(ErrorCode::FailedPrecondition, "Subscriptions are not on sale yet");
 
-    const auto list_price = price_of(course);
-    std::optional<AppliedCoupon> coupon;
+    // The code as kept ("SPRING-25"), its form checked before anything else.
+    std::string coupon_code;
     if (!typed_coupon.empty())
-        coupon = TRY(apply_typed_coupon(txn, typed_coupon, id, list_price));
-    const Money price = coupon ? coupon->pays : list_price.amount;
-    const bool for_nothing = price.minor == 0;   // the whole price taken off: no payment
+        coupon_code = TRY(read_coupon_code(typed_coupon));
 
-    auto* provider = payment_provider();
-    if (!provider && !for_nothing)
-        return make_error(ErrorCode::FailedPrecondition, "Buying courses is not open on this server");
-    // A second press finds the order already waiting (and its checkout).
-    // One whose checkout ran out, or made with another coupon, is given up,
-    // unless the provider took the money after all (its word lost on the
-    // way): then it is waited for.
+    // A second press finds the order already waiting (and its checkout). One
+    // whose checkout ran out is given up, unless the provider took the money
+    // after all (its word lost on the way): then it is waited for. One still
+    // open at another price (another coupon, or none) stays payable, so it is
+    // not given up here: the learner pays or cancels it first.
     auto waiting = [&](const pqxx::row& row, const char* message) {
         return json_response(200, { { "message", message }, { "order_id", row["id"].as<std::int64_t>() },
-                                      { "checkout_url", row["checkout_url"].as<std::string>() } });
+                                      { "checkout_url", row["checkout_url"].as<std::string>() },
+                                      { "enrolled", false } });
     };
     auto pending = exec_named(txn, "marketplace/pending_order", caller.user_id, id);
-    const auto same_coupon = [&](const pqxx::row& row) {
-        return row["coupon_id"].is_null() ? !coupon : (coupon && coupon->id == row["coupon_id"].as<std::int64_t>());
-    };
-    if (!pending.empty() && !pending[0]["stale"].as<bool>() && same_coupon(pending[0]))
-        return waiting(pending[0], "Your order is waiting for payment");
+    if (!pending.empty() && !pending[0]["stale"].as<bool>()) {
+        const auto pending_coupon = pending[0]["coupon_code"].is_null() ? std::string()
+                                                                         : pending[0]["coupon_code"].as<std::string>();
+        if (pending_coupon == coupon_code)
+            return waiting(pending[0], "Your order is waiting for payment");
+        return make_error(ErrorCode::Conflict,
+            pending_coupon.empty()
+                ? "Your order of " + title + " is waiting for payment without a coupon: pay or cancel it at its "
+                  "checkout (Purchases) first"
+                : "Your order of " + title + " is waiting for payment with coupon " + pending_coupon
+                    + ": pay or cancel it at its checkout (Purchases) first");
+    }
+    auto* provider = payment_provider();
     if (!pending.empty()) {
         if (!provider)
             return make_error(ErrorCode::FailedPrecondition, "Buying courses is not open on this server");
@@ -176,6 +181,15 @@ Result<ApiResponse> handle_checkout(const httplib::Request& req, pqxx::work& txn
             return waiting(pending[0], "Your payment is being confirmed");
         exec_named(txn, "marketplace/expire_order", pending[0]["id"].as<std::int64_t>());
     }
+
+    const auto list_price = price_of(course);
+    std::optional<AppliedCoupon> coupon;
+    if (!coupon_code.empty())
+        coupon = TRY(apply_typed_coupon(txn, coupon_code, id, list_price));
+    const Money price = coupon ? coupon->pays : list_price.amount;
+    const bool for_nothing = price.minor == 0;   // the whole price taken off: no payment
+    if (!provider && !for_nothing)
+        return make_error(ErrorCode::FailedPrecondition, "Buying courses is not open on this server");
 
     const auto terms_row = exec_named(txn, "marketplace/order_terms", course["instructor_id"].as<std::int64_t>(),
         caller.tenant_id);

@@ -235,6 +235,13 @@ AreaApi marketplace_api()
     s["Coupon"] = object_schema(coupon_fields,
         { "id", "code", "kind", "off_label", "expires_on", "usage_limit", "used", "course_ids", "state", "state_label" });
     s["Coupons"] = array_of(schema_ref("Coupon"));
+    s["CouponCourses"] = object_schema(
+        { { "courses", array_of(object_schema({ { "id", id_schema() }, { "title", string_schema() },
+                                                    { "price_label", string_schema("\"£49.00\"") },
+                                                    { "currency", string_schema("ISO 4217; empty when free") } },
+                           { "id", "title", "price_label", "currency" })) },
+            { "currency", string_schema("The marketplace's: the usual one for an amount off") } },
+        { "courses", "currency" });
     auto coupon_made = object_schema(coupon_fields, {});
     coupon_made["properties"]["message"] = string_schema();
     s["CouponMade"] = std::move(coupon_made);
@@ -415,6 +422,10 @@ AreaApi marketplace_api()
         { Method::Get, "/api/marketplace/coupons", Action::CouponManage, handle_coupons, nullptr,
             "Coupons, newest first, with their uses and state: every one for administrators, one's own for "
             "instructors", "", "Coupons", 200, { page_limit_param(), page_offset_param() } },
+        { Method::Get, "/api/marketplace/coupons/courses", Action::CouponManage, handle_coupon_courses, nullptr,
+            "The courses a coupon may be for, by title (up to 500): every live course for administrators, their own for "
+            "instructors; with the marketplace's currency",
+            "", "CouponCourses", 200 },
         { Method::Post, "/api/marketplace/coupons", Action::CouponManage, handle_create_coupon, nullptr,
             "Makes a coupon: a percentage or an amount off, an optional last day and usage limit, for chosen courses "
             "(an instructor's: their own) or every course (409 when the code is taken)",

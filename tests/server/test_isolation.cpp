@@ -973,6 +973,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", "/api/marketplace/courses/" + paid_course + "/price?coupon=matrix") },
         { "GET /api/marketplace/coupons", { "admin", "teacher" }, Action::CouponManage,
             fixed("GET", "/api/marketplace/coupons") },
+        { "GET /api/marketplace/coupons/courses", { "admin", "teacher" }, Action::CouponManage,
+            fixed("GET", "/api/marketplace/coupons/courses") },
         { "POST /api/marketplace/coupons", { "admin", "teacher" }, Action::CouponManage,
             [&](const std::string& role) {
                 return Call { "POST", "/api/marketplace/coupons",

@@ -84,7 +84,7 @@ TEST_CASE("coupons: the office's for any course, an instructor's for their own; 
     SECTION("an instructor's reach: their own courses, their own coupons")
     {
         check_error(api.post(k_coupons, { { "code", "ALL-MINE" }, { "percent", 10 } }, teacher), 400,
-            "Invalid request", "Choose the courses of yours it is for");
+            "Invalid request", "Choose which of your courses it is for");
         check_error(api.post(k_coupons, { { "code", "NOT-MINE" }, { "percent", 10 },
                                             { "course_ids", { shop.paid, others_course } } }, teacher),
             400, "Invalid request", "A chosen course is not one of yours");
@@ -98,6 +98,13 @@ TEST_CASE("coupons: the office's for any course, an instructor's for their own; 
         auto all = api.get(k_coupons, admin);
         CHECK(all.header("X-Total-Count") == "2");
         CHECK(all.json[0]["code"] == "FIVER");   // newest first
+        // The courses each may choose: the office every one, the instructor their own.
+        auto choosable = api.get(std::string(k_coupons) + "/courses", teacher);
+        REQUIRE(choosable.status == 200);
+        CHECK(choosable.json["currency"] == "GBP");
+        CHECK(ids_of(choosable.json["courses"]).size() == 3);
+        CHECK(!contains_id(choosable.json["courses"], others_course));
+        CHECK(contains_id(api.get(std::string(k_coupons) + "/courses", admin).json["courses"], others_course));
         // Nobody else makes or lists coupons.
         for (const auto* person : { &D.student, &D.parent, &D.moderator }) {
             check_error(api.get(k_coupons, f.token(*person)), 403, "Unauthorized");
@@ -138,6 +145,9 @@ TEST_CASE("coupons: the office's for any course, an instructor's for their own; 
             { { { "code", "HALF" }, { "percent", 10 }, { "usage_limit", "many" } }, "usage_limit" },
             { { { "code", "HALF" }, { "percent", 10 }, { "course_ids", { "one" } } }, "course_ids[0]" },
             { { { "code", "HALF" }, { "percent", 10 }, { "colour", "red" } }, "colour" },
+            // An amount off in euros for a course priced in pounds.
+            { { { "code", "EURO-5" }, { "amount_off", "5.00" }, { "currency", "EUR" }, { "course_ids", { shop.paid } } },
+                "currency" },
         };
         for (const auto& [body, field] : bad) {
             auto reply = api.post(k_coupons, body, admin);
@@ -198,6 +208,11 @@ TEST_CASE("buying with a coupon: its price, the split on what is paid, limits he
     check_error(api.get("/api/marketplace/courses/" + str(shop.paid) + "/price", learner), 400, "Invalid request",
         "Type a coupon code");
     check_error(api.get(price_path(shop.paid, "SPRING-25"), f.token(D.teacher)), 403, "Unauthorized");
+    check_error(api.get(price_path(shop.monthly, "SPRING-25"), learner), 422, "Failed precondition",
+        "Subscriptions are not on sale yet");
+
+    check_error(api.post(checkout_path(shop.paid), { { "coupon", "NOPE" } }, learner), 400, "Invalid request",
+        "There is no coupon NOPE");
 
     // Buying with it: the order is made at its price, split on what is paid.
     auto made = api.post(checkout_path(shop.paid), { { "coupon", "spring-25" } }, learner);
@@ -214,19 +229,25 @@ TEST_CASE("buying with a coupon: its price, the split on what is paid, limits he
     CHECK(receipt.json["coupon"] == "SPRING-25");
     CHECK(receipt.json["discount"]["minor"] == 1225);
     CHECK(receipt.json["amount"]["minor"] == 3675);
-    // A second press with the same coupon finds the same order; without it,
-    // the waiting order is given up for one at the full price.
+    // A second press with the same coupon finds the same order. Without it,
+    // or with another, the waiting order's checkout is still open (it could
+    // still be paid), so the learner pays or cancels it first.
     auto again = api.post(checkout_path(shop.paid), { { "coupon", "SPRING-25" } }, learner);
     CHECK(again.status == 200);
     CHECK(again.json["order_id"] == order_id);
+    check_error(api.post(checkout_path(shop.paid), Json::object(), learner), 409, "Conflict",
+        "Your order of Course paid-course is waiting for payment with coupon SPRING-25: pay or cancel it at its "
+        "checkout (Purchases) first");
+    check_error(api.post(checkout_path(shop.paid), { { "coupon", "ONCE" } }, learner), 409, "Conflict");
+    CHECK(f.sql_text("SELECT status FROM course_orders WHERE id = " + str(order_id)) == "pending");
+    // Once its checkout has run out (24 hours), it is given up for one at the full price.
+    f.sql("UPDATE course_orders SET created_at = now() - interval '25 hours' WHERE id = " + str(order_id));
     auto full = api.post(checkout_path(shop.paid), Json::object(), learner);
     REQUIRE(full.status == 201);
     CHECK(f.sql_text("SELECT status FROM course_orders WHERE id = " + str(order_id)) == "expired");
     CHECK(f.sql_int("SELECT gross_minor FROM course_orders WHERE id = " + str(full.json["order_id"].get<std::int64_t>()))
         == 4900);
     check_error(api.post(checkout_path(shop.paid), { { "coupon", 25 } }, learner), 400, "Invalid request");
-    check_error(api.post(checkout_path(shop.paid), { { "coupon", "NOPE" } }, learner), 400, "Invalid request",
-        "There is no coupon NOPE");
 
     SECTION("a usage limit holds when learners check out at once, and an order given up gives its use back")
     {
@@ -252,6 +273,18 @@ TEST_CASE("buying with a coupon: its price, the split on what is paid, limits he
         }
         CHECK(made_count == 1);
         CHECK(refused == 5);
+        // The buyer pressing again finds their order: their own use does not refuse them.
+        std::string buyer;
+        for (const auto& person : learners)
+            if (f.sql_int("SELECT count(*) FROM course_orders WHERE learner_id = " + str(person.id)) == 1)
+                buyer = f.token(person);
+        auto again = api.post(checkout_path(shop.paid), { { "coupon", "ONCE" } }, buyer);
+        CHECK(again.status == 200);
+        // An abandoned checkout (over 24 hours) holds its use no longer.
+        f.sql("UPDATE course_orders SET created_at = now() - interval '25 hours' WHERE coupon_id = (SELECT id FROM "
+              "coupons WHERE code = 'ONCE')");
+        CHECK(api.get(price_path(shop.paid, "ONCE"), learner).status == 200);
+        f.sql("UPDATE course_orders SET created_at = now() WHERE coupon_id = (SELECT id FROM coupons WHERE code = 'ONCE')");
         CHECK(f.sql_int("SELECT count(*) FROM course_orders o JOIN coupons k ON k.id = o.coupon_id "
                         "WHERE k.code = 'ONCE'") == 1);
         auto list = api.get(k_coupons, admin);
@@ -284,7 +317,11 @@ TEST_CASE("buying with a coupon: its price, the split on what is paid, limits he
         check_error(api.post("/api/marketplace/orders/" + str(gift_id) + "/refunds", Json::object(), admin), 422,
             "Failed precondition", "Nothing was paid for this order (a coupon took the whole price off)");
         // GIFT is for the paid course only.
-        check_error(api.get(price_path(shop.monthly, "GIFT"), token), 400, "Invalid request",
+        const auto second = f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug, price_kind, "
+                                      "price_minor, currency, price_band, published_at) VALUES (" + str(D.id)
+            + ", 'Second course', " + str(D.teacher.id) + ", 'published', 'second-course', 'one_time', 2000, 'GBP', "
+              "'20_50', now()) RETURNING id");
+        check_error(api.get(price_path(second, "GIFT"), token), 400, "Invalid request",
             "That coupon is not for this course");
     }
     SECTION("an ended coupon can no longer be used; ending twice is refused")

@@ -3,8 +3,11 @@ to_char(k.expires_on, 'YYYY-MM-DD') AS expires_on,
 extract(epoch FROM k.expires_at)::bigint AS expires_at_unix,
 k.usage_limit, k.ended_at IS NOT NULL AS ended,
 to_char(k.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+-- Uses: orders made with it and not given up; one waiting on a checkout that
+-- ran out (24 hours, as pending_order.sql) no longer holds its use.
 (SELECT count(*) FROM course_orders o
- WHERE o.coupon_id = k.id AND o.status NOT IN ('cancelled', 'expired')) AS used,
+ WHERE o.coupon_id = k.id AND o.status NOT IN ('cancelled', 'expired')
+   AND NOT (o.status = 'pending' AND o.created_at < now() - interval '24 hours')) AS used,
 (SELECT coalesce(string_agg(c.course_id::text, ',' ORDER BY c.course_id), '')
  FROM coupon_courses c WHERE c.coupon_id = k.id) AS course_ids,
 (SELECT coalesce(string_agg(x.title, '; ' ORDER BY x.title), '')

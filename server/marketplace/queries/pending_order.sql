@@ -1,6 +1,9 @@
 -- Learner $1's order of course $2 still waiting for payment, locked, the
--- coupon it was made with, and whether its checkout (24 hours) has run out.
-SELECT id, checkout_id, checkout_url, coupon_id, created_at < now() - interval '24 hours' AS stale
-FROM course_orders
-WHERE learner_id = $1 AND course_id = $2 AND status = 'pending'
-FOR UPDATE
+-- code of the coupon it was made with, and whether its checkout (24 hours)
+-- has run out.
+SELECT o.id, o.checkout_id, o.checkout_url, k.code AS coupon_code,
+       o.created_at < now() - interval '24 hours' AS stale
+FROM course_orders o
+LEFT JOIN coupons k ON k.id = o.coupon_id
+WHERE o.learner_id = $1 AND o.course_id = $2 AND o.status = 'pending'
+FOR UPDATE OF o
