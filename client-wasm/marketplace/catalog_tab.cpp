@@ -4,6 +4,7 @@
 
 #include "core/validation.hpp"
 #include "marketplace/reviews.hpp"
+#include "navigation.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
 #include "platform/location.hpp"
@@ -731,6 +732,35 @@ void draw_certificate(AppState& state, LearningTabState& tab, const Json& c)
     ImGui::EndDisabled();
 }
 
+// "Recommended for you": courses beside those the learner takes, each a link
+// to its page in the Catalog, with why it is there.
+void draw_recommendations(AppState& state, LearningTabState& tab)
+{
+    if (tab.recommended.phase == Phase::Idle)
+        api_load(state, tab.recommended, "/api/marketplace/recommendations?limit=4");
+    const Json& courses = tab.recommended.data;
+    if (!courses.is_array() || courses.empty())
+        return;   // (a failure here is not worth a learner's attention: the catalog is a tab away)
+    ui::vertical_space(ui::k_space_s);
+    ui::heading("Recommended for you", 3);
+    for (const auto& c : courses) {
+        const auto id = id_field(c, "id");
+        ImGui::PushID(static_cast<int>(id));
+        const auto address = "#/learn/catalog/" + std::to_string(id);
+        if (ui::link(state, text_field(c, "title").c_str(), address, "market.recommended." + std::to_string(id)))
+            follow_link(state, address);
+        if (const auto subtitle = text_field(c, "subtitle"); !subtitle.empty())
+            ui::text_wrapped("%s", subtitle.c_str());
+        std::string facts = text_field(c, "instructor_name") + " \xC2\xB7 " + text_field(c, "price_label");
+        if (const auto stars = stars_for_people(c); !stars.empty())
+            facts += "   " + stars;
+        ui::text_colored(ui::k_muted, "%s", facts.c_str());
+        ui::text_colored(ui::k_muted, "%s", text_field(c, "reason").c_str());
+        ui::vertical_space(ui::k_space_s);
+        ImGui::PopID();
+    }
+}
+
 void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& progress)
 {
     if (tab.lesson.id != 0) {
@@ -746,8 +776,10 @@ void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& p
         tab.progress_synced = progress.outbox.synced;
         forget(tab.courses);
     }
-    if (tab.courses.phase == Phase::Idle)
+    if (tab.courses.phase == Phase::Idle) {
         api_load(state, tab.courses, "/api/marketplace/my-courses");
+        forget(tab.recommended);   // what to take next follows what is taken
+    }
     ui::heading("My learning", 2);
     if (const auto kept = progress_outbox_status(progress); !kept.empty())
         ui::note(kept.c_str());
@@ -758,6 +790,7 @@ void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& p
         return;
     if (tab.courses.data.empty()) {
         ui::empty_state(state, "No courses yet", "Find a course in the Catalog tab; free ones can be started at once.");
+        draw_recommendations(state, tab);
         return;
     }
     for (const auto& c : tab.courses.data) {
@@ -778,6 +811,7 @@ void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& p
         ImGui::Separator();
         ImGui::PopID();
     }
+    draw_recommendations(state, tab);
 }
 
 Json learning_tab_summary(const LearningTabState& tab)
@@ -788,8 +822,12 @@ Json learning_tab_summary(const LearningTabState& tab)
             courses.push_back({ { "title", text_field(c, "title") },
                 { "progress", text_field(field_of(c, "progress"), "text") },
                 { "certificate", text_field(c, "certificate_id") } });
+    Json recommended = Json::array();
+    if (tab.recommended.data.is_array())
+        for (const auto& c : tab.recommended.data)
+            recommended.push_back({ { "title", text_field(c, "title") }, { "reason", text_field(c, "reason") } });
     return { { "learning", courses }, { "learning_lesson", lesson_view_summary(tab.lesson) },
-        { "learning_claim", tab.claim.message } };
+        { "learning_claim", tab.claim.message }, { "recommended", recommended } };
 }
 
 // A lesson's address names its course: "#/learn/learning/7/lesson/31".

@@ -57,6 +57,7 @@ struct LearningTabState {
     LessonViewState lesson;
     Outcome claim;                // POST /api/marketplace/courses/{id}/certificate
     int progress_synced = 0;      // marks sent from the outbox when the list was last loaded
+    Remote recommended;           // GET /api/marketplace/recommendations: what to take next
 };
 
 void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& progress);

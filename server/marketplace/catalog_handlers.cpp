@@ -201,6 +201,22 @@ Result<ApiResponse> handle_search_catalog(const httplib::Request& req, pqxx::wor
     return json_response(200, std::move(body));
 }
 
+Result<ApiResponse> handle_recommendations(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto show = TRY(catalog_settings(txn));
+    const auto limit = req.has_param("limit") ? TRY(parse_number_param(req, "limit", 1, 12, 6)) : std::int64_t { 6 };
+    Json courses = Json::array();
+    for (const auto& row : exec_named(txn, "marketplace/recommendations", caller.user_id, limit)) {
+        auto card = course_card(row, show);
+        const auto because = optional_text(row["because"]);
+        card["because"] = because;
+        card["reason"] = because.is_null() ? std::string("Popular with learners")
+                                           : "Because you take " + because.get<std::string>();
+        courses.push_back(std::move(card));
+    }
+    return json_response(200, std::move(courses));
+}
+
 Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto id = TRY(parse_id(req.matches[1], k_course_not_found));

@@ -9,6 +9,10 @@ namespace learnloop::server {
 // GET /api/marketplace/catalog?q&category&level&language&price&rating&sort&limit&offset
 [[nodiscard]] Result<ApiResponse> handle_search_catalog(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);
+// GET /api/marketplace/recommendations?limit: courses for a learner to take
+// next, from the categories of those they take.
+[[nodiscard]] Result<ApiResponse> handle_recommendations(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
 // GET /api/marketplace/courses/{id}
 [[nodiscard]] Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);

@@ -44,6 +44,12 @@ AreaApi marketplace_api()
                                                   { "label", string_schema() }, { "courses", integer_schema() },
                                                   { "depth", integer_schema("Categories: 0 at the top") } },
         { "value", "label", "courses" }));
+    auto recommended = object_schema(card_fields, {});
+    recommended["properties"]["because"] = nullable(string_schema("The title of the learner's course that led to it"));
+    recommended["properties"]["reason"] = string_schema("\"Because you take Python for Data Analysis\", "
+                                                        "\"Popular with learners\"");
+    recommended["required"] = { "id", "slug", "title", "price", "price_label", "instructor_name", "because", "reason" };
+    s["Recommendations"] = array_of(std::move(recommended));
     s["Catalog"] = object_schema(
         { { "courses", array_of(schema_ref("CatalogCourse")) }, { "total", integer_schema("Courses found") },
             { "limit", integer_schema() }, { "offset", integer_schema() },
@@ -328,6 +334,11 @@ AreaApi marketplace_api()
             "Enrols the learner in a published free course (201), or says they already are (200); a paid course is "
             "bought instead (422)",
             "", "Enrolled", 201 },
+        { Method::Get, "/api/marketplace/recommendations", Action::CourseEnrol, handle_recommendations, nullptr,
+            "Courses for the learner to take next (up to `limit`, 1 to 12, 6 by default): first those in the "
+            "categories of courses they take, then beside them, then the best rated; each with why",
+            "", "Recommendations", 200,
+            { { "limit", integer_schema(), "How many, 1 to 12 (6)" } } },
         { Method::Get, "/api/marketplace/my-courses", Action::CourseEnrol, handle_my_courses, nullptr,
             "The learner's courses, the latest worked in first, each with its progress and where to continue", "",
             "MyCourses", 200 },

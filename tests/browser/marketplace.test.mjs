@@ -213,6 +213,20 @@ try {
     await press(page.getByRole('button', { name: 'Back to the course' }));
     await waitForState(page, (s) => s.portal.learning?.find((c) => c.title === fresh.title)?.progress !== 'Not started',
       'the course started');
+
+    // Under the courses, what to take next and why; each opens its page in the Catalog.
+    state = await waitForState(page, (s) => s.portal.recommended?.length > 0, 'the recommendations');
+    const taken = state.portal.learning.map((c) => c.title);
+    for (const r of state.portal.recommended) {
+      assert.ok(!taken.includes(r.title), `${r.title} is not one the learner takes`);
+      assert.match(r.reason, /^(Because you take .+|Popular with learners)$/);
+    }
+    await page.getByRole('heading', { name: 'Recommended for you' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'marketplace-recommended.png');
+    const first = state.portal.recommended[0];
+    await press(page.getByRole('link', { name: first.title }));
+    await waitForState(page, (s) => s.portal?.catalog_course === first.title, `${first.title}'s page`);
+    assert.match(await page.evaluate(() => location.hash), /^#\/learn\/catalog\/\d+$/);
   });
   await check('a learner buys a course at the sandbox checkout and is back with it; the office refunds part of it',
     async () => {

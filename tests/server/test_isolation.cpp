@@ -969,6 +969,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("PUT", review + "/hidden", { { "hidden", false } }) },
         { "POST /api/marketplace/courses/{id}/checkout", { "student" }, Action::OrderCreate,
             fixed("POST", "/api/marketplace/courses/" + paid_course + "/checkout") },
+        { "GET /api/marketplace/recommendations", { "student" }, Action::CourseEnrol,
+            fixed("GET", "/api/marketplace/recommendations") },
         { "GET /api/marketplace/courses/{id}/price", { "student" }, Action::OrderCreate,
             fixed("GET", "/api/marketplace/courses/" + paid_course + "/price?coupon=matrix") },
         { "GET /api/marketplace/coupons", { "admin", "teacher" }, Action::CouponManage,

@@ -577,3 +577,46 @@ TEST_CASE("reviews: from learners who did a lesson, editable, answered by the in
     check_error(api.put(hide_path, { { "hidden", "yes" } }, f.token(D.moderator)), 400, "Invalid request");
     check_error(api.put(hide_path, { { "hidden", true } }, f.token(D.teacher)), 403, "Unauthorized");
 }
+
+TEST_CASE("recommendations: courses beside those a learner takes first, then the best rated; never one they have or cannot take",
+    "[api][marketplace][catalog]")
+{
+    ApiFixture f("market_recommend", {});
+    auto& api = f.api();
+    auto& D = f.demo;
+    const auto c = make_marketplace(f);
+    f.sql("INSERT INTO course_students (tenant_id, course_id, student_id) VALUES (" + str(D.id) + ", "
+        + str(c.course.at("python-data")) + ", " + str(D.student.id) + ")");
+    auto slugs = [](const Json& list) {
+        std::vector<std::string> out;
+        for (const auto& course : list)
+            out.push_back(course["slug"].get<std::string>());
+        return out;
+    };
+
+    // Taking Python for Data Analysis: the other live Python course, then the
+    // rest of Programming (rated first), then the others by rating.
+    auto mine = api.get("/api/marketplace/recommendations", f.token(D.student));
+    INFO(describe(mine));
+    REQUIRE(mine.status == 200);
+    // (UX Research Basics is a subscription, not on sale yet: never recommended.)
+    CHECK(slugs(mine.json)
+        == std::vector<std::string> { "python-internals", "flask-apps", "modern-css", "diseno-interfaces" });
+    CHECK(mine.json[0]["reason"] == "Because you take Python for Data Analysis");
+    CHECK(mine.json[1]["because"] == "Python for Data Analysis");
+    CHECK(mine.json[3]["reason"] == "Popular with learners");
+    CHECK(mine.json[3]["because"].is_null());
+    CHECK(mine.json[0]["price_label"] == "\xC2\xA3" "79.00");
+
+    // A learner who takes nothing: the best rated, then the newest.
+    auto fresh = f.create_user("demo", "fresh.learner@demo.learnloop.test", "Fresh Learner", "student");
+    auto popular = api.get("/api/marketplace/recommendations", f.token(fresh));
+    REQUIRE(popular.status == 200);
+    CHECK(slugs(popular.json)
+        == std::vector<std::string> { "python-data", "flask-apps", "python-internals", "diseno-interfaces", "modern-css" });
+    auto two = api.get("/api/marketplace/recommendations?limit=2", f.token(fresh));
+    CHECK(two.json.size() == 2);
+    check_error(api.get("/api/marketplace/recommendations?limit=13", f.token(fresh)), 400, "Invalid request");
+    check_error(api.get("/api/marketplace/recommendations?limit=x", f.token(fresh)), 400, "Invalid request");
+    check_error(api.get("/api/marketplace/recommendations", f.token(D.teacher)), 403, "Unauthorized");
+}
