@@ -40,7 +40,7 @@ void keep_offline(AppState& state, LessonViewState& view, ProgressOutbox& outbox
     auto& progress = view.lesson.data["progress"];
     progress["completed"] = update.completed.value_or(false);
     progress["seconds_spent"] = update.seconds_spent.value_or(0);
-    view.mark = { Phase::Done, "Saved on this device: it is sent when the connection is back.", false };
+    view.mark = { Phase::Done, "Saved on this device", false };   // the outbox's note below says when it goes
 }
 
 void send_mark(AppState& state, LessonViewState& view, ProgressOutbox& outbox, bool completed)
