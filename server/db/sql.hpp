@@ -84,6 +84,14 @@ std::optional<T> optional_field(const pqxx::field& field)
     return field.as<T>();
 }
 
+// A column that may be NULL, as JSON: its value, or null.
+//   nullable_json<std::string>(row["paid_at"]) -> "2026-12-07T10:00:00Z" or null
+template<typename T>
+[[nodiscard]] Json nullable_json(const pqxx::field& field)
+{
+    return field.is_null() ? Json(nullptr) : Json(field.as<T>());
+}
+
 // A jsonb column that may be NULL, parsed (the database wrote it, so it parses).
 std::optional<Json> optional_json(const pqxx::field& field);
 // A JSON value for a `$n::jsonb` parameter, NULL when there is none.

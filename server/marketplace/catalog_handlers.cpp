@@ -34,11 +34,6 @@ Result<ShowSettings> catalog_settings(pqxx::work& txn)
     return ShowSettings { rows[0]["show_ratings"].as<bool>(), rows[0]["show_enrollments"].as<bool>() };
 }
 
-Json optional_text(const pqxx::field& field)
-{
-    return field.is_null() ? Json(nullptr) : Json(field.as<std::string>());
-}
-
 // The fields a course shows on a card and on its page.
 Json course_card(const pqxx::row& row, const ShowSettings& show)
 {
@@ -50,9 +45,9 @@ Json course_card(const pqxx::row& row, const ShowSettings& show)
         { "price", price_to_json(price) }, { "price_label", price_for_people(price) },
         { "instructor_id", row["instructor_id"].as<std::int64_t>() },
         { "instructor_name", row["instructor_name"].as<std::string>() },
-        { "category_slug", optional_text(row["category_slug"]) },
-        { "category_name", optional_text(row["category_name"]) },
-        { "published_at", optional_text(row["published_at"]) } };
+        { "category_slug", nullable_json<std::string>(row["category_slug"]) },
+        { "category_name", nullable_json<std::string>(row["category_name"]) },
+        { "published_at", nullable_json<std::string>(row["published_at"]) } };
     card["level"] = nullptr;
     card["level_label"] = nullptr;
     if (!row["level"].is_null()) {
@@ -208,7 +203,7 @@ Result<ApiResponse> handle_recommendations(const httplib::Request& req, pqxx::wo
     Json courses = Json::array();
     for (const auto& row : exec_named(txn, "marketplace/recommendations", caller.user_id, limit)) {
         auto card = course_card(row, show);
-        const auto because = optional_text(row["because"]);
+        const auto because = nullable_json<std::string>(row["because"]);
         card["because"] = because;
         card["reason"] = because.is_null() ? std::string("Popular with learners")
                                            : "Because you take " + because.get<std::string>();
@@ -232,7 +227,7 @@ Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::wor
     course["prerequisites"] = row["prerequisites"].as<std::string>();
     course["status"] = row["status"].as<std::string>();
     course["instructor_bio"] = row["instructor_bio"].as<std::string>();
-    course["parent_category_name"] = optional_text(row["parent_category_name"]);
+    course["parent_category_name"] = nullable_json<std::string>(row["parent_category_name"]);
     course["is_enrolled"] = row["is_enrolled"].as<bool>();
     course["progress"] = course["is_enrolled"].get<bool>() ? course_progress_json(txn, id, caller.user_id) : Json(nullptr);
     course["tags"] = Json::parse(row["tags_json"].as<std::string>());
@@ -269,8 +264,8 @@ Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::wor
         for (const auto& review : exec_named(txn, "marketplace/course_reviews", id, k_reviews_on_page, moderates)) {
             Json entry { { "name", name_on_leaderboard(review["learner_name"].as<std::string>()) },
                 { "stars", review["stars"].as<int>() }, { "body", review["body"].as<std::string>() },
-                { "updated_at", review["updated_at"].as<std::string>() }, { "reply", optional_text(review["reply"]) },
-                { "replied_at", optional_text(review["replied_at"]) } };
+                { "updated_at", review["updated_at"].as<std::string>() }, { "reply", nullable_json<std::string>(review["reply"]) },
+                { "replied_at", nullable_json<std::string>(review["replied_at"]) } };
             if (answers || moderates)
                 entry["learner_id"] = review["learner_id"].as<std::int64_t>();
             if (moderates)
@@ -284,7 +279,7 @@ Result<ApiResponse> handle_catalog_course(const httplib::Request& req, pqxx::wor
     if (course["is_enrolled"].get<bool>() && is_allowed(caller.role, Action::ReviewWrite, caller.approval)) {
         for (const auto& mine : exec_named(txn, "marketplace/learner_review", id, caller.user_id))
             course["my_review"] = { { "stars", mine["stars"].as<int>() }, { "body", mine["body"].as<std::string>() },
-                { "reply", optional_text(mine["reply"]) } };
+                { "reply", nullable_json<std::string>(mine["reply"]) } };
         course["may_review"] = course["progress"].is_object() && course["progress"]["completed"].get<int>() > 0;
     }
     return json_response(200, std::move(course));

@@ -51,7 +51,7 @@ Json coupon_json(const pqxx::row& row)
     Json json { { "id", row["id"].as<std::int64_t>() }, { "code", coupon.code },
         { "kind", coupon.kind == CouponKind::Percent ? "percent" : "fixed" },
         { "off_label", coupon_for_people(coupon) },
-        { "expires_on", row["expires_on"].is_null() ? Json(nullptr) : Json(row["expires_on"].as<std::string>()) },
+        { "expires_on", nullable_json<std::string>(row["expires_on"]) },
         { "usage_limit", coupon.usage_limit }, { "used", coupon.times_used }, { "course_ids", coupon.course_ids },
         { "course_titles", row["course_titles"].as<std::string>() },
         { "state", coupon_state_name(state) }, { "state_label", coupon_state_for_people(state) },

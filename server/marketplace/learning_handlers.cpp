@@ -100,10 +100,9 @@ Result<ApiResponse> handle_my_courses(const httplib::Request&, pqxx::work& txn, 
             { "title", row["title"].as<std::string>() }, { "subtitle", row["subtitle"].as<std::string>() },
             { "instructor_name", row["instructor_name"].as<std::string>() },
             { "enrolled_at", row["enrolled_at"].as<std::string>() },
-            { "last_active", row["last_active"].is_null() ? Json(nullptr) : Json(row["last_active"].as<std::string>()) },
+            { "last_active", nullable_json<std::string>(row["last_active"]) },
             { "progress", progress_json(progress) }, { "certificate_left", left },
-            { "certificate_id",
-                row["certificate_id"].is_null() ? Json(nullptr) : Json(row["certificate_id"].as<std::string>()) } });
+            { "certificate_id", nullable_json<std::string>(row["certificate_id"]) } });
     }
     return json_response(200, std::move(courses));
 }
@@ -129,11 +128,11 @@ Result<ApiResponse> handle_lesson(const httplib::Request& req, pqxx::work& txn, 
     Json lesson { { "id", id }, { "title", row["title"].as<std::string>() }, { "kind", kind },
         { "kind_label", lesson_kind_for_people(kind) }, { "minutes", row["minutes"].as<int>() },
         { "body", row["body"].as<std::string>() },
-        { "video_url", row["video_url"].is_null() ? Json(nullptr) : Json(row["video_url"].as<std::string>()) },
+        { "video_url", nullable_json<std::string>(row["video_url"]) },
         { "course_id", row["course_id"].as<std::int64_t>() }, { "course_title", row["course_title"].as<std::string>() },
         { "module_title", row["module_title"].as<std::string>() },
-        { "previous_lesson_id", row["previous_id"].is_null() ? Json(nullptr) : Json(row["previous_id"].as<std::int64_t>()) },
-        { "next_lesson_id", row["next_id"].is_null() ? Json(nullptr) : Json(row["next_id"].as<std::int64_t>()) } };
+        { "previous_lesson_id", nullable_json<std::int64_t>(row["previous_id"]) },
+        { "next_lesson_id", nullable_json<std::int64_t>(row["next_id"]) } };
     lesson["progress"] = enrolled
         ? Json { { "completed", row["completed"].as<bool>() }, { "seconds_spent", row["seconds_spent"].as<int>() },
               { "position_seconds", row["position_seconds"].as<int>() } }

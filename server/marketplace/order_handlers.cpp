@@ -48,11 +48,6 @@ OrderStatus status_of(const pqxx::row& row)
     return status.ok() ? status.value() : OrderStatus::Pending;
 }
 
-Json nullable_text(const pqxx::field& field)
-{
-    return field.is_null() ? Json(nullptr) : Json(field.as<std::string>());
-}
-
 // An order as its list and its page show it. The split's parts are for the
 // office and the course's instructor (their share); a learner's receipt says
 // what they paid and what came back.
@@ -67,11 +62,11 @@ Json order_json(const pqxx::row& row, const std::string& scope)
         { "amount", money_json(split.gross) },
         { "refunded", money_json(refunded.gross) },
         { "discount", money_json({ row["discount_minor"].as<std::int64_t>(), split.gross.currency }) },
-        { "coupon", nullable_text(row["coupon_code"]) }, { "created_at", row["created_at"].as<std::string>() },
-        { "paid_at", nullable_text(row["paid_at"]) } };
+        { "coupon", nullable_json<std::string>(row["coupon_code"]) }, { "created_at", row["created_at"].as<std::string>() },
+        { "paid_at", nullable_json<std::string>(row["paid_at"]) } };
     // The checkout's address pays or cancels the order: the buyer's alone.
     if (status == OrderStatus::Pending && scope == "own")
-        order["checkout_url"] = nullable_text(row["checkout_url"]);
+        order["checkout_url"] = nullable_json<std::string>(row["checkout_url"]);
     if (scope != "own") {
         order["learner_id"] = row["learner_id"].as<std::int64_t>();
         order["learner_name"] = row["learner_name"].as<std::string>();

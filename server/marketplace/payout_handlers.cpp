@@ -81,7 +81,7 @@ Json payout_json(const pqxx::row& row)
         { "amount", money_json({ row["amount_minor"].as<std::int64_t>(), row["currency"].as<std::string>() }) },
         { "status", status }, { "status_label", status == "paid" ? "Paid" : "Due" },
         { "reference", row["reference"].as<std::string>() },
-        { "paid_at", row["paid_at"].is_null() ? Json(nullptr) : Json(row["paid_at"].as<std::string>()) } };
+        { "paid_at", nullable_json<std::string>(row["paid_at"]) } };
 }
 
 } // namespace

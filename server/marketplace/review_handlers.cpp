@@ -29,7 +29,7 @@ Result<pqxx::row> course_of(const httplib::Request& req, pqxx::work& txn, const 
 Json review_json(const pqxx::row& row)
 {
     return { { "stars", row["stars"].as<int>() }, { "body", row["body"].as<std::string>() },
-        { "reply", row["reply"].is_null() ? Json(nullptr) : Json(row["reply"].as<std::string>()) },
+        { "reply", nullable_json<std::string>(row["reply"]) },
         { "hidden", row["hidden"].as<bool>() } };
 }
 

@@ -11,6 +11,7 @@
 #include "marketplace/payout_handlers.hpp"
 #include "marketplace/payments/sandbox_provider.hpp"
 #include "marketplace/review_handlers.hpp"
+#include "marketplace/studio_handlers.hpp"
 
 namespace learnloop::server {
 
@@ -448,6 +449,7 @@ AreaApi marketplace_api()
         api.routes.push_back(std::move(route));
     for (auto& route : certificate_verify_routes())
         api.routes.push_back(std::move(route));
+    add_studio_api(api);
     return api;
 }
 

@@ -15,8 +15,8 @@ Json message_json(const pqxx::row& row)
 {
     const auto kind = row["kind"].as<std::string>();
     Json json { { "id", row["id"].as<std::int64_t>() }, { "kind", kind },
-        { "sender_id", row["sender_id"].is_null() ? Json(nullptr) : Json(row["sender_id"].as<std::int64_t>()) },
-        { "sender_name", row["sender_name"].is_null() ? Json(nullptr) : Json(row["sender_name"].as<std::string>()) },
+        { "sender_id", nullable_json<std::int64_t>(row["sender_id"]) },
+        { "sender_name", nullable_json<std::string>(row["sender_name"]) },
         { "recipient_id", row["recipient_id"].as<std::int64_t>() },
         { "recipient_name", row["recipient_name"].as<std::string>() }, { "body", row["body"].as<std::string>() },
         { "created_at", row["created_at"].as<std::string>() }, { "mine", row["mine"].as<bool>() } };
@@ -55,7 +55,7 @@ Json thread_json(const pqxx::row& row)
                       { "body", row["body"].as<std::string>() }, { "created_at", row["created_at"].as<std::string>() },
                       { "mine", row["mine"].as<bool>() },
                       { "sender_name",
-                          row["sender_name"].is_null() ? Json(nullptr) : Json(row["sender_name"].as<std::string>()) } } } };
+                          nullable_json<std::string>(row["sender_name"]) } } } };
     if (!row["person_id"].is_null())
         json["person"] = { { "id", row["person_id"].as<std::int64_t>() }, { "name", row["person_name"].as<std::string>() },
             { "role", row["person_role"].as<std::string>() }, { "active", row["person_active"].as<bool>() } };

@@ -43,25 +43,18 @@ void put_amount(Json& json, const std::string& key, std::int64_t minor, const Cu
     json[key + "_minor"] = minor;
 }
 
-// A column that may be NULL as JSON: its value, or null.
-template <typename T>
-Json nullable_json(const pqxx::field& field)
-{
-    return field.is_null() ? Json(nullptr) : Json(field.as<T>());
-}
-
 Json invoice_json(const pqxx::row& row)
 {
     const auto currency = currency_of(row["currency"].as<std::string>());
     const auto total = row["total_minor"].as<std::int64_t>(), paid = row["paid_minor"].as<std::int64_t>();
     const auto state = row["state"].as<std::string>();
     Json json { { "id", row["id"].as<std::int64_t>() },
-        { "number", row["number"].is_null() ? Json(nullptr) : Json(row["number"].as<std::string>()) },
+        { "number", nullable_json<std::string>(row["number"]) },
         { "family_id", row["family_id"].as<std::int64_t>() }, { "family_name", row["family_name"].as<std::string>() },
         { "state", state }, { "period_from", row["period_from"].as<std::string>() },
         { "period_to", row["period_to"].as<std::string>() }, { "currency", currency.code },
         { "tax_basis_points", row["tax_basis_points"].as<int>() }, { "created_at", row["created_at"].as<std::string>() },
-        { "issued_at", row["issued_at"].is_null() ? Json(nullptr) : Json(row["issued_at"].as<std::string>()) } };
+        { "issued_at", nullable_json<std::string>(row["issued_at"]) } };
     put_amount(json, "subtotal", row["subtotal_minor"].as<std::int64_t>(), currency);
     put_amount(json, "tax", row["tax_minor"].as<std::int64_t>(), currency);
     put_amount(json, "total", total, currency);
@@ -158,10 +151,10 @@ Result<ApiResponse> handle_list_rates(const httplib::Request&, pqxx::work& txn, 
     for (const auto& row : exec_named(txn, "tutoring/list_rates")) {
         const auto currency = currency_of(row["currency"].as<std::string>());
         Json rate { { "id", row["id"].as<std::int64_t>() },
-            { "student_id", row["student_id"].is_null() ? Json(nullptr) : Json(row["student_id"].as<std::int64_t>()) },
-            { "student_name", row["student_name"].is_null() ? Json(nullptr) : Json(row["student_name"].as<std::string>()) },
-            { "tutor_id", row["tutor_id"].is_null() ? Json(nullptr) : Json(row["tutor_id"].as<std::int64_t>()) },
-            { "tutor_name", row["tutor_name"].is_null() ? Json(nullptr) : Json(row["tutor_name"].as<std::string>()) },
+            { "student_id", nullable_json<std::int64_t>(row["student_id"]) },
+            { "student_name", nullable_json<std::string>(row["student_name"]) },
+            { "tutor_id", nullable_json<std::int64_t>(row["tutor_id"]) },
+            { "tutor_name", nullable_json<std::string>(row["tutor_name"]) },
             { "effective_from", row["effective_from"].as<std::string>() }, { "currency", currency.code } };
         put_amount(rate, "per_hour", row["per_hour_minor"].as<std::int64_t>(), currency);
         list.push_back(std::move(rate));

@@ -115,8 +115,8 @@ Json blocked_json(const pqxx::row& row)
 {
     return { { "id", row["id"].as<std::int64_t>() }, { "first_day", row["first_day"].as<std::string>() },
         { "last_day", row["last_day"].as<std::string>() },
-        { "tutor_id", row["tutor_id"].is_null() ? Json(nullptr) : Json(row["tutor_id"].as<std::int64_t>()) },
-        { "tutor_name", row["tutor_name"].is_null() ? Json(nullptr) : Json(row["tutor_name"].as<std::string>()) },
+        { "tutor_id", nullable_json<std::int64_t>(row["tutor_id"]) },
+        { "tutor_name", nullable_json<std::string>(row["tutor_name"]) },
         { "label", row["label"].as<std::string>() } };
 }
 

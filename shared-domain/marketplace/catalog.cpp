@@ -154,6 +154,16 @@ Result<CatalogStatus> parse_catalog_status(std::string_view name)
     return invalid("status", "A course is draft, published or archived");
 }
 
+std::string_view catalog_status_for_people(CatalogStatus status)
+{
+    switch (status) {
+    case CatalogStatus::Draft: return "Draft";
+    case CatalogStatus::Published: return "Published";
+    case CatalogStatus::Archived: return "Archived";
+    }
+    return "Draft";
+}
+
 Result<void> check_status_change(CatalogStatus from, CatalogStatus to)
 {
     if (from == to)

@@ -32,6 +32,7 @@ enum class CourseLevel { Beginner, Intermediate, Advanced };
 enum class CatalogStatus { Draft, Published, Archived };
 [[nodiscard]] std::string_view catalog_status_name(CatalogStatus status);        // "draft", "published", "archived"
 [[nodiscard]] Result<CatalogStatus> parse_catalog_status(std::string_view name); // error on field "status"
+[[nodiscard]] std::string_view catalog_status_for_people(CatalogStatus status);  // "Draft", "Published", "Archived"
 // Draft -> published, published -> archived, archived -> published; staying
 // put is allowed. Anything else is a FailedPrecondition saying why.
 [[nodiscard]] Result<void> check_status_change(CatalogStatus from, CatalogStatus to);

@@ -575,6 +575,30 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     f.sql("INSERT INTO coupons (tenant_id, code, kind, percent, created_by) VALUES (" + str(D.id) + ", 'MATRIX', 'percent', 10, "
         + str(D.admin.id) + ")");
     int coupons_made = 0;
+    // A draft of the teacher's with a module and a lesson for the studio's
+    // routes, and one whose order (one empty module) is asked again as it is.
+    const auto studio = "/api/marketplace/studio/courses/"
+        + str(f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug) VALUES (" + str(D.id)
+            + ", 'Matrix studio', " + str(D.teacher.id) + ", 'draft', 'matrix-studio') RETURNING id"));
+    const auto studio_id = studio.substr(studio.rfind('/') + 1);
+    auto studio_part = [&](const std::string& what) {
+        if (what == "module")
+            return str(f.sql_int("INSERT INTO course_modules (tenant_id, course_id, position, title) VALUES (" + str(D.id)
+                + ", " + studio_id + ", 9, 'Matrix part') RETURNING id"));
+        return str(f.sql_int("INSERT INTO course_lessons (tenant_id, course_id, module_id, position, title, kind) SELECT "
+            + str(D.id) + ", " + studio_id + ", min(id), 9, 'Matrix part', 'text' FROM course_modules WHERE course_id = "
+            + studio_id + " RETURNING id"));
+    };
+    const auto studio_module = "/api/marketplace/studio/modules/" + studio_part("module");
+    const auto studio_lesson = "/api/marketplace/studio/lessons/" + studio_part("lesson");
+    const auto ordered_id = f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug) VALUES ("
+        + str(D.id) + ", 'Matrix order', " + str(D.teacher.id) + ", 'draft', 'matrix-order') RETURNING id");
+    const auto ordered_module = f.sql_int("INSERT INTO course_modules (tenant_id, course_id, position, title) VALUES ("
+        + str(D.id) + ", " + str(ordered_id) + ", 0, 'Matrix module') RETURNING id");
+    auto studio_face = [](const std::string& slug) {
+        return Json { { "title", "Matrix studio" }, { "slug", slug }, { "price", { { "kind", "free" } } } };
+    };
+    int studio_made = 0;
     auto waiting = api.post("/api/marketplace/courses/" + paid_course + "/checkout", Json::object(), f.token(spare2));
     REQUIRE(waiting.status == 201);
     const auto checkout = waiting.json["checkout_url"].get<std::string>();
@@ -990,6 +1014,41 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                 const auto id = f.sql_int("INSERT INTO coupons (tenant_id, code, kind, percent, created_by) VALUES ("
                     + str(D.id) + ", 'END-" + str(++coupons_made) + "', 'percent', 10, " + str(maker) + ") RETURNING id");
                 return Call { "POST", "/api/marketplace/coupons/" + str(id) + "/end", Json::object() };
+            } },
+        { "GET /api/marketplace/studio/courses", { "admin", "teacher" }, Action::CourseManage,
+            fixed("GET", "/api/marketplace/studio/courses") },
+        { "GET /api/marketplace/studio/choices", { "admin", "teacher" }, Action::CourseManage,
+            fixed("GET", "/api/marketplace/studio/choices") },
+        { "POST /api/marketplace/studio/courses", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) {
+                auto body = studio_face("matrix-made-" + str(++studio_made));
+                body["instructor_id"] = D.teacher.id;
+                return Call { "POST", "/api/marketplace/studio/courses", body };
+            } },
+        { "GET /api/marketplace/studio/courses/{id}", { "admin", "teacher" }, Action::CourseManage, fixed("GET", studio) },
+        { "PUT /api/marketplace/studio/courses/{id}", { "admin", "teacher" }, Action::CourseManage,
+            fixed("PUT", studio, studio_face("matrix-studio")) },
+        { "PUT /api/marketplace/studio/courses/{id}/status", { "admin", "teacher" }, Action::CourseManage,
+            fixed("PUT", studio + "/status", { { "status", "draft" } }) },
+        { "PUT /api/marketplace/studio/courses/{id}/outline", { "admin", "teacher" }, Action::CourseManage,
+            fixed("PUT", "/api/marketplace/studio/courses/" + str(ordered_id) + "/outline",
+                { { "modules", { { { "id", ordered_module }, { "lessons", Json::array() } } } } }) },
+        { "POST /api/marketplace/studio/courses/{id}/modules", { "admin", "teacher" }, Action::CourseManage,
+            fixed("POST", studio + "/modules", { { "title", "Matrix module" } }) },
+        { "PUT /api/marketplace/studio/modules/{id}", { "admin", "teacher" }, Action::CourseManage,
+            fixed("PUT", studio_module, { { "title", "Matrix module renamed" } }) },
+        // (A fresh module, or lesson, for each call: deleting one twice finds nothing.)
+        { "DELETE /api/marketplace/studio/modules/{id}", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) {
+                return Call { "DELETE", "/api/marketplace/studio/modules/" + studio_part("module"), nullptr };
+            } },
+        { "POST /api/marketplace/studio/modules/{id}/lessons", { "admin", "teacher" }, Action::CourseManage,
+            fixed("POST", studio_module + "/lessons", { { "title", "Matrix lesson" }, { "kind", "text" } }) },
+        { "PUT /api/marketplace/studio/lessons/{id}", { "admin", "teacher" }, Action::CourseManage,
+            fixed("PUT", studio_lesson, { { "title", "Matrix lesson edited" }, { "kind", "text" } }) },
+        { "DELETE /api/marketplace/studio/lessons/{id}", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) {
+                return Call { "DELETE", "/api/marketplace/studio/lessons/" + studio_part("lesson"), nullptr };
             } },
         { "GET /api/marketplace/orders", { "admin", "teacher", "student" }, Action::OrderRead,
             fixed("GET", "/api/marketplace/orders") },

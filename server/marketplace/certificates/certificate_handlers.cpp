@@ -25,12 +25,12 @@ Json certificate_json(const pqxx::row& row)
     const bool revoked = !row["revoked_at"].is_null();
     return { { "id", id }, { "course_id", row["course_id"].as<std::int64_t>() },
         { "course_title", row["course_title"].as<std::string>() },
-        { "course_slug", row["course_slug"].is_null() ? Json(nullptr) : Json(row["course_slug"].as<std::string>()) },
+        { "course_slug", nullable_json<std::string>(row["course_slug"]) },
         { "learner_id", row["learner_id"].as<std::int64_t>() }, { "learner_name", row["learner_name"].as<std::string>() },
         { "issued_at", row["issued_at"].as<std::string>() }, { "url", "/verify/" + id },
         { "status", revoked ? "revoked" : "valid" }, { "status_label", revoked ? "Revoked" : "Valid" },
         { "revoked_at", revoked ? Json(row["revoked_at"].as<std::string>()) : Json(nullptr) },
-        { "revoked_reason", row["revoked_reason"].is_null() ? Json(nullptr) : Json(row["revoked_reason"].as<std::string>()) } };
+        { "revoked_reason", nullable_json<std::string>(row["revoked_reason"]) } };
 }
 
 Result<pqxx::row> readable_certificate(const httplib::Request& req, pqxx::work& txn, const Caller& caller)

@@ -1,0 +1,2 @@
+-- Module $1 is titled $2.
+UPDATE course_modules SET title = $2 WHERE id = $1
