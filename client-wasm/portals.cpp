@@ -15,6 +15,7 @@
 #include "marketplace/catalog_tab.hpp"
 #include "marketplace/certificates_tab.hpp"
 #include "marketplace/coupons_tab.hpp"
+#include "marketplace/studio_tab.hpp"
 #include "marketplace/earnings_tab.hpp"
 #include "marketplace/orders_tab.hpp"
 #include "messaging/messages_tab.hpp"
@@ -98,6 +99,7 @@ struct PortalState {
     PayoutsTabState payouts;      // the marketplace office's monthly payouts
     CertificatesTabState certificates;   // a marketplace's certificates: the office's, an instructor's courses'
     CouponsTabState coupons;      // a marketplace's coupons: the office's, an instructor's own
+    StudioTabState studio;        // a marketplace's courses as written: an instructor's own, every one for the office
 };
 
 AppState::AppState()
@@ -316,8 +318,15 @@ Tab orders_tab(const char* title, const char* name)
         [](AppState& s, PortalState& p, const ui::Route& r) { return open_orders_tab(s, p.orders, r); } };
 }
 
+Tab studio_tab(const char* title, const char* name)
+{
+    return { title, name, Action::CourseManage, [](AppState& s, PortalState& p) { draw_studio_tab(s, p.studio); },
+        [](const AppState&, const PortalState& p) { return studio_tab_summary(p.studio); } };
+}
+
 const Tab k_market_office_tabs[] = {
     catalog_tab("market.tab.catalog"),
+    studio_tab("Courses", "market.tab.courses"),
     orders_tab("Orders", "market.tab.orders"),
     { "Payouts", "market.tab.payouts", Action::PayoutManage, [](AppState& s, PortalState& p) { draw_payouts_tab(s, p.payouts); },
         [](const AppState&, const PortalState& p) { return payouts_tab_summary(p.payouts); } },
@@ -336,6 +345,7 @@ const Tab k_market_office_tabs[] = {
 };
 const Tab k_studio_tabs[] = {
     catalog_tab("studio.tab.catalog"),
+    studio_tab("My courses", "studio.tab.courses"),
     orders_tab("Sales", "studio.tab.sales"),
     { "Earnings", "studio.tab.earnings", Action::PayoutRead,
         [](AppState& s, PortalState& p) { draw_earnings_tab(s, p.earnings); },

@@ -1,0 +1,76 @@
+// The course studio: an instructor's own marketplace courses (the office's:
+// every course), each opened to write its catalog face and price, its
+// modules and lessons and their order, and to publish or archive it. The
+// forms are read by shared-domain marketplace/course_editing, as the server
+// reads them; moving a lesson or a module sends the whole new order, made by
+// the same rules (move_lesson, move_module).
+#pragma once
+
+#include "app.hpp"
+#include "ui/paged_list.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace learnloop::client {
+
+// The face and price as typed.
+struct CourseForm {
+    char title[201] = "";
+    char slug[61] = "";
+    char subtitle[161] = "";
+    char description[4001] = "";
+    char prerequisites[501] = "";
+    char tags[400] = "";              // comma-separated
+    int level = 0;                    // 0 any level, then beginner, intermediate, advanced
+    int language = 0;                 // an index of catalog_languages()
+    std::int64_t category_id = 0;     // 0: none
+    std::int64_t instructor_id = 0;   // the office's new course: who teaches it
+    int price_kind = 0;               // 0 free, 1 one payment, 2 subscription
+    char amount[16] = "";
+    char currency[4] = "";
+    int period = 0;                   // 0 monthly, 1 yearly
+};
+
+// A lesson as typed (added to `module_id`, or changing `lesson_id`).
+struct LessonForm {
+    std::int64_t module_id = 0;
+    std::int64_t lesson_id = 0;       // 0: a new lesson
+    char title[201] = "";
+    int kind = 0;                     // 0 reading, 1 video, 2 quiz
+    char minutes[4] = "";
+    char body[20001] = "";
+    char video_url[501] = "";
+    std::int64_t quiz_id = 0;
+};
+
+struct StudioTabState {
+    ui::PagedList courses;            // GET /api/marketplace/studio/courses
+    Remote choices;                   // GET /api/marketplace/studio/choices
+    bool making = false;              // the new course's form is open
+    std::int64_t open = 0;            // the course being written; 0: the list
+    Remote course;                    // GET /api/marketplace/studio/courses/{open}
+    CourseForm form;
+    std::vector<Error> errors;        // the course form's, by field
+    Outcome save;                     // making or saving the course's face
+    Outcome status;                   // publishing or archiving
+    bool ask_archive = false;
+    // Modules and lessons.
+    char new_module[201] = "";
+    std::int64_t renaming = 0;        // the module being renamed
+    char rename[201] = "";
+    bool lesson_open = false;         // the lesson form is open
+    LessonForm lesson;
+    std::vector<Error> part_errors;   // the module or lesson form's
+    Outcome part;                     // the last change to a module or lesson, or the order
+    std::int64_t deleting = 0;        // the module or lesson a confirmation is open for
+    bool deleting_module = false;
+    std::string deleting_title;
+    bool ask_delete = false;
+};
+
+void draw_studio_tab(AppState& state, StudioTabState& tab);
+[[nodiscard]] Json studio_tab_summary(const StudioTabState& tab);
+
+} // namespace learnloop::client

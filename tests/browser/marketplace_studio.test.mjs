@@ -1,0 +1,100 @@
+// Browser test of the course studio in the demo marketplace (Lumen Courses)
+// on a server and database of its own: an instructor writes a course from
+// nothing (a refused form first), adds modules and lessons, moves a lesson
+// into the next module, publishes it and a learner finds it in the catalog;
+// the office sees it among every course. Found by role and name, axe on each
+// screen, screenshots at desktop and phone size.
+import assert from 'node:assert/strict';
+import {
+  apiCall, createRunner, expectNoViolations, press, saveScreenshot, startDatabase, startServer, stopAll, waitForState,
+} from './harness.mjs';
+import { PHONE, signedIn, token } from './marketplace.helpers.mjs';
+
+const { check, fail, finish } = createRunner();
+const TITLE = 'Bread Baking at Home';
+
+const modulesOf = (s) => s.portal?.studio_modules ?? [];
+
+try {
+  const database = await startDatabase();
+  const server = await startServer(database.url);
+
+  await check('an instructor writes a course, orders its lessons, publishes it, and a learner finds it', async () => {
+    const { page, errors } = await signedIn(server, 'instructor');
+    await page.getByRole('tab', { name: 'My courses' }).click();
+    let state = await waitForState(page, (s) => s.portal?.studio_courses?.length > 0, 'the instructor\'s courses');
+    assert.ok(state.portal.studio_courses.some((c) => c.status === 'published'), JSON.stringify(state.portal.studio_courses));
+    await expectNoViolations(page, 'my courses');
+    await saveScreenshot(page, 'studio-courses.png');
+
+    // A draft needs a title: refused in words before anything is sent.
+    await press(page.getByRole('button', { name: 'New course' }));
+    await press(page.getByRole('button', { name: 'Make draft' }));
+    state = await waitForState(page, (s) => s.portal.studio_errors.length > 0, 'the form refused');
+    assert.equal(state.portal.studio_errors[0].field, 'title');
+    await page.getByText('The title is required').first().waitFor();
+
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(TITLE);
+    await page.getByRole('radio', { name: 'One payment' }).check();
+    await page.getByRole('textbox', { name: 'Amount' }).fill('24.00');
+    await expectNoViolations(page, 'a new course');
+    await press(page.getByRole('button', { name: 'Make draft' }));
+    state = await waitForState(page, (s) => s.portal.studio_open > 0 && s.portal.studio_status === 'draft', 'the draft made');
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+
+    for (const week of ['Week 1: the dough', 'Week 2: the oven']) {
+      await page.getByRole('textbox', { name: 'New module' }).fill(week);
+      await press(page.getByRole('button', { name: 'Add module' }));
+      await waitForState(page, (s) => modulesOf(s).some((m) => m.title === week), `${week} added`);
+    }
+    for (const lesson of ['Your first loaf', 'Shaping a boule']) {
+      await press(page.getByRole('button', { name: 'Add lesson to Week 1: the dough' }));
+      await page.getByRole('textbox', { name: 'Lesson title' }).fill(lesson);
+      await page.getByRole('textbox', { name: 'Minutes' }).fill('15');
+      await page.getByRole('textbox', { name: 'What it says' }).fill('Flour, water, salt and time.\n\nMix, rest, fold.');
+      await press(page.getByRole('button', { name: 'Add lesson', exact: true }));
+      await waitForState(page, (s) => modulesOf(s)[0]?.lessons.includes(lesson), `${lesson} added`);
+    }
+    // The last lesson of week 1 moves down: into week 2.
+    await press(page.getByRole('row', { name: /Shaping a boule/ }).getByRole('button', { name: 'Down' }));
+    state = await waitForState(page, (s) => modulesOf(s)[1]?.lessons[0] === 'Shaping a boule', 'the lesson moved');
+    assert.deepEqual(modulesOf(state)[0].lessons, ['Your first loaf']);
+    await expectNoViolations(page, 'a course being written');
+
+    await press(page.getByRole('button', { name: 'Publish', exact: true }));
+    state = await waitForState(page, (s) => s.portal.studio_status === 'published', 'the course published');
+    await page.getByText(`${TITLE} is published: learners find it in the catalog`).first().waitFor();
+    await saveScreenshot(page, 'studio-course.png');
+    assert.deepEqual(errors, []);
+
+    // A learner finds it, its lessons in the order set.
+    const learner = await token(server, 'student');
+    const found = await apiCall(server, learner, 'GET', `/api/marketplace/catalog?q=${encodeURIComponent('bread baking')}`);
+    const card = found.body.courses.find((c) => c.title === TITLE);
+    assert.ok(card, JSON.stringify(found.body.courses.map((c) => c.title)));
+    const course = await apiCall(server, learner, 'GET', `/api/marketplace/courses/${card.id}`);
+    assert.deepEqual(course.body.modules.map((m) => m.lessons.map((l) => l.title)), [['Your first loaf'], ['Shaping a boule']]);
+    assert.equal(course.body.language, 'en');
+    assert.equal(course.body.price_label, '£24.00');
+
+    // The office sees it among every course, with its instructor.
+    const office = await signedIn(server, 'admin');
+    await office.page.getByRole('tab', { name: 'Courses' }).click();
+    state = await waitForState(office.page, (s) => s.portal?.studio_courses?.some((c) => c.title === TITLE), 'the office\'s courses');
+    await expectNoViolations(office.page, 'every course');
+    assert.deepEqual(office.errors, []);
+
+    const phone = await signedIn(server, 'instructor', PHONE);
+    await press(phone.page.getByRole('tab', { name: 'My courses' }));
+    await waitForState(phone.page, (s) => s.portal?.studio_courses?.length > 0, 'my courses on a phone');
+    await press(phone.page.getByRole('button', { name: TITLE }));
+    await waitForState(phone.page, (s) => modulesOf(s).length === 2, 'the course on a phone');
+    await expectNoViolations(phone.page, 'a course on a phone');
+    await saveScreenshot(phone.page, 'studio-course-phone.png');
+  });
+} catch (error) {
+  fail(error);
+} finally {
+  await stopAll();
+  finish();
+}
