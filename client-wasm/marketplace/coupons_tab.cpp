@@ -3,6 +3,7 @@
 
 #include "core/calendar.hpp"
 #include "marketplace/pricing.hpp"
+#include "marketplace/reach.hpp"
 #include "net/api.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
@@ -29,7 +30,7 @@ bool all_digits(const char* text)
 
 bool office_view(const AppState& state)
 {
-    return permission_scope(state.session.role, Action::CouponManage, state.session.approval) == Scope::Tenant;
+    return marketplace_reach(state.session.role, state.session.approval, Action::CouponManage) == MarketplaceReach::Office;
 }
 
 void open_form(AppState& state, CouponsTabState& tab)

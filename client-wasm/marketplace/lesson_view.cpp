@@ -58,7 +58,7 @@ void send_mark(AppState& state, LessonViewState& view, ProgressOutbox& outbox, b
         [&view, &outbox, id, update](AppState& s, const ApiAnswer& answer) {
             if (view.id != id || !view.lesson.data.is_object())
                 return;
-            if (answer.status == 0 || answer.status >= 500 || answer.status == 429) {
+            if (answer.transient()) {
                 keep_offline(s, view, outbox, update);
                 return;
             }

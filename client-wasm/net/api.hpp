@@ -15,6 +15,9 @@ struct ApiAnswer {
     Json body;                    // null when the answer was not JSON
     std::string text;             // the answer as sent, when it was not JSON (a CSV export)
     bool ok() const { return status >= 200 && status < 300; }
+    // Worth sending again later: the network failed, the server failed, or
+    // it asked to be left alone a while (429). Anything else is the answer.
+    bool transient() const { return status == 0 || status >= 500 || status == 429; }
     // The message to show for a failed call.
     std::string error_text() const;
 };

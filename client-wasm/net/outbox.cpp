@@ -81,7 +81,7 @@ void outbox_sync(AppState& state, Outbox& box, const OutboxRoute& route, double 
             box.sending.clear();
             // (A 401 never arrives here: the session ends, and the outbox
             // stays stored for the next sign-in.)
-            if (answer.status == 0 || answer.status >= 500 || answer.status == 429) {
+            if (answer.transient()) {
                 ++box.failures;
                 box.last_status = answer.status;
                 return;

@@ -80,7 +80,7 @@ Json goal_json(const std::optional<StudyGoal>& goal)
 Result<std::string> today_of(const Caller& caller)
 {
     auto zone = TRY(tenant_zone(caller));
-    return local_day_text(to_local(now_unix(), *zone));
+    return local_day_text(to_local(unix_now(), *zone));
 }
 
 } // namespace
@@ -92,7 +92,7 @@ Result<ApiResponse> handle_study(const httplib::Request& req, pqxx::work& txn, c
     auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
     // One zone and one clock for the plan's today and the streak's.
     const auto zone = TRY(tenant_zone(caller));
-    const auto now = now_unix();
+    const auto now = unix_now();
     const auto today = local_day_text(to_local(now, *zone));
     const BktParams params;
     const auto answers = answers_of(txn, student.id);
@@ -157,7 +157,7 @@ Result<ApiResponse> handle_study_summary(const httplib::Request& req, pqxx::work
 {
     auto student = TRY(student_of(req, txn, caller, Action::MasteryRead));
     const auto today = TRY(today_of(caller));
-    const auto now = now_unix();
+    const auto now = unix_now();
     auto summary = summary_for_parents(student.name, answers_of(txn, student.id).skills, study_goal(txn, student.id),
         today, now, BktParams {});
     // The course work due around now, each with the student's due status

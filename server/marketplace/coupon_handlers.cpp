@@ -5,6 +5,7 @@
 #include "audit/audit_log.hpp"
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/money_json.hpp"
+#include "platform/clock.hpp"
 
 #include <ctime>
 
@@ -15,41 +16,13 @@ namespace {
 const char* k_coupon_not_found = "Coupon not found";
 const char* k_course_not_found = "Course not found";
 
-std::int64_t now_unix()
-{
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-// The course ids of a "3,7" list.
-std::vector<std::int64_t> ids_of(const std::string& list)
-{
-    std::vector<std::int64_t> ids;
-    std::size_t start = 0;
-    while (start < list.size()) {
-        auto end = list.find(',', start);
-        if (end == std::string::npos)
-            end = list.size();
-        ids.push_back(std::stoll(list.substr(start, end - start)));
-        start = end + 1;
-    }
-    return ids;
-}
-
-std::string list_of(const std::vector<std::int64_t>& ids)
-{
-    std::string list;
-    for (auto id : ids)
-        list += (list.empty() ? "" : ",") + std::to_string(id);
-    return list;
-}
-
 // A coupon as its list shows it.
 Json coupon_json(const pqxx::row& row)
 {
     const auto coupon = coupon_of(row);
-    const auto state = coupon_state(coupon, now_unix());
+    const auto state = coupon_state(coupon, unix_now());
     Json json { { "id", row["id"].as<std::int64_t>() }, { "code", coupon.code },
-        { "kind", coupon.kind == CouponKind::Percent ? "percent" : "fixed" },
+        { "kind", coupon_kind_name(coupon.kind) },
         { "off_label", coupon_for_people(coupon) },
         { "expires_on", nullable_json<std::string>(row["expires_on"]) },
         { "usage_limit", coupon.usage_limit }, { "used", coupon.times_used }, { "course_ids", coupon.course_ids },
@@ -75,18 +48,17 @@ Coupon coupon_of(const pqxx::row& row)
 {
     Coupon coupon;
     coupon.code = row["code"].as<std::string>();
-    if (row["kind"].as<std::string>() == "percent") {
-        coupon.kind = CouponKind::Percent;
+    coupon.kind = parse_coupon_kind(row["kind"].as<std::string>()).value();
+    if (coupon.kind == CouponKind::Percent) {
         coupon.percent = row["percent"].as<int>();
     } else {
-        coupon.kind = CouponKind::Fixed;
         coupon.amount_off = { row["amount_off_minor"].as<std::int64_t>(), row["currency"].as<std::string>() };
     }
     if (!row["expires_at_unix"].is_null())
         coupon.expires_at = row["expires_at_unix"].as<std::int64_t>();
     coupon.usage_limit = row["usage_limit"].as<int>();
     coupon.times_used = static_cast<int>(row["used"].as<std::int64_t>());
-    coupon.course_ids = ids_of(row["course_ids"].as<std::string>());
+    coupon.course_ids = Json::parse(row["course_ids_json"].as<std::string>()).get<std::vector<std::int64_t>>();
     coupon.ended = row["ended"].as<bool>();
     return coupon;
 }
@@ -97,10 +69,10 @@ std::optional<std::int64_t> insert_coupon(pqxx::work& txn, std::int64_t tenant_i
     const auto& coupon = request.coupon;
     const bool percent = coupon.kind == CouponKind::Percent;
     auto made = exec_named(txn, "marketplace/make_coupon", tenant_id, coupon.code,
-        std::string(percent ? "percent" : "fixed"), percent ? std::optional<int>(coupon.percent) : std::nullopt,
+        std::string(coupon_kind_name(coupon.kind)), percent ? std::optional<int>(coupon.percent) : std::nullopt,
         percent ? std::nullopt : std::optional<std::int64_t>(coupon.amount_off.minor),
         percent ? std::nullopt : std::optional<std::string>(coupon.amount_off.currency),
-        text_or_null(request.expires_on), time_zone, coupon.usage_limit, maker, list_of(coupon.course_ids));
+        text_or_null(request.expires_on), time_zone, coupon.usage_limit, maker, ids_array(coupon.course_ids));
     if (made.empty())
         return std::nullopt;
     return made[0]["id"].as<std::int64_t>();
@@ -122,7 +94,7 @@ Result<AppliedCoupon> apply_typed_coupon(pqxx::work& txn, std::string_view typed
     if (rows.empty())
         return make_error(ErrorCode::InvalidArgument, "There is no coupon " + code, "coupon");
     const auto coupon = coupon_of(rows[0]);
-    const auto pays = TRY(apply_coupon(price, course_id, coupon, now_unix()));
+    const auto pays = TRY(apply_coupon(price, course_id, coupon, unix_now()));
     return AppliedCoupon { rows[0]["id"].as<std::int64_t>(), code, coupon_for_people(coupon), pays,
         { price.amount.minor - pays.minor, price.amount.currency } };
 }
@@ -183,7 +155,7 @@ Result<ApiResponse> handle_create_coupon(const httplib::Request& req, pqxx::work
     // administrator's for any of the tenant's, or every one.
     if (scope != "tenant" && coupon.course_ids.empty())
         return make_error(ErrorCode::InvalidArgument, "Choose which of your courses it is for", "course_ids");
-    const auto courses = list_of(coupon.course_ids);
+    const auto courses = ids_array(coupon.course_ids);
     const bool percent = coupon.kind == CouponKind::Percent;
     if (!coupon.course_ids.empty()) {
         const auto reached = exec_named(txn, "marketplace/coupon_courses_in_reach", courses, scope, caller.user_id,

@@ -10,6 +10,7 @@
 #include "marketplace/money_json.hpp"
 #include "marketplace/orders.hpp"
 #include "marketplace/payments/provider.hpp"
+#include "platform/clock.hpp"
 
 #include <array>
 #include <ctime>
@@ -241,7 +242,7 @@ Result<ApiResponse> handle_payment_webhook(const httplib::Request& req, const Pu
         if (!provider)
             return make_error(ErrorCode::NotFound, "Payments are off on this server");
         const auto event = TRY(provider->verify_event(txn, req.get_header_value("Sandbox-Signature"), req.body,
-            static_cast<std::int64_t>(std::time(nullptr))));
+            unix_now()));
         set_tenant(txn, event.tenant_id);
         auto rows = exec_named(txn, "marketplace/order_to_change", event.order_id);
         if (rows.empty())

@@ -7,6 +7,7 @@
 #include "core/validation.hpp"
 #include "marketplace/money_json.hpp"
 #include "marketplace/payouts.hpp"
+#include "platform/clock.hpp"
 
 #include <array>
 #include <ctime>
@@ -22,7 +23,6 @@ const char* k_payout_not_found = "Payout not found";
 constexpr std::int64_t k_day = 86400;
 constexpr std::size_t k_reference_most = 100;
 
-std::int64_t now_unix() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 struct PayoutTerms {
     std::int64_t threshold_minor = 5000;
@@ -115,7 +115,7 @@ Result<ApiResponse> handle_earnings(const httplib::Request& req, pqxx::work& txn
         payout_list.push_back(payout_json(row));
     }
     Json currencies = Json::array();
-    for (const auto& e : summarize_earnings(lines, payouts, now_unix(), terms.hold_days * k_day))
+    for (const auto& e : summarize_earnings(lines, payouts, unix_now(), terms.hold_days * k_day))
         currencies.push_back({ { "currency", e.currency }, { "earned", money_json(e.earned) },
             { "refunded", money_json(e.refunded) }, { "pending", money_json(e.pending) },
             { "available", money_json(e.available) }, { "due", money_json(e.due) }, { "paid", money_json(e.paid) } });
@@ -212,7 +212,7 @@ Result<ApiResponse> handle_run_payouts(const httplib::Request& req, pqxx::work& 
     Json audited = Json::array();
     std::map<std::string, std::int64_t> totals;
     for (const auto& [instructor, their_lines] : lines) {
-        for (const auto& amount : plan_payouts(their_lines, made[instructor], month, now_unix(),
+        for (const auto& amount : plan_payouts(their_lines, made[instructor], month, unix_now(),
                  terms.hold_days * k_day, terms.threshold_minor)) {
             auto made_now = exec_named(txn, "marketplace/make_payout", caller.tenant_id, instructor, month,
                 amount.currency, amount.minor, caller.user_id);

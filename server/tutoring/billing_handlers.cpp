@@ -335,7 +335,7 @@ Result<ApiResponse> handle_issue_invoice(const httplib::Request& req, pqxx::work
     const auto sequence = counter[0]["next_invoice_number"].as<std::int64_t>();
     auto zone = TRY(tenant_zone(caller));
     const auto number = invoice_number(counter[0]["invoice_prefix"].as<std::string>(),
-        to_local(now_unix(), *zone).year, sequence);
+        to_local(unix_now(), *zone).year, sequence);
     exec_named(txn, "tutoring/issue_invoice", id, number);
     exec_named(txn, "tutoring/set_next_invoice_number", caller.tenant_id, sequence + 1);
 
@@ -499,7 +499,7 @@ Result<ApiResponse> handle_list_packages(const httplib::Request& req, pqxx::work
     if (!office)
         family = caller.user_id;
     auto zone = TRY(tenant_zone(caller));
-    const auto today = local_day_text(to_local(now_unix(), *zone));
+    const auto today = local_day_text(to_local(unix_now(), *zone));
     Json list = Json::array();
     for (const auto& row : exec_named(txn, "tutoring/list_packages", family, student, office))
         list.push_back(package_json(row, today));

@@ -3,6 +3,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/json_reader.hpp"
+#include "platform/clock.hpp"
 #include "platform/crypto.hpp"
 #include "platform/time_zones.hpp"
 #include "tutoring/icalendar.hpp"
@@ -79,7 +80,7 @@ Result<ApiResponse> handle_calendar_feed(const httplib::Request& req, const Publ
             return make_error(ErrorCode::Internal, "The business's time zone is not known to this server");
         const auto& rules = *zone.value();
 
-        const auto now = static_cast<std::int64_t>(std::time(nullptr));
+        const auto now = unix_now();
         const auto from = now - k_feed_back_days * k_day, to = now + k_feed_ahead_days * k_day;
         const auto filter = own_sessions(role.value(), user_id);
         auto [series, changes] = schedule_in_window(txn, rules, from, to, filter);

@@ -283,7 +283,7 @@ Result<ApiResponse> handle_list_students(const httplib::Request& req, pqxx::work
 {
     auto filter = TRY(scoped_filter(req, txn, caller, "students"));
     auto zone = TRY(tenant_zone(caller));
-    const auto now = now_unix();
+    const auto now = unix_now();
     auto today = to_local(now, *zone);
     today.hour = today.minute = today.second = 0;
     const auto from = add_seconds(today, -28 * k_day), to = add_seconds(today, 57 * k_day);
@@ -565,7 +565,7 @@ Result<ApiResponse> handle_edit_series(const httplib::Request& req, pqxx::work& 
 
     auto settings = load_settings(txn);
     auto proposal = TRY(check_proposal(txn, edited,
-        std::max(to_utc(edited.schedule.dtstart, *zone), now_unix() - k_day), { old.id }, settings, *zone));
+        std::max(to_utc(edited.schedule.dtstart, *zone), unix_now() - k_day), { old.id }, settings, *zone));
     if (!proposal.blocking.empty())
         return blocked_response(proposal);
 
@@ -639,7 +639,7 @@ Result<ApiResponse> handle_log_attendance(const httplib::Request& req, pqxx::wor
         return make_error(ErrorCode::InvalidArgument, "status must be one of " + keys, "status");
     }
     auto zone = TRY(tenant_zone(caller));
-    TRY(check_loggable(change.invoice_id.has_value(), to_utc(change.starts.value_or(recurrence_id), *zone), now_unix()));
+    TRY(check_loggable(change.invoice_id.has_value(), to_utc(change.starts.value_or(recurrence_id), *zone), unix_now()));
     const auto before = current ? change_json(*current) : Json(nullptr);
     change.attendance = status;
     if (body.contains("note"))

@@ -16,7 +16,7 @@ Result<ApiResponse> handle_tutoring_settings(const httplib::Request&, pqxx::work
 {
     auto settings = load_settings(txn);
     auto zone = TRY(tenant_zone(caller));
-    const int year = from_unix_seconds(now_unix()).year;
+    const int year = from_unix_seconds(unix_now()).year;
     Json statuses = Json::array();
     for (const auto& s : settings.statuses) {
         Json status { { "key", s.key }, { "label", s.label } };

@@ -8,8 +8,6 @@
 
 namespace learnloop::server {
 
-std::int64_t now_unix() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
 Result<std::shared_ptr<const ZoneRules>> tenant_zone(const Caller& caller)
 {
     auto zone = system_zone(caller.time_zone);

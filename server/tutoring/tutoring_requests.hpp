@@ -5,6 +5,7 @@
 
 #include "finance/billing.hpp"
 #include "http/api.hpp"
+#include "platform/clock.hpp"
 #include "tutoring/schedule_repository.hpp"
 
 #include <cstdint>
@@ -19,7 +20,6 @@ namespace learnloop::server {
 inline constexpr std::int64_t k_day = 86400;
 inline constexpr std::size_t k_max_occurrences = 5000;   // in one answer
 
-[[nodiscard]] std::int64_t now_unix();
 
 // The tenant's zone (the tenant's own setting, so a zone this server lacks is its fault: 500).
 [[nodiscard]] Result<std::shared_ptr<const ZoneRules>> tenant_zone(const Caller& caller);

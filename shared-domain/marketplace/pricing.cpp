@@ -279,6 +279,19 @@ std::string coupon_for_people(const Coupon& coupon)
         + " off";
 }
 
+std::string_view coupon_kind_name(CouponKind kind)
+{
+    return kind == CouponKind::Percent ? "percent" : "fixed";
+}
+
+Result<CouponKind> parse_coupon_kind(std::string_view name)
+{
+    for (auto kind : { CouponKind::Percent, CouponKind::Fixed })
+        if (coupon_kind_name(kind) == name)
+            return kind;
+    return invalid("kind", "A coupon takes a percentage (percent) or an amount (fixed) off");
+}
+
 Result<CouponRequest> read_coupon_request(const Json& json, std::string_view today)
 {
     auto reader = TRY(JsonObjectReader::open(json, ""));

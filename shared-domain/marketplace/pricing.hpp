@@ -69,6 +69,8 @@ struct MinorRange {
 // [SECTION] Coupons
 
 enum class CouponKind { Percent, Fixed };
+[[nodiscard]] std::string_view coupon_kind_name(CouponKind kind);            // "percent", "fixed"
+[[nodiscard]] Result<CouponKind> parse_coupon_kind(std::string_view name);   // error on field "kind"
 
 struct Coupon {
     std::string code;                      // as read_coupon_code keeps it

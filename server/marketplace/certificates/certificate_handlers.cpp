@@ -7,6 +7,7 @@
 #include "marketplace/certificates.hpp"
 #include "marketplace/certificates/issuing.hpp"
 #include "marketplace/learning_handlers.hpp"
+#include "platform/clock.hpp"
 
 #include <ctime>
 
@@ -62,7 +63,7 @@ Result<IssueOutcome> issue_certificate_if_earned(pqxx::work& txn, const Caller& 
         return outcome;
     }
     const auto issued = TRY(issue_certificate(txn, caller.tenant_id, course_id, caller.user_id, *terms,
-        static_cast<std::int64_t>(std::time(nullptr)), caller.actor()));
+        unix_now(), caller.actor()));
     if (!issued) {   // another request issued it a moment ago
         outcome.certificate_id = certificate_terms(txn, course_id, caller.user_id)->held;
         return outcome;

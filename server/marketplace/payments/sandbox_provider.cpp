@@ -3,6 +3,7 @@
 
 #include "db/sql.hpp"
 #include "http/html_page.hpp"
+#include "platform/clock.hpp"
 #include "platform/crypto.hpp"
 
 #include <httplib.h>
@@ -23,7 +24,6 @@ namespace {
 const char* k_checkout_gone = "No checkout has that address";
 constexpr int k_delivery_attempts = 3;
 
-std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 Error unauthenticated(std::string message)
 {
