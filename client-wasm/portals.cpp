@@ -15,6 +15,7 @@
 #include "marketplace/catalog_tab.hpp"
 #include "marketplace/certificates_tab.hpp"
 #include "marketplace/coupons_tab.hpp"
+#include "marketplace/overview_tab.hpp"
 #include "marketplace/studio_tab.hpp"
 #include "marketplace/earnings_tab.hpp"
 #include "marketplace/orders_tab.hpp"
@@ -99,6 +100,7 @@ struct PortalState {
     PayoutsTabState payouts;      // the marketplace office's monthly payouts
     CertificatesTabState certificates;   // a marketplace's certificates: the office's, an instructor's courses'
     CouponsTabState coupons;      // a marketplace's coupons: the office's, an instructor's own
+    OverviewTabState overview;    // a marketplace's overview: an instructor's courses, every one for the office
     StudioTabState studio;        // a marketplace's courses as written: an instructor's own, every one for the office
 };
 
@@ -324,8 +326,15 @@ Tab studio_tab(const char* title, const char* name)
         [](const AppState&, const PortalState& p) { return studio_tab_summary(p.studio); } };
 }
 
+Tab overview_tab(const char* name)
+{
+    return { "Overview", name, Action::PayoutRead, [](AppState& s, PortalState& p) { draw_overview_tab(s, p.overview); },
+        [](const AppState&, const PortalState& p) { return overview_tab_summary(p.overview); } };
+}
+
 const Tab k_market_office_tabs[] = {
     catalog_tab("market.tab.catalog"),
+    overview_tab("market.tab.overview"),
     studio_tab("Courses", "market.tab.courses"),
     orders_tab("Orders", "market.tab.orders"),
     { "Payouts", "market.tab.payouts", Action::PayoutManage, [](AppState& s, PortalState& p) { draw_payouts_tab(s, p.payouts); },
@@ -345,6 +354,7 @@ const Tab k_market_office_tabs[] = {
 };
 const Tab k_studio_tabs[] = {
     catalog_tab("studio.tab.catalog"),
+    overview_tab("studio.tab.overview"),
     studio_tab("My courses", "studio.tab.courses"),
     orders_tab("Sales", "studio.tab.sales"),
     { "Earnings", "studio.tab.earnings", Action::PayoutRead,

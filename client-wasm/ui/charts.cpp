@@ -253,6 +253,11 @@ void bar_chart(AppState& state, const std::string& name, const std::vector<Bar>&
     const float top = min.y + label_h + k_space_xs * s;   // room for the values over the bars
     const float slot = (max.x - min.x) / static_cast<float>(std::max<std::size_t>(1, bars.size()));
     draw->AddLine(ImVec2(min.x, bottom), ImVec2(max.x, bottom), colour(k_field_border), 1.0f * s);
+    // Values wider than their bar's room (money on a phone) would run into
+    // each other: then only the highest bar says its value.
+    bool values_fit = true;
+    for (const auto& bar : bars)
+        values_fit = values_fit && text_size_small(bar.value_label.c_str()).x <= slot * 0.98f;
     for (std::size_t b = 0; b < bars.size(); ++b) {
         float x0 = min.x + slot * static_cast<float>(b) + slot * 0.15f;
         float x1 = x0 + slot * 0.7f;
@@ -260,8 +265,11 @@ void bar_chart(AppState& state, const std::string& name, const std::vector<Bar>&
         if (bars[b].value > 0)
             draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, bottom), colour(k_accent, 0.85f), k_radius * s * 0.5f,
                 ImDrawFlags_RoundCornersTop);
-        ImVec2 vs = text_size_small(bars[b].value_label.c_str());
-        draw_text_small(draw, ImVec2((x0 + x1 - vs.x) * 0.5f, y - vs.y - 2 * s), k_text, bars[b].value_label.c_str());
+        if (values_fit || bars[b].value == most) {
+            ImVec2 vs = text_size_small(bars[b].value_label.c_str());
+            const float vx = std::clamp((x0 + x1 - vs.x) * 0.5f, min.x, max.x - vs.x);
+            draw_text_small(draw, ImVec2(vx, y - vs.y - 2 * s), k_text, bars[b].value_label.c_str());
+        }
         ImVec2 ls = text_size_small(bars[b].label.c_str());
         draw_text_small(draw, ImVec2((x0 + x1 - ls.x) * 0.5f, bottom + 2 * s), k_muted, bars[b].label.c_str());
     }

@@ -6,6 +6,7 @@
 #include "marketplace/certificates/certificate_handlers.hpp"
 #include "marketplace/certificates/verify_page.hpp"
 #include "marketplace/coupon_handlers.hpp"
+#include "marketplace/dashboard_handlers.hpp"
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/order_handlers.hpp"
 #include "marketplace/payout_handlers.hpp"
@@ -450,6 +451,33 @@ AreaApi marketplace_api()
     for (auto& route : certificate_verify_routes())
         api.routes.push_back(std::move(route));
     add_studio_api(api);
+    s["Dashboard"] = object_schema(
+        { { "currency", string_schema("The marketplace's; every amount is in it") },
+            { "months", array_of(object_schema({ { "month", string_schema("YYYY-MM") }, { "month_label", string_schema() },
+                                                   { "enrolments", integer_schema() }, { "orders", integer_schema("Paid") },
+                                                   { "sales", money }, { "refunded", money } },
+                            { "month", "month_label", "enrolments", "orders", "sales", "refunded" })) },
+            { "courses", array_of(object_schema(
+                             { { "id", id_schema() }, { "title", string_schema() },
+                                 { "status", enum_schema({ "draft", "published", "archived" }) },
+                                 { "status_label", string_schema() }, { "lessons", integer_schema() },
+                                 { "enrolled", integer_schema() }, { "finished", integer_schema("Learners who did every lesson") },
+                                 { "finished_percent", integer_schema("Rounded down") },
+                                 { "net_sales", money },
+                                 { "rating", nullable(string_schema("Absent where ratings are hidden")) },
+                                 { "rating_count", integer_schema() } },
+                             { "id", "title", "status", "enrolled", "finished", "finished_percent", "net_sales" })) },
+            { "year_sales", money }, { "year_enrolments", integer_schema("The twelve months' enrolments") },
+            { "drafts", integer_schema() }, { "published", integer_schema() },
+            { "payouts_due", integer_schema() }, { "payouts_due_amount", money },
+            { "hidden_reviews", integer_schema() }, { "unanswered_reviews", integer_schema() } },
+        { "currency", "months", "courses", "drafts", "published", "payouts_due", "payouts_due_amount", "hidden_reviews",
+            "unanswered_reviews" });
+    api.routes.push_back({ Method::Get, "/api/marketplace/dashboard", Action::PayoutRead, handle_dashboard, nullptr,
+        "The overview of the courses the caller runs (an instructor's own, every one for administrators): twelve "
+        "months of enrolments, orders, sales and refunds, the best selling courses with how many learners finished "
+        "them, and what waits (drafts, payouts due, reviews hidden or unanswered)",
+        "", "Dashboard", 200 });
     return api;
 }
 

@@ -2,7 +2,8 @@
 // on a server and database of its own: an instructor writes a course from
 // nothing (a refused form first), adds modules and lessons, moves a lesson
 // into the next module, publishes it and a learner finds it in the catalog;
-// the office sees it among every course. Found by role and name, axe on each
+// the office sees it among every course; the overview of an instructor's
+// courses and of the office's. Found by role and name, axe on each
 // screen, screenshots at desktop and phone size.
 import assert from 'node:assert/strict';
 import {
@@ -91,6 +92,34 @@ try {
     await waitForState(phone.page, (s) => modulesOf(s).length === 2, 'the course on a phone');
     await expectNoViolations(phone.page, 'a course on a phone');
     await saveScreenshot(phone.page, 'studio-course-phone.png');
+  });
+
+  await check('the overview: an instructor\'s courses and the office\'s, with months of sales and learners', async () => {
+    const { page, errors } = await signedIn(server, 'instructor');
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    let state = await waitForState(page, (s) => s.portal?.overview_courses?.length > 0, 'the instructor\'s overview');
+    assert.equal(state.portal.overview_months, 12);
+    const mine = await apiCall(server, await token(server, 'instructor'), 'GET', '/api/marketplace/dashboard');
+    assert.deepEqual(state.portal.overview_courses.map((c) => c.title), mine.body.courses.map((c) => c.title));
+    await page.getByRole('img', { name: /^Sales by month, in GBP over the last twelve months: / }).waitFor({ state: 'attached' });
+    await page.getByRole('heading', { name: 'Best selling courses' }).waitFor();
+    await expectNoViolations(page, 'the instructor\'s overview');
+    await saveScreenshot(page, 'overview-instructor.png');
+    assert.deepEqual(errors, []);
+
+    const office = await signedIn(server, 'admin');
+    await office.page.getByRole('tab', { name: 'Overview' }).click();
+    state = await waitForState(office.page, (s) => s.portal?.overview_courses?.length > 0, 'the office\'s overview');
+    await office.page.getByText(/payouts? due to instructors|Nothing: every course/).first().waitFor();
+    await expectNoViolations(office.page, 'the office\'s overview');
+    await saveScreenshot(office.page, 'overview-office.png');
+    assert.deepEqual(office.errors, []);
+
+    const phone = await signedIn(server, 'admin', PHONE);
+    await press(phone.page.getByRole('tab', { name: 'Overview' }));
+    await waitForState(phone.page, (s) => s.portal?.overview_courses?.length > 0, 'the overview on a phone');
+    await expectNoViolations(phone.page, 'the overview on a phone');
+    await saveScreenshot(phone.page, 'overview-phone.png');
   });
 } catch (error) {
   fail(error);

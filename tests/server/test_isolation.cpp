@@ -1059,6 +1059,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
             fixed("GET", "/api/marketplace/earnings?instructor_id=" + str(D.teacher.id)) },
         { "GET /api/marketplace/earnings/statement", { "admin", "teacher" }, Action::PayoutRead,
             fixed("GET", "/api/marketplace/earnings/statement?month=2026-11&instructor_id=" + str(D.teacher.id)) },
+        { "GET /api/marketplace/dashboard", { "admin", "teacher" }, Action::PayoutRead,
+            fixed("GET", "/api/marketplace/dashboard") },
         { "GET /api/marketplace/payouts", { "admin", "teacher" }, Action::PayoutRead,
             fixed("GET", "/api/marketplace/payouts") },
         { "POST /api/marketplace/payouts", { "admin" }, Action::PayoutManage,
