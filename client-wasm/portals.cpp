@@ -323,7 +323,9 @@ Tab orders_tab(const char* title, const char* name)
 Tab studio_tab(const char* title, const char* name)
 {
     return { title, name, Action::CourseManage, [](AppState& s, PortalState& p) { draw_studio_tab(s, p.studio); },
-        [](const AppState&, const PortalState& p) { return studio_tab_summary(p.studio); } };
+        [](const AppState&, const PortalState& p) { return studio_tab_summary(p.studio); },
+        [](const AppState&, const PortalState& p) { return studio_tab_place(p.studio); },
+        [](AppState& s, PortalState& p, const ui::Route& r) { return open_studio_tab(s, p.studio, r); } };
 }
 
 Tab overview_tab(const char* name)

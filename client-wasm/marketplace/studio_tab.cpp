@@ -811,6 +811,26 @@ void draw_studio_tab(AppState& state, StudioTabState& tab)
     ui::paged_list_end(state, tab.courses, k_list_path, "studio");
 }
 
+ui::TabPlace studio_tab_place(const StudioTabState& tab)
+{
+    if (tab.open == 0)
+        return {};
+    return { tab.open, "", 0, tab.course.data.is_object() ? text_field(tab.course.data, "title") : std::string() };
+}
+
+bool open_studio_tab(AppState& state, StudioTabState& tab, const ui::Route& route)
+{
+    if (!route.detail.empty())
+        return false;
+    if (route.id == 0 && tab.open != 0)
+        close_course(state, tab);
+    else if (route.id != 0 && route.id != tab.open) {
+        tab.form = {};
+        open_course(state, tab, route.id);
+    }
+    return true;
+}
+
 Json studio_tab_summary(const StudioTabState& tab)
 {
     Json rows = Json::array();

@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "ui/paged_list.hpp"
+#include "ui/route.hpp"
 
 #include <cstdint>
 #include <string>
@@ -71,6 +72,9 @@ struct StudioTabState {
 };
 
 void draw_studio_tab(AppState& state, StudioTabState& tab);
+// The course open in the address: "#/studio/courses/7".
+[[nodiscard]] ui::TabPlace studio_tab_place(const StudioTabState& tab);
+bool open_studio_tab(AppState& state, StudioTabState& tab, const ui::Route& route);
 [[nodiscard]] Json studio_tab_summary(const StudioTabState& tab);
 
 } // namespace learnloop::client

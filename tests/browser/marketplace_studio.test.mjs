@@ -42,6 +42,8 @@ try {
     await press(page.getByRole('button', { name: 'Make draft' }));
     state = await waitForState(page, (s) => s.portal.studio_open > 0 && s.portal.studio_status === 'draft', 'the draft made');
     await page.getByRole('heading', { name: TITLE }).waitFor();
+    // The course has its own address.
+    await page.waitForURL(new RegExp(`#/studio/courses/${state.portal.studio_open}$`));
 
     for (const week of ['Week 1: the dough', 'Week 2: the oven']) {
       await page.getByRole('textbox', { name: 'New module' }).fill(week);
@@ -83,6 +85,11 @@ try {
     await office.page.getByRole('tab', { name: 'Courses' }).click();
     state = await waitForState(office.page, (s) => s.portal?.studio_courses?.some((c) => c.title === TITLE), 'the office\'s courses');
     await expectNoViolations(office.page, 'every course');
+    // Its address opens it for the office too; "Back to courses" returns to the list's.
+    await office.page.evaluate((id) => { location.hash = `#/market/courses/${id}`; }, card.id);
+    await waitForState(office.page, (s) => s.portal.studio_open === card.id && modulesOf(s).length === 2, 'the course by its address');
+    await press(office.page.getByRole('button', { name: 'Back to courses' }));
+    await office.page.waitForURL(/#\/market\/courses$/);
     assert.deepEqual(office.errors, []);
 
     const phone = await signedIn(server, 'instructor', PHONE);
