@@ -132,8 +132,13 @@ void draw_overview_tab(AppState& state, OverviewTabState& tab)
     ui::heading("Overview", 2);
     ui::note(office_view(state) ? "Every course of the marketplace: this month, what waits, and the last twelve months."
                                 : "Your courses: this month, what waits, and the last twelve months.");
-    if (tab.dashboard.phase == Phase::Idle)
+    // Asked again when the tab is shown a minute later (after publishing a
+    // course, or a sale meanwhile).
+    if (tab.dashboard.phase == Phase::Idle
+        || (tab.dashboard.phase == Phase::Done && state.wall_clock - tab.loaded_at > 60)) {
+        tab.loaded_at = state.wall_clock;
         api_load(state, tab.dashboard, k_path);
+    }
     if (ui::remote_status(state, tab.dashboard, "overview.retry"))
         api_load(state, tab.dashboard, k_path);
     const Json& d = tab.dashboard.data;

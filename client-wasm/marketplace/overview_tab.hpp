@@ -10,6 +10,7 @@ namespace learnloop::client {
 
 struct OverviewTabState {
     Remote dashboard;
+    double loaded_at = 0;   // wall clock of the last load: asked again after a minute
 };
 
 void draw_overview_tab(AppState& state, OverviewTabState& tab);

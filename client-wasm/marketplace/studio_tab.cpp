@@ -139,10 +139,11 @@ void load_course(AppState& state, StudioTabState& tab)
     api_load(state, tab.course, course_path(tab.open));
 }
 
-// After a change the server answers with the course's page: shown as it is.
+// After a change the server answers with the course's page: shown as it
+// is, unless another course was opened meanwhile.
 void take_page(StudioTabState& tab, const ApiAnswer& answer)
 {
-    if (answer.ok() && answer.body.is_object()) {
+    if (answer.ok() && answer.body.is_object() && id_field(answer.body, "id") == tab.open) {
         tab.course.data = answer.body;
         tab.course.phase = Phase::Done;
     }
@@ -151,6 +152,7 @@ void take_page(StudioTabState& tab, const ApiAnswer& answer)
 void open_course(AppState& state, StudioTabState& tab, std::int64_t id)
 {
     tab.open = id;
+    tab.filled_for = 0;
     tab.making = false;
     tab.course = {};
     tab.errors.clear();
@@ -300,7 +302,9 @@ void send_face(AppState& state, StudioTabState& tab, bool is_new)
     }
     tab.save = { Phase::Loading, {}, false };
     api_call(state, is_new ? "POST" : "PUT", is_new ? std::string(k_list_path) : course_path(tab.open), body.value(),
-        [&tab, is_new](AppState& s, const ApiAnswer& answer) {
+        [&tab, is_new, course = tab.open](AppState& s, const ApiAnswer& answer) {
+            if (tab.open != course)
+                return;   // another course is open now
             tab.save = outcome_of(answer, text_field(answer.body, "message"));
             if (!answer.ok()) {
                 if (answer.body.is_object() && !text_field(answer.body, "field").empty())
@@ -311,6 +315,7 @@ void send_face(AppState& state, StudioTabState& tab, bool is_new)
             if (is_new) {
                 const auto message = tab.save;
                 open_course(s, tab, id_field(answer.body, "id"));
+                tab.filled_for = tab.open;   // the form holds what was just made
                 tab.save = message;
             }
             take_page(tab, answer);
@@ -341,7 +346,9 @@ void set_status(AppState& state, StudioTabState& tab, const char* status)
 {
     tab.status = { Phase::Loading, {}, false };
     api_call(state, "PUT", course_path(tab.open) + "/status", { { "status", status } },
-        [&tab](AppState&, const ApiAnswer& answer) {
+        [&tab, course = tab.open](AppState&, const ApiAnswer& answer) {
+            if (tab.open != course)
+                return;
             tab.status = outcome_of(answer, text_field(answer.body, "message"));
             take_page(tab, answer);
         });
@@ -404,7 +411,9 @@ Outline outline_of(const Json& course)
 void change_part(AppState& state, StudioTabState& tab, const char* method, const std::string& path, const Json& body)
 {
     tab.part = { Phase::Loading, {}, false };
-    api_call(state, method, path, body, [&tab](AppState&, const ApiAnswer& answer) {
+    api_call(state, method, path, body, [&tab, course = tab.open](AppState&, const ApiAnswer& answer) {
+        if (tab.open != course)
+            return;
         tab.part = outcome_of(answer, text_field(answer.body, "message"));
         if (!answer.ok()) {
             if (answer.body.is_object() && !text_field(answer.body, "field").empty())
@@ -414,6 +423,7 @@ void change_part(AppState& state, StudioTabState& tab, const char* method, const
         }
         tab.lesson_open = false;
         tab.renaming = 0;
+        tab.new_module[0] = '\0';
         take_page(tab, answer);
     });
 }
@@ -682,7 +692,6 @@ void draw_outline(AppState& state, StudioTabState& tab, const Json& course)
         if (!checked.ok()) {
             tab.part = { Phase::Failed, checked.error().message, true };
         } else {
-            tab.new_module[0] = '\0';
             change_part(state, tab, "POST", course_path(tab.open) + "/modules", { { "title", checked.value() } });
         }
     }
@@ -702,9 +711,11 @@ void draw_course(AppState& state, StudioTabState& tab)
         return;
     if (tab.choices.phase == Phase::Idle)
         api_load(state, tab.choices, k_choices_path);
-    // The form follows the course it was filled from.
-    if (id_field(course, "id") != 0 && std::string(tab.form.slug).empty())
+    // The form is filled once for each course opened; what is typed stays.
+    if (tab.filled_for != tab.open) {
         fill_form(tab.form, course);
+        tab.filled_for = tab.open;
+    }
     ui::heading(text_field(course, "title").c_str(), 2);
     ui::text_unformatted(("By " + text_field(course, "instructor_name")).c_str());
     draw_status(state, tab, course);

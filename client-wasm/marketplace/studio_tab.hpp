@@ -18,12 +18,12 @@ namespace learnloop::client {
 
 // The face and price as typed.
 struct CourseForm {
-    char title[201] = "";
+    char title[801] = "";          // up to 200 characters of UTF-8: 4 bytes each at most
     char slug[61] = "";
-    char subtitle[161] = "";
-    char description[4001] = "";
-    char prerequisites[501] = "";
-    char tags[400] = "";              // comma-separated
+    char subtitle[641] = "";
+    char description[16001] = "";
+    char prerequisites[2001] = "";
+    char tags[1300] = "";             // comma-separated
     int level = 0;                    // 0 any level, then beginner, intermediate, advanced
     int language = 0;                 // an index of catalog_languages()
     std::int64_t category_id = 0;     // 0: none
@@ -38,11 +38,11 @@ struct CourseForm {
 struct LessonForm {
     std::int64_t module_id = 0;
     std::int64_t lesson_id = 0;       // 0: a new lesson
-    char title[201] = "";
+    char title[801] = "";
     int kind = 0;                     // 0 reading, 1 video, 2 quiz
     char minutes[4] = "";
-    char body[20001] = "";
-    char video_url[501] = "";
+    char body[80001] = "";
+    char video_url[2001] = "";
     std::int64_t quiz_id = 0;
 };
 
@@ -51,6 +51,7 @@ struct StudioTabState {
     Remote choices;                   // GET /api/marketplace/studio/choices
     bool making = false;              // the new course's form is open
     std::int64_t open = 0;            // the course being written; 0: the list
+    std::int64_t filled_for = 0;      // the course the form was filled from
     Remote course;                    // GET /api/marketplace/studio/courses/{open}
     CourseForm form;
     std::vector<Error> errors;        // the course form's, by field
@@ -58,9 +59,9 @@ struct StudioTabState {
     Outcome status;                   // publishing or archiving
     bool ask_archive = false;
     // Modules and lessons.
-    char new_module[201] = "";
+    char new_module[801] = "";
     std::int64_t renaming = 0;        // the module being renamed
-    char rename[201] = "";
+    char rename[801] = "";
     bool lesson_open = false;         // the lesson form is open
     LessonForm lesson;
     std::vector<Error> part_errors;   // the module or lesson form's

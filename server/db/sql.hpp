@@ -97,7 +97,6 @@ std::optional<Json> optional_json(const pqxx::field& field);
 // A JSON value for a `$n::jsonb` parameter, NULL when there is none.
 std::optional<std::string> json_parameter(const std::optional<Json>& value);
 
-// One page of a list: ?limit=1..200 (default 50) &offset>=0.
 // Ids as a PostgreSQL array literal, "{1,2,3}", for a `$n::bigint[]` parameter.
 inline std::string ids_array(const std::vector<std::int64_t>& ids)
 {
@@ -109,6 +108,8 @@ inline std::string ids_array(const std::vector<std::int64_t>& ids)
     }
     return out + "}";
 }
+
+// One page of a list: ?limit=1..200 (default 50) &offset>=0.
 
 struct Page {
     std::int64_t limit = 50;

@@ -114,19 +114,37 @@ Json course_page(pqxx::work& txn, const pqxx::row& course)
     return page;
 }
 
-// The course (locked for this change) when the caller may write it.
+// The course (locked for this change) when the caller may write it, read
+// after the lock: with the lessons a change it waited for left.
+Result<pqxx::row> lock_course(pqxx::work& txn, const Caller& caller, std::int64_t id, const char* not_found)
+{
+    if (exec_named(txn, "marketplace/lock_studio_course", id, scope_of(caller), caller.user_id).empty())
+        return make_error(ErrorCode::NotFound, not_found);
+    return exec_named(txn, "marketplace/studio_course", id, scope_of(caller), caller.user_id)[0];
+}
+
 Result<pqxx::row> lock_course(pqxx::work& txn, const Caller& caller, std::int64_t id)
 {
-    auto rows = exec_named(txn, "marketplace/lock_studio_course", id, scope_of(caller), caller.user_id);
-    if (rows.empty())
-        return make_error(ErrorCode::NotFound, k_course_not_found);
-    return rows[0];
+    return lock_course(txn, caller, id, k_course_not_found);
+}
+
+// The marketplace's currency; NotFound where the organisation has no catalog.
+Result<std::string> marketplace_currency(pqxx::work& txn)
+{
+    auto settings = exec_named(txn, "marketplace/settings");
+    if (settings.empty())
+        return make_error(ErrorCode::NotFound, "This organisation has no course catalog");
+    return settings[0]["currency"].as<std::string>();
 }
 
 // The face's category and address, checked against the marketplace's:
 // the category is one of its own, the address no other course's.
 Result<void> check_face_in_tenant(pqxx::work& txn, const CourseFace& face, std::int64_t course_id)
 {
+    const auto currency = TRY(marketplace_currency(txn));
+    if (face.price.kind != PriceKind::Free && face.price.amount.currency != currency)
+        return make_error(ErrorCode::InvalidArgument, "Prices in this marketplace are in " + currency,
+            "price.currency");
     if (face.category_id > 0 && !exec_named(txn, "marketplace/category_exists", face.category_id)[0]["found"].as<bool>())
         return make_error(ErrorCode::InvalidArgument, "Choose a category from the list", "category_id");
     if (exec_named(txn, "marketplace/slug_taken", face.slug, course_id)[0]["taken"].as<bool>())
@@ -206,15 +224,12 @@ Result<Found> lock_part(pqxx::work& txn, const Caller& caller, const std::string
     auto rows = exec_named(txn, query, id);
     if (rows.empty())
         return make_error(ErrorCode::NotFound, not_found);
-    auto course = exec_named(txn, "marketplace/lock_studio_course", rows[0]["course_id"].as<std::int64_t>(),
-        scope_of(caller), caller.user_id);
-    if (course.empty())
-        return make_error(ErrorCode::NotFound, not_found);
+    auto course = TRY(lock_course(txn, caller, rows[0]["course_id"].as<std::int64_t>(), not_found));
     // Read again under the course's lock: what a change before it left.
     rows = exec_named(txn, query, id);
     if (rows.empty())
         return make_error(ErrorCode::NotFound, not_found);
-    return Found { rows[0], course[0] };
+    return Found { rows[0], course };
 }
 
 Json lesson_audit(const pqxx::row& row)
@@ -254,6 +269,7 @@ ApiResponse page_answer(pqxx::work& txn, const Caller& caller, std::int64_t cour
 Result<ApiResponse> handle_studio_courses(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto page = TRY(parse_page(req));
+    TRY(marketplace_currency(txn));
     auto rows = exec_page(txn, "marketplace/studio_courses_page", page, scope_of(caller), caller.user_id);
     return paged_response(req, page, rows, course_json);
 }
@@ -272,10 +288,9 @@ Result<ApiResponse> handle_studio_choices(const httplib::Request&, pqxx::work& t
     if (scope_of(caller) == "tenant")
         for (const auto& row : exec_named(txn, "marketplace/studio_instructors"))
             instructors.push_back({ { "id", row["id"].as<std::int64_t>() }, { "name", row["name"].as<std::string>() } });
-    auto settings = exec_named(txn, "marketplace/settings");
+    const auto currency = TRY(marketplace_currency(txn));
     return json_response(200, { { "categories", std::move(category_list) }, { "instructors", std::move(instructors) },
-                                  { "currency", settings.empty() ? std::string("GBP")
-                                                                 : settings[0]["currency"].as<std::string>() } });
+                                  { "currency", currency } });
 }
 
 Result<ApiResponse> handle_create_studio_course(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
@@ -383,6 +398,8 @@ Result<ApiResponse> handle_create_module(const httplib::Request& req, pqxx::work
     const auto course_id = TRY(parse_id(req.matches[1], k_course_not_found));
     const auto title = TRY(read_module_title(TRY(parse_json_body(req))));
     TRY(lock_course(txn, caller, course_id));
+    if (outline_of(exec_named(txn, "marketplace/course_outline", course_id)).size() >= k_course_modules_most)
+        return make_error(ErrorCode::FailedPrecondition, "A course holds at most 100 modules");
     const auto id = exec_named(txn, "marketplace/make_module", caller.tenant_id, course_id, title)[0]["id"]
                         .as<std::int64_t>();
     append_audit(txn, { caller.tenant_id, caller.actor(), "module.create", "course_module", std::to_string(id),

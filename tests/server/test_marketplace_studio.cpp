@@ -256,7 +256,10 @@ TEST_CASE("studio: whose courses each person writes, bad input, and races", "[ap
         auto theirs = api.get(k_courses, other_teacher);
         REQUIRE(theirs.status == 200);
         CHECK(theirs.json.empty());
-        CHECK(api.get(k_courses, f.token(f.other.admin)).json.empty());
+        // The other tenant is a school: it has no catalog to write for.
+        check_error(api.get(k_courses, f.token(f.other.admin)), 404, "This organisation has no course catalog");
+        check_error(api.post(k_courses, new_course("school-course"), f.token(f.other.teacher)), 404,
+            "This organisation has no course catalog");
         for (const auto* person : { &D.student, &D.parent, &D.moderator })
             CHECK(api.get(k_courses, f.token(*person)).status == 403);
         CHECK(api.post(k_courses, new_course("learner-course"), f.token(D.student)).status == 403);
@@ -309,6 +312,7 @@ TEST_CASE("studio: whose courses each person writes, bad input, and races", "[ap
             { { "price", { { "kind", "one_time" }, { "amount", 5 }, { "currency", "GBP" } } }, "price.amount" },
             { { "price", { { "kind", "one_time" }, { "amount", "5.00" }, { "currency", "XYZ" } } }, "price.currency" },
             { { "tags", Json(std::vector<std::string>(11, "x")) }, "tags" },
+            { { "price", { { "kind", "one_time" }, { "amount", "5.00" }, { "currency", "EUR" } } }, "price.currency" },
             { { "owner", "me" }, "owner" },
         };
         for (const auto& [change, field] : cases) {
@@ -347,6 +351,29 @@ TEST_CASE("studio: whose courses each person writes, bad input, and races", "[ap
         CHECK(made == 1);
         CHECK(refused == 3);
         CHECK(f.sql_int("SELECT count(*) FROM courses WHERE slug = 'same-address'") == 1);
+    }
+
+    SECTION("two deletes at once leave a published course its one lesson")
+    {
+        const auto second_lesson = f.sql_int("INSERT INTO course_lessons (tenant_id, course_id, module_id, position, "
+            "title, kind) VALUES (" + str(D.id) + ", " + str(shop.paid) + ", " + str(module)
+            + ", 1, 'Second', 'text') RETURNING id");
+        std::vector<std::future<Reply>> replies;
+        for (auto lesson : { shop.lesson, second_lesson })
+            replies.push_back(std::async(std::launch::async, [&f, &teacher, lesson] {
+                ApiClient client(f.server().port());
+                return client.del(lesson_path(lesson), teacher);
+            }));
+        int deleted = 0, kept = 0;
+        for (auto& reply : replies) {
+            const auto r = reply.get();
+            INFO(describe(r));
+            deleted += r.status == 200;
+            kept += r.status == 422;
+        }
+        CHECK(deleted == 1);
+        CHECK(kept == 1);
+        CHECK(f.sql_int("SELECT count(*) FROM course_lessons WHERE course_id = " + str(shop.paid)) == 1);
     }
 
     SECTION("lessons added at once each get a place, and a reorder meanwhile is refused, not half-made")
