@@ -88,6 +88,15 @@ void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id)
     exec_named(txn, "identity/set_tenant", std::to_string(tenant_id));
 }
 
+std::optional<std::string> named_tenant(const httplib::Request& req)
+{
+    if (req.has_header("X-Tenant"))
+        return req.get_header_value("X-Tenant");
+    if (req.has_param("tenant"))
+        return req.get_param_value("tenant");
+    return std::nullopt;
+}
+
 namespace {
 thread_local std::string_view t_database = "primary";
 }

@@ -153,4 +153,8 @@ void add_page_headers(ApiResponse& response, const httplib::Request& req, const 
 // Makes the transaction act for `tenant_id` (SET LOCAL app.tenant_id).
 void set_tenant(pqxx::transaction_base& txn, std::int64_t tenant_id);
 
+// The tenant a visitor names by slug: the X-Tenant header, else ?tenant=;
+// nothing when neither is sent.
+[[nodiscard]] std::optional<std::string> named_tenant(const httplib::Request& req);
+
 } // namespace learnloop::server

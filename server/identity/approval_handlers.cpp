@@ -12,17 +12,6 @@ namespace {
 
 const char* k_no_pending = "No account with that id is waiting for approval";
 
-// The tenant a visitor names: the X-Tenant header, else ?tenant=, else the
-// default school (as sign-up reads it).
-std::optional<std::string> named_tenant(const httplib::Request& req)
-{
-    if (req.has_header("X-Tenant"))
-        return req.get_header_value("X-Tenant");
-    if (req.has_param("tenant"))
-        return req.get_param_value("tenant");
-    return std::nullopt;
-}
-
 // The policy as the sign-up screen and the settings read it.
 Json policy_json(SignupPolicy policy)
 {

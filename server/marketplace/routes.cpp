@@ -10,6 +10,7 @@
 #include "marketplace/learning_handlers.hpp"
 #include "marketplace/order_handlers.hpp"
 #include "marketplace/payout_handlers.hpp"
+#include "marketplace/public_catalog.hpp"
 #include "marketplace/payments/sandbox_provider.hpp"
 #include "marketplace/review_handlers.hpp"
 #include "marketplace/studio_handlers.hpp"
@@ -451,6 +452,8 @@ AreaApi marketplace_api()
     for (auto& route : certificate_verify_routes())
         api.routes.push_back(std::move(route));
     add_studio_api(api);
+    for (auto& route : public_catalog_routes())
+        api.routes.push_back(std::move(route));
     s["Dashboard"] = object_schema(
         { { "currency", string_schema("The marketplace's; every amount is in it") },
             { "months", array_of(object_schema({ { "month", string_schema("YYYY-MM") }, { "month_label", string_schema() },
