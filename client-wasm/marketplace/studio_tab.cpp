@@ -354,7 +354,8 @@ void set_status(AppState& state, StudioTabState& tab, const char* status)
         });
 }
 
-void draw_status(AppState& state, StudioTabState& tab, const Json& course)
+// Where a course stands as a chip: a shape and a word, never colour alone.
+void status_chip_of(const Json& course)
 {
     const auto status = text_field(course, "status");
     const auto word = text_field(course, "status_label");
@@ -364,6 +365,12 @@ void draw_status(AppState& state, StudioTabState& tab, const Json& course)
         ui::chip(ICON_PENCIL, word.c_str(), ui::k_info, ui::k_info_tint);
     else
         ui::chip(ICON_MINUS, word.c_str(), ui::k_muted, ui::k_muted_tint);
+}
+
+void draw_status(AppState& state, StudioTabState& tab, const Json& course)
+{
+    const auto status = text_field(course, "status");
+    status_chip_of(course);
     ImGui::SameLine();
     ui::text_unformatted((text_field(course, "price_label") + " · " + std::to_string(int_field(course, "enrolled"))
         + (int_field(course, "enrolled") == 1 ? " learner" : " learners")).c_str());
@@ -732,18 +739,6 @@ void draw_course(AppState& state, StudioTabState& tab)
 }
 
 // [SECTION] the list
-
-void status_chip_of(const Json& course)
-{
-    const auto status = text_field(course, "status");
-    const auto word = text_field(course, "status_label");
-    if (status == "published")
-        ui::chip(ICON_CHECK, word.c_str(), ui::k_ok, ui::k_ok_tint);
-    else if (status == "draft")
-        ui::chip(ICON_PENCIL, word.c_str(), ui::k_info, ui::k_info_tint);
-    else
-        ui::chip(ICON_MINUS, word.c_str(), ui::k_muted, ui::k_muted_tint);
-}
 
 void draw_rows(AppState& state, StudioTabState& tab)
 {

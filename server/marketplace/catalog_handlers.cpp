@@ -92,13 +92,8 @@ Json facets_json(pqxx::work& txn, const pqxx::result& rows, const ShowSettings& 
         return v == f->second.end() ? 0 : v->second;
     };
 
-    std::vector<Category> categories;
-    for (const auto& row : exec_named(txn, "marketplace/categories"))
-        categories.push_back({ row["id"].as<std::int64_t>(),
-            row["parent_id"].is_null() ? 0 : row["parent_id"].as<std::int64_t>(), row["slug"].as<std::string>(),
-            row["name"].as<std::string>() });
     Json category = Json::array();
-    for (const auto& c : roll_up_categories(categories, own))
+    for (const auto& c : roll_up_categories(marketplace_categories(txn), own))
         category.push_back({ { "value", c.slug }, { "label", c.name }, { "depth", c.depth }, { "courses", c.courses } });
 
     Json level = Json::array();
@@ -132,6 +127,16 @@ std::string catalog_statement(const char* name, const std::string& text)
 }
 
 } // namespace
+
+std::vector<Category> marketplace_categories(pqxx::work& txn)
+{
+    std::vector<Category> categories;
+    for (const auto& row : exec_named(txn, "marketplace/categories"))
+        categories.push_back({ row["id"].as<std::int64_t>(),
+            row["parent_id"].is_null() ? 0 : row["parent_id"].as<std::int64_t>(), row["slug"].as<std::string>(),
+            row["name"].as<std::string>() });
+    return categories;
+}
 
 Price price_of(const pqxx::row& row)
 {

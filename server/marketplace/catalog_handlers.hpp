@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/api.hpp"
+#include "marketplace/catalog.hpp"
 #include "marketplace/pricing.hpp"
 
 namespace learnloop::server {
@@ -20,6 +21,8 @@ namespace learnloop::server {
 // A course's price from its row (price_kind, price_minor, currency,
 // billing_period columns).
 [[nodiscard]] Price price_of(const pqxx::row& row);
+// The marketplace's categories, parents before children, in their order.
+[[nodiscard]] std::vector<Category> marketplace_categories(pqxx::work& txn);
 
 // The catalog's statements with words and without, each planned once
 // (call before the first connection, as http/registry.cpp does).

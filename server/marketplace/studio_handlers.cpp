@@ -276,13 +276,8 @@ Result<ApiResponse> handle_studio_courses(const httplib::Request& req, pqxx::wor
 
 Result<ApiResponse> handle_studio_choices(const httplib::Request&, pqxx::work& txn, const Caller& caller)
 {
-    std::vector<Category> categories;
-    for (const auto& row : exec_named(txn, "marketplace/categories"))
-        categories.push_back({ row["id"].as<std::int64_t>(),
-            row["parent_id"].is_null() ? 0 : row["parent_id"].as<std::int64_t>(), row["slug"].as<std::string>(),
-            row["name"].as<std::string>() });
     Json category_list = Json::array();
-    for (const auto& c : roll_up_categories(categories, {}))
+    for (const auto& c : roll_up_categories(marketplace_categories(txn), {}))
         category_list.push_back({ { "id", c.id }, { "name", c.name }, { "depth", c.depth } });
     Json instructors = Json::array();
     if (scope_of(caller) == "tenant")
