@@ -25,6 +25,33 @@ bool ends_with(const std::string& text, const std::string& suffix)
     return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Whether an Accept-Encoding header lists `coding` (a whole token, not
+// refused with q=0).
+bool accepts_coding(const std::string& header, std::string_view coding)
+{
+    std::size_t start = 0;
+    while (start <= header.size()) {
+        auto end = header.find(',', start);
+        if (end == std::string::npos)
+            end = header.size();
+        auto item = std::string_view(header).substr(start, end - start);
+        auto semicolon = item.find(';');
+        auto name = item.substr(0, semicolon);
+        while (!name.empty() && name.front() == ' ')
+            name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ')
+            name.remove_suffix(1);
+        if (name == coding) {
+            if (semicolon == std::string_view::npos)
+                return true;
+            auto params = item.substr(semicolon + 1);
+            return params.find("q=0") == std::string_view::npos || params.find("q=0.") != std::string_view::npos;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
 } // namespace
 
 std::string mime_type_for(const std::string& path)
@@ -63,7 +90,7 @@ void StaticFiles::load(const std::string& root)
             continue;
         std::string relative = "/";   // (built up in steps: GCC 12 misreports "/" + string)
         relative += fs::relative(entry.path(), root).generic_string();
-        if (ends_with(relative, ".gz"))
+        if (ends_with(relative, ".gz") || ends_with(relative, ".br"))
             continue;
         File file;
         file.content = read_file(entry.path());
@@ -71,6 +98,10 @@ void StaticFiles::load(const std::string& root)
         gz += ".gz";
         if (fs::is_regular_file(gz))
             file.gzip_content = read_file(gz);
+        auto br = entry.path();
+        br += ".br";
+        if (fs::is_regular_file(br))
+            file.brotli_content = read_file(br);
         file.mime_type = mime_type_for(relative);
         file.etag = '"';
         file.etag += sha256_hex(file.content).substr(0, 32);
@@ -107,7 +138,11 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
     }
     auto accepts = req.get_header_value("Accept-Encoding");
     res.status = 200;
-    if (!file.gzip_content.empty() && accepts.find("gzip") != std::string::npos) {
+    // Brotli where the browser takes it (the smaller), else gzip.
+    if (!file.brotli_content.empty() && accepts_coding(accepts, "br")) {
+        res.set_header("Content-Encoding", "br");
+        res.set_content(file.brotli_content, file.mime_type.c_str());
+    } else if (!file.gzip_content.empty() && accepts_coding(accepts, "gzip")) {
         res.set_header("Content-Encoding", "gzip");
         res.set_content(file.gzip_content, file.mime_type.c_str());
     } else {

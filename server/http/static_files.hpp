@@ -28,7 +28,8 @@ public:
 private:
     struct File {
         std::string content;
-        std::string gzip_content;   // empty when there is no .gz variant
+        std::string gzip_content;     // empty when there is no .gz variant
+        std::string brotli_content;   // empty when there is no .br variant
         std::string mime_type;
         std::string etag;
     };

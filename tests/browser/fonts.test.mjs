@@ -113,6 +113,8 @@ try {
       assert.ok(request, `${file} was loaded`);
       assert.match(request.encoding ?? '', /^(gzip|br)$/, `${file} came compressed, once`);
     }
+    // The app itself comes in brotli, its smallest form, to a browser that takes it.
+    assert.equal(firstLoad.find((r) => r.url === '/app.wasm').encoding, 'br');
     assert.ok(total < BUDGET, `the first load took ${total} bytes, more than ${BUDGET}`);
   });
 

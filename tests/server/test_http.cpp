@@ -390,6 +390,27 @@ TEST_CASE("static files are served from the web root with their content types", 
     CHECK(head.body.empty());
 }
 
+TEST_CASE("a file with a brotli variant is sent brotli-encoded only to clients that accept br", "[http][static]")
+{
+    ServerProcess server(PgCluster::instance().create_database("http_brotli"));
+    const auto& bundle = server.bundle();
+    auto br = raw_get(server.port(), "/print.js", { "Accept-Encoding: gzip, deflate, br" });
+    REQUIRE(br.received);
+    CHECK(br.status == 200);
+    CHECK(br.header("Content-Encoding") == "br");
+    CHECK(br.header("Vary") == "Accept-Encoding");
+    CHECK(br.body == bundle.print_js_br);
+    // Not asked for, or refused with q=0: the file as it is (it has no gzip variant).
+    for (const char* accepts : { "Accept-Encoding: gzip", "Accept-Encoding: br;q=0, gzip", "Accept-Encoding: brx" }) {
+        auto plain = raw_get(server.port(), "/print.js", { accepts });
+        INFO(accepts);
+        CHECK(plain.header("Content-Encoding").empty());
+        CHECK(plain.body == bundle.print_js);
+    }
+    // The variant itself is never a file of its own.
+    CHECK(raw_get(server.port(), "/print.js.br").status == 404);
+}
+
 TEST_CASE("app.js is sent gzip-encoded only to clients that accept gzip", "[http][static]")
 {
     ServerProcess server(PgCluster::instance().create_database("http_gzip"));

@@ -374,6 +374,8 @@ ServerProcess::ServerProcess(const std::string& database, std::vector<std::strin
     m_dir.write("web/app.js", m_bundle.app_js);
     m_dir.write("web/app.js.gz", m_bundle.app_js_gz);
     m_dir.write("web/app.wasm", m_bundle.app_wasm);
+    m_dir.write("web/print.js", m_bundle.print_js);
+    m_dir.write("web/print.js.br", m_bundle.print_js_br);
     m_dir.write("web/build-id.txt", m_bundle.build_id + "\n");
     m_stdout_path = m_dir.path() + "/stdout.log";
     m_stderr_path = m_dir.path() + "/stderr.log";

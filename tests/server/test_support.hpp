@@ -125,6 +125,10 @@ struct WebBundle {
     std::string app_js = "console.log('learnloop test bundle');\n";
     std::string app_js_gz;   // filled by the helper: `gzip -9 -n` of app_js
     std::string app_wasm = std::string("\0asm\x01\0\0\0", 8);
+    // A script with a brotli variant (the bytes stand in for one: the server
+    // sends them as they are) and no gzip one.
+    std::string print_js = "window.printDocument = () => {};\n";
+    std::string print_js_br = "brotli bytes of print.js";
     std::string build_id = "0123456789ab";   // written as build-id.txt
 };
 
