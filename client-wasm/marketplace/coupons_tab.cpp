@@ -2,13 +2,13 @@
 #include "marketplace/coupons_tab.hpp"
 
 #include "core/calendar.hpp"
+#include "core/numbers.hpp"
 #include "marketplace/pricing.hpp"
-#include "marketplace/reach.hpp"
+#include "marketplace/office_view.hpp"
 #include "net/api.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
-#include <cctype>
 
 namespace learnloop::client {
 
@@ -18,27 +18,12 @@ const char* const k_list_path = "/api/marketplace/coupons";
 // The courses a coupon may be for: every one for the office, an instructor's own.
 const char* const k_courses_path = "/api/marketplace/coupons/courses";
 
-bool all_digits(const char* text)
-{
-    if (text[0] == '\0')
-        return false;
-    for (const char* c = text; *c; ++c)
-        if (!std::isdigit(static_cast<unsigned char>(*c)))
-            return false;
-    return true;
-}
-
-bool office_view(const AppState& state)
-{
-    return marketplace_reach(state.session.role, state.session.approval, Action::CouponManage) == MarketplaceReach::Office;
-}
-
 void open_form(AppState& state, CouponsTabState& tab)
 {
     tab.making = true;
     tab.code[0] = tab.percent[0] = tab.amount[0] = tab.last_day[0] = tab.usage_limit[0] = '\0';
     tab.kind = 0;
-    tab.every_course = office_view(state) ? 1 : 0;
+    tab.every_course = office_view(state, Action::CouponManage) ? 1 : 0;
     tab.chosen.clear();
     tab.errors.clear();
     tab.make = {};
@@ -52,10 +37,11 @@ Result<Json> request_of(const AppState& state, const CouponsTabState& tab)
 {
     Json body { { "code", tab.code } };
     if (tab.kind == 0) {
-        if (!all_digits(tab.percent))
+        const auto percent = whole_number(tab.percent);
+        if (!percent)
             return make_error(ErrorCode::InvalidArgument, "Type the percentage off as a whole number, 1 to 100",
                 "percent");
-        body["percent"] = std::stoi(tab.percent);
+        body["percent"] = *percent;
     } else {
         body["amount_off"] = tab.amount;
         body["currency"] = tab.currency;
@@ -63,10 +49,11 @@ Result<Json> request_of(const AppState& state, const CouponsTabState& tab)
     if (tab.last_day[0] != '\0')
         body["expires_on"] = tab.last_day;
     if (tab.usage_limit[0] != '\0') {
-        if (!all_digits(tab.usage_limit))
+        const auto limit = whole_number(tab.usage_limit);
+        if (!limit)
             return make_error(ErrorCode::InvalidArgument, "Type the most uses as a whole number, or leave it empty",
                 "usage_limit");
-        body["usage_limit"] = std::stoi(tab.usage_limit);
+        body["usage_limit"] = *limit;
     }
     if (tab.every_course == 0) {
         if (tab.chosen.empty())
@@ -82,7 +69,7 @@ Result<Json> request_of(const AppState& state, const CouponsTabState& tab)
 
 void draw_course_choice(AppState& state, CouponsTabState& tab)
 {
-    if (office_view(state)) {
+    if (office_view(state, Action::CouponManage)) {
         ui::text_unformatted("For");
         ui::begin_radio_group("For");
         ui::radio_button("Every course", &tab.every_course, 1);
@@ -271,7 +258,7 @@ void draw_ending(AppState& state, CouponsTabState& tab)
 void draw_coupons_tab(AppState& state, CouponsTabState& tab)
 {
     ui::heading("Coupons", 2);
-    ui::note(office_view(state)
+    ui::note(office_view(state, Action::CouponManage)
             ? "A coupon takes a percentage or an amount off a course's price. Share its code: learners type it on "
               "the course's page before they buy. Each order made with it is a use; one cancelled, or left unpaid "
               "for a day, gives its use back."

@@ -1,9 +1,10 @@
 // The course studio (studio_tab.hpp).
 #include "marketplace/studio_tab.hpp"
 
+#include "core/numbers.hpp"
 #include "core/validation.hpp"
 #include "marketplace/course_editing.hpp"
-#include "marketplace/reach.hpp"
+#include "marketplace/office_view.hpp"
 #include "net/api.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
@@ -24,22 +25,9 @@ const char* const k_price_kinds[] = { "free", "one_time", "subscription" };
 const char* const k_lesson_kinds[] = { "text", "video", "quiz" };
 const char* const k_lesson_kind_labels[] = { "Reading", "Video", "Quiz" };
 
-bool office_view(const AppState& state)
-{
-    return marketplace_reach(state.session.role, state.session.approval, Action::CourseManage) == MarketplaceReach::Office;
-}
-
 std::string course_path(std::int64_t id)
 {
     return std::string(k_list_path) + "/" + std::to_string(id);
-}
-
-bool all_digits(const char* text)
-{
-    for (const char* c = text; *c; ++c)
-        if (!std::isdigit(static_cast<unsigned char>(*c)))
-            return false;
-    return text[0] != '\0';
 }
 
 // A course's address from its title: small letters and digits, dashes between words.
@@ -275,7 +263,7 @@ void draw_face_form(AppState& state, StudioTabState& tab, bool is_new)
             ui::end_radio_group();
         }
     }
-    if (is_new && office_view(state)) {
+    if (is_new && office_view(state, Action::CourseManage)) {
         std::string instructor = "Choose...";
         for (const auto& i : field_of(choices, "instructors"))
             if (id_field(i, "id") == form.instructor_id)
@@ -295,7 +283,7 @@ void draw_face_form(AppState& state, StudioTabState& tab, bool is_new)
 void send_face(AppState& state, StudioTabState& tab, bool is_new)
 {
     tab.errors.clear();
-    auto body = face_request(tab.form, is_new && office_view(state));
+    auto body = face_request(tab.form, is_new && office_view(state, Action::CourseManage));
     if (!body.ok()) {
         tab.errors.push_back(body.error());
         return;
@@ -516,11 +504,12 @@ void draw_lesson_form(AppState& state, StudioTabState& tab, const Json& course)
     if (ui::primary_button(state, lesson.lesson_id == 0 ? "Add lesson" : "Save lesson", "studio.lesson.save")) {
         tab.part_errors.clear();
         Json body { { "title", lesson.title }, { "kind", k_lesson_kinds[lesson.kind] }, { "body", lesson.body } };
-        if (lesson.minutes[0] != '\0' && !all_digits(lesson.minutes))
+        const auto minutes = whole_number(lesson.minutes);
+        if (lesson.minutes[0] != '\0' && !minutes)
             tab.part_errors.push_back(make_error(ErrorCode::InvalidArgument, "Type the minutes as a whole number",
                 "minutes"));
         else
-            body["minutes"] = lesson.minutes[0] == '\0' ? 0 : std::stoi(lesson.minutes);
+            body["minutes"] = minutes.value_or(0);
         if (lesson.kind == 1)
             body["video_url"] = lesson.video_url;
         if (lesson.kind == 2 && lesson.quiz_id > 0)
@@ -707,7 +696,7 @@ void draw_outline(AppState& state, StudioTabState& tab, const Json& course)
 
 void draw_course(AppState& state, StudioTabState& tab)
 {
-    if (ui::button(state, office_view(state) ? "Back to courses" : "Back to my courses", "studio.back")) {
+    if (ui::button(state, office_view(state, Action::CourseManage) ? "Back to courses" : "Back to my courses", "studio.back")) {
         close_course(state, tab);
         return;
     }
@@ -742,7 +731,7 @@ void draw_course(AppState& state, StudioTabState& tab)
 
 void draw_rows(AppState& state, StudioTabState& tab)
 {
-    const bool office = office_view(state);
+    const bool office = office_view(state, Action::CourseManage);
     if (!ui::begin_table("studio_courses", office ? 6 : 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
         return;
     ImGui::TableSetupColumn("Course", ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -792,7 +781,7 @@ void draw_studio_tab(AppState& state, StudioTabState& tab)
         draw_course(state, tab);
         return;
     }
-    const bool office = office_view(state);
+    const bool office = office_view(state, Action::CourseManage);
     ui::heading(office ? "Courses" : "My courses", 2);
     ui::note(office ? "Every course of the marketplace, drafts and archived ones too. Open one to change it."
                     : "Write a course here: its details and price, then its modules and lessons. Publish it when it "

@@ -37,4 +37,17 @@ std::string number_text(double value, int digits)
     return text;
 }
 
+std::optional<int> whole_number(std::string_view text)
+{
+    if (text.empty() || text.size() > 9)
+        return std::nullopt;
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
 } // namespace learnloop

@@ -28,3 +28,17 @@ TEST_CASE("numbers for files: the shortest text that reads back", "[numbers]")
     CHECK(number_text(1e-7) == "1e-07");
     CHECK(number_text(-12) == "-12");
 }
+
+TEST_CASE("a whole number a person typed: digits only, small enough for an int", "[numbers]")
+{
+    CHECK(whole_number("42") == 42);
+    CHECK(whole_number("007") == 7);
+    CHECK(whole_number("999999999") == 999999999);
+    CHECK_FALSE(whole_number(""));
+    CHECK_FALSE(whole_number("4.2"));
+    CHECK_FALSE(whole_number("-3"));
+    CHECK_FALSE(whole_number(" 3"));
+    CHECK_FALSE(whole_number("1e3"));
+    CHECK_FALSE(whole_number("\xD9\xA3")); // an Arabic-Indic three
+    CHECK_FALSE(whole_number("1000000000")); // ten digits
+}
