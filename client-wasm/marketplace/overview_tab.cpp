@@ -1,7 +1,7 @@
 // The marketplace's overview (overview_tab.hpp).
 #include "marketplace/overview_tab.hpp"
 
-#include "marketplace/reach.hpp"
+#include "marketplace/office_view.hpp"
 #include "net/api.hpp"
 #include "ui/charts.hpp"
 #include "ui/icons.hpp"
@@ -15,11 +15,6 @@ namespace learnloop::client {
 namespace {
 
 const char* const k_path = "/api/marketplace/dashboard";
-
-bool office_view(const AppState& state)
-{
-    return marketplace_reach(state.session.role, state.session.approval, Action::PayoutRead) == MarketplaceReach::Office;
-}
 
 std::int64_t minor_of(const Json& money)
 {
@@ -64,7 +59,7 @@ void draw_waiting(const AppState& state, const Json& d)
         ui::bullet_text("%s", (plural(unanswered, "review", "reviews") + " without an answer").c_str());
         any = true;
     }
-    if (office_view(state)) {
+    if (office_view(state, Action::PayoutRead)) {
         const auto due = id_field(d, "payouts_due");
         if (due > 0) {
             ui::bullet_text("%s", (plural(due, "payout", "payouts") + " due to instructors, "
@@ -86,7 +81,7 @@ void draw_courses(AppState& state, const Json& courses)
 {
     ui::heading("Best selling courses", 3);
     if (courses.empty()) {
-        ui::empty_state(state, "No courses yet", office_view(state) ? "Instructors write them in My courses."
+        ui::empty_state(state, "No courses yet", office_view(state, Action::PayoutRead) ? "Instructors write them in My courses."
                                                                     : "Write one in My courses.");
         return;
     }
@@ -130,7 +125,7 @@ void draw_courses(AppState& state, const Json& courses)
 void draw_overview_tab(AppState& state, OverviewTabState& tab)
 {
     ui::heading("Overview", 2);
-    ui::note(office_view(state) ? "Every course of the marketplace: this month, what waits, and the last twelve months."
+    ui::note(office_view(state, Action::PayoutRead) ? "Every course of the marketplace: this month, what waits, and the last twelve months."
                                 : "Your courses: this month, what waits, and the last twelve months.");
     // Asked again when the tab is shown a minute later (after publishing a
     // course, or a sale meanwhile).
