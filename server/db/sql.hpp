@@ -92,6 +92,18 @@ template<typename T>
     return field.is_null() ? Json(nullptr) : Json(field.as<T>());
 }
 
+// A parameter that is NULL where the value is empty (or not positive):
+//   nonempty_or_null("")  -> NULL     positive_or_null(0) -> NULL
+inline std::optional<std::string> nonempty_or_null(const std::string& text)
+{
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+inline std::optional<std::int64_t> positive_or_null(std::int64_t id)
+{
+    return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
+}
+
 // A jsonb column that may be NULL, parsed (the database wrote it, so it parses).
 std::optional<Json> optional_json(const pqxx::field& field);
 // A JSON value for a `$n::jsonb` parameter, NULL when there is none.

@@ -3,6 +3,7 @@
 
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
+#include "db/sql.hpp"
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/money_json.hpp"
 #include "platform/clock.hpp"
@@ -37,11 +38,6 @@ Json coupon_json(const pqxx::row& row)
     return json;
 }
 
-std::optional<std::string> text_or_null(const std::string& text)
-{
-    return text.empty() ? std::optional<std::string>() : std::optional<std::string>(text);
-}
-
 } // namespace
 
 Coupon coupon_of(const pqxx::row& row)
@@ -72,7 +68,7 @@ std::optional<std::int64_t> insert_coupon(pqxx::work& txn, std::int64_t tenant_i
         std::string(coupon_kind_name(coupon.kind)), percent ? std::optional<int>(coupon.percent) : std::nullopt,
         percent ? std::nullopt : std::optional<std::int64_t>(coupon.amount_off.minor),
         percent ? std::nullopt : std::optional<std::string>(coupon.amount_off.currency),
-        text_or_null(request.expires_on), time_zone, coupon.usage_limit, maker, ids_array(coupon.course_ids));
+        nonempty_or_null(request.expires_on), time_zone, coupon.usage_limit, maker, ids_array(coupon.course_ids));
     if (made.empty())
         return std::nullopt;
     return made[0]["id"].as<std::int64_t>();

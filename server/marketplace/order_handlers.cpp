@@ -4,6 +4,7 @@
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
 #include "core/validation.hpp"
+#include "db/sql.hpp"
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/checkout.hpp"
 #include "marketplace/coupon_handlers.hpp"
@@ -263,7 +264,7 @@ Result<ApiResponse> handle_payment_webhook(const httplib::Request& req, const Pu
         if (step.changed) {
             const auto status = std::string(order_status_name(step.status));
             exec_named(txn, "marketplace/mark_order", event.order_id, status,
-                event.payment_id.empty() ? std::optional<std::string>() : std::optional<std::string>(event.payment_id));
+                nonempty_or_null(event.payment_id));
             if (step.enrols)
                 exec_named(txn, "marketplace/enrol_learner", event.tenant_id, course, learner);
             // Paid after all (late): another order of the same course waiting

@@ -22,16 +22,6 @@ std::string scope_of(const Caller& caller)
     return marketplace_scope(caller, Action::CourseManage);
 }
 
-std::optional<std::string> text_or_none(const std::string& text)
-{
-    return text.empty() ? std::nullopt : std::optional<std::string>(text);
-}
-
-std::optional<std::int64_t> id_or_none(std::int64_t id)
-{
-    return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
-}
-
 CatalogStatus status_of(const pqxx::row& row)
 {
     const auto status = parse_catalog_status(row["status"].as<std::string>());
@@ -249,7 +239,7 @@ Json lesson_audit(const pqxx::row& row)
 void write_lesson(pqxx::work& txn, std::int64_t id, const LessonDraft& draft)
 {
     exec_named(txn, "marketplace/update_lesson", id, draft.title, std::string(lesson_kind_name(draft.kind)),
-        draft.minutes, draft.body, text_or_none(draft.video_url), id_or_none(draft.quiz_id));
+        draft.minutes, draft.body, nonempty_or_null(draft.video_url), positive_or_null(draft.quiz_id));
 }
 
 // The studio's answer after a change: the course's page with a message.
@@ -297,7 +287,7 @@ Result<ApiResponse> handle_create_studio_course(const httplib::Request& req, pqx
     TRY(check_face_in_tenant(txn, face, 0));
     const auto price = price_columns(face.price);
     const auto id = exec_named(txn, "marketplace/make_course", caller.tenant_id, instructor, face.title, face.slug,
-        face.subtitle, face.description, id_or_none(face.category_id), level_column(face), face.language,
+        face.subtitle, face.description, positive_or_null(face.category_id), level_column(face), face.language,
         Json(face.tags).dump(), face.prerequisites, price.kind, price.minor, price.currency, price.period,
         price.band)[0]["id"].as<std::int64_t>();
     auto audited = course_face_json(face);
@@ -332,7 +322,7 @@ Result<ApiResponse> handle_update_studio_course(const httplib::Request& req, pqx
     TRY(check_face_in_tenant(txn, face, id));
     const auto price = price_columns(face.price);
     exec_named(txn, "marketplace/update_course_face", id, face.title, face.slug, face.subtitle, face.description,
-        id_or_none(face.category_id), level_column(face), face.language, Json(face.tags).dump(), face.prerequisites,
+        positive_or_null(face.category_id), level_column(face), face.language, Json(face.tags).dump(), face.prerequisites,
         price.kind, price.minor, price.currency, price.period, price.band);
     append_audit(txn, { caller.tenant_id, caller.actor(), "course.update", "course", std::to_string(id),
                           course_face_json(before), course_face_json(face) });
@@ -446,8 +436,8 @@ Result<ApiResponse> handle_create_lesson(const httplib::Request& req, pqxx::work
         return make_error(ErrorCode::FailedPrecondition, "A module holds at most 200 lessons; add another module");
     TRY(check_lesson_quiz(txn, draft, course_id));
     const auto id = exec_named(txn, "marketplace/make_lesson", caller.tenant_id, course_id, module_id, draft.title,
-        std::string(lesson_kind_name(draft.kind)), draft.minutes, draft.body, text_or_none(draft.video_url),
-        id_or_none(draft.quiz_id))[0]["id"].as<std::int64_t>();
+        std::string(lesson_kind_name(draft.kind)), draft.minutes, draft.body, nonempty_or_null(draft.video_url),
+        positive_or_null(draft.quiz_id))[0]["id"].as<std::int64_t>();
     auto audited = lesson_draft_json(draft);
     audited["module_id"] = module_id;
     append_audit(txn, { caller.tenant_id, caller.actor(), "lesson.create", "course_lesson", std::to_string(id),

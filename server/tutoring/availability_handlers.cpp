@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/calendar.hpp"
+#include "db/sql.hpp"
 #include "tutoring/conflicts.hpp"
 #include "tutoring/schedule_repository.hpp"
 #include "tutoring/tutoring_requests.hpp"
@@ -84,7 +85,7 @@ Result<ApiResponse> handle_add_availability(const httplib::Request& req, pqxx::w
     if (load_availability(txn, tutor.id).size() >= 200)
         return headline_error(ErrorCode::Conflict, "Conflict", "A tutor keeps at most 200 windows; remove some first");
     window.id = exec_named(txn, "tutoring/insert_availability", caller.tenant_id, tutor.id, window.weekday,
-        window.on_date.empty() ? std::nullopt : std::optional<std::string>(window.on_date), clock_text(window.start_minute),
+        nonempty_or_null(window.on_date), clock_text(window.start_minute),
         clock_text(window.end_minute), window.available)[0]["id"]
                     .as<std::int64_t>();
     auto after = window_json(window);

@@ -2,6 +2,7 @@
 #include "tutoring/schedule_repository.hpp"
 
 #include "core/validation.hpp"
+#include "db/sql.hpp"
 
 #include <stdexcept>
 
@@ -79,11 +80,6 @@ OccurrenceChange read_change(const pqxx::row& row)
     c.note = row["note"].as<std::string>();
     c.invoice_id = optional_field<std::int64_t>(row["invoice_id"]);
     return c;
-}
-
-std::optional<std::string> nonempty(const std::string& text)
-{
-    return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
 std::optional<std::string> rule_text(const SessionSeries& series)
@@ -179,7 +175,7 @@ std::int64_t insert_series(pqxx::transaction_base& txn, std::int64_t tenant_id, 
     std::optional<std::int64_t> split_from, std::int64_t created_by)
 {
     return exec_named(txn, "tutoring/insert_series", tenant_id, series.tutor_id, series.student_id, series.subject,
-        nonempty(series.room), format_local_datetime(series.schedule.dtstart), series.duration_minutes,
+        nonempty_or_null(series.room), format_local_datetime(series.schedule.dtstart), series.duration_minutes,
         rule_text(series), times_array(series.schedule.exdates), times_array(series.schedule.rdates), split_from,
         created_by)[0]["id"]
         .as<std::int64_t>();
@@ -188,7 +184,7 @@ std::int64_t insert_series(pqxx::transaction_base& txn, std::int64_t tenant_id, 
 void update_series(pqxx::transaction_base& txn, const SessionSeries& series)
 {
     exec_named(txn, "tutoring/update_series", series.id, series.tutor_id, series.student_id, series.subject,
-        nonempty(series.room), format_local_datetime(series.schedule.dtstart), series.duration_minutes,
+        nonempty_or_null(series.room), format_local_datetime(series.schedule.dtstart), series.duration_minutes,
         rule_text(series), times_array(series.schedule.exdates), times_array(series.schedule.rdates));
 }
 
@@ -264,7 +260,7 @@ std::int64_t save_change(pqxx::transaction_base& txn, std::int64_t tenant_id, co
         starts = format_local_datetime(*change.starts);
     return exec_named(txn, "tutoring/upsert_change", tenant_id, change.series_id,
         format_local_datetime(change.recurrence_id), starts, change.duration_minutes, change.tutor_id, change.cancelled,
-        nonempty(change.attendance), nonempty(change.note), client_id, logged_by)[0]["id"]
+        nonempty_or_null(change.attendance), nonempty_or_null(change.note), client_id, logged_by)[0]["id"]
         .as<std::int64_t>();
 }
 
