@@ -73,7 +73,7 @@ void send_mark(AppState& state, LessonViewState& view, ProgressOutbox& outbox, b
 void open_lesson(AppState& state, LessonViewState& view, std::int64_t id)
 {
     view.id = id;
-    view.mark = {};
+    view.mark = view.download = {};
     view.certificate_url.clear();
     forget(view.lesson);
     if (id == 0)
@@ -106,6 +106,33 @@ void sync_progress(AppState& state, LessonViewState& view, ProgressOutbox& outbo
     });
 }
 
+// The files the lesson offers, each saved by the browser when asked for.
+void draw_files(AppState& state, LessonViewState& view, const Json& files)
+{
+    if (!files.is_array() || files.empty())
+        return;
+    ui::heading("Files", 3);
+    ImGui::BeginDisabled(view.download.phase == Phase::Loading);
+    for (const auto& file : files) {
+        const auto id = id_field(file, "id");
+        const auto name = text_field(file, "name");
+        ImGui::PushID(static_cast<int>(id));
+        if (ui::button(state, (ICON_DOWNLOAD " " + name + " (" + text_field(file, "size_text") + ")").c_str(),
+                "market.lesson.file." + name)) {
+            view.download = { Phase::Loading, {}, false };
+            api_download(state, "/api/marketplace/files/" + std::to_string(id), name,
+                [&view, lesson = view.id, name](AppState&, const ApiAnswer& answer) {
+                    if (view.id == lesson)
+                        view.download = outcome_of(answer, "Downloaded " + name);
+                });
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndDisabled();
+    ui::action_status(view.download);
+    ui::vertical_space(ui::k_space_s);
+}
+
 bool draw_lesson_view(AppState& state, LessonViewState& view, ProgressOutbox& outbox)
 {
     sync_progress(state, view, outbox);
@@ -128,6 +155,7 @@ bool draw_lesson_view(AppState& state, LessonViewState& view, ProgressOutbox& ou
     }
     ui::paragraphs(text_field(l, "body"));
     ui::vertical_space(ui::k_space_s);
+    draw_files(state, view, field_of(l, "attachments"));
 
     const Json& progress = field_of(l, "progress");
     if (progress.is_object()) {
@@ -174,7 +202,8 @@ Json lesson_view_summary(const LessonViewState& view)
     const Json& l = view.lesson.data;
     return { { "lesson_id", view.id }, { "lesson_title", l.is_object() ? text_field(l, "title") : std::string() },
         { "lesson_completed", l.is_object() ? bool_field(field_of(l, "progress"), "completed") : false },
-        { "lesson_mark", view.mark.message }, { "lesson_certificate", view.certificate_url } };
+        { "lesson_mark", view.mark.message }, { "lesson_certificate", view.certificate_url },
+        { "lesson_download", view.download.message } };
 }
 
 } // namespace learnloop::client

@@ -1,6 +1,7 @@
 // One lesson of a marketplace course being taken: its text (paragraphs,
 // **bold** words shown plain, "- " lines as bullets) or its video's address,
-// "Mark as complete", and the lessons before and after it. Time spent is
+// the files it offers to download, "Mark as complete", and the lessons
+// before and after it. Time spent is
 // sent with each mark; the server keeps the most it has heard, so a mark
 // sent twice changes nothing. A mark made without a connection is kept on
 // the device and sent later (progress_outbox). Used by the catalog and by
@@ -22,6 +23,7 @@ struct LessonViewState {
     int seconds_before = 0;       // the time the server had already counted
     Outcome mark;                 // the last progress mark sent
     std::string certificate_url;  // the certificate that mark earned: its public page
+    Outcome download;             // the last file asked for
 };
 
 void open_lesson(AppState& state, LessonViewState& view, std::int64_t id);

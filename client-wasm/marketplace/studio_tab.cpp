@@ -3,9 +3,11 @@
 
 #include "core/numbers.hpp"
 #include "core/validation.hpp"
+#include "marketplace/attachments.hpp"
 #include "marketplace/course_editing.hpp"
 #include "marketplace/office_view.hpp"
 #include "net/api.hpp"
+#include "platform/files.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -145,7 +147,9 @@ void open_course(AppState& state, StudioTabState& tab, std::int64_t id)
     tab.course = {};
     tab.errors.clear();
     tab.part_errors.clear();
-    tab.save = tab.status = tab.part = {};
+    tab.save = tab.status = tab.part = tab.file = {};
+    tab.file_errors.clear();
+    tab.choosing_file = false;
     tab.lesson_open = false;
     tab.renaming = 0;
     tab.new_module[0] = '\0';
@@ -436,7 +440,9 @@ void open_lesson_form(StudioTabState& tab, std::int64_t module_id, const Json* l
     tab.lesson.module_id = module_id;
     tab.lesson_open = true;
     tab.part_errors.clear();
-    tab.part = {};
+    tab.part = tab.file = {};
+    tab.file_errors.clear();
+    tab.choosing_file = false;
     if (!lesson)
         return;
     tab.lesson.lesson_id = id_field(*lesson, "id");
@@ -449,6 +455,102 @@ void open_lesson_form(StudioTabState& tab, std::int64_t module_id, const Json* l
     ui::copy_text(tab.lesson.body, text_field(*lesson, "body"));
     ui::copy_text(tab.lesson.video_url, text_field(*lesson, "video_url"));
     tab.lesson.quiz_id = id_field(*lesson, "quiz_id");
+}
+
+// [SECTION] a lesson's files
+
+const Json* find_lesson(const Json& course, std::int64_t id)
+{
+    for (const auto& module : field_of(course, "modules"))
+        for (const auto& lesson : field_of(module, "lessons"))
+            if (id_field(lesson, "id") == id)
+                return &lesson;
+    return nullptr;
+}
+
+// The file the person chose, checked by the shared rule and sent; what is
+// wrong with it is said on the form instead.
+void send_picked_file(AppState& state, StudioTabState& tab, PickedFile picked)
+{
+    tab.file_errors.clear();
+    tab.file = {};
+    if (!picked.read) {
+        auto size = check_attachment_size(picked.size);
+        tab.file_errors.push_back(size.ok()
+                ? make_error(ErrorCode::InvalidArgument, "The file could not be read: choose it again", "file")
+                : size.error());
+        return;
+    }
+    auto checked = check_attachment(picked.name, picked.content);
+    if (!checked.ok()) {
+        tab.file_errors.push_back(checked.error());
+        return;
+    }
+    tab.file = { Phase::Loading, "Sending " + checked.value().file_name + "...", false };
+    const auto path = "/api/marketplace/studio/lessons/" + std::to_string(tab.lesson.lesson_id)
+        + "/attachments?name=" + query_escape(checked.value().file_name);
+    api_upload(state, path, std::move(picked.content),
+        [&tab, course = tab.open, lesson = tab.lesson.lesson_id](AppState&, const ApiAnswer& answer) {
+            if (tab.open != course || tab.lesson.lesson_id != lesson)
+                return;
+            tab.file = outcome_of(answer, text_field(answer.body, "message"));
+            if (!answer.ok()) {
+                if (answer.body.is_object() && !text_field(answer.body, "field").empty()) {
+                    tab.file_errors.push_back(make_error(ErrorCode::InvalidArgument,
+                        text_field(answer.body, "details"), text_field(answer.body, "field")));
+                    tab.file = {};
+                }
+                return;
+            }
+            take_page(tab, answer);
+        });
+}
+
+void draw_lesson_files(AppState& state, StudioTabState& tab, const Json& course)
+{
+    ui::heading("Files for learners", 4);
+    if (tab.lesson.lesson_id == 0) {
+        ui::note("Add the lesson first; then change it to attach worksheets, slides or data for its learners.");
+        return;
+    }
+    if (tab.choosing_file) {
+        if (auto picked = take_picked_file()) {
+            tab.choosing_file = false;
+            send_picked_file(state, tab, std::move(*picked));
+        }
+    }
+    const auto* lesson = find_lesson(course, tab.lesson.lesson_id);
+    const Json files = lesson ? field_of(*lesson, "attachments") : Json::array();
+    if (files.empty())
+        ui::note("No files yet. Learners download what you attach here, beside the lesson.");
+    for (const auto& file : files) {
+        const auto id = id_field(file, "id");
+        const auto name = text_field(file, "name");
+        ImGui::PushID(static_cast<int>(id));
+        ui::text_unformatted((ICON_FILE_TEXT " " + name + " (" + text_field(file, "size_text") + ")").c_str());
+        ImGui::SameLine();
+        ImGui::BeginDisabled(tab.file.phase == Phase::Loading);
+        if (ui::button(state, ("Delete " + name + "...").c_str(), "studio.file.delete." + name)) {
+            tab.deleting = id;
+            tab.deleting_part = StudioPart::File;
+            tab.deleting_title = name;
+            tab.ask_delete = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ui::note((std::string("Up to 10 files of 8 MB or less: ") + attachment_kinds_for_people() + ".").c_str());
+    ImGui::BeginDisabled(tab.file.phase == Phase::Loading || files.size() >= k_lesson_attachments_most);
+    if (ui::button(state, ICON_UPLOAD " Attach a file...", "studio.file.attach")) {
+        tab.file_errors.clear();
+        tab.file = {};
+        tab.choosing_file = true;
+        pick_file(attachment_accept(), static_cast<std::int64_t>(k_attachment_bytes_most));
+    }
+    ImGui::EndDisabled();
+    ui::field_errors(tab.file_errors, "name");
+    ui::field_errors(tab.file_errors, "file");
+    ui::action_status(tab.file);
 }
 
 void draw_lesson_form(AppState& state, StudioTabState& tab, const Json& course)
@@ -529,16 +631,17 @@ void draw_lesson_form(AppState& state, StudioTabState& tab, const Json& course)
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ui::button(state, "Cancel", "studio.lesson.cancel")) {
+    if (ui::button(state, lesson.lesson_id == 0 ? "Cancel" : "Close", "studio.lesson.cancel")) {
         tab.lesson_open = false;
         tab.part_errors.clear();
     }
+    draw_lesson_files(state, tab, course);
 }
 
-void ask_delete(StudioTabState& tab, std::int64_t id, bool module, const std::string& title)
+void ask_delete(StudioTabState& tab, std::int64_t id, StudioPart part, const std::string& title)
 {
     tab.deleting = id;
-    tab.deleting_module = module;
+    tab.deleting_part = part;
     tab.deleting_title = title;
     tab.ask_delete = true;   // opened outside the tables' ID scopes (draw_deleting)
 }
@@ -582,7 +685,7 @@ void draw_lessons(AppState& state, StudioTabState& tab, const Json& module, cons
         if (int_field(lesson, "learners") == 0) {
             ImGui::SameLine();
             if (ui::button(state, "Delete...", "studio.lesson.delete." + title))
-                ask_delete(tab, id, false, title);
+                ask_delete(tab, id, StudioPart::Lesson, title);
         }
         ImGui::EndDisabled();
         ImGui::PopID();
@@ -633,7 +736,7 @@ void draw_module(AppState& state, StudioTabState& tab, const Json& course, const
     }
     if (field_of(module, "lessons").empty()) {
         if (ui::button(state, "Delete module...", "studio.module.delete." + title))
-            ask_delete(tab, id, true, title);
+            ask_delete(tab, id, StudioPart::Module, title);
         ImGui::SameLine();
     }
     if (ui::button(state, (ICON_PLUS " Add lesson to " + title).c_str(), "studio.module.add_lesson." + title))
@@ -648,19 +751,37 @@ void draw_module(AppState& state, StudioTabState& tab, const Json& course, const
 
 void draw_deleting(AppState& state, StudioTabState& tab)
 {
-    const char* id = tab.deleting_module ? "Delete this module?" : "Delete this lesson?";
+    const auto part = tab.deleting_part;
+    const char* id = part == StudioPart::Module ? "Delete this module?"
+        : part == StudioPart::Lesson            ? "Delete this lesson?"
+                                                : "Delete this file?";
     if (tab.ask_delete) {
         tab.ask_delete = false;
         ui::open_confirm(id);
     }
-    if (!ui::confirm_dialog(state, id,
-            tab.deleting_module ? "Delete the module " + tab.deleting_title + "? It has no lessons."
-                                : "Delete the lesson " + tab.deleting_title
-                    + "? What it says is gone for good. No learner has opened it yet.",
-            tab.deleting_module ? "Delete module" : "Delete lesson"))
+    const auto question = part == StudioPart::Module
+        ? "Delete the module " + tab.deleting_title + "? It has no lessons."
+        : part == StudioPart::Lesson
+        ? "Delete the lesson " + tab.deleting_title + "? What it says is gone for good. No learner has opened it yet."
+        : "Delete " + tab.deleting_title + "? Learners can no longer download it.";
+    if (!ui::confirm_dialog(state, id, question,
+            part == StudioPart::Module ? "Delete module" : part == StudioPart::Lesson ? "Delete lesson" : "Delete file"))
         return;
+    if (part == StudioPart::File) {
+        tab.file = { Phase::Loading, {}, false };
+        tab.file_errors.clear();
+        api_call(state, "DELETE", "/api/marketplace/studio/attachments/" + std::to_string(tab.deleting), nullptr,
+            [&tab, course = tab.open](AppState&, const ApiAnswer& answer) {
+                if (tab.open != course)
+                    return;
+                tab.file = outcome_of(answer, text_field(answer.body, "message"));
+                if (answer.ok())
+                    take_page(tab, answer);
+            });
+        return;
+    }
     change_part(state, tab, "DELETE",
-        std::string("/api/marketplace/studio/") + (tab.deleting_module ? "modules/" : "lessons/")
+        std::string("/api/marketplace/studio/") + (part == StudioPart::Module ? "modules/" : "lessons/")
             + std::to_string(tab.deleting),
         nullptr);
 }
@@ -841,14 +962,19 @@ Json studio_tab_summary(const StudioTabState& tab)
                 lessons.push_back(text_field(l, "title"));
             modules.push_back({ { "title", text_field(m, "title") }, { "lessons", lessons } });
         }
+    Json files = Json::array();
+    if (tab.lesson_open && tab.course.data.is_object())
+        if (const auto* lesson = find_lesson(tab.course.data, tab.lesson.lesson_id))
+            for (const auto& f : field_of(*lesson, "attachments"))
+                files.push_back(text_field(f, "name"));
     Json errors = Json::array();
-    for (const auto* list : { &tab.errors, &tab.part_errors })
+    for (const auto* list : { &tab.errors, &tab.part_errors, &tab.file_errors })
         for (const auto& error : *list)
             errors.push_back({ { "field", error.field }, { "message", error.message } });
     return { { "studio_courses", rows }, { "studio_open", tab.open },
         { "studio_status", tab.open != 0 ? text_field(tab.course.data, "status") : std::string() },
         { "studio_modules", modules }, { "studio_save", tab.save.message }, { "studio_part", tab.part.message },
-        { "studio_errors", errors } };
+        { "studio_files", files }, { "studio_file", tab.file.message }, { "studio_errors", errors } };
 }
 
 } // namespace learnloop::client

@@ -1,6 +1,7 @@
 // The course studio: an instructor's own marketplace courses (the office's:
 // every course), each opened to write its catalog face and price, its
-// modules and lessons and their order, and to publish or archive it. The
+// modules and lessons and their order, the files a lesson offers, and to
+// publish or archive it. The
 // forms are read by shared-domain marketplace/course_editing, as the server
 // reads them; moving a lesson or a module sends the whole new order, made by
 // the same rules (move_lesson, move_module).
@@ -46,6 +47,9 @@ struct LessonForm {
     std::int64_t quiz_id = 0;
 };
 
+// What a delete confirmation is open for.
+enum class StudioPart { Module, Lesson, File };
+
 struct StudioTabState {
     ui::PagedList courses;            // GET /api/marketplace/studio/courses
     Remote choices;                   // GET /api/marketplace/studio/choices
@@ -66,8 +70,13 @@ struct StudioTabState {
     LessonForm lesson;
     std::vector<Error> part_errors;   // the module or lesson form's
     Outcome part;                     // the last change to a module or lesson, or the order
-    std::int64_t deleting = 0;        // the module or lesson a confirmation is open for
-    bool deleting_module = false;
+    // The open lesson's files: one chosen in the browser's chooser is checked
+    // by the shared rule, then sent (POST .../lessons/{id}/attachments).
+    bool choosing_file = false;       // the chooser was opened for the open lesson
+    std::vector<Error> file_errors;   // a chosen file refused, by the rule or the server
+    Outcome file;                     // the last file sent or deleted
+    std::int64_t deleting = 0;        // the module, lesson or file a confirmation is open for
+    StudioPart deleting_part = StudioPart::Lesson;
     std::string deleting_title;
     bool ask_delete = false;
 };

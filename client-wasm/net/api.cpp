@@ -25,18 +25,21 @@ namespace {
 void send_authed(AppState& state, HttpRequest request, std::function<void(AppState&, const ApiAnswer&)> on_done)
 {
     const auto method = request.method, path = request.url;
+    // A file asked for is kept as sent, even when it happens to read as JSON.
+    const bool file = request.reply == HttpRequest::Reply::Binary;
     request.headers.emplace_back("Authorization", "Bearer " + state.session.token);
     int generation = state.session.generation;
     ++state.requests_in_flight;
-    http_send(request, [&state, method, path, generation, on_done = std::move(on_done)](HttpResponse response) {
+    http_send(request, [&state, method, path, generation, file, on_done = std::move(on_done)](HttpResponse response) {
         --state.requests_in_flight;
         state.last_network = { method, path, response.status };
         if (generation != state.session.generation)
             return;   // the user signed out (or in again) meanwhile
         ApiAnswer answer;
         answer.status = response.status;
-        auto json = parse_json(response.body);
-        if (json.ok())
+        if (file && answer.ok())
+            answer.text = std::move(response.body);
+        else if (auto json = parse_json(response.body); json.ok())
             answer.body = std::move(json.value());
         else
             answer.text = std::move(response.body);
@@ -72,12 +75,27 @@ void api_download(AppState& state, const std::string& path, const std::string& f
     request.url = path;
     request.reply = HttpRequest::Reply::Binary;
     send_authed(state, std::move(request), [filename, on_done = std::move(on_done)](AppState& state, const ApiAnswer& answer) {
-        // The file's type from its name: a PDF, else a spreadsheet's CSV.
-        const bool pdf = filename.size() > 4 && filename.compare(filename.size() - 4, 4, ".pdf") == 0;
+        // The file's type from its name: a PDF, a spreadsheet's CSV, else bytes.
+        auto ends_with = [&](const char* end) {
+            const std::string_view e(end);
+            return filename.size() > e.size() && filename.compare(filename.size() - e.size(), e.size(), e) == 0;
+        };
         if (answer.ok())
-            save_file(filename, answer.text, pdf ? "application/pdf" : "text/csv");
+            save_file(filename, answer.text,
+                ends_with(".pdf") ? "application/pdf" : ends_with(".csv") ? "text/csv" : "application/octet-stream");
         on_done(state, answer);
     });
+}
+
+void api_upload(AppState& state, const std::string& path, std::string bytes,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = path;
+    request.headers.emplace_back("Content-Type", "application/octet-stream");
+    request.body = std::move(bytes);
+    send_authed(state, std::move(request), std::move(on_done));
 }
 
 namespace {

@@ -41,6 +41,11 @@ void api_get_anonymous(AppState& state, const std::string& path,
 void api_download(AppState& state, const std::string& path, const std::string& filename,
     std::function<void(AppState&, const ApiAnswer&)> on_done);
 
+// Sends `bytes` as the body of a POST to `path` (a file being attached),
+// as application/octet-stream, as the signed-in user.
+void api_upload(AppState& state, const std::string& path, std::string bytes,
+    std::function<void(AppState&, const ApiAnswer&)> on_done);
+
 // Loads `path` into `remote` (phase, data, error).
 void api_load(AppState& state, Remote& remote, const std::string& path);
 

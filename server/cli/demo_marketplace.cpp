@@ -9,6 +9,7 @@
 #include "db/sql.hpp"
 #include "identity/identity_store.hpp"
 #include "platform/crypto.hpp"
+#include "marketplace/attachments.hpp"
 #include "marketplace/catalog.hpp"
 #include "marketplace/certificates/issuing.hpp"
 #include "marketplace/checkout.hpp"
@@ -347,12 +348,20 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                 const auto kind = string_of(lesson, "kind") == "video" ? "video" : "text";
                 const auto url = string_of(lesson, "video_url");
                 const int minutes = lesson.value("minutes", 10);
-                seed.lessons.emplace_back(exec_named(txn, "cli/demo_course_lesson", *tenant_id, course_id, module_id,
+                const auto lesson_id = exec_named(txn, "cli/demo_course_lesson", *tenant_id, course_id, module_id,
                     lesson_position++, string_of(lesson, "title"), std::string(kind), minutes, string_of(lesson, "body"),
                     std::string(kind) == "video" ? std::optional<std::string>(url) : std::optional<std::string>())[0]["id"]
-                                              .as<std::int64_t>(),
-                    minutes);
+                                              .as<std::int64_t>();
+                seed.lessons.emplace_back(lesson_id, minutes);
                 ++report.lessons;
+                // Its files (text ones, written in the catalog), checked as the studio checks them.
+                for (const auto& attachment : lesson.value("attachments", Json::array())) {
+                    const auto text = string_of(attachment, "text");
+                    const auto checked = TRY(in_file(file, check_attachment(string_of(attachment, "name"), text)));
+                    exec_named(txn, "cli/demo_lesson_attachment", *tenant_id, course_id, lesson_id, checked.file_name,
+                        checked.media_type, static_cast<std::int64_t>(text.size()), pqxx::binarystring(text),
+                        instructor->second);
+                }
             }
         }
         // Free and cheaper courses draw more learners; quality varies by course.

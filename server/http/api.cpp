@@ -6,6 +6,7 @@
 #include "platform/crypto.hpp"
 #include "http/http_errors.hpp"
 
+#include <cctype>
 #include <charconv>
 
 namespace learnloop::server {
@@ -44,11 +45,44 @@ Result<Json> parse_json_body(const httplib::Request& req)
     return json;
 }
 
+namespace {
+
+// RFC 6266: an ASCII name for old clients (anything else as '_'), and the
+// name as written, percent-encoded UTF-8 (RFC 8187), for the rest.
+std::string content_disposition(const std::string& filename)
+{
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string plain;
+    std::string encoded;
+    bool ascii = true;
+    for (unsigned char c : filename) {
+        const bool printable = c >= 0x20 && c < 0x7F;
+        ascii = ascii && printable;
+        plain += printable && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += k_hex[c >> 4];
+            encoded += k_hex[c & 15];
+        }
+    }
+    auto header = "attachment; filename=\"" + plain + "\"";
+    if (!ascii || plain != filename)
+        header += "; filename*=UTF-8''" + encoded;
+    return header;
+}
+
+} // namespace
+
 ApiResponse attachment_response(std::string content, std::string content_type, const std::string& filename)
 {
     ApiResponse response;
     response.raw = std::make_pair(std::move(content), std::move(content_type));
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    response.headers.emplace_back("Content-Disposition", content_disposition(filename));
+    // Saved, never shown in the page: no guessing its type, no scripts if opened.
+    response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    response.headers.emplace_back("Content-Security-Policy", "sandbox");
     return response;
 }
 

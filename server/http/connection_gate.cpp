@@ -330,7 +330,8 @@ void ConnectionGate::read_from(Connection& c)
     const auto& limits = m_options.limits;
     // Enough for the largest acceptable request; a client sending more than
     // that before the gate has examined it is refused by examine().
-    const std::size_t cap = limits.max_header_bytes + limits.max_body_bytes + 64 * 1024;
+    const std::size_t cap = limits.max_header_bytes + std::max(limits.max_body_bytes, limits.max_upload_bytes)
+        + 64 * 1024;
     char chunk[64 * 1024];
     while (c.buffer.size() < cap) {
         auto n = ::recv(c.fd, chunk, sizeof(chunk), MSG_DONTWAIT);
@@ -442,8 +443,10 @@ ConnectionGate::Ready ConnectionGate::examine(Connection& c)
             }
         }
         auto body = content_length.value_or(0);
-        if (body > limits.max_body_bytes) {
-            refuse(c, 413, "Payload too large", "Request bodies are limited to " + std::to_string(limits.max_body_bytes) + " bytes");
+        auto body_limit = m_options.body_limit_for ? m_options.body_limit_for(method, target) : std::size_t(0);
+        body_limit = body_limit == 0 ? limits.max_body_bytes : std::min(body_limit, std::max(limits.max_body_bytes, limits.max_upload_bytes));
+        if (body > body_limit) {
+            refuse(c, 413, "Payload too large", "Request bodies are limited to " + std::to_string(body_limit) + " bytes");
             return Ready::Refused;
         }
         c.request_bytes = c.head_end + body;

@@ -40,6 +40,9 @@ struct GateLimits {
     std::size_t max_header_bytes = 32 * 1024;  // the whole head; longer: 431
     std::size_t max_header_count = 100;      // more header lines: 431
     std::size_t max_body_bytes = 1024 * 1024;  // a larger Content-Length: 413 at once
+    // The largest body any route takes (an upload, see body_limit_for), so
+    // the gate can hold it; 0: none takes more than max_body_bytes.
+    std::size_t max_upload_bytes = 0;
     // A request must arrive whole within this time of its first byte, plus
     // one second for every `body_bytes_per_second` of its declared body
     // (phones on slow links may upload slowly; a trickle may not).
@@ -65,6 +68,10 @@ struct GateOptions {
     std::chrono::milliseconds hashing_queue_wait { 5'000 };
     // Which lane a request goes to, from its method and target ("/api/login?x").
     std::function<Lane(std::string_view method, std::string_view target)> lane_for;
+    // The largest body a request to (method, target) may have, for routes
+    // that take more than limits.max_body_bytes (at most max_upload_bytes);
+    // 0 or none: limits.max_body_bytes.
+    std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for;
     // One JSON log line for each request the gate answers itself.
     std::function<void(const nlohmann::json&)> log;
 };

@@ -75,6 +75,17 @@ HttpApp::HttpApp(const ServerConfig& config, DbPool& pool, DbPool* standby)
         }
         return Lane::General;
     };
+    for (const auto& route : m_upload_routes)
+        gate.limits.max_upload_bytes = std::max(gate.limits.max_upload_bytes, route.max_body_bytes);
+    m_server.set_payload_max_length(std::max(config.max_body_bytes, gate.limits.max_upload_bytes));
+    gate.body_limit_for = [this](std::string_view method, std::string_view target) {
+        auto path = target.substr(0, target.find('?'));
+        for (const auto& route : m_upload_routes) {
+            if (method == method_name(route.method) && std::regex_match(path.begin(), path.end(), route.pattern))
+                return route.max_body_bytes;
+        }
+        return std::size_t(0);
+    };
     gate.log = [this](const Json& line) {
         auto text = line.dump(-1, ' ', false, Json::error_handler_t::replace);
         std::lock_guard lock(m_log_mutex);
@@ -201,6 +212,8 @@ void HttpApp::register_routes()
                 m_hashing_paths.insert(std::string(method_name(route.method)) + " " + route.path);
             else if (route.hashes_password)
                 m_hashing_routes.push_back({ route.method, std::regex(route_pattern(route.path)) });
+            if (route.max_body_bytes > 0)
+                m_upload_routes.push_back({ route.method, std::regex(route_pattern(route.path)), route.max_body_bytes });
         }
     }
 

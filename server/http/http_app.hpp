@@ -60,6 +60,13 @@ private:
     // paths, patterns for paths with ids.
     std::unordered_set<std::string> m_hashing_paths;
     std::vector<RegisteredRoute> m_hashing_routes;
+    // Routes that take bodies larger than the server's limit (uploads).
+    struct UploadRoute {
+        Method method;
+        std::regex pattern;
+        std::size_t max_body_bytes;
+    };
+    std::vector<UploadRoute> m_upload_routes;
     std::vector<AreaApi> m_areas;   // the route tables, kept for the document
     Json m_openapi;
     std::mutex m_log_mutex;

@@ -63,6 +63,10 @@ struct Route {
     // A report that tolerates a few seconds of lag: served from the hot
     // standby when one is configured and caught up (docs/scaling.md).
     bool reads_standby = false;
+    // A body larger than the server's limit for others (an upload): the
+    // connection gate takes up to this many bytes for this route; 0: the
+    // server's limit.
+    std::size_t max_body_bytes = 0;
 };
 
 // `route`, marked as one that hashes a password.
@@ -76,6 +80,13 @@ struct Route {
 [[nodiscard]] inline Route reads_standby(Route route)
 {
     route.reads_standby = true;
+    return route;
+}
+
+// `route`, marked as an upload whose body may be up to `max_bytes`.
+[[nodiscard]] inline Route takes_upload(Route route, std::size_t max_bytes)
+{
+    route.max_body_bytes = max_bytes;
     return route;
 }
 

@@ -3,6 +3,7 @@
 
 #include "access/access.hpp"
 #include "audit/audit_log.hpp"
+#include "marketplace/attachments_json.hpp"
 #include "marketplace/certificates.hpp"
 #include "marketplace/certificates/certificate_handlers.hpp"
 #include "marketplace/certificates/issuing.hpp"
@@ -17,12 +18,28 @@ namespace {
 
 const char* k_course_not_found = "Course not found";
 const char* k_lesson_not_found = "Lesson not found";
+const char* k_file_not_found = "File not found";
 
 // Microseconds since 1970, the unit the marks' times are read in.
 std::int64_t now_microseconds()
 {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+// Whether the caller may open what a course teaches, a lesson or one of its
+// files (`row` says the course's status and instructor and whether the
+// caller is enrolled): the course's instructor and the office always, its
+// learners once it is out of draft.
+Result<void> may_open(const Caller& caller, const pqxx::row& row, const char* not_found)
+{
+    const bool staff = row["instructor_id"].as<std::int64_t>() == caller.user_id
+        || reach_for(caller, Action::LessonRead).scope == Scope::Tenant;
+    if (!staff && row["status"].as<std::string>() == "draft")
+        return make_error(ErrorCode::NotFound, not_found);
+    if (!staff && !row["enrolled"].as<bool>())
+        return make_error(ErrorCode::PermissionDenied, "Enrol in this course to open its lessons");
+    return {};
 }
 
 LessonMark mark_of(const pqxx::row& row)
@@ -117,13 +134,8 @@ Result<ApiResponse> handle_lesson(const httplib::Request& req, pqxx::work& txn, 
     if (rows.empty())
         return make_error(ErrorCode::NotFound, k_lesson_not_found);
     const auto& row = rows[0];
-    const bool staff = row["instructor_id"].as<std::int64_t>() == caller.user_id
-        || reach_for(caller, Action::LessonRead).scope == Scope::Tenant;
+    TRY(may_open(caller, row, k_lesson_not_found));
     const bool enrolled = row["enrolled"].as<bool>();
-    if (!staff && row["status"].as<std::string>() == "draft")
-        return make_error(ErrorCode::NotFound, k_lesson_not_found);
-    if (!staff && !enrolled)
-        return make_error(ErrorCode::PermissionDenied, "Enrol in this course to open its lessons");
     const auto kind = row["kind"].as<std::string>();
     Json lesson { { "id", id }, { "title", row["title"].as<std::string>() }, { "kind", kind },
         { "kind_label", lesson_kind_for_people(kind) }, { "minutes", row["minutes"].as<int>() },
@@ -133,11 +145,24 @@ Result<ApiResponse> handle_lesson(const httplib::Request& req, pqxx::work& txn, 
         { "module_title", row["module_title"].as<std::string>() },
         { "previous_lesson_id", nullable_json<std::int64_t>(row["previous_id"]) },
         { "next_lesson_id", nullable_json<std::int64_t>(row["next_id"]) } };
+    lesson["attachments"] = attachments_json(exec_named(txn, "marketplace/lesson_attachments", id));
     lesson["progress"] = enrolled
         ? Json { { "completed", row["completed"].as<bool>() }, { "seconds_spent", row["seconds_spent"].as<int>() },
               { "position_seconds", row["position_seconds"].as<int>() } }
         : Json(nullptr);
     return json_response(200, std::move(lesson));
+}
+
+Result<ApiResponse> handle_lesson_file(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_file_not_found));
+    auto rows = exec_named(txn, "marketplace/attachment_for_reader", id, caller.user_id);
+    if (rows.empty())
+        return make_error(ErrorCode::NotFound, k_file_not_found);
+    TRY(may_open(caller, rows[0], k_file_not_found));
+    const pqxx::binarystring content(rows[0]["content"]);
+    return attachment_response(content.str(), rows[0]["media_type"].as<std::string>(),
+        rows[0]["file_name"].as<std::string>());
 }
 
 Result<ApiResponse> handle_lesson_progress(const httplib::Request& req, pqxx::work& txn, const Caller& caller)

@@ -13,6 +13,9 @@ namespace learnloop::server {
 [[nodiscard]] Result<ApiResponse> handle_my_courses(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
 // GET /api/marketplace/lessons/{id}
 [[nodiscard]] Result<ApiResponse> handle_lesson(const httplib::Request& req, pqxx::work& txn, const Caller& caller);
+// GET /api/marketplace/files/{id}: a lesson's file, for those who may open the lesson
+[[nodiscard]] Result<ApiResponse> handle_lesson_file(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
 // PUT /api/marketplace/lessons/{id}/progress
 [[nodiscard]] Result<ApiResponse> handle_lesson_progress(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);

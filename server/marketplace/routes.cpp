@@ -133,9 +133,14 @@ AreaApi marketplace_api()
             { "video_url", nullable(string_schema()) }, { "course_id", id_schema() }, { "course_title", string_schema() },
             { "module_title", string_schema() }, { "previous_lesson_id", nullable(id_schema()) },
             { "next_lesson_id", nullable(id_schema()) },
+            { "attachments", array_of(schema_ref("LessonFile")) },
             { "progress", nullable(mark) } },
         { "id", "title", "kind", "body", "course_id", "course_title", "module_title", "previous_lesson_id",
-            "next_lesson_id", "progress" });
+            "next_lesson_id", "attachments", "progress" });
+    s["LessonFile"] = object_schema({ { "id", id_schema() }, { "name", string_schema() },
+                                        { "size_bytes", integer_schema() },
+                                        { "size_text", string_schema("For people: \"24 KB\"") } },
+        { "id", "name", "size_bytes", "size_text" });
     s["ProgressMark"] = request_schema(
         { { "completed", boolean_schema() },
             { "seconds_spent", integer_schema("Seconds in the lesson so far, 0 to 360000: the kept time only grows") },
@@ -349,6 +354,9 @@ AreaApi marketplace_api()
             "A lesson's text or video, with the lessons before and after it: for enrolled learners (403 for other "
             "learners), the course's instructor and the office",
             "", "Lesson", 200 },
+        { Method::Get, "/api/marketplace/files/{id}", Action::LessonRead, handle_lesson_file, nullptr,
+            "A lesson's file, to save (Content-Disposition: attachment): for those who may open the lesson",
+            "", "", 200, {}, "application/octet-stream" },
         { Method::Put, "/api/marketplace/lessons/{id}/progress", Action::CourseEnrol, handle_lesson_progress, nullptr,
             "Marks the learner's progress in a lesson (completed, time spent, position); replaying a mark changes "
             "nothing",

@@ -5,9 +5,13 @@
 #include "audit/audit_log.hpp"
 #include "db/sql.hpp"
 #include "http/schema.hpp"
+#include "marketplace/attachments_json.hpp"
 #include "marketplace/catalog_handlers.hpp"
 #include "marketplace/course_editing.hpp"
 #include "marketplace/progress.hpp"
+#include "platform/crypto.hpp"
+
+#include <map>
 
 namespace learnloop::server {
 
@@ -16,6 +20,7 @@ namespace {
 const char* k_course_not_found = "Course not found";
 const char* k_module_not_found = "Module not found";
 const char* k_lesson_not_found = "Lesson not found";
+const char* k_file_not_found = "File not found";
 
 std::string scope_of(const Caller& caller)
 {
@@ -80,6 +85,13 @@ Json course_page(pqxx::work& txn, const pqxx::row& course)
     const auto id = course["id"].as<std::int64_t>();
     auto page = course_json(course);
     page.update(course_face_json(face_of(course)));
+    std::map<std::int64_t, Json> files;   // by lesson
+    for (const auto& row : exec_named(txn, "marketplace/course_attachments", id)) {
+        auto& list = files[row["lesson_id"].as<std::int64_t>()];
+        if (list.is_null())
+            list = Json::array();
+        list.push_back(attachment_json(row));
+    }
     Json modules = Json::array();
     for (const auto& row : exec_named(txn, "marketplace/studio_outline", id)) {
         const auto module_id = row["module_id"].as<std::int64_t>();
@@ -89,12 +101,15 @@ Json course_page(pqxx::work& txn, const pqxx::row& course)
         if (row["lesson_id"].is_null())
             continue;
         const auto kind = row["kind"].as<std::string>();
-        modules.back()["lessons"].push_back({ { "id", row["lesson_id"].as<std::int64_t>() },
+        const auto lesson_id = row["lesson_id"].as<std::int64_t>();
+        const auto lesson_files = files.find(lesson_id);
+        modules.back()["lessons"].push_back({ { "id", lesson_id },
             { "title", row["lesson_title"].as<std::string>() }, { "kind", kind },
             { "kind_label", lesson_kind_for_people(kind) }, { "minutes", row["minutes"].as<int>() },
             { "body", row["body"].as<std::string>() }, { "video_url", nullable_json<std::string>(row["video_url"]) },
             { "quiz_id", nullable_json<std::int64_t>(row["quiz_id"]) },
-            { "learners", row["learners"].as<std::int64_t>() } });
+            { "learners", row["learners"].as<std::int64_t>() },
+            { "attachments", lesson_files == files.end() ? Json::array() : lesson_files->second } });
     }
     page["modules"] = std::move(modules);
     Json quizzes = Json::array();
@@ -484,6 +499,49 @@ Result<ApiResponse> handle_delete_lesson(const httplib::Request& req, pqxx::work
     return page_answer(txn, caller, course_id, 200, "Lesson " + title + " deleted");
 }
 
+// [SECTION] a lesson's files
+
+Result<ApiResponse> handle_add_attachment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    if (!req.has_param("name"))
+        return make_error(ErrorCode::InvalidArgument, "Give the file's name as ?name=", "name");
+    // The body is the file itself; what it is comes from its name and first bytes.
+    const auto file = TRY(check_attachment(req.get_param_value("name"), req.body));
+    const auto found = TRY(lock_part(txn, caller, "marketplace/studio_lesson", req.matches[1], k_lesson_not_found));
+    const auto lesson_id = found.row["id"].as<std::int64_t>();
+    const auto course_id = found.row["course_id"].as<std::int64_t>();
+    if (exec_named(txn, "marketplace/lesson_attachments", lesson_id).size() >= k_lesson_attachments_most)
+        return make_error(ErrorCode::FailedPrecondition, "A lesson offers at most 10 files: delete one first");
+    const auto size = static_cast<std::int64_t>(req.body.size());
+    const auto id = exec_named(txn, "marketplace/make_attachment", caller.tenant_id, course_id, lesson_id,
+        file.file_name, file.media_type, size, pqxx::binarystring(req.body), caller.user_id)[0]["id"]
+                        .as<std::int64_t>();
+    append_audit(txn, { caller.tenant_id, caller.actor(), "attachment.create", "lesson_attachment",
+                          std::to_string(id), nullptr,
+                          { { "lesson_id", lesson_id }, { "file_name", file.file_name },
+                              { "media_type", file.media_type }, { "size_bytes", size },
+                              { "sha256", sha256_hex(req.body) } } });
+    auto answer = page_answer(txn, caller, course_id, 201, "Attached " + file.file_name);
+    answer.body["attachment_id"] = id;
+    return answer;
+}
+
+Result<ApiResponse> handle_delete_attachment(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    TRY(require_no_fields(req));
+    const auto found = TRY(lock_part(txn, caller, "marketplace/studio_attachment", req.matches[1], k_file_not_found));
+    const auto id = found.row["id"].as<std::int64_t>();
+    const auto name = found.row["file_name"].as<std::string>();
+    exec_named(txn, "marketplace/delete_attachment", id);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "attachment.delete", "lesson_attachment",
+                          std::to_string(id),
+                          { { "lesson_id", found.row["lesson_id"].as<std::int64_t>() }, { "file_name", name },
+                              { "media_type", found.row["media_type"].as<std::string>() },
+                              { "size_bytes", found.row["size_bytes"].as<std::int64_t>() } },
+                          nullptr });
+    return page_answer(txn, caller, found.row["course_id"].as<std::int64_t>(), 200, "Deleted " + name);
+}
+
 // [SECTION] the studio's API
 
 void add_studio_api(AreaApi& api)
@@ -531,13 +589,15 @@ void add_studio_api(AreaApi& api)
                                                       { "minutes", integer_schema() }, { "body", string_schema() },
                                                       { "video_url", nullable(string_schema()) },
                                                       { "quiz_id", nullable(id_schema()) },
-                                                      { "learners", integer_schema("Learners who opened it") } },
-                                                  { "id", "title", "kind", "minutes", "body", "learners" })) } },
+                                                      { "learners", integer_schema("Learners who opened it") },
+                                                      { "attachments", array_of(schema_ref("LessonFile")) } },
+                                                  { "id", "title", "kind", "minutes", "body", "learners",
+                                                      "attachments" })) } },
                              { "id", "title", "lessons" })) },
             { "quizzes", array_of(object_schema({ { "id", id_schema() }, { "title", string_schema() } },
                              { "id", "title" })) },
             { "message", string_schema("After a change: what it did") },
-            { "module_id", id_schema() }, { "lesson_id", id_schema() } },
+            { "module_id", id_schema() }, { "lesson_id", id_schema() }, { "attachment_id", id_schema() } },
         {});
     page["properties"].update(more["properties"]);
     page["required"] = { "id", "title", "slug", "status", "price", "modules", "quizzes", "lessons" };
@@ -606,6 +666,16 @@ void add_studio_api(AreaApi& api)
         { Method::Delete, "/api/marketplace/studio/lessons/{id}", Action::CourseManage, handle_delete_lesson, nullptr,
             "Deletes a lesson no learner has opened (422 otherwise; a published course keeps one)", "",
             "StudioCourse", 200 },
+        takes_upload({ Method::Post, "/api/marketplace/studio/lessons/{id}/attachments", Action::CourseManage,
+                           handle_add_attachment, nullptr,
+                           "Attaches a file to a lesson for its learners to download: the body is the file (up to 8 "
+                           "MiB; PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV, known by the "
+                           "name's extension and the file's first bytes), at most 10 a lesson",
+                           "", "StudioCourse", 201,
+                           { { "name", string_schema("1 to 120 characters"), "The file's name", true } } },
+            k_attachment_bytes_most),
+        { Method::Delete, "/api/marketplace/studio/attachments/{id}", Action::CourseManage, handle_delete_attachment,
+            nullptr, "Deletes a lesson's file", "", "StudioCourse", 200 },
     });
 }
 

@@ -1,6 +1,6 @@
 // The course studio: instructors write their own marketplace courses, the
 // office any: the catalog face and price, modules and lessons, their order,
-// and publishing. The requests are read by shared-domain
+// the files a lesson offers, and publishing. The requests are read by shared-domain
 // marketplace/course_editing, as the browser's forms read them; every change
 // locks its course (lock_studio_course) and is audited with it.
 #pragma once
@@ -47,6 +47,13 @@ namespace learnloop::server {
 [[nodiscard]] Result<ApiResponse> handle_update_lesson(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);
 [[nodiscard]] Result<ApiResponse> handle_delete_lesson(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
+// POST /api/marketplace/studio/lessons/{id}/attachments?name=: the body is
+// the file (shared-domain marketplace/attachments says what it may be)
+[[nodiscard]] Result<ApiResponse> handle_add_attachment(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
+// DELETE /api/marketplace/studio/attachments/{id}
+[[nodiscard]] Result<ApiResponse> handle_delete_attachment(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);
 
 // The studio's schemas and routes, added to the marketplace's API.

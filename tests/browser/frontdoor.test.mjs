@@ -94,6 +94,18 @@ try {
       method: 'POST', path: '/api/login', body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length },
     }).catch((error) => ({ status: 0, error }));
     assert.equal(large.status, 413);
+    // A lesson's file may be larger (up to 8 MiB): the same body reaches the
+    // server there (which asks who is sending it); 10 MiB does not.
+    const upload = '/api/marketplace/studio/lessons/1/attachments?name=slides.pdf';
+    const file = await request(httpsPort, {
+      method: 'POST', path: upload, body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length },
+    });
+    assert.equal(file.status, 401, file.body);
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const tooLarge = await request(httpsPort, {
+      method: 'POST', path: upload, body: huge, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': huge.length },
+    }).catch((error) => ({ status: 0, error }));
+    assert.equal(tooLarge.status, 413);
   });
 
   await check('the app loads and a teacher signs in under the policy, with no violation', async () => {

@@ -2,10 +2,12 @@
 // on a server and database of its own: an instructor writes a course from
 // nothing (a refused form first), adds modules and lessons, moves a lesson
 // into the next module, publishes it and a learner finds it in the catalog;
-// the office sees it among every course; the overview of an instructor's
+// the office sees it among every course; a lesson's file attached in the
+// studio and one downloaded by a learner; the overview of an instructor's
 // courses and of the office's. Found by role and name, axe on each
 // screen, screenshots at desktop and phone size.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   apiCall, createRunner, expectNoViolations, press, saveScreenshot, startDatabase, startServer, stopAll, waitForState,
 } from './harness.mjs';
@@ -15,6 +17,7 @@ const { check, fail, finish } = createRunner();
 const TITLE = 'Bread Baking at Home';
 
 const modulesOf = (s) => s.portal?.studio_modules ?? [];
+const STARTER_PDF = '%PDF-1.4\n% Starter: 100 g flour, 100 g water, a week of feeding.\n%%EOF\n';
 
 try {
   const database = await startDatabase();
@@ -58,6 +61,27 @@ try {
       await press(page.getByRole('button', { name: 'Add lesson', exact: true }));
       await waitForState(page, (s) => modulesOf(s)[0]?.lessons.includes(lesson), `${lesson} added`);
     }
+    // A lesson's file: chosen in the browser's own chooser, checked before it
+    // is sent (a program named as a PDF is refused in words), then listed.
+    await press(page.getByRole('row', { name: /Your first loaf/ }).getByRole('button', { name: 'Change' }));
+    await page.getByRole('heading', { name: 'Files for learners' }).waitFor();
+    const attach = async (file) => {
+      const chooser = page.waitForEvent('filechooser');
+      await press(page.getByRole('button', { name: 'Attach a file...' }));
+      await (await chooser).setFiles(file);
+    };
+    await attach({ name: 'recipe.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90 not a pdf') });
+    state = await waitForState(page, (s) => s.portal.studio_errors.some((e) => e.field === 'file'), 'the false PDF refused');
+    await page.getByText('The file is not a PDF file, although its name says so').first().waitFor();
+    await attach({ name: 'Starter recipe.pdf', mimeType: 'application/pdf', buffer: Buffer.from(STARTER_PDF) });
+    state = await waitForState(page, (s) => s.portal.studio_files.includes('Starter recipe.pdf'), 'the file attached');
+    assert.equal(state.portal.studio_file, 'Attached Starter recipe.pdf');
+    assert.deepEqual(state.portal.studio_errors, []);
+    await page.getByText(`Starter recipe.pdf (${STARTER_PDF.length} bytes)`).first().waitFor();
+    await expectNoViolations(page, 'a lesson with a file');
+    await saveScreenshot(page, 'studio-lesson-files.png');
+    await press(page.getByRole('button', { name: 'Close' }));
+
     // The last lesson of week 1 moves down: into week 2.
     await press(page.getByRole('row', { name: /Shaping a boule/ }).getByRole('button', { name: 'Down' }));
     state = await waitForState(page, (s) => modulesOf(s)[1]?.lessons[0] === 'Shaping a boule', 'the lesson moved');
@@ -99,6 +123,45 @@ try {
     await waitForState(phone.page, (s) => modulesOf(s).length === 2, 'the course on a phone');
     await expectNoViolations(phone.page, 'a course on a phone');
     await saveScreenshot(phone.page, 'studio-course-phone.png');
+  });
+
+  await check('a learner downloads a lesson\'s file, byte for byte', async () => {
+    // Python from Zero is free: its first lesson offers a cheat sheet (the demo's catalog).
+    const learner = await token(server, 'student');
+    const found = await apiCall(server, learner, 'GET', `/api/marketplace/catalog?q=${encodeURIComponent('Python from Zero')}`);
+    const course = found.body.courses.find((c) => /Python from Zero/i.test(c.title));
+    assert.ok(course, JSON.stringify(found.body.courses.map((c) => c.title)));
+    const enrolled = await apiCall(server, learner, 'POST', `/api/marketplace/courses/${course.id}/enrol`, {});
+    assert.ok([200, 201].includes(enrolled.status), JSON.stringify(enrolled.body));
+    const page1 = await apiCall(server, learner, 'GET', `/api/marketplace/courses/${course.id}`);
+    const first = page1.body.modules[0].lessons[0];
+    const lesson = await apiCall(server, learner, 'GET', `/api/marketplace/lessons/${first.id}`);
+    const sheet = lesson.body.attachments.find((a) => a.name === 'Python cheat sheet.txt');
+    assert.ok(sheet, JSON.stringify(lesson.body.attachments));
+
+    const { page, errors } = await signedIn(server, 'student');
+    await page.evaluate(([c, l]) => { location.hash = `#/learn/catalog/${c}/lesson/${l}`; }, [course.id, first.id]);
+    await waitForState(page, (s) => s.portal?.catalog_lesson?.lesson_id === first.id, 'the lesson by its address');
+    await page.getByRole('heading', { name: 'Files' }).waitFor();
+    const button = page.getByRole('button', { name: `Python cheat sheet.txt (${sheet.size_text})` });
+    const download = page.waitForEvent('download');
+    await press(button);
+    const saved = await download;
+    assert.equal(saved.suggestedFilename(), 'Python cheat sheet.txt');
+    const bytes = fs.readFileSync(await saved.path(), 'utf8');
+    assert.match(bytes, /^Python cheat sheet: the first week/);
+    assert.equal(Buffer.byteLength(bytes), sheet.size_bytes);
+    await waitForState(page, (s) => s.portal.catalog_lesson.lesson_download === 'Downloaded Python cheat sheet.txt', 'downloaded');
+    await expectNoViolations(page, 'a lesson with files');
+    await saveScreenshot(page, 'marketplace-lesson-files.png');
+    assert.deepEqual(errors, []);
+
+    const phone = await signedIn(server, 'student', PHONE);
+    await phone.page.evaluate(([c, l]) => { location.hash = `#/learn/catalog/${c}/lesson/${l}`; }, [course.id, first.id]);
+    await waitForState(phone.page, (s) => s.portal?.catalog_lesson?.lesson_id === first.id, 'the lesson on a phone');
+    await phone.page.getByRole('heading', { name: 'Files' }).waitFor();
+    await expectNoViolations(phone.page, 'a lesson with files on a phone');
+    await saveScreenshot(phone.page, 'marketplace-lesson-files-phone.png');
   });
 
   await check('the overview: an instructor\'s courses and the office\'s, with months of sales and learners', async () => {

@@ -591,6 +591,15 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
     };
     const auto studio_module = "/api/marketplace/studio/modules/" + studio_part("module");
     const auto studio_lesson = "/api/marketplace/studio/lessons/" + studio_part("lesson");
+    // A file of a lesson: one of the listed course's for its readers, fresh
+    // ones of the studio's lesson for deleting.
+    auto attach = [&](const std::string& course_id, const std::string& lesson_path) {
+        return str(f.sql_int("INSERT INTO lesson_attachments (tenant_id, course_id, lesson_id, file_name, media_type, "
+            "size_bytes, content, created_by) VALUES (" + str(D.id) + ", " + course_id + ", "
+            + lesson_path.substr(lesson_path.rfind('/') + 1) + ", 'Matrix notes.txt', 'text/plain; charset=utf-8', 5, "
+            "'Notes'::bytea, " + str(D.teacher.id) + ") RETURNING id"));
+    };
+    const auto listed_file = "/api/marketplace/files/" + attach(listed_id, lesson);
     const auto ordered_id = f.sql_int("INSERT INTO courses (tenant_id, title, instructor_id, status, slug) VALUES ("
         + str(D.id) + ", 'Matrix order', " + str(D.teacher.id) + ", 'draft', 'matrix-order') RETURNING id");
     const auto ordered_module = f.sql_int("INSERT INTO course_modules (tenant_id, course_id, position, title) VALUES ("
@@ -687,6 +696,7 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         std::string path;
         Json body;
         httplib::Headers headers {};
+        std::string raw {};   // a body that is not JSON (an uploaded file), when not empty
     };
     struct RouteCase {
         std::string route;                  // as register_routes spells it
@@ -986,6 +996,8 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "GET /api/marketplace/my-courses", { "student" }, Action::CourseEnrol, fixed("GET", "/api/marketplace/my-courses") },
         { "GET /api/marketplace/lessons/{id}", { "admin", "moderator", "teacher", "student" }, Action::LessonRead,
             fixed("GET", lesson) },
+        { "GET /api/marketplace/files/{id}", { "admin", "moderator", "teacher", "student" }, Action::LessonRead,
+            fixed("GET", listed_file) },
         { "PUT /api/marketplace/lessons/{id}/progress", { "student" }, Action::CourseEnrol,
             fixed("PUT", lesson + "/progress", { { "completed", true } }) },
         { "PUT /api/marketplace/courses/{id}/review", { "student" }, Action::ReviewWrite,
@@ -1052,6 +1064,14 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         { "DELETE /api/marketplace/studio/lessons/{id}", { "admin", "teacher" }, Action::CourseManage,
             [&](const std::string&) {
                 return Call { "DELETE", "/api/marketplace/studio/lessons/" + studio_part("lesson"), nullptr };
+            } },
+        { "POST /api/marketplace/studio/lessons/{id}/attachments", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) {
+                return Call { "POST", studio_lesson + "/attachments?name=Matrix%20sheet.csv", nullptr, {}, "a,b\n1,2\n" };
+            } },
+        { "DELETE /api/marketplace/studio/attachments/{id}", { "admin", "teacher" }, Action::CourseManage,
+            [&](const std::string&) {
+                return Call { "DELETE", "/api/marketplace/studio/attachments/" + attach(studio_id, studio_lesson), nullptr };
             } },
         { "GET /api/marketplace/orders", { "admin", "teacher", "student" }, Action::OrderRead,
             fixed("GET", "/api/marketplace/orders") },
@@ -1159,7 +1179,9 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
         auto token = f.login(D.by_role(role));
         for (const auto& route : routes) {
             auto call = route.call(role);
-            auto reply = api.send(call.method, call.path, call.body, token, call.headers);
+            auto reply = call.raw.empty()
+                ? api.send(call.method, call.path, call.body, token, call.headers)
+                : api.send_text(call.method, call.path, call.raw, "application/octet-stream", token, call.headers);
             bool allowed = route.allowed.count(role) == 1;
             INFO(role << " " << (allowed ? "may" : "may not") << " call " << route.route << ": " << describe(reply));
             REQUIRE(reply.received);
