@@ -2,6 +2,7 @@
 // [SECTION] test hook. The screens themselves live in their areas.
 #include "app.hpp"
 
+#include "marketplace/visit_screen.hpp"
 #include "navigation.hpp"
 #include "platform/http_client.hpp"
 #include "ui/icons.hpp"
@@ -132,6 +133,7 @@ void draw_app(AppState& state, double now, double wall_clock)
     case AppState::Screen::SignIn: draw_sign_in(state); break;
     case AppState::Screen::SignUp: draw_sign_up(state); break;
     case AppState::Screen::Portal: draw_portal(state); break;
+    case AppState::Screen::Visit: draw_visit(state); break;
     }
     ImGui::EndChild();
     if (status_shown)
@@ -159,7 +161,9 @@ Json state_for_tests(const AppState& state)
         { "layout", layout },
         { "screen", state.screen == AppState::Screen::SignIn ? "sign_in"
                 : state.screen == AppState::Screen::SignUp     ? "sign_up"
+                : state.screen == AppState::Screen::Visit      ? "visit"
                                                                : "portal" },
+        { "visit", state.screen == AppState::Screen::Visit ? visit_summary(state) : Json(nullptr) },
         { "sign_up",
             { { "phase", phase_name(state.sign_up.phase) }, { "message", state.sign_up.message },
                 { "errors", errors_json(state.sign_up.errors) } } },

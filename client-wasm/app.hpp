@@ -41,6 +41,8 @@ struct WidgetRect {
 
 // Every portal tab's state (portals.cpp).
 struct PortalState;
+// A visitor's look at a marketplace's catalog (marketplace/visit_screen.hpp).
+struct VisitState;
 
 // The screen's place in the page's address and history (navigation.cpp).
 struct NavigationState {
@@ -65,7 +67,7 @@ struct AppState {
     AppState();
     ~AppState();
 
-    enum class Screen { SignIn, SignUp, Portal };
+    enum class Screen { SignIn, SignUp, Portal, Visit };
     Screen screen = Screen::SignIn;
     HealthState health;
     SignInState sign_in;
@@ -77,6 +79,7 @@ struct AppState {
     // Allocated once and reset in place at each sign-in, so a reply that
     // holds a reference to a tab's state never outlives it.
     std::unique_ptr<PortalState> portal;
+    std::unique_ptr<VisitState> visit;   // made when a visitor first browses a catalog
     NavigationState navigation;
     float ui_scale = 1.0f;
     bool compact = false;         // the phone layout (narrower than ui::k_compact_width CSS pixels)

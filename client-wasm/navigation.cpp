@@ -3,6 +3,7 @@
 #include "navigation.hpp"
 
 #include "app.hpp"
+#include "marketplace/visit_screen.hpp"
 #include "platform/location.hpp"
 
 namespace learnloop::client {
@@ -41,6 +42,17 @@ void open(AppState& state, const std::optional<ui::Route>& route)
         return;
     }
     const auto& page = route->page;
+    // A marketplace's catalog for visitors: open to anyone; signed in, one's
+    // own portal has it.
+    if (page == "visit") {
+        if (signed_in(state))
+            go_home(state);
+        else if (route->tab.empty() || !route->detail.empty())
+            state.screen = AppState::Screen::SignIn;
+        else
+            open_visit(state, route->tab, route->id);
+        return;
+    }
     if (page.empty() || page == "signin" || page == "signup") {
         if (signed_in(state)) {
             go_home(state);
@@ -150,6 +162,10 @@ void update_location(AppState& state)
     case AppState::Screen::SignUp:
         route = ui::Route { "signup", {}, 0, {}, 0, {} };
         title = "Create an account";
+        break;
+    case AppState::Screen::Visit:
+        route = visit_route(state);
+        title = visit_title(state);
         break;
     case AppState::Screen::Portal:
         if (!navigation.problem.empty()) {

@@ -13,6 +13,7 @@
 #include "home/home_tab.hpp"
 #include "identity/approvals_tab.hpp"
 #include "marketplace/catalog_tab.hpp"
+#include "marketplace/visit_screen.hpp"
 #include "marketplace/certificates_tab.hpp"
 #include "marketplace/coupons_tab.hpp"
 #include "marketplace/overview_tab.hpp"

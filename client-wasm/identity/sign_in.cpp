@@ -4,12 +4,15 @@
 #include "app.hpp"
 #include "core/validation.hpp"
 #include "identity/user_fields.hpp"
+#include "marketplace/visit_screen.hpp"
 #include "net/api.hpp"
 #include "platform/storage.hpp"
+#include "ui/route.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
 
+#include <cctype>
 #include <cstring>
 
 namespace learnloop::client {
@@ -126,6 +129,27 @@ void draw_sign_in(AppState& state)
     if (ui::button(state, "Create an account", "to_sign_up")) {
         state.sign_up = {};
         state.screen = AppState::Screen::SignUp;
+    }
+    // A course marketplace's catalog is open to visitors: its code is the one typed above.
+    ui::text_colored(ui::k_muted, "Choosing a course?");
+    ImGui::SameLine();
+    if (ui::button(state, "Browse courses", "to_visit")) {
+        std::string code(trim(form.tenant));
+        for (auto& c : code)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (code.empty())
+            form.browse_message = "Type the code of the school or business whose courses you want to see, above.";
+        else if (!ui::parse_route("#/visit/" + code))
+            form.browse_message = "A code has only letters, digits and dashes, and starts with a letter.";
+        else {
+            form.browse_message.clear();
+            open_visit(state, code);
+        }
+    }
+    if (!form.browse_message.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+        ui::alert_text(ui::k_error, "\xE2\x9C\x97 %s", form.browse_message.c_str());
+        ImGui::PopTextWrapPos();
     }
     ui::end_card();
 }

@@ -23,6 +23,7 @@ struct SignInState {
     std::vector<Error> shown_errors;  // the subset on screen now
     Phase phase = Phase::Idle;
     std::string message;              // the server's answer when signing in failed
+    std::string browse_message;       // why "Browse courses" could not open (no code typed)
 };
 
 void draw_sign_in(AppState& state);

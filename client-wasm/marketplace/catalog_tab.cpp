@@ -22,12 +22,28 @@ constexpr double k_typing_pause_ms = 350;
 
 // [SECTION] searching ------------------------------------------------------------
 
+// What the tab reads: a signed-in person's catalog, or a visitor's (the
+// public API, with the marketplace named).
+void load(AppState& state, const CatalogTabState& tab, Remote& remote, const std::string& path)
+{
+    if (tab.visiting.empty())
+        api_load(state, remote, "/api/marketplace" + path);
+    else
+        api_load_public(state, remote, "/api/public" + path + (path.find('?') == std::string::npos ? "?" : "&")
+            + "tenant=" + query_escape(tab.visiting));
+}
+
+void load_course(AppState& state, CatalogTabState& tab)
+{
+    load(state, tab, tab.course, "/courses/" + std::to_string(tab.selected));
+}
+
 void search(AppState& state, CatalogTabState& tab)
 {
     tab.query.text = std::string(trim(tab.words));
     tab.asked = catalog_query_string(tab.query);
     tab.typed_ms = -1;
-    api_load(state, tab.results, "/api/marketplace/catalog" + (tab.asked.empty() ? std::string() : "?" + tab.asked));
+    load(state, tab, tab.results, "/catalog" + (tab.asked.empty() ? std::string() : "?" + tab.asked));
 }
 
 // A filter changed: the first page of the new search.
@@ -46,7 +62,7 @@ void select_course(AppState& state, CatalogTabState& tab, std::int64_t id)
     tab.reply = {};
     forget(tab.course);
     if (id != 0)
-        api_load(state, tab.course, "/api/marketplace/courses/" + std::to_string(id));
+        load_course(state, tab);
 }
 
 // [SECTION] filters --------------------------------------------------------------
@@ -352,6 +368,22 @@ void draw_coupon(AppState& state, CatalogTabState& tab)
     ui::action_status(tab.coupon_check);
 }
 
+// A visitor signs in (or makes an account) to take a course: the sign-in
+// screen knows the marketplace, and opens the course once signed in.
+void draw_visitor_taking(AppState& state, CatalogTabState& tab, const Json& c)
+{
+    const bool free = text_field(field_of(c, "price"), "kind") == "free";
+    if (ui::primary_button(state, free ? "Sign in to enrol for free" : "Sign in to buy", "market.visitor.sign_in")) {
+        ui::copy_text(state.sign_in.tenant, tab.visiting);
+        state.sign_in.tenant_recalled = true;
+        state.sign_in.phase = Phase::Idle;
+        state.sign_in.message.clear();
+        state.navigation.after_sign_in = "/learn/catalog/" + std::to_string(tab.selected);
+        state.screen = AppState::Screen::SignIn;
+    }
+    ui::note("No account yet? Choose \"Create an account\" on the next screen.");
+}
+
 // Enrolling, or how far along one is and where to go on.
 void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
 {
@@ -363,6 +395,10 @@ void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
             if (ui::primary_button(state, label, "market.continue"))
                 open_lesson(state, tab.lesson, next);
         }
+        return;
+    }
+    if (!tab.visiting.empty()) {
+        draw_visitor_taking(state, tab, c);
         return;
     }
     if (!ui::can(state, Action::CourseEnrol) || text_field(c, "status") != "published")
@@ -413,7 +449,7 @@ void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
                     return;
                 tab.enrol = outcome_of(answer, text_field(answer.body, "message"));
                 if (answer.ok())
-                    api_load(s, tab.course, "/api/marketplace/courses/" + std::to_string(id));
+                    load_course(s, tab);
             });
     }
     ImGui::EndDisabled();
@@ -422,7 +458,7 @@ void draw_taking(AppState& state, CatalogTabState& tab, const Json& c)
 
 void reload_course(AppState& state, CatalogTabState& tab)
 {
-    api_load(state, tab.course, "/api/marketplace/courses/" + std::to_string(tab.selected));
+    load_course(state, tab);
 }
 
 // The learner's own review: stars and words, written once they have done a

@@ -18,6 +18,10 @@
 namespace learnloop::client {
 
 struct CatalogTabState {
+    // A visitor's catalog (a marketplace's code): read through the public
+    // API, and taking a course asks them to sign in first. Empty: the
+    // signed-in person's own marketplace.
+    std::string visiting;
     CatalogQuery query;           // the search as chosen (its words come from `words`)
     char words[201] = "";         // the search box as typed
     std::string asked;            // the parameters of the search last sent

@@ -131,14 +131,17 @@ void api_get_anonymous(AppState& state, const std::string& path,
     send_anonymous(state, { "GET", path, {}, {} }, std::move(on_done));
 }
 
-void api_load(AppState& state, Remote& remote, const std::string& path)
+namespace {
+
+// `remote` as loading, and what fills it with the answer to this load.
+std::function<void(AppState&, const ApiAnswer&)> begin_load(Remote& remote)
 {
     remote.phase = Phase::Loading;
     remote.error.clear();
     // Only the latest load counts: switching child, class or page while an
     // earlier load is on its way must not show the earlier answer.
     auto request = ++remote.request;
-    api_call(state, "GET", path, nullptr, [&remote, request](AppState&, const ApiAnswer& answer) {
+    return [&remote, request](AppState&, const ApiAnswer& answer) {
         if (request != remote.request)
             return;
         if (answer.ok()) {
@@ -148,7 +151,19 @@ void api_load(AppState& state, Remote& remote, const std::string& path)
             remote.phase = Phase::Failed;
             remote.error = answer.error_text();
         }
-    });
+    };
+}
+
+} // namespace
+
+void api_load(AppState& state, Remote& remote, const std::string& path)
+{
+    api_call(state, "GET", path, nullptr, begin_load(remote));
+}
+
+void api_load_public(AppState& state, Remote& remote, const std::string& path)
+{
+    api_get_anonymous(state, path, begin_load(remote));
 }
 
 Outcome outcome_of(const ApiAnswer& answer, const std::string& success)

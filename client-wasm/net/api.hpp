@@ -49,6 +49,10 @@ void api_upload(AppState& state, const std::string& path, std::string bytes,
 // Loads `path` into `remote` (phase, data, error).
 void api_load(AppState& state, Remote& remote, const std::string& path);
 
+// The same, without a session: what anyone may read (a marketplace's
+// catalog for visitors, /api/public/...).
+void api_load_public(AppState& state, Remote& remote, const std::string& path);
+
 // A form action's outcome from the server's answer: `success` when it
 // succeeded, the server's message when it did not.
 [[nodiscard]] Outcome outcome_of(const ApiAnswer& answer, const std::string& success);

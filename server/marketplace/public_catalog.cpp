@@ -12,7 +12,8 @@ namespace {
 
 // Runs `read` for a visitor of the marketplace the request names: a learner
 // who owns nothing (user 0 is nobody's id, so nothing of their own is
-// found), in a transaction that cannot write.
+// found), in a transaction that cannot write. The answer also names the
+// marketplace (`marketplace_name`).
 Result<ApiResponse> as_visitor(const httplib::Request& req, const PublicContext& context, const AuthedHandler& read)
 {
     const auto slug = named_tenant(req);
@@ -30,6 +31,10 @@ Result<ApiResponse> as_visitor(const httplib::Request& req, const PublicContext&
         visitor.user_id = 0;
         visitor.role = Role::Student;
         auto answer = read(req, txn, visitor);
+        // Whose catalog it is, for the visitor's page heading.
+        if (answer.ok() && answer.value().body.is_object())
+            answer.value().body["marketplace_name"]
+                = exec_named(txn, "identity/tenant_profile", *tenant)[0]["name"].as<std::string>();
         txn.abort();
         return answer;
     });

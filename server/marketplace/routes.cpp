@@ -60,7 +60,8 @@ AreaApi marketplace_api()
             { "facets", object_schema({ { "category", facet }, { "level", facet }, { "language", facet },
                                             { "price", facet }, { "rating", facet } },
                             { "category", "level", "language", "price" }) },
-            { "show_ratings", boolean_schema() }, { "show_enrollments", boolean_schema() } },
+            { "show_ratings", boolean_schema() }, { "show_enrollments", boolean_schema() },
+            { "marketplace_name", string_schema("For visitors (/api/public/...): whose catalog it is") } },
         { "courses", "total", "limit", "offset", "query", "facets", "show_ratings", "show_enrollments" });
     auto page = object_schema(card_fields, {});
     const Json more = object_schema(
@@ -101,6 +102,7 @@ AreaApi marketplace_api()
         { { "stars", integer_schema() }, { "body", string_schema() }, { "reply", nullable(string_schema()) } },
         { "stars", "body", "reply" }));
     page["properties"]["may_review"] = boolean_schema("The caller is enrolled and has done a lesson");
+    page["properties"]["marketplace_name"] = string_schema("For visitors (/api/public/...): whose catalog it is");
     s["CatalogCoursePage"] = std::move(page);
     s["Enrolled"] = message_schema({ { "course_id", id_schema() } });
     s["Review"] = request_schema({ { "stars", integer_schema("1 to 5") },

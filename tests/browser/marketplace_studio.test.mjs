@@ -3,13 +3,15 @@
 // nothing (a refused form first), adds modules and lessons, moves a lesson
 // into the next module, publishes it and a learner finds it in the catalog;
 // the office sees it among every course; a lesson's file attached in the
-// studio and one downloaded by a learner; the overview of an instructor's
+// studio and one downloaded by a learner; a visitor browsing the catalog
+// before signing in to take a course; the overview of an instructor's
 // courses and of the office's. Found by role and name, axe on each
 // screen, screenshots at desktop and phone size.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  apiCall, createRunner, expectNoViolations, press, saveScreenshot, startDatabase, startServer, stopAll, waitForState,
+  apiCall, createRunner, expectNoViolations, launchBrowser, press, saveScreenshot, startDatabase, startServer, stopAll,
+  waitForFirstFrame, waitForState,
 } from './harness.mjs';
 import { PHONE, signedIn, token } from './marketplace.helpers.mjs';
 
@@ -162,6 +164,68 @@ try {
     await phone.page.getByRole('heading', { name: 'Files' }).waitFor();
     await expectNoViolations(phone.page, 'a lesson with files on a phone');
     await saveScreenshot(phone.page, 'marketplace-lesson-files-phone.png');
+  });
+
+  await check('a visitor browses a marketplace\'s courses, then signs in to take one', async () => {
+    const open = async (device = {}, address = '/') => {
+      const context = await launchBrowser({ device });
+      const page = context.pages()[0] ?? await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(server.base + address);
+      await waitForFirstFrame(page);
+      return { page, errors };
+    };
+    const { page, errors } = await open();
+    // The code is asked for first, in words.
+    await press(page.getByRole('button', { name: 'Browse courses' }));
+    await page.getByText('Type the code of the school or business whose courses you want to see, above.').first().waitFor();
+    await page.getByRole('textbox', { name: 'School or business code (optional)' }).fill('lumen');
+    await press(page.getByRole('button', { name: 'Browse courses' }));
+    let state = await waitForState(page, (s) => s.screen === 'visit' && s.visit?.catalog_total > 0, 'the catalog for visitors');
+    const listed = await fetch(`${server.base}/api/public/catalog?tenant=lumen`).then((r) => r.json());
+    assert.equal(state.visit.marketplace_name, listed.marketplace_name);
+    assert.equal(state.visit.catalog_total, listed.total);
+    await page.waitForURL(/#\/visit\/lumen$/);
+    await page.getByRole('heading', { name: listed.marketplace_name }).waitFor();
+    await expectNoViolations(page, 'the catalog for visitors');
+    await saveScreenshot(page, 'visit-catalog.png');
+
+    // A course's page: its outline and reviews, and a way in.
+    const course = listed.courses.find((c) => /^Python From Zero/.test(c.title))
+      ?? (await fetch(`${server.base}/api/public/catalog?tenant=lumen&q=python`).then((r) => r.json())).courses
+        .find((c) => /^Python From Zero/.test(c.title));
+    assert.ok(course, 'Python From Zero is in the demo catalog');
+    await page.getByRole('textbox', { name: 'Search courses' }).fill('Python From Zero');
+    await page.keyboard.press('Enter');
+    await waitForState(page, (s) => s.visit.catalog_courses.includes(course.title), 'found by its title');
+    await press(page.getByRole('button', { name: course.title, exact: true }));
+    state = await waitForState(page, (s) => s.visit.catalog_course === course.title, 'its page');
+    await page.waitForURL(new RegExp(`#/visit/lumen/${course.id}$`));
+    await expectNoViolations(page, 'a course for visitors');
+    await saveScreenshot(page, 'visit-course.png');
+    await press(page.getByRole('button', { name: 'Sign in to enrol for free' }));
+    state = await waitForState(page, (s) => s.screen === 'sign_in', 'the sign-in screen');
+    assert.equal(state.route.after_sign_in, `/learn/catalog/${course.id}`);
+    assert.equal(await page.getByRole('textbox', { name: 'School or business code (optional)' }).inputValue(), 'lumen');
+    await page.getByRole('textbox', { name: 'Email' }).fill('student@lumen.learnloop.test');
+    await page.getByLabel('Password', { exact: true }).fill('learnloop-demo-2026');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await waitForState(page, (s) => s.screen === 'portal' && s.portal?.catalog_course === course.title,
+      'signed in, at the course', 45000);
+    assert.deepEqual(errors, []);
+
+    // Its address opens it for anyone, on a phone too; a code with no catalog is said so.
+    const phone = await open(PHONE, `/#/visit/lumen/${course.id}`);
+    await waitForState(phone.page, (s) => s.screen === 'visit' && s.visit?.catalog_course === course.title, 'the course on a phone');
+    await phone.page.getByRole('button', { name: 'Sign in to enrol for free' }).waitFor();
+    await expectNoViolations(phone.page, 'a course for visitors on a phone');
+    await saveScreenshot(phone.page, 'visit-course-phone.png');
+    await phone.page.evaluate(() => { location.hash = '#/visit/nowhere'; });
+    await phone.page.getByText('There is no course catalog at that name').first().waitFor();
+    await press(phone.page.getByRole('button', { name: 'Back to sign in' }));
+    await waitForState(phone.page, (s) => s.screen === 'sign_in', 'back to sign in');
+    assert.deepEqual(phone.errors, []);
   });
 
   await check('the overview: an instructor\'s courses and the office\'s, with months of sales and learners', async () => {

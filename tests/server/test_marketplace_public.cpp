@@ -40,6 +40,8 @@ TEST_CASE("public catalog: visitors find a marketplace's published courses and r
     CHECK(ids_of(visitor.json["courses"]) == ids_of(learner.json["courses"]));
     CHECK(visitor.json["facets"] == learner.json["facets"]);
     CHECK(visitor.json["total"] == 3);
+    CHECK(visitor.json["marketplace_name"] == "Lumen & Co <Courses>");   // whose catalog, for the page's heading
+    CHECK(learner.json.count("marketplace_name") == 0);
     // The X-Tenant header names it too.
     CHECK(api.get("/api/public/catalog", {}, { { "X-Tenant", D.slug } }).json["total"] == 3);
 
@@ -47,6 +49,7 @@ TEST_CASE("public catalog: visitors find a marketplace's published courses and r
     auto page = api.get("/api/public/courses/" + str(shop.paid) + tenant);
     REQUIRE(page.status == 200);
     CHECK(page.json["is_enrolled"] == false);
+    CHECK(page.json["marketplace_name"] == "Lumen & Co <Courses>");
     CHECK(page.json["progress"].is_null());
     CHECK(page.json["may_review"] == false);
     CHECK(page.json["modules"][0]["lessons"][0]["title"] == "First");
