@@ -326,14 +326,23 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                     tags += tags.empty() ? "" : ",";
                     tags += tag.get<std::string>();
                 }
+        // A draft is one an instructor is still writing: in their studio only.
+        const auto status = string_of(course, "status").empty() ? std::string("published") : string_of(course, "status");
+        if (status != "published" && status != "draft")
+            return make_error(ErrorCode::InvalidArgument, file + ": its status is \"published\" or \"draft\"");
+        const bool draft = status == "draft";
         const auto published = options.now_unix - course.value("published_days_ago", 90) * k_day;
+        const auto created = draft ? options.now_unix - course.value("created_days_ago", 7) * k_day
+                                   : published - 12 * k_day;
         auto course_id = exec_named(txn, "cli/demo_catalog_course", *tenant_id, title, description, instructor->second,
             slug, subtitle, category->second, tags, std::string(course_level_name(level)), language,
             string_of(course, "prerequisites"), std::string(price_kind_name(price.kind)), price.amount.minor,
             price.kind == PriceKind::Free ? std::optional<std::string>() : std::optional<std::string>(price.amount.currency),
             price.period ? std::optional<std::string>(std::string(billing_period_name(*price.period)))
                          : std::optional<std::string>(),
-            std::string(price_band_name(price_band_of(price))), format_utc_timestamp(published))[0]["id"]
+            std::string(price_band_name(price_band_of(price))),
+            draft ? std::optional<std::string>() : std::optional<std::string>(format_utc_timestamp(published)), status,
+            format_utc_timestamp(created))[0]["id"]
                              .as<std::int64_t>();
         if (rule != CompletionRule {})
             exec_named(txn, "cli/demo_course_certificate_rule", course_id, rule.lessons_percent, rule.quiz_pass_percent);
@@ -364,6 +373,8 @@ Result<MarketplaceDemoReport> seed_demo_marketplace(pqxx::connection& connection
                 }
             }
         }
+        if (draft)
+            continue;   // nobody has found it yet
         // Free and cheaper courses draw more learners; quality varies by course.
         const double appeal = price.kind == PriceKind::Free ? 0.55 : 0.15 + 0.3 * (rng.below(1000) / 1000.0);
         const double quality = 3.6 + 1.3 * (rng.below(1000) / 1000.0);

@@ -696,6 +696,13 @@ TEST_CASE("the demo marketplace: six instructors, twenty-five published courses 
     CHECK(count("SELECT count(*) FROM users WHERE role = 'student' AND tenant_id = " + m) == 48);
     CHECK(count("SELECT count(*) FROM marketplace_settings WHERE tenant_id = " + m) == 1);
     CHECK(count("SELECT count(*) FROM courses WHERE status = 'published' AND tenant_id = " + m) == 25);
+    // One draft the instructor login is still writing: in the studio, with nobody in it yet.
+    CHECK(count("SELECT count(*) FROM courses c JOIN users u ON u.id = c.instructor_id WHERE c.status = 'draft' AND "
+                "c.published_at IS NULL AND u.email = 'instructor@lumen.learnloop.test' AND c.tenant_id = " + m) == 1);
+    CHECK(count("SELECT count(*) FROM course_students s JOIN courses c ON c.id = s.course_id WHERE c.status = 'draft' "
+                "AND c.tenant_id = " + m) == 0);
+    // Lessons offer files to download (text and CSV, checked as the studio checks them).
+    CHECK(count("SELECT count(*) FROM lesson_attachments WHERE tenant_id = " + m) == 6);
     CHECK(count("SELECT count(*) FROM catalog_categories WHERE parent_id IS NULL AND tenant_id = " + m) == 5);
     // Every category of a course is a subcategory; every instructor teaches 3 to 6 courses.
     CHECK(count("SELECT count(*) FROM courses c JOIN catalog_categories cat ON cat.id = c.category_id WHERE "
