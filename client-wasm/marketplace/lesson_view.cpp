@@ -18,7 +18,7 @@ namespace {
 
 int seconds_spent(const LessonViewState& view)
 {
-    const double here = (monotonic_ms() - view.opened_ms) / 1000.0;
+    const double here = (visible_ms() - view.opened_ms) / 1000.0;
     return std::clamp(view.seconds_before + static_cast<int>(here), 0, k_progress_most_seconds);
 }
 
@@ -89,7 +89,7 @@ void open_lesson(AppState& state, LessonViewState& view, std::int64_t id)
             }
             view.lesson.phase = Phase::Done;
             view.lesson.data = answer.body;
-            view.opened_ms = monotonic_ms();
+            view.opened_ms = visible_ms();
             view.seconds_before = int_field(field_of(answer.body, "progress"), "seconds_spent");
         });
     view.lesson.phase = Phase::Loading;

@@ -1,8 +1,8 @@
 // One lesson of a marketplace course being taken: its text (paragraphs,
 // **bold** words shown plain, "- " lines as bullets) or its video's address,
 // the files it offers to download, "Mark as complete", and the lessons
-// before and after it. Time spent is
-// sent with each mark; the server keeps the most it has heard, so a mark
+// before and after it. Time spent, counted only while the page is in view,
+// is sent with each mark; the server keeps the most it has heard, so a mark
 // sent twice changes nothing. A mark made without a connection is kept on
 // the device and sent later (progress_outbox). Used by the catalog and by
 // My learning.
@@ -19,7 +19,7 @@ namespace learnloop::client {
 struct LessonViewState {
     std::int64_t id = 0;          // 0: no lesson open
     Remote lesson;                // GET /api/marketplace/lessons/{id}
-    double opened_ms = 0;         // when it arrived, for the time spent
+    double opened_ms = 0;         // when it arrived (visible_ms), for the time spent in view
     int seconds_before = 0;       // the time the server had already counted
     Outcome mark;                 // the last progress mark sent
     std::string certificate_url;  // the certificate that mark earned: its public page

@@ -37,7 +37,32 @@ EM_JS(char*, js_civil_time, (double ms, const char* zone), {
     return out;
 });
 
+// The page's time in view, kept by the page itself: hidden tabs draw no
+// frames, so the app could not count it frame by frame.
+EM_JS(double, js_visible_ms, (), {
+    if (!window.learnloopVisible) {
+        var seen = { total: 0, since: document.visibilityState === 'visible' ? performance.now() : -1 };
+        document.addEventListener('visibilitychange', function() {
+            if (document.visibilityState === 'visible') {
+                if (seen.since < 0)
+                    seen.since = performance.now();
+            } else if (seen.since >= 0) {
+                seen.total += performance.now() - seen.since;
+                seen.since = -1;
+            }
+        });
+        window.learnloopVisible = seen;
+    }
+    var v = window.learnloopVisible;
+    return v.total + (v.since >= 0 ? performance.now() - v.since : 0);
+});
+
 } // namespace
+
+double visible_ms()
+{
+    return js_visible_ms();
+}
 
 double monotonic_ms()
 {

@@ -127,7 +127,7 @@ try {
     await saveScreenshot(phone.page, 'studio-course-phone.png');
   });
 
-  await check('a learner downloads a lesson\'s file, byte for byte', async () => {
+  await check('a learner downloads a lesson\'s file, byte for byte, and time behind another tab is not counted', async () => {
     // Python from Zero is free: its first lesson offers a cheat sheet (the demo's catalog).
     const learner = await token(server, 'student');
     const found = await apiCall(server, learner, 'GET', `/api/marketplace/catalog?q=${encodeURIComponent('Python from Zero')}`);
@@ -143,7 +143,8 @@ try {
 
     const { page, errors } = await signedIn(server, 'student');
     await page.evaluate(([c, l]) => { location.hash = `#/learn/catalog/${c}/lesson/${l}`; }, [course.id, first.id]);
-    await waitForState(page, (s) => s.portal?.catalog_lesson?.lesson_id === first.id, 'the lesson by its address');
+    await waitForState(page, (s) => s.portal?.catalog_lesson?.lesson_title, 'the lesson by its address');
+    const opened = Date.now();
     await page.getByRole('heading', { name: 'Files' }).waitFor();
     const button = page.getByRole('button', { name: `Python cheat sheet.txt (${sheet.size_text})` });
     const download = page.waitForEvent('download');
@@ -156,6 +157,22 @@ try {
     await waitForState(page, (s) => s.portal.catalog_lesson.lesson_download === 'Downloaded Python cheat sheet.txt', 'downloaded');
     await expectNoViolations(page, 'a lesson with files');
     await saveScreenshot(page, 'marketplace-lesson-files.png');
+
+    // Time spent counts only while the page is in view: five seconds behind
+    // another tab are not the lesson's.
+    const visibility = (state) => page.evaluate((hidden) => {
+      Object.defineProperty(document, 'visibilityState', { value: hidden ? 'hidden' : 'visible', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state === 'hidden');
+    await visibility('hidden');
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await visibility('visible');
+    await press(page.getByRole('button', { name: 'Mark as complete' }));
+    await waitForState(page, (s) => s.portal.catalog_lesson.lesson_completed, 'the lesson marked');
+    const elapsed = (Date.now() - opened) / 1000;
+    const marked = await apiCall(server, learner, 'GET', `/api/marketplace/lessons/${first.id}`);
+    assert.ok(marked.body.progress.seconds_spent <= elapsed - 4,
+      `${marked.body.progress.seconds_spent} s counted of ${elapsed} s, 5 of them hidden`);
     assert.deepEqual(errors, []);
 
     const phone = await signedIn(server, 'student', PHONE);
