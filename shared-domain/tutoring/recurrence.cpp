@@ -2,6 +2,7 @@
 // The expansion lives in recurrence_expand.cpp.
 #include "tutoring/recurrence.hpp"
 
+#include "core/numbers.hpp"
 #include "core/validation.hpp"
 
 #include <algorithm>
@@ -42,15 +43,10 @@ std::optional<int> parse_int(std::string_view text, bool allow_sign)
         negative = text[0] == '-';
         text.remove_prefix(1);
     }
-    if (text.empty() || text.size() > 9)
+    const auto value = whole_number(text);
+    if (!value)
         return std::nullopt;
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return negative ? -value : value;
+    return negative ? -*value : *value;
 }
 
 std::optional<Weekday> parse_weekday(std::string_view code)
