@@ -16,6 +16,7 @@
 #include "marketplace/visit_screen.hpp"
 #include "marketplace/certificates_tab.hpp"
 #include "marketplace/coupons_tab.hpp"
+#include "marketplace/learning_tab.hpp"
 #include "marketplace/overview_tab.hpp"
 #include "marketplace/studio_tab.hpp"
 #include "marketplace/earnings_tab.hpp"

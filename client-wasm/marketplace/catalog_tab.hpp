@@ -55,18 +55,8 @@ void draw_catalog_tab(AppState& state, CatalogTabState& tab, ProgressOutbox& pro
 [[nodiscard]] ui::TabPlace catalog_tab_place(const CatalogTabState& tab);
 bool open_catalog_tab(AppState& state, CatalogTabState& tab, const ui::Route& route);
 
-// A learner's courses with their progress, each continued where it was left.
-struct LearningTabState {
-    Remote courses;               // GET /api/marketplace/my-courses
-    LessonViewState lesson;
-    Outcome claim;                // POST /api/marketplace/courses/{id}/certificate
-    int progress_synced = 0;      // marks sent from the outbox when the list was last loaded
-    Remote recommended;           // GET /api/marketplace/recommendations: what to take next
-};
-
-void draw_learning_tab(AppState& state, LearningTabState& tab, ProgressOutbox& progress);
-[[nodiscard]] Json learning_tab_summary(const LearningTabState& tab);
-[[nodiscard]] ui::TabPlace learning_tab_place(const LearningTabState& tab);
-bool open_learning_tab(AppState& state, LearningTabState& tab, const ui::Route& route);
+// "★ 4.7 (3 ratings)" for a course card or page, or "" when it has none (or
+// the marketplace hides ratings).
+[[nodiscard]] std::string catalog_stars_text(const Json& course);
 
 } // namespace learnloop::client
