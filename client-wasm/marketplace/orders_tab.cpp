@@ -7,6 +7,7 @@
 #include "marketplace/reach.hpp"
 #include "net/api.hpp"
 #include "platform/clock.hpp"
+#include "platform/random.hpp"
 #include "platform/location.hpp"
 #include "ui/icons.hpp"
 #include "ui/labels.hpp"
@@ -81,6 +82,7 @@ void pick(AppState& state, OrdersTabState& tab, std::int64_t id)
     tab.refund = {};
     tab.refund_amount[0] = '\0';
     tab.refund_reason[0] = '\0';
+    tab.refund_key = new_client_id('r');
     forget(tab.order);
     if (id)
         api_load(state, tab.order, "/api/marketplace/orders/" + std::to_string(id));
@@ -256,14 +258,16 @@ void draw_refund_form(AppState& state, OrdersTabState& tab, const Json& order)
             body["reason"] = tab.refund_reason;
         tab.refund = { Phase::Loading, {}, false };
         const auto id = tab.picked;
-        api_call(state, "POST", "/api/marketplace/orders/" + std::to_string(id) + "/refunds", body,
-            [&tab, id](AppState& s, const ApiAnswer& answer) {
+        // Sent again after a lost answer, the same key finds the refund made instead of making another.
+        api_call_once(state, "POST", "/api/marketplace/orders/" + std::to_string(id) + "/refunds", body,
+            tab.refund_key, [&tab, id](AppState& s, const ApiAnswer& answer) {
                 tab.refund = outcome_of(answer, text_field(answer.body, "message"));
                 if (!answer.ok() || tab.picked != id)
                     return;
                 tab.order.data = answer.body;
                 tab.refund_amount[0] = '\0';
                 tab.refund_reason[0] = '\0';
+                tab.refund_key = new_client_id('r');
                 ui::reload_page(s, tab.list, list_path(tab));
             });
     }

@@ -27,6 +27,7 @@ struct OrdersTabState {
     char refund_amount[24] = "";    // empty: all that is left
     char refund_reason[501] = "";
     Outcome refund;
+    std::string refund_key;         // names the refund being asked for; a new one after each made
 };
 
 void draw_orders_tab(AppState& state, OrdersTabState& tab);

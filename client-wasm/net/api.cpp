@@ -54,8 +54,9 @@ void send_authed(AppState& state, HttpRequest request, std::function<void(AppSta
 
 } // namespace
 
-void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
-    std::function<void(AppState&, const ApiAnswer&)> on_done)
+namespace {
+
+HttpRequest json_request(const std::string& method, const std::string& path, const Json& body)
 {
     HttpRequest request;
     request.method = method;
@@ -64,6 +65,22 @@ void api_call(AppState& state, const std::string& method, const std::string& pat
         request.headers.emplace_back("Content-Type", "application/json");
         request.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
+    return request;
+}
+
+} // namespace
+
+void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    send_authed(state, json_request(method, path, body), std::move(on_done));
+}
+
+void api_call_once(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    const std::string& key, std::function<void(AppState&, const ApiAnswer&)> on_done)
+{
+    auto request = json_request(method, path, body);
+    request.headers.emplace_back("Idempotency-Key", key);
     send_authed(state, std::move(request), std::move(on_done));
 }
 

@@ -27,6 +27,12 @@ struct ApiAnswer {
 void api_call(AppState& state, const std::string& method, const std::string& path, const Json& body,
     std::function<void(AppState&, const ApiAnswer&)> on_done);
 
+// The same, for a request the server must carry out once however often it
+// arrives (a refund): `key` names it (the Idempotency-Key header); send the
+// same key again for the same request, a new one for another.
+void api_call_once(AppState& state, const std::string& method, const std::string& path, const Json& body,
+    const std::string& key, std::function<void(AppState&, const ApiAnswer&)> on_done);
+
 // Posts JSON without a session (sign-in, sign-up); the answer comes back
 // decoded, and the request is recorded like every other.
 void api_post_anonymous(AppState& state, const std::string& path, const Json& body,

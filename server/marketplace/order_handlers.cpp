@@ -12,8 +12,11 @@
 #include "marketplace/orders.hpp"
 #include "marketplace/payments/provider.hpp"
 #include "platform/clock.hpp"
+#include "platform/crypto.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <ctime>
 
 namespace learnloop::server {
@@ -108,6 +111,20 @@ Json order_page_json(pqxx::work& txn, const pqxx::row& row, const std::string& s
     if (scope == "tenant")
         order["platform_fee_bp"] = row["platform_fee_bp"].as<int>();
     return order;
+}
+
+// The Idempotency-Key a refund request names itself by, if it sent one.
+Result<std::optional<std::string>> read_request_key(const httplib::Request& req)
+{
+    if (!req.has_header("Idempotency-Key"))
+        return std::optional<std::string>();
+    auto key = req.get_header_value("Idempotency-Key");
+    const bool fits = key.size() >= 16 && key.size() <= 64
+        && std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+    if (!fits)
+        return make_error(ErrorCode::InvalidArgument,
+            "An Idempotency-Key is 16 to 64 letters, digits, dashes or underscores", "Idempotency-Key");
+    return std::optional<std::string>(std::move(key));
 }
 
 } // namespace
@@ -319,11 +336,32 @@ Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, 
     const auto* reason_field = reader.find("reason");
     TRY(reader.reject_unknown("a refund"));
 
+    const auto request_key = TRY(read_request_key(req));
+
     auto rows = exec_named(txn, "marketplace/order_to_change", id);
     if (rows.empty())
         return make_error(ErrorCode::NotFound, k_order_not_found);
     const auto& order = rows[0];
     const auto status = status_of(order);
+    // The same request again (a retry, a second press): the refund it made, once.
+    if (request_key) {
+        if (auto made = exec_named(txn, "marketplace/refund_by_key", id, *request_key); !made.empty()) {
+            const Money was { made[0]["gross_minor"].as<std::int64_t>(), order["currency"].as<std::string>() };
+            if (amount_field && !amount_field->is_null()) {
+                const auto asked = TRY(parse_money(TRY(json_string_at(*amount_field, "amount")),
+                    currency_of(was.currency), "amount"));
+                if (asked.minor != was.minor)
+                    return make_error(ErrorCode::FailedPrecondition, "This request was a refund of "
+                            + format_money(was, currency_of(was.currency)) + "; send another for a new refund",
+                        "amount");
+            }
+            const auto scope = marketplace_scope(caller, Action::OrderRead);
+            auto page = order_page_json(txn, exec_named(txn, "marketplace/order_detail", id, scope, caller.user_id)[0],
+                scope);
+            page["message"] = format_money(was, currency_of(was.currency)) + " was refunded already";
+            return json_response(200, std::move(page));
+        }
+    }
     TRY(check_refundable(status));
     const auto split = split_of(order);
     if (split.gross.minor == 0)
@@ -344,10 +382,11 @@ Result<ApiResponse> handle_refund(const httplib::Request& req, pqxx::work& txn, 
     auto* provider = payment_provider();
     if (!provider)
         return make_error(ErrorCode::FailedPrecondition, "Refunds need the payment provider, which is off on this server");
-    const auto refund_id = TRY(provider->refund(txn, order["payment_id"].as<std::string>(), amount));
+    const auto refund_id = TRY(provider->refund(txn, order["payment_id"].as<std::string>(), amount,
+        request_key.value_or(random_hex(16))));
     exec_named(txn, "marketplace/add_order_refund", caller.tenant_id, id, parts.gross.minor, parts.processing_fee.minor,
         parts.platform_fee.minor, parts.instructor_share.minor, reason, caller.user_id, refund_id,
-        std::string(order_status_name(next)));
+        std::string(order_status_name(next)), request_key);
     const bool revoked = !order_grants_access(next);
     if (revoked)
         exec_named(txn, "marketplace/revoke_course", order["course_id"].as<std::int64_t>(),

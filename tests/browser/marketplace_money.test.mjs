@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  apiCall, createRunner, expectNoViolations, press, saveScreenshot, startDatabase, startServer, stopAll, waitForState,
+  apiCall, createRunner, expectNoViolations, press, saveScreenshot, sql, startDatabase, startServer, stopAll, waitForState,
 } from './harness.mjs';
 import { openCourse, PHONE, signedIn, token } from './marketplace.helpers.mjs';
 
@@ -65,6 +65,8 @@ try {
       await press(office.page.getByRole('button', { name: 'Refund', exact: true }));
       state = await waitForState(office.page, (s) => s.portal?.order?.status === 'partly_refunded', 'refunded in part');
       assert.match(state.portal.refund_message, /5\.00 refunded$/);
+      // The portal named the refund it meant, so a retry could not refund twice.
+      assert.equal(sql(database, `SELECT count(*) FROM order_refunds WHERE order_id = ${state.portal.order_picked} AND request_key ~ '^r[0-9a-f]{24}$'`), '1');
       await office.page.getByRole('heading', { name: 'Refunds' }).waitFor();
       await saveScreenshot(office.page, 'marketplace-refund.png');
       assert.deepEqual(office.errors, []);

@@ -443,6 +443,63 @@ TEST_CASE("refunds: part then the rest, each part of the split reversed; a full 
     CHECK(api.post("/api/marketplace/courses/" + str(shop.paid) + "/checkout", Json::object(), learner).status == 201);
 }
 
+TEST_CASE("refunds: a request sent again (a retry, a second press) refunds once, by its Idempotency-Key",
+    "[api][marketplace][orders]")
+{
+    learnloop::server::init_crypto();
+    ApiFixture f("market_orders_refund_keys", {});
+    auto& api = f.api();
+    auto& D = f.demo;
+    const auto shop = make_shop(f);
+    const auto learner = f.token(D.student);
+    const auto admin = f.token(D.admin);
+    auto made = api.post("/api/marketplace/courses/" + str(shop.paid) + "/checkout", Json::object(), learner);
+    REQUIRE(made.status == 201);
+    const auto order_id = made.json["order_id"].get<std::int64_t>();
+    const auto refunds = "/api/marketplace/orders/" + str(order_id) + "/refunds";
+    REQUIRE(sandbox_post(f, made.json["checkout_url"], "pay"));
+    REQUIRE(status_after_event(f, order_id, "paid") == "paid");
+    const httplib::Headers key { { "Idempotency-Key", "r0123456789abcdef0123" } };
+    const Json ten { { "amount", "10.00" }, { "reason", "Came late" } };
+
+    // Four presses at once with one key: one refund of £10.00; the others are told so.
+    std::vector<std::future<Reply>> presses;
+    for (int i = 0; i < 4; ++i)
+        presses.push_back(std::async(std::launch::async, [&] { return api.post(refunds, ten, admin, key); }));
+    int made_now = 0;
+    for (auto& press : presses) {
+        const auto reply = press.get();
+        INFO(describe(reply));
+        REQUIRE((reply.status == 201 || reply.status == 200));
+        made_now += reply.status == 201 ? 1 : 0;
+        if (reply.status == 200)
+            CHECK(reply.json["message"] == "\xC2\xA3" "10.00 was refunded already");
+        CHECK(reply.json["refunded"]["minor"] == 1000);
+    }
+    CHECK(made_now == 1);
+    CHECK(count(f, "SELECT count(*) FROM order_refunds") == 1);
+    CHECK(f.sql_text("SELECT refunded_minor FROM sandbox_checkouts") == "1000");
+    CHECK(count(f, "SELECT count(*) FROM audit_log WHERE action = 'order.refund'") == 1);
+
+    // The key again without an amount (as the form sends "all that is left"
+    // the first time): the refund it made. With another amount: refused, in words.
+    CHECK(api.post(refunds, Json::object(), admin, key).status == 200);
+    check_error(api.post(refunds, { { "amount", "5.00" } }, admin, key), 422, "Failed precondition",
+        "This request was a refund of \xC2\xA3" "10.00; send another for a new refund");
+    // Another key is another refund; a key of the wrong shape is refused.
+    auto rest = api.post(refunds, Json::object(), admin, { { "Idempotency-Key", "r-second-refund-0001" } });
+    REQUIRE(rest.status == 201);
+    CHECK(rest.json["status"] == "refunded");
+    // The first key still finds its own refund after the order is refunded in full.
+    CHECK(api.post(refunds, ten, admin, key).status == 200);
+    for (const auto* bad : { "short", "has spaces in it here", "\xC3\xA9-not-ascii-but-long-enough" }) {
+        auto refused = api.post(refunds, ten, admin, { { "Idempotency-Key", bad } });
+        CHECK(refused.status == 400);
+        CHECK(refused.field() == "Idempotency-Key");
+    }
+    CHECK(count(f, "SELECT count(*) FROM order_refunds") == 2);
+}
+
 TEST_CASE("a late payment: a lost event, an expired order and another checkout; events name their checkout",
     "[api][marketplace][orders]")
 {

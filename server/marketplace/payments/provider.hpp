@@ -58,10 +58,11 @@ public:
     [[nodiscard]] virtual Result<bool> checkout_paid(pqxx::work& txn, std::string_view checkout_id) = 0;
 
     // Gives `amount` of a payment back; returns the provider's refund id.
-    // (A remote provider needs an idempotency key here, so a refund given
-    // whose record then fails to commit is not given twice.)
+    // `request_key` names the refund meant (the office's Idempotency-Key, or
+    // one made for this request): a remote provider is sent it, so a refund
+    // asked again after its answer was lost is not given twice.
     [[nodiscard]] virtual Result<std::string> refund(pqxx::work& txn, std::string_view payment_id,
-        const Money& amount) = 0;
+        const Money& amount, std::string_view request_key) = 0;
 };
 
 // The provider this server uses, or nullptr when payments are off (nothing

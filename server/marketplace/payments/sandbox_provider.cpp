@@ -395,12 +395,16 @@ Result<PaymentEvent> SandboxProvider::verify_event(pqxx::work& txn, std::string_
     return read_payment_event(json.value());
 }
 
-Result<std::string> SandboxProvider::refund(pqxx::work& txn, std::string_view payment_id, const Money& amount)
+Result<std::string> SandboxProvider::refund(pqxx::work& txn, std::string_view payment_id, const Money& amount,
+    std::string_view request_key)
 {
     if (exec_named(txn, "marketplace/sandbox_refund", std::string(payment_id), amount.minor, amount.currency).empty())
         return make_error(ErrorCode::FailedPrecondition, "The payment provider refused the refund: more than was paid, or no such payment",
             "amount");
-    return "re_" + random_hex(16);
+    // One refund id per payment and key, as a provider answers a request it
+    // has seen: the sandbox's books are in the order's own transaction, so a
+    // refund whose record fails to commit is undone with it anyway.
+    return "re_" + sha256_hex(std::string(payment_id) + ":" + std::string(request_key)).substr(0, 32);
 }
 
 Result<bool> SandboxProvider::checkout_paid(pqxx::work& txn, std::string_view checkout_id)

@@ -27,7 +27,7 @@ public:
         std::string_view body, std::int64_t now) override;
     [[nodiscard]] Result<bool> checkout_paid(pqxx::work& txn, std::string_view checkout_id) override;
     [[nodiscard]] Result<std::string> refund(pqxx::work& txn, std::string_view payment_id,
-        const Money& amount) override;
+        const Money& amount, std::string_view request_key) override;
 };
 
 inline constexpr const char* k_sandbox_signature_header = "Sandbox-Signature";

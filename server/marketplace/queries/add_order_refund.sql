@@ -1,10 +1,11 @@
 -- A refund of order $2 (tenant $1): its parts ($3 gross, $4 processing, $5
--- platform, $6 instructor), why ($7), by whom ($8) and the provider's id ($9);
--- the order's refunded totals and status ($10) follow.
+-- platform, $6 instructor), why ($7), by whom ($8), the provider's id ($9)
+-- and the request's key ($11, null when none was sent); the order's refunded
+-- totals and status ($10) follow.
 WITH refund AS (
     INSERT INTO order_refunds (tenant_id, order_id, gross_minor, processing_minor, platform_minor, instructor_minor,
-                               reason, refunded_by, provider_refund)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                               reason, refunded_by, provider_refund, request_key)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11::text)
     RETURNING id
 )
 UPDATE course_orders
