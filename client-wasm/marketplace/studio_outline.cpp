@@ -69,7 +69,7 @@ void open_lesson_form(StudioTabState& tab, std::int64_t module_id, const Json* l
     tab.part_errors.clear();
     tab.part = tab.file = {};
     tab.file_errors.clear();
-    tab.choosing_file = false;
+    tab.choosing_for = 0;
     if (!lesson)
         return;
     tab.lesson.lesson_id = id_field(*lesson, "id");
@@ -117,19 +117,22 @@ void send_picked_file(AppState& state, StudioTabState& tab, PickedFile picked)
     const auto path = "/api/marketplace/studio/lessons/" + std::to_string(tab.lesson.lesson_id)
         + "/attachments?name=" + query_escape(checked.value().file_name);
     api_upload(state, path, std::move(picked.content),
-        [&tab, course = tab.open, lesson = tab.lesson.lesson_id](AppState&, const ApiAnswer& answer) {
-            if (tab.open != course || tab.lesson.lesson_id != lesson)
+        [&tab, course = tab.open, lesson = tab.lesson.lesson_id](AppState& s, const ApiAnswer& answer) {
+            if (tab.open != course)
+                return;
+            // The course's page, whichever lesson is open now; the words only for the lesson it was for.
+            if (answer.ok())
+                take_studio_page(tab, answer);
+            else if (answer.status == 0)
+                load_studio_course(s, tab);   // it may have arrived before the connection failed
+            if (tab.lesson.lesson_id != lesson)
                 return;
             tab.file = outcome_of(answer, text_field(answer.body, "message"));
-            if (!answer.ok()) {
-                if (answer.body.is_object() && !text_field(answer.body, "field").empty()) {
-                    tab.file_errors.push_back(make_error(ErrorCode::InvalidArgument,
-                        text_field(answer.body, "details"), text_field(answer.body, "field")));
-                    tab.file = {};
-                }
-                return;
+            if (!answer.ok() && answer.body.is_object() && !text_field(answer.body, "field").empty()) {
+                tab.file_errors.push_back(make_error(ErrorCode::InvalidArgument, text_field(answer.body, "details"),
+                    text_field(answer.body, "field")));
+                tab.file = {};
             }
-            take_studio_page(tab, answer);
         });
 }
 
@@ -140,10 +143,13 @@ void draw_lesson_files(AppState& state, StudioTabState& tab, const Json& course)
         ui::note("Add the lesson first; then change it to attach worksheets, slides or data for its learners.");
         return;
     }
-    if (tab.choosing_file) {
+    // A file chosen for this lesson is sent; one chosen for another is not.
+    if (tab.choosing_for != 0) {
         if (auto picked = take_picked_file()) {
-            tab.choosing_file = false;
-            send_picked_file(state, tab, std::move(*picked));
+            const bool for_this = tab.choosing_for == tab.lesson.lesson_id;
+            tab.choosing_for = 0;
+            if (for_this)
+                send_picked_file(state, tab, std::move(*picked));
         }
     }
     const auto* lesson = find_lesson_in(course, tab.lesson.lesson_id);
@@ -171,7 +177,7 @@ void draw_lesson_files(AppState& state, StudioTabState& tab, const Json& course)
     if (ui::button(state, ICON_UPLOAD " Attach a file...", "studio.file.attach")) {
         tab.file_errors.clear();
         tab.file = {};
-        tab.choosing_file = true;
+        tab.choosing_for = tab.lesson.lesson_id;
         pick_file(attachment_accept(), static_cast<std::int64_t>(k_attachment_bytes_most));
     }
     ImGui::EndDisabled();

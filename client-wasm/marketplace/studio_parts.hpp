@@ -14,6 +14,8 @@ namespace learnloop::client {
 
 // "/api/marketplace/studio/courses/7"
 [[nodiscard]] std::string studio_course_path(std::int64_t id);
+// Loads the open course's page (again).
+void load_studio_course(AppState& state, StudioTabState& tab);
 // After a change the server answers with the course's page: shown as it is,
 // unless another course was opened meanwhile.
 void take_studio_page(StudioTabState& tab, const ApiAnswer& answer);

@@ -33,6 +33,11 @@ std::string studio_course_path(std::int64_t id)
     return std::string(k_list_path) + "/" + std::to_string(id);
 }
 
+void load_studio_course(AppState& state, StudioTabState& tab)
+{
+    api_load(state, tab.course, studio_course_path(tab.open));
+}
+
 void take_studio_page(StudioTabState& tab, const ApiAnswer& answer)
 {
     if (answer.ok() && answer.body.is_object() && id_field(answer.body, "id") == tab.open) {
@@ -146,10 +151,6 @@ Result<Json> face_request(const CourseForm& form, bool name_instructor)
     return json;
 }
 
-void load_course(AppState& state, StudioTabState& tab)
-{
-    api_load(state, tab.course, studio_course_path(tab.open));
-}
 
 
 void open_course(AppState& state, StudioTabState& tab, std::int64_t id)
@@ -162,11 +163,11 @@ void open_course(AppState& state, StudioTabState& tab, std::int64_t id)
     tab.part_errors.clear();
     tab.save = tab.status = tab.part = tab.file = {};
     tab.file_errors.clear();
-    tab.choosing_file = false;
+    tab.choosing_for = 0;
     tab.lesson_open = false;
     tab.renaming = 0;
     tab.new_module[0] = '\0';
-    load_course(state, tab);
+    load_studio_course(state, tab);
 }
 
 void close_course(AppState& state, StudioTabState& tab)
@@ -403,7 +404,7 @@ void draw_course(AppState& state, StudioTabState& tab)
         return;
     }
     if (ui::remote_status(state, tab.course, "studio.course.retry"))
-        load_course(state, tab);
+        load_studio_course(state, tab);
     const Json& course = tab.course.data;
     if (tab.course.phase != Phase::Done || !course.is_object())
         return;

@@ -72,7 +72,7 @@ struct StudioTabState {
     Outcome part;                     // the last change to a module or lesson, or the order
     // The open lesson's files: one chosen in the browser's chooser is checked
     // by the shared rule, then sent (POST .../lessons/{id}/attachments).
-    bool choosing_file = false;       // the chooser was opened for the open lesson
+    std::int64_t choosing_for = 0;    // the lesson the chooser was opened for; 0: none open
     std::vector<Error> file_errors;   // a chosen file refused, by the rule or the server
     Outcome file;                     // the last file sent or deleted
     std::int64_t deleting = 0;        // the module, lesson or file a confirmation is open for

@@ -15,6 +15,19 @@ VisitState& visit_of(AppState& state)
     return *state.visit;
 }
 
+// A fresh catalog for the marketplace `code`. Its loads go on numbering
+// where the last ones were, so an answer still on its way for another
+// marketplace is not taken for this one's.
+void restart_catalog(VisitState& visit, const std::string& code)
+{
+    const auto results = visit.catalog.results.request;
+    const auto course = visit.catalog.course.request;
+    visit.catalog = CatalogTabState {};
+    visit.catalog.results.request = results;
+    visit.catalog.course.request = course;
+    visit.catalog.visiting = code;
+}
+
 std::string marketplace_name(const VisitState& visit)
 {
     for (const auto* remote : { &visit.catalog.results, &visit.catalog.course })
@@ -28,10 +41,8 @@ std::string marketplace_name(const VisitState& visit)
 void open_visit(AppState& state, const std::string& code, std::int64_t course_id)
 {
     auto& visit = visit_of(state);
-    if (visit.catalog.visiting != code) {
-        visit.catalog = CatalogTabState {};
-        visit.catalog.visiting = code;
-    }
+    if (visit.catalog.visiting != code)
+        restart_catalog(visit, code);
     state.screen = AppState::Screen::Visit;
     ui::Route route;
     route.page = "visit";
@@ -65,11 +76,8 @@ void draw_visit(AppState& state)
             return;
         }
         ImGui::SameLine();
-        if (ui::button(state, "Try again", "visit.retry")) {
-            const auto code = visit.catalog.visiting;
-            visit.catalog = CatalogTabState {};
-            visit.catalog.visiting = code;   // searched again as it is drawn
-        }
+        if (ui::button(state, "Try again", "visit.retry"))
+            restart_catalog(visit, visit.catalog.visiting);   // searched again as it is drawn
         return;
     }
     draw_catalog_tab(state, visit.catalog, visit.progress);

@@ -111,6 +111,9 @@ void api_upload(AppState& state, const std::string& path, std::string bytes,
     request.method = "POST";
     request.url = path;
     request.headers.emplace_back("Content-Type", "application/octet-stream");
+    // A phone on a slow link sends 8 MB in minutes: 30 s, and a second more
+    // for every 16 KB (the pace the server's gate waits for too).
+    request.timeout_ms = 30000 + static_cast<unsigned>(bytes.size() / 16);
     request.body = std::move(bytes);
     send_authed(state, std::move(request), std::move(on_done));
 }

@@ -29,7 +29,12 @@ EM_JS(void, js_show_printable, (const char* kind, const char* json), {
 });
 
 EM_JS(void, js_pick_file, (const char* accept, double most), {
+    // One chooser at a time: an earlier one given up without a "cancel" event goes.
+    const earlier = document.getElementById('learnloop-file-picker');
+    if (earlier)
+        earlier.remove();
     const input = document.createElement('input');
+    input.id = 'learnloop-file-picker';
     input.type = 'file';
     input.accept = UTF8ToString(accept);
     input.style.display = 'none';
@@ -82,6 +87,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void learnloop_file_picked(const char* name, dou
 
 void pick_file(const std::string& accept, std::int64_t most_bytes)
 {
+    g_picked.reset();   // a file from an earlier chooser is not this one's
     js_pick_file(accept.c_str(), static_cast<double>(most_bytes));
 }
 

@@ -19,6 +19,9 @@ struct HttpRequest {
     // (ui/fonts.hpp) as it arrives; a binary one (a font file) is not.
     enum class Reply { Text, Binary };
     Reply reply = Reply::Text;
+    // With no reply in this long the request ends as a network failure
+    // (status 0), so nothing waits on it for ever; an upload is given more.
+    unsigned timeout_ms = 30000;
 };
 
 struct HttpResponse {

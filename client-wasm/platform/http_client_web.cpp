@@ -47,9 +47,9 @@ void http_send(const HttpRequest& request, std::function<void(HttpResponse)> on_
     attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY | EMSCRIPTEN_FETCH_REPLACE;
     attr.onsuccess = finish;
     attr.onerror = finish;
-    // A request with no reply in 30 s ends as a network failure (status 0),
+    // A request with no reply in time ends as a network failure (status 0),
     // so nothing waits on it forever (the practice sync sends one at a time).
-    attr.timeoutMSecs = 30000;
+    attr.timeoutMSecs = request.timeout_ms;
     attr.userData = new Pending { std::move(on_done), request.reply };
 
     // emscripten_fetch reads headers and body before it returns, so they only

@@ -328,10 +328,11 @@ void ConnectionGate::unwatch(Connection& c)
 void ConnectionGate::read_from(Connection& c)
 {
     const auto& limits = m_options.limits;
-    // Enough for the largest acceptable request; a client sending more than
-    // that before the gate has examined it is refused by examine().
-    const std::size_t cap = limits.max_header_bytes + std::max(limits.max_body_bytes, limits.max_upload_bytes)
-        + 64 * 1024;
+    // Enough for the request being read and no more: its head until that is
+    // known (so no connection holds more than a head before its route's
+    // body limit is known), then its head and body; what else was sent waits
+    // in the socket (epoll is level-triggered: it is read on the next round).
+    const std::size_t cap = (c.head_end == 0 ? limits.max_header_bytes : c.request_bytes) + 64 * 1024;
     char chunk[64 * 1024];
     while (c.buffer.size() < cap) {
         auto n = ::recv(c.fd, chunk, sizeof(chunk), MSG_DONTWAIT);

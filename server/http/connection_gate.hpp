@@ -40,8 +40,8 @@ struct GateLimits {
     std::size_t max_header_bytes = 32 * 1024;  // the whole head; longer: 431
     std::size_t max_header_count = 100;      // more header lines: 431
     std::size_t max_body_bytes = 1024 * 1024;  // a larger Content-Length: 413 at once
-    // The largest body any route takes (an upload, see body_limit_for), so
-    // the gate can hold it; 0: none takes more than max_body_bytes.
+    // The largest body any route takes (an upload, see body_limit_for);
+    // 0: none takes more than max_body_bytes.
     std::size_t max_upload_bytes = 0;
     // A request must arrive whole within this time of its first byte, plus
     // one second for every `body_bytes_per_second` of its declared body

@@ -489,7 +489,10 @@ Result<ApiResponse> handle_delete_lesson(const httplib::Request& req, pqxx::work
     if (status_of(found.course) == CatalogStatus::Published && found.course["lessons"].as<std::int64_t>() <= 1)
         return make_error(ErrorCode::FailedPrecondition,
             "A published course keeps one lesson at least: add another first, or archive the course");
-    const auto before = lesson_audit(found.row);
+    auto before = lesson_audit(found.row);
+    // Its files go with it: named in its audit row.
+    if (auto files = attachments_json(exec_named(txn, "marketplace/lesson_attachments", id)); !files.empty())
+        before["attachments"] = std::move(files);
     if (exec_named(txn, "marketplace/delete_lesson", id).empty())
         return make_error(ErrorCode::FailedPrecondition,
             "Learners have opened " + title + ", so it stays: change what it says instead");
@@ -509,8 +512,15 @@ Result<ApiResponse> handle_add_attachment(const httplib::Request& req, pqxx::wor
     const auto found = TRY(lock_part(txn, caller, "marketplace/studio_lesson", req.matches[1], k_lesson_not_found));
     const auto lesson_id = found.row["id"].as<std::int64_t>();
     const auto course_id = found.row["course_id"].as<std::int64_t>();
-    if (exec_named(txn, "marketplace/lesson_attachments", lesson_id).size() >= k_lesson_attachments_most)
+    const auto files = exec_named(txn, "marketplace/lesson_attachments", lesson_id);
+    if (files.size() >= k_lesson_attachments_most)
         return make_error(ErrorCode::FailedPrecondition, "A lesson offers at most 10 files: delete one first");
+    // Learners tell a lesson's files apart by their names.
+    for (const auto& row : files)
+        if (row["file_name"].as<std::string>() == file.file_name)
+            return make_error(ErrorCode::Conflict,
+                "This lesson has a file named " + file.file_name + " already: delete it first, or rename this one",
+                "name");
     const auto size = static_cast<std::int64_t>(req.body.size());
     const auto id = exec_named(txn, "marketplace/make_attachment", caller.tenant_id, course_id, lesson_id,
         file.file_name, file.media_type, size, pqxx::binarystring(req.body), caller.user_id)[0]["id"]

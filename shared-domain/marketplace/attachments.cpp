@@ -49,6 +49,16 @@ std::string lower_ascii(std::string_view text)
     return out;
 }
 
+// Invisible characters that change how the text around them shows (Unicode
+// format characters: right-to-left overrides, zero-width spaces): in a file
+// name they can make "exe.pdf" look like "fdp.exe".
+bool is_format_character(char32_t c)
+{
+    return c == 0x00AD || (c >= 0x0600 && c <= 0x0605) || c == 0x061C || c == 0x06DD || c == 0x070F || c == 0x180E
+        || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064)
+        || (c >= 0x2066 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
+}
+
 Error name_error(std::string message)
 {
     return make_error(ErrorCode::InvalidArgument, std::move(message), "name");
@@ -79,6 +89,12 @@ Result<CheckedAttachment> check_attachment(std::string_view file_name, std::stri
         if (c == '/' || c == '\\')
             return name_error("Give the file's name without a folder");
     }
+    for (std::size_t at = 0; at < file_name.size();) {
+        const auto c = decode_utf8_at(file_name, at);
+        if (is_format_character(c.code_point))
+            return name_error("The file's name has an invisible character: type the name again");
+        at += c.length;
+    }
     if (file_name.front() == '.')
         return name_error("The file's name needs more than an extension");
     const auto dot = file_name.rfind('.');
@@ -101,8 +117,13 @@ Result<void> check_attachment_size(std::int64_t bytes)
 {
     if (bytes <= 0)
         return file_error("The file is empty");
-    if (bytes > static_cast<std::int64_t>(k_attachment_bytes_most))
-        return file_error("Attach a file of 8 MB or less (this one is " + file_size_text(bytes) + ")");
+    if (bytes > static_cast<std::int64_t>(k_attachment_bytes_most)) {
+        // Just over the limit reads as "8 MB" when rounded: say "more than" then.
+        const auto size = file_size_text(bytes);
+        return file_error("Attach a file of 8 MB or less (this one is "
+            + (size == file_size_text(static_cast<std::int64_t>(k_attachment_bytes_most)) ? "more than " + size : size)
+            + ")");
+    }
     return {};
 }
 

@@ -151,9 +151,12 @@ try {
     await press(button);
     const saved = await download;
     assert.equal(saved.suggestedFilename(), 'Python cheat sheet.txt');
-    const bytes = fs.readFileSync(await saved.path(), 'utf8');
-    assert.match(bytes, /^Python cheat sheet: the first week/);
-    assert.equal(Buffer.byteLength(bytes), sheet.size_bytes);
+    const bytes = fs.readFileSync(await saved.path());
+    const served = Buffer.from(await (await fetch(`${server.base}/api/marketplace/files/${sheet.id}`,
+      { headers: { Authorization: `Bearer ${learner}` } })).arrayBuffer());
+    assert.ok(bytes.equals(served), 'the saved file is the file the server keeps, byte for byte');
+    assert.equal(bytes.length, sheet.size_bytes);
+    assert.match(bytes.toString('utf8'), /^Python cheat sheet: the first week/);
     await waitForState(page, (s) => s.portal.catalog_lesson.lesson_download === 'Downloaded Python cheat sheet.txt', 'downloaded');
     await expectNoViolations(page, 'a lesson with files');
     await saveScreenshot(page, 'marketplace-lesson-files.png');

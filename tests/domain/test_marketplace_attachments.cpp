@@ -51,6 +51,11 @@ TEST_CASE("a lesson's file: refused names, in words, on the name", "[attachments
     CHECK(field_of(check_attachment("C:\\worksheet.pdf", k_pdf)) == "name");
     CHECK(field_of(check_attachment("two\nlines.pdf", k_pdf)) == "name");
     CHECK(field_of(check_attachment("bad\xC3(.pdf", k_pdf)) == "name");
+    // Invisible characters that reorder or hide what a name shows: "invoice‮fdp.exe" reads "invoiceexe.pdf".
+    CHECK(field_of(check_attachment("invoice\xE2\x80\xAE" "fdp.txt", "x")) == "name");   // U+202E
+    CHECK(field_of(check_attachment("work\xE2\x80\x8B" "sheet.pdf", k_pdf)) == "name");   // U+200B
+    CHECK(field_of(check_attachment("\xEF\xBB\xBF" "notes.txt", "x")) == "name");         // U+FEFF
+    CHECK(check_attachment("\xD8\xAA\xD9\x85\xD8\xB1\xD9\x8A\xD9\x86.txt", "x"));        // Arabic letters are fine
     CHECK(field_of(check_attachment(std::string(117, 'a') + ".pdf", k_pdf)) == "name");   // 121 characters
     CHECK(check_attachment(std::string(116, 'a') + ".pdf", k_pdf));                        // 120
     const auto refused = check_attachment("run.exe", "MZ");
@@ -70,7 +75,7 @@ TEST_CASE("a lesson's file: refused contents, in words, on the file", "[attachme
     CHECK(check_attachment("big.pdf", most));
     const auto over = check_attachment("big.pdf", most + "x");
     CHECK(field_of(over) == "file");
-    CHECK(over.error().message == "Attach a file of 8 MB or less (this one is 8 MB)");
+    CHECK(over.error().message == "Attach a file of 8 MB or less (this one is more than 8 MB)");
 }
 
 TEST_CASE("a file's size, checked before it is read; what the chooser offers", "[attachments]")

@@ -9,7 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <future>
 #include <string>
+#include <vector>
 
 using namespace learnloop::test;
 
@@ -96,6 +98,11 @@ TEST_CASE("files: an instructor attaches a worksheet, learners download it, nobo
     CHECK(api.get(file_path(big.json["attachment_id"].get<std::int64_t>()), student).body == slides);
     check_error(api.send_text("POST", "/api/marketplace/studio/courses", "{\"title\": \"" + std::string(2 * 1024 * 1024, 'x')
         + "\"}", "application/json", teacher), 413, "Payload too large");
+    // Only that route, by that method and path: not another method, nor a path dressed up as it.
+    check_error(api.send_text("PUT", attach_path(shop.lesson, "Slides.pdf"), slides, k_octets, teacher), 413,
+        "Payload too large");
+    check_error(api.send_text("POST", "/api/marketplace/studio/lessons/" + str(shop.lesson) + "/attachments/?name=a.pdf",
+                    slides, k_octets, teacher), 413, "Payload too large");
 
     SECTION("another instructor, another tenant and a stranger to the course reach none of it")
     {
@@ -154,6 +161,36 @@ TEST_CASE("files: an instructor attaches a worksheet, learners download it, nobo
             "Lesson not found");
     }
 
+    SECTION("exactly 8 MiB is taken; one name once a lesson; two at once with one place left make one")
+    {
+        auto most = api.send_text("POST", attach_path(shop.lesson, "Most.pdf"), pdf(8 * 1024 * 1024), k_octets, teacher);
+        REQUIRE(most.status == 201);
+        CHECK(f.sql_int("SELECT size_bytes FROM lesson_attachments WHERE id = "
+                  + str(most.json["attachment_id"].get<std::int64_t>()))
+            == 8 * 1024 * 1024);
+        auto again = api.send_text("POST", attach_path(shop.lesson, "Slides.pdf"), pdf(50), k_octets, teacher);
+        CHECK(again.status == 409);
+        CHECK(again.field() == "name");
+        CHECK(again.details() == "This lesson has a file named Slides.pdf already: delete it first, or rename this one");
+        for (int i = 4; i <= 9; ++i)
+            REQUIRE(api.send_text("POST", attach_path(shop.lesson, "Sheet" + str(i) + ".csv"), "a\n", k_octets, teacher)
+                        .status == 201);
+        // Nine kept: two teachers' presses at once for the tenth place.
+        std::vector<std::future<Reply>> presses;
+        for (const char* name : { "Last%20A.csv", "Last%20B.csv" })
+            presses.push_back(std::async(std::launch::async,
+                [&, name] { return api.send_text("POST", attach_path(shop.lesson, name), "a\n", k_octets, teacher); }));
+        int made = 0, refused = 0;
+        for (auto& press : presses) {
+            const auto reply = press.get();
+            made += reply.status == 201;
+            refused += reply.status == 422;
+        }
+        CHECK(made == 1);
+        CHECK(refused == 1);
+        CHECK(f.sql_int("SELECT count(*) FROM lesson_attachments WHERE lesson_id = " + str(shop.lesson)) == 10);
+    }
+
     SECTION("ten files a lesson at most; deleting one is audited and it is gone")
     {
         for (int i = 3; i <= 10; ++i)
@@ -182,5 +219,8 @@ TEST_CASE("files: an instructor attaches a worksheet, learners download it, nobo
         REQUIRE(api.send_text("POST", attach_path(extra, "Extra.txt"), "More", k_octets, teacher).status == 201);
         REQUIRE(api.del("/api/marketplace/studio/lessons/" + str(extra), teacher).status == 200);
         CHECK(f.sql_int("SELECT count(*) FROM lesson_attachments WHERE lesson_id = " + str(extra)) == 0);
+        // Its audit row names the files that went with it.
+        CHECK(f.last_audit_action() == "lesson.delete");
+        CHECK(f.sql_text("SELECT before->'attachments'->0->>'name' FROM audit_log ORDER BY id DESC LIMIT 1") == "Extra.txt");
     }
 }
