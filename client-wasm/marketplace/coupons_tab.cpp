@@ -176,6 +176,87 @@ void draw_form(AppState& state, CouponsTabState& tab)
     }
 }
 
+// [SECTION] changing one
+
+void open_change(CouponsTabState& tab, const Json& coupon)
+{
+    tab.changing = id_field(coupon, "id");
+    tab.changing_code = text_field(coupon, "code");
+    tab.changing_used = int_field(coupon, "used");
+    ui::copy_text(tab.change_last_day, text_field(coupon, "expires_on"));
+    const int limit = int_field(coupon, "usage_limit");
+    ui::copy_text(tab.change_limit, limit > 0 ? std::to_string(limit) : std::string());
+    tab.change_errors.clear();
+    tab.change = {};
+}
+
+// The change as the API takes it, checked by the server's own rule first.
+Result<Json> change_of(const AppState& state, const CouponsTabState& tab)
+{
+    Json body { { "expires_on", tab.change_last_day[0] == '\0' ? Json(nullptr) : Json(tab.change_last_day) } };
+    if (tab.change_limit[0] == '\0') {
+        body["usage_limit"] = 0;
+    } else {
+        const auto limit = whole_number(tab.change_limit);
+        if (!limit)
+            return make_error(ErrorCode::InvalidArgument, "Type the most uses as a whole number, or leave it empty",
+                "usage_limit");
+        body["usage_limit"] = *limit;
+    }
+    auto checked = read_coupon_change(body, state.local_now.substr(0, 10), tab.changing_used);
+    if (!checked.ok())
+        return checked.error();
+    return coupon_change_json(checked.value());
+}
+
+void draw_change(AppState& state, CouponsTabState& tab)
+{
+    if (tab.changing == 0)
+        return;
+    ui::heading(("Change " + tab.changing_code).c_str(), 3);
+    ui::note("Its last day and how often it may be used. What it takes off and its courses stay as learners were "
+             "told; for other ones, end it and make another.");
+    if (ui::labelled_input(state, "Last day (optional)", "YYYY-MM-DD", tab.change_last_day,
+            sizeof tab.change_last_day, "coupons.change.last_day", 7))
+        tab.change_errors.clear();
+    ui::field_errors(tab.change_errors, "expires_on");
+    if (ui::labelled_input(state, "Most uses (optional)", "100", tab.change_limit, sizeof tab.change_limit,
+            "coupons.change.usage_limit", 5))
+        tab.change_errors.clear();
+    ui::field_errors(tab.change_errors, "usage_limit");
+    ImGui::BeginDisabled(tab.change.phase == Phase::Loading);
+    if (ui::primary_button(state, "Save changes", "coupons.change.save")) {
+        tab.change_errors.clear();
+        auto body = change_of(state, tab);
+        if (!body.ok()) {
+            tab.change_errors.push_back(body.error());
+        } else {
+            tab.change = { Phase::Loading, {}, false };
+            api_call(state, "PUT", std::string(k_list_path) + "/" + std::to_string(tab.changing), body.value(),
+                [&tab, id = tab.changing](AppState& s, const ApiAnswer& answer) {
+                    tab.change = outcome_of(answer, text_field(answer.body, "message"));
+                    if (!answer.ok()) {
+                        if (answer.body.is_object() && !text_field(answer.body, "field").empty() && tab.changing == id) {
+                            tab.change_errors.push_back(make_error(ErrorCode::InvalidArgument,
+                                text_field(answer.body, "details"), text_field(answer.body, "field")));
+                            tab.change = {};
+                        }
+                        return;
+                    }
+                    if (tab.changing == id)
+                        tab.changing = 0;
+                    ui::reload_page(s, tab.coupons, k_list_path);
+                });
+        }
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ui::button(state, "Cancel##change", "coupons.change.cancel")) {
+        tab.changing = 0;
+        tab.change = {};
+    }
+}
+
 // Where a coupon stands as a chip: a shape and a word, never colour alone.
 void state_chip(const Json& coupon)
 {
@@ -222,6 +303,9 @@ void draw_rows(AppState& state, CouponsTabState& tab)
         state_chip(c);
         ui::table_next_column();
         if (text_field(c, "state") != "ended") {
+            if (ui::button(state, ("Change##" + code).c_str(), "coupons.change." + code))
+                open_change(tab, c);
+            ImGui::SameLine();
             if (ui::button(state, ("End...##" + code).c_str(), "coupons.end." + code)) {
                 tab.ending = id;
                 tab.ending_code = code;
@@ -267,6 +351,8 @@ void draw_coupons_tab(AppState& state, CouponsTabState& tab)
               "unpaid for a day, gives its use back.");
     draw_form(state, tab);
     ui::action_status(tab.make);
+    draw_change(state, tab);
+    ui::action_status(tab.change);
     draw_ending(state, tab);
     ui::action_status(tab.end);
     if (ui::paged_list_begin(state, tab.coupons, k_list_path, "coupons", "No coupons yet",
@@ -281,11 +367,15 @@ Json coupons_tab_summary(const CouponsTabState& tab)
     if (tab.coupons.remote.data.is_array())
         for (const auto& c : tab.coupons.remote.data)
             rows.push_back({ { "code", text_field(c, "code") }, { "state", text_field(c, "state") },
-                { "used", int_field(c, "used") } });
+                { "used", int_field(c, "used") }, { "usage_limit", int_field(c, "usage_limit") },
+                { "expires_on", text_field(c, "expires_on") } });
     Json errors = Json::array();
     for (const auto& error : tab.errors)
         errors.push_back({ { "field", error.field }, { "message", error.message } });
+    for (const auto& error : tab.change_errors)
+        errors.push_back({ { "field", error.field }, { "message", error.message } });
     return { { "coupons", rows }, { "coupons_making", tab.making }, { "coupons_make", tab.make.message },
+        { "coupons_changing", tab.changing }, { "coupons_change", tab.change.message },
         { "coupons_end", tab.end.message }, { "coupons_errors", errors } };
 }
 

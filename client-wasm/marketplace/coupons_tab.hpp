@@ -2,7 +2,8 @@
 // the coupons they made (what each takes off, for which courses, how often
 // it was used, until when, and where it stands), a form to make one (the
 // office for any course or every course, an instructor for chosen courses of
-// their own), and ending one after a confirmation. The form's rules are
+// their own), changing one's last day and usage limit, and ending one after
+// a confirmation. The form's rules are
 // shared-domain marketplace/pricing's read_coupon_request, so the browser
 // refuses what the server would.
 #pragma once
@@ -31,6 +32,14 @@ struct CouponsTabState {
     Remote courses;                 // GET /api/marketplace/coupons/courses: what may be chosen
     std::vector<Error> errors;      // the form's, by field
     Outcome make;
+    // Changing one: its last day and how often it may be used.
+    std::int64_t changing = 0;      // the coupon being changed; 0: none
+    std::string changing_code;
+    std::int64_t changing_used = 0; // its uses so far: the least a limit may be
+    char change_last_day[11] = "";  // YYYY-MM-DD, or empty for none
+    char change_limit[8] = "";      // empty for any number
+    std::vector<Error> change_errors;
+    Outcome change;
     std::int64_t ending = 0;        // the coupon a confirmation is open for
     bool ask_end = false;           // open the confirmation next frame
     std::string ending_code;

@@ -179,6 +179,38 @@ Result<ApiResponse> handle_create_coupon(const httplib::Request& req, pqxx::work
     return json_response(201, std::move(answer));
 }
 
+Result<ApiResponse> handle_change_coupon(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
+{
+    const auto id = TRY(parse_id(req.matches[1], k_coupon_not_found));
+    const auto body = TRY(parse_json_body(req));
+    const auto scope = marketplace_scope(caller, Action::CouponManage);
+    if (exec_named(txn, "marketplace/lock_coupon_by_id", id, scope, caller.user_id).empty())
+        return make_error(ErrorCode::NotFound, k_coupon_not_found);
+    // Read under the lock: the uses an order made meanwhile counts.
+    const auto row = exec_named(txn, "marketplace/coupon_readable", id, scope, caller.user_id)[0];
+    const auto code = row["code"].as<std::string>();
+    if (row["ended"].as<bool>())
+        return make_error(ErrorCode::FailedPrecondition, "Coupon " + code + " has ended: make a new one instead");
+    const auto today = exec_named(txn, "marketplace/today", caller.time_zone)[0]["day"].as<std::string>();
+    const auto change = TRY(read_coupon_change(body, today, row["used"].as<std::int64_t>()));
+    const CouponChange before { row["expires_on"].is_null() ? std::string() : row["expires_on"].as<std::string>(),
+        row["usage_limit"].as<int>() };
+    const CouponChange after { change.expires_on.value_or(*before.expires_on),
+        change.usage_limit.value_or(*before.usage_limit) };
+    if (after.expires_on == before.expires_on && after.usage_limit == before.usage_limit) {
+        auto answer = coupon_json(row);
+        answer["message"] = "Nothing changed";
+        return json_response(200, std::move(answer));
+    }
+    exec_named(txn, "marketplace/change_coupon", id, nonempty_or_null(*after.expires_on), caller.time_zone,
+        *after.usage_limit);
+    append_audit(txn, { caller.tenant_id, caller.actor(), "coupon.update", "coupon", std::to_string(id),
+                          coupon_change_json(before), coupon_change_json(after) });
+    auto answer = coupon_json(exec_named(txn, "marketplace/coupon_readable", id, scope, caller.user_id)[0]);
+    answer["message"] = "Coupon " + code + " changed";
+    return json_response(200, std::move(answer));
+}
+
 Result<ApiResponse> handle_end_coupon(const httplib::Request& req, pqxx::work& txn, const Caller& caller)
 {
     const auto id = TRY(parse_id(req.matches[1], k_coupon_not_found));

@@ -43,6 +43,9 @@ void lock_coupon(pqxx::work& txn, std::string_view typed);
 // POST /api/marketplace/coupons
 [[nodiscard]] Result<ApiResponse> handle_create_coupon(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);
+// PUT /api/marketplace/coupons/{id}: its last day and usage limit
+[[nodiscard]] Result<ApiResponse> handle_change_coupon(const httplib::Request& req, pqxx::work& txn,
+    const Caller& caller);
 // POST /api/marketplace/coupons/{id}/end
 [[nodiscard]] Result<ApiResponse> handle_end_coupon(const httplib::Request& req, pqxx::work& txn,
     const Caller& caller);

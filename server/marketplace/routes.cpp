@@ -270,6 +270,10 @@ AreaApi marketplace_api()
             { "usage_limit", integer_schema("0 (any number) to 1,000,000") },
             { "course_ids", array_of(id_schema()) } },
         { "code" });
+    s["CouponChange"] = request_schema(
+        { { "expires_on", nullable(string_schema("The last day it works, YYYY-MM-DD, today or later; null: never")) },
+            { "usage_limit", integer_schema("0 (any number) to 1,000,000, not below its uses so far") } },
+        {});
     s["RefundRequest"] = request_schema(
         { { "amount", string_schema("Decimal text in the order's currency; absent: all that is left") },
             { "reason", string_schema("Up to 500 characters") } },
@@ -454,6 +458,10 @@ AreaApi marketplace_api()
             "Makes a coupon: a percentage or an amount off, an optional last day and usage limit, for chosen courses "
             "(an instructor's: their own) or every course (409 when the code is taken)",
             "NewCoupon", "CouponMade", 201 },
+        { Method::Put, "/api/marketplace/coupons/{id}", Action::CouponManage, handle_change_coupon, nullptr,
+            "Changes a coupon's last day or usage limit (what it takes off, its code and courses stay); 422 for an "
+            "ended coupon or a limit below its uses",
+            "CouponChange", "CouponMade", 200 },
         { Method::Post, "/api/marketplace/coupons/{id}/end", Action::CouponManage, handle_end_coupon, nullptr,
             "Ends a coupon now: it can no longer be used (409 when it was ended already)", "", "CouponMade", 200 },
     });

@@ -292,6 +292,63 @@ Result<CouponKind> parse_coupon_kind(std::string_view name)
     return invalid("kind", "A coupon takes a percentage (percent) or an amount (fixed) off");
 }
 
+namespace {
+
+// A coupon's last day: "YYYY-MM-DD", not before `today`; "" for null (none).
+Result<std::string> read_last_day(const Json& field, std::string_view today)
+{
+    if (field.is_null())
+        return std::string();
+    auto text = TRY(json_string_at(field, "expires_on"));
+    const auto day = read_local_day(text);
+    if (text.size() != 10 || !day || local_day_text(*day) != text)
+        return invalid("expires_on", "The last day is a date: YYYY-MM-DD");
+    if (text < today)
+        return invalid("expires_on", "The last day has passed; choose today or later");
+    return text;
+}
+
+Result<int> read_usage_limit(const Json& field)
+{
+    const auto value = TRY(json_int_at(field, "usage_limit"));
+    if (value < 0 || value > k_usage_limit_most)
+        return invalid("usage_limit", "A usage limit is 0 (any number) to 1000000");
+    return static_cast<int>(value);
+}
+
+} // namespace
+
+Result<CouponChange> read_coupon_change(const Json& json, std::string_view today, std::int64_t used)
+{
+    auto reader = TRY(JsonObjectReader::open(json, ""));
+    CouponChange change;
+    if (const auto* expires = reader.find("expires_on"))
+        change.expires_on = TRY(read_last_day(*expires, today));
+    if (const auto* limit = reader.find("usage_limit")) {
+        if (limit->is_null())
+            return invalid("usage_limit", "A usage limit is 0 (any number) to 1000000");
+        change.usage_limit = TRY(read_usage_limit(*limit));
+        if (*change.usage_limit > 0 && *change.usage_limit < used)
+            return invalid("usage_limit", "It has been used " + std::to_string(used)
+                    + (used == 1 ? " time" : " times") + ": allow " + std::to_string(used)
+                    + " or more, or any number (0)");
+    }
+    TRY(reader.reject_unknown("a coupon change"));
+    if (!change.expires_on && !change.usage_limit)
+        return invalid("expires_on", "Change the last day or the usage limit");
+    return change;
+}
+
+Json coupon_change_json(const CouponChange& change)
+{
+    Json json = Json::object();
+    if (change.expires_on)
+        json["expires_on"] = change.expires_on->empty() ? Json(nullptr) : Json(*change.expires_on);
+    if (change.usage_limit)
+        json["usage_limit"] = *change.usage_limit;
+    return json;
+}
+
 Result<CouponRequest> read_coupon_request(const Json& json, std::string_view today)
 {
     auto reader = TRY(JsonObjectReader::open(json, ""));
@@ -327,20 +384,10 @@ Result<CouponRequest> read_coupon_request(const Json& json, std::string_view tod
         if (coupon.amount_off.minor > k_price_most_major * power_of_ten(currency.value().exponent))
             return invalid("amount_off", "A coupon takes at most 1000000 off");
     }
-    if (const auto* expires = reader.find("expires_on"); expires && !expires->is_null()) {
-        request.expires_on = TRY(json_string_at(*expires, "expires_on"));
-        const auto day = read_local_day(request.expires_on);
-        if (request.expires_on.size() != 10 || !day || local_day_text(*day) != request.expires_on)
-            return invalid("expires_on", "The last day is a date: YYYY-MM-DD");
-        if (request.expires_on < today)
-            return invalid("expires_on", "The last day has passed; choose today or later");
-    }
-    if (const auto* limit = reader.find("usage_limit"); limit && !limit->is_null()) {
-        const auto value = TRY(json_int_at(*limit, "usage_limit"));
-        if (value < 0 || value > k_usage_limit_most)
-            return invalid("usage_limit", "A usage limit is 0 (any number) to 1000000");
-        coupon.usage_limit = static_cast<int>(value);
-    }
+    if (const auto* expires = reader.find("expires_on"))
+        request.expires_on = TRY(read_last_day(*expires, today));
+    if (const auto* limit = reader.find("usage_limit"); limit && !limit->is_null())
+        coupon.usage_limit = TRY(read_usage_limit(*limit));
     if (const auto* courses = reader.find("course_ids"); courses && !courses->is_null()) {
         const auto* list = TRY(json_array_at(*courses, "course_ids", 0, k_coupon_courses_most));
         for (std::size_t i = 0; i < list->size(); ++i) {

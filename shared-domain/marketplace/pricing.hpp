@@ -114,6 +114,20 @@ struct CouponRequest {
 [[nodiscard]] Result<CouponRequest> read_coupon_request(const Json& json, std::string_view today);
 [[nodiscard]] Json coupon_request_json(const CouponRequest& request);
 
+// A coupon changed after it was made: its last day and how often it may be
+// used. What it takes off, its code and its courses stay, as learners were
+// told them. The client writes it with coupon_change_json:
+//   {"expires_on": "2027-02-28"}        {"expires_on": null, "usage_limit": 0}
+// A field left out stays as it is; at least one is given. The last day is
+// not before `today` (null: no last day); a usage limit is 0 (any number)
+// to 1,000,000 and not below the `used` uses so far. Errors name the field.
+struct CouponChange {
+    std::optional<std::string> expires_on;   // "" for no last day
+    std::optional<int> usage_limit;          // 0 for any number
+};
+[[nodiscard]] Result<CouponChange> read_coupon_change(const Json& json, std::string_view today, std::int64_t used);
+[[nodiscard]] Json coupon_change_json(const CouponChange& change);
+
 // A code as typed: trimmed and raised to capitals; 3 to 32 of A–Z, 0–9 and
 // "-" (error on field "coupon").
 //   read_coupon_code(" spring-25 ") -> "SPRING-25"

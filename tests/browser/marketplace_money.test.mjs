@@ -1,7 +1,7 @@
 // Browser test of the demo marketplace's money (Lumen Courses, seeded by the
 // full demo) on a server and database of its own: a learner buys a course at
 // the sandbox checkout and the office refunds part of it; the office makes a
-// coupon, a learner buys with it and the office ends it; an instructor reads
+// coupon, a learner buys with it, the office changes its limit and ends it; an instructor reads
 // their earnings and statement, and the office makes payouts. Found by role
 // and name, axe on each screen, screenshots at desktop and phone size.
 import assert from 'node:assert/strict';
@@ -134,6 +134,22 @@ try {
     await office.page.getByRole('tab', { name: 'Coupons' }).click();
     state = await waitForState(office.page, (s) => s.portal?.coupons?.[0]?.code === 'WINTER-30'
       && s.portal.coupons[0].used === 1, 'the coupon used once');
+
+    // Its limit and last day change (not below its one use, refused in words first).
+    const winter = office.page.getByRole('row', { name: /WINTER-30/ });
+    await press(winter.getByRole('button', { name: 'Change' }));
+    await office.page.getByRole('heading', { name: 'Change WINTER-30' }).waitFor();
+    await office.page.getByRole('textbox', { name: 'Most uses (optional)' }).last().fill('0x');
+    await press(office.page.getByRole('button', { name: 'Save changes' }));
+    await office.page.getByText('Type the most uses as a whole number, or leave it empty').first().waitFor();
+    await office.page.getByRole('textbox', { name: 'Most uses (optional)' }).last().fill('40');
+    await office.page.getByRole('textbox', { name: 'Last day (optional)' }).last().fill('2031-01-31');
+    await expectNoViolations(office.page, 'changing a coupon');
+    await saveScreenshot(office.page, 'marketplace-coupon-change.png');
+    await press(office.page.getByRole('button', { name: 'Save changes' }));
+    state = await waitForState(office.page, (s) => s.portal.coupons_change === 'Coupon WINTER-30 changed'
+      && s.portal.coupons[0]?.usage_limit === 40 && s.portal.coupons[0]?.expires_on === '2031-01-31', 'the coupon changed');
+    assert.equal(state.portal.coupons_changing, 0);
     await press(office.page.getByRole('button', { name: 'End...' }).first());
     await office.page.getByRole('dialog').waitFor();
     await expectNoViolations(office.page, 'ending a coupon');

@@ -319,6 +319,42 @@ TEST_CASE("a coupon's state and wording, and the request that makes one", "[mark
     }
 }
 
+TEST_CASE("a coupon changed after it was made: its last day and its usage limit only", "[marketplace][pricing][coupon]")
+{
+    const std::string today = "2026-12-07";
+    auto change = [&](const char* text, std::int64_t used = 0) { return read_coupon_change(Json::parse(text), today, used); };
+    auto field_of = [&](const char* text, std::int64_t used = 0) {
+        auto result = change(text, used);
+        return result.ok() ? std::string("(accepted)") : result.error().field;
+    };
+
+    auto later = change(R"({"expires_on": "2027-02-28"})");
+    REQUIRE(later.ok());
+    CHECK(later.value().expires_on == "2027-02-28");
+    CHECK_FALSE(later.value().usage_limit);
+    CHECK(coupon_change_json(later.value()) == Json::parse(R"({"expires_on": "2027-02-28"})"));
+    auto open_ended = change(R"({"expires_on": null, "usage_limit": 0})", 40);
+    REQUIRE(open_ended.ok());
+    CHECK(open_ended.value().expires_on == "");
+    CHECK(open_ended.value().usage_limit == 0);
+    CHECK(coupon_change_json(open_ended.value()) == Json::parse(R"({"expires_on": null, "usage_limit": 0})"));
+    CHECK(field_of(R"({"usage_limit": 7})", 7) == "(accepted)");
+    CHECK(field_of(R"({"expires_on": "2026-12-07"})") == "(accepted)");   // today is its last day
+
+    CHECK(field_of(R"({"usage_limit": 6})", 7) == "usage_limit");
+    CHECK(change(R"({"usage_limit": 6})", 7).error().message
+        == "It has been used 7 times: allow 7 or more, or any number (0)");
+    CHECK(change(R"({"usage_limit": 0})", 1).ok());
+    CHECK(field_of(R"({"usage_limit": null})") == "usage_limit");
+    CHECK(field_of(R"({"usage_limit": -1})") == "usage_limit");
+    CHECK(field_of(R"({"usage_limit": 1000001})") == "usage_limit");
+    CHECK(field_of(R"({"expires_on": "2026-12-06"})") == "expires_on");
+    CHECK(field_of(R"({"expires_on": "2027-02-30"})") == "expires_on");
+    CHECK(field_of(R"({})") == "expires_on");   // nothing to change
+    CHECK(field_of(R"({"percent": 50})") == "percent");   // what it takes off stays
+    CHECK(field_of(R"({"code": "OTHER"})") == "code");
+}
+
 TEST_CASE("slugs, levels, languages and status changes", "[marketplace][catalog]")
 {
     CHECK(check_slug("python-for-data-analysis").ok());

@@ -1022,6 +1022,13 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                     { { "code", "MATRIX-" + role + "-" + str(++coupons_made) }, { "percent", 10 },
                         { "course_ids", { std::stoll(paid_course) } } } };
             } },
+        { "PUT /api/marketplace/coupons/{id}", { "admin", "teacher" }, Action::CouponManage,
+            [&](const std::string& role) {
+                const auto maker = role == "teacher" ? D.teacher.id : D.admin.id;
+                const auto id = f.sql_int("INSERT INTO coupons (tenant_id, code, kind, percent, created_by) VALUES ("
+                    + str(D.id) + ", 'CHANGE-" + str(++coupons_made) + "', 'percent', 10, " + str(maker) + ") RETURNING id");
+                return Call { "PUT", "/api/marketplace/coupons/" + str(id), { { "usage_limit", 5 } } };
+            } },
         // (A fresh coupon of the caller's for each call: ending one twice is refused.)
         { "POST /api/marketplace/coupons/{id}/end", { "admin", "teacher" }, Action::CouponManage,
             [&](const std::string& role) {
@@ -1066,8 +1073,9 @@ TEST_CASE("permission matrix: every route answers 403 exactly for the roles the 
                 return Call { "DELETE", "/api/marketplace/studio/lessons/" + studio_part("lesson"), nullptr };
             } },
         { "POST /api/marketplace/studio/lessons/{id}/attachments", { "admin", "teacher" }, Action::CourseManage,
-            [&](const std::string&) {
-                return Call { "POST", studio_lesson + "/attachments?name=Matrix%20sheet.csv", nullptr, {}, "a,b\n1,2\n" };
+            [&](const std::string& role) {   // (a name of each role's own: one name once a lesson)
+                return Call { "POST", studio_lesson + "/attachments?name=Matrix%20" + role + ".csv", nullptr, {},
+                    "a,b\n1,2\n" };
             } },
         { "DELETE /api/marketplace/studio/attachments/{id}", { "admin", "teacher" }, Action::CourseManage,
             [&](const std::string&) {

@@ -344,3 +344,75 @@ TEST_CASE("buying with a coupon: its price, the split on what is paid, limits he
         CHECK_THROWS(f.sql("SET ROLE learnloop_app; UPDATE coupons SET percent = 90"));
     }
 }
+
+TEST_CASE("coupons change their last day and usage limit, never what they take off; uses so far are kept",
+    "[api][marketplace][coupons]")
+{
+    learnloop::server::init_crypto();
+    ApiFixture f("market_coupons_change", { .other_tenant = true });
+    auto& api = f.api();
+    auto& D = f.demo;
+    const auto shop = make_shop(f);
+    const auto admin = f.token(D.admin);
+    const auto teacher = f.token(D.teacher);
+    const auto learner = f.token(D.student);
+    const auto second = f.token(f.create_user("demo", "second.coupons@demo.learnloop.test", "Second", "teacher"));
+    const auto others = f.token(f.other.admin);
+
+    auto made = api.post(k_coupons, { { "code", "TWO-USES" }, { "percent", 20 }, { "usage_limit", 2 },
+                                         { "course_ids", { shop.paid } } }, teacher);
+    REQUIRE(made.status == 201);
+    const auto id = made.json["id"].get<std::int64_t>();
+    const auto path = std::string(k_coupons) + "/" + str(id);
+    // One use so far: a learner's order with it.
+    REQUIRE(api.post(checkout_path(shop.paid), { { "coupon", "TWO-USES" } }, learner).status == 201);
+
+    auto audit = f.audit_count();
+    auto changed = api.put(path, { { "expires_on", "2030-06-30" }, { "usage_limit", 50 } }, teacher);
+    INFO(describe(changed));
+    REQUIRE(changed.status == 200);
+    CHECK(changed.json["message"] == "Coupon TWO-USES changed");
+    CHECK(changed.json["expires_on"] == "2030-06-30");
+    CHECK(changed.json["usage_limit"] == 50);
+    CHECK(changed.json["used"] == 1);
+    CHECK(changed.json["off_label"] == "20% off");
+    CHECK(f.audit_count() == audit + 1);
+    CHECK(f.last_audit_action() == "coupon.update");
+    CHECK(f.sql_text("SELECT before::text FROM audit_log ORDER BY id DESC LIMIT 1")
+        == R"({"expires_on": null, "usage_limit": 2})");
+    CHECK(f.sql_text("SELECT (expires_at AT TIME ZONE (SELECT time_zone FROM tenants WHERE id = " + str(D.id)
+              + "))::text FROM coupons WHERE id = " + str(id))
+        == "2030-07-01 00:00:00");
+    // The same again writes nothing; no last day again (null) is a change.
+    CHECK(api.put(path, { { "usage_limit", 50 } }, teacher).json["message"] == "Nothing changed");
+    CHECK(f.audit_count() == audit + 1);
+    auto open_ended = api.put(path, { { "expires_on", nullptr } }, admin);   // the office may change any
+    REQUIRE(open_ended.status == 200);
+    CHECK(open_ended.json["expires_on"].is_null());
+    CHECK(f.sql_text("SELECT (expires_at IS NULL)::text FROM coupons WHERE id = " + str(id)) == "true");
+
+    // A second learner's order: two uses. A limit below them is refused, in
+    // words on the field; 0 (any number) is not.
+    const auto another = f.token(f.create_user("demo", "another.learner@demo.learnloop.test", "Another", "student"));
+    REQUIRE(api.post(checkout_path(shop.paid), { { "coupon", "TWO-USES" } }, another).status == 201);
+    audit = f.audit_count();
+    auto below = api.put(path, { { "usage_limit", 1 } }, teacher);
+    check_error(below, 400, "Invalid request", "It has been used 2 times: allow 2 or more, or any number (0)");
+    CHECK(below.field() == "usage_limit");
+    check_error(api.put(path, { { "expires_on", "2020-01-01" } }, teacher), 400, "Invalid request");
+    check_error(api.put(path, { { "percent", 90 } }, teacher), 400, "Invalid request");
+    check_error(api.put(path, Json::object(), teacher), 400, "Invalid request");
+    check_error(api.put(path, { { "usage_limit", "ten" } }, teacher), 400, "Invalid request");
+    CHECK(f.audit_count() == audit);
+    CHECK(api.put(path, { { "usage_limit", 0 } }, teacher).status == 200);
+    // Another instructor and another tenant do not reach it.
+    check_error(api.put(path, { { "usage_limit", 9 } }, second), 404, "Coupon not found");
+    check_error(api.put(path, { { "usage_limit", 9 } }, others), 404, "Coupon not found");
+    check_error(api.put(std::string(k_coupons) + "/999999", { { "usage_limit", 9 } }, admin), 404, "Coupon not found");
+    // An ended coupon stays ended.
+    REQUIRE(api.post(path + "/end", Json::object(), teacher).status == 200);
+    audit = f.audit_count();
+    check_error(api.put(path, { { "usage_limit", 9 } }, teacher), 422, "Failed precondition",
+        "Coupon TWO-USES has ended: make a new one instead");
+    CHECK(f.audit_count() == audit);
+}
