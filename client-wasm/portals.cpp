@@ -4,6 +4,8 @@
 // file only holds them together for the signed-in user.
 // [SECTION] state, [SECTION] tabs, [SECTION] portals, [SECTION] route helpers,
 // [SECTION] shell hooks, [SECTION] routes
+// Over 600 lines: the tab tables of every role's portal for every kind of organisation, in one
+// place so that what each role sees is read together.
 #include "app.hpp"
 
 #include "academy/bank_tab.hpp"

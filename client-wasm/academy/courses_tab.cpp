@@ -1,6 +1,8 @@
 // A student's courses at an academy (see courses_tab.hpp).
 // [SECTION] loading, [SECTION] the attempt, [SECTION] answering,
 // [SECTION] review, [SECTION] courses and quizzes, [SECTION] tab
+// Over 600 lines: taking a quiz (the attempt, answering, the review) shares its state with
+// the list of courses and quizzes it is opened from.
 #include "academy/courses_tab.hpp"
 
 #include "academy/join_code.hpp"

@@ -1,4 +1,6 @@
 // Shared widgets (see widgets.hpp).
+// Over 600 lines: every widget that records its part of the accessible tree lives here, beside
+// the helpers they share (right-to-left drawing, focus, the test hook); widgets.hpp sorts them by kind.
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>

@@ -1,4 +1,6 @@
 // learnloop, the operator's command line: [SECTION] arguments, [SECTION] commands.
+// Over 600 lines: one table of the operator's commands with their arguments and help; each
+// command's work is in a file of its own.
 #include "audit/audit_checkpoint.hpp"
 #include "audit/audit_log.hpp"
 #include "cli/backup.hpp"

@@ -1,4 +1,6 @@
 // The demo marketplace (see demo_marketplace.hpp).
+// Over 600 lines: the catalog read from course-catalog/ and the months of learners,
+// orders, refunds, payouts and certificates made from it, as one story that reads in order.
 #include "cli/demo_marketplace.hpp"
 
 #include "audit/audit_log.hpp"

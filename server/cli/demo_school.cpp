@@ -1,6 +1,8 @@
 // The demo school: [SECTION] the school as data, [SECTION] people and classes,
 // [SECTION] the history (assignments, targets, simulated practice),
 // [SECTION] writing it, [SECTION] seed_demo_school.
+// Over 600 lines: the demo school is one story (its people, classes and a term of work),
+// kept in one file so that it reads in order.
 #include "cli/demo_school.hpp"
 
 #include "audit/audit_log.hpp"

@@ -2,6 +2,8 @@
 // [SECTION] placing the series, [SECTION] what happened to each session,
 // [SECTION] invoices and payments, [SECTION] messages, [SECTION] writing the
 // history, [SECTION] seed_demo_tutoring.
+// Over 600 lines: the demo business is one story (people, weeks of sessions, what became of
+// each, invoices, messages), kept in one file so that it reads in order.
 #include "cli/demo_tutoring.hpp"
 
 #include "audit/audit_log.hpp"

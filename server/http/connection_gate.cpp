@@ -1,6 +1,8 @@
 // The connection gate: [SECTION] cpp-httplib hook, [SECTION] buffered
 // stream, [SECTION] reading requests, [SECTION] answers of the gate's own,
 // [SECTION] event loop, [SECTION] workers, [SECTION] stop.
+// Over 600 lines: the event loop, the incremental examining of requests and the hand-off to
+// workers share each connection's state and its invariants, which a split would expose.
 #include "http/connection_gate.hpp"
 
 #include "core/dto.hpp"

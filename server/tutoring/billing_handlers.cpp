@@ -6,6 +6,8 @@
 // amounts, except a parent reading their own family's invoices and balance:
 // moderators and tutors are refused by the permission matrix (403), so no
 // amount is ever written to them.
+// Over 600 lines: the money's handlers share their helpers for scoping a request to the
+// caller (who may see amounts) and for reading invoices back.
 #include "tutoring/billing_handlers.hpp"
 
 #include "tutoring/invoice_pdf.hpp"

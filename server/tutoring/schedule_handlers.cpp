@@ -2,6 +2,8 @@
 // [SECTION] booking, [SECTION] changing sessions, [SECTION] attendance.
 // Domain rules (expansion, splits, clashes, holidays) are shared-domain's
 // tutoring/; this file reads requests, scopes them to the caller and writes.
+// Over 600 lines: the schedule's handlers share their helpers for reading a series, scoping it
+// to the caller and writing its changes with their audit rows.
 #include "tutoring/schedule_handlers.hpp"
 
 #include "audit/audit_log.hpp"

@@ -9,6 +9,8 @@
 // [SECTION] Resolving levels: P2-P3, X9, W1-W7, N0-N2, I1-I2, L1
 // [SECTION] Reordering: L2, marks after their base, L4
 // [SECTION] Public functions
+// Over 600 lines: the Unicode Bidirectional Algorithm's rules and Arabic shaping, followed in
+// the standard's order with its tables beside them.
 #include "core/bidi.hpp"
 
 #include "core/validation.hpp"
